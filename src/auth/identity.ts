@@ -1,0 +1,50 @@
+// Resolves a verified access key to the Caller: account, user, role, groups.
+import type { Caller } from '../domain/types.js';
+import type { Store } from '../store/store.js';
+import type { KeyRing } from '../crypto/keyring.js';
+import { aad } from '../domain/aad.js';
+import { groupArn, userArn } from './arns.js';
+import { SigV4Verifier, type IncomingSignedRequest } from './sigv4.js';
+
+export class Authenticator {
+  private readonly verifier: SigV4Verifier;
+  /** Decrypted secrets keyed by their ciphertext: a changed or removed row is never served from here. */
+  private readonly opened = new Map<string, string>();
+
+  constructor(private readonly store: Store, private readonly keys: KeyRing, private readonly identityRegion: string, now?: () => number) {
+    this.verifier = new SigV4Verifier(now);
+  }
+
+  private secretOf(k: { accessKeyId: string; secretSealed: string }): string {
+    const accessKeyId = k.accessKeyId;
+    let s = this.opened.get(k.secretSealed);
+    if (s === undefined) {
+      s = this.keys.open(k.secretSealed, aad.accessKey(accessKeyId));
+      if (this.opened.size > 10_000) this.opened.clear();
+      this.opened.set(k.secretSealed, s);
+    }
+    return s;
+  }
+
+  /** Verifies the signature and returns who is calling and the request's region. */
+  async authenticate(req: IncomingSignedRequest): Promise<{ caller: Caller; region: string }> {
+    let k: Awaited<ReturnType<Store['getAccessKey']>>;
+    const sig = await this.verifier.verify(req, async (id) => {
+      k = await this.store.getAccessKey(id);
+      return k && k.status === 'ACTIVE' ? this.secretOf(k) : undefined;
+    });
+    const key = k!;
+    const groups = await this.store.groupsOf(key.accountId, key.userName);
+    return {
+      region: sig.region,
+      caller: {
+        accountId: key.accountId,
+        userName: key.userName,
+        userArn: userArn(this.identityRegion, key.accountId, key.userName),
+        role: key.role,
+        groupArns: groups.map((g) => groupArn(this.identityRegion, key.accountId, g)),
+        accessKeyId: key.accessKeyId,
+      },
+    };
+  }
+}

@@ -1,0 +1,64 @@
+// "May they?": role and resource-permission checks. Operations ask; they never
+// evaluate roles or grants themselves.
+import type { ConnectorKey, ConnectorRecord, RequestContext } from '../domain/types.js';
+import type { Store } from '../store/store.js';
+import { accessDenied, notFound } from '../protocol/errors.js';
+
+export const CONNECTOR_ACTIONS = [
+  'quicksight:DescribeActionConnector',
+  'quicksight:UpdateActionConnector',
+  'quicksight:DeleteActionConnector',
+  'quicksight:DescribeActionConnectorPermissions',
+  'quicksight:UpdateActionConnectorPermissions',
+  'quicksight:ListActionConnectorActions',
+  'quicksight:InvokeActionConnector',
+] as const;
+export type ConnectorAction = (typeof CONNECTOR_ACTIONS)[number];
+
+/** What a creator receives when Create has no Permissions: every action. */
+export const OWNER_ACTIONS: readonly ConnectorAction[] = CONNECTOR_ACTIONS;
+/** The action that makes a principal an owner, and the one that makes it a viewer (PRODUCT.md §2). */
+export const OWNER_MARK: ConnectorAction = 'quicksight:UpdateActionConnectorPermissions';
+export const VIEWER_MARK: ConnectorAction = 'quicksight:DescribeActionConnector';
+
+export const principalsOf = (ctx: RequestContext) => [ctx.caller.userArn, ...ctx.caller.groupArns];
+
+export class Permissions {
+  constructor(private readonly store: Store) {}
+
+  /** The path's account must be the caller's. */
+  requireAccount(ctx: RequestContext, accountId: string): void {
+    if (ctx.caller.accountId !== accountId) throw accessDenied(`User ${ctx.caller.userArn} is not authorized to act in account ${accountId}.`);
+  }
+
+  requireCreate(ctx: RequestContext): void {
+    if (ctx.caller.role !== 'ADMIN' && ctx.caller.role !== 'AUTHOR') {
+      throw accessDenied(`User ${ctx.caller.userArn} (role ${ctx.caller.role}) is not authorized to create action connectors.`);
+    }
+  }
+
+  /**
+   * Loads a connector the caller may act on with `action`. ADMIN: any connector of
+   * its account (404 when absent). Others: the action must be granted to the user
+   * or one of its groups; an absent connector looks exactly like a refused one.
+   */
+  async require(ctx: RequestContext, key: ConnectorKey, action: ConnectorAction): Promise<ConnectorRecord> {
+    this.requireAccount(ctx, key.accountId);
+    const denied = () => accessDenied(`User ${ctx.caller.userArn} is not authorized to perform ${action} on action connector ${key.id}.`);
+    if (ctx.caller.role !== 'ADMIN') {
+      const held = await this.store.actionsOf(key, principalsOf(ctx));
+      if (!held.has(action)) throw denied();
+    }
+    const rec = await this.store.getConnector(key);
+    if (!rec) {
+      if (ctx.caller.role !== 'ADMIN') throw denied();
+      throw notFound(`Action connector ${key.id} does not exist in account ${key.accountId} (${key.region}).`);
+    }
+    return rec;
+  }
+
+  /** Principals whose grants make a connector visible to the caller; undefined = everything (ADMIN). */
+  visibleTo(ctx: RequestContext): string[] | undefined {
+    return ctx.caller.role === 'ADMIN' ? undefined : principalsOf(ctx);
+  }
+}

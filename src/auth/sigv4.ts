@@ -1,0 +1,226 @@
+// "Who is this?": verification of AWS Signature Version 4 on an incoming
+// request, in both the Authorization-header and the presigned-query forms.
+// The canonical request and signature are computed by @smithy/signature-v4 —
+// the same code the official SDKs sign with — from the request exactly as it
+// arrived; this module enforces the rules around it (credential scope, clock
+// skew, signed headers, payload hash) and compares in constant time.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Hash } from '@smithy/hash-node';
+import { ServiceError } from '../protocol/errors.js';
+
+export const SERVICE = 'quicksight';
+export const MAX_SKEW_MS = 15 * 60 * 1000;
+const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+export interface IncomingSignedRequest {
+  method: string;
+  /** The path exactly as received (still percent-encoded). */
+  rawPath: string;
+  /** The query string exactly as received, without '?'. */
+  rawQuery: string;
+  /** Lower-case header names. */
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer | undefined;
+}
+
+export interface ParsedSignature {
+  accessKeyId: string;
+  date: string; // yyyymmdd
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+  amzDate: string; // yyyymmddThhmmssZ
+  presigned: { expires: number } | undefined;
+}
+
+/** Looks up an access key's secret; undefined when the key is unknown or inactive. */
+export type SecretLookup = (accessKeyId: string) => Promise<string | undefined>;
+
+const sha256Hex = (b: Buffer | undefined) => (b && b.length ? createHash('sha256').update(b).digest('hex') : EMPTY_SHA256);
+
+function header(h: IncomingSignedRequest['headers'], name: string): string | undefined {
+  const v = h[name];
+  return Array.isArray(v) ? v.join(',') : v;
+}
+
+/** Percent-decoding of one query component as SigV4 clients encode it (no '+' for space). */
+function decodeComponent(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
+}
+
+export function parseQuery(raw: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  if (!raw) return out;
+  for (const part of raw.split('&')) {
+    if (!part) continue;
+    const i = part.indexOf('=');
+    const k = decodeComponent(i < 0 ? part : part.slice(0, i));
+    const v = i < 0 ? '' : decodeComponent(part.slice(i + 1));
+    const prev = out[k];
+    if (prev === undefined) out[k] = v;
+    else if (Array.isArray(prev)) prev.push(v);
+    else out[k] = [prev, v];
+  }
+  return out;
+}
+
+function amzDateToMs(d: string): number {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(d);
+  if (!m) return Number.NaN;
+  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+}
+
+const invalid = (msg: string) => new ServiceError('InvalidSignatureException', msg);
+
+function parseCredential(cred: string) {
+  const parts = cred.split('/');
+  if (parts.length !== 5 || parts[4] !== 'aws4_request' || !parts[0]) {
+    throw new ServiceError('IncompleteSignatureException' as never, '');
+  }
+  return { accessKeyId: parts[0], date: parts[1]!, region: parts[2]!, service: parts[3]! };
+}
+
+/** Extracts the signature parts, or throws the AWS error for a request that carries none or a malformed one. */
+export function parseSignature(req: IncomingSignedRequest, query: Record<string, string | string[]>): ParsedSignature {
+  const auth = header(req.headers, 'authorization');
+  const q = (k: string) => { const v = query[k]; return Array.isArray(v) ? v[0] : v; };
+  try {
+    if (auth !== undefined) {
+      const m = /^AWS4-HMAC-SHA256\s+(.*)$/s.exec(auth.trim());
+      if (!m) throw invalid('Authorization header is not an AWS4-HMAC-SHA256 signature.');
+      const fields: Record<string, string> = {};
+      for (const f of m[1]!.split(',')) {
+        const i = f.indexOf('=');
+        if (i > 0) fields[f.slice(0, i).trim()] = f.slice(i + 1).trim();
+      }
+      if (!fields.Credential || !fields.SignedHeaders || !fields.Signature) {
+        throw invalid('Authorization header requires Credential, SignedHeaders and Signature.');
+      }
+      const amzDate = header(req.headers, 'x-amz-date');
+      if (!amzDate) throw invalid('Authorization header requires the X-Amz-Date header.');
+      return {
+        ...parseCredential(fields.Credential),
+        signedHeaders: fields.SignedHeaders.split(';'),
+        signature: fields.Signature,
+        amzDate,
+        presigned: undefined,
+      };
+    }
+    if (q('X-Amz-Algorithm') !== undefined || q('X-Amz-Signature') !== undefined) {
+      if (q('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') throw invalid('X-Amz-Algorithm must be AWS4-HMAC-SHA256.');
+      const cred = q('X-Amz-Credential'); const sh = q('X-Amz-SignedHeaders'); const sig = q('X-Amz-Signature');
+      const amzDate = q('X-Amz-Date'); const exp = q('X-Amz-Expires');
+      if (!cred || !sh || !sig || !amzDate || !exp) {
+        throw invalid('A presigned request requires X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders and X-Amz-Signature.');
+      }
+      const expires = Number(exp);
+      if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGN_SECONDS) throw invalid('X-Amz-Expires must be between 1 and 604800 seconds.');
+      return { ...parseCredential(cred), signedHeaders: sh.split(';'), signature: sig, amzDate, presigned: { expires } };
+    }
+  } catch (e) {
+    if (e instanceof ServiceError && e.name === ('IncompleteSignatureException' as never)) {
+      throw invalid('Credential must have the form <AccessKeyId>/<date>/<region>/<service>/aws4_request.');
+    }
+    throw e;
+  }
+  throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+}
+
+interface SignerEntry { secret: string; signer: SignatureV4 }
+
+/** Verifies SigV4 signatures; keeps one signer per access key so derived signing keys are reused. */
+export class SigV4Verifier {
+  private signers = new Map<string, SignerEntry>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  private signerFor(accessKeyId: string, secret: string): SignatureV4 {
+    const e = this.signers.get(accessKeyId);
+    if (e && e.secret === secret) return e.signer;
+    const signer = new SignatureV4({
+      credentials: { accessKeyId, secretAccessKey: secret },
+      region: 'us-east-1',
+      service: SERVICE,
+      sha256: Hash.bind(null, 'sha256') as never,
+      uriEscapePath: true,
+      applyChecksum: false,
+    });
+    if (this.signers.size > 10_000) this.signers.clear();
+    this.signers.set(accessKeyId, { secret, signer });
+    return signer;
+  }
+
+  forget(accessKeyId: string) { this.signers.delete(accessKeyId); }
+
+  /** Returns the verified signature (access key, region); throws 403 errors otherwise. */
+  async verify(req: IncomingSignedRequest, lookup: SecretLookup): Promise<ParsedSignature> {
+    const query = parseQuery(req.rawQuery);
+    const sig = parseSignature(req, query);
+
+    if (sig.service !== SERVICE) throw invalid(`Credential should be scoped to correct service: '${SERVICE}'.`);
+    if (!/^[a-z0-9-]{1,32}$/.test(sig.region)) throw invalid('Credential should be scoped to a valid region.');
+    const t = amzDateToMs(sig.amzDate);
+    if (Number.isNaN(t)) throw invalid('X-Amz-Date must have the form yyyyMMddTHHmmssZ.');
+    if (sig.amzDate.slice(0, 8) !== sig.date) throw invalid('Credential should be scoped to the date of X-Amz-Date.');
+    const now = this.now();
+    if (sig.presigned) {
+      if (t - now > MAX_SKEW_MS) throw invalid('Signature not yet current.');
+      if (now > t + sig.presigned.expires * 1000) throw invalid('Signature expired.');
+    } else if (Math.abs(now - t) > MAX_SKEW_MS) {
+      throw invalid('Signature expired: the request time is more than 15 minutes from the server time.');
+    }
+
+    const signed = sig.signedHeaders;
+    if (!signed.includes('host')) throw invalid("'Host' must be a signed header.");
+    if (!sig.presigned && !signed.includes('x-amz-date')) throw invalid("'X-Amz-Date' must be a signed header.");
+    for (const h of signed) {
+      if (h !== h.toLowerCase() || header(req.headers, h) === undefined) throw invalid(`Signed header '${h}' is missing from the request.`);
+    }
+    if (/[^0-9a-f]/.test(sig.signature) || sig.signature.length !== 64) throw invalid('The request signature is malformed.');
+
+    // Payload: a declared hash must be the hash of the body received.
+    const bodyHash = sha256Hex(req.body);
+    const declared = header(req.headers, 'x-amz-content-sha256');
+    if (declared !== undefined && declared !== bodyHash) {
+      throw invalid('The x-amz-content-sha256 header does not match the request body.');
+    }
+
+    const secret = await lookup(sig.accessKeyId);
+    if (secret === undefined) throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+
+    const headers: Record<string, string> = {};
+    for (const h of signed) headers[h] = header(req.headers, h)!.trim().replace(/\s+/g, ' ');
+    const signer = this.signerFor(sig.accessKeyId, secret);
+    const [hostname, port] = (headers.host ?? '').split(':');
+    const path = req.rawPath;
+    let expected: string;
+    if (sig.presigned) {
+      const q: Record<string, string | string[]> = { ...query };
+      delete q['X-Amz-Signature'];
+      const out = await signer.presign(
+        { method: req.method, protocol: 'http:', hostname: hostname!, port: port ? Number(port) : undefined, path, query: q, headers, body: req.body },
+        { signingDate: new Date(t), expiresIn: sig.presigned.expires, signingRegion: sig.region, signableHeaders: new Set(signed), unhoistableHeaders: new Set(signed) },
+      );
+      expected = String(out.query!['X-Amz-Signature']);
+      if (String(out.query!['X-Amz-SignedHeaders']) !== signed.join(';')) throw invalid('X-Amz-SignedHeaders is not in canonical order.');
+    } else {
+      const out = await signer.sign(
+        { method: req.method, protocol: 'http:', hostname: hostname!, port: port ? Number(port) : undefined, path, query, headers, body: req.body },
+        { signingDate: new Date(t), signingRegion: sig.region, signableHeaders: new Set(signed) },
+      );
+      const m = /Signature=([0-9a-f]{64})/.exec(String(out.headers.authorization ?? out.headers.Authorization));
+      expected = m ? m[1]! : '';
+      const sh = /SignedHeaders=([^,]+)/.exec(String(out.headers.authorization ?? ''));
+      if (!sh || sh[1] !== signed.join(';')) throw invalid('The request signature we calculated does not match the signature you provided (signed headers differ).');
+    }
+    const a = Buffer.from(expected, 'utf8');
+    const b = Buffer.from(sig.signature, 'utf8');
+    if (a.length !== b.length || !timingSafeEqual(a, b)) {
+      throw invalid('The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.');
+    }
+    return sig;
+  }
+}

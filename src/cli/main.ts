@@ -1,0 +1,234 @@
+// `actionbridge` command line: serve, and identity and key administration that
+// works against the data dir (or database) while a server runs.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import path from 'node:path';
+import { defaults, type Config } from '../config.js';
+import { openStore } from '../store/open.js';
+import { KeyRing } from '../crypto/keyring.js';
+import { startServer, createLogger } from '../server/start.js';
+import { UsageError, addUser, checkAccount, checkName, checkRole, createAccessKey } from '../identities.js';
+import { rotateSecrets } from '../crypto/rotate.js';
+import { userArn } from '../auth/arns.js';
+
+const HELP = `actionbridge — a self-hosted Amazon QuickSight action-connector service
+
+Usage:
+  actionbridge serve [--host 127.0.0.1] [--port 4599] [--data-dir DIR] [--database-url postgres://...]
+                     [--region us-east-1] [--egress-allow CIDR]... [--ca-file PEM] [--config FILE]
+  actionbridge users add --account A --name N --role ADMIN|AUTHOR|READER [--group G]...
+  actionbridge users list [--account A]
+  actionbridge users remove --account A --name N
+  actionbridge groups add|remove --account A --name G
+  actionbridge groups add-member|remove-member --account A --name G --user N
+  actionbridge groups list [--account A]
+  actionbridge keys create --account A --user N
+  actionbridge keys list [--account A] [--user N]
+  actionbridge keys deactivate|activate|delete --access-key-id ID
+  actionbridge keys rotate        re-seal every secret under a new master key
+  actionbridge keys retire        forget master keys no secret uses any more
+
+Every command but serve also takes [--data-dir DIR | --database-url URL] and works while a server runs.
+Environment: ACTIONBRIDGE_ACCOUNT_ID, ACTIONBRIDGE_ACCESS_KEY_ID, ACTIONBRIDGE_SECRET_ACCESS_KEY (bootstrap admin),
+ACTIONBRIDGE_MASTER_KEY (base64, 32 bytes), ACTIONBRIDGE_DATA_DIR, ACTIONBRIDGE_DATABASE_URL, ACTIONBRIDGE_REGION,
+ACTIONBRIDGE_HOST, ACTIONBRIDGE_PORT, ACTIONBRIDGE_LOG_LEVEL, ACTIONBRIDGE_THROTTLE_RATE, ACTIONBRIDGE_THROTTLE_BURST.
+`;
+
+const common = {
+  'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+  region: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: false, strict: true }).values as Record<string, string | string[] | boolean | undefined>;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+const env = process.env;
+function baseConfig(v: Record<string, unknown>): Config {
+  const num = (name: string, s: string | undefined, d: number) => {
+    if (s === undefined) return d;
+    const n = Number(s);
+    if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} must be a non-negative number (got '${s}')`);
+    return n;
+  };
+  const port = num('--port', (v.port as string | undefined) ?? env.ACTIONBRIDGE_PORT, defaults.port);
+  if (!Number.isInteger(port) || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535`);
+  const region = (v.region as string | undefined) ?? env.ACTIONBRIDGE_REGION ?? defaults.region;
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`--region '${region}' is not a region name such as us-east-1`);
+  return {
+    ...defaults,
+    host: (v.host as string | undefined) ?? env.ACTIONBRIDGE_HOST ?? defaults.host,
+    port,
+    dataDir: path.resolve((v['data-dir'] as string | undefined) ?? env.ACTIONBRIDGE_DATA_DIR ?? defaults.dataDir),
+    databaseUrl: (v['database-url'] as string | undefined) ?? env.ACTIONBRIDGE_DATABASE_URL,
+    region,
+    egressAllow: (v['egress-allow'] as string[] | undefined) ?? [],
+    caFile: v['ca-file'] as string | undefined,
+    configFile: v.config as string | undefined,
+    logLevel: env.ACTIONBRIDGE_LOG_LEVEL ?? defaults.logLevel,
+    throttle: {
+      ratePerSecond: num('ACTIONBRIDGE_THROTTLE_RATE', env.ACTIONBRIDGE_THROTTLE_RATE, defaults.throttle.ratePerSecond),
+      burst: num('ACTIONBRIDGE_THROTTLE_BURST', env.ACTIONBRIDGE_THROTTLE_BURST, defaults.throttle.burst),
+    },
+  };
+}
+
+const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o, null, 2)}\n`);
+const need = (v: Record<string, unknown>, k: string): string => {
+  const x = v[k];
+  if (typeof x !== 'string' || !x) throw new UsageError(`--${k} is required`);
+  return x;
+};
+
+async function withStore<T>(v: Record<string, unknown>, fn: (store: Awaited<ReturnType<typeof openStore>>, keys: KeyRing, cfg: Config) => Promise<T>): Promise<T> {
+  const cfg = baseConfig(v);
+  const store = await openStore({ dataDir: cfg.dataDir, databaseUrl: cfg.databaseUrl });
+  try {
+    const keys = KeyRing.load({ dataDir: cfg.dataDir });
+    return await fn(store, keys, cfg);
+  } finally {
+    await store.close();
+  }
+}
+
+async function serve(args: string[]) {
+  const v = parse(args, {
+    host: { type: 'string' }, port: { type: 'string' }, 'egress-allow': { type: 'string', multiple: true },
+    'ca-file': { type: 'string' }, config: { type: 'string' },
+  });
+  if (v.help) { process.stdout.write(HELP); return; }
+  const cfg = baseConfig(v);
+  const log = createLogger(cfg.logLevel);
+  const server = await startServer(cfg, log);
+  const b = server.bootstrap;
+  const lines = [
+    `ActionBridge listening on ${server.endpoint}`,
+    `  data: ${cfg.databaseUrl ? 'PostgreSQL' : cfg.dataDir}   region: ${cfg.region}   account: ${b.accountId}`,
+    `  admin access key id: ${b.accessKeyId}`,
+  ];
+  if (b.generatedSecret) {
+    lines.push(`  admin secret access key: ${b.generatedSecret}`,
+      `  (generated on first start and shown only now; kept in ${b.file}, mode 0600)`);
+  } else if (b.file) {
+    lines.push(`  admin secret access key: in ${b.file}`);
+  }
+  lines.push(`  try: AWS_ACCESS_KEY_ID=${b.accessKeyId} AWS_SECRET_ACCESS_KEY=... aws quicksight list-action-connectors --aws-account-id ${b.accountId} --endpoint-url ${server.endpoint} --region ${cfg.region}`);
+  process.stderr.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (sig: string) => {
+    if (stopping) { process.stderr.write(`${sig} again: exiting now\n`); process.exit(130); }
+    stopping = true;
+    log.info({ signal: sig }, 'shutting down: no new connections, finishing requests in flight');
+    server.close().then(() => process.exit(0), (e) => { log.error({ err: String(e) }, 'shutdown failed'); process.exit(1); });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function users(sub: string | undefined, args: string[]) {
+  const v = parse(args, { account: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, group: { type: 'string', multiple: true } });
+  await withStore(v, async (store, keys, cfg) => {
+    switch (sub) {
+      case 'add': {
+        const role = checkRole(need(v, 'role'));
+        print(await addUser(store, keys, cfg.region, { accountId: need(v, 'account'), name: need(v, 'name'), role, groups: (v.group as string[] | undefined) ?? [] }));
+        return;
+      }
+      case 'list': {
+        const list = await store.listUsers(v.account as string | undefined);
+        print({ Users: await Promise.all(list.map(async (u) => ({ UserArn: userArn(cfg.region, u.accountId, u.userName), Account: u.accountId, UserName: u.userName, Role: u.role, Groups: await store.groupsOf(u.accountId, u.userName) }))) });
+        return;
+      }
+      case 'remove': {
+        const account = need(v, 'account'); const name = need(v, 'name');
+        if (!(await store.deleteUser(account, name))) throw new UsageError(`no user ${name} in account ${account}`);
+        print({ Removed: userArn(cfg.region, account, name) });
+        return;
+      }
+      default: throw new UsageError(`users: unknown subcommand '${sub ?? ''}' (add, list, remove)`);
+    }
+  });
+}
+
+async function groups(sub: string | undefined, args: string[]) {
+  const v = parse(args, { account: { type: 'string' }, name: { type: 'string' }, user: { type: 'string' } });
+  await withStore(v, async (store) => {
+    const account = () => { const a = need(v, 'account'); checkAccount(a); return a; };
+    const name = () => { const n = need(v, 'name'); checkName('group', n); return n; };
+    switch (sub) {
+      case 'add': { const a = account(); const n = name(); await store.putGroup(a, n); print({ Group: n, Account: a }); return; }
+      case 'remove': { const a = account(); const n = name(); if (!(await store.deleteGroup(a, n))) throw new UsageError(`no group ${n} in account ${a}`); print({ Removed: n }); return; }
+      case 'add-member': {
+        const a = account(); const n = name(); const u = need(v, 'user');
+        if (!(await store.getUser(a, u))) throw new UsageError(`no user ${u} in account ${a}`);
+        await store.addMember(a, n, u); print({ Group: n, Added: u }); return;
+      }
+      case 'remove-member': {
+        const a = account(); const n = name(); const u = need(v, 'user');
+        if (!(await store.removeMember(a, n, u))) throw new UsageError(`${u} is not a member of ${n}`);
+        print({ Group: n, Removed: u }); return;
+      }
+      case 'list': print({ Groups: await store.listGroups(v.account as string | undefined) }); return;
+      default: throw new UsageError(`groups: unknown subcommand '${sub ?? ''}' (add, remove, add-member, remove-member, list)`);
+    }
+  });
+}
+
+async function keysCmd(sub: string | undefined, args: string[]) {
+  const v = parse(args, { account: { type: 'string' }, user: { type: 'string' }, 'access-key-id': { type: 'string' } });
+  await withStore(v, async (store, keys) => {
+    switch (sub) {
+      case 'create': {
+        const a = need(v, 'account'); const u = need(v, 'user');
+        if (!(await store.getUser(a, u))) throw new UsageError(`no user ${u} in account ${a}`);
+        print(await createAccessKey(store, keys, a, u)); return;
+      }
+      case 'list': {
+        const list = await store.listAccessKeys(v.account as string | undefined, v.user as string | undefined);
+        print({ AccessKeys: list.map((k) => ({ AccessKeyId: k.accessKeyId, Account: k.accountId, UserName: k.userName, Status: k.status, Created: new Date(k.createdAt).toISOString() })) });
+        return;
+      }
+      case 'deactivate': case 'activate': {
+        const id = need(v, 'access-key-id');
+        if (!(await store.setAccessKeyStatus(id, sub === 'activate' ? 'ACTIVE' : 'INACTIVE'))) throw new UsageError(`no access key ${id}`);
+        print({ AccessKeyId: id, Status: sub === 'activate' ? 'ACTIVE' : 'INACTIVE' }); return;
+      }
+      case 'delete': {
+        const id = need(v, 'access-key-id');
+        if (!(await store.deleteAccessKey(id))) throw new UsageError(`no access key ${id}`);
+        print({ Deleted: id }); return;
+      }
+      case 'rotate': print(await rotateSecrets(store, keys, { newKey: true })); return;
+      case 'retire': {
+        const r = await rotateSecrets(store, keys, { newKey: false });
+        if (r.Remaining > 0) throw new UsageError(`${r.Remaining} secrets still use old keys; run 'keys rotate' first`);
+        print({ ...r, Retired: keys.keyFile ? keys.retireOld() : [] }); return;
+      }
+      default: throw new UsageError(`keys: unknown subcommand '${sub ?? ''}' (create, list, activate, deactivate, delete, rotate, retire)`);
+    }
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'serve': await serve(rest); return -1;
+      case 'users': await users(rest[0], rest.slice(1)); return 0;
+      case 'groups': await groups(rest[0], rest.slice(1)); return 0;
+      case 'keys': await keysCmd(rest[0], rest.slice(1)); return 0;
+      case undefined: case 'help': case '--help': case '-h': process.stdout.write(HELP); return 0;
+      default: throw new UsageError(`unknown command '${cmd}'`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) { process.stderr.write(`actionbridge: ${e.message}\n(see 'actionbridge help')\n`); return 2; }
+    process.stderr.write(`actionbridge: ${(e as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,91 @@
+// Domain records: what the store keeps and the operations work with.
+// Nothing here knows about HTTP or SQL.
+import type { ActionConnectorType, ConnectionAuthType, ResourceStatus } from '../protocol/generated/model.js';
+
+export const ROLES = ['ADMIN', 'AUTHOR', 'READER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling: the result of authentication. */
+export interface Caller {
+  accountId: string;
+  userName: string;
+  userArn: string;
+  role: Role;
+  /** ARNs of the groups the user belongs to. */
+  groupArns: string[];
+  accessKeyId: string;
+}
+
+export interface RequestContext {
+  caller: Caller;
+  /** The region of the request: its SigV4 credential scope's region. */
+  region: string;
+  requestId: string;
+}
+
+export interface ConnectorKey {
+  region: string;
+  accountId: string;
+  id: string;
+}
+
+export interface ConnectorRecord extends ConnectorKey {
+  name: string;
+  type: ActionConnectorType;
+  description: string | null;
+  authType: ConnectionAuthType;
+  /** The AuthenticationConfig as written, with every secret member removed. */
+  authPublic: Record<string, unknown>;
+  /** The secret members, sealed (see crypto/keyring.ts); null when there are none. */
+  authSecret: string | null;
+  vpcConnectionArn: string | null;
+  enabledActions: string[];
+  status: ResourceStatus;
+  createdAt: number; // epoch ms
+  updatedAt: number; // epoch ms
+}
+
+export interface PermissionGrant {
+  principal: string;
+  actions: string[];
+}
+
+export interface TagRecord {
+  key: string;
+  value: string;
+}
+
+export interface UserRecord {
+  accountId: string;
+  userName: string;
+  role: Role;
+  createdAt: number;
+}
+
+export interface AccessKeyRecord {
+  accessKeyId: string;
+  accountId: string;
+  userName: string;
+  /** The secret access key, sealed. */
+  secretSealed: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  createdAt: number;
+}
+
+export type SearchFilter =
+  | { kind: 'nameEquals'; value: string }
+  | { kind: 'nameLike'; value: string }
+  | { kind: 'type'; value: string }
+  /** Connectors on which any of `principals` holds any of `actions`. */
+  | { kind: 'principal'; principals: string[]; actions: string[]; sole: boolean };
+
+export interface ConnectorQuery {
+  region: string;
+  accountId: string;
+  /** Only connectors on which one of these principals may describe; undefined = all (ADMIN). */
+  visibleTo?: string[];
+  filter?: SearchFilter;
+  /** Keyset: ids strictly greater than this. */
+  afterId?: string;
+  limit: number;
+}

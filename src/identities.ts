@@ -1,0 +1,69 @@
+// Identity administration shared by the CLI and the server's bootstrap:
+// users, groups and access keys (whose secrets are sealed at rest).
+import { randomBytes, randomInt } from 'node:crypto';
+import type { Store } from './store/store.js';
+import { UniqueViolation } from './store/store.js';
+import type { KeyRing } from './crypto/keyring.js';
+import { aad } from './domain/aad.js';
+import { ROLES, type Role } from './domain/types.js';
+import { ACCOUNT_ID, PRINCIPAL_NAME, userArn } from './auth/arns.js';
+
+export class UsageError extends Error {}
+
+const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+export const newAccessKeyId = () => `AKIA${Array.from({ length: 16 }, () => B32[randomInt(32)]).join('')}`;
+export const newSecretAccessKey = () => randomBytes(30).toString('base64').replace(/\+/g, 'A').replace(/\//g, 'B');
+export const newAccountId = () => String(randomInt(1, 10)) + Array.from({ length: 11 }, () => randomInt(10)).join('');
+
+export function checkAccount(a: string) { if (!ACCOUNT_ID.test(a)) throw new UsageError(`--account must be 12 digits (got '${a}')`); }
+export function checkName(kind: string, n: string) { if (!PRINCIPAL_NAME.test(n)) throw new UsageError(`${kind} name '${n}' is not valid: use 1-128 of letters, digits and + = , . @ _ -`); }
+export function checkRole(r: string): Role {
+  if (!(ROLES as readonly string[]).includes(r)) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got '${r}')`);
+  return r as Role;
+}
+
+export interface NewKey { AccessKeyId: string; SecretAccessKey: string }
+
+export async function createAccessKey(store: Store, keys: KeyRing, accountId: string, userName: string, given?: NewKey): Promise<NewKey> {
+  const k = given ?? { AccessKeyId: newAccessKeyId(), SecretAccessKey: newSecretAccessKey() };
+  await store.putAccessKey({
+    accessKeyId: k.AccessKeyId, accountId, userName, status: 'ACTIVE', createdAt: Date.now(),
+    secretSealed: keys.seal(k.SecretAccessKey, aad.accessKey(k.AccessKeyId)),
+  });
+  return k;
+}
+
+export async function addUser(store: Store, keys: KeyRing, region: string,
+  opts: { accountId: string; name: string; role: Role; groups?: string[] }): Promise<{ UserArn: string } & NewKey> {
+  checkAccount(opts.accountId);
+  checkName('user', opts.name);
+  for (const g of opts.groups ?? []) checkName('group', g);
+  try {
+    await store.putUser({ accountId: opts.accountId, userName: opts.name, role: opts.role, createdAt: Date.now() }, false);
+  } catch (e) {
+    if (e instanceof UniqueViolation) throw new UsageError(`user ${opts.name} already exists in account ${opts.accountId} (use 'keys create' for another key)`);
+    throw e;
+  }
+  for (const g of opts.groups ?? []) await store.addMember(opts.accountId, g, opts.name);
+  const key = await createAccessKey(store, keys, opts.accountId, opts.name);
+  return { UserArn: userArn(region, opts.accountId, opts.name), ...key };
+}
+
+/** Makes sure the bootstrap admin exists with exactly this key (the environment is the source of truth). */
+export async function ensureAdmin(store: Store, keys: KeyRing, accountId: string, key: NewKey): Promise<void> {
+  checkAccount(accountId);
+  await store.putUser({ accountId, userName: 'admin', role: 'ADMIN', createdAt: Date.now() }, true);
+  const existing = await store.getAccessKey(key.AccessKeyId);
+  if (existing) {
+    const same = existing.accountId === accountId && existing.userName === 'admin'
+      && keys.open(existing.secretSealed, aad.accessKey(key.AccessKeyId)) === key.SecretAccessKey;
+    if (same) {
+      if (existing.status !== 'ACTIVE') await store.setAccessKeyStatus(key.AccessKeyId, 'ACTIVE');
+      return;
+    }
+    await store.deleteAccessKey(key.AccessKeyId);
+  }
+  await createAccessKey(store, keys, accountId, 'admin', key);
+}
+
+export { ROLES };

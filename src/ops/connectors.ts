@@ -1,0 +1,208 @@
+// Create, Describe, Update, Delete, List and Search of action connectors.
+import type {
+  ActionConnector, ActionConnectorSearchFilter, ActionConnectorSummary, OperationTypes, ResourcePermission,
+} from '../protocol/generated/model.js';
+import type { ConnectorRecord, PermissionGrant, RequestContext, SearchFilter } from '../domain/types.js';
+import { authConfigProblems, splitSecrets, toReadAuthConfig } from '../domain/auth-config.js';
+import { aad } from '../domain/aad.js';
+import { connectorArn } from '../auth/arns.js';
+import { OWNER_ACTIONS, OWNER_MARK, VIEWER_MARK } from '../auth/permissions.js';
+import { ServiceError, constraint, invalidParameter, notFound, validationError } from '../protocol/errors.js';
+import { UniqueViolation, NotFound } from '../store/store.js';
+import { DEFAULT_PAGE_SIZE, MAX_TAGS, type Services } from './services.js';
+import { checkPermissionList } from './permission-rules.js';
+import { resolvePrincipalFilter } from './principal-filter.js';
+
+type IO<K extends keyof OperationTypes> = OperationTypes[K];
+
+const RESERVED_PREFIX = 'quicksuite-';
+
+function checkVpc(s: Services, arn: string | undefined, problems: string[]) {
+  if (arn === undefined) return;
+  // Egress profiles (VPC connections) arrive with the connections work; until then none is known.
+  problems.push(constraint('vpcConnectionArn', `Member must name a VPC connection known to this server (${arn} is not configured)`));
+  void s;
+}
+
+function sealSecrets(s: Services, rec: Pick<ConnectorRecord, 'region' | 'accountId' | 'id'>, secrets: Record<string, string>): string | null {
+  return Object.keys(secrets).length ? s.keys.seal(JSON.stringify(secrets), aad.connector(rec.region, rec.accountId, rec.id)) : null;
+}
+
+export function toActionConnector(rec: ConnectorRecord): ActionConnector {
+  const arn = connectorArn(rec.region, rec.accountId, rec.id);
+  const out: ActionConnector = {
+    Arn: arn,
+    ActionConnectorId: rec.id,
+    Type: rec.type,
+    Name: rec.name,
+    CreatedTime: new Date(rec.createdAt),
+    LastUpdatedTime: new Date(rec.updatedAt),
+    Status: rec.status,
+    AuthenticationConfig: toReadAuthConfig(rec.authPublic, arn),
+    EnabledActions: rec.enabledActions,
+  };
+  if (rec.description !== null) out.Description = rec.description;
+  if (rec.vpcConnectionArn !== null) out.VpcConnectionArn = rec.vpcConnectionArn;
+  return out;
+}
+
+function toSummary(rec: ConnectorRecord): ActionConnectorSummary {
+  return {
+    Arn: connectorArn(rec.region, rec.accountId, rec.id),
+    ActionConnectorId: rec.id,
+    Type: rec.type,
+    Name: rec.name,
+    CreatedTime: new Date(rec.createdAt),
+    LastUpdatedTime: new Date(rec.updatedAt),
+    Status: rec.status,
+  };
+}
+
+export function connectorOps(s: Services) {
+  const key = (ctx: RequestContext, accountId: string, id: string) => ({ region: ctx.region, accountId, id });
+
+  async function create(ctx: RequestContext, input: IO<'CreateActionConnector'>['input']): Promise<IO<'CreateActionConnector'>['output']> {
+    s.perms.requireAccount(ctx, input.AwsAccountId);
+    s.perms.requireCreate(ctx);
+    const problems: string[] = [];
+    if (input.ActionConnectorId.toLowerCase().startsWith(RESERVED_PREFIX)) {
+      problems.push(constraint('actionConnectorId', `Member must not start with '${RESERVED_PREFIX}' (reserved)`));
+    }
+    problems.push(...authConfigProblems(input.AuthenticationConfig));
+    checkVpc(s, input.VpcConnectionArn, problems);
+    if (input.Permissions) problems.push(...(await checkPermissionList(s, ctx, input.AwsAccountId, input.Permissions, 'permissions')));
+    if (input.Tags) {
+      const keys = new Set(input.Tags.map((t) => t.Key));
+      if (keys.size !== input.Tags.length) problems.push(constraint('tags', 'Member must not repeat a tag key'));
+    }
+    if (problems.length) throw validationError(problems);
+    if (input.Tags && new Set(input.Tags.map((t) => t.Key)).size > MAX_TAGS) {
+      throw new ServiceError('LimitExceededException', `A resource may have at most ${MAX_TAGS} tags.`);
+    }
+
+    const now = s.now();
+    const { publicPart, secrets } = splitSecrets(input.AuthenticationConfig);
+    const rec: ConnectorRecord = {
+      region: ctx.region,
+      accountId: input.AwsAccountId,
+      id: input.ActionConnectorId,
+      name: input.Name,
+      type: input.Type,
+      description: input.Description ?? null,
+      authType: input.AuthenticationConfig.AuthenticationType,
+      authPublic: publicPart,
+      authSecret: null,
+      vpcConnectionArn: input.VpcConnectionArn ?? null,
+      enabledActions: [],
+      status: 'CREATION_SUCCESSFUL',
+      createdAt: now,
+      updatedAt: now,
+    };
+    rec.authSecret = sealSecrets(s, rec, secrets);
+    const perms: PermissionGrant[] = input.Permissions
+      ? input.Permissions.map((p) => ({ principal: p.Principal, actions: p.Actions }))
+      : [{ principal: ctx.caller.userArn, actions: [...OWNER_ACTIONS] }];
+    try {
+      await s.store.insertConnector(rec, perms, (input.Tags ?? []).map((t) => ({ key: t.Key, value: t.Value })));
+    } catch (e) {
+      if (e instanceof UniqueViolation) {
+        throw new ServiceError('ResourceExistsException', `Action connector ${rec.id} already exists in account ${rec.accountId} (${rec.region}).`);
+      }
+      throw e;
+    }
+    return { Arn: connectorArn(rec.region, rec.accountId, rec.id), ActionConnectorId: rec.id, CreationStatus: rec.status };
+  }
+
+  async function describe(ctx: RequestContext, input: IO<'DescribeActionConnector'>['input']): Promise<IO<'DescribeActionConnector'>['output']> {
+    const rec = await s.perms.require(ctx, key(ctx, input.AwsAccountId, input.ActionConnectorId), 'quicksight:DescribeActionConnector');
+    return { ActionConnector: toActionConnector(rec) };
+  }
+
+  async function update(ctx: RequestContext, input: IO<'UpdateActionConnector'>['input']): Promise<IO<'UpdateActionConnector'>['output']> {
+    const rec = await s.perms.require(ctx, key(ctx, input.AwsAccountId, input.ActionConnectorId), 'quicksight:UpdateActionConnector');
+    const problems = authConfigProblems(input.AuthenticationConfig);
+    checkVpc(s, input.VpcConnectionArn, problems);
+    if (problems.length) throw validationError(problems);
+    const { publicPart, secrets } = splitSecrets(input.AuthenticationConfig);
+    const next: ConnectorRecord = {
+      ...rec,
+      name: input.Name,
+      description: input.Description ?? rec.description,
+      authType: input.AuthenticationConfig.AuthenticationType,
+      authPublic: publicPart,
+      authSecret: sealSecrets(s, rec, secrets),
+      vpcConnectionArn: input.VpcConnectionArn ?? rec.vpcConnectionArn,
+      status: 'UPDATE_SUCCESSFUL',
+      updatedAt: Math.max(s.now(), rec.updatedAt),
+    };
+    try {
+      await s.store.updateConnector(next);
+    } catch (e) {
+      if (e instanceof NotFound) throw new ServiceError('ConflictException', `Action connector ${rec.id} was deleted while it was being updated.`);
+      throw e;
+    }
+    return { Arn: connectorArn(rec.region, rec.accountId, rec.id), ActionConnectorId: rec.id, UpdateStatus: next.status };
+  }
+
+  async function remove(ctx: RequestContext, input: IO<'DeleteActionConnector'>['input']): Promise<IO<'DeleteActionConnector'>['output']> {
+    const k = key(ctx, input.AwsAccountId, input.ActionConnectorId);
+    await s.perms.require(ctx, k, 'quicksight:DeleteActionConnector');
+    if (!(await s.store.deleteConnector(k))) throw notFound(`Action connector ${k.id} does not exist in account ${k.accountId} (${k.region}).`);
+    return { Arn: connectorArn(k.region, k.accountId, k.id), ActionConnectorId: k.id };
+  }
+
+  async function page(ctx: RequestContext, accountId: string, opName: string, filter: SearchFilter | undefined, filterKey: unknown,
+    maxResults: number | undefined, nextToken: string | undefined) {
+    s.perms.requireAccount(ctx, accountId);
+    const binding = { accountId, region: ctx.region, callerArn: ctx.caller.userArn, query: JSON.stringify([opName, filterKey]) };
+    const afterId = nextToken !== undefined ? s.pages.open(binding, nextToken) : undefined;
+    const limit = maxResults || DEFAULT_PAGE_SIZE;
+    const rows = await s.store.queryConnectors({
+      region: ctx.region, accountId, visibleTo: s.perms.visibleTo(ctx), filter, afterId, limit: limit + 1,
+    });
+    const more = rows.length > limit;
+    const pageRows = more ? rows.slice(0, limit) : rows;
+    const out: { ActionConnectorSummaries: ActionConnectorSummary[]; NextToken?: string } = { ActionConnectorSummaries: pageRows.map(toSummary) };
+    if (more) out.NextToken = s.pages.issue(binding, pageRows[pageRows.length - 1]!.id);
+    return out;
+  }
+
+  async function list(ctx: RequestContext, input: IO<'ListActionConnectors'>['input']): Promise<IO<'ListActionConnectors'>['output']> {
+    return page(ctx, input.AwsAccountId, 'List', undefined, null, input.MaxResults, input.NextToken);
+  }
+
+  async function search(ctx: RequestContext, input: IO<'SearchActionConnectors'>['input']): Promise<IO<'SearchActionConnectors'>['output']> {
+    s.perms.requireAccount(ctx, input.AwsAccountId);
+    const f = input.Filters[0];
+    const filter = f ? await toFilter(ctx, input.AwsAccountId, f) : undefined;
+    return page(ctx, input.AwsAccountId, 'Search', filter, f ? [f.Name, f.Operator, f.Value] : null, input.MaxResults, input.NextToken);
+  }
+
+  async function toFilter(ctx: RequestContext, accountId: string, f: ActionConnectorSearchFilter): Promise<SearchFilter> {
+    const bad = (rule: string) => validationError([constraint('filters.1.member', rule)]);
+    switch (f.Name) {
+      case 'ACTION_CONNECTOR_NAME':
+        return f.Operator === 'StringEquals' ? { kind: 'nameEquals', value: f.Value } : { kind: 'nameLike', value: f.Value };
+      case 'ACTION_CONNECTOR_TYPE':
+        if (f.Operator !== 'StringEquals') throw bad('Filter ACTION_CONNECTOR_TYPE supports only the StringEquals operator');
+        return { kind: 'type', value: f.Value };
+      default: {
+        if (f.Operator !== 'StringEquals') throw bad(`Filter ${f.Name} supports only the StringEquals operator`);
+        const direct = f.Name.startsWith('DIRECT_');
+        const ownerOnly = f.Name === 'QUICKSIGHT_OWNER' || f.Name === 'DIRECT_QUICKSIGHT_OWNER' || f.Name === 'DIRECT_QUICKSIGHT_SOLE_OWNER';
+        const principals = await resolvePrincipalFilter(s, ctx, accountId, f.Value, direct, bad);
+        return {
+          kind: 'principal',
+          principals,
+          actions: ownerOnly ? [OWNER_MARK] : [OWNER_MARK, VIEWER_MARK],
+          sole: f.Name === 'DIRECT_QUICKSIGHT_SOLE_OWNER',
+        };
+      }
+    }
+  }
+
+  void invalidParameter;
+  return { create, describe, update, remove, list, search };
+}
+
+export type { ResourcePermission };

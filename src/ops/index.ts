@@ -1,0 +1,29 @@
+// Every operation, by its model name: plain typed functions of (context, input).
+import type { OperationName, OperationTypes } from '../protocol/generated/model.js';
+import type { RequestContext } from '../domain/types.js';
+import type { Services } from './services.js';
+import { connectorOps } from './connectors.js';
+import { permissionOps } from './permissions.js';
+import { tagOps } from './tags.js';
+
+export type Operation<K extends OperationName> = (ctx: RequestContext, input: OperationTypes[K]['input']) => Promise<OperationTypes[K]['output']>;
+export type Operations = { [K in OperationName]: Operation<K> };
+
+export function createOperations(s: Services): Operations {
+  const c = connectorOps(s);
+  const p = permissionOps(s);
+  const t = tagOps(s);
+  return {
+    CreateActionConnector: c.create,
+    DescribeActionConnector: c.describe,
+    UpdateActionConnector: c.update,
+    DeleteActionConnector: c.remove,
+    ListActionConnectors: c.list,
+    SearchActionConnectors: c.search,
+    DescribeActionConnectorPermissions: p.describe,
+    UpdateActionConnectorPermissions: p.update,
+    TagResource: t.tag,
+    UntagResource: t.untag,
+    ListTagsForResource: t.list,
+  };
+}

@@ -1,0 +1,129 @@
+// The restJson1 protocol layer, derived from the service model: routes from the
+// HTTP bindings, decoding of path/query/body members, validation, and encoding
+// of results and errors. Operations never see HTTP.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ValidateFunction } from 'ajv';
+import { operations, type OperationName } from './generated/model.js';
+import { ServiceError, invalidParameter } from './errors.js';
+import { validateInput, validatorFor } from './validate.js';
+import { parseQuery } from '../auth/sigv4.js';
+import type { RequestContext } from '../domain/types.js';
+
+export interface Binding {
+  member: string;
+  location: string; // 'uri' | 'querystring' | 'body' | 'header'
+  locationName: string;
+  type: string;
+}
+
+/** One routable operation: the model's, or an extension written in the same style. */
+export interface OperationSpec {
+  name: string;
+  method: string;
+  uri: string;
+  responseCode: number;
+  bindings: readonly Binding[];
+  statusCodeMembers: readonly string[];
+  validate: ValidateFunction;
+  handler: (ctx: RequestContext, input: never) => Promise<object>;
+}
+
+export function modelOperationSpecs(handlers: { [K in OperationName]: (ctx: RequestContext, input: never) => Promise<object> }): OperationSpec[] {
+  return (Object.keys(operations) as OperationName[]).map((name) => {
+    const op = operations[name];
+    return {
+      name,
+      method: op.method,
+      uri: op.uri,
+      responseCode: op.responseCode,
+      bindings: op.bindings as readonly Binding[],
+      statusCodeMembers: op.statusCodeMembers as readonly string[],
+      validate: validatorFor(name),
+      handler: handlers[name],
+    };
+  });
+}
+
+/** `/accounts/{AwsAccountId}/x` → `/accounts/:AwsAccountId/x` */
+export const fastifyPath = (uri: string) => uri.split('?')[0]!.replace(/\{(\w+)\+?\}/g, ':$1');
+
+const JSON_TYPES = /^application\/(?:json|x-amz-json-1\.[01]|[\w.+-]+\+json)\s*(?:;.*)?$/i;
+
+function decodeBody(req: FastifyRequest): Record<string, unknown> {
+  const raw = req.body as Buffer | undefined;
+  if (!raw || raw.length === 0) return {};
+  const ct = req.headers['content-type'];
+  if (ct !== undefined && !JSON_TYPES.test(ct)) {
+    throw invalidParameter(`Content-Type '${ct.slice(0, 100)}' is not supported: send application/json.`);
+  }
+  let v: unknown;
+  try { v = JSON.parse(raw.toString('utf8')); } catch (e) {
+    throw invalidParameter(`The request body is not valid JSON: ${(e as Error).message.slice(0, 200)}`);
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw invalidParameter('The request body must be a JSON object.');
+  return v as Record<string, unknown>;
+}
+
+/** Builds the operation input from the request according to the member bindings. */
+export function decodeInput(spec: OperationSpec, req: FastifyRequest, rawQuery: string): Record<string, unknown> {
+  const hasBody = spec.bindings.some((b) => b.location === 'body');
+  const input: Record<string, unknown> = hasBody ? { ...decodeBody(req) } : {};
+  if (hasBody) {
+    // Members bound elsewhere are never read from the body.
+    for (const b of spec.bindings) if (b.location !== 'body') delete input[b.member];
+  }
+  const params = req.params as Record<string, string>;
+  const query = spec.bindings.some((b) => b.location === 'querystring') ? parseQuery(rawQuery) : {};
+  for (const b of spec.bindings) {
+    if (b.location === 'uri') {
+      input[b.member] = params[b.locationName];
+    } else if (b.location === 'querystring') {
+      const v = query[b.locationName];
+      if (v === undefined) continue;
+      if (b.type === 'list') input[b.member] = Array.isArray(v) ? v : [v];
+      else {
+        const one = Array.isArray(v) ? v[0]! : v;
+        input[b.member] = b.type === 'integer' && /^-?\d{1,15}$/.test(one) ? Number(one) : one;
+      }
+    } else if (b.location === 'header') {
+      const v = req.headers[b.locationName.toLowerCase()];
+      if (v !== undefined) input[b.member] = v;
+    }
+  }
+  validateInput(spec.validate, input);
+  return input;
+}
+
+/** Dates become epoch seconds (fractions kept), as restJson1 writes timestamps. */
+function replacer(this: Record<string, unknown>, key: string, value: unknown) {
+  const orig = this[key];
+  return orig instanceof Date ? orig.getTime() / 1000 : value;
+}
+
+export function sendResult(reply: FastifyReply, spec: OperationSpec, requestId: string, output: object): void {
+  const body: Record<string, unknown> = { ...output };
+  for (const m of spec.statusCodeMembers) delete body[m];
+  body.RequestId = requestId;
+  reply.code(spec.responseCode).header('content-type', 'application/json').header('x-amzn-RequestId', requestId)
+    .send(JSON.stringify(body, replacer));
+}
+
+export function sendError(reply: FastifyReply, requestId: string, e: ServiceError): void {
+  reply.code(e.status)
+    .header('content-type', 'application/json')
+    .header('x-amzn-RequestId', requestId)
+    .header('x-amzn-ErrorType', e.name)
+    .send(JSON.stringify({ Message: e.message, RequestId: requestId, ...(e.extra ?? {}) }));
+}
+
+export type RouteHandler = (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+export function registerOperations(app: FastifyInstance, specs: OperationSpec[], handle: RouteHandler): void {
+  for (const spec of specs) {
+    app.route({
+      method: spec.method as 'GET',
+      url: fastifyPath(spec.uri),
+      handler: (req, reply) => handle(spec, req, reply),
+    });
+  }
+}

@@ -1,0 +1,69 @@
+// Table types for Kysely, shared by the SQLite and PostgreSQL stores.
+export interface ConnectorsTable {
+  region: string;
+  account_id: string;
+  connector_id: string;
+  name: string;
+  name_lower: string;
+  type: string;
+  description: string | null;
+  auth_type: string;
+  auth_public: string;
+  auth_secret: string | null;
+  vpc_connection_arn: string | null;
+  enabled_actions: string;
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+export interface ConnectorPermissionsTable {
+  region: string;
+  account_id: string;
+  connector_id: string;
+  principal: string;
+  action: string;
+}
+export interface TagsTable {
+  region: string;
+  account_id: string;
+  connector_id: string;
+  tag_key: string;
+  tag_value: string;
+}
+export interface UsersTable {
+  account_id: string;
+  user_name: string;
+  role: string;
+  created_at: number;
+}
+export interface GroupsTable {
+  account_id: string;
+  group_name: string;
+}
+export interface GroupMembersTable {
+  account_id: string;
+  group_name: string;
+  user_name: string;
+}
+export interface AccessKeysTable {
+  access_key_id: string;
+  account_id: string;
+  user_name: string;
+  secret_sealed: string;
+  status: string;
+  created_at: number;
+}
+export interface MetaTable {
+  name: string;
+  value: string;
+}
+export interface Database {
+  connectors: ConnectorsTable;
+  connector_permissions: ConnectorPermissionsTable;
+  tags: TagsTable;
+  users: UsersTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  access_keys: AccessKeysTable;
+  meta: MetaTable;
+}

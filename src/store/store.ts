@@ -1,0 +1,76 @@
+// The store interface: everything the operations need from persistence.
+// SQLite (embedded) and PostgreSQL (many nodes) both fill it; operations never
+// know which one they run on. Every method that writes is one transaction.
+import type {
+  AccessKeyRecord, ConnectorKey, ConnectorQuery, ConnectorRecord, PermissionGrant, Role, TagRecord, UserRecord,
+} from '../domain/types.js';
+
+export class UniqueViolation extends Error {}
+export class LimitExceeded extends Error {}
+export class NotFound extends Error {}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+
+  // ---- connectors ---------------------------------------------------------
+  /** Inserts a connector with its permissions and tags; UniqueViolation if the id exists. */
+  insertConnector(rec: ConnectorRecord, permissions: PermissionGrant[], tags: TagRecord[]): Promise<void>;
+  getConnector(key: ConnectorKey): Promise<ConnectorRecord | undefined>;
+  /** Replaces the mutable members; NotFound if it vanished. */
+  updateConnector(rec: ConnectorRecord): Promise<void>;
+  /** Deletes the connector with its permissions and tags; false when it did not exist. */
+  deleteConnector(key: ConnectorKey): Promise<boolean>;
+  queryConnectors(q: ConnectorQuery): Promise<ConnectorRecord[]>;
+
+  // ---- resource permissions ----------------------------------------------
+  getPermissions(key: ConnectorKey): Promise<PermissionGrant[]>;
+  /** Actions held on the connector by any of the principals. */
+  actionsOf(key: ConnectorKey, principals: string[]): Promise<Set<string>>;
+  /** Grants then revokes in one transaction; LimitExceeded past maxPrincipals, NotFound if the connector vanished. */
+  updatePermissions(key: ConnectorKey, grant: PermissionGrant[], revoke: PermissionGrant[], maxPrincipals: number): Promise<PermissionGrant[]>;
+
+  // ---- tags ----------------------------------------------------------------
+  listTags(key: ConnectorKey): Promise<TagRecord[]>;
+  /** Upserts; LimitExceeded past maxTags, NotFound if the connector vanished. */
+  tagResource(key: ConnectorKey, tags: TagRecord[], maxTags: number): Promise<void>;
+  untagResource(key: ConnectorKey, keys: string[]): Promise<void>;
+
+  // ---- identities -----------------------------------------------------------
+  getUser(accountId: string, userName: string): Promise<UserRecord | undefined>;
+  listUsers(accountId?: string): Promise<UserRecord[]>;
+  /** Creates (or, with upsert, re-roles) a user; UniqueViolation if it exists and !upsert. */
+  putUser(user: UserRecord, upsert: boolean): Promise<void>;
+  deleteUser(accountId: string, userName: string): Promise<boolean>;
+  groupExists(accountId: string, groupName: string): Promise<boolean>;
+  listGroups(accountId?: string): Promise<{ accountId: string; groupName: string; members: string[] }[]>;
+  putGroup(accountId: string, groupName: string): Promise<void>;
+  deleteGroup(accountId: string, groupName: string): Promise<boolean>;
+  addMember(accountId: string, groupName: string, userName: string): Promise<void>;
+  removeMember(accountId: string, groupName: string, userName: string): Promise<boolean>;
+  groupsOf(accountId: string, userName: string): Promise<string[]>;
+
+  getAccessKey(accessKeyId: string): Promise<(AccessKeyRecord & { role: Role }) | undefined>;
+  putAccessKey(key: AccessKeyRecord): Promise<void>;
+  listAccessKeys(accountId?: string, userName?: string): Promise<AccessKeyRecord[]>;
+  setAccessKeyStatus(accessKeyId: string, status: 'ACTIVE' | 'INACTIVE'): Promise<boolean>;
+  deleteAccessKey(accessKeyId: string): Promise<boolean>;
+
+  // ---- server metadata and secrets -----------------------------------------
+  getMeta(name: string): Promise<string | undefined>;
+  /** Sets a value unless one exists; returns the value now stored. */
+  putMetaIfAbsent(name: string, value: string): Promise<string>;
+  /** Every sealed secret, for re-encryption under a new master key. */
+  sealedSecrets(): Promise<SealedSecretRef[]>;
+  /** Replaces a sealed secret only if it still holds `from` (compare-and-set). */
+  resealSecret(ref: SealedSecretRef, to: string): Promise<boolean>;
+}
+
+export interface SealedSecretRef {
+  table: 'connectors' | 'access_keys' | 'meta';
+  /** The row's key, as the store understands it. */
+  rowKey: string[];
+  /** The additional authenticated data the secret is bound to. */
+  aad: string;
+  sealed: string;
+}
