@@ -28,10 +28,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+export async function startServer(config: Config, log: Logger = createLogger(config.logLevel), env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  const keys = KeyRing.load({ dataDir: config.dataDir });
-  const bootstrap = await bootstrapAdmin(store, keys, config.dataDir);
+  const keys = KeyRing.load({ dataDir: config.dataDir, env });
+  const bootstrap = await bootstrapAdmin(store, keys, config.dataDir, env);
   const { app } = await buildApp({ config, store, keys, log });
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();

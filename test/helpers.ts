@@ -1,0 +1,137 @@
+// Test harness: a real server on port 0 (in this process, or as a child process
+// through bin/actionbridge), spoken to with the official AWS SDK.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import * as qs from '@aws-sdk/client-quicksight';
+import { defaults, type Config } from '../src/config.js';
+import { startServer, createLogger, type RunningServer } from '../src/server/start.js';
+import { addUser as addUserTo } from '../src/identities.js';
+import { KeyRing } from '../src/crypto/keyring.js';
+import type { Role } from '../src/domain/types.js';
+
+export { qs };
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+export const BIN = path.join(ROOT, 'bin', 'actionbridge');
+export const ACCOUNT = '111122223333';
+export const OTHER_ACCOUNT = '444455556666';
+export const ADMIN = { accessKeyId: 'AKIATESTADMIN0000001', secretAccessKey: 'test-admin-secret-0123456789abcdef' };
+export const REGION = 'us-east-1';
+
+export interface Creds { accessKeyId: string; secretAccessKey: string }
+export interface TestUser extends Creds { arn: string; name: string }
+
+export function tempDir(prefix = 'ab-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestServer {
+  server: RunningServer;
+  endpoint: string;
+  dataDir: string;
+  /** Everything the server logged. */
+  logs(): string;
+  client(creds?: Creds, region?: string): qs.QuickSightClient;
+  addUser(name: string, role: Role, groups?: string[], account?: string): Promise<TestUser>;
+  stop(): Promise<void>;
+}
+
+/** Starts a server in this process on port 0 with a fresh data dir. */
+export async function startTestServer(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? tempDir();
+  let logText = '';
+  const sink = new Writable({ write(chunk, _enc, cb) { logText += chunk.toString(); cb(); } });
+  const config: Config = { ...defaults, port: 0, dataDir, throttle: { ratePerSecond: 0, burst: 0 }, logLevel: 'info', ...overrides };
+  const server = await startServer(config, createLogger(config.logLevel, sink), {
+    ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT,
+    ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId,
+    ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
+    ...env,
+  });
+  const clients: qs.QuickSightClient[] = [];
+  return {
+    server,
+    endpoint: server.endpoint,
+    dataDir,
+    logs: () => logText,
+    client(creds: Creds = ADMIN, region = REGION) {
+      const c = new qs.QuickSightClient({ region, endpoint: server.endpoint, credentials: creds, maxAttempts: 1 });
+      clients.push(c);
+      return c;
+    },
+    async addUser(name, role, groups = [], account = ACCOUNT) {
+      const keys = KeyRing.load({ dataDir, env });
+      const u = await addUserTo(server.store, keys, config.region, { accountId: account, name, role, groups });
+      return { arn: u.UserArn, name, accessKeyId: u.AccessKeyId, secretAccessKey: u.SecretAccessKey };
+    },
+    async stop() {
+      for (const c of clients) c.destroy();
+      await server.close();
+      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => { const a = s.address() as net.AddressInfo; s.close(() => resolve(a.port)); });
+  });
+}
+
+/** Starts `bin/actionbridge serve` as a child process (needs the build in dist/). */
+export async function startChildServer(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  const port = await freePort();
+  const child: ChildProcess = spawn(BIN, ['serve', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir, ...extraArgs], {
+    env: { ...process.env, ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT, ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId, ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => { out += d; });
+  child.stderr!.on('data', (d) => { out += d; });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
+    try { if ((await fetch(`${endpoint}/healthz`)).ok) break; } catch { /* not yet */ }
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`no /healthz within 30 s:\n${out}`); }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    child, endpoint, port,
+    output: () => out,
+    exited: () => new Promise<number | null>((r) => { if (child.exitCode !== null) r(child.exitCode); else child.once('exit', (c) => r(c)); }),
+  };
+}
+
+/** Runs the CLI and returns its parsed JSON output. */
+export function cli(args: string[], env: NodeJS.ProcessEnv = {}): any {
+  const out = execFileSync(BIN, args, { encoding: 'utf8', env: { ...process.env, ...env } });
+  return JSON.parse(out);
+}
+
+/** Asserts that a promise rejects with the named AWS error (and HTTP status); returns the error. */
+export async function expectError(p: Promise<unknown>, name: string, status?: number): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as Error & { $metadata?: { httpStatusCode?: number } };
+    if (err.name !== name) throw new Error(`expected ${name}, got ${err.name}: ${err.message}`);
+    if (status !== undefined && err.$metadata?.httpStatusCode !== status) throw new Error(`expected HTTP ${status}, got ${err.$metadata?.httpStatusCode}`);
+    return err;
+  }
+  throw new Error(`expected ${name}, but the call succeeded`);
+}
+
+export const basicAuth = (password = 's3cr3t-Pa55word', endpoint = 'https://api.example.com') => ({
+  AuthenticationType: 'BASIC' as const,
+  AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: endpoint, Username: 'svc', Password: password } },
+});
+
+export function createInput(id: string, extra: Partial<qs.CreateActionConnectorCommandInput> = {}): qs.CreateActionConnectorCommandInput {
+  return { AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: `Connector ${id}`.replace(/[^A-Za-z0-9 -]/g, '-'), Type: 'GENERIC_HTTP', AuthenticationConfig: basicAuth(), ...extra };
+}
