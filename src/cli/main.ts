@@ -2,7 +2,7 @@
 // works against the data dir (or database) while a server runs.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
-import { defaults, type Config } from '../config.js';
+import { ConfigError, resolveConfig, type Config, type Flags } from '../config.js';
 import { openStore } from '../store/open.js';
 import { KeyRing } from '../crypto/keyring.js';
 import { startServer, createLogger } from '../server/start.js';
@@ -26,11 +26,14 @@ Usage:
   actionbridge keys deactivate|activate|delete --access-key-id ID
   actionbridge keys rotate        re-seal every secret under a new master key
   actionbridge keys retire        forget master keys no secret uses any more
+  actionbridge config check FILE  validate a config file (YAML or JSON) without starting
 
 Every command but serve also takes [--data-dir DIR | --database-url URL] and works while a server runs.
 Environment: ACTIONBRIDGE_ACCOUNT_ID, ACTIONBRIDGE_ACCESS_KEY_ID, ACTIONBRIDGE_SECRET_ACCESS_KEY (bootstrap admin),
 ACTIONBRIDGE_MASTER_KEY (base64, 32 bytes), ACTIONBRIDGE_DATA_DIR, ACTIONBRIDGE_DATABASE_URL, ACTIONBRIDGE_REGION,
-ACTIONBRIDGE_HOST, ACTIONBRIDGE_PORT, ACTIONBRIDGE_LOG_LEVEL, ACTIONBRIDGE_THROTTLE_RATE, ACTIONBRIDGE_THROTTLE_BURST.
+ACTIONBRIDGE_HOST, ACTIONBRIDGE_PORT, ACTIONBRIDGE_CONFIG, ACTIONBRIDGE_EGRESS_ALLOW, ACTIONBRIDGE_CA_FILE,
+ACTIONBRIDGE_LOG_LEVEL, ACTIONBRIDGE_THROTTLE_RATE, ACTIONBRIDGE_THROTTLE_BURST.
+Precedence: flag > environment variable > config file (--config, YAML or JSON) > default.
 `;
 
 const common = {
@@ -48,34 +51,13 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-const env = process.env;
 function baseConfig(v: Record<string, unknown>): Config {
-  const num = (name: string, s: string | undefined, d: number) => {
-    if (s === undefined) return d;
-    const n = Number(s);
-    if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} must be a non-negative number (got '${s}')`);
-    return n;
-  };
-  const port = num('--port', (v.port as string | undefined) ?? env.ACTIONBRIDGE_PORT, defaults.port);
-  if (!Number.isInteger(port) || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535`);
-  const region = (v.region as string | undefined) ?? env.ACTIONBRIDGE_REGION ?? defaults.region;
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new UsageError(`--region '${region}' is not a region name such as us-east-1`);
-  return {
-    ...defaults,
-    host: (v.host as string | undefined) ?? env.ACTIONBRIDGE_HOST ?? defaults.host,
-    port,
-    dataDir: path.resolve((v['data-dir'] as string | undefined) ?? env.ACTIONBRIDGE_DATA_DIR ?? defaults.dataDir),
-    databaseUrl: (v['database-url'] as string | undefined) ?? env.ACTIONBRIDGE_DATABASE_URL,
-    region,
-    egressAllow: (v['egress-allow'] as string[] | undefined) ?? [],
-    caFile: v['ca-file'] as string | undefined,
-    configFile: v.config as string | undefined,
-    logLevel: env.ACTIONBRIDGE_LOG_LEVEL ?? defaults.logLevel,
-    throttle: {
-      ratePerSecond: num('ACTIONBRIDGE_THROTTLE_RATE', env.ACTIONBRIDGE_THROTTLE_RATE, defaults.throttle.ratePerSecond),
-      burst: num('ACTIONBRIDGE_THROTTLE_BURST', env.ACTIONBRIDGE_THROTTLE_BURST, defaults.throttle.burst),
-    },
-  };
+  try {
+    return resolveConfig(v as Flags);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o, null, 2)}\n`);
@@ -132,7 +114,7 @@ async function serve(args: string[]) {
 }
 
 async function users(sub: string | undefined, args: string[]) {
-  const v = parse(args, { account: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, group: { type: 'string', multiple: true } });
+  const v = parse(args, { account: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, group: { type: 'string', multiple: true }, config: { type: 'string' } });
   await withStore(v, async (store, keys, cfg) => {
     switch (sub) {
       case 'add': {
@@ -157,7 +139,7 @@ async function users(sub: string | undefined, args: string[]) {
 }
 
 async function groups(sub: string | undefined, args: string[]) {
-  const v = parse(args, { account: { type: 'string' }, name: { type: 'string' }, user: { type: 'string' } });
+  const v = parse(args, { account: { type: 'string' }, name: { type: 'string' }, user: { type: 'string' }, config: { type: 'string' } });
   await withStore(v, async (store) => {
     const account = () => { const a = need(v, 'account'); checkAccount(a); return a; };
     const name = () => { const n = need(v, 'name'); checkName('group', n); return n; };
@@ -181,7 +163,7 @@ async function groups(sub: string | undefined, args: string[]) {
 }
 
 async function keysCmd(sub: string | undefined, args: string[]) {
-  const v = parse(args, { account: { type: 'string' }, user: { type: 'string' }, 'access-key-id': { type: 'string' } });
+  const v = parse(args, { account: { type: 'string' }, user: { type: 'string' }, 'access-key-id': { type: 'string' }, config: { type: 'string' } });
   await withStore(v, async (store, keys) => {
     switch (sub) {
       case 'create': {
@@ -223,6 +205,12 @@ export async function main(argv: string[]): Promise<number> {
       case 'users': await users(rest[0], rest.slice(1)); return 0;
       case 'groups': await groups(rest[0], rest.slice(1)); return 0;
       case 'keys': await keysCmd(rest[0], rest.slice(1)); return 0;
+      case 'config': {
+        if (rest[0] !== 'check' || !rest[1]) throw new UsageError('usage: actionbridge config check FILE');
+        const cfg = baseConfig({ config: rest[1] });
+        print({ Valid: true, File: rest[1], Resolved: { ...cfg, databaseUrl: cfg.databaseUrl ? cfg.databaseUrl.replace(/\/\/[^@/]*@/, '//***@') : undefined } });
+        return 0;
+      }
       case undefined: case 'help': case '--help': case '-h': process.stdout.write(HELP); return 0;
       default: throw new UsageError(`unknown command '${cmd}'`);
     }

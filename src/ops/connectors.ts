@@ -19,9 +19,9 @@ const RESERVED_PREFIX = 'quicksuite-';
 
 function checkVpc(s: Services, arn: string | undefined, problems: string[]) {
   if (arn === undefined) return;
-  // Egress profiles (VPC connections) arrive with the connections work; until then none is known.
-  problems.push(constraint('vpcConnectionArn', `Member must name a VPC connection known to this server (${arn} is not configured)`));
-  void s;
+  if (!Object.hasOwn(s.config.vpcConnections, arn)) {
+    problems.push(constraint('vpcConnectionArn', 'Member must name a VPC connection configured on this server (egress.vpcConnections in the config file)'));
+  }
 }
 
 function sealSecrets(s: Services, rec: Pick<ConnectorRecord, 'region' | 'accountId' | 'id'>, secrets: Record<string, string>): string | null {
