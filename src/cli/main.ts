@@ -8,7 +8,7 @@ import { KeyRing } from '../crypto/keyring.js';
 import { startServer, createLogger } from '../server/start.js';
 import { UsageError, addUser, checkAccount, checkName, checkRole, createAccessKey } from '../identities.js';
 import { rotateSecrets } from '../crypto/rotate.js';
-import { userArn } from '../auth/arns.js';
+import { groupArn, userArn } from '../auth/arns.js';
 
 const HELP = `actionbridge — a self-hosted Amazon QuickSight action-connector service
 
@@ -129,7 +129,7 @@ async function users(sub: string | undefined, args: string[]) {
       }
       case 'remove': {
         const account = need(v, 'account'); const name = need(v, 'name');
-        if (!(await store.deleteUser(account, name))) throw new UsageError(`no user ${name} in account ${account}`);
+        if (!(await store.deleteUser(account, name, userArn(cfg.region, account, name)))) throw new UsageError(`no user ${name} in account ${account}`);
         print({ Removed: userArn(cfg.region, account, name) });
         return;
       }
@@ -140,12 +140,12 @@ async function users(sub: string | undefined, args: string[]) {
 
 async function groups(sub: string | undefined, args: string[]) {
   const v = parse(args, { account: { type: 'string' }, name: { type: 'string' }, user: { type: 'string' }, config: { type: 'string' } });
-  await withStore(v, async (store) => {
+  await withStore(v, async (store, _keys, cfg) => {
     const account = () => { const a = need(v, 'account'); checkAccount(a); return a; };
     const name = () => { const n = need(v, 'name'); checkName('group', n); return n; };
     switch (sub) {
       case 'add': { const a = account(); const n = name(); await store.putGroup(a, n); print({ Group: n, Account: a }); return; }
-      case 'remove': { const a = account(); const n = name(); if (!(await store.deleteGroup(a, n))) throw new UsageError(`no group ${n} in account ${a}`); print({ Removed: n }); return; }
+      case 'remove': { const a = account(); const n = name(); if (!(await store.deleteGroup(a, n, groupArn(cfg.region, a, n)))) throw new UsageError(`no group ${n} in account ${a}`); print({ Removed: n }); return; }
       case 'add-member': {
         const a = account(); const n = name(); const u = need(v, 'user');
         if (!(await store.getUser(a, u))) throw new UsageError(`no user ${u} in account ${a}`);

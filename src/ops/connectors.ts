@@ -74,11 +74,11 @@ export function connectorOps(s: Services) {
     if (input.Tags) {
       const keys = new Set(input.Tags.map((t) => t.Key));
       if (keys.size !== input.Tags.length) problems.push(constraint('tags', 'Member must not repeat a tag key'));
+      // LimitExceededException is not in CreateActionConnector's model error list: a create
+      // that brings too many tags is an invalid parameter (TagResource answers LimitExceeded).
+      if (keys.size > MAX_TAGS) problems.push(constraint('tags', `Member must have length less than or equal to ${MAX_TAGS} (tags per resource)`));
     }
     if (problems.length) throw validationError(problems);
-    if (input.Tags && new Set(input.Tags.map((t) => t.Key)).size > MAX_TAGS) {
-      throw new ServiceError('LimitExceededException', `A resource may have at most ${MAX_TAGS} tags.`);
-    }
 
     const now = s.now();
     const { publicPart, secrets } = splitSecrets(input.AuthenticationConfig);

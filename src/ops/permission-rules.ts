@@ -8,8 +8,13 @@ import type { Services } from './services.js';
 
 const ALLOWED = new Set<string>(CONNECTOR_ACTIONS);
 
-/** Problems with a permission list: principals must be existing users or groups of the account; actions from the list. */
-export async function checkPermissionList(s: Services, ctx: RequestContext, accountId: string, list: ResourcePermission[], member: string): Promise<string[]> {
+/**
+ * Problems with a permission list: principals must be users or groups of the account (existing ones,
+ * unless `mustExist` is false: a revoke may name a user or group removed since it was granted, so
+ * that its stale grants can be cleaned up); actions from the list.
+ */
+export async function checkPermissionList(s: Services, ctx: RequestContext, accountId: string, list: ResourcePermission[], member: string,
+  mustExist = true): Promise<string[]> {
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const [i, p] of list.entries()) {
@@ -23,7 +28,7 @@ export async function checkPermissionList(s: Services, ctx: RequestContext, acco
       problems.push(constraint(`${at}.principal`, `Member must be a user or group of account ${accountId}`));
     } else if (arn.region !== s.config.region || arn.namespace !== 'default') {
       problems.push(constraint(`${at}.principal`, `Member must be in the identity region ${s.config.region} and namespace default`));
-    } else {
+    } else if (mustExist) {
       const exists = arn.kind === 'user' ? (await s.store.getUser(accountId, arn.name)) !== undefined : await s.store.groupExists(accountId, arn.name);
       if (!exists) problems.push(constraint(`${at}.principal`, `Member must name an existing ${arn.kind} (${arn.kind} ${arn.name} does not exist)`));
     }

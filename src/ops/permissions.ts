@@ -28,7 +28,7 @@ export function permissionOps(s: Services) {
     const revoke = input.RevokePermissions ?? [];
     const problems = [
       ...(await checkPermissionList(s, ctx, key.accountId, grant, 'grantPermissions')),
-      ...(await checkPermissionList(s, ctx, key.accountId, revoke, 'revokePermissions')),
+      ...(await checkPermissionList(s, ctx, key.accountId, revoke, 'revokePermissions', false)),
     ];
     if (problems.length) throw validationError(problems);
     try {

@@ -49,6 +49,9 @@ export const fastifyPath = (uri: string) => uri.split('?')[0]!.replace(/\{(\w+)\
 
 const JSON_TYPES = /^application\/(?:json|x-amz-json-1\.[01]|[\w.+-]+\+json)\s*(?:;.*)?$/i;
 
+// Invalid UTF-8 is refused rather than silently replaced (it would alter secrets and names).
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function decodeBody(req: FastifyRequest): Record<string, unknown> {
   const raw = req.body as Buffer | undefined;
   if (!raw || raw.length === 0) return {};
@@ -56,9 +59,15 @@ function decodeBody(req: FastifyRequest): Record<string, unknown> {
   if (ct !== undefined && !JSON_TYPES.test(ct)) {
     throw invalidParameter(`Content-Type '${ct.slice(0, 100)}' is not supported: send application/json.`);
   }
+  let text: string;
+  try { text = UTF8.decode(raw); } catch {
+    throw invalidParameter('The request body is not valid JSON: it is not valid UTF-8.');
+  }
   let v: unknown;
-  try { v = JSON.parse(raw.toString('utf8')); } catch (e) {
-    throw invalidParameter(`The request body is not valid JSON: ${(e as Error).message.slice(0, 200)}`);
+  try { v = JSON.parse(text); } catch (e) {
+    // Never V8's message: it quotes the text around the error, which may be a secret.
+    const at = /at position (\d+)/.exec((e as Error).message);
+    throw invalidParameter(`The request body is not valid JSON${at ? ` (syntax error at position ${at[1]})` : /end of JSON/.test((e as Error).message) ? ' (it ends early)' : ''}.`);
   }
   if (v === null || typeof v !== 'object' || Array.isArray(v)) throw invalidParameter('The request body must be a JSON object.');
   return v as Record<string, unknown>;

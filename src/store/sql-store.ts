@@ -55,6 +55,7 @@ function toRow(c: ConnectorRecord): ConnectorRow {
   };
 }
 
+const MAX_LIKE_NEEDLE = 1024;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 function groupGrants(rows: { principal: string; action: string }[]): PermissionGrant[] {
@@ -161,7 +162,11 @@ export class SqlStore implements Store {
     if (f) {
       switch (f.kind) {
         case 'nameEquals': qb = qb.where('c.name', '=', f.value); break;
-        case 'nameLike': qb = qb.where(sql<boolean>`c.name_lower like ${`%${likeEscape(f.value.toLowerCase())}%`} escape '\\'`); break;
+        case 'nameLike':
+          // Names are at most 255 characters (510 code units once lower-cased), so a longer
+          // needle matches nothing; it would also exceed SQLite's LIKE pattern limit (50,000 bytes).
+          if (f.value.length > MAX_LIKE_NEEDLE) return [];
+          qb = qb.where(sql<boolean>`c.name_lower like ${`%${likeEscape(f.value.toLowerCase())}%`} escape '\\'`); break;
         case 'type': qb = qb.where('c.type', '=', f.value); break;
         case 'principal':
           if (f.principals.length === 0) return [];
@@ -276,8 +281,10 @@ export class SqlStore implements Store {
     }
   }
 
-  async deleteUser(accountId: string, userName: string): Promise<boolean> {
+  async deleteUser(accountId: string, userName: string, principalArn: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
+      // A user created later under the same name must not inherit these grants.
+      await trx.deleteFrom('connector_permissions').where('account_id', '=', accountId).where('principal', '=', principalArn).execute();
       const r = await trx.deleteFrom('users').where('account_id', '=', accountId).where('user_name', '=', userName).executeTakeFirst();
       await trx.deleteFrom('access_keys').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
       await trx.deleteFrom('group_members').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
@@ -307,8 +314,9 @@ export class SqlStore implements Store {
     await this.db.insertInto('groups').values({ account_id: accountId, group_name: groupName }).onConflict((oc) => oc.doNothing()).execute();
   }
 
-  async deleteGroup(accountId: string, groupName: string): Promise<boolean> {
+  async deleteGroup(accountId: string, groupName: string, principalArn: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('connector_permissions').where('account_id', '=', accountId).where('principal', '=', principalArn).execute();
       const r = await trx.deleteFrom('groups').where('account_id', '=', accountId).where('group_name', '=', groupName).executeTakeFirst();
       await trx.deleteFrom('group_members').where('account_id', '=', accountId).where('group_name', '=', groupName).execute();
       return Number(r.numDeletedRows) > 0;

@@ -41,11 +41,13 @@ export interface Store {
   listUsers(accountId?: string): Promise<UserRecord[]>;
   /** Creates (or, with upsert, re-roles) a user; UniqueViolation if it exists and !upsert. */
   putUser(user: UserRecord, upsert: boolean): Promise<void>;
-  deleteUser(accountId: string, userName: string): Promise<boolean>;
+  /** Removes the user with its keys, memberships and every grant to `principalArn`. */
+  deleteUser(accountId: string, userName: string, principalArn: string): Promise<boolean>;
   groupExists(accountId: string, groupName: string): Promise<boolean>;
   listGroups(accountId?: string): Promise<{ accountId: string; groupName: string; members: string[] }[]>;
   putGroup(accountId: string, groupName: string): Promise<void>;
-  deleteGroup(accountId: string, groupName: string): Promise<boolean>;
+  /** Removes the group with its memberships and every grant to `principalArn`. */
+  deleteGroup(accountId: string, groupName: string, principalArn: string): Promise<boolean>;
   addMember(accountId: string, groupName: string, userName: string): Promise<void>;
   removeMember(accountId: string, groupName: string, userName: string): Promise<boolean>;
   groupsOf(accountId: string, userName: string): Promise<string[]>;
