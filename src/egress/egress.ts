@@ -1,0 +1,298 @@
+// The one outbound HTTP path of ActionBridge (PRODUCT.md §3, "Egress policy").
+//
+// Every hop of every request: parse the URL (https only), resolve the host once,
+// check every address it resolves to, connect to the checked address (see
+// connector.ts), send, and either follow a redirect (re-checking the new hop) or
+// read the body up to the size limit. One deadline covers the whole exchange.
+import type { IncomingHttpHeaders } from 'node:http';
+import { Pool, buildConnector, type Dispatcher } from 'undici';
+import { AddressPolicy, parseIp } from './address-policy.js';
+import { egressDefaults, secureContextFor, type EgressConfig, type EgressProfile } from './config.js';
+import { pinnedConnector, ProxyTunnel, type PinnedTarget } from './connector.js';
+import { EgressError, toEgressError } from './errors.js';
+import { createFetch } from './fetch.js';
+import { PinnedPools } from './pools.js';
+
+export interface EgressRequest {
+  method: string;
+  /** An absolute https URL. */
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  /** A VpcConnectionArn: use that VPC connection's allowed CIDRs and proxy instead of the global exceptions. */
+  profile?: string;
+  /** Follow redirects (default true). When false, a 3xx is returned as the response. */
+  followRedirects?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface EgressResponse {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+  /** The URL of the last hop, after redirects. */
+  url: string;
+}
+
+/** How requests of one profile (or of none) leave: which addresses they may reach, and how. */
+interface Route {
+  key: string;
+  policy: AddressPolicy;
+  tunnel?: ProxyTunnel;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+// Headers the caller does not get to set: the transport owns them.
+const TRANSPORT_HEADERS = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'upgrade',
+  'content-length',
+  'accept-encoding',
+  'expect',
+]);
+
+// Fetch §4.4 step 11: credentials that must not follow a redirect to another origin.
+const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+// Fetch §4.4 step 12: headers that describe a body that is no longer sent.
+const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'content-location'];
+
+export class Egress {
+  /** A fetch-compatible function (e.g. openid-client's customFetch) that uses no profile. */
+  readonly fetch: typeof globalThis.fetch;
+
+  private readonly cfg: EgressConfig;
+  private readonly tls: buildConnector.connector;
+  private readonly defaultRoute: Route;
+  private readonly profiles = new Map<string, Route>();
+  private readonly pools = new PinnedPools();
+  private closed = false;
+
+  constructor(options: Partial<EgressConfig> = {}) {
+    const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+    this.cfg = { ...egressDefaults, ...defined };
+    for (const key of ['connectTimeoutMs', 'totalTimeoutMs', 'maxResponseBytes'] as const) {
+      if (!(this.cfg[key] > 0)) throw new TypeError(`egress ${key} must be a positive number`);
+    }
+    if (!(Number.isInteger(this.cfg.maxRedirects) && this.cfg.maxRedirects >= 0)) {
+      throw new TypeError('egress maxRedirects must be a non-negative integer');
+    }
+    // One secure context for every connection: the CA store is parsed once, not per handshake.
+    // Verification stays on: rejectUnauthorized is Node's default and is never turned off here.
+    const secureContext = secureContextFor(this.cfg.caPems);
+    this.tls = buildConnector({ secureContext, timeout: this.cfg.connectTimeoutMs });
+    this.defaultRoute = { key: '', policy: new AddressPolicy(this.cfg.allowCidrs) };
+    for (const [arn, profile] of Object.entries(this.cfg.vpcProfiles)) {
+      this.profiles.set(arn, {
+        key: `profile:${arn}`,
+        policy: new AddressPolicy(profile.allowCidrs),
+        tunnel: profile.proxy ? new ProxyTunnel(proxyUrl(profile), this.cfg.connectTimeoutMs, secureContext) : undefined,
+      });
+    }
+    this.fetch = this.fetcher();
+  }
+
+  /** Whether a VPC connection with this ARN is configured (for validating connectors at create time). */
+  hasProfile(arn: string): boolean {
+    return this.profiles.has(arn);
+  }
+
+  /** A fetch-compatible function whose requests use the given profile (VpcConnectionArn). */
+  fetcher(profile?: string): typeof globalThis.fetch {
+    return createFetch((req) => this.request(req), profile);
+  }
+
+  async request(req: EgressRequest): Promise<EgressResponse> {
+    if (this.closed) throw new Error('Egress is closed');
+    const route = this.route(req.profile);
+    const start = httpsUrl(req.url);
+    let url = start;
+    const follow = req.followRedirects ?? true;
+    let method = req.method.toUpperCase();
+    let body = req.body;
+    const headers = outgoingHeaders(req.headers);
+
+    const deadline = new AbortController();
+    const timer = setTimeout(() => {
+      deadline.abort(new EgressError('timeout', `${method} ${url.origin} did not complete within ${this.cfg.totalTimeoutMs} ms`));
+    }, this.cfg.totalTimeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
+
+    try {
+      for (let redirects = 0; ; redirects++) {
+        const target = await this.pin(url, route, signal);
+        const res = await this.send(route, target, url, method, headers, body, signal);
+        const location = follow && REDIRECT_STATUSES.has(res.statusCode) ? header(res.headers, 'location') : undefined;
+        if (location === undefined) {
+          return {
+            status: res.statusCode,
+            headers: responseHeaders(res.headers),
+            body: await readLimited(res, this.cfg.maxResponseBytes, url.origin),
+            url: url.href,
+          };
+        }
+        await res.body.dump();
+        if (redirects >= this.cfg.maxRedirects) {
+          throw new EgressError('too-many-redirects', `More than ${this.cfg.maxRedirects} redirects, starting at ${start.origin}`);
+        }
+        const next = redirectUrl(location, url);
+        if (next.origin !== url.origin) for (const name of ORIGIN_BOUND_HEADERS) delete headers[name];
+        if ((res.statusCode === 303 && method !== 'GET' && method !== 'HEAD') || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
+          method = 'GET';
+          body = undefined;
+          for (const name of BODY_HEADERS) delete headers[name];
+        }
+        url = next;
+      }
+    } catch (err) {
+      if (deadline.signal.aborted) throw deadline.signal.reason;
+      if (req.signal?.aborted) throw req.signal.reason;
+      if ((err as { code?: unknown } | null)?.code === 'UND_ERR_INVALID_ARG') throw err; // a malformed request is a bug, not an egress failure
+      throw toEgressError(err, url.origin);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Closes every pooled connection (tunnelled ones included); in-flight requests finish first. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pools.close();
+  }
+
+  private route(profile: string | undefined): Route {
+    if (profile === undefined) return this.defaultRoute;
+    const route = this.profiles.get(profile);
+    if (!route) throw new EgressError('unknown-profile', `No VPC connection is configured for ${profile}`);
+    return route;
+  }
+
+  /** Resolves the hop's host once and checks every address; returns the one to connect to. */
+  private async pin(url: URL, route: Route, signal: AbortSignal): Promise<PinnedTarget> {
+    const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+    const candidates = parseIp(hostname) ? [hostname] : await this.lookup(hostname, signal);
+    let address: string | undefined;
+    for (const candidate of candidates) {
+      const verdict = route.policy.check(candidate);
+      // One refused answer refuses the host: a name that also points inside is not trusted.
+      if (!verdict.allowed) {
+        throw new EgressError('refused-address', `Refused to connect to ${hostname}: it is not a public address and no egress exception allows it`);
+      }
+      address ??= verdict.address;
+    }
+    return { hostname, address: address!, port: Number(url.port) || 443, origin: url.origin };
+  }
+
+  private async lookup(hostname: string, signal: AbortSignal): Promise<string[]> {
+    signal.throwIfAborted();
+    let found;
+    try {
+      found = await untilAborted(this.cfg.resolve(hostname), signal);
+    } catch (err) {
+      if (signal.aborted) throw err;
+      throw new EgressError('dns', `Could not resolve ${hostname}`, { cause: err });
+    }
+    if (found.length === 0) throw new EgressError('dns', `Could not resolve ${hostname}`);
+    return found.map((a) => a.address);
+  }
+
+  private send(
+    route: Route,
+    target: PinnedTarget,
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: string | Uint8Array | undefined,
+    signal: AbortSignal,
+  ): Promise<Dispatcher.ResponseData> {
+    const pool = this.pools.get(`${route.key}\n${target.origin}\n${target.address}`, () => {
+      return new Pool(target.origin, {
+        connect: pinnedConnector(this.tls, target, route.tunnel),
+        // The deadline bounds the exchange; these only keep undici from giving up first.
+        headersTimeout: this.cfg.totalTimeoutMs,
+        bodyTimeout: this.cfg.totalTimeoutMs,
+      });
+    });
+    return pool.request({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null, signal });
+  }
+}
+
+function proxyUrl(profile: EgressProfile): URL {
+  const url = URL.canParse(profile.proxy!) ? new URL(profile.proxy!) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new TypeError(`egress profile ${profile.id}: proxy must be an http or https URL`);
+  }
+  return url;
+}
+
+/** The URL of a request: absolute, https, and without credentials in it. */
+function httpsUrl(text: string): URL {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url) throw new EgressError('bad-url', 'The URL is not a valid absolute URL');
+  if (url.protocol !== 'https:') throw new EgressError('bad-url', `Only https URLs are allowed, not ${url.protocol}`);
+  if (url.username || url.password) throw new EgressError('bad-url', 'URLs with credentials are not allowed');
+  return url;
+}
+
+function redirectUrl(location: string, base: URL): URL {
+  const next = URL.canParse(location, base) ? new URL(location, base) : undefined;
+  if (!next) throw new EgressError('bad-url', `Redirect from ${base.origin} to an invalid URL`);
+  if (next.protocol !== 'https:') throw new EgressError('insecure-redirect', `Redirect from ${base.origin} to a ${next.protocol} URL refused`);
+  if (next.username || next.password) throw new EgressError('bad-url', 'Redirect to a URL with credentials refused');
+  return next;
+}
+
+function outgoingHeaders(input: Record<string, string> = {}): Record<string, string> {
+  const headers: Record<string, string> = { 'user-agent': 'ActionBridge' };
+  for (const [name, value] of Object.entries(input)) {
+    const lower = name.toLowerCase();
+    if (!TRANSPORT_HEADERS.has(lower)) headers[lower] = value;
+  }
+  // No content coding: the size limit is on the bytes received, and nothing is decompressed.
+  headers['accept-encoding'] = 'identity';
+  return headers;
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function responseHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = value;
+  return out;
+}
+
+/** Reads the body up to `limit` bytes; past that the stream (and its connection) is destroyed. */
+async function readLimited(res: Dispatcher.ResponseData, limit: number, origin: string): Promise<Buffer> {
+  const tooLarge = () => {
+    // Destroying an unfinished body aborts the request and closes its connection.
+    res.body.on('error', () => {}).destroy();
+    return new EgressError('response-too-large', `The response from ${origin} is larger than ${limit} bytes`);
+  };
+  const declared = Number(header(res.headers, 'content-length'));
+  if (declared > limit) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** `promise`, or the signal's reason if it aborts first (resolvers take no signal). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
