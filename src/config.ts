@@ -36,6 +36,14 @@ export interface Config {
   logLevel: string;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /**
+   * The https URL at which users' browsers reach this server (e.g. behind a TLS proxy).
+   * When set, an OAUTH2_AUTHORIZATION_CODE connector's RedirectUrl must be exactly
+   * `${publicUrl}/oauth/callback`.
+   */
+  publicUrl?: string;
+  /** The STS endpoint for IAM connectors (AssumeRole); default: the regional AWS endpoint. */
+  stsEndpoint?: string;
 }
 
 export const defaults: Config = {
@@ -64,6 +72,8 @@ const fileSchema = {
     region: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-\\d+$' },
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     bodyLimit: { type: 'integer', minimum: 1024 },
+    publicUrl: { type: 'string', pattern: '^https://' },
+    stsEndpoint: { type: 'string', pattern: '^https://' },
     throttle: {
       type: 'object', additionalProperties: false,
       properties: { ratePerSecond: { type: 'number', minimum: 0 }, burst: { type: 'number', minimum: 0 } },
@@ -92,6 +102,7 @@ const validateFile = new Ajv({ allErrors: true, strict: false }).compile(fileSch
 
 export interface FileConfig {
   host?: string; port?: number; dataDir?: string; databaseUrl?: string; region?: string; logLevel?: string; bodyLimit?: number;
+  publicUrl?: string; stsEndpoint?: string;
   throttle?: Partial<ThrottleConfig>;
   egress?: { allow?: string[]; caFile?: string; vpcConnections?: Record<string, VpcConnectionConfig> };
 }
@@ -145,7 +156,11 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
   for (const c of egressAllow) if (!new RegExp(CIDR).test(c)) throw new ConfigError(`egress allow entry '${c}' is not a CIDR such as 10.0.0.0/8`);
   const logLevel = env.ACTIONBRIDGE_LOG_LEVEL ?? file.logLevel ?? defaults.logLevel;
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError(`log level '${logLevel}' is not one of fatal, error, warn, info, debug, trace, silent`);
+  const publicUrl = httpsBase('publicUrl (ACTIONBRIDGE_PUBLIC_URL)', env.ACTIONBRIDGE_PUBLIC_URL || file.publicUrl);
+  const stsEndpoint = httpsBase('stsEndpoint (ACTIONBRIDGE_STS_ENDPOINT)', env.ACTIONBRIDGE_STS_ENDPOINT || file.stsEndpoint);
   return {
+    ...(publicUrl !== undefined ? { publicUrl } : {}),
+    ...(stsEndpoint !== undefined ? { stsEndpoint } : {}),
     host: flags.host ?? env.ACTIONBRIDGE_HOST ?? file.host ?? defaults.host,
     port,
     dataDir: path.resolve(flags['data-dir'] ?? env.ACTIONBRIDGE_DATA_DIR ?? file.dataDir ?? defaults.dataDir),
@@ -162,4 +177,14 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
       burst: num('ACTIONBRIDGE_THROTTLE_BURST', env.ACTIONBRIDGE_THROTTLE_BURST) ?? file.throttle?.burst ?? defaults.throttle.burst,
     },
   };
+}
+
+/** An https URL without credentials, query or fragment, written without a trailing slash. */
+function httpsBase(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const u = URL.canParse(value) ? new URL(value) : undefined;
+  if (!u || u.protocol !== 'https:' || u.username || u.password || u.search || u.hash) {
+    throw new ConfigError(`${name} must be an https:// URL without credentials, query or fragment (got '${value}')`);
+  }
+  return u.href.replace(/\/+$/, '');
 }

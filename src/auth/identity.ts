@@ -8,20 +8,25 @@ import { SigV4Verifier, type IncomingSignedRequest } from './sigv4.js';
 
 export class Authenticator {
   private readonly verifier: SigV4Verifier;
-  /** Decrypted secrets keyed by their ciphertext: a changed or removed row is never served from here. */
+  /**
+   * Decrypted secrets keyed by access key id and ciphertext: a changed or removed
+   * row is never served from here, and a ciphertext copied to another key's row
+   * is opened (and refused) under that row's AAD instead of being found here.
+   */
   private readonly opened = new Map<string, string>();
 
   constructor(private readonly store: Store, private readonly keys: KeyRing, private readonly identityRegion: string, now?: () => number) {
-    this.verifier = new SigV4Verifier(now);
+    this.verifier = new SigV4Verifier({ now });
   }
 
   private secretOf(k: { accessKeyId: string; secretSealed: string }): string {
     const accessKeyId = k.accessKeyId;
-    let s = this.opened.get(k.secretSealed);
+    const cacheKey = `${accessKeyId}\n${k.secretSealed}`;
+    let s = this.opened.get(cacheKey);
     if (s === undefined) {
       s = this.keys.open(k.secretSealed, aad.accessKey(accessKeyId));
       if (this.opened.size > 10_000) this.opened.clear();
-      this.opened.set(k.secretSealed, s);
+      this.opened.set(cacheKey, s);
     }
     return s;
   }

@@ -13,6 +13,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, w
 import path from 'node:path';
 
 const PREFIX = 'ab1';
+/** A process using a key file notices a new one within this long of its next seal (see refresh). */
+export const REFRESH_INTERVAL_MS = 1000;
 
 export function keyIdOf(key: Buffer): string {
   return createHash('sha256').update('actionbridge-master-key-id').update(key).digest('hex').slice(0, 12);
@@ -29,7 +31,7 @@ export class DecryptError extends Error {}
 export class KeyRing {
   private keys = new Map<string, Buffer>();
   private activeId = '';
-  private fileMtime = 0;
+  private fileStamp = '';
   private lastCheck = 0;
 
   private constructor(private readonly file: string | undefined) {}
@@ -73,17 +75,19 @@ export class KeyRing {
     if ((st.mode & 0o077) !== 0) chmodSync(this.file, 0o600);
     const lines = readFileSync(this.file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     this.setKeys(lines.map((l) => decodeKey(l, this.file!)));
-    this.fileMtime = st.mtimeMs;
+    this.fileStamp = `${st.ino}:${st.mtimeMs}`;
   }
 
   /** Follows a rotation done by another process: cheap stat at most once a second. */
   refresh(force = false): void {
     if (!this.file) return;
     const now = Date.now();
-    if (!force && now - this.lastCheck < 1000) return;
+    if (!force && now - this.lastCheck < REFRESH_INTERVAL_MS) return;
     this.lastCheck = now;
     try {
-      if (statSync(this.file).mtimeMs !== this.fileMtime) this.reload();
+      const st = statSync(this.file);
+      // The file is replaced by rename: a new inode, even within one mtime tick.
+      if (`${st.ino}:${st.mtimeMs}` !== this.fileStamp) this.reload();
     } catch { /* keep the keys we have */ }
   }
 

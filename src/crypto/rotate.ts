@@ -2,17 +2,30 @@
 // is replaced compare-and-set, so a secret written concurrently by a serving
 // node is never overwritten with a stale value; such rows are retried.
 import type { Store } from '../store/store.js';
-import type { KeyRing } from './keyring.js';
+import { REFRESH_INTERVAL_MS, type KeyRing } from './keyring.js';
 
 export async function rotateSecrets(store: Store, keys: KeyRing, opts: { newKey: boolean }) {
   const previous = keys.activeKeyId;
-  if (opts.newKey) keys.rotateFile();
+  if (opts.newKey) {
+    keys.rotateFile();
+    // Running servers keep sealing with the previous key until they notice the new
+    // file (at most REFRESH_INTERVAL_MS after it appears). Re-sealing before then
+    // would leave the secrets they write meanwhile under the old key, and a
+    // following `keys retire` would make those unreadable.
+    await new Promise((r) => setTimeout(r, REFRESH_INTERVAL_MS + 500));
+  }
   let resealed = 0;
   for (let pass = 0; pass < 5; pass++) {
     const stale = (await store.sealedSecrets()).filter((r) => keys.keyIdOfSealed(r.sealed) !== keys.activeKeyId);
     if (stale.length === 0) break;
     for (const ref of stale) {
-      const plain = keys.open(ref.sealed, ref.aad);
+      let plain: string;
+      try {
+        plain = keys.open(ref.sealed, ref.aad);
+      } catch (e) {
+        // Name the row (never the secret) so the operator can repair it, e.g. by writing the connector anew.
+        throw new Error(`cannot re-seal the secret of ${ref.table} ${ref.rowKey.join('/')}: ${(e as Error).message}`);
+      }
       if (await store.resealSecret(ref, keys.seal(plain, ref.aad))) resealed++;
     }
   }

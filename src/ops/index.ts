@@ -5,6 +5,8 @@ import type { Services } from './services.js';
 import { connectorOps } from './connectors.js';
 import { permissionOps } from './permissions.js';
 import { tagOps } from './tags.js';
+import { connectionOps } from './connections.js';
+import type { ExtensionOperations } from '../protocol/extensions.js';
 
 export type Operation<K extends OperationName> = (ctx: RequestContext, input: OperationTypes[K]['input']) => Promise<OperationTypes[K]['output']>;
 export type Operations = { [K in OperationName]: Operation<K> };
@@ -26,4 +28,9 @@ export function createOperations(s: Services): Operations {
     UntagResource: t.untag,
     ListTagsForResource: t.list,
   };
+}
+
+/** The extension operations (PRODUCT.md §1.2), by name. */
+export function createExtensionOperations(s: Services): ExtensionOperations {
+  return { ...connectionOps(s) };
 }

@@ -4,6 +4,8 @@ import type { KeyRing } from '../crypto/keyring.js';
 import type { Permissions } from '../auth/permissions.js';
 import type { PageTokens } from '../domain/page-tokens.js';
 import type { Config } from '../config.js';
+import type { Egress } from '../egress/index.js';
+import type { Connections } from '../connections/index.js';
 
 export interface Services {
   store: Store;
@@ -12,6 +14,10 @@ export interface Services {
   pages: PageTokens;
   config: Config;
   now: () => number;
+  /** The one outbound HTTP path. */
+  egress: Egress;
+  /** Authenticated requests to connectors' services, OAuth flows, connection tests. */
+  connections: Connections;
 }
 
 export const MAX_TAGS = 50;

@@ -10,7 +10,22 @@ export const authErrorStatus = {
 } as const;
 
 export type AuthErrorName = keyof typeof authErrorStatus;
-export type ErrorName = ModelErrorName | AuthErrorName;
+
+/**
+ * Errors of the extension operations (PRODUCT.md §1.2), which the model does not have.
+ * AccessTokenNotFoundException, 401: the end user has no usable authorization for an
+ * OAUTH2_AUTHORIZATION_CODE connector (never signed in, or the provider refused the
+ * refresh) and must sign in (StartActionConnectorAuthorization). TokenResponseException,
+ * 424 Failed Dependency: the token endpoint (or STS) refused or could not be reached;
+ * the message carries the provider's error code.
+ */
+export const extensionErrorStatus = {
+  AccessTokenNotFoundException: 401,
+  TokenResponseException: 424,
+} as const;
+
+export type ExtensionErrorName = keyof typeof extensionErrorStatus;
+export type ErrorName = ModelErrorName | AuthErrorName | ExtensionErrorName;
 
 export class ServiceError extends Error {
   override readonly name: ErrorName;
@@ -19,7 +34,8 @@ export class ServiceError extends Error {
   constructor(name: ErrorName, message: string, extra?: Record<string, string>) {
     super(message);
     this.name = name;
-    this.status = name in errorStatus ? errorStatus[name as ModelErrorName] : authErrorStatus[name as AuthErrorName];
+    this.status = name in errorStatus ? errorStatus[name as ModelErrorName]
+      : name in extensionErrorStatus ? extensionErrorStatus[name as ExtensionErrorName] : authErrorStatus[name as AuthErrorName];
     this.extra = extra;
   }
 }

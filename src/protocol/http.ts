@@ -103,10 +103,26 @@ export function decodeInput(spec: OperationSpec, req: FastifyRequest, rawQuery: 
   return input;
 }
 
-/** Dates become epoch seconds (fractions kept), as restJson1 writes timestamps. */
-function replacer(this: Record<string, unknown>, key: string, value: unknown) {
-  const orig = this[key];
-  return orig instanceof Date ? orig.getTime() / 1000 : value;
+/**
+ * Dates become epoch seconds (fractions kept), as restJson1 writes timestamps;
+ * the rest is what JSON.stringify would write. Converting a copy first is much
+ * cheaper than a replacer function JSON.stringify calls for every member (that was
+ * a large part of answering a List of 100; bench/RESULTS.md). Plain objects, class
+ * instances and arrays are copied (own enumerable members, as JSON.stringify reads
+ * them); an object with its own toJSON is left to JSON.stringify.
+ */
+function toWire(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Date) return v.getTime() / 1000;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = toWire(v[i]);
+    return out;
+  }
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = toWire((v as Record<string, unknown>)[k]);
+  return out;
 }
 
 export function sendResult(reply: FastifyReply, spec: OperationSpec, requestId: string, output: object): void {
@@ -114,7 +130,7 @@ export function sendResult(reply: FastifyReply, spec: OperationSpec, requestId: 
   for (const m of spec.statusCodeMembers) delete body[m];
   body.RequestId = requestId;
   reply.code(spec.responseCode).header('content-type', 'application/json').header('x-amzn-RequestId', requestId)
-    .send(JSON.stringify(body, replacer));
+    .send(JSON.stringify(toWire(body)));
 }
 
 export function sendError(reply: FastifyReply, requestId: string, e: ServiceError): void {

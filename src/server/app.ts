@@ -14,7 +14,13 @@ import type { Services } from '../ops/services.js';
 import { ServiceError, invalidParameter, notFound } from '../protocol/errors.js';
 import { type OperationSpec, decodeInput, modelOperationSpecs, registerOperations, sendError, sendResult } from '../protocol/http.js';
 import { Throttle } from './throttle.js';
-import type { RequestContext } from '../domain/types.js';
+import { egressFromConfig } from './egress-config.js';
+import { registerOAuthCallback } from './oauth-callback.js';
+import { Connections } from '../connections/index.js';
+import { createExtensionOperations } from '../ops/index.js';
+import { extensionOperationSpecs } from '../protocol/extensions.js';
+import { scrubText, secretValuesIn } from './redact.js';
+import type { Caller, RequestContext } from '../domain/types.js';
 
 export interface AppDeps {
   config: Config;
@@ -22,6 +28,14 @@ export interface AppDeps {
   keys: KeyRing;
   log: Logger;
   now?: () => number;
+  /**
+   * BENCHMARK ONLY (bench/server-child.mjs): when set, SigV4 verification and the
+   * access-key lookup are skipped and every request runs as this caller, so the
+   * benchmark can measure what signature verification costs. Nothing in the CLI,
+   * config file or environment sets it: startServer() never passes it, so a real
+   * server always authenticates. Never set it outside the benchmark.
+   */
+  trustCaller?: Caller;
 }
 
 interface Timing { start: bigint; op?: string; account?: string; caller?: string }
@@ -29,10 +43,13 @@ interface Timing { start: bigint; op?: string; account?: string; caller?: string
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
   const { config, store, keys, log } = deps;
   const now = deps.now ?? Date.now;
+  const egress = egressFromConfig(config);
   const services: Services = {
     store, keys, config, now,
     perms: new Permissions(store),
     pages: await PageTokens.load(store, keys),
+    egress,
+    connections: new Connections({ store, keys, egress, config, now, log }),
   };
   const ops = createOperations(services);
   const auth = new Authenticator(store, keys, config.region, now);
@@ -45,18 +62,56 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     // AWS clients percent-encode ARNs in path labels; keep routing on the raw path.
     routerOptions: { ignoreDuplicateSlashes: false, maxParamLength: 2048 },
     return503OnClosing: true,
+    // Errors raised while routing (a path that does not percent-decode, a path label
+    // over maxParamLength) get the restJson1 error shape like every other answer.
+    frameworkErrors: (err, req, reply) => {
+      const msg = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? 'A path label is longer than any member allows.'
+        : `The request path could not be read: ${err.message.slice(0, 200)}`;
+      sendError(reply, req.id, invalidParameter(msg));
+    },
+    // Requests Node cannot parse as HTTP (headers or request line over the size limit, ...)
+    // get a restJson1 error too, and `Connection: close`, so that a keep-alive client
+    // does not reuse the socket the server is about to close.
+    clientErrorHandler: (err: Error & { code?: string }, socket) => {
+      if (err.code === 'ECONNRESET' || socket.destroyed) return;
+      if (!socket.writable) { socket.destroy(err); return; }
+      const id = randomUUID();
+      const message = err.code === 'HPE_HEADER_OVERFLOW'
+        ? 'The request line and headers are larger than the server accepts.'
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'The request was not received in time.' : 'The request is not valid HTTP.';
+      const body = JSON.stringify({ Message: message, RequestId: id });
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
+        + `x-amzn-RequestId: ${id}\r\nx-amzn-ErrorType: InvalidParameterValueException\r\nConnection: close\r\n\r\n${body}`);
+      socket.resume();
+      socket.setTimeout(5_000, () => socket.destroy());
+    },
   });
 
   // Every body is read raw: SigV4 hashes the exact bytes, and decoding is the protocol layer's job.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
+  // Graceful shutdown: a response sent once closing has begun carries `Connection: close`,
+  // so a keep-alive connection busy at that moment ends with its response instead of
+  // holding the process up until the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', (done) => { closing = true; done(); });
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   const timings = new WeakMap<FastifyRequest, Timing>();
+  // The request line has fixed members holding no secrets (strings and numbers only),
+  // so pino's fixed-path redaction, a large part of writing it, has nothing to do
+  // there: it is turned off for this one line (the logMethod hook still applies).
+  const requestLog = log.child({}, { redact: { paths: [], censor: '[redacted]' } });
   app.addHook('onRequest', async (req) => { timings.set(req, { start: process.hrtime.bigint() }); });
   app.addHook('onResponse', async (req, reply) => {
     const t = timings.get(req);
     if (!t || req.url === '/healthz') return;
-    log.info({
+    requestLog.info({
       requestId: req.id, op: t.op ?? 'unknown', method: req.method, account: t.account, caller: t.caller,
       status: reply.statusCode, durationMs: Number(process.hrtime.bigint() - t.start) / 1e6,
     }, 'request');
@@ -67,15 +122,21 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     const q = url.indexOf('?');
     const rawPath = q < 0 ? url : url.slice(0, q);
     const rawQuery = q < 0 ? '' : url.slice(q + 1);
+    // Benchmark-only bypass; see AppDeps.trustCaller.
+    if (deps.trustCaller) return { caller: deps.trustCaller, region: config.region, rawQuery };
     const who = await auth.authenticate({
-      method: req.method, rawPath, rawQuery, headers: req.headers, body: req.body as Buffer | undefined,
+      // headersDistinct keeps every line of a repeated header: SigV4 joins them with ','
+      // (req.headers would join them with ', ' and so break the signature).
+      method: req.method, rawPath, rawQuery, headers: req.raw.headersDistinct, body: req.body as Buffer | undefined,
     });
     return { ...who, rawQuery };
   };
 
   const fail = (req: FastifyRequest, reply: FastifyReply, e: unknown) => {
     if (e instanceof ServiceError) return sendError(reply, req.id, e);
-    log.error({ requestId: req.id, err: { type: (e as Error)?.name, message: scrub((e as Error)?.message) , stack: scrub((e as Error)?.stack) } }, 'internal failure');
+    // Scrubbed by keyword and by value: the secrets this request carried never reach the log.
+    const values = secretValuesIn(req.body);
+    log.error({ requestId: req.id, err: { type: (e as Error)?.name, message: scrubText((e as Error)?.message, values), stack: scrubText((e as Error)?.stack, values) } }, 'internal failure');
     return sendError(reply, req.id, new ServiceError('InternalFailureException', 'An internal failure occurred. The request id identifies it in the server log.'));
   };
 
@@ -97,7 +158,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
 
   app.get('/healthz', async (_req, reply) => { reply.header('cache-control', 'no-store').send({ status: 'ok' }); });
 
-  registerOperations(app, modelOperationSpecs(ops as never), handle);
+  registerOperations(app, [...modelOperationSpecs(ops as never), ...extensionOperationSpecs(createExtensionOperations(services))], handle);
+  registerOAuthCallback(app, services.connections, log, (req, op) => { const t = timings.get(req); if (t) t.op = op; });
+  app.addHook('onClose', async () => { services.connections.close(); await egress.close(); });
 
   app.setNotFoundHandler(async (req, reply) => {
     try {
@@ -118,9 +181,4 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   });
 
   return { app, services };
-}
-
-/** Keeps secret-looking material out of logged error text. */
-function scrub(s: string | undefined): string | undefined {
-  return s?.replace(/(secret|password|apikey|token|authorization)([^\n]{0,200})/gi, '$1 [redacted]');
 }

@@ -6,13 +6,30 @@ import { openStore } from '../store/open.js';
 import { KeyRing } from '../crypto/keyring.js';
 import { buildApp } from './app.js';
 import { bootstrapAdmin, type Bootstrap } from './bootstrap.js';
+import { needsRedaction, redactDeep, scrubText } from './redact.js';
 import type { Store } from '../store/store.js';
+import type { Services } from '../ops/services.js';
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino({
     level,
     base: { service: 'actionbridge' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // Secret members at any depth, and error text, are censored before serialization
+    // (also the message pino would take from an error logged without one) ...
+    hooks: {
+      logMethod(args, method) {
+        const o = args[0] as unknown;
+        if (o !== null && typeof o === 'object') {
+          const err = o instanceof Error ? o : (o as { err?: unknown }).err instanceof Error ? (o as { err: Error }).err : undefined;
+          if (o instanceof Error) (args as unknown[])[0] = { err: redactDeep(o) };
+          else if (needsRedaction(o as Record<string, unknown>)) (args as unknown[])[0] = redactDeep(o);
+          if (err && typeof args[1] !== 'string') (args as unknown[]).splice(1, 0, scrubText(err.message) ?? '');
+        }
+        return method.apply(this, args);
+      },
+    },
+    // ... and these fixed paths by pino itself.
     redact: {
       paths: ['*.authorization', '*.headers.authorization', '*.Password', '*.ApiKey', '*.ClientSecret', '*.SecretAccessKey', '*.secret', '*.token'],
       censor: '[redacted]',
@@ -22,6 +39,8 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
 
 export interface RunningServer {
   app: FastifyInstance;
+  /** What the operations are given (store, egress, connections, ...): for tests and embedding. */
+  services: Services;
   store: Store;
   endpoint: string;
   bootstrap: Bootstrap;
@@ -32,14 +51,14 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const keys = KeyRing.load({ dataDir: config.dataDir, env });
   const bootstrap = await bootstrapAdmin(store, keys, config.dataDir, env);
-  const { app } = await buildApp({ config, store, keys, log });
+  const { app, services } = await buildApp({ config, store, keys, log });
   await app.listen({ host: config.host, port: config.port });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   let closed: Promise<void> | undefined;
   return {
-    app, store, bootstrap,
+    app, services, store, bootstrap,
     endpoint: `http://${host}:${port}`,
     close() {
       closed ??= (async () => { await app.close(); await store.close(); })();

@@ -77,6 +77,48 @@ const migrations: Record<string, Migration> = {
       void sql;
     },
   },
+  // Connections (issue 4): OAuth tokens per connector or end user (sealed), one-time
+  // authorization states (hash of the state, sealed PKCE verifier), last test results.
+  '0002_connections': {
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('connector_tokens')
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('connector_id', 'text', (c) => c.notNull())
+        .addColumn('principal', 'text', (c) => c.notNull())
+        .addColumn('token_sealed', 'text', (c) => c.notNull())
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint')
+        .addColumn('refresh_at', 'bigint')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('connector_tokens_pk', ['region', 'account_id', 'connector_id', 'principal'])
+        .execute();
+      await db.schema.createTable('oauth_states')
+        .addColumn('state_hash', 'text', (c) => c.primaryKey())
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('connector_id', 'text', (c) => c.notNull())
+        .addColumn('user_arn', 'text', (c) => c.notNull())
+        .addColumn('verifier_sealed', 'text', (c) => c.notNull())
+        .addColumn('redirect_uri', 'text', (c) => c.notNull())
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('oauth_states_by_expiry').on('oauth_states').column('expires_at').execute();
+      await db.schema.createTable('connection_tests')
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('connector_id', 'text', (c) => c.notNull())
+        .addColumn('tested_at', 'bigint', (c) => c.notNull())
+        .addColumn('success', 'integer', (c) => c.notNull())
+        .addColumn('http_status', 'integer')
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('tested_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('connection_tests_pk', ['region', 'account_id', 'connector_id'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,13 +2,29 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type Driver, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import type { Database } from './schema.js';
 import { SqlStore } from './sql-store.js';
 
 export interface StoreOptions {
   dataDir: string;
   databaseUrl?: string;
+}
+
+/**
+ * SQLite transactions begin IMMEDIATE: the write lock is taken (waiting up to
+ * busy_timeout) before the first read. A DEFERRED transaction that reads and then
+ * writes while another process (the CLI) has written fails at once with
+ * SQLITE_BUSY ("database is locked"), without waiting.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 export async function openStore(opts: StoreOptions): Promise<SqlStore> {
@@ -24,8 +40,94 @@ export async function openStore(opts: StoreOptions): Promise<SqlStore> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const store = new SqlStore(db, 'sqlite');
+  const writes = new WriteCounter();
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [writes] });
+  const store = new SqlStore(db, 'sqlite', dataVersion(sqlite, writes));
   await store.migrate();
   return store;
+}
+
+/**
+ * Kysely's SQLite driver calls prepare() for every query; compiling the SQL
+ * text was the largest single cost of a request (see bench/RESULTS.md). A
+ * better-sqlite3 statement is reusable, so statements are kept by their SQL
+ * text (Kysely binds values as parameters, so the set of texts is small and
+ * bounded). A statement still busy (an open iterator) is never handed out twice.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database, max = 500) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): BetterSqlite3.Statement {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) return hit;
+      const stmt = sqlite.prepare(text);
+      if (!hit) {
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+        cache.set(text, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
+/** The tables the identity reads (access key, user, groups) come from. */
+const IDENTITY_TABLES = new Set(['users', 'access_keys', 'groups', 'group_members']);
+
+/** Whether a statement other than SELECT may change identity rows: raw SQL, or any table it names is one (or it names none). */
+function mayChangeIdentity(node: RootOperationNode): boolean {
+  if (node.kind === 'RawNode') return true;
+  let tables = 0;
+  let identity = false;
+  const walk = (n: unknown): void => {
+    if (identity || n === null || typeof n !== 'object') return;
+    if (Array.isArray(n)) { for (const x of n) walk(x); return; }
+    const o = n as { kind?: unknown; table?: { identifier?: { name?: unknown } } };
+    if (o.kind === 'TableNode') {
+      tables++;
+      const name = o.table?.identifier?.name;
+      if (typeof name !== 'string' || IDENTITY_TABLES.has(name)) identity = true;
+      return;
+    }
+    for (const k of Object.keys(o)) walk((o as Record<string, unknown>)[k]);
+  };
+  walk(node);
+  return identity || tables === 0;
+}
+
+/**
+ * Counts the statements run through Kysely that may have changed identity rows
+ * (see mayChangeIdentity). A statement counts once it has run (transformResult),
+ * while it still holds the connection; one whose node Kysely did not show counts too.
+ */
+class WriteCounter implements KyselyPlugin {
+  count = 0;
+  private readonly harmless = new WeakSet<object>();
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (args.node.kind === 'SelectQueryNode' || !mayChangeIdentity(args.node)) this.harmless.add(args.queryId);
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (!this.harmless.has(args.queryId)) this.count++;
+    return args.result;
+  }
+}
+
+/**
+ * A value that changes whenever identity rows may have changed: a write to them
+ * through this store (counted exactly) or a commit by another connection — another
+ * process such as the CLI — which SQLite's data_version reports. data_version is
+ * read at most once per turn of the event loop: another process's commit is seen
+ * from the next turn, as if it had landed a moment later.
+ */
+function dataVersion(sqlite: BetterSqlite3.Database, writes: WriteCounter): () => string {
+  const stmt = sqlite.prepare('PRAGMA data_version').pluck();
+  let seen: unknown;
+  return () => {
+    if (seen === undefined) {
+      seen = stmt.get();
+      setImmediate(() => { seen = undefined; });
+    }
+    return `${String(seen)}:${writes.count}`;
+  };
 }

@@ -57,6 +57,39 @@ export interface MetaTable {
   name: string;
   value: string;
 }
+export interface ConnectorTokensTable {
+  region: string;
+  account_id: string;
+  connector_id: string;
+  principal: string;
+  token_sealed: string;
+  fingerprint: string;
+  expires_at: number | null;
+  refresh_at: number | null;
+  updated_at: number;
+}
+export interface OAuthStatesTable {
+  state_hash: string;
+  region: string;
+  account_id: string;
+  connector_id: string;
+  user_arn: string;
+  verifier_sealed: string;
+  redirect_uri: string;
+  fingerprint: string;
+  created_at: number;
+  expires_at: number;
+}
+export interface ConnectionTestsTable {
+  region: string;
+  account_id: string;
+  connector_id: string;
+  tested_at: number;
+  success: number;
+  http_status: number | null;
+  message: string;
+  tested_by: string;
+}
 export interface Database {
   connectors: ConnectorsTable;
   connector_permissions: ConnectorPermissionsTable;
@@ -66,4 +99,7 @@ export interface Database {
   group_members: GroupMembersTable;
   access_keys: AccessKeysTable;
   meta: MetaTable;
+  connector_tokens: ConnectorTokensTable;
+  oauth_states: OAuthStatesTable;
+  connection_tests: ConnectionTestsTable;
 }

@@ -3,6 +3,7 @@ import { type Kysely, type Transaction, Migrator, sql } from 'kysely';
 import type {
   AccessKeyRecord, ConnectorKey, ConnectorQuery, ConnectorRecord, PermissionGrant, Role, TagRecord, UserRecord,
 } from '../domain/types.js';
+import type { AuthStateRecord, TestResultRecord, TokenRecord } from '../domain/connections.js';
 import { aad } from '../domain/aad.js';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations.js';
@@ -55,6 +56,8 @@ function toRow(c: ConnectorRecord): ConnectorRow {
   };
 }
 
+const nullableNumber = (v: number | string | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+
 const MAX_LIKE_NEEDLE = 1024;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
@@ -68,8 +71,30 @@ function groupGrants(rows: { principal: string; action: string }[]): PermissionG
   return [...m].map(([principal, actions]) => ({ principal, actions: actions.sort() }));
 }
 
+type AccessKeyRow = NonNullable<Awaited<ReturnType<Store['getAccessKey']>>>;
+interface IdentityView { version: string; keys: Map<string, AccessKeyRow | null>; groups: Map<string, string[]> }
+interface PendingInsert { rec: ConnectorRecord; permissions: PermissionGrant[]; tags: TagRecord[]; resolve: () => void; reject: (e: unknown) => void }
+
 export class SqlStore implements Store {
-  constructor(readonly db: Kysely<Database>, readonly kind: 'sqlite' | 'postgres') {}
+  /**
+   * @param dataVersion where the database can say so (SQLite), a value that changes
+   * whenever identity rows (users, access_keys, groups, group_members) may have
+   * changed, by this process or any other. With it, the
+   * identity reads every signed request makes (access key, groups) are served from
+   * memory until the next change — the same answers, without two queries per request.
+   */
+  constructor(readonly db: Kysely<Database>, readonly kind: 'sqlite' | 'postgres', private readonly dataVersion?: () => string) {}
+
+  private identity: IdentityView = { version: '', keys: new Map(), groups: new Map() };
+  /** The identity cache valid now. Entries are filed under the version read before their query, so a change during it only ever discards them. */
+  private identityNow(): IdentityView | undefined {
+    if (!this.dataVersion) return undefined;
+    const version = this.dataVersion();
+    if (version !== this.identity.version || this.identity.keys.size + this.identity.groups.size > 10_000) {
+      this.identity = { version, keys: new Map(), groups: new Map() };
+    }
+    return this.identity;
+  }
 
   async migrate(): Promise<void> {
     const migrator = new Migrator({ db: this.db, provider: migrationProvider });
@@ -94,24 +119,77 @@ export class SqlStore implements Store {
     return r !== undefined;
   }
 
-  async insertConnector(rec: ConnectorRecord, permissions: PermissionGrant[], tags: TagRecord[]): Promise<void> {
+  private async insertRows(trx: Db, { rec, permissions, tags }: Pick<PendingInsert, 'rec' | 'permissions' | 'tags'>): Promise<void> {
+    await trx.insertInto('connectors').values(toRow(rec)).execute();
+    const perms = permissions.flatMap((p) => [...new Set(p.actions)].map((action) => ({
+      region: rec.region, account_id: rec.accountId, connector_id: rec.id, principal: p.principal, action,
+    })));
+    if (perms.length) await trx.insertInto('connector_permissions').values(perms).onConflict((oc) => oc.doNothing()).execute();
+    const tagRows = new Map(tags.map((t) => [t.key, t.value]));
+    if (tagRows.size) {
+      await trx.insertInto('tags').values([...tagRows].map(([k, v]) => ({
+        region: rec.region, account_id: rec.accountId, connector_id: rec.id, tag_key: k, tag_value: v,
+      }))).execute();
+    }
+  }
+
+  private pendingInserts: PendingInsert[] | undefined;
+
+  /**
+   * Group commit: the inserts that arrive within one turn of the event loop share
+   * one transaction, each inside its own savepoint, so each succeeds or fails on its
+   * own exactly as in a transaction of its own, and none is answered before the
+   * commit. A commit (with its WAL writes) per connector was most of what a Create
+   * cost (bench/RESULTS.md).
+   */
+  insertConnector(rec: ConnectorRecord, permissions: PermissionGrant[], tags: TagRecord[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (!this.pendingInserts) {
+        this.pendingInserts = [];
+        setImmediate(() => { void this.flushInserts(); });
+      }
+      this.pendingInserts.push({ rec, permissions, tags, resolve, reject });
+    });
+  }
+
+  private async flushInserts(): Promise<void> {
+    const batch = this.pendingInserts ?? [];
+    this.pendingInserts = undefined;
+    const mapError = (e: unknown) => (isUniqueViolation(e) ? new UniqueViolation('connector exists') : e);
+    if (batch.length === 1) {
+      const one = batch[0]!;
+      try {
+        await this.db.transaction().execute((trx) => this.insertRows(trx, one));
+        one.resolve();
+      } catch (e) { one.reject(mapError(e)); }
+      return;
+    }
+    const failed = new Map<PendingInsert, unknown>();
     try {
-      await this.db.transaction().execute(async (trx) => {
-        await trx.insertInto('connectors').values(toRow(rec)).execute();
-        const perms = permissions.flatMap((p) => [...new Set(p.actions)].map((action) => ({
-          region: rec.region, account_id: rec.accountId, connector_id: rec.id, principal: p.principal, action,
-        })));
-        if (perms.length) await trx.insertInto('connector_permissions').values(perms).onConflict((oc) => oc.doNothing()).execute();
-        const tagRows = new Map(tags.map((t) => [t.key, t.value]));
-        if (tagRows.size) {
-          await trx.insertInto('tags').values([...tagRows].map(([k, v]) => ({
-            region: rec.region, account_id: rec.accountId, connector_id: rec.id, tag_key: k, tag_value: v,
-          }))).execute();
+      const trx = await this.db.startTransaction().execute();
+      try {
+        for (const item of batch) {
+          const sp = await trx.savepoint('insert_connector').execute();
+          try {
+            await this.insertRows(sp, item);
+          } catch (e) {
+            failed.set(item, e);
+            await sp.rollbackToSavepoint('insert_connector').execute();
+          }
+          await sp.releaseSavepoint('insert_connector').execute();
         }
-      });
+        await trx.commit().execute();
+      } catch (e) {
+        await trx.rollback().execute().catch(() => undefined);
+        throw e;
+      }
     } catch (e) {
-      if (isUniqueViolation(e)) throw new UniqueViolation('connector exists');
-      throw e;
+      for (const item of batch) item.reject(mapError(e));
+      return;
+    }
+    for (const item of batch) {
+      if (failed.has(item)) item.reject(mapError(failed.get(item)));
+      else item.resolve();
     }
   }
 
@@ -137,7 +215,7 @@ export class SqlStore implements Store {
         .where('region', '=', key.region).where('account_id', '=', key.accountId).where('connector_id', '=', key.id)
         .executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) return false;
-      for (const t of ['connector_permissions', 'tags'] as const) {
+      for (const t of ['connector_permissions', 'tags', 'connector_tokens', 'oauth_states', 'connection_tests'] as const) {
         await trx.deleteFrom(t)
           .where('region', '=', key.region).where('account_id', '=', key.accountId).where('connector_id', '=', key.id)
           .execute();
@@ -285,6 +363,9 @@ export class SqlStore implements Store {
     return this.db.transaction().execute(async (trx) => {
       // A user created later under the same name must not inherit these grants.
       await trx.deleteFrom('connector_permissions').where('account_id', '=', accountId).where('principal', '=', principalArn).execute();
+      // Nor its vendor sign-ins (authorization-code tokens) and sign-ins in progress.
+      await trx.deleteFrom('connector_tokens').where('account_id', '=', accountId).where('principal', '=', principalArn).execute();
+      await trx.deleteFrom('oauth_states').where('account_id', '=', accountId).where('user_arn', '=', principalArn).execute();
       const r = await trx.deleteFrom('users').where('account_id', '=', accountId).where('user_name', '=', userName).executeTakeFirst();
       await trx.deleteFrom('access_keys').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
       await trx.deleteFrom('group_members').where('account_id', '=', accountId).where('user_name', '=', userName).execute();
@@ -336,11 +417,26 @@ export class SqlStore implements Store {
   }
 
   async groupsOf(accountId: string, userName: string): Promise<string[]> {
+    const view = this.identityNow();
+    const ck = JSON.stringify([accountId, userName]);
+    const hit = view?.groups.get(ck);
+    if (hit) return [...hit];
     const rows = await this.db.selectFrom('group_members').select('group_name').where('account_id', '=', accountId).where('user_name', '=', userName).orderBy('group_name').execute();
-    return rows.map((r) => r.group_name);
+    const groups = rows.map((r) => r.group_name);
+    view?.groups.set(ck, groups);
+    return [...groups];
   }
 
   async getAccessKey(accessKeyId: string) {
+    const view = this.identityNow();
+    const hit = view?.keys.get(accessKeyId);
+    if (hit !== undefined) return hit === null ? undefined : { ...hit };
+    const found = await this.readAccessKey(accessKeyId);
+    view?.keys.set(accessKeyId, found ?? null);
+    return found && { ...found };
+  }
+
+  private async readAccessKey(accessKeyId: string) {
     const r = await this.db.selectFrom('access_keys as k').innerJoin('users as u', (j) => j.onRef('u.account_id', '=', 'k.account_id').onRef('u.user_name', '=', 'k.user_name'))
       .select(['k.access_key_id', 'k.account_id', 'k.user_name', 'k.secret_sealed', 'k.status', 'k.created_at', 'u.role'])
       .where('k.access_key_id', '=', accessKeyId).executeTakeFirst();
@@ -402,6 +498,12 @@ export class SqlStore implements Store {
     for (const k of ks) out.push({ table: 'access_keys', rowKey: [k.access_key_id], aad: aad.accessKey(k.access_key_id), sealed: k.secret_sealed });
     const ms = await this.db.selectFrom('meta').select(['name', 'value']).where('name', 'like', 'secret:%').execute();
     for (const m of ms) out.push({ table: 'meta', rowKey: [m.name], aad: aad.meta(m.name), sealed: m.value });
+    const ts = await this.db.selectFrom('connector_tokens').select(['region', 'account_id', 'connector_id', 'principal', 'token_sealed']).execute();
+    for (const t of ts) {
+      out.push({ table: 'connector_tokens', rowKey: [t.region, t.account_id, t.connector_id, t.principal], aad: aad.connectorToken(t.region, t.account_id, t.connector_id, t.principal), sealed: t.token_sealed });
+    }
+    const ss = await this.db.selectFrom('oauth_states').select(['state_hash', 'verifier_sealed']).execute();
+    for (const st of ss) out.push({ table: 'oauth_states', rowKey: [st.state_hash], aad: aad.authState(st.state_hash), sealed: st.verifier_sealed });
     return out;
   }
 
@@ -415,10 +517,109 @@ export class SqlStore implements Store {
     } else if (ref.table === 'access_keys') {
       n = (await this.db.updateTable('access_keys').set({ secret_sealed: to })
         .where('access_key_id', '=', ref.rowKey[0]!).where('secret_sealed', '=', ref.sealed).executeTakeFirst()).numUpdatedRows;
+    } else if (ref.table === 'connector_tokens') {
+      const [region, account, id, principal] = ref.rowKey as [string, string, string, string];
+      n = (await this.db.updateTable('connector_tokens').set({ token_sealed: to })
+        .where('region', '=', region).where('account_id', '=', account).where('connector_id', '=', id)
+        .where('principal', '=', principal).where('token_sealed', '=', ref.sealed).executeTakeFirst()).numUpdatedRows;
+    } else if (ref.table === 'oauth_states') {
+      n = (await this.db.updateTable('oauth_states').set({ verifier_sealed: to })
+        .where('state_hash', '=', ref.rowKey[0]!).where('verifier_sealed', '=', ref.sealed).executeTakeFirst()).numUpdatedRows;
     } else {
       n = (await this.db.updateTable('meta').set({ value: to })
         .where('name', '=', ref.rowKey[0]!).where('value', '=', ref.sealed).executeTakeFirst()).numUpdatedRows;
     }
     return Number(n) > 0;
+  }
+
+  // ---- connections ------------------------------------------------------------
+  async getToken(key: ConnectorKey, principal: string): Promise<TokenRecord | undefined> {
+    const r = await this.db.selectFrom('connector_tokens').selectAll()
+      .where('region', '=', key.region).where('account_id', '=', key.accountId).where('connector_id', '=', key.id)
+      .where('principal', '=', principal).executeTakeFirst();
+    if (!r) return undefined;
+    return {
+      region: r.region, accountId: r.account_id, id: r.connector_id, principal: r.principal, sealed: r.token_sealed,
+      fingerprint: r.fingerprint, expiresAt: nullableNumber(r.expires_at), refreshAt: nullableNumber(r.refresh_at), updatedAt: Number(r.updated_at),
+    };
+  }
+
+  async putToken(rec: TokenRecord): Promise<void> {
+    const row = {
+      region: rec.region, account_id: rec.accountId, connector_id: rec.id, principal: rec.principal, token_sealed: rec.sealed,
+      fingerprint: rec.fingerprint, expires_at: rec.expiresAt, refresh_at: rec.refreshAt, updated_at: rec.updatedAt,
+    };
+    await this.db.insertInto('connector_tokens').values(row)
+      .onConflict((oc) => oc.columns(['region', 'account_id', 'connector_id', 'principal']).doUpdateSet({
+        token_sealed: row.token_sealed, fingerprint: row.fingerprint, expires_at: row.expires_at, refresh_at: row.refresh_at, updated_at: row.updated_at,
+      })).execute();
+  }
+
+  async deleteToken(key: ConnectorKey, principal: string, ifSealed?: string): Promise<boolean> {
+    let q = this.db.deleteFrom('connector_tokens')
+      .where('region', '=', key.region).where('account_id', '=', key.accountId).where('connector_id', '=', key.id)
+      .where('principal', '=', principal);
+    if (ifSealed !== undefined) q = q.where('token_sealed', '=', ifSealed);
+    const r = await q.executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async countUserTokens(key: ConnectorKey): Promise<number> {
+    const r = await this.db.selectFrom('connector_tokens').select((eb) => eb.fn.countAll().as('n'))
+      .where('region', '=', key.region).where('account_id', '=', key.accountId).where('connector_id', '=', key.id)
+      .where('principal', '<>', '').executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async putAuthState(rec: AuthStateRecord, now: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('oauth_states').where('expires_at', '<', now).execute();
+      await trx.insertInto('oauth_states').values({
+        state_hash: rec.stateHash, region: rec.region, account_id: rec.accountId, connector_id: rec.id, user_arn: rec.userArn,
+        verifier_sealed: rec.verifierSealed, redirect_uri: rec.redirectUri, fingerprint: rec.fingerprint,
+        created_at: rec.createdAt, expires_at: rec.expiresAt,
+      }).execute();
+    });
+  }
+
+  async takeAuthState(stateHash: string): Promise<AuthStateRecord | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const r = await trx.selectFrom('oauth_states').selectAll().where('state_hash', '=', stateHash).executeTakeFirst();
+      if (!r) return undefined;
+      // Whoever deletes the row owns the state; a concurrent taker deletes nothing and gets nothing.
+      const d = await trx.deleteFrom('oauth_states').where('state_hash', '=', stateHash).executeTakeFirst();
+      if (Number(d.numDeletedRows) !== 1) return undefined;
+      return {
+        stateHash: r.state_hash, region: r.region, accountId: r.account_id, id: r.connector_id, userArn: r.user_arn,
+        verifierSealed: r.verifier_sealed, redirectUri: r.redirect_uri, fingerprint: r.fingerprint,
+        createdAt: Number(r.created_at), expiresAt: Number(r.expires_at),
+      };
+    });
+  }
+
+  async putTestResult(rec: TestResultRecord): Promise<void> {
+    const row = {
+      region: rec.region, account_id: rec.accountId, connector_id: rec.id, tested_at: rec.testedAt, success: rec.success ? 1 : 0,
+      http_status: rec.httpStatus, message: rec.message, tested_by: rec.testedBy,
+    };
+    await this.db.insertInto('connection_tests').values(row)
+      .onConflict((oc) => oc.columns(['region', 'account_id', 'connector_id']).doUpdateSet({
+        tested_at: row.tested_at, success: row.success, http_status: row.http_status, message: row.message, tested_by: row.tested_by,
+      })).execute();
+  }
+
+  async getTestResult(key: ConnectorKey): Promise<TestResultRecord | undefined> {
+    const r = await this.db.selectFrom('connection_tests').selectAll()
+      .where('region', '=', key.region).where('account_id', '=', key.accountId).where('connector_id', '=', key.id).executeTakeFirst();
+    if (!r) return undefined;
+    return {
+      region: r.region, accountId: r.account_id, id: r.connector_id, testedAt: Number(r.tested_at), success: Number(r.success) === 1,
+      httpStatus: nullableNumber(r.http_status), message: r.message, testedBy: r.tested_by,
+    };
+  }
+
+  async withLock<T>(_name: string, fn: () => Promise<T>): Promise<T> {
+    // SQLite: one node owns the database file. PostgreSQL will take pg_advisory_lock here.
+    return fn();
   }
 }

@@ -4,6 +4,7 @@
 import type {
   AccessKeyRecord, ConnectorKey, ConnectorQuery, ConnectorRecord, PermissionGrant, Role, TagRecord, UserRecord,
 } from '../domain/types.js';
+import type { AuthStateRecord, TestResultRecord, TokenRecord } from '../domain/connections.js';
 
 export class UniqueViolation extends Error {}
 export class LimitExceeded extends Error {}
@@ -66,10 +67,33 @@ export interface Store {
   sealedSecrets(): Promise<SealedSecretRef[]>;
   /** Replaces a sealed secret only if it still holds `from` (compare-and-set). */
   resealSecret(ref: SealedSecretRef, to: string): Promise<boolean>;
+
+  // ---- connections: OAuth tokens, authorization states, test results --------
+  getToken(key: ConnectorKey, principal: string): Promise<TokenRecord | undefined>;
+  /** Inserts or replaces the token of (connector, principal). */
+  putToken(rec: TokenRecord): Promise<void>;
+  /** Deletes the token; with `ifSealed`, only while the row still holds that value (compare-and-delete). */
+  deleteToken(key: ConnectorKey, principal: string, ifSealed?: string): Promise<boolean>;
+  /** End users holding a token for the connector (the connector's own token is not counted). */
+  countUserTokens(key: ConnectorKey): Promise<number>;
+  /** Stores a new authorization state; drops states that expired before `now`. */
+  putAuthState(rec: AuthStateRecord, now: number): Promise<void>;
+  /** Removes and returns the state (expired or not): of two concurrent takers, exactly one gets it. */
+  takeAuthState(stateHash: string): Promise<AuthStateRecord | undefined>;
+  putTestResult(rec: TestResultRecord): Promise<void>;
+  getTestResult(key: ConnectorKey): Promise<TestResultRecord | undefined>;
+  /**
+   * Runs `fn` while holding the named lock across every node sharing this database.
+   * Callers also keep one call in flight per name within a process, and re-read
+   * what they guard once inside. SQLite: the database is one node's, so `fn` runs as
+   * is. PostgreSQL: the place for pg_advisory_lock(hashtext(name)) on a dedicated
+   * connection (the PostgreSQL issue).
+   */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
 export interface SealedSecretRef {
-  table: 'connectors' | 'access_keys' | 'meta';
+  table: 'connectors' | 'access_keys' | 'meta' | 'connector_tokens' | 'oauth_states';
   /** The row's key, as the store understands it. */
   rowKey: string[];
   /** The additional authenticated data the secret is bound to. */

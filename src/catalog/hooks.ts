@@ -1,0 +1,57 @@
+// Vendor hooks: the few value conversions a catalog cannot state as data. A
+// template names one with {"$hook": "name", "$of": <template>, "$args": {...}}.
+// Each is a pure function of the value; adding one is adding a named entry here.
+
+export type ValueHook = (value: unknown, args: Record<string, unknown>) => unknown;
+
+/** Atlassian Document Format for plain text: paragraphs at blank lines, hard breaks at single newlines. */
+export function textToAdf(text: string): Record<string, unknown> {
+  const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n{2,}/);
+  return {
+    type: 'doc',
+    version: 1,
+    content: paragraphs.map((p) => {
+      const content: Record<string, unknown>[] = [];
+      p.split('\n').forEach((line, i) => {
+        if (i > 0) content.push({ type: 'hardBreak' });
+        if (line) content.push({ type: 'text', text: line });
+      });
+      return { type: 'paragraph', content };
+    }),
+  };
+}
+
+const isAdfDoc = (v: unknown) => typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'doc';
+
+export const valueHooks: Record<string, ValueHook> = {
+  /** Jira and Confluence rich text: a string becomes an ADF document; an ADF document passes as is. */
+  adf: (v) => (isAdfDoc(v) ? v : typeof v === 'string' ? textToAdf(v) : undefined),
+
+  /** One query parameter of a URL or relative link (`$args.name`), e.g. the `$skiptoken` of an `@odata.nextLink`. */
+  urlQueryParam: (v, args) => {
+    if (typeof v !== 'string' || typeof args.name !== 'string') return undefined;
+    const url = URL.canParse(v) ? new URL(v) : URL.canParse(v, 'https://relative.invalid') ? new URL(v, 'https://relative.invalid') : undefined;
+    return url?.searchParams.get(args.name) ?? undefined;
+  },
+
+  /** The last path segment of a URL or path, decoded (Salesforce's nextRecordsUrl → its query locator). */
+  lastPathSegment: (v) => {
+    if (typeof v !== 'string' || v === '') return undefined;
+    const path = v.split(/[?#]/)[0]!;
+    const last = path.split('/').filter(Boolean).pop();
+    if (last === undefined) return undefined;
+    try {
+      return decodeURIComponent(last);
+    } catch {
+      return last;
+    }
+  },
+
+  /** An empty string, list or object is nothing (Slack's `next_cursor: ""` on the last page). */
+  nonEmpty: (v) => {
+    if (v === '' || v === null) return undefined;
+    if (Array.isArray(v) && v.length === 0) return undefined;
+    if (typeof v === 'object' && v !== null && !(v instanceof Uint8Array) && Object.keys(v).length === 0) return undefined;
+    return v;
+  },
+};

@@ -1,0 +1,51 @@
+// Validation of an action's input against its InputSchema, with the protocol's
+// AWS-style messages: `Value at 'input.summary' failed to satisfy constraint: ...`.
+import { Ajv, type ValidateFunction } from 'ajv';
+import { memberPath, validateInput } from '../protocol/validate.js';
+import { parseRef } from './mapping.js';
+import type { CatalogAction, JsonSchema } from './types.js';
+
+// Not the protocol's instance: that one strips every undeclared member everywhere
+// (right for the model, wrong for free-form objects such as Salesforce's Fields).
+// Here only members a schema closes with additionalProperties:false are dropped,
+// and defaults in the schema are filled in.
+const ajv = new Ajv({
+  allErrors: true,
+  strict: false,
+  unicodeRegExp: false,
+  removeAdditional: true,
+  useDefaults: true,
+  validateSchema: true,
+});
+
+const compiled = new WeakMap<object, ValidateFunction>();
+let compiledCount = 0;
+
+/** Compiles (once) the validator of an action's input, wrapped so paths read `input.<member>`. */
+export function inputValidator(action: CatalogAction, scope: string): ValidateFunction {
+  let v = compiled.get(action.InputSchema);
+  if (!v) {
+    // The action's schema keeps its own root (an $id), so its local $refs still resolve.
+    const inner: JsonSchema = { ...action.InputSchema, $id: `actionbridge:catalog/${encodeURIComponent(scope)}/${encodeURIComponent(action.ActionId)}/${++compiledCount}` };
+    v = ajv.compile({ type: 'object', required: ['Input'], properties: { Input: inner } });
+    compiled.set(action.InputSchema, v);
+  }
+  return v;
+}
+
+/**
+ * The input, validated (InvalidParameterValueException naming every broken rule),
+ * with schema defaults filled in. A missing input is `{}`. The caller's object is not changed.
+ */
+export function validateActionInput(action: CatalogAction, input: unknown, scope = 'action'): Record<string, unknown> {
+  const doc = { Input: input === undefined || input === null ? {} : structuredClone(input) };
+  validateInput(inputValidator(action, scope), doc);
+  return doc.Input as Record<string, unknown>;
+}
+
+/** The member a reference names, as messages write it: `$.Fields.Name` → `input.fields.name`. */
+export function refMember(ref: string): string {
+  const { steps } = parseRef(ref);
+  const path = memberPath(`/${steps.map((s) => String(s)).join('/')}`);
+  return path ? `input.${path}` : 'input';
+}

@@ -1,0 +1,126 @@
+// One invocation of an AWS action: validate the input, map it to the command's
+// input, send the command with the official client (signed by the SDK with the
+// credentials given, sent through the egress), and shape the answer. A service
+// error with an HTTP status is a FAILED invocation, as an upstream 4xx/5xx is.
+import type { EgressRequest, EgressResponse } from '../egress/index.js';
+import { EgressHttpHandler } from './aws-handler.js';
+import { validateActionInput } from './input.js';
+import { evaluate, MappingError } from './mapping.js';
+import { shapeView } from './output.js';
+import { memberError } from './url.js';
+import type { BuiltAwsCall, CatalogAction, InvocationResult } from './types.js';
+
+type ClientModule = Record<string, unknown>;
+
+/** The client packages AWS actions may name; a catalog naming another one does not load. */
+export const awsClients: Record<string, () => Promise<ClientModule>> = {
+  '@aws-sdk/client-s3': () => import('@aws-sdk/client-s3') as Promise<ClientModule>,
+};
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+export interface AwsInvocation {
+  egress: { request(req: EgressRequest): Promise<EgressResponse> };
+  /** The connector's region. */
+  region: string;
+  /** The assumed role's credentials (the connections module), or a provider of them. */
+  credentials: AwsCredentials | (() => Promise<AwsCredentials>);
+  /** The connector's VpcConnectionArn, if any. */
+  profile?: string;
+  /** Extra client configuration, e.g. `{endpoint, forcePathStyle}` for an S3-compatible store or a test endpoint. */
+  clientConfig?: Record<string, unknown>;
+  signal?: AbortSignal;
+}
+
+/** The AWS SDK call of an action, from input already validated against its InputSchema. */
+export function buildAwsCall(action: CatalogAction, input: Record<string, unknown>): BuiltAwsCall {
+  if (!action.aws) throw new TypeError(`action ${action.ActionId} is not an AWS call`);
+  let value: unknown;
+  try {
+    value = evaluate(action.aws.input, input);
+  } catch (err) {
+    if (err instanceof MappingError) throw memberError('input', err.message);
+    throw err;
+  }
+  const callInput = (value ?? {}) as Record<string, unknown>;
+  if (action.binary) {
+    for (const v of Object.values(callInput)) {
+      if (v instanceof Uint8Array && v.byteLength > action.binary.maxBytes) {
+        throw memberError('input', `Binary content must be at most ${action.binary.maxBytes} bytes`);
+      }
+    }
+  }
+  return { client: action.aws.client, command: action.aws.command, input: callInput };
+}
+
+interface SdkClient {
+  send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<Record<string, unknown>>;
+  destroy(): void;
+}
+
+/** The package's client class (`S3Client`) and the named command class. */
+export async function loadAwsCommand(client: string, command: string): Promise<{ Client: new (config: object) => SdkClient; Command: new (input: object) => unknown }> {
+  const load = awsClients[client];
+  if (!load) throw new TypeError(`AWS client package ${client} is not available`);
+  const mod = await load();
+  const clientName = Object.keys(mod).find((k) => /^[A-Za-z0-9]+Client$/.test(k) && typeof mod[k] === 'function');
+  const Command = mod[command];
+  if (!clientName || typeof Command !== 'function') throw new TypeError(`${client} has no ${command}`);
+  return { Client: mod[clientName] as new (config: object) => SdkClient, Command: Command as new (input: object) => unknown };
+}
+
+interface StreamingBlob {
+  transformToByteArray(): Promise<Uint8Array>;
+}
+const isStreamingBlob = (v: unknown): v is StreamingBlob =>
+  typeof v === 'object' && v !== null && typeof (v as Partial<StreamingBlob>).transformToByteArray === 'function';
+
+interface ServiceErrorLike {
+  name: string;
+  message: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** Validates, builds and sends an AWS action; throws InvalidParameterValueException for bad input, and errors that carry no HTTP status. */
+export async function invokeAwsAction(action: CatalogAction, input: unknown, inv: AwsInvocation): Promise<InvocationResult> {
+  const valid = validateActionInput(action, input);
+  const call = buildAwsCall(action, valid);
+  const { Client, Command } = await loadAwsCommand(call.client, call.command);
+  const client = new Client({
+    region: inv.region,
+    credentials: inv.credentials,
+    requestHandler: new EgressHttpHandler(inv.egress, inv.profile),
+    maxAttempts: 3,
+    ...inv.clientConfig,
+  });
+  try {
+    const { $metadata, ...output } = await client.send(new Command(call.input), { abortSignal: inv.signal });
+    const status = ($metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode ?? 200;
+    for (const [k, v] of Object.entries(output)) {
+      if (!isStreamingBlob(v)) continue;
+      const bytes = await v.transformToByteArray();
+      const limit = action.binary?.maxBytes;
+      if (limit !== undefined && bytes.byteLength > limit) {
+        return {
+          InvokeActionStatus: 'FAILED',
+          HttpStatusCode: status,
+          Output: { Code: 'ContentTooLarge', Message: `The content is larger than ${limit} bytes; request a byte range.` },
+        };
+      }
+      output[k] = Buffer.from(bytes);
+    }
+    return shapeView(action, { StatusCode: status, Headers: {}, Body: output });
+  } catch (err) {
+    const e = err as ServiceErrorLike;
+    const status = e?.$metadata?.httpStatusCode;
+    if (typeof status !== 'number') throw err;
+    return shapeView(action, { StatusCode: status, Headers: {}, Body: { Code: e.name, Message: e.message } });
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,207 @@
+// The request builder: (action, BaseEndpoint, validated input) → {method, url, headers, body}.
+// Credentials are not its business: the caller adds them to the built request.
+import { invalidParameter } from '../protocol/errors.js';
+import { evaluate, isRef, lookup, MappingError } from './mapping.js';
+import { refMember } from './input.js';
+import { HTTP_METHODS, type BodyTemplate, type BuiltRequest, type CatalogAction, type HttpMethod, type HttpRequestTemplate, type Template } from './types.js';
+import { assertUnderBase, encodeComponent, encodeQueryName, encodeSegment, memberError, parseBaseEndpoint, relativePath, scalarText } from './url.js';
+
+/** Placeholders of a path template: `{Member}`, `{Member|odata}`, `{+Member}`. */
+export const PLACEHOLDER = /\{(\+?)([A-Za-z][A-Za-z0-9_]*)(\|odata)?\}/g;
+
+/** Headers that input (or a catalog) never sets: credentials, routing, and the transport's own. */
+const FORBIDDEN_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'host',
+  'cookie',
+  'cookie2',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'content-length',
+  'expect',
+]);
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HEADER_VALUE_BAD = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+export function isForbiddenHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return FORBIDDEN_HEADERS.has(lower) || lower.startsWith('proxy-');
+}
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+/** Whether a built request may be retried on 429/5xx. */
+export function isIdempotent(action: CatalogAction, method: string): boolean {
+  return action.idempotent === 'by-method' ? IDEMPOTENT_METHODS.has(method) : action.idempotent;
+}
+
+/** The request variant that applies: the first whose `when` member is present, or the one without `when`. */
+export function selectRequest(action: CatalogAction, input: Record<string, unknown>): HttpRequestTemplate {
+  const variants = Array.isArray(action.request) ? action.request : action.request ? [action.request] : [];
+  const applies = (v: HttpRequestTemplate) => v.when === undefined || (Array.isArray(v.when) ? v.when : [v.when]).every((ref) => lookup(ref, input) !== undefined);
+  const chosen = variants.find(applies);
+  if (!chosen) throw new TypeError(`action ${action.ActionId} has no HTTP request for this input`);
+  return chosen;
+}
+
+/** Builds the HTTP request of an action from input already validated against its InputSchema. */
+export function buildHttpRequest(action: CatalogAction, baseEndpoint: string, input: Record<string, unknown>): BuiltRequest {
+  const base = parseBaseEndpoint(baseEndpoint);
+  const tpl = selectRequest(action, input);
+  try {
+    const method = methodOf(tpl, input);
+    const path = base.prefix + fillPath(tpl.path, input);
+    const query = queryString(tpl.query, input);
+    const url = `${base.origin}${path}${query ? `?${query}` : ''}`;
+    assertUnderBase(url, base, path);
+
+    const headers = headerMap(tpl.headers, input);
+    let body: string | Buffer | undefined;
+    if (tpl.body) {
+      const built = buildBody(tpl.body, input);
+      if (built) {
+        if (method === 'GET' || method === 'HEAD') throw memberError('input.body', `Member must be absent for a ${method} request`);
+        body = built.body;
+        if (action.binary && Buffer.isBuffer(body) && body.length > action.binary.maxBytes) {
+          throw memberError('input', `Binary content must be at most ${action.binary.maxBytes} bytes`);
+        }
+        if (!('content-type' in headers) && built.contentType) headers['content-type'] = built.contentType;
+      }
+    }
+    const out: BuiltRequest = { method, url, headers, body };
+    if (tpl.csrfTokenPath !== undefined) {
+      const csrfPath = base.prefix + tpl.csrfTokenPath;
+      out.csrfTokenUrl = `${base.origin}${csrfPath}`;
+      assertUnderBase(out.csrfTokenUrl, base, csrfPath);
+    }
+    return out;
+  } catch (err) {
+    if (err instanceof MappingError) throw memberError('input', err.message);
+    throw err;
+  }
+}
+
+function methodOf(tpl: HttpRequestTemplate, input: Record<string, unknown>): HttpMethod {
+  const value = isRef(tpl.method) ? lookup(tpl.method, input) : tpl.method;
+  const upper = typeof value === 'string' ? value.toUpperCase() : undefined;
+  if (!upper || !(HTTP_METHODS as readonly string[]).includes(upper)) {
+    throw memberError(isRef(tpl.method) ? refMember(tpl.method) : 'method', `Member must satisfy enum value set: [${HTTP_METHODS.join(', ')}]`);
+  }
+  return upper as HttpMethod;
+}
+
+/** The path template with each placeholder filled from input (see types.ts for the forms). */
+export function fillPath(template: string, input: Record<string, unknown>): string {
+  return template.replace(PLACEHOLDER, (_m, plus: string, name: string, odata: string | undefined) => {
+    const member = refMember(`$.${name}`);
+    const value = input[name];
+    if (value === undefined || value === null) throw memberError(member, 'Member must not be null');
+    const text = scalarText(value, member);
+    return plus ? relativePath(text, member) : encodeSegment(text, member, odata !== undefined);
+  });
+}
+
+function queryString(template: Template | undefined, input: Record<string, unknown>): string {
+  if (template === undefined) return '';
+  const value = evaluate(template, input);
+  if (value === undefined) return '';
+  const member = typeof template === 'string' ? refMember(template) : 'input';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw memberError(member, 'Member must be a map of query parameters');
+  const parts: string[] = [];
+  for (const [name, v] of Object.entries(value)) {
+    if (name === '') throw memberError(member, 'Query parameter names must not be empty');
+    for (const item of Array.isArray(v) ? v : [v]) {
+      if (item === undefined || item === null) continue;
+      parts.push(`${encodeQueryName(name)}=${encodeComponent(scalarText(item, `${member}.${name}`))}`);
+    }
+  }
+  return parts.join('&');
+}
+
+/** Where a header came from, for messages: the input member it was read from, if any. */
+function headerSource(template: Template | undefined, name: string): string | undefined {
+  if (typeof template === 'string') return isRef(template) ? refMember(template) : undefined;
+  if (typeof template !== 'object' || template === null || Array.isArray(template)) return undefined;
+  if (Array.isArray(template.$merge)) {
+    for (const sub of [...template.$merge].reverse()) {
+      const found = headerSource(sub, name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [k, v] of Object.entries(template)) {
+    if (k.toLowerCase() === name.toLowerCase() && typeof v === 'string' && isRef(v)) return refMember(v);
+  }
+  return undefined;
+}
+
+function headerMap(template: Template | undefined, input: Record<string, unknown>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (template === undefined) return headers;
+  const value = evaluate(template, input);
+  if (value === undefined) return headers;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw memberError(headerSource(template, '') ?? 'input.headers', 'Member must be a map of header names to values');
+  }
+  for (const [name, v] of Object.entries(value)) {
+    const member = headerSource(template, name) ?? 'input.headers';
+    if (!TOKEN.test(name)) throw memberError(member, 'Header names must be HTTP tokens (no spaces, colons or control characters)');
+    if (isForbiddenHeader(name)) throw memberError(member, `Member must not set the ${name.toLowerCase()} header: credentials, Host, Cookie, Proxy-* and hop-by-hop headers belong to the connector`);
+    if (v === undefined || v === null) continue;
+    const text = Array.isArray(v) ? v.map((x) => scalarText(x, member)).join(', ') : scalarText(v, member);
+    if (HEADER_VALUE_BAD.test(text)) throw memberError(member, 'Header values must not contain CR, LF or other control characters');
+    headers[name.toLowerCase()] = text;
+  }
+  return headers;
+}
+
+const DEFAULT_CONTENT_TYPE: Record<BodyTemplate['encoding'], string> = {
+  json: 'application/json',
+  form: 'application/x-www-form-urlencoded',
+  text: 'text/plain; charset=utf-8',
+  base64: 'application/octet-stream',
+  auto: 'application/json',
+};
+
+function buildBody(spec: BodyTemplate, input: Record<string, unknown>): { body: string | Buffer; contentType?: string } | undefined {
+  const value = evaluate(spec.value, input);
+  if (value === undefined) return undefined;
+  const given = spec.contentType === undefined ? undefined : evaluate(spec.contentType, input);
+  if (given !== undefined && (typeof given !== 'string' || HEADER_VALUE_BAD.test(given))) {
+    throw memberError('input.contentType', 'Member must be a media type without control characters');
+  }
+  let contentType = (given as string | undefined) ?? DEFAULT_CONTENT_TYPE[spec.encoding];
+  switch (spec.encoding) {
+    case 'json':
+      return { body: JSON.stringify(value), contentType };
+    case 'form': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw memberError('input', 'A form body must be an object');
+      const parts: string[] = [];
+      for (const [k, v] of Object.entries(value)) {
+        if (v === undefined || v === null) continue;
+        const text = typeof v === 'object' ? JSON.stringify(v) : String(v);
+        parts.push(`${encodeComponent(k)}=${encodeComponent(text)}`);
+      }
+      return { body: parts.join('&'), contentType };
+    }
+    case 'text':
+      return { body: typeof value === 'string' ? value : JSON.stringify(value), contentType };
+    case 'base64': {
+      if (Buffer.isBuffer(value)) return { body: value, contentType };
+      const decoded = evaluate({ $fromBase64: { $literal: value } } as Template, input) as Buffer;
+      return { body: decoded, contentType };
+    }
+    case 'auto':
+      if (Buffer.isBuffer(value)) return { body: value, contentType: given as string | undefined ?? DEFAULT_CONTENT_TYPE.base64 };
+      if (typeof value === 'string') {
+        contentType = (given as string | undefined) ?? DEFAULT_CONTENT_TYPE.text;
+        return { body: value, contentType };
+      }
+      return { body: JSON.stringify(value), contentType };
+  }
+}

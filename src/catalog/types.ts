@@ -1,0 +1,139 @@
+// The catalog format: what one connector type can do, as plain data.
+//
+// A catalog lists actions. The members the API shows (ListActionConnectorActions)
+// are spelt as the wire spells them (ActionId, Name, Description, InputSchema);
+// the members that drive the engine are camelCase. `schema.ts` is the JSON
+// Schema of this format; `check.ts` adds the rules a JSON Schema cannot state.
+import type { ActionConnectorType } from '../protocol/generated/model.js';
+
+/**
+ * A value template (see mapping.ts): JSON where a string `$.A.b[0]` is a reference
+ * into the input (or, in output templates, into the response), and an object whose
+ * keys start with `$` is an operator (`$literal`, `$coalesce`, `$concat`, `$join`,
+ * `$string`, `$number`, `$json`, `$fromBase64`, `$toBase64`, `$merge`, `$each`, `$hook`).
+ * A member whose value resolves to nothing is left out.
+ */
+export type Template = null | boolean | number | string | Template[] | { [key: string]: Template };
+
+/** A JSON Schema, as data. */
+export type JsonSchema = { [key: string]: unknown };
+
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export interface BodyTemplate {
+  /**
+   * json: the value as JSON (application/json); form: an object as
+   * application/x-www-form-urlencoded; text: a string as is; base64: a base64 string
+   * decoded to bytes; auto: a string as text, anything else as JSON.
+   */
+  encoding: 'json' | 'form' | 'text' | 'base64' | 'auto';
+  value: Template;
+  /** Content-Type; defaults per encoding (a Content-Type among the headers wins). */
+  contentType?: Template;
+}
+
+export interface HttpRequestTemplate {
+  /** This variant applies when the reference (or every one of a list) resolves to a value; the first matching variant is used. */
+  when?: string | string[];
+  /** A method, or a reference to an input member holding one (GENERIC_HTTP). */
+  method: HttpMethod | string;
+  /**
+   * A path under the connector's BaseEndpoint: literal segments and `{Member}`
+   * placeholders, each filled with the input member percent-encoded as one segment;
+   * `{Member|odata}` also doubles single quotes (an OData key string);
+   * `{+Member}` takes a relative path of several segments (checked: no `..` above
+   * the base, no absolute or scheme-relative URL, no backslash, `?`, `#` or controls).
+   */
+  path: string;
+  /** An object template: query parameter name → value (a list repeats the parameter). */
+  query?: Template;
+  /** An object template: header name → value. Authorization, Host, Cookie, Proxy-* and hop-by-hop headers are refused. */
+  headers?: Template;
+  body?: BodyTemplate;
+  /** SAP OData writes: fetch an x-csrf-token (and its session cookies) with a GET of this path first. */
+  csrfTokenPath?: string;
+}
+
+export interface AwsCallTemplate {
+  /** The official client package, e.g. `@aws-sdk/client-s3`. */
+  client: string;
+  /** The command class, e.g. `ListObjectsV2Command`. */
+  command: string;
+  /** The SigV4 signing name of the service, e.g. `s3` (for documentation and tests). */
+  signingName: string;
+  /** An object template: the command's input. */
+  input: Template;
+}
+
+/** A condition on the response that makes a 2xx answer a failed invocation (Slack's `ok: false`). */
+export interface FailWhen {
+  /** A reference into {StatusCode, Headers, Body}. */
+  ref: string;
+  /** Fails when the value equals this. */
+  equals?: string | number | boolean | null;
+  /** Fails when the value is present (true) or absent (false). */
+  exists?: boolean;
+}
+
+export interface OutputTemplate {
+  /** A template over {StatusCode, Headers, Body}; default `$.Body`. */
+  value?: Template;
+  /** A template over the same view for a FAILED invocation; default `$.Body` (the vendor's error). */
+  failureValue?: Template;
+  failWhen?: FailWhen[];
+}
+
+export interface CatalogAction {
+  /** Matches the model's ActionId pattern `[\w@:_.,!?+-/]+`. */
+  ActionId: string;
+  Name: string;
+  Description: string;
+  /** JSON Schema (type object) of the action's input; validated with Ajv before anything is built. */
+  InputSchema: JsonSchema;
+  /** Exactly one of request (HTTP under BaseEndpoint) and aws (an AWS SDK command). */
+  request?: HttpRequestTemplate | HttpRequestTemplate[];
+  aws?: AwsCallTemplate;
+  output?: OutputTemplate;
+  /** Safe to retry on 429/5xx: true, false, or 'by-method' (GET, HEAD, PUT, DELETE, OPTIONS). */
+  idempotent: boolean | 'by-method';
+  /** The vendor pages: the input member taking a page token and the output member giving the next one. */
+  pagination?: { inputToken: string; outputToken: string };
+  /** Binary content passed as base64: the largest decoded size, and whether the response body is binary. */
+  binary?: { maxBytes: number; output?: boolean };
+}
+
+export interface Catalog {
+  Type: ActionConnectorType;
+  /** The vendor API, for people. */
+  Api: string;
+  /** Headers every HTTP action of this type sends (an action's own headers win). */
+  defaultHeaders?: Record<string, string>;
+  actions: CatalogAction[];
+}
+
+/** What the builder produces: ready for auth headers, then `Egress.request`. */
+export interface BuiltRequest {
+  method: HttpMethod;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+  /** Set when a csrf token must be fetched first (SAP OData writes): the URL to GET. */
+  csrfTokenUrl?: string;
+}
+
+/** An AWS SDK call ready to send. */
+export interface BuiltAwsCall {
+  client: string;
+  command: string;
+  input: Record<string, unknown>;
+}
+
+export type InvokeActionStatus = 'SUCCESS' | 'FAILED';
+
+/** The answer of InvokeAction (without RequestId). */
+export interface InvocationResult {
+  InvokeActionStatus: InvokeActionStatus;
+  HttpStatusCode: number;
+  Output: unknown;
+}

@@ -1,0 +1,261 @@
+// The outbound half of ActionBridge (PRODUCT.md §3): given a connector and the end
+// user acting through it, authenticate a request to the connector's service and
+// send it through the egress path. Operations (TestActionConnector, the OAuth
+// flow, and the actions work) use only this class.
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { KeyRing } from '../crypto/keyring.js';
+import type { TestResultRecord } from '../domain/connections.js';
+import type { ConnectorRecord } from '../domain/types.js';
+import { type Egress, type EgressResponse, isEgressError } from '../egress/index.js';
+import { invalidParameter } from '../protocol/errors.js';
+import type { Store } from '../store/store.js';
+import { AuthorizationCodeFlow, type CallbackOutcome } from './authorization-code.js';
+import { type AssumedRole, AwsRoles, type AwsRequest, signAwsRequest } from './aws.js';
+import { ClientCredentialTokens } from './client-credentials.js';
+import { type ConnectorAuth, connectorAuth, secretValues } from './connector-auth.js';
+import { TokenFailure } from './oauth.js';
+import { apiKeyHeaders, basicAuthorization } from './schemes.js';
+import { TokenVault } from './token-vault.js';
+
+/** Who acts through the connector: the caller of the operation. */
+export interface EndUser {
+  userArn: string;
+  userName: string;
+}
+
+export interface OutboundRequest {
+  method: string;
+  /** An absolute https URL. */
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  /** IAM connectors: the AWS service (signing name, e.g. `s3`) and region (default: the connector's) to sign for. */
+  aws?: { service: string; region?: string };
+  /** Default true; signed AWS requests never follow redirects. */
+  followRedirects?: boolean;
+  signal?: AbortSignal;
+}
+
+/** How a request to the connector's service is authenticated. */
+export type ResolvedAuth =
+  | {
+    kind: 'headers';
+    /** Lower-case header names; empty for NONE. */
+    headers: Record<string, string>;
+    /** OAuth connectors: the access token sent, to get another if the service refuses it. */
+    accessToken?: string;
+  }
+  | {
+    kind: 'aws';
+    credentials: AssumedRole['credentials'];
+    sessionName: string;
+    /** SigV4 headers for a request to `service` in `region` (default: the connector's region). */
+    sign(req: AwsRequest, service: string, region?: string): Promise<Record<string, string>>;
+  };
+
+export interface TestOutcome {
+  success: boolean;
+  message: string;
+  httpStatus?: number;
+}
+
+export interface ConnectionHealth {
+  lastTest?: TestResultRecord;
+  /** End users holding a token (OAUTH2_AUTHORIZATION_CODE connectors). */
+  signedInUsers: number;
+  /** Whether the caller holds one. */
+  callerSignedIn: boolean;
+}
+
+export interface ConnectionsDeps {
+  store: Store;
+  keys: KeyRing;
+  egress: Egress;
+  config: Pick<Config, 'publicUrl' | 'stsEndpoint'>;
+  now: () => number;
+  log?: Logger;
+}
+
+const OAUTH_TYPES = new Set(['OAUTH2_CLIENT_CREDENTIALS', 'OAUTH2_AUTHORIZATION_CODE']);
+
+export class Connections {
+  private readonly store: Store;
+  private readonly keys: KeyRing;
+  private readonly egress: Egress;
+  private readonly now: () => number;
+  private readonly vault: TokenVault;
+  private readonly serviceTokens: ClientCredentialTokens;
+  private readonly codeFlow: AuthorizationCodeFlow;
+  private readonly roles: AwsRoles;
+
+  constructor(deps: ConnectionsDeps) {
+    this.store = deps.store;
+    this.keys = deps.keys;
+    this.egress = deps.egress;
+    this.now = deps.now;
+    this.vault = new TokenVault(deps.store, deps.keys, deps.now);
+    this.serviceTokens = new ClientCredentialTokens(deps.store, this.vault, deps.egress);
+    this.codeFlow = new AuthorizationCodeFlow(deps.store, deps.keys, this.vault, deps.egress, deps.config.publicUrl, deps.now);
+    this.roles = new AwsRoles(deps.egress, deps.config.stsEndpoint, deps.now);
+  }
+
+  /**
+   * The authentication of a request through `rec` on behalf of `user`. OAuth: a cached
+   * token while it is fresh; `rejected` names a token the service just refused.
+   * Throws AccessTokenNotFoundException (the user must sign in) or TokenResponseException.
+   */
+  async resolveCredentials(rec: ConnectorRecord, user: EndUser, opts: { rejected?: string } = {}): Promise<ResolvedAuth> {
+    const auth = connectorAuth(rec, this.keys);
+    switch (auth.type) {
+      case 'NONE':
+        return { kind: 'headers', headers: {} };
+      case 'BASIC':
+        return { kind: 'headers', headers: { authorization: basicAuthorization(auth.username, auth.password) } };
+      case 'API_KEY':
+        return { kind: 'headers', headers: apiKeyHeaders(rec.type, auth.apiKey, auth.email) };
+      case 'OAUTH2_CLIENT_CREDENTIALS': {
+        const t = await this.serviceTokens.token(rec, auth.client, opts);
+        return bearer(t.set.accessToken);
+      }
+      case 'OAUTH2_AUTHORIZATION_CODE': {
+        const t = await this.codeFlow.token(rec, auth, user.userArn, opts);
+        return bearer(t.set.accessToken);
+      }
+      case 'IAM': {
+        const assumed = await this.roles.credentials(rec, auth.roleArn, user);
+        return {
+          kind: 'aws',
+          credentials: assumed.credentials,
+          sessionName: assumed.sessionName,
+          sign: (req, service, region = rec.region) => signAwsRequest(assumed.credentials, req, service, region),
+        };
+      }
+    }
+  }
+
+  /**
+   * Sends `req` to the connector's service, authenticated for `user`, through the
+   * egress path (with the connector's VPC connection, if any). An OAuth connector
+   * whose token the service refuses (401) gets a new token and tries once more.
+   * Egress failures reject with EgressError.
+   */
+  async authorizedRequest(rec: ConnectorRecord, user: EndUser, req: OutboundRequest): Promise<EgressResponse> {
+    let auth = await this.resolveCredentials(rec, user);
+    let res = await this.send(rec, auth, req);
+    if (res.status === 401 && OAUTH_TYPES.has(rec.authType) && auth.kind === 'headers' && auth.accessToken !== undefined) {
+      const again = await this.resolveCredentials(rec, user, { rejected: auth.accessToken });
+      if (again.kind === 'headers' && again.accessToken !== auth.accessToken) {
+        auth = again;
+        res = await this.send(rec, auth, req);
+      }
+    }
+    return res;
+  }
+
+  private async send(rec: ConnectorRecord, auth: ResolvedAuth, req: OutboundRequest): Promise<EgressResponse> {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
+    // Credentials come from the connector only (NONE included), never from the caller.
+    delete headers.authorization;
+    delete headers['proxy-authorization'];
+    let followRedirects = req.followRedirects ?? true;
+    if (auth.kind === 'headers') {
+      Object.assign(headers, auth.headers);
+    } else {
+      if (!req.aws) throw new TypeError('a request through an IAM connector must name the AWS service to sign for');
+      Object.assign(headers, await auth.sign({ ...req, headers }, req.aws.service, req.aws.region));
+      followRedirects = false;
+    }
+    return this.egress.request({
+      method: req.method,
+      url: req.url,
+      headers,
+      followRedirects,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+      ...(rec.vpcConnectionArn ? { profile: rec.vpcConnectionArn } : {}),
+      ...(req.signal ? { signal: req.signal } : {}),
+    });
+  }
+
+  /**
+   * TestActionConnector: the cheapest real check. Client credentials: a token request;
+   * IAM: an AssumeRole; the others: an authenticated GET of BaseEndpoint (authorization
+   * code: with the caller's token, refreshed if due). Failures of the remote side are
+   * a result (Success false); a caller who has not signed in gets
+   * AccessTokenNotFoundException. The result is recorded, without secrets.
+   */
+  async test(rec: ConnectorRecord, user: EndUser): Promise<TestOutcome> {
+    const auth = connectorAuth(rec, this.keys);
+    let outcome: TestOutcome;
+    try {
+      outcome = await this.check(rec, auth, user);
+    } catch (err) {
+      if (err instanceof TokenFailure) outcome = { success: false, message: err.message, ...(err.httpStatus ? { httpStatus: err.httpStatus } : {}) };
+      else if (isEgressError(err)) outcome = { success: false, message: `The service could not be reached: ${err.message}.` };
+      else throw err;
+    }
+    outcome.message = withoutSecrets(outcome.message, secretValues(auth));
+    await this.store.putTestResult({
+      region: rec.region, accountId: rec.accountId, id: rec.id, testedAt: this.now(), success: outcome.success,
+      httpStatus: outcome.httpStatus ?? null, message: outcome.message, testedBy: user.userArn,
+    });
+    return outcome;
+  }
+
+  private async check(rec: ConnectorRecord, auth: ConnectorAuth, user: EndUser): Promise<TestOutcome> {
+    switch (auth.type) {
+      case 'OAUTH2_CLIENT_CREDENTIALS': {
+        const t = await this.serviceTokens.token(rec, auth.client, { fresh: true });
+        const lifetime = t.row.expiresAt !== null ? ` valid for ${Math.round((t.row.expiresAt - this.now()) / 1000)} s` : '';
+        return { success: true, httpStatus: 200, message: `The token endpoint ${new URL(auth.client.tokenEndpoint).origin} issued an access token${lifetime}.` };
+      }
+      case 'IAM': {
+        const a = await this.roles.credentials(rec, auth.roleArn, user, { fresh: true });
+        return { success: true, httpStatus: 200, message: `Assumed ${auth.roleArn} as session ${a.sessionName}; the credentials expire at ${a.credentials.expiration.toISOString()}.` };
+      }
+      default: {
+        const res = await this.authorizedRequest(rec, user, { method: 'GET', url: auth.baseEndpoint, headers: { accept: 'application/json, */*' } });
+        const ok = res.status >= 200 && res.status < 400;
+        const why = res.status === 401 || res.status === 403 ? ': the service refused the credentials' : ok ? '' : ': not a success';
+        return { success: ok, httpStatus: res.status, message: `GET ${auth.baseEndpoint} answered HTTP ${res.status}${why}.` };
+      }
+    }
+  }
+
+  async startAuthorization(rec: ConnectorRecord, user: EndUser): Promise<{ url: string; expiresAt: number }> {
+    const auth = connectorAuth(rec, this.keys);
+    if (auth.type !== 'OAUTH2_AUTHORIZATION_CODE') {
+      throw invalidParameter(`Action connector ${rec.id} uses ${rec.authType}: only OAUTH2_AUTHORIZATION_CODE connectors are authorized by their users.`);
+    }
+    return this.codeFlow.start(rec, auth, user.userArn);
+  }
+
+  /** The OAuth redirect back to /oauth/callback, with its query parameters. */
+  completeAuthorization(query: URLSearchParams): Promise<CallbackOutcome> {
+    return this.codeFlow.complete(query);
+  }
+
+  async health(rec: ConnectorRecord, user: EndUser): Promise<ConnectionHealth> {
+    const [lastTest, signedInUsers, mine] = await Promise.all([
+      this.store.getTestResult(rec),
+      this.store.countUserTokens(rec),
+      rec.authType === 'OAUTH2_AUTHORIZATION_CODE' ? this.store.getToken(rec, user.userArn) : Promise.resolve(undefined),
+    ]);
+    return { ...(lastTest ? { lastTest } : {}), signedInUsers, callerSignedIn: mine !== undefined };
+  }
+
+  close(): void {
+    this.roles.close();
+  }
+}
+
+function bearer(accessToken: string): ResolvedAuth {
+  return { kind: 'headers', headers: { authorization: `Bearer ${accessToken}` }, accessToken };
+}
+
+function withoutSecrets(message: string, secrets: string[]): string {
+  let out = message;
+  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
+  return out;
+}

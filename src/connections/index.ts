@@ -1,0 +1,8 @@
+// Connections: authenticating ActionBridge's outbound requests for every
+// AuthenticationType, over the one egress path. See connections.ts.
+export { Connections, type ConnectionHealth, type ConnectionsDeps, type EndUser, type OutboundRequest, type ResolvedAuth, type TestOutcome } from './connections.js';
+export { type CallbackOutcome, CALLBACK_PATH, STATE_TTL_MS, redirectUrlProblem } from './authorization-code.js';
+export { EgressHttpHandler } from './egress-http-handler.js';
+export { roleSessionName, signAwsRequest, type AwsRequest } from './aws.js';
+export { apiKeyHeaders, schemeFor } from './schemes.js';
+export { TokenFailure } from './oauth.js';

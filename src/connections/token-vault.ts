@@ -1,0 +1,65 @@
+// OAuth tokens at rest: one sealed token set per (connector, principal), bound
+// (AAD) to its row, with when to renew it. The principal is '' for a connector's
+// own token (client credentials) or the end user's ARN (authorization code).
+import type { KeyRing } from '../crypto/keyring.js';
+import { aad } from '../domain/aad.js';
+import type { TokenRecord } from '../domain/connections.js';
+import type { ConnectorKey } from '../domain/types.js';
+import type { Store } from '../store/store.js';
+import type { Minted, TokenSet } from './oauth.js';
+
+/** Renew this long before expiry at most ... */
+export const RENEW_BEFORE_MS = 60_000;
+/** ... and at least this share of a short lifetime before it (a 60 s token is renewed after 54 s). */
+const RENEW_SHARE = 0.1;
+
+export interface CachedToken {
+  set: TokenSet;
+  row: TokenRecord;
+}
+
+export class TokenVault {
+  constructor(private readonly store: Store, private readonly keys: KeyRing, private readonly now: () => number) {}
+
+  async get(key: ConnectorKey, principal: string): Promise<CachedToken | undefined> {
+    const row = await this.store.getToken(key, principal);
+    if (!row) return undefined;
+    const set = JSON.parse(this.keys.open(row.sealed, aad.connectorToken(key.region, key.accountId, key.id, principal))) as TokenSet;
+    return { set, row };
+  }
+
+  /**
+   * Stores a token set. Without expires_in, `defaultLifetimeMs` decides when to renew:
+   * a number for the connector's own token, undefined for end users' (renewed when a
+   * service refuses it).
+   */
+  async put(key: ConnectorKey, principal: string, fingerprint: string, minted: Minted, defaultLifetimeMs?: number): Promise<CachedToken> {
+    const now = this.now();
+    const lifetime = minted.expiresIn !== undefined ? minted.expiresIn * 1000 : undefined;
+    const expiresAt = lifetime !== undefined ? now + lifetime : null;
+    const renewIn = lifetime ?? defaultLifetimeMs;
+    const refreshAt = renewIn !== undefined ? now + renewIn - Math.min(RENEW_BEFORE_MS, renewIn * RENEW_SHARE) : null;
+    const row: TokenRecord = {
+      region: key.region, accountId: key.accountId, id: key.id, principal,
+      sealed: this.keys.seal(JSON.stringify(minted.set), aad.connectorToken(key.region, key.accountId, key.id, principal)),
+      fingerprint, expiresAt, refreshAt, updatedAt: now,
+    };
+    await this.store.putToken(row);
+    return { set: minted.set, row };
+  }
+
+  /** Deletes the token if it is still `expected` (another node may have replaced it). */
+  delete(key: ConnectorKey, principal: string, expected?: CachedToken): Promise<boolean> {
+    return this.store.deleteToken(key, principal, expected?.row.sealed);
+  }
+
+  /** Whether the token may be used now without renewing it. */
+  fresh(t: CachedToken): boolean {
+    return t.row.refreshAt === null || this.now() < t.row.refreshAt;
+  }
+
+  /** Whether the access token has not expired yet (it may be in its renewal window). */
+  unexpired(t: CachedToken): boolean {
+    return t.row.expiresAt === null || this.now() < t.row.expiresAt;
+  }
+}
