@@ -62,6 +62,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     // AWS clients percent-encode ARNs in path labels; keep routing on the raw path.
     routerOptions: { ignoreDuplicateSlashes: false, maxParamLength: 2048 },
     return503OnClosing: true,
+    // A client that announces more body than it sends (or drips it) is cut off instead of holding a socket.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
     // Errors raised while routing (a path that does not percent-decode, a path label
     // over maxParamLength) get the restJson1 error shape like every other answer.
     frameworkErrors: (err, req, reply) => {

@@ -47,7 +47,8 @@ function page(outcome: CallbackOutcome): { status: number; title: string; text: 
 
 /** `named` lets the server's request log name the operation. */
 export function registerOAuthCallback(app: FastifyInstance, connections: Connections, log: Logger, named?: (req: FastifyRequest, op: string) => void): void {
-  app.get(CALLBACK_PATH, async (req, reply) => {
+  // No HEAD twin: a prefetching client must not use up the one-time state.
+  app.get(CALLBACK_PATH, { exposeHeadRoute: false }, async (req, reply) => {
     named?.(req, 'OAuthCallback');
     const raw = req.raw.url ?? '';
     const q = raw.indexOf('?');
