@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACCOUNT, BIN, REGION, cli, createInput, qs, startChildServer, tempDir, type Creds } from './helpers.js';
 
@@ -170,8 +171,14 @@ describe('actionbridge users add', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr).toMatch(/^actionbridge: /);
       expect(r.stdout).toBe('');
-      if (existsSync(path.join(d, 'actionbridge.db'))) {
-        expect(cli(['users', 'list', '--data-dir', d]).Users).toEqual([]);
+      const dbFile = path.join(d, 'actionbridge.db');
+      if (existsSync(dbFile)) {
+        const db = new BetterSqlite3(dbFile, { readonly: true });
+        try {
+          for (const table of ['users', 'groups', 'group_members', 'access_keys']) {
+            expect((db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n, table).toBe(0);
+          }
+        } finally { db.close(); }
       }
     });
 

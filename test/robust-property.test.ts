@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { ACCOUNT, OTHER_ACCOUNT, REGION, createInput, expectError, qs, startTestServer, type TestServer, type TestUser } from './helpers.js';
 import { modelEnum, modelErrors, sendRaw, withTimeout } from './robust-support.js';
 
-const RUNS = 200;
+const RUNS = Number(process.env.FC_RUNS ?? 200);
 const CALL_TIMEOUT_MS = 5_000;
 const CONNECTOR_ACTIONS = [
   'quicksight:DescribeActionConnector', 'quicksight:UpdateActionConnector', 'quicksight:DeleteActionConnector',

@@ -3,7 +3,7 @@
 // a restJson1 error (4xx, x-amzn-ErrorType, x-amzn-RequestId, {Message, RequestId}),
 // never a 500, and the server must keep serving afterwards.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT, ADMIN, REGION, createInput, qs, startTestServer, type TestServer } from './helpers.js';
+import { ACCOUNT, ADMIN, REGION, createInput, expectError, qs, startTestServer, type TestServer } from './helpers.js';
 import { enc, expectAwsError, sendRaw, type RawRequest, type RawResponse } from './robust-support.js';
 
 let t: TestServer;
@@ -209,6 +209,30 @@ describe('paths and query strings', () => {
   it('a path label over the router limit is a 4xx restJson1 error', async () => {
     const res = await send({ method: 'GET', path: `/accounts/${ACCOUNT}/action-connectors/${'a'.repeat(5000)}` });
     expectAwsError(res, 400, 'InvalidParameterValueException');
+  });
+});
+
+describe('requests Node cannot parse as HTTP', () => {
+  it('a request line over the header size limit is a 400 restJson1 error with Connection: close', async () => {
+    const res = await send({ method: 'GET', path: CREATE_PATH, query: [['next-token', 'a'.repeat(20_000)]] });
+    expectAwsError(res, 400, 'InvalidParameterValueException', /larger than the server accepts/);
+    expect(res.headers.connection).toBe('close');
+  });
+
+  it('headers over the size limit are a 400 restJson1 error', async () => {
+    const res = await send({ method: 'GET', path: CREATE_PATH, headers: { 'x-padding': 'p'.repeat(20_000) } });
+    expectAwsError(res, 400, 'InvalidParameterValueException');
+  });
+
+  it('through the SDK (keep-alive): a huge NextToken is InvalidParameterValueException, and the same client keeps working', async () => {
+    const c = t.client();
+    await c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT }));
+    for (let i = 0; i < 3; i++) {
+      await expectError(c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, NextToken: 'n'.repeat(40_000) })), 'InvalidParameterValueException', 400);
+      // The next call must not land on the socket the server closed (no ECONNRESET).
+      const ok = await c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, MaxResults: 1 }));
+      expect(ok.ActionConnectorSummaries).toHaveLength(1);
+    }
   });
 });
 
