@@ -11,9 +11,10 @@ import { Egress } from '../src/egress/index.js';
 import { catalogFor, findAction, invokeAwsAction, invokeHttpAction } from '../src/catalog/index.js';
 import { AWS_SAMPLES, COMPLETED_TYPES, HTTP_SAMPLES as ISSUE5_SAMPLES, SAMPLE_HOSTS as ISSUE5_HOSTS, type AwsSample, type HttpSample } from './support/catalog-samples.js';
 import { CSRF, MORE_HOSTS, MORE_HTTP_SAMPLES, SAP_SAMPLES } from './support/catalog-samples-more.js';
+import { AWS_AI_HOSTS, AWS_AI_SAMPLES } from './support/catalog-samples-aws.js';
 
 const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES];
-const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS];
+const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS];
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { staticResolver } from './support/resolver.js';
 import { createTestCa } from './support/tls.js';
@@ -36,7 +37,9 @@ let received: Received[] = [];
 /** The csrf-token fetches (SAP writes), apart from the action's own requests. */
 let csrfFetches: Received[] = [];
 let reply: { status?: number; headers?: Record<string, string>; body?: string | Buffer } = {};
-const verifier = new SigV4Verifier({ service: 's3' });
+const verifiers = new Map<string, SigV4Verifier>();
+/** The signing name in a SigV4 Authorization header's credential scope. */
+const scopeService = (authorization: string) => /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(authorization)?.[1] ?? '';
 
 const withPort = (base: string) => base.replace(/^(https:\/\/[^/]+)/, `$1:${server.port}`);
 
@@ -52,7 +55,9 @@ beforeAll(async () => {
         if (req.headers.authorization?.startsWith('AWS4-HMAC-SHA256')) {
           const [rawPath, rawQuery = ''] = req.url!.split('?');
           try {
-            const sig = await verifier.verify(
+            const service = scopeService(req.headers.authorization);
+            if (!verifiers.has(service)) verifiers.set(service, new SigV4Verifier({ service }));
+            const sig = await verifiers.get(service)!.verify(
               { method: req.method!, rawPath: rawPath!, rawQuery, headers: req.headers, body: rec.body },
               async (id) => (id === CREDENTIALS.accessKeyId ? CREDENTIALS.secretAccessKey : undefined),
             );
@@ -114,6 +119,7 @@ describe('HTTP actions against a local upstream', () => {
       for (const [name, value] of Object.entries(sample.expect.headers ?? {})) expect(got.headers[name], name).toBe(value);
       if (sample.expect.json !== undefined) expect(JSON.parse(got.body.toString('utf8'))).toEqual(sample.expect.json);
       else if (sample.expect.text !== undefined) expect(got.body.toString('utf8')).toBe(sample.expect.text);
+      else if (sample.expect.bytes !== undefined) expect(got.body.equals(sample.expect.bytes)).toBe(true);
       else expect(got.body.length).toBe(0);
 
       expect(result.InvokeActionStatus).toBe(sample.result.status);
@@ -169,9 +175,35 @@ describe('AWS actions through the SDK and the egress', () => {
   });
 });
 
+describe('AWS AI actions through their clients and the egress', () => {
+  for (const sample of AWS_AI_SAMPLES) {
+    it(`${sample.type} ${sample.actionId}${sample.result.status === 'FAILED' ? ' (a service error is FAILED)' : ''}`, async () => {
+      const action = findAction(sample.type, sample.actionId)!;
+      expect(action?.aws, 'an AWS action').toBeDefined();
+      received = [];
+      const r = sample.response;
+      reply = { status: r.status, headers: r.headers, body: r.body ?? (r.json !== undefined ? JSON.stringify(r.json) : undefined) };
+      const result = await invokeAwsAction(action, sample.input, {
+        egress,
+        region: REGION,
+        credentials: CREDENTIALS,
+        clientConfig: { endpoint: `https://${sample.host}:${server.port}` },
+      });
+      expect(received.length).toBeGreaterThanOrEqual(1);
+      const got = received[0]!;
+      expect(got.sigv4, 'SigV4 verified').toEqual({ ok: true, service: action.aws!.signingName, region: REGION });
+      expect(got.method).toBe(sample.expect.method);
+      expect(decodeURIComponent(new URL(got.url, 'https://x.invalid').pathname)).toBe(sample.expect.path);
+      if (sample.expect.target) expect(String(got.headers['x-amz-target'])).toMatch(new RegExp(`\\.${sample.expect.target}$`));
+      if (sample.expect.json) expect(JSON.parse(got.body.toString('utf8'))).toMatchObject(sample.expect.json);
+      expect(result).toEqual({ InvokeActionStatus: sample.result.status, HttpStatusCode: sample.result.httpStatus, Output: sample.result.output });
+    });
+  }
+});
+
 describe('coverage', () => {
   it('every action of every catalog has a sample that succeeds', () => {
-    const exercised = new Set([...HTTP_SAMPLES, ...AWS_SAMPLES].filter((s) => s.result.status === 'SUCCESS').map((s) => `${s.type} ${s.actionId}`));
+    const exercised = new Set([...HTTP_SAMPLES, ...AWS_SAMPLES, ...AWS_AI_SAMPLES].filter((s) => s.result.status === 'SUCCESS').map((s) => `${s.type} ${s.actionId}`));
     const missing: string[] = [];
     for (const type of COMPLETED_TYPES) {
       for (const a of catalogFor(type)!.actions) if (!exercised.has(`${type} ${a.ActionId}`)) missing.push(`${type} ${a.ActionId}`);

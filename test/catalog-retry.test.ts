@@ -154,6 +154,13 @@ describe('invocations against a local upstream', () => {
     expect(time.sleeps).toEqual([2000, 2000]);
   });
 
+  it('SAP write: a refused csrf-token fetch is FAILED and the write is not sent', async () => {
+    hits = 0;
+    script = [{ status: 401, body: '{"error":{"message":{"value":"Unauthorized"}}}' }];
+    const out = await invokeHttpAction(findAction('SAP_PRODUCTMASTERDATA', 'CreateProduct')!, { Entity: { Product: 'FG1' } }, { baseEndpoint: `https://api.vendor.example:${server.port}`, send });
+    expect([out.InvokeActionStatus, out.HttpStatusCode, out.attempts, hits]).toEqual(['FAILED', 401, 0, 1]);
+  });
+
   it('a POST that is not idempotent is sent once', async () => {
     hits = 0;
     script = [{ status: 503 }];

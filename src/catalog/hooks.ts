@@ -47,6 +47,35 @@ export const valueHooks: Record<string, ValueHook> = {
     }
   },
 
+  /** Bytes (a Bedrock model's response body) as JSON when they parse, else as UTF-8 text. */
+  utf8Json: (v) => {
+    if (!(v instanceof Uint8Array)) return v;
+    const text = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('utf8');
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  },
+
+  /** The text of an event stream's events: `$args.event` events' `$args.field` bytes, decoded and joined (InvokeAgent's chunks). */
+  eventStreamText: (v, args) => {
+    if (!Array.isArray(v) || typeof args.event !== 'string' || typeof args.field !== 'string') return undefined;
+    let text = '';
+    for (const e of v as Record<string, Record<string, unknown> | undefined>[]) {
+      const part = e?.[args.event]?.[args.field];
+      if (part instanceof Uint8Array) text += Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
+      else if (typeof part === 'string') text += part;
+    }
+    return text;
+  },
+
+  /** Textract blocks → the text of their LINE blocks, in order. */
+  textractLines: (v) => {
+    if (!Array.isArray(v)) return undefined;
+    return (v as { BlockType?: string; Text?: string }[]).filter((b) => b?.BlockType === 'LINE' && typeof b.Text === 'string').map((b) => b.Text);
+  },
+
   /** An empty string, list or object is nothing (Slack's `next_cursor: ""` on the last page). */
   nonEmpty: (v) => {
     if (v === '' || v === null) return undefined;

@@ -15,6 +15,12 @@ type ClientModule = Record<string, unknown>;
 /** The client packages AWS actions may name; a catalog naming another one does not load. */
 export const awsClients: Record<string, () => Promise<ClientModule>> = {
   '@aws-sdk/client-s3': () => import('@aws-sdk/client-s3') as Promise<ClientModule>,
+  '@aws-sdk/client-bedrock-runtime': () => import('@aws-sdk/client-bedrock-runtime') as Promise<ClientModule>,
+  '@aws-sdk/client-bedrock-agent-runtime': () => import('@aws-sdk/client-bedrock-agent-runtime') as Promise<ClientModule>,
+  '@aws-sdk/client-bedrock-data-automation-runtime': () => import('@aws-sdk/client-bedrock-data-automation-runtime') as Promise<ClientModule>,
+  '@aws-sdk/client-textract': () => import('@aws-sdk/client-textract') as Promise<ClientModule>,
+  '@aws-sdk/client-comprehend': () => import('@aws-sdk/client-comprehend') as Promise<ClientModule>,
+  '@aws-sdk/client-comprehendmedical': () => import('@aws-sdk/client-comprehendmedical') as Promise<ClientModule>,
 };
 
 export interface AwsCredentials {
@@ -80,6 +86,9 @@ interface StreamingBlob {
 const isStreamingBlob = (v: unknown): v is StreamingBlob =>
   typeof v === 'object' && v !== null && typeof (v as Partial<StreamingBlob>).transformToByteArray === 'function';
 
+const isEventStream = (v: unknown): v is AsyncIterable<unknown> =>
+  typeof v === 'object' && v !== null && !isStreamingBlob(v) && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+
 interface ServiceErrorLike {
   name: string;
   message: string;
@@ -102,6 +111,13 @@ export async function invokeAwsAction(action: CatalogAction, input: unknown, inv
     const { $metadata, ...output } = await client.send(new Command(call.input), { abortSignal: inv.signal });
     const status = ($metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode ?? 200;
     for (const [k, v] of Object.entries(output)) {
+      // An event stream (Bedrock's InvokeAgent completion): its events, in order, for the output template.
+      if (isEventStream(v)) {
+        const events: unknown[] = [];
+        for await (const event of v) events.push(event);
+        output[k] = events;
+        continue;
+      }
       if (!isStreamingBlob(v)) continue;
       const bytes = await v.transformToByteArray();
       const limit = action.binary?.maxBytes;

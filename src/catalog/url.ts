@@ -61,8 +61,8 @@ export function encodeSegment(value: string, member: string, odata = false): str
   return encodePathSegment(odata ? value.replace(/'/g, "''") : value);
 }
 
-/** A query parameter name: encoded, except '$' (OData's $filter, $top, ...). */
-export const encodeQueryName = (name: string): string => encodeComponent(name).replace(/%24/g, '$');
+/** A query parameter name: encoded, except '$' and '@' (OData's $filter, Graph's @microsoft.graph.conflictBehavior). */
+export const encodeQueryName = (name: string): string => encodeComponent(name).replace(/%24/g, '$').replace(/%40/g, '@');
 
 /**
  * A relative path under the base (GENERIC_HTTP's `Path`): segments separated by '/',

@@ -208,7 +208,7 @@ export const MORE_HTTP_SAMPLES: HttpSample[] = [
   {
     type: 'MICROSOFT_ONEDRIVE', actionId: 'UploadFile', base: GRAPH,
     input: { ParentId: folderItem.id, FileName: 'Q1 report.pdf', Content: pdf.toString('base64'), ContentType: 'application/pdf', ConflictBehavior: 'replace' },
-    expect: { method: 'PUT', url: `/v1.0/me/drive/items/${folderItem.id}:/Q1%20report.pdf:/content?@microsoft.graph.conflictBehavior=replace`, text: pdf.toString('latin1'), headers: { 'content-type': 'application/pdf', 'content-length': String(pdf.length) } },
+    expect: { method: 'PUT', url: `/v1.0/me/drive/items/${folderItem.id}:/Q1%20report.pdf:/content?@microsoft.graph.conflictBehavior=replace`, bytes: pdf, headers: { 'content-type': 'application/pdf', 'content-length': String(pdf.length) } },
     response: { status: 201, json: { ...driveItem, name: 'Q1 report.pdf' } },
     result: { status: 'SUCCESS', httpStatus: 201, output: { Id: driveItem.id, Name: 'Q1 report.pdf', Size: 35212, WebUrl: driveItem.webUrl, LastModifiedDateTime: '2025-02-01T10:00:00Z', IsFolder: false, MimeType: 'application/pdf', DownloadUrl: driveItem['@microsoft.graph.downloadUrl'] } },
   },

@@ -28,6 +28,12 @@ export const COMPLETED_TYPES: ActionConnectorType[] = [
   'SMARTSHEET',
   'ASANA',
   'BAMBOO_HR',
+  'AMAZON_BEDROCK_RUNTIME',
+  'AMAZON_BEDROCK_AGENT_RUNTIME',
+  'AMAZON_BEDROCK_DATA_AUTOMATION_RUNTIME',
+  'AMAZON_TEXTRACT',
+  'AMAZON_COMPREHEND',
+  'AMAZON_COMPREHEND_MEDICAL',
 ];
 
 /** The actions the issues require per type (ids as written there). */
@@ -53,6 +59,12 @@ export const REQUIRED_ACTIONS: Partial<Record<ActionConnectorType, string[]>> = 
   SMARTSHEET: ['ListSheets', 'GetSheet', 'AddRows', 'UpdateRows', 'Search'],
   ASANA: ['CreateTask', 'GetTask', 'UpdateTask', 'ListProjects', 'SearchTasks'],
   BAMBOO_HR: ['GetEmployee', 'GetEmployeeDirectory', 'ListTimeOffRequests', 'RequestTimeOff'],
+  AMAZON_BEDROCK_RUNTIME: ['Converse', 'InvokeModel'],
+  AMAZON_BEDROCK_AGENT_RUNTIME: ['Retrieve', 'RetrieveAndGenerate', 'InvokeAgent'],
+  AMAZON_BEDROCK_DATA_AUTOMATION_RUNTIME: ['InvokeDataAutomationAsync', 'GetDataAutomationStatus'],
+  AMAZON_TEXTRACT: ['DetectDocumentText', 'AnalyzeDocument', 'StartDocumentAnalysis', 'GetDocumentAnalysis'],
+  AMAZON_COMPREHEND: ['DetectSentiment', 'DetectEntities', 'DetectPiiEntities', 'DetectDominantLanguage'],
+  AMAZON_COMPREHEND_MEDICAL: ['DetectEntitiesV2', 'DetectPHI', 'InferICD10CM', 'InferRxNorm'],
 };
 
 export interface HttpSample {
@@ -70,6 +82,8 @@ export interface HttpSample {
     /** A JSON body (compared parsed), or a string compared byte for byte. */
     json?: unknown;
     text?: string;
+    /** Binary content, compared byte for byte. */
+    bytes?: Buffer;
     /** Headers that must be present with these values (lower-case names). */
     headers?: Record<string, string>;
   };

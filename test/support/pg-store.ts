@@ -1,0 +1,89 @@
+// The PostgreSQL side of the test harness (see test/helpers.ts and vitest.config.ts).
+//
+// ACTIONBRIDGE_TEST_PG_URL names a database (.ci/run: postgres://postgres@127.0.0.1:5432/test);
+// without it every PostgreSQL test is skipped, saying why. ACTIONBRIDGE_TEST_STORE=postgres
+// (set by the `postgres` vitest project) makes startTestServer, startChildServer and cli
+// run on PostgreSQL: each server gets a schema of its own (`abt_<run>_<random>`, in the
+// URL's search_path), dropped when the server stops, and whatever a test run left is
+// dropped by the global teardown (test/support/pg-global-setup.ts).
+//
+// A data dir on PostgreSQL holds `.test-database-url`, the URL of its schema: the
+// preload test/support/pg-preload.mjs (in NODE_OPTIONS of every process the tests start)
+// gives it to bin/actionbridge run with that --data-dir, so `cli(...)`, a child server
+// restarted on the same dir, and plain execFile calls of the binary all use that schema.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
+
+export const PG_URL: string | undefined = process.env.ACTIONBRIDGE_TEST_PG_URL || undefined;
+export const TEST_STORE: 'sqlite' | 'postgres' = process.env.ACTIONBRIDGE_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+export const PG_SKIP_REASON = 'PostgreSQL tests skipped: ACTIONBRIDGE_TEST_PG_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test, as .ci/run sets it)';
+export const DB_URL_FILE = '.test-database-url';
+const PRELOAD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pg-preload.mjs');
+
+/** This test run's schema prefix: the global setup names the run; a lone file gets its own. */
+export const RUN = process.env.ACTIONBRIDGE_TEST_PG_RUN ?? `${Math.floor(Date.now() / 1000).toString(36)}p${process.pid}`;
+
+/** The URL of `schema` in the test database: search_path in the connection's options. */
+export function schemaUrl(schema: string, base = PG_URL): string {
+  if (!base) throw new Error(PG_SKIP_REASON);
+  const u = new URL(base);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.href;
+}
+
+export async function pgQuery<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = [], url = PG_URL): Promise<R[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try { return (await c.query<R>(text, params)).rows; } finally { await c.end(); }
+}
+
+export interface TestSchema { schema: string; url: string; drop(): Promise<void> }
+
+/** A new, empty schema of this run. */
+export async function createSchema(tag = ''): Promise<TestSchema> {
+  const schema = `abt_${RUN}_${tag ? `${tag.replace(/[^a-z0-9]/g, '')}_` : ''}${randomBytes(5).toString('hex')}`;
+  await pgQuery(`create schema "${schema}"`);
+  return { schema, url: schemaUrl(schema), drop: () => dropSchema(schema) };
+}
+
+export async function dropSchema(schema: string): Promise<void> {
+  if (!/^abt_[a-z0-9_]+$/.test(schema)) throw new Error(`not a test schema: ${schema}`);
+  await pgQuery(`drop schema if exists "${schema}" cascade`);
+}
+
+/** Makes bin/actionbridge run with this data dir use `url` (see pg-preload.mjs). */
+export function bindDataDir(dataDir: string, url: string): void {
+  writeFileSync(path.join(dataDir, DB_URL_FILE), `${url}\n`);
+}
+
+export function databaseUrlOf(dataDir: string): string | undefined {
+  const f = path.join(dataDir, DB_URL_FILE);
+  return existsSync(f) ? readFileSync(f, 'utf8').trim() : undefined;
+}
+
+/** In PostgreSQL mode, processes started by the tests load the preload. */
+export function installPreload(): void {
+  const flag = `--import=${pathToFileURL(PRELOAD).href}`;
+  const cur = process.env.NODE_OPTIONS ?? '';
+  if (!cur.includes(flag)) process.env.NODE_OPTIONS = `${cur} ${flag}`.trim();
+}
+
+/** Every row of every table of a schema, as the SQLite snapshot of test/auth-support.ts gives them (synchronous: psql). */
+export function pgSnapshotSync(url: string): Record<string, unknown[]> {
+  // Synchronous like the SQLite version: psql (libpq understands the URL's options).
+  const run = (q: string) => execFileSync('psql', [url, '-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-c', q], { encoding: 'utf8' });
+  const tables = run("select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1")
+    .split('\n').map((s) => s.trim()).filter(Boolean);
+  if (tables.length === 0) return {};
+  const q = tables.map((t) => `select json_build_object('t', '${t}', 'rows', coalesce((select json_agg(x) from "${t}" x), '[]'::json))`).join(' union all ');
+  const out: Record<string, unknown[]> = {};
+  for (const line of run(q).split('\n').filter((l) => l.trim())) {
+    const { t, rows } = JSON.parse(line) as { t: string; rows: unknown[] };
+    out[t] = rows.map((r) => JSON.stringify(r)).sort().map((r) => JSON.parse(r));
+  }
+  return out;
+}
