@@ -12,6 +12,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const modelPath = path.join(root, 'model', 'quicksight-action-connectors.model.json');
 const outPath = path.join(root, 'src', 'protocol', 'generated', 'model.ts');
 
+const SHAPES_ID = 'quicksight-shapes';
+
 export function generate(model) {
   const shapes = model.shapes;
   const lines = [];
@@ -70,6 +72,7 @@ export function generate(model) {
 
   const ops = {};
   const schemas = {};
+  const sharedDefs = {};
   for (const [name, op] of Object.entries(model.operations)) {
     const input = shapes[op.input.shape];
     const bindings = [];
@@ -95,9 +98,8 @@ export function generate(model) {
       bindings,
       statusCodeMembers,
     };
-    const defs = {};
-    for (const s of [...reachable(op.input.shape)].sort()) defs[s] = schemaOf(s);
-    schemas[name] = { $id: name, $ref: `#/$defs/${op.input.shape}`, $defs: defs };
+    for (const s of reachable(op.input.shape)) sharedDefs[s] = schemaOf(s);
+    schemas[name] = { $ref: `${SHAPES_ID}#/$defs/${op.input.shape}` };
   }
 
   const errors = {};
@@ -111,7 +113,11 @@ export function generate(model) {
   out();
   out('export type ModelErrorName = keyof typeof errorStatus;');
   out();
-  out('/** JSON Schema (draft 2020-12 subset, for Ajv) of each operation\'s input, after path, query and body are merged. */');
+  const sortedDefs = Object.fromEntries(Object.keys(sharedDefs).sort().map((k) => [k, sharedDefs[k]]));
+  out('/** JSON Schemas (for Ajv) of every shape an operation input reaches; refs between them are local. */');
+  out(`export const shapeSchemas = ${JSON.stringify({ $id: SHAPES_ID, $defs: sortedDefs }, null, 2)};`);
+  out();
+  out('/** JSON Schema of each operation\'s input (after path, query and body are merged): a reference into shapeSchemas. */');
   out(`export const inputSchemas: Record<OperationName, object> = ${JSON.stringify(schemas, null, 2)};`);
   out();
   out('/** Whether a shape is marked sensitive in the model (its value is never echoed). */');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { generate } from '../scripts/gen-model.mjs';
 import { ROOT } from './helpers.js';
-import { operations, inputSchemas } from '../src/protocol/generated/model.js';
+import { operations, inputSchemas, shapeSchemas } from '../src/protocol/generated/model.js';
 
 const modelFile = path.join(ROOT, 'model', 'quicksight-action-connectors.model.json');
 const model = JSON.parse(readFileSync(modelFile, 'utf8'));
@@ -34,7 +34,8 @@ describe('model-derived protocol', () => {
 
   it('carries every constraint of every input member into the JSON Schemas', () => {
     for (const [name, op] of Object.entries<any>(model.operations)) {
-      const defs = (inputSchemas as any)[name].$defs;
+      const defs = (shapeSchemas as any).$defs;
+      expect((inputSchemas as any)[name].$ref).toBe(`quicksight-shapes#/$defs/${op.input.shape}`);
       for (const [shapeName, shape] of Object.entries<any>(model.shapes)) {
         const d = defs[shapeName];
         if (!d) continue;

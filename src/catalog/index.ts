@@ -8,7 +8,7 @@
 //   request.ts    the HTTP request builder   output.ts            the output shaper
 //   retry.ts      retries with backoff       invoke-http.ts, invoke-aws.ts   one invocation
 //   data/         the catalogs
-import { inputSchemas } from '../protocol/generated/model.js';
+import { shapeSchemas } from '../protocol/generated/model.js';
 import type { ActionConnectorType } from '../protocol/generated/model.js';
 import { catalogProblems } from './check.js';
 import { catalogs as shipped } from './data/index.js';
@@ -26,7 +26,7 @@ export { withRetries, nextDelay, parseRetryAfter, isRetryableStatus, defaultRetr
 
 /** The model's ActionConnectorType enum, in model order. */
 export const CONNECTOR_TYPES: readonly ActionConnectorType[] = (
-  inputSchemas.CreateActionConnector as { $defs: { ActionConnectorType: { enum: ActionConnectorType[] } } }
+  shapeSchemas as unknown as { $defs: { ActionConnectorType: { enum: ActionConnectorType[] } } }
 ).$defs.ActionConnectorType.enum;
 
 let loaded: Map<ActionConnectorType, Catalog> | undefined;

@@ -2,7 +2,7 @@
 // service model, with AWS-style messages that name the member and the rule.
 // Values are never echoed: many members are sensitive.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { inputSchemas, type OperationName } from './generated/model.js';
+import { inputSchemas, shapeSchemas, type OperationName } from './generated/model.js';
 import { constraint, validationError } from './errors.js';
 
 const ajv = new Ajv({
@@ -30,6 +30,9 @@ ajv.addKeyword({
     return false;
   },
 });
+
+// Every model shape, once; operation input schemas reference into it.
+ajv.addSchema(shapeSchemas);
 
 export type CompiledSchema = ValidateFunction;
 

@@ -469,1184 +469,717 @@ export const errorStatus = {
 
 export type ModelErrorName = keyof typeof errorStatus;
 
-/** JSON Schema (draft 2020-12 subset, for Ajv) of each operation's input, after path, query and body are merged. */
-export const inputSchemas: Record<OperationName, object> = {
-  "CreateActionConnector": {
-    "$id": "CreateActionConnector",
-    "$ref": "#/$defs/CreateActionConnectorRequest",
-    "$defs": {
-      "APIKey": {
-        "type": "string"
-      },
-      "APIKeyConnectionMetadata": {
-        "type": "object",
-        "properties": {
-          "ApiKey": {
-            "$ref": "#/$defs/APIKey"
-          },
-          "BaseEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          },
-          "Email": {
-            "$ref": "#/$defs/Email"
-          }
+/** JSON Schemas (for Ajv) of every shape an operation input reaches; refs between them are local. */
+export const shapeSchemas = {
+  "$id": "quicksight-shapes",
+  "$defs": {
+    "APIKey": {
+      "type": "string"
+    },
+    "APIKeyConnectionMetadata": {
+      "type": "object",
+      "properties": {
+        "ApiKey": {
+          "$ref": "#/$defs/APIKey"
         },
-        "required": [
-          "BaseEndpoint",
-          "ApiKey"
-        ]
+        "BaseEndpoint": {
+          "$ref": "#/$defs/Endpoint"
+        },
+        "Email": {
+          "$ref": "#/$defs/Email"
+        }
       },
-      "ActionConnectorDescription": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 2048,
-        "pattern": "^(?:[A-Za-z0-9 _.,!?-]*)$"
-      },
-      "ActionConnectorName": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 255,
-        "pattern": "^(?:[A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?)$"
-      },
-      "ActionConnectorType": {
-        "type": "string",
-        "enum": [
-          "GENERIC_HTTP",
-          "SERVICENOW_NOW_PLATFORM",
-          "SALESFORCE_CRM",
-          "MICROSOFT_OUTLOOK",
-          "PAGERDUTY_ADVANCE",
-          "JIRA_CLOUD",
-          "ATLASSIAN_CONFLUENCE",
-          "AMAZON_S3",
-          "AMAZON_BEDROCK_AGENT_RUNTIME",
-          "AMAZON_BEDROCK_RUNTIME",
-          "AMAZON_BEDROCK_DATA_AUTOMATION_RUNTIME",
-          "AMAZON_TEXTRACT",
-          "AMAZON_COMPREHEND",
-          "AMAZON_COMPREHEND_MEDICAL",
-          "MICROSOFT_ONEDRIVE",
-          "MICROSOFT_SHAREPOINT",
-          "MICROSOFT_TEAMS",
-          "SAP_BUSINESSPARTNER",
-          "SAP_PRODUCTMASTERDATA",
-          "SAP_PHYSICALINVENTORY",
-          "SAP_BILLOFMATERIALS",
-          "SAP_MATERIALSTOCK",
-          "ZENDESK_SUITE",
-          "SMARTSHEET",
-          "SLACK",
-          "ASANA",
-          "BAMBOO_HR"
-        ]
-      },
-      "ActionList": {
-        "type": "array",
-        "items": {
+      "required": [
+        "BaseEndpoint",
+        "ApiKey"
+      ]
+    },
+    "ActionConnectorDescription": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 2048,
+      "pattern": "^(?:[A-Za-z0-9 _.,!?-]*)$"
+    },
+    "ActionConnectorName": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 255,
+      "pattern": "^(?:[A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?)$"
+    },
+    "ActionConnectorSearchFilter": {
+      "type": "object",
+      "properties": {
+        "Name": {
+          "$ref": "#/$defs/ActionConnectorSearchFilterNameEnum"
+        },
+        "Operator": {
+          "$ref": "#/$defs/FilterOperator"
+        },
+        "Value": {
           "$ref": "#/$defs/String"
+        }
+      },
+      "required": [
+        "Name",
+        "Operator",
+        "Value"
+      ]
+    },
+    "ActionConnectorSearchFilterList": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/ActionConnectorSearchFilter"
+      },
+      "maxItems": 1
+    },
+    "ActionConnectorSearchFilterNameEnum": {
+      "type": "string",
+      "enum": [
+        "ACTION_CONNECTOR_NAME",
+        "ACTION_CONNECTOR_TYPE",
+        "QUICKSIGHT_OWNER",
+        "QUICKSIGHT_VIEWER_OR_OWNER",
+        "DIRECT_QUICKSIGHT_SOLE_OWNER",
+        "DIRECT_QUICKSIGHT_OWNER",
+        "DIRECT_QUICKSIGHT_VIEWER_OR_OWNER"
+      ],
+      "minLength": 1
+    },
+    "ActionConnectorType": {
+      "type": "string",
+      "enum": [
+        "GENERIC_HTTP",
+        "SERVICENOW_NOW_PLATFORM",
+        "SALESFORCE_CRM",
+        "MICROSOFT_OUTLOOK",
+        "PAGERDUTY_ADVANCE",
+        "JIRA_CLOUD",
+        "ATLASSIAN_CONFLUENCE",
+        "AMAZON_S3",
+        "AMAZON_BEDROCK_AGENT_RUNTIME",
+        "AMAZON_BEDROCK_RUNTIME",
+        "AMAZON_BEDROCK_DATA_AUTOMATION_RUNTIME",
+        "AMAZON_TEXTRACT",
+        "AMAZON_COMPREHEND",
+        "AMAZON_COMPREHEND_MEDICAL",
+        "MICROSOFT_ONEDRIVE",
+        "MICROSOFT_SHAREPOINT",
+        "MICROSOFT_TEAMS",
+        "SAP_BUSINESSPARTNER",
+        "SAP_PRODUCTMASTERDATA",
+        "SAP_PHYSICALINVENTORY",
+        "SAP_BILLOFMATERIALS",
+        "SAP_MATERIALSTOCK",
+        "ZENDESK_SUITE",
+        "SMARTSHEET",
+        "SLACK",
+        "ASANA",
+        "BAMBOO_HR"
+      ]
+    },
+    "ActionList": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/String"
+      },
+      "minItems": 1,
+      "maxItems": 20
+    },
+    "ActionPassword": {
+      "type": "string"
+    },
+    "ActionUserName": {
+      "type": "string"
+    },
+    "Arn": {
+      "type": "string"
+    },
+    "AuthConfig": {
+      "type": "object",
+      "properties": {
+        "AuthenticationMetadata": {
+          "$ref": "#/$defs/AuthenticationMetadata"
         },
-        "minItems": 1,
-        "maxItems": 20
+        "AuthenticationType": {
+          "$ref": "#/$defs/ConnectionAuthType"
+        }
       },
-      "ActionPassword": {
-        "type": "string"
-      },
-      "ActionUserName": {
-        "type": "string"
-      },
-      "Arn": {
-        "type": "string"
-      },
-      "AuthConfig": {
-        "type": "object",
-        "properties": {
-          "AuthenticationMetadata": {
-            "$ref": "#/$defs/AuthenticationMetadata"
-          },
-          "AuthenticationType": {
-            "$ref": "#/$defs/ConnectionAuthType"
-          }
+      "required": [
+        "AuthenticationType",
+        "AuthenticationMetadata"
+      ]
+    },
+    "AuthenticationMetadata": {
+      "type": "object",
+      "properties": {
+        "ApiKeyConnectionMetadata": {
+          "$ref": "#/$defs/APIKeyConnectionMetadata"
         },
-        "required": [
-          "AuthenticationType",
-          "AuthenticationMetadata"
-        ]
-      },
-      "AuthenticationMetadata": {
-        "type": "object",
-        "properties": {
-          "ApiKeyConnectionMetadata": {
-            "$ref": "#/$defs/APIKeyConnectionMetadata"
-          },
-          "AuthorizationCodeGrantMetadata": {
-            "$ref": "#/$defs/AuthorizationCodeGrantMetadata"
-          },
-          "BasicAuthConnectionMetadata": {
-            "$ref": "#/$defs/BasicAuthConnectionMetadata"
-          },
-          "ClientCredentialsGrantMetadata": {
-            "$ref": "#/$defs/ClientCredentialsGrantMetadata"
-          },
-          "IamConnectionMetadata": {
-            "$ref": "#/$defs/IAMConnectionMetadata"
-          },
-          "NoneConnectionMetadata": {
-            "$ref": "#/$defs/NoneConnectionMetadata"
-          }
+        "AuthorizationCodeGrantMetadata": {
+          "$ref": "#/$defs/AuthorizationCodeGrantMetadata"
         },
-        "x-aws-union": [
-          "ApiKeyConnectionMetadata",
-          "AuthorizationCodeGrantMetadata",
-          "BasicAuthConnectionMetadata",
-          "ClientCredentialsGrantMetadata",
-          "IamConnectionMetadata",
-          "NoneConnectionMetadata"
-        ]
-      },
-      "AuthorizationCodeGrantCredentialsDetails": {
-        "type": "object",
-        "properties": {
-          "AuthorizationCodeGrantDetails": {
-            "$ref": "#/$defs/AuthorizationCodeGrantDetails"
-          }
+        "BasicAuthConnectionMetadata": {
+          "$ref": "#/$defs/BasicAuthConnectionMetadata"
         },
-        "x-aws-union": [
-          "AuthorizationCodeGrantDetails"
-        ]
-      },
-      "AuthorizationCodeGrantCredentialsSource": {
-        "type": "string",
-        "enum": [
-          "PLAIN_CREDENTIALS"
-        ]
-      },
-      "AuthorizationCodeGrantDetails": {
-        "type": "object",
-        "properties": {
-          "AuthorizationEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          },
-          "ClientId": {
-            "$ref": "#/$defs/ClientId"
-          },
-          "ClientSecret": {
-            "$ref": "#/$defs/ClientSecret"
-          },
-          "TokenEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          }
+        "ClientCredentialsGrantMetadata": {
+          "$ref": "#/$defs/ClientCredentialsGrantMetadata"
         },
-        "required": [
-          "ClientId",
-          "ClientSecret",
-          "TokenEndpoint",
-          "AuthorizationEndpoint"
-        ]
-      },
-      "AuthorizationCodeGrantMetadata": {
-        "type": "object",
-        "properties": {
-          "AuthorizationCodeGrantCredentialsDetails": {
-            "$ref": "#/$defs/AuthorizationCodeGrantCredentialsDetails"
-          },
-          "AuthorizationCodeGrantCredentialsSource": {
-            "$ref": "#/$defs/AuthorizationCodeGrantCredentialsSource"
-          },
-          "BaseEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          },
-          "RedirectUrl": {
-            "$ref": "#/$defs/Endpoint"
-          }
+        "IamConnectionMetadata": {
+          "$ref": "#/$defs/IAMConnectionMetadata"
         },
-        "required": [
-          "BaseEndpoint",
-          "RedirectUrl"
-        ]
+        "NoneConnectionMetadata": {
+          "$ref": "#/$defs/NoneConnectionMetadata"
+        }
       },
-      "AwsAccountId": {
-        "type": "string",
-        "minLength": 12,
-        "maxLength": 12,
-        "pattern": "^(?:[0-9]{12})$"
+      "x-aws-union": [
+        "ApiKeyConnectionMetadata",
+        "AuthorizationCodeGrantMetadata",
+        "BasicAuthConnectionMetadata",
+        "ClientCredentialsGrantMetadata",
+        "IamConnectionMetadata",
+        "NoneConnectionMetadata"
+      ]
+    },
+    "AuthorizationCodeGrantCredentialsDetails": {
+      "type": "object",
+      "properties": {
+        "AuthorizationCodeGrantDetails": {
+          "$ref": "#/$defs/AuthorizationCodeGrantDetails"
+        }
       },
-      "BasicAuthConnectionMetadata": {
-        "type": "object",
-        "properties": {
-          "BaseEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          },
-          "Password": {
-            "$ref": "#/$defs/ActionPassword"
-          },
-          "Username": {
-            "$ref": "#/$defs/ActionUserName"
-          }
+      "x-aws-union": [
+        "AuthorizationCodeGrantDetails"
+      ]
+    },
+    "AuthorizationCodeGrantCredentialsSource": {
+      "type": "string",
+      "enum": [
+        "PLAIN_CREDENTIALS"
+      ]
+    },
+    "AuthorizationCodeGrantDetails": {
+      "type": "object",
+      "properties": {
+        "AuthorizationEndpoint": {
+          "$ref": "#/$defs/Endpoint"
         },
-        "required": [
-          "BaseEndpoint",
-          "Username",
-          "Password"
-        ]
-      },
-      "ClientCredentialsDetails": {
-        "type": "object",
-        "properties": {
-          "ClientCredentialsGrantDetails": {
-            "$ref": "#/$defs/ClientCredentialsGrantDetails"
-          }
+        "ClientId": {
+          "$ref": "#/$defs/ClientId"
         },
-        "x-aws-union": [
-          "ClientCredentialsGrantDetails"
-        ]
-      },
-      "ClientCredentialsGrantDetails": {
-        "type": "object",
-        "properties": {
-          "ClientId": {
-            "$ref": "#/$defs/ClientId"
-          },
-          "ClientSecret": {
-            "$ref": "#/$defs/ClientSecret"
-          },
-          "TokenEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          }
+        "ClientSecret": {
+          "$ref": "#/$defs/ClientSecret"
         },
-        "required": [
-          "ClientId",
-          "ClientSecret",
-          "TokenEndpoint"
-        ]
+        "TokenEndpoint": {
+          "$ref": "#/$defs/Endpoint"
+        }
       },
-      "ClientCredentialsGrantMetadata": {
-        "type": "object",
-        "properties": {
-          "BaseEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          },
-          "ClientCredentialsDetails": {
-            "$ref": "#/$defs/ClientCredentialsDetails"
-          },
-          "ClientCredentialsSource": {
-            "$ref": "#/$defs/ClientCredentialsSource"
-          }
+      "required": [
+        "ClientId",
+        "ClientSecret",
+        "TokenEndpoint",
+        "AuthorizationEndpoint"
+      ]
+    },
+    "AuthorizationCodeGrantMetadata": {
+      "type": "object",
+      "properties": {
+        "AuthorizationCodeGrantCredentialsDetails": {
+          "$ref": "#/$defs/AuthorizationCodeGrantCredentialsDetails"
         },
-        "required": [
-          "BaseEndpoint"
-        ]
-      },
-      "ClientCredentialsSource": {
-        "type": "string",
-        "enum": [
-          "PLAIN_CREDENTIALS"
-        ]
-      },
-      "ClientId": {
-        "type": "string",
-        "maxLength": 1024
-      },
-      "ClientSecret": {
-        "type": "string",
-        "maxLength": 2048
-      },
-      "ConnectionAuthType": {
-        "type": "string",
-        "enum": [
-          "BASIC",
-          "API_KEY",
-          "OAUTH2_CLIENT_CREDENTIALS",
-          "NONE",
-          "IAM",
-          "OAUTH2_AUTHORIZATION_CODE"
-        ]
-      },
-      "CreateActionConnectorRequest": {
-        "type": "object",
-        "properties": {
-          "ActionConnectorId": {
-            "$ref": "#/$defs/ShortRestrictiveResourceId"
-          },
-          "AuthenticationConfig": {
-            "$ref": "#/$defs/AuthConfig"
-          },
-          "AwsAccountId": {
-            "$ref": "#/$defs/AwsAccountId"
-          },
-          "Description": {
-            "$ref": "#/$defs/ActionConnectorDescription"
-          },
-          "Name": {
-            "$ref": "#/$defs/ActionConnectorName"
-          },
-          "Permissions": {
-            "$ref": "#/$defs/ResourcePermissionList"
-          },
-          "Tags": {
-            "$ref": "#/$defs/TagList"
-          },
-          "Type": {
-            "$ref": "#/$defs/ActionConnectorType"
-          },
-          "VpcConnectionArn": {
-            "$ref": "#/$defs/Arn"
-          }
+        "AuthorizationCodeGrantCredentialsSource": {
+          "$ref": "#/$defs/AuthorizationCodeGrantCredentialsSource"
         },
-        "required": [
-          "AwsAccountId",
-          "ActionConnectorId",
-          "Name",
-          "Type",
-          "AuthenticationConfig"
-        ]
-      },
-      "Email": {
-        "type": "string",
-        "pattern": "^(?:[\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})$"
-      },
-      "Endpoint": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 8192,
-        "pattern": "^(?:https://.*)$"
-      },
-      "IAMConnectionMetadata": {
-        "type": "object",
-        "properties": {
-          "RoleArn": {
-            "$ref": "#/$defs/RoleArn"
-          }
+        "BaseEndpoint": {
+          "$ref": "#/$defs/Endpoint"
         },
-        "required": [
-          "RoleArn"
-        ]
+        "RedirectUrl": {
+          "$ref": "#/$defs/Endpoint"
+        }
       },
-      "NoneConnectionMetadata": {
-        "type": "object",
-        "properties": {
-          "BaseEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          }
+      "required": [
+        "BaseEndpoint",
+        "RedirectUrl"
+      ]
+    },
+    "AwsAccountId": {
+      "type": "string",
+      "minLength": 12,
+      "maxLength": 12,
+      "pattern": "^(?:[0-9]{12})$"
+    },
+    "BasicAuthConnectionMetadata": {
+      "type": "object",
+      "properties": {
+        "BaseEndpoint": {
+          "$ref": "#/$defs/Endpoint"
         },
-        "required": [
-          "BaseEndpoint"
-        ]
-      },
-      "Principal": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 256
-      },
-      "ResourcePermission": {
-        "type": "object",
-        "properties": {
-          "Actions": {
-            "$ref": "#/$defs/ActionList"
-          },
-          "Principal": {
-            "$ref": "#/$defs/Principal"
-          }
+        "Password": {
+          "$ref": "#/$defs/ActionPassword"
         },
-        "required": [
-          "Principal",
-          "Actions"
-        ]
+        "Username": {
+          "$ref": "#/$defs/ActionUserName"
+        }
       },
-      "ResourcePermissionList": {
-        "type": "array",
-        "items": {
-          "$ref": "#/$defs/ResourcePermission"
+      "required": [
+        "BaseEndpoint",
+        "Username",
+        "Password"
+      ]
+    },
+    "ClientCredentialsDetails": {
+      "type": "object",
+      "properties": {
+        "ClientCredentialsGrantDetails": {
+          "$ref": "#/$defs/ClientCredentialsGrantDetails"
+        }
+      },
+      "x-aws-union": [
+        "ClientCredentialsGrantDetails"
+      ]
+    },
+    "ClientCredentialsGrantDetails": {
+      "type": "object",
+      "properties": {
+        "ClientId": {
+          "$ref": "#/$defs/ClientId"
         },
-        "minItems": 1,
-        "maxItems": 64
-      },
-      "RoleArn": {
-        "type": "string",
-        "minLength": 20,
-        "maxLength": 2048
-      },
-      "ShortRestrictiveResourceId": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 512,
-        "pattern": "^(?:[\\w\\-]+)$"
-      },
-      "String": {
-        "type": "string"
-      },
-      "Tag": {
-        "type": "object",
-        "properties": {
-          "Key": {
-            "$ref": "#/$defs/TagKey"
-          },
-          "Value": {
-            "$ref": "#/$defs/TagValue"
-          }
+        "ClientSecret": {
+          "$ref": "#/$defs/ClientSecret"
         },
-        "required": [
-          "Key",
-          "Value"
-        ]
+        "TokenEndpoint": {
+          "$ref": "#/$defs/Endpoint"
+        }
       },
-      "TagKey": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 128
-      },
-      "TagList": {
-        "type": "array",
-        "items": {
-          "$ref": "#/$defs/Tag"
+      "required": [
+        "ClientId",
+        "ClientSecret",
+        "TokenEndpoint"
+      ]
+    },
+    "ClientCredentialsGrantMetadata": {
+      "type": "object",
+      "properties": {
+        "BaseEndpoint": {
+          "$ref": "#/$defs/Endpoint"
         },
-        "minItems": 1,
-        "maxItems": 200
-      },
-      "TagValue": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 256
-      }
-    }
-  },
-  "DeleteActionConnector": {
-    "$id": "DeleteActionConnector",
-    "$ref": "#/$defs/DeleteActionConnectorRequest",
-    "$defs": {
-      "AwsAccountId": {
-        "type": "string",
-        "minLength": 12,
-        "maxLength": 12,
-        "pattern": "^(?:[0-9]{12})$"
-      },
-      "DeleteActionConnectorRequest": {
-        "type": "object",
-        "properties": {
-          "ActionConnectorId": {
-            "$ref": "#/$defs/ShortRestrictiveResourceId"
-          },
-          "AwsAccountId": {
-            "$ref": "#/$defs/AwsAccountId"
-          }
+        "ClientCredentialsDetails": {
+          "$ref": "#/$defs/ClientCredentialsDetails"
         },
-        "required": [
-          "AwsAccountId",
-          "ActionConnectorId"
-        ]
+        "ClientCredentialsSource": {
+          "$ref": "#/$defs/ClientCredentialsSource"
+        }
       },
-      "ShortRestrictiveResourceId": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 512,
-        "pattern": "^(?:[\\w\\-]+)$"
-      }
-    }
-  },
-  "DescribeActionConnector": {
-    "$id": "DescribeActionConnector",
-    "$ref": "#/$defs/DescribeActionConnectorRequest",
-    "$defs": {
-      "AwsAccountId": {
-        "type": "string",
-        "minLength": 12,
-        "maxLength": 12,
-        "pattern": "^(?:[0-9]{12})$"
-      },
-      "DescribeActionConnectorRequest": {
-        "type": "object",
-        "properties": {
-          "ActionConnectorId": {
-            "$ref": "#/$defs/ShortRestrictiveResourceId"
-          },
-          "AwsAccountId": {
-            "$ref": "#/$defs/AwsAccountId"
-          }
+      "required": [
+        "BaseEndpoint"
+      ]
+    },
+    "ClientCredentialsSource": {
+      "type": "string",
+      "enum": [
+        "PLAIN_CREDENTIALS"
+      ]
+    },
+    "ClientId": {
+      "type": "string",
+      "maxLength": 1024
+    },
+    "ClientSecret": {
+      "type": "string",
+      "maxLength": 2048
+    },
+    "ConnectionAuthType": {
+      "type": "string",
+      "enum": [
+        "BASIC",
+        "API_KEY",
+        "OAUTH2_CLIENT_CREDENTIALS",
+        "NONE",
+        "IAM",
+        "OAUTH2_AUTHORIZATION_CODE"
+      ]
+    },
+    "CreateActionConnectorRequest": {
+      "type": "object",
+      "properties": {
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
         },
-        "required": [
-          "AwsAccountId",
-          "ActionConnectorId"
-        ]
-      },
-      "ShortRestrictiveResourceId": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 512,
-        "pattern": "^(?:[\\w\\-]+)$"
-      }
-    }
-  },
-  "DescribeActionConnectorPermissions": {
-    "$id": "DescribeActionConnectorPermissions",
-    "$ref": "#/$defs/DescribeActionConnectorPermissionsRequest",
-    "$defs": {
-      "AwsAccountId": {
-        "type": "string",
-        "minLength": 12,
-        "maxLength": 12,
-        "pattern": "^(?:[0-9]{12})$"
-      },
-      "DescribeActionConnectorPermissionsRequest": {
-        "type": "object",
-        "properties": {
-          "ActionConnectorId": {
-            "$ref": "#/$defs/ShortRestrictiveResourceId"
-          },
-          "AwsAccountId": {
-            "$ref": "#/$defs/AwsAccountId"
-          }
+        "AuthenticationConfig": {
+          "$ref": "#/$defs/AuthConfig"
         },
-        "required": [
-          "AwsAccountId",
-          "ActionConnectorId"
-        ]
-      },
-      "ShortRestrictiveResourceId": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 512,
-        "pattern": "^(?:[\\w\\-]+)$"
-      }
-    }
-  },
-  "ListActionConnectors": {
-    "$id": "ListActionConnectors",
-    "$ref": "#/$defs/ListActionConnectorsRequest",
-    "$defs": {
-      "AwsAccountId": {
-        "type": "string",
-        "minLength": 12,
-        "maxLength": 12,
-        "pattern": "^(?:[0-9]{12})$"
-      },
-      "ListActionConnectorsRequest": {
-        "type": "object",
-        "properties": {
-          "AwsAccountId": {
-            "$ref": "#/$defs/AwsAccountId"
-          },
-          "MaxResults": {
-            "$ref": "#/$defs/MaxResults"
-          },
-          "NextToken": {
-            "$ref": "#/$defs/String"
-          }
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
         },
-        "required": [
-          "AwsAccountId"
-        ]
-      },
-      "MaxResults": {
-        "type": "integer",
-        "minimum": 1,
-        "maximum": 100
-      },
-      "String": {
-        "type": "string"
-      }
-    }
-  },
-  "ListTagsForResource": {
-    "$id": "ListTagsForResource",
-    "$ref": "#/$defs/ListTagsForResourceRequest",
-    "$defs": {
-      "Arn": {
-        "type": "string"
-      },
-      "ListTagsForResourceRequest": {
-        "type": "object",
-        "properties": {
-          "ResourceArn": {
-            "$ref": "#/$defs/Arn"
-          }
+        "Description": {
+          "$ref": "#/$defs/ActionConnectorDescription"
         },
-        "required": [
-          "ResourceArn"
-        ]
-      }
-    }
-  },
-  "SearchActionConnectors": {
-    "$id": "SearchActionConnectors",
-    "$ref": "#/$defs/SearchActionConnectorsRequest",
-    "$defs": {
-      "ActionConnectorSearchFilter": {
-        "type": "object",
-        "properties": {
-          "Name": {
-            "$ref": "#/$defs/ActionConnectorSearchFilterNameEnum"
-          },
-          "Operator": {
-            "$ref": "#/$defs/FilterOperator"
-          },
-          "Value": {
-            "$ref": "#/$defs/String"
-          }
+        "Name": {
+          "$ref": "#/$defs/ActionConnectorName"
         },
-        "required": [
-          "Name",
-          "Operator",
-          "Value"
-        ]
-      },
-      "ActionConnectorSearchFilterList": {
-        "type": "array",
-        "items": {
-          "$ref": "#/$defs/ActionConnectorSearchFilter"
+        "Permissions": {
+          "$ref": "#/$defs/ResourcePermissionList"
         },
-        "maxItems": 1
-      },
-      "ActionConnectorSearchFilterNameEnum": {
-        "type": "string",
-        "enum": [
-          "ACTION_CONNECTOR_NAME",
-          "ACTION_CONNECTOR_TYPE",
-          "QUICKSIGHT_OWNER",
-          "QUICKSIGHT_VIEWER_OR_OWNER",
-          "DIRECT_QUICKSIGHT_SOLE_OWNER",
-          "DIRECT_QUICKSIGHT_OWNER",
-          "DIRECT_QUICKSIGHT_VIEWER_OR_OWNER"
-        ],
-        "minLength": 1
-      },
-      "AwsAccountId": {
-        "type": "string",
-        "minLength": 12,
-        "maxLength": 12,
-        "pattern": "^(?:[0-9]{12})$"
-      },
-      "FilterOperator": {
-        "type": "string",
-        "enum": [
-          "StringEquals",
-          "StringLike"
-        ]
-      },
-      "SearchActionConnectorsRequest": {
-        "type": "object",
-        "properties": {
-          "AwsAccountId": {
-            "$ref": "#/$defs/AwsAccountId"
-          },
-          "Filters": {
-            "$ref": "#/$defs/ActionConnectorSearchFilterList"
-          },
-          "MaxResults": {
-            "$ref": "#/$defs/SearchActionConnectorsRequestMaxResultsInteger"
-          },
-          "NextToken": {
-            "$ref": "#/$defs/String"
-          }
+        "Tags": {
+          "$ref": "#/$defs/TagList"
         },
-        "required": [
-          "AwsAccountId",
-          "Filters"
-        ]
-      },
-      "SearchActionConnectorsRequestMaxResultsInteger": {
-        "type": "integer",
-        "minimum": 0,
-        "maximum": 100
-      },
-      "String": {
-        "type": "string"
-      }
-    }
-  },
-  "TagResource": {
-    "$id": "TagResource",
-    "$ref": "#/$defs/TagResourceRequest",
-    "$defs": {
-      "Arn": {
-        "type": "string"
-      },
-      "Tag": {
-        "type": "object",
-        "properties": {
-          "Key": {
-            "$ref": "#/$defs/TagKey"
-          },
-          "Value": {
-            "$ref": "#/$defs/TagValue"
-          }
+        "Type": {
+          "$ref": "#/$defs/ActionConnectorType"
         },
-        "required": [
-          "Key",
-          "Value"
-        ]
+        "VpcConnectionArn": {
+          "$ref": "#/$defs/Arn"
+        }
       },
-      "TagKey": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 128
-      },
-      "TagList": {
-        "type": "array",
-        "items": {
-          "$ref": "#/$defs/Tag"
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId",
+        "Name",
+        "Type",
+        "AuthenticationConfig"
+      ]
+    },
+    "DeleteActionConnectorRequest": {
+      "type": "object",
+      "properties": {
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
         },
-        "minItems": 1,
-        "maxItems": 200
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        }
       },
-      "TagResourceRequest": {
-        "type": "object",
-        "properties": {
-          "ResourceArn": {
-            "$ref": "#/$defs/Arn"
-          },
-          "Tags": {
-            "$ref": "#/$defs/TagList"
-          }
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId"
+      ]
+    },
+    "DescribeActionConnectorPermissionsRequest": {
+      "type": "object",
+      "properties": {
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
         },
-        "required": [
-          "ResourceArn",
-          "Tags"
-        ]
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        }
       },
-      "TagValue": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 256
-      }
-    }
-  },
-  "UntagResource": {
-    "$id": "UntagResource",
-    "$ref": "#/$defs/UntagResourceRequest",
-    "$defs": {
-      "Arn": {
-        "type": "string"
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId"
+      ]
+    },
+    "DescribeActionConnectorRequest": {
+      "type": "object",
+      "properties": {
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
+        },
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        }
       },
-      "TagKey": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 128
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId"
+      ]
+    },
+    "Email": {
+      "type": "string",
+      "pattern": "^(?:[\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})$"
+    },
+    "Endpoint": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 8192,
+      "pattern": "^(?:https://.*)$"
+    },
+    "FilterOperator": {
+      "type": "string",
+      "enum": [
+        "StringEquals",
+        "StringLike"
+      ]
+    },
+    "IAMConnectionMetadata": {
+      "type": "object",
+      "properties": {
+        "RoleArn": {
+          "$ref": "#/$defs/RoleArn"
+        }
       },
-      "TagKeyList": {
-        "type": "array",
-        "items": {
+      "required": [
+        "RoleArn"
+      ]
+    },
+    "ListActionConnectorsRequest": {
+      "type": "object",
+      "properties": {
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        },
+        "MaxResults": {
+          "$ref": "#/$defs/MaxResults"
+        },
+        "NextToken": {
+          "$ref": "#/$defs/String"
+        }
+      },
+      "required": [
+        "AwsAccountId"
+      ]
+    },
+    "ListTagsForResourceRequest": {
+      "type": "object",
+      "properties": {
+        "ResourceArn": {
+          "$ref": "#/$defs/Arn"
+        }
+      },
+      "required": [
+        "ResourceArn"
+      ]
+    },
+    "MaxResults": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 100
+    },
+    "NoneConnectionMetadata": {
+      "type": "object",
+      "properties": {
+        "BaseEndpoint": {
+          "$ref": "#/$defs/Endpoint"
+        }
+      },
+      "required": [
+        "BaseEndpoint"
+      ]
+    },
+    "Principal": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 256
+    },
+    "ResourcePermission": {
+      "type": "object",
+      "properties": {
+        "Actions": {
+          "$ref": "#/$defs/ActionList"
+        },
+        "Principal": {
+          "$ref": "#/$defs/Principal"
+        }
+      },
+      "required": [
+        "Principal",
+        "Actions"
+      ]
+    },
+    "ResourcePermissionList": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/ResourcePermission"
+      },
+      "minItems": 1,
+      "maxItems": 64
+    },
+    "RoleArn": {
+      "type": "string",
+      "minLength": 20,
+      "maxLength": 2048
+    },
+    "SearchActionConnectorsRequest": {
+      "type": "object",
+      "properties": {
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        },
+        "Filters": {
+          "$ref": "#/$defs/ActionConnectorSearchFilterList"
+        },
+        "MaxResults": {
+          "$ref": "#/$defs/SearchActionConnectorsRequestMaxResultsInteger"
+        },
+        "NextToken": {
+          "$ref": "#/$defs/String"
+        }
+      },
+      "required": [
+        "AwsAccountId",
+        "Filters"
+      ]
+    },
+    "SearchActionConnectorsRequestMaxResultsInteger": {
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 100
+    },
+    "ShortRestrictiveResourceId": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 512,
+      "pattern": "^(?:[\\w\\-]+)$"
+    },
+    "String": {
+      "type": "string"
+    },
+    "Tag": {
+      "type": "object",
+      "properties": {
+        "Key": {
           "$ref": "#/$defs/TagKey"
         },
-        "minItems": 1,
-        "maxItems": 200
+        "Value": {
+          "$ref": "#/$defs/TagValue"
+        }
       },
-      "UntagResourceRequest": {
-        "type": "object",
-        "properties": {
-          "ResourceArn": {
-            "$ref": "#/$defs/Arn"
-          },
-          "TagKeys": {
-            "$ref": "#/$defs/TagKeyList"
-          }
+      "required": [
+        "Key",
+        "Value"
+      ]
+    },
+    "TagKey": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 128
+    },
+    "TagKeyList": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/TagKey"
+      },
+      "minItems": 1,
+      "maxItems": 200
+    },
+    "TagList": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/Tag"
+      },
+      "minItems": 1,
+      "maxItems": 200
+    },
+    "TagResourceRequest": {
+      "type": "object",
+      "properties": {
+        "ResourceArn": {
+          "$ref": "#/$defs/Arn"
         },
-        "required": [
-          "ResourceArn",
-          "TagKeys"
-        ]
-      }
+        "Tags": {
+          "$ref": "#/$defs/TagList"
+        }
+      },
+      "required": [
+        "ResourceArn",
+        "Tags"
+      ]
+    },
+    "TagValue": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 256
+    },
+    "UntagResourceRequest": {
+      "type": "object",
+      "properties": {
+        "ResourceArn": {
+          "$ref": "#/$defs/Arn"
+        },
+        "TagKeys": {
+          "$ref": "#/$defs/TagKeyList"
+        }
+      },
+      "required": [
+        "ResourceArn",
+        "TagKeys"
+      ]
+    },
+    "UpdateActionConnectorPermissionsRequest": {
+      "type": "object",
+      "properties": {
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
+        },
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        },
+        "GrantPermissions": {
+          "$ref": "#/$defs/ResourcePermissionList"
+        },
+        "RevokePermissions": {
+          "$ref": "#/$defs/ResourcePermissionList"
+        }
+      },
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId"
+      ]
+    },
+    "UpdateActionConnectorRequest": {
+      "type": "object",
+      "properties": {
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
+        },
+        "AuthenticationConfig": {
+          "$ref": "#/$defs/AuthConfig"
+        },
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        },
+        "Description": {
+          "$ref": "#/$defs/ActionConnectorDescription"
+        },
+        "Name": {
+          "$ref": "#/$defs/ActionConnectorName"
+        },
+        "VpcConnectionArn": {
+          "$ref": "#/$defs/Arn"
+        }
+      },
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId",
+        "Name",
+        "AuthenticationConfig"
+      ]
     }
+  }
+};
+
+/** JSON Schema of each operation's input (after path, query and body are merged): a reference into shapeSchemas. */
+export const inputSchemas: Record<OperationName, object> = {
+  "CreateActionConnector": {
+    "$ref": "quicksight-shapes#/$defs/CreateActionConnectorRequest"
+  },
+  "DeleteActionConnector": {
+    "$ref": "quicksight-shapes#/$defs/DeleteActionConnectorRequest"
+  },
+  "DescribeActionConnector": {
+    "$ref": "quicksight-shapes#/$defs/DescribeActionConnectorRequest"
+  },
+  "DescribeActionConnectorPermissions": {
+    "$ref": "quicksight-shapes#/$defs/DescribeActionConnectorPermissionsRequest"
+  },
+  "ListActionConnectors": {
+    "$ref": "quicksight-shapes#/$defs/ListActionConnectorsRequest"
+  },
+  "ListTagsForResource": {
+    "$ref": "quicksight-shapes#/$defs/ListTagsForResourceRequest"
+  },
+  "SearchActionConnectors": {
+    "$ref": "quicksight-shapes#/$defs/SearchActionConnectorsRequest"
+  },
+  "TagResource": {
+    "$ref": "quicksight-shapes#/$defs/TagResourceRequest"
+  },
+  "UntagResource": {
+    "$ref": "quicksight-shapes#/$defs/UntagResourceRequest"
   },
   "UpdateActionConnector": {
-    "$id": "UpdateActionConnector",
-    "$ref": "#/$defs/UpdateActionConnectorRequest",
-    "$defs": {
-      "APIKey": {
-        "type": "string"
-      },
-      "APIKeyConnectionMetadata": {
-        "type": "object",
-        "properties": {
-          "ApiKey": {
-            "$ref": "#/$defs/APIKey"
-          },
-          "BaseEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          },
-          "Email": {
-            "$ref": "#/$defs/Email"
-          }
-        },
-        "required": [
-          "BaseEndpoint",
-          "ApiKey"
-        ]
-      },
-      "ActionConnectorDescription": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 2048,
-        "pattern": "^(?:[A-Za-z0-9 _.,!?-]*)$"
-      },
-      "ActionConnectorName": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 255,
-        "pattern": "^(?:[A-Za-z0-9](?:[\\w- ]*[A-Za-z0-9])?)$"
-      },
-      "ActionPassword": {
-        "type": "string"
-      },
-      "ActionUserName": {
-        "type": "string"
-      },
-      "Arn": {
-        "type": "string"
-      },
-      "AuthConfig": {
-        "type": "object",
-        "properties": {
-          "AuthenticationMetadata": {
-            "$ref": "#/$defs/AuthenticationMetadata"
-          },
-          "AuthenticationType": {
-            "$ref": "#/$defs/ConnectionAuthType"
-          }
-        },
-        "required": [
-          "AuthenticationType",
-          "AuthenticationMetadata"
-        ]
-      },
-      "AuthenticationMetadata": {
-        "type": "object",
-        "properties": {
-          "ApiKeyConnectionMetadata": {
-            "$ref": "#/$defs/APIKeyConnectionMetadata"
-          },
-          "AuthorizationCodeGrantMetadata": {
-            "$ref": "#/$defs/AuthorizationCodeGrantMetadata"
-          },
-          "BasicAuthConnectionMetadata": {
-            "$ref": "#/$defs/BasicAuthConnectionMetadata"
-          },
-          "ClientCredentialsGrantMetadata": {
-            "$ref": "#/$defs/ClientCredentialsGrantMetadata"
-          },
-          "IamConnectionMetadata": {
-            "$ref": "#/$defs/IAMConnectionMetadata"
-          },
-          "NoneConnectionMetadata": {
-            "$ref": "#/$defs/NoneConnectionMetadata"
-          }
-        },
-        "x-aws-union": [
-          "ApiKeyConnectionMetadata",
-          "AuthorizationCodeGrantMetadata",
-          "BasicAuthConnectionMetadata",
-          "ClientCredentialsGrantMetadata",
-          "IamConnectionMetadata",
-          "NoneConnectionMetadata"
-        ]
-      },
-      "AuthorizationCodeGrantCredentialsDetails": {
-        "type": "object",
-        "properties": {
-          "AuthorizationCodeGrantDetails": {
-            "$ref": "#/$defs/AuthorizationCodeGrantDetails"
-          }
-        },
-        "x-aws-union": [
-          "AuthorizationCodeGrantDetails"
-        ]
-      },
-      "AuthorizationCodeGrantCredentialsSource": {
-        "type": "string",
-        "enum": [
-          "PLAIN_CREDENTIALS"
-        ]
-      },
-      "AuthorizationCodeGrantDetails": {
-        "type": "object",
-        "properties": {
-          "AuthorizationEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          },
-          "ClientId": {
-            "$ref": "#/$defs/ClientId"
-          },
-          "ClientSecret": {
-            "$ref": "#/$defs/ClientSecret"
-          },
-          "TokenEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          }
-        },
-        "required": [
-          "ClientId",
-          "ClientSecret",
-          "TokenEndpoint",
-          "AuthorizationEndpoint"
-        ]
-      },
-      "AuthorizationCodeGrantMetadata": {
-        "type": "object",
-        "properties": {
-          "AuthorizationCodeGrantCredentialsDetails": {
-            "$ref": "#/$defs/AuthorizationCodeGrantCredentialsDetails"
-          },
-          "AuthorizationCodeGrantCredentialsSource": {
-            "$ref": "#/$defs/AuthorizationCodeGrantCredentialsSource"
-          },
-          "BaseEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          },
-          "RedirectUrl": {
-            "$ref": "#/$defs/Endpoint"
-          }
-        },
-        "required": [
-          "BaseEndpoint",
-          "RedirectUrl"
-        ]
-      },
-      "AwsAccountId": {
-        "type": "string",
-        "minLength": 12,
-        "maxLength": 12,
-        "pattern": "^(?:[0-9]{12})$"
-      },
-      "BasicAuthConnectionMetadata": {
-        "type": "object",
-        "properties": {
-          "BaseEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          },
-          "Password": {
-            "$ref": "#/$defs/ActionPassword"
-          },
-          "Username": {
-            "$ref": "#/$defs/ActionUserName"
-          }
-        },
-        "required": [
-          "BaseEndpoint",
-          "Username",
-          "Password"
-        ]
-      },
-      "ClientCredentialsDetails": {
-        "type": "object",
-        "properties": {
-          "ClientCredentialsGrantDetails": {
-            "$ref": "#/$defs/ClientCredentialsGrantDetails"
-          }
-        },
-        "x-aws-union": [
-          "ClientCredentialsGrantDetails"
-        ]
-      },
-      "ClientCredentialsGrantDetails": {
-        "type": "object",
-        "properties": {
-          "ClientId": {
-            "$ref": "#/$defs/ClientId"
-          },
-          "ClientSecret": {
-            "$ref": "#/$defs/ClientSecret"
-          },
-          "TokenEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          }
-        },
-        "required": [
-          "ClientId",
-          "ClientSecret",
-          "TokenEndpoint"
-        ]
-      },
-      "ClientCredentialsGrantMetadata": {
-        "type": "object",
-        "properties": {
-          "BaseEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          },
-          "ClientCredentialsDetails": {
-            "$ref": "#/$defs/ClientCredentialsDetails"
-          },
-          "ClientCredentialsSource": {
-            "$ref": "#/$defs/ClientCredentialsSource"
-          }
-        },
-        "required": [
-          "BaseEndpoint"
-        ]
-      },
-      "ClientCredentialsSource": {
-        "type": "string",
-        "enum": [
-          "PLAIN_CREDENTIALS"
-        ]
-      },
-      "ClientId": {
-        "type": "string",
-        "maxLength": 1024
-      },
-      "ClientSecret": {
-        "type": "string",
-        "maxLength": 2048
-      },
-      "ConnectionAuthType": {
-        "type": "string",
-        "enum": [
-          "BASIC",
-          "API_KEY",
-          "OAUTH2_CLIENT_CREDENTIALS",
-          "NONE",
-          "IAM",
-          "OAUTH2_AUTHORIZATION_CODE"
-        ]
-      },
-      "Email": {
-        "type": "string",
-        "pattern": "^(?:[\\w.%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})$"
-      },
-      "Endpoint": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 8192,
-        "pattern": "^(?:https://.*)$"
-      },
-      "IAMConnectionMetadata": {
-        "type": "object",
-        "properties": {
-          "RoleArn": {
-            "$ref": "#/$defs/RoleArn"
-          }
-        },
-        "required": [
-          "RoleArn"
-        ]
-      },
-      "NoneConnectionMetadata": {
-        "type": "object",
-        "properties": {
-          "BaseEndpoint": {
-            "$ref": "#/$defs/Endpoint"
-          }
-        },
-        "required": [
-          "BaseEndpoint"
-        ]
-      },
-      "RoleArn": {
-        "type": "string",
-        "minLength": 20,
-        "maxLength": 2048
-      },
-      "ShortRestrictiveResourceId": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 512,
-        "pattern": "^(?:[\\w\\-]+)$"
-      },
-      "UpdateActionConnectorRequest": {
-        "type": "object",
-        "properties": {
-          "ActionConnectorId": {
-            "$ref": "#/$defs/ShortRestrictiveResourceId"
-          },
-          "AuthenticationConfig": {
-            "$ref": "#/$defs/AuthConfig"
-          },
-          "AwsAccountId": {
-            "$ref": "#/$defs/AwsAccountId"
-          },
-          "Description": {
-            "$ref": "#/$defs/ActionConnectorDescription"
-          },
-          "Name": {
-            "$ref": "#/$defs/ActionConnectorName"
-          },
-          "VpcConnectionArn": {
-            "$ref": "#/$defs/Arn"
-          }
-        },
-        "required": [
-          "AwsAccountId",
-          "ActionConnectorId",
-          "Name",
-          "AuthenticationConfig"
-        ]
-      }
-    }
+    "$ref": "quicksight-shapes#/$defs/UpdateActionConnectorRequest"
   },
   "UpdateActionConnectorPermissions": {
-    "$id": "UpdateActionConnectorPermissions",
-    "$ref": "#/$defs/UpdateActionConnectorPermissionsRequest",
-    "$defs": {
-      "ActionList": {
-        "type": "array",
-        "items": {
-          "$ref": "#/$defs/String"
-        },
-        "minItems": 1,
-        "maxItems": 20
-      },
-      "AwsAccountId": {
-        "type": "string",
-        "minLength": 12,
-        "maxLength": 12,
-        "pattern": "^(?:[0-9]{12})$"
-      },
-      "Principal": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 256
-      },
-      "ResourcePermission": {
-        "type": "object",
-        "properties": {
-          "Actions": {
-            "$ref": "#/$defs/ActionList"
-          },
-          "Principal": {
-            "$ref": "#/$defs/Principal"
-          }
-        },
-        "required": [
-          "Principal",
-          "Actions"
-        ]
-      },
-      "ResourcePermissionList": {
-        "type": "array",
-        "items": {
-          "$ref": "#/$defs/ResourcePermission"
-        },
-        "minItems": 1,
-        "maxItems": 64
-      },
-      "ShortRestrictiveResourceId": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 512,
-        "pattern": "^(?:[\\w\\-]+)$"
-      },
-      "String": {
-        "type": "string"
-      },
-      "UpdateActionConnectorPermissionsRequest": {
-        "type": "object",
-        "properties": {
-          "ActionConnectorId": {
-            "$ref": "#/$defs/ShortRestrictiveResourceId"
-          },
-          "AwsAccountId": {
-            "$ref": "#/$defs/AwsAccountId"
-          },
-          "GrantPermissions": {
-            "$ref": "#/$defs/ResourcePermissionList"
-          },
-          "RevokePermissions": {
-            "$ref": "#/$defs/ResourcePermissionList"
-          }
-        },
-        "required": [
-          "AwsAccountId",
-          "ActionConnectorId"
-        ]
-      }
-    }
+    "$ref": "quicksight-shapes#/$defs/UpdateActionConnectorPermissionsRequest"
   }
 };
 
