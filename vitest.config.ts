@@ -1,12 +1,54 @@
-import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Two projects (`npm test` runs both):
+// - sqlite: every test file, on the embedded SQLite store.
+// - postgres: when ACTIONBRIDGE_TEST_PG_URL names a PostgreSQL database (.ci/run sets it), the
+//   store-agnostic files again with every test server on PostgreSQL (a schema of its own,
+//   see test/support/pg-store.ts), plus the multi-node tests test/pg-*.test.ts. Files
+//   about the SQLite file itself (its bytes, kill -9 durability, the key file beside it)
+//   stay SQLite-only; test/pg-*.test.ts has their PostgreSQL counterparts.
+// Without ACTIONBRIDGE_TEST_PG_URL the pg-*.test.ts files run in the sqlite project and skip, saying why.
+const PG_URL = process.env.ACTIONBRIDGE_TEST_PG_URL;
+const PG_FILES = [
+  'test/api-*.test.ts', 'test/auth-permissions.test.ts', 'test/auth-sdk.test.ts', 'test/conn-*.test.ts',
+  'test/robust-concurrency.test.ts', 'test/pg-*.test.ts',
+];
+if (PG_URL) {
+  // One name for this run's schemas (abt_<run>_...): its global teardown drops them.
+  process.env.ACTIONBRIDGE_TEST_PG_RUN ??= `${Math.floor(Date.now() / 1000).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+} else {
+  process.stderr.write('\n[actionbridge] PostgreSQL tests skipped: ACTIONBRIDGE_TEST_PG_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test, as .ci/run sets it).\n\n');
+}
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // The AWS SDK warns once per process that Node 20 support ends in 2027.
     onConsoleLog: (log) => !log.includes('NodeVersionSupportWarning'),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...(PG_URL ? ['test/pg-*.test.ts'] : [])],
+        },
+      },
+      ...(PG_URL ? [{
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: PG_FILES,
+          env: { ACTIONBRIDGE_TEST_STORE: 'postgres' },
+          globalSetup: ['test/support/pg-global-setup.ts'],
+          // The auth tests compare database snapshots taken by reading the SQLite file;
+          // on PostgreSQL the same snapshot comes from the server's schema.
+          alias: [{ find: /^\.\/auth-support\.js$/, replacement: path.resolve(import.meta.dirname, 'test/support/pg-auth-support.ts') }],
+        },
+      }] : []),
+    ],
   },
 });

@@ -13,6 +13,14 @@ export interface ThrottleConfig {
   burst: number;
 }
 
+/** PostgreSQL connection settings (used with databaseUrl). */
+export interface PostgresConfig {
+  /** Connections per node for queries (the node also opens at most half as many for cross-node locks). */
+  poolSize: number;
+  /** Longest a single SQL statement may run, in milliseconds (0: no limit). Migrations run without it. */
+  statementTimeoutMs: number;
+}
+
 /** A named egress profile a connector selects with its VpcConnectionArn. */
 export interface VpcConnectionConfig {
   allowCidrs: string[];
@@ -21,6 +29,8 @@ export interface VpcConnectionConfig {
 }
 
 export interface Config {
+  /** Days InvokeAction records are kept (the audit trail); 0 keeps them forever. */
+  auditRetentionDays: number;
   host: string;
   port: number;
   dataDir: string;
@@ -44,9 +54,24 @@ export interface Config {
   publicUrl?: string;
   /** The STS endpoint for IAM connectors (AssumeRole); default: the regional AWS endpoint. */
   stsEndpoint?: string;
+  /** PostgreSQL pool and timeouts (only with databaseUrl). */
+  postgres: PostgresConfig;
+  /**
+   * How many nodes serve this deployment behind one load balancer: each node's throttle
+   * bucket is 1/nodes of the account's rate and burst, so the account's total stays as
+   * configured when the balancer spreads requests evenly (README, Several nodes).
+   */
+  nodes: number;
+  /** Port of the Prometheus endpoint GET /metrics (0: a free port); undefined: metrics are not served. */
+  metricsPort?: number;
+  /** Address the metrics endpoint listens on. */
+  metricsHost: string;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
+  shutdownTimeoutMs: number;
 }
 
 export const defaults: Config = {
+  auditRetentionDays: 90,
   host: '127.0.0.1',
   port: 4599,
   dataDir: './data',
@@ -56,6 +81,10 @@ export const defaults: Config = {
   throttle: { ratePerSecond: 2000, burst: 4000 },
   logLevel: 'info',
   bodyLimit: 1024 * 1024,
+  postgres: { poolSize: 10, statementTimeoutMs: 30_000 },
+  nodes: 1,
+  metricsHost: '127.0.0.1',
+  shutdownTimeoutMs: 25_000,
 };
 
 export class ConfigError extends Error {}
@@ -72,8 +101,17 @@ const fileSchema = {
     region: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-\\d+$' },
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     bodyLimit: { type: 'integer', minimum: 1024 },
+    auditRetentionDays: { type: 'integer', minimum: 0 },
     publicUrl: { type: 'string', pattern: '^https://' },
     stsEndpoint: { type: 'string', pattern: '^https://' },
+    nodes: { type: 'integer', minimum: 1, maximum: 1000 },
+    metricsPort: { type: 'integer', minimum: 0, maximum: 65535 },
+    metricsHost: { type: 'string', minLength: 1 },
+    shutdownTimeoutMs: { type: 'integer', minimum: 0, maximum: 3_600_000 },
+    postgres: {
+      type: 'object', additionalProperties: false,
+      properties: { poolSize: { type: 'integer', minimum: 1, maximum: 1000 }, statementTimeoutMs: { type: 'integer', minimum: 0 } },
+    },
     throttle: {
       type: 'object', additionalProperties: false,
       properties: { ratePerSecond: { type: 'number', minimum: 0 }, burst: { type: 'number', minimum: 0 } },
@@ -101,8 +139,11 @@ const fileSchema = {
 const validateFile = new Ajv({ allErrors: true, strict: false }).compile(fileSchema);
 
 export interface FileConfig {
+  auditRetentionDays?: number;
   host?: string; port?: number; dataDir?: string; databaseUrl?: string; region?: string; logLevel?: string; bodyLimit?: number;
-  publicUrl?: string; stsEndpoint?: string;
+  publicUrl?: string; stsEndpoint?: string; nodes?: number;
+  metricsPort?: number; metricsHost?: string; shutdownTimeoutMs?: number;
+  postgres?: Partial<PostgresConfig>;
   throttle?: Partial<ThrottleConfig>;
   egress?: { allow?: string[]; caFile?: string; vpcConnections?: Record<string, VpcConnectionConfig> };
 }
@@ -134,6 +175,29 @@ export function loadConfigFile(file: string): FileConfig {
 export interface Flags {
   host?: string; port?: string; 'data-dir'?: string; 'database-url'?: string; region?: string;
   'egress-allow'?: string[]; 'ca-file'?: string; config?: string;
+  'log-level'?: string; 'throttle-rate'?: string; 'throttle-burst'?: string; 'body-limit'?: string;
+  'public-url'?: string; 'sts-endpoint'?: string; nodes?: string; 'pg-pool-size'?: string; 'pg-statement-timeout-ms'?: string;
+  'metrics-port'?: string; 'metrics-host'?: string; 'shutdown-timeout-ms'?: string;
+}
+
+/** The flags `serve` takes besides --config, each the twin of a config key and an ACTIONBRIDGE_* variable (README, Configuration). */
+export const FLAG_NAMES = ['host', 'port', 'data-dir', 'database-url', 'region', 'egress-allow', 'ca-file', 'log-level', 'throttle-rate', 'throttle-burst',
+  'body-limit', 'public-url', 'sts-endpoint', 'nodes', 'pg-pool-size', 'pg-statement-timeout-ms', 'metrics-port', 'metrics-host', 'shutdown-timeout-ms'] as const;
+
+const validateVpcConnections = new Ajv({ allErrors: true, strict: false }).compile(fileSchema.properties.egress.properties.vpcConnections);
+
+/** ACTIONBRIDGE_VPC_CONNECTIONS: the config file's egress.vpcConnections as JSON. */
+function vpcConnectionsFromEnv(text: string | undefined): Record<string, VpcConnectionConfig> | undefined {
+  if (text === undefined || text === '') return undefined;
+  let data: unknown;
+  try { data = JSON.parse(text); } catch (e) { throw new ConfigError(`ACTIONBRIDGE_VPC_CONNECTIONS is not JSON: ${(e as Error).message}`); }
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || !validateVpcConnections(data)) {
+    const why = (validateVpcConnections.errors ?? []).map((e) => e.keyword === 'additionalProperties'
+      ? `unknown key '${e.instancePath.slice(1).replace(/\//g, '.')}.${(e.params as { additionalProperty: string }).additionalProperty}'`
+      : `${e.instancePath.slice(1).replace(/\//g, '.') || '(top level)'}: ${e.message}`);
+    throw new ConfigError(`ACTIONBRIDGE_VPC_CONNECTIONS is not valid: ${why.join('; ') || 'an object of VPC connections by ARN is expected'}`);
+  }
+  return data as Record<string, VpcConnectionConfig>;
 }
 
 /** Builds the configuration from flags, environment and config file, in that order of precedence. */
@@ -154,13 +218,38 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('--database-url must be a postgres:// URL');
   const egressAllow = flags['egress-allow'] ?? (env.ACTIONBRIDGE_EGRESS_ALLOW ? env.ACTIONBRIDGE_EGRESS_ALLOW.split(',').map((s) => s.trim()).filter(Boolean) : undefined) ?? file.egress?.allow ?? [];
   for (const c of egressAllow) if (!new RegExp(CIDR).test(c)) throw new ConfigError(`egress allow entry '${c}' is not a CIDR such as 10.0.0.0/8`);
-  const logLevel = env.ACTIONBRIDGE_LOG_LEVEL ?? file.logLevel ?? defaults.logLevel;
+  const logLevel = flags['log-level'] ?? env.ACTIONBRIDGE_LOG_LEVEL ?? file.logLevel ?? defaults.logLevel;
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError(`log level '${logLevel}' is not one of fatal, error, warn, info, debug, trace, silent`);
-  const publicUrl = httpsBase('publicUrl (ACTIONBRIDGE_PUBLIC_URL)', env.ACTIONBRIDGE_PUBLIC_URL || file.publicUrl);
-  const stsEndpoint = httpsBase('stsEndpoint (ACTIONBRIDGE_STS_ENDPOINT)', env.ACTIONBRIDGE_STS_ENDPOINT || file.stsEndpoint);
+  const publicUrl = httpsBase('publicUrl (--public-url, ACTIONBRIDGE_PUBLIC_URL)', flags['public-url'] || env.ACTIONBRIDGE_PUBLIC_URL || file.publicUrl);
+  const int = (name: string, s: string | undefined, min: number): number | undefined => {
+    const n = num(name, s);
+    if (n !== undefined && (!Number.isInteger(n) || n < min)) throw new ConfigError(`${name} must be an integer of at least ${min} (got '${s}')`);
+    return n;
+  };
+  const postgres: PostgresConfig = {
+    poolSize: int('--pg-pool-size', flags['pg-pool-size'], 1) ?? int('ACTIONBRIDGE_PG_POOL_SIZE', env.ACTIONBRIDGE_PG_POOL_SIZE, 1) ?? file.postgres?.poolSize ?? defaults.postgres.poolSize,
+    statementTimeoutMs: int('--pg-statement-timeout-ms', flags['pg-statement-timeout-ms'], 0) ?? int('ACTIONBRIDGE_PG_STATEMENT_TIMEOUT_MS', env.ACTIONBRIDGE_PG_STATEMENT_TIMEOUT_MS, 0) ?? file.postgres?.statementTimeoutMs ?? defaults.postgres.statementTimeoutMs,
+  };
+  const nodes = int('--nodes', flags.nodes, 1) ?? int('ACTIONBRIDGE_NODES', env.ACTIONBRIDGE_NODES, 1) ?? file.nodes ?? defaults.nodes;
+  const bodyLimit = int('--body-limit', flags['body-limit'], 1024) ?? int('ACTIONBRIDGE_BODY_LIMIT', env.ACTIONBRIDGE_BODY_LIMIT, 1024) ?? file.bodyLimit ?? defaults.bodyLimit;
+  // 'off' (flag or variable) turns off metrics a config file turned on.
+  const off = (s: string | undefined) => s !== undefined && s.toLowerCase() === 'off';
+  const metricsPortFlag = flags['metrics-port'] ?? env.ACTIONBRIDGE_METRICS_PORT;
+  const metricsPort = off(metricsPortFlag) ? undefined
+    : int(flags['metrics-port'] !== undefined ? '--metrics-port' : 'ACTIONBRIDGE_METRICS_PORT', metricsPortFlag, 0) ?? file.metricsPort ?? defaults.metricsPort;
+  if (metricsPort !== undefined && metricsPort > 65535) throw new ConfigError('--metrics-port must be an integer from 0 to 65535');
+  const shutdownTimeoutMs = int('--shutdown-timeout-ms', flags['shutdown-timeout-ms'], 0) ?? int('ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS', env.ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS, 0)
+    ?? file.shutdownTimeoutMs ?? defaults.shutdownTimeoutMs;
+  const vpcConnections = vpcConnectionsFromEnv(env.ACTIONBRIDGE_VPC_CONNECTIONS) ?? file.egress?.vpcConnections ?? {};
+  const stsEndpoint = httpsBase('stsEndpoint (--sts-endpoint, ACTIONBRIDGE_STS_ENDPOINT)', flags['sts-endpoint'] || env.ACTIONBRIDGE_STS_ENDPOINT || file.stsEndpoint);
+  const auditRetentionDays = int('ACTIONBRIDGE_AUDIT_RETENTION_DAYS', env.ACTIONBRIDGE_AUDIT_RETENTION_DAYS, 0) ?? file.auditRetentionDays ?? defaults.auditRetentionDays;
   return {
+    auditRetentionDays,
     ...(publicUrl !== undefined ? { publicUrl } : {}),
     ...(stsEndpoint !== undefined ? { stsEndpoint } : {}),
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
+    metricsHost: flags['metrics-host'] ?? env.ACTIONBRIDGE_METRICS_HOST ?? file.metricsHost ?? defaults.metricsHost,
+    shutdownTimeoutMs,
     host: flags.host ?? env.ACTIONBRIDGE_HOST ?? file.host ?? defaults.host,
     port,
     dataDir: path.resolve(flags['data-dir'] ?? env.ACTIONBRIDGE_DATA_DIR ?? file.dataDir ?? defaults.dataDir),
@@ -169,12 +258,14 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     egressAllow,
     caFile: flags['ca-file'] ?? env.ACTIONBRIDGE_CA_FILE ?? file.egress?.caFile,
     configFile,
-    vpcConnections: file.egress?.vpcConnections ?? {},
+    vpcConnections,
     logLevel,
-    bodyLimit: file.bodyLimit ?? defaults.bodyLimit,
+    bodyLimit,
+    postgres,
+    nodes,
     throttle: {
-      ratePerSecond: num('ACTIONBRIDGE_THROTTLE_RATE', env.ACTIONBRIDGE_THROTTLE_RATE) ?? file.throttle?.ratePerSecond ?? defaults.throttle.ratePerSecond,
-      burst: num('ACTIONBRIDGE_THROTTLE_BURST', env.ACTIONBRIDGE_THROTTLE_BURST) ?? file.throttle?.burst ?? defaults.throttle.burst,
+      ratePerSecond: num('--throttle-rate', flags['throttle-rate']) ?? num('ACTIONBRIDGE_THROTTLE_RATE', env.ACTIONBRIDGE_THROTTLE_RATE) ?? file.throttle?.ratePerSecond ?? defaults.throttle.ratePerSecond,
+      burst: num('--throttle-burst', flags['throttle-burst']) ?? num('ACTIONBRIDGE_THROTTLE_BURST', env.ACTIONBRIDGE_THROTTLE_BURST) ?? file.throttle?.burst ?? defaults.throttle.burst,
     },
   };
 }

@@ -12,6 +12,11 @@ import { startServer, createLogger, type RunningServer } from '../src/server/sta
 import { addUser as addUserTo } from '../src/identities.js';
 import { KeyRing } from '../src/crypto/keyring.js';
 import type { Role } from '../src/domain/types.js';
+import { TEST_STORE, bindDataDir, createSchema, databaseUrlOf, installPreload, type TestSchema } from './support/pg-store.js';
+
+/** Which store the servers of this test run use: ACTIONBRIDGE_TEST_STORE=postgres (the `postgres` vitest project) or SQLite. */
+export { TEST_STORE };
+if (TEST_STORE === 'postgres') installPreload();
 
 export { qs };
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -39,12 +44,32 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Starts a server in this process on port 0 with a fresh data dir. */
+/**
+ * PostgreSQL mode: the schema a data dir stands for — the one it is bound to, or a new one
+ * bound to it now (`created` says which, so its creator drops it).
+ */
+async function pgSchemaFor(dataDir: string): Promise<{ url: string; created?: TestSchema }> {
+  const bound = databaseUrlOf(dataDir);
+  if (bound) return { url: bound };
+  const created = await createSchema();
+  bindDataDir(dataDir, created.url);
+  return { url: created.url, created };
+}
+
+/** Starts a server in this process on port 0 with a fresh data dir (and, on PostgreSQL, a fresh schema). */
 export async function startTestServer(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDir();
   let logText = '';
   const sink = new Writable({ write(chunk, _enc, cb) { logText += chunk.toString(); cb(); } });
-  const config: Config = { ...defaults, port: 0, dataDir, throttle: { ratePerSecond: 0, burst: 0 }, logLevel: 'info', ...overrides };
+  let pgSchema: TestSchema | undefined;
+  const pgOverrides: Partial<Config> = {};
+  if (TEST_STORE === 'postgres' && overrides.databaseUrl === undefined) {
+    const s = await pgSchemaFor(dataDir);
+    pgSchema = s.created;
+    pgOverrides.databaseUrl = s.url;
+    pgOverrides.postgres = { ...defaults.postgres, poolSize: 4 };
+  }
+  const config: Config = { ...defaults, port: 0, dataDir, throttle: { ratePerSecond: 0, burst: 0 }, logLevel: 'info', ...pgOverrides, ...overrides };
   const server = await startServer(config, createLogger(config.logLevel, sink), {
     ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT,
     ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId,
@@ -71,6 +96,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, env: Node
       for (const c of clients) c.destroy();
       await server.close();
       if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await pgSchema?.drop();
     },
   };
 }
@@ -83,8 +109,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `bin/actionbridge serve` as a child process (needs the build in dist/). */
+/**
+ * Starts `bin/actionbridge serve` as a child process (needs the build in dist/). On
+ * PostgreSQL (ACTIONBRIDGE_TEST_STORE=postgres) without a --database-url, the data dir's
+ * schema (a new one on its first start; the global teardown drops it).
+ */
 export async function startChildServer(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  if (TEST_STORE === 'postgres' && !extraArgs.some((a) => a.startsWith('--database-url')) && !env.ACTIONBRIDGE_DATABASE_URL) {
+    await pgSchemaFor(dataDir);
+  }
   const port = await freePort();
   const child: ChildProcess = spawn(BIN, ['serve', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir, ...extraArgs], {
     env: { ...process.env, ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT, ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId, ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, ...env },

@@ -1,5 +1,5 @@
 // Resolves a verified access key to the Caller: account, user, role, groups.
-import type { Caller } from '../domain/types.js';
+import type { Caller, Role } from '../domain/types.js';
 import type { Store } from '../store/store.js';
 import type { KeyRing } from '../crypto/keyring.js';
 import { aad } from '../domain/aad.js';
@@ -39,17 +39,23 @@ export class Authenticator {
       return k && k.status === 'ACTIVE' ? this.secretOf(k) : undefined;
     });
     const key = k!;
-    const groups = await this.store.groupsOf(key.accountId, key.userName);
+    return { region: sig.region, caller: await this.callerOf(key.accountId, key.userName, key.role, key.accessKeyId) };
+  }
+
+  /**
+   * The Caller of a user, as every authenticated request sees it: account, user ARN,
+   * role, the user's groups now. `credentialId` names what it authenticated with (an
+   * access key id, or an MCP token's id).
+   */
+  async callerOf(accountId: string, userName: string, role: Role, credentialId: string): Promise<Caller> {
+    const groups = await this.store.groupsOf(accountId, userName);
     return {
-      region: sig.region,
-      caller: {
-        accountId: key.accountId,
-        userName: key.userName,
-        userArn: userArn(this.identityRegion, key.accountId, key.userName),
-        role: key.role,
-        groupArns: groups.map((g) => groupArn(this.identityRegion, key.accountId, g)),
-        accessKeyId: key.accessKeyId,
-      },
+      accountId,
+      userName,
+      userArn: userArn(this.identityRegion, accountId, userName),
+      role,
+      groupArns: groups.map((g) => groupArn(this.identityRegion, accountId, g)),
+      accessKeyId: credentialId,
     };
   }
 }

@@ -5,13 +5,18 @@
 // of sign(): a cloned request, a promise per hash, an extra HMAC to find the
 // cached signing key, and an Authorization header to format and parse back.
 // That overhead was most of what verifying a signature cost (bench/RESULTS.md).
-import { createHash, createHmac } from 'node:crypto';
+import crypto, { createHash, createHmac } from 'node:crypto';
 import { SignatureV4Base, createScope, getCanonicalHeaders, prepareRequest, ALGORITHM_IDENTIFIER, KEY_TYPE_IDENTIFIER } from '@smithy/signature-v4';
 import { Hash } from '@smithy/hash-node';
 
 type HttpRequest = Parameters<typeof getCanonicalHeaders>[0];
 
 interface KeyEntry { secret: string; keys: Map<string, Buffer> }
+
+/** Hex SHA-256 of a string: crypto.hash (one call, no Hash object) where Node has it (20.12+). */
+const sha256Hex: (s: string) => string = typeof (crypto as { hash?: unknown }).hash === 'function'
+  ? (s) => (crypto as unknown as { hash(alg: string, data: string): string }).hash('sha256', s)
+  : (s) => createHash('sha256').update(s).digest('hex');
 
 export class HeaderSignatures extends SignatureV4Base {
   /** Derived signing keys per access key, by `date/region` (the service is fixed). */
@@ -56,7 +61,7 @@ export class HeaderSignatures extends SignatureV4Base {
     req.headers['x-amz-date'] = longDate;
     const canonicalHeaders = getCanonicalHeaders(req, undefined, o.signableHeaders);
     const canonicalRequest = this.createCanonicalRequest(req, canonicalHeaders, o.payloadHash);
-    const stringToSign = `${ALGORITHM_IDENTIFIER}\n${longDate}\n${createScope(shortDate, o.region, this.serviceName)}\n${createHash('sha256').update(canonicalRequest).digest('hex')}`;
+    const stringToSign = `${ALGORITHM_IDENTIFIER}\n${longDate}\n${createScope(shortDate, o.region, this.serviceName)}\n${sha256Hex(canonicalRequest)}`;
     const signature = createHmac('sha256', this.signingKey(o.accessKeyId, o.secret, shortDate, o.region)).update(stringToSign).digest('hex');
     return { signature, signedHeaders: this.getCanonicalHeaderList(canonicalHeaders) };
   }

@@ -3,7 +3,7 @@
 // credentials given, sent through the egress), and shape the answer. A service
 // error with an HTTP status is a FAILED invocation, as an upstream 4xx/5xx is.
 import type { EgressRequest, EgressResponse } from '../egress/index.js';
-import { EgressHttpHandler } from './aws-handler.js';
+import { EgressHttpHandler } from '../egress/index.js';
 import { validateActionInput } from './input.js';
 import { evaluate, MappingError } from './mapping.js';
 import { shapeView } from './output.js';
@@ -41,6 +41,8 @@ export interface AwsInvocation {
   /** Extra client configuration, e.g. `{endpoint, forcePathStyle}` for an S3-compatible store or a test endpoint. */
   clientConfig?: Record<string, unknown>;
   signal?: AbortSignal;
+  /** Told how many requests the SDK sent (its own retries included), when it says. */
+  onAttempts?: (attempts: number) => void;
 }
 
 /** The AWS SDK call of an action, from input already validated against its InputSchema. */
@@ -92,7 +94,7 @@ const isEventStream = (v: unknown): v is AsyncIterable<unknown> =>
 interface ServiceErrorLike {
   name: string;
   message: string;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number };
 }
 
 /** Validates, builds and sends an AWS action; throws InvalidParameterValueException for bad input, and errors that carry no HTTP status. */
@@ -109,7 +111,9 @@ export async function invokeAwsAction(action: CatalogAction, input: unknown, inv
   });
   try {
     const { $metadata, ...output } = await client.send(new Command(call.input), { abortSignal: inv.signal });
-    const status = ($metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode ?? 200;
+    const meta = $metadata as { httpStatusCode?: number; attempts?: number } | undefined;
+    if (meta?.attempts !== undefined) inv.onAttempts?.(meta.attempts);
+    const status = meta?.httpStatusCode ?? 200;
     for (const [k, v] of Object.entries(output)) {
       // An event stream (Bedrock's InvokeAgent completion): its events, in order, for the output template.
       if (isEventStream(v)) {
@@ -133,6 +137,7 @@ export async function invokeAwsAction(action: CatalogAction, input: unknown, inv
     return shapeView(action, { StatusCode: status, Headers: {}, Body: output });
   } catch (err) {
     const e = err as ServiceErrorLike;
+    if (e?.$metadata?.attempts !== undefined) inv.onAttempts?.(e.$metadata.attempts);
     const status = e?.$metadata?.httpStatusCode;
     if (typeof status !== 'number') throw err;
     return shapeView(action, { StatusCode: status, Headers: {}, Body: { Code: e.name, Message: e.message } });

@@ -2,12 +2,15 @@
 // works against the data dir (or database) while a server runs.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
-import { ConfigError, resolveConfig, type Config, type Flags } from '../config.js';
+import { ConfigError, FLAG_NAMES, resolveConfig, type Config, type Flags } from '../config.js';
+import { backupCommand, restoreCommand } from './backup.js';
+import { doctorCommand } from './doctor.js';
 import { openStore } from '../store/open.js';
 import { KeyRing } from '../crypto/keyring.js';
 import { startServer, createLogger } from '../server/start.js';
 import { UsageError, addUser, checkAccount, checkName, checkRole, createAccessKey } from '../identities.js';
 import { rotateSecrets } from '../crypto/rotate.js';
+import { setConsolePassword } from './console-password.js';
 import { groupArn, userArn } from '../auth/arns.js';
 
 const HELP = `actionbridge — a self-hosted Amazon QuickSight action-connector service
@@ -15,9 +18,13 @@ const HELP = `actionbridge — a self-hosted Amazon QuickSight action-connector 
 Usage:
   actionbridge serve [--host 127.0.0.1] [--port 4599] [--data-dir DIR] [--database-url postgres://...]
                      [--region us-east-1] [--egress-allow CIDR]... [--ca-file PEM] [--config FILE]
+                     [--log-level info] [--metrics-port PORT|off] [--metrics-host 127.0.0.1]
+                     [--shutdown-timeout-ms 25000] [--throttle-rate N] [--throttle-burst N] [--body-limit BYTES]
+                     [--public-url URL] [--sts-endpoint URL] [--nodes N] [--pg-pool-size N] [--pg-statement-timeout-ms MS]
   actionbridge users add --account A --name N --role ADMIN|AUTHOR|READER [--group G]...
   actionbridge users list [--account A]
   actionbridge users remove --account A --name N
+  actionbridge users set-password --account A --name N [--password-stdin]   console password (stdin, or a prompt)
   actionbridge groups add|remove --account A --name G
   actionbridge groups add-member|remove-member --account A --name G --user N
   actionbridge groups list [--account A]
@@ -27,12 +34,18 @@ Usage:
   actionbridge keys rotate        re-seal every secret under a new master key
   actionbridge keys retire        forget master keys no secret uses any more
   actionbridge config check FILE  validate a config file (YAML or JSON) without starting
+  actionbridge backup FILE [--force]    consistent snapshot of the SQLite database, while a server runs
+  actionbridge restore FILE [--force]   put a backup in place (the data dir's server must be stopped)
+  actionbridge doctor [--config F]      check configuration, database, master key, CA file, VPC proxies
 
 Every command but serve also takes [--data-dir DIR | --database-url URL] and works while a server runs.
 Environment: ACTIONBRIDGE_ACCOUNT_ID, ACTIONBRIDGE_ACCESS_KEY_ID, ACTIONBRIDGE_SECRET_ACCESS_KEY (bootstrap admin),
 ACTIONBRIDGE_MASTER_KEY (base64, 32 bytes), ACTIONBRIDGE_DATA_DIR, ACTIONBRIDGE_DATABASE_URL, ACTIONBRIDGE_REGION,
 ACTIONBRIDGE_HOST, ACTIONBRIDGE_PORT, ACTIONBRIDGE_CONFIG, ACTIONBRIDGE_EGRESS_ALLOW, ACTIONBRIDGE_CA_FILE,
-ACTIONBRIDGE_LOG_LEVEL, ACTIONBRIDGE_THROTTLE_RATE, ACTIONBRIDGE_THROTTLE_BURST.
+ACTIONBRIDGE_LOG_LEVEL, ACTIONBRIDGE_THROTTLE_RATE, ACTIONBRIDGE_THROTTLE_BURST, ACTIONBRIDGE_BODY_LIMIT,
+ACTIONBRIDGE_PUBLIC_URL, ACTIONBRIDGE_STS_ENDPOINT, ACTIONBRIDGE_NODES, ACTIONBRIDGE_PG_POOL_SIZE,
+ACTIONBRIDGE_PG_STATEMENT_TIMEOUT_MS, ACTIONBRIDGE_METRICS_PORT, ACTIONBRIDGE_METRICS_HOST,
+ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS, ACTIONBRIDGE_VPC_CONNECTIONS (JSON).
 Precedence: flag > environment variable > config file (--config, YAML or JSON) > default.
 `;
 
@@ -69,7 +82,7 @@ const need = (v: Record<string, unknown>, k: string): string => {
 
 async function withStore<T>(v: Record<string, unknown>, fn: (store: Awaited<ReturnType<typeof openStore>>, keys: KeyRing, cfg: Config) => Promise<T>): Promise<T> {
   const cfg = baseConfig(v);
-  const store = await openStore({ dataDir: cfg.dataDir, databaseUrl: cfg.databaseUrl });
+  const store = await openStore({ dataDir: cfg.dataDir, databaseUrl: cfg.databaseUrl, postgres: { ...cfg.postgres, poolSize: Math.min(cfg.postgres.poolSize, 2) } });
   try {
     const keys = KeyRing.load({ dataDir: cfg.dataDir });
     return await fn(store, keys, cfg);
@@ -80,8 +93,8 @@ async function withStore<T>(v: Record<string, unknown>, fn: (store: Awaited<Retu
 
 async function serve(args: string[]) {
   const v = parse(args, {
-    host: { type: 'string' }, port: { type: 'string' }, 'egress-allow': { type: 'string', multiple: true },
-    'ca-file': { type: 'string' }, config: { type: 'string' },
+    ...Object.fromEntries(FLAG_NAMES.map((f) => [f, { type: 'string' as const }])),
+    'egress-allow': { type: 'string', multiple: true }, config: { type: 'string' },
   });
   if (v.help) { process.stdout.write(HELP); return; }
   const cfg = baseConfig(v);
@@ -99,24 +112,34 @@ async function serve(args: string[]) {
   } else if (b.file) {
     lines.push(`  admin secret access key: in ${b.file}`);
   }
+  if (server.metricsEndpoint) lines.push(`  metrics: ${server.metricsEndpoint}`);
   lines.push(`  try: AWS_ACCESS_KEY_ID=${b.accessKeyId} AWS_SECRET_ACCESS_KEY=... aws quicksight list-action-connectors --aws-account-id ${b.accountId} --endpoint-url ${server.endpoint} --region ${cfg.region}`);
   process.stderr.write(`${lines.join('\n')}\n`);
 
+  // First signal: stop accepting connections, let requests in flight finish within
+  // shutdownTimeoutMs, close the database; exit 0, or 1 if requests had to be cut.
+  // A second signal exits at once (130).
   let stopping = false;
   const stop = (sig: string) => {
     if (stopping) { process.stderr.write(`${sig} again: exiting now\n`); process.exit(130); }
     stopping = true;
-    log.info({ signal: sig }, 'shutting down: no new connections, finishing requests in flight');
-    server.close().then(() => process.exit(0), (e) => { log.error({ err: String(e) }, 'shutdown failed'); process.exit(1); });
+    log.info({ signal: sig, timeoutMs: cfg.shutdownTimeoutMs }, 'shutting down: no new connections, finishing requests in flight');
+    // Backstop, should closing itself hang.
+    setTimeout(() => { log.error('shutdown did not complete: exiting'); process.exit(1); }, cfg.shutdownTimeoutMs + 10_000).unref();
+    server.shutdown(cfg.shutdownTimeoutMs).then(({ forced }) => {
+      log.info({ forced }, forced ? 'stopped: requests still in flight at the bound were cut' : 'stopped: every request finished');
+      process.exit(forced ? 1 : 0);
+    }, (e) => { log.error({ err: String(e) }, 'shutdown failed'); process.exit(1); });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
 async function users(sub: string | undefined, args: string[]) {
-  const v = parse(args, { account: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, group: { type: 'string', multiple: true }, config: { type: 'string' } });
+  const v = parse(args, { account: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, group: { type: 'string', multiple: true }, config: { type: 'string' }, 'password-stdin': { type: 'boolean' } });
   await withStore(v, async (store, keys, cfg) => {
     switch (sub) {
+      case 'set-password': print(await setConsolePassword(store, cfg.region, need(v, 'account'), need(v, 'name'), v['password-stdin'] === true)); return;
       case 'add': {
         const role = checkRole(need(v, 'role'));
         print(await addUser(store, keys, cfg.region, { accountId: need(v, 'account'), name: need(v, 'name'), role, groups: (v.group as string[] | undefined) ?? [] }));
@@ -133,7 +156,7 @@ async function users(sub: string | undefined, args: string[]) {
         print({ Removed: userArn(cfg.region, account, name) });
         return;
       }
-      default: throw new UsageError(`users: unknown subcommand '${sub ?? ''}' (add, list, remove)`);
+      default: throw new UsageError(`users: unknown subcommand '${sub ?? ''}' (add, list, remove, set-password)`);
     }
   });
 }
@@ -205,6 +228,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'users': await users(rest[0], rest.slice(1)); return 0;
       case 'groups': await groups(rest[0], rest.slice(1)); return 0;
       case 'keys': await keysCmd(rest[0], rest.slice(1)); return 0;
+      case 'backup': return await backupCommand(rest);
+      case 'restore': return await restoreCommand(rest);
+      case 'doctor': return await doctorCommand(rest);
       case 'config': {
         if (rest[0] !== 'check' || !rest[1]) throw new UsageError('usage: actionbridge config check FILE');
         const cfg = baseConfig({ config: rest[1] });

@@ -22,6 +22,7 @@ import { fromTokenResponse, oauthConfig, printable, tokenFailure, TokenFailure }
 import { schemeFor } from './schemes.js';
 import { SingleFlight } from './single-flight.js';
 import type { CachedToken, TokenVault } from './token-vault.js';
+import { failureOutcome, type TokenObserver } from './observe.js';
 
 type CodeAuth = Extract<ConnectorAuth, { type: 'OAUTH2_AUTHORIZATION_CODE' }>;
 
@@ -74,6 +75,7 @@ export class AuthorizationCodeFlow {
     private readonly egress: Egress,
     private readonly publicUrl: string | undefined,
     private readonly now: () => number,
+    private readonly onToken?: TokenObserver,
   ) {}
 
   private config(rec: ConnectorRecord, auth: CodeAuth, issuer?: string): client.Configuration {
@@ -148,8 +150,10 @@ export class AuthorizationCodeFlow {
       });
     } catch (err) {
       const f = await tokenFailure(err, 'authorization code exchange', auth.client.tokenEndpoint);
+      this.onToken?.('authorization_code', failureOutcome(f));
       return { ok: false, reason: 'exchange-failed', connectorName, ...(f instanceof TokenFailure && f.oauthError ? { error: f.oauthError } : {}) };
     }
+    this.onToken?.('authorization_code', 'success');
     await this.vault.put(rec, row.userArn, row.fingerprint, fromTokenResponse(res, undefined, iss));
     return { ok: true, connectorId: rec.id, connectorName, userArn: row.userArn };
   }
@@ -188,6 +192,7 @@ export class AuthorizationCodeFlow {
     try {
       res = await client.refreshTokenGrant(this.config(rec, auth, cur.set.issuer), cur.set.refreshToken, schemeFor(rec.type).refreshParams ?? {});
     } catch (err) {
+      this.onToken?.('refresh', failureOutcome(err));
       if (err instanceof client.ResponseBodyError && err.error === 'invalid_grant') {
         // Revoked or expired refresh token. Delete only what was refused: another node may have just rotated it.
         if (await this.vault.delete(rec, userArn, cur)) {
@@ -201,6 +206,7 @@ export class AuthorizationCodeFlow {
       if (stillGood) return cur;
       throw await tokenFailure(err, 'refresh-token request', auth.client.tokenEndpoint);
     }
+    this.onToken?.('refresh', 'success');
     return this.vault.put(rec, userArn, fp, fromTokenResponse(res, cur.set));
   }
 }

@@ -21,9 +21,10 @@ import type { Egress } from '../egress/index.js';
 import { isEgressError } from '../egress/index.js';
 import { connectorArn } from '../auth/arns.js';
 import type { ConnectorRecord } from '../domain/types.js';
-import { EgressHttpHandler } from './egress-http-handler.js';
+import { EgressHttpHandler } from '../egress/index.js';
 import { printable, TokenFailure } from './oauth.js';
 import { SingleFlight } from './single-flight.js';
+import { failureOutcome, type TokenObserver } from './observe.js';
 
 export interface AssumedRole {
   credentials: AwsCredentialIdentity & { sessionToken: string; expiration: Date };
@@ -86,7 +87,7 @@ export class AwsRoles {
   private readonly clients = new Map<string, Promise<STSClient>>();
   private serverCredentials?: Promise<AwsCredentialIdentityProvider>;
 
-  constructor(private readonly egress: Egress, private readonly stsEndpoint: string | undefined, private readonly now: () => number) {}
+  constructor(private readonly egress: Egress, private readonly stsEndpoint: string | undefined, private readonly now: () => number, private readonly onToken?: TokenObserver) {}
 
   /** Credentials of `roleArn` for this connector and user, from the cache while they last (unless `fresh`). */
   async credentials(rec: ConnectorRecord, roleArn: string, user: { userArn: string; userName: string }, opts: { fresh?: boolean } = {}): Promise<AssumedRole> {
@@ -127,12 +128,16 @@ export class AwsRoles {
     try {
       out = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName, ExternalId: connectorArn(rec.region, rec.accountId, rec.id) }));
     } catch (err) {
-      throw stsFailure(err, roleArn);
+      const failure = stsFailure(err, roleArn);
+      this.onToken?.('assume_role', failureOutcome(failure));
+      throw failure;
     }
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
+      this.onToken?.('assume_role', 'error');
       throw new TokenFailure(`STS answered AssumeRole of ${roleArn} without credentials.`, out.$metadata.httpStatusCode);
     }
+    this.onToken?.('assume_role', 'success');
     const expiresAt = c.Expiration.getTime();
     const lifetime = expiresAt - this.now();
     return {

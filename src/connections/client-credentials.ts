@@ -14,6 +14,7 @@ import { fromTokenResponse, oauthConfig, tokenFailure } from './oauth.js';
 import { schemeFor } from './schemes.js';
 import { SingleFlight } from './single-flight.js';
 import type { CachedToken, TokenVault } from './token-vault.js';
+import { failureOutcome, type TokenObserver } from './observe.js';
 
 /** How long a token whose response had no expires_in is used before a new one is requested. */
 export const DEFAULT_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
@@ -28,7 +29,7 @@ export interface TokenOptions {
 export class ClientCredentialTokens {
   private readonly flight = new SingleFlight<CachedToken>();
 
-  constructor(private readonly store: Store, private readonly vault: TokenVault, private readonly egress: Egress) {}
+  constructor(private readonly store: Store, private readonly vault: TokenVault, private readonly egress: Egress, private readonly onToken?: TokenObserver) {}
 
   async token(rec: ConnectorRecord, oauth: OAuthClient, opts: TokenOptions = {}): Promise<CachedToken> {
     const fp = fingerprint(rec, 'connector');
@@ -59,8 +60,11 @@ export class ClientCredentialTokens {
     try {
       res = await client.clientCredentialsGrant(config, scheme.clientCredentialsParams ?? {});
     } catch (err) {
-      throw await tokenFailure(err, 'client-credentials token request', oauth.tokenEndpoint);
+      const failure = await tokenFailure(err, 'client-credentials token request', oauth.tokenEndpoint);
+      this.onToken?.('client_credentials', failureOutcome(failure));
+      throw failure;
     }
+    this.onToken?.('client_credentials', 'success');
     return this.vault.put(rec, CONNECTOR_PRINCIPAL, fp, fromTokenResponse(res), DEFAULT_TOKEN_LIFETIME_MS);
   }
 }

@@ -17,6 +17,7 @@ import { type ConnectorAuth, connectorAuth, secretValues } from './connector-aut
 import { TokenFailure } from './oauth.js';
 import { apiKeyHeaders, basicAuthorization } from './schemes.js';
 import { TokenVault } from './token-vault.js';
+import type { TokenObserver } from './observe.js';
 
 /** Who acts through the connector: the caller of the operation. */
 export interface EndUser {
@@ -75,6 +76,8 @@ export interface ConnectionsDeps {
   config: Pick<Config, 'publicUrl' | 'stsEndpoint'>;
   now: () => number;
   log?: Logger;
+  /** Told of every token request (OAuth token endpoints, STS) and how it ended: the server's metrics. */
+  onToken?: TokenObserver;
 }
 
 const OAUTH_TYPES = new Set(['OAUTH2_CLIENT_CREDENTIALS', 'OAUTH2_AUTHORIZATION_CODE']);
@@ -95,9 +98,9 @@ export class Connections {
     this.egress = deps.egress;
     this.now = deps.now;
     this.vault = new TokenVault(deps.store, deps.keys, deps.now);
-    this.serviceTokens = new ClientCredentialTokens(deps.store, this.vault, deps.egress);
-    this.codeFlow = new AuthorizationCodeFlow(deps.store, deps.keys, this.vault, deps.egress, deps.config.publicUrl, deps.now);
-    this.roles = new AwsRoles(deps.egress, deps.config.stsEndpoint, deps.now);
+    this.serviceTokens = new ClientCredentialTokens(deps.store, this.vault, deps.egress, deps.onToken);
+    this.codeFlow = new AuthorizationCodeFlow(deps.store, deps.keys, this.vault, deps.egress, deps.config.publicUrl, deps.now, deps.onToken);
+    this.roles = new AwsRoles(deps.egress, deps.config.stsEndpoint, deps.now, deps.onToken);
   }
 
   /**

@@ -2,7 +2,8 @@
 // AuthenticationType, over the one egress path. See connections.ts.
 export { Connections, type ConnectionHealth, type ConnectionsDeps, type EndUser, type OutboundRequest, type ResolvedAuth, type TestOutcome } from './connections.js';
 export { type CallbackOutcome, CALLBACK_PATH, STATE_TTL_MS, redirectUrlProblem } from './authorization-code.js';
-export { EgressHttpHandler } from './egress-http-handler.js';
+export { EgressHttpHandler } from '../egress/index.js';
 export { roleSessionName, signAwsRequest, type AwsRequest } from './aws.js';
 export { apiKeyHeaders, schemeFor } from './schemes.js';
 export { TokenFailure } from './oauth.js';
+export { type TokenKind, type TokenObserver, type TokenOutcome } from './observe.js';

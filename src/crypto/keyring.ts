@@ -9,7 +9,7 @@
 // the active key first. `actionbridge keys rotate` prepends a new key to the file
 // and re-seals every secret; running servers notice the file change and follow.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const PREFIX = 'ab1';
@@ -49,7 +49,7 @@ export class KeyRing {
     if (!existsSync(file)) {
       if (opts.create === false) throw new Error(`no master key: set ACTIONBRIDGE_MASTER_KEY or create ${file}`);
       mkdirSync(opts.dataDir, { recursive: true });
-      writeKeyFile(file, [randomBytes(32)]);
+      createKeyFile(file, randomBytes(32));
     }
     const ring = new KeyRing(file);
     ring.reload();
@@ -141,6 +141,22 @@ export class KeyRing {
     writeKeyFile(this.file, [this.keys.get(this.activeId)!]);
     this.reload();
     return old;
+  }
+}
+
+/**
+ * A new key file, unless one appeared meanwhile: nodes sharing a data dir that start
+ * at once must all end up with the one key (link() fails if the name exists; rename() would replace it).
+ */
+function createKeyFile(file: string, key: Buffer) {
+  const tmp = `${file}.new-${process.pid}-${randomBytes(4).toString('hex')}`;
+  writeFileSync(tmp, `# ActionBridge master keys: the first is active. Keep this file secret (mode 0600).\n${key.toString('base64')}\n`, { mode: 0o600 });
+  try {
+    linkSync(tmp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    unlinkSync(tmp);
   }
 }
 

@@ -21,6 +21,11 @@ export interface RequestContext {
   /** The region of the request: its SigV4 credential scope's region. */
   region: string;
   requestId: string;
+  /**
+   * The program acting for the user, when it says (for the audit record): an MCP
+   * client (`mcp:<clientInfo.name>/<version>`), or the `x-actionbridge-client` header.
+   */
+  client?: string;
 }
 
 export interface ConnectorKey {

@@ -8,7 +8,7 @@ import type { Services } from './services.js';
 
 type IO<K extends keyof ExtensionTypes> = ExtensionTypes[K];
 
-export function connectionOps(s: Services): ExtensionOperations {
+export function connectionOps(s: Services): Pick<ExtensionOperations, 'TestActionConnector' | 'StartActionConnectorAuthorization' | 'DescribeActionConnectorConnection'> {
   const key = (ctx: RequestContext, input: { AwsAccountId: string; ActionConnectorId: string }) =>
     ({ region: ctx.region, accountId: input.AwsAccountId, id: input.ActionConnectorId });
 

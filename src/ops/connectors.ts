@@ -12,8 +12,26 @@ import { UniqueViolation, NotFound } from '../store/store.js';
 import { DEFAULT_PAGE_SIZE, MAX_TAGS, type Services } from './services.js';
 import { checkPermissionList } from './permission-rules.js';
 import { resolvePrincipalFilter } from './principal-filter.js';
+import { authenticationTypeProblem } from '../domain/type-auth.js';
+import { defaultEnabledActions, unknownActionIds } from '../catalog/index.js';
+import type { ExtraBodyMembers } from '../protocol/extensions.js';
+import type { ActionConnectorType } from '../protocol/generated/model.js';
 
 type IO<K extends keyof OperationTypes> = OperationTypes[K];
+
+/**
+ * EnabledActions (PRODUCT.md §1.2, non-standard): each id must be an action of the
+ * type's catalog; a repeated id counts once. Problems are added to `problems`.
+ */
+function checkEnabledActions(type: ActionConnectorType, ids: string[] | undefined, problems: string[]): string[] | undefined {
+  if (ids === undefined) return undefined;
+  const unknown = [...new Set(unknownActionIds(type, ids))];
+  if (unknown.length) {
+    const shown = unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? `, ... (${unknown.length} in all)` : '');
+    problems.push(constraint('enabledActions', `Member must name actions of connector type ${type} (ListActionConnectorActions lists them); unknown: ${shown}`));
+  }
+  return [...new Set(ids)];
+}
 
 const RESERVED_PREFIX = 'quicksuite-';
 
@@ -61,7 +79,7 @@ function toSummary(rec: ConnectorRecord): ActionConnectorSummary {
 export function connectorOps(s: Services) {
   const key = (ctx: RequestContext, accountId: string, id: string) => ({ region: ctx.region, accountId, id });
 
-  async function create(ctx: RequestContext, input: IO<'CreateActionConnector'>['input']): Promise<IO<'CreateActionConnector'>['output']> {
+  async function create(ctx: RequestContext, input: IO<'CreateActionConnector'>['input'] & ExtraBodyMembers): Promise<IO<'CreateActionConnector'>['output']> {
     s.perms.requireAccount(ctx, input.AwsAccountId);
     s.perms.requireCreate(ctx);
     const problems: string[] = [];
@@ -69,6 +87,9 @@ export function connectorOps(s: Services) {
       problems.push(constraint('actionConnectorId', `Member must not start with '${RESERVED_PREFIX}' (reserved)`));
     }
     problems.push(...authConfigProblems(input.AuthenticationConfig));
+    const authTypeProblem = authenticationTypeProblem(input.Type, input.AuthenticationConfig.AuthenticationType);
+    if (authTypeProblem) problems.push(authTypeProblem);
+    const enabledActions = checkEnabledActions(input.Type, input.EnabledActions, problems) ?? defaultEnabledActions(input.Type);
     checkVpc(s, input.VpcConnectionArn, problems);
     if (input.Permissions) problems.push(...(await checkPermissionList(s, ctx, input.AwsAccountId, input.Permissions, 'permissions')));
     if (input.Tags) {
@@ -93,7 +114,7 @@ export function connectorOps(s: Services) {
       authPublic: publicPart,
       authSecret: null,
       vpcConnectionArn: input.VpcConnectionArn ?? null,
-      enabledActions: [],
+      enabledActions,
       status: 'CREATION_SUCCESSFUL',
       createdAt: now,
       updatedAt: now,
@@ -118,9 +139,13 @@ export function connectorOps(s: Services) {
     return { ActionConnector: toActionConnector(rec) };
   }
 
-  async function update(ctx: RequestContext, input: IO<'UpdateActionConnector'>['input']): Promise<IO<'UpdateActionConnector'>['output']> {
+  async function update(ctx: RequestContext, input: IO<'UpdateActionConnector'>['input'] & ExtraBodyMembers): Promise<IO<'UpdateActionConnector'>['output']> {
     const rec = await s.perms.require(ctx, key(ctx, input.AwsAccountId, input.ActionConnectorId), 'quicksight:UpdateActionConnector');
     const problems = authConfigProblems(input.AuthenticationConfig);
+    const authTypeProblem = authenticationTypeProblem(rec.type, input.AuthenticationConfig.AuthenticationType);
+    if (authTypeProblem) problems.push(authTypeProblem);
+    // Given: replaces the connector's list; omitted: the list is kept.
+    const enabledActions = checkEnabledActions(rec.type, input.EnabledActions, problems) ?? rec.enabledActions;
     checkVpc(s, input.VpcConnectionArn, problems);
     if (problems.length) throw validationError(problems);
     const { publicPart, secrets } = splitSecrets(input.AuthenticationConfig);
@@ -132,6 +157,7 @@ export function connectorOps(s: Services) {
       authPublic: publicPart,
       authSecret: sealSecrets(s, rec, secrets),
       vpcConnectionArn: input.VpcConnectionArn ?? rec.vpcConnectionArn,
+      enabledActions,
       status: 'UPDATE_SUCCESSFUL',
       updatedAt: Math.max(s.now(), rec.updatedAt),
     };

@@ -6,6 +6,7 @@ import { connectorOps } from './connectors.js';
 import { permissionOps } from './permissions.js';
 import { tagOps } from './tags.js';
 import { connectionOps } from './connections.js';
+import { actionOps } from './actions.js';
 import type { ExtensionOperations } from '../protocol/extensions.js';
 
 export type Operation<K extends OperationName> = (ctx: RequestContext, input: OperationTypes[K]['input']) => Promise<OperationTypes[K]['output']>;
@@ -32,5 +33,5 @@ export function createOperations(s: Services): Operations {
 
 /** The extension operations (PRODUCT.md §1.2), by name. */
 export function createExtensionOperations(s: Services): ExtensionOperations {
-  return { ...connectionOps(s) };
+  return { ...connectionOps(s), ...actionOps(s) };
 }

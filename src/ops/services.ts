@@ -6,6 +6,7 @@ import type { PageTokens } from '../domain/page-tokens.js';
 import type { Config } from '../config.js';
 import type { Egress } from '../egress/index.js';
 import type { Connections } from '../connections/index.js';
+import type { AuditTrail } from '../audit/audit-trail.js';
 
 export interface Services {
   store: Store;
@@ -18,6 +19,20 @@ export interface Services {
   egress: Egress;
   /** Authenticated requests to connectors' services, OAuth flows, connection tests. */
   connections: Connections;
+  /** The audit trail of InvokeAction: records, ListActionInvocations, retention. */
+  audit: AuditTrail;
+  /** Operational metrics (README, Metrics); optional so that operations work without them. */
+  metrics?: InvocationMetrics;
+}
+
+/** What an operation reports to the metrics: InvokeAction calls `invocation` once per invocation. */
+export interface InvocationMetrics {
+  /**
+   * One action invoked through a connector. `status`: a short word — success, http_error
+   * (the service answered non-2xx), egress_error, token_error, error. `upstreamSeconds`:
+   * time spent on the connector's service (0 if it was never reached).
+   */
+  invocation(connectorType: string, action: string, status: string, upstreamSeconds: number): void;
 }
 
 export const MAX_TAGS = 50;

@@ -16,11 +16,17 @@ import { type OperationSpec, decodeInput, modelOperationSpecs, registerOperation
 import { Throttle } from './throttle.js';
 import { egressFromConfig } from './egress-config.js';
 import { registerOAuthCallback } from './oauth-callback.js';
+import { registerMcpRoute } from './mcp-http.js';
 import { Connections } from '../connections/index.js';
 import { createExtensionOperations } from '../ops/index.js';
-import { extensionOperationSpecs } from '../protocol/extensions.js';
+import { extensionOperationSpecs, withExtraBodyMembers } from '../protocol/extensions.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { scrubText, secretValuesIn } from './redact.js';
 import type { Caller, RequestContext } from '../domain/types.js';
+import { Metrics, instrumentStore } from './metrics.js';
+import { readiness } from './health.js';
+import { registerConsole } from './console.js';
+import type { ConsoleOptions } from './console-sessions.js';
 
 export interface AppDeps {
   config: Config;
@@ -36,24 +42,34 @@ export interface AppDeps {
    * server always authenticates. Never set it outside the benchmark.
    */
   trustCaller?: Caller;
+  /** Console session lifetimes and sign-in limits (defaults in console-sessions.ts); for tests. */
+  console?: Partial<ConsoleOptions>;
+  /** This server's metrics (README, Metrics); a new registry when not given. */
+  metrics?: Metrics;
 }
 
 interface Timing { start: bigint; op?: string; account?: string; caller?: string }
 
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
-  const { config, store, keys, log } = deps;
+  const { config, keys, log } = deps;
   const now = deps.now ?? Date.now;
-  const egress = egressFromConfig(config);
+  const metrics = deps.metrics ?? new Metrics();
+  // Every store call is timed (database busy time) and every egress failure counted, for the metrics.
+  const store = instrumentStore(deps.store, metrics);
+  metrics.watchPool(deps.store);
+  const egress = egressFromConfig(config, (err) => metrics.egressError(err.reason));
   const services: Services = {
     store, keys, config, now,
     perms: new Permissions(store),
     pages: await PageTokens.load(store, keys),
     egress,
-    connections: new Connections({ store, keys, egress, config, now, log }),
+    connections: new Connections({ store, keys, egress, config, now, log, onToken: (kind, outcome) => metrics.token(kind, outcome) }),
+    metrics,
+    audit: new AuditTrail({ store, retentionDays: config.auditRetentionDays, now, log }),
   };
   const ops = createOperations(services);
   const auth = new Authenticator(store, keys, config.region, now);
-  const throttle = new Throttle(config.throttle, now);
+  const throttle = new Throttle(config.throttle, now, config.nodes);
 
   const app = Fastify({
     logger: false,
@@ -113,10 +129,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   app.addHook('onRequest', async (req) => { timings.set(req, { start: process.hrtime.bigint() }); });
   app.addHook('onResponse', async (req, reply) => {
     const t = timings.get(req);
-    if (!t || req.url === '/healthz') return;
+    if (!t || req.url === '/healthz' || req.url === '/readyz') return;
+    const durationMs = Number(process.hrtime.bigint() - t.start) / 1e6;
+    metrics.request(t.op ?? 'unknown', reply.statusCode, durationMs / 1000);
     requestLog.info({
       requestId: req.id, op: t.op ?? 'unknown', method: req.method, account: t.account, caller: t.caller,
-      status: reply.statusCode, durationMs: Number(process.hrtime.bigint() - t.start) / 1e6,
+      status: reply.statusCode, durationMs,
     }, 'request');
   });
 
@@ -149,7 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     try {
       const { caller, region, rawQuery } = await authenticate(req);
       if (t) { t.account = caller.accountId; t.caller = caller.userArn; }
-      throttle.take(caller.accountId);
+      try { throttle.take(caller.accountId); } catch (e) { metrics.throttled(spec.name); throw e; }
       const input = decodeInput(spec, req, rawQuery);
       const ctx: RequestContext = { caller, region, requestId: req.id };
       const out = await spec.handler(ctx, input as never);
@@ -160,10 +178,29 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   };
 
   app.get('/healthz', async (_req, reply) => { reply.header('cache-control', 'no-store').send({ status: 'ok' }); });
+  // Unauthenticated like /healthz: says only whether this node can serve, and why not.
+  app.get('/readyz', async (_req, reply) => {
+    const r = await readiness(store, keys);
+    reply.code(r.ready ? 200 : 503).header('cache-control', 'no-store')
+      .send({ status: r.ready ? 'ready' : 'not ready', checks: Object.fromEntries(r.checks.map((c) => [c.name, { ok: c.ok, message: c.message }])) });
+  });
 
-  registerOperations(app, [...modelOperationSpecs(ops as never), ...extensionOperationSpecs(createExtensionOperations(services))], handle);
+  const specs = [...withExtraBodyMembers(modelOperationSpecs(ops as never)), ...extensionOperationSpecs(createExtensionOperations(services))];
+  registerOperations(app, specs, handle);
+  // The web console: the same operations behind a session cookie instead of SigV4 (src/server/console.ts).
+  registerConsole(app, {
+    services, specs, throttle, log, options: deps.console,
+    note: (req, op, caller) => { const t = timings.get(req); if (t) { t.op = op; if (caller) { t.account = caller.accountId; t.caller = caller.userArn; } } },
+  });
   registerOAuthCallback(app, services.connections, log, (req, op) => { const t = timings.get(req); if (t) t.op = op; });
-  app.addHook('onClose', async () => { services.connections.close(); await egress.close(); });
+  // MCP at /mcp: the same operations as a bearer token's user (src/server/mcp-http.ts).
+  registerMcpRoute(app, {
+    store, auth, perms: services.perms, specs, log, now, charge: (account) => throttle.take(account),
+    tag: (req, op, caller) => { const t = timings.get(req); if (t) { t.op = op; if (caller) { t.account = caller.accountId; t.caller = caller.userArn; } } },
+  });
+  app.addHook('onClose', async () => { services.connections.close(); await services.audit.close(); await egress.close(); });
+  // Audit retention: records past it are deleted now and every hour.
+  services.audit.start();
 
   app.setNotFoundHandler(async (req, reply) => {
     try {

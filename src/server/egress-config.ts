@@ -3,9 +3,25 @@
 // VpcConnectionArn that connectors name).
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
-import { Egress, type EgressProfile } from '../egress/index.js';
+import { Egress, type EgressProfile, type EgressRequest, type EgressResponse, isEgressError, type EgressError } from '../egress/index.js';
 
-export function egressFromConfig(config: Config): Egress {
+/** An Egress that tells `onError` of every request it refuses or that fails (metrics), then rethrows. */
+class ObservedEgress extends Egress {
+  constructor(options: ConstructorParameters<typeof Egress>[0], private readonly onError: (err: EgressError) => void) {
+    super(options);
+  }
+
+  override async request(req: EgressRequest): Promise<EgressResponse> {
+    try {
+      return await super.request(req);
+    } catch (err) {
+      if (isEgressError(err)) this.onError(err);
+      throw err;
+    }
+  }
+}
+
+export function egressFromConfig(config: Config, onError?: (err: EgressError) => void): Egress {
   let caPems: string[] = [];
   if (config.caFile) {
     try {
@@ -18,5 +34,6 @@ export function egressFromConfig(config: Config): Egress {
   for (const [arn, vpc] of Object.entries(config.vpcConnections)) {
     vpcProfiles[arn] = { id: arn.split('/').pop() ?? arn, allowCidrs: vpc.allowCidrs, ...(vpc.proxy ? { proxy: vpc.proxy } : {}) };
   }
-  return new Egress({ allowCidrs: config.egressAllow, caPems, vpcProfiles });
+  const options = { allowCidrs: config.egressAllow, caPems, vpcProfiles };
+  return onError ? new ObservedEgress(options, onError) : new Egress(options);
 }

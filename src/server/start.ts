@@ -9,6 +9,7 @@ import { bootstrapAdmin, type Bootstrap } from './bootstrap.js';
 import { needsRedaction, redactDeep, scrubText } from './redact.js';
 import type { Store } from '../store/store.js';
 import type { Services } from '../ops/services.js';
+import { Metrics, startMetricsServer, type MetricsServer } from './metrics.js';
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino({
@@ -44,25 +45,70 @@ export interface RunningServer {
   store: Store;
   endpoint: string;
   bootstrap: Bootstrap;
+  /** This server's metrics registry. */
+  metrics: Metrics;
+  /** `http://host:port/metrics` when config.metricsPort is set. */
+  metricsEndpoint?: string;
   close(): Promise<void>;
+  /**
+   * Graceful stop within a bound: no new connections; requests in flight may finish for
+   * `timeoutMs`, after which their connections are cut (forced: true). The database is
+   * closed last, either way.
+   */
+  shutdown(timeoutMs: number): Promise<{ forced: boolean }>;
 }
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel), env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, postgres: config.postgres });
   const keys = KeyRing.load({ dataDir: config.dataDir, env });
   const bootstrap = await bootstrapAdmin(store, keys, config.dataDir, env);
-  const { app, services } = await buildApp({ config, store, keys, log });
+  const metrics = new Metrics();
+  const { app, services } = await buildApp({ config, store, keys, log, metrics });
   await app.listen({ host: config.host, port: config.port });
+  let metricsServer: MetricsServer | undefined;
+  if (config.metricsPort !== undefined) {
+    metrics.collectProcessMetrics();
+    try {
+      metricsServer = await startMetricsServer(metrics, config.metricsHost, config.metricsPort);
+    } catch (e) {
+      await app.close(); await store.close();
+      throw new Error(`cannot serve metrics on ${config.metricsHost}:${config.metricsPort}: ${(e as Error).message}`);
+    }
+  }
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   let closed: Promise<void> | undefined;
-  return {
-    app, services, store, bootstrap,
+  const running: RunningServer = {
+    app, services, store, bootstrap, metrics,
+    ...(metricsServer ? { metricsEndpoint: metricsServer.endpoint } : {}),
     endpoint: `http://${host}:${port}`,
     close() {
-      closed ??= (async () => { await app.close(); await store.close(); })();
+      closed ??= (async () => { await app.close(); await metricsServer?.close(); await store.close(); })();
       return closed;
     },
+    async shutdown(timeoutMs) {
+      let forced = false;
+      let timer: NodeJS.Timeout | undefined;
+      const cut = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          forced = true;
+          log.warn({ timeoutMs }, 'shutdown bound reached: closing the connections of requests still in flight');
+          app.server.closeAllConnections();
+          resolve();
+        }, timeoutMs);
+      });
+      const closing = running.close();
+      await Promise.race([closing, cut]);
+      if (forced) {
+        // Handlers whose connections were cut may still be waiting on an upstream: give them
+        // a moment (each write is one transaction, so none is left half done), then close the database.
+        await Promise.race([closing, new Promise((r) => setTimeout(r, 2_000).unref())]);
+        await store.close().catch(() => undefined);
+      }
+      clearTimeout(timer);
+      return { forced };
+    },
   };
+  return running;
 }

@@ -119,8 +119,139 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Actions (issues 5 and 6). The audit trail of InvokeAction: who invoked what through
+  // which connector, when, how it ended and how long it took; never input values,
+  // outputs or secrets. And EnabledActions: connectors created before Create took the
+  // member stored []; they get their type's whole catalog, the default since.
+  '0004_audit': {
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('invocations')
+        .addColumn('invocation_id', 'text', (c) => c.primaryKey())
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('connector_id', 'text', (c) => c.notNull())
+        .addColumn('connector_created_at', 'bigint', (c) => c.notNull())
+        .addColumn('connector_type', 'text', (c) => c.notNull())
+        .addColumn('action_id', 'text', (c) => c.notNull())
+        .addColumn('end_user_arn', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('http_status', 'integer')
+        .addColumn('error_code', 'text')
+        .addColumn('duration_ms', 'integer', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .execute();
+      // ListActionInvocations: one connector's records, newest first (keyset on started_at, invocation_id).
+      await db.schema.createIndex('invocations_by_connector')
+        .on('invocations').columns(['region', 'account_id', 'connector_id', 'connector_created_at', 'started_at', 'invocation_id']).execute();
+      // Retention: the oldest records first.
+      await db.schema.createIndex('invocations_by_time').on('invocations').columns(['started_at', 'invocation_id']).execute();
+
+      const { defaultEnabledActions } = await import('../catalog/index.js');
+      const rows = await db.selectFrom('connectors').select(['region', 'account_id', 'connector_id', 'type'])
+        .where('enabled_actions', '=', '[]').execute() as { region: string; account_id: string; connector_id: string; type: string }[];
+      for (const r of rows) {
+        const ids = defaultEnabledActions(r.type as Parameters<typeof defaultEnabledActions>[0]);
+        if (!ids.length) continue;
+        await db.updateTable('connectors').set({ enabled_actions: JSON.stringify(ids) })
+          .where('region', '=', r.region).where('account_id', '=', r.account_id).where('connector_id', '=', r.connector_id)
+          .where('enabled_actions', '=', '[]').execute();
+      }
+    },
+  },
+  // MCP bearer tokens (issue 9): only the SHA-256 of a token is stored; a token_id names it for list and revoke.
+  '0006_mcp_tokens': {
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('mcp_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('token_id', 'text', (c) => c.notNull().unique())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('user_name', 'text', (c) => c.notNull())
+        .addColumn('user_created_at', 'bigint', (c) => c.notNull())
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint')
+        .addColumn('revoked_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('mcp_tokens_by_user').on('mcp_tokens').columns(['account_id', 'user_name']).execute();
+    },
+  },
+  // The web console (issue 10; src/store/console-store.ts): console passwords (scrypt
+  // hashes only), sessions (only the SHA-256 of a session id, so any node can serve
+  // one), and failed sign-ins per user and address (the sign-in rate limit).
+  '0007_console': {
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('console_passwords')
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('user_name', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('user_created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('console_passwords_pk', ['account_id', 'user_name'])
+        .execute();
+      await db.schema.createTable('console_sessions')
+        .addColumn('session_hash', 'text', (c) => c.primaryKey())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('user_name', 'text', (c) => c.notNull())
+        .addColumn('user_created_at', 'bigint', (c) => c.notNull())
+        .addColumn('access_key_id', 'text')
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('csrf_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_seen_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('console_sessions_by_user').on('console_sessions').columns(['account_id', 'user_name']).execute();
+      await db.schema.createIndex('console_sessions_by_expiry').on('console_sessions').column('expires_at').execute();
+      await db.schema.createTable('console_signin_failures')
+        .addColumn('limit_key', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
-export const migrationProvider: MigrationProvider = {
-  async getMigrations() { return migrations; },
+/** The text columns of the tables of 0001 and 0002, by table. */
+const TEXT_COLUMNS: Record<string, string[]> = {
+  connectors: ['region', 'account_id', 'connector_id', 'name', 'name_lower', 'type', 'description', 'auth_type', 'auth_public', 'auth_secret', 'vpc_connection_arn', 'enabled_actions', 'status'],
+  connector_permissions: ['region', 'account_id', 'connector_id', 'principal', 'action'],
+  tags: ['region', 'account_id', 'connector_id', 'tag_key', 'tag_value'],
+  users: ['account_id', 'user_name', 'role'],
+  groups: ['account_id', 'group_name'],
+  group_members: ['account_id', 'group_name', 'user_name'],
+  access_keys: ['access_key_id', 'account_id', 'user_name', 'secret_sealed', 'status'],
+  meta: ['name', 'value'],
+  connector_tokens: ['region', 'account_id', 'connector_id', 'principal', 'token_sealed', 'fingerprint'],
+  oauth_states: ['state_hash', 'region', 'account_id', 'connector_id', 'user_arn', 'verifier_sealed', 'redirect_uri', 'fingerprint'],
+  connection_tests: ['region', 'account_id', 'connector_id', 'message', 'tested_by'],
 };
+
+/**
+ * Migrations that differ by database. SQLite compares text byte by byte (BINARY);
+ * PostgreSQL by the database's collation, which may put 'B' after 'a' or ignore
+ * punctuation. Listing pages by connector id (keyset pagination) and every ORDER BY
+ * must give the same order on both, so on PostgreSQL every text column gets the
+ * "C" collation (byte order; equality is unchanged). Nothing to do on SQLite.
+ */
+function dialectMigrations(kind: 'sqlite' | 'postgres'): Record<string, Migration> {
+  return {
+    '0003_postgres_byte_order': {
+      async up(db: Kysely<any>) {
+        if (kind !== 'postgres') return;
+        for (const [table, columns] of Object.entries(TEXT_COLUMNS)) {
+          const alters = columns.map((c) => sql`alter column ${sql.ref(c)} type text collate "C"`);
+          await sql`alter table ${sql.table(table)} ${sql.join(alters)}`.execute(db);
+        }
+      },
+    },
+  };
+}
+
+/** The migrations for a store of this kind (SQLite unless named). */
+export function migrationProviderFor(kind: 'sqlite' | 'postgres'): MigrationProvider {
+  return { async getMigrations() { return { ...migrations, ...dialectMigrations(kind) }; } };
+}
+
+export const migrationProvider: MigrationProvider = migrationProviderFor('sqlite');

@@ -5,10 +5,13 @@ import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type Driver, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import type { Database } from './schema.js';
 import { SqlStore } from './sql-store.js';
+import { openPostgres, type PostgresOptions } from './postgres.js';
 
 export interface StoreOptions {
   dataDir: string;
   databaseUrl?: string;
+  /** Pool size and timeouts, with databaseUrl. */
+  postgres?: PostgresOptions;
 }
 
 /**
@@ -28,9 +31,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 export async function openStore(opts: StoreOptions): Promise<SqlStore> {
-  if (opts.databaseUrl) {
-    throw new Error('PostgreSQL (--database-url) is not available in this build yet; use --data-dir (SQLite)');
-  }
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.postgres);
   mkdirSync(opts.dataDir, { recursive: true });
   const file = path.join(opts.dataDir, 'actionbridge.db');
   const sqlite = new BetterSqlite3(file);

@@ -90,6 +90,37 @@ export interface ConnectionTestsTable {
   message: string;
   tested_by: string;
 }
+export interface McpTokensTable {
+  token_hash: string;
+  token_id: string;
+  account_id: string;
+  user_name: string;
+  user_created_at: number;
+  region: string;
+  description: string | null;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+/** The audit trail of InvokeAction (migration 0004_audit): never input values, outputs or secrets. */
+export interface InvocationsTable {
+  invocation_id: string;
+  region: string;
+  account_id: string;
+  connector_id: string;
+  /** The connector's created_at: a connector deleted and created again under the same id does not inherit the records. */
+  connector_created_at: number;
+  connector_type: string;
+  action_id: string;
+  end_user_arn: string;
+  /** When the invocation started, epoch ms. */
+  started_at: number;
+  status: string;
+  http_status: number | null;
+  error_code: string | null;
+  duration_ms: number;
+  attempts: number;
+}
 export interface Database {
   connectors: ConnectorsTable;
   connector_permissions: ConnectorPermissionsTable;
@@ -102,4 +133,6 @@ export interface Database {
   connector_tokens: ConnectorTokensTable;
   oauth_states: OAuthStatesTable;
   connection_tests: ConnectionTestsTable;
+  invocations: InvocationsTable;
+  mcp_tokens: McpTokensTable;
 }

@@ -5,12 +5,32 @@ import type {
 } from '../domain/types.js';
 import type { AuthStateRecord, TestResultRecord, TokenRecord } from '../domain/connections.js';
 import { aad } from '../domain/aad.js';
+import type { McpTokenRecord } from '../domain/mcp-tokens.js';
 import type { Database } from './schema.js';
-import { migrationProvider } from './migrations.js';
+import type { InvocationQuery, InvocationRecord } from '../domain/invocations.js';
+import * as invocationsSql from './invocations-sql.js';
+import { migrationProviderFor } from './migrations.js';
+import { ConsoleStore } from './console-store.js';
 import { LimitExceeded, NotFound, type SealedSecretRef, type Store, UniqueViolation } from './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type ConnectorRow = Database['connectors'];
+
+/** PostgreSQL: a deadlock or serialization failure; the transaction may simply be run again. */
+function isRetryable(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return code === '40P01' || code === '40001';
+}
+
+/** What a store needs beyond its Kysely instance; the PostgreSQL store fills it (src/store/postgres.ts). */
+export interface SqlStoreHooks {
+  /** Cross-node lock (Store.withLock); without it `fn` runs as is. */
+  withLock?: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+  /** Runs the migrations (e.g. on a connection of their own, without statement timeout). */
+  migrate?: () => Promise<void>;
+  /** Closes what the store opened besides its Kysely instance. */
+  close?: () => Promise<void>;
+}
 
 function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: string })?.code;
@@ -60,6 +80,8 @@ const nullableNumber = (v: number | string | null | undefined): number | null =>
 
 const MAX_LIKE_NEEDLE = 1024;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+/** The LIKE escape character, bound as a parameter: no quoting of a backslash in SQL text (PostgreSQL's standard_conforming_strings). */
+const LIKE_ESCAPE = '\\';
 
 function groupGrants(rows: { principal: string; action: string }[]): PermissionGrant[] {
   const m = new Map<string, string[]>();
@@ -70,6 +92,12 @@ function groupGrants(rows: { principal: string; action: string }[]): PermissionG
   }
   return [...m].map(([principal, actions]) => ({ principal, actions: actions.sort() }));
 }
+
+const compareKeys = (a: ConnectorKey, b: ConnectorKey): number => {
+  const x = `${a.region}\u0000${a.accountId}\u0000${a.id}`;
+  const y = `${b.region}\u0000${b.accountId}\u0000${b.id}`;
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 type AccessKeyRow = NonNullable<Awaited<ReturnType<Store['getAccessKey']>>>;
 interface IdentityView { version: string; keys: Map<string, AccessKeyRow | null>; groups: Map<string, string[]> }
@@ -83,7 +111,29 @@ export class SqlStore implements Store {
    * identity reads every signed request makes (access key, groups) are served from
    * memory until the next change — the same answers, without two queries per request.
    */
-  constructor(readonly db: Kysely<Database>, readonly kind: 'sqlite' | 'postgres', private readonly dataVersion?: () => string) {}
+  constructor(readonly db: Kysely<Database>, readonly kind: 'sqlite' | 'postgres', private readonly dataVersion?: () => string, private readonly hooks: SqlStoreHooks = {}) {}
+
+  private consoleTables?: ConsoleStore;
+  /** The web console's tables (src/store/console-store.ts). */
+  consoleStore(): ConsoleStore {
+    return (this.consoleTables ??= new ConsoleStore(this.db));
+  }
+
+  /**
+   * One transaction. On PostgreSQL, where nodes write concurrently, a transaction the
+   * database aborted as a deadlock victim or serialization failure is run again (the
+   * callbacks only touch the database, so running them again is safe).
+   */
+  private async tx<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute(fn);
+      } catch (e) {
+        if (this.kind !== 'postgres' || !isRetryable(e) || attempt >= 5) throw e;
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      }
+    }
+  }
 
   private identity: IdentityView = { version: '', keys: new Map(), groups: new Map() };
   /** The identity cache valid now. Entries are filed under the version read before their query, so a change during it only ever discards them. */
@@ -97,7 +147,8 @@ export class SqlStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    const migrator = new Migrator({ db: this.db, provider: migrationProvider });
+    if (this.hooks.migrate) return this.hooks.migrate();
+    const migrator = new Migrator({ db: this.db, provider: migrationProviderFor(this.kind) });
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error');
@@ -105,17 +156,27 @@ export class SqlStore implements Store {
     }
   }
 
-  async close(): Promise<void> { await this.db.destroy(); }
+  async close(): Promise<void> {
+    await this.db.destroy();
+    await this.hooks.close?.();
+  }
 
   private where(db: Db, key: ConnectorKey) {
     return db.selectFrom('connectors').selectAll()
       .where('region', '=', key.region).where('account_id', '=', key.accountId).where('connector_id', '=', key.id);
   }
 
+  /**
+   * Whether the connector exists. Inside a transaction on PostgreSQL the row is locked
+   * (FOR UPDATE) until the end: a delete on another node waits, or has already won and
+   * this finds nothing, so no permission or tag outlives its connector; and changes to
+   * one connector's children are serialized (no deadlocks between them).
+   */
   private async connectorExists(db: Db, key: ConnectorKey): Promise<boolean> {
-    const r = await db.selectFrom('connectors').select('connector_id')
-      .where('region', '=', key.region).where('account_id', '=', key.accountId).where('connector_id', '=', key.id)
-      .executeTakeFirst();
+    let q = db.selectFrom('connectors').select('connector_id')
+      .where('region', '=', key.region).where('account_id', '=', key.accountId).where('connector_id', '=', key.id);
+    if (this.kind === 'postgres') q = q.forUpdate();
+    const r = await q.executeTakeFirst();
     return r !== undefined;
   }
 
@@ -153,13 +214,15 @@ export class SqlStore implements Store {
   }
 
   private async flushInserts(): Promise<void> {
-    const batch = this.pendingInserts ?? [];
+    // Sorted by key (stably: of two creates of one id the first to arrive wins), so that
+    // batches on different PostgreSQL nodes take row locks in one order and cannot deadlock.
+    const batch = (this.pendingInserts ?? []).sort((a, b) => compareKeys(a.rec, b.rec));
     this.pendingInserts = undefined;
     const mapError = (e: unknown) => (isUniqueViolation(e) ? new UniqueViolation('connector exists') : e);
     if (batch.length === 1) {
       const one = batch[0]!;
       try {
-        await this.db.transaction().execute((trx) => this.insertRows(trx, one));
+        await this.tx((trx) => this.insertRows(trx, one));
         one.resolve();
       } catch (e) { one.reject(mapError(e)); }
       return;
@@ -184,6 +247,13 @@ export class SqlStore implements Store {
         throw e;
       }
     } catch (e) {
+      if (this.kind === 'postgres' && isRetryable(e)) {
+        // The shared transaction lost to another node's: each insert on its own.
+        await Promise.all(batch.map(async (item) => {
+          try { await this.tx((trx) => this.insertRows(trx, item)); item.resolve(); } catch (err) { item.reject(mapError(err)); }
+        }));
+        return;
+      }
       for (const item of batch) item.reject(mapError(e));
       return;
     }
@@ -210,7 +280,7 @@ export class SqlStore implements Store {
   }
 
   async deleteConnector(key: ConnectorKey): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       const r = await trx.deleteFrom('connectors')
         .where('region', '=', key.region).where('account_id', '=', key.accountId).where('connector_id', '=', key.id)
         .executeTakeFirst();
@@ -244,7 +314,7 @@ export class SqlStore implements Store {
           // Names are at most 255 characters (510 code units once lower-cased), so a longer
           // needle matches nothing; it would also exceed SQLite's LIKE pattern limit (50,000 bytes).
           if (f.value.length > MAX_LIKE_NEEDLE) return [];
-          qb = qb.where(sql<boolean>`c.name_lower like ${`%${likeEscape(f.value.toLowerCase())}%`} escape '\\'`); break;
+          qb = qb.where(sql<boolean>`c.name_lower like ${`%${likeEscape(f.value.toLowerCase())}%`} escape ${LIKE_ESCAPE}`); break;
         case 'type': qb = qb.where('c.type', '=', f.value); break;
         case 'principal':
           if (f.principals.length === 0) return [];
@@ -284,7 +354,7 @@ export class SqlStore implements Store {
   }
 
   async updatePermissions(key: ConnectorKey, grant: PermissionGrant[], revoke: PermissionGrant[], maxPrincipals: number): Promise<PermissionGrant[]> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       if (!(await this.connectorExists(trx, key))) throw new NotFound('connector');
       const base = { region: key.region, account_id: key.accountId, connector_id: key.id };
       const rows = grant.flatMap((p) => [...new Set(p.actions)].map((action) => ({ ...base, principal: p.principal, action })));
@@ -308,7 +378,7 @@ export class SqlStore implements Store {
   }
 
   async tagResource(key: ConnectorKey, tags: TagRecord[], maxTags: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.tx(async (trx) => {
       if (!(await this.connectorExists(trx, key))) throw new NotFound('connector');
       const uniq = new Map(tags.map((t) => [t.key, t.value]));
       await trx.insertInto('tags').values([...uniq].map(([k, v]) => ({
@@ -323,7 +393,7 @@ export class SqlStore implements Store {
   }
 
   async untagResource(key: ConnectorKey, keys: string[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.tx(async (trx) => {
       if (!(await this.connectorExists(trx, key))) throw new NotFound('connector');
       await trx.deleteFrom('tags')
         .where('region', '=', key.region).where('account_id', '=', key.accountId).where('connector_id', '=', key.id)
@@ -360,7 +430,7 @@ export class SqlStore implements Store {
   }
 
   async deleteUser(accountId: string, userName: string, principalArn: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       // A user created later under the same name must not inherit these grants.
       await trx.deleteFrom('connector_permissions').where('account_id', '=', accountId).where('principal', '=', principalArn).execute();
       // Nor its vendor sign-ins (authorization-code tokens) and sign-ins in progress.
@@ -396,7 +466,7 @@ export class SqlStore implements Store {
   }
 
   async deleteGroup(accountId: string, groupName: string, principalArn: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       await trx.deleteFrom('connector_permissions').where('account_id', '=', accountId).where('principal', '=', principalArn).execute();
       const r = await trx.deleteFrom('groups').where('account_id', '=', accountId).where('group_name', '=', groupName).executeTakeFirst();
       await trx.deleteFrom('group_members').where('account_id', '=', accountId).where('group_name', '=', groupName).execute();
@@ -405,7 +475,7 @@ export class SqlStore implements Store {
   }
 
   async addMember(accountId: string, groupName: string, userName: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.tx(async (trx) => {
       await trx.insertInto('groups').values({ account_id: accountId, group_name: groupName }).onConflict((oc) => oc.doNothing()).execute();
       await trx.insertInto('group_members').values({ account_id: accountId, group_name: groupName, user_name: userName }).onConflict((oc) => oc.doNothing()).execute();
     });
@@ -572,7 +642,7 @@ export class SqlStore implements Store {
   }
 
   async putAuthState(rec: AuthStateRecord, now: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await this.tx(async (trx) => {
       await trx.deleteFrom('oauth_states').where('expires_at', '<', now).execute();
       await trx.insertInto('oauth_states').values({
         state_hash: rec.stateHash, region: rec.region, account_id: rec.accountId, connector_id: rec.id, user_arn: rec.userArn,
@@ -583,7 +653,7 @@ export class SqlStore implements Store {
   }
 
   async takeAuthState(stateHash: string): Promise<AuthStateRecord | undefined> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.tx(async (trx) => {
       const r = await trx.selectFrom('oauth_states').selectAll().where('state_hash', '=', stateHash).executeTakeFirst();
       if (!r) return undefined;
       // Whoever deletes the row owns the state; a concurrent taker deletes nothing and gets nothing.
@@ -618,8 +688,48 @@ export class SqlStore implements Store {
     };
   }
 
-  async withLock<T>(_name: string, fn: () => Promise<T>): Promise<T> {
-    // SQLite: one node owns the database file. PostgreSQL will take pg_advisory_lock here.
-    return fn();
+  async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    // SQLite: one node owns the database file. PostgreSQL: an advisory lock (src/store/postgres.ts).
+    return this.hooks.withLock ? this.hooks.withLock(name, fn) : fn();
   }
+
+  // ---- audit (src/store/invocations-sql.ts) -------------------------------------
+  insertInvocations(recs: InvocationRecord[]): Promise<void> { return invocationsSql.insertInvocations(this.db, recs); }
+  queryInvocations(q: InvocationQuery): Promise<InvocationRecord[]> { return invocationsSql.queryInvocations(this.db, q); }
+  pruneInvocations(before: number, limit: number): Promise<number> { return invocationsSql.pruneInvocations(this.db, before, limit); }
+
+  // ---- MCP bearer tokens -----------------------------------------------------
+
+  async putMcpToken(rec: McpTokenRecord): Promise<void> {
+    await this.db.insertInto('mcp_tokens').values({
+      token_hash: rec.tokenHash, token_id: rec.tokenId, account_id: rec.accountId, user_name: rec.userName,
+      user_created_at: rec.userCreatedAt, region: rec.region, description: rec.description,
+      created_at: rec.createdAt, expires_at: rec.expiresAt, revoked_at: rec.revokedAt,
+    }).execute();
+  }
+
+  async getMcpTokenByHash(tokenHash: string): Promise<McpTokenRecord | undefined> {
+    const r = await this.db.selectFrom('mcp_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return r ? mcpTokenOf(r) : undefined;
+  }
+
+  async listMcpTokens(accountId?: string, userName?: string): Promise<McpTokenRecord[]> {
+    let q = this.db.selectFrom('mcp_tokens').selectAll();
+    if (accountId) q = q.where('account_id', '=', accountId);
+    if (userName) q = q.where('user_name', '=', userName);
+    return (await q.orderBy('account_id').orderBy('user_name').orderBy('created_at').orderBy('token_id').execute()).map(mcpTokenOf);
+  }
+
+  async revokeMcpToken(tokenId: string, at: number): Promise<boolean> {
+    const r = await this.db.updateTable('mcp_tokens').set({ revoked_at: at }).where('token_id', '=', tokenId).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+}
+
+function mcpTokenOf(r: Database['mcp_tokens']): McpTokenRecord {
+  return {
+    tokenHash: r.token_hash, tokenId: r.token_id, accountId: r.account_id, userName: r.user_name,
+    userCreatedAt: Number(r.user_created_at), region: r.region, description: r.description,
+    createdAt: Number(r.created_at), expiresAt: nullableNumber(r.expires_at), revokedAt: nullableNumber(r.revoked_at),
+  };
 }

@@ -5,6 +5,9 @@ import type {
   AccessKeyRecord, ConnectorKey, ConnectorQuery, ConnectorRecord, PermissionGrant, Role, TagRecord, UserRecord,
 } from '../domain/types.js';
 import type { AuthStateRecord, TestResultRecord, TokenRecord } from '../domain/connections.js';
+import type { ConsoleStore } from './console-store.js';
+import type { InvocationQuery, InvocationRecord } from '../domain/invocations.js';
+import type { McpTokenRecord } from '../domain/mcp-tokens.js';
 
 export class UniqueViolation extends Error {}
 export class LimitExceeded extends Error {}
@@ -90,6 +93,26 @@ export interface Store {
    * connection (the PostgreSQL issue).
    */
   withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+
+  // ---- web console -------------------------------------------------------------
+  /** The console's passwords, sessions and failed sign-ins (src/store/console-store.ts). */
+  consoleStore(): ConsoleStore;
+
+  // ---- audit: InvokeAction records ------------------------------------------
+  /** Inserts records (one transaction); they are never changed afterwards. */
+  insertInvocations(recs: InvocationRecord[]): Promise<void>;
+  /** One connector's records, newest first (started_at, then invocation id, descending). */
+  queryInvocations(q: InvocationQuery): Promise<InvocationRecord[]>;
+  /** Deletes at most `limit` records that started before `before` (epoch ms), oldest first; returns how many. */
+  pruneInvocations(before: number, limit: number): Promise<number>;
+
+  // ---- MCP bearer tokens (stored as hashes) ----------------------------------
+  putMcpToken(rec: McpTokenRecord): Promise<void>;
+  /** The token with this hash, read from the database on every call (a revocation applies at once). */
+  getMcpTokenByHash(tokenHash: string): Promise<McpTokenRecord | undefined>;
+  listMcpTokens(accountId?: string, userName?: string): Promise<McpTokenRecord[]>;
+  /** Marks the token revoked; false when there is no such token id or it was already revoked. */
+  revokeMcpToken(tokenId: string, at: number): Promise<boolean>;
 }
 
 export interface SealedSecretRef {

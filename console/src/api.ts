@@ -1,0 +1,108 @@
+// The console API (src/server/console.ts): the server's operations behind the
+// session cookie, with the CSRF token (a readable cookie) copied into a header.
+
+export class ApiError extends Error {
+  constructor(readonly code: string, message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+export interface Session {
+  SignedIn: true;
+  AccountId: string;
+  UserName: string;
+  UserArn: string;
+  Role: 'ADMIN' | 'AUTHOR' | 'READER';
+  GroupArns: string[];
+  Region: string;
+  SignedInWith: 'PASSWORD' | 'ACCESS_KEY';
+  ExpiresAt: number;
+  IdleTimeoutSeconds: number;
+}
+
+export interface ConnectorTypeInfo {
+  Type: string;
+  AuthenticationTypes: string[];
+  Actions: { ActionId: string; Name: string }[];
+}
+
+export interface Meta {
+  ConnectorTypes: ConnectorTypeInfo[];
+  PermissionActions: string[];
+  PermissionPresets: { owner: string[]; viewer: string[] };
+  Operations: string[];
+  VpcConnectionArns: string[];
+  RedirectUrl?: string;
+}
+
+const BASE = '/console/api/';
+
+function cookie(name: string): string {
+  for (const part of document.cookie.split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+  }
+  return '';
+}
+
+let signedOutHandler: (message: string) => void = () => {};
+/** Called when the server says the session has ended (expired, signed out elsewhere). */
+export function onSignedOut(handler: (message: string) => void): void {
+  signedOutHandler = handler;
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, {
+      method,
+      credentials: 'same-origin',
+      headers: method === 'POST' ? { 'content-type': 'application/json', 'x-csrf-token': cookie('ab_console_csrf') } : {},
+      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+    });
+  } catch {
+    throw new ApiError('NetworkError', 'The server could not be reached. Check your connection and try again.', 0);
+  }
+  const text = await res.text();
+  let data: Record<string, unknown> = {};
+  try { data = text ? JSON.parse(text) : {}; } catch { /* not JSON */ }
+  if (!res.ok) {
+    const code = res.headers.get('x-amzn-errortype') ?? `HTTP${res.status}`;
+    const err = new ApiError(code, typeof data.Message === 'string' ? data.Message : `The server answered HTTP ${res.status}.`, res.status);
+    if (code === 'MissingAuthenticationTokenException' && path !== 'sign-in') signedOutHandler(err.message);
+    throw err;
+  }
+  return data as T;
+}
+
+/** Calls an operation by its API name with its input (AwsAccountId is the caller's unless given). */
+export function call<T = any>(operation: string, input: Record<string, unknown> = {}): Promise<T> {
+  return request<T>('POST', encodeURIComponent(operation), input);
+}
+
+export const api = {
+  session: () => request<Session | { SignedIn: false; Message?: string }>('GET', 'session'),
+  meta: () => request<Meta>('GET', 'meta'),
+  principals: () => request<{ Users: { UserName: string; Arn: string; Role: string }[]; Groups: { GroupName: string; Arn: string }[] }>('GET', 'principals'),
+  signIn: (body: Record<string, string>) => request<Session>('POST', 'sign-in', body),
+  signOut: () => request<{ SignedOut: true }>('POST', 'sign-out'),
+};
+
+/** Epoch seconds (as the API writes timestamps) as local date and time. */
+export function when(t: number | undefined): string {
+  if (t === undefined || t === null) return '—';
+  return new Date(t * 1000).toLocaleString();
+}
+
+/** One validation problem of an InvalidParameterValueException, with the member path it names. */
+export interface Problem { path?: string; rule: string; text: string }
+
+/** Splits `N validation errors detected: Value at 'a.b' failed to satisfy constraint: rule; ...` into problems. */
+export function problemsOf(message: string): Problem[] {
+  const m = /^\d+ validation errors? detected: ([\s\S]*)$/.exec(message);
+  if (!m) return [{ rule: message, text: message }];
+  return m[1]!.split(/; (?=Value )/).map((text) => {
+    const p = /^Value (?:null )?at '([^']+)' failed to satisfy constraint: ([\s\S]*)$/.exec(text);
+    return p ? { path: p[1], rule: p[2]!, text } : { rule: text, text };
+  });
+}

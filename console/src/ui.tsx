@@ -1,0 +1,127 @@
+// Small building blocks shared by the pages: routing, headings that take focus,
+// labelled fields with their error messages, alerts.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ApiError } from './api';
+
+// ---- routing (the hash, so that the server serves one page) -------------------------
+let navigated = false;
+
+export function useRoute(): string[] {
+  const read = () => (location.hash.replace(/^#\/?/, '') || 'connectors').split('/').map(decodeURIComponent);
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const on = () => { navigated = true; setRoute(read()); };
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}
+
+export const href = (...parts: string[]) => `#/${parts.map(encodeURIComponent).join('/')}`;
+export function go(...parts: string[]): void {
+  location.hash = href(...parts);
+}
+
+/** The page's heading; after a navigation it takes the focus, so that screen readers announce the new page. */
+export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · ActionBridge`;
+    if (navigated) ref.current?.focus();
+  }, [title]);
+  return <h1 ref={ref} tabIndex={-1}>{children}</h1>;
+}
+
+// ---- fields ----------------------------------------------------------------------------
+let counter = 0;
+export const useId = (prefix: string) => useState(() => `${prefix}-${++counter}`)[0];
+
+interface FieldProps {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  hint?: ReactNode;
+  type?: string;
+  required?: boolean;
+  autoComplete?: string;
+  disabled?: boolean;
+  name?: string;
+  inputMode?: 'text' | 'numeric' | 'url' | 'email';
+  placeholder?: string;
+  multiline?: boolean;
+  list?: string;
+}
+
+export function Field(p: FieldProps) {
+  const id = useId('f');
+  const hintId = p.hint ? `${id}-hint` : undefined;
+  const errId = p.error ? `${id}-error` : undefined;
+  const described = [hintId, errId].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id, name: p.name, value: p.value, required: p.required, disabled: p.disabled,
+    'aria-invalid': p.error ? true : undefined, 'aria-describedby': described,
+    autoComplete: p.autoComplete ?? 'off', placeholder: p.placeholder,
+  };
+  return (
+    <div className={`field${p.error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{p.label}{p.required ? <span className="req" aria-hidden="true"> *</span> : null}</label>
+      {p.hint ? <div className="hint" id={hintId}>{p.hint}</div> : null}
+      {p.multiline
+        ? <textarea {...common} rows={4} onChange={(e) => p.onChange(e.target.value)} />
+        : <input {...common} type={p.type ?? 'text'} inputMode={p.inputMode} list={p.list} onChange={(e) => p.onChange(e.target.value)} />}
+      {p.error ? <div className="error" id={errId}>{p.error}</div> : null}
+    </div>
+  );
+}
+
+export function SelectField(p: { label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; error?: string; hint?: ReactNode; disabled?: boolean; required?: boolean; name?: string }) {
+  const id = useId('s');
+  const hintId = p.hint ? `${id}-hint` : undefined;
+  const errId = p.error ? `${id}-error` : undefined;
+  return (
+    <div className={`field${p.error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{p.label}{p.required ? <span className="req" aria-hidden="true"> *</span> : null}</label>
+      {p.hint ? <div className="hint" id={hintId}>{p.hint}</div> : null}
+      <select id={id} name={p.name} value={p.value} disabled={p.disabled} required={p.required}
+        aria-invalid={p.error ? true : undefined} aria-describedby={[hintId, errId].filter(Boolean).join(' ') || undefined}
+        onChange={(e) => p.onChange(e.target.value)}>
+        {p.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+      {p.error ? <div className="error" id={errId}>{p.error}</div> : null}
+    </div>
+  );
+}
+
+// ---- messages ---------------------------------------------------------------------------
+export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
+  if (!error) return null;
+  const e = error as ApiError;
+  return (
+    <div className="alert alert-error" role="alert">
+      {title ? <strong>{title} </strong> : null}
+      <span>{e.message ?? String(error)}</span>
+      {e.code && e.code !== 'NetworkError' ? <span className="code"> ({e.code})</span> : null}
+    </div>
+  );
+}
+
+export function Notice({ children, kind = 'info' }: { children: ReactNode; kind?: 'info' | 'success' | 'warning' }) {
+  return <div className={`alert alert-${kind}`} role="status">{children}</div>;
+}
+
+/** Loads something when `deps` change; gives the value, the error and a reload function. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { value?: T; error?: unknown; loading: boolean; reload: () => void } {
+  const [state, setState] = useState<{ value?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then((value) => { if (live) setState({ value, loading: false }); }, (error) => { if (live) setState({ error, loading: false }); });
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, n]);
+  return { ...state, reload: () => setN((x) => x + 1) };
+}
+
+export const shortAction = (a: string) => a.replace(/^quicksight:/, '');

@@ -1,0 +1,146 @@
+// One MCP server (a session): tools/list and tools/call over the user's action
+// connectors, and notifications/tools/list_changed when that list changes. The
+// transport (Streamable HTTP at /mcp, or stdio) is the caller's business.
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import {
+  CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError,
+  type ServerNotification, type ServerRequest,
+} from '@modelcontextprotocol/sdk/types.js';
+import { callTool, listTools, toolsFingerprint, type McpBackend, type McpTool, type ToolResult } from './tools.js';
+
+export type HandlerExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+export interface McpSessionOptions {
+  /** The backend acting as the user of this request (for HTTP: the request's bearer token, checked again). */
+  backend(extra: HandlerExtra): Promise<McpBackend>;
+  /**
+   * The backend for a background look for changes of the tool list; undefined when the
+   * session's credentials are no longer valid (the session is then closed).
+   */
+  watchBackend?(): Promise<McpBackend | undefined>;
+  /** How often to look for changes of the tool list, in ms (0: never). Default 30 s. */
+  watchIntervalMs?: number;
+  /** Called once when the session ends on its own (credentials gone). */
+  onExpired?(): void;
+  version: string;
+  log?(level: 'warn' | 'info', obj: Record<string, unknown>, msg: string): void;
+}
+
+const INSTRUCTIONS = 'Each tool performs one action through an ActionBridge action connector (Jira, Slack, ServiceNow, any HTTPS API, ...) '
+  + 'as the signed-in user, with that user\'s permissions. A tool that needs the user to sign in to the service first answers with a URL to open.';
+
+export interface McpSession {
+  server: Server;
+  /** Looks for a change of the tool list now and notifies the client when there is one. */
+  checkForChanges(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The name the MCP client gave in `initialize` (clientInfo), for the audit record: `mcp:<name>/<version>`. */
+export function clientLabel(server: Server): string {
+  const v = server.getClientVersion();
+  const clean = (s: string | undefined) => (s ?? '').replace(/[^\x20-\x7e]/g, '').slice(0, 100);
+  return v?.name ? `mcp:${clean(v.name)}${v.version ? `/${clean(v.version)}` : ''}` : 'mcp:unknown';
+}
+
+export function createMcpSession(opts: McpSessionOptions): McpSession {
+  const server = new Server(
+    { name: 'actionbridge', title: 'ActionBridge action connectors', version: opts.version },
+    { capabilities: { tools: { listChanged: true } }, instructions: INSTRUCTIONS },
+  );
+  /** Every tool name this session has shown, with what it calls: a tool that vanished still reaches InvokeAction (and its permission check). */
+  const known = new Map<string, Pick<McpTool, 'connectorId' | 'actionId' | 'name'>>();
+  let shown: string | undefined;
+  let closed = false;
+
+  const remember = (tools: McpTool[]) => {
+    for (const t of tools) known.set(t.name, { name: t.name, connectorId: t.connectorId, actionId: t.actionId });
+    if (known.size > 10_000) { // bounded: forget the oldest names
+      for (const k of [...known.keys()].slice(0, known.size - 10_000)) known.delete(k);
+    }
+  };
+
+  server.setRequestHandler(ListToolsRequestSchema, async (_req, extra) => {
+    let tools: McpTool[];
+    try {
+      tools = await listTools(await opts.backend(extra));
+    } catch (e) {
+      throw asMcpError(e);
+    }
+    remember(tools);
+    shown = toolsFingerprint(tools);
+    return { tools: tools.map((t) => ({ name: t.name, title: t.title, description: t.description, inputSchema: t.inputSchema })) };
+  });
+
+  server.setRequestHandler(CallToolRequestSchema, async (req, extra): Promise<ToolResult> => {
+    const { name } = req.params;
+    const args = req.params.arguments ?? {};
+    let backend: McpBackend;
+    try {
+      backend = await opts.backend(extra);
+    } catch (e) {
+      return { content: [{ type: 'text', text: `${(e as Error).name}: ${(e as Error).message}` }], isError: true };
+    }
+    let tool = known.get(name);
+    if (!tool) {
+      // A client may call without listing first (or after a restart of this server).
+      try { remember(await listTools(backend)); } catch (e) {
+        return { content: [{ type: 'text', text: `The tools could not be listed: ${(e as Error).name}: ${(e as Error).message}` }], isError: true };
+      }
+      tool = known.get(name);
+    }
+    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}. List the tools to see what this user can do.`);
+    const result = await callTool(backend, tool, args, clientLabel(server));
+    const err = (result.structuredContent as { Error?: string } | undefined)?.Error;
+    // A refused or vanished connector hints that the list changed: look now rather than at the next tick.
+    if (err === 'AccessDeniedException' || err === 'ResourceNotFoundException') void checkForChanges();
+    return result;
+  });
+
+  let checking: Promise<void> | undefined;
+  const checkForChanges = (): Promise<void> => {
+    if (checking || closed || shown === undefined || !opts.watchBackend) return checking ?? Promise.resolve();
+    checking = (async () => {
+      try {
+        const backend = await opts.watchBackend!();
+        if (!backend) { opts.onExpired?.(); return; }
+        const tools = await listTools(backend);
+        const fp = toolsFingerprint(tools);
+        if (fp !== shown && !closed) {
+          remember(tools);
+          shown = fp;
+          await server.sendToolListChanged();
+        }
+      } catch (e) {
+        opts.log?.('warn', { err: { type: (e as Error)?.name, message: (e as Error)?.message } }, 'mcp: looking for tool list changes failed');
+      } finally {
+        checking = undefined;
+      }
+    })();
+    return checking;
+  };
+
+  const every = opts.watchIntervalMs ?? 30_000;
+  const timer = every > 0 ? setInterval(() => { void checkForChanges(); }, every) : undefined;
+  timer?.unref();
+
+  return {
+    server,
+    checkForChanges,
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (timer) clearInterval(timer);
+      await server.close().catch(() => {});
+    },
+  };
+}
+
+/** A failure of tools/list as a JSON-RPC error with the server's error name and message (never a dropped session). */
+function asMcpError(e: unknown): McpError {
+  if (e instanceof McpError) return e;
+  const name = (e as Error)?.name ?? 'Error';
+  const message = (e as Error)?.message ?? String(e);
+  return new McpError(ErrorCode.InternalError, `${name}: ${message}`, { ErrorType: name });
+}

@@ -1,0 +1,172 @@
+// The action operations (PRODUCT.md §1.2): ListActionConnectorActions,
+// InvokeAction and the audit read, ListActionInvocations.
+//
+// InvokeAction, in order: the caller must hold quicksight:InvokeActionConnector
+// (AccessDenied, whether or not the connector exists); the action must be in the
+// type's catalog (ResourceNotFound); from there on every outcome is recorded in the
+// audit trail: not enabled (InvalidParameterValue), bad input (InvalidParameterValue
+// naming the member), no sign-in (AccessTokenNotFound), a token endpoint or STS
+// refusing (TokenResponse), nothing answering (a FAILED result without
+// HttpStatusCode), the service's answer (SUCCESS, or FAILED with its status).
+import { randomUUID } from 'node:crypto';
+import type { RequestContext, ConnectorRecord } from '../domain/types.js';
+import type { InvocationRecord, InvocationStatus } from '../domain/invocations.js';
+import { allowedAuthentication, authenticationTypeProblem } from '../domain/type-auth.js';
+import { describeActions, findAction, invokeAwsAction, invokeHttpAction, type CatalogAction, type InvocationResult } from '../catalog/index.js';
+import { isEgressError, type EgressError } from '../egress/index.js';
+import type { EndUser } from '../connections/index.js';
+import type { ActionInvocation, ExtensionTypes } from '../protocol/extensions.js';
+import { ServiceError, constraint, invalidParameter, notFound, validationError } from '../protocol/errors.js';
+import { DEFAULT_PAGE_SIZE, type Services } from './services.js';
+
+type IO<K extends keyof ExtensionTypes> = ExtensionTypes[K];
+/** What an invocation spent on the connector's service. */
+interface Upstream { ms: number; attempts: number }
+type Ops = {
+  [K in 'ListActionConnectorActions' | 'InvokeAction' | 'ListActionInvocations']: (ctx: RequestContext, input: IO<K>['input']) => Promise<IO<K>['output']>;
+};
+
+/** The connector's BaseEndpoint, from the clear part of its AuthenticationConfig (IAM connectors have none). */
+function baseEndpointOf(rec: ConnectorRecord): string | undefined {
+  const md = rec.authPublic.AuthenticationMetadata as Record<string, { BaseEndpoint?: unknown } | undefined> | undefined;
+  for (const m of Object.values(md ?? {})) if (typeof m?.BaseEndpoint === 'string') return m.BaseEndpoint;
+  return undefined;
+}
+
+/** What an invocation that no upstream answered returns: FAILED, no HttpStatusCode, the egress's reason. */
+function unreachable(err: EgressError): { InvokeActionStatus: 'FAILED'; Output: unknown } {
+  return { InvokeActionStatus: 'FAILED', Output: { Code: 'EgressError', Reason: err.reason, Message: err.message } };
+}
+
+/** The word the metrics use for an outcome. */
+function metricStatus(status: InvocationStatus, httpStatus: number | null, errorCode: string | null): string {
+  if (status === 'SUCCESS') return 'success';
+  if (httpStatus !== null) return 'http_error';
+  if (errorCode?.startsWith('Egress.')) return 'egress_error';
+  if (errorCode === 'AccessTokenNotFoundException' || errorCode === 'TokenResponseException') return 'token_error';
+  return 'error';
+}
+
+export function actionOps(s: Services): Ops {
+  const key = (ctx: RequestContext, input: { AwsAccountId: string; ActionConnectorId: string }) =>
+    ({ region: ctx.region, accountId: input.AwsAccountId, id: input.ActionConnectorId });
+
+  async function listActions(ctx: RequestContext, input: IO<'ListActionConnectorActions'>['input']): Promise<IO<'ListActionConnectorActions'>['output']> {
+    const rec = await s.perms.require(ctx, key(ctx, input), 'quicksight:ListActionConnectorActions');
+    return { Actions: describeActions(rec.type, rec.enabledActions) };
+  }
+
+  /**
+   * Performs the action. `upstream` accumulates the time spent waiting for the
+   * connector's service and counts the requests sent to it (retries included).
+   */
+  async function perform(rec: ConnectorRecord, action: CatalogAction, input: unknown, user: EndUser, upstream: Upstream): Promise<InvocationResult> {
+    // Stored before the rule existed, or the rule changed since: refused, never sent half-authenticated.
+    if (authenticationTypeProblem(rec.type, rec.authType)) {
+      throw invalidParameter(`Action connector ${rec.id} uses AuthenticationType ${rec.authType}, which connector type ${rec.type} does not support `
+        + `(it supports ${allowedAuthentication(rec.type).join(', ')}); update its AuthenticationConfig.`);
+    }
+    const timed = async <T>(p: Promise<T>): Promise<T> => {
+      const t0 = performance.now();
+      try { return await p; } finally { upstream.ms += performance.now() - t0; }
+    };
+    if (action.aws) {
+      const auth = await s.connections.resolveCredentials(rec, user);
+      if (auth.kind !== 'aws') throw new TypeError(`connector ${rec.id} resolved no AWS credentials`);
+      upstream.attempts = 1;
+      return timed(invokeAwsAction(action, input, {
+        egress: s.egress,
+        region: rec.region,
+        credentials: auth.credentials,
+        ...(rec.vpcConnectionArn ? { profile: rec.vpcConnectionArn } : {}),
+        onAttempts: (n) => { upstream.attempts = n; },
+      }));
+    }
+    const baseEndpoint = baseEndpointOf(rec);
+    if (!baseEndpoint) throw new TypeError(`connector ${rec.id} has no BaseEndpoint`);
+    return invokeHttpAction(action, input, {
+      baseEndpoint,
+      send: (req) => { upstream.attempts++; return timed(s.connections.authorizedRequest(rec, user, req)); },
+    });
+  }
+
+  async function invoke(ctx: RequestContext, input: IO<'InvokeAction'>['input']): Promise<IO<'InvokeAction'>['output']> {
+    const rec = await s.perms.require(ctx, key(ctx, input), 'quicksight:InvokeActionConnector');
+    const action = findAction(rec.type, input.ActionId);
+    if (!action) {
+      throw notFound(`Action ${input.ActionId} does not exist for connector type ${rec.type}; ListActionConnectorActions lists the actions of action connector ${rec.id}.`);
+    }
+    const invocationId = randomUUID();
+    const startedAt = s.now();
+    const t0 = performance.now();
+    const upstream: Upstream = { ms: 0, attempts: 0 };
+    const record = async (status: InvocationStatus, httpStatus: number | null, errorCode: string | null) => {
+      const rec0: InvocationRecord = {
+        invocationId, region: rec.region, accountId: rec.accountId, id: rec.id, connectorCreatedAt: rec.createdAt, connectorType: rec.type,
+        actionId: action.ActionId, endUserArn: ctx.caller.userArn, startedAt, status, httpStatus, errorCode,
+        durationMs: Math.round(performance.now() - t0), attempts: upstream.attempts,
+      };
+      s.metrics?.invocation(rec.type, action.ActionId, metricStatus(status, httpStatus, errorCode), upstream.ms / 1000);
+      await s.audit.record(rec0, ctx.requestId);
+    };
+
+    let result: InvocationResult;
+    try {
+      if (!rec.enabledActions.includes(action.ActionId)) {
+        throw validationError([constraint('actionId',
+          `Member must name an action that action connector ${rec.id} enables (EnabledActions); ${action.ActionId} is not enabled`)]);
+      }
+      result = await perform(rec, action, input.Input, { userArn: ctx.caller.userArn, userName: ctx.caller.userName }, upstream);
+    } catch (err) {
+      if (isEgressError(err)) {
+        await record('FAILED', null, `Egress.${err.reason}`);
+        return { ...unreachable(err), InvocationId: invocationId };
+      }
+      await record('FAILED', null, err instanceof ServiceError ? err.name : 'InternalFailureException');
+      throw err;
+    }
+    const httpStatus = typeof result.HttpStatusCode === 'number' ? result.HttpStatusCode : null;
+    await record(result.InvokeActionStatus, httpStatus, null);
+    return {
+      InvokeActionStatus: result.InvokeActionStatus,
+      ...(httpStatus !== null ? { HttpStatusCode: httpStatus } : {}),
+      Output: result.Output,
+      InvocationId: invocationId,
+    };
+  }
+
+  async function listInvocations(ctx: RequestContext, input: IO<'ListActionInvocations'>['input']): Promise<IO<'ListActionInvocations'>['output']> {
+    const rec = await s.perms.require(ctx, key(ctx, input), 'quicksight:DescribeActionConnector');
+    // Bound to the caller, the account and region, and this incarnation of the connector.
+    const binding = { accountId: rec.accountId, region: rec.region, callerArn: ctx.caller.userArn, query: JSON.stringify(['ListActionInvocations', rec.id, rec.createdAt]) };
+    let before: { startedAt: number; invocationId: string } | undefined;
+    if (input.NextToken !== undefined) {
+      const [startedAt, invocationId] = JSON.parse(s.pages.open(binding, input.NextToken)) as [number, string];
+      before = { startedAt, invocationId };
+    }
+    const limit = input.MaxResults || DEFAULT_PAGE_SIZE;
+    const rows = await s.audit.query({ region: rec.region, accountId: rec.accountId, id: rec.id, connectorCreatedAt: rec.createdAt, ...(before ? { before } : {}), limit: limit + 1 });
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    const out: IO<'ListActionInvocations'>['output'] = {
+      Invocations: page.map((r): ActionInvocation => ({
+        InvocationId: r.invocationId,
+        Time: new Date(r.startedAt),
+        ActionId: r.actionId,
+        EndUserArn: r.endUserArn,
+        InvokeActionStatus: r.status,
+        ...(r.httpStatus !== null ? { HttpStatusCode: r.httpStatus } : {}),
+        DurationMs: r.durationMs,
+        Attempts: r.attempts,
+        ...(r.errorCode !== null ? { ErrorCode: r.errorCode } : {}),
+      })),
+    };
+    if (more) {
+      const last = page[page.length - 1]!;
+      out.NextToken = s.pages.issue(binding, JSON.stringify([last.startedAt, last.invocationId]));
+    }
+    return out;
+  }
+
+  return { ListActionConnectorActions: listActions, InvokeAction: invoke, ListActionInvocations: listInvocations };
+}

@@ -1,0 +1,216 @@
+// Console sign-in and sessions. A session is a random id in an HttpOnly,
+// SameSite=Strict cookie; the database keeps only its SHA-256 (any node sharing
+// the database serves it). Each session has a CSRF token (double submit: a
+// readable cookie that the page copies into a header, checked against the
+// session's stored hash), an idle expiry and an absolute expiry. Every request
+// resolves the session to the same Caller a SigV4 request would produce, read
+// afresh (role, groups; the user must still exist and an access key still be active).
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Caller } from '../domain/types.js';
+import type { Store } from '../store/store.js';
+import type { ConsoleSession } from '../store/console-store.js';
+import type { KeyRing } from '../crypto/keyring.js';
+import { DecryptError } from '../crypto/keyring.js';
+import { aad } from '../domain/aad.js';
+import { ACCOUNT_ID, PRINCIPAL_NAME, groupArn, userArn } from '../auth/arns.js';
+import { MAX_PASSWORD_LENGTH, verifyNothing, verifyPassword } from '../crypto/passwords.js';
+import { ServiceError, accessDenied, invalidParameter } from '../protocol/errors.js';
+
+export interface ConsoleOptions {
+  /** A session not used for this long ends (default 30 minutes). */
+  idleTimeoutMs: number;
+  /** A session ends this long after sign-in, used or not (default 12 hours). */
+  absoluteTimeoutMs: number;
+  /** Failed sign-ins allowed per user and client address within signInWindowMs (default 5). */
+  maxFailedSignIns: number;
+  signInWindowMs: number;
+}
+
+export const CONSOLE_DEFAULTS: ConsoleOptions = {
+  idleTimeoutMs: 30 * 60_000,
+  absoluteTimeoutMs: 12 * 3600_000,
+  maxFailedSignIns: 5,
+  signInWindowMs: 60_000,
+};
+
+export const SESSION_COOKIE = 'ab_console_session';
+export const CSRF_COOKIE = 'ab_console_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+/** Cookies are sent only to the console and its API. */
+export const COOKIE_PATH = '/console';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function sameSecret(a: string, b: string): boolean {
+  const x = createHash('sha256').update(a).digest();
+  const y = createHash('sha256').update(b).digest();
+  return timingSafeEqual(x, y);
+}
+
+/** A session as the console API uses it: who is calling, and the session's times. */
+export interface ResolvedSession {
+  session: ConsoleSession;
+  caller: Caller;
+}
+
+export interface OpenedSession extends ResolvedSession {
+  /** The cookie values: shown to the browser once, stored only as hashes. */
+  sessionId: string;
+  csrfToken: string;
+}
+
+/** Not signed in, or the session ended: the console shows its sign-in page. */
+export const notSignedIn = (message: string) => new ServiceError('MissingAuthenticationTokenException', message);
+
+export class ConsoleSessions {
+  constructor(private readonly d: { store: Store; keys: KeyRing; region: string; now: () => number; options: ConsoleOptions }) {}
+
+  get options(): ConsoleOptions { return this.d.options; }
+
+  private get tables() { return this.d.store.consoleStore(); }
+
+  private async callerOf(accountId: string, userName: string, role: Caller['role'], accessKeyId: string): Promise<Caller> {
+    const groups = await this.d.store.groupsOf(accountId, userName);
+    return {
+      accountId, userName, role, accessKeyId,
+      userArn: userArn(this.d.region, accountId, userName),
+      groupArns: groups.map((g) => groupArn(this.d.region, accountId, g)),
+    };
+  }
+
+  /** Refuses at once (429) while `limitKey` has used up its failed sign-ins. */
+  private async checkLimit(limitKey: string): Promise<void> {
+    const { maxFailedSignIns, signInWindowMs } = this.d.options;
+    const now = this.d.now();
+    const f = await this.tables.failures(limitKey, now, signInWindowMs);
+    if (f.failures >= maxFailedSignIns) {
+      const wait = Math.max(1, Math.ceil((f.windowStart + signInWindowMs - now) / 1000));
+      throw new ServiceError('ThrottlingException',
+        `Too many failed sign-ins for this user from your address (${maxFailedSignIns} within ${Math.round(signInWindowMs / 1000)} seconds). Try again in ${wait} seconds.`);
+    }
+  }
+
+  private async failed(limitKey: string, e: ServiceError): Promise<never> {
+    await this.tables.recordFailure(limitKey, this.d.now(), this.d.options.signInWindowMs);
+    throw e;
+  }
+
+  async signInWithPassword(input: { AccountId?: unknown; UserName?: unknown; Password?: unknown }, clientIp: string): Promise<OpenedSession> {
+    const { AccountId: accountId, UserName: userName, Password: password } = input;
+    const problems: string[] = [];
+    if (typeof accountId !== 'string' || !ACCOUNT_ID.test(accountId)) problems.push('AccountId must be 12 digits');
+    if (typeof userName !== 'string' || !PRINCIPAL_NAME.test(userName)) problems.push('UserName must be 1-128 letters, digits or + = , . @ _ -');
+    if (typeof password !== 'string' || password.length === 0) problems.push('Password is required');
+    else if (password.length > MAX_PASSWORD_LENGTH) problems.push(`Password must have at most ${MAX_PASSWORD_LENGTH} characters`);
+    if (problems.length) throw invalidParameter(`${problems.join('; ')}.`);
+    const acct = accountId as string; const name = userName as string; const pw = password as string;
+    const limitKey = sha256(`password\u0000${acct}\u0000${name}\u0000${clientIp}`);
+    await this.checkLimit(limitKey);
+    const [user, stored] = await Promise.all([this.d.store.getUser(acct, name), this.tables.getPassword(acct, name)]);
+    const ok = user && stored && stored.userCreatedAt === user.createdAt
+      ? await verifyPassword(pw, stored.hash)
+      : await verifyNothing(pw);
+    if (!ok || !user) return this.failed(limitKey, accessDenied('The account ID, user name or password is not correct.'));
+    await this.tables.clearFailures(limitKey);
+    return this.open(user.accountId, user.userName, user.role, user.createdAt, null);
+  }
+
+  async signInWithAccessKey(input: { AccessKeyId?: unknown; SecretAccessKey?: unknown }, clientIp: string): Promise<OpenedSession> {
+    const { AccessKeyId: id, SecretAccessKey: secret } = input;
+    if (typeof id !== 'string' || !/^[A-Z0-9]{16,128}$/.test(id) || typeof secret !== 'string' || secret.length === 0 || secret.length > 1024) {
+      throw invalidParameter('AccessKeyId (16-128 capital letters and digits) and SecretAccessKey are required.');
+    }
+    const limitKey = sha256(`access-key\u0000${id}\u0000${clientIp}`);
+    await this.checkLimit(limitKey);
+    const wrong = accessDenied('The access key ID or secret access key is not correct, or the key is not active.');
+    const k = await this.d.store.getAccessKey(id);
+    let stored: string | undefined;
+    if (k && k.status === 'ACTIVE') {
+      try { stored = this.d.keys.open(k.secretSealed, aad.accessKey(id)); } catch (e) { if (!(e instanceof DecryptError)) throw e; }
+    }
+    // Compared in constant time (over the hashes, so lengths do not matter either).
+    const ok = sameSecret(secret, stored ?? `\u0000no-key-${randomBytes(8).toString('hex')}`) && stored !== undefined;
+    if (!ok || !k) return this.failed(limitKey, wrong);
+    const user = await this.d.store.getUser(k.accountId, k.userName);
+    if (!user) return this.failed(limitKey, wrong);
+    await this.tables.clearFailures(limitKey);
+    return this.open(user.accountId, user.userName, user.role, user.createdAt, id);
+  }
+
+  private async open(accountId: string, userName: string, role: Caller['role'], userCreatedAt: number, accessKeyId: string | null): Promise<OpenedSession> {
+    const now = this.d.now();
+    const sessionId = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const session: ConsoleSession = {
+      sessionHash: sha256(sessionId), accountId, userName, userCreatedAt, accessKeyId, region: this.d.region,
+      csrfHash: sha256(csrfToken), createdAt: now, lastSeenAt: now, expiresAt: now + this.d.options.absoluteTimeoutMs,
+    };
+    await this.tables.createSession(session, now - this.d.options.idleTimeoutMs);
+    const caller = await this.callerOf(accountId, userName, role, accessKeyId ?? 'console-password');
+    return { sessionId, csrfToken, session, caller };
+  }
+
+  /** The session a cookie names, with its caller; throws MissingAuthenticationTokenException saying why not. */
+  async resolve(sessionId: string | undefined): Promise<ResolvedSession> {
+    if (!sessionId) throw notSignedIn('You are not signed in to the console.');
+    const hash = sha256(sessionId);
+    const s = await this.tables.getSession(hash);
+    if (!s) throw notSignedIn('Your console session has ended. Sign in again.');
+    const now = this.d.now();
+    const { idleTimeoutMs, absoluteTimeoutMs } = this.d.options;
+    const end = async (why: string): Promise<never> => { await this.tables.deleteSession(hash); throw notSignedIn(why); };
+    if (now >= s.expiresAt) {
+      return end(`Your console session expired: a session lasts at most ${Math.round(absoluteTimeoutMs / 60_000)} minutes. Sign in again.`);
+    }
+    if (now - s.lastSeenAt >= idleTimeoutMs) {
+      return end(`Your console session expired after ${Math.round(idleTimeoutMs / 60_000)} minutes without activity. Sign in again.`);
+    }
+    const user = await this.d.store.getUser(s.accountId, s.userName);
+    if (!user || user.createdAt !== s.userCreatedAt) return end('Your user no longer exists. Sign in again.');
+    if (s.accessKeyId) {
+      const k = await this.d.store.getAccessKey(s.accessKeyId);
+      if (!k || k.status !== 'ACTIVE' || k.accountId !== s.accountId || k.userName !== s.userName) {
+        return end('The access key this session was opened with is no longer active. Sign in again.');
+      }
+    }
+    // The idle clock moves on at most every tenth of the idle timeout (not on every request).
+    if (now - s.lastSeenAt >= Math.min(60_000, idleTimeoutMs / 10)) {
+      await this.tables.touchSession(hash, now);
+      s.lastSeenAt = now;
+    }
+    return { session: s, caller: await this.callerOf(s.accountId, s.userName, user.role, s.accessKeyId ?? 'console-password') };
+  }
+
+  /** The CSRF check of a state-changing request: the header must equal the cookie and the session's token. */
+  checkCsrf(s: ConsoleSession, header: string | undefined, cookie: string | undefined): void {
+    const refuse = () => accessDenied(`This request needs the console's CSRF token in the ${CSRF_HEADER} header (reload the page).`);
+    if (!header || !cookie || !sameSecret(header, cookie)) throw refuse();
+    if (!sameSecret(sha256(header), s.csrfHash)) throw refuse();
+  }
+
+  async signOut(sessionId: string | undefined): Promise<void> {
+    if (sessionId) await this.tables.deleteSession(sha256(sessionId));
+  }
+}
+
+/** Reads one cookie from a Cookie header. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i < 0) continue;
+    if (part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+  }
+  return undefined;
+}
+
+/** The Set-Cookie lines of a new session (or, without one, the lines that clear both cookies). */
+export function sessionCookies(opened: { sessionId: string; csrfToken: string } | undefined, secure: boolean, maxAgeSeconds: number): string[] {
+  const attrs = (httpOnly: boolean, age: number) =>
+    `; Path=${COOKIE_PATH}; Max-Age=${age}; SameSite=Strict${httpOnly ? '; HttpOnly' : ''}${secure ? '; Secure' : ''}`;
+  if (!opened) return [`${SESSION_COOKIE}=${attrs(true, 0)}`, `${CSRF_COOKIE}=${attrs(false, 0)}`];
+  return [
+    `${SESSION_COOKIE}=${opened.sessionId}${attrs(true, maxAgeSeconds)}`,
+    `${CSRF_COOKIE}=${opened.csrfToken}${attrs(false, maxAgeSeconds)}`,
+  ];
+}

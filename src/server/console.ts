@@ -1,0 +1,279 @@
+// The web console (issue 10), served by the API server itself under /console:
+//
+//   GET  /console/                 the single-page app (console/ sources, built by Vite into console/dist)
+//   GET  /console/assets/*         its hashed assets (cached for a year)
+//   POST /console/api/sign-in      password or access-key sign-in → session cookie + CSRF cookie
+//   POST /console/api/sign-out
+//   GET  /console/api/session      who is signed in (or why not)
+//   GET  /console/api/meta         connector types, their authentication types and catalog actions, permission actions
+//   GET  /console/api/principals   users and groups of the caller's account (ADMIN and AUTHOR)
+//   POST /console/api/{Operation}  any API operation with its whole input as JSON
+//
+// The operations are the very OperationSpecs the SigV4 routes use: the session
+// stands in for the signature and yields the same Caller, then throttling, the
+// operation's validator (same messages) and handler, and the same result and
+// error encoding follow. No operation logic lives here.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Logger } from 'pino';
+import type { Services } from '../ops/services.js';
+import type { RequestContext } from '../domain/types.js';
+import { type OperationSpec, sendError, sendResult } from '../protocol/http.js';
+import { validateInput } from '../protocol/validate.js';
+import { ServiceError, accessDenied, invalidParameter, notFound } from '../protocol/errors.js';
+import { CONNECTOR_ACTIONS, OWNER_ACTIONS } from '../auth/permissions.js';
+import { groupArn, userArn } from '../auth/arns.js';
+import { CONNECTOR_TYPES, describeActions } from '../catalog/index.js';
+import { allowedAuthentication } from '../domain/type-auth.js';
+import { scrubText, secretValuesIn } from './redact.js';
+import {
+  CONSOLE_DEFAULTS, CSRF_COOKIE, CSRF_HEADER, ConsoleSessions, SESSION_COOKIE, type ConsoleOptions, type ResolvedSession,
+  cookieValue, sessionCookies,
+} from './console-sessions.js';
+
+/** Where the built console is: console/dist at the package root (from src/server or dist/server alike). */
+export const CONSOLE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'console', 'dist');
+
+/** What a user may do with a connector, as the console presents it. */
+export const PERMISSION_PRESETS = {
+  owner: [...OWNER_ACTIONS],
+  viewer: ['quicksight:DescribeActionConnector', 'quicksight:ListActionConnectorActions', 'quicksight:InvokeActionConnector'],
+} as const;
+
+export interface ConsoleDeps {
+  services: Services;
+  /** Every routable operation, exactly as registered for SigV4. */
+  specs: readonly OperationSpec[];
+  /** The server's per-account throttle. */
+  throttle: { take(accountId: string): void };
+  log: Logger;
+  /** Tells the request log line which operation and caller a request was. */
+  note?: (req: FastifyRequest, op: string, caller?: { accountId: string; userArn: string }) => void;
+  options?: Partial<ConsoleOptions>;
+  /** The built console (default CONSOLE_DIST). */
+  distDir?: string;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The JSON object a console API request carries (an empty body is `{}`). */
+function jsonBody(req: FastifyRequest): Record<string, unknown> {
+  const raw = req.body as Buffer | undefined;
+  if (!raw || raw.length === 0) return {};
+  const ct = req.headers['content-type'];
+  if (!ct || !/^application\/json\s*(;.*)?$/i.test(ct)) throw invalidParameter('The console API takes application/json.');
+  let v: unknown;
+  try { v = JSON.parse(UTF8.decode(raw)); } catch { throw invalidParameter('The request body is not valid JSON.'); }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw invalidParameter('The request body must be a JSON object.');
+  return v as Record<string, unknown>;
+}
+
+export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
+  const { services, log } = deps;
+  const { config, store, keys, now } = services;
+  const options: ConsoleOptions = { ...CONSOLE_DEFAULTS, ...deps.options };
+  const sessions = new ConsoleSessions({ store, keys, region: config.region, now, options });
+  const specs = new Map(deps.specs.map((s) => [s.name, s]));
+  const distDir = deps.distDir ?? CONSOLE_DIST;
+  const indexFile = path.join(distDir, 'index.html');
+  const built = existsSync(indexFile);
+  const indexHtml = built ? readFileSync(indexFile) : undefined;
+  const publicHttps = config.publicUrl?.startsWith('https:') ?? false;
+
+  /** Secure cookies when the browser reached us over TLS: directly, or through the https publicUrl. */
+  const secure = (req: FastifyRequest) => publicHttps || req.protocol === 'https';
+  const setCookies = (req: FastifyRequest, reply: FastifyReply, opened?: { sessionId: string; csrfToken: string }) =>
+    reply.header('set-cookie', sessionCookies(opened, secure(req), Math.floor(options.absoluteTimeoutMs / 1000)));
+
+  const fail = (req: FastifyRequest, reply: FastifyReply, e: unknown) => {
+    reply.header('cache-control', 'no-store');
+    if (e instanceof ServiceError) {
+      // A session that ended takes its cookies with it.
+      if (e.name === 'MissingAuthenticationTokenException') setCookies(req, reply);
+      return sendError(reply, req.id, e);
+    }
+    const values = secretValuesIn(req.body);
+    log.error({ requestId: req.id, err: { type: (e as Error)?.name, message: scrubText((e as Error)?.message, values), stack: scrubText((e as Error)?.stack, values) } }, 'internal failure');
+    return sendError(reply, req.id, new ServiceError('InternalFailureException', 'An internal failure occurred. The request id identifies it in the server log.'));
+  };
+
+  /** Browsers say where a request comes from: refuse state changes started by another site. */
+  const sameOrigin = (req: FastifyRequest) => {
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') throw accessDenied('Cross-site requests to the console are refused.');
+  };
+
+  const session = (req: FastifyRequest): Promise<ResolvedSession> => sessions.resolve(cookieValue(req.headers.cookie, SESSION_COOKIE));
+
+  /** A request that changes state: signed in, same origin, and carrying the CSRF token. */
+  const stateChange = async (req: FastifyRequest): Promise<ResolvedSession> => {
+    sameOrigin(req);
+    const s = await session(req);
+    const h = req.headers[CSRF_HEADER];
+    sessions.checkCsrf(s.session, Array.isArray(h) ? h[0] : h, cookieValue(req.headers.cookie, CSRF_COOKIE));
+    return s;
+  };
+
+  const who = (s: ResolvedSession) => ({
+    AccountId: s.caller.accountId, UserName: s.caller.userName, UserArn: s.caller.userArn, Role: s.caller.role,
+    GroupArns: s.caller.groupArns, Region: s.session.region, SignedInWith: s.session.accessKeyId ? 'ACCESS_KEY' : 'PASSWORD',
+    ExpiresAt: Math.floor(s.session.expiresAt / 1000), IdleTimeoutSeconds: Math.floor(options.idleTimeoutMs / 1000),
+  });
+
+  const json = (reply: FastifyReply, req: FastifyRequest, body: object, status = 200) =>
+    reply.code(status).header('content-type', 'application/json').header('cache-control', 'no-store')
+      .header('x-amzn-RequestId', req.id).send(JSON.stringify({ ...body, RequestId: req.id }));
+
+  app.register(async (scope) => {
+    scope.addHook('onSend', async (_req, reply, payload) => {
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
+      return payload;
+    });
+
+    // ---- the page and its assets ------------------------------------------------
+    scope.get('/', { prefixTrailingSlash: 'no-slash' }, async (_req, reply) => reply.redirect('/console/', 302));
+    scope.get('/', { prefixTrailingSlash: 'slash' }, async (_req, reply) => {
+      reply.header('cache-control', 'no-cache');
+      if (!indexHtml) {
+        return reply.code(503).type('text/plain; charset=utf-8')
+          .send(`The console is not built (${indexFile} is missing). Run \`npm run build:console\` (npm ci runs it).\n`);
+      }
+      return reply.type('text/html; charset=utf-8').send(indexHtml);
+    });
+    if (built) {
+      await scope.register(fastifyStatic, {
+        root: distDir,
+        prefix: '/',
+        index: false,
+        cacheControl: false,
+        decorateReply: false,
+        setHeaders(res, file) {
+          // Vite names assets by content hash: they never change under one name.
+          const hashed = file.startsWith(path.join(distDir, 'assets') + path.sep);
+          res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      });
+    }
+
+    // ---- sign-in, sign-out, session -------------------------------------------------
+    scope.post('/api/sign-in', async (req, reply) => {
+      deps.note?.(req, 'console:SignIn');
+      try {
+        sameOrigin(req);
+        const body = jsonBody(req);
+        const opened = body.AccessKeyId !== undefined
+          ? await sessions.signInWithAccessKey(body, req.ip)
+          : await sessions.signInWithPassword(body, req.ip);
+        deps.note?.(req, 'console:SignIn', opened.caller);
+        log.info({ requestId: req.id, user: opened.caller.userArn, with: opened.session.accessKeyId ? 'access key' : 'password' }, 'console sign-in');
+        setCookies(req, reply, opened);
+        return json(reply, req, { ...who(opened), CsrfToken: opened.csrfToken });
+      } catch (e) {
+        if (e instanceof ServiceError && (e.name === 'AccessDeniedException' || e.name === 'ThrottlingException')) {
+          log.warn({ requestId: req.id, ip: req.ip, error: e.name }, 'console sign-in refused');
+        }
+        return fail(req, reply, e);
+      }
+    });
+
+    scope.post('/api/sign-out', async (req, reply) => {
+      deps.note?.(req, 'console:SignOut');
+      try {
+        const s = await stateChange(req);
+        await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
+        deps.note?.(req, 'console:SignOut', s.caller);
+        setCookies(req, reply);
+        return json(reply, req, { SignedOut: true });
+      } catch (e) { return fail(req, reply, e); }
+    });
+
+    scope.get('/api/session', async (req, reply) => {
+      deps.note?.(req, 'console:Session');
+      try {
+        const s = await session(req);
+        deps.note?.(req, 'console:Session', s.caller);
+        return json(reply, req, { SignedIn: true, ...who(s) });
+      } catch (e) {
+        if (e instanceof ServiceError && e.name === 'MissingAuthenticationTokenException') {
+          if (req.headers.cookie?.includes(SESSION_COOKIE)) setCookies(req, reply);
+          return json(reply, req, { SignedIn: false, Message: e.message });
+        }
+        return fail(req, reply, e);
+      }
+    });
+
+    // ---- what the pages need besides the operations ---------------------------------------
+    scope.get('/api/meta', async (req, reply) => {
+      deps.note?.(req, 'console:Meta');
+      try {
+        const s = await session(req);
+        deps.note?.(req, 'console:Meta', s.caller);
+        return json(reply, req, {
+          ConnectorTypes: CONNECTOR_TYPES.map((type) => ({
+            Type: type,
+            AuthenticationTypes: allowedAuthentication(type),
+            Actions: describeActions(type, []).map((a) => ({ ActionId: a.ActionId, Name: a.Name })),
+          })),
+          PermissionActions: CONNECTOR_ACTIONS,
+          PermissionPresets: PERMISSION_PRESETS,
+          Operations: [...specs.keys()],
+          VpcConnectionArns: Object.keys(config.vpcConnections),
+          ...(config.publicUrl ? { RedirectUrl: `${config.publicUrl}/oauth/callback` } : {}),
+        });
+      } catch (e) { return fail(req, reply, e); }
+    });
+
+    scope.get('/api/principals', async (req, reply) => {
+      deps.note?.(req, 'console:Principals');
+      try {
+        const s = await session(req);
+        deps.note?.(req, 'console:Principals', s.caller);
+        const { accountId, role } = s.caller;
+        // The directory is for those who share connectors; a READER types names.
+        if (role === 'READER') return json(reply, req, { Users: [], Groups: [] });
+        const [users, groups] = await Promise.all([store.listUsers(accountId), store.listGroups(accountId)]);
+        return json(reply, req, {
+          Users: users.map((u) => ({ UserName: u.userName, Arn: userArn(config.region, accountId, u.userName), Role: u.role })),
+          Groups: groups.map((g) => ({ GroupName: g.groupName, Arn: groupArn(config.region, accountId, g.groupName) })),
+        });
+      } catch (e) { return fail(req, reply, e); }
+    });
+
+    // ---- the operations ----------------------------------------------------------------
+    scope.post<{ Params: { op: string } }>('/api/:op', async (req, reply) => {
+      const spec = specs.get(req.params.op);
+      deps.note?.(req, `console:${spec ? spec.name : 'unknown'}`);
+      try {
+        const s = await stateChange(req);
+        deps.note?.(req, `console:${spec ? spec.name : 'unknown'}`, s.caller);
+        if (!spec) throw notFound(`The console API has no operation named ${req.params.op.slice(0, 100)}.`);
+        deps.throttle.take(s.caller.accountId);
+        const input = jsonBody(req);
+        if (input.AwsAccountId === undefined && spec.bindings.some((b) => b.member === 'AwsAccountId')) input.AwsAccountId = s.caller.accountId;
+        validateInput(spec.validate, input);
+        const ctx: RequestContext = { caller: s.caller, region: s.session.region, requestId: req.id };
+        const out = await spec.handler(ctx, input as never);
+        reply.header('cache-control', 'no-store');
+        sendResult(reply, spec, req.id, out);
+      } catch (e) { return fail(req, reply, e); }
+    });
+
+    scope.setNotFoundHandler(async (req, reply) => {
+      if (req.url.startsWith('/console/api/')) return fail(req, reply, notFound(`No console API matches ${req.method} ${req.url.split('?')[0]}.`));
+      return reply.code(404).type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send('Not found.\n');
+    });
+  }, { prefix: '/console' });
+
+}

@@ -1,0 +1,187 @@
+// Prometheus metrics (prom-client), one registry per server instance so that
+// several servers in one process (tests, embedding) never share or collide.
+// Served on a port of their own (config metricsPort; off by default) — see
+// README, Operations → Metrics — never on the API port.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Store } from '../store/store.js';
+import type { InvocationMetrics } from '../ops/services.js';
+import type { TokenKind, TokenOutcome } from '../connections/observe.js';
+
+
+/** Seconds: from a fast API call to a slow upstream. */
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const DB_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];
+
+/** A store that can say how its connection pool is doing (PostgreSQL, when the store offers it). */
+interface PoolStats { total: number; idle: number; waiting: number }
+type MaybePooled = { poolStats?: () => PoolStats };
+
+export class Metrics implements InvocationMetrics {
+  readonly registry = new Registry();
+  private readonly requests: Counter<'operation' | 'status'>;
+  private readonly requestSeconds: Histogram<'operation' | 'status'>;
+  private readonly throttledTotal: Counter<'operation'>;
+  private readonly invocations: Counter<'connector_type' | 'action' | 'status'>;
+  private readonly upstreamSeconds: Histogram<'connector_type' | 'action' | 'status'>;
+  private readonly tokens: Counter<'kind' | 'outcome'>;
+  private readonly egressErrors: Counter<'reason'>;
+  private readonly dbSeconds: Histogram<'method'>;
+  private readonly dbErrors: Counter<'code'>;
+  private defaultsOn = false;
+
+  constructor() {
+    const registers = [this.registry];
+    this.requests = new Counter({ name: 'actionbridge_requests_total', help: 'API requests answered, by operation and HTTP status', labelNames: ['operation', 'status'], registers });
+    this.requestSeconds = new Histogram({ name: 'actionbridge_request_duration_seconds', help: 'API request latency from first byte received to response sent, by operation and HTTP status', labelNames: ['operation', 'status'], buckets: LATENCY_BUCKETS, registers });
+    this.throttledTotal = new Counter({ name: 'actionbridge_throttled_requests_total', help: 'Requests refused with ThrottlingException (per-account rate limit), by operation', labelNames: ['operation'], registers });
+    this.invocations = new Counter({ name: 'actionbridge_invocations_total', help: 'Actions invoked through connectors, by connector type, action and status', labelNames: ['connector_type', 'action', 'status'], registers });
+    this.upstreamSeconds = new Histogram({ name: 'actionbridge_invocation_upstream_duration_seconds', help: 'Time spent on the connector\'s service (upstream) per invocation, by connector type, action and status', labelNames: ['connector_type', 'action', 'status'], buckets: LATENCY_BUCKETS, registers });
+    this.tokens = new Counter({ name: 'actionbridge_token_requests_total', help: 'Token requests to OAuth token endpoints and STS, by kind (client_credentials, authorization_code, refresh, assume_role) and outcome (success, refused, error)', labelNames: ['kind', 'outcome'], registers });
+    this.egressErrors = new Counter({ name: 'actionbridge_egress_errors_total', help: 'Outbound requests refused by the egress policy or failed, by reason (refused-address, unknown-profile, bad-url, insecure-redirect, dns, connect-timeout, timeout, tls, connection, response-too-large, too-many-redirects)', labelNames: ['reason'], registers });
+    this.dbSeconds = new Histogram({ name: 'actionbridge_db_call_duration_seconds', help: 'Time spent in store calls, including waiting for the database (SQLite: the write lock / busy handler; PostgreSQL: a pool connection), by store method', labelNames: ['method'], buckets: DB_BUCKETS, registers });
+    this.dbErrors = new Counter({ name: 'actionbridge_db_errors_total', help: 'Store calls that failed, by driver error code (SQLITE_BUSY: the write lock was not obtained within busy_timeout)', labelNames: ['code'], registers });
+  }
+
+  /** One API request answered. */
+  request(operation: string, status: number, seconds: number): void {
+    const labels = { operation, status: String(status) };
+    this.requests.inc(labels);
+    this.requestSeconds.observe(labels, seconds);
+  }
+
+  throttled(operation: string): void {
+    this.throttledTotal.inc({ operation });
+  }
+
+  /**
+   * One action invoked (InvokeAction): `status` is a short word such as success,
+   * http_error (the service answered non-2xx), egress_error, token_error, error;
+   * `upstreamSeconds` the time spent on the connector's service.
+   */
+  invocation(connectorType: string, action: string, status: string, upstreamSeconds: number): void {
+    const labels = { connector_type: connectorType, action, status };
+    this.invocations.inc(labels);
+    this.upstreamSeconds.observe(labels, upstreamSeconds);
+  }
+
+  token(kind: TokenKind, outcome: TokenOutcome): void {
+    this.tokens.inc({ kind, outcome });
+  }
+
+  egressError(reason: string): void {
+    this.egressErrors.inc({ reason });
+  }
+
+  dbCall(method: string, seconds: number): void {
+    this.dbSeconds.observe({ method }, seconds);
+  }
+
+  dbError(code: string): void {
+    this.dbErrors.inc({ code });
+  }
+
+  /** Process metrics (CPU, memory, event loop lag, GC): only for a server whose metrics are served. */
+  collectProcessMetrics(): void {
+    if (this.defaultsOn) return;
+    this.defaultsOn = true;
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Pool gauges for a store that offers poolStats() (PostgreSQL); nothing for one that does not. */
+  watchPool(store: Store): void {
+    const pooled = store as MaybePooled;
+    if (typeof pooled.poolStats !== 'function' || this.registry.getSingleMetric('actionbridge_db_pool_connections')) return;
+    const registers = [this.registry];
+    const gauge = (name: string, help: string, pick: (s: PoolStats) => number) => new Gauge({
+      name, help, registers,
+      collect() { const stats = pooled.poolStats?.(); if (stats) this.set(pick(stats)); },
+    });
+    gauge('actionbridge_db_pool_connections', 'PostgreSQL: connections open in the query pool', (s) => s.total);
+    gauge('actionbridge_db_pool_idle_connections', 'PostgreSQL: idle connections in the query pool', (s) => s.idle);
+    gauge('actionbridge_db_pool_waiting_requests', 'PostgreSQL: queries waiting for a free pool connection', (s) => s.waiting);
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
+
+// Store methods whose time is not the database's: `withLock` runs the caller's function inside.
+const UNTIMED = new Set(['withLock', 'close', 'kind', 'constructor']);
+
+/**
+ * The store with every call timed (actionbridge_db_call_duration_seconds) and failures
+ * counted by driver code. The proxy keeps the store's identity for `this` inside its
+ * methods; wrapped functions are made once per method name.
+ */
+export function instrumentStore<S extends Store>(store: S, metrics: Metrics): S {
+  const wrapped = new Map<PropertyKey, unknown>();
+  return new Proxy(store, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== 'function') return value;
+      let w = wrapped.get(prop);
+      if (w === undefined) {
+        const fn = value as (...args: unknown[]) => unknown;
+        const name = String(prop);
+        w = UNTIMED.has(name) || name.startsWith('_')
+          ? fn.bind(target)
+          : (...args: unknown[]) => {
+            const start = process.hrtime.bigint();
+            const done = () => metrics.dbCall(name, Number(process.hrtime.bigint() - start) / 1e9);
+            let out: unknown;
+            try {
+              out = fn.apply(target, args);
+            } catch (e) {
+              done(); metrics.dbError(codeOf(e)); throw e;
+            }
+            if (out instanceof Promise) {
+              return out.then((v) => { done(); return v; }, (e: unknown) => { done(); metrics.dbError(codeOf(e)); throw e; });
+            }
+            done();
+            return out;
+          };
+        wrapped.set(prop, w);
+      }
+      return w;
+    },
+  });
+}
+
+function codeOf(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? code : 'other';
+}
+
+export interface MetricsServer {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/** GET /metrics on its own port (no authentication: bind it where only the scraper reaches). */
+export async function startMetricsServer(metrics: Metrics, host: string, port: number): Promise<MetricsServer> {
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Only GET /metrics is served here.\n');
+      return;
+    }
+    metrics.text().then(
+      (body) => { res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body); },
+      () => { res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics could not be collected\n'); },
+    );
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => { server.off('error', reject); resolve(); });
+  });
+  const addr = server.address() as AddressInfo;
+  const h = host.includes(':') ? `[${host}]` : host;
+  return {
+    endpoint: `http://${h}:${addr.port}/metrics`,
+    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+  };
+}

@@ -1,0 +1,122 @@
+// The PostgreSQL store: the same SqlStore (src/store/sql-store.ts) over Kysely's
+// PostgresDialect and a `pg` pool, for several nodes sharing one database.
+//
+// - Connections: a pool of `poolSize` for queries, each with the statement timeout;
+//   a second, smaller pool for the cross-node locks of Store.withLock (a waiter sits
+//   on one of those, never on a query connection, so lock holders always get a query
+//   connection: no pool starvation however many locks are wanted at once).
+// - The schema is whatever the connection's search_path names first (e.g.
+//   `?options=-c%20search_path%3Dactionbridge` in the URL); tables are created there.
+// - Migrations run on start on a connection of their own without statement timeout;
+//   Kysely's migrator holds a PostgreSQL advisory lock while it runs them, so of
+//   several nodes starting at once one migrates and the others wait, then find
+//   nothing left to do.
+// - int8 (bigint) columns are read as JavaScript numbers (epoch milliseconds and
+//   counts stay far below 2^53), as SQLite gives them.
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import type { Database } from './schema.js';
+import { migrationProviderFor } from './migrations.js';
+import { SqlStore } from './sql-store.js';
+
+export interface PostgresOptions {
+  /** Connections for queries (default 10). */
+  poolSize?: number;
+  /** Statement timeout of query connections in ms; 0 = none (default 30,000). */
+  statementTimeoutMs?: number;
+  /** Longest wait for a cross-node lock (default 120,000 ms): longer than any token request takes. */
+  lockWaitMs?: number;
+}
+
+const INT8_OID = 20;
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID && format !== 'binary') return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+/** Connection settings from the URL plus ours; `options` (e.g. search_path) in the URL is kept. */
+function poolConfig(url: string, extra: pg.PoolConfig): pg.PoolConfig {
+  return { connectionString: url, application_name: 'actionbridge', types: types as pg.CustomTypesConfig, ...extra };
+}
+
+/** The lock id of a name: 64 bits of its SHA-256 as a signed bigint, as pg_advisory_xact_lock takes it. */
+export function advisoryKey(scope: string, name: string): string {
+  return createHash('sha256').update(`actionbridge-lock\u0000${scope}\u0000${name}`).digest().readBigInt64BE(0).toString();
+}
+
+export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<SqlStore> {
+  const poolSize = opts.poolSize ?? 10;
+  const statementTimeout = opts.statementTimeoutMs ?? 30_000;
+  const lockWaitMs = opts.lockWaitMs ?? 120_000;
+
+  // Migrations first, on one connection without statement timeout (a migration of a
+  // big table, or waiting for another node's, may take longer than any query).
+  const schema = await migrate(url);
+
+  const pool = new pg.Pool(poolConfig(url, {
+    max: poolSize,
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+    // A request waiting this long for a free connection fails (InternalFailure) instead of hanging.
+    connectionTimeoutMillis: 30_000,
+    idleTimeoutMillis: 30_000,
+  }));
+  const lockPool = new pg.Pool(poolConfig(url, { max: Math.max(2, Math.ceil(poolSize / 2)), connectionTimeoutMillis: lockWaitMs, idleTimeoutMillis: 30_000 }));
+  // An idle connection the server dropped (restart, failover) is an 'error' event on the
+  // pool: the pool discards it and the next query opens a new one. Unheard, it would end the process.
+  pool.on('error', () => undefined);
+  lockPool.on('error', () => undefined);
+
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+
+  /**
+   * Store.withLock across nodes: a transaction on a lock connection that takes
+   * pg_advisory_xact_lock(key of the name) and holds it while `fn` runs (on the query
+   * pool). Ending the transaction releases it; so does the connection dying with its
+   * node, so a killed node never leaves a lock behind.
+   */
+  async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const client = await lockPool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('begin');
+      await client.query(`set local statement_timeout = ${Math.floor(lockWaitMs)}`);
+      await client.query('select pg_advisory_xact_lock($1::bigint)', [advisoryKey(schema, name)]);
+      return await fn();
+    } finally {
+      try { await client.query('rollback'); } catch (e) { broken = e as Error; }
+      client.release(broken);
+    }
+  }
+
+  return new SqlStore(db, 'postgres', undefined, {
+    withLock,
+    migrate: async () => { await migrate(url); },
+    close: () => lockPool.end(),
+  });
+}
+
+/** Applies pending migrations; returns the schema the tables are in. */
+async function migrate(url: string): Promise<string> {
+  const pool = new pg.Pool(poolConfig(url, { max: 1 }));
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    const r = await pool.query<{ schema: string | null }>('select current_schema() as schema');
+    const schema = r.rows[0]?.schema;
+    if (!schema) throw new Error('PostgreSQL: no schema to create tables in (the search_path names no existing schema)');
+    // The migration tables are looked up in this schema only: another schema of the same
+    // database (another deployment, or a test) with its own kysely_migration is not ours.
+    const migrator = new Migrator({ db, provider: migrationProviderFor('postgres'), migrationTableSchema: schema });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((x) => x.status === 'Error');
+      throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`);
+    }
+    return schema;
+  } finally {
+    await db.destroy();
+  }
+}
