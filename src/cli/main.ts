@@ -12,6 +12,8 @@ import { UsageError, addUser, checkAccount, checkName, checkRole, createAccessKe
 import { rotateSecrets } from '../crypto/rotate.js';
 import { setConsolePassword } from './console-password.js';
 import { groupArn, userArn } from '../auth/arns.js';
+import { ACTIONS_HELP, actionsCommand, mcpCommand } from './actions.js';
+import { TOKENS_HELP, tokensCommand } from './tokens.js';
 
 const HELP = `actionbridge — a self-hosted Amazon QuickSight action-connector service
 
@@ -37,7 +39,7 @@ Usage:
   actionbridge backup FILE [--force]    consistent snapshot of the SQLite database, while a server runs
   actionbridge restore FILE [--force]   put a backup in place (the data dir's server must be stopped)
   actionbridge doctor [--config F]      check configuration, database, master key, CA file, VPC proxies
-
+${TOKENS_HELP}${ACTIONS_HELP}
 Every command but serve also takes [--data-dir DIR | --database-url URL] and works while a server runs.
 Environment: ACTIONBRIDGE_ACCOUNT_ID, ACTIONBRIDGE_ACCESS_KEY_ID, ACTIONBRIDGE_SECRET_ACCESS_KEY (bootstrap admin),
 ACTIONBRIDGE_MASTER_KEY (base64, 32 bytes), ACTIONBRIDGE_DATA_DIR, ACTIONBRIDGE_DATABASE_URL, ACTIONBRIDGE_REGION,
@@ -231,6 +233,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'backup': return await backupCommand(rest);
       case 'restore': return await restoreCommand(rest);
       case 'doctor': return await doctorCommand(rest);
+      case 'tokens': return await tokensCommand(rest[0], rest.slice(1));
+      case 'actions': return await actionsCommand(rest[0], rest.slice(1));
+      case 'mcp': return await mcpCommand(rest);
       case 'config': {
         if (rest[0] !== 'check' || !rest[1]) throw new UsageError('usage: actionbridge config check FILE');
         const cfg = baseConfig({ config: rest[1] });

@@ -1,6 +1,7 @@
 // The audit trail of InvokeAction (PRODUCT.md §3, "Audit"): one record per
 // invocation. Deliberately without input values, outputs or secrets: what was
 // done through which connector, by whom, when, and how it ended.
+import { randomBytes } from 'node:crypto';
 import type { ConnectorKey } from './types.js';
 
 export type InvocationStatus = 'SUCCESS' | 'FAILED';
@@ -27,6 +28,8 @@ export interface InvocationRecord extends ConnectorKey {
   durationMs: number;
   /** Requests sent for the action (retries included); 0 when none was sent. */
   attempts: number;
+  /** The program acting for the user, when it said (RequestContext.client): an MCP client, the CLI, ... */
+  client?: string | null;
 }
 
 export interface InvocationQuery extends ConnectorKey {
@@ -34,4 +37,30 @@ export interface InvocationQuery extends ConnectorKey {
   /** Keyset: records strictly older than this position (newest first). */
   before?: { startedAt: number; invocationId: string };
   limit: number;
+}
+
+let lastMs = 0;
+let seq = 0;
+
+/**
+ * A new invocation id: a UUID version 7 (RFC 9562) — 48 bits of Unix time in ms, a
+ * 12-bit counter for ids made in the same millisecond (RFC 9562 §6.2, method 1),
+ * then 62 random bits — so that ids sort in the order this process made them, and
+ * records that started in the same millisecond still list newest first.
+ */
+export function newInvocationId(now: number): string {
+  if (now > lastMs) {
+    lastMs = now;
+    seq = 0;
+  } else if (++seq > 0xfff) {
+    lastMs += 1; // the counter ran out: borrow the next millisecond
+    seq = 0;
+  }
+  const b = randomBytes(16);
+  b.writeUIntBE(lastMs, 0, 6);
+  b[6] = 0x70 | (seq >> 8);
+  b[7] = seq & 0xff;
+  b[8] = 0x80 | (b[8]! & 0x3f);
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -8,9 +8,8 @@
 // naming the member), no sign-in (AccessTokenNotFound), a token endpoint or STS
 // refusing (TokenResponse), nothing answering (a FAILED result without
 // HttpStatusCode), the service's answer (SUCCESS, or FAILED with its status).
-import { randomUUID } from 'node:crypto';
 import type { RequestContext, ConnectorRecord } from '../domain/types.js';
-import type { InvocationRecord, InvocationStatus } from '../domain/invocations.js';
+import { newInvocationId, type InvocationRecord, type InvocationStatus } from '../domain/invocations.js';
 import { allowedAuthentication, authenticationTypeProblem } from '../domain/type-auth.js';
 import { describeActions, findAction, invokeAwsAction, invokeHttpAction, type CatalogAction, type InvocationResult } from '../catalog/index.js';
 import { isEgressError, type EgressError } from '../egress/index.js';
@@ -96,15 +95,15 @@ export function actionOps(s: Services): Ops {
     if (!action) {
       throw notFound(`Action ${input.ActionId} does not exist for connector type ${rec.type}; ListActionConnectorActions lists the actions of action connector ${rec.id}.`);
     }
-    const invocationId = randomUUID();
     const startedAt = s.now();
+    const invocationId = newInvocationId(startedAt);
     const t0 = performance.now();
     const upstream: Upstream = { ms: 0, attempts: 0 };
     const record = async (status: InvocationStatus, httpStatus: number | null, errorCode: string | null) => {
       const rec0: InvocationRecord = {
         invocationId, region: rec.region, accountId: rec.accountId, id: rec.id, connectorCreatedAt: rec.createdAt, connectorType: rec.type,
         actionId: action.ActionId, endUserArn: ctx.caller.userArn, startedAt, status, httpStatus, errorCode,
-        durationMs: Math.round(performance.now() - t0), attempts: upstream.attempts,
+        durationMs: Math.round(performance.now() - t0), attempts: upstream.attempts, client: ctx.client ?? null,
       };
       s.metrics?.invocation(rec.type, action.ActionId, metricStatus(status, httpStatus, errorCode), upstream.ms / 1000);
       await s.audit.record(rec0, ctx.requestId);
@@ -159,6 +158,7 @@ export function actionOps(s: Services): Ops {
         DurationMs: r.durationMs,
         Attempts: r.attempts,
         ...(r.errorCode !== null ? { ErrorCode: r.errorCode } : {}),
+        ...(r.client ? { Client: r.client } : {}),
       })),
     };
     if (more) {

@@ -47,6 +47,8 @@ export interface ActionInvocation {
   Attempts: number;
   /** Why a FAILED invocation has no upstream status: the error answered, or `Egress.<reason>`. */
   ErrorCode?: string;
+  /** The program that acted for the user, when it said: an MCP client (`mcp:<name>/<version>`) or the `x-actionbridge-client` header. */
+  Client?: string;
 }
 
 export interface ExtensionTypes {
@@ -129,8 +131,15 @@ const listInvocationsSchema = {
   required: ['AwsAccountId', 'ActionConnectorId'],
 } as const;
 
+/**
+ * The largest InvokeAction body: an action's binary content travels as base64 in the
+ * Input (the largest catalog limit, 5 MiB, is 6.7 MiB of base64; test/actions-limits
+ * checks every catalog fits), with room for the rest of the input.
+ */
+export const INVOKE_BODY_LIMIT = 8 * 1024 * 1024;
+
 /** HTTP bindings and input schemas of the extension operations. */
-export const extensionOperations: Record<ExtensionOperationName, { method: string; uri: string; bindings: readonly Binding[]; schema: object }> = {
+export const extensionOperations: Record<ExtensionOperationName, { method: string; uri: string; bindings: readonly Binding[]; schema: object; bodyLimit?: number }> = {
   TestActionConnector: { method: 'POST', uri: `${CONNECTOR}/test`, bindings: connectorRefBindings, schema: connectorRefSchema },
   StartActionConnectorAuthorization: { method: 'POST', uri: `${CONNECTOR}/authorize`, bindings: connectorRefBindings, schema: connectorRefSchema },
   DescribeActionConnectorConnection: { method: 'GET', uri: `${CONNECTOR}/connection`, bindings: connectorRefBindings, schema: connectorRefSchema },
@@ -144,6 +153,7 @@ export const extensionOperations: Record<ExtensionOperationName, { method: strin
       { member: 'Input', location: 'body', locationName: 'Input', type: 'structure' },
     ],
     schema: invokeActionSchema,
+    bodyLimit: INVOKE_BODY_LIMIT,
   },
   ListActionInvocations: {
     method: 'GET',
@@ -197,6 +207,7 @@ export function extensionOperationSpecs(handlers: ExtensionOperations): Operatio
       statusCodeMembers: [],
       validate: compileSchema(`extension:${name}`, op.schema),
       handler: handlers[name] as (ctx: RequestContext, input: never) => Promise<object>,
+      ...(op.bodyLimit !== undefined ? { bodyLimit: op.bodyLimit } : {}),
     };
   });
 }

@@ -26,6 +26,8 @@ export interface OperationSpec {
   statusCodeMembers: readonly string[];
   validate: ValidateFunction;
   handler: (ctx: RequestContext, input: never) => Promise<object>;
+  /** The largest request body this operation takes, when that is more than the server's bodyLimit (InvokeAction's binary content). */
+  bodyLimit?: number;
 }
 
 export function modelOperationSpecs(handlers: { [K in OperationName]: (ctx: RequestContext, input: never) => Promise<object> }): OperationSpec[] {
@@ -148,6 +150,7 @@ export function registerOperations(app: FastifyInstance, specs: OperationSpec[],
     app.route({
       method: spec.method as 'GET',
       url: fastifyPath(spec.uri),
+      ...(spec.bodyLimit !== undefined ? { bodyLimit: Math.max(spec.bodyLimit, app.initialConfig.bodyLimit ?? 0) } : {}),
       handler: (req, reply) => handle(spec, req, reply),
     });
   }

@@ -50,6 +50,13 @@ export interface AppDeps {
 
 interface Timing { start: bigint; op?: string; account?: string; caller?: string }
 
+/** The program acting for the user, as it names itself in `x-actionbridge-client` (for the audit record): printable ASCII, at most 200 characters. */
+function clientOf(req: FastifyRequest): { client?: string } {
+  const v = req.headers['x-actionbridge-client'];
+  const s = typeof v === 'string' ? v.replace(/[^\x20-\x7e]/g, '').trim().slice(0, 200) : '';
+  return s ? { client: s } : {};
+}
+
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
   const { config, keys, log } = deps;
   const now = deps.now ?? Date.now;
@@ -148,7 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     const who = await auth.authenticate({
       // headersDistinct keeps every line of a repeated header: SigV4 joins them with ','
       // (req.headers would join them with ', ' and so break the signature).
-      method: req.method, rawPath, rawQuery, headers: req.raw.headersDistinct, body: req.body as Buffer | undefined,
+      method: req.method, rawPath, rawQuery, headers: req.raw.headersDistinct ?? req.headers, body: req.body as Buffer | undefined,
     });
     return { ...who, rawQuery };
   };
@@ -169,7 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       if (t) { t.account = caller.accountId; t.caller = caller.userArn; }
       try { throttle.take(caller.accountId); } catch (e) { metrics.throttled(spec.name); throw e; }
       const input = decodeInput(spec, req, rawQuery);
-      const ctx: RequestContext = { caller, region, requestId: req.id };
+      const ctx: RequestContext = { caller, region, requestId: req.id, ...clientOf(req) };
       const out = await spec.handler(ctx, input as never);
       sendResult(reply, spec, req.id, out);
     } catch (e) {

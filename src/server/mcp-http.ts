@@ -50,6 +50,14 @@ interface AuthInfoExtra { caller: Caller; region: string }
 
 const MAX_SESSIONS = 10_000;
 
+/** A non-negative number of milliseconds from the environment, or undefined. */
+function envMs(name: string): number | undefined {
+  const v = process.env[name];
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
 function rpcError(reply: FastifyReply, status: number, code: number, message: string, headers: Record<string, string> = {}) {
   reply.code(status).header('content-type', 'application/json').header('cache-control', 'no-store');
   for (const [k, v] of Object.entries(headers)) reply.header(k, v);
@@ -87,7 +95,7 @@ export function registerMcpRoute(app: FastifyInstance, deps: McpRouteDeps): { se
     };
     entry.session = createMcpSession({
       version: VERSION,
-      watchIntervalMs: deps.watchIntervalMs,
+      watchIntervalMs: deps.watchIntervalMs ?? envMs('ACTIONBRIDGE_MCP_WATCH_INTERVAL_MS'),
       backend: async (extra) => {
         const info = extra.authInfo?.extra as AuthInfoExtra | undefined;
         if (!info?.caller) throw Object.assign(new Error('The request carries no authenticated user.'), { name: 'AccessDeniedException' });

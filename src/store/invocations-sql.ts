@@ -21,6 +21,7 @@ const toRow = (r: InvocationRecord): Row => ({
   error_code: r.errorCode,
   duration_ms: r.durationMs,
   attempts: r.attempts,
+  client: r.client ?? null,
 });
 
 const toRecord = (r: Row): InvocationRecord => ({
@@ -38,6 +39,7 @@ const toRecord = (r: Row): InvocationRecord => ({
   errorCode: r.error_code,
   durationMs: Number(r.duration_ms),
   attempts: Number(r.attempts),
+  client: r.client ?? null,
 });
 
 /** Rows per INSERT statement: far below SQLite's 32,766 bound parameters (14 per row). */

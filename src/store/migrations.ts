@@ -175,6 +175,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('revoked_at', 'bigint')
         .execute();
       await db.schema.createIndex('mcp_tokens_by_user').on('mcp_tokens').columns(['account_id', 'user_name']).execute();
+      // The audit record names the program that acted for the user (e.g. `mcp:Claude Desktop/1.2`).
+      await db.schema.alterTable('invocations').addColumn('client', 'text').execute();
     },
   },
   // The web console (issue 10; src/store/console-store.ts): console passwords (scrypt

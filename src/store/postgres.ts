@@ -15,7 +15,10 @@
 //   counts stay far below 2^53), as SQLite gives them.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import {
+  type ColumnDefinitionNode, Kysely, type KyselyPlugin, Migrator, OperationNodeTransformer, PostgresDialect,
+  type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryId, type QueryResult, RawNode, type RootOperationNode, type UnknownRow,
+} from 'kysely';
 import type { Database } from './schema.js';
 import { migrationProviderFor } from './migrations.js';
 import { SqlStore } from './sql-store.js';
@@ -98,11 +101,32 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   });
 }
 
+/**
+ * Text in byte order on PostgreSQL, as SQLite compares it: every `text` column a
+ * migration creates or adds is created `text collate "C"`, whatever the database's
+ * default collation (which may put 'B' after 'a', or ignore punctuation). Keyset
+ * pagination and every ORDER BY then give the same order on both stores, in tables
+ * of migrations written later too. (0003_postgres_byte_order does the same for the
+ * tables of 0001 and 0002.)
+ */
+class ByteOrderText extends OperationNodeTransformer {
+  protected override transformColumnDefinition(node: ColumnDefinitionNode, queryId?: QueryId): ColumnDefinitionNode {
+    const out = super.transformColumnDefinition(node, queryId);
+    const t = out.dataType as { kind: string; dataType?: string };
+    if (t.kind === 'DataTypeNode' && t.dataType === 'text') return { ...out, dataType: RawNode.createWithSql('text collate "C"') };
+    return out;
+  }
+}
+export const byteOrderTextPlugin: KyselyPlugin = {
+  transformQuery: (args: PluginTransformQueryArgs): RootOperationNode => new ByteOrderText().transformNode(args.node, args.queryId),
+  transformResult: async (args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> => args.result,
+};
+
 /** Applies pending migrations; returns the schema the tables are in. */
 async function migrate(url: string): Promise<string> {
   const pool = new pg.Pool(poolConfig(url, { max: 1 }));
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [byteOrderTextPlugin] });
   try {
     const r = await pool.query<{ schema: string | null }>('select current_schema() as schema');
     const schema = r.rows[0]?.schema;

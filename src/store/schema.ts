@@ -120,6 +120,8 @@ export interface InvocationsTable {
   error_code: string | null;
   duration_ms: number;
   attempts: number;
+  /** The program acting for the user (an MCP client, or the x-actionbridge-client header); migration 0006. */
+  client?: string | null;
 }
 export interface Database {
   connectors: ConnectorsTable;
