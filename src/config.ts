@@ -177,12 +177,12 @@ export interface Flags {
   'egress-allow'?: string[]; 'ca-file'?: string; config?: string;
   'log-level'?: string; 'throttle-rate'?: string; 'throttle-burst'?: string; 'body-limit'?: string;
   'public-url'?: string; 'sts-endpoint'?: string; nodes?: string; 'pg-pool-size'?: string; 'pg-statement-timeout-ms'?: string;
-  'metrics-port'?: string; 'metrics-host'?: string; 'shutdown-timeout-ms'?: string;
+  'metrics-port'?: string; 'metrics-host'?: string; 'shutdown-timeout-ms'?: string; 'audit-retention-days'?: string;
 }
 
 /** The flags `serve` takes besides --config, each the twin of a config key and an ACTIONBRIDGE_* variable (README, Configuration). */
 export const FLAG_NAMES = ['host', 'port', 'data-dir', 'database-url', 'region', 'egress-allow', 'ca-file', 'log-level', 'throttle-rate', 'throttle-burst',
-  'body-limit', 'public-url', 'sts-endpoint', 'nodes', 'pg-pool-size', 'pg-statement-timeout-ms', 'metrics-port', 'metrics-host', 'shutdown-timeout-ms'] as const;
+  'body-limit', 'public-url', 'sts-endpoint', 'nodes', 'pg-pool-size', 'pg-statement-timeout-ms', 'metrics-port', 'metrics-host', 'shutdown-timeout-ms', 'audit-retention-days'] as const;
 
 const validateVpcConnections = new Ajv({ allErrors: true, strict: false }).compile(fileSchema.properties.egress.properties.vpcConnections);
 
@@ -242,7 +242,7 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     ?? file.shutdownTimeoutMs ?? defaults.shutdownTimeoutMs;
   const vpcConnections = vpcConnectionsFromEnv(env.ACTIONBRIDGE_VPC_CONNECTIONS) ?? file.egress?.vpcConnections ?? {};
   const stsEndpoint = httpsBase('stsEndpoint (--sts-endpoint, ACTIONBRIDGE_STS_ENDPOINT)', flags['sts-endpoint'] || env.ACTIONBRIDGE_STS_ENDPOINT || file.stsEndpoint);
-  const auditRetentionDays = int('ACTIONBRIDGE_AUDIT_RETENTION_DAYS', env.ACTIONBRIDGE_AUDIT_RETENTION_DAYS, 0) ?? file.auditRetentionDays ?? defaults.auditRetentionDays;
+  const auditRetentionDays = int('--audit-retention-days', flags['audit-retention-days'], 0) ?? int('ACTIONBRIDGE_AUDIT_RETENTION_DAYS', env.ACTIONBRIDGE_AUDIT_RETENTION_DAYS, 0) ?? file.auditRetentionDays ?? defaults.auditRetentionDays;
   return {
     auditRetentionDays,
     ...(publicUrl !== undefined ? { publicUrl } : {}),

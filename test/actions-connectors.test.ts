@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogFor, CONNECTOR_TYPES } from '../src/catalog/index.js';
 import { ALLOWED_AUTHENTICATION } from '../src/domain/type-auth.js';
+import { INVOKE_BODY_LIMIT } from '../src/protocol/extensions.js';
 import { ACCOUNT, ADMIN, expectError, qs, type TestUser } from './helpers.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
 import {
@@ -119,6 +120,19 @@ describe('EnabledActions', () => {
     });
     expect(r.status, r.raw).toBe(200);
     expect((await describeC('ea-raw')).EnabledActions).toEqual(['PostMessage']);
+  });
+});
+
+describe('catalogs as the API sees them', () => {
+  it('every type has actions, at most 100 enabled by default, and its binary content fits an InvokeAction body', () => {
+    for (const type of CONNECTOR_TYPES) {
+      const actions = catalogFor(type)?.actions ?? [];
+      expect(actions.length, type).toBeGreaterThan(0);
+      expect(actions.length, type).toBeLessThanOrEqual(100);
+      for (const a of actions) {
+        if (a.binary) expect(Math.ceil(a.binary.maxBytes / 3) * 4 + 256 * 1024, `${type} ${a.ActionId}`).toBeLessThanOrEqual(INVOKE_BODY_LIMIT);
+      }
+    }
   });
 });
 

@@ -20,11 +20,22 @@ export interface Scrape {
 const matches = (have: Record<string, string> | undefined, want: Record<string, string>) =>
   Object.entries(want).every(([k, v]) => have?.[k] === v);
 
+/** Families by name; the parser starts a new family whenever the sample name changes, so same-named ones are joined. */
+function byName(list: Family[]): Map<string, Family> {
+  const out = new Map<string, Family>();
+  for (const f of list) {
+    const seen = out.get(f.name);
+    if (seen) seen.metrics.push(...f.metrics);
+    else out.set(f.name, { ...f, metrics: [...f.metrics] });
+  }
+  return out;
+}
+
 export function parseMetrics(text: string): Scrape {
-  const families = new Map(parsePrometheusTextFormat(text).map((f) => [f.name, f]));
+  const families = byName(parsePrometheusTextFormat(text));
   const histograms = [...families.values()].filter((f) => f.type === 'HISTOGRAM').map((f) => f.name);
   const untyped = text.split('\n').filter((l) => !histograms.some((h) => l.startsWith(`# TYPE ${h} `) || l.startsWith(`# HELP ${h} `))).join('\n');
-  const series = new Map(parsePrometheusTextFormat(untyped).map((f) => [f.name, f]));
+  const series = byName(parsePrometheusTextFormat(untyped));
   const sum = (f: Family | undefined, labels: Record<string, string>) =>
     (f?.metrics ?? []).filter((m) => matches(m.labels, labels)).reduce((n, m) => n + Number(m.value), 0);
   return {

@@ -13,8 +13,8 @@ import { startCluster, type Cluster } from './support/pg-nodes.js';
 
 const d = PG_URL ? describe : describe.skip;
 const RATE = 40;
-const BURST = 10;
-const SECONDS = 4;
+const BURST = 40;
+const SECONDS = 5;
 
 /** Accepted requests per second beyond the initial burst, with `clients` sending as fast as they can for SECONDS. */
 async function measure(clients: qs.QuickSightClient[], burst: number): Promise<{ rate: number; ok: number; throttled: number; other: string[] }> {

@@ -65,7 +65,7 @@ export function Field(p: FieldProps) {
   };
   return (
     <div className={`field${p.error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{p.label}{p.required ? <span className="req" aria-hidden="true"> *</span> : null}</label>
+      <div className="label"><label htmlFor={id}>{p.label}</label>{p.required ? <span className="req" aria-hidden="true"> *</span> : null}</div>
       {p.hint ? <div className="hint" id={hintId}>{p.hint}</div> : null}
       {p.multiline
         ? <textarea {...common} rows={4} onChange={(e) => p.onChange(e.target.value)} />
@@ -81,7 +81,7 @@ export function SelectField(p: { label: string; value: string; onChange: (v: str
   const errId = p.error ? `${id}-error` : undefined;
   return (
     <div className={`field${p.error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{p.label}{p.required ? <span className="req" aria-hidden="true"> *</span> : null}</label>
+      <div className="label"><label htmlFor={id}>{p.label}</label>{p.required ? <span className="req" aria-hidden="true"> *</span> : null}</div>
       {p.hint ? <div className="hint" id={hintId}>{p.hint}</div> : null}
       <select id={id} name={p.name} value={p.value} disabled={p.disabled} required={p.required}
         aria-invalid={p.error ? true : undefined} aria-describedby={[hintId, errId].filter(Boolean).join(' ') || undefined}

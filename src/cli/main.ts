@@ -7,7 +7,6 @@ import { backupCommand, restoreCommand } from './backup.js';
 import { doctorCommand } from './doctor.js';
 import { openStore } from '../store/open.js';
 import { KeyRing } from '../crypto/keyring.js';
-import { startServer, createLogger } from '../server/start.js';
 import { UsageError, addUser, checkAccount, checkName, checkRole, createAccessKey } from '../identities.js';
 import { rotateSecrets } from '../crypto/rotate.js';
 import { setConsolePassword } from './console-password.js';
@@ -23,6 +22,7 @@ Usage:
                      [--log-level info] [--metrics-port PORT|off] [--metrics-host 127.0.0.1]
                      [--shutdown-timeout-ms 25000] [--throttle-rate N] [--throttle-burst N] [--body-limit BYTES]
                      [--public-url URL] [--sts-endpoint URL] [--nodes N] [--pg-pool-size N] [--pg-statement-timeout-ms MS]
+                     [--audit-retention-days N]
   actionbridge users add --account A --name N --role ADMIN|AUTHOR|READER [--group G]...
   actionbridge users list [--account A]
   actionbridge users remove --account A --name N
@@ -47,7 +47,7 @@ ACTIONBRIDGE_HOST, ACTIONBRIDGE_PORT, ACTIONBRIDGE_CONFIG, ACTIONBRIDGE_EGRESS_A
 ACTIONBRIDGE_LOG_LEVEL, ACTIONBRIDGE_THROTTLE_RATE, ACTIONBRIDGE_THROTTLE_BURST, ACTIONBRIDGE_BODY_LIMIT,
 ACTIONBRIDGE_PUBLIC_URL, ACTIONBRIDGE_STS_ENDPOINT, ACTIONBRIDGE_NODES, ACTIONBRIDGE_PG_POOL_SIZE,
 ACTIONBRIDGE_PG_STATEMENT_TIMEOUT_MS, ACTIONBRIDGE_METRICS_PORT, ACTIONBRIDGE_METRICS_HOST,
-ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS, ACTIONBRIDGE_VPC_CONNECTIONS (JSON).
+ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS, ACTIONBRIDGE_AUDIT_RETENTION_DAYS, ACTIONBRIDGE_VPC_CONNECTIONS (JSON).
 Precedence: flag > environment variable > config file (--config, YAML or JSON) > default.
 `;
 
@@ -100,6 +100,8 @@ async function serve(args: string[]) {
   });
   if (v.help) { process.stdout.write(HELP); return; }
   const cfg = baseConfig(v);
+  // Loaded here, not at the top: the other commands start faster without the server's modules.
+  const { startServer, createLogger } = await import('../server/start.js');
   const log = createLogger(cfg.logLevel);
   const server = await startServer(cfg, log);
   const b = server.bootstrap;
@@ -115,6 +117,7 @@ async function serve(args: string[]) {
     lines.push(`  admin secret access key: in ${b.file}`);
   }
   if (server.metricsEndpoint) lines.push(`  metrics: ${server.metricsEndpoint}`);
+  lines.push(`  console: ${server.endpoint}/console/  (sign in with an access key, or a password set by 'actionbridge users set-password')`);
   lines.push(`  try: AWS_ACCESS_KEY_ID=${b.accessKeyId} AWS_SECRET_ACCESS_KEY=... aws quicksight list-action-connectors --aws-account-id ${b.accountId} --endpoint-url ${server.endpoint} --region ${cfg.region}`);
   process.stderr.write(`${lines.join('\n')}\n`);
 

@@ -6,6 +6,8 @@ import { ConfigError, resolveConfig, type Config, type Flags } from '../config.j
 import { openStore } from '../store/open.js';
 import { UsageError, checkAccount } from '../identities.js';
 import { userArn } from '../auth/arns.js';
+import type { Store } from '../store/store.js';
+import type { UserRecord } from '../domain/types.js';
 import { hashMcpToken, mcpTokenStatus, newMcpToken, parseDuration } from '../domain/mcp-tokens.js';
 
 export const TOKENS_HELP = `  actionbridge tokens create --account A --user N [--expires-in 30d] [--description TEXT]
@@ -30,6 +32,16 @@ const options = {
 
 const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o, null, 2)}\n`);
 const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
+
+/** Mints a token for a user and stores its hash; returns the token (the only time it exists in clear). */
+export async function createMcpToken(store: Store, o: { user: UserRecord; region: string; description?: string | null; expiresAt?: number | null; now?: number }) {
+  const { token, tokenId, tokenHash } = newMcpToken();
+  await store.putMcpToken({
+    tokenId, tokenHash, accountId: o.user.accountId, userName: o.user.userName, userCreatedAt: o.user.createdAt, region: o.region,
+    description: o.description ? o.description.slice(0, 256) : null, createdAt: o.now ?? Date.now(), expiresAt: o.expiresAt ?? null, revokedAt: null,
+  });
+  return { token, tokenId };
+}
 
 export async function tokensCommand(sub: string | undefined, args: string[]): Promise<number> {
   let v: Record<string, string | boolean | undefined>;
@@ -61,12 +73,8 @@ export async function tokensCommand(sub: string | undefined, args: string[]): Pr
           if (ms === undefined) throw new UsageError('--expires-in must be a duration such as 30d, 12h, 90m or 3600s');
           expiresAt = now + ms;
         }
-        const description = typeof v.description === 'string' ? v.description.slice(0, 256) : null;
-        const { token, tokenId, tokenHash } = newMcpToken();
-        await store.putMcpToken({
-          tokenId, tokenHash, accountId: account, userName: name, userCreatedAt: user.createdAt, region: cfg.region,
-          description, createdAt: now, expiresAt, revokedAt: null,
-        });
+        const description = typeof v.description === 'string' ? v.description : null;
+        const { token, tokenId } = await createMcpToken(store, { user, region: cfg.region, description, expiresAt, now });
         print({
           Token: token, TokenId: tokenId, UserArn: userArn(cfg.region, account, name), Region: cfg.region,
           ...(expiresAt !== null ? { ExpiresAt: iso(expiresAt) } : {}),

@@ -25,7 +25,10 @@ export interface ActionDescription {
 }
 
 export interface ListActionConnectorActionsOutput extends ResponseMetadata {
+  /** Every action of the connector's type, with whether the connector enables it. */
   Actions: ActionDescription[];
+  /** Whether the caller may invoke the connector's actions (quicksight:InvokeActionConnector). */
+  CallerMayInvoke?: boolean;
 }
 
 export interface InvokeActionInput extends ConnectorInput {

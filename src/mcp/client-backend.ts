@@ -16,7 +16,9 @@ export class ClientBackend implements McpBackend {
   }
 
   async listActions(id: string): Promise<McpAction[]> {
-    return (await this.client.listActionConnectorActions({ ActionConnectorId: id })).Actions;
+    const r = await this.client.listActionConnectorActions({ ActionConnectorId: id });
+    // No tools for a connector the user may see but not invoke.
+    return r.CallerMayInvoke === false ? [] : r.Actions;
   }
 
   async invoke(id: string, actionId: string, input: Record<string, unknown>, client: string): Promise<McpInvokeResult> {

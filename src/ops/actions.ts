@@ -52,7 +52,9 @@ export function actionOps(s: Services): Ops {
 
   async function listActions(ctx: RequestContext, input: IO<'ListActionConnectorActions'>['input']): Promise<IO<'ListActionConnectorActions'>['output']> {
     const rec = await s.perms.require(ctx, key(ctx, input), 'quicksight:ListActionConnectorActions');
-    return { Actions: describeActions(rec.type, rec.enabledActions) };
+    // Whether the caller may invoke them: an MCP server acting through the API offers tools only then.
+    const mayInvoke = await s.perms.require(ctx, key(ctx, input), 'quicksight:InvokeActionConnector').then(() => true, () => false);
+    return { Actions: describeActions(rec.type, rec.enabledActions), CallerMayInvoke: mayInvoke };
   }
 
   /**

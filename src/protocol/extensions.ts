@@ -54,7 +54,8 @@ export interface ActionInvocation {
 export interface ExtensionTypes {
   ListActionConnectorActions: {
     input: ConnectorRef;
-    output: { Actions: ActionDescription[] };
+    /** CallerMayInvoke (non-standard): whether the caller holds quicksight:InvokeActionConnector on the connector. */
+    output: { Actions: ActionDescription[]; CallerMayInvoke?: boolean };
   };
   InvokeAction: {
     input: ConnectorRef & { ActionId: string; Input?: Record<string, unknown> };

@@ -137,6 +137,8 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
       .header('x-amzn-RequestId', req.id).send(JSON.stringify({ ...body, RequestId: req.id }));
 
   app.register(async (scope) => {
+    // The page and its assets; the API routes name themselves below.
+    scope.addHook('onRequest', async (req) => { deps.note?.(req, 'console:Static'); });
     scope.addHook('onSend', async (_req, reply, payload) => {
       for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
       return payload;

@@ -114,15 +114,16 @@ const UNTIMED = new Set(['withLock', 'close', 'kind', 'constructor']);
 /**
  * The store with every call timed (actionbridge_db_call_duration_seconds) and failures
  * counted by driver code. The proxy keeps the store's identity for `this` inside its
- * methods; wrapped functions are made once per method name.
+ * methods; a wrapper is made once per method function (so a method replaced on the
+ * store, as tests do, is seen at once).
  */
 export function instrumentStore<S extends Store>(store: S, metrics: Metrics): S {
-  const wrapped = new Map<PropertyKey, unknown>();
+  const wrapped = new WeakMap<object, unknown>();
   return new Proxy(store, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
       if (typeof value !== 'function') return value;
-      let w = wrapped.get(prop);
+      let w = wrapped.get(value);
       if (w === undefined) {
         const fn = value as (...args: unknown[]) => unknown;
         const name = String(prop);
@@ -143,7 +144,7 @@ export function instrumentStore<S extends Store>(store: S, metrics: Metrics): S 
             done();
             return out;
           };
-        wrapped.set(prop, w);
+        wrapped.set(value, w);
       }
       return w;
     },

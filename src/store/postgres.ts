@@ -94,11 +94,13 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     }
   }
 
-  return new SqlStore(db, 'postgres', undefined, {
+  const store = new SqlStore(db, 'postgres', undefined, {
     withLock,
     migrate: async () => { await migrate(url); },
     close: () => lockPool.end(),
   });
+  // The query pool's state, for the metrics (actionbridge_db_pool_*; src/server/metrics.ts).
+  return Object.assign(store, { poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) });
 }
 
 /**
@@ -131,9 +133,15 @@ async function migrate(url: string): Promise<string> {
     const r = await pool.query<{ schema: string | null }>('select current_schema() as schema');
     const schema = r.rows[0]?.schema;
     if (!schema) throw new Error('PostgreSQL: no schema to create tables in (the search_path names no existing schema)');
+    const provider = migrationProviderFor('postgres');
+    // Fast path for every start but the first after an upgrade (and for each CLI command):
+    // all migrations recorded, nothing to lock or to introspect.
+    const known = Object.keys(await provider.getMigrations());
+    const applied = await pool.query<{ name: string }>(`select name from ${pg.escapeIdentifier(schema)}.kysely_migration`).then((x) => new Set(x.rows.map((row) => row.name)), () => undefined);
+    if (applied && known.every((n) => applied.has(n))) return schema;
     // The migration tables are looked up in this schema only: another schema of the same
     // database (another deployment, or a test) with its own kysely_migration is not ours.
-    const migrator = new Migrator({ db, provider: migrationProviderFor('postgres'), migrationTableSchema: schema });
+    const migrator = new Migrator({ db, provider, migrationTableSchema: schema });
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((x) => x.status === 'Error');

@@ -52,9 +52,11 @@ export function actionsApi(endpoint: string, account = ACCOUNT) {
 
 /** A command whose JSON body gets `EnabledActions` before it is signed. */
 export function withEnabledActions<C extends qs.CreateActionConnectorCommand | qs.UpdateActionConnectorCommand>(cmd: C, ids: unknown): C {
-  cmd.middlewareStack.add((next) => async (args) => {
+  type Args = { request: unknown };
+  const stack = cmd.middlewareStack as unknown as { add(mw: (next: (a: Args) => Promise<unknown>) => (a: Args) => Promise<unknown>, o: object): void };
+  stack.add((next) => async (args) => {
     const req = args.request as { body?: string | Uint8Array; headers: Record<string, string> };
-    const raw = req.body === undefined ? '' : typeof req.body === 'string' ? req.body : Buffer.from(req.body).toString('utf8');
+    const raw = req.body === undefined ? '' : typeof req.body === 'string' ? req.body : new TextDecoder().decode(req.body);
     const body = raw ? JSON.parse(raw) as Record<string, unknown> : {};
     body.EnabledActions = ids;
     req.body = JSON.stringify(body);

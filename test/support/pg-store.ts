@@ -31,7 +31,10 @@ export const RUN = process.env.ACTIONBRIDGE_TEST_PG_RUN ?? `${Math.floor(Date.no
 export function schemaUrl(schema: string, base = PG_URL): string {
   if (!base) throw new Error(PG_SKIP_REASON);
   const u = new URL(base);
-  u.searchParams.set('options', `-c search_path=${schema}`);
+  u.searchParams.delete('options');
+  // %20, not '+': libpq (psql, pg_dump) does not read '+' as a space; node-postgres reads both.
+  const q = u.searchParams.toString();
+  u.search = `${q ? `${q}&` : ''}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   return u.href;
 }
 
@@ -74,14 +77,15 @@ export function installPreload(): void {
 
 /** Every row of every table of a schema, as the SQLite snapshot of test/auth-support.ts gives them (synchronous: psql). */
 export function pgSnapshotSync(url: string): Record<string, unknown[]> {
-  // Synchronous like the SQLite version: psql (libpq understands the URL's options).
-  const run = (q: string) => execFileSync('psql', [url, '-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-c', q], { encoding: 'utf8' });
-  const tables = run("select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1")
-    .split('\n').map((s) => s.trim()).filter(Boolean);
-  if (tables.length === 0) return {};
-  const q = tables.map((t) => `select json_build_object('t', '${t}', 'rows', coalesce((select json_agg(x) from "${t}" x), '[]'::json))`).join(' union all ');
+  // Synchronous like the SQLite version: one psql process (libpq understands the URL's
+  // options), which lists the tables and runs one query per table (\gexec).
+  const script = `select format('select jsonb_build_object(''t'', %L, ''rows'', coalesce((select jsonb_agg(x) from %I x), ''[]''::jsonb))', table_name, table_name)
+    from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1
+\\gexec
+`;
+  const text = execFileSync('psql', [url, '-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { encoding: 'utf8', input: script });
   const out: Record<string, unknown[]> = {};
-  for (const line of run(q).split('\n').filter((l) => l.trim())) {
+  for (const line of text.split('\n').filter((l) => l.trim())) {
     const { t, rows } = JSON.parse(line) as { t: string; rows: unknown[] };
     out[t] = rows.map((r) => JSON.stringify(r)).sort().map((r) => JSON.parse(r));
   }

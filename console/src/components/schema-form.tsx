@@ -1,7 +1,7 @@
 // A form made from an action's InputSchema (JSON Schema, type object): one field
 // per property — a list for enums, a number field for numbers, a checkbox for
 // booleans, a text field for strings, and JSON for objects, arrays and anything else.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Field, SelectField, useId } from '../ui';
 
 type Schema = { type?: string | string[]; enum?: unknown[]; description?: string; properties?: Record<string, Schema>; required?: string[]; maxLength?: number; default?: unknown };
@@ -44,6 +44,10 @@ export function SchemaForm({ schema, onSubmit, busy, submitLabel, serverErrors }
     return [k, ''];
   })));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [focusErrors, setFocusErrors] = useState(0);
+  useEffect(() => {
+    if (focusErrors) document.querySelector<HTMLElement>('.schema-form [aria-invalid="true"]')?.focus();
+  }, [focusErrors]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -67,10 +71,7 @@ export function SchemaForm({ schema, onSubmit, busy, submitLabel, serverErrors }
       } else input[k] = text;
     }
     setErrors(errs);
-    if (Object.keys(errs).length) {
-      setTimeout(() => document.querySelector<HTMLElement>('.schema-form [aria-invalid="true"]')?.focus(), 0);
-      return;
-    }
+    if (Object.keys(errs).length) { setFocusErrors((n) => n + 1); return; }
     onSubmit(input);
   };
 

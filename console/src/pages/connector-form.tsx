@@ -103,6 +103,13 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [general, setGeneral] = useState<{ error?: unknown; problems: string[] }>({ problems: [] });
   const [busy, setBusy] = useState(false);
+  // After a refused save: the first field in error takes the focus (or the summary).
+  const [focusErrors, setFocusErrors] = useState(0);
+  useEffect(() => {
+    if (!focusErrors) return;
+    const first = document.querySelector<HTMLElement>('.connector-form [aria-invalid="true"]') ?? document.getElementById('form-errors');
+    first?.focus();
+  }, [focusErrors]);
 
   useEffect(() => {
     if (!editing) return;
@@ -156,11 +163,7 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
       }
       setErrors(byField);
       setGeneral({ error: err, problems: rest });
-      // Focus the first field in error, or the summary.
-      setTimeout(() => {
-        const first = document.querySelector<HTMLElement>('.connector-form [aria-invalid="true"]') ?? document.getElementById('form-errors');
-        first?.focus();
-      }, 0);
+      setFocusErrors((n) => n + 1);
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,301 @@
+// `npm run bench:actions` (issue 5, "Benchmark"): GENERIC_HTTP HttpRequest through
+// ActionBridge against a local HTTPS upstream, beside direct requests to the same
+// upstream, in one run; and 1,000 concurrent invocations of a client-credentials
+// connector, which must cost one token request.
+//
+// Three processes: the upstream (bench/actions-upstream.mjs, HTTPS with a CA made
+// here), ActionBridge (`bin/actionbridge serve`, trusting that CA and allowed to
+// reach 127.0.0.1), and this one, the client.
+//
+//   latency      one request at a time, BENCH_LATENCY_N (default 2000) of each, in
+//                alternating blocks: p50/p90/p99 of direct GET and of InvokeAction;
+//                "added p50" = InvokeAction p50 - direct p50 (a signed request to
+//                ActionBridge, its checks and audit record, the upstream request).
+//   throughput   autocannon, BENCH_CONNECTIONS (default 32) connections, direct then
+//                ActionBridge then ActionBridge then direct (A B B A), each
+//                BENCH_DURATION s (default 10) after BENCH_WARMUP s (default 2).
+//   token        BENCH_TOKEN_CONCURRENCY (default 1000) invocations at once, on
+//                1,000 connections, of a connector that has no token yet.
+//
+// Aims: added p50 < 1 ms; ActionBridge >= 50 % of direct throughput; one token request.
+// BENCH_JSON=FILE also writes the figures as JSON.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import forge from 'node-forge';
+import { Pool } from 'undici';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Hash } from '@smithy/hash-node';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const num = (name, dflt) => {
+  const v = Number(process.env[name] ?? dflt);
+  if (!Number.isFinite(v) || v < 0) throw new Error(`${name} must be a non-negative number`);
+  return v;
+};
+const DURATION = num('BENCH_DURATION', 10);
+const WARMUP = num('BENCH_WARMUP', 2);
+const CONNECTIONS = num('BENCH_CONNECTIONS', 32);
+const LATENCY_N = num('BENCH_LATENCY_N', 2000);
+const TOKEN_CONCURRENCY = num('BENCH_TOKEN_CONCURRENCY', 1000);
+const ACCOUNT = '111122223333';
+const ADMIN = { accessKeyId: 'AKIABENCHACTIONS0001', secretAccessKey: 'bench-actions-secret-0123456789abcdef' };
+const REGION = 'us-east-1';
+const AIMS = { addedP50Ms: 1, throughputRatio: 0.5, tokenRequests: 1 };
+
+// ---------------------------------------------------------------- a CA and the upstream's certificate
+
+function makeCerts(dir) {
+  const keys = () => forge.pki.rsa.generateKeyPair({ bits: 2048 });
+  const caKeys = keys();
+  const ca = forge.pki.createCertificate();
+  ca.publicKey = caKeys.publicKey;
+  ca.serialNumber = '01';
+  ca.validity.notBefore = new Date(Date.now() - 86_400_000);
+  ca.validity.notAfter = new Date(Date.now() + 7 * 86_400_000);
+  ca.setSubject([{ name: 'commonName', value: 'ActionBridge bench CA' }]);
+  ca.setIssuer(ca.subject.attributes);
+  ca.setExtensions([{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, critical: true }]);
+  ca.sign(caKeys.privateKey, forge.md.sha256.create());
+  const leafKeys = keys();
+  const leaf = forge.pki.createCertificate();
+  leaf.publicKey = leafKeys.publicKey;
+  leaf.serialNumber = '02';
+  leaf.validity.notBefore = ca.validity.notBefore;
+  leaf.validity.notAfter = ca.validity.notAfter;
+  leaf.setSubject([{ name: 'commonName', value: '127.0.0.1' }]);
+  leaf.setIssuer(ca.subject.attributes);
+  leaf.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+  ]);
+  leaf.sign(caKeys.privateKey, forge.md.sha256.create());
+  const files = { ca: path.join(dir, 'ca.pem'), cert: path.join(dir, 'upstream.pem'), key: path.join(dir, 'upstream.key') };
+  writeFileSync(files.ca, forge.pki.certificateToPem(ca));
+  writeFileSync(files.cert, forge.pki.certificateToPem(leaf));
+  writeFileSync(files.key, forge.pki.privateKeyToPem(leafKeys.privateKey), { mode: 0o600 });
+  return files;
+}
+
+// ---------------------------------------------------------------- processes
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+const children = [];
+async function startChild(name, args, env, ready, logDir) {
+  const logFd = openSync(path.join(logDir, `${name}.log`), 'a');
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', logFd, 'pipe'] });
+  closeSync(logFd);
+  let err = '';
+  child.stderr.on('data', (d) => { err += d; });
+  children.push(child);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${err}`);
+    try { if (await ready()) break; } catch { /* not yet */ }
+    if (Date.now() > deadline) throw new Error(`${name}: not ready within 30 s:\n${err}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { name, child };
+}
+process.on('exit', () => { for (const c of children) if (c.exitCode === null) c.kill('SIGKILL'); });
+
+// ---------------------------------------------------------------- signing
+
+const signer = new SignatureV4({ credentials: ADMIN, region: REGION, service: 'quicksight', sha256: Hash.bind(null, 'sha256'), uriEscapePath: true });
+
+/** A request signed as the AWS SDK signs it; reusable for 15 minutes. */
+async function signed(port, method, urlPath, body) {
+  const headers = { host: `127.0.0.1:${port}`, 'amz-sdk-invocation-id': randomUUID() };
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(body));
+  }
+  const out = await signer.sign({ method, protocol: 'http:', hostname: '127.0.0.1', port, path: urlPath, query: {}, headers, body });
+  return { method, path: urlPath, headers: { ...out.headers }, ...(body !== undefined ? { body } : {}) };
+}
+
+async function call(pool, r) {
+  const headers = { ...r.headers };
+  delete headers.host;
+  const res = await pool.request({ method: r.method, path: r.path, headers, body: r.body });
+  const text = await res.body.text();
+  return { status: res.statusCode, json: text ? JSON.parse(text) : undefined };
+}
+
+// ---------------------------------------------------------------- measuring
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** Sequential latency of `send` in ms, `n` samples, after `warm` unmeasured ones. */
+async function latencies(send, n, out) {
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = await send();
+    out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (!r) throw new Error('a latency sample failed');
+  }
+}
+
+function cannon(opts) {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, pipelining: 1, timeout: 10, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
+  });
+}
+
+const results = [];
+async function scenario(name, what, opts) {
+  if (WARMUP > 0) await cannon({ ...opts, duration: WARMUP });
+  const r = await cannon({ ...opts, duration: DURATION });
+  const row = { name, what, rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+  results.push(row);
+  process.stderr.write(`  ${name.padEnd(12)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  errors ${row.errors}  timeouts ${row.timeouts}\n`);
+  return row;
+}
+
+// ---------------------------------------------------------------- run
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'ab-bench-actions-'));
+const problems = [];
+let exitCode = 0;
+try {
+  process.stderr.write(`ActionBridge actions benchmark: node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'})\n`);
+  const certs = makeCerts(work);
+  const ca = readFileSync(certs.ca, 'utf8');
+  const upPort = await freePort();
+  const upstream = `https://127.0.0.1:${upPort}`;
+  const direct = new Pool(upstream, { connect: { ca }, connections: 1 });
+  await startChild('upstream', [path.join(ROOT, 'bench', 'actions-upstream.mjs'), String(upPort), certs.cert, certs.key], {},
+    async () => (await direct.request({ method: 'GET', path: '/stats' }).then((r) => r.body.text().then(() => r.statusCode))) === 200, work);
+
+  const abPort = await freePort();
+  const ab = `http://127.0.0.1:${abPort}`;
+  await startChild('actionbridge', [path.join(ROOT, 'bin', 'actionbridge'), 'serve', '--host', '127.0.0.1', '--port', String(abPort), '--data-dir', path.join(work, 'data'),
+    '--egress-allow', '127.0.0.1/32', '--ca-file', certs.ca], {
+    ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT, ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId, ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, ACTIONBRIDGE_THROTTLE_RATE: '0',
+  }, async () => (await fetch(`${ab}/healthz`)).ok, work);
+  const abPool = new Pool(ab, { connections: 1 });
+
+  const connectors = `/accounts/${ACCOUNT}/action-connectors`;
+  const create = async (id, AuthenticationConfig) => {
+    const r = await call(abPool, await signed(abPort, 'POST', connectors, JSON.stringify({ ActionConnectorId: id, Name: id, Type: 'GENERIC_HTTP', AuthenticationConfig })));
+    if (r.status !== 200) throw new Error(`create ${id}: HTTP ${r.status} ${JSON.stringify(r.json)}`);
+  };
+  await create('bench-http', { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: `${upstream}/api` } } });
+  await create('bench-cc', {
+    AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
+    AuthenticationMetadata: { ClientCredentialsGrantMetadata: {
+      BaseEndpoint: `${upstream}/api`, ClientCredentialsSource: 'PLAIN_CREDENTIALS',
+      ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: 'bench', ClientSecret: 'bench-client-secret-0123', TokenEndpoint: `${upstream}/oauth/token` } },
+    } },
+  });
+  const invokeBody = JSON.stringify({ Input: { Method: 'GET', Path: 'items/1' } });
+  const invoke = await signed(abPort, 'POST', `${connectors}/bench-http/actions/HttpRequest/invoke`, invokeBody);
+  const check = await call(abPool, invoke);
+  if (check.status !== 200 || check.json?.InvokeActionStatus !== 'SUCCESS' || check.json?.Output?.Body?.name !== 'widget') {
+    throw new Error(`InvokeAction check: HTTP ${check.status} ${JSON.stringify(check.json)}`);
+  }
+
+  // -------- latency, one at a time, in alternating blocks
+  process.stderr.write(`  latency: ${LATENCY_N} sequential requests of each...\n`);
+  const sendDirect = async () => {
+    const res = await direct.request({ method: 'GET', path: '/api/items/1' });
+    await res.body.text();
+    return res.statusCode === 200;
+  };
+  const sendInvoke = async () => (await call(abPool, invoke)).json?.InvokeActionStatus === 'SUCCESS';
+  await latencies(sendDirect, 200, []);
+  await latencies(sendInvoke, 200, []);
+  const dl = [];
+  const il = [];
+  const BLOCK = 100;
+  for (let done = 0; done < LATENCY_N; done += BLOCK) {
+    await latencies(sendDirect, Math.min(BLOCK, LATENCY_N - done), dl);
+    await latencies(sendInvoke, Math.min(BLOCK, LATENCY_N - done), il);
+  }
+  dl.sort((a, b) => a - b);
+  il.sort((a, b) => a - b);
+  const lat = {
+    direct: { p50: pct(dl, 50), p90: pct(dl, 90), p99: pct(dl, 99) },
+    invoke: { p50: pct(il, 50), p90: pct(il, 90), p99: pct(il, 99) },
+  };
+  const addedP50 = lat.invoke.p50 - lat.direct.p50;
+  process.stderr.write(`  direct p50 ${lat.direct.p50.toFixed(3)} ms, InvokeAction p50 ${lat.invoke.p50.toFixed(3)} ms: +${addedP50.toFixed(3)} ms\n`);
+
+  // -------- throughput, A B B A
+  const directReq = { url: `${upstream}/api/items/1`, method: 'GET' };
+  const abReq = { url: ab, requests: [{ method: invoke.method, path: invoke.path, headers: { ...invoke.headers, 'Content-Length': invoke.headers['content-length'] }, body: invoke.body }] };
+  delete abReq.requests[0].headers['content-length'];
+  const d1 = await scenario('direct', 'GET https://upstream/api/items/1 (keep-alive TLS)', directReq);
+  const a1 = await scenario('invoke', 'signed InvokeAction HttpRequest GET items/1 through ActionBridge', abReq);
+  const a2 = await scenario('invoke#2', 'the same again', abReq);
+  const d2 = await scenario('direct#2', 'the same again', directReq);
+  const directRps = (d1.rps + d2.rps) / 2;
+  const abRps = (a1.rps + a2.rps) / 2;
+  const ratio = abRps / directRps;
+
+  // -------- 1,000 concurrent invocations of a client-credentials connector
+  const statsBefore = (await call(direct, { method: 'GET', path: '/stats', headers: {} })).json;
+  const ccInvoke = await signed(abPort, 'POST', `${connectors}/bench-cc/actions/HttpRequest/invoke`, invokeBody);
+  const wide = new Pool(ab, { connections: TOKEN_CONCURRENCY });
+  const t0 = Date.now();
+  const answers = await Promise.all(Array.from({ length: TOKEN_CONCURRENCY }, () => call(wide, ccInvoke).catch((e) => ({ status: 0, error: String(e) }))));
+  const ccMs = Date.now() - t0;
+  await wide.close();
+  const statsAfter = (await call(direct, { method: 'GET', path: '/stats', headers: {} })).json;
+  const tokenRequests = statsAfter.tokenRequests - statsBefore.tokenRequests;
+  const ccOk = answers.filter((a) => a.status === 200 && a.json?.InvokeActionStatus === 'SUCCESS').length;
+  if (ccOk !== TOKEN_CONCURRENCY) problems.push(`client credentials: ${TOKEN_CONCURRENCY - ccOk} of ${TOKEN_CONCURRENCY} invocations did not succeed (${JSON.stringify(answers.find((a) => a.status !== 200 || a.json?.InvokeActionStatus !== 'SUCCESS'))?.slice(0, 300)})`);
+  process.stderr.write(`  ${TOKEN_CONCURRENCY} concurrent client-credentials invocations: ${ccOk} SUCCESS in ${ccMs} ms, ${tokenRequests} token request(s)\n`);
+
+  await direct.close();
+  await abPool.close();
+
+  // -------- report
+  const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+  const lines = [''];
+  lines.push('| scenario | what | req/s | p50 ms | p99 ms | non-2xx | errors | timeouts |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) lines.push(`| ${r.name} | ${r.what} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.timeouts} |`);
+  lines.push('');
+  lines.push(`Latency, one request at a time (${LATENCY_N} each, ms): direct p50 ${fmt(lat.direct.p50, 3)} / p90 ${fmt(lat.direct.p90, 3)} / p99 ${fmt(lat.direct.p99, 3)}; `
+    + `InvokeAction p50 ${fmt(lat.invoke.p50, 3)} / p90 ${fmt(lat.invoke.p90, 3)} / p99 ${fmt(lat.invoke.p99, 3)}.`);
+  lines.push(`Throughput (means of the A B B A runs, ${CONNECTIONS} connections): InvokeAction ${fmt(abRps)} req/s vs direct ${fmt(directRps)} req/s = ${fmt(100 * ratio, 1)} %.`);
+  lines.push(`Client credentials: ${TOKEN_CONCURRENCY} concurrent invocations, ${ccOk} SUCCESS in ${fmt(ccMs)} ms, ${tokenRequests} token request(s).`);
+  const nonOk = results.filter((r) => r.non2xx || r.errors || r.timeouts);
+  const aims = [
+    [`added p50 latency < ${AIMS.addedP50Ms} ms`, addedP50 < AIMS.addedP50Ms, `${fmt(addedP50, 3)} ms`],
+    [`InvokeAction throughput >= ${AIMS.throughputRatio * 100} % of direct`, ratio >= AIMS.throughputRatio, `${fmt(100 * ratio, 1)} %`],
+    [`${TOKEN_CONCURRENCY} concurrent client-credentials invocations cost ${AIMS.tokenRequests} token request`, tokenRequests === AIMS.tokenRequests, `${tokenRequests}`],
+    ['no non-2xx, errors or timeouts', nonOk.length === 0, nonOk.length ? nonOk.map((r) => r.name).join(', ') : 'none'],
+  ];
+  lines.push('');
+  for (const [aim, ok, got] of aims) lines.push(`${ok ? 'MET   ' : 'MISSED'}  ${aim}: ${got}`);
+  for (const p of problems) lines.push(`PROBLEM ${p}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (process.env.BENCH_JSON) {
+    writeFileSync(process.env.BENCH_JSON, JSON.stringify({
+      date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP,
+      latency: { n: LATENCY_N, ...lat, addedP50 }, throughput: { directRps, invokeRps: abRps, ratio, results },
+      clientCredentials: { concurrency: TOKEN_CONCURRENCY, succeeded: ccOk, ms: ccMs, tokenRequests },
+      aims: aims.map(([aim, ok, got]) => ({ aim, ok, got })), problems,
+    }, null, 2));
+  }
+  if (problems.length || nonOk.length) exitCode = 1;
+} finally {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
+process.exitCode = exitCode;

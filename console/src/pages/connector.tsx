@@ -1,0 +1,444 @@
+// One connector: overview (details, connection, sign-in, test, delete), use
+// (action runner), history (audit), permissions and tags.
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError, api, call, problemsOf, when, type Meta, type Session } from '../api';
+import { ErrorBox, Field, Notice, PageHeading, SelectField, go, href, shortAction, useLoad } from '../ui';
+import { SchemaForm } from '../components/schema-form';
+
+const SECTIONS: [string, string][] = [['overview', 'Overview'], ['use', 'Use'], ['history', 'History'], ['permissions', 'Permissions'], ['tags', 'Tags']];
+
+export function ConnectorPage({ session, meta, id, section }: { session: Session; meta: Meta; id: string; section: string }) {
+  const d = useLoad(() => call('DescribeActionConnector', { ActionConnectorId: id }), [id]);
+  const c = d.value?.ActionConnector;
+  const label = SECTIONS.find(([k]) => k === section)?.[1] ?? 'Overview';
+  const title = c ? `${c.Name}${section === 'overview' ? '' : ` — ${label}`}` : id;
+  return (
+    <>
+      <p><a href={href('connectors')}>All connectors</a></p>
+      <PageHeading title={title}>{c ? c.Name : id}{section !== 'overview' ? <span className="sub"> — {label}</span> : null}</PageHeading>
+      {d.error ? <ErrorBox error={d.error} /> : null}
+      {c ? (
+        <>
+          <p className="lead"><span className="badge">{c.Type}</span> <code>{c.ActionConnectorId}</code></p>
+          <nav className="tabs" aria-label="Connector sections">
+            {SECTIONS.map(([k, text]) => <a key={k} href={href('connectors', id, k)} aria-current={k === section ? 'page' : undefined}>{text}</a>)}
+          </nav>
+          {section === 'use' ? <UseSection connector={c} />
+            : section === 'history' ? <HistorySection id={id} />
+              : section === 'permissions' ? <PermissionsSection id={id} session={session} meta={meta} />
+                : section === 'tags' ? <TagsSection arn={c.Arn} />
+                  : <Overview connector={c} />}
+        </>
+      ) : d.loading ? <p role="status">Loading…</p> : null}
+    </>
+  );
+}
+
+// ---- overview ------------------------------------------------------------------------------
+function Details({ items }: { items: [string, ReactNode][] }) {
+  return <dl className="details">{items.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}</dl>;
+}
+
+/** The non-secret members of a Read* AuthenticationConfig, flattened for display. */
+function authItems(cfg: any): [string, ReactNode][] {
+  const out: [string, ReactNode][] = [['Authentication', cfg?.AuthenticationType]];
+  const walk = (o: any) => {
+    for (const [k, v] of Object.entries(o ?? {})) {
+      if (v && typeof v === 'object') walk(v);
+      else out.push([k.replace(/([a-z])([A-Z])/g, '$1 $2'), String(v)]);
+    }
+  };
+  walk(cfg?.AuthenticationMetadata);
+  return out;
+}
+
+function Overview({ connector: c }: { connector: any }) {
+  const conn = useLoad(() => call('DescribeActionConnectorConnection', { ActionConnectorId: c.ActionConnectorId }), [c.ActionConnectorId]);
+  const [test, setTest] = useState<{ result?: any; error?: unknown; busy?: boolean }>({});
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [del, setDel] = useState<{ busy?: boolean; error?: unknown }>({});
+  const isCode = c.AuthenticationConfig?.AuthenticationType === 'OAUTH2_AUTHORIZATION_CODE';
+
+  const runTest = async () => {
+    setTest({ busy: true });
+    try { setTest({ result: await call('TestActionConnector', { ActionConnectorId: c.ActionConnectorId }) }); conn.reload(); } catch (e) { setTest({ error: e }); }
+  };
+  const remove = async () => {
+    setDel({ busy: true });
+    try {
+      await call('DeleteActionConnector', { ActionConnectorId: c.ActionConnectorId });
+      dialog.current?.close();
+      go('connectors');
+    } catch (e) { setDel({ error: e }); }
+  };
+
+  return (
+    <>
+      <section aria-labelledby="details-h">
+        <h2 id="details-h">Details</h2>
+        <Details items={[
+          ['Name', c.Name], ['ID', <code>{c.ActionConnectorId}</code>], ['ARN', <code className="wrap">{c.Arn}</code>], ['Type', c.Type],
+          ['Status', c.Status], ['Description', c.Description], ['Created', when(c.CreatedTime)], ['Last updated', when(c.LastUpdatedTime)],
+          ['VPC connection', c.VpcConnectionArn],
+          ...authItems(c.AuthenticationConfig),
+          ['Enabled actions', Array.isArray(c.EnabledActions) ? (c.EnabledActions.length ? c.EnabledActions.join(', ') : 'none') : undefined],
+        ]} />
+        <div className="buttons">
+          <a className="button secondary" href={href('connectors', c.ActionConnectorId, 'edit')}>Edit</a>
+          <button type="button" className="danger" onClick={() => { setDel({}); dialog.current?.showModal(); }}>Delete…</button>
+        </div>
+      </section>
+
+      <section aria-labelledby="conn-h">
+        <h2 id="conn-h">Connection</h2>
+        {conn.error ? <ErrorBox error={conn.error} /> : null}
+        {conn.value ? (
+          <Details items={[
+            ['Last test', conn.value.LastTest ? `${conn.value.LastTest.Success ? 'Succeeded' : 'Failed'} ${when(conn.value.LastTest.Time)}${conn.value.LastTest.HttpStatusCode ? ` (HTTP ${conn.value.LastTest.HttpStatusCode})` : ''}: ${conn.value.LastTest.Message}` : 'Never tested'],
+            ...(isCode ? [['Users signed in', String(conn.value.SignedInUsers)] as [string, ReactNode]] : []),
+          ]} />
+        ) : null}
+        {isCode ? <SignInPanel connectorId={c.ActionConnectorId} signedIn={conn.value?.CallerSignedIn} refresh={conn.reload} /> : null}
+        <div className="buttons">
+          <button type="button" onClick={runTest} disabled={test.busy}>{test.busy ? 'Testing…' : 'Test connection'}</button>
+        </div>
+        <div aria-live="polite">
+          {test.result ? (
+            <div className={`alert ${test.result.Success ? 'alert-success' : 'alert-error'}`} role="status">
+              <strong>{test.result.Success ? 'Connection works.' : 'Connection failed.'}</strong> {test.result.Message}
+              {test.result.HttpStatusCode ? ` (HTTP ${test.result.HttpStatusCode})` : ''}
+            </div>
+          ) : null}
+          <ErrorBox error={test.error} title="Test not run." />
+        </div>
+      </section>
+
+      <dialog ref={dialog} aria-labelledby="del-h" className="confirm">
+        <h2 id="del-h">Delete {c.Name}?</h2>
+        <p>The connector, its permissions, tags and users' sign-ins are deleted. This cannot be undone.</p>
+        <ErrorBox error={del.error} />
+        <div className="buttons">
+          <button type="button" className="secondary" autoFocus onClick={() => dialog.current?.close()}>Cancel</button>
+          <button type="button" className="danger" onClick={remove} disabled={del.busy}>{del.busy ? 'Deleting…' : 'Delete connector'}</button>
+        </div>
+      </dialog>
+    </>
+  );
+}
+
+function SignInPanel({ connectorId, signedIn, refresh }: { connectorId: string; signedIn?: boolean; refresh: () => void }) {
+  const [url, setUrl] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  // Coming back from the vendor's sign-in (another tab) shows the new state.
+  useEffect(() => {
+    const on = () => { if (document.visibilityState === 'visible') refresh(); };
+    document.addEventListener('visibilitychange', on);
+    window.addEventListener('focus', on);
+    return () => { document.removeEventListener('visibilitychange', on); window.removeEventListener('focus', on); };
+  }, []);
+  const start = async () => {
+    setBusy(true); setError(undefined);
+    try {
+      const r = await call('StartActionConnectorAuthorization', { ActionConnectorId: connectorId });
+      setUrl(r.AuthorizationUrl);
+      window.open(r.AuthorizationUrl, '_blank', 'noopener');
+    } catch (e) { setError(e); } finally { setBusy(false); }
+  };
+  return (
+    <div className="signin-panel">
+      <p>Your sign-in: <strong className={signedIn ? 'ok' : 'warn'}>{signedIn === undefined ? '…' : signedIn ? 'Signed in' : 'Needs sign-in'}</strong></p>
+      <div className="buttons">
+        <button type="button" onClick={start} disabled={busy}>{signedIn ? 'Sign in again' : 'Sign in'}</button>
+        <button type="button" className="secondary" onClick={refresh}>Refresh status</button>
+      </div>
+      {url && !signedIn ? <p>If no window opened: <a href={url} target="_blank" rel="noopener noreferrer">open the sign-in page</a> (valid for 10 minutes). Come back here when you are done.</p> : null}
+      <ErrorBox error={error} />
+    </div>
+  );
+}
+
+// ---- use: the action runner -------------------------------------------------------------------
+function UseSection({ connector: c }: { connector: any }) {
+  const actions = useLoad(() => call('ListActionConnectorActions', { ActionConnectorId: c.ActionConnectorId }), [c.ActionConnectorId]);
+  const list: any[] = actions.value?.Actions ?? [];
+  const [actionId, setActionId] = useState('');
+  const [run, setRun] = useState<{ busy?: boolean; result?: any; error?: unknown; fieldErrors?: Record<string, string> }>({});
+  const chosen = list.find((a) => a.ActionId === (actionId || list.find((x) => x.Enabled)?.ActionId));
+
+  const invoke = async (input: Record<string, unknown>) => {
+    setRun({ busy: true });
+    try {
+      const result = await call('InvokeAction', { ActionConnectorId: c.ActionConnectorId, ActionId: chosen.ActionId, Input: input });
+      setRun({ result });
+    } catch (e) {
+      const fieldErrors: Record<string, string> = {};
+      if (e instanceof ApiError && e.code === 'InvalidParameterValueException') {
+        for (const p of problemsOf(e.message)) {
+          const prop = p.path?.replace(/^input\./i, '').split('.')[0];
+          const key = Object.keys(chosen.InputSchema?.properties ?? {}).find((k) => k.toLowerCase() === prop?.toLowerCase());
+          if (key) fieldErrors[key] = p.rule;
+        }
+      }
+      setRun({ error: e, fieldErrors });
+    }
+  };
+
+  if (actions.error) return <ErrorBox error={actions.error} />;
+  if (actions.loading && !actions.value) return <p role="status">Loading actions…</p>;
+  if (list.length === 0) return <p className="empty">This connector type has no actions.</p>;
+  return (
+    <section aria-labelledby="use-h">
+      <h2 id="use-h">Run an action</h2>
+      <SelectField label="Action" name="action" value={chosen?.ActionId ?? ''} onChange={(v) => { setActionId(v); setRun({}); }}
+        options={list.map((a) => ({ value: a.ActionId, label: `${a.Name} (${a.ActionId})${a.Enabled ? '' : ' — disabled'}` }))} />
+      {chosen ? (
+        <>
+          <p className="hint">{chosen.Description}</p>
+          {chosen.Enabled ? (
+            <SchemaForm key={chosen.ActionId} schema={chosen.InputSchema ?? {}} onSubmit={invoke} busy={run.busy} submitLabel="Run action" serverErrors={run.fieldErrors} />
+          ) : <Notice kind="warning">This action is not enabled on this connector; an owner can enable it in Edit.</Notice>}
+        </>
+      ) : null}
+      <div aria-live="polite">
+        {run.result ? <InvocationResult result={run.result} /> : null}
+        {run.error ? <ErrorBox error={run.error} title="The action did not run." /> : null}
+        {run.error instanceof ApiError && run.error.code === 'AccessTokenNotFoundException'
+          ? <p>Sign in to this connector first: <a href={href('connectors', c.ActionConnectorId)}>Overview</a> has a Sign in button.</p> : null}
+      </div>
+    </section>
+  );
+}
+
+function InvocationResult({ result }: { result: any }) {
+  const ok = result.InvokeActionStatus === 'SUCCESS';
+  return (
+    <section className={`result ${ok ? 'ok' : 'failed'}`} aria-labelledby="result-h">
+      <h3 id="result-h">Result: {ok ? 'Succeeded' : 'Failed'}{result.HttpStatusCode ? ` (HTTP ${result.HttpStatusCode})` : ''}</h3>
+      <pre tabIndex={0} aria-label="Output" className="output">{JSON.stringify(result.Output, null, 2)}</pre>
+    </section>
+  );
+}
+
+// ---- history: the audit trail ---------------------------------------------------------------
+function HistorySection({ id }: { id: string }) {
+  const [pages, setPages] = useState<{ items: any[]; next?: string }>({ items: [] });
+  const [state, setState] = useState<{ loading: boolean; error?: unknown }>({ loading: true });
+  const load = async (token?: string) => {
+    setState({ loading: true });
+    try {
+      const r = await call('ListActionInvocations', { ActionConnectorId: id, MaxResults: 25, ...(token ? { NextToken: token } : {}) });
+      setPages((p) => ({ items: token ? [...p.items, ...(r.Invocations ?? [])] : (r.Invocations ?? []), next: r.NextToken }));
+      setState({ loading: false });
+    } catch (e) { setState({ loading: false, error: e }); }
+  };
+  useEffect(() => { void load(); }, [id]);
+  const userName = (arn: string) => arn?.split('/').pop() ?? arn;
+  return (
+    <section aria-labelledby="hist-h">
+      <div className="page-head"><h2 id="hist-h">Invocation history</h2><button type="button" className="secondary" onClick={() => load()} disabled={state.loading}>Refresh</button></div>
+      <ErrorBox error={state.error} />
+      <div aria-live="polite" aria-busy={state.loading}>
+        {!state.loading && !state.error && pages.items.length === 0 ? <p className="empty">No invocations yet.</p> : null}
+        {pages.items.length ? (
+          <table className="cards history">
+            <caption className="sr-only">Invocations, newest first</caption>
+            <thead><tr><th scope="col">Time</th><th scope="col">Action</th><th scope="col">User</th><th scope="col">Status</th><th scope="col">HTTP</th><th scope="col">Duration</th></tr></thead>
+            <tbody>
+              {pages.items.map((i) => (
+                <tr key={i.InvocationId}>
+                  <td data-label="Time">{when(i.Time)}</td>
+                  <td data-label="Action"><code>{i.ActionId}</code></td>
+                  <td data-label="User" title={i.EndUserArn}>{userName(i.EndUserArn)}</td>
+                  <td data-label="Status"><span className={i.InvokeActionStatus === 'SUCCESS' ? 'ok' : 'warn'}>{i.InvokeActionStatus}</span></td>
+                  <td data-label="HTTP">{i.HttpStatusCode ?? '—'}</td>
+                  <td data-label="Duration">{i.DurationMs !== undefined ? `${i.DurationMs} ms` : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </div>
+      {pages.next ? <button type="button" className="secondary" onClick={() => load(pages.next)} disabled={state.loading}>Show older</button> : null}
+    </section>
+  );
+}
+
+// ---- permissions -----------------------------------------------------------------------------
+interface Grant { principal: string; actions: string[] }
+
+function principalLabel(arn: string): { kind: string; name: string } {
+  const m = /:(user|group)\/[^/]+\/(.+)$/.exec(arn);
+  return m ? { kind: m[1] === 'user' ? 'User' : 'Group', name: m[2]! } : { kind: 'Principal', name: arn };
+}
+
+function PermissionsSection({ id, session, meta }: { id: string; session: Session; meta: Meta }) {
+  const loaded = useLoad(() => call('DescribeActionConnectorPermissions', { ActionConnectorId: id }), [id]);
+  const principals = useLoad(() => api.principals(), []);
+  const [rows, setRows] = useState<Grant[]>([]);
+  const [save, setSave] = useState<{ busy?: boolean; error?: unknown; done?: boolean }>({});
+  const [kind, setKind] = useState('user');
+  const [name, setName] = useState('');
+  const [preset, setPreset] = useState('viewer');
+  const [addError, setAddError] = useState<string>();
+
+  const original: Grant[] = (loaded.value?.Permissions ?? []).map((p: any) => ({ principal: p.Principal, actions: [...p.Actions].sort() }));
+  useEffect(() => { if (loaded.value) setRows(original); }, [loaded.value]);
+
+  const all = meta.PermissionActions;
+  const presets: Record<string, string[]> = { owner: meta.PermissionPresets.owner, viewer: meta.PermissionPresets.viewer };
+  const setActions = (principal: string, actions: string[]) => setRows((rs) => rs.map((r) => (r.principal === principal ? { ...r, actions: [...actions].sort() } : r)));
+
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    const n = name.trim();
+    if (!/^[\w+=,.@-]{1,128}$/.test(n)) { setAddError('Enter a user or group name (letters, digits and + = , . @ _ -).'); return; }
+    const arn = `arn:aws:quicksight:${session.Region}:${session.AccountId}:${kind}/default/${n}`;
+    if (rows.some((r) => r.principal === arn)) { setAddError(`${n} is already in the list: change its actions below.`); return; }
+    setAddError(undefined);
+    setRows((rs) => [...rs, { principal: arn, actions: [...presets[preset]!].sort() }]);
+    setName('');
+  };
+
+  const changes = () => {
+    const before = new Map(original.map((g) => [g.principal, new Set(g.actions)]));
+    const after = new Map(rows.map((g) => [g.principal, new Set(g.actions)]));
+    const grant: { Principal: string; Actions: string[] }[] = [];
+    const revoke: { Principal: string; Actions: string[] }[] = [];
+    for (const [p, acts] of after) {
+      const was = before.get(p) ?? new Set<string>();
+      const g = [...acts].filter((a) => !was.has(a));
+      if (g.length) grant.push({ Principal: p, Actions: g });
+    }
+    for (const [p, was] of before) {
+      const now = after.get(p) ?? new Set<string>();
+      const r = [...was].filter((a) => !now.has(a));
+      if (r.length) revoke.push({ Principal: p, Actions: r });
+    }
+    return { grant, revoke };
+  };
+  const { grant, revoke } = changes();
+  const dirty = grant.length + revoke.length > 0;
+
+  const submit = async () => {
+    setSave({ busy: true });
+    try {
+      await call('UpdateActionConnectorPermissions', { ActionConnectorId: id, ...(grant.length ? { GrantPermissions: grant } : {}), ...(revoke.length ? { RevokePermissions: revoke } : {}) });
+      setSave({ done: true });
+      loaded.reload();
+    } catch (e) { setSave({ error: e }); }
+  };
+
+  if (loaded.error) return <ErrorBox error={loaded.error} />;
+  if (!loaded.value) return <p role="status">Loading permissions…</p>;
+  const known = principals.value ? (kind === 'user' ? principals.value.Users.map((u) => u.UserName) : principals.value.Groups.map((g) => g.GroupName)) : [];
+  return (
+    <section aria-labelledby="perm-h">
+      <h2 id="perm-h">Who may do what</h2>
+      <p className="hint">Owners may change permissions; viewers may see the connector, list its actions and run them. Changes apply when you save.</p>
+      <form className="add-principal" onSubmit={add} aria-labelledby="add-h">
+        <h3 id="add-h">Share with</h3>
+        <SelectField label="Kind" name="kind" value={kind} onChange={setKind} options={[{ value: 'user', label: 'User' }, { value: 'group', label: 'Group' }]} />
+        <Field label={kind === 'user' ? 'User name' : 'Group name'} name="principal" value={name} onChange={setName} error={addError} list="principal-names" />
+        <datalist id="principal-names">{known.map((n) => <option key={n} value={n} />)}</datalist>
+        <SelectField label="Access" name="preset" value={preset} onChange={setPreset} options={[{ value: 'viewer', label: 'Viewer (use)' }, { value: 'owner', label: 'Owner (everything)' }]} />
+        <div className="buttons"><button type="submit" className="secondary">Add</button></div>
+      </form>
+      {rows.length === 0 ? <p className="empty">Nobody but administrators can see this connector.</p> : null}
+      {rows.map((r) => {
+        const who = principalLabel(r.principal);
+        const none = r.actions.length === 0;
+        return (
+          <fieldset key={r.principal} className={`grant${none ? ' removed' : ''}`}>
+            <legend>{who.kind} <strong>{who.name}</strong>{none ? ' — will lose all access' : ''}</legend>
+            <div className="buttons">
+              <button type="button" className="secondary small" onClick={() => setActions(r.principal, presets.owner!)} aria-label={`Make ${who.name} an owner`}>Owner</button>
+              <button type="button" className="secondary small" onClick={() => setActions(r.principal, presets.viewer!)} aria-label={`Make ${who.name} a viewer`}>Viewer</button>
+              <button type="button" className="secondary small" onClick={() => setActions(r.principal, [])} aria-label={`Remove all access of ${who.name}`}>Remove</button>
+            </div>
+            <div className="checks">
+              {all.map((a) => (
+                <label key={a}>
+                  <input type="checkbox" checked={r.actions.includes(a)}
+                    onChange={(e) => setActions(r.principal, e.target.checked ? [...r.actions, a] : r.actions.filter((x) => x !== a))} />
+                  {' '}{shortAction(a)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
+      <div className="buttons">
+        <button type="button" onClick={submit} disabled={!dirty || save.busy}>{save.busy ? 'Saving…' : 'Save permissions'}</button>
+        {dirty ? <button type="button" className="secondary" onClick={() => setRows(original)}>Discard changes</button> : null}
+      </div>
+      <div aria-live="polite">
+        {save.done && !dirty ? <Notice kind="success">Permissions saved.</Notice> : null}
+        <ErrorBox error={save.error} title="Permissions not saved." />
+      </div>
+    </section>
+  );
+}
+
+// ---- tags --------------------------------------------------------------------------------------
+function TagsSection({ arn }: { arn: string }) {
+  const tags = useLoad(() => call('ListTagsForResource', { ResourceArn: arn }), [arn]);
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  const [state, setState] = useState<{ busy?: boolean; error?: unknown; fieldErrors?: { key?: string; value?: string } }>({});
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    setState({ busy: true });
+    try {
+      await call('TagResource', { ResourceArn: arn, Tags: [{ Key: key, Value: value }] });
+      setKey(''); setValue('');
+      setState({});
+      tags.reload();
+    } catch (err) {
+      const fieldErrors: { key?: string; value?: string } = {};
+      if (err instanceof ApiError && err.code === 'InvalidParameterValueException') {
+        for (const p of problemsOf(err.message)) {
+          if (p.path?.endsWith('.key')) fieldErrors.key = p.rule;
+          if (p.path?.endsWith('.value')) fieldErrors.value = p.rule;
+        }
+      }
+      setState({ error: err, fieldErrors });
+    }
+  };
+  const remove = async (k: string) => {
+    setState({ busy: true });
+    try { await call('UntagResource', { ResourceArn: arn, TagKeys: [k] }); setState({}); tags.reload(); } catch (err) { setState({ error: err }); }
+  };
+
+  const list: { Key: string; Value: string }[] = tags.value?.Tags ?? [];
+  return (
+    <section aria-labelledby="tags-h">
+      <h2 id="tags-h">Tags</h2>
+      <ErrorBox error={tags.error} />
+      {tags.value && list.length === 0 ? <p className="empty">No tags.</p> : null}
+      {list.length ? (
+        <table className="cards">
+          <caption className="sr-only">Tags</caption>
+          <thead><tr><th scope="col">Key</th><th scope="col">Value</th><th scope="col"><span className="sr-only">Remove</span></th></tr></thead>
+          <tbody>
+            {list.map((t) => (
+              <tr key={t.Key}>
+                <th scope="row" data-label="Key">{t.Key}</th>
+                <td data-label="Value">{t.Value}</td>
+                <td><button type="button" className="secondary small" onClick={() => remove(t.Key)} disabled={state.busy} aria-label={`Remove tag ${t.Key}`}>Remove</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <form className="inline-form" onSubmit={add} aria-labelledby="tag-add-h">
+        <h3 id="tag-add-h">Add or change a tag</h3>
+        <Field label="Key" name="tagKey" value={key} onChange={setKey} required error={state.fieldErrors?.key} />
+        <Field label="Value" name="tagValue" value={value} onChange={setValue} required error={state.fieldErrors?.value} />
+        <div className="buttons"><button type="submit" disabled={state.busy}>Save tag</button></div>
+      </form>
+      <ErrorBox error={state.error} />
+    </section>
+  );
+}

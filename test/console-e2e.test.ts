@@ -1,0 +1,363 @@
+// The console end to end, in headless Chromium (Debian's `chromium`, driven by
+// playwright-core), through a TLS front as deployed: an admin signs in (keyboard
+// only), creates a GENERIC_HTTP connector (server-side validation shown at the
+// fields), tests it, shares it with a READER and tags it; the reader signs in, runs
+// HttpRequest against a local HTTPS service and sees the result and the audit
+// entry; then signs in to an authorization-code connector at a real OAuth server.
+// Narrow-window layouts are checked, and screenshots of the main pages are written
+// to SCREENSHOTS (printed) for people to look at.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ACCOUNT, ROOT, qs } from './helpers.js';
+import { startConnEnv, type ConnEnv } from './support/conn-env.js';
+import { createTestCa } from './support/tls.js';
+import { startTlsFront, type TlsFront } from './support/tls-front.js';
+import { startUpstream, type Upstream } from './support/upstream.js';
+import { startOidc, type OidcClient, type TestOidc } from './support/oidc.js';
+import { hashPassword } from '../src/crypto/passwords.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM) {
+  process.stderr.write(`\n[actionbridge] console browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it).\n\n`);
+}
+export const SCREENSHOTS = process.env.ACTIONBRIDGE_SCREENSHOTS ?? path.join(os.tmpdir(), 'actionbridge-console-screenshots');
+
+const ADMIN_PASSWORD = 'admin-console-password-1';
+const READER_PASSWORD = 'reader-console-password-2';
+
+let env: ConnEnv;
+let front: TlsFront;
+let upstream: Upstream;
+let oidc: TestOidc;
+let browser: Browser;
+let WEB: OidcClient;
+const cspViolations: string[] = [];
+const pageErrors: string[] = [];
+
+const consoleUrl = () => `${front.publicUrl}/console/`;
+
+async function setPassword(name: string, password: string) {
+  const store = env.t.server.store;
+  const user = await store.getUser(ACCOUNT, name);
+  await store.consoleStore().setPassword(ACCOUNT, name, await hashPassword(password), user!.createdAt, Date.now());
+}
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  // Everything the page does stays within the strict Content-Security-Policy.
+  page.on('console', (m) => { if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) cspViolations.push(m.text()); });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  return { context, page };
+}
+
+/** What a screen reader would call the focused element: its label, aria-label or text. */
+const focused = (page: Page) => page.evaluate(() => {
+  const el = document.activeElement as HTMLInputElement | null;
+  if (!el || el === document.body) return '(body)';
+  const label = el.labels?.[0]?.innerText ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
+  return label.replace(/\s*\*\s*$/, '').replace(/\s+/g, ' ').trim();
+});
+
+/** Whether the focused element shows a focus indicator (outline or box shadow). */
+const focusVisible = (page: Page) => page.evaluate(() => {
+  const el = document.activeElement as HTMLElement;
+  const s = getComputedStyle(el);
+  return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+});
+
+const shot = async (page: Page, name: string) => {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+};
+
+/** No sideways scrolling: the page fits the window. */
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+
+async function signInWithKeyboard(page: Page, user: string, password: string) {
+  await page.goto(consoleUrl());
+  await page.getByRole('heading', { name: 'Sign in to ActionBridge' }).waitFor();
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toBe('User name and password');
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toBe('Account ID');
+  expect(await focusVisible(page)).toBe(true);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(ACCOUNT);
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toBe('User name');
+  await page.keyboard.type(user);
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toBe('Password');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toBe('Sign in');
+  expect(await focusVisible(page)).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
+  beforeAll(async () => {
+    if (!existsSync(path.join(ROOT, 'console', 'dist', 'index.html'))) {
+      execFileSync('npm', ['run', 'build:console'], { cwd: ROOT, stdio: 'inherit' });
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    process.stderr.write(`[actionbridge] console screenshots: ${SCREENSHOTS}\n`);
+    const ca = createTestCa();
+    front = await startTlsFront(ca);
+    env = await startConnEnv({ publicUrl: front.publicUrl }, ca);
+    front.setBackend(env.t.endpoint);
+    upstream = await startUpstream({ ca });
+    WEB = {
+      client_id: 'console-web', client_secret: 'console-client-secret-0a1b2c3d',
+      grant_types: ['authorization_code', 'refresh_token'], redirect_uris: [`${front.publicUrl}/oauth/callback`],
+    };
+    oidc = await startOidc(ca, [WEB]);
+    await env.t.addUser('rhea', 'READER');
+    await Promise.all([setPassword('admin', ADMIN_PASSWORD), setPassword('rhea', READER_PASSWORD)]);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.t.stop();
+    await Promise.all([upstream?.close(), oidc?.close(), front?.close()]);
+  });
+
+  it('admin: signs in with the keyboard, creates a GENERIC_HTTP connector, tests it, shares it with a reader and tags it', async () => {
+    const { context, page } = await newPage();
+    try {
+      await signInWithKeyboard(page, 'admin', ADMIN_PASSWORD);
+      await page.getByText('No connectors yet.').waitFor();
+      await shot(page, '01-connectors-empty');
+
+      // The skip link comes first, and works.
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toBe('Skip to main content');
+
+      // Create, by keyboard: the form's focus order follows its layout.
+      await page.getByRole('link', { name: 'Create connector' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Create connector', level: 1 }).waitFor();
+      expect(await focused(page)).toBe('Create connector');
+      const order: string[] = [];
+      for (let i = 0; i < 10; i++) { await page.keyboard.press('Tab'); order.push(await focused(page)); }
+      expect(order).toEqual(['Back to connectors', 'Name', 'Connector ID', 'Description', 'Type', 'VPC connection ARN', 'Method', 'Base endpoint',
+        'Send an HTTP request HttpRequest', 'Create connector']);
+      // GENERIC_HTTP offers exactly the methods it allows.
+      const methods = await page.getByLabel('Method').locator('option').allTextContents();
+      expect(methods).toEqual(['None', 'User name and password (Basic)', 'API key', 'OAuth 2.0 client credentials', 'OAuth 2.0 authorization code (each user signs in)']);
+      await page.getByLabel('Type').selectOption('AMAZON_S3');
+      expect(await page.getByLabel('Method').locator('option').allTextContents()).toEqual(['IAM role']);
+      await page.getByLabel('Type').selectOption('GENERIC_HTTP');
+
+      await page.getByLabel('Name').focus();
+      await page.keyboard.type('Echo service');
+      expect(await page.getByLabel('Connector ID').inputValue()).toBe('echo-service');
+      await page.getByLabel('Base endpoint').focus();
+      await page.keyboard.type('http://127.0.0.1/plain-http');
+      await page.keyboard.press('Enter');
+      // The server's message, next to the field it names; the field is marked and focused.
+      const endpoint = page.getByLabel('Base endpoint');
+      await expect.poll(() => endpoint.getAttribute('aria-invalid')).toBe('true');
+      const described = await endpoint.getAttribute('aria-describedby');
+      const message = await page.locator(`[id="${described!.split(' ').pop()}"]`).innerText();
+      // The model's rule for the member, as the API words it.
+      expect(message).toBe('Member must satisfy regular expression pattern: https://.*');
+      expect(await focused(page)).toBe('Base endpoint');
+      await shot(page, '02-create-form-error');
+
+      await endpoint.fill(upstream.url('/'));
+      await page.getByRole('button', { name: 'Create connector' }).click();
+      await page.getByRole('heading', { name: 'Echo service', level: 1 }).waitFor();
+      await page.getByText(upstream.url('/')).first().waitFor();
+
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await page.locator('.alert-success, .alert-error').filter({ hasText: 'Connection' }).first().waitFor();
+      expect(await page.locator('[role="status"]').filter({ hasText: 'Connection' }).first().innerText()).toMatch(/Connection (works|failed)\..*HTTP \d{3}/s);
+      await shot(page, '03-connector-overview');
+
+      // Share with the reader (viewer preset: describe, list actions, invoke).
+      await page.getByRole('link', { name: 'Permissions' }).click();
+      await page.getByRole('heading', { name: 'Who may do what' }).waitFor();
+      await page.getByLabel('User name', { exact: true }).fill('rhea');
+      await page.getByLabel('Access', { exact: true }).selectOption('viewer');
+      await page.getByRole('button', { name: 'Add' }).click();
+      await page.getByRole('group', { name: /User rhea/ }).waitFor();
+      await page.getByRole('button', { name: 'Save permissions' }).click();
+      await page.getByText('Permissions saved.').waitFor();
+      const perms = await env.t.client().send(new qs.DescribeActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'echo-service' }));
+      const rhea = perms.Permissions?.find((p) => p.Principal?.endsWith('user/default/rhea'));
+      expect(rhea?.Actions?.sort()).toEqual(['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector', 'quicksight:ListActionConnectorActions']);
+      await shot(page, '04-permissions');
+
+      await page.getByRole('link', { name: 'Tags' }).click();
+      await page.getByLabel('Key', { exact: true }).fill('team');
+      await page.getByLabel('Value', { exact: true }).fill('platform');
+      await page.getByRole('button', { name: 'Save tag' }).click();
+      await page.getByRole('rowheader', { name: 'team' }).waitFor();
+
+      // Edit: the form comes back filled (no secrets), the change shows.
+      await page.getByRole('link', { name: 'Overview' }).click();
+      await page.getByRole('link', { name: 'Edit' }).click();
+      await page.getByRole('heading', { name: 'Edit Echo service' }).waitFor();
+      expect(await page.getByLabel('Base endpoint').inputValue()).toBe(upstream.url('/'));
+      expect(await page.getByLabel('Connector ID').isDisabled()).toBe(true);
+      await page.getByLabel('Description').fill('Echoes requests back');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Echoes requests back').waitFor();
+      expect(await page.getByText('UPDATE_SUCCESSFUL').count()).toBe(1);
+
+      // Delete asks first; Escape and Cancel keep the connector.
+      await env.t.client().send(new qs.CreateActionConnectorCommand({
+        AwsAccountId: ACCOUNT, ActionConnectorId: 'to-delete', Name: 'To delete', Type: 'GENERIC_HTTP',
+        AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: upstream.url('/') } } },
+      }));
+      await page.goto(`${consoleUrl()}#/connectors/to-delete`);
+      await page.getByRole('heading', { name: 'To delete', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Delete…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete To delete?' });
+      await dialog.waitFor();
+      expect(await focused(page)).toBe('Cancel');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Delete…' }).click();
+      await dialog.getByRole('button', { name: 'Delete connector' }).click();
+      await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+      await expect(env.t.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'to-delete' })))
+        .rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+
+      // The list: search by name and by type.
+      await page.getByRole('link', { name: 'Connectors', exact: true }).click();
+      await page.getByLabel('Name contains').fill('ECHO');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('link', { name: 'Echo service' }).waitFor();
+      await page.getByLabel('Name contains').fill('');
+      await page.getByLabel('Type').selectOption('SLACK');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByText('No connector matches.').waitFor();
+
+      // Narrow window: nothing scrolls sideways; the table becomes cards.
+      await page.getByRole('button', { name: 'Clear' }).click();
+      await page.getByRole('link', { name: 'Echo service' }).waitFor();
+      await page.setViewportSize({ width: 375, height: 800 });
+      expect(await fitsWidth(page)).toBe(true);
+      expect(await page.locator('table.cards thead').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
+      await shot(page, '05-connectors-narrow');
+      await page.getByRole('link', { name: 'Echo service' }).click();
+      await page.getByRole('heading', { name: 'Echo service', level: 1 }).waitFor();
+      expect(await fitsWidth(page)).toBe(true);
+      await shot(page, '06-connector-narrow');
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByText('You are signed out.').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reader: signs in, runs HttpRequest against the HTTPS service, sees the result and the audit entry', async () => {
+    const { context, page } = await newPage();
+    try {
+      await page.goto(consoleUrl());
+      await page.getByLabel('Account ID').fill(ACCOUNT);
+      await page.getByLabel('User name', { exact: true }).fill('rhea');
+      await page.getByLabel('Password', { exact: true }).fill('not-her-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').filter({ hasText: 'not correct' }).waitFor();
+      await shot(page, '00-sign-in-refused');
+      await page.getByLabel('Password', { exact: true }).fill(READER_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+      // A READER cannot create: no button.
+      expect(await page.getByRole('link', { name: 'Create connector' }).count()).toBe(0);
+      await page.getByRole('link', { name: 'Echo service' }).click();
+      await page.getByRole('link', { name: 'Use' }).click();
+      await page.getByRole('heading', { name: 'Run an action' }).waitFor();
+      expect(await page.getByLabel('Action', { exact: true }).inputValue()).toBe('HttpRequest');
+      await page.getByLabel('Method', { exact: true }).selectOption('POST');
+      await page.getByLabel('Path', { exact: true }).fill('echo');
+      await page.getByLabel('Body', { exact: true }).fill('{"hello": "from the console"}');
+      await page.getByRole('button', { name: 'Run action' }).click();
+      await page.getByRole('heading', { name: 'Result: Succeeded (HTTP 200)' }).waitFor();
+      const output = await page.getByLabel('Output').innerText();
+      expect(output).toContain('"path": "/echo"');
+      expect(output).toContain('"method": "POST"');
+      expect(output).toContain('from the console');
+      await shot(page, '07-action-result');
+
+      await page.getByRole('link', { name: 'History' }).click();
+      const row = page.locator('table.history tbody tr').first();
+      await row.waitFor();
+      expect(await row.innerText()).toMatch(/HttpRequest[\s\S]*rhea[\s\S]*SUCCESS[\s\S]*200/);
+      await shot(page, '08-history');
+
+      // Permissions are not hers to see: the API's denial is shown.
+      await page.getByRole('link', { name: 'Permissions' }).click();
+      await page.getByRole('alert').filter({ hasText: 'not authorized' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('authorization code: "Sign in" runs the OAuth flow at the provider and the page then shows the user signed in', async () => {
+    await env.t.client().send(new qs.CreateActionConnectorCommand({
+      AwsAccountId: ACCOUNT, ActionConnectorId: 'oauth-api', Name: 'OAuth API', Type: 'GENERIC_HTTP',
+      AuthenticationConfig: {
+        AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
+        AuthenticationMetadata: { AuthorizationCodeGrantMetadata: {
+          BaseEndpoint: upstream.url('/'), RedirectUrl: `${front.publicUrl}/oauth/callback`, AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
+          AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: {
+            ClientId: WEB.client_id, ClientSecret: WEB.client_secret, TokenEndpoint: oidc.tokenEndpoint, AuthorizationEndpoint: `${oidc.authorizationEndpoint}?scope=api`,
+          } },
+        } },
+      },
+      Permissions: [{ Principal: `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/rhea`, Actions: ['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector', 'quicksight:ListActionConnectorActions'] }],
+    }));
+    const { context, page } = await newPage({ width: 1024, height: 800 });
+    try {
+      await page.goto(`${consoleUrl()}#/connectors/oauth-api`);
+      await page.getByLabel('Account ID').fill(ACCOUNT);
+      await page.getByLabel('User name', { exact: true }).fill('rhea');
+      await page.getByLabel('Password', { exact: true }).fill(READER_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'OAuth API', level: 1 }).waitFor();
+      await page.getByText('Needs sign-in').waitFor();
+      const popupOpened = context.waitForEvent('page');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      const popup = await popupOpened;
+      await popup.waitForLoadState();
+      expect(popup.url().startsWith(oidc.issuer)).toBe(true);
+      await popup.locator('input[name="login"]').fill('rhea@example.com');
+      await popup.locator('input[name="password"]').fill('any');
+      await popup.locator('button[type="submit"]').click();
+      await popup.locator('button[type="submit"]').filter({ hasText: /continue/i }).click();
+      await popup.waitForURL(/\/oauth\/callback\?/);
+      await popup.getByText('You are signed in to OAuth API').waitFor();
+      await popup.close();
+      await page.bringToFront();
+      await page.getByRole('button', { name: 'Refresh status' }).click();
+      await page.getByText('Signed in', { exact: true }).waitFor();
+      expect(await page.getByRole('button', { name: 'Sign in again' }).count()).toBe(1);
+      await shot(page, '09-oauth-signed-in');
+      expect(oidc.tokenRequests.authorization_code).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('no page broke the Content-Security-Policy or threw', () => {
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
