@@ -18,8 +18,9 @@
 //                1,000 connections, of a connector that has no token yet.
 //
 // Aims: added p50 < 1 ms; ActionBridge >= 50 % of direct throughput; one token request.
-// BENCH_JSON=FILE also writes the figures as JSON.
-import { spawn } from 'node:child_process';
+// BENCH_JSON=FILE also writes the figures as JSON; BENCH_PROF=DIR runs ActionBridge
+// under `node --cpu-prof` (the profile is written there when it stops).
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
@@ -43,6 +44,7 @@ const WARMUP = num('BENCH_WARMUP', 2);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 32);
 const LATENCY_N = num('BENCH_LATENCY_N', 2000);
 const TOKEN_CONCURRENCY = num('BENCH_TOKEN_CONCURRENCY', 1000);
+const PROF_DIR = process.env.BENCH_PROF ? path.resolve(process.env.BENCH_PROF) : undefined;
 const ACCOUNT = '111122223333';
 const ADMIN = { accessKeyId: 'AKIABENCHACTIONS0001', secretAccessKey: 'bench-actions-secret-0123456789abcdef' };
 const REGION = 'us-east-1';
@@ -155,13 +157,27 @@ function cannon(opts) {
   });
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+const CLK_TCK = (() => { try { return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100; } catch { return 100; } })();
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / CLK_TCK;
+  } catch { return Number.NaN; }
+}
+
 const results = [];
-async function scenario(name, what, opts) {
+/** Warm-up, then the measured run; CPU time per answered request of each process in `procs`. */
+async function scenario(name, what, opts, procs) {
   if (WARMUP > 0) await cannon({ ...opts, duration: WARMUP });
+  const cpu0 = Object.fromEntries(Object.entries(procs).map(([k, c]) => [k, cpuSeconds(c.pid)]));
   const r = await cannon({ ...opts, duration: DURATION });
-  const row = { name, what, rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts };
+  const cpu = Object.fromEntries(Object.entries(procs).map(([k, c]) => [k, r.requests.total ? ((cpuSeconds(c.pid) - cpu0[k]) * 1e6) / r.requests.total : NaN]));
+  const row = { name, what, rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, cpuUsPerReq: cpu };
   results.push(row);
-  process.stderr.write(`  ${name.padEnd(12)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  errors ${row.errors}  timeouts ${row.timeouts}\n`);
+  const cpuText = Object.entries(cpu).map(([k, v]) => `${k} ${v.toFixed(0)} µs/req`).join(', ');
+  process.stderr.write(`  ${name.padEnd(12)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  CPU: ${cpuText}  non-2xx ${row.non2xx}  errors ${row.errors}  timeouts ${row.timeouts}\n`);
   return row;
 }
 
@@ -177,12 +193,13 @@ try {
   const upPort = await freePort();
   const upstream = `https://127.0.0.1:${upPort}`;
   const direct = new Pool(upstream, { connect: { ca }, connections: 1 });
-  await startChild('upstream', [path.join(ROOT, 'bench', 'actions-upstream.mjs'), String(upPort), certs.cert, certs.key], {},
+  const { child: upChild } = await startChild('upstream', [path.join(ROOT, 'bench', 'actions-upstream.mjs'), String(upPort), certs.cert, certs.key], {},
     async () => (await direct.request({ method: 'GET', path: '/stats' }).then((r) => r.body.text().then(() => r.statusCode))) === 200, work);
 
   const abPort = await freePort();
   const ab = `http://127.0.0.1:${abPort}`;
-  await startChild('actionbridge', [path.join(ROOT, 'bin', 'actionbridge'), 'serve', '--host', '127.0.0.1', '--port', String(abPort), '--data-dir', path.join(work, 'data'),
+  const prof = PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`, '--cpu-prof-name=actionbridge.cpuprofile'] : [];
+  const { child: abChild } = await startChild('actionbridge', [...prof, path.join(ROOT, 'bin', 'actionbridge'), 'serve', '--host', '127.0.0.1', '--port', String(abPort), '--data-dir', path.join(work, 'data'),
     '--egress-allow', '127.0.0.1/32', '--ca-file', certs.ca], {
     ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT, ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId, ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, ACTIONBRIDGE_THROTTLE_RATE: '0',
   }, async () => (await fetch(`${ab}/healthz`)).ok, work);
@@ -238,10 +255,11 @@ try {
   const directReq = { url: `${upstream}/api/items/1`, method: 'GET' };
   const abReq = { url: ab, requests: [{ method: invoke.method, path: invoke.path, headers: { ...invoke.headers, 'Content-Length': invoke.headers['content-length'] }, body: invoke.body }] };
   delete abReq.requests[0].headers['content-length'];
-  const d1 = await scenario('direct', 'GET https://upstream/api/items/1 (keep-alive TLS)', directReq);
-  const a1 = await scenario('invoke', 'signed InvokeAction HttpRequest GET items/1 through ActionBridge', abReq);
-  const a2 = await scenario('invoke#2', 'the same again', abReq);
-  const d2 = await scenario('direct#2', 'the same again', directReq);
+  const procs = { actionbridge: abChild, upstream: upChild };
+  const d1 = await scenario('direct', 'GET https://upstream/api/items/1 (keep-alive TLS)', directReq, procs);
+  const a1 = await scenario('invoke', 'signed InvokeAction HttpRequest GET items/1 through ActionBridge', abReq, procs);
+  const a2 = await scenario('invoke#2', 'the same again', abReq, procs);
+  const d2 = await scenario('direct#2', 'the same again', directReq, procs);
   const directRps = (d1.rps + d2.rps) / 2;
   const abRps = (a1.rps + a2.rps) / 2;
   const ratio = abRps / directRps;
@@ -266,9 +284,11 @@ try {
   // -------- report
   const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   const lines = [''];
-  lines.push('| scenario | what | req/s | p50 ms | p99 ms | non-2xx | errors | timeouts |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
-  for (const r of results) lines.push(`| ${r.name} | ${r.what} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.timeouts} |`);
+  lines.push('| scenario | what | req/s | p50 ms | p99 ms | non-2xx | errors | timeouts | ActionBridge CPU µs/req | upstream CPU µs/req |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    lines.push(`| ${r.name} | ${r.what} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.timeouts} | ${fmt(r.cpuUsPerReq.actionbridge)} | ${fmt(r.cpuUsPerReq.upstream)} |`);
+  }
   lines.push('');
   lines.push(`Latency, one request at a time (${LATENCY_N} each, ms): direct p50 ${fmt(lat.direct.p50, 3)} / p90 ${fmt(lat.direct.p90, 3)} / p99 ${fmt(lat.direct.p99, 3)}; `
     + `InvokeAction p50 ${fmt(lat.invoke.p50, 3)} / p90 ${fmt(lat.invoke.p90, 3)} / p99 ${fmt(lat.invoke.p99, 3)}.`);
@@ -295,7 +315,11 @@ try {
   }
   if (problems.length || nonOk.length) exitCode = 1;
 } finally {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  await Promise.all(children.filter((c) => c.exitCode === null).map((c) => new Promise((resolve) => {
+    const t = setTimeout(() => c.kill('SIGKILL'), 15_000);
+    c.once('exit', () => { clearTimeout(t); resolve(); });
+    c.kill('SIGTERM');
+  })));
   rmSync(work, { recursive: true, force: true });
 }
 process.exitCode = exitCode;

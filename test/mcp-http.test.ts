@@ -50,7 +50,7 @@ describe('tokens', () => {
 
   it('no token, a malformed header or an unknown token: 401 with WWW-Authenticate, nothing else', async () => {
     const init = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } } });
-    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer abmcp_not-a-real-token' }]) {
+    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer abmcp_not-a-real-token' }] as Record<string, string>[]) {
       const r = await post(init, headers);
       expect(r.status).toBe(401);
       expect(r.headers.get('www-authenticate')).toMatch(/^Bearer realm="actionbridge"/);
@@ -164,11 +164,11 @@ describe('revocation and changes take effect at once', () => {
     expect(r.isError).toBe(true);
     expect(textOf(r)).toMatch(/Not permitted/);
     expect(env.upstream.received.map((x) => x.url)).toEqual(['/api/ok']);
-    await waitFor(() => changed > 0, 5_000);
+    await waitFor(() => changed > 0, { what: 'notifications/tools/list_changed' });
     expect(await names(b)).toEqual([]);
     // The session is still alive: the grant back, the tool back.
     await grant(env.admin, 'gh', env.bob.arn, INVOKE);
-    await waitFor(() => changed > 1, 5_000);
+    await waitFor(() => changed > 1, { what: 'a second notifications/tools/list_changed' });
     expect(await names(b)).toEqual(['gh__HttpRequest']);
   });
 

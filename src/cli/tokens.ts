@@ -50,7 +50,7 @@ export async function tokensCommand(sub: string | undefined, args: string[]): Pr
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  if (v.help || sub === undefined || sub === 'help') { process.stdout.write(TOKENS_HELP); return 0; }
+  if (v.help || sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') { process.stdout.write(TOKENS_HELP); return 0; }
   const need = (k: string): string => {
     const x = v[k];
     if (typeof x !== 'string' || !x) throw new UsageError(`--${k} is required`);

@@ -134,7 +134,7 @@ const listInvocationsSchema = {
 
 /**
  * The largest InvokeAction body: an action's binary content travels as base64 in the
- * Input (the largest catalog limit, 5 MiB, is 6.7 MiB of base64; test/actions-limits
+ * Input (the largest catalog limit, 5 MiB, is 6.7 MiB of base64; test/actions-connectors
  * checks every catalog fits), with room for the rest of the input.
  */
 export const INVOKE_BODY_LIMIT = 8 * 1024 * 1024;

@@ -30,6 +30,9 @@ export class Metrics implements InvocationMetrics {
   private readonly dbSeconds: Histogram<'method'>;
   private readonly dbErrors: Counter<'code'>;
   private defaultsOn = false;
+  // Label children by key: observing through a child skips hashing the labels on every call (hot path).
+  private readonly requestChildren = new Map<string, { count: { inc(): void }; time: { observe(v: number): void } }>();
+  private readonly dbChildren = new Map<string, { observe(v: number): void }>();
 
   constructor() {
     const registers = [this.registry];
@@ -46,9 +49,15 @@ export class Metrics implements InvocationMetrics {
 
   /** One API request answered. */
   request(operation: string, status: number, seconds: number): void {
-    const labels = { operation, status: String(status) };
-    this.requests.inc(labels);
-    this.requestSeconds.observe(labels, seconds);
+    const key = `${operation}|${status}`;
+    let c = this.requestChildren.get(key);
+    if (!c) {
+      const labels = { operation, status: String(status) };
+      c = { count: this.requests.labels(labels), time: this.requestSeconds.labels(labels) };
+      this.requestChildren.set(key, c);
+    }
+    c.count.inc();
+    c.time.observe(seconds);
   }
 
   throttled(operation: string): void {
@@ -75,7 +84,9 @@ export class Metrics implements InvocationMetrics {
   }
 
   dbCall(method: string, seconds: number): void {
-    this.dbSeconds.observe({ method }, seconds);
+    let c = this.dbChildren.get(method);
+    if (!c) { c = this.dbSeconds.labels({ method }); this.dbChildren.set(method, c); }
+    c.observe(seconds);
   }
 
   dbError(code: string): void {
@@ -130,8 +141,8 @@ export function instrumentStore<S extends Store>(store: S, metrics: Metrics): S 
         w = UNTIMED.has(name) || name.startsWith('_')
           ? fn.bind(target)
           : (...args: unknown[]) => {
-            const start = process.hrtime.bigint();
-            const done = () => metrics.dbCall(name, Number(process.hrtime.bigint() - start) / 1e9);
+            const start = performance.now();
+            const done = () => metrics.dbCall(name, (performance.now() - start) / 1000);
             let out: unknown;
             try {
               out = fn.apply(target, args);
