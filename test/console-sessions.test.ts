@@ -17,7 +17,7 @@ let s: ClockServer;
 let reader: { arn: string; accessKeyId: string; secretAccessKey: string };
 
 beforeAll(async () => {
-  s = await startClockServer({}, { idleTimeoutMs: 30 * MIN, absoluteTimeoutMs: 12 * 60 * MIN });
+  s = await startClockServer({}, { idleTimeoutMs: 30 * MIN, absoluteTimeoutMs: 12 * 60 * MIN, maxFailedSignInsPerAddress: 12 });
   await s.setPassword('admin', PASSWORD);
   reader = await s.addUser('rita', 'READER', ['readers']);
   await s.setPassword('rita', 'rita-password-0123');
@@ -46,6 +46,13 @@ describe('sign-in and cookies', () => {
     expect(r.headers.get('cache-control')).toBe('no-store');
     const who = await c.request('GET', '/console/api/session');
     expect(who.body).toMatchObject({ SignedIn: true, UserArn: `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/admin` });
+    // Signing in again gives a new session id and ends the one the browser had.
+    const before = new Map(c.jar);
+    expect((await c.signIn({ AccountId: ACCOUNT, UserName: 'admin', Password: PASSWORD })).status).toBe(200);
+    expect(c.cookie('ab_console_session')).not.toBe(before.get('ab_console_session'));
+    const old = new ConsoleClient(s.endpoint);
+    for (const [k, v] of before) old.jar.set(k, v);
+    expect((await old.call('ListActionConnectors')).errorType).toBe('MissingAuthenticationTokenException');
   });
 
   it('marks both cookies Secure when the public URL is https', async () => {
@@ -275,6 +282,18 @@ describe('failed sign-ins', () => {
     expect((await c.signIn({ AccountId: ACCOUNT, UserName: 'rita', Password: 'rita-password-0123' })).status).toBe(200);
     expect(s.logs()).toContain('console sign-in refused');
     await Promise.all([c.close(), other.close()]);
+  });
+
+  it('also limits failures per address whatever the user (password spraying)', async () => {
+    const c = new ConsoleClient(s.endpoint, '127.0.0.5');
+    for (let i = 0; i < 12; i++) {
+      const r = await c.signIn({ AccountId: ACCOUNT, UserName: `spray-${i}`, Password: 'Winter2026!Winter' });
+      expect(r.errorType).toBe('AccessDeniedException');
+    }
+    const r = await c.signIn({ AccountId: ACCOUNT, UserName: 'admin', Password: PASSWORD });
+    expect(r.errorType).toBe('ThrottlingException');
+    expect(r.body.Message).toMatch(/^Too many failed sign-ins from your address \(12 within 60 seconds\)/);
+    await c.close();
   });
 
   it('limits access-key sign-ins the same way', async () => {

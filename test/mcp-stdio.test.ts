@@ -100,6 +100,20 @@ describe('actionbridge mcp (stdio)', () => {
     expect(await names(bob)).toEqual([]);
   });
 
+  it('a deactivated access key stops working at once (the server refuses the next request)', async () => {
+    const c = await spawnMcp(env.bob, 'to-deactivate');
+    await grant(env.admin, 'gh', env.bob.arn, INVOKE);
+    expect(await names(c)).toEqual(['gh__HttpRequest']);
+    await env.t.server.store.setAccessKeyStatus(env.bob.accessKeyId, 'INACTIVE');
+    try {
+      const r = await c.callTool({ name: 'gh__HttpRequest', arguments: { Method: 'GET', Path: 'x' } });
+      expect(r.isError).toBe(true);
+      expect(textOf(r)).toMatch(/UnrecognizedClientException/);
+    } finally {
+      await env.t.server.store.setAccessKeyStatus(env.bob.accessKeyId, 'ACTIVE');
+    }
+  });
+
   it('an unknown tool is a JSON-RPC error; bad access keys give errors with the reason, and the process stays up', async () => {
     const e = await alice.callTool({ name: 'nope', arguments: {} }).catch((x) => x);
     expect(e).toBeInstanceOf(McpError);

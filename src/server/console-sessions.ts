@@ -23,6 +23,8 @@ export interface ConsoleOptions {
   absoluteTimeoutMs: number;
   /** Failed sign-ins allowed per user and client address within signInWindowMs (default 5). */
   maxFailedSignIns: number;
+  /** Failed sign-ins allowed per client address, whatever the user, within signInWindowMs (default 50). */
+  maxFailedSignInsPerAddress: number;
   signInWindowMs: number;
 }
 
@@ -30,6 +32,7 @@ export const CONSOLE_DEFAULTS: ConsoleOptions = {
   idleTimeoutMs: 30 * 60_000,
   absoluteTimeoutMs: 12 * 3600_000,
   maxFailedSignIns: 5,
+  maxFailedSignInsPerAddress: 50,
   signInWindowMs: 60_000,
 };
 
@@ -40,6 +43,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const COOKIE_PATH = '/console';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const addressKey = (clientIp: string) => sha256(`address\u0000${clientIp}`);
 
 function sameSecret(a: string, b: string): boolean {
   const x = createHash('sha256').update(a).digest();
@@ -78,20 +82,33 @@ export class ConsoleSessions {
     };
   }
 
-  /** Refuses at once (429) while `limitKey` has used up its failed sign-ins. */
-  private async checkLimit(limitKey: string): Promise<void> {
-    const { maxFailedSignIns, signInWindowMs } = this.d.options;
+  /**
+   * Refuses at once (429) while the user (at this address) or the address (whatever the
+   * user) has used up its failed sign-ins; the credentials are then not even checked.
+   */
+  private async checkLimit(limitKey: string, clientIp: string): Promise<void> {
+    const { maxFailedSignIns, maxFailedSignInsPerAddress, signInWindowMs } = this.d.options;
     const now = this.d.now();
-    const f = await this.tables.failures(limitKey, now, signInWindowMs);
-    if (f.failures >= maxFailedSignIns) {
-      const wait = Math.max(1, Math.ceil((f.windowStart + signInWindowMs - now) / 1000));
+    const seconds = Math.round(signInWindowMs / 1000);
+    const [user, address] = await Promise.all([
+      this.tables.failures(limitKey, now, signInWindowMs),
+      this.tables.failures(addressKey(clientIp), now, signInWindowMs),
+    ]);
+    const wait = (f: { windowStart: number }) => Math.max(1, Math.ceil((f.windowStart + signInWindowMs - now) / 1000));
+    if (user.failures >= maxFailedSignIns) {
       throw new ServiceError('ThrottlingException',
-        `Too many failed sign-ins for this user from your address (${maxFailedSignIns} within ${Math.round(signInWindowMs / 1000)} seconds). Try again in ${wait} seconds.`);
+        `Too many failed sign-ins for this user from your address (${maxFailedSignIns} within ${seconds} seconds). Try again in ${wait(user)} seconds.`);
+    }
+    if (address.failures >= maxFailedSignInsPerAddress) {
+      throw new ServiceError('ThrottlingException',
+        `Too many failed sign-ins from your address (${maxFailedSignInsPerAddress} within ${seconds} seconds). Try again in ${wait(address)} seconds.`);
     }
   }
 
-  private async failed(limitKey: string, e: ServiceError): Promise<never> {
-    await this.tables.recordFailure(limitKey, this.d.now(), this.d.options.signInWindowMs);
+  private async failed(limitKey: string, clientIp: string, e: ServiceError): Promise<never> {
+    const now = this.d.now();
+    await this.tables.recordFailure(limitKey, now, this.d.options.signInWindowMs);
+    await this.tables.recordFailure(addressKey(clientIp), now, this.d.options.signInWindowMs);
     throw e;
   }
 
@@ -105,12 +122,12 @@ export class ConsoleSessions {
     if (problems.length) throw invalidParameter(`${problems.join('; ')}.`);
     const acct = accountId as string; const name = userName as string; const pw = password as string;
     const limitKey = sha256(`password\u0000${acct}\u0000${name}\u0000${clientIp}`);
-    await this.checkLimit(limitKey);
+    await this.checkLimit(limitKey, clientIp);
     const [user, stored] = await Promise.all([this.d.store.getUser(acct, name), this.tables.getPassword(acct, name)]);
     const ok = user && stored && stored.userCreatedAt === user.createdAt
       ? await verifyPassword(pw, stored.hash)
       : await verifyNothing(pw);
-    if (!ok || !user) return this.failed(limitKey, accessDenied('The account ID, user name or password is not correct.'));
+    if (!ok || !user) return this.failed(limitKey, clientIp, accessDenied('The account ID, user name or password is not correct.'));
     await this.tables.clearFailures(limitKey);
     return this.open(user.accountId, user.userName, user.role, user.createdAt, null);
   }
@@ -121,7 +138,7 @@ export class ConsoleSessions {
       throw invalidParameter('AccessKeyId (16-128 capital letters and digits) and SecretAccessKey are required.');
     }
     const limitKey = sha256(`access-key\u0000${id}\u0000${clientIp}`);
-    await this.checkLimit(limitKey);
+    await this.checkLimit(limitKey, clientIp);
     const wrong = accessDenied('The access key ID or secret access key is not correct, or the key is not active.');
     const k = await this.d.store.getAccessKey(id);
     let stored: string | undefined;
@@ -130,9 +147,9 @@ export class ConsoleSessions {
     }
     // Compared in constant time (over the hashes, so lengths do not matter either).
     const ok = sameSecret(secret, stored ?? `\u0000no-key-${randomBytes(8).toString('hex')}`) && stored !== undefined;
-    if (!ok || !k) return this.failed(limitKey, wrong);
+    if (!ok || !k) return this.failed(limitKey, clientIp, wrong);
     const user = await this.d.store.getUser(k.accountId, k.userName);
-    if (!user) return this.failed(limitKey, wrong);
+    if (!user) return this.failed(limitKey, clientIp, wrong);
     await this.tables.clearFailures(limitKey);
     return this.open(user.accountId, user.userName, user.role, user.createdAt, id);
   }

@@ -179,6 +179,8 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
           ? await sessions.signInWithAccessKey(body, req.ip)
           : await sessions.signInWithPassword(body, req.ip);
         deps.note?.(req, 'console:SignIn', opened.caller);
+        // A new session id at every sign-in; the one this browser had (if any) ends.
+        await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
         log.info({ requestId: req.id, user: opened.caller.userArn, with: opened.session.accessKeyId ? 'access key' : 'password' }, 'console sign-in');
         setCookies(req, reply, opened);
         return json(reply, req, { ...who(opened), CsrfToken: opened.csrfToken });
