@@ -13,6 +13,8 @@ import { startActionUpstream, type ActionUpstream } from './support/action-upstr
 import { actionsApi, apiKeyAuth, createConnector, noneAuth } from './support/actions.js';
 import { type ConnEnv, startConnEnv } from './support/conn-env.js';
 import { leaks } from './support/leaks.js';
+import type { Kysely } from 'kysely';
+import type { SqlStore } from '../src/store/sql-store.js';
 
 const API_KEY = 'audit-api-key-SECRET-6c1f0e9d';
 /** Values that must never reach the database or the logs: they travel only in inputs and outputs. */
@@ -32,6 +34,8 @@ let admin: qs.QuickSightClient;
 let viewer: TestUser;
 let invoker: TestUser;
 const responses: string[] = [];
+let firstInvocationId = '';
+const ok0 = () => firstInvocationId;
 
 const list = async (creds: Parameters<typeof api.invocations>[0], id: string, page: { MaxResults?: number; NextToken?: string } = {}) => {
   const r = await api.invocations(creds, id, page);
@@ -68,6 +72,7 @@ describe('every invocation is recorded, without values', () => {
     responses.push(ok.raw);
     expect(ok.body.InvokeActionStatus).toBe('SUCCESS');
     expect(ok.raw).toContain(OUTPUT_VALUE);
+    firstInvocationId = ok.body.InvocationId;
     const notFound = await api.invoke(ADMIN, 'audit-http', 'HttpRequest', { Method: 'GET', Path: 'missing' });
     expect(notFound.body).toMatchObject({ InvokeActionStatus: 'FAILED', HttpStatusCode: 404 });
     const bad = await api.invoke(ADMIN, 'audit-http', 'HttpRequest', { Method: 'GET', Path: `../${INPUT_VALUES.refused}` });
@@ -107,9 +112,17 @@ describe('every invocation is recorded, without values', () => {
     expect([r.status, r.errorType]).toEqual([401, 'AccessDeniedException']);
   });
 
-  it('no input value, output or secret is in the database files or the logs', async () => {
+  it('no input value, output or secret is in the database (its files, and every row of every table) or the logs', async () => {
     const found = leaks([...Object.values(INPUT_VALUES), OUTPUT_VALUE, API_KEY], { dataDir: env.t.dataDir, logs: env.t.logs() });
     expect(found).toEqual([]);
+    // Row by row too, whichever database the server runs on (SQLite's file is searched above).
+    const db = (env.t.server.store as SqlStore).db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
+    expect(tables).toContain('invocations');
+    const dump: string[] = [];
+    for (const table of tables) dump.push(JSON.stringify(await db.selectFrom(table).selectAll().execute()));
+    expect(leaks([...Object.values(INPUT_VALUES), OUTPUT_VALUE, API_KEY], { responses: dump })).toEqual([]);
+    expect(dump.join('\n')).toContain(ok0());
     // ... and the API key never in an answer either.
     expect(leaks([API_KEY], { responses })).toEqual([]);
     // The records are there (the search looked at the right files).
@@ -197,7 +210,7 @@ describe('retention', () => {
     await createConnector(a.client(), 'kept', { auth: noneAuth('https://api.example.com') });
     const created = (await a.server.store.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'kept' }))!.createdAt;
     await a.server.store.insertInvocations([record('kept', 45, created), record('kept', 40, created), record('kept', 10, created)]);
-    await a.stop();
+    // Another server starting on the same data (a restart, or a second node on PostgreSQL).
     const b = await startTestServer({ dataDir, auditRetentionDays: 30 });
     try {
       const left = async () => (await b.server.store.queryInvocations({ region: 'us-east-1', accountId: ACCOUNT, id: 'kept', connectorCreatedAt: created, limit: 10 })).length;
@@ -207,6 +220,7 @@ describe('retention', () => {
       expect(b.logs()).toMatch(/"deleted":2,"retentionDays":30.*audit records past retention deleted/);
     } finally {
       await b.stop();
+      await a.stop();
     }
   });
 

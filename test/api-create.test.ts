@@ -2,7 +2,9 @@
 // member, the Read* shapes of every AuthenticationType (no secret ever comes
 // back), and the errors of each operation's error list a client can provoke.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT, OTHER_ACCOUNT, REGION, createInput, expectError, qs, startTestServer, type TestServer } from './helpers.js';
+import { ACCOUNT, OTHER_ACCOUNT, REGION, authOfType, createInput, expectError, qs, startTestServer, type TestServer } from './helpers.js';
+import { modelEnum } from './robust-support.js';
+import { allowedAuthentication } from '../src/domain/type-auth.js';
 import {
   AUTH, SECRETS, SORTED_ACTIONS, UUID, connArn, copy, create, describeC, describePerms, expectMeta, listTags, patchBody, snapshot,
   uid, updatePerms, userArnOf,
@@ -46,6 +48,11 @@ const READ: Record<qs.ConnectionAuthType, qs.ReadAuthConfig> = {
 };
 
 const TYPES = Object.keys(AUTH) as qs.ConnectionAuthType[];
+/** A connector type that accepts the AuthenticationType: IAM is for the AMAZON_* types only, the rest GENERIC_HTTP takes. */
+const typeFor = (auth: qs.ConnectionAuthType): qs.ActionConnectorType => (auth === 'IAM' ? 'AMAZON_S3' : 'GENERIC_HTTP');
+// The types' whole catalogs: a connector created without EnabledActions enables them all.
+const JIRA_ACTIONS = ['CreateIssue', 'GetIssue', 'SearchIssues', 'AddComment', 'GetTransitions', 'TransitionIssue'];
+const SLACK_ACTIONS = ['PostMessage', 'ListChannels', 'GetChannelHistory', 'AddReaction'];
 const ALL_SECRETS = Object.values(SECRETS);
 
 function expectNoSecrets(what: unknown) {
@@ -87,7 +94,7 @@ describe('CreateActionConnector', () => {
       LastUpdatedTime: c.LastUpdatedTime,
       Status: 'CREATION_SUCCESSFUL',
       AuthenticationConfig: READ.API_KEY,
-      EnabledActions: [],
+      EnabledActions: JIRA_ACTIONS,
     });
     expect(c.VpcConnectionArn).toBeUndefined();
     expect(c.Error).toBeUndefined();
@@ -114,11 +121,16 @@ describe('CreateActionConnector', () => {
   });
 
   it('stores every connector type from the enum', async () => {
-    const types: qs.ActionConnectorType[] = ['GENERIC_HTTP', 'SLACK', 'AMAZON_S3', 'BAMBOO_HR', 'SERVICENOW_NOW_PLATFORM'];
+    const types = modelEnum('ActionConnectorType') as qs.ActionConnectorType[];
+    expect(types.length).toBeGreaterThanOrEqual(27);
     for (const type of types) {
+      const auth = allowedAuthentication(type)[0];
+      expect(auth, `${type} allows some AuthenticationType`).toBeDefined();
       const id = uid(`type-${type.toLowerCase().replace(/_/g, '-')}`);
-      await create(admin, id, { Type: type });
-      expect((await describeC(admin, id)).ActionConnector!.Type).toBe(type);
+      await create(admin, id, { Type: type, AuthenticationConfig: authOfType(auth!) });
+      const c = (await describeC(admin, id)).ActionConnector!;
+      expect(c.Type).toBe(type);
+      expect(c.AuthenticationConfig!.AuthenticationType).toBe(auth);
     }
   });
 
@@ -193,7 +205,7 @@ describe('CreateActionConnector', () => {
 describe('Read shapes of every AuthenticationType', () => {
   it.each(TYPES)('%s: Describe returns the Read* shape and no secret anywhere', async (type) => {
     const id = uid(`read-${type.toLowerCase().replace(/_/g, '-')}`);
-    const created = await create(admin, id, { AuthenticationConfig: AUTH[type] });
+    const created = await create(admin, id, { Type: typeFor(type), AuthenticationConfig: AUTH[type] });
     const d = await describeC(admin, id);
     const expected = copy(READ[type]);
     if (type === 'IAM') expected.AuthenticationMetadata!.IamConnectionMetadata!.SourceArn = connArn(id);
@@ -208,7 +220,7 @@ describe('Read shapes of every AuthenticationType', () => {
   it('IAM SourceArn is the connector ARN, also in another region', async () => {
     const id = uid('iam-west');
     const west = t.client(undefined, 'eu-west-1');
-    await create(west, id, { AuthenticationConfig: AUTH.IAM });
+    await create(west, id, { Type: 'AMAZON_S3', AuthenticationConfig: AUTH.IAM });
     const md = (await describeC(west, id)).ActionConnector!.AuthenticationConfig!.AuthenticationMetadata!.IamConnectionMetadata!;
     expect(md).toEqual({ RoleArn: 'arn:aws:iam::111122223333:role/ActionBridgeRole', SourceArn: `arn:aws:quicksight:eu-west-1:${ACCOUNT}:action-connector/${id}` });
   });
@@ -224,19 +236,29 @@ describe('Read shapes of every AuthenticationType', () => {
 
   it('no secret in Update responses, Describe after Update, error messages, or the server log', async () => {
     const id = uid('secrets-update');
+    const iamId = uid('secrets-update-iam');
     await create(admin, id, { AuthenticationConfig: AUTH.BASIC });
+    await create(admin, iamId, { Type: 'AMAZON_S3', AuthenticationConfig: AUTH.IAM });
     const seen: unknown[] = [];
     for (const type of TYPES) {
-      seen.push(await admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'Secret Holder', AuthenticationConfig: AUTH[type] })));
-      seen.push(await describeC(admin, id));
+      // Each AuthenticationType on a connector whose type accepts it (IAM: the AMAZON_S3 one).
+      const target = type === 'IAM' ? iamId : id;
+      seen.push(await admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: target, Name: 'Secret Holder', AuthenticationConfig: AUTH[type] })));
+      seen.push(await describeC(admin, target));
     }
+    expect((await describeC(admin, id)).ActionConnector!.AuthenticationConfig!.AuthenticationType).toBe(TYPES.filter((x) => x !== 'IAM').at(-1));
     // A refused request that carries secrets must not echo them either.
     const bad = copy(AUTH.OAUTH2_CLIENT_CREDENTIALS);
     bad.AuthenticationMetadata!.ClientCredentialsGrantMetadata!.BaseEndpoint = 'http://insecure.example.com';
     const e1 = await expectError(admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'Secret Holder', AuthenticationConfig: bad })), 'InvalidParameterValueException', 400);
     const mismatch = { AuthenticationType: 'IAM' as const, AuthenticationMetadata: copy(AUTH.BASIC.AuthenticationMetadata) };
-    const e2 = await expectError(create(admin, uid('secrets-bad'), { AuthenticationConfig: mismatch }), 'InvalidParameterValueException', 400);
-    seen.push(e1.message, e2.message);
+    const e2 = await expectError(create(admin, uid('secrets-bad'), { Type: 'AMAZON_S3', AuthenticationConfig: mismatch }), 'InvalidParameterValueException', 400);
+    // A secret-carrying AuthenticationType the connector type does not accept (SLACK: no BASIC).
+    const e3 = await expectError(create(admin, uid('secrets-bad-pair'), { Type: 'SLACK', AuthenticationConfig: AUTH.BASIC }), 'InvalidParameterValueException', 400);
+    const e4 = await expectError(admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: iamId, Name: 'Secret Holder', AuthenticationConfig: AUTH.API_KEY })), 'InvalidParameterValueException', 400);
+    expect(e3.message).toContain("'authenticationConfig.authenticationType'");
+    expect(e4.message).toContain("'authenticationConfig.authenticationType'");
+    seen.push(e1.message, e2.message, e3.message, e4.message);
     expectNoSecrets(seen);
     expectNoSecrets(t.logs());
   });
@@ -245,7 +267,7 @@ describe('Read shapes of every AuthenticationType', () => {
 describe('UpdateActionConnector', () => {
   it('returns Arn, ActionConnectorId, UpdateStatus and RequestId; Describe shows the new state', async () => {
     const id = uid('update');
-    await create(admin, id, { Name: 'Before Update', Description: 'old', Type: 'SLACK', AuthenticationConfig: AUTH.BASIC });
+    await create(admin, id, { Name: 'Before Update', Description: 'old', Type: 'SLACK', AuthenticationConfig: AUTH.API_KEY });
     const c0 = (await describeC(admin, id)).ActionConnector!;
     await new Promise((r) => setTimeout(r, 15));
     const u = await admin.send(new qs.UpdateActionConnectorCommand({
@@ -267,7 +289,7 @@ describe('UpdateActionConnector', () => {
       LastUpdatedTime: c.LastUpdatedTime,
       Status: 'UPDATE_SUCCESSFUL',
       AuthenticationConfig: READ.OAUTH2_AUTHORIZATION_CODE,
-      EnabledActions: [],
+      EnabledActions: SLACK_ACTIONS,
     });
     expect(c.LastUpdatedTime).toBeInstanceOf(Date);
     expect(c.LastUpdatedTime!.getTime()).toBeGreaterThan(c0.LastUpdatedTime!.getTime());
@@ -277,7 +299,7 @@ describe('UpdateActionConnector', () => {
     const id = uid('immutable');
     await create(admin, id, { Type: 'ASANA' });
     const c = patchBody(t.client(), (b) => { b.Type = 'SLACK'; b.ActionConnectorId = 'other-id'; b.AwsAccountId = OTHER_ACCOUNT; b.Arn = 'arn:x'; });
-    const u = await c.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'Renamed', AuthenticationConfig: AUTH.NONE }));
+    const u = await c.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'Renamed', AuthenticationConfig: AUTH.API_KEY }));
     expect(u.ActionConnectorId).toBe(id);
     const d = (await describeC(admin, id)).ActionConnector!;
     expect(d.Type).toBe('ASANA');
@@ -289,7 +311,7 @@ describe('UpdateActionConnector', () => {
 
   it('keeps permissions and tags across an update', async () => {
     const id = uid('update-keeps');
-    await create(admin, id, { Tags: [{ Key: 'team', Value: 'core' }] });
+    await create(admin, id, { Type: 'AMAZON_S3', Tags: [{ Key: 'team', Value: 'core' }] });
     const p0 = (await describePerms(admin, id)).Permissions;
     await admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'Updated', AuthenticationConfig: AUTH.IAM }));
     expect((await describePerms(admin, id)).Permissions).toEqual(p0);

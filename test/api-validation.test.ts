@@ -44,7 +44,8 @@ const IAM = `${MD}.iamConnectionMetadata`;
 type Input = qs.CreateActionConnectorCommandInput & Record<string, any>;
 type AnyObj = Record<string, any>;
 const md = (i: Input) => i.AuthenticationConfig!.AuthenticationMetadata as AnyObj;
-const withAuth = (type: qs.ConnectionAuthType) => (i: Input) => { i.AuthenticationConfig = copy(AUTH[type]); };
+/** Sets an AuthenticationConfig of `type`, and for IAM a connector type that accepts it (AMAZON_S3; the default GENERIC_HTTP takes every other). */
+const withAuth = (type: qs.ConnectionAuthType) => (i: Input) => { i.AuthenticationConfig = copy(AUTH[type]); if (type === 'IAM') i.Type = 'AMAZON_S3'; };
 const users = (n: number) => Array.from({ length: n }, (_, k) => ({ Principal: userArnOf(`nobody-${k}`), Actions: ['quicksight:DescribeActionConnector'] }));
 
 interface Case { what: string; mutate: (i: Input) => void; member: string; rules: string[]; raw?: (b: AnyObj) => void }
@@ -61,7 +62,7 @@ const AUTH_CASES: Case[] = [
   c('AuthenticationMetadata with only an unknown member', (i) => { (i.AuthenticationConfig as AnyObj).AuthenticationMetadata = { $unknown: ['LdapMetadata', { Server: 'x' }] }; }, MD, UNION, '0 set'),
   c('AuthenticationMetadata with two members', (i) => { md(i).NoneConnectionMetadata = { BaseEndpoint: 'https://x.example.com' }; }, MD, UNION, '2 set'),
   c('metadata member does not match AuthenticationType (NONE vs Basic)', (i) => { (i.AuthenticationConfig as AnyObj).AuthenticationType = 'NONE'; }, BASIC, 'Member must match AuthenticationType NONE', 'NoneConnectionMetadata'),
-  c('metadata member does not match AuthenticationType (IAM vs None)', (i) => { i.AuthenticationConfig = { AuthenticationType: 'IAM', AuthenticationMetadata: copy(AUTH.NONE.AuthenticationMetadata) }; }, `${MD}.noneConnectionMetadata`, 'Member must match AuthenticationType IAM', 'IamConnectionMetadata'),
+  c('metadata member does not match AuthenticationType (IAM vs None)', (i) => { i.Type = 'AMAZON_S3'; i.AuthenticationConfig = { AuthenticationType: 'IAM', AuthenticationMetadata: copy(AUTH.NONE.AuthenticationMetadata) }; }, `${MD}.noneConnectionMetadata`, 'Member must match AuthenticationType IAM', 'IamConnectionMetadata'),
   c('metadata member does not match AuthenticationType (OAUTH2_AUTHORIZATION_CODE vs client credentials)', (i) => { i.AuthenticationConfig = { AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE', AuthenticationMetadata: copy(AUTH.OAUTH2_CLIENT_CREDENTIALS.AuthenticationMetadata) }; }, CC, 'Member must match AuthenticationType OAUTH2_AUTHORIZATION_CODE'),
   c('NoneConnectionMetadata without BaseEndpoint', (i) => { i.AuthenticationConfig = { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: {} as qs.NoneConnectionMetadata } }; }, `${MD}.noneConnectionMetadata.baseEndpoint`, NULL),
   // BASIC
@@ -229,7 +230,7 @@ describe('CreateActionConnector validation', () => {
       ['name with inner underscores, hyphens and spaces', (i) => { i.Name = 'A_b- c9'; }],
       ['64 principals', (i) => { i.Permissions = [{ Principal: userArnOf('admin'), Actions: [...ALL_ACTIONS] }, ...Array.from({ length: 63 }, (_, k) => ({ Principal: groupArnOf(`edge-${k}`), Actions: ['quicksight:DescribeActionConnector'] }))]; }],
       ['20 actions (repeats collapse)', (i) => { i.Permissions = [{ Principal: userArnOf('admin'), Actions: Array.from({ length: 20 }, (_, k) => ALL_ACTIONS[k % 7]!) }]; }],
-      ['IAM role ARN with a path', (i) => { i.AuthenticationConfig = { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: 'arn:aws:iam::111122223333:role/service-role/my.Role+x=1,y@z' } } }; }],
+      ['IAM role ARN with a path', (i) => { i.Type = 'AMAZON_S3'; i.AuthenticationConfig = { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: 'arn:aws:iam::111122223333:role/service-role/my.Role+x=1,y@z' } } }; }],
       ['BaseEndpoint with a port and path', (i) => { md(i).BasicAuthConnectionMetadata.BaseEndpoint = 'https://api.example.com:8443/v2/base'; }],
       ['client credentials without ClientId length', (i) => { withAuth('OAUTH2_CLIENT_CREDENTIALS')(i); md(i).ClientCredentialsGrantMetadata.ClientCredentialsDetails.ClientCredentialsGrantDetails.ClientId = ''; }],
     ];
@@ -244,14 +245,57 @@ describe('CreateActionConnector validation', () => {
   });
 });
 
+describe('connector type and AuthenticationType (each type accepts only some)', () => {
+  const TYPE = 'authenticationConfig.authenticationType';
+  // [type, a refused AuthenticationType, the list the type accepts as the message gives it]
+  const REFUSED: [qs.ActionConnectorType, qs.ConnectionAuthType, string][] = [
+    ['GENERIC_HTTP', 'IAM', '[NONE, BASIC, API_KEY, OAUTH2_CLIENT_CREDENTIALS, OAUTH2_AUTHORIZATION_CODE]'],
+    ['SLACK', 'BASIC', '[OAUTH2_AUTHORIZATION_CODE, API_KEY]'],
+    ['AMAZON_S3', 'API_KEY', '[IAM]'],
+    ['SALESFORCE_CRM', 'NONE', '[OAUTH2_AUTHORIZATION_CODE, OAUTH2_CLIENT_CREDENTIALS]'],
+    ['SERVICENOW_NOW_PLATFORM', 'API_KEY', '[OAUTH2_AUTHORIZATION_CODE, OAUTH2_CLIENT_CREDENTIALS, BASIC]'],
+  ];
+
+  it.each(REFUSED)('Create refuses %s with %s, naming the member and the allowed list, creating nothing', async (type, auth, allowed) => {
+    const id = uid('v-pair-create');
+    const before = await allIds();
+    const msg = await expectInvalid(create(admin, id, { Type: type, AuthenticationConfig: AUTH[auth] }), TYPE, allowed, type, `(got ${auth})`);
+    expect(msg).toMatch(/^1 validation error detected: /);
+    expect(msg).toContain(`Value at '${TYPE}' failed to satisfy constraint: Member must be one of the authentication types connector type ${type} supports: ${allowed} (got ${auth})`);
+    expect(await allIds()).toEqual(before);
+    await expectError(describeC(admin, id), 'ResourceNotFoundException', 404);
+  });
+
+  it.each(REFUSED)('Update refuses %s with %s, naming the member and the allowed list, changing nothing', async (type, auth, allowed) => {
+    const id = uid('v-pair-update');
+    await create(admin, id, { Type: type, Description: 'original description', Tags: [{ Key: 'keep', Value: 'me' }] });
+    const before = await snapshot(admin, id);
+    const msg = await expectInvalid(admin.send(new qs.UpdateActionConnectorCommand({
+      AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'New Name', Description: 'new description', AuthenticationConfig: AUTH[auth],
+    })), TYPE, allowed, type, `(got ${auth})`);
+    expect(msg).toMatch(/^1 validation error detected: /);
+    expect(msg).toContain(`Value at '${TYPE}' failed to satisfy constraint: Member must be one of the authentication types connector type ${type} supports: ${allowed} (got ${auth})`);
+    expect(await snapshot(admin, id)).toEqual(before);
+  });
+
+  it('counts a refused pair with the other broken rules of the same request', async () => {
+    const id = `quicksuite-${uid('v-pair-multi')}`;
+    const msg = await expectInvalid(create(admin, id, { Type: 'SLACK', AuthenticationConfig: AUTH.NONE }), TYPE, '[OAUTH2_AUTHORIZATION_CODE, API_KEY]', '(got NONE)');
+    expect(msg).toMatch(/^2 validation errors detected: /);
+    expect(msg).toContain("Value at 'actionConnectorId' failed to satisfy constraint: Member must not start with 'quicksuite-'");
+    await expectError(describeC(admin, id), 'ResourceNotFoundException', 404);
+  });
+});
+
 describe('UpdateActionConnector validation', () => {
   const UPDATE_CASES = AUTH_CASES;
   it.each(UPDATE_CASES.map((k) => [k.what, k] as const))('refuses %s and changes nothing', async (_what, k) => {
     const id = uid('v-update');
-    await create(admin, id, { Description: 'original description', Tags: [{ Key: 'keep', Value: 'me' }] });
-    const before = await snapshot(admin, id);
     const input = createInput(id, { Description: 'new description', Name: 'New Name' }) as Input;
     k.mutate(input);
+    // The connector is of a type that accepts the update's AuthenticationType (IAM: AMAZON_S3), so only the case's rule is broken.
+    await create(admin, id, { Type: input.Type, Description: 'original description', Tags: [{ Key: 'keep', Value: 'me' }] });
+    const before = await snapshot(admin, id);
     const { Type: _type, Tags: _tags, Permissions: _perms, ...update } = input;
     const client = k.raw ? patchBody(t.client(), k.raw) : admin;
     await expectInvalid(client.send(new qs.UpdateActionConnectorCommand(update as qs.UpdateActionConnectorCommandInput)), k.member, ...k.rules);

@@ -170,7 +170,7 @@ describe('client credentials', () => {
 
   it('an unreachable token endpoint is a failed test with a clear message', async () => {
     const auth = ccAuth();
-    auth.AuthenticationMetadata.ClientCredentialsGrantMetadata!.ClientCredentialsDetails!.ClientCredentialsGrantDetails!.TokenEndpoint = 'https://10.255.0.1/token';
+    auth.AuthenticationMetadata!.ClientCredentialsGrantMetadata!.ClientCredentialsDetails!.ClientCredentialsGrantDetails!.TokenEndpoint = 'https://10.255.0.1/token';
     await create('cc-private', auth);
     const r = await connectorOps(env.t.endpoint, ACCOUNT, 'cc-private').test(ADMIN);
     expect(r.body.Success).toBe(false);

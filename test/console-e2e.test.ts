@@ -149,7 +149,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('link', { name: 'Create connector' }).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Create connector', level: 1 }).waitFor();
-      expect(await focused(page)).toBe('Create connector');
+      await expect.poll(() => focused(page)).toBe('Create connector');
       const order: string[] = [];
       for (let i = 0; i < 10; i++) { await page.keyboard.press('Tab'); order.push(await focused(page)); }
       expect(order).toEqual(['Back to connectors', 'Name', 'Connector ID', 'Description', 'Type', 'VPC connection ARN', 'Method', 'Base endpoint',
@@ -174,7 +174,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       const message = await page.locator(`[id="${described!.split(' ').pop()}"]`).innerText();
       // The model's rule for the member, as the API words it.
       expect(message).toBe('Member must satisfy regular expression pattern: https://.*');
-      expect(await focused(page)).toBe('Base endpoint');
+      await expect.poll(() => focused(page)).toBe('Base endpoint');
       await shot(page, '02-create-form-error');
 
       await endpoint.fill(upstream.url('/'));
@@ -215,8 +215,9 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       expect(await page.getByLabel('Connector ID').isDisabled()).toBe(true);
       await page.getByLabel('Description').fill('Echoes requests back');
       await page.getByRole('button', { name: 'Save changes' }).click();
-      await page.getByText('Echoes requests back').waitFor();
-      expect(await page.getByText('UPDATE_SUCCESSFUL').count()).toBe(1);
+      // (The form's textarea holds the text too: wait for the details list.)
+      await page.locator('dl.details').getByText('Echoes requests back').waitFor();
+      expect(await page.locator('dl.details').getByText('UPDATE_SUCCESSFUL').count()).toBe(1);
 
       // Delete asks first; Escape and Cancel keep the connector.
       await env.t.client().send(new qs.CreateActionConnectorCommand({
@@ -228,7 +229,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('button', { name: 'Delete…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Delete To delete?' });
       await dialog.waitFor();
-      expect(await focused(page)).toBe('Cancel');
+      await expect.poll(() => focused(page)).toBe('Cancel');
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
       await page.getByRole('button', { name: 'Delete…' }).click();

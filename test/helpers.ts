@@ -12,6 +12,7 @@ import { startServer, createLogger, type RunningServer } from '../src/server/sta
 import { addUser as addUserTo } from '../src/identities.js';
 import { KeyRing } from '../src/crypto/keyring.js';
 import type { Role } from '../src/domain/types.js';
+import { allowedAuthentication } from '../src/domain/type-auth.js';
 import { TEST_STORE, bindDataDir, createSchema, databaseUrlOf, installPreload, type TestSchema } from './support/pg-store.js';
 
 /** Which store the servers of this test run use: ACTIONBRIDGE_TEST_STORE=postgres (the `postgres` vitest project) or SQLite. */
@@ -165,6 +166,52 @@ export const basicAuth = (password = 's3cr3t-Pa55word', endpoint = 'https://api.
   AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: endpoint, Username: 'svc', Password: password } },
 });
 
+/** A valid AuthenticationConfig of the given AuthenticationType (secrets are test values). */
+export function authOfType(authType: qs.ConnectionAuthType, endpoint = 'https://api.example.com'): qs.AuthConfig {
+  switch (authType) {
+    case 'NONE': return { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: endpoint } } };
+    case 'BASIC': return basicAuth(undefined, endpoint);
+    case 'API_KEY': return { AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: endpoint, ApiKey: 'test-api-key-0123' } } };
+    case 'OAUTH2_CLIENT_CREDENTIALS': return {
+      AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
+      AuthenticationMetadata: {
+        ClientCredentialsGrantMetadata: {
+          BaseEndpoint: endpoint, ClientCredentialsSource: 'PLAIN_CREDENTIALS',
+          ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: 'test-cc-id', ClientSecret: 'test-cc-secret', TokenEndpoint: 'https://auth.example.com/token' } },
+        },
+      },
+    };
+    case 'OAUTH2_AUTHORIZATION_CODE': return {
+      AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
+      AuthenticationMetadata: {
+        AuthorizationCodeGrantMetadata: {
+          BaseEndpoint: endpoint, RedirectUrl: 'https://bridge.example.com/oauth/callback', AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
+          AuthorizationCodeGrantCredentialsDetails: {
+            AuthorizationCodeGrantDetails: {
+              ClientId: 'test-ac-id', ClientSecret: 'test-ac-secret',
+              TokenEndpoint: 'https://auth.example.com/token', AuthorizationEndpoint: 'https://auth.example.com/authorize',
+            },
+          },
+        },
+      },
+    };
+    case 'IAM': return { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: 'arn:aws:iam::111122223333:role/ActionBridgeRole' } } };
+    default: throw new Error(`no test AuthenticationConfig for ${String(authType)}`);
+  }
+}
+
+/**
+ * The AuthenticationConfig a test connector of `type` gets when the test names none: BASIC
+ * when the type allows it (the long-standing default), otherwise the type's first allowed
+ * AuthenticationType (src/domain/type-auth.ts). A type the table does not know gets BASIC.
+ */
+export function defaultAuthFor(type: qs.ActionConnectorType | undefined): qs.AuthConfig {
+  const allowed = type === undefined ? [] : allowedAuthentication(type);
+  if (allowed.length === 0 || allowed.includes('BASIC')) return basicAuth();
+  return authOfType(allowed[0]!);
+}
+
 export function createInput(id: string, extra: Partial<qs.CreateActionConnectorCommandInput> = {}): qs.CreateActionConnectorCommandInput {
-  return { AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: `Connector ${id}`.replace(/[^A-Za-z0-9 -]/g, '-'), Type: 'GENERIC_HTTP', AuthenticationConfig: basicAuth(), ...extra };
+  const type = extra.Type ?? 'GENERIC_HTTP';
+  return { AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: `Connector ${id}`.replace(/[^A-Za-z0-9 -]/g, '-'), Type: 'GENERIC_HTTP', AuthenticationConfig: defaultAuthFor(type), ...extra };
 }

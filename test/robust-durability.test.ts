@@ -43,7 +43,8 @@ function variedInputs(prefix: string, userArn: string, groupArn: string): qs.Cre
     { AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE', AuthenticationMetadata: { AuthorizationCodeGrantMetadata: { BaseEndpoint: endpoint(5), RedirectUrl: 'https://app.example.com/cb', AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS', AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: { ClientId: 'cid2', ClientSecret: 'csecret2', TokenEndpoint: 'https://auth.example.com/token', AuthorizationEndpoint: 'https://auth.example.com/authorize' } } } } },
     { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: 'arn:aws:iam::123456789012:role/actions' } } },
   ];
-  const types = ['GENERIC_HTTP', 'JIRA_CLOUD', 'SLACK', 'SALESFORCE_CRM', 'SERVICENOW_NOW_PLATFORM', 'AMAZON_S3'] as const;
+  // types[k] accepts auths[k] (src/domain/type-auth.ts): BASIC on ServiceNow, the authorization code grant on Jira.
+  const types = ['GENERIC_HTTP', 'SERVICENOW_NOW_PLATFORM', 'SLACK', 'SALESFORCE_CRM', 'JIRA_CLOUD', 'AMAZON_S3'] as const;
   const out: qs.CreateActionConnectorCommandInput[] = [];
   for (let i = 0; i < 18; i++) {
     const id = `${prefix}-${i}`;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ACCOUNT, OTHER_ACCOUNT, REGION, createInput, expectError, qs, startTestServer, type TestServer, type TestUser } from './helpers.js';
 import { modelEnum, modelErrors, sendRaw, withTimeout } from './robust-support.js';
+import { allowedAuthentication } from '../src/domain/type-auth.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
 const CALL_TIMEOUT_MS = 5_000;
@@ -18,6 +19,11 @@ const CONNECTOR_ACTIONS = [
 ];
 const CONNECTOR_TYPES = modelEnum('ActionConnectorType');
 const SEARCH_FILTER_NAMES = modelEnum('ActionConnectorSearchFilterNameEnum');
+const AUTH_TYPES = modelEnum('ConnectionAuthType') as qs.ConnectionAuthType[];
+/** Whether a connector type accepts an AuthenticationType (src/domain/type-auth.ts; anything else is InvalidParameterValueException). */
+const pairAllowed = (type: unknown, auth: unknown) => allowedAuthentication(type as qs.ActionConnectorType).includes(auth as qs.ConnectionAuthType);
+/** The type of each connector the update properties target (a missing one: the default type). */
+const UPDATE_TARGET_TYPES: Record<string, qs.ActionConnectorType> = { 'fz-upd-1': 'GENERIC_HTTP', 'fz-upd-2': 'SLACK', 'fz-upd-missing': 'GENERIC_HTTP' };
 
 let t: TestServer;
 let client: qs.QuickSightClient;
@@ -36,13 +42,13 @@ beforeAll(async () => {
     reader.arn, author.arn, `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/admin`,
     `arn:aws:quicksight:${REGION}:${ACCOUNT}:group/default/fz-group-a`, `arn:aws:quicksight:${REGION}:${ACCOUNT}:group/default/fz-group-b`,
   ];
-  for (const id of ['fz-upd-1', 'fz-upd-2', 'fz-perm-1', 'fz-perm-2']) await client.send(new qs.CreateActionConnectorCommand(createInput(id)));
+  for (const id of ['fz-upd-1', 'fz-upd-2', 'fz-perm-1', 'fz-perm-2']) await client.send(new qs.CreateActionConnectorCommand(createInput(id, { Type: UPDATE_TARGET_TYPES[id] ?? 'GENERIC_HTTP' })));
 });
 afterAll(async () => { await t.stop(); });
 
 // ---------------------------------------------------------------- outcomes
 
-type Outcome = { kind: 'ok'; out: any } | { kind: 'refused'; name: string; status: number } | { kind: 'client-side'; error: string };
+type Outcome = { kind: 'ok'; out: any } | { kind: 'refused'; name: string; status: number; message: string } | { kind: 'client-side'; error: string };
 
 interface Tally { ok: number; refused: number; clientSide: number; names: Record<string, number>; clientErrors: string[] }
 const newTally = (): Tally => ({ ok: 0, refused: 0, clientSide: 0, names: {}, clientErrors: [] });
@@ -68,7 +74,7 @@ async function call(op: string, cmd: any, tally: Tally): Promise<Outcome> {
     if (!err.$metadata?.requestId) throw new Error(`${op}: ${err.name} without x-amzn-RequestId`);
     tally.refused++;
     tally.names[err.name] = (tally.names[err.name] ?? 0) + 1;
-    return { kind: 'refused', name: err.name, status };
+    return { kind: 'refused', name: err.name, status, message: err.message };
   }
 }
 
@@ -180,24 +186,37 @@ const connectorId = fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/).filter((s) => !s.
 const connectorName = fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9_ -]{0,60}[A-Za-z0-9])?$/);
 const description = fc.stringMatching(/^[A-Za-z0-9 _.,!?-]{1,80}$/);
 
-const authConfig = fc.oneof(
-  endpoint.map((e) => ({ AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: e } } })),
-  fc.tuple(endpoint, text, text).map(([e, u, p]) => ({ AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: e, Username: u, Password: p } } })),
-  fc.tuple(endpoint, text, fc.option(fc.constant('svc.bot+1@example.com'), { nil: undefined })).map(([e, k, email]) => ({
+const authConfigOf: Record<qs.ConnectionAuthType, fc.Arbitrary<Record<string, unknown>>> = {
+  NONE: endpoint.map((e) => ({ AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: e } } })),
+  BASIC: fc.tuple(endpoint, text, text).map(([e, u, p]) => ({ AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: e, Username: u, Password: p } } })),
+  API_KEY: fc.tuple(endpoint, text, fc.option(fc.constant('svc.bot+1@example.com'), { nil: undefined })).map(([e, k, email]) => ({
     AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: e, ApiKey: k, ...(email ? { Email: email } : {}) } },
   })),
-  fc.tuple(endpoint, endpoint, text, text).map(([e, tok, id, secret]) => ({
+  OAUTH2_CLIENT_CREDENTIALS: fc.tuple(endpoint, endpoint, text, text).map(([e, tok, id, secret]) => ({
     AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
     AuthenticationMetadata: { ClientCredentialsGrantMetadata: { BaseEndpoint: e, ClientCredentialsSource: 'PLAIN_CREDENTIALS', ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: id, ClientSecret: secret, TokenEndpoint: tok } } } },
   })),
-  fc.tuple(endpoint, endpoint, endpoint, endpoint, text, text).map(([e, redirect, tok, authz, id, secret]) => ({
+  OAUTH2_AUTHORIZATION_CODE: fc.tuple(endpoint, endpoint, endpoint, endpoint, text, text).map(([e, redirect, tok, authz, id, secret]) => ({
     AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
     AuthenticationMetadata: { AuthorizationCodeGrantMetadata: { BaseEndpoint: e, RedirectUrl: redirect, AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS', AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: { ClientId: id, ClientSecret: secret, TokenEndpoint: tok, AuthorizationEndpoint: authz } } } },
   })),
-  fc.tuple(fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^[\w+=,.@-]{1,40}$/)).map(([acct, role]) => ({
+  IAM: fc.tuple(fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^[\w+=,.@-]{1,40}$/)).map(([acct, role]) => ({
     AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: `arn:aws:iam::${acct}:role/${role}` } },
   })),
-);
+};
+
+/**
+ * An AuthenticationConfig for a connector of `type`: mostly of an AuthenticationType the type
+ * accepts, sometimes (1 in 8) of one it refuses, which must then be InvalidParameterValueException.
+ */
+function authConfigFor(type: qs.ActionConnectorType): fc.Arbitrary<Record<string, unknown>> {
+  const allowed = allowedAuthentication(type);
+  const refused = AUTH_TYPES.filter((a) => !allowed.includes(a));
+  if (allowed.length === 0) throw new Error(`connector type ${type} accepts no AuthenticationType`);
+  const arbs = [{ arbitrary: fc.constantFrom(...allowed).chain((a) => authConfigOf[a]), weight: 7 }];
+  if (refused.length) arbs.push({ arbitrary: fc.constantFrom(...refused).chain((a) => authConfigOf[a]), weight: 1 });
+  return fc.oneof(...arbs);
+}
 
 const permissionList = () => fc.uniqueArray(fc.record({
   Principal: fc.constantFrom(...principals),
@@ -210,24 +229,40 @@ const tagList = fc.uniqueArray(fc.record({ Key: fc.string({ unit: 'grapheme', mi
 /** Within the model's bound (200) but over ActionBridge's 50 tags per resource. */
 const tooManyTags = fc.integer({ min: 51, max: 200 }).map((n) => Array.from({ length: n }, (_v, i) => ({ Key: `k${i}`, Value: `v${i}` })));
 
-const validCreate = () => fc.record({
+const validCreate = () => fc.constantFrom(...(CONNECTOR_TYPES as qs.ActionConnectorType[])).chain((type) => fc.record({
   AwsAccountId: fc.constant(ACCOUNT),
   ActionConnectorId: connectorId.map((s) => `pc-${s}`),
   Name: connectorName,
-  Type: fc.constantFrom(...CONNECTOR_TYPES),
-  AuthenticationConfig: authConfig,
+  Type: fc.constant(type),
+  AuthenticationConfig: authConfigFor(type),
   Description: description,
   Permissions: permissionList(),
   Tags: fc.oneof({ arbitrary: tagList, weight: 9 }, { arbitrary: tooManyTags, weight: 1 }),
-}, { requiredKeys: ['AwsAccountId', 'ActionConnectorId', 'Name', 'Type', 'AuthenticationConfig'] });
+}, { requiredKeys: ['AwsAccountId', 'ActionConnectorId', 'Name', 'Type', 'AuthenticationConfig'] }));
 
-const validUpdate = fc.record({
+/** An update of one of `ids`, its AuthenticationConfig drawn for that connector's type (UPDATE_TARGET_TYPES). */
+const validUpdateOf = (ids: string[]) => fc.constantFrom(...ids).chain((id) => fc.record({
   AwsAccountId: fc.constant(ACCOUNT),
-  ActionConnectorId: fc.constantFrom('fz-upd-1', 'fz-upd-2', 'fz-upd-missing'),
+  ActionConnectorId: fc.constant(id),
   Name: connectorName,
-  AuthenticationConfig: authConfig,
+  AuthenticationConfig: authConfigFor(UPDATE_TARGET_TYPES[id]!),
   Description: description,
-}, { requiredKeys: ['AwsAccountId', 'ActionConnectorId', 'Name', 'AuthenticationConfig'] });
+}, { requiredKeys: ['AwsAccountId', 'ActionConnectorId', 'Name', 'AuthenticationConfig'] }));
+const validUpdate = validUpdateOf(['fz-upd-1', 'fz-upd-2', 'fz-upd-missing']);
+
+/** Asserts a refusal of a (type, AuthenticationType) pair the type does not accept. */
+function expectPairRefused(r: Outcome, type: unknown, auth: unknown) {
+  expect(r.kind === 'refused' && r.name, `${String(type)} with ${String(auth)}`).toBe('InvalidParameterValueException');
+  if (r.kind === 'refused') {
+    expect(r.message).toContain("'authenticationConfig.authenticationType'");
+    expect(r.message).toContain(`[${allowedAuthentication(type as qs.ActionConnectorType).join(', ')}]`);
+  }
+}
+/** What a successful write stored is a pair the type accepts. */
+async function expectStoredPairAllowed(id: string) {
+  const c = (await describeConnector(id)).ActionConnector!;
+  expect(pairAllowed(c.Type, c.AuthenticationConfig?.AuthenticationType), `${c.Type} stored with ${c.AuthenticationConfig?.AuthenticationType}`).toBe(true);
+}
 
 const validFilter = () => fc.oneof(
   fc.tuple(fc.constantFrom('StringEquals', 'StringLike'), fc.string({ maxLength: 20 })).map(([Operator, Value]) => ({ Name: 'ACTION_CONNECTOR_NAME', Operator, Value })),
@@ -262,14 +297,17 @@ describe('property: random and mutated inputs through the official SDK', () => {
     const tally = newTally();
     const created = new Set<string>(['fz-upd-1', 'fz-upd-2', 'fz-perm-1', 'fz-perm-2']);
     const refusedIds = new Set<string>();
+    let refusedPairs = 0;
     await fc.assert(fc.asyncProperty(validCreate(), mutations, async (valid, muts) => {
       const input = mutate(valid, muts);
       const id = (input as { ActionConnectorId?: unknown }).ActionConnectorId;
       const wasThere = isId(id) && created.has(id);
       const r = await call('CreateActionConnector', new qs.CreateActionConnectorCommand(input as never), tally);
       if (muts.length === 0) {
-        // An unmutated valid input is accepted (or refused only because the id is taken, or for its tag count).
-        if ((valid.Tags?.length ?? 0) > 50) expect(r.kind, 'more than 50 tags').toBe('refused');
+        // An unmutated valid input is accepted (or refused only because its type does not accept its
+        // AuthenticationType, because the id is taken, or for its tag count).
+        if (!pairAllowed(valid.Type, valid.AuthenticationConfig.AuthenticationType)) { refusedPairs++; expectPairRefused(r, valid.Type, valid.AuthenticationConfig.AuthenticationType); }
+        else if ((valid.Tags?.length ?? 0) > 50) expect(r.kind, 'more than 50 tags').toBe('refused');
         else if (wasThere) expect(r.kind === 'refused' && r.name).toBe('ResourceExistsException');
         else expect(r, JSON.stringify(input).slice(0, 500)).toMatchObject({ kind: 'ok' });
       }
@@ -278,9 +316,10 @@ describe('property: random and mutated inputs through the official SDK', () => {
         expect(r.out.CreationStatus).toBe('CREATION_SUCCESSFUL');
         expect(wasThere).toBe(false);
         created.add(r.out.ActionConnectorId);
-        // What was stored reads back.
+        // What was stored reads back, and is a pair its type accepts.
         const d = await describeConnector(r.out.ActionConnectorId);
         expect(d.ActionConnector?.Arn).toBe(r.out.Arn);
+        await expectStoredPairAllowed(r.out.ActionConnectorId);
         return;
       }
       if (r.kind === 'refused' && r.name === 'ResourceExistsException') {
@@ -294,6 +333,8 @@ describe('property: random and mutated inputs through the official SDK', () => {
       }
     }), fcParams);
     expectExercised(tally, RUNS);
+    // The generator does draw pairs the rule refuses.
+    if (RUNS >= 100) expect(refusedPairs, 'unmutated creates with a refused (type, AuthenticationType) pair').toBeGreaterThan(0);
 
     // The account holds exactly the connectors that were created.
     const seen: string[] = [];
@@ -317,6 +358,7 @@ describe('property: random and mutated inputs through the official SDK', () => {
 
   it('UpdateActionConnector: success or a model 4xx; a refused update changes nothing', async () => {
     const tally = newTally();
+    let refusedPairs = 0;
     await fc.assert(fc.asyncProperty(validUpdate, mutations, async (valid, muts) => {
       const input = mutate(valid, muts);
       const id = (input as { ActionConnectorId?: unknown }).ActionConnectorId;
@@ -324,7 +366,10 @@ describe('property: random and mutated inputs through the official SDK', () => {
       const before = target ? (await describeConnector(target)).ActionConnector : undefined;
       const r = await call('UpdateActionConnector', new qs.UpdateActionConnectorCommand(input as never), tally);
       if (muts.length === 0) {
+        const type = UPDATE_TARGET_TYPES[valid.ActionConnectorId]!;
+        const auth = valid.AuthenticationConfig.AuthenticationType;
         if (valid.ActionConnectorId === 'fz-upd-missing') expect(r.kind === 'refused' && r.name).toBe('ResourceNotFoundException');
+        else if (!pairAllowed(type, auth)) { refusedPairs++; expectPairRefused(r, type, auth); }
         else expect(r, JSON.stringify(input).slice(0, 500)).toMatchObject({ kind: 'ok' });
       }
       if (r.kind === 'ok') {
@@ -332,11 +377,14 @@ describe('property: random and mutated inputs through the official SDK', () => {
         const d = await describeConnector(r.out.ActionConnectorId);
         expect(d.ActionConnector?.Status).toBe('UPDATE_SUCCESSFUL');
         expect(d.ActionConnector?.Name).toBe((input as { Name: string }).Name);
+        expect(d.ActionConnector?.Type).toBe(UPDATE_TARGET_TYPES[r.out.ActionConnectorId]);
+        await expectStoredPairAllowed(r.out.ActionConnectorId);
       } else if (before) {
         expect((await describeConnector(target!)).ActionConnector).toEqual(before);
       }
     }), fcParams);
     expectExercised(tally, RUNS);
+    if (RUNS >= 100) expect(refusedPairs, 'unmutated updates with a refused (type, AuthenticationType) pair').toBeGreaterThan(0);
   });
 
   it('SearchActionConnectors: success or a model 4xx', async () => {
@@ -407,7 +455,7 @@ describe('regressions found by the properties', () => {
 describe('property: raw signed JSON bodies (members the SDK would drop, any JSON at all)', () => {
   const ops = [
     { op: 'CreateActionConnector', method: 'POST', path: `/accounts/${ACCOUNT}/action-connectors`, valid: () => validCreate().map(({ AwsAccountId: _a, ...b }) => b) },
-    { op: 'UpdateActionConnector', method: 'PUT', path: `/accounts/${ACCOUNT}/action-connectors/fz-upd-1`, valid: () => validUpdate.map(({ AwsAccountId: _a, ActionConnectorId: _i, ...b }) => b) },
+    { op: 'UpdateActionConnector', method: 'PUT', path: `/accounts/${ACCOUNT}/action-connectors/fz-upd-1`, valid: () => validUpdateOf(['fz-upd-1']).map(({ AwsAccountId: _a, ActionConnectorId: _i, ...b }) => b) },
     { op: 'SearchActionConnectors', method: 'POST', path: `/accounts/${ACCOUNT}/search/action-connectors`, valid: () => validSearch().map(({ AwsAccountId: _a, MaxResults: _m, ...b }) => b) },
     { op: 'UpdateActionConnectorPermissions', method: 'POST', path: `/accounts/${ACCOUNT}/action-connectors/fz-perm-2/permissions`, valid: () => validPermissionsUpdate().map(({ AwsAccountId: _a, ActionConnectorId: _i, ...b }) => b) },
   ] as const;

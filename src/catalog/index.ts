@@ -67,6 +67,11 @@ export function loadCatalogs(list: readonly Catalog[] = shipped): Map<ActionConn
 
 const catalogs = () => loaded ?? loadCatalogs();
 
+/** The shipped catalogs, checked once per process (the server calls it at start-up: a bad catalog stops it). */
+export function shippedCatalogs(): Map<ActionConnectorType, Catalog> {
+  return catalogs();
+}
+
 /** The catalog of a connector type, or undefined when the type has none yet. */
 export function catalogFor(type: ActionConnectorType): Catalog | undefined {
   return catalogs().get(type);

@@ -21,7 +21,7 @@ import { Connections } from '../connections/index.js';
 import { createExtensionOperations } from '../ops/index.js';
 import { extensionOperationSpecs, withExtraBodyMembers } from '../protocol/extensions.js';
 import { AuditTrail } from '../audit/audit-trail.js';
-import { loadCatalogs } from '../catalog/index.js';
+import { shippedCatalogs } from '../catalog/index.js';
 import { scrubText, secretValuesIn } from './redact.js';
 import type { Caller, RequestContext } from '../domain/types.js';
 import { Metrics, instrumentStore } from './metrics.js';
@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   metrics.watchPool(deps.store);
   const egress = egressFromConfig(config, (err) => metrics.egressError(err.reason));
   // Every action catalog is checked now (format, references, input schemas): a bad one stops the start.
-  loadCatalogs();
+  shippedCatalogs();
   const services: Services = {
     store, keys, config, now,
     perms: new Permissions(store),

@@ -30,13 +30,18 @@ export interface ClockServer {
   stop(): Promise<void>;
 }
 
-export async function startClockServer(overrides: Partial<Config> = {}, console: Partial<ConsoleOptions> = {}): Promise<ClockServer> {
+/**
+ * A server on a temporary data dir (SQLite), or on `overrides.databaseUrl` (PostgreSQL:
+ * several such servers on one schema are the nodes of one deployment; give them one
+ * `masterKey`, base64 of 32 bytes).
+ */
+export async function startClockServer(overrides: Partial<Config> = {}, console: Partial<ConsoleOptions> = {}, masterKey?: string): Promise<ClockServer> {
   const dataDir = tempDir('ab-console-');
   let logText = '';
   const sink = new Writable({ write(chunk, _enc, cb) { logText += chunk.toString(); cb(); } });
   const config: Config = { ...defaults, port: 0, dataDir, throttle: { ratePerSecond: 0, burst: 0 }, ...overrides };
-  const store = await openStore({ dataDir });
-  const keys = KeyRing.load({ dataDir, env: {} });
+  const store = await openStore({ dataDir, databaseUrl: config.databaseUrl, postgres: { ...defaults.postgres, poolSize: 3 } });
+  const keys = KeyRing.load({ dataDir, env: masterKey ? { ACTIONBRIDGE_MASTER_KEY: masterKey } : {} });
   await ensureAdmin(store, keys, ACCOUNT, { AccessKeyId: ADMIN.accessKeyId, SecretAccessKey: ADMIN.secretAccessKey });
   const clock = { ms: Date.now() };
   const { app } = await buildApp({ config, store, keys, log: createLogger('info', sink), now: () => clock.ms, console });

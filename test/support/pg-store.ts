@@ -11,7 +11,7 @@
 // preload test/support/pg-preload.mjs (in NODE_OPTIONS of every process the tests start)
 // gives it to bin/actionbridge run with that --data-dir, so `cli(...)`, a child server
 // restarted on the same dir, and plain execFile calls of the binary all use that schema.
-import { execFileSync } from 'node:child_process';
+import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -75,18 +75,36 @@ export function installPreload(): void {
   if (!cur.includes(flag)) process.env.NODE_OPTIONS = `${cur} ${flag}`.trim();
 }
 
-/** Every row of every table of a schema, as the SQLite snapshot of test/auth-support.ts gives them (synchronous: psql). */
+let syncWorker: { worker: Worker; port: MessagePort } | undefined;
+
+/**
+ * A query answered synchronously (for the synchronous snapshot below): a worker thread
+ * holds the connection and runs it while this thread waits (Atomics.wait).
+ */
+export function querySync<R = Record<string, unknown>>(url: string, text: string): R[] {
+  if (!syncWorker) {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(new URL('./pg-sync-worker.mjs', import.meta.url), { workerData: { port: port2 }, transferList: [port2] });
+    worker.unref();
+    port1.unref();
+    syncWorker = { worker, port: port1 };
+  }
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  syncWorker.port.postMessage({ url, text, signal });
+  if (Atomics.wait(signal, 0, 0, 30_000) === 'timed-out') throw new Error(`querySync: no answer within 30 s: ${text}`);
+  const msg = receiveMessageOnPort(syncWorker.port)?.message as { rows?: R[]; error?: string } | undefined;
+  if (!msg || msg.error !== undefined) throw new Error(`querySync: ${msg?.error ?? 'no answer'}`);
+  return msg.rows!;
+}
+
+/** Every row of every table of a schema, as the SQLite snapshot of test/auth-support.ts gives them (synchronous). */
 export function pgSnapshotSync(url: string): Record<string, unknown[]> {
-  // Synchronous like the SQLite version: one psql process (libpq understands the URL's
-  // options), which lists the tables and runs one query per table (\gexec).
-  const script = `select format('select jsonb_build_object(''t'', %L, ''rows'', coalesce((select jsonb_agg(x) from %I x), ''[]''::jsonb))', table_name, table_name)
-    from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1
-\\gexec
-`;
-  const text = execFileSync('psql', [url, '-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { encoding: 'utf8', input: script });
+  const tables = querySync<{ t: string }>(url, "select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1")
+    .map((r) => r.t);
+  if (tables.length === 0) return {};
+  const q = tables.map((t) => `select '${t}' as t, coalesce((select jsonb_agg(x) from ${pg.escapeIdentifier(t)} x), '[]'::jsonb) as rows`).join(' union all ');
   const out: Record<string, unknown[]> = {};
-  for (const line of text.split('\n').filter((l) => l.trim())) {
-    const { t, rows } = JSON.parse(line) as { t: string; rows: unknown[] };
+  for (const { t, rows } of querySync<{ t: string; rows: unknown[] }>(url, q)) {
     out[t] = rows.map((r) => JSON.stringify(r)).sort().map((r) => JSON.parse(r));
   }
   return out;
