@@ -89,7 +89,7 @@ async function reads(nodes, makeReq) {
   const runs = await Promise.all(nodes.map(async (n) => {
     const req = await makeReq(n);
     return new Promise((resolve, reject) => autocannon({
-      url: n.endpoint, connections: Math.max(1, Math.round(CONNECTIONS / nodes.length)), duration: DURATION, ...req,
+      url: n.endpoint, connections: Math.max(1, Math.round(CONNECTIONS / nodes.length)), duration: DURATION, requests: [req],
     }, (e, r) => (e ? reject(e) : resolve(r))));
   }));
   const rps = runs.reduce((s, r) => s + r.requests.average, 0);
