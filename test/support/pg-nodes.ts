@@ -2,6 +2,7 @@
 // schema, as a deployment behind a load balancer runs them: each its own process and
 // port, one database, one master key.
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { ADMIN, REGION, qs, startChildServer, tempDir, type Creds } from '../helpers.js';
 import { createSchema, type TestSchema } from './pg-store.js';
 
@@ -72,6 +73,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         await x.exited();
       }));
       await schema.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
