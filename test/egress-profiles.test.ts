@@ -2,12 +2,13 @@
 // profile's CIDRs and nothing else non-public, through its proxy when it has one.
 // The "VPC" here is loopback: 127.0.0.2 stands for an address inside the VPC.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Egress, EgressError, type EgressConfig } from '../src/egress/index.js';
+import { Egress, type EgressConfig } from '../src/egress/index.js';
 import { startConnectProxy, type TestConnectProxy } from './support/connect-proxy.js';
 import { staticResolver, type StaticResolver } from './support/resolver.js';
 import { startSilentServer } from './support/tcp-server.js';
 import { startUpstream, type Upstream } from './support/upstream.js';
 import { waitFor } from './support/wait.js';
+import { failure } from './support/egress-failure.js';
 
 const VPC = 'arn:aws:quicksight:us-east-1:111122223333:vpcConnection/vpc-one';
 const PROXIED = 'arn:aws:quicksight:us-east-1:111122223333:vpcConnection/vpc-proxied';
@@ -40,16 +41,6 @@ function egress(cfg: Partial<EgressConfig> = {}): Egress {
   return e;
 }
 
-async function failure(promise: Promise<unknown>): Promise<EgressError> {
-  const err = await promise.then(
-    () => {
-      throw new Error('expected the request to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(EgressError);
-  return err as EgressError;
-}
 
 beforeAll(async () => {
   api = await startUpstream();

@@ -1,9 +1,10 @@
 // Redirects: every hop resolved once and re-checked, https only, at most
 // maxRedirects, credentials dropped on the way to another origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Egress, EgressError, type EgressConfig } from '../src/egress/index.js';
+import { Egress, type EgressConfig } from '../src/egress/index.js';
 import { staticResolver, type StaticResolver } from './support/resolver.js';
 import { startUpstream, type Upstream } from './support/upstream.js';
+import { failure } from './support/egress-failure.js';
 
 let upstream: Upstream;
 let dns: StaticResolver;
@@ -21,16 +22,6 @@ function egress(cfg: Partial<EgressConfig> = {}): Egress {
   return e;
 }
 
-async function failure(promise: Promise<unknown>): Promise<EgressError> {
-  const err = await promise.then(
-    () => {
-      throw new Error('expected the request to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(EgressError);
-  return err as EgressError;
-}
 
 const at = (host: string, path: string) => `https://${host}:${upstream.port}${path}`;
 const redirect = (to: string, status = 302) => at('api.test.example', `/redirect?status=${status}&to=${encodeURIComponent(to)}`);

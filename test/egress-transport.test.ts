@@ -11,6 +11,7 @@ import { startResetServer, startSilentServer, startTcpServer } from './support/t
 import { createTestCa } from './support/tls.js';
 import { startUpstream, type Upstream } from './support/upstream.js';
 import { waitFor } from './support/wait.js';
+import { failure } from './support/egress-failure.js';
 
 let upstream: Upstream;
 const open: Egress[] = [];
@@ -30,16 +31,6 @@ function egress(cfg: Partial<EgressConfig> = {}): Egress {
   return e;
 }
 
-async function failure(promise: Promise<unknown>): Promise<EgressError> {
-  const err = await promise.then(
-    () => {
-      throw new Error('expected the request to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(EgressError);
-  return err as EgressError;
-}
 
 /** Closes every Egress made so far, so that server-side connection counts start from 0. */
 async function closeAll(): Promise<void> {
