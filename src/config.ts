@@ -2,6 +2,7 @@
 // schema; unknown keys are errors), ACTIONBRIDGE_* variables and flags.
 // Precedence, highest first: flag > environment variable > config file > default.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import YAML from 'yaml';
@@ -68,7 +69,18 @@ export interface Config {
   metricsHost: string;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
   shutdownTimeoutMs: number;
+  /**
+   * Whether the client address comes from X-Forwarded-For (Fastify's trustProxy): false
+   * (the socket's address; the header is ignored), true (every hop trusted), or the
+   * proxies' addresses and CIDRs (hops from them are trusted). It decides the address
+   * the sign-in limits count. No hop count: Fastify 5 treats one as "trust nothing",
+   * since a count alone trusts whoever connects.
+   */
+  trustProxy: TrustProxy;
 }
+
+/** See Config.trustProxy. */
+export type TrustProxy = boolean | string[];
 
 export const defaults: Config = {
   auditRetentionDays: 90,
@@ -85,11 +97,14 @@ export const defaults: Config = {
   nodes: 1,
   metricsHost: '127.0.0.1',
   shutdownTimeoutMs: 25_000,
+  trustProxy: false,
 };
 
 export class ConfigError extends Error {}
 
 const CIDR = '^(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:.]+)/\\d{1,3}$';
+/** A trusted proxy: an address, a CIDR, or one of proxy-addr's names (loopback, linklocal, uniquelocal). */
+const TRUSTED_PROXY = '^(?:loopback|linklocal|uniquelocal|(?:\\d{1,3}\\.){3}\\d{1,3}(?:/\\d{1,2})?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:/\\d{1,3})?)$';
 const fileSchema = {
   type: 'object',
   additionalProperties: false,
@@ -108,6 +123,12 @@ const fileSchema = {
     metricsPort: { type: 'integer', minimum: 0, maximum: 65535 },
     metricsHost: { type: 'string', minLength: 1 },
     shutdownTimeoutMs: { type: 'integer', minimum: 0, maximum: 3_600_000 },
+    trustProxy: {
+      oneOf: [
+        { type: 'boolean' },
+        { type: 'array', minItems: 1, items: { type: 'string', pattern: TRUSTED_PROXY } },
+      ],
+    },
     postgres: {
       type: 'object', additionalProperties: false,
       properties: { poolSize: { type: 'integer', minimum: 1, maximum: 1000 }, statementTimeoutMs: { type: 'integer', minimum: 0 } },
@@ -142,7 +163,7 @@ export interface FileConfig {
   auditRetentionDays?: number;
   host?: string; port?: number; dataDir?: string; databaseUrl?: string; region?: string; logLevel?: string; bodyLimit?: number;
   publicUrl?: string; stsEndpoint?: string; nodes?: number;
-  metricsPort?: number; metricsHost?: string; shutdownTimeoutMs?: number;
+  metricsPort?: number; metricsHost?: string; shutdownTimeoutMs?: number; trustProxy?: TrustProxy;
   postgres?: Partial<PostgresConfig>;
   throttle?: Partial<ThrottleConfig>;
   egress?: { allow?: string[]; caFile?: string; vpcConnections?: Record<string, VpcConnectionConfig> };
@@ -178,11 +199,13 @@ export interface Flags {
   'log-level'?: string; 'throttle-rate'?: string; 'throttle-burst'?: string; 'body-limit'?: string;
   'public-url'?: string; 'sts-endpoint'?: string; nodes?: string; 'pg-pool-size'?: string; 'pg-statement-timeout-ms'?: string;
   'metrics-port'?: string; 'metrics-host'?: string; 'shutdown-timeout-ms'?: string; 'audit-retention-days'?: string;
+  'trust-proxy'?: string;
 }
 
 /** The flags `serve` takes besides --config, each the twin of a config key and an ACTIONBRIDGE_* variable (README, Configuration). */
 export const FLAG_NAMES = ['host', 'port', 'data-dir', 'database-url', 'region', 'egress-allow', 'ca-file', 'log-level', 'throttle-rate', 'throttle-burst',
-  'body-limit', 'public-url', 'sts-endpoint', 'nodes', 'pg-pool-size', 'pg-statement-timeout-ms', 'metrics-port', 'metrics-host', 'shutdown-timeout-ms', 'audit-retention-days'] as const;
+  'body-limit', 'public-url', 'sts-endpoint', 'nodes', 'pg-pool-size', 'pg-statement-timeout-ms', 'metrics-port', 'metrics-host', 'shutdown-timeout-ms', 'audit-retention-days',
+  'trust-proxy'] as const;
 
 const validateVpcConnections = new Ajv({ allErrors: true, strict: false }).compile(fileSchema.properties.egress.properties.vpcConnections);
 
@@ -243,8 +266,13 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
   const vpcConnections = vpcConnectionsFromEnv(env.ACTIONBRIDGE_VPC_CONNECTIONS) ?? file.egress?.vpcConnections ?? {};
   const stsEndpoint = httpsBase('stsEndpoint (--sts-endpoint, ACTIONBRIDGE_STS_ENDPOINT)', flags['sts-endpoint'] || env.ACTIONBRIDGE_STS_ENDPOINT || file.stsEndpoint);
   const auditRetentionDays = int('--audit-retention-days', flags['audit-retention-days'], 0) ?? int('ACTIONBRIDGE_AUDIT_RETENTION_DAYS', env.ACTIONBRIDGE_AUDIT_RETENTION_DAYS, 0) ?? file.auditRetentionDays ?? defaults.auditRetentionDays;
+  const trustProxyText = flags['trust-proxy'] ?? env.ACTIONBRIDGE_TRUST_PROXY;
+  const trustProxy = trustProxyText !== undefined && trustProxyText !== ''
+    ? parseTrustProxy(flags['trust-proxy'] !== undefined ? '--trust-proxy' : 'ACTIONBRIDGE_TRUST_PROXY', trustProxyText)
+    : Array.isArray(file.trustProxy) ? checkTrustedProxies('trustProxy', file.trustProxy) : file.trustProxy ?? defaults.trustProxy;
   return {
     auditRetentionDays,
+    trustProxy,
     ...(publicUrl !== undefined ? { publicUrl } : {}),
     ...(stsEndpoint !== undefined ? { stsEndpoint } : {}),
     ...(metricsPort !== undefined ? { metricsPort } : {}),
@@ -278,4 +306,29 @@ function httpsBase(name: string, value: string | undefined): string | undefined 
     throw new ConfigError(`${name} must be an https:// URL without credentials, query or fragment (got '${value}')`);
   }
   return u.href.replace(/\/+$/, '');
+}
+
+/** `--trust-proxy` / ACTIONBRIDGE_TRUST_PROXY: true|on, false|off, or comma-separated addresses and CIDRs of the proxies. */
+function parseTrustProxy(name: string, text: string): TrustProxy {
+  const t = text.trim().toLowerCase();
+  if (t === 'true' || t === 'on') return true;
+  if (t === 'false' || t === 'off') return false;
+  if (/^\d+$/.test(t)) {
+    throw new ConfigError(`${name}: a hop count ('${text}') is not supported (it would trust whoever connects); give the proxies' addresses or CIDRs, or true`);
+  }
+  const list = text.split(',').map((x) => x.trim()).filter(Boolean);
+  if (list.length === 0) throw new ConfigError(`${name} must be true, false, or addresses and CIDRs of the proxies separated by commas (got '${text}')`);
+  return checkTrustedProxies(name, list);
+}
+
+/** Every entry an address, a CIDR or a proxy-addr name (Fastify would refuse the others only when the server starts). */
+function checkTrustedProxies(name: string, list: string[]): string[] {
+  for (const x of list) {
+    const [addr, bits, more] = x.split('/');
+    const family = isIP(addr ?? '');
+    const ok = ['loopback', 'linklocal', 'uniquelocal'].includes(x)
+      || (family !== 0 && more === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))));
+    if (!ok) throw new ConfigError(`${name}: '${x}' is not an address, a CIDR, or one of loopback, linklocal, uniquelocal`);
+  }
+  return list;
 }

@@ -47,6 +47,7 @@ const SETTINGS: Setting[] = [
   { yaml: 'metricsHost: 10.0.0.5', env: 'ACTIONBRIDGE_METRICS_HOST', flag: 'metrics-host', values: ['10.0.0.5', '10.0.0.6', '10.0.0.7'], get: (c) => c.metricsHost },
   { yaml: 'auditRetentionDays: 30', env: 'ACTIONBRIDGE_AUDIT_RETENTION_DAYS', flag: 'audit-retention-days', values: [30, '60', '0'], get: (c) => c.auditRetentionDays, expected: [30, 60, 0] },
   { yaml: 'shutdownTimeoutMs: 1000', env: 'ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS', flag: 'shutdown-timeout-ms', values: [1000, '2000', '3000'], get: (c) => c.shutdownTimeoutMs, expected: [1000, 2000, 3000] },
+  { yaml: 'trustProxy: [10.0.0.0/8]', env: 'ACTIONBRIDGE_TRUST_PROXY', flag: 'trust-proxy', values: [['10.0.0.0/8'], 'true', 'off'], get: (c) => c.trustProxy, expected: [['10.0.0.0/8'], true, false] },
 ];
 
 describe('every setting: file, environment variable and flag, flag > env > file > default', () => {
@@ -92,6 +93,8 @@ describe('safe defaults', () => {
     expect(c.shutdownTimeoutMs).toBe(25_000);
     expect(c.throttle.ratePerSecond).toBeGreaterThan(0);
     expect(c.logLevel).toBe('info');
+    // X-Forwarded-For is not believed: a client cannot choose the address its sign-ins count against.
+    expect(c.trustProxy).toBe(false);
   });
 
   it("'off' turns metrics off over a config file that turned them on", () => {
@@ -112,6 +115,8 @@ describe('validation errors name the key or the variable', () => {
     ['postgres: { pool: 1 }', /unknown key 'postgres.pool'/],
     ['egress: { vpcConnections: { a: { allowCidrs: [10.0.0.0/8], prox: x } } }', /unknown key 'egress.vpcConnections.a.prox'/],
     ['logLevel: loud', /logLevel/],
+    ['trustProxy: 2', /trustProxy/],
+    ['trustProxy: [10.0.0.0/33]', /trustProxy: '10.0.0.0\/33' is not an address, a CIDR/],
   ])('file: %s', (yaml, message) => {
     expect(() => resolveConfig({ config: file('bad.yaml', `${yaml}\n`) }, {})).toThrow(message);
   });
@@ -125,6 +130,8 @@ describe('validation errors name the key or the variable', () => {
     [{ 'log-level': 'loud' }, {}, /log level 'loud'/],
     [{ 'public-url': 'http://x.example' }, {}, /--public-url/],
     [{ 'throttle-rate': '-1' }, {}, /--throttle-rate/],
+    [{ 'trust-proxy': '2' }, {}, /--trust-proxy: a hop count \('2'\) is not supported/],
+    [{}, { ACTIONBRIDGE_TRUST_PROXY: '10.0.0.1,proxy.example' }, /ACTIONBRIDGE_TRUST_PROXY: 'proxy.example' is not an address/],
   ] as [Flags, NodeJS.ProcessEnv, RegExp][])('%j %j', (flags, env, message) => {
     expect(() => resolveConfig(flags, env)).toThrow(ConfigError);
     expect(() => resolveConfig(flags, env)).toThrow(message);

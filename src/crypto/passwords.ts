@@ -1,7 +1,10 @@
 // Console passwords: scrypt (node:crypto) with a random 16-byte salt per password,
 // stored as `scrypt$N$r$p$<salt b64url>$<hash b64url>`; the parameters travel with
-// the hash so that they can be raised later without invalidating stored ones.
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+// the hash so that they can be raised later without invalidating stored ones. Every
+// hash runs on the scrypt worker pool (src/crypto/scrypt-pool.ts), never on the libuv
+// threadpool that outbound name lookups need.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { scryptPool } from './scrypt-pool.js';
 
 export interface ScryptParams { N: number; r: number; p: number }
 
@@ -12,9 +15,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1024;
 
 function derive(password: string, salt: Buffer, { N, r, p }: ScryptParams): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N, r, p, maxmem: 128 * N * r * 2 + 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key)));
-  });
+  return scryptPool().derive({ password: password.normalize('NFC'), salt, keyLength: KEY_LENGTH, N, r, p, maxmem: 128 * N * r * 2 + 1024 * 1024 });
 }
 
 /** Why a password cannot be used, or undefined. */

@@ -85,6 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     logger: false,
     bodyLimit: config.bodyLimit,
     genReqId: () => randomUUID(),
+    // Whether X-Forwarded-For names the client (req.ip, which the console's sign-in limits count): off unless configured.
+    trustProxy: config.trustProxy,
     // AWS clients percent-encode ARNs in path labels; keep routing on the raw path.
     routerOptions: { ignoreDuplicateSlashes: false, maxParamLength: 2048 },
     return503OnClosing: true,

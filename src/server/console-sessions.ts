@@ -14,6 +14,7 @@ import { DecryptError } from '../crypto/keyring.js';
 import { aad } from '../domain/aad.js';
 import { ACCOUNT_ID, PRINCIPAL_NAME, groupArn, userArn } from '../auth/arns.js';
 import { MAX_PASSWORD_LENGTH, verifyNothing, verifyPassword } from '../crypto/passwords.js';
+import { SCRYPT_WORKERS } from '../crypto/scrypt-pool.js';
 import { ServiceError, accessDenied, invalidParameter } from '../protocol/errors.js';
 
 export interface ConsoleOptions {
@@ -23,17 +24,23 @@ export interface ConsoleOptions {
   absoluteTimeoutMs: number;
   /** Failed sign-ins allowed per user and client address within signInWindowMs (default 5). */
   maxFailedSignIns: number;
+  /** Failed sign-ins allowed per user, whatever the address, within signInWindowMs (default 20): bounds a guess spread over many addresses. */
+  maxFailedSignInsPerUser: number;
   /** Failed sign-ins allowed per client address, whatever the user, within signInWindowMs (default 50). */
   maxFailedSignInsPerAddress: number;
   signInWindowMs: number;
+  /** Password sign-ins this server checks at once (hashing and waiting for it); one more is refused at once (default 8 per scrypt worker). */
+  maxSignInsInProgress: number;
 }
 
 export const CONSOLE_DEFAULTS: ConsoleOptions = {
   idleTimeoutMs: 30 * 60_000,
   absoluteTimeoutMs: 12 * 3600_000,
   maxFailedSignIns: 5,
+  maxFailedSignInsPerUser: 20,
   maxFailedSignInsPerAddress: 50,
   signInWindowMs: 60_000,
+  maxSignInsInProgress: 8 * SCRYPT_WORKERS,
 };
 
 export const SESSION_COOKIE = 'ab_console_session';
@@ -63,6 +70,16 @@ export interface OpenedSession extends ResolvedSession {
   csrfToken: string;
 }
 
+/** A sign-in refused before anything was checked: ThrottlingException (429) with the seconds to wait (the Retry-After header). */
+export class SignInRefused extends ServiceError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super('ThrottlingException', message);
+  }
+}
+
+/** The counters one sign-in attempt is reserved on (SHA-256 each; only hashes are stored). */
+interface AttemptKeys { userAddress: string; user: string; address: string }
+
 /** Not signed in, or the session ended: the console shows its sign-in page. */
 export const notSignedIn = (message: string) => new ServiceError('MissingAuthenticationTokenException', message);
 
@@ -83,33 +100,51 @@ export class ConsoleSessions {
   }
 
   /**
-   * Refuses at once (429) while the user (at this address) or the address (whatever the
-   * user) has used up its failed sign-ins; the credentials are then not even checked.
+   * Reserves this attempt on the limits before any credential is checked: per user and
+   * address, per user whatever the address, per address whatever the user (one
+   * transaction in the shared database: concurrent attempts, on any node, are counted
+   * one after the other). Refused (429, nothing checked) when any is used up.
    */
-  private async checkLimit(limitKey: string, clientIp: string): Promise<void> {
-    const { maxFailedSignIns, maxFailedSignInsPerAddress, signInWindowMs } = this.d.options;
+  private async reserve(kind: 'password' | 'access-key', subject: string, clientIp: string): Promise<AttemptKeys> {
+    const o = this.d.options;
+    const keys: AttemptKeys = {
+      userAddress: sha256(`${kind}\u0000${subject}\u0000${clientIp}`),
+      user: sha256(`${kind}-user\u0000${subject}`),
+      address: addressKey(clientIp),
+    };
     const now = this.d.now();
-    const seconds = Math.round(signInWindowMs / 1000);
-    const [user, address] = await Promise.all([
-      this.tables.failures(limitKey, now, signInWindowMs),
-      this.tables.failures(addressKey(clientIp), now, signInWindowMs),
-    ]);
-    const wait = (f: { windowStart: number }) => Math.max(1, Math.ceil((f.windowStart + signInWindowMs - now) / 1000));
-    if (user.failures >= maxFailedSignIns) {
-      throw new ServiceError('ThrottlingException',
-        `Too many failed sign-ins for this user from your address (${maxFailedSignIns} within ${seconds} seconds). Try again in ${wait(user)} seconds.`);
-    }
-    if (address.failures >= maxFailedSignInsPerAddress) {
-      throw new ServiceError('ThrottlingException',
-        `Too many failed sign-ins from your address (${maxFailedSignInsPerAddress} within ${seconds} seconds). Try again in ${wait(address)} seconds.`);
-    }
+    const r = await this.tables.reserve([
+      { key: keys.userAddress, limit: o.maxFailedSignIns },
+      { key: keys.user, limit: o.maxFailedSignInsPerUser },
+      { key: keys.address, limit: o.maxFailedSignInsPerAddress },
+    ], now, o.signInWindowMs);
+    if (r.ok) return keys;
+    const seconds = Math.round(o.signInWindowMs / 1000);
+    const wait = Math.max(1, Math.ceil((r.windowStart + o.signInWindowMs - now) / 1000));
+    const which = r.refused.key === keys.userAddress ? `for this user from your address (${o.maxFailedSignIns} within ${seconds} seconds)`
+      : r.refused.key === keys.user ? `for this user (${o.maxFailedSignInsPerUser} within ${seconds} seconds, from any address)`
+        : `from your address (${o.maxFailedSignInsPerAddress} within ${seconds} seconds)`;
+    throw new SignInRefused(`Too many failed sign-ins ${which}. Try again in ${wait} seconds.`, wait);
   }
 
-  private async failed(limitKey: string, clientIp: string, e: ServiceError): Promise<never> {
-    const now = this.d.now();
-    await this.tables.recordFailure(limitKey, now, this.d.options.signInWindowMs);
-    await this.tables.recordFailure(addressKey(clientIp), now, this.d.options.signInWindowMs);
-    throw e;
+  /** A successful sign-in: the user's failures from this address are forgotten, and the attempt is given back to the other two limits. */
+  private async succeeded(keys: AttemptKeys): Promise<void> {
+    await this.tables.settle([keys.userAddress], [keys.user, keys.address], this.d.now(), this.d.options.signInWindowMs);
+  }
+
+  private inProgress = 0;
+  /**
+   * Admits one password sign-in among the few this server checks at once, or refuses it
+   * at once (429, nothing hashed, nothing counted): a flood of sign-ins waits for no
+   * scrypt worker and holds no memory. Returns the function that lets the next one in.
+   */
+  private admit(): () => void {
+    if (this.inProgress >= this.d.options.maxSignInsInProgress) {
+      throw new SignInRefused('Too many sign-ins are in progress on this server. Try again in a moment.', 1);
+    }
+    this.inProgress++;
+    let left = false;
+    return () => { if (!left) { left = true; this.inProgress--; } };
   }
 
   async signInWithPassword(input: { AccountId?: unknown; UserName?: unknown; Password?: unknown }, clientIp: string): Promise<OpenedSession> {
@@ -121,14 +156,20 @@ export class ConsoleSessions {
     else if (password.length > MAX_PASSWORD_LENGTH) problems.push(`Password must have at most ${MAX_PASSWORD_LENGTH} characters`);
     if (problems.length) throw invalidParameter(`${problems.join('; ')}.`);
     const acct = accountId as string; const name = userName as string; const pw = password as string;
-    const limitKey = sha256(`password\u0000${acct}\u0000${name}\u0000${clientIp}`);
-    await this.checkLimit(limitKey, clientIp);
-    const [user, stored] = await Promise.all([this.d.store.getUser(acct, name), this.tables.getPassword(acct, name)]);
-    const ok = user && stored && stored.userCreatedAt === user.createdAt
-      ? await verifyPassword(pw, stored.hash)
-      : await verifyNothing(pw);
-    if (!ok || !user) return this.failed(limitKey, clientIp, accessDenied('The account ID, user name or password is not correct.'));
-    await this.tables.clearFailures(limitKey);
+    const leave = this.admit();
+    let user: NonNullable<Awaited<ReturnType<Store['getUser']>>>;
+    try {
+      const keys = await this.reserve('password', `${acct}\u0000${name}`, clientIp);
+      const [found, stored] = await Promise.all([this.d.store.getUser(acct, name), this.tables.getPassword(acct, name)]);
+      const ok = found && stored && stored.userCreatedAt === found.createdAt
+        ? await verifyPassword(pw, stored.hash)
+        : await verifyNothing(pw);
+      if (!ok || !found) throw accessDenied('The account ID, user name or password is not correct.');
+      await this.succeeded(keys);
+      user = found;
+    } finally {
+      leave();
+    }
     return this.open(user.accountId, user.userName, user.role, user.createdAt, null);
   }
 
@@ -137,8 +178,7 @@ export class ConsoleSessions {
     if (typeof id !== 'string' || !/^[A-Z0-9]{16,128}$/.test(id) || typeof secret !== 'string' || secret.length === 0 || secret.length > 1024) {
       throw invalidParameter('AccessKeyId (16-128 capital letters and digits) and SecretAccessKey are required.');
     }
-    const limitKey = sha256(`access-key\u0000${id}\u0000${clientIp}`);
-    await this.checkLimit(limitKey, clientIp);
+    const keys = await this.reserve('access-key', id, clientIp);
     const wrong = accessDenied('The access key ID or secret access key is not correct, or the key is not active.');
     const k = await this.d.store.getAccessKey(id);
     let stored: string | undefined;
@@ -147,10 +187,10 @@ export class ConsoleSessions {
     }
     // Compared in constant time (over the hashes, so lengths do not matter either).
     const ok = sameSecret(secret, stored ?? `\u0000no-key-${randomBytes(8).toString('hex')}`) && stored !== undefined;
-    if (!ok || !k) return this.failed(limitKey, clientIp, wrong);
+    if (!ok || !k) throw wrong;
     const user = await this.d.store.getUser(k.accountId, k.userName);
-    if (!user) return this.failed(limitKey, clientIp, wrong);
-    await this.tables.clearFailures(limitKey);
+    if (!user) throw wrong;
+    await this.succeeded(keys);
     return this.open(user.accountId, user.userName, user.role, user.createdAt, id);
   }
 

@@ -31,7 +31,7 @@ import { allowedAuthentication } from '../domain/type-auth.js';
 import { scrubText, secretValuesIn } from './redact.js';
 import {
   CONSOLE_DEFAULTS, CSRF_COOKIE, CSRF_HEADER, ConsoleSessions, SESSION_COOKIE, type ConsoleOptions, type ResolvedSession,
-  cookieValue, sessionCookies,
+  SignInRefused, cookieValue, sessionCookies,
 } from './console-sessions.js';
 
 /** Where the built console is: console/dist at the package root (from src/server or dist/server alike). */
@@ -188,6 +188,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
         if (e instanceof ServiceError && (e.name === 'AccessDeniedException' || e.name === 'ThrottlingException')) {
           log.warn({ requestId: req.id, ip: req.ip, error: e.name }, 'console sign-in refused');
         }
+        if (e instanceof SignInRefused) reply.header('retry-after', String(e.retryAfterSeconds));
         return fail(req, reply, e);
       }
     });

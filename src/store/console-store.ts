@@ -1,7 +1,7 @@
 // The web console's tables (migration 0007_console), for SQLite and PostgreSQL alike:
 // console passwords (scrypt hashes), sessions (by the SHA-256 of the session id) and
-// failed sign-ins (the rate limit). Reached through Store.consoleStore().
-import type { Kysely } from 'kysely';
+// sign-in attempts (the rate limit). Reached through Store.consoleStore().
+import { type Kysely, type Transaction, sql } from 'kysely';
 
 export interface ConsolePasswordsTable {
   account_id: string;
@@ -31,9 +31,10 @@ export interface ConsoleSessionsTable {
 }
 
 export interface ConsoleSigninFailuresTable {
-  /** SHA-256 of what is limited (user and address). */
+  /** SHA-256 of what is limited (user and address, user, address). */
   limit_key: string;
   window_start: number;
+  /** Attempts reserved in the window (ConsoleStore.reserve) less those a successful sign-in gave back: failures and attempts in progress. */
   failures: number;
 }
 
@@ -124,35 +125,99 @@ export class ConsoleStore {
     return Number(r.numDeletedRows) > 0;
   }
 
-  // ---- failed sign-ins ----------------------------------------------------------
-  /** Failures counted for `key` in the window that is current at `now` (0 when it has passed). */
-  async failures(key: string, now: number, windowMs: number): Promise<{ failures: number; windowStart: number }> {
-    const r = await this.db.selectFrom('console_signin_failures').select(['failures', 'window_start'])
-      .where('limit_key', '=', key).executeTakeFirst();
-    if (!r || n(r.window_start) + windowMs <= now) return { failures: 0, windowStart: now };
-    return { failures: n(r.failures), windowStart: n(r.window_start) };
+  // ---- sign-in limits -------------------------------------------------------------
+  /**
+   * Reserves one sign-in attempt against every limit at once, before any credential is
+   * checked: in one transaction each counter (fixed window; a window that has passed
+   * starts again at `now`) is incremented, and if any is then over its limit the
+   * transaction is rolled back and nothing is counted. SQLite transactions begin
+   * IMMEDIATE (one writer); on PostgreSQL the upsert takes the row lock, so concurrent
+   * reservations, on any node, wait for each other and see each other's counts. Keys are
+   * taken in one order so that two reservations cannot deadlock (one that still loses
+   * a deadlock or serialization check is run again).
+   */
+  async reserve(limits: SignInLimit[], now: number, windowMs: number): Promise<Reservation> {
+    const order = [...limits].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    let result: Reservation;
+    try {
+      result = await this.retrying(() => this.db.transaction().execute(async (trx) => {
+        const counts = new Map<string, { count: number; windowStart: number }>();
+        for (const l of order) counts.set(l.key, await this.increment(trx, l.key, now, windowMs));
+        const refused = limits.find((l) => counts.get(l.key)!.count > l.limit);
+        // Thrown to roll the increments back: a refused attempt counts against nothing.
+        if (refused) throw new Refusal({ ok: false, refused, windowStart: counts.get(refused.key)!.windowStart });
+        return { ok: true } as const;
+      }));
+    } catch (e) {
+      if (e instanceof Refusal) return e.result;
+      throw e;
+    }
+    await this.prune(now, windowMs);
+    return result;
   }
 
-  /** Counts one failure; a window that has passed starts again at `now`. */
-  async recordFailure(key: string, now: number, windowMs: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const r = await trx.selectFrom('console_signin_failures').select(['failures', 'window_start'])
-        .where('limit_key', '=', key).executeTakeFirst();
-      if (!r) {
-        await trx.insertInto('console_signin_failures').values({ limit_key: key, window_start: now, failures: 1 })
-          .onConflict((oc) => oc.column('limit_key').doUpdateSet((eb) => ({ failures: eb('console_signin_failures.failures', '+', 1) })))
-          .execute();
-      } else if (n(r.window_start) + windowMs <= now) {
-        await trx.updateTable('console_signin_failures').set({ window_start: now, failures: 1 }).where('limit_key', '=', key).execute();
-      } else {
-        await trx.updateTable('console_signin_failures').set((eb) => ({ failures: eb('failures', '+', 1) })).where('limit_key', '=', key).execute();
+  /**
+   * After a successful sign-in: the counters in `clear` are deleted, and the attempt
+   * reserved on those in `refund` is given back (they count failures, not sign-ins).
+   */
+  async settle(clear: string[], refund: string[], now: number, windowMs: number): Promise<void> {
+    const keys = [...new Set([...clear, ...refund])].sort();
+    await this.retrying(() => this.db.transaction().execute(async (trx) => {
+      for (const key of keys) {
+        if (clear.includes(key)) {
+          await trx.deleteFrom('console_signin_failures').where('limit_key', '=', key).execute();
+        } else {
+          await trx.updateTable('console_signin_failures').set((eb) => ({ failures: eb('failures', '-', 1) }))
+            .where('limit_key', '=', key).where('failures', '>', 0).where('window_start', '>', now - windowMs).execute();
+        }
       }
-      // Rows of windows long past are of no use to anyone.
-      await trx.deleteFrom('console_signin_failures').where('window_start', '<', now - 10 * windowMs).execute();
-    });
+    }));
   }
 
-  async clearFailures(key: string): Promise<void> {
-    await this.db.deleteFrom('console_signin_failures').where('limit_key', '=', key).execute();
+  /** One more attempt on `key`'s counter; its count and window after it. */
+  private async increment(trx: Transaction<ConsoleTables>, key: string, now: number, windowMs: number): Promise<{ count: number; windowStart: number }> {
+    const start = sql.ref<number>('console_signin_failures.window_start');
+    const count = sql.ref<number>('console_signin_failures.failures');
+    const passed = sql<boolean>`${start} + ${windowMs} <= ${now}`;
+    const r = await trx.insertInto('console_signin_failures').values({ limit_key: key, window_start: now, failures: 1 })
+      .onConflict((oc) => oc.column('limit_key').doUpdateSet({
+        window_start: sql<number>`case when ${passed} then ${now} else ${start} end`,
+        failures: sql<number>`case when ${passed} then 1 else ${count} + 1 end`,
+      }))
+      .returning(['failures', 'window_start']).executeTakeFirstOrThrow();
+    return { count: n(r.failures), windowStart: n(r.window_start) };
   }
+
+  private lastPrune = 0;
+  /** Rows of windows long past are of no use to anyone (at most once a window per process; a failure is harmless). */
+  private async prune(now: number, windowMs: number): Promise<void> {
+    if (now - this.lastPrune < windowMs) return;
+    this.lastPrune = now;
+    await this.db.deleteFrom('console_signin_failures').where('window_start', '<', now - 10 * windowMs).execute().catch(() => undefined);
+  }
+
+  /** Runs `fn` again (a few times) when PostgreSQL aborted it as a deadlock victim or serialization failure. */
+  private async retrying<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (e) {
+        const code = (e as { code?: string })?.code;
+        if ((code !== '40P01' && code !== '40001') || attempt >= 5) throw e;
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      }
+    }
+  }
+}
+
+/** One limit a sign-in attempt is counted against: the SHA-256 of what is limited, and how many attempts a window allows. */
+export interface SignInLimit {
+  key: string;
+  limit: number;
+}
+
+export type Reservation = { ok: true } | { ok: false; refused: SignInLimit; windowStart: number };
+
+class Refusal extends Error {
+  constructor(readonly result: Reservation) { super('sign-in limit reached'); }
 }
