@@ -22,7 +22,7 @@ Usage:
                      [--log-level info] [--metrics-port PORT|off] [--metrics-host 127.0.0.1]
                      [--shutdown-timeout-ms 25000] [--throttle-rate N] [--throttle-burst N] [--body-limit BYTES]
                      [--public-url URL] [--sts-endpoint URL] [--nodes N] [--pg-pool-size N] [--pg-statement-timeout-ms MS]
-                     [--audit-retention-days N]
+                     [--audit-retention-days N] [--trust-proxy on|off|ADDR,...]
   actionbridge users add --account A --name N --role ADMIN|AUTHOR|READER [--group G]...
   actionbridge users list [--account A]
   actionbridge users remove --account A --name N
