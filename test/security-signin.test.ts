@@ -3,7 +3,8 @@
 // - 60 wrong passwords for one user at once: exactly the limit (5) are checked (401), the
 //   rest refused (429, Retry-After) before any check; the right password is then refused.
 // - X-Forwarded-For rotation: ignored unless trustProxy is on; with it on, the limit is
-//   per forwarded address, and a per-user limit bounds a guess spread over many addresses.
+//   per forwarded address (an IPv6 one by its /64), and a per-user limit bounds a guess
+//   spread over many addresses.
 // - Access-key sign-ins are limited the same way.
 // - 300 unauthenticated sign-ins at once (and more as they are answered) while an
 //   InvokeAction calls an HTTPS upstream by name (a real dns.lookup on the server): the
@@ -111,6 +112,19 @@ describe('behind a proxy (trustProxy on)', () => {
       const fresh = await attacker.signIn(signInAs('admin', PASSWORD), { 'x-forwarded-for': '192.0.2.250' });
       expect(fresh.status).toBe(429);
       expect(fresh.message).toMatch(/^Too many failed sign-ins for this user \(20 within 60 seconds, from any address\)\. Try again in \d+ seconds\.$/);
+    } finally { await attacker.close(); s.clock.ms += 61_000; }
+  });
+
+  it('an IPv6 client is counted by its /64: rotating addresses inside it does not escape the per-address limit (50)', async () => {
+    const attacker = new SignInAttacker(s.endpoint);
+    try {
+      const keyId = () => `AKIA${randomBytes(8).toString('hex').toUpperCase()}`;
+      const answers = await attacker.burst(55, () => ({ AccessKeyId: keyId(), SecretAccessKey: 'guess' }),
+        (i) => ({ 'x-forwarded-for': `2001:db8:1:2:${(i + 1).toString(16)}::${i + 7}` }));
+      expect(byStatus(answers)).toEqual({ 401: 50, 429: 5 });
+      expect(answers.find((a) => a.status === 429)?.message).toMatch(/^Too many failed sign-ins from your address \(50 within 60 seconds\)/);
+      // Another /64 is another client.
+      expect((await attacker.signIn({ AccessKeyId: keyId(), SecretAccessKey: 'guess' }, { 'x-forwarded-for': '2001:db8:1:3::1' })).status).toBe(401);
     } finally { await attacker.close(); s.clock.ms += 61_000; }
   });
 });

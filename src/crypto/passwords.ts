@@ -51,7 +51,8 @@ let dummy: Promise<string> | undefined;
  * tell which users have one.
  */
 export async function verifyNothing(password: string): Promise<false> {
-  dummy ??= hashPassword('actionbridge-no-such-password');
+  // A failure (the worker was lost) is not kept: the next call makes the dummy again.
+  dummy ??= hashPassword('actionbridge-no-such-password').catch((e: unknown) => { dummy = undefined; throw e; });
   await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), await dummy);
   return false;
 }

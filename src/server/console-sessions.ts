@@ -50,7 +50,24 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const COOKIE_PATH = '/console';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const addressKey = (clientIp: string) => sha256(`address\u0000${clientIp}`);
+const addressKey = (clientIp: string) => sha256(`address\u0000${limitAddress(clientIp)}`);
+
+/**
+ * The address the per-address limit counts: an IPv4 address as it is, an IPv6 address by
+ * its /64 (one host or customer usually holds a whole /64, and rotating within it is free).
+ */
+export function limitAddress(ip: string): string {
+  const bare = ip.replace(/%.*$/, '');
+  if (!bare.includes(':')) return bare;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
+  if (mapped) return mapped[1]!;
+  const groups = (part: string) => (part === '' ? [] : part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])));
+  const halves = bare.split('::');
+  const head = groups(halves[0]!);
+  const tail = halves.length > 1 ? groups(halves[1]!) : [];
+  const all = halves.length > 1 ? [...head, ...Array<string>(Math.max(0, 8 - head.length - tail.length)).fill('0'), ...tail] : head;
+  return `${all.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16)).join(':')}::/64`;
+}
 
 function sameSecret(a: string, b: string): boolean {
   const x = createHash('sha256').update(a).digest();
