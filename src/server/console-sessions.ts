@@ -125,7 +125,7 @@ export class ConsoleSessions {
   private async reserve(kind: 'password' | 'access-key', subject: string, clientIp: string): Promise<AttemptKeys> {
     const o = this.d.options;
     const keys: AttemptKeys = {
-      userAddress: sha256(`${kind}\u0000${subject}\u0000${clientIp}`),
+      userAddress: sha256(`${kind}\u0000${subject}\u0000${limitAddress(clientIp)}`),
       user: sha256(`${kind}-user\u0000${subject}`),
       address: addressKey(clientIp),
     };
