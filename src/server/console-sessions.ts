@@ -129,23 +129,40 @@ export class ConsoleSessions {
       user: sha256(`${kind}-user\u0000${subject}`),
       address: addressKey(clientIp),
     };
-    const now = this.d.now();
-    const r = await this.tables.reserve([
-      { key: keys.userAddress, limit: o.maxFailedSignIns },
-      { key: keys.user, limit: o.maxFailedSignInsPerUser },
-      { key: keys.address, limit: o.maxFailedSignInsPerAddress },
-    ], now, o.signInWindowMs);
-    if (r.ok) return keys;
     const seconds = Math.round(o.signInWindowMs / 1000);
-    const wait = Math.max(1, Math.ceil((r.windowStart + o.signInWindowMs - now) / 1000));
-    const which = r.refused.key === keys.userAddress ? `for this user from your address (${o.maxFailedSignIns} within ${seconds} seconds)`
-      : r.refused.key === keys.user ? `for this user (${o.maxFailedSignInsPerUser} within ${seconds} seconds, from any address)`
-        : `from your address (${o.maxFailedSignInsPerAddress} within ${seconds} seconds)`;
-    throw new SignInRefused(`Too many failed sign-ins ${which}. Try again in ${wait} seconds.`, wait);
+    const limits = [
+      { key: keys.userAddress, limit: o.maxFailedSignIns, which: `for this user from your address (${o.maxFailedSignIns} within ${seconds} seconds)` },
+      { key: keys.user, limit: o.maxFailedSignInsPerUser, which: `for this user (${o.maxFailedSignInsPerUser} within ${seconds} seconds, from any address)` },
+      { key: keys.address, limit: o.maxFailedSignInsPerAddress, which: `from your address (${o.maxFailedSignInsPerAddress} within ${seconds} seconds)` },
+    ];
+    const now = this.d.now();
+    const refuse = (which: string, until: number): never => {
+      const wait = Math.max(1, Math.ceil((until - now) / 1000));
+      throw new SignInRefused(`Too many failed sign-ins ${which}. Try again in ${wait} seconds.`, wait);
+    };
+    // A limit this node found used up stays so until its window ends: refused without a database write.
+    for (const l of limits) {
+      const until = this.usedUp.get(l.key);
+      if (until !== undefined && until > now) refuse(l.which, until);
+    }
+    const r = await this.tables.reserve(limits, now, o.signInWindowMs);
+    if (r.ok) return keys;
+    const until = r.windowStart + o.signInWindowMs;
+    if (this.usedUp.size >= 10_000) this.usedUp.clear();
+    this.usedUp.set(r.refused.key, until);
+    return refuse(limits.find((l) => l.key === r.refused.key)!.which, until);
   }
+
+  /**
+   * Limits found used up, by key, until when (epoch ms). While a limit is used up every
+   * attempt on it is refused, so nothing gives an attempt back to it but a sign-in
+   * reserved just before (then `succeeded` forgets it here).
+   */
+  private readonly usedUp = new Map<string, number>();
 
   /** A successful sign-in: the user's failures from this address are forgotten, and the attempt is given back to the other two limits. */
   private async succeeded(keys: AttemptKeys): Promise<void> {
+    for (const k of [keys.userAddress, keys.user, keys.address]) this.usedUp.delete(k);
     await this.tables.settle([keys.userAddress], [keys.user, keys.address], this.d.now(), this.d.options.signInWindowMs);
   }
 
