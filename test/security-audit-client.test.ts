@@ -34,7 +34,7 @@ async function invokeWithClient(creds: Creds, client: string, signHeader: boolea
   const signer = new SignatureV4({ credentials: creds, region: 'us-east-1', service: 'quicksight', sha256: Hash.bind(null, 'sha256') as never, uriEscapePath: true });
   const headers: Record<string, string> = { host: url.host, 'content-type': 'application/json', ...(signHeader ? { 'x-actionbridge-client': client } : {}) };
   const signed = await signer.sign(new HttpRequest({ method: 'POST', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, headers, body }));
-  const sent = { ...signed.headers, 'x-actionbridge-client': client };
+  const sent: Record<string, string> = { ...signed.headers, 'x-actionbridge-client': client };
   if (signHeader) expect(String(sent.authorization)).toMatch(/SignedHeaders=[^,]*x-actionbridge-client/);
   else expect(String(sent.authorization)).not.toContain('x-actionbridge-client');
   const res = await fetch(url, { method: 'POST', headers: sent, body });
