@@ -49,6 +49,23 @@ export async function addUser(store: Store, keys: KeyRing, region: string,
   return { UserArn: userArn(region, opts.accountId, opts.name), ...key };
 }
 
+/**
+ * The recovery path (`actionbridge users reset-admin`): makes `name` (default `admin`) an
+ * ADMIN of the account, creating the user if needed, and gives it a NEW access key. Other
+ * keys of the user are left as they are (a deactivated one stays inactive); no secret is
+ * ever re-used.
+ */
+export async function resetAdmin(store: Store, keys: KeyRing, region: string,
+  opts: { accountId: string; name?: string }): Promise<{ UserArn: string; Created: boolean } & NewKey> {
+  const name = opts.name ?? 'admin';
+  checkAccount(opts.accountId);
+  checkName('user', name);
+  const existed = await store.getUser(opts.accountId, name);
+  await store.putUser({ accountId: opts.accountId, userName: name, role: 'ADMIN', createdAt: Date.now() }, true);
+  const key = await createAccessKey(store, keys, opts.accountId, name);
+  return { UserArn: userArn(region, opts.accountId, name), Created: !existed, ...key };
+}
+
 /** Makes sure the bootstrap admin exists with exactly this key (the environment is the source of truth). */
 export async function ensureAdmin(store: Store, keys: KeyRing, accountId: string, key: NewKey): Promise<void> {
   checkAccount(accountId);

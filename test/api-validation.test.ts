@@ -232,7 +232,9 @@ describe('CreateActionConnector validation', () => {
       ['20 actions (repeats collapse)', (i) => { i.Permissions = [{ Principal: userArnOf('admin'), Actions: Array.from({ length: 20 }, (_, k) => ALL_ACTIONS[k % 7]!) }]; }],
       ['IAM role ARN with a path', (i) => { i.Type = 'AMAZON_S3'; i.AuthenticationConfig = { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: 'arn:aws:iam::111122223333:role/service-role/my.Role+x=1,y@z' } } }; }],
       ['BaseEndpoint with a port and path', (i) => { md(i).BasicAuthConnectionMetadata.BaseEndpoint = 'https://api.example.com:8443/v2/base'; }],
-      ['client credentials without ClientId length', (i) => { withAuth('OAUTH2_CLIENT_CREDENTIALS')(i); md(i).ClientCredentialsGrantMetadata.ClientCredentialsDetails.ClientCredentialsGrantDetails.ClientId = ''; }],
+      // The model sets no minimum length for ClientId, but an empty one is refused (issue 13,
+      // test/security-secrets-input.test.ts): the edge is one character.
+      ['client credentials with a one-character ClientId', (i) => { withAuth('OAUTH2_CLIENT_CREDENTIALS')(i); md(i).ClientCredentialsGrantMetadata.ClientCredentialsDetails.ClientCredentialsGrantDetails.ClientId = 'x'; }],
     ];
     await t.addUser('edge-user', 'READER', Array.from({ length: 63 }, (_, k) => `edge-${k}`));
     for (const [what, mutate] of ok) {

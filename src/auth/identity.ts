@@ -31,15 +31,18 @@ export class Authenticator {
     return s;
   }
 
-  /** Verifies the signature and returns who is calling and the request's region. */
-  async authenticate(req: IncomingSignedRequest): Promise<{ caller: Caller; region: string }> {
+  /**
+   * Verifies the signature and returns who is calling, the request's region, and the
+   * headers the signature covers (only those may be trusted as the caller's word).
+   */
+  async authenticate(req: IncomingSignedRequest): Promise<{ caller: Caller; region: string; signedHeaders: string[] }> {
     let k: Awaited<ReturnType<Store['getAccessKey']>>;
     const sig = await this.verifier.verify(req, async (id) => {
       k = await this.store.getAccessKey(id);
       return k && k.status === 'ACTIVE' ? this.secretOf(k) : undefined;
     });
     const key = k!;
-    return { region: sig.region, caller: await this.callerOf(key.accountId, key.userName, key.role, key.accessKeyId) };
+    return { region: sig.region, signedHeaders: sig.signedHeaders, caller: await this.callerOf(key.accountId, key.userName, key.role, key.accessKeyId) };
   }
 
   /**

@@ -21,6 +21,7 @@ import { SqlStore } from '../store/sql-store.js';
 import type { Database } from '../store/schema.js';
 import type { SealedSecretRef } from '../store/store.js';
 import { openStore } from '../store/open.js';
+import { privateFile } from '../store/file-modes.js';
 import { knownMigrations, migrationState } from '../server/health.js';
 
 export const DB_FILE = 'actionbridge.db';
@@ -89,6 +90,9 @@ export async function backupCommand(args: string[]): Promise<number> {
   const tmp = `${file}.partial-${process.pid}`;
   rmSync(tmp, { force: true });
   const started = Date.now();
+  // Created empty and 0600 first: VACUUM INTO writes into an empty file and keeps its
+  // mode, so the snapshot is never readable by others, whatever the umask.
+  privateFile(tmp);
   const sqlite = new BetterSqlite3(source, { fileMustExist: true });
   try {
     sqlite.pragma('busy_timeout = 5000');

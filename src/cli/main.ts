@@ -7,7 +7,7 @@ import { backupCommand, restoreCommand } from './backup.js';
 import { doctorCommand } from './doctor.js';
 import { openStore } from '../store/open.js';
 import { KeyRing } from '../crypto/keyring.js';
-import { UsageError, addUser, checkAccount, checkName, checkRole, createAccessKey } from '../identities.js';
+import { UsageError, addUser, checkAccount, checkName, checkRole, createAccessKey, resetAdmin } from '../identities.js';
 import { rotateSecrets } from '../crypto/rotate.js';
 import { setConsolePassword } from './console-password.js';
 import { groupArn, userArn } from '../auth/arns.js';
@@ -27,6 +27,7 @@ Usage:
   actionbridge users list [--account A]
   actionbridge users remove --account A --name N
   actionbridge users set-password --account A --name N [--password-stdin]   console password (stdin, or a prompt)
+  actionbridge users reset-admin --account A [--name admin]   recovery: (re)create or promote an ADMIN, print a NEW access key
   actionbridge groups add|remove --account A --name G
   actionbridge groups add-member|remove-member --account A --name G --user N
   actionbridge groups list [--account A]
@@ -41,7 +42,7 @@ Usage:
   actionbridge doctor [--config F]      check configuration, database, master key, CA file, VPC proxies
 ${TOKENS_HELP}${ACTIONS_HELP}
 Every command but serve also takes [--data-dir DIR | --database-url URL] and works while a server runs.
-Environment: ACTIONBRIDGE_ACCOUNT_ID, ACTIONBRIDGE_ACCESS_KEY_ID, ACTIONBRIDGE_SECRET_ACCESS_KEY (bootstrap admin),
+Environment: ACTIONBRIDGE_ACCOUNT_ID, ACTIONBRIDGE_ACCESS_KEY_ID, ACTIONBRIDGE_SECRET_ACCESS_KEY (bootstrap admin; empty database only),
 ACTIONBRIDGE_MASTER_KEY (base64, 32 bytes), ACTIONBRIDGE_DATA_DIR, ACTIONBRIDGE_DATABASE_URL, ACTIONBRIDGE_REGION,
 ACTIONBRIDGE_HOST, ACTIONBRIDGE_PORT, ACTIONBRIDGE_CONFIG, ACTIONBRIDGE_EGRESS_ALLOW, ACTIONBRIDGE_CA_FILE,
 ACTIONBRIDGE_LOG_LEVEL, ACTIONBRIDGE_THROTTLE_RATE, ACTIONBRIDGE_THROTTLE_BURST, ACTIONBRIDGE_BODY_LIMIT,
@@ -107,9 +108,10 @@ async function serve(args: string[]) {
   const b = server.bootstrap;
   const lines = [
     `ActionBridge listening on ${server.endpoint}`,
-    `  data: ${cfg.databaseUrl ? 'PostgreSQL' : cfg.dataDir}   region: ${cfg.region}   account: ${b.accountId}`,
-    `  admin access key id: ${b.accessKeyId}`,
+    `  data: ${cfg.databaseUrl ? 'PostgreSQL' : cfg.dataDir}   region: ${cfg.region}${b.accountId ? `   account: ${b.accountId}` : ''}`,
   ];
+  if (b.accessKeyId) lines.push(`  admin access key id: ${b.accessKeyId}${b.applied ? '' : ' (bootstrap; the database was not empty, so it was not changed)'}`);
+  else lines.push(`  admin: the database already has users; to recover an admin: actionbridge users reset-admin --account A`);
   if (b.generatedSecret) {
     lines.push(`  admin secret access key: ${b.generatedSecret}`,
       `  (generated on first start and shown only now; kept in ${b.file}, mode 0600)`);
@@ -118,7 +120,7 @@ async function serve(args: string[]) {
   }
   if (server.metricsEndpoint) lines.push(`  metrics: ${server.metricsEndpoint}`);
   lines.push(`  console: ${server.endpoint}/console/  (sign in with an access key, or a password set by 'actionbridge users set-password')`);
-  lines.push(`  try: AWS_ACCESS_KEY_ID=${b.accessKeyId} AWS_SECRET_ACCESS_KEY=... aws quicksight list-action-connectors --aws-account-id ${b.accountId} --endpoint-url ${server.endpoint} --region ${cfg.region}`);
+  if (b.accessKeyId) lines.push(`  try: AWS_ACCESS_KEY_ID=${b.accessKeyId} AWS_SECRET_ACCESS_KEY=... aws quicksight list-action-connectors --aws-account-id ${b.accountId} --endpoint-url ${server.endpoint} --region ${cfg.region}`);
   process.stderr.write(`${lines.join('\n')}\n`);
 
   // First signal: stop accepting connections, let requests in flight finish within
@@ -144,6 +146,7 @@ async function users(sub: string | undefined, args: string[]) {
   const v = parse(args, { account: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, group: { type: 'string', multiple: true }, config: { type: 'string' }, 'password-stdin': { type: 'boolean' } });
   await withStore(v, async (store, keys, cfg) => {
     switch (sub) {
+      case 'reset-admin': print(await resetAdmin(store, keys, cfg.region, { accountId: need(v, 'account'), ...(typeof v.name === 'string' ? { name: v.name } : {}) })); return;
       case 'set-password': print(await setConsolePassword(store, cfg.region, need(v, 'account'), need(v, 'name'), v['password-stdin'] === true)); return;
       case 'add': {
         const role = checkRole(need(v, 'role'));
@@ -161,7 +164,7 @@ async function users(sub: string | undefined, args: string[]) {
         print({ Removed: userArn(cfg.region, account, name) });
         return;
       }
-      default: throw new UsageError(`users: unknown subcommand '${sub ?? ''}' (add, list, remove, set-password)`);
+      default: throw new UsageError(`users: unknown subcommand '${sub ?? ''}' (add, list, remove, set-password, reset-admin)`);
     }
   });
 }

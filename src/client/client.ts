@@ -40,7 +40,7 @@ export interface ActionBridgeClientOptions {
   maxRetryDelayMs?: number;
   /** Time limit of one attempt in ms (default 60000). */
   timeoutMs?: number;
-  /** Extra headers sent with every request (not signed-over secrets: e.g. x-actionbridge-client). */
+  /** Extra headers sent with every request, signed with it (e.g. x-actionbridge-client: the server records it only when signed). */
   headers?: Record<string, string>;
   /** The fetch to use (default: global fetch). */
   fetch?: typeof fetch;

@@ -48,7 +48,7 @@ export class KeyRing {
     const file = path.join(opts.dataDir, 'master.keys');
     if (!existsSync(file)) {
       if (opts.create === false) throw new Error(`no master key: set ACTIONBRIDGE_MASTER_KEY or create ${file}`);
-      mkdirSync(opts.dataDir, { recursive: true });
+      mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
       createKeyFile(file, randomBytes(32));
     }
     const ring = new KeyRing(file);

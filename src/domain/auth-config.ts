@@ -24,6 +24,12 @@ const SECRET_PATHS: string[][] = [
   ['AuthorizationCodeGrantMetadata', 'AuthorizationCodeGrantCredentialsDetails', 'AuthorizationCodeGrantDetails', 'ClientSecret'],
 ];
 
+/**
+ * Credential members that must not be empty or only whitespace (requirement: empty
+ * secrets are refused, at Create and at Update, rather than stored and sent).
+ */
+const CREDENTIAL_MEMBERS = new Set(['ApiKey', 'Password', 'Username', 'ClientId', 'ClientSecret']);
+
 /** Members that hold URLs: each must parse as an https URL with a host. */
 const URL_MEMBERS = new Set(['BaseEndpoint', 'TokenEndpoint', 'AuthorizationEndpoint', 'RedirectUrl']);
 
@@ -45,7 +51,9 @@ export function authConfigProblems(cfg: AuthConfig): string[] {
     if (!o || typeof o !== 'object') return;
     for (const [k, v] of Object.entries(o as Obj)) {
       const p = `${path}.${lower(k)}`;
-      if (URL_MEMBERS.has(k) && typeof v === 'string') {
+      if (CREDENTIAL_MEMBERS.has(k) && typeof v === 'string') {
+        if (!v.trim()) problems.push(constraint(p, 'Member must not be empty'));
+      } else if (URL_MEMBERS.has(k) && typeof v === 'string') {
         let u: URL | undefined;
         try { u = new URL(v); } catch { u = undefined; }
         if (!u || u.protocol !== 'https:' || !u.hostname) problems.push(constraint(p, 'Member must be an https:// URL that parses'));

@@ -51,8 +51,14 @@ export interface AppDeps {
 
 interface Timing { start: bigint; op?: string; account?: string; caller?: string }
 
-/** The program acting for the user, as it names itself in `x-actionbridge-client` (for the audit record): printable ASCII, at most 200 characters. */
-function clientOf(req: FastifyRequest): { client?: string } {
+/**
+ * The program acting for the user, as it names itself in `x-actionbridge-client` (for the
+ * audit record): printable ASCII, at most 200 characters. Taken only when the SigV4
+ * signature covers the header: an unsigned one could have been added by anything on the
+ * way, so it is ignored.
+ */
+function clientOf(req: FastifyRequest, signedHeaders: readonly string[] | undefined): { client?: string } {
+  if (!signedHeaders?.includes('x-actionbridge-client')) return {};
   const v = req.headers['x-actionbridge-client'];
   const s = typeof v === 'string' ? v.replace(/[^\x20-\x7e]/g, '').trim().slice(0, 200) : '';
   return s ? { client: s } : {};
@@ -156,7 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     const rawPath = q < 0 ? url : url.slice(0, q);
     const rawQuery = q < 0 ? '' : url.slice(q + 1);
     // Benchmark-only bypass; see AppDeps.trustCaller.
-    if (deps.trustCaller) return { caller: deps.trustCaller, region: config.region, rawQuery };
+    if (deps.trustCaller) return { caller: deps.trustCaller, region: config.region, rawQuery, signedHeaders: [] as string[] };
     const who = await auth.authenticate({
       // headersDistinct keeps every line of a repeated header: SigV4 joins them with ','
       // (req.headers would join them with ', ' and so break the signature).
@@ -177,11 +183,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     const t = timings.get(req);
     if (t) t.op = spec.name;
     try {
-      const { caller, region, rawQuery } = await authenticate(req);
+      const { caller, region, rawQuery, signedHeaders } = await authenticate(req);
       if (t) { t.account = caller.accountId; t.caller = caller.userArn; }
       try { throttle.take(caller.accountId); } catch (e) { metrics.throttled(spec.name); throw e; }
       const input = decodeInput(spec, req, rawQuery);
-      const ctx: RequestContext = { caller, region, requestId: req.id, ...clientOf(req) };
+      const ctx: RequestContext = { caller, region, requestId: req.id, ...clientOf(req, signedHeaders) };
       const out = await spec.handler(ctx, input as never);
       sendResult(reply, spec, req.id, out);
     } catch (e) {
@@ -192,7 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   app.get('/healthz', async (_req, reply) => { reply.header('cache-control', 'no-store').send({ status: 'ok' }); });
   // Unauthenticated like /healthz: says only whether this node can serve, and why not.
   app.get('/readyz', async (_req, reply) => {
-    const r = await readiness(store, keys);
+    const r = await readiness(store, keys, log);
     reply.code(r.ready ? 200 : 503).header('cache-control', 'no-store')
       .send({ status: r.ready ? 'ready' : 'not ready', checks: Object.fromEntries(r.checks.map((c) => [c.name, { ok: c.ok, message: c.message }])) });
   });

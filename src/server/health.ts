@@ -1,12 +1,22 @@
 // Readiness (/readyz): the database answers a real query, every migration this
 // build knows is applied, and the master key seals and opens. /healthz only says
-// the process is alive.
+// the process is alive. /readyz answers anyone: its messages are fixed texts naming
+// which check failed; what went wrong (a driver's error text, which may name hosts,
+// users, paths or SQL) goes to the log only.
 import { type Kysely, sql } from 'kysely';
+import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
 import type { KeyRing } from '../crypto/keyring.js';
 import { migrationProviderFor } from '../store/migrations.js';
 
-export interface ReadyCheck { name: 'database' | 'migrations' | 'masterKey'; ok: boolean; message: string }
+export interface ReadyCheck {
+  name: 'database' | 'migrations' | 'masterKey';
+  ok: boolean;
+  /** A fixed text, safe to show to anyone. */
+  message: string;
+  /** What went wrong, for the log only (error text from the driver or the key ring). */
+  detail?: string;
+}
 export interface Readiness { ready: boolean; checks: ReadyCheck[] }
 
 /** How long a readiness query may take before the database counts as unreachable. */
@@ -32,7 +42,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   ]);
 }
 
-export async function readiness(store: Store, keys: KeyRing): Promise<Readiness> {
+export async function readiness(store: Store, keys: KeyRing, log?: Logger): Promise<Readiness> {
   const checks: ReadyCheck[] = [];
   const db = (store as { db?: Kysely<any> }).db;
   let applied: string[] | undefined;
@@ -45,12 +55,12 @@ export async function readiness(store: Store, keys: KeyRing): Promise<Readiness>
     }
     checks.push({ name: 'database', ok: true, message: `${store.kind} answers queries` });
   } catch (e) {
-    checks.push({ name: 'database', ok: false, message: `the database does not answer: ${oneLine(e)}` });
+    checks.push({ name: 'database', ok: false, message: 'the database does not answer', detail: oneLine(e) });
   }
   if (applied) {
     const { pending, unknown } = migrationState(await knownMigrations(store.kind), applied);
-    if (pending.length) checks.push({ name: 'migrations', ok: false, message: `migrations not applied: ${pending.join(', ')}` });
-    else if (unknown.length) checks.push({ name: 'migrations', ok: false, message: `the database has migrations this build does not know (made by a newer ActionBridge?): ${unknown.join(', ')}` });
+    if (pending.length) checks.push({ name: 'migrations', ok: false, message: 'migrations not applied', detail: pending.join(', ') });
+    else if (unknown.length) checks.push({ name: 'migrations', ok: false, message: 'the database has migrations this build does not know (made by a newer ActionBridge?)', detail: unknown.join(', ') });
     else checks.push({ name: 'migrations', ok: true, message: `${applied.length} migrations applied` });
   } else {
     checks.push({ name: 'migrations', ok: false, message: 'unknown: the database did not answer' });
@@ -60,9 +70,13 @@ export async function readiness(store: Store, keys: KeyRing): Promise<Readiness>
     if (probe !== 'readyz') throw new Error('a sealed probe did not open to what was sealed');
     checks.push({ name: 'masterKey', ok: true, message: 'the master key is loaded and opens what it seals' });
   } catch (e) {
-    checks.push({ name: 'masterKey', ok: false, message: `the master key does not work: ${oneLine(e)}` });
+    checks.push({ name: 'masterKey', ok: false, message: 'the master key does not work', detail: oneLine(e) });
   }
-  return { ready: checks.every((c) => c.ok), checks };
+  const failed = checks.filter((c) => !c.ok);
+  if (failed.length && log) {
+    log.warn({ checks: Object.fromEntries(failed.map((c) => [c.name, c.detail ? `${c.message}: ${c.detail}` : c.message])) }, 'not ready');
+  }
+  return { ready: failed.length === 0, checks };
 }
 
 function oneLine(e: unknown): string {

@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { openStore } from '../store/open.js';
+import { securePrivateDir } from '../store/file-modes.js';
 import { KeyRing } from '../crypto/keyring.js';
 import { buildApp } from './app.js';
 import { bootstrapAdmin, type Bootstrap } from './bootstrap.js';
@@ -59,9 +60,12 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel), env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+  // The data dir 0700, its database and key files 0600: looser modes left by older versions are tightened.
+  const tightened = securePrivateDir(config.dataDir, !config.databaseUrl);
+  if (tightened.length) log.warn({ tightened }, 'the data dir or files in it were readable by others: modes tightened');
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, postgres: config.postgres });
   const keys = KeyRing.load({ dataDir: config.dataDir, env });
-  const bootstrap = await bootstrapAdmin(store, keys, config.dataDir, env);
+  const bootstrap = await bootstrapAdmin(store, keys, config.dataDir, env, log);
   const metrics = new Metrics();
   const { app, services } = await buildApp({ config, store, keys, log, metrics });
   await app.listen({ host: config.host, port: config.port });

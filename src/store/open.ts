@@ -1,6 +1,6 @@
 // Opens the store a configuration names: SQLite in the data dir, or PostgreSQL.
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { privateFile, securePrivateDir } from './file-modes.js';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type Driver, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import type { Database } from './schema.js';
@@ -32,12 +32,16 @@ class ImmediateSqliteDialect extends SqliteDialect {
 
 export async function openStore(opts: StoreOptions): Promise<SqlStore> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.postgres);
-  mkdirSync(opts.dataDir, { recursive: true });
+  // The data dir 0700 and the database file 0600 before SQLite opens it: SQLite gives
+  // the -wal and -shm files it creates the database file's mode (file-modes.ts).
+  securePrivateDir(opts.dataDir);
   const file = path.join(opts.dataDir, 'actionbridge.db');
+  privateFile(file);
   const sqlite = new BetterSqlite3(file);
   // WAL: readers never block the writer; NORMAL sync: a committed transaction
   // survives a crash of the process (SIGKILL), fsync happens at checkpoints.
   sqlite.pragma('journal_mode = WAL');
+  securePrivateDir(opts.dataDir);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
