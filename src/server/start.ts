@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { openStore } from '../store/open.js';
 import { KeyRing } from '../crypto/keyring.js';
+import { migrateDestinationAad } from '../crypto/destination-migration.js';
 import { buildApp } from './app.js';
 import { bootstrapAdmin, type Bootstrap } from './bootstrap.js';
 import { needsRedaction, redactDeep, scrubText } from './redact.js';
@@ -61,6 +62,13 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel), env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, postgres: config.postgres });
   const keys = KeyRing.load({ dataDir: config.dataDir, env });
+  // Once per database: connector secrets and tokens re-sealed bound to their destinations.
+  try {
+    await migrateDestinationAad(store, keys, log);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   const bootstrap = await bootstrapAdmin(store, keys, config.dataDir, env);
   const metrics = new Metrics();
   const { app, services } = await buildApp({ config, store, keys, log, metrics });
