@@ -47,8 +47,8 @@ describe('connector secrets', () => {
       aad.connector(REGION, ACCOUNT, 'row-b', digest),
       aad.connector('us-west-2', ACCOUNT, 'row-a', digest),
       aad.connector(REGION, OTHER_ACCOUNT, 'row-a', digest),
-      aad.connector(REGION, ACCOUNT, 'row-a', digestOf('row-b')),
       aad.connector(REGION, ACCOUNT, 'row-a', digestOf('row-c')),
+      aad.connector(REGION, ACCOUNT, 'row-a', '0'.repeat(64)),
       aad.accessKey('row-a'),
       aad.meta('secret:page-token-key'),
     ]) {
