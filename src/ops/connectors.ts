@@ -179,7 +179,7 @@ export function connectorOps(s: Services) {
     // A new destination or new secrets: the tokens obtained for the old ones go (users sign in again).
     const dropTokens = updateDropsTokens(rec, next, currentSecrets(s, rec), secrets);
     try {
-      await s.store.updateConnector(next, { dropTokens });
+      await s.store.updateConnector(next, { dropTokens, previous: rec });
     } catch (e) {
       if (e instanceof NotFound) throw new ServiceError('ConflictException', `Action connector ${rec.id} was deleted while it was being updated.`);
       throw e;

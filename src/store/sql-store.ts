@@ -269,24 +269,25 @@ export class SqlStore implements Store {
     return r ? toRecord(r) : undefined;
   }
 
-  async updateConnector(rec: ConnectorRecord, opts: { dropTokens?: boolean } = {}): Promise<void> {
+  async updateConnector(rec: ConnectorRecord, opts: { dropTokens?: boolean; previous?: ConnectorRecord } = {}): Promise<void> {
     const row = toRow(rec);
-    const update = (db: Db) => db.updateTable('connectors').set({
-      name: row.name, name_lower: row.name_lower, description: row.description, auth_type: row.auth_type,
-      auth_public: row.auth_public, auth_secret: row.auth_secret, vpc_connection_arn: row.vpc_connection_arn,
-      enabled_actions: row.enabled_actions, status: row.status, updated_at: row.updated_at,
-    }).where('region', '=', rec.region).where('account_id', '=', rec.accountId).where('connector_id', '=', rec.id)
-      .executeTakeFirst();
-    if (!opts.dropTokens) {
-      const r = await update(this.db);
-      if (Number(r.numUpdatedRows) === 0) throw new NotFound('connector');
-      return;
-    }
-    // The connector's destination or secrets changed: every token obtained for it (and
-    // every sign-in in progress) goes in the same transaction.
     await this.tx(async (trx) => {
-      if (!(await this.connectorExists(trx, rec))) throw new NotFound('connector');
-      await update(trx);
+      let q = this.where(trx, rec);
+      if (this.kind === 'postgres') q = q.forUpdate();
+      const current = await q.executeTakeFirst();
+      if (!current) throw new NotFound('connector');
+      // Changed by someone else since `previous` was read: what it was compared with is stale, so drop.
+      const stale = opts.previous !== undefined && (current.auth_secret !== opts.previous.authSecret
+        || destinationDigest(toRecord(current)) !== destinationDigest(opts.previous));
+      await trx.updateTable('connectors').set({
+        name: row.name, name_lower: row.name_lower, description: row.description, auth_type: row.auth_type,
+        auth_public: row.auth_public, auth_secret: row.auth_secret, vpc_connection_arn: row.vpc_connection_arn,
+        enabled_actions: row.enabled_actions, status: row.status, updated_at: row.updated_at,
+      }).where('region', '=', rec.region).where('account_id', '=', rec.accountId).where('connector_id', '=', rec.id)
+        .execute();
+      if (!opts.dropTokens && !stale) return;
+      // The connector's destination or secrets changed: every token obtained for it (and
+      // every sign-in in progress) goes in the same transaction.
       for (const t of ['connector_tokens', 'oauth_states'] as const) {
         await trx.deleteFrom(t)
           .where('region', '=', rec.region).where('account_id', '=', rec.accountId).where('connector_id', '=', rec.id)

@@ -25,10 +25,11 @@ export interface Store {
   insertConnector(rec: ConnectorRecord, permissions: PermissionGrant[], tags: TagRecord[]): Promise<void>;
   getConnector(key: ConnectorKey): Promise<ConnectorRecord | undefined>;
   /**
-   * Replaces the mutable members; NotFound if it vanished. With `dropTokens`, every
-   * OAuth token and authorization state of the connector is deleted in the same transaction.
+   * Replaces the mutable members; NotFound if it vanished. With `dropTokens` — or when the
+   * row's secrets or destination are no longer those of `previous` (a concurrent update) —
+   * every OAuth token and authorization state of the connector is deleted in the same transaction.
    */
-  updateConnector(rec: ConnectorRecord, opts?: { dropTokens?: boolean }): Promise<void>;
+  updateConnector(rec: ConnectorRecord, opts?: { dropTokens?: boolean; previous?: ConnectorRecord }): Promise<void>;
   /** Deletes the connector with its permissions and tags; false when it did not exist. */
   deleteConnector(key: ConnectorKey): Promise<boolean>;
   queryConnectors(q: ConnectorQuery): Promise<ConnectorRecord[]>;
