@@ -11,9 +11,10 @@
 // - A rename or a tag change keeps the users' tokens.
 // - A database written before the binding is re-sealed once at start-up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { ACCOUNT, ADMIN, qs, startTestServer, tempDir, type TestServer, type TestUser } from './helpers.js';
+import { ACCOUNT, ADMIN, BIN, qs, startTestServer, tempDir, type TestServer, type TestUser } from './helpers.js';
 import { dbFile } from './auth-support.js';
 import { type ActionUpstream, startActionUpstream } from './support/action-upstream.js';
 import { ALL_CONNECTOR_ACTIONS, actionsApi, apiKeyAuth, clientCredentialsAuth, createConnector } from './support/actions.js';
@@ -260,6 +261,27 @@ describe('a database written before the destination binding', () => {
       expect([r.status, r.errorType]).toEqual([409, 'ConflictException']);
       expect(attacker.received.length).toBe(before);
       expect(leaks([API_KEY], { logs: t.logs(), responses: [JSON.stringify(r.body)] })).toEqual([]);
+    } finally { await t.stop(); rmSync(dataDir, { recursive: true, force: true }); }
+  });
+
+  it('`keys rotate` on such a database binds first, then rotates; the server then starts without re-sealing', async () => {
+    const { destinationDigest } = await import('../src/domain/destination.js');
+    const digestOf = (r: { type: string; auth_type: string; auth_public: string; vpc_connection_arn: string | null }) =>
+      destinationDigest({ type: r.type as never, authType: r.auth_type as never, authPublic: JSON.parse(r.auth_public) as Record<string, unknown>, vpcConnectionArn: r.vpc_connection_arn });
+    const dataDir = tempDir('ab-legacy-rotate-');
+    const base = { caFile: env.caFile, egressAllow: ['127.0.0.1/32'], dataDir };
+    let t: TestServer = await startTestServer(base);
+    try {
+      const user = await t.addUser('rotate-user', 'READER');
+      await createConnector(t.client(), 'legacy-rot', { auth: apiKeyAuth(upstream.url('/api'), API_KEY), permissions: [{ Principal: user.arn, Actions: ALL_CONNECTOR_ACTIONS }] });
+      await t.stop();
+      expect(writeLegacyFormat(dbFile(dataDir), dataDir, digestOf)).toEqual({ connectors: 1, tokens: 0 });
+      const r = JSON.parse(execFileSync(BIN, ['keys', 'rotate', '--data-dir', dataDir], { encoding: 'utf8' })) as { Remaining: number };
+      expect(r.Remaining).toBe(0);
+      t = await startTestServer(base);
+      expect(t.logs()).not.toMatch(/aad-destination-migration/);
+      const k = await actionsApi(t.endpoint).invoke(user, 'legacy-rot', 'HttpRequest', get);
+      expect(k.body).toMatchObject({ InvokeActionStatus: 'SUCCESS', Output: { Body: { key: true } } });
     } finally { await t.stop(); rmSync(dataDir, { recursive: true, force: true }); }
   });
 });
