@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { aad } from '../src/domain/aad.js';
+import { destinationDigest } from '../src/domain/destination.js';
 import { ACCOUNT, ADMIN, qs, type TestUser } from './helpers.js';
 import { TestBrowser, type Page } from './support/browser.js';
 import { type ConnEnv, endUser, startConnEnv } from './support/conn-env.js';
@@ -89,7 +90,8 @@ async function signIn(url: string, login: string): Promise<Page> {
 async function tokenSet(id: string, user: TestUser) {
   const row = await env.t.server.store.getToken(key(id), user.arn);
   if (!row) return undefined;
-  const set = JSON.parse(env.t.server.services.keys.open(row.sealed, aad.connectorToken('us-east-1', ACCOUNT, id, user.arn))) as { accessToken: string; refreshToken?: string };
+  const digest = destinationDigest((await env.t.server.store.getConnector(key(id)))!);
+  const set = JSON.parse(env.t.server.services.keys.open(row.sealed, aad.connectorToken('us-east-1', ACCOUNT, id, user.arn, digest))) as { accessToken: string; refreshToken?: string };
   return { row, set };
 }
 

@@ -178,15 +178,20 @@ describe('client credentials', () => {
     expect(r.body.Message).toMatch(/could not be reached.*not a public address/);
   });
 
-  it('an update of the connector makes the next use request a new token', async () => {
+  it('a rename keeps the token; an update with a new client secret makes the next use request a new one', async () => {
     const rec = await create('cc-update', ccAuth());
     const conns = env.t.server.services.connections;
     await conns.authorizedRequest(rec, endUser('erin'), { method: 'GET', url: api.url('/api') });
     const before = tokens();
     await env.t.client().send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'cc-update', Name: 'renamed', AuthenticationConfig: ccAuth() }));
-    const updated = (await env.t.server.store.getConnector(rec))!;
-    await conns.authorizedRequest(updated, endUser('erin'), { method: 'GET', url: api.url('/api') });
-    expect(tokens()).toBe(before + 1);
+    const renamed = (await env.t.server.store.getConnector(rec))!;
+    await conns.authorizedRequest(renamed, endUser('erin'), { method: 'GET', url: api.url('/api') });
+    expect(tokens()).toBe(before);
+    // The same secret again is no change; another secret is: the token obtained with the old one goes.
+    expect(await env.t.server.store.getToken(rec, '')).toBeDefined();
+    const rotated = ccAuth(`${CLIENT.client_secret}-v2`);
+    await env.t.client().send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'cc-update', Name: 'renamed', AuthenticationConfig: rotated }));
+    expect(await env.t.server.store.getToken(rec, '')).toBeUndefined();
   });
 
   it('no client secret or token is in a response, a log line or the database files', async () => {

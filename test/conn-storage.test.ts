@@ -8,6 +8,7 @@ import { ConfigError, resolveConfig } from '../src/config.js';
 import { redirectUrlProblem } from '../src/connections/index.js';
 import { rotateSecrets } from '../src/crypto/rotate.js';
 import { aad } from '../src/domain/aad.js';
+import { destinationDigest } from '../src/domain/destination.js';
 import { ACCOUNT, createInput, qs, startTestServer, tempDir, type TestServer } from './helpers.js';
 
 let t: TestServer;
@@ -47,10 +48,12 @@ describe('configuration', () => {
 });
 
 describe('tokens and authorization states at rest', () => {
+  let digest = '';
   it('are re-sealed by key rotation and still open', async () => {
     const { store, keys } = t.server.services;
     const now = Date.now();
-    await store.putToken({ ...key, principal: userArn, sealed: keys.seal('{"accessToken":"at-rotate-me"}', aad.connectorToken('us-east-1', ACCOUNT, 'store-1', userArn)), fingerprint: 'f', expiresAt: null, refreshAt: null, updatedAt: now });
+    digest = destinationDigest((await store.getConnector(key))!);
+    await store.putToken({ ...key, principal: userArn, sealed: keys.seal('{"accessToken":"at-rotate-me"}', aad.connectorToken('us-east-1', ACCOUNT, 'store-1', userArn, digest)), fingerprint: 'f', expiresAt: null, refreshAt: null, updatedAt: now });
     await store.putAuthState({ ...key, stateHash: 'h1', userArn, verifierSealed: keys.seal('verifier-rotate-me', aad.authState('h1')), redirectUri: 'https://x/oauth/callback', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now);
     const before = keys.activeKeyId;
     keys.rotateFile();
@@ -58,7 +61,7 @@ describe('tokens and authorization states at rest', () => {
     expect(r.Remaining).toBe(0);
     const tok = (await store.getToken(key, userArn))!;
     expect(keys.keyIdOfSealed(tok.sealed)).not.toBe(before);
-    expect(keys.open(tok.sealed, aad.connectorToken('us-east-1', ACCOUNT, 'store-1', userArn))).toContain('at-rotate-me');
+    expect(keys.open(tok.sealed, aad.connectorToken('us-east-1', ACCOUNT, 'store-1', userArn, digest))).toContain('at-rotate-me');
     const st = (await store.takeAuthState('h1'))!;
     expect(keys.open(st.verifierSealed, aad.authState('h1'))).toBe('verifier-rotate-me');
     // One-time: a second take gets nothing.
@@ -68,7 +71,7 @@ describe('tokens and authorization states at rest', () => {
   it('a token does not open in another row', async () => {
     const { store, keys } = t.server.services;
     const tok = (await store.getToken(key, userArn))!;
-    expect(() => keys.open(tok.sealed, aad.connectorToken('us-east-1', ACCOUNT, 'store-1', `${userArn}x`))).toThrow();
+    expect(() => keys.open(tok.sealed, aad.connectorToken('us-east-1', ACCOUNT, 'store-1', `${userArn}x`, digest))).toThrow();
   });
 
   it("expired states are dropped when new ones are stored; a user's tokens and states go with the user", async () => {

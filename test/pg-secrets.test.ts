@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aad } from '../src/domain/aad.js';
+import { destinationDigest } from '../src/domain/destination.js';
 import { ACCOUNT, cli, qs, startTestServer, type TestServer } from './helpers.js';
 import { secretConfigs } from './auth-support.js';
 import { PG_SKIP_REASON, PG_URL, createSchema, pgQuery, type TestSchema } from './support/pg-store.js';
@@ -46,7 +47,7 @@ d(PG_URL ? 'secrets at rest on PostgreSQL' : PG_SKIP_REASON, () => {
     const token = 'at-pg-secret-token-7c1e9a';
     const verifier = 'pkce-pg-secret-verifier-4b2d8f';
     const now = Date.now();
-    await store.putToken({ ...key, principal: u.arn, sealed: keys.seal(JSON.stringify({ accessToken: token }), aad.connectorToken('us-east-1', ACCOUNT, 'sec-basic', u.arn)), fingerprint: 'f', expiresAt: null, refreshAt: null, updatedAt: now });
+    await store.putToken({ ...key, principal: u.arn, sealed: keys.seal(JSON.stringify({ accessToken: token }), aad.connectorToken('us-east-1', ACCOUNT, 'sec-basic', u.arn, destinationDigest((await store.getConnector(key))!))), fingerprint: 'f', expiresAt: null, refreshAt: null, updatedAt: now });
     await store.putAuthState({ ...key, stateHash: 'pg-h1', userArn: u.arn, verifierSealed: keys.seal(verifier, aad.authState('pg-h1')), redirectUri: 'https://x.example/oauth/callback', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now);
     secrets.push(token, verifier, ADMIN_SECRET);
   });

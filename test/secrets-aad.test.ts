@@ -7,6 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { ACCOUNT, BIN, OTHER_ACCOUNT, REGION, createInput, expectError, qs, startTestServer, type TestServer, type TestUser } from './helpers.js';
 import { DecryptError, KeyRing } from '../src/crypto/keyring.js';
 import { aad } from '../src/domain/aad.js';
+import { destinationDigest } from '../src/domain/destination.js';
 import { dbFile, secretConfigs } from './auth-support.js';
 
 let t: TestServer;
@@ -29,16 +30,25 @@ function sql<T>(fn: (db: BetterSqlite3.Database) => T): T {
 }
 const sealedOf = (id: string) => sql((db) => (db.prepare('select auth_secret from connectors where connector_id = ?').get(id) as { auth_secret: string }).auth_secret);
 const keyRing = () => KeyRing.load({ dataDir: t.dataDir, create: false });
+/** The connector's destination digest, from its row: its secrets are bound to it too. */
+const digestOf = (id: string) => sql((db) => {
+  const r = db.prepare('select type, auth_type, auth_public, vpc_connection_arn from connectors where connector_id = ?').get(id) as { type: string; auth_type: string; auth_public: string; vpc_connection_arn: string | null };
+  return destinationDigest({ type: r.type as never, authType: r.auth_type as never, authPublic: JSON.parse(r.auth_public) as Record<string, unknown>, vpcConnectionArn: r.vpc_connection_arn });
+});
+const own = (id: string) => aad.connector(REGION, ACCOUNT, id, digestOf(id));
 
 describe('connector secrets', () => {
   it('a ciphertext opens with its own row\'s AAD and with no other', () => {
     const ring = keyRing();
     const sa = sealedOf('row-a');
-    expect(JSON.parse(ring.open(sa, aad.connector(REGION, ACCOUNT, 'row-a')))).toEqual({ 'BasicAuthConnectionMetadata.Password': a.secrets.BASIC });
+    const digest = digestOf('row-a');
+    expect(JSON.parse(ring.open(sa, own('row-a')))).toEqual({ 'BasicAuthConnectionMetadata.Password': a.secrets.BASIC });
     for (const wrong of [
-      aad.connector(REGION, ACCOUNT, 'row-b'),
-      aad.connector('us-west-2', ACCOUNT, 'row-a'),
-      aad.connector(REGION, OTHER_ACCOUNT, 'row-a'),
+      aad.connector(REGION, ACCOUNT, 'row-b', digest),
+      aad.connector('us-west-2', ACCOUNT, 'row-a', digest),
+      aad.connector(REGION, OTHER_ACCOUNT, 'row-a', digest),
+      aad.connector(REGION, ACCOUNT, 'row-a', digestOf('row-c')),
+      aad.connector(REGION, ACCOUNT, 'row-a', '0'.repeat(64)),
       aad.accessKey('row-a'),
       aad.meta('secret:page-token-key'),
     ]) {
@@ -51,17 +61,17 @@ describe('connector secrets', () => {
     const sa = sealedOf('row-a');
     const [p, kid, iv, ct] = sa.split('.') as [string, string, string, string];
     const flipped = ct.slice(0, 5) + (ct[5] === 'A' ? 'B' : 'A') + ct.slice(6);
-    const own = aad.connector(REGION, ACCOUNT, 'row-a');
-    expect(() => ring.open([p, kid, iv, flipped].join('.'), own)).toThrow(DecryptError);
-    expect(() => ring.open([p, kid, iv, ct.slice(0, 10)].join('.'), own)).toThrow(DecryptError);
-    expect(() => ring.open([p, 'ffffffffffff', iv, ct].join('.'), own)).toThrow(/unknown master key/);
-    expect(() => ring.open(sa.replace(/^ab1/, 'ab2'), own)).toThrow(DecryptError);
+    const mine = own('row-a');
+    expect(() => ring.open([p, kid, iv, flipped].join('.'), mine)).toThrow(DecryptError);
+    expect(() => ring.open([p, kid, iv, ct.slice(0, 10)].join('.'), mine)).toThrow(DecryptError);
+    expect(() => ring.open([p, 'ffffffffffff', iv, ct].join('.'), mine)).toThrow(/unknown master key/);
+    expect(() => ring.open(sa.replace(/^ab1/, 'ab2'), mine)).toThrow(DecryptError);
   });
 
   it('copied into another row with SQL, it does not open; the server keeps working and leaks nothing; rotation names the row', async () => {
     const sa = sealedOf('row-a');
     sql((db) => db.prepare('update connectors set auth_secret = ? where connector_id = ?').run(sa, 'row-b'));
-    expect(() => keyRing().open(sealedOf('row-b'), aad.connector(REGION, ACCOUNT, 'row-b'))).toThrow(DecryptError);
+    expect(() => keyRing().open(sealedOf('row-b'), own('row-b'))).toThrow(DecryptError);
 
     const admin = t.client();
     const d = await admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'row-b' }));
@@ -76,13 +86,13 @@ describe('connector secrets', () => {
 
     // Writing the connector's secret anew repairs the row; then rotation and retirement go through.
     await admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'row-b', Name: 'repaired', AuthenticationConfig: b.configs.BASIC }));
-    expect(JSON.parse(keyRing().open(sealedOf('row-b'), aad.connector(REGION, ACCOUNT, 'row-b')))).toEqual({ 'BasicAuthConnectionMetadata.Password': b.secrets.BASIC });
+    expect(JSON.parse(keyRing().open(sealedOf('row-b'), own('row-b')))).toEqual({ 'BasicAuthConnectionMetadata.Password': b.secrets.BASIC });
     const r = JSON.parse(execFileSync(BIN, ['keys', 'rotate', '--data-dir', t.dataDir], { encoding: 'utf8' }));
     expect(r.Remaining).toBe(0);
     const retired = JSON.parse(execFileSync(BIN, ['keys', 'retire', '--data-dir', t.dataDir], { encoding: 'utf8' }));
     expect(retired.Retired.length).toBeGreaterThanOrEqual(1);
     for (const id of ['row-a', 'row-b', 'row-c']) {
-      expect(() => keyRing().open(sealedOf(id), aad.connector(REGION, ACCOUNT, id))).not.toThrow();
+      expect(() => keyRing().open(sealedOf(id), own(id))).not.toThrow();
     }
     await admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'row-a' }));
   });

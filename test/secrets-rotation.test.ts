@@ -13,6 +13,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { ACCOUNT, ADMIN, BIN, REGION, cli, createInput, qs, startTestServer, tempDir, type TestServer, type TestUser } from './helpers.js';
 import { KeyRing, keyIdOf } from '../src/crypto/keyring.js';
 import { aad } from '../src/domain/aad.js';
+import { destinationDigest } from '../src/domain/destination.js';
 import { dbFile, secretConfigs } from './auth-support.js';
 
 const run = promisify(execFile);
@@ -24,8 +25,10 @@ function sealedRows(dataDir: string): SealedRow[] {
   const db = new BetterSqlite3(dbFile(dataDir), { readonly: true });
   try {
     const out: SealedRow[] = [];
-    for (const r of db.prepare('select region, account_id, connector_id, auth_secret from connectors where auth_secret is not null').all() as { region: string; account_id: string; connector_id: string; auth_secret: string }[]) {
-      out.push({ table: 'connectors', key: r.connector_id, aad: aad.connector(r.region, r.account_id, r.connector_id), sealed: r.auth_secret });
+    type Row = { region: string; account_id: string; connector_id: string; type: string; auth_type: string; auth_public: string; vpc_connection_arn: string | null; auth_secret: string };
+    for (const r of db.prepare('select region, account_id, connector_id, type, auth_type, auth_public, vpc_connection_arn, auth_secret from connectors where auth_secret is not null').all() as Row[]) {
+      const digest = destinationDigest({ type: r.type as never, authType: r.auth_type as never, authPublic: JSON.parse(r.auth_public) as Record<string, unknown>, vpcConnectionArn: r.vpc_connection_arn });
+      out.push({ table: 'connectors', key: r.connector_id, aad: aad.connector(r.region, r.account_id, r.connector_id, digest), sealed: r.auth_secret });
     }
     for (const r of db.prepare('select access_key_id, secret_sealed from access_keys').all() as { access_key_id: string; secret_sealed: string }[]) {
       out.push({ table: 'access_keys', key: r.access_key_id, aad: aad.accessKey(r.access_key_id), sealed: r.secret_sealed });

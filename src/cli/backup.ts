@@ -17,6 +17,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { ConfigError, resolveConfig, type Config, type Flags } from '../config.js';
 import { UsageError } from '../identities.js';
 import { KeyRing } from '../crypto/keyring.js';
+import { openSealedRef } from '../crypto/destination-migration.js';
 import { SqlStore } from '../store/sql-store.js';
 import type { Database } from '../store/schema.js';
 import type { SealedSecretRef } from '../store/store.js';
@@ -181,7 +182,7 @@ export async function restoreCommand(args: string[]): Promise<number> {
     }
     if (keys) {
       for (const s of secrets) {
-        try { keys.open(s.sealed, s.aad); opened++; } catch { failedKeyIds.add(s.sealed.split('.')[1] ?? '?'); }
+        try { openSealedRef(keys, s); opened++; } catch { failedKeyIds.add(s.sealed.split('.')[1] ?? '?'); }
       }
       masterKey = opened === secrets.length
         ? `every sealed secret opens with the master key ${keys.keyFile ? `in ${keys.keyFile}` : 'from ACTIONBRIDGE_MASTER_KEY'}`

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { FLAG_NAMES, resolveConfig, type Config, type Flags } from '../config.js';
 import { UsageError } from '../identities.js';
 import { KeyRing } from '../crypto/keyring.js';
+import { openSealedRef } from '../crypto/destination-migration.js';
 import { SqlStore } from '../store/sql-store.js';
 import type { Database } from '../store/schema.js';
 import { knownMigrations, migrationState } from '../server/health.js';
@@ -153,7 +154,7 @@ async function checkMasterKey(cfg: Config, env: NodeJS.ProcessEnv, store: SqlSto
   const missing = new Set<string>();
   let failed = 0;
   for (const s of sample) {
-    try { keys.open(s.sealed, s.aad); } catch {
+    try { openSealedRef(keys, s); } catch {
       failed++;
       const kid = s.sealed.split('.')[1];
       if (kid && !keys.keyIds.includes(kid)) missing.add(kid);

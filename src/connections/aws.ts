@@ -21,6 +21,7 @@ import type { Egress } from '../egress/index.js';
 import { isEgressError } from '../egress/index.js';
 import { connectorArn } from '../auth/arns.js';
 import type { ConnectorRecord } from '../domain/types.js';
+import { destinationDigest } from '../domain/destination.js';
 import { EgressHttpHandler } from '../egress/index.js';
 import { printable, TokenFailure } from './oauth.js';
 import { SingleFlight } from './single-flight.js';
@@ -91,7 +92,9 @@ export class AwsRoles {
 
   /** Credentials of `roleArn` for this connector and user, from the cache while they last (unless `fresh`). */
   async credentials(rec: ConnectorRecord, roleArn: string, user: { userArn: string; userName: string }, opts: { fresh?: boolean } = {}): Promise<AssumedRole> {
-    const key = [rec.region, rec.accountId, rec.id, rec.updatedAt, roleArn, user.userArn].join('|');
+    // Keyed by the connector's destination (RoleArn, VPC connection, ...): credentials
+    // assumed for an earlier configuration are never used for the current one.
+    const key = [rec.region, rec.accountId, rec.id, destinationDigest(rec), roleArn, user.userArn].join('|');
     const cached = this.cache.get(key);
     if (!opts.fresh && cached && this.now() < cached.refreshAt) return cached;
     return this.flight.run(key, async () => {

@@ -14,6 +14,7 @@ import { AuthorizationCodeFlow, type CallbackOutcome } from './authorization-cod
 import { type AssumedRole, AwsRoles, type AwsRequest, signAwsRequest } from './aws.js';
 import { ClientCredentialTokens } from './client-credentials.js';
 import { type ConnectorAuth, connectorAuth, secretValues } from './connector-auth.js';
+import { SealedConfigMismatch } from './destination.js';
 import { TokenFailure } from './oauth.js';
 import { apiKeyHeaders, basicAuthorization } from './schemes.js';
 import { TokenVault } from './token-vault.js';
@@ -91,8 +92,10 @@ export class Connections {
   private readonly serviceTokens: ClientCredentialTokens;
   private readonly codeFlow: AuthorizationCodeFlow;
   private readonly roles: AwsRoles;
+  private readonly log: Logger | undefined;
 
   constructor(deps: ConnectionsDeps) {
+    this.log = deps.log;
     this.store = deps.store;
     this.keys = deps.keys;
     this.egress = deps.egress;
@@ -109,7 +112,7 @@ export class Connections {
    * Throws AccessTokenNotFoundException (the user must sign in) or TokenResponseException.
    */
   async resolveCredentials(rec: ConnectorRecord, user: EndUser, opts: { rejected?: string } = {}): Promise<ResolvedAuth> {
-    const auth = connectorAuth(rec, this.keys);
+    const auth = this.auth(rec);
     switch (auth.type) {
       case 'NONE':
         return { kind: 'headers', headers: {} };
@@ -134,6 +137,22 @@ export class Connections {
           sign: (req, service, region = rec.region) => signAwsRequest(assumed.credentials, req, service, region),
         };
       }
+    }
+  }
+
+  /**
+   * The connector's authentication, its secrets opened. Secrets that do not open under the
+   * stored configuration (SealedConfigMismatch: nothing is sent) are a security event.
+   */
+  private auth(rec: ConnectorRecord): ConnectorAuth {
+    try {
+      return connectorAuth(rec, this.keys);
+    } catch (e) {
+      if (e instanceof SealedConfigMismatch) {
+        this.log?.error({ event: 'security.sealed-config-mismatch', connectorArn: e.connectorArn },
+          "a connector's stored configuration does not match its sealed secrets (changed outside ActionBridge?): nothing sent");
+      }
+      throw e;
     }
   }
 
@@ -189,7 +208,7 @@ export class Connections {
    * AccessTokenNotFoundException. The result is recorded, without secrets.
    */
   async test(rec: ConnectorRecord, user: EndUser): Promise<TestOutcome> {
-    const auth = connectorAuth(rec, this.keys);
+    const auth = this.auth(rec);
     let outcome: TestOutcome;
     try {
       outcome = await this.check(rec, auth, user);
@@ -227,7 +246,7 @@ export class Connections {
   }
 
   async startAuthorization(rec: ConnectorRecord, user: EndUser): Promise<{ url: string; expiresAt: number }> {
-    const auth = connectorAuth(rec, this.keys);
+    const auth = this.auth(rec);
     if (auth.type !== 'OAUTH2_AUTHORIZATION_CODE') {
       throw invalidParameter(`Action connector ${rec.id} uses ${rec.authType}: only OAUTH2_AUTHORIZATION_CODE connectors are authorized by their users.`);
     }

@@ -3,8 +3,10 @@
 // (see domain/auth-config.ts#splitSecrets). Secrets stay in memory, never logged.
 import { createHash } from 'node:crypto';
 import type { ConnectorRecord } from '../domain/types.js';
-import type { KeyRing } from '../crypto/keyring.js';
+import { DecryptError, type KeyRing } from '../crypto/keyring.js';
 import { aad } from '../domain/aad.js';
+import { destinationDigest } from '../domain/destination.js';
+import { SealedConfigMismatch } from './destination.js';
 
 export type ConnectorAuth =
   | { type: 'NONE'; baseEndpoint: string }
@@ -27,10 +29,20 @@ const str = (o: unknown, k: string): string => {
   return v;
 };
 
-/** Opens the connector's secrets (a map keyed by member path). */
+/**
+ * Opens the connector's secrets (a map keyed by member path). They are bound to the
+ * connector's destination: SealedConfigMismatch if they do not open under it.
+ */
 export function openSecrets(rec: ConnectorRecord, keys: KeyRing): Record<string, string> {
   if (!rec.authSecret) return {};
-  return JSON.parse(keys.open(rec.authSecret, aad.connector(rec.region, rec.accountId, rec.id))) as Record<string, string>;
+  let plain: string;
+  try {
+    plain = keys.open(rec.authSecret, aad.connector(rec.region, rec.accountId, rec.id, destinationDigest(rec)));
+  } catch (e) {
+    if (e instanceof DecryptError) throw new SealedConfigMismatch(rec);
+    throw e;
+  }
+  return JSON.parse(plain) as Record<string, string>;
 }
 
 export function connectorAuth(rec: ConnectorRecord, keys: KeyRing): ConnectorAuth {
@@ -98,20 +110,10 @@ export function secretValues(auth: ConnectorAuth): string[] {
 }
 
 /**
- * What a cached credential was obtained with. A token is only used while the
- * connector's configuration still matches: the connector's own token (client
- * credentials) is re-minted after any update; end users' tokens survive updates
- * that keep the client id and the endpoints (a new client secret, a new name).
+ * What a cached credential was obtained with: the connector's destination digest
+ * (domain/destination.ts). A token is only used while it is the same; an update that
+ * changes it (or the secrets) also deletes the tokens (UpdateActionConnector).
  */
 export function fingerprint(rec: ConnectorRecord, scope: 'connector' | 'end-user'): string {
-  const h = createHash('sha256');
-  if (scope === 'connector') {
-    h.update(JSON.stringify(rec.authPublic)).update('\n').update(String(rec.updatedAt)).update('\n').update(rec.vpcConnectionArn ?? '');
-  } else {
-    const auth = rec.authPublic.AuthenticationMetadata as Obj | undefined;
-    const m = auth?.AuthorizationCodeGrantMetadata as Obj | undefined;
-    const d = (m?.AuthorizationCodeGrantCredentialsDetails as Obj | undefined)?.AuthorizationCodeGrantDetails as Obj | undefined;
-    h.update(JSON.stringify([rec.authType, d?.ClientId, d?.TokenEndpoint, d?.AuthorizationEndpoint]));
-  }
-  return h.digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${scope}\n${destinationDigest(rec)}`).digest('hex').slice(0, 32);
 }

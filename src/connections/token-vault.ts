@@ -1,10 +1,12 @@
 // OAuth tokens at rest: one sealed token set per (connector, principal), bound
-// (AAD) to its row, with when to renew it. The principal is '' for a connector's
-// own token (client credentials) or the end user's ARN (authorization code).
-import type { KeyRing } from '../crypto/keyring.js';
+// (AAD) to its row and to the connector's destination digest, with when to renew it.
+// The principal is '' for a connector's own token (client credentials) or the end
+// user's ARN (authorization code).
+import { DecryptError, type KeyRing } from '../crypto/keyring.js';
 import { aad } from '../domain/aad.js';
 import type { TokenRecord } from '../domain/connections.js';
-import type { ConnectorKey } from '../domain/types.js';
+import { destinationDigest } from '../domain/destination.js';
+import type { ConnectorRecord } from '../domain/types.js';
 import type { Store } from '../store/store.js';
 import type { Minted, TokenSet } from './oauth.js';
 
@@ -21,11 +23,23 @@ export interface CachedToken {
 export class TokenVault {
   constructor(private readonly store: Store, private readonly keys: KeyRing, private readonly now: () => number) {}
 
-  async get(key: ConnectorKey, principal: string): Promise<CachedToken | undefined> {
-    const row = await this.store.getToken(key, principal);
+  /**
+   * The stored token of (connector, principal). A token that does not open under the
+   * connector's current destination was obtained for another one: it is deleted
+   * (compare-and-delete) and never used.
+   */
+  async get(rec: ConnectorRecord, principal: string): Promise<CachedToken | undefined> {
+    const row = await this.store.getToken(rec, principal);
     if (!row) return undefined;
-    const set = JSON.parse(this.keys.open(row.sealed, aad.connectorToken(key.region, key.accountId, key.id, principal))) as TokenSet;
-    return { set, row };
+    let plain: string;
+    try {
+      plain = this.keys.open(row.sealed, tokenAad(rec, principal));
+    } catch (e) {
+      if (!(e instanceof DecryptError)) throw e;
+      await this.store.deleteToken(rec, principal, row.sealed);
+      return undefined;
+    }
+    return { set: JSON.parse(plain) as TokenSet, row };
   }
 
   /**
@@ -33,7 +47,7 @@ export class TokenVault {
    * a number for the connector's own token, undefined for end users' (renewed when a
    * service refuses it).
    */
-  async put(key: ConnectorKey, principal: string, fingerprint: string, minted: Minted, defaultLifetimeMs?: number): Promise<CachedToken> {
+  async put(key: ConnectorRecord, principal: string, fingerprint: string, minted: Minted, defaultLifetimeMs?: number): Promise<CachedToken> {
     const now = this.now();
     const lifetime = minted.expiresIn !== undefined ? minted.expiresIn * 1000 : undefined;
     const expiresAt = lifetime !== undefined ? now + lifetime : null;
@@ -41,15 +55,16 @@ export class TokenVault {
     const refreshAt = renewIn !== undefined ? now + renewIn - Math.min(RENEW_BEFORE_MS, renewIn * RENEW_SHARE) : null;
     const row: TokenRecord = {
       region: key.region, accountId: key.accountId, id: key.id, principal,
-      sealed: this.keys.seal(JSON.stringify(minted.set), aad.connectorToken(key.region, key.accountId, key.id, principal)),
+      sealed: this.keys.seal(JSON.stringify(minted.set), tokenAad(key, principal)),
       fingerprint, expiresAt, refreshAt, updatedAt: now,
     };
-    await this.store.putToken(row);
+    // Not stored if the connector's destination changed meanwhile (an update dropped its tokens).
+    await this.store.putToken(row, destinationDigest(key));
     return { set: minted.set, row };
   }
 
   /** Deletes the token if it is still `expected` (another node may have replaced it). */
-  delete(key: ConnectorKey, principal: string, expected?: CachedToken): Promise<boolean> {
+  delete(key: ConnectorRecord, principal: string, expected?: CachedToken): Promise<boolean> {
     return this.store.deleteToken(key, principal, expected?.row.sealed);
   }
 
@@ -62,4 +77,8 @@ export class TokenVault {
   unexpired(t: CachedToken): boolean {
     return t.row.expiresAt === null || this.now() < t.row.expiresAt;
   }
+}
+
+function tokenAad(rec: ConnectorRecord, principal: string): string {
+  return aad.connectorToken(rec.region, rec.accountId, rec.id, principal, destinationDigest(rec));
 }

@@ -3,8 +3,11 @@
 // node is never overwritten with a stale value; such rows are retried.
 import type { Store } from '../store/store.js';
 import { REFRESH_INTERVAL_MS, type KeyRing } from './keyring.js';
+import { migrateDestinationAad } from './destination-migration.js';
 
 export async function rotateSecrets(store: Store, keys: KeyRing, opts: { newKey: boolean }) {
+  // A database no server has started on since the destination binding: bind first.
+  await migrateDestinationAad(store, keys);
   const previous = keys.activeKeyId;
   if (opts.newKey) {
     keys.rotateFile();

@@ -5,6 +5,9 @@ import type {
 import type { ConnectorRecord, PermissionGrant, RequestContext, SearchFilter } from '../domain/types.js';
 import { authConfigProblems, splitSecrets, toReadAuthConfig } from '../domain/auth-config.js';
 import { aad } from '../domain/aad.js';
+import { destinationDigest } from '../domain/destination.js';
+import { openSecrets } from '../connections/connector-auth.js';
+import { updateDropsTokens } from '../connections/destination.js';
 import { connectorArn } from '../auth/arns.js';
 import { OWNER_ACTIONS, OWNER_MARK, VIEWER_MARK } from '../auth/permissions.js';
 import { ServiceError, constraint, invalidParameter, notFound, validationError } from '../protocol/errors.js';
@@ -42,8 +45,19 @@ function checkVpc(s: Services, arn: string | undefined, problems: string[]) {
   }
 }
 
-function sealSecrets(s: Services, rec: Pick<ConnectorRecord, 'region' | 'accountId' | 'id'>, secrets: Record<string, string>): string | null {
-  return Object.keys(secrets).length ? s.keys.seal(JSON.stringify(secrets), aad.connector(rec.region, rec.accountId, rec.id)) : null;
+/** Seals the secrets bound to the connector's row and destination (`rec` as it will be stored). */
+function sealSecrets(s: Services, rec: ConnectorRecord, secrets: Record<string, string>): string | null {
+  return Object.keys(secrets).length ? s.keys.seal(JSON.stringify(secrets), aad.connector(rec.region, rec.accountId, rec.id, destinationDigest(rec))) : null;
+}
+
+/** The stored secrets of `rec`, or undefined when they do not open (its row was changed outside ActionBridge). */
+function currentSecrets(s: Services, rec: ConnectorRecord): Record<string, string> | undefined {
+  try {
+    return openSecrets(rec, s.keys);
+  } catch (e) {
+    if (e instanceof ServiceError) return undefined;
+    throw e;
+  }
 }
 
 export function toActionConnector(rec: ConnectorRecord): ActionConnector {
@@ -155,14 +169,17 @@ export function connectorOps(s: Services) {
       description: input.Description ?? rec.description,
       authType: input.AuthenticationConfig.AuthenticationType,
       authPublic: publicPart,
-      authSecret: sealSecrets(s, rec, secrets),
+      authSecret: null,
       vpcConnectionArn: input.VpcConnectionArn ?? rec.vpcConnectionArn,
       enabledActions,
       status: 'UPDATE_SUCCESSFUL',
       updatedAt: Math.max(s.now(), rec.updatedAt),
     };
+    next.authSecret = sealSecrets(s, next, secrets);
+    // A new destination or new secrets: the tokens obtained for the old ones go (users sign in again).
+    const dropTokens = updateDropsTokens(rec, next, currentSecrets(s, rec), secrets);
     try {
-      await s.store.updateConnector(next);
+      await s.store.updateConnector(next, { dropTokens, previous: rec });
     } catch (e) {
       if (e instanceof NotFound) throw new ServiceError('ConflictException', `Action connector ${rec.id} was deleted while it was being updated.`);
       throw e;

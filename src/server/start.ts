@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { openStore } from '../store/open.js';
 import { securePrivateDir } from '../store/file-modes.js';
 import { KeyRing } from '../crypto/keyring.js';
+import { migrateDestinationAad } from '../crypto/destination-migration.js';
 import { buildApp } from './app.js';
 import { bootstrapAdmin, type Bootstrap } from './bootstrap.js';
 import { needsRedaction, redactDeep, scrubText } from './redact.js';
@@ -65,6 +66,13 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   if (tightened.length) log.warn({ tightened }, 'the data dir or files in it were readable by others: modes tightened');
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, postgres: config.postgres });
   const keys = KeyRing.load({ dataDir: config.dataDir, env });
+  // Once per database: connector secrets and tokens re-sealed bound to their destinations.
+  try {
+    await migrateDestinationAad(store, keys, log);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   const bootstrap = await bootstrapAdmin(store, keys, config.dataDir, env, log);
   const metrics = new Metrics();
   const { app, services } = await buildApp({ config, store, keys, log, metrics });

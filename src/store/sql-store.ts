@@ -4,14 +4,15 @@ import type {
   AccessKeyRecord, ConnectorKey, ConnectorQuery, ConnectorRecord, PermissionGrant, Role, TagRecord, UserRecord,
 } from '../domain/types.js';
 import type { AuthStateRecord, TestResultRecord, TokenRecord } from '../domain/connections.js';
-import { aad } from '../domain/aad.js';
+import { aad, legacyAad } from '../domain/aad.js';
+import { destinationDigest } from '../domain/destination.js';
 import type { McpTokenRecord } from '../domain/mcp-tokens.js';
 import type { Database } from './schema.js';
 import type { InvocationQuery, InvocationRecord } from '../domain/invocations.js';
 import * as invocationsSql from './invocations-sql.js';
 import { migrationProviderFor } from './migrations.js';
 import { ConsoleStore } from './console-store.js';
-import { LimitExceeded, NotFound, type SealedSecretRef, type Store, UniqueViolation } from './store.js';
+import { DESTINATION_AAD_META, LimitExceeded, NotFound, type SealedSecretRef, type Store, UniqueViolation } from './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type ConnectorRow = Database['connectors'];
@@ -268,15 +269,31 @@ export class SqlStore implements Store {
     return r ? toRecord(r) : undefined;
   }
 
-  async updateConnector(rec: ConnectorRecord): Promise<void> {
+  async updateConnector(rec: ConnectorRecord, opts: { dropTokens?: boolean; previous?: ConnectorRecord } = {}): Promise<void> {
     const row = toRow(rec);
-    const r = await this.db.updateTable('connectors').set({
-      name: row.name, name_lower: row.name_lower, description: row.description, auth_type: row.auth_type,
-      auth_public: row.auth_public, auth_secret: row.auth_secret, vpc_connection_arn: row.vpc_connection_arn,
-      enabled_actions: row.enabled_actions, status: row.status, updated_at: row.updated_at,
-    }).where('region', '=', rec.region).where('account_id', '=', rec.accountId).where('connector_id', '=', rec.id)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw new NotFound('connector');
+    await this.tx(async (trx) => {
+      let q = this.where(trx, rec);
+      if (this.kind === 'postgres') q = q.forUpdate();
+      const current = await q.executeTakeFirst();
+      if (!current) throw new NotFound('connector');
+      // Changed by someone else since `previous` was read: what it was compared with is stale, so drop.
+      const stale = opts.previous !== undefined && (current.auth_secret !== opts.previous.authSecret
+        || destinationDigest(toRecord(current)) !== destinationDigest(opts.previous));
+      await trx.updateTable('connectors').set({
+        name: row.name, name_lower: row.name_lower, description: row.description, auth_type: row.auth_type,
+        auth_public: row.auth_public, auth_secret: row.auth_secret, vpc_connection_arn: row.vpc_connection_arn,
+        enabled_actions: row.enabled_actions, status: row.status, updated_at: row.updated_at,
+      }).where('region', '=', rec.region).where('account_id', '=', rec.accountId).where('connector_id', '=', rec.id)
+        .execute();
+      if (!opts.dropTokens && !stale) return;
+      // The connector's destination or secrets changed: every token obtained for it (and
+      // every sign-in in progress) goes in the same transaction.
+      for (const t of ['connector_tokens', 'oauth_states'] as const) {
+        await trx.deleteFrom(t)
+          .where('region', '=', rec.region).where('account_id', '=', rec.accountId).where('connector_id', '=', rec.id)
+          .execute();
+      }
+    });
   }
 
   async deleteConnector(key: ConnectorKey): Promise<boolean> {
@@ -562,22 +579,44 @@ export class SqlStore implements Store {
 
   async sealedSecrets(): Promise<SealedSecretRef[]> {
     const out: SealedSecretRef[] = [];
-    const cs = await this.db.selectFrom('connectors').select(['region', 'account_id', 'connector_id', 'auth_secret']).where('auth_secret', 'is not', null).execute();
-    for (const c of cs) out.push({ table: 'connectors', rowKey: [c.region, c.account_id, c.connector_id], aad: aad.connector(c.region, c.account_id, c.connector_id), sealed: c.auth_secret! });
+    // Connector secrets and tokens are bound to the connector's destination digest; until the
+    // one-time re-sealing (crypto/destination-migration.ts) has run, also to the row alone.
+    const legacy = (await this.getMeta(DESTINATION_AAD_META)) === undefined;
+    const digests = new Map<string, string>();
+    const cs = await this.db.selectFrom('connectors').select(['region', 'account_id', 'connector_id', 'type', 'auth_type', 'auth_public', 'vpc_connection_arn', 'auth_secret']).execute();
+    for (const c of cs) {
+      const digest = destinationDigest({
+        type: c.type as ConnectorRecord['type'], authType: c.auth_type as ConnectorRecord['authType'],
+        authPublic: JSON.parse(c.auth_public) as Record<string, unknown>, vpcConnectionArn: c.vpc_connection_arn,
+      });
+      digests.set(JSON.stringify([c.region, c.account_id, c.connector_id]), digest);
+      if (c.auth_secret === null) continue;
+      out.push({
+        table: 'connectors', rowKey: [c.region, c.account_id, c.connector_id], aad: aad.connector(c.region, c.account_id, c.connector_id, digest), sealed: c.auth_secret,
+        ...(legacy ? { legacyAad: legacyAad.connector(c.region, c.account_id, c.connector_id) } : {}),
+      });
+    }
     const ks = await this.db.selectFrom('access_keys').select(['access_key_id', 'secret_sealed']).execute();
     for (const k of ks) out.push({ table: 'access_keys', rowKey: [k.access_key_id], aad: aad.accessKey(k.access_key_id), sealed: k.secret_sealed });
     const ms = await this.db.selectFrom('meta').select(['name', 'value']).where('name', 'like', 'secret:%').execute();
     for (const m of ms) out.push({ table: 'meta', rowKey: [m.name], aad: aad.meta(m.name), sealed: m.value });
-    const ts = await this.db.selectFrom('connector_tokens').select(['region', 'account_id', 'connector_id', 'principal', 'token_sealed']).execute();
+    const ts = await this.db.selectFrom('connector_tokens').select(['region', 'account_id', 'connector_id', 'principal', 'token_sealed', 'fingerprint']).execute();
     for (const t of ts) {
-      out.push({ table: 'connector_tokens', rowKey: [t.region, t.account_id, t.connector_id, t.principal], aad: aad.connectorToken(t.region, t.account_id, t.connector_id, t.principal), sealed: t.token_sealed });
+      // A token outliving its connector cannot be (deleteConnector and putToken see to it); it would not open.
+      const digest = digests.get(JSON.stringify([t.region, t.account_id, t.connector_id]));
+      if (digest === undefined) continue;
+      out.push({
+        table: 'connector_tokens', rowKey: [t.region, t.account_id, t.connector_id, t.principal],
+        aad: aad.connectorToken(t.region, t.account_id, t.connector_id, t.principal, digest), sealed: t.token_sealed,
+        ...(legacy ? { legacyAad: legacyAad.connectorToken(t.region, t.account_id, t.connector_id, t.principal), fingerprint: t.fingerprint } : {}),
+      });
     }
     const ss = await this.db.selectFrom('oauth_states').select(['state_hash', 'verifier_sealed']).execute();
     for (const st of ss) out.push({ table: 'oauth_states', rowKey: [st.state_hash], aad: aad.authState(st.state_hash), sealed: st.verifier_sealed });
     return out;
   }
 
-  async resealSecret(ref: SealedSecretRef, to: string): Promise<boolean> {
+  async resealSecret(ref: SealedSecretRef, to: string, fingerprint?: string): Promise<boolean> {
     let n: bigint | number;
     if (ref.table === 'connectors') {
       const [region, account, id] = ref.rowKey as [string, string, string];
@@ -589,7 +628,7 @@ export class SqlStore implements Store {
         .where('access_key_id', '=', ref.rowKey[0]!).where('secret_sealed', '=', ref.sealed).executeTakeFirst()).numUpdatedRows;
     } else if (ref.table === 'connector_tokens') {
       const [region, account, id, principal] = ref.rowKey as [string, string, string, string];
-      n = (await this.db.updateTable('connector_tokens').set({ token_sealed: to })
+      n = (await this.db.updateTable('connector_tokens').set({ token_sealed: to, ...(fingerprint !== undefined ? { fingerprint } : {}) })
         .where('region', '=', region).where('account_id', '=', account).where('connector_id', '=', id)
         .where('principal', '=', principal).where('token_sealed', '=', ref.sealed).executeTakeFirst()).numUpdatedRows;
     } else if (ref.table === 'oauth_states') {
@@ -614,15 +653,29 @@ export class SqlStore implements Store {
     };
   }
 
-  async putToken(rec: TokenRecord): Promise<void> {
+  async putToken(rec: TokenRecord, destination?: string): Promise<boolean> {
     const row = {
       region: rec.region, account_id: rec.accountId, connector_id: rec.id, principal: rec.principal, token_sealed: rec.sealed,
       fingerprint: rec.fingerprint, expires_at: rec.expiresAt, refresh_at: rec.refreshAt, updated_at: rec.updatedAt,
     };
-    await this.db.insertInto('connector_tokens').values(row)
+    const upsert = (db: Db) => db.insertInto('connector_tokens').values(row)
       .onConflict((oc) => oc.columns(['region', 'account_id', 'connector_id', 'principal']).doUpdateSet({
         token_sealed: row.token_sealed, fingerprint: row.fingerprint, expires_at: row.expires_at, refresh_at: row.refresh_at, updated_at: row.updated_at,
       })).execute();
+    if (destination === undefined) {
+      await upsert(this.db);
+      return true;
+    }
+    // Only while the connector still has the destination the token was obtained for: a token
+    // requested before an update that changed it is not stored after the update dropped the others.
+    return this.tx(async (trx) => {
+      let q = this.where(trx, rec);
+      if (this.kind === 'postgres') q = q.forUpdate();
+      const c = await q.executeTakeFirst();
+      if (!c || destinationDigest(toRecord(c)) !== destination) return false;
+      await upsert(trx);
+      return true;
+    });
   }
 
   async deleteToken(key: ConnectorKey, principal: string, ifSealed?: string): Promise<boolean> {

@@ -9,6 +9,9 @@ import type { ConsoleStore } from './console-store.js';
 import type { InvocationQuery, InvocationRecord } from '../domain/invocations.js';
 import type { McpTokenRecord } from '../domain/mcp-tokens.js';
 
+/** The `meta` row recording that connector secrets and tokens are sealed with the destination digest (crypto/destination-migration.ts). */
+export const DESTINATION_AAD_META = 'aad-destination';
+
 export class UniqueViolation extends Error {}
 export class LimitExceeded extends Error {}
 export class NotFound extends Error {}
@@ -21,8 +24,12 @@ export interface Store {
   /** Inserts a connector with its permissions and tags; UniqueViolation if the id exists. */
   insertConnector(rec: ConnectorRecord, permissions: PermissionGrant[], tags: TagRecord[]): Promise<void>;
   getConnector(key: ConnectorKey): Promise<ConnectorRecord | undefined>;
-  /** Replaces the mutable members; NotFound if it vanished. */
-  updateConnector(rec: ConnectorRecord): Promise<void>;
+  /**
+   * Replaces the mutable members; NotFound if it vanished. With `dropTokens` — or when the
+   * row's secrets or destination are no longer those of `previous` (a concurrent update) —
+   * every OAuth token and authorization state of the connector is deleted in the same transaction.
+   */
+  updateConnector(rec: ConnectorRecord, opts?: { dropTokens?: boolean; previous?: ConnectorRecord }): Promise<void>;
   /** Deletes the connector with its permissions and tags; false when it did not exist. */
   deleteConnector(key: ConnectorKey): Promise<boolean>;
   queryConnectors(q: ConnectorQuery): Promise<ConnectorRecord[]>;
@@ -68,13 +75,16 @@ export interface Store {
   putMetaIfAbsent(name: string, value: string): Promise<string>;
   /** Every sealed secret, for re-encryption under a new master key. */
   sealedSecrets(): Promise<SealedSecretRef[]>;
-  /** Replaces a sealed secret only if it still holds `from` (compare-and-set). */
-  resealSecret(ref: SealedSecretRef, to: string): Promise<boolean>;
+  /** Replaces a sealed secret only if it still holds `ref.sealed` (compare-and-set); a token's fingerprint with it, if given. */
+  resealSecret(ref: SealedSecretRef, to: string, fingerprint?: string): Promise<boolean>;
 
   // ---- connections: OAuth tokens, authorization states, test results --------
   getToken(key: ConnectorKey, principal: string): Promise<TokenRecord | undefined>;
-  /** Inserts or replaces the token of (connector, principal). */
-  putToken(rec: TokenRecord): Promise<void>;
+  /**
+   * Inserts or replaces the token of (connector, principal). With `destination`, only while
+   * the connector exists and still has that destination digest; false if not stored.
+   */
+  putToken(rec: TokenRecord, destination?: string): Promise<boolean>;
   /** Deletes the token; with `ifSealed`, only while the row still holds that value (compare-and-delete). */
   deleteToken(key: ConnectorKey, principal: string, ifSealed?: string): Promise<boolean>;
   /** End users holding a token for the connector (the connector's own token is not counted). */
@@ -121,5 +131,12 @@ export interface SealedSecretRef {
   rowKey: string[];
   /** The additional authenticated data the secret is bound to. */
   aad: string;
+  /**
+   * Connector secrets and tokens, while the database has not been re-sealed with the
+   * destination digest (crypto/destination-migration.ts): the AAD they had before.
+   */
+  legacyAad?: string;
+  /** connector_tokens, with legacyAad: the fingerprint stored with the token. */
+  fingerprint?: string;
   sealed: string;
 }
