@@ -1,0 +1,229 @@
+// Issue 13, findings 1 and 2: nothing that authenticates a connector leaves the
+// server, in any encoding. A READER who holds nothing but InvokeActionConnector calls
+// GENERIC_HTTP HttpRequest (API_KEY, BASIC, OAUTH2_CLIENT_CREDENTIALS) on paths of a
+// real HTTPS service that reflects what it receives — an echo, the Authorization
+// value in response headers and cookies, an HTML error page quoting it, base64,
+// percent-encoded, escaped-JSON and gzip spellings — through InvokeAction, MCP
+// tools/call and the console runner; the secrets, the Basic value, the access token
+// are in none of the answers, ListActionInvocations, the logs or the data dir. Token
+// endpoints that echo their form body or the client's Authorization header yield the
+// RFC 6749 error code only, in InvokeAction's 424 and in the stored connection test
+// (database file and backup). An upstream that reflects nothing answers intact.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMcpToken } from '../src/cli/tokens.js';
+import { hashPassword } from '../src/crypto/passwords.js';
+import { ACCOUNT, ADMIN, BIN, TEST_STORE, tempDir, type TestUser } from './helpers.js';
+import { actionsApi, apiKeyAuth, basicAuth, clientCredentialsAuth, createConnector } from './support/actions.js';
+import { type ConnEnv, startConnEnv } from './support/conn-env.js';
+import { ConsoleClient } from './support/console.js';
+import { connectorOps } from './support/extension-client.js';
+import { leaks } from './support/leaks.js';
+import { connectHttp, INVOKE } from './support/mcp-env.js';
+import { ACCESS_TOKEN, found, startReflector, spellingsOf, type Reflector } from './support/security-output.js';
+
+const execFileP = promisify(execFile);
+
+const API_KEY = 'ak-Secret/Key+7f3e9d2c1b=';
+const USER = 'svc-user';
+const PASSWORD = 'pw-S3cret&=+/x-8a7b6c';
+const SHORT_PASSWORD = 'ab!';
+const CLIENT_ID = 'cc-client';
+const CLIENT_SECRET = 'cs-Secret/+= 9f8e7d6c';
+const POST_SECRET = 'cs-Post/Secret+= &x-1a2b3c';
+const BASIC_SECRET = 'cs-Basic/Secret+=-4d5e6f';
+
+const basicValue = (user: string, pw: string) => `Basic ${Buffer.from(`${user}:${pw}`).toString('base64')}`;
+/** What must never be seen, per connector: the secret, the pair, the exact header value (spellingsOf adds the encodings). */
+const FORBIDDEN: Record<string, string[]> = {
+  key: [API_KEY, `Bearer ${API_KEY}`],
+  basic: [PASSWORD, `${USER}:${PASSWORD}`, basicValue(USER, PASSWORD)],
+  short: [`${USER}:${SHORT_PASSWORD}`, basicValue(USER, SHORT_PASSWORD)],
+  cc: [CLIENT_SECRET, ACCESS_TOKEN, `Bearer ${ACCESS_TOKEN}`],
+};
+const ALL = Object.values(FORBIDDEN).flat();
+
+let env: ConnEnv;
+let up: Reflector;
+let api: ReturnType<typeof actionsApi>;
+let invoker: TestUser;
+let agent: TestUser;
+let mcp: Client;
+let consoleClient: ConsoleClient;
+/** Everything the attacker received. */
+const received: string[] = [];
+
+const invokeOnly = (u: TestUser) => ({ Principal: u.arn, Actions: ['quicksight:InvokeActionConnector'] });
+
+beforeAll(async () => {
+  env = await startConnEnv({ logLevel: 'trace' });
+  up = await startReflector(env.ca);
+  api = actionsApi(env.t.endpoint);
+  const admin = env.t.client();
+  invoker = await env.t.addUser('mallory', 'READER');
+  agent = await env.t.addUser('agent', 'READER');
+  const permissions = [invokeOnly(invoker), { Principal: agent.arn, Actions: INVOKE }];
+  await createConnector(admin, 'key', { auth: apiKeyAuth(up.url('/api'), API_KEY), permissions });
+  await createConnector(admin, 'basic', { auth: basicAuth(up.url('/api'), USER, PASSWORD), permissions });
+  await createConnector(admin, 'short', { auth: basicAuth(up.url('/api'), USER, SHORT_PASSWORD), permissions });
+  await createConnector(admin, 'cc', { auth: clientCredentialsAuth(up.url('/api'), up.url('/oauth/token'), CLIENT_ID, CLIENT_SECRET), permissions });
+
+  const { token } = await createMcpToken(env.t.server.store, { user: (await env.t.server.store.getUser(ACCOUNT, 'agent'))!, region: 'us-east-1' });
+  mcp = await connectHttp(env.t.endpoint, token, 'attacker');
+
+  const store = env.t.server.store;
+  const user = await store.getUser(ACCOUNT, 'mallory');
+  await store.consoleStore().setPassword(ACCOUNT, 'mallory', await hashPassword('mallory-password-0123'), user!.createdAt, Date.now());
+  consoleClient = new ConsoleClient(env.t.endpoint);
+  const signIn = await consoleClient.signIn({ AccountId: ACCOUNT, UserName: 'mallory', Password: 'mallory-password-0123' });
+  expect(signIn.status).toBe(200);
+});
+afterAll(async () => {
+  await mcp?.close().catch(() => {});
+  await consoleClient?.close();
+  await env?.t.stop();
+  await up?.close();
+});
+
+const ROUTES = ['echo', 'escaped', 'error', 'gzip'];
+
+describe('an upstream that reflects the credentials it receives', () => {
+  it.each(Object.keys(FORBIDDEN))('%s: InvokeAction by a user holding only InvokeActionConnector gets nothing of them back', async (id) => {
+    for (const route of ROUTES) {
+      const before = up.seen.length;
+      const r = await api.invoke(invoker, id, 'HttpRequest', { Method: 'POST', Path: route, Body: { hello: 'world' } });
+      received.push(r.raw);
+      expect(r.status, r.raw).toBe(200);
+      expect(up.seen.length).toBeGreaterThan(before);
+      // The credential really was sent (and reflected): the defence is the scrubbing.
+      expect(up.seen.slice(before).every((a) => a.length > 0)).toBe(true);
+      expect(found(r.raw, FORBIDDEN[id]!), `${id}/${route}: ${r.raw.slice(0, 2000)}`).toEqual([]);
+      expect(r.body.Output.StatusCode).toBe(route === 'error' ? 500 : 200);
+      const headers = r.body.Output.Headers as Record<string, string>;
+      for (const h of ['authorization', 'x-api-key', 'set-cookie', 'proxy-authorization']) expect(headers).not.toHaveProperty(h);
+      if (route !== 'error') {
+        // The rest of the echo is intact: scrubbing replaces, it does not blank the answer.
+        const body = r.body.Output.Body as { method: string; body: string; headers: Record<string, string> };
+        expect(body.method).toBe('POST');
+        expect(JSON.parse(body.body)).toEqual({ hello: 'world' });
+        expect(body.headers.authorization).toContain('[redacted]');
+      } else {
+        expect(r.body.Output.Body).toMatch(/Internal Server Error[\s\S]*\[redacted\]/);
+      }
+    }
+  });
+
+  it.each(Object.keys(FORBIDDEN))('%s: MCP tools/call gets nothing of them back', async (id) => {
+    for (const route of ROUTES) {
+      const r = await mcp.callTool({ name: `${id}__HttpRequest`, arguments: { Method: 'GET', Path: route } });
+      const text = JSON.stringify(r);
+      received.push(text);
+      expect(text).toContain('StatusCode');
+      expect(found(text, FORBIDDEN[id]!), `${id}/${route}: ${text.slice(0, 2000)}`).toEqual([]);
+    }
+  });
+
+  it.each(Object.keys(FORBIDDEN))('%s: the console runner gets nothing of them back', async (id) => {
+    for (const route of ROUTES) {
+      const r = await consoleClient.call('InvokeAction', { AwsAccountId: ACCOUNT, ActionConnectorId: id, ActionId: 'HttpRequest', Input: { Method: 'GET', Path: route } });
+      const text = JSON.stringify(r.body);
+      received.push(text);
+      expect(r.status, text).toBe(200);
+      expect(found(text, FORBIDDEN[id]!), `${id}/${route}: ${text.slice(0, 2000)}`).toEqual([]);
+    }
+  });
+
+  it('nothing in ListActionInvocations, the logs or the data dir either', async () => {
+    for (const id of Object.keys(FORBIDDEN)) {
+      const l = await api.invocations(ADMIN, id);
+      expect(l.status).toBe(200);
+      expect(l.body.Invocations.length).toBeGreaterThanOrEqual(ROUTES.length * 3);
+      received.push(l.raw);
+    }
+    for (const r of received) expect(found(r, ALL)).toEqual([]);
+    expect(found(env.t.logs(), ALL)).toEqual([]);
+    expect(leaks(spellingsOf(ALL), { dataDir: env.t.dataDir, logs: env.t.logs(), responses: received })).toEqual([]);
+  });
+});
+
+describe('an upstream that reflects nothing', () => {
+  it('answers intact: status, ordinary headers and body, words like Basic and Bearer included', async () => {
+    for (const id of Object.keys(FORBIDDEN)) {
+      const r = await api.invoke(invoker, id, 'HttpRequest', { Method: 'GET', Path: 'plain' });
+      expect(r.status).toBe(200);
+      expect(r.body.InvokeActionStatus).toBe('SUCCESS');
+      expect(r.body.Output.StatusCode).toBe(200);
+      expect(r.body.Output.Headers).toMatchObject({ 'content-type': 'application/json', 'x-total-count': '2' });
+      expect(r.body.Output.Body).toEqual({ items: [{ id: 1, name: 'Widget', note: 'Basic plan; Bearer of good news' }, { id: 2, name: 'Gadget', tags: ['a', 'b'] }] });
+    }
+  });
+});
+
+describe('token endpoints that echo the client credentials in their errors', () => {
+  it('client_secret_post: InvokeAction is TokenResponseException with the error code, without the ClientSecret in any encoding', async () => {
+    await createConnector(env.t.client(), 'post-echo', {
+      type: 'MICROSOFT_OUTLOOK',
+      auth: clientCredentialsAuth(up.url('/graph'), up.url('/oauth/token-echo'), CLIENT_ID, POST_SECRET),
+      permissions: [invokeOnly(invoker)],
+    });
+    const before = up.tokenForms.length;
+    const r = await api.invoke(invoker, 'post-echo', 'ListMessages', { UserId: 'someone@example.com' });
+    expect([r.status, r.errorType], r.raw).toEqual([424, 'TokenResponseException']);
+    // The endpoint did receive (and echo) the secret in its form body.
+    expect(up.tokenForms.slice(before).join('\n')).toContain(`client_secret=${new URLSearchParams([['', POST_SECRET]]).toString().slice(1)}`);
+    const message = String(r.body.Message ?? r.body.message);
+    expect(message).toMatch(/refused the client-credentials token request: invalid_client/);
+    expect(found(r.raw, [POST_SECRET])).toEqual([]);
+    expect(found(env.t.logs(), [POST_SECRET])).toEqual([]);
+    const list = await api.invocations(ADMIN, 'post-echo');
+    expect(list.body.Invocations[0]).toMatchObject({ InvokeActionStatus: 'FAILED', ErrorCode: 'TokenResponseException' });
+    expect(found(list.raw, [POST_SECRET])).toEqual([]);
+  });
+
+  it('client_secret_basic: the connection test record (health, database file, backup) keeps no credential in any encoding', async () => {
+    await createConnector(env.t.client(), 'basic-echo', { auth: clientCredentialsAuth(up.url('/api'), up.url('/oauth/token-echo'), CLIENT_ID, BASIC_SECRET) });
+    const forbidden = [BASIC_SECRET, `${CLIENT_ID}:${BASIC_SECRET}`, `Basic ${Buffer.from(`${CLIENT_ID}:${encodeURIComponent(BASIC_SECRET).replace(/%20/g, '+')}`).toString('base64')}`];
+    const ops = connectorOps(env.t.endpoint, ACCOUNT, 'basic-echo');
+    const before = up.seen.length;
+    const t = await ops.test(ADMIN);
+    expect(t.status).toBe(200);
+    expect(t.body).toMatchObject({ Success: false });
+    // The endpoint did receive (and echo) client_secret_basic credentials.
+    expect(up.seen.slice(before).some((a) => a.startsWith('Basic '))).toBe(true);
+    forbidden.push(...up.seen.slice(before).filter((a) => a.startsWith('Basic ')));
+    expect(t.body.Message).toMatch(/refused the client-credentials token request: invalid_client/);
+    expect(found(JSON.stringify(t.body), forbidden)).toEqual([]);
+
+    const h = await ops.connection(ADMIN);
+    expect(h.body.LastTest).toMatchObject({ Success: false });
+    expect(h.body.LastTest.Message).toMatch(/invalid_client/);
+    expect(found(JSON.stringify(h.body), forbidden)).toEqual([]);
+    expect(found(env.t.logs(), forbidden)).toEqual([]);
+    expect(leaks(spellingsOf(forbidden), { dataDir: env.t.dataDir })).toEqual([]);
+
+    if (TEST_STORE === 'sqlite') {
+      const file = path.join(tempDir('ab-sec-backup-'), 'ab.backup');
+      await execFileP(BIN, ['backup', file, '--data-dir', env.t.dataDir], { encoding: 'utf8' });
+      const bytes = readFileSync(file);
+      expect(bytes.includes(Buffer.from('invalid_client'))).toBe(true); // the record is in it
+      expect(found(bytes.toString('latin1'), forbidden)).toEqual([]);
+    }
+  });
+});
+
+describe('the Connections API', () => {
+  it('authorizedRequest answers scrubbed, without credential headers (Set-Cookie kept for internal use)', async () => {
+    const rec = (await env.t.server.store.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'basic' }))!;
+    const res = await env.t.server.services.connections.authorizedRequest(rec, { userArn: invoker.arn, userName: 'mallory' }, { method: 'GET', url: up.url('/api/echo') });
+    expect(res.status).toBe(200);
+    expect(res.headers).not.toHaveProperty('authorization');
+    expect(res.headers).not.toHaveProperty('x-api-key');
+    expect(res.headers['set-cookie']).toBeDefined();
+    expect(found(JSON.stringify(res.headers), FORBIDDEN.basic!)).toEqual([]);
+    expect(found(res.body.toString('utf8'), FORBIDDEN.basic!)).toEqual([]);
+  });
+});
