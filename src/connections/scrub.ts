@@ -86,6 +86,46 @@ export function spellings(material: string): string[] {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+interface Patterns {
+  /** For JS strings (parsed JSON, messages). */
+  text: RegExp;
+  /** For bytes read as latin1 (bodies; header values, which Node reads as latin1). */
+  bytes: RegExp;
+}
+
+/**
+ * Compiled patterns by material set. Every request of a connector carries the same
+ * material (until its token changes), and building the spellings and the pattern costs
+ * milliseconds, so the last few sets are kept (in memory only, like the tokens themselves).
+ */
+const compiled = new Map<string, Patterns | null>();
+const MAX_COMPILED = 256;
+
+function patternsFor(material: ReadonlySet<string>): Patterns | null {
+  const key = [...material].sort().join('\u0000');
+  const hit = compiled.get(key);
+  if (hit !== undefined) {
+    compiled.delete(key);
+    compiled.set(key, hit);
+    return hit;
+  }
+  const all = new Set<string>();
+  for (const m of material) for (const sp of spellings(m)) all.add(sp);
+  // Longest first, so that a longer match wins over a part of it.
+  const list = [...all].sort((a, b) => b.length - a.length);
+  let out: Patterns | null = null;
+  if (list.length) {
+    const text = new RegExp(list.map(escapeRegExp).join('|'), 'g');
+    // Bytes are matched as latin1 text: one character per byte, every byte kept as it was.
+    const latin = list.map((sp) => Buffer.from(sp, 'utf8').toString('latin1'));
+    const ascii = latin.every((l, i) => l === list[i]);
+    out = { text, bytes: ascii ? text : new RegExp([...new Set(latin)].map(escapeRegExp).join('|'), 'g') };
+  }
+  compiled.set(key, out);
+  if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+  return out;
+}
+
 /** Scheme prefixes of Authorization-style values: the credential is what follows. */
 const SCHEME = /^(?:Basic|Bearer|Token|Digest|Negotiate|NTLM|SSWS|Splunk|ApiKey|Key|OAuth)\s+(.+)$/i;
 const SIGV4_SIGNATURE = /Signature=([0-9a-f]{16,})/i;
@@ -93,8 +133,7 @@ const SIGV4_CREDENTIAL = /Credential=([A-Z0-9]{16,128})\//;
 
 export class CredentialScrubber {
   private readonly material = new Set<string>();
-  private textPattern?: RegExp | null;
-  private bytePattern?: RegExp | null;
+  private patterns?: Patterns | null;
 
   constructor(values: Iterable<string | undefined | null> = []) {
     this.add(...values);
@@ -145,8 +184,7 @@ export class CredentialScrubber {
   private put(v: string): void {
     if (v.length < MIN_MATERIAL || this.material.has(v)) return;
     this.material.add(v);
-    this.textPattern = undefined;
-    this.bytePattern = undefined;
+    this.patterns = undefined;
   }
 
   /** The raw material (to build another scrubber on it). */
@@ -158,37 +196,24 @@ export class CredentialScrubber {
     return this.material.size === 0;
   }
 
-  /** Every spelling of the material, longest first (so a longer match wins over a part of it). */
-  private spelled(): string[] {
-    const all = new Set<string>();
-    for (const m of this.material) for (const s of spellings(m)) all.add(s);
-    return [...all].sort((a, b) => b.length - a.length);
-  }
-
-  private textRe(): RegExp | null {
-    if (this.textPattern === undefined) {
-      const list = this.spelled();
-      this.textPattern = list.length ? new RegExp(list.map(escapeRegExp).join('|'), 'g') : null;
-    }
-    return this.textPattern;
-  }
-
-  private byteRe(): RegExp | null {
-    if (this.bytePattern === undefined) {
-      // Bytes are matched as latin1 text: one character per byte, every byte kept as it was.
-      const list = this.spelled().map((s) => Buffer.from(s, 'utf8').toString('latin1'));
-      this.bytePattern = list.length ? new RegExp([...new Set(list)].map(escapeRegExp).join('|'), 'g') : null;
-    }
-    return this.bytePattern;
+  private compiled(): Patterns | null {
+    if (this.patterns === undefined) this.patterns = this.material.size ? patternsFor(this.material) : null;
+    return this.patterns;
   }
 
   text(s: string): string {
-    const re = this.textRe();
+    const re = this.compiled()?.text;
+    return re ? s.replace(re, CENSOR) : s;
+  }
+
+  /** A header value as Node gives it (latin1: one character per byte). */
+  private headerText(s: string): string {
+    const re = this.compiled()?.bytes;
     return re ? s.replace(re, CENSOR) : s;
   }
 
   bytes(b: Buffer): Buffer {
-    const re = this.byteRe();
+    const re = this.compiled()?.bytes;
     if (!re || b.length === 0) return b;
     const latin = b.toString('latin1');
     const out = latin.replace(re, CENSOR);
@@ -216,7 +241,7 @@ export class CredentialScrubber {
     for (const [name, v] of Object.entries(headers)) {
       const lower = name.toLowerCase();
       if (v === undefined || (CREDENTIAL_RESPONSE_HEADERS.has(lower) && !keep.includes(lower))) continue;
-      out[this.text(lower)] = Array.isArray(v) ? v.map((x) => this.text(x)) : this.text(v);
+      out[this.headerText(lower)] = Array.isArray(v) ? v.map((x) => this.headerText(x)) : this.headerText(v);
     }
     return out;
   }
