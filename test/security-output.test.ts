@@ -18,13 +18,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMcpToken } from '../src/cli/tokens.js';
 import { hashPassword } from '../src/crypto/passwords.js';
 import { ACCOUNT, ADMIN, BIN, TEST_STORE, tempDir, type TestUser } from './helpers.js';
-import { actionsApi, apiKeyAuth, basicAuth, clientCredentialsAuth, createConnector } from './support/actions.js';
+import { actionsApi, apiKeyAuth, basicAuth, clientCredentialsAuth, createConnector, iamAuth } from './support/actions.js';
 import { type ConnEnv, startConnEnv } from './support/conn-env.js';
 import { ConsoleClient } from './support/console.js';
 import { connectorOps } from './support/extension-client.js';
 import { leaks } from './support/leaks.js';
 import { connectHttp, INVOKE } from './support/mcp-env.js';
-import { ACCESS_TOKEN, found, startReflector, spellingsOf, type Reflector } from './support/security-output.js';
+import { ACCESS_TOKEN, found, startHostileS3, startReflector, spellingsOf, type HostileS3, type Reflector } from './support/security-output.js';
+import { startSts, type StsStandIn } from './support/sts.js';
+import { createTestCa } from './support/tls.js';
 
 const execFileP = promisify(execFile);
 
@@ -225,5 +227,62 @@ describe('the Connections API', () => {
     expect(res.headers['set-cookie']).toBeDefined();
     expect(found(JSON.stringify(res.headers), FORBIDDEN.basic!)).toEqual([]);
     expect(found(res.body.toString('utf8'), FORBIDDEN.basic!)).toEqual([]);
+  });
+});
+
+describe('an AWS service that reflects the SigV4 credentials of the assumed role', () => {
+  const SERVER_KEY = { id: 'AKIAACTIONBRIDGESEC1', secret: 'server-own-aws-secret-for-sec-0123456789' };
+  let aws: ConnEnv;
+  let sts: StsStandIn;
+  let s3: HostileS3;
+  let awsApi: ReturnType<typeof actionsApi>;
+  let user: TestUser;
+  const saved: Record<string, string | undefined> = {};
+
+  beforeAll(async () => {
+    const ca = createTestCa();
+    sts = await startSts(ca, { [SERVER_KEY.id]: SERVER_KEY.secret });
+    s3 = await startHostileS3(ca);
+    const vars = { AWS_ACCESS_KEY_ID: SERVER_KEY.id, AWS_SECRET_ACCESS_KEY: SERVER_KEY.secret, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_ENDPOINT_URL_S3: s3.url('').replace(/\/$/, '') };
+    for (const [k, v] of Object.entries(vars)) {
+      saved[k] = process.env[k];
+      if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
+    aws = await startConnEnv({ stsEndpoint: sts.url('').replace(/\/$/, ''), logLevel: 'trace' }, ca);
+    awsApi = actionsApi(aws.t.endpoint);
+    user = await aws.t.addUser('mallory', 'READER');
+    await createConnector(aws.t.client(), 's3', { type: 'AMAZON_S3', auth: iamAuth('arn:aws:iam::111122223333:role/Reports'), permissions: [invokeOnly(user)] });
+  });
+  afterAll(async () => {
+    await aws?.t.stop();
+    await Promise.all([sts?.close(), s3?.close()]);
+    for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+  });
+
+  it('GetObject, ListObjects and a service error carry neither the session keys nor the signatures', async () => {
+    const answers: string[] = [];
+    const get = await awsApi.invoke(user, 's3', 'GetObject', { Bucket: 'reports', Key: 'echo.json' });
+    answers.push(get.raw, Buffer.from(String(get.body.Output?.Body ?? ''), 'base64').toString('latin1'));
+    expect(get.body.InvokeActionStatus, get.raw).toBe('SUCCESS');
+    expect(Buffer.from(get.body.Output.Body, 'base64').toString()).toContain('[redacted]');
+    const list = await awsApi.invoke(user, 's3', 'ListObjects', { Bucket: 'reports' });
+    answers.push(list.raw);
+    expect(list.body.InvokeActionStatus, list.raw).toBe('SUCCESS');
+    expect(list.body.Output.Objects).toHaveLength(2);
+    const err = await awsApi.invoke(user, 's3', 'DeleteObject', { Bucket: 'reports', Key: 'x' });
+    answers.push(err.raw);
+    expect(err.body).toMatchObject({ InvokeActionStatus: 'FAILED', HttpStatusCode: 403, Output: { Code: 'SignatureDoesNotMatch' } });
+    expect(err.body.Output.Message).toMatch(/does not match/);
+
+    // What was sent — and reflected: the session token, the signatures, the temporary keys.
+    expect(s3.seen.length).toBeGreaterThanOrEqual(3);
+    const issued = [...sts.issued.values()];
+    expect(issued.length).toBeGreaterThan(0);
+    const forbidden = [
+      ...s3.seen.flatMap((x) => [x.authorization, x.token, /Signature=([0-9a-f]+)/.exec(x.authorization)![1]!]),
+      ...issued.flatMap((c) => [c.secretAccessKey, c.sessionToken, c.accessKeyId]),
+    ];
+    for (const a of answers) expect(found(a, forbidden), a.slice(0, 2000)).toEqual([]);
+    expect(found(aws.t.logs(), forbidden)).toEqual([]);
   });
 });

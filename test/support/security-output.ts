@@ -125,3 +125,54 @@ export async function startReflector(ca: TestCa): Promise<Reflector> {
   const server = await startHttpsServer({ cert: ca.issue({ dnsNames: ['localhost'], ips: ['127.0.0.1'] }), handler });
   return Object.assign(server, { seen, tokenForms });
 }
+
+export interface HostileS3 extends TestHttpsServer {
+  /** Authorization and x-amz-security-token values received, in order. */
+  readonly seen: { authorization: string; token: string }[];
+}
+
+/**
+ * An "S3" that reflects the SigV4 credentials of each request (path-style):
+ *   GET /{bucket}/echo...   200 octet-stream: the request's headers, and their base64
+ *   GET /{bucket}?list-type=2  200 ListObjectsV2 whose keys are the session token and the signature
+ *   anything else           403 SignatureDoesNotMatch quoting Authorization, the token, the canonical request
+ */
+export async function startHostileS3(ca: TestCa): Promise<HostileS3> {
+  const seen: HostileS3['seen'] = [];
+  const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const handler: http.RequestListener = (req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const authorization = String(req.headers.authorization ?? '');
+      const token = String(req.headers['x-amz-security-token'] ?? '');
+      seen.push({ authorization, token });
+      const url = new URL(req.url ?? '/', 'https://s3.invalid');
+      const signature = /Signature=([0-9a-f]+)/.exec(authorization)?.[1] ?? '';
+      const akid = /Credential=([^/]+)\//.exec(authorization)?.[1] ?? '';
+      if (url.searchParams.get('list-type') === '2') {
+        res.writeHead(200, { 'content-type': 'application/xml', 'x-amz-security-token': token }).end(
+          '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+          + `<Name>reports</Name><Prefix></Prefix><KeyCount>2</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>`
+          + `<Contents><Key>${xml(token)}</Key><Size>1</Size><ETag>"${signature}"</ETag><LastModified>2025-01-01T00:00:00.000Z</LastModified><StorageClass>STANDARD</StorageClass></Contents>`
+          + `<Contents><Key>${xml(Buffer.from(token).toString('base64'))}</Key><Size>2</Size><LastModified>2025-01-01T00:00:00.000Z</LastModified></Contents>`
+          + '</ListBucketResult>',
+        );
+        return;
+      }
+      if (req.method === 'GET' && url.pathname.split('/')[2]?.startsWith('echo')) {
+        const text = JSON.stringify({ headers: req.headers, b64: Buffer.from(authorization).toString('base64'), token64: Buffer.from(token).toString('base64') });
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': Buffer.byteLength(text), 'x-amz-meta-echo': token }).end(text);
+        return;
+      }
+      const canonical = `${req.method}\n${url.pathname}\n\nhost:${req.headers.host}\nx-amz-security-token:${token}\n`;
+      res.writeHead(403, { 'content-type': 'application/xml' }).end(
+        '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code>'
+        + `<Message>The request signature we calculated does not match the signature you provided. Authorization: ${xml(authorization)}; token ${xml(token)}</Message>`
+        + `<AWSAccessKeyId>${akid}</AWSAccessKeyId><SignatureProvided>${signature}</SignatureProvided><CanonicalRequest>${xml(canonical)}</CanonicalRequest>`
+        + '<RequestId>4442587FB7D0A2F9</RequestId></Error>',
+      );
+    });
+  };
+  const server = await startHttpsServer({ cert: ca.issue({ dnsNames: ['localhost'], ips: ['127.0.0.1'] }), handler });
+  return Object.assign(server, { seen });
+}
