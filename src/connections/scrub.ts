@@ -49,30 +49,28 @@ function byteForms(s: string): string[] {
       if (frag.length >= 8) out.push(frag);
     }
   }
-  const hex = bytes.toString('hex');
-  out.push(hex, hex.toUpperCase());
+  out.push(bytes.toString('hex'));
   return out;
 }
 
-const percentUpper = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const percentAll = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
 const formEncoded = (s: string) => new URLSearchParams([['', s]]).toString().slice(1);
-const unicodeEscape = (s: string, upper: boolean) =>
-  s.replace(/[^A-Za-z0-9 _.-]/g, (c) => {
-    const h = c.charCodeAt(0).toString(16).padStart(4, '0');
-    return `\\u${upper ? h.toUpperCase() : h}`;
-  });
+const unicodeEscape = (s: string) => s.replace(/[^A-Za-z0-9 _.-]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const htmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const htmlNumeric = (s: string, hex: boolean) =>
   s.replace(/[^A-Za-z0-9 _.-]/g, (c) => (hex ? `&#x${c.charCodeAt(0).toString(16)};` : `&#${c.charCodeAt(0)};`));
 
-/** The ways a text can be spelled in an answer: as is, percent/form encoded, JSON and HTML escaped. */
+/**
+ * The ways a text can be spelled in an answer: as is, percent/form encoded, JSON and
+ * HTML escaped. (Matching ignores case: hex digits, percent escapes and the like in
+ * either case, and a service that upper-cases what it echoes.)
+ */
 function textForms(s: string): string[] {
   const json = JSON.stringify(s).slice(1, -1);
-  const pct = encodeURIComponent(s);
   return [
     s,
-    pct, percentUpper(s), pct.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), formEncoded(s),
-    json, json.replace(/\//g, '\\/'), unicodeEscape(s, false), unicodeEscape(s, true),
+    encodeURIComponent(s), percentAll(s), formEncoded(s),
+    json, json.replace(/\//g, '\\/'), unicodeEscape(s),
     htmlEscape(s), htmlEscape(s).replace(/&#39;/g, '&#x27;').replace(/\//g, '&#x2F;'), htmlNumeric(s, false), htmlNumeric(s, true),
   ];
 }
@@ -115,11 +113,11 @@ function patternsFor(material: ReadonlySet<string>): Patterns | null {
   const list = [...all].sort((a, b) => b.length - a.length);
   let out: Patterns | null = null;
   if (list.length) {
-    const text = new RegExp(list.map(escapeRegExp).join('|'), 'g');
+    const text = new RegExp(list.map(escapeRegExp).join('|'), 'gi');
     // Bytes are matched as latin1 text: one character per byte, every byte kept as it was.
     const latin = list.map((sp) => Buffer.from(sp, 'utf8').toString('latin1'));
     const ascii = latin.every((l, i) => l === list[i]);
-    out = { text, bytes: ascii ? text : new RegExp([...new Set(latin)].map(escapeRegExp).join('|'), 'g') };
+    out = { text, bytes: ascii ? text : new RegExp([...new Set(latin)].map(escapeRegExp).join('|'), 'gi') };
   }
   compiled.set(key, out);
   if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
