@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMcpToken } from '../src/cli/tokens.js';
+import { CredentialScrubber } from '../src/connections/scrub.js';
 import { hashPassword } from '../src/crypto/passwords.js';
 import { ACCOUNT, ADMIN, BIN, TEST_STORE, tempDir, type TestUser } from './helpers.js';
 import { actionsApi, apiKeyAuth, basicAuth, clientCredentialsAuth, createConnector, iamAuth } from './support/actions.js';
@@ -284,5 +285,25 @@ describe('an AWS service that reflects the SigV4 credentials of the assumed role
     ];
     for (const a of answers) expect(found(a, forbidden), a.slice(0, 2000)).toEqual([]);
     expect(found(aws.t.logs(), forbidden)).toEqual([]);
+  });
+});
+
+describe('the scrubber itself', () => {
+  // A unit check of the spellings the attacks above rely on.
+  it('finds the material at any base64 alignment, in hex, escaped and in any case; leaves other text alone', () => {
+    const s = new CredentialScrubber([basicValue(USER, SHORT_PASSWORD), API_KEY]);
+    for (const prefix of ['', 'x', 'xy', 'xyz']) {
+      const wrapped = Buffer.from(`${prefix}${API_KEY}!tail`).toString('base64');
+      expect(s.text(`data=${wrapped}`), prefix).toContain('[redacted]');
+    }
+    expect(s.text(Buffer.from(API_KEY).toString('hex').toUpperCase())).toBe('[redacted]');
+    expect(s.text(API_KEY.toUpperCase())).toBe('[redacted]');
+    expect(s.text(JSON.stringify(API_KEY).replace(/\//g, '\\/'))).toBe('"[redacted]"');
+    expect(s.text(encodeURIComponent(API_KEY).toLowerCase())).toBe('[redacted]');
+    expect(s.bytes(Buffer.from(`<p>${API_KEY.replace(/\+/g, '&#43;').replace(/\//g, '&#47;').replace(/=/g, '&#61;')}</p>`)).toString()).toBe('<p>[redacted]</p>');
+    // A secret under 4 characters is scrubbed within its Basic pair and value, not on its own.
+    expect(s.text(`${USER}:${SHORT_PASSWORD} and ${Buffer.from(`${USER}:${SHORT_PASSWORD}`).toString('base64')}`)).toBe('[redacted] and [redacted]');
+    expect(s.text('ab! is not a secret by itself; Basic and Bearer are words')).toBe('ab! is not a secret by itself; Basic and Bearer are words');
+    expect(s.value({ [API_KEY]: [API_KEY, 1, null, { k: `x ${API_KEY} y` }] })).toEqual({ '[redacted]': ['[redacted]', 1, null, { k: 'x [redacted] y' }] });
   });
 });
