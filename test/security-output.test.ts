@@ -301,6 +301,8 @@ describe('the scrubber itself', () => {
     expect(s.text(JSON.stringify(API_KEY).replace(/\//g, '\\/'))).toBe('"[redacted]"');
     expect(s.text(encodeURIComponent(API_KEY).toLowerCase())).toBe('[redacted]');
     expect(s.bytes(Buffer.from(`<p>${API_KEY.replace(/\+/g, '&#43;').replace(/\//g, '&#47;').replace(/=/g, '&#61;')}</p>`)).toString()).toBe('<p>[redacted]</p>');
+    expect(s.bytes(Buffer.from(`key ${API_KEY}.`, 'utf16le')).includes(Buffer.from(API_KEY.slice(0, 8), 'utf16le'))).toBe(false);
+    expect(s.bytes(Buffer.from(`key ${API_KEY}.`, 'utf16le').swap16()).includes(Buffer.from(API_KEY.slice(0, 8), 'utf16le').swap16())).toBe(false);
     // A secret under 4 characters is scrubbed within its Basic pair and value, not on its own.
     expect(s.text(`${USER}:${SHORT_PASSWORD} and ${Buffer.from(`${USER}:${SHORT_PASSWORD}`).toString('base64')}`)).toBe('[redacted] and [redacted]');
     expect(s.text('ab! is not a secret by itself; Basic and Bearer are words')).toBe('ab! is not a secret by itself; Basic and Bearer are words');

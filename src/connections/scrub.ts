@@ -114,10 +114,13 @@ function patternsFor(material: ReadonlySet<string>): Patterns | null {
   let out: Patterns | null = null;
   if (list.length) {
     const text = new RegExp(list.map(escapeRegExp).join('|'), 'gi');
-    // Bytes are matched as latin1 text: one character per byte, every byte kept as it was.
-    const latin = list.map((sp) => Buffer.from(sp, 'utf8').toString('latin1'));
-    const ascii = latin.every((l, i) => l === list[i]);
-    out = { text, bytes: ascii ? text : new RegExp([...new Set(latin)].map(escapeRegExp).join('|'), 'gi') };
+    // Bytes are matched as latin1 text: one character per byte, every byte kept as it was;
+    // in UTF-8 and, for a body in another charset, UTF-16 (either byte order).
+    const latin = list.flatMap((sp) => {
+      const le = Buffer.from(sp, 'utf16le');
+      return [Buffer.from(sp, 'utf8'), le, Buffer.from(le).swap16()].map((b) => b.toString('latin1'));
+    });
+    out = { text, bytes: new RegExp([...new Set(latin)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'gi') };
   }
   compiled.set(key, out);
   if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
