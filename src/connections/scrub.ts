@@ -247,9 +247,13 @@ export class CredentialScrubber {
     return out;
   }
 
-  /** An upstream's answer as it may be handed on: content coding undone, body and headers scrubbed. */
-  response<R extends { headers: Record<string, string | string[]>; body: Buffer }>(res: R, opts: { keepHeaders?: readonly string[]; maxBytes?: number } = {}): R {
-    const decoded = decodeContent(res.headers, res.body, opts.maxBytes ?? 16 * 1024 * 1024);
+  /**
+   * An upstream's answer as it may be handed on: content coding undone (unless `decode`
+   * is false: an AWS service's Content-Encoding describes the stored object, which is
+   * handed on as stored), body and headers scrubbed.
+   */
+  response<R extends { headers: Record<string, string | string[]>; body: Buffer }>(res: R, opts: { keepHeaders?: readonly string[]; maxBytes?: number; decode?: boolean } = {}): R {
+    const decoded = opts.decode === false ? res : decodeContent(res.headers, res.body, opts.maxBytes ?? 16 * 1024 * 1024);
     return { ...res, headers: this.headers(decoded.headers, opts.keepHeaders), body: this.bytes(decoded.body) };
   }
 }
@@ -282,7 +286,11 @@ function decodeContent(headers: Record<string, string | string[]>, body: Buffer,
   return { headers: rest, body: out };
 }
 
-/** Wraps a sender (an egress) so that every answer is scrubbed of what its request carried, and that material is added to `collect`. */
+/**
+ * Wraps an AWS SDK client's sender (an egress) so that every answer is scrubbed of
+ * `base` and of what its request carried (the SigV4 Authorization, the session token),
+ * before the SDK parses it; that material is also added to `collect`.
+ */
 export function scrubbingSender<Req extends { headers?: Record<string, string> }, Res extends { headers: Record<string, string | string[]>; body: Buffer }>(
   send: (req: Req) => Promise<Res>,
   base: CredentialScrubber,
@@ -291,7 +299,7 @@ export function scrubbingSender<Req extends { headers?: Record<string, string> }
   return async (req) => {
     const own = new CredentialScrubber(base.materialList()).addRequestHeaders(req.headers);
     collect?.addRequestHeaders(req.headers);
-    return own.response(await send(req));
+    return own.response(await send(req), { decode: false });
   };
 }
 
