@@ -31,13 +31,20 @@ const apiKey = (base: string, email?: string): qs.AuthConfig => ({
   AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: base, ApiKey: API_KEY, ...(email ? { Email: email } : {}) } },
 });
 
-/** The headers the upstream received for a request through the connector. */
+/** The headers the upstream received for a request through the connector (as it saw them: the answer's echo is scrubbed of credentials). */
 async function sentHeaders(rec: Awaited<ReturnType<typeof create>>): Promise<Record<string, string>> {
-  const res = await env.t.server.services.connections.authorizedRequest(rec, endUser('alice'), {
-    method: 'GET', url: upstream.url('/echo'), headers: { Authorization: 'Bearer from-the-caller', 'X-Trace': 't1' },
-  });
-  expect(res.status).toBe(200);
-  return (JSON.parse(res.body.toString()) as { headers: Record<string, string> }).headers;
+  let seen: Record<string, string> | undefined;
+  const capture = (req: { headers: Record<string, string> }) => { seen = req.headers; };
+  upstream.server.on('request', capture);
+  try {
+    const res = await env.t.server.services.connections.authorizedRequest(rec, endUser('alice'), {
+      method: 'GET', url: upstream.url('/echo'), headers: { Authorization: 'Bearer from-the-caller', 'X-Trace': 't1' },
+    });
+    expect(res.status).toBe(200);
+  } finally {
+    upstream.server.off('request', capture);
+  }
+  return seen!;
 }
 
 beforeAll(async () => {

@@ -2,6 +2,9 @@
 // input, send the command with the official client (signed by the SDK with the
 // credentials given, sent through the egress), and shape the answer. A service
 // error with an HTTP status is a FAILED invocation, as an upstream 4xx/5xx is.
+// Every answer is scrubbed of the credentials and signatures the requests carried
+// before the SDK parses it, and the shaped output once more.
+import { CredentialScrubber, scrubbingSender } from '../connections/scrub.js';
 import type { EgressRequest, EgressResponse } from '../egress/index.js';
 import { EgressHttpHandler } from '../egress/index.js';
 import { validateActionInput } from './input.js';
@@ -102,10 +105,14 @@ export async function invokeAwsAction(action: CatalogAction, input: unknown, inv
   const valid = validateActionInput(action, input);
   const call = buildAwsCall(action, valid);
   const { Client, Command } = await loadAwsCommand(call.client, call.command);
+  const credentials = typeof inv.credentials === 'function' ? await inv.credentials() : inv.credentials;
+  // The session's keys, and (as each request is signed and sent) its signatures.
+  const scrubber = new CredentialScrubber([credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken]);
+  const send = scrubbingSender((req: EgressRequest) => inv.egress.request(req), new CredentialScrubber(scrubber.materialList()), scrubber);
   const client = new Client({
     region: inv.region,
-    credentials: inv.credentials,
-    requestHandler: new EgressHttpHandler(inv.egress, inv.profile),
+    credentials,
+    requestHandler: new EgressHttpHandler({ request: send }, inv.profile),
     maxAttempts: 3,
     ...inv.clientConfig,
   });
@@ -134,13 +141,13 @@ export async function invokeAwsAction(action: CatalogAction, input: unknown, inv
       }
       output[k] = Buffer.from(bytes);
     }
-    return shapeView(action, { StatusCode: status, Headers: {}, Body: output });
+    return shapeView(action, { StatusCode: status, Headers: {}, Body: output }, scrubber);
   } catch (err) {
     const e = err as ServiceErrorLike;
     if (e?.$metadata?.attempts !== undefined) inv.onAttempts?.(e.$metadata.attempts);
     const status = e?.$metadata?.httpStatusCode;
     if (typeof status !== 'number') throw err;
-    return shapeView(action, { StatusCode: status, Headers: {}, Body: { Code: e.name, Message: e.message } });
+    return shapeView(action, { StatusCode: status, Headers: {}, Body: { Code: scrubber.text(String(e.name)), Message: scrubber.text(String(e.message)) } }, scrubber);
   } finally {
     client.destroy();
   }

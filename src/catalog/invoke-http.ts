@@ -1,6 +1,8 @@
 // One invocation of an HTTP action: validate the input, build the request, have
 // the caller's `send` add credentials and send it through the egress (retrying
-// idempotent requests), and shape the answer.
+// idempotent requests), and shape the answer: scrubbed of the credentials sent
+// (`send` answers with the invocation's CredentialScrubber, see connections/scrub.ts).
+import type { CredentialScrubber } from '../connections/scrub.js';
 import type { EgressResponse } from '../egress/index.js';
 import { validateActionInput } from './input.js';
 import { shapeOutput } from './output.js';
@@ -16,8 +18,11 @@ export interface OutboundHttpRequest {
   body?: string | Uint8Array;
 }
 
-/** What `send` answers: an EgressResponse. */
-export type UpstreamResponse = Pick<EgressResponse, 'status' | 'headers' | 'body'>;
+/**
+ * What `send` answers: an EgressResponse, already scrubbed by the connections module,
+ * with the scrubber of the credentials it carried (applied again to the shaped output).
+ */
+export type UpstreamResponse = Pick<EgressResponse, 'status' | 'headers' | 'body'> & { scrubber?: CredentialScrubber };
 
 export interface HttpInvocation {
   /** The connector's BaseEndpoint. */
@@ -46,7 +51,7 @@ export async function invokeHttpAction(action: CatalogAction, input: unknown, in
 
   if (built.csrfTokenUrl) {
     const fetched = await fetchCsrfToken(built.csrfTokenUrl, send);
-    if ('failed' in fetched) return { ...shapeOutput(action, fetched.failed.status, fetched.failed.headers, fetched.failed.body), attempts: 0 };
+    if ('failed' in fetched) return { ...shapeOutput(action, fetched.failed.status, fetched.failed.headers, fetched.failed.body, fetched.failed.scrubber), attempts: 0 };
     built.headers['x-csrf-token'] = fetched.token;
     if (fetched.cookie) built.headers.cookie = fetched.cookie;
   }
@@ -56,7 +61,7 @@ export async function invokeHttpAction(action: CatalogAction, input: unknown, in
     policy: inv.retry,
     sleep: inv.sleep,
   });
-  return { ...shapeOutput(action, response.status, response.headers, response.body), attempts };
+  return { ...shapeOutput(action, response.status, response.headers, response.body, response.scrubber), attempts };
 }
 
 /**

@@ -3,6 +3,11 @@
 // Slack's `ok: false`) is a FAILED invocation with the upstream's status: not an
 // ActionBridge error. JSON bodies are parsed; other bodies are text, or base64 for
 // binary actions.
+//
+// Every answer is scrubbed here, last, with the invocation's CredentialScrubber (the
+// connector's credentials in any encoding, whatever the template computed), and
+// response headers that carry credentials never reach output templates.
+import { CREDENTIAL_RESPONSE_HEADERS, type CredentialScrubber } from '../connections/scrub.js';
 import { evaluate, lookup } from './mapping.js';
 import type { CatalogAction, FailWhen, InvocationResult, Template } from './types.js';
 
@@ -22,11 +27,12 @@ function headerText(headers: ResponseHeaders, name: string): string | undefined 
   return Array.isArray(v) ? v.join(', ') : v;
 }
 
-/** Response headers as output sees them: lower-case names, repeated values joined. */
+/** Response headers as output sees them: lower-case names, repeated values joined, none that carries credentials (Set-Cookie, Authorization, ...). */
 export function flattenHeaders(headers: ResponseHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, v] of Object.entries(headers)) {
-    if (v !== undefined) out[name.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    const lower = name.toLowerCase();
+    if (v !== undefined && !CREDENTIAL_RESPONSE_HEADERS.has(lower)) out[lower] = Array.isArray(v) ? v.join(', ') : v;
   }
   return out;
 }
@@ -71,25 +77,30 @@ export function jsonSafe(value: unknown): unknown {
   return value;
 }
 
-/** Shapes a view of the response (HTTP, or an AWS SDK result) into the InvokeAction answer. */
-export function shapeView(action: CatalogAction, view: ResponseView): InvocationResult {
+/**
+ * Shapes a view of the response (HTTP, or an AWS SDK result) into the InvokeAction
+ * answer; `scrubber` (the invocation's credential material) scrubs the result last,
+ * after parsing undid whatever escaping the upstream used.
+ */
+export function shapeView(action: CatalogAction, view: ResponseView, scrubber?: CredentialScrubber): InvocationResult {
   const ok = view.StatusCode >= 200 && view.StatusCode < 300 && !failed(action.output?.failWhen, view);
   const template: Template = (ok ? action.output?.value : action.output?.failureValue) ?? '$.Body';
   const output = evaluate(template, view);
+  const safe = jsonSafe(output === undefined ? {} : output);
   return {
     InvokeActionStatus: ok ? 'SUCCESS' : 'FAILED',
     HttpStatusCode: view.StatusCode,
-    Output: jsonSafe(output === undefined ? {} : output),
+    Output: scrubber ? scrubber.value(safe) : safe,
   };
 }
 
-/** Shapes an upstream HTTP response. */
-export function shapeOutput(action: CatalogAction, status: number, headers: ResponseHeaders, body: Buffer): InvocationResult {
+/** Shapes an upstream HTTP response (scrubbed with `scrubber`, see shapeView). */
+export function shapeOutput(action: CatalogAction, status: number, headers: ResponseHeaders, body: Buffer, scrubber?: CredentialScrubber): InvocationResult {
   const success = status >= 200 && status < 300;
   const view: ResponseView = {
     StatusCode: status,
     Headers: flattenHeaders(headers),
     Body: parseBody(body, headers, success && action.binary?.output === true),
   };
-  return shapeView(action, view);
+  return shapeView(action, view, scrubber);
 }

@@ -18,7 +18,8 @@ import type { ConnectorRecord } from '../domain/types.js';
 import { ServiceError, invalidParameter } from '../protocol/errors.js';
 import type { Store } from '../store/store.js';
 import { type ConnectorAuth, connectorAuth, fingerprint } from './connector-auth.js';
-import { fromTokenResponse, oauthConfig, printable, tokenFailure, TokenFailure } from './oauth.js';
+import { clientMaterial, fromTokenResponse, oauthConfig, oauthErrorDescription, tokenFailure, TokenFailure } from './oauth.js';
+import { CredentialScrubber } from './scrub.js';
 import { schemeFor } from './schemes.js';
 import { SingleFlight } from './single-flight.js';
 import type { CachedToken, TokenVault } from './token-vault.js';
@@ -142,14 +143,15 @@ export class AuthorizationCodeFlow {
     current.searchParams.set('code', code);
     current.searchParams.set('state', state);
     if (iss) current.searchParams.set('iss', iss);
+    const verifier = this.keys.open(row.verifierSealed, aad.authState(row.stateHash));
     let res;
     try {
       res = await client.authorizationCodeGrant(this.config(rec, auth, iss), current, {
-        pkceCodeVerifier: this.keys.open(row.verifierSealed, aad.authState(row.stateHash)),
+        pkceCodeVerifier: verifier,
         expectedState: state,
       });
     } catch (err) {
-      const f = await tokenFailure(err, 'authorization code exchange', auth.client.tokenEndpoint);
+      const f = await tokenFailure(err, 'authorization code exchange', auth.client.tokenEndpoint, new CredentialScrubber([...clientMaterial(auth.client), code, verifier]));
       this.onToken?.('authorization_code', failureOutcome(f));
       return { ok: false, reason: 'exchange-failed', connectorName, ...(f instanceof TokenFailure && f.oauthError ? { error: f.oauthError } : {}) };
     }
@@ -189,6 +191,8 @@ export class AuthorizationCodeFlow {
       throw accessTokenNotFound(userArn, rec.id, 'the access token expired and the provider gave no refresh token');
     }
     let res;
+    // What the refresh request carries: the client's credentials, the refresh token (and the access token it replaces).
+    const scrubber = new CredentialScrubber([...clientMaterial(auth.client), cur.set.refreshToken, cur.set.accessToken]);
     try {
       res = await client.refreshTokenGrant(this.config(rec, auth, cur.set.issuer), cur.set.refreshToken, schemeFor(rec.type).refreshParams ?? {});
     } catch (err) {
@@ -196,7 +200,8 @@ export class AuthorizationCodeFlow {
       if (err instanceof client.ResponseBodyError && err.error === 'invalid_grant') {
         // Revoked or expired refresh token. Delete only what was refused: another node may have just rotated it.
         if (await this.vault.delete(rec, userArn, cur)) {
-          throw accessTokenNotFound(userArn, rec.id, `the provider refused to refresh the user's authorization (invalid_grant${err.error_description ? `: ${printable(err.error_description, 120)}` : ''})`);
+          const desc = oauthErrorDescription(err.error_description, scrubber, 120);
+          throw accessTokenNotFound(userArn, rec.id, `the provider refused to refresh the user's authorization (invalid_grant${desc ? `: ${desc}` : ''})`);
         }
         const other = await this.vault.get(rec, userArn);
         if (other) return other;
@@ -204,7 +209,7 @@ export class AuthorizationCodeFlow {
       }
       // Not the user's fault (endpoint down, client refused): keep the tokens; use the current one while it lasts.
       if (stillGood) return cur;
-      throw await tokenFailure(err, 'refresh-token request', auth.client.tokenEndpoint);
+      throw await tokenFailure(err, 'refresh-token request', auth.client.tokenEndpoint, scrubber);
     }
     this.onToken?.('refresh', 'success');
     return this.vault.put(rec, userArn, fp, fromTokenResponse(res, cur.set));

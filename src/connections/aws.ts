@@ -24,6 +24,7 @@ import type { ConnectorRecord } from '../domain/types.js';
 import { destinationDigest } from '../domain/destination.js';
 import { EgressHttpHandler } from '../egress/index.js';
 import { printable, TokenFailure } from './oauth.js';
+import { CredentialScrubber, scrubbingSender } from './scrub.js';
 import { SingleFlight } from './single-flight.js';
 import { failureOutcome, type TokenObserver } from './observe.js';
 
@@ -114,7 +115,8 @@ export class AwsRoles {
         return new STSClient({
           region,
           credentials: await this.serverCredentials,
-          requestHandler: new EgressHttpHandler(this.egress),
+          // STS's answers are scrubbed of what each request carried (the server's signature and session token).
+          requestHandler: new EgressHttpHandler({ request: scrubbingSender((req) => this.egress.request(req), new CredentialScrubber()) }),
           maxAttempts: 2,
           ...(this.stsEndpoint ? { endpoint: this.stsEndpoint } : {}),
         });

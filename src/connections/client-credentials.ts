@@ -10,7 +10,8 @@ import type { ConnectorRecord } from '../domain/types.js';
 import type { Store } from '../store/store.js';
 import type { OAuthClient } from './connector-auth.js';
 import { fingerprint } from './connector-auth.js';
-import { fromTokenResponse, oauthConfig, tokenFailure } from './oauth.js';
+import { clientMaterial, fromTokenResponse, oauthConfig, tokenFailure } from './oauth.js';
+import { CredentialScrubber } from './scrub.js';
 import { schemeFor } from './schemes.js';
 import { SingleFlight } from './single-flight.js';
 import type { CachedToken, TokenVault } from './token-vault.js';
@@ -60,7 +61,7 @@ export class ClientCredentialTokens {
     try {
       res = await client.clientCredentialsGrant(config, scheme.clientCredentialsParams ?? {});
     } catch (err) {
-      const failure = await tokenFailure(err, 'client-credentials token request', oauth.tokenEndpoint);
+      const failure = await tokenFailure(err, 'client-credentials token request', oauth.tokenEndpoint, new CredentialScrubber(clientMaterial(oauth)));
       this.onToken?.('client_credentials', failureOutcome(failure));
       throw failure;
     }

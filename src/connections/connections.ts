@@ -15,8 +15,9 @@ import { type AssumedRole, AwsRoles, type AwsRequest, signAwsRequest } from './a
 import { ClientCredentialTokens } from './client-credentials.js';
 import { type ConnectorAuth, connectorAuth, secretValues } from './connector-auth.js';
 import { SealedConfigMismatch } from './destination.js';
-import { TokenFailure } from './oauth.js';
+import { clientMaterial, TokenFailure } from './oauth.js';
 import { apiKeyHeaders, basicAuthorization } from './schemes.js';
+import { CredentialScrubber } from './scrub.js';
 import { TokenVault } from './token-vault.js';
 import type { TokenObserver } from './observe.js';
 
@@ -47,14 +48,24 @@ export type ResolvedAuth =
     headers: Record<string, string>;
     /** OAuth connectors: the access token sent, to get another if the service refuses it. */
     accessToken?: string;
+    /** Credential material besides the headers (the connector's secrets, a refresh token): scrubbed from answers. */
+    material: string[];
   }
   | {
     kind: 'aws';
+    /** Credential material (the session's keys): scrubbed from answers. */
+    material: string[];
     credentials: AssumedRole['credentials'];
     sessionName: string;
     /** SigV4 headers for a request to `service` in `region` (default: the connector's region). */
     sign(req: AwsRequest, service: string, region?: string): Promise<Record<string, string>>;
   };
+
+/** An answer of the connector's service as it may be handed on: scrubbed of the credentials the request carried (see scrub.ts). */
+export interface AuthorizedResponse extends EgressResponse {
+  /** The request's credential material: for values derived from the answer (shaped output). */
+  scrubber: CredentialScrubber;
+}
 
 export interface TestOutcome {
   success: boolean;
@@ -113,25 +124,28 @@ export class Connections {
    */
   async resolveCredentials(rec: ConnectorRecord, user: EndUser, opts: { rejected?: string } = {}): Promise<ResolvedAuth> {
     const auth = this.auth(rec);
+    const material = connectorMaterial(rec, auth);
     switch (auth.type) {
       case 'NONE':
-        return { kind: 'headers', headers: {} };
+        return { kind: 'headers', headers: {}, material };
       case 'BASIC':
-        return { kind: 'headers', headers: { authorization: basicAuthorization(auth.username, auth.password) } };
+        return { kind: 'headers', headers: { authorization: basicAuthorization(auth.username, auth.password) }, material };
       case 'API_KEY':
-        return { kind: 'headers', headers: apiKeyHeaders(rec.type, auth.apiKey, auth.email) };
+        return { kind: 'headers', headers: apiKeyHeaders(rec.type, auth.apiKey, auth.email), material };
       case 'OAUTH2_CLIENT_CREDENTIALS': {
         const t = await this.serviceTokens.token(rec, auth.client, opts);
-        return bearer(t.set.accessToken);
+        return bearer(t.set.accessToken, [...material, ...(t.set.refreshToken ? [t.set.refreshToken] : [])]);
       }
       case 'OAUTH2_AUTHORIZATION_CODE': {
         const t = await this.codeFlow.token(rec, auth, user.userArn, opts);
-        return bearer(t.set.accessToken);
+        return bearer(t.set.accessToken, [...material, ...(t.set.refreshToken ? [t.set.refreshToken] : [])]);
       }
       case 'IAM': {
         const assumed = await this.roles.credentials(rec, auth.roleArn, user);
+        const c = assumed.credentials;
         return {
           kind: 'aws',
+          material: [c.accessKeyId, c.secretAccessKey, c.sessionToken],
           credentials: assumed.credentials,
           sessionName: assumed.sessionName,
           sign: (req, service, region = rec.region) => signAwsRequest(assumed.credentials, req, service, region),
@@ -160,33 +174,42 @@ export class Connections {
    * Sends `req` to the connector's service, authenticated for `user`, through the
    * egress path (with the connector's VPC connection, if any). An OAuth connector
    * whose token the service refuses (401) gets a new token and tries once more.
+   * The answer is scrubbed of every credential the requests carried, in any encoding,
+   * and headers that carry credentials are dropped (Set-Cookie is kept for the
+   * caller's internal use, e.g. a CSRF fetch; output never shows it).
    * Egress failures reject with EgressError.
    */
-  async authorizedRequest(rec: ConnectorRecord, user: EndUser, req: OutboundRequest): Promise<EgressResponse> {
+  async authorizedRequest(rec: ConnectorRecord, user: EndUser, req: OutboundRequest): Promise<AuthorizedResponse> {
+    const scrubber = new CredentialScrubber();
     let auth = await this.resolveCredentials(rec, user);
-    let res = await this.send(rec, auth, req);
+    let res = await this.send(rec, auth, req, scrubber);
     if (res.status === 401 && OAUTH_TYPES.has(rec.authType) && auth.kind === 'headers' && auth.accessToken !== undefined) {
       const again = await this.resolveCredentials(rec, user, { rejected: auth.accessToken });
       if (again.kind === 'headers' && again.accessToken !== auth.accessToken) {
         auth = again;
-        res = await this.send(rec, auth, req);
+        res = await this.send(rec, auth, req, scrubber);
       }
     }
-    return res;
+    return { ...scrubber.response(res, { keepHeaders: ['set-cookie'] }), scrubber };
   }
 
-  private async send(rec: ConnectorRecord, auth: ResolvedAuth, req: OutboundRequest): Promise<EgressResponse> {
+  /** Sends one request with `auth`; what it carried is added to `scrubber`. */
+  private async send(rec: ConnectorRecord, auth: ResolvedAuth, req: OutboundRequest, scrubber: CredentialScrubber): Promise<EgressResponse> {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
     // Credentials come from the connector only (NONE included), never from the caller.
     delete headers.authorization;
     delete headers['proxy-authorization'];
     let followRedirects = req.followRedirects ?? true;
+    scrubber.add(...auth.material);
     if (auth.kind === 'headers') {
       Object.assign(headers, auth.headers);
+      scrubber.addRequestHeaders(headers, Object.keys(auth.headers));
     } else {
       if (!req.aws) throw new TypeError('a request through an IAM connector must name the AWS service to sign for');
-      Object.assign(headers, await auth.sign({ ...req, headers }, req.aws.service, req.aws.region));
+      const signed = await auth.sign({ ...req, headers }, req.aws.service, req.aws.region);
+      Object.assign(headers, signed);
+      scrubber.addRequestHeaders(signed);
       followRedirects = false;
     }
     return this.egress.request({
@@ -217,7 +240,8 @@ export class Connections {
       else if (isEgressError(err)) outcome = { success: false, message: `The service could not be reached: ${err.message}.` };
       else throw err;
     }
-    outcome.message = withoutSecrets(outcome.message, secretValues(auth));
+    // Whatever a remote answer put in the message: scrubbed of the connector's credentials in any encoding.
+    outcome.message = new CredentialScrubber(connectorMaterial(rec, auth)).text(outcome.message);
     await this.store.putTestResult({
       region: rec.region, accountId: rec.accountId, id: rec.id, testedAt: this.now(), success: outcome.success,
       httpStatus: outcome.httpStatus ?? null, message: outcome.message, testedBy: user.userArn,
@@ -272,12 +296,23 @@ export class Connections {
   }
 }
 
-function bearer(accessToken: string): ResolvedAuth {
-  return { kind: 'headers', headers: { authorization: `Bearer ${accessToken}` }, accessToken };
+function bearer(accessToken: string, material: string[]): ResolvedAuth {
+  return { kind: 'headers', headers: { authorization: `Bearer ${accessToken}` }, accessToken, material: [...material, accessToken] };
 }
 
-function withoutSecrets(message: string, secrets: string[]): string {
-  let out = message;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
+/**
+ * The connector's own credential material, as it is sent: its secrets, the header
+ * values they are composed into (Basic pairs, API key placements), an OAuth client's
+ * token-endpoint credentials. Tokens and AWS sessions are added where they are used.
+ */
+export function connectorMaterial(rec: ConnectorRecord, auth: ConnectorAuth): string[] {
+  const out = secretValues(auth);
+  switch (auth.type) {
+    case 'BASIC': out.push(basicAuthorization(auth.username, auth.password)); break;
+    case 'API_KEY': out.push(...Object.values(apiKeyHeaders(rec.type, auth.apiKey, auth.email))); break;
+    case 'OAUTH2_CLIENT_CREDENTIALS':
+    case 'OAUTH2_AUTHORIZATION_CODE': out.push(...clientMaterial(auth.client)); break;
+    default: break;
+  }
   return out;
 }

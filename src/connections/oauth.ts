@@ -7,6 +7,7 @@ import { isEgressError } from '../egress/index.js';
 import { ServiceError } from '../protocol/errors.js';
 import type { OAuthClient } from './connector-auth.js';
 import type { TypeScheme } from './schemes.js';
+import { CredentialScrubber } from './scrub.js';
 
 /** A token endpoint (or STS) refused or failed: TokenResponseException, with what the test result needs. */
 export class TokenFailure extends ServiceError {
@@ -47,6 +48,19 @@ export function oauthConfig(egress: Egress, profile: string | undefined, oauth: 
   const config = new client.Configuration(server, oauth.clientId, undefined, auth);
   config[client.customFetch] = egress.fetcher(profile) as client.CustomFetch;
   return config;
+}
+
+/**
+ * What an OAuth client sends to its token endpoint, as credential material: the
+ * secret, and the exact `Authorization: Basic` value of client_secret_basic (the id
+ * and secret form-encoded before they are joined, RFC 6749 §2.3.1).
+ */
+export function clientMaterial(oauth: OAuthClient): string[] {
+  const headers = new Headers();
+  try {
+    void client.ClientSecretBasic(oauth.clientSecret)({ issuer: 'https://issuer.invalid' }, { client_id: oauth.clientId }, new URLSearchParams(), headers);
+  } catch { /* an id or secret the method refuses: nothing was sent that way */ }
+  return [oauth.clientSecret, headers.get('authorization') ?? undefined, `${oauth.clientId}:${oauth.clientSecret}`].filter((v): v is string => !!v);
 }
 
 /** The token set kept (sealed) for a connector or an end user. */
@@ -94,18 +108,34 @@ export function printable(s: string, max = 200): string {
 
 const OAUTH_ERROR_CODE = /^[\x20-\x21\x23-\x5b\x5d-\x7e]{1,64}$/; // RFC 6749 §5.2: error is NQSCHAR
 
+/** An RFC 6749 §5.2 `error` code as given, or invalid_response when it is not one (or carries credential material). */
+export function oauthErrorCode(error: unknown, scrubber?: CredentialScrubber): string {
+  if (typeof error !== 'string' || !OAUTH_ERROR_CODE.test(error)) return 'invalid_response';
+  return scrubber && scrubber.text(error) !== error ? 'invalid_response' : error;
+}
+
+/** An `error_description` fit for a message: scrubbed of the credentials sent, NQSCHAR only (RFC 6749 §5.2), one bounded line. */
+export function oauthErrorDescription(description: unknown, scrubber: CredentialScrubber, max = 160): string | undefined {
+  if (typeof description !== 'string' || !description) return undefined;
+  const clean = printable(scrubber.text(description.slice(0, 4096)), max).replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e…]/g, '?');
+  // Scrubbed again: cutting and replacing must not have put a credential back together.
+  return scrubber.text(clean) || undefined;
+}
+
 /**
- * The TokenResponseException for a failed token request: the provider's error code and
- * description when it refused (RFC 6749 §5.2), or why the endpoint could not be used.
+ * The TokenResponseException for a failed token request: the provider's error code
+ * (RFC 6749 §5.2) and its error_description scrubbed of `scrubber`'s material (the
+ * client's secret in any encoding, the refresh token sent) when it refused — never
+ * its body — or why the endpoint could not be used.
  * `what` names the request, e.g. "client-credentials token request".
  */
-export async function tokenFailure(err: unknown, what: string, endpoint: string): Promise<TokenFailure | ServiceError> {
+export async function tokenFailure(err: unknown, what: string, endpoint: string, scrubber: CredentialScrubber): Promise<TokenFailure | ServiceError> {
   if (err instanceof ServiceError) return err;
   const origin = URL.canParse(endpoint) ? new URL(endpoint).origin : 'the token endpoint';
   const refused = (status: number, error: unknown, description: unknown) => {
-    const code = typeof error === 'string' && OAUTH_ERROR_CODE.test(error) ? error : 'invalid_response';
-    const desc = typeof description === 'string' && description ? ` (${printable(description)})` : '';
-    return new TokenFailure(`The token endpoint ${origin} refused the ${what}: ${code}${desc}.`, status, code);
+    const code = oauthErrorCode(error, scrubber);
+    const text = oauthErrorDescription(description, scrubber);
+    return new TokenFailure(`The token endpoint ${origin} refused the ${what}: ${code}${text ? ` (${text})` : ''}.`, status, code);
   };
   if (err instanceof client.ResponseBodyError) return refused(err.status, err.error, err.error_description);
   if (err instanceof client.WWWAuthenticateChallengeError) {
@@ -120,6 +150,6 @@ export async function tokenFailure(err: unknown, what: string, endpoint: string)
   const egress = inCauses(err, isEgressError);
   if (egress) return new TokenFailure(`The token endpoint could not be reached for the ${what}: ${egress.message}.`);
   const status = (inCauses(err, (e): e is Response => e instanceof Response))?.status;
-  const why = err instanceof Error ? printable(err.message, 120) : 'unexpected failure';
+  const why = err instanceof Error ? printable(scrubber.text(err.message), 120) : 'unexpected failure';
   return new TokenFailure(`The token endpoint ${origin} gave no valid answer to the ${what}${status ? ` (HTTP ${status})` : ''}: ${why}.`, status);
 }
