@@ -28,10 +28,23 @@ export function encodeComponent(value: string): string {
 /**
  * Percent-encoding of one segment of a relative path: RFC 3986 pchar characters
  * (unreserved, sub-delims, ':' and '@') stay as written, so `v1/{name}:batch` or
- * `Entity(key='x')` reach the API as meant; everything else is encoded.
+ * `Entity(key='x')` reach the API as meant; everything else is encoded, and ';'
+ * too: Tomcat, Jetty and Spring read `;...` as a path parameter and drop it, so a
+ * segment `..;` would climb out of the BaseEndpoint there (Jira, Confluence).
  */
 export function encodePathSegment(value: string): string {
-  return encodeURIComponent(value).replace(/%(?:24|26|2B|2C|3B|3D|3A|40)/g, (e) => decodeURIComponent(e));
+  return encodeURIComponent(value).replace(/%(?:24|26|2B|2C|3D|3A|40)/g, (e) => decodeURIComponent(e));
+}
+
+/**
+ * Percent-encoding of one placeholder's value: everything but unreserved characters,
+ * ':' and '@' (ids such as Teams' '19:abc@thread.tacv2'), and in an OData key string
+ * the (doubled) quote. No sub-delimiter of the value can start a path parameter
+ * (';'), a matrix or key member ('=', ','), or end the segment's syntax ('(', ')').
+ */
+export function encodeValueSegment(value: string, odata = false): string {
+  const encoded = encodeComponent(value).replace(/%3A/g, ':').replace(/%40/g, '@');
+  return odata ? encoded.replace(/%27/g, "'") : encoded;
 }
 
 /** A problem with one input member, as an InvalidParameterValueException. */
@@ -50,15 +63,14 @@ export function scalarText(value: unknown, member: string): string {
 }
 
 /**
- * One path segment from one input value: never empty, never a dot segment; '/', '\\',
- * '?', '#', '%', spaces, controls and non-ASCII are percent-encoded (pchar characters
- * such as ':' and '@' stay, as in Teams' '19:abc@thread.tacv2').
+ * One path segment from one input value: never empty, never a dot segment; everything
+ * but unreserved characters, ':' and '@' is percent-encoded (encodeValueSegment).
  */
 export function encodeSegment(value: string, member: string, odata = false): string {
   // Inside an OData key string ('...') an empty value is a value (SAP's empty key fields).
   if (value === '' && !odata) throw memberError(member, 'Member must not be empty');
   if (value === '.' || value === '..') throw memberError(member, "Member must not be '.' or '..'");
-  return encodePathSegment(odata ? value.replace(/'/g, "''") : value);
+  return encodeValueSegment(odata ? value.replace(/'/g, "''") : value, odata);
 }
 
 /** A query parameter name: encoded, except '$' and '@' (OData's $filter, Graph's @microsoft.graph.conflictBehavior). */
