@@ -195,7 +195,7 @@ describe('the small items, in one server', () => {
         const r = await api.invoke(ADMIN, 'jira', 'GetIssue', { IssueIdOrKey: value });
         expect(r.status, r.raw).toBe(200);
         const got = upstream.received.at(-1)!.url;
-        expect(got.split('?')[0], value).toBe(`/jira/rest/api/3/issue/${value.replace(/;/g, '%3B').replace(/=/g, '%3D').replace(/,/g, '%2C')}`);
+        expect(got.split('?')[0], value).toBe(`/jira/rest/api/3/issue/${value.replace(/;/g, '%3B')}`);
       }
     });
 

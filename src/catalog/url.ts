@@ -36,17 +36,6 @@ export function encodePathSegment(value: string): string {
   return encodeURIComponent(value).replace(/%(?:24|26|2B|2C|3D|3A|40)/g, (e) => decodeURIComponent(e));
 }
 
-/**
- * Percent-encoding of one placeholder's value: everything but unreserved characters,
- * ':' and '@' (ids such as Teams' '19:abc@thread.tacv2'), and in an OData key string
- * the (doubled) quote. No sub-delimiter of the value can start a path parameter
- * (';'), a matrix or key member ('=', ','), or end the segment's syntax ('(', ')').
- */
-export function encodeValueSegment(value: string, odata = false): string {
-  const encoded = encodeComponent(value).replace(/%3A/g, ':').replace(/%40/g, '@');
-  return odata ? encoded.replace(/%27/g, "'") : encoded;
-}
-
 /** A problem with one input member, as an InvalidParameterValueException. */
 export const memberError = (member: string, rule: string): ServiceError => validationError([constraint(member, rule)]);
 
@@ -63,14 +52,16 @@ export function scalarText(value: unknown, member: string): string {
 }
 
 /**
- * One path segment from one input value: never empty, never a dot segment; everything
- * but unreserved characters, ':' and '@' is percent-encoded (encodeValueSegment).
+ * One path segment from one input value: never empty, never a dot segment; '/', '\\',
+ * ';', '?', '#', '%', spaces, controls and non-ASCII are percent-encoded (the other
+ * pchar characters stay: ':' and '@' as in Teams' '19:abc@thread.tacv2', ',' as in
+ * SharePoint site ids). None of those left can end the segment or climb out of it.
  */
 export function encodeSegment(value: string, member: string, odata = false): string {
   // Inside an OData key string ('...') an empty value is a value (SAP's empty key fields).
   if (value === '' && !odata) throw memberError(member, 'Member must not be empty');
   if (value === '.' || value === '..') throw memberError(member, "Member must not be '.' or '..'");
-  return encodeValueSegment(odata ? value.replace(/'/g, "''") : value, odata);
+  return encodePathSegment(odata ? value.replace(/'/g, "''") : value);
 }
 
 /** A query parameter name: encoded, except '$' and '@' (OData's $filter, Graph's @microsoft.graph.conflictBehavior). */
