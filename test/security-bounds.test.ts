@@ -261,6 +261,13 @@ describe('the small items, in one server', () => {
       expect(upstream.received).toHaveLength(0);
     });
 
+    it("an upstream's answer nested as deep is not a 500", async () => {
+      upstream.respond(() => ({ headers: { 'content-type': 'application/json' }, text: nested(DEPTH) }));
+      const r = await api.invoke(ADMIN, 'gh', 'HttpRequest', { Method: 'GET', Path: 'deep' });
+      upstream.reset();
+      expect(r.status, r.raw.slice(0, 300)).toBe(200);
+    });
+
     it('a console API body', async () => {
       const browser = new ConsoleClient(env.t.endpoint);
       const signedIn = await browser.signIn({ AccessKeyId: ADMIN.accessKeyId, SecretAccessKey: ADMIN.secretAccessKey });
