@@ -261,6 +261,7 @@ function redirectUrl(location: string, base: URL): URL {
 
 // What HTTP/1.1 cannot carry in a header value: control characters but tab, and anything past ISO-8859-1.
 const NOT_HEADER_TEXT = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/;
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 function outgoingHeaders(input: Record<string, string> = {}): Record<string, string> {
   const headers: Record<string, string> = { 'user-agent': 'ActionBridge' };
@@ -268,6 +269,7 @@ function outgoingHeaders(input: Record<string, string> = {}): Record<string, str
     const lower = name.toLowerCase();
     // Input is checked where it is read (a 400 naming the member); this catches the rest
     // (a token a provider issued, say) as a failed request instead of undici's exception.
+    if (!HEADER_NAME.test(name)) throw new EgressError('bad-header', 'A header name is not an HTTP token');
     if (typeof value === 'string' && NOT_HEADER_TEXT.test(value)) {
       throw new EgressError('bad-header', `The value of the ${lower} header cannot be sent: it has control characters or characters above U+00FF`);
     }
