@@ -250,7 +250,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     // Errors Fastify raises before a handler runs: body too large, bad content length, ...
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       const msg = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-        ? `The request body is larger than the limit of ${config.bodyLimit} bytes.`
+        ? `The request body is larger than the limit of ${req.routeOptions.bodyLimit ?? config.bodyLimit} bytes.`
         : `The request could not be read: ${err.message}`;
       return sendError(reply, req.id, invalidParameter(msg));
     }
