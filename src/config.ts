@@ -47,6 +47,10 @@ export interface Config {
   logLevel: string;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Bytes of request bodies the server holds at one time, all requests together; a body past it is refused (429). */
+  maxBufferedRequestBytes: number;
+  /** Bytes of upstream response bodies held at one time, all invocations together; a response past it fails the invocation (egress reason 'busy'). */
+  egressMaxBufferedBytes: number;
   /**
    * The https URL at which users' browsers reach this server (e.g. behind a TLS proxy).
    * When set, an OAUTH2_AUTHORIZATION_CODE connector's RedirectUrl must be exactly
@@ -93,6 +97,8 @@ export const defaults: Config = {
   throttle: { ratePerSecond: 2000, burst: 4000 },
   logLevel: 'info',
   bodyLimit: 1024 * 1024,
+  maxBufferedRequestBytes: 256 * 1024 * 1024,
+  egressMaxBufferedBytes: 256 * 1024 * 1024,
   postgres: { poolSize: 10, statementTimeoutMs: 30_000 },
   nodes: 1,
   metricsHost: '127.0.0.1',
@@ -116,6 +122,7 @@ const fileSchema = {
     region: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-\\d+$' },
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     bodyLimit: { type: 'integer', minimum: 1024 },
+    maxBufferedRequestBytes: { type: 'integer', minimum: 65536 },
     auditRetentionDays: { type: 'integer', minimum: 0 },
     publicUrl: { type: 'string', pattern: '^https://' },
     stsEndpoint: { type: 'string', pattern: '^https://' },
@@ -142,6 +149,7 @@ const fileSchema = {
       properties: {
         allow: { type: 'array', items: { type: 'string', pattern: CIDR } },
         caFile: { type: 'string', minLength: 1 },
+        maxBufferedBytes: { type: 'integer', minimum: 65536 },
         vpcConnections: {
           type: 'object',
           additionalProperties: {
@@ -163,10 +171,10 @@ export interface FileConfig {
   auditRetentionDays?: number;
   host?: string; port?: number; dataDir?: string; databaseUrl?: string; region?: string; logLevel?: string; bodyLimit?: number;
   publicUrl?: string; stsEndpoint?: string; nodes?: number;
-  metricsPort?: number; metricsHost?: string; shutdownTimeoutMs?: number; trustProxy?: TrustProxy;
+  metricsPort?: number; metricsHost?: string; shutdownTimeoutMs?: number; trustProxy?: TrustProxy; maxBufferedRequestBytes?: number;
   postgres?: Partial<PostgresConfig>;
   throttle?: Partial<ThrottleConfig>;
-  egress?: { allow?: string[]; caFile?: string; vpcConnections?: Record<string, VpcConnectionConfig> };
+  egress?: { allow?: string[]; caFile?: string; maxBufferedBytes?: number; vpcConnections?: Record<string, VpcConnectionConfig> };
 }
 
 /** Reads and validates a config file; relative paths in it are relative to the file. */
@@ -255,6 +263,10 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
   };
   const nodes = int('--nodes', flags.nodes, 1) ?? int('ACTIONBRIDGE_NODES', env.ACTIONBRIDGE_NODES, 1) ?? file.nodes ?? defaults.nodes;
   const bodyLimit = int('--body-limit', flags['body-limit'], 1024) ?? int('ACTIONBRIDGE_BODY_LIMIT', env.ACTIONBRIDGE_BODY_LIMIT, 1024) ?? file.bodyLimit ?? defaults.bodyLimit;
+  const maxBufferedRequestBytes = int('ACTIONBRIDGE_MAX_BUFFERED_REQUEST_BYTES', env.ACTIONBRIDGE_MAX_BUFFERED_REQUEST_BYTES, 65536)
+    ?? file.maxBufferedRequestBytes ?? defaults.maxBufferedRequestBytes;
+  const egressMaxBufferedBytes = int('ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES', env.ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES, 65536)
+    ?? file.egress?.maxBufferedBytes ?? defaults.egressMaxBufferedBytes;
   // 'off' (flag or variable) turns off metrics a config file turned on.
   const off = (s: string | undefined) => s !== undefined && s.toLowerCase() === 'off';
   const metricsPortFlag = flags['metrics-port'] ?? env.ACTIONBRIDGE_METRICS_PORT;
@@ -289,6 +301,8 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     vpcConnections,
     logLevel,
     bodyLimit,
+    maxBufferedRequestBytes,
+    egressMaxBufferedBytes,
     postgres,
     nodes,
     throttle: {

@@ -116,3 +116,13 @@ describe('AMAZON_S3 through the assumed role', () => {
     void qs;
   });
 });
+
+describe('AMAZON_S3 input that becomes headers', () => {
+  it('Metadata: a value outside printable ASCII or a name that is not a token is a 400 naming it, nothing sent', async () => {
+    for (const Metadata of [{ source: 'snow \u2603' }, { source: 'a\r\nx-amz-acl: public-read' }, { 'a b': 'v' }]) {
+      const r = await api.invoke(ADMIN, 's3-reports', 'PutObject', { Bucket: 'reports', Key: 'meta.txt', Body: 'aGk=', Metadata });
+      expect([r.status, r.errorType], r.raw).toEqual([400, 'InvalidParameterValueException']);
+      expect(r.body.Message).toContain("'input.metadata");
+    }
+  });
+});

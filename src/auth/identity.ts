@@ -5,6 +5,9 @@ import type { KeyRing } from '../crypto/keyring.js';
 import { aad } from '../domain/aad.js';
 import { groupArn, userArn } from './arns.js';
 import { SigV4Verifier, type IncomingSignedRequest } from './sigv4.js';
+import { ServiceError } from '../protocol/errors.js';
+
+type AccessKey = NonNullable<Awaited<ReturnType<Store['getAccessKey']>>>;
 
 export class Authenticator {
   private readonly verifier: SigV4Verifier;
@@ -32,13 +35,26 @@ export class Authenticator {
   }
 
   /**
+   * What can be checked before the body is read: a well-formed signature in scope
+   * and in time, by an access key that exists and is active. Returns the key's
+   * record, for authenticate() to use once the body is there; throws the 403 otherwise.
+   */
+  async admit(req: Omit<IncomingSignedRequest, 'body'>): Promise<AccessKey> {
+    const { sig } = this.verifier.checkHeaders(req);
+    const k = await this.store.getAccessKey(sig.accessKeyId);
+    if (!k || k.status !== 'ACTIVE') throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+    return k;
+  }
+
+  /**
    * Verifies the signature and returns who is calling, the request's region, and the
    * headers the signature covers (only those may be trusted as the caller's word).
+   * `admitted`: the key record admit() found for this request (not looked up again).
    */
-  async authenticate(req: IncomingSignedRequest): Promise<{ caller: Caller; region: string; signedHeaders: string[] }> {
-    let k: Awaited<ReturnType<Store['getAccessKey']>>;
+  async authenticate(req: IncomingSignedRequest, admitted?: AccessKey): Promise<{ caller: Caller; region: string; signedHeaders: string[] }> {
+    let k: AccessKey | undefined;
     const sig = await this.verifier.verify(req, async (id) => {
-      k = await this.store.getAccessKey(id);
+      k = admitted?.accessKeyId === id ? admitted : await this.store.getAccessKey(id);
       return k && k.status === 'ACTIVE' ? this.secretOf(k) : undefined;
     });
     const key = k!;

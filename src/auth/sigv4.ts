@@ -174,10 +174,14 @@ export class SigV4Verifier {
 
   forget(accessKeyId: string) { this.signers.delete(accessKeyId); this.headerSignatures?.forget(accessKeyId); }
 
-  /** Returns the verified signature (access key, region); throws 403 errors otherwise. */
-  async verify(req: IncomingSignedRequest, lookup: SecretLookup): Promise<ParsedSignature> {
+  /**
+   * Every check that needs only the request line and headers (the form of the
+   * signature, its scope and time, the signed headers): what can be refused before
+   * the body is read. Returns the parsed signature, the query and the signing time.
+   */
+  checkHeaders(req: Omit<IncomingSignedRequest, 'body'>): { sig: ParsedSignature; query: Record<string, string | string[]>; t: number } {
     const query = parseQuery(req.rawQuery);
-    const sig = parseSignature(req, query);
+    const sig = parseSignature(req as IncomingSignedRequest, query);
 
     if (sig.service !== this.service) throw invalid(`Credential should be scoped to correct service: '${this.service}'.`);
     if (!/^[a-z0-9-]{1,32}$/.test(sig.region)) throw invalid('Credential should be scoped to a valid region.');
@@ -199,6 +203,13 @@ export class SigV4Verifier {
       if (h !== h.toLowerCase() || header(req.headers, h) === undefined) throw invalid(`Signed header '${h}' is missing from the request.`);
     }
     if (/[^0-9a-f]/.test(sig.signature) || sig.signature.length !== 64) throw invalid('The request signature is malformed.');
+    return { sig, query, t };
+  }
+
+  /** Returns the verified signature (access key, region); throws 403 errors otherwise. */
+  async verify(req: IncomingSignedRequest, lookup: SecretLookup): Promise<ParsedSignature> {
+    const { sig, query, t } = this.checkHeaders(req);
+    const signed = sig.signedHeaders;
 
     // Payload: a declared hash must be the hash of the body received.
     const bodyHash = sha256Hex(req.body);

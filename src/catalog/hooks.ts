@@ -1,6 +1,7 @@
 // Vendor hooks: the few value conversions a catalog cannot state as data. A
 // template names one with {"$hook": "name", "$of": <template>, "$args": {...}}.
 // Each is a pure function of the value; adding one is adding a named entry here.
+import { jsonNestsDeeper } from '../protocol/json-depth.js';
 
 export type ValueHook = (value: unknown, args: Record<string, unknown>) => unknown;
 
@@ -51,6 +52,7 @@ export const valueHooks: Record<string, ValueHook> = {
   utf8Json: (v) => {
     if (!(v instanceof Uint8Array)) return v;
     const text = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('utf8');
+    if (jsonNestsDeeper(v)) return text;
     try {
       return JSON.parse(text) as unknown;
     } catch {

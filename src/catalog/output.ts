@@ -10,6 +10,7 @@
 import { CREDENTIAL_RESPONSE_HEADERS, type CredentialScrubber } from '../connections/scrub.js';
 import { evaluate, lookup } from './mapping.js';
 import type { CatalogAction, FailWhen, InvocationResult, Template } from './types.js';
+import { jsonNestsDeeper } from '../protocol/json-depth.js';
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
@@ -43,7 +44,8 @@ export function parseBody(body: Buffer, headers: ResponseHeaders, binary: boolea
   if (binary) return body.toString('base64');
   const text = body.toString('utf8');
   const type = headerText(headers, 'content-type') ?? '';
-  if (JSON_TYPE.test(type) || (!type && /^\s*[[{]/.test(text))) {
+  // JSON nested deeper than the walkers after this can follow stays text.
+  if ((JSON_TYPE.test(type) || (!type && /^\s*[[{]/.test(text))) && !jsonNestsDeeper(body)) {
     try {
       return JSON.parse(text) as unknown;
     } catch {

@@ -27,6 +27,8 @@ const FORBIDDEN_HEADERS = new Set([
 ]);
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HEADER_VALUE_BAD = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+// HTTP/1.1 carries header values as bytes (ISO-8859-1 at most): nothing above U+00FF can be sent.
+const HEADER_VALUE_WIDE = /[^\u0000-\u00ff]/;
 
 export function isForbiddenHeader(name: string): boolean {
   const lower = name.toLowerCase();
@@ -155,6 +157,7 @@ function headerMap(template: Template | undefined, input: Record<string, unknown
     if (v === undefined || v === null) continue;
     const text = Array.isArray(v) ? v.map((x) => scalarText(x, member)).join(', ') : scalarText(v, member);
     if (HEADER_VALUE_BAD.test(text)) throw memberError(member, 'Header values must not contain CR, LF or other control characters');
+    if (HEADER_VALUE_WIDE.test(text)) throw memberError(member, `The value of header ${name} must be ISO-8859-1 text: no characters above U+00FF`);
     headers[name.toLowerCase()] = text;
   }
   return headers;
@@ -172,8 +175,8 @@ function buildBody(spec: BodyTemplate, input: Record<string, unknown>): { body: 
   const value = evaluate(spec.value, input);
   if (value === undefined) return undefined;
   const given = spec.contentType === undefined ? undefined : evaluate(spec.contentType, input);
-  if (given !== undefined && (typeof given !== 'string' || HEADER_VALUE_BAD.test(given))) {
-    throw memberError('input.contentType', 'Member must be a media type without control characters');
+  if (given !== undefined && (typeof given !== 'string' || HEADER_VALUE_BAD.test(given) || HEADER_VALUE_WIDE.test(given))) {
+    throw memberError('input.contentType', 'Member must be a media type without control characters or characters above U+00FF');
   }
   let contentType = (given as string | undefined) ?? DEFAULT_CONTENT_TYPE[spec.encoding];
   switch (spec.encoding) {

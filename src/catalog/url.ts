@@ -28,10 +28,12 @@ export function encodeComponent(value: string): string {
 /**
  * Percent-encoding of one segment of a relative path: RFC 3986 pchar characters
  * (unreserved, sub-delims, ':' and '@') stay as written, so `v1/{name}:batch` or
- * `Entity(key='x')` reach the API as meant; everything else is encoded.
+ * `Entity(key='x')` reach the API as meant; everything else is encoded, and ';'
+ * too: Tomcat, Jetty and Spring read `;...` as a path parameter and drop it, so a
+ * segment `..;` would climb out of the BaseEndpoint there (Jira, Confluence).
  */
 export function encodePathSegment(value: string): string {
-  return encodeURIComponent(value).replace(/%(?:24|26|2B|2C|3B|3D|3A|40)/g, (e) => decodeURIComponent(e));
+  return encodeURIComponent(value).replace(/%(?:24|26|2B|2C|3D|3A|40)/g, (e) => decodeURIComponent(e));
 }
 
 /** A problem with one input member, as an InvalidParameterValueException. */
@@ -51,8 +53,9 @@ export function scalarText(value: unknown, member: string): string {
 
 /**
  * One path segment from one input value: never empty, never a dot segment; '/', '\\',
- * '?', '#', '%', spaces, controls and non-ASCII are percent-encoded (pchar characters
- * such as ':' and '@' stay, as in Teams' '19:abc@thread.tacv2').
+ * ';', '?', '#', '%', spaces, controls and non-ASCII are percent-encoded (the other
+ * pchar characters stay: ':' and '@' as in Teams' '19:abc@thread.tacv2', ',' as in
+ * SharePoint site ids). None of those left can end the segment or climb out of it.
  */
 export function encodeSegment(value: string, member: string, odata = false): string {
   // Inside an OData key string ('...') an empty value is a value (SAP's empty key fields).

@@ -33,6 +33,9 @@ const CREDENTIAL_MEMBERS = new Set(['ApiKey', 'Password', 'Username', 'ClientId'
 /** Members that hold URLs: each must parse as an https URL with a host. */
 const URL_MEMBERS = new Set(['BaseEndpoint', 'TokenEndpoint', 'AuthorizationEndpoint', 'RedirectUrl']);
 
+// Control characters other than tab, and anything past ISO-8859-1.
+const NOT_HEADER_TEXT = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/;
+
 const IAM_ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
 
 /** Problems (AWS message fragments) with an AuthenticationConfig the model accepted. */
@@ -66,6 +69,14 @@ export function authConfigProblems(cfg: AuthConfig): string[] {
   const iam = md.IamConnectionMetadata as Obj | undefined;
   if (iam && typeof iam.RoleArn === 'string' && !IAM_ROLE_ARN.test(iam.RoleArn)) {
     problems.push(constraint(`${base}.iamConnectionMetadata.roleArn`, 'Member must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)'));
+  }
+  // An API key (and the Email some types send with it) travels in a header: bytes HTTP can carry only.
+  const apiKey = md.ApiKeyConnectionMetadata as Obj | undefined;
+  for (const k of ['ApiKey', 'Email']) {
+    const v = apiKey?.[k];
+    if (typeof v === 'string' && NOT_HEADER_TEXT.test(v)) {
+      problems.push(constraint(`${base}.apiKeyConnectionMetadata.${lower(k)}`, 'Member must be text an HTTP header can carry: no control characters and no characters above U+00FF'));
+    }
   }
   const cc = md.ClientCredentialsGrantMetadata as Obj | undefined;
   if (cc && !cc.ClientCredentialsDetails) {

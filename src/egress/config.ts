@@ -33,6 +33,8 @@ export interface EgressConfig {
   totalTimeoutMs: number;
   /** The largest response body read; a larger one is aborted while it streams. */
   maxResponseBytes: number;
+  /** Bytes of response bodies held at one time, all requests together; a body past it fails as 'busy'. */
+  maxBufferedBytes: number;
   /** Redirects followed at most; one more is an error. */
   maxRedirects: number;
   /** The name resolver; tests inject one. Defaults to the system resolver (getaddrinfo). */
@@ -51,6 +53,7 @@ export const egressDefaults: EgressConfig = {
   connectTimeoutMs: 5_000,
   totalTimeoutMs: 30_000,
   maxResponseBytes: 10 * 1024 * 1024,
+  maxBufferedBytes: 256 * 1024 * 1024,
   maxRedirects: 5,
   resolve: systemResolver,
 };

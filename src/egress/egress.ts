@@ -11,6 +11,7 @@ import { egressDefaults, secureContextFor, type EgressConfig, type EgressProfile
 import { pinnedConnector, ProxyTunnel, type PinnedTarget } from './connector.js';
 import { EgressError, toEgressError } from './errors.js';
 import { createFetch } from './fetch.js';
+import { ResponseBudget } from './budget.js';
 import { PinnedPools } from './pools.js';
 
 export interface EgressRequest {
@@ -71,17 +72,20 @@ export class Egress {
   private readonly defaultRoute: Route;
   private readonly profiles = new Map<string, Route>();
   private readonly pools = new PinnedPools();
+  /** Bytes of response bodies held at once, all requests together (maxBufferedBytes). */
+  readonly budget: ResponseBudget;
   private closed = false;
 
   constructor(options: Partial<EgressConfig> = {}) {
     const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
     this.cfg = { ...egressDefaults, ...defined };
-    for (const key of ['connectTimeoutMs', 'totalTimeoutMs', 'maxResponseBytes'] as const) {
+    for (const key of ['connectTimeoutMs', 'totalTimeoutMs', 'maxResponseBytes', 'maxBufferedBytes'] as const) {
       if (!(this.cfg[key] > 0)) throw new TypeError(`egress ${key} must be a positive number`);
     }
     if (!(Number.isInteger(this.cfg.maxRedirects) && this.cfg.maxRedirects >= 0)) {
       throw new TypeError('egress maxRedirects must be a non-negative integer');
     }
+    this.budget = new ResponseBudget(this.cfg.maxBufferedBytes);
     // One secure context for every connection: the CA store is parsed once, not per handshake.
     // Verification stays on: rejectUnauthorized is Node's default and is never turned off here.
     const secureContext = secureContextFor(this.cfg.caPems);
@@ -132,7 +136,7 @@ export class Egress {
           return {
             status: res.statusCode,
             headers: responseHeaders(res.headers),
-            body: await readLimited(res, this.cfg.maxResponseBytes, url.origin),
+            body: await readLimited(res, this.cfg.maxResponseBytes, url.origin, this.budget),
             url: url.href,
           };
         }
@@ -157,6 +161,14 @@ export class Egress {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Runs `fn` (an invocation): the response bodies read inside it stay charged to the
+   * budget until it ends, since they live (parsed, mapped) until then.
+   */
+  holdResponses<T>(fn: () => Promise<T>): Promise<T> {
+    return this.budget.holdResponses(fn);
   }
 
   /** Closes every pooled connection (tunnelled ones included); in-flight requests finish first. */
@@ -247,10 +259,20 @@ function redirectUrl(location: string, base: URL): URL {
   return next;
 }
 
+// What HTTP/1.1 cannot carry in a header value: control characters but tab, and anything past ISO-8859-1.
+const NOT_HEADER_TEXT = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/;
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
 function outgoingHeaders(input: Record<string, string> = {}): Record<string, string> {
   const headers: Record<string, string> = { 'user-agent': 'ActionBridge' };
   for (const [name, value] of Object.entries(input)) {
     const lower = name.toLowerCase();
+    // Input is checked where it is read (a 400 naming the member); this catches the rest
+    // (a token a provider issued, say) as a failed request instead of undici's exception.
+    if (!HEADER_NAME.test(name)) throw new EgressError('bad-header', 'A header name is not an HTTP token');
+    if (typeof value === 'string' && NOT_HEADER_TEXT.test(value)) {
+      throw new EgressError('bad-header', `The value of the ${lower} header cannot be sent: it has control characters or characters above U+00FF`);
+    }
     if (!TRANSPORT_HEADERS.has(lower)) headers[lower] = value;
   }
   // No content coding: the size limit is on the bytes received, and nothing is decompressed.
@@ -269,23 +291,45 @@ function responseHeaders(headers: IncomingHttpHeaders): Record<string, string | 
   return out;
 }
 
-/** Reads the body up to `limit` bytes; past that the stream (and its connection) is destroyed. */
-async function readLimited(res: Dispatcher.ResponseData, limit: number, origin: string): Promise<Buffer> {
-  const tooLarge = () => {
+/**
+ * Reads the body up to `limit` bytes, charging them to the server-wide `budget`; past
+ * either the stream (and its connection) is destroyed. The charge is released when the
+ * read ends, however it ends (see budget.ts for reads inside an invocation).
+ */
+async function readLimited(res: Dispatcher.ResponseData, limit: number, origin: string, budget: ResponseBudget): Promise<Buffer> {
+  const abandon = (err: EgressError) => {
     // Destroying an unfinished body aborts the request and closes its connection.
     res.body.on('error', () => {}).destroy();
-    return new EgressError('response-too-large', `The response from ${origin} is larger than ${limit} bytes`);
+    return err;
   };
+  const tooLarge = () => abandon(new EgressError('response-too-large', `The response from ${origin} is larger than ${limit} bytes`));
+  const busy = () => abandon(new EgressError('busy', `The response from ${origin} was not read: the server holds too many upstream responses at once (egress maxBufferedBytes ${budget.limit}); retry later`));
   const declared = Number(header(res.headers, 'content-length'));
   if (declared > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk as Buffer);
+  // A declared length is charged at once (a body that cannot fit is not read at all); the rest as it arrives.
+  let charged = 0;
+  const charge = (n: number) => {
+    if (!budget.take(n)) throw busy();
+    charged += n;
+  };
+  let read = false;
+  try {
+    if (declared > 0) charge(declared);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw tooLarge();
+      if (size > charged) charge(size - charged);
+      chunks.push(chunk as Buffer);
+    }
+    read = true;
+    return Buffer.concat(chunks, size);
+  } finally {
+    // A body read whole lives on (held to the end of an invocation); a failed read is gone now.
+    if (read) budget.release(charged);
+    else budget.releaseNow(charged);
   }
-  return Buffer.concat(chunks, size);
 }
 
 /** `promise`, or the signal's reason if it aborts first (resolvers take no signal). */

@@ -12,6 +12,8 @@ export type EgressErrorReason =
   | 'timeout'
   /** The response body is larger than maxResponseBytes. */
   | 'response-too-large'
+  /** The response body would take the bytes held at once, all requests together, past maxBufferedBytes. */
+  | 'busy'
   /** The server's certificate could not be verified, or the handshake failed. */
   | 'tls'
   /** More than maxRedirects redirects. */
@@ -22,6 +24,8 @@ export type EgressErrorReason =
   | 'connection'
   /** The URL is not an absolute https URL without credentials. */
   | 'bad-url'
+  /** A header value has characters HTTP/1.1 cannot carry (controls, or above U+00FF). */
+  | 'bad-header'
   /** The request names an egress profile (VPC connection) that is not configured. */
   | 'unknown-profile';
 

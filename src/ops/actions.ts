@@ -117,7 +117,8 @@ export function actionOps(s: Services): Ops {
         throw validationError([constraint('actionId',
           `Member must name an action that action connector ${rec.id} enables (EnabledActions); ${action.ActionId} is not enabled`)]);
       }
-      result = await perform(rec, action, input.Input, { userArn: ctx.caller.userArn, userName: ctx.caller.userName }, upstream);
+      // The upstream's answer stays charged to the egress budget until the result is built.
+      result = await s.egress.holdResponses(() => perform(rec, action, input.Input, { userArn: ctx.caller.userArn, userName: ctx.caller.userName }, upstream));
     } catch (err) {
       if (isEgressError(err)) {
         await record('FAILED', null, `Egress.${err.reason}`);

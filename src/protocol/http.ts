@@ -7,6 +7,7 @@ import { operations, type OperationName } from './generated/model.js';
 import { ServiceError, invalidParameter } from './errors.js';
 import { validateInput, validatorFor } from './validate.js';
 import { parseQuery } from '../auth/sigv4.js';
+import { TOO_DEEP, jsonNestsDeeper } from './json-depth.js';
 import type { RequestContext } from '../domain/types.js';
 
 export interface Binding {
@@ -61,6 +62,7 @@ function decodeBody(req: FastifyRequest): Record<string, unknown> {
   if (ct !== undefined && !JSON_TYPES.test(ct)) {
     throw invalidParameter(`Content-Type '${ct.slice(0, 100)}' is not supported: send application/json.`);
   }
+  if (jsonNestsDeeper(raw)) throw invalidParameter(`The request body is not accepted: ${TOO_DEEP}.`);
   let text: string;
   try { text = UTF8.decode(raw); } catch {
     throw invalidParameter('The request body is not valid JSON: it is not valid UTF-8.');
@@ -144,13 +146,25 @@ export function sendError(reply: FastifyReply, requestId: string, e: ServiceErro
 }
 
 export type RouteHandler = (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+/** Runs before the body is read; answering the request (returning the reply) stops it there. */
+export type AdmitHook = (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | void>;
 
-export function registerOperations(app: FastifyInstance, specs: OperationSpec[], handle: RouteHandler): void {
+/** The body an operation without body members may still carry (an SDK sends `{}`). */
+export const NO_BODY_LIMIT = 16 * 1024;
+
+/** The largest body an operation reads: its own limit, the server's, or a small one when it has no body members. */
+export function bodyLimitOf(spec: OperationSpec, serverLimit: number): number {
+  if (spec.bodyLimit !== undefined) return Math.max(spec.bodyLimit, serverLimit);
+  return spec.bindings.some((b) => b.location === 'body') ? serverLimit : Math.min(NO_BODY_LIMIT, serverLimit);
+}
+
+export function registerOperations(app: FastifyInstance, specs: OperationSpec[], handle: RouteHandler, admit?: AdmitHook): void {
   for (const spec of specs) {
     app.route({
       method: spec.method as 'GET',
       url: fastifyPath(spec.uri),
-      ...(spec.bodyLimit !== undefined ? { bodyLimit: Math.max(spec.bodyLimit, app.initialConfig.bodyLimit ?? 0) } : {}),
+      bodyLimit: bodyLimitOf(spec, app.initialConfig.bodyLimit ?? 1024 * 1024),
+      ...(admit ? { onRequest: (req: FastifyRequest, reply: FastifyReply) => admit(spec, req, reply) } : {}),
       handler: (req, reply) => handle(spec, req, reply),
     });
   }

@@ -28,6 +28,7 @@ import { Metrics, instrumentStore } from './metrics.js';
 import { readiness } from './health.js';
 import { registerConsole } from './console.js';
 import type { ConsoleOptions } from './console-sessions.js';
+import { admitBody, discardBody, registerBodyAdmission } from './body-admission.js';
 
 export interface AppDeps {
   config: Config;
@@ -139,6 +140,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     done(null, payload);
   });
 
+  // No body byte is read before the request is admitted from its headers (the routes' onRequest hooks below).
+  registerBodyAdmission(app, config.maxBufferedRequestBytes);
+  // The access key admit() found for a request, for authenticate() once the body is read.
+  const admittedKeys = new WeakMap<FastifyRequest, Awaited<ReturnType<Authenticator['admit']>>>();
+
   const timings = new WeakMap<FastifyRequest, Timing>();
   // The request line has fixed members holding no secrets (strings and numbers only),
   // so pino's fixed-path redaction, a large part of writing it, has nothing to do
@@ -156,19 +162,38 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     }, 'request');
   });
 
-  const authenticate = async (req: FastifyRequest) => {
+  const requestLine = (req: FastifyRequest) => {
     const url = req.raw.url ?? '/';
     const q = url.indexOf('?');
-    const rawPath = q < 0 ? url : url.slice(0, q);
-    const rawQuery = q < 0 ? '' : url.slice(q + 1);
+    // headersDistinct keeps every line of a repeated header: SigV4 joins them with ','
+    // (req.headers would join them with ', ' and so break the signature).
+    return { method: req.method, rawPath: q < 0 ? url : url.slice(0, q), rawQuery: q < 0 ? '' : url.slice(q + 1), headers: req.raw.headersDistinct ?? req.headers };
+  };
+
+  const authenticate = async (req: FastifyRequest) => {
+    const line = requestLine(req);
     // Benchmark-only bypass; see AppDeps.trustCaller.
-    if (deps.trustCaller) return { caller: deps.trustCaller, region: config.region, rawQuery, signedHeaders: [] as string[] };
-    const who = await auth.authenticate({
-      // headersDistinct keeps every line of a repeated header: SigV4 joins them with ','
-      // (req.headers would join them with ', ' and so break the signature).
-      method: req.method, rawPath, rawQuery, headers: req.raw.headersDistinct ?? req.headers, body: req.body as Buffer | undefined,
-    });
-    return { ...who, rawQuery };
+    if (deps.trustCaller) return { caller: deps.trustCaller, region: config.region, rawQuery: line.rawQuery, signedHeaders: [] as string[] };
+    const who = await auth.authenticate({ ...line, body: req.body as Buffer | undefined }, admittedKeys.get(req));
+    return { ...who, rawQuery: line.rawQuery };
+  };
+
+  /**
+   * Before the body is read: the signature's form, scope and time, and its access key
+   * (known and active). A request refused here is answered without reading its body.
+   */
+  const admit = async (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => {
+    const t = timings.get(req);
+    if (t) t.op = spec.name;
+    if (deps.trustCaller) { admitBody(req); return; }
+    try {
+      admittedKeys.set(req, await auth.admit(requestLine(req)));
+      admitBody(req);
+    } catch (e) {
+      await discardBody(req);
+      fail(req, reply, e);
+      return reply;
+    }
   };
 
   const fail = (req: FastifyRequest, reply: FastifyReply, e: unknown) => {
@@ -204,7 +229,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   });
 
   const specs = [...withExtraBodyMembers(modelOperationSpecs(ops as never)), ...extensionOperationSpecs(createExtensionOperations(services))];
-  registerOperations(app, specs, handle);
+  registerOperations(app, specs, handle, admit);
   // The web console: the same operations behind a session cookie instead of SigV4 (src/server/console.ts).
   registerConsole(app, {
     services, specs, throttle, log, options: deps.console,
@@ -228,10 +253,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   });
 
   app.setErrorHandler(async (err: Error & { code?: string; statusCode?: number }, req, reply) => {
+    // Refusals of the body admission (body-admission.ts), raised while the body is read.
+    if (err instanceof ServiceError) return sendError(reply, req.id, err);
     // Errors Fastify raises before a handler runs: body too large, bad content length, ...
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       const msg = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-        ? `The request body is larger than the limit of ${config.bodyLimit} bytes.`
+        ? `The request body is larger than the limit of ${req.routeOptions.bodyLimit ?? config.bodyLimit} bytes.`
         : `The request could not be read: ${err.message}`;
       return sendError(reply, req.id, invalidParameter(msg));
     }

@@ -33,6 +33,8 @@ import {
   CONSOLE_DEFAULTS, CSRF_COOKIE, CSRF_HEADER, ConsoleSessions, SESSION_COOKIE, type ConsoleOptions, type ResolvedSession,
   SignInRefused, cookieValue, sessionCookies,
 } from './console-sessions.js';
+import { admitBody, discardBody } from './body-admission.js';
+import { TOO_DEEP, jsonNestsDeeper } from '../protocol/json-depth.js';
 
 /** Where the built console is: console/dist at the package root (from src/server or dist/server alike). */
 export const CONSOLE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'console', 'dist');
@@ -74,6 +76,7 @@ function jsonBody(req: FastifyRequest): Record<string, unknown> {
   if (!raw || raw.length === 0) return {};
   const ct = req.headers['content-type'];
   if (!ct || !/^application\/json\s*(;.*)?$/i.test(ct)) throw invalidParameter('The console API takes application/json.');
+  if (jsonNestsDeeper(raw)) throw invalidParameter(`The request body is not accepted: ${TOO_DEEP}.`);
   let v: unknown;
   try { v = JSON.parse(UTF8.decode(raw)); } catch { throw invalidParameter('The request body is not valid JSON.'); }
   if (v === null || typeof v !== 'object' || Array.isArray(v)) throw invalidParameter('The request body must be a JSON object.');
@@ -115,7 +118,10 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     if (site !== undefined && site !== 'same-origin' && site !== 'none') throw accessDenied('Cross-site requests to the console are refused.');
   };
 
-  const session = (req: FastifyRequest): Promise<ResolvedSession> => sessions.resolve(cookieValue(req.headers.cookie, SESSION_COOKIE));
+  // The session an API request was admitted with (before its body was read), so it is resolved once.
+  const admittedSessions = new WeakMap<FastifyRequest, ResolvedSession>();
+  const session = (req: FastifyRequest): Promise<ResolvedSession> =>
+    Promise.resolve(admittedSessions.get(req) ?? sessions.resolve(cookieValue(req.headers.cookie, SESSION_COOKIE)));
 
   /** A request that changes state: signed in, same origin, and carrying the CSRF token. */
   const stateChange = async (req: FastifyRequest): Promise<ResolvedSession> => {
@@ -139,6 +145,19 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   app.register(async (scope) => {
     // The page and its assets; the API routes name themselves below.
     scope.addHook('onRequest', async (req) => { deps.note?.(req, 'console:Static'); });
+    // An API request other than sign-in reads its body only with a live session (body-admission.ts);
+    // without one it is answered now, before any of its body is read.
+    scope.addHook('onRequest', async (req, reply) => {
+      if (req.method !== 'POST' || !req.url.startsWith('/console/api/') || req.url.startsWith('/console/api/sign-in')) return;
+      try {
+        admittedSessions.set(req, await sessions.resolve(cookieValue(req.headers.cookie, SESSION_COOKIE)));
+        admitBody(req);
+      } catch (e) {
+        await discardBody(req);
+        fail(req, reply, e);
+        return reply;
+      }
+    });
     scope.addHook('onSend', async (_req, reply, payload) => {
       for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
       return payload;

@@ -34,6 +34,6 @@ export function egressFromConfig(config: Config, onError?: (err: EgressError) =>
   for (const [arn, vpc] of Object.entries(config.vpcConnections)) {
     vpcProfiles[arn] = { id: arn.split('/').pop() ?? arn, allowCidrs: vpc.allowCidrs, ...(vpc.proxy ? { proxy: vpc.proxy } : {}) };
   }
-  const options = { allowCidrs: config.egressAllow, caPems, vpcProfiles };
+  const options = { allowCidrs: config.egressAllow, caPems, vpcProfiles, ...(config.egressMaxBufferedBytes ? { maxBufferedBytes: config.egressMaxBufferedBytes } : {}) };
   return onError ? new ObservedEgress(options, onError) : new Egress(options);
 }

@@ -13,6 +13,8 @@ import type { Authenticator } from '../auth/identity.js';
 import type { Permissions } from '../auth/permissions.js';
 import { McpTokenAuth, type BearerResult } from '../auth/mcp-token-auth.js';
 import type { OperationSpec } from '../protocol/http.js';
+import { admitBody, discardBody } from './body-admission.js';
+import { TOO_DEEP, jsonNestsDeeper } from '../protocol/json-depth.js';
 import type { Caller } from '../domain/types.js';
 import { LocalBackend, operationRunner } from '../mcp/local-backend.js';
 import { createMcpSession, type McpSession } from '../mcp/server.js';
@@ -130,19 +132,30 @@ export function registerMcpRoute(app: FastifyInstance, deps: McpRouteDeps): { se
   }, Math.min(60_000, idleMs));
   sweep.unref();
 
-  const handler = async (req: FastifyRequest, reply: FastifyReply) => {
+  // The bearer token is checked before the body is read (body-admission.ts); the handler reuses the answer.
+  const checked = new WeakMap<FastifyRequest, Awaited<ReturnType<McpTokenAuth['fromHeader']>>>();
+  const unauthorized = (reply: FastifyReply, who: Extract<BearerResult, { ok: false }>) =>
+    rpcError(reply, 401, -32001, who.message, {
+      'www-authenticate': `Bearer realm="actionbridge", error="${who.error}", error_description="${who.message.replace(/["\\]/g, '')}"`,
+    });
+  const admitRequest = async (req: FastifyRequest, reply: FastifyReply) => {
     deps.tag?.(req, 'MCP');
     const who = await bearer.fromHeader(req.headers.authorization);
-    if (!who.ok) {
-      return rpcError(reply, 401, -32001, who.message, {
-        'www-authenticate': `Bearer realm="actionbridge", error="${who.error}", error_description="${who.message.replace(/["\\]/g, '')}"`,
-      });
-    }
+    checked.set(req, who);
+    if (!who.ok) { await discardBody(req); unauthorized(reply, who); return reply; }
+    admitBody(req);
+  };
+
+  const handler = async (req: FastifyRequest, reply: FastifyReply) => {
+    deps.tag?.(req, 'MCP');
+    const who = checked.get(req) ?? await bearer.fromHeader(req.headers.authorization);
+    if (!who.ok) return unauthorized(reply, who);
     deps.tag?.(req, 'MCP', who.caller);
 
     let body: unknown;
     if (req.method === 'POST') {
       const raw = req.body as Buffer | undefined;
+      if (raw && jsonNestsDeeper(raw)) return rpcError(reply, 400, -32600, `Invalid Request: the body ${TOO_DEEP}.`);
       try {
         body = JSON.parse(UTF8.decode(raw ?? Buffer.alloc(0)));
       } catch {
@@ -187,7 +200,7 @@ export function registerMcpRoute(app: FastifyInstance, deps: McpRouteDeps): { se
     if (!entry.id) void drop(entry);
   };
 
-  app.route({ method: ['GET', 'POST', 'DELETE'], url: '/mcp', handler });
+  app.route({ method: ['GET', 'POST', 'DELETE'], url: '/mcp', onRequest: admitRequest, handler });
 
   const closeAll = async () => {
     clearInterval(sweep);

@@ -105,7 +105,11 @@ export const amazonS3: Catalog = {
           Key: key,
           Body: base64Schema(MAX_BYTES),
           ContentType: { type: 'string', pattern: '^[\\w.+-]+/[\\w.+-]+(?:\\s*;.*)?$', maxLength: 255 },
-          Metadata: { type: 'object', additionalProperties: { type: 'string', maxLength: 2048 }, maxProperties: 50 },
+          // Sent as x-amz-meta-<name> headers: names are HTTP tokens, values printable ASCII (as S3 requires).
+          Metadata: {
+            type: 'object', propertyNames: { pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$" },
+            additionalProperties: { type: 'string', maxLength: 2048, pattern: '^[\\x20-\\x7e]*$' }, maxProperties: 50,
+          },
         },
       },
       aws: {
