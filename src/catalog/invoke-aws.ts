@@ -2,7 +2,7 @@
 // input, send the command with the official client (signed by the SDK with the
 // credentials given, sent through the egress), and shape the answer. A service
 // error with an HTTP status is a FAILED invocation, as an upstream 4xx/5xx is.
-import type { EgressRequest, EgressResponse } from '../egress/index.js';
+import type { EgressRequest, EgressResponse, EgressTenant } from '../egress/index.js';
 import { EgressHttpHandler } from '../egress/index.js';
 import { validateActionInput } from './input.js';
 import { evaluate, MappingError } from './mapping.js';
@@ -38,6 +38,8 @@ export interface AwsInvocation {
   credentials: AwsCredentials | (() => Promise<AwsCredentials>);
   /** The connector's VpcConnectionArn, if any. */
   profile?: string;
+  /** The connector's account and region (a VPC connection serves only its own). */
+  tenant?: EgressTenant;
   /** Extra client configuration, e.g. `{endpoint, forcePathStyle}` for an S3-compatible store or a test endpoint. */
   clientConfig?: Record<string, unknown>;
   signal?: AbortSignal;
@@ -105,7 +107,7 @@ export async function invokeAwsAction(action: CatalogAction, input: unknown, inv
   const client = new Client({
     region: inv.region,
     credentials: inv.credentials,
-    requestHandler: new EgressHttpHandler(inv.egress, inv.profile),
+    requestHandler: new EgressHttpHandler(inv.egress, inv.profile, inv.tenant),
     maxAttempts: 3,
     ...inv.clientConfig,
   });

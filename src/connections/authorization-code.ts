@@ -23,6 +23,7 @@ import { schemeFor } from './schemes.js';
 import { SingleFlight } from './single-flight.js';
 import type { CachedToken, TokenVault } from './token-vault.js';
 import { failureOutcome, type TokenObserver } from './observe.js';
+import { egressRoute } from '../domain/vpc-connections.js';
 
 type CodeAuth = Extract<ConnectorAuth, { type: 'OAUTH2_AUTHORIZATION_CODE' }>;
 
@@ -79,7 +80,7 @@ export class AuthorizationCodeFlow {
   ) {}
 
   private config(rec: ConnectorRecord, auth: CodeAuth, issuer?: string): client.Configuration {
-    return oauthConfig(this.egress, rec.vpcConnectionArn ?? undefined, auth.client, schemeFor(rec.type), {
+    return oauthConfig(this.egress, egressRoute(rec), auth.client, schemeFor(rec.type), {
       tokenEndpoint: auth.client.tokenEndpoint,
       authorizationEndpoint: auth.authorizationEndpoint,
       ...(issuer ? { issuer } : {}),

@@ -18,6 +18,7 @@ import { TokenFailure } from './oauth.js';
 import { apiKeyHeaders, basicAuthorization } from './schemes.js';
 import { TokenVault } from './token-vault.js';
 import type { TokenObserver } from './observe.js';
+import { egressRoute } from '../domain/vpc-connections.js';
 
 /** Who acts through the connector: the caller of the operation. */
 export interface EndUser {
@@ -176,7 +177,7 @@ export class Connections {
       headers,
       followRedirects,
       ...(req.body !== undefined ? { body: req.body } : {}),
-      ...(rec.vpcConnectionArn ? { profile: rec.vpcConnectionArn } : {}),
+      ...egressRoute(rec),
       ...(req.signal ? { signal: req.signal } : {}),
     });
   }

@@ -29,6 +29,7 @@ import { groupArn, userArn } from '../auth/arns.js';
 import { CONNECTOR_TYPES, describeActions } from '../catalog/index.js';
 import { allowedAuthentication } from '../domain/type-auth.js';
 import { scrubText, secretValuesIn } from './redact.js';
+import { vpcConnectionsFor } from '../domain/vpc-connections.js';
 import {
   CONSOLE_DEFAULTS, CSRF_COOKIE, CSRF_HEADER, ConsoleSessions, SESSION_COOKIE, type ConsoleOptions, type ResolvedSession,
   cookieValue, sessionCookies,
@@ -233,7 +234,8 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
           PermissionActions: CONNECTOR_ACTIONS,
           PermissionPresets: PERMISSION_PRESETS,
           Operations: [...specs.keys()],
-          VpcConnectionArns: Object.keys(config.vpcConnections),
+          // Only the VPC connections the caller's account may use in this region (issue 13).
+          VpcConnectionArns: vpcConnectionsFor(config.vpcConnections, { accountId: s.caller.accountId, region: s.session.region }),
           ...(config.publicUrl ? { RedirectUrl: `${config.publicUrl}/oauth/callback` } : {}),
         });
       } catch (e) { return fail(req, reply, e); }
