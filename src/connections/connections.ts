@@ -10,7 +10,7 @@ import type { ConnectorRecord } from '../domain/types.js';
 import { type Egress, type EgressResponse, isEgressError } from '../egress/index.js';
 import { invalidParameter } from '../protocol/errors.js';
 import type { Store } from '../store/store.js';
-import { AuthorizationCodeFlow, type CallbackOutcome } from './authorization-code.js';
+import { AuthorizationCodeFlow, type CallbackOutcome, type StartOutcome } from './authorization-code.js';
 import { type AssumedRole, AwsRoles, type AwsRequest, signAwsRequest } from './aws.js';
 import { ClientCredentialTokens } from './client-credentials.js';
 import { type ConnectorAuth, connectorAuth, secretValues } from './connector-auth.js';
@@ -235,9 +235,14 @@ export class Connections {
     return this.codeFlow.start(rec, auth, user.userArn);
   }
 
-  /** The OAuth redirect back to /oauth/callback, with its query parameters. */
-  completeAuthorization(query: URLSearchParams): Promise<CallbackOutcome> {
-    return this.codeFlow.complete(query);
+  /** A browser opens the sign-in URL (/oauth/start?flow=): the cookie to set and where to send it. */
+  openAuthorization(flow: string | undefined): Promise<StartOutcome> {
+    return this.codeFlow.open(flow);
+  }
+
+  /** The OAuth redirect back to /oauth/callback, with its query parameters and the browser's Cookie header. */
+  completeAuthorization(query: URLSearchParams, cookies: string | undefined): Promise<CallbackOutcome> {
+    return this.codeFlow.complete(query, cookies);
   }
 
   async health(rec: ConnectorRecord, user: EndUser): Promise<ConnectionHealth> {
