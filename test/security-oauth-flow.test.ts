@@ -21,6 +21,7 @@ import { connectorOps } from './support/extension-client.js';
 import { startOidc, type OidcClient, type TestOidc } from './support/oidc.js';
 import { startResourceServer, type ResourceServer } from './support/resource-server.js';
 import { openStart } from './support/security-oauth-flow.js';
+import { metadataCandidates } from '../src/connections/issuer-discovery.js';
 import { createTestCa, type TestCa } from './support/tls.js';
 import { startTlsFront, type TlsFront } from './support/tls-front.js';
 
@@ -237,6 +238,20 @@ describe('the legitimate flow', () => {
     const done = await b.open(await throughProvider(b, r.body.AuthorizationUrl, 'victim@example.com'));
     expect(done.status).toBe(200);
     expect(done.body).toContain(victim.arn);
+  });
+});
+
+describe('where the issuer is looked for', () => {
+  it('RFC 8414 and OpenID discovery at the path prefixes of the AuthorizationEndpoint (deepest first), then at its origin', () => {
+    expect(metadataCandidates('https://idp.example/realms/acme/protocol/openid-connect/auth?scope=x')).toEqual([
+      ...['/realms/acme/protocol/openid-connect', '/realms/acme/protocol', '/realms/acme', ''].flatMap((p) => [
+        { url: `https://idp.example/.well-known/oauth-authorization-server${p}`, issuer: `https://idp.example${p}` },
+        { url: `https://idp.example${p}/.well-known/openid-configuration`, issuer: `https://idp.example${p}` },
+      ]),
+    ]);
+    expect(metadataCandidates('https://as.example/authorize').map((c) => c.url)).toEqual([
+      'https://as.example/.well-known/oauth-authorization-server', 'https://as.example/.well-known/openid-configuration',
+    ]);
   });
 });
 
