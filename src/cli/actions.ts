@@ -92,6 +92,7 @@ async function run(sub: string | undefined, args: string[]): Promise<void> {
     }
     case 'authorize': {
       const v = parse(args, { connector: { type: 'string' } });
+      // AuthorizationUrl: ActionBridge's one-time /oauth/start URL; the sign-in must end in the browser that opens it.
       print(readable(await client(v).startActionConnectorAuthorization({ ActionConnectorId: need(v, 'connector') })));
       return;
     }
