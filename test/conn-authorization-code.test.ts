@@ -143,7 +143,7 @@ describe('authorization code: signing in', () => {
     expect(start.searchParams.get('flow')).toMatch(/^[\w-]{43}$/);
     browser.forgetCookies();
     const u = await openStart(browser, r.body.AuthorizationUrl);
-    // The sign-in URL opens once.
+    // The sign-in URL is confirmed once: afterwards it is unknown.
     const again = await browser.open(r.body.AuthorizationUrl);
     expect(again.status).toBe(400);
     expect(again.body).toContain('unknown or was already used');

@@ -8,7 +8,12 @@
 //  2. the attacker starts a flow and lures the victim into opening its callback
 //     (login CSRF) -> refused;
 //  3. a callback with a wrong or a missing `iss` -> refused, the token endpoint is never called;
-//  4. the legitimate flow, with its cookie, works (API and console).
+//  4. the legitimate flow, with its cookie, works (API and console);
+//  5. the start link is not bound to the person who opens it: the attacker sends HIS
+//     link to the victim. /oauth/start is therefore a confirmation page naming the
+//     ActionBridge user the sign-in is linked to (the attacker), read only; only a
+//     same-origin POST from that page goes on (once); a browser signed in to the console
+//     as another user than the link's is refused.
 import { createHash } from 'node:crypto';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +25,7 @@ import { ConsoleClient, cookieAttributes } from './support/console.js';
 import { connectorOps } from './support/extension-client.js';
 import { startOidc, type OidcClient, type TestOidc } from './support/oidc.js';
 import { startResourceServer, type ResourceServer } from './support/resource-server.js';
-import { openStart } from './support/security-oauth-flow.js';
+import { confirmationPage, openStart } from './support/security-oauth-flow.js';
 import { metadataCandidates } from '../src/connections/issuer-discovery.js';
 import { createTestCa, type TestCa } from './support/tls.js';
 import { startTlsFront, type TlsFront } from './support/tls-front.js';
@@ -194,12 +199,16 @@ describe('iss (RFC 9207)', () => {
 });
 
 describe('the legitimate flow', () => {
-  it('sets a short-lived HttpOnly, Secure, SameSite=Lax cookie on the callback path, redirects to the provider, and the callback signs in and clears it', async () => {
+  it('sets a short-lived HttpOnly, Secure, SameSite=Lax cookie on the callback path when confirmed, redirects to the provider, and the callback signs in and clears it', async () => {
     const start = await startUrl(attacker);
     const agent = new Agent({ connect: { ca: ca.certPem } });
     try {
-      const res = await undiciFetch(start, { redirect: 'manual', dispatcher: agent });
-      expect(res.status).toBe(302);
+      const page = await undiciFetch(start, { redirect: 'manual', dispatcher: agent });
+      expect(page.status).toBe(200);
+      expect(page.headers.getSetCookie()).toEqual([]);
+      await page.arrayBuffer();
+      const res = await confirm(start, agent);
+      expect(res.status).toBe(303);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.headers.get('location')!.startsWith(`${oidc.authorizationEndpoint}?`)).toBe(true);
       const [line] = res.headers.getSetCookie();
@@ -241,6 +250,111 @@ describe('the legitimate flow', () => {
   });
 });
 
+describe("the start link is not bound to whoever opens it (the attacker sends HIS link to the victim)", () => {
+  const origin = () => new URL(oidc.authorizationEndpoint).origin;
+
+  it("the attacker's link opened in the victim's browser is a confirmation page naming the ATTACKER as the user the sign-in is linked to; it sets no cookie and is not cacheable or frameable", async () => {
+    const lure = await startUrl(attacker);
+    const page = await confirmationPage(newBrowser(), lure);
+    const text = page.body.replace(/<[^>]+>/g, '');
+    expect(text).toContain(`This sign-in was started by the ActionBridge user attacker in account ${ACCOUNT} (${attacker.arn}).`);
+    expect(text).toContain(`will be linked to the ActionBridge user attacker`);
+    expect(text).toContain(`through the action connector Flow (${ID})`);
+    expect(text).toContain(`at ${origin()}`);
+    expect(text).toContain('If you did not start this yourself, close this page.');
+    expect(page.body).toMatch(new RegExp(`<button type="submit">Continue to ${origin().replace(/[.]/g, '\\.')}</button>`));
+    expect(text).not.toContain('victim');
+    expect(page.headers.getSetCookie()).toEqual([]);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|script-src|style-src/);
+    expect(page.body).not.toMatch(/<script|<style|\sstyle=|\son\w+=/i);
+    // Nothing was used up: the link still opens.
+    expect((await newBrowser().open(lure)).status).toBe(200);
+  });
+
+  it('a cross-site POST (another Origin, Sec-Fetch-Site cross-site or same-site, none of them) is refused and does not use up the flow', async () => {
+    const start = await startUrl(attacker);
+    const agent = new Agent({ connect: { ca: ca.certPem } });
+    try {
+      for (const headers of [
+        { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+        { origin: 'null', 'sec-fetch-site': 'cross-site' },
+        { origin: `https://sub.${new URL(front.publicUrl).hostname}`, 'sec-fetch-site': 'same-site' },
+        { origin: 'https://evil.example' },
+        { 'sec-fetch-site': 'same-origin', origin: 'https://evil.example' },
+        {},
+      ] as Record<string, string>[]) {
+        const r = await confirm(start, agent, headers);
+        const body = await r.text();
+        expect(r.status, JSON.stringify(headers)).toBe(400);
+        expect(body).toContain('did not come from ActionBridge&#39;s confirmation page');
+        expect(r.headers.get('location')).toBeNull();
+        expect(r.headers.getSetCookie()).toEqual([]);
+      }
+      // Not used up: the page still opens, and the browser's own confirmation goes on.
+      expect((await undiciFetch(start, { dispatcher: agent })).status).toBe(200);
+      const ok = await confirm(start, agent);
+      expect(ok.status).toBe(303);
+      // A browser without Sec-Fetch-Site that sends this server's Origin is accepted too.
+      const other = await startUrl(attacker);
+      expect((await confirm(other, agent, { origin: new URL(front.publicUrl).origin })).status).toBe(303);
+    } finally {
+      await agent.close();
+    }
+  });
+
+  it('GET twice does not use the flow up; the first POST goes on, a second POST is refused', async () => {
+    const start = await startUrl(victim);
+    const b = newBrowser();
+    await confirmationPage(b, start);
+    const page = await confirmationPage(b, start);
+    const first = await b.submit(page, {}, (u) => !u.startsWith(front.publicUrl));
+    expect(first.url.startsWith(`${oidc.authorizationEndpoint}?`), first.hops.join('\n')).toBe(true);
+    const again = await b.submit(page);
+    expect(again.status).toBe(400);
+    expect(again.body).toContain('unknown or was already used');
+    expect((await b.open(start)).status).toBe(400);
+  });
+
+  it("a browser signed in to the console as another user than the link's is refused (the page and the POST); the flow is not used up", async () => {
+    const lure = await startUrl(attacker);
+    const before = (await tokenOf(attacker))?.sealed;
+    const victimConsole = new ConsoleClient(env.t.endpoint);
+    const signedIn = await victimConsole.signIn({ AccessKeyId: victim.accessKeyId, SecretAccessKey: victim.secretAccessKey });
+    expect(signedIn.status).toBe(200);
+    // The session cookie the browser sends to /oauth/start (the console's own is on /console).
+    const cookie = cookiesFor('/oauth/start', signedIn.setCookies);
+    expect(cookie).toMatch(/^ab_console_session=[\w-]{43}$/);
+    const agent = new Agent({ connect: { ca: ca.certPem } });
+    try {
+      const page = await undiciFetch(lure, { dispatcher: agent, headers: { cookie } });
+      const text = await page.text();
+      expect(page.status).toBe(403);
+      expect(text).toContain('this sign-in link was started by another user');
+      expect(text).toContain('signed in to the ActionBridge console as victim');
+      expect(text).not.toContain('<form');
+      const post = await confirm(lure, agent, undefined, cookie);
+      expect(post.status).toBe(403);
+      expect(await post.text()).toContain('this sign-in link was started by another user');
+      expect(post.headers.get('location')).toBeNull();
+      expect(post.headers.getSetCookie()).toEqual([]);
+      expect((await tokenOf(attacker))?.sealed).toBe(before);
+      // Not used up, and the starter's own console session goes on.
+      const own = await new ConsoleClient(env.t.endpoint).signIn({ AccessKeyId: attacker.accessKeyId, SecretAccessKey: attacker.secretAccessKey });
+      const mine = cookiesFor('/oauth/start', own.setCookies);
+      expect((await undiciFetch(lure, { dispatcher: agent, headers: { cookie: mine } })).status).toBe(200);
+      expect((await confirm(lure, agent, undefined, mine)).status).toBe(303);
+    } finally {
+      await agent.close();
+    }
+  });
+});
+
 describe('where the issuer is looked for', () => {
   it('RFC 8414 and OpenID discovery at the path prefixes of the AuthorizationEndpoint (deepest first), then at its origin', () => {
     expect(metadataCandidates('https://idp.example/realms/acme/protocol/openid-connect/auth?scope=x')).toEqual([
@@ -258,4 +372,20 @@ describe('where the issuer is looked for', () => {
 /** The binding cookie's name for a state, sha256("cookie\n" + state) in short: anyone who sees the state can compute it, not the value. */
 function cookieNameFor(state: string): string {
   return `ab_oauth_${createHash('sha256').update(`cookie\n${state}`).digest('hex').slice(0, 16)}`;
+}
+
+/** POSTs the confirmation form of `start` as a browser would from the page itself, or with `headers` instead. */
+async function confirm(start: string, agent: Agent, headers: Record<string, string> = { origin: 'null', 'sec-fetch-site': 'same-origin' }, cookie?: string) {
+  const u = new URL(start);
+  return undiciFetch(`${u.origin}${u.pathname}`, {
+    method: 'POST', redirect: 'manual', dispatcher: agent, body: new URLSearchParams({ flow: u.searchParams.get('flow')! }),
+    headers: { ...headers, ...(cookie ? { cookie } : {}) },
+  });
+}
+
+/** The Cookie header a browser sends to `path` on the server, from Set-Cookie lines (only the cookies whose Path covers it). */
+function cookiesFor(path: string, setCookies: string[]): string {
+  return setCookies.map(cookieAttributes)
+    .filter((c) => c.value && (path === c.attrs.path || path.startsWith(`${c.attrs.path!.replace(/\/$/, '')}/`)))
+    .map((c) => `${c.name}=${c.value}`).join('; ');
 }

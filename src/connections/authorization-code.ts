@@ -2,7 +2,10 @@
 //
 // start():    a one-time sign-in URL on ActionBridge, /oauth/start?flow=<id>, bound to
 //             the user and the connector (StartActionConnectorAuthorization answers it).
-// open():     /oauth/start — the flow id is taken (deleted); a random binding value goes
+// describe(): GET /oauth/start — reads the flow (not taken): who started it, for which
+//             connector and authorization server, for the confirmation page (the person
+//             who opens the link sees whose ActionBridge user the sign-in would be linked to).
+// open():     POST /oauth/start — the flow id is taken (deleted); a random binding value goes
 //             into a short-lived HttpOnly cookie of the browser that opened it, and the
 //             browser is sent to the authorization server with PKCE (S256, RFC 7636) and
 //             a one-time state (RFC 6749 §10.12). The database keeps only hashes: of the
@@ -32,6 +35,7 @@ import type { CachedToken, TokenVault } from './token-vault.js';
 import { failureOutcome, type TokenObserver } from './observe.js';
 import { egressRoute } from '../domain/vpc-connections.js';
 import { IssuerDiscovery } from './issuer-discovery.js';
+import { parsePrincipalArn } from '../auth/arns.js';
 
 type CodeAuth = Extract<ConnectorAuth, { type: 'OAUTH2_AUTHORIZATION_CODE' }>;
 
@@ -62,6 +66,23 @@ export type CallbackOutcome = ({ ok: true; connectorId: string; connectorName: s
 export type StartOutcome =
   | { ok: true; location: string; cookie: FlowCookie }
   | { ok: false; reason: 'unknown-flow' | 'expired-state' | 'connector-changed' };
+
+/** A flow not yet opened, as the confirmation page shows it (nothing secret). */
+export interface FlowDescription {
+  /** The ActionBridge user who started the flow: the tokens will be theirs. */
+  userArn: string;
+  accountId: string;
+  userName: string;
+  connectorId: string;
+  connectorName: string;
+  /** The origin of the authorization server the browser is sent to. */
+  authorizationOrigin: string;
+  /** The origin of the connector's RedirectUrl: where /oauth/start is served (this server's public origin). */
+  serverOrigin: string;
+  expiresAt: number;
+}
+
+export type DescribeOutcome = { ok: true; flow: FlowDescription } | Extract<StartOutcome, { ok: false }>;
 
 /** Authorization request parameters the flow sets itself (RFC 6749 §4.1.1, RFC 7636 §4.3). */
 const FLOW_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'request', 'request_uri'];
@@ -153,8 +174,32 @@ export class AuthorizationCodeFlow {
     return { url: startUrl(auth.redirectUrl, flow), expiresAt };
   }
 
+  /** GET /oauth/start?flow=: the flow as the confirmation page names it; read only (a link preview does not use it up). */
+  async describe(flow: string | undefined): Promise<DescribeOutcome> {
+    if (!flow || !RANDOM.test(flow)) return { ok: false, reason: 'unknown-flow' };
+    const row = await this.store.getAuthState(flowHash(flow));
+    if (!row) return { ok: false, reason: 'unknown-flow' };
+    if (row.expiresAt <= this.now()) return { ok: false, reason: 'expired-state' };
+    const rec = await this.store.getConnector(row);
+    if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
+      return { ok: false, reason: 'connector-changed' };
+    }
+    const auth = connectorAuth(rec, this.keys) as CodeAuth;
+    const user = parsePrincipalArn(row.userArn);
+    return {
+      ok: true,
+      flow: {
+        userArn: row.userArn, accountId: row.accountId, userName: user?.name ?? row.userArn,
+        connectorId: rec.id, connectorName: rec.name,
+        authorizationOrigin: new URL(auth.authorizationEndpoint).origin,
+        serverOrigin: new URL(row.redirectUri).origin,
+        expiresAt: row.expiresAt,
+      },
+    };
+  }
+
   /**
-   * GET /oauth/start?flow=: takes the flow (one use), stores the state bound to a new
+   * POST /oauth/start (flow=): takes the flow (one use), stores the state bound to a new
    * browser binding value, and gives the cookie to set and the authorization URL to go to.
    */
   async open(flow: string | undefined): Promise<StartOutcome> {

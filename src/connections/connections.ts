@@ -10,7 +10,7 @@ import type { ConnectorRecord } from '../domain/types.js';
 import { type Egress, type EgressResponse, isEgressError } from '../egress/index.js';
 import { invalidParameter } from '../protocol/errors.js';
 import type { Store } from '../store/store.js';
-import { AuthorizationCodeFlow, type CallbackOutcome, type StartOutcome } from './authorization-code.js';
+import { AuthorizationCodeFlow, type CallbackOutcome, type DescribeOutcome, type StartOutcome } from './authorization-code.js';
 import { type AssumedRole, AwsRoles, type AwsRequest, signAwsRequest } from './aws.js';
 import { ClientCredentialTokens } from './client-credentials.js';
 import { type ConnectorAuth, connectorAuth, secretValues } from './connector-auth.js';
@@ -235,7 +235,12 @@ export class Connections {
     return this.codeFlow.start(rec, auth, user.userArn);
   }
 
-  /** A browser opens the sign-in URL (/oauth/start?flow=): the cookie to set and where to send it. */
+  /** A browser loads the sign-in URL (GET /oauth/start?flow=): who started the flow, for the confirmation page (read only). */
+  describeAuthorization(flow: string | undefined): Promise<DescribeOutcome> {
+    return this.codeFlow.describe(flow);
+  }
+
+  /** The person confirms (POST /oauth/start): the flow is taken; the cookie to set and where to send the browser. */
   openAuthorization(flow: string | undefined): Promise<StartOutcome> {
     return this.codeFlow.open(flow);
   }
