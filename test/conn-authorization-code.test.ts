@@ -16,7 +16,7 @@ import { startResourceServer, type ResourceServer } from './support/resource-ser
 import { createTestCa } from './support/tls.js';
 import { startTlsFront, type TlsFront } from './support/tls-front.js';
 import { waitFor } from './support/wait.js';
-import { openStart } from './support/security-oauth-flow.js';
+import { confirmationPage, openStart } from './support/security-oauth-flow.js';
 
 const ALL = ['DescribeActionConnector', 'UpdateActionConnector', 'DeleteActionConnector', 'DescribeActionConnectorPermissions',
   'UpdateActionConnectorPermissions', 'ListActionConnectorActions', 'InvokeActionConnector'].map((a) => `quicksight:${a}`);
@@ -77,7 +77,10 @@ async function authorizationUrl(id: string, creds: Creds): Promise<string> {
 /** Signs in at the provider like a person: login form, consent form, and back to the callback. */
 async function signIn(url: string, login: string, opts: { keepCookies?: boolean } = {}): Promise<Page> {
   if (!opts.keepCookies) browser.forgetCookies();
-  const loginPage = await browser.open(url);
+  // ActionBridge's sign-in URL is a confirmation page: Continue leads to the provider.
+  const loginPage = new URL(url).pathname.endsWith('/oauth/start')
+    ? await browser.submit(await confirmationPage(browser, url))
+    : await browser.open(url);
   expect(loginPage.status, loginPage.body.slice(0, 300)).toBe(200);
   expect(loginPage.body).toContain('name="login"');
   const consent = await browser.submit(loginPage, { login, password: 'any' });
@@ -275,7 +278,7 @@ describe('authorization code: signing in', () => {
     // The provider registered this client with another redirect URI: it never sends the browser back.
     await create('ac-unregistered', codeAuth({ clientId: 'registered-elsewhere', secret: 'ac-other-secret-99887766' }));
     const url = await authorizationUrl('ac-unregistered', alice);
-    const page = await browser.open(url);
+    const page = await browser.submit(await confirmationPage(browser, url));
     expect(page.status).toBe(400);
     expect(page.body).toMatch(/redirect_uri/);
     expect(page.hops.some((h) => h.startsWith(callbackUrl()))).toBe(false);
