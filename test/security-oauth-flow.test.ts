@@ -160,7 +160,7 @@ describe('the callback is bound to the browser that started the flow', () => {
     expect((await tokenOf(victim))?.sealed).toBe(before?.sealed);
   });
 
-  it('the sign-in URL opens once: a second browser opening it gets nothing', async () => {
+  it('the sign-in URL is confirmed once: a second browser opening it afterwards gets nothing', async () => {
     const start = await startUrl(victim);
     await openStart(newBrowser(), start);
     const second = await newBrowser().open(start);
