@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import YAML from 'yaml';
+import { vpcConfigProblem } from './domain/vpc-connections.js';
 
 export interface ThrottleConfig {
   /** Requests per second refilled into each account's bucket; 0 disables throttling. */
@@ -27,6 +28,13 @@ export interface VpcConnectionConfig {
   allowCidrs: string[];
   /** Optional HTTP proxy (http://host:port) that outbound requests of this profile go through. */
   proxy?: string;
+  /**
+   * Accounts whose connectors may use it, besides the account of its ARN (its key).
+   * Required when the key is not a full VpcConnectionArn (src/domain/vpc-connections.ts).
+   */
+  accounts?: string[];
+  /** Regions it serves besides the region of its ARN; a key that is not an ARN: every region unless listed. */
+  regions?: string[];
 }
 
 export interface Config {
@@ -157,6 +165,8 @@ const fileSchema = {
             properties: {
               allowCidrs: { type: 'array', minItems: 1, items: { type: 'string', pattern: CIDR } },
               proxy: { type: 'string', pattern: '^https?://' },
+              accounts: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^\\d{12}$' } },
+              regions: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-\\d+$' } },
             },
           },
         },
@@ -276,6 +286,10 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
   const shutdownTimeoutMs = int('--shutdown-timeout-ms', flags['shutdown-timeout-ms'], 0) ?? int('ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS', env.ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS, 0)
     ?? file.shutdownTimeoutMs ?? defaults.shutdownTimeoutMs;
   const vpcConnections = vpcConnectionsFromEnv(env.ACTIONBRIDGE_VPC_CONNECTIONS) ?? file.egress?.vpcConnections ?? {};
+  for (const [arn, vpc] of Object.entries(vpcConnections)) {
+    const problem = vpcConfigProblem(arn, vpc);
+    if (problem) throw new ConfigError(`egress.vpcConnections${env.ACTIONBRIDGE_VPC_CONNECTIONS ? ' (ACTIONBRIDGE_VPC_CONNECTIONS)' : ''}: ${problem}`);
+  }
   const stsEndpoint = httpsBase('stsEndpoint (--sts-endpoint, ACTIONBRIDGE_STS_ENDPOINT)', flags['sts-endpoint'] || env.ACTIONBRIDGE_STS_ENDPOINT || file.stsEndpoint);
   const auditRetentionDays = int('--audit-retention-days', flags['audit-retention-days'], 0) ?? int('ACTIONBRIDGE_AUDIT_RETENTION_DAYS', env.ACTIONBRIDGE_AUDIT_RETENTION_DAYS, 0) ?? file.auditRetentionDays ?? defaults.auditRetentionDays;
   const trustProxyText = flags['trust-proxy'] ?? env.ACTIONBRIDGE_TRUST_PROXY;

@@ -9,6 +9,7 @@ import { ACCOUNT, ADMIN, qs, type TestUser } from './helpers.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
 import { ALL_CONNECTOR_ACTIONS, actionsApi, createConnector } from './support/actions.js';
 import { TestBrowser } from './support/browser.js';
+import { confirmationPage } from './support/security-oauth-flow.js';
 import { type ConnEnv, startConnEnv } from './support/conn-env.js';
 import { connectorOps } from './support/extension-client.js';
 import { startOidc, type OidcClient, type TestOidc } from './support/oidc.js';
@@ -80,7 +81,8 @@ describe('InvokeAction through an authorization-code connector', () => {
     const start = await connectorOps(env.t.endpoint, ACCOUNT, 'ac-http').authorize(alice);
     expect(start.status).toBe(200);
     browser.forgetCookies();
-    const login = await browser.open(start.body.AuthorizationUrl);
+    // The sign-in URL is ActionBridge's confirmation page: Continue leads to the provider's login.
+    const login = await browser.submit(await confirmationPage(browser, start.body.AuthorizationUrl));
     const consent = await browser.submit(login, { login: 'alice@example.com', password: 'any' });
     const done = await browser.submit(consent);
     expect(done.url.startsWith(`${front.publicUrl}/oauth/callback?`)).toBe(true);

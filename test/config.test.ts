@@ -14,14 +14,14 @@ function file(name: string, text: string) {
 
 describe('configuration', () => {
   it('reads YAML and JSON, resolving paths relative to the file', () => {
-    const y = file('ab.yaml', 'port: 5001\ndataDir: ./d\nregion: eu-west-1\nthrottle: { ratePerSecond: 10, burst: 20 }\negress:\n  allow: [10.0.0.0/8]\n  vpcConnections:\n    vpc-a: { allowCidrs: [10.1.0.0/16], proxy: "http://proxy.internal:3128" }\n');
+    const y = file('ab.yaml', 'port: 5001\ndataDir: ./d\nregion: eu-west-1\nthrottle: { ratePerSecond: 10, burst: 20 }\negress:\n  allow: [10.0.0.0/8]\n  vpcConnections:\n    vpc-a: { allowCidrs: [10.1.0.0/16], proxy: "http://proxy.internal:3128", accounts: ["111122223333"] }\n');
     const c = resolveConfig({ config: y }, {});
     expect(c.port).toBe(5001);
     expect(c.dataDir).toBe(path.join(path.dirname(y), 'd'));
     expect(c.region).toBe('eu-west-1');
     expect(c.throttle).toEqual({ ratePerSecond: 10, burst: 20 });
     expect(c.egressAllow).toEqual(['10.0.0.0/8']);
-    expect(c.vpcConnections['vpc-a']).toEqual({ allowCidrs: ['10.1.0.0/16'], proxy: 'http://proxy.internal:3128' });
+    expect(c.vpcConnections['vpc-a']).toEqual({ allowCidrs: ['10.1.0.0/16'], proxy: 'http://proxy.internal:3128', accounts: ['111122223333'] });
     const j = file('ab.json', JSON.stringify({ port: 5002 }));
     expect(resolveConfig({ config: j }, {}).port).toBe(5002);
   });

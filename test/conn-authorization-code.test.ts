@@ -17,6 +17,7 @@ import { startResourceServer, type ResourceServer } from './support/resource-ser
 import { createTestCa } from './support/tls.js';
 import { startTlsFront, type TlsFront } from './support/tls-front.js';
 import { waitFor } from './support/wait.js';
+import { confirmationPage, openStart } from './support/security-oauth-flow.js';
 
 const ALL = ['DescribeActionConnector', 'UpdateActionConnector', 'DeleteActionConnector', 'DescribeActionConnectorPermissions',
   'UpdateActionConnectorPermissions', 'ListActionConnectorActions', 'InvokeActionConnector'].map((a) => `quicksight:${a}`);
@@ -75,9 +76,12 @@ async function authorizationUrl(id: string, creds: Creds): Promise<string> {
 }
 
 /** Signs in at the provider like a person: login form, consent form, and back to the callback. */
-async function signIn(url: string, login: string): Promise<Page> {
-  browser.forgetCookies();
-  const loginPage = await browser.open(url);
+async function signIn(url: string, login: string, opts: { keepCookies?: boolean } = {}): Promise<Page> {
+  if (!opts.keepCookies) browser.forgetCookies();
+  // ActionBridge's sign-in URL is a confirmation page: Continue leads to the provider.
+  const loginPage = new URL(url).pathname.endsWith('/oauth/start')
+    ? await browser.submit(await confirmationPage(browser, url))
+    : await browser.open(url);
   expect(loginPage.status, loginPage.body.slice(0, 300)).toBe(200);
   expect(loginPage.body).toContain('name="login"');
   const consent = await browser.submit(loginPage, { login, password: 'any' });
@@ -136,10 +140,18 @@ describe('authorization code: signing in', () => {
     expect(r.body.Message).toMatch(/has not signed in.*StartActionConnectorAuthorization/);
   });
 
-  it('StartActionConnectorAuthorization returns an authorization URL with PKCE S256 and a state, expiring in 10 minutes', async () => {
+  it('StartActionConnectorAuthorization returns a one-time sign-in URL on this server that leads to the authorization URL with PKCE S256 and a state, expiring in 10 minutes', async () => {
     const r = await connectorOps(env.t.endpoint, ACCOUNT, 'ac-main').authorize(alice);
     expect(r.status).toBe(200);
-    const u = new URL(r.body.AuthorizationUrl);
+    const start = new URL(r.body.AuthorizationUrl);
+    expect(`${start.origin}${start.pathname}`).toBe(`${front.publicUrl}/oauth/start`);
+    expect(start.searchParams.get('flow')).toMatch(/^[\w-]{43}$/);
+    browser.forgetCookies();
+    const u = await openStart(browser, r.body.AuthorizationUrl);
+    // The sign-in URL is confirmed once: afterwards it is unknown.
+    const again = await browser.open(r.body.AuthorizationUrl);
+    expect(again.status).toBe(400);
+    expect(again.body).toContain('unknown or was already used');
     expect(`${u.origin}${u.pathname}`).toBe(oidc.authorizationEndpoint);
     expect(Object.fromEntries(u.searchParams)).toMatchObject({
       response_type: 'code', client_id: WEB.client_id, redirect_uri: callbackUrl(), code_challenge_method: 'S256', scope: 'api',
@@ -148,9 +160,10 @@ describe('authorization code: signing in', () => {
     expect(u.searchParams.get('state')).toMatch(/^[\w-]{43}$/);
     expect(r.body.ExpiresAt - Date.now() / 1000).toBeGreaterThan(590);
     expect(r.body.ExpiresAt - Date.now() / 1000).toBeLessThan(610);
-    // Only the state's hash is stored.
+    // Only hashes are stored: not the flow id, not the state.
     const rows = await (env.t.server.store as SqlStore).db.selectFrom('oauth_states').selectAll().execute();
     expect(rows.some((row) => JSON.stringify(row).includes(u.searchParams.get('state')!))).toBe(false);
+    expect(rows.some((row) => JSON.stringify(row).includes(start.searchParams.get('flow')!))).toBe(false);
   });
 
   it('needs InvokeActionConnector, and an OAUTH2_AUTHORIZATION_CODE connector', async () => {
@@ -225,9 +238,10 @@ describe('authorization code: signing in', () => {
     const none = await browser.open(`${callbackUrl()}?code=abc`);
     expect(none.status).toBe(400);
     // A provider error on a real state: the state is used up, the error code shown escaped.
-    const url = new URL(await authorizationUrl('ac-main', bob));
+    const url = await openStart(browser, await authorizationUrl('ac-main', bob));
     const state = url.searchParams.get('state')!;
-    const denied = await browser.open(`${callbackUrl()}?error=${encodeURIComponent(`<img src=x onerror=alert(1)>`)}&state=${state}`);
+    // (with the `iss` the provider sends: it advertises authorization_response_iss_parameter_supported, RFC 9207)
+    const denied = await browser.open(`${callbackUrl()}?error=${encodeURIComponent(`<img src=x onerror=alert(1)>`)}&state=${state}&iss=${encodeURIComponent(oidc.issuer)}`);
     pages.push(denied.body);
     expect(denied.status).toBe(400);
     expect(denied.body).toContain('&#60;img src=x onerror=alert(1)&#62;');
@@ -237,12 +251,19 @@ describe('authorization code: signing in', () => {
     expect(await tokenSet('ac-main', bob)).toBeUndefined();
   });
 
-  it('an expired state is refused', async () => {
-    const url = await authorizationUrl('ac-main', bob);
+  it('an expired sign-in URL, and an expired state, are refused', async () => {
+    const unopened = await authorizationUrl('ac-main', bob);
+    await (env.t.server.store as SqlStore).db.updateTable('oauth_states').set({ expires_at: Date.now() - 1 }).execute();
+    const late = await browser.open(unopened);
+    expect(late.status).toBe(400);
+    expect(late.body).toContain('expired');
+
+    browser.forgetCookies();
+    const url = await openStart(browser, await authorizationUrl('ac-main', bob));
     // Ten minutes pass.
     await (env.t.server.store as SqlStore).db.updateTable('oauth_states').set({ expires_at: Date.now() - 1 }).execute();
     const codeRequests = oidc.tokenRequests.authorization_code;
-    const done = await signIn(url, 'bob@example.com');
+    const done = await signIn(url.href, 'bob@example.com', { keepCookies: true });
     expect(done.url.startsWith(`${callbackUrl()}?`)).toBe(true);
     expect(done.status).toBe(400);
     expect(done.body).toContain('expired');
@@ -259,7 +280,7 @@ describe('authorization code: signing in', () => {
     // The provider registered this client with another redirect URI: it never sends the browser back.
     await create('ac-unregistered', codeAuth({ clientId: 'registered-elsewhere', secret: 'ac-other-secret-99887766' }));
     const url = await authorizationUrl('ac-unregistered', alice);
-    const page = await browser.open(url);
+    const page = await browser.submit(await confirmationPage(browser, url));
     expect(page.status).toBe(400);
     expect(page.body).toMatch(/redirect_uri/);
     expect(page.hops.some((h) => h.startsWith(callbackUrl()))).toBe(false);

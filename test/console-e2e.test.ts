@@ -3,7 +3,8 @@
 // only), creates a GENERIC_HTTP connector (server-side validation shown at the
 // fields), tests it, shares it with a READER and tags it; the reader signs in, runs
 // HttpRequest against a local HTTPS service and sees the result and the audit
-// entry; then signs in to an authorization-code connector at a real OAuth server.
+// entry; then signs in to an authorization-code connector at a real OAuth server
+// (through ActionBridge's confirmation page), and is refused another user's sign-in link.
 // Narrow-window layouts are checked, and screenshots of the main pages are written
 // to SCREENSHOTS (printed) for people to look at.
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { startTlsFront, type TlsFront } from './support/tls-front.js';
 import { startUpstream, type Upstream } from './support/upstream.js';
 import { startOidc, type OidcClient, type TestOidc } from './support/oidc.js';
 import { hashPassword } from '../src/crypto/passwords.js';
+import { connectorOps } from './support/extension-client.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -311,7 +313,8 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     }
   });
 
-  it('authorization code: "Sign in" runs the OAuth flow at the provider and the page then shows the user signed in', async () => {
+  it('authorization code: "Sign in" runs the OAuth flow at the provider (after the confirmation page) and the page then shows the user signed in; another user\'s link is refused', async () => {
+    const mallory = await env.t.addUser('mallory', 'AUTHOR');
     await env.t.client().send(new qs.CreateActionConnectorCommand({
       AwsAccountId: ACCOUNT, ActionConnectorId: 'oauth-api', Name: 'OAuth API', Type: 'GENERIC_HTTP',
       AuthenticationConfig: {
@@ -323,9 +326,14 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
           } },
         } },
       },
-      Permissions: [{ Principal: `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/rhea`, Actions: ['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector', 'quicksight:ListActionConnectorActions'] }],
+      Permissions: [`arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/rhea`, mallory.arn].map((Principal) => (
+        { Principal, Actions: ['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector', 'quicksight:ListActionConnectorActions'] })),
     }));
     const { context, page } = await newPage({ width: 1024, height: 800 });
+    const watch = (p: Page) => {
+      p.on('console', (m) => { if (/Content Security Policy|Refused to (load|execute|apply|send)/i.test(m.text())) cspViolations.push(m.text()); });
+      p.on('pageerror', (e) => pageErrors.push(String(e)));
+    };
     try {
       await page.goto(`${consoleUrl()}#/connectors/oauth-api`);
       await page.getByLabel('Account ID').fill(ACCOUNT);
@@ -337,8 +345,15 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       const popupOpened = context.waitForEvent('page');
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       const popup = await popupOpened;
+      watch(popup);
       await popup.waitForLoadState();
-      expect(popup.url().startsWith(oidc.issuer)).toBe(true);
+      // ActionBridge's confirmation page names whose sign-in this is; Continue goes to the provider.
+      expect(popup.url()).toMatch(new RegExp(`^${front.publicUrl}/oauth/start\\?flow=`));
+      await popup.getByText('This sign-in was started by the ActionBridge user rhea').waitFor();
+      await popup.getByText('If you did not start this yourself, close this page.').waitFor();
+      await shot(popup, '09-oauth-confirm');
+      await popup.getByRole('button', { name: `Continue to ${new URL(oidc.issuer).origin}` }).click();
+      await popup.waitForURL((u) => u.href.startsWith(oidc.issuer));
       await popup.locator('input[name="login"]').fill('rhea@example.com');
       await popup.locator('input[name="password"]').fill('any');
       await popup.locator('button[type="submit"]').click();
@@ -352,6 +367,23 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       expect(await page.getByRole('button', { name: 'Sign in again' }).count()).toBe(1);
       await shot(page, '09-oauth-signed-in');
       expect(oidc.tokenRequests.authorization_code).toBe(1);
+
+      // Mallory sends rhea HIS sign-in link; she follows it from another site (a mail page).
+      const lure = (await connectorOps(env.t.endpoint, ACCOUNT, 'oauth-api').authorize(mallory)).body.AuthorizationUrl as string;
+      const mail = await context.newPage();
+      watch(mail);
+      await mail.setContent(`<a href="${lure}">Please sign in</a>`);
+      await mail.getByRole('link', { name: 'Please sign in' }).click();
+      await mail.waitForURL(/\/oauth\/start\?flow=/);
+      // The page says whose it is; had she pressed Continue while signed in to the console as herself: refused.
+      await mail.getByText('This sign-in was started by the ActionBridge user mallory').waitFor();
+      const refused = mail.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(`${front.publicUrl}/oauth/start`));
+      await mail.getByRole('button', { name: /^Continue to / }).click();
+      expect((await refused).status()).toBe(403);
+      await mail.getByText('this sign-in link was started by another user').first().waitFor();
+      await shot(mail, '10-oauth-other-user-refused');
+      expect(oidc.tokenRequests.authorization_code).toBe(1);
+      expect(await env.t.server.store.getToken({ region: 'us-east-1', accountId: ACCOUNT, id: 'oauth-api' }, mallory.arn)).toBeUndefined();
     } finally {
       await context.close();
     }

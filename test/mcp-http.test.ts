@@ -132,8 +132,23 @@ describe('tools', () => {
     const r = await a.callTool({ name: 'signin__HttpRequest', arguments: { Method: 'GET', Path: 'me' } });
     expect(r.isError).toBe(true);
     const url = (r.structuredContent as { AuthorizationUrl: string }).AuthorizationUrl;
-    expect(url.startsWith(env.upstream.url('/oauth/authorize'))).toBe(true);
-    expect(new URL(url).searchParams.get('code_challenge_method')).toBe('S256');
+    // ActionBridge's one-time sign-in URL: a confirmation page whose Continue button sets the
+    // browser's binding cookie, then redirects to the provider.
+    expect(url).toMatch(/^https:\/\/actionbridge\.example\.com\/oauth\/start\?flow=[\w-]{43}$/);
+    // Opened (here straight at the server) and confirmed as a browser would (a same-origin form POST),
+    // it leads to the provider's authorization URL with PKCE S256.
+    const start = new URL(url);
+    const page = await fetch(`${env.t.endpoint}${start.pathname}${start.search}`, { redirect: 'manual' });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('If you did not start this yourself, close this page.');
+    const res = await fetch(`${env.t.endpoint}${start.pathname}`, {
+      method: 'POST', redirect: 'manual', body: new URLSearchParams({ flow: start.searchParams.get('flow')! }),
+      headers: { origin: start.origin, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(res.status).toBe(303);
+    const to = new URL(res.headers.get('location')!);
+    expect(to.href.startsWith(env.upstream.url('/oauth/authorize'))).toBe(true);
+    expect(to.searchParams.get('code_challenge_method')).toBe('S256');
     expect(textOf(r)).toContain(url);
     expect(textOf(r)).toMatch(/sign in/i);
     expect(env.upstream.received).toEqual([]);

@@ -85,7 +85,7 @@ describe('actionbridge mcp (stdio)', () => {
     const r = await alice.callTool({ name: 'signin__HttpRequest', arguments: { Method: 'GET', Path: 'me' } });
     expect(r.isError).toBe(true);
     const url = (r.structuredContent as { AuthorizationUrl?: string }).AuthorizationUrl!;
-    expect(url.startsWith(env.upstream.url('/oauth/authorize'))).toBe(true);
+    expect(url).toMatch(/^https:\/\/actionbridge\.example\.com\/oauth\/start\?flow=[\w-]{43}$/);
     expect(textOf(r)).toContain(url);
   });
 

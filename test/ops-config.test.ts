@@ -71,10 +71,10 @@ describe('every setting: file, environment variable and flag, flag > env > file 
   });
 
   it('VPC connections come from the file or ACTIONBRIDGE_VPC_CONNECTIONS (JSON), the variable winning', () => {
-    const f = file('ab.yaml', 'egress:\n  vpcConnections:\n    arn-a: { allowCidrs: [10.0.0.0/8] }\n');
-    expect(resolveConfig({ config: f }, {}).vpcConnections).toEqual({ 'arn-a': { allowCidrs: ['10.0.0.0/8'] } });
-    const env = { ACTIONBRIDGE_VPC_CONNECTIONS: JSON.stringify({ 'arn-b': { allowCidrs: ['10.2.0.0/16'], proxy: 'http://proxy:3128' } }) };
-    expect(resolveConfig({ config: f }, env).vpcConnections).toEqual({ 'arn-b': { allowCidrs: ['10.2.0.0/16'], proxy: 'http://proxy:3128' } });
+    const f = file('ab.yaml', 'egress:\n  vpcConnections:\n    arn-a: { allowCidrs: [10.0.0.0/8], accounts: ["111122223333"] }\n');
+    expect(resolveConfig({ config: f }, {}).vpcConnections).toEqual({ 'arn-a': { allowCidrs: ['10.0.0.0/8'], accounts: ['111122223333'] } });
+    const env = { ACTIONBRIDGE_VPC_CONNECTIONS: JSON.stringify({ 'arn-b': { allowCidrs: ['10.2.0.0/16'], proxy: 'http://proxy:3128', accounts: ['111122223333'] } }) };
+    expect(resolveConfig({ config: f }, env).vpcConnections).toEqual({ 'arn-b': { allowCidrs: ['10.2.0.0/16'], proxy: 'http://proxy:3128', accounts: ['111122223333'] } });
     expect(() => resolveConfig({}, { ACTIONBRIDGE_VPC_CONNECTIONS: '{"arn-c": {"allowCidrs": ["10.0.0.0/8"], "proxi": "x"}}' })).toThrow(/ACTIONBRIDGE_VPC_CONNECTIONS is not valid: unknown key 'arn-c.proxi'/);
     expect(() => resolveConfig({}, { ACTIONBRIDGE_VPC_CONNECTIONS: '{"arn-c": {}}' })).toThrow(/allowCidrs/);
     expect(() => resolveConfig({}, { ACTIONBRIDGE_VPC_CONNECTIONS: 'nope' })).toThrow(/not JSON/);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, cli, qs, startTestServer, tempDir, type TestServer } from './helpers.js';
 import { TestBrowser, type Page } from './support/browser.js';
+import { confirmationPage } from './support/security-oauth-flow.js';
 import { endUser } from './support/conn-env.js';
 import { connectorOps } from './support/extension-client.js';
 import { startOidc, type OidcClient, type TestOidc } from './support/oidc.js';
@@ -79,7 +80,7 @@ d(PG_URL ? 'authorization code across three node processes' : PG_SKIP_REASON, ()
 
   async function signIn(url: string, login: string): Promise<Page> {
     browser.forgetCookies();
-    const loginPage = await browser.open(url);
+    const loginPage = await browser.submit(await confirmationPage(browser, url));
     const consent = await browser.submit(loginPage, { login, password: 'any' });
     return browser.submit(consent);
   }

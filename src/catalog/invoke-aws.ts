@@ -5,7 +5,7 @@
 // Every answer is scrubbed of the credentials and signatures the requests carried
 // before the SDK parses it, and the shaped output once more.
 import { CredentialScrubber, scrubbingSender } from '../connections/scrub.js';
-import type { EgressRequest, EgressResponse } from '../egress/index.js';
+import type { EgressRequest, EgressResponse, EgressTenant } from '../egress/index.js';
 import { EgressHttpHandler } from '../egress/index.js';
 import { validateActionInput } from './input.js';
 import { evaluate, MappingError } from './mapping.js';
@@ -41,6 +41,8 @@ export interface AwsInvocation {
   credentials: AwsCredentials | (() => Promise<AwsCredentials>);
   /** The connector's VpcConnectionArn, if any. */
   profile?: string;
+  /** The connector's account and region (a VPC connection serves only its own). */
+  tenant?: EgressTenant;
   /** Extra client configuration, e.g. `{endpoint, forcePathStyle}` for an S3-compatible store or a test endpoint. */
   clientConfig?: Record<string, unknown>;
   signal?: AbortSignal;
@@ -112,7 +114,7 @@ export async function invokeAwsAction(action: CatalogAction, input: unknown, inv
   const client = new Client({
     region: inv.region,
     credentials,
-    requestHandler: new EgressHttpHandler({ request: send }, inv.profile),
+    requestHandler: new EgressHttpHandler({ request: send }, inv.profile, inv.tenant),
     maxAttempts: 3,
     ...inv.clientConfig,
   });

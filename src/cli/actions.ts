@@ -92,6 +92,8 @@ async function run(sub: string | undefined, args: string[]): Promise<void> {
     }
     case 'authorize': {
       const v = parse(args, { connector: { type: 'string' } });
+      // AuthorizationUrl: ActionBridge's one-time /oauth/start URL (a confirmation page naming the user the sign-in
+      // is linked to, then the provider); the sign-in must end in the browser that opens it.
       print(readable(await client(v).startActionConnectorAuthorization({ ActionConnectorId: need(v, 'connector') })));
       return;
     }

@@ -53,7 +53,12 @@ export interface TestActionConnectorOutput extends ResponseMetadata {
 }
 
 export interface StartActionConnectorAuthorizationOutput extends ResponseMetadata {
-  /** Open it in a browser (the user it was made for only) before ExpiresAt. */
+  /**
+   * ActionBridge's one-time sign-in URL (`…/oauth/start?flow=…`): open it in a browser (the
+   * user it was made for only) before ExpiresAt. It shows whose ActionBridge user the sign-in
+   * is linked to; its Continue button sets a cookie and goes to the provider, and the sign-in
+   * must end in that same browser.
+   */
   AuthorizationUrl: string;
   ExpiresAt: Date;
 }

@@ -1,11 +1,21 @@
 // OAUTH2_AUTHORIZATION_CODE: each end user signs in once per connector.
 //
-// start():    an authorization URL with PKCE (S256, RFC 7636) and a one-time state
-//             (RFC 6749 §10.12) that expires, bound to the user and the connector;
-//             the database keeps only the state's hash and the sealed verifier.
-// complete(): /oauth/callback — the state is taken (deleted) before anything else,
-//             then the code is exchanged with the exact redirect_uri of the request
-//             (RFC 6749 §4.1.3) and the user's tokens are stored sealed.
+// start():    a one-time sign-in URL on ActionBridge, /oauth/start?flow=<id>, bound to
+//             the user and the connector (StartActionConnectorAuthorization answers it).
+// describe(): GET /oauth/start — reads the flow (not taken): who started it, for which
+//             connector and authorization server, for the confirmation page (the person
+//             who opens the link sees whose ActionBridge user the sign-in would be linked to).
+// open():     POST /oauth/start — the flow id is taken (deleted); a random binding value goes
+//             into a short-lived HttpOnly cookie of the browser that opened it, and the
+//             browser is sent to the authorization server with PKCE (S256, RFC 7636) and
+//             a one-time state (RFC 6749 §10.12). The database keeps only hashes: of the
+//             flow id, and of the state together with the binding (RFC 9700 §4.7.1: the
+//             callback is bound to the browser that started the flow).
+// complete(): /oauth/callback — needs the cookie: the state row is found (and taken)
+//             only with the state and the binding value of the same browser. The `iss`
+//             the authorization server sends must be its issuer (RFC 9207, mix-up
+//             defence; see checkIssuer). Then the code is exchanged with the exact
+//             redirect_uri of the request (RFC 6749 §4.1.3) and the tokens stored sealed.
 // token():    the user's access token, refreshed shortly before expiry (refresh-token
 //             rotation kept), one refresh in flight per user and connector; a refused
 //             refresh (invalid_grant) deletes the tokens: the user must sign in again.
@@ -24,27 +34,85 @@ import { schemeFor } from './schemes.js';
 import { SingleFlight } from './single-flight.js';
 import type { CachedToken, TokenVault } from './token-vault.js';
 import { failureOutcome, type TokenObserver } from './observe.js';
+import { egressRoute } from '../domain/vpc-connections.js';
+import { IssuerDiscovery } from './issuer-discovery.js';
+import { parsePrincipalArn } from '../auth/arns.js';
 
 type CodeAuth = Extract<ConnectorAuth, { type: 'OAUTH2_AUTHORIZATION_CODE' }>;
 
-/** How long an authorization URL (its state) can be used. */
+/** How long a sign-in URL can be opened, and then how long the sign-in at the provider may take. */
 export const STATE_TTL_MS = 10 * 60 * 1000;
 export const CALLBACK_PATH = '/oauth/callback';
+export const START_PATH = '/oauth/start';
 
-export type CallbackOutcome =
-  | { ok: true; connectorId: string; connectorName: string; userArn: string }
+/** The cookie that binds a flow to the browser that opened /oauth/start (scoped to the callback's path). */
+export interface FlowCookie {
+  name: string;
+  /** Empty: clear it. */
+  value: string;
+  path: string;
+  maxAgeSeconds: number;
+  secure: boolean;
+}
+
+export type CallbackOutcome = ({ ok: true; connectorId: string; connectorName: string; userArn: string }
   | {
     ok: false;
-    reason: 'bad-request' | 'unknown-state' | 'expired-state' | 'connector-changed' | 'denied' | 'exchange-failed';
+    reason: 'bad-request' | 'unknown-state' | 'not-bound' | 'expired-state' | 'connector-changed' | 'denied' | 'exchange-failed' | 'wrong-issuer';
     /** An OAuth error code (RFC 6749 §4.1.2.1, §5.2), when the provider gave one. */
     error?: string;
     connectorName?: string;
-  };
+  }) & { clearCookie?: FlowCookie };
+
+export type StartOutcome =
+  | { ok: true; location: string; cookie: FlowCookie }
+  | { ok: false; reason: 'unknown-flow' | 'expired-state' | 'connector-changed' };
+
+/** A flow not yet opened, as the confirmation page shows it (nothing secret). */
+export interface FlowDescription {
+  /** The ActionBridge user who started the flow: the tokens will be theirs. */
+  userArn: string;
+  accountId: string;
+  userName: string;
+  connectorId: string;
+  connectorName: string;
+  /** The origin of the authorization server the browser is sent to. */
+  authorizationOrigin: string;
+  /** The origin of the connector's RedirectUrl: where /oauth/start is served (this server's public origin). */
+  serverOrigin: string;
+  expiresAt: number;
+}
+
+export type DescribeOutcome = { ok: true; flow: FlowDescription } | Extract<StartOutcome, { ok: false }>;
 
 /** Authorization request parameters the flow sets itself (RFC 6749 §4.1.1, RFC 7636 §4.3). */
 const FLOW_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'request', 'request_uri'];
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+// Domain-separated hashes: a flow id, and a state with its browser binding, each keys an oauth_states row.
+const flowHash = (flow: string) => sha256(`flow\n${flow}`);
+const boundStateHash = (state: string, binding: string) => sha256(`state\n${state}\n${binding}`);
+/** The binding cookie's name, from the state: several sign-ins may run in one browser at once. */
+const cookieName = (state: string) => `ab_oauth_${sha256(`cookie\n${state}`).slice(0, 16)}`;
+const RANDOM = /^[\w-]{43}$/;
+
+/** A Cookie header's value of `name` (the last one given). */
+function cookieIn(header: string | undefined, name: string): string | undefined {
+  let found: string | undefined;
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) found = part.slice(eq + 1).trim();
+  }
+  return found;
+}
+
+/** /oauth/start on the same origin (and path prefix) as the connector's RedirectUrl, where the cookie is needed. */
+function startUrl(redirectUrl: string, flow: string): string {
+  const u = new URL(redirectUrl);
+  u.pathname = `${u.pathname.slice(0, -CALLBACK_PATH.length)}${START_PATH}`;
+  u.search = new URLSearchParams({ flow }).toString();
+  return u.href;
+}
 const OAUTH_ERROR_CODE = /^[\x20-\x21\x23-\x5b\x5d-\x7e]{1,64}$/;
 
 export function accessTokenNotFound(userArn: string, connectorId: string, why: string): ServiceError {
@@ -68,6 +136,7 @@ export function redirectUrlProblem(redirectUrl: string, publicUrl: string | unde
 
 export class AuthorizationCodeFlow {
   private readonly flight = new SingleFlight<CachedToken>();
+  private readonly issuers: IssuerDiscovery;
 
   constructor(
     private readonly store: Store,
@@ -77,28 +146,81 @@ export class AuthorizationCodeFlow {
     private readonly publicUrl: string | undefined,
     private readonly now: () => number,
     private readonly onToken?: TokenObserver,
-  ) {}
+  ) {
+    this.issuers = new IssuerDiscovery(egress, now);
+  }
 
   private config(rec: ConnectorRecord, auth: CodeAuth, issuer?: string): client.Configuration {
-    return oauthConfig(this.egress, rec.vpcConnectionArn ?? undefined, auth.client, schemeFor(rec.type), {
+    return oauthConfig(this.egress, egressRoute(rec), auth.client, schemeFor(rec.type), {
       tokenEndpoint: auth.client.tokenEndpoint,
       authorizationEndpoint: auth.authorizationEndpoint,
       ...(issuer ? { issuer } : {}),
     });
   }
 
+  /** StartActionConnectorAuthorization: the one-time sign-in URL on this server, and until when it can be opened. */
   async start(rec: ConnectorRecord, auth: CodeAuth, userArn: string): Promise<{ url: string; expiresAt: number }> {
     const problem = redirectUrlProblem(auth.redirectUrl, this.publicUrl);
     if (problem) throw invalidParameter(`Action connector ${rec.id} cannot be authorized here: ${problem}.`);
-    const state = randomBytes(32).toString('base64url');
+    const flow = randomBytes(32).toString('base64url');
     const verifier = client.randomPKCECodeVerifier();
-    const stateHash = sha256(state);
+    const hash = flowHash(flow);
     const now = this.now();
     const expiresAt = now + STATE_TTL_MS;
     await this.store.putAuthState({
-      stateHash, region: rec.region, accountId: rec.accountId, id: rec.id, userArn,
-      verifierSealed: this.keys.seal(verifier, aad.authState(stateHash)),
+      stateHash: hash, region: rec.region, accountId: rec.accountId, id: rec.id, userArn,
+      verifierSealed: this.keys.seal(verifier, aad.authState(hash)),
       redirectUri: auth.redirectUrl, fingerprint: fingerprint(rec, 'end-user'), createdAt: now, expiresAt,
+    }, now);
+    return { url: startUrl(auth.redirectUrl, flow), expiresAt };
+  }
+
+  /** GET /oauth/start?flow=: the flow as the confirmation page names it; read only (a link preview does not use it up). */
+  async describe(flow: string | undefined): Promise<DescribeOutcome> {
+    if (!flow || !RANDOM.test(flow)) return { ok: false, reason: 'unknown-flow' };
+    const row = await this.store.getAuthState(flowHash(flow));
+    if (!row) return { ok: false, reason: 'unknown-flow' };
+    if (row.expiresAt <= this.now()) return { ok: false, reason: 'expired-state' };
+    const rec = await this.store.getConnector(row);
+    if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
+      return { ok: false, reason: 'connector-changed' };
+    }
+    const auth = connectorAuth(rec, this.keys) as CodeAuth;
+    const user = parsePrincipalArn(row.userArn);
+    return {
+      ok: true,
+      flow: {
+        userArn: row.userArn, accountId: row.accountId, userName: user?.name ?? row.userArn,
+        connectorId: rec.id, connectorName: rec.name,
+        authorizationOrigin: new URL(auth.authorizationEndpoint).origin,
+        serverOrigin: new URL(row.redirectUri).origin,
+        expiresAt: row.expiresAt,
+      },
+    };
+  }
+
+  /**
+   * POST /oauth/start (flow=): takes the flow (one use), stores the state bound to a new
+   * browser binding value, and gives the cookie to set and the authorization URL to go to.
+   */
+  async open(flow: string | undefined): Promise<StartOutcome> {
+    if (!flow || !RANDOM.test(flow)) return { ok: false, reason: 'unknown-flow' };
+    const row = await this.store.takeAuthState(flowHash(flow));
+    if (!row) return { ok: false, reason: 'unknown-flow' };
+    const now = this.now();
+    if (row.expiresAt <= now) return { ok: false, reason: 'expired-state' };
+    const rec = await this.store.getConnector(row);
+    if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
+      return { ok: false, reason: 'connector-changed' };
+    }
+    const auth = connectorAuth(rec, this.keys) as CodeAuth;
+    const verifier = this.keys.open(row.verifierSealed, aad.authState(row.stateHash));
+    const state = randomBytes(32).toString('base64url');
+    const binding = randomBytes(32).toString('base64url');
+    const stateHash = boundStateHash(state, binding);
+    const expiresAt = now + STATE_TTL_MS;
+    await this.store.putAuthState({
+      ...row, stateHash, verifierSealed: this.keys.seal(verifier, aad.authState(stateHash)), createdAt: now, expiresAt,
     }, now);
     // Parameters in the AuthorizationEndpoint's own query (e.g. `?scope=...`, how a GENERIC_HTTP
     // connector names its scopes) are kept and win over the type's defaults; the flow's own are ours.
@@ -107,16 +229,43 @@ export class AuthorizationCodeFlow {
     const defaults = Object.entries(schemeFor(rec.type).authorizationParams ?? {}).filter(([k]) => !endpoint.searchParams.has(k));
     const url = client.buildAuthorizationUrl(this.config(rec, { ...auth, authorizationEndpoint: endpoint.href }), {
       ...Object.fromEntries(defaults),
-      redirect_uri: auth.redirectUrl,
+      redirect_uri: row.redirectUri,
       state,
       code_challenge: await client.calculatePKCECodeChallenge(verifier),
       code_challenge_method: 'S256',
     });
-    return { url: url.href, expiresAt };
+    const cookie = this.cookie(row.redirectUri, cookieName(state), binding, Math.round(STATE_TTL_MS / 1000));
+    return { ok: true, location: url.href, cookie };
   }
 
-  /** Handles the redirect back from the authorization server (the query of /oauth/callback). */
-  async complete(query: URLSearchParams): Promise<CallbackOutcome> {
+  private cookie(redirectUri: string, name: string, value: string, maxAgeSeconds: number): FlowCookie {
+    const u = new URL(redirectUri);
+    return { name, value, path: u.pathname, maxAgeSeconds, secure: u.protocol === 'https:' };
+  }
+
+  /**
+   * RFC 9207: the `iss` of the authorization response must be the issuer of the connector's
+   * authorization server — the one its metadata names (issuer-discovery.ts); when none is
+   * known, at least a URL on the AuthorizationEndpoint's origin. It is required when the
+   * metadata says the server sends it. Returns the issuer to hold the tokens under, or
+   * false (refused: a mix-up, nothing is sent to any token endpoint).
+   */
+  private async checkIssuer(rec: ConnectorRecord, auth: CodeAuth, iss: string | undefined): Promise<string | undefined | false> {
+    const known = await this.issuers.expected(auth.authorizationEndpoint, egressRoute(rec));
+    if (iss === undefined) return known.issRequired ? false : known.issuer;
+    if (known.issuer !== undefined) return iss === known.issuer ? iss : false;
+    const u = URL.canParse(iss) ? new URL(iss) : undefined;
+    const ok = u !== undefined && u.protocol === 'https:' && !u.search && !u.hash && !u.username && !u.password
+      && u.origin === new URL(auth.authorizationEndpoint).origin;
+    return ok ? iss : false;
+  }
+
+  /**
+   * Handles the redirect back from the authorization server (the query of /oauth/callback)
+   * in the browser whose Cookie header is `cookies`: without that browser's binding cookie
+   * the state is not found (another browser cannot complete, nor be made to complete, it).
+   */
+  async complete(query: URLSearchParams, cookies: string | undefined): Promise<CallbackOutcome> {
     // RFC 6749 §3.1: a parameter must not appear more than once.
     const one = (name: string): string | undefined | null => {
       const all = query.getAll(name);
@@ -124,21 +273,31 @@ export class AuthorizationCodeFlow {
     };
     const state = one('state');
     if (!state) return { ok: false, reason: state === null ? 'bad-request' : 'unknown-state' };
+    const name = cookieName(state);
+    const binding = cookieIn(cookies, name);
+    if (!binding) return { ok: false, reason: 'not-bound' };
     // Taken (deleted) first: whatever happens next, this state is never used again.
-    const row = await this.store.takeAuthState(sha256(state));
-    if (!row) return { ok: false, reason: 'unknown-state' };
-    if (row.expiresAt <= this.now()) return { ok: false, reason: 'expired-state' };
+    const row = await this.store.takeAuthState(boundStateHash(state, binding));
+    const fallbackPath = new URL(`${this.publicUrl ?? 'https://localhost'}${CALLBACK_PATH}`).pathname;
+    if (!row) return { ok: false, reason: 'unknown-state', clearCookie: { name, value: '', path: fallbackPath, maxAgeSeconds: 0, secure: true } };
+    const clearCookie = this.cookie(row.redirectUri, name, '', 0);
+    const refused = (o: Omit<Extract<CallbackOutcome, { ok: false }>, 'ok' | 'clearCookie'>): CallbackOutcome => ({ ok: false, ...o, clearCookie });
+    if (row.expiresAt <= this.now()) return refused({ reason: 'expired-state' });
     const rec = await this.store.getConnector(row);
     if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
-      return { ok: false, reason: 'connector-changed' };
+      return refused({ reason: 'connector-changed' });
     }
     const connectorName = rec.name;
-    const error = one('error');
-    if (error !== undefined) return { ok: false, reason: 'denied', connectorName, error: error && OAUTH_ERROR_CODE.test(error) ? error : 'invalid_request' };
-    const code = one('code');
     const iss = one('iss');
-    if (!code || iss === null) return { ok: false, reason: 'bad-request', connectorName };
+    if (iss === null) return refused({ reason: 'bad-request', connectorName });
     const auth = connectorAuth(rec, this.keys) as CodeAuth;
+    // RFC 9207 §2.4: checked on error responses too.
+    const issuer = await this.checkIssuer(rec, auth, iss);
+    if (issuer === false) return refused({ reason: 'wrong-issuer', connectorName });
+    const error = one('error');
+    if (error !== undefined) return refused({ reason: 'denied', connectorName, error: error && OAUTH_ERROR_CODE.test(error) ? error : 'invalid_request' });
+    const code = one('code');
+    if (!code) return refused({ reason: 'bad-request', connectorName });
     const current = new URL(row.redirectUri);
     current.searchParams.set('code', code);
     current.searchParams.set('state', state);
@@ -146,18 +305,18 @@ export class AuthorizationCodeFlow {
     const verifier = this.keys.open(row.verifierSealed, aad.authState(row.stateHash));
     let res;
     try {
-      res = await client.authorizationCodeGrant(this.config(rec, auth, iss), current, {
+      res = await client.authorizationCodeGrant(this.config(rec, auth, issuer), current, {
         pkceCodeVerifier: verifier,
         expectedState: state,
       });
     } catch (err) {
       const f = await tokenFailure(err, 'authorization code exchange', auth.client.tokenEndpoint, new CredentialScrubber([...clientMaterial(auth.client), code, verifier]));
       this.onToken?.('authorization_code', failureOutcome(f));
-      return { ok: false, reason: 'exchange-failed', connectorName, ...(f instanceof TokenFailure && f.oauthError ? { error: f.oauthError } : {}) };
+      return refused({ reason: 'exchange-failed', connectorName, ...(f instanceof TokenFailure && f.oauthError ? { error: f.oauthError } : {}) });
     }
     this.onToken?.('authorization_code', 'success');
-    await this.vault.put(rec, row.userArn, row.fingerprint, fromTokenResponse(res, undefined, iss));
-    return { ok: true, connectorId: rec.id, connectorName, userArn: row.userArn };
+    await this.vault.put(rec, row.userArn, row.fingerprint, fromTokenResponse(res, undefined, issuer));
+    return { ok: true, connectorId: rec.id, connectorName, userArn: row.userArn, clearCookie };
   }
 
   /** The user's access token, refreshed if it is due (or was refused: `rejected`). */

@@ -16,6 +16,7 @@ import { schemeFor } from './schemes.js';
 import { SingleFlight } from './single-flight.js';
 import type { CachedToken, TokenVault } from './token-vault.js';
 import { failureOutcome, type TokenObserver } from './observe.js';
+import { egressRoute } from '../domain/vpc-connections.js';
 
 /** How long a token whose response had no expires_in is used before a new one is requested. */
 export const DEFAULT_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
@@ -56,7 +57,7 @@ export class ClientCredentialTokens {
 
   private async request(rec: ConnectorRecord, oauth: OAuthClient, fp: string): Promise<CachedToken> {
     const scheme = schemeFor(rec.type);
-    const config = oauthConfig(this.egress, rec.vpcConnectionArn ?? undefined, oauth, scheme);
+    const config = oauthConfig(this.egress, egressRoute(rec), oauth, scheme);
     let res;
     try {
       res = await client.clientCredentialsGrant(config, scheme.clientCredentialsParams ?? {});

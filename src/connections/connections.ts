@@ -10,7 +10,7 @@ import type { ConnectorRecord } from '../domain/types.js';
 import { type Egress, type EgressResponse, isEgressError } from '../egress/index.js';
 import { invalidParameter } from '../protocol/errors.js';
 import type { Store } from '../store/store.js';
-import { AuthorizationCodeFlow, type CallbackOutcome } from './authorization-code.js';
+import { AuthorizationCodeFlow, type CallbackOutcome, type DescribeOutcome, type StartOutcome } from './authorization-code.js';
 import { type AssumedRole, AwsRoles, type AwsRequest, signAwsRequest } from './aws.js';
 import { ClientCredentialTokens } from './client-credentials.js';
 import { type ConnectorAuth, connectorAuth, secretValues } from './connector-auth.js';
@@ -20,6 +20,7 @@ import { apiKeyHeaders, basicAuthorization } from './schemes.js';
 import { CredentialScrubber } from './scrub.js';
 import { TokenVault } from './token-vault.js';
 import type { TokenObserver } from './observe.js';
+import { egressRoute } from '../domain/vpc-connections.js';
 
 /** Who acts through the connector: the caller of the operation. */
 export interface EndUser {
@@ -218,7 +219,7 @@ export class Connections {
       headers,
       followRedirects,
       ...(req.body !== undefined ? { body: req.body } : {}),
-      ...(rec.vpcConnectionArn ? { profile: rec.vpcConnectionArn } : {}),
+      ...egressRoute(rec),
       ...(req.signal ? { signal: req.signal } : {}),
     });
   }
@@ -277,9 +278,19 @@ export class Connections {
     return this.codeFlow.start(rec, auth, user.userArn);
   }
 
-  /** The OAuth redirect back to /oauth/callback, with its query parameters. */
-  completeAuthorization(query: URLSearchParams): Promise<CallbackOutcome> {
-    return this.codeFlow.complete(query);
+  /** A browser loads the sign-in URL (GET /oauth/start?flow=): who started the flow, for the confirmation page (read only). */
+  describeAuthorization(flow: string | undefined): Promise<DescribeOutcome> {
+    return this.codeFlow.describe(flow);
+  }
+
+  /** The person confirms (POST /oauth/start): the flow is taken; the cookie to set and where to send the browser. */
+  openAuthorization(flow: string | undefined): Promise<StartOutcome> {
+    return this.codeFlow.open(flow);
+  }
+
+  /** The OAuth redirect back to /oauth/callback, with its query parameters and the browser's Cookie header. */
+  completeAuthorization(query: URLSearchParams, cookies: string | undefined): Promise<CallbackOutcome> {
+    return this.codeFlow.complete(query, cookies);
   }
 
   async health(rec: ConnectorRecord, user: EndUser): Promise<ConnectionHealth> {

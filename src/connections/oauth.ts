@@ -2,7 +2,7 @@
 // through the egress path (customFetch), and the one place where token-endpoint
 // failures become TokenResponseException.
 import * as client from 'openid-client';
-import type { Egress } from '../egress/index.js';
+import type { Egress, EgressTenant } from '../egress/index.js';
 import { isEgressError } from '../egress/index.js';
 import { ServiceError } from '../protocol/errors.js';
 import type { OAuthClient } from './connector-auth.js';
@@ -36,7 +36,7 @@ export interface OAuthEndpoints {
 }
 
 /** An openid-client Configuration for one connector's client; its requests leave through `egress`. */
-export function oauthConfig(egress: Egress, profile: string | undefined, oauth: OAuthClient, scheme: TypeScheme, endpoints: OAuthEndpoints = { tokenEndpoint: oauth.tokenEndpoint }): client.Configuration {
+export function oauthConfig(egress: Egress, route: { profile?: string; tenant?: EgressTenant }, oauth: OAuthClient, scheme: TypeScheme, endpoints: OAuthEndpoints = { tokenEndpoint: oauth.tokenEndpoint }): client.Configuration {
   const server: client.ServerMetadata = {
     issuer: endpoints.issuer ?? new URL(endpoints.tokenEndpoint).origin,
     token_endpoint: endpoints.tokenEndpoint,
@@ -46,7 +46,7 @@ export function oauthConfig(egress: Egress, profile: string | undefined, oauth: 
     ? client.ClientSecretPost(oauth.clientSecret)
     : client.ClientSecretBasic(oauth.clientSecret);
   const config = new client.Configuration(server, oauth.clientId, undefined, auth);
-  config[client.customFetch] = egress.fetcher(profile) as client.CustomFetch;
+  config[client.customFetch] = egress.fetcher(route.profile, route.tenant) as client.CustomFetch;
   return config;
 }
 

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { buildQueryString, type HttpHandler } from '@smithy/core/protocols';
 import { type HttpRequest, HttpResponse } from '@smithy/core/transport';
 import type { HttpHandlerOptions } from '@smithy/types';
+import type { EgressTenant } from './config.js';
 import type { EgressRequest, EgressResponse } from './egress.js';
 
 /** What the handler needs of an Egress (an interface, so tests may hand in their own). */
@@ -17,8 +18,8 @@ export interface EgressSender {
 export class EgressHttpHandler implements HttpHandler {
   readonly metadata = { handlerProtocol: 'http/1.1' };
 
-  /** @param profile the egress profile (a connector's VpcConnectionArn), if any. */
-  constructor(private readonly egress: EgressSender, private readonly profile?: string) {}
+  /** @param profile the egress profile (a connector's VpcConnectionArn), if any; @param tenant whose request it is. */
+  constructor(private readonly egress: EgressSender, private readonly profile?: string, private readonly tenant?: EgressTenant) {}
 
   async handle(request: HttpRequest, options: HttpHandlerOptions = {}): Promise<{ response: HttpResponse }> {
     const query = buildQueryString(request.query ?? {});
@@ -37,6 +38,7 @@ export class EgressHttpHandler implements HttpHandler {
       followRedirects: false,
       ...(body !== undefined ? { body } : {}),
       ...(this.profile !== undefined ? { profile: this.profile } : {}),
+      ...(this.tenant !== undefined ? { tenant: this.tenant } : {}),
       ...(signal ? { signal } : {}),
     });
     const responseHeaders: Record<string, string> = {};

@@ -11,6 +11,20 @@ export interface EgressProfile {
   allowCidrs: string[];
   /** An HTTP(S) proxy reached with CONNECT; it is configuration, so its own address is trusted. */
   proxy?: string;
+  /**
+   * The accounts whose connectors may use this profile. When set, a request naming the
+   * profile must name one of them as its tenant, else it is refused exactly as for a
+   * profile that is not configured. Unset: any request may use it (a bare Egress, tests).
+   */
+  accounts?: string[];
+  /** With `accounts`: the regions it serves; unset: every region. */
+  regions?: string[];
+}
+
+/** Whose request it is: the account and region of the connector it is made for. */
+export interface EgressTenant {
+  accountId: string;
+  region: string;
 }
 
 export interface ResolvedAddress {

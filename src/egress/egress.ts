@@ -7,7 +7,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Pool, buildConnector, type Dispatcher } from 'undici';
 import { AddressPolicy, parseIp } from './address-policy.js';
-import { egressDefaults, secureContextFor, type EgressConfig, type EgressProfile } from './config.js';
+import { egressDefaults, secureContextFor, type EgressConfig, type EgressProfile, type EgressTenant } from './config.js';
 import { pinnedConnector, ProxyTunnel, type PinnedTarget } from './connector.js';
 import { EgressError, toEgressError } from './errors.js';
 import { createFetch } from './fetch.js';
@@ -22,6 +22,8 @@ export interface EgressRequest {
   body?: string | Uint8Array;
   /** A VpcConnectionArn: use that VPC connection's allowed CIDRs and proxy instead of the global exceptions. */
   profile?: string;
+  /** The account and region the request is made for: a profile limited to accounts serves only those. */
+  tenant?: EgressTenant;
   /** Follow redirects (default true). When false, a 3xx is returned as the response. */
   followRedirects?: boolean;
   signal?: AbortSignal;
@@ -40,6 +42,9 @@ interface Route {
   key: string;
   policy: AddressPolicy;
   tunnel?: ProxyTunnel;
+  /** Who may use it (EgressProfile.accounts, .regions); unset: anyone. */
+  accounts?: ReadonlySet<string>;
+  regions?: ReadonlySet<string>;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -96,6 +101,8 @@ export class Egress {
         key: `profile:${arn}`,
         policy: new AddressPolicy(profile.allowCidrs),
         tunnel: profile.proxy ? new ProxyTunnel(proxyUrl(profile), this.cfg.connectTimeoutMs, secureContext) : undefined,
+        ...(profile.accounts ? { accounts: new Set(profile.accounts) } : {}),
+        ...(profile.regions ? { regions: new Set(profile.regions) } : {}),
       });
     }
     this.fetch = this.fetcher();
@@ -106,14 +113,14 @@ export class Egress {
     return this.profiles.has(arn);
   }
 
-  /** A fetch-compatible function whose requests use the given profile (VpcConnectionArn). */
-  fetcher(profile?: string): typeof globalThis.fetch {
-    return createFetch((req) => this.request(req), profile);
+  /** A fetch-compatible function whose requests use the given profile (VpcConnectionArn) for `tenant`. */
+  fetcher(profile?: string, tenant?: EgressTenant): typeof globalThis.fetch {
+    return createFetch((req) => this.request(req), profile, tenant);
   }
 
   async request(req: EgressRequest): Promise<EgressResponse> {
     if (this.closed) throw new Error('Egress is closed');
-    const route = this.route(req.profile);
+    const route = this.route(req.profile, req.tenant);
     const start = httpsUrl(req.url);
     let url = start;
     const follow = req.followRedirects ?? true;
@@ -177,10 +184,13 @@ export class Egress {
     await this.pools.close();
   }
 
-  private route(profile: string | undefined): Route {
+  private route(profile: string | undefined, tenant: EgressTenant | undefined): Route {
     if (profile === undefined) return this.defaultRoute;
     const route = this.profiles.get(profile);
-    if (!route) throw new EgressError('unknown-profile', `No VPC connection is configured for ${profile}`);
+    // Another tenant's VPC connection is refused exactly as one that does not exist.
+    const serves = route !== undefined && (route.accounts === undefined
+      || (tenant !== undefined && route.accounts.has(tenant.accountId) && (route.regions === undefined || route.regions.has(tenant.region))));
+    if (!serves) throw new EgressError('unknown-profile', `No VPC connection is configured for ${profile}`);
     return route;
   }
 

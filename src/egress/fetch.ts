@@ -2,6 +2,7 @@
 // (openid-client's customFetch, the AWS SDK's fetch handler and the like).
 // Redirect modes: 'follow' re-checks each hop as request() does, 'manual' returns
 // the 3xx response, 'error' rejects on a redirect. Failures reject with EgressError.
+import type { EgressTenant } from './config.js';
 import type { EgressRequest, EgressResponse } from './egress.js';
 
 // Fetch §2.2.3: statuses whose response has no body.
@@ -11,6 +12,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 export function createFetch(
   request: (req: EgressRequest) => Promise<EgressResponse>,
   profile: string | undefined,
+  tenant?: EgressTenant,
 ): typeof globalThis.fetch {
   return async function egressFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     // The Request constructor applies fetch's own rules: method normalization,
@@ -26,6 +28,7 @@ export function createFetch(
       headers,
       body: req.body ? Buffer.from(await req.arrayBuffer()) : undefined,
       profile,
+      ...(tenant ? { tenant } : {}),
       followRedirects: req.redirect === 'follow',
       signal: req.signal,
     });

@@ -2,6 +2,6 @@
 // service, a token endpoint or STS goes through an Egress.
 export { Egress, type EgressRequest, type EgressResponse } from './egress.js';
 export { EgressError, isEgressError, type EgressErrorReason } from './errors.js';
-export { egressDefaults, systemResolver, type EgressConfig, type EgressProfile, type ResolvedAddress, type Resolver } from './config.js';
+export { egressDefaults, systemResolver, type EgressConfig, type EgressProfile, type EgressTenant, type ResolvedAddress, type Resolver } from './config.js';
 export { AddressPolicy, classify, parseIp, type AddressClass, type AddressVerdict } from './address-policy.js';
 export { EgressHttpHandler, type EgressSender } from './aws-http-handler.js';

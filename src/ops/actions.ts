@@ -17,6 +17,7 @@ import type { EndUser } from '../connections/index.js';
 import type { ActionInvocation, ExtensionTypes } from '../protocol/extensions.js';
 import { ServiceError, constraint, invalidParameter, notFound, validationError } from '../protocol/errors.js';
 import { DEFAULT_PAGE_SIZE, type Services } from './services.js';
+import { egressRoute } from '../domain/vpc-connections.js';
 
 type IO<K extends keyof ExtensionTypes> = ExtensionTypes[K];
 /** What an invocation spent on the connector's service. */
@@ -79,7 +80,7 @@ export function actionOps(s: Services): Ops {
         egress: s.egress,
         region: rec.region,
         credentials: auth.credentials,
-        ...(rec.vpcConnectionArn ? { profile: rec.vpcConnectionArn } : {}),
+        ...egressRoute(rec),
         onAttempts: (n) => { upstream.attempts = n; },
       }));
     }

@@ -8,6 +8,7 @@ import { aad } from '../domain/aad.js';
 import { destinationDigest } from '../domain/destination.js';
 import { openSecrets } from '../connections/connector-auth.js';
 import { updateDropsTokens } from '../connections/destination.js';
+import { vpcServes } from '../domain/vpc-connections.js';
 import { connectorArn } from '../auth/arns.js';
 import { OWNER_ACTIONS, OWNER_MARK, VIEWER_MARK } from '../auth/permissions.js';
 import { ServiceError, constraint, invalidParameter, notFound, validationError } from '../protocol/errors.js';
@@ -38,9 +39,10 @@ function checkEnabledActions(type: ActionConnectorType, ids: string[] | undefine
 
 const RESERVED_PREFIX = 'quicksuite-';
 
-function checkVpc(s: Services, arn: string | undefined, problems: string[]) {
+/** A VPC connection of another account (or region) gets the very words of one that is not configured. */
+function checkVpc(s: Services, arn: string | undefined, tenant: { accountId: string; region: string }, problems: string[]) {
   if (arn === undefined) return;
-  if (!Object.hasOwn(s.config.vpcConnections, arn)) {
+  if (!vpcServes(s.config.vpcConnections, arn, tenant)) {
     problems.push(constraint('vpcConnectionArn', 'Member must name a VPC connection configured on this server (egress.vpcConnections in the config file)'));
   }
 }
@@ -104,7 +106,7 @@ export function connectorOps(s: Services) {
     const authTypeProblem = authenticationTypeProblem(input.Type, input.AuthenticationConfig.AuthenticationType);
     if (authTypeProblem) problems.push(authTypeProblem);
     const enabledActions = checkEnabledActions(input.Type, input.EnabledActions, problems) ?? defaultEnabledActions(input.Type);
-    checkVpc(s, input.VpcConnectionArn, problems);
+    checkVpc(s, input.VpcConnectionArn, { accountId: input.AwsAccountId, region: ctx.region }, problems);
     if (input.Permissions) problems.push(...(await checkPermissionList(s, ctx, input.AwsAccountId, input.Permissions, 'permissions')));
     if (input.Tags) {
       const keys = new Set(input.Tags.map((t) => t.Key));
@@ -160,7 +162,7 @@ export function connectorOps(s: Services) {
     if (authTypeProblem) problems.push(authTypeProblem);
     // Given: replaces the connector's list; omitted: the list is kept.
     const enabledActions = checkEnabledActions(rec.type, input.EnabledActions, problems) ?? rec.enabledActions;
-    checkVpc(s, input.VpcConnectionArn, problems);
+    checkVpc(s, input.VpcConnectionArn, rec, problems);
     if (problems.length) throw validationError(problems);
     const { publicPart, secrets } = splitSecrets(input.AuthenticationConfig);
     const next: ConnectorRecord = {

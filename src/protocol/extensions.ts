@@ -78,6 +78,7 @@ export interface ExtensionTypes {
   };
   StartActionConnectorAuthorization: {
     input: ConnectorRef;
+    /** AuthorizationUrl: ActionBridge's one-time /oauth/start URL (it sets the browser's binding cookie, then redirects to the provider). */
     output: { AuthorizationUrl: string; ExpiresAt: Date };
   };
   DescribeActionConnectorConnection: {

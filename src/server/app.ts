@@ -27,7 +27,7 @@ import type { Caller, RequestContext } from '../domain/types.js';
 import { Metrics, instrumentStore } from './metrics.js';
 import { readiness } from './health.js';
 import { registerConsole } from './console.js';
-import type { ConsoleOptions } from './console-sessions.js';
+import { CONSOLE_DEFAULTS, ConsoleSessions, SESSION_COOKIE, cookieValue, type ConsoleOptions } from './console-sessions.js';
 import { admitBody, discardBody, registerBodyAdmission } from './body-admission.js';
 
 export interface AppDeps {
@@ -235,7 +235,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     services, specs, throttle, log, options: deps.console,
     note: (req, op, caller) => { const t = timings.get(req); if (t) { t.op = op; if (caller) { t.account = caller.accountId; t.caller = caller.userArn; } } },
   });
-  registerOAuthCallback(app, services.connections, log, (req, op) => { const t = timings.get(req); if (t) t.op = op; });
+  // The OAuth sign-in confirmation refuses a link another user started when the browser is signed in to the console.
+  const consoleSessions = new ConsoleSessions({
+    store: services.store, keys: services.keys, region: services.config.region, now: services.now, options: { ...CONSOLE_DEFAULTS, ...deps.console },
+  });
+  registerOAuthCallback(app, services.connections, log, (req, op) => { const t = timings.get(req); if (t) t.op = op; },
+    (cookies) => consoleSessions.peek(cookieValue(cookies, SESSION_COOKIE)));
   // MCP at /mcp: the same operations as a bearer token's user (src/server/mcp-http.ts).
   registerMcpRoute(app, {
     store, auth, perms: services.perms, specs, log, now, charge: (account) => throttle.take(account),

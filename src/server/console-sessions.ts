@@ -248,28 +248,45 @@ export class ConsoleSessions {
     const s = await this.tables.getSession(hash);
     if (!s) throw notSignedIn('Your console session has ended. Sign in again.');
     const now = this.d.now();
-    const { idleTimeoutMs, absoluteTimeoutMs } = this.d.options;
-    const end = async (why: string): Promise<never> => { await this.tables.deleteSession(hash); throw notSignedIn(why); };
-    if (now >= s.expiresAt) {
-      return end(`Your console session expired: a session lasts at most ${Math.round(absoluteTimeoutMs / 60_000)} minutes. Sign in again.`);
-    }
-    if (now - s.lastSeenAt >= idleTimeoutMs) {
-      return end(`Your console session expired after ${Math.round(idleTimeoutMs / 60_000)} minutes without activity. Sign in again.`);
-    }
-    const user = await this.d.store.getUser(s.accountId, s.userName);
-    if (!user || user.createdAt !== s.userCreatedAt) return end('Your user no longer exists. Sign in again.');
-    if (s.accessKeyId) {
-      const k = await this.d.store.getAccessKey(s.accessKeyId);
-      if (!k || k.status !== 'ACTIVE' || k.accountId !== s.accountId || k.userName !== s.userName) {
-        return end('The access key this session was opened with is no longer active. Sign in again.');
-      }
+    const checked = await this.check(s, now);
+    if (typeof checked === 'string') {
+      await this.tables.deleteSession(hash);
+      throw notSignedIn(checked);
     }
     // The idle clock moves on at most every tenth of the idle timeout (not on every request).
-    if (now - s.lastSeenAt >= Math.min(60_000, idleTimeoutMs / 10)) {
+    if (now - s.lastSeenAt >= Math.min(60_000, this.d.options.idleTimeoutMs / 10)) {
       await this.tables.touchSession(hash, now);
       s.lastSeenAt = now;
     }
-    return { session: s, caller: await this.callerOf(s.accountId, s.userName, user.role, s.accessKeyId ?? 'console-password') };
+    return { session: s, caller: await this.callerOf(s.accountId, s.userName, checked.role, s.accessKeyId ?? 'console-password') };
+  }
+
+  /**
+   * The user a session cookie names, if the session is valid; read only (neither the idle
+   * clock nor an ended session is touched). For pages outside the console that only need
+   * to know who is signed in (the OAuth sign-in confirmation, /oauth/start).
+   */
+  async peek(sessionId: string | undefined): Promise<{ userArn: string; accountId: string; userName: string } | undefined> {
+    if (!sessionId) return undefined;
+    const s = await this.tables.getSession(sha256(sessionId));
+    if (!s || typeof await this.check(s, this.d.now()) === 'string') return undefined;
+    return { userArn: userArn(s.region, s.accountId, s.userName), accountId: s.accountId, userName: s.userName };
+  }
+
+  /** The session's user, or why the session cannot be used any more. */
+  private async check(s: ConsoleSession, now: number): Promise<{ role: Caller['role'] } | string> {
+    const { idleTimeoutMs, absoluteTimeoutMs } = this.d.options;
+    if (now >= s.expiresAt) return `Your console session expired: a session lasts at most ${Math.round(absoluteTimeoutMs / 60_000)} minutes. Sign in again.`;
+    if (now - s.lastSeenAt >= idleTimeoutMs) return `Your console session expired after ${Math.round(idleTimeoutMs / 60_000)} minutes without activity. Sign in again.`;
+    const user = await this.d.store.getUser(s.accountId, s.userName);
+    if (!user || user.createdAt !== s.userCreatedAt) return 'Your user no longer exists. Sign in again.';
+    if (s.accessKeyId) {
+      const k = await this.d.store.getAccessKey(s.accessKeyId);
+      if (!k || k.status !== 'ACTIVE' || k.accountId !== s.accountId || k.userName !== s.userName) {
+        return 'The access key this session was opened with is no longer active. Sign in again.';
+      }
+    }
+    return { role: user.role };
   }
 
   /** The CSRF check of a state-changing request: the header must equal the cookie and the session's token. */
@@ -295,13 +312,20 @@ export function cookieValue(header: string | undefined, name: string): string | 
   return undefined;
 }
 
-/** The Set-Cookie lines of a new session (or, without one, the lines that clear both cookies). */
-export function sessionCookies(opened: { sessionId: string; csrfToken: string } | undefined, secure: boolean, maxAgeSeconds: number): string[] {
-  const attrs = (httpOnly: boolean, age: number) =>
-    `; Path=${COOKIE_PATH}; Max-Age=${age}; SameSite=Strict${httpOnly ? '; HttpOnly' : ''}${secure ? '; Secure' : ''}`;
-  if (!opened) return [`${SESSION_COOKIE}=${attrs(true, 0)}`, `${CSRF_COOKIE}=${attrs(false, 0)}`];
+/**
+ * The Set-Cookie lines of a new session (or, without one, the lines that clear the cookies).
+ * With `oauthStartPath`, the session cookie is also set on that path (HttpOnly, SameSite=Strict):
+ * the OAuth sign-in confirmation (/oauth/start) refuses a link another user started
+ * when the browser is signed in to the console (src/server/oauth-callback.ts).
+ */
+export function sessionCookies(opened: { sessionId: string; csrfToken: string } | undefined, secure: boolean, maxAgeSeconds: number, oauthStartPath?: string): string[] {
+  const attrs = (httpOnly: boolean, age: number, path = COOKIE_PATH) =>
+    `; Path=${path}; Max-Age=${age}; SameSite=Strict${httpOnly ? '; HttpOnly' : ''}${secure ? '; Secure' : ''}`;
+  const start = (value: string, age: number) => (oauthStartPath ? [`${SESSION_COOKIE}=${value}${attrs(true, age, oauthStartPath)}`] : []);
+  if (!opened) return [`${SESSION_COOKIE}=${attrs(true, 0)}`, `${CSRF_COOKIE}=${attrs(false, 0)}`, ...start('', 0)];
   return [
     `${SESSION_COOKIE}=${opened.sessionId}${attrs(true, maxAgeSeconds)}`,
     `${CSRF_COOKIE}=${opened.csrfToken}${attrs(false, maxAgeSeconds)}`,
+    ...start(opened.sessionId, maxAgeSeconds),
   ];
 }

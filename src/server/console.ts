@@ -29,6 +29,8 @@ import { groupArn, userArn } from '../auth/arns.js';
 import { CONNECTOR_TYPES, describeActions } from '../catalog/index.js';
 import { allowedAuthentication } from '../domain/type-auth.js';
 import { scrubText, secretValuesIn } from './redact.js';
+import { vpcConnectionsFor } from '../domain/vpc-connections.js';
+import { START_PATH } from '../connections/index.js';
 import {
   CONSOLE_DEFAULTS, CSRF_COOKIE, CSRF_HEADER, ConsoleSessions, SESSION_COOKIE, type ConsoleOptions, type ResolvedSession,
   SignInRefused, cookieValue, sessionCookies,
@@ -97,8 +99,10 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
 
   /** Secure cookies when the browser reached us over TLS: directly, or through the https publicUrl. */
   const secure = (req: FastifyRequest) => publicHttps || req.protocol === 'https';
+  /** Where the OAuth sign-in confirmation is served (it checks who is signed in to the console). */
+  const oauthStartPath = `${config.publicUrl ? new URL(config.publicUrl).pathname.replace(/\/$/, '') : ''}${START_PATH}`;
   const setCookies = (req: FastifyRequest, reply: FastifyReply, opened?: { sessionId: string; csrfToken: string }) =>
-    reply.header('set-cookie', sessionCookies(opened, secure(req), Math.floor(options.absoluteTimeoutMs / 1000)));
+    reply.header('set-cookie', sessionCookies(opened, secure(req), Math.floor(options.absoluteTimeoutMs / 1000), oauthStartPath));
 
   const fail = (req: FastifyRequest, reply: FastifyReply, e: unknown) => {
     reply.header('cache-control', 'no-store');
@@ -253,7 +257,8 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
           PermissionActions: CONNECTOR_ACTIONS,
           PermissionPresets: PERMISSION_PRESETS,
           Operations: [...specs.keys()],
-          VpcConnectionArns: Object.keys(config.vpcConnections),
+          // Only the VPC connections the caller's account may use in this region (issue 13).
+          VpcConnectionArns: vpcConnectionsFor(config.vpcConnections, { accountId: s.caller.accountId, region: s.session.region }),
           ...(config.publicUrl ? { RedirectUrl: `${config.publicUrl}/oauth/callback` } : {}),
         });
       } catch (e) { return fail(req, reply, e); }

@@ -3,6 +3,7 @@
 // VpcConnectionArn that connectors name).
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
+import { vpcTenancy } from '../domain/vpc-connections.js';
 import { Egress, type EgressProfile, type EgressRequest, type EgressResponse, isEgressError, type EgressError } from '../egress/index.js';
 
 /** An Egress that tells `onError` of every request it refuses or that fails (metrics), then rethrows. */
@@ -32,7 +33,12 @@ export function egressFromConfig(config: Config, onError?: (err: EgressError) =>
   }
   const vpcProfiles: Record<string, EgressProfile> = {};
   for (const [arn, vpc] of Object.entries(config.vpcConnections)) {
-    vpcProfiles[arn] = { id: arn.split('/').pop() ?? arn, allowCidrs: vpc.allowCidrs, ...(vpc.proxy ? { proxy: vpc.proxy } : {}) };
+    // Each serves only its own accounts and regions: a request for another tenant is refused.
+    const { accounts, regions } = vpcTenancy(arn, vpc);
+    vpcProfiles[arn] = {
+      id: arn.split('/').pop() ?? arn, allowCidrs: vpc.allowCidrs, ...(vpc.proxy ? { proxy: vpc.proxy } : {}),
+      accounts, ...(regions ? { regions } : {}),
+    };
   }
   const options = { allowCidrs: config.egressAllow, caPems, vpcProfiles, ...(config.egressMaxBufferedBytes ? { maxBufferedBytes: config.egressMaxBufferedBytes } : {}) };
   return onError ? new ObservedEgress(options, onError) : new Egress(options);

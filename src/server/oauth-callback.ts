@@ -1,10 +1,25 @@
+// GET /oauth/start?flow=: the sign-in URL StartActionConnectorAuthorization answers.
+// It answers a confirmation page (read only: a link preview does not use the flow up,
+// and no cookie is set) that names the ActionBridge user the sign-in will be linked to,
+// the connector and the authorization server: someone lured into opening another
+// user's link sees whose it is (issue 13, finding 7). Its button POSTs the flow id.
+// POST /oauth/start: only from that page (Sec-Fetch-Site / Origin; a cross-site form
+// cannot confirm for the victim). Takes the flow, sets the browser's binding cookie and
+// redirects (303) to the authorization server.
+// Both refuse a flow another user started when this browser is signed in to the console.
 // GET /oauth/callback: where an authorization server sends the user's browser
-// back (the connectors' RedirectUrl). Unsigned: the one-time state is what
-// authorizes it. Answers a small page that says what happened, with no token in
-// it and nothing from the request reflected except escaped, known values.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// back (the connectors' RedirectUrl). Unsigned: the one-time state and the binding
+// cookie of the browser that confirmed /oauth/start are what authorize it. All answer
+// a small page when something is wrong, with no token in it and nothing from the
+// request reflected except escaped, known values.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { CALLBACK_PATH, type CallbackOutcome, type Connections } from '../connections/index.js';
+import {
+  CALLBACK_PATH, START_PATH, type CallbackOutcome, type Connections, type DescribeOutcome, type FlowCookie, type FlowDescription, type StartOutcome,
+} from '../connections/index.js';
+
+/** The ActionBridge user signed in to the console in the browser whose Cookie header this is, if any. */
+export type SignedInUser = (cookies: string | undefined) => Promise<{ accountId: string; userName: string; userArn: string } | undefined>;
 
 const HEADERS = {
   'content-type': 'text/html; charset=utf-8',
@@ -19,6 +34,68 @@ const HEADERS = {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** A Set-Cookie line for the flow's binding cookie (HttpOnly, SameSite=Lax: sent on the provider's top-level redirect back). */
+function setCookie(c: FlowCookie): string {
+  return `${c.name}=${c.value}; Path=${c.path}; Max-Age=${c.maxAgeSeconds}; HttpOnly; SameSite=Lax${c.secure ? '; Secure' : ''}`;
+}
+
+interface Page { status: number; title: string; text: string }
+
+/**
+ * A form POST sent by the confirmation page itself. Browsers send Sec-Fetch-Site (it must
+ * be same-origin); the Origin header is then `null` (the page's Referrer-Policy is no-referrer)
+ * or this server's origin. A browser without Sec-Fetch-Site must send this server's Origin.
+ */
+function fromConfirmationPage(req: FastifyRequest, serverOrigin: string): boolean {
+  const one = (h: string | string[] | undefined) => (Array.isArray(h) ? undefined : h);
+  const site = one(req.headers['sec-fetch-site']);
+  const origin = one(req.headers.origin);
+  if (site !== undefined) return site === 'same-origin' && (origin === undefined || origin === 'null' || origin === serverOrigin);
+  return origin === serverOrigin;
+}
+
+/** The page's own CSP: its form posts here, and the 303 that follows goes to the authorization server (form-action covers redirects). */
+function confirmationCsp(d: FlowDescription): string {
+  return `default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self' ${d.authorizationOrigin}`;
+}
+
+/** The confirmation page: whose ActionBridge user the sign-in is linked to, and a button to go on. Static, every value escaped. */
+function confirmationHtml(flow: string, d: FlowDescription): string {
+  const e = escapeHtml;
+  const until = new Date(d.expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">'
+    + `<title>ActionBridge: confirm the sign-in to ${e(d.connectorName)}</title></head><body>\n`
+    + `<h1>Sign in to ${e(d.connectorName)} for the ActionBridge user ${e(d.userName)}?</h1>\n`
+    + `<p>This sign-in was started by the ActionBridge user <strong>${e(d.userName)}</strong> in account <strong>${e(d.accountId)}</strong> (${e(d.userArn)}).</p>\n`
+    + `<p>If you continue, the account you sign in with at <strong>${e(d.authorizationOrigin)}</strong> will be linked to the ActionBridge user `
+    + `<strong>${e(d.userName)}</strong>: ActionBridge will act with it, through the action connector <strong>${e(d.connectorName)}</strong> (${e(d.connectorId)}), `
+    + `whenever ${e(d.userName)} asks.</p>\n`
+    + '<p><strong>If you did not start this yourself, close this page.</strong></p>\n'
+    + `<form method="post" action="start"><input type="hidden" name="flow" value="${e(flow)}">`
+    + `<button type="submit">Continue to ${e(d.authorizationOrigin)}</button></form>\n`
+    + `<p>This link can be used once, until ${e(until)}.</p>\n</body></html>\n`;
+}
+
+function startPage(outcome: Extract<StartOutcome, { ok: false }>): Page {
+  const again = 'Start the sign-in again from ActionBridge (StartActionConnectorAuthorization).';
+  switch (outcome.reason) {
+    case 'unknown-flow':
+      return { status: 400, title: 'Sign-in link not valid', text: `This sign-in link is unknown or was already used: each link opens once. ${again}` };
+    case 'expired-state':
+      return { status: 400, title: 'Sign-in link expired', text: `This sign-in link has expired. ${again}` };
+    case 'connector-changed':
+      return { status: 409, title: 'Connector changed', text: `The connector was changed or deleted after the sign-in started. ${again}` };
+  }
+}
+
+function sendPage(reply: FastifyReply, p: { status: number; title: string; text: string }, cookie?: FlowCookie) {
+  const html = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>ActionBridge: ${escapeHtml(p.title)}</title></head>`
+    + `<body><h1>${escapeHtml(p.title)}</h1><p>${escapeHtml(p.text)}</p></body></html>\n`;
+  reply.code(p.status).headers(HEADERS);
+  if (cookie) reply.header('set-cookie', setCookie(cookie));
+  return reply.send(html);
+}
+
 function page(outcome: CallbackOutcome): { status: number; title: string; text: string } {
   if (outcome.ok) {
     return {
@@ -31,7 +108,14 @@ function page(outcome: CallbackOutcome): { status: number; title: string; text: 
   const name = outcome.connectorName ? ` to ${outcome.connectorName}` : '';
   switch (outcome.reason) {
     case 'unknown-state':
-      return { status: 400, title: 'Sign-in link not valid', text: `This sign-in link is unknown or was already used. ${again}` };
+      return { status: 400, title: 'Sign-in link not valid', text: `This sign-in link is unknown or was already used, or it was opened in another browser than the one where the sign-in started. ${again}` };
+    case 'not-bound':
+      return {
+        status: 400, title: 'Sign-in not started in this browser',
+        text: `This sign-in link is unknown or was already used, or it was opened in another browser than the one where the sign-in started: ActionBridge's sign-in cookie is missing. ${again}`,
+      };
+    case 'wrong-issuer':
+      return { status: 400, title: 'Sign-in refused', text: `The sign-in answer${name} does not come from the connector's authorization server (iss). Nothing was exchanged. ${again}` };
     case 'expired-state':
       return { status: 400, title: 'Sign-in link expired', text: `This sign-in link has expired. ${again}` };
     case 'connector-changed':
@@ -45,16 +129,79 @@ function page(outcome: CallbackOutcome): { status: number; title: string; text: 
   }
 }
 
-/** `named` lets the server's request log name the operation. */
-export function registerOAuthCallback(app: FastifyInstance, connections: Connections, log: Logger, named?: (req: FastifyRequest, op: string) => void): void {
-  // No HEAD twin: a prefetching client must not use up the one-time state.
+/** `named` lets the server's request log name the operation; `signedIn` tells who is signed in to the console. */
+export function registerOAuthCallback(
+  app: FastifyInstance, connections: Connections, log: Logger, named?: (req: FastifyRequest, op: string) => void, signedIn?: SignedInUser,
+): void {
+  const failed = (req: FastifyRequest, reply: FastifyReply, e: unknown) => {
+    log.error({ requestId: req.id, err: { type: (e as Error)?.name, message: (e as Error)?.message } }, 'oauth start failed');
+    return sendPage(reply, { status: 500, title: 'Sign-in failed', text: 'The sign-in could not be started. Start it again from ActionBridge (StartActionConnectorAuthorization).' });
+  };
+  const logged = (req: FastifyRequest, outcome: string) => log.info({ requestId: req.id, op: 'OAuthStart', method: req.method, outcome }, 'oauth start');
+
+  /** Why this browser may not go on with the flow (another user is signed in to its console), if so. */
+  const otherUser = async (req: FastifyRequest, flow: FlowDescription): Promise<Page | undefined> => {
+    const me = await signedIn?.(req.headers.cookie);
+    if (!me || (me.accountId === flow.accountId && me.userName === flow.userName)) return undefined;
+    return {
+      status: 403, title: 'Sign-in refused: this sign-in link was started by another user',
+      text: `This sign-in link was started by another user: the ActionBridge user ${flow.userName} (account ${flow.accountId}), `
+        + `while this browser is signed in to the ActionBridge console as ${me.userName} (account ${me.accountId}). `
+        + `Going on would link the account you sign in with at ${flow.authorizationOrigin} to ${flow.userName}, who could then act as you. `
+        + 'Nothing was done. Close this page; to sign in yourself, start the sign-in from the console.',
+    };
+  };
+
+  // No HEAD twin (nothing to prefetch).
+  app.get(START_PATH, { exposeHeadRoute: false }, async (req, reply) => {
+    named?.(req, 'OAuthStart');
+    const raw = req.raw.url ?? '';
+    const q = raw.indexOf('?');
+    const flows = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)).getAll('flow');
+    const flow = flows.length === 1 ? flows[0] : undefined;
+    try {
+      const d: DescribeOutcome = await connections.describeAuthorization(flow);
+      if (!d.ok) { logged(req, d.reason); return sendPage(reply, startPage(d)); }
+      const refused = await otherUser(req, d.flow);
+      if (refused) { logged(req, 'other-user'); return sendPage(reply, refused); }
+      logged(req, 'confirmation-page');
+      return reply.code(200).headers({ ...HEADERS, 'content-security-policy': confirmationCsp(d.flow) }).send(confirmationHtml(flow!, d.flow));
+    } catch (e) { return failed(req, reply, e); }
+  });
+
+  app.post(START_PATH, async (req, reply) => {
+    named?.(req, 'OAuthStart');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const form = new URLSearchParams(type === 'application/x-www-form-urlencoded' && Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '');
+    const flows = form.getAll('flow');
+    const flow = flows.length === 1 ? flows[0] : undefined;
+    try {
+      const d = await connections.describeAuthorization(flow);
+      if (!d.ok) { logged(req, d.reason); return sendPage(reply, startPage(d)); }
+      if (!fromConfirmationPage(req, d.flow.serverOrigin)) {
+        logged(req, 'cross-site');
+        return sendPage(reply, {
+          status: 400, title: 'Sign-in not confirmed',
+          text: 'This request to go on with a sign-in did not come from ActionBridge\'s confirmation page (another site sent it). '
+            + 'Nothing was done. If you started the sign-in yourself, open its link again and use the Continue button there.',
+        });
+      }
+      const refused = await otherUser(req, d.flow);
+      if (refused) { logged(req, 'other-user'); return sendPage(reply, refused); }
+      const outcome: StartOutcome = await connections.openAuthorization(flow);
+      logged(req, outcome.ok ? 'redirected' : outcome.reason);
+      if (!outcome.ok) return sendPage(reply, startPage(outcome));
+      return reply.code(303).headers({ ...HEADERS, location: outcome.location, 'set-cookie': setCookie(outcome.cookie) }).send();
+    } catch (e) { return failed(req, reply, e); }
+  });
+
   app.get(CALLBACK_PATH, { exposeHeadRoute: false }, async (req, reply) => {
     named?.(req, 'OAuthCallback');
     const raw = req.raw.url ?? '';
     const q = raw.indexOf('?');
     let outcome: CallbackOutcome;
     try {
-      outcome = await connections.completeAuthorization(new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)));
+      outcome = await connections.completeAuthorization(new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)), req.headers.cookie);
     } catch (e) {
       log.error({ requestId: req.id, err: { type: (e as Error)?.name, message: (e as Error)?.message } }, 'oauth callback failed');
       outcome = { ok: false, reason: 'exchange-failed' };
@@ -63,9 +210,6 @@ export function registerOAuthCallback(app: FastifyInstance, connections: Connect
       requestId: req.id, op: 'OAuthCallback', outcome: outcome.ok ? 'signed-in' : outcome.reason,
       ...(outcome.ok ? { connector: outcome.connectorId, caller: outcome.userArn } : outcome.error ? { error: outcome.error } : {}),
     }, 'oauth callback');
-    const p = page(outcome);
-    const html = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>ActionBridge: ${escapeHtml(p.title)}</title></head>`
-      + `<body><h1>${escapeHtml(p.title)}</h1><p>${escapeHtml(p.text)}</p></body></html>\n`;
-    reply.code(p.status).headers(HEADERS).send(html);
+    return sendPage(reply, page(outcome), outcome.clearCookie);
   });
 }

@@ -712,12 +712,13 @@ export class SqlStore implements Store {
       // Whoever deletes the row owns the state; a concurrent taker deletes nothing and gets nothing.
       const d = await trx.deleteFrom('oauth_states').where('state_hash', '=', stateHash).executeTakeFirst();
       if (Number(d.numDeletedRows) !== 1) return undefined;
-      return {
-        stateHash: r.state_hash, region: r.region, accountId: r.account_id, id: r.connector_id, userArn: r.user_arn,
-        verifierSealed: r.verifier_sealed, redirectUri: r.redirect_uri, fingerprint: r.fingerprint,
-        createdAt: Number(r.created_at), expiresAt: Number(r.expires_at),
-      };
+      return authStateOf(r);
     });
+  }
+
+  async getAuthState(stateHash: string): Promise<AuthStateRecord | undefined> {
+    const r = await this.db.selectFrom('oauth_states').selectAll().where('state_hash', '=', stateHash).executeTakeFirst();
+    return r ? authStateOf(r) : undefined;
   }
 
   async putTestResult(rec: TestResultRecord): Promise<void> {
@@ -784,5 +785,13 @@ function mcpTokenOf(r: Database['mcp_tokens']): McpTokenRecord {
     tokenHash: r.token_hash, tokenId: r.token_id, accountId: r.account_id, userName: r.user_name,
     userCreatedAt: Number(r.user_created_at), region: r.region, description: r.description,
     createdAt: Number(r.created_at), expiresAt: nullableNumber(r.expires_at), revokedAt: nullableNumber(r.revoked_at),
+  };
+}
+
+function authStateOf(r: Database['oauth_states']): AuthStateRecord {
+  return {
+    stateHash: r.state_hash, region: r.region, accountId: r.account_id, id: r.connector_id, userArn: r.user_arn,
+    verifierSealed: r.verifier_sealed, redirectUri: r.redirect_uri, fingerprint: r.fingerprint,
+    createdAt: Number(r.created_at), expiresAt: Number(r.expires_at),
   };
 }

@@ -93,6 +93,8 @@ export interface Store {
   putAuthState(rec: AuthStateRecord, now: number): Promise<void>;
   /** Removes and returns the state (expired or not): of two concurrent takers, exactly one gets it. */
   takeAuthState(stateHash: string): Promise<AuthStateRecord | undefined>;
+  /** Reads the state (expired or not) without taking it. */
+  getAuthState(stateHash: string): Promise<AuthStateRecord | undefined>;
   putTestResult(rec: TestResultRecord): Promise<void>;
   getTestResult(key: ConnectorKey): Promise<TestResultRecord | undefined>;
   /**

@@ -1,6 +1,6 @@
 // A minimal browser for driving OAuth sign-ins in tests: it trusts a test CA,
 // keeps cookies per host, follows redirects one hop at a time (recording them),
-// and submits HTML forms it finds on a page.
+// and submits HTML forms it finds on a page (with the Origin and Sec-Fetch-Site a browser sends).
 import { Agent, fetch } from 'undici';
 
 export interface Page {
@@ -21,7 +21,7 @@ export class TestBrowser {
   }
 
   /** Loads `url` and follows redirects until a page (or `stopAt` matches a URL, which is then not loaded). */
-  async open(url: string, init: { method?: string; form?: Record<string, string> } = {}, stopAt?: (url: string) => boolean): Promise<Page> {
+  async open(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}, stopAt?: (url: string) => boolean): Promise<Page> {
     const hops: string[] = [];
     let method = init.method ?? 'GET';
     let body: string | undefined = init.form ? new URLSearchParams(init.form).toString() : undefined;
@@ -31,7 +31,8 @@ export class TestBrowser {
       if (stopAt?.(current) && i > 0) return { url: current, status: 0, headers: new Headers(), body: '', hops };
       const u = new URL(current);
       const cookies = this.jar.get(u.host);
-      const headers: Record<string, string> = {};
+      // Extra headers (a form's Origin, Sec-Fetch-Site) go with the first request only.
+      const headers: Record<string, string> = i === 0 ? { ...init.headers } : {};
       if (cookies?.size) headers.cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
       if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
       const res = await fetch(current, { method, headers, body, redirect: 'manual', dispatcher: this.agent });
@@ -60,7 +61,14 @@ export class TestBrowser {
       const value = /value="([^"]*)"/i.exec(input[0])?.[1];
       if (name && value !== undefined) values[name] = decodeEntities(value);
     }
-    return this.open(new URL(decodeEntities(action), page.url).href, { method, form: { ...values, ...fields } }, stopAt);
+    const target = new URL(decodeEntities(action), page.url);
+    const from = new URL(page.url).origin;
+    // As a browser: Origin is `null` under Referrer-Policy no-referrer (Fetch, "serializing a request origin").
+    const headers = {
+      'sec-fetch-site': target.origin === from ? 'same-origin' : 'cross-site',
+      ...(method === 'POST' ? { origin: page.headers.get('referrer-policy') === 'no-referrer' ? 'null' : from } : {}),
+    };
+    return this.open(target.href, { method, form: { ...values, ...fields }, headers }, stopAt);
   }
 
   /** Forgets every cookie: the next sign-in is another person's, in another browser. */

@@ -152,7 +152,7 @@ function SignInPanel({ connectorId, signedIn, refresh }: { connectorId: string; 
         <button type="button" onClick={start} disabled={busy}>{signedIn ? 'Sign in again' : 'Sign in'}</button>
         <button type="button" className="secondary" onClick={refresh}>Refresh status</button>
       </div>
-      {url && !signedIn ? <p>If no window opened: <a href={url} target="_blank" rel="noopener noreferrer">open the sign-in page</a> (valid for 10 minutes). Come back here when you are done.</p> : null}
+      {url && !signedIn ? <p>If no window opened: <a href={url} target="_blank" rel="noopener noreferrer">open the sign-in page</a> (it names you as the user the sign-in is for; it can be confirmed once, within 10 minutes, and the sign-in must end in this browser). Come back here when you are done.</p> : null}
       <ErrorBox error={error} />
     </div>
   );
