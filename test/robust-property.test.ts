@@ -182,21 +182,25 @@ function mutate<T>(input: T, muts: Mutation[]): T {
 const word = fc.stringMatching(/^[A-Za-z0-9]{1,12}$/);
 const endpoint = fc.tuple(fc.domain(), fc.array(word, { maxLength: 3 })).map(([d, segs]) => `https://${d}${segs.length ? `/${segs.join('/')}` : ''}`);
 const text = fc.string({ unit: 'grapheme', maxLength: 40 });
+// Credentials must not be empty or only whitespace (issue 13); an ApiKey travels in a header, so it is Latin-1 text without controls.
+const secretText = text.filter((s) => s.trim() !== '');
+const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 40 })
+  .filter((s) => s.trim() !== '');
 const connectorId = fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/).filter((s) => !s.toLowerCase().startsWith('quicksuite-'));
 const connectorName = fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9_ -]{0,60}[A-Za-z0-9])?$/);
 const description = fc.stringMatching(/^[A-Za-z0-9 _.,!?-]{1,80}$/);
 
 const authConfigOf: Record<qs.ConnectionAuthType, fc.Arbitrary<Record<string, unknown>>> = {
   NONE: endpoint.map((e) => ({ AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: e } } })),
-  BASIC: fc.tuple(endpoint, text, text).map(([e, u, p]) => ({ AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: e, Username: u, Password: p } } })),
-  API_KEY: fc.tuple(endpoint, text, fc.option(fc.constant('svc.bot+1@example.com'), { nil: undefined })).map(([e, k, email]) => ({
+  BASIC: fc.tuple(endpoint, secretText, secretText).map(([e, u, p]) => ({ AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: e, Username: u, Password: p } } })),
+  API_KEY: fc.tuple(endpoint, headerText, fc.option(fc.constant('svc.bot+1@example.com'), { nil: undefined })).map(([e, k, email]) => ({
     AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: e, ApiKey: k, ...(email ? { Email: email } : {}) } },
   })),
-  OAUTH2_CLIENT_CREDENTIALS: fc.tuple(endpoint, endpoint, text, text).map(([e, tok, id, secret]) => ({
+  OAUTH2_CLIENT_CREDENTIALS: fc.tuple(endpoint, endpoint, secretText, secretText).map(([e, tok, id, secret]) => ({
     AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
     AuthenticationMetadata: { ClientCredentialsGrantMetadata: { BaseEndpoint: e, ClientCredentialsSource: 'PLAIN_CREDENTIALS', ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: id, ClientSecret: secret, TokenEndpoint: tok } } } },
   })),
-  OAUTH2_AUTHORIZATION_CODE: fc.tuple(endpoint, endpoint, endpoint, endpoint, text, text).map(([e, redirect, tok, authz, id, secret]) => ({
+  OAUTH2_AUTHORIZATION_CODE: fc.tuple(endpoint, endpoint, endpoint, endpoint, secretText, secretText).map(([e, redirect, tok, authz, id, secret]) => ({
     AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
     AuthenticationMetadata: { AuthorizationCodeGrantMetadata: { BaseEndpoint: e, RedirectUrl: redirect, AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS', AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: { ClientId: id, ClientSecret: secret, TokenEndpoint: tok, AuthorizationEndpoint: authz } } } },
   })),

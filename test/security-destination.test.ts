@@ -27,7 +27,7 @@ import { signIn, writeLegacyFormat } from './support/security-destination.js';
 import { createTestCa } from './support/tls.js';
 import { startTlsFront, type TlsFront } from './support/tls-front.js';
 
-const VPC = 'arn:aws:ec2:us-east-1:111122223333:vpc-connection/vpcc-destination';
+const VPC = 'arn:aws:quicksight:us-east-1:111122223333:vpcConnection/vpcc-destination';
 const API_KEY = 'Ak-destination-real-key-5f4e3d2c1b';
 const ATTACKER_TOKEN = 'attacker-issued-token-0001';
 

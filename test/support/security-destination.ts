@@ -7,13 +7,15 @@ import { ACCOUNT, type TestUser } from '../helpers.js';
 import { KeyRing } from '../../src/crypto/keyring.js';
 import type { TestBrowser } from './browser.js';
 import { connectorOps } from './extension-client.js';
+import { confirmationPage } from './security-oauth-flow.js';
 
-/** StartActionConnectorAuthorization, then the provider's login and consent pages, back to /oauth/callback. */
+/** StartActionConnectorAuthorization, ActionBridge's confirmation page, then the provider's login and consent pages, back to /oauth/callback. */
 export async function signIn(browser: TestBrowser, endpoint: string, id: string, user: TestUser, login: string): Promise<void> {
   const start = await connectorOps(endpoint, ACCOUNT, id).authorize(user);
   if (start.status !== 200) throw new Error(`authorize: ${start.status} ${JSON.stringify(start.body)}`);
   browser.forgetCookies();
-  const page = await browser.open(start.body.AuthorizationUrl as string);
+  // ActionBridge's confirmation page first; its Continue button leads to the provider's login.
+  const page = await browser.submit(await confirmationPage(browser, start.body.AuthorizationUrl as string));
   const consent = await browser.submit(page, { login, password: 'any' });
   const done = await browser.submit(consent);
   if (!done.body.includes('Signed in')) throw new Error(`sign-in failed: ${done.body.slice(0, 300)}`);
