@@ -153,6 +153,23 @@ describe('an upstream that reflects the credentials it receives', () => {
   });
 });
 
+describe('a service that applies Range to a reflected answer', () => {
+  it('Range and If-Range cannot be set: fragments of a credential three bytes at a time would not be recognised', async () => {
+    for (const [name, value] of [['Range', 'bytes=15-17'], ['range', 'bytes=0-2'], ['If-Range', 'W/"x"']] as const) {
+      const before = up.seen.length;
+      const r = await api.invoke(invoker, 'key', 'HttpRequest', { Method: 'GET', Path: 'range', Headers: { [name]: value } });
+      received.push(r.raw);
+      expect([r.status, r.errorType?.split(':')[0]], r.raw).toEqual([400, 'InvalidParameterValueException']);
+      expect(r.raw).toMatch(new RegExp(`must not set the ${name.toLowerCase()} header`));
+      expect(up.seen.length, 'nothing is sent').toBe(before);
+    }
+    // Without a Range header the whole reflection comes back, scrubbed.
+    const whole = await api.invoke(invoker, 'key', 'HttpRequest', { Method: 'GET', Path: 'range' });
+    received.push(whole.raw);
+    expect(whole.body.Output.Body).toBe('Authorization: [redacted]');
+  });
+});
+
 describe('an upstream that reflects nothing', () => {
   it('answers intact: status, ordinary headers and body, words like Basic and Bearer included', async () => {
     for (const id of Object.keys(FORBIDDEN)) {

@@ -24,6 +24,10 @@ const FORBIDDEN_HEADERS = new Set([
   'upgrade',
   'content-length',
   'expect',
+  // A partial answer: a service that applies a range to a reflected request would hand
+  // back a credential a few bytes at a time, which no scrubbing can recognise.
+  'range',
+  'if-range',
 ]);
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const HEADER_VALUE_BAD = /[\u0000-\u0008\u000a-\u001f\u007f]/;
@@ -153,7 +157,12 @@ function headerMap(template: Template | undefined, input: Record<string, unknown
   for (const [name, v] of Object.entries(value)) {
     const member = headerSource(template, name) ?? 'input.headers';
     if (!TOKEN.test(name)) throw memberError(member, 'Header names must be HTTP tokens (no spaces, colons or control characters)');
-    if (isForbiddenHeader(name)) throw memberError(member, `Member must not set the ${name.toLowerCase()} header: credentials, Host, Cookie, Proxy-* and hop-by-hop headers belong to the connector`);
+    if (isForbiddenHeader(name)) {
+      const lower = name.toLowerCase();
+      throw memberError(member, lower === 'range' || lower === 'if-range'
+        ? `Member must not set the ${lower} header: a partial answer could carry a fragment of the connector's credentials`
+        : `Member must not set the ${lower} header: credentials, Host, Cookie, Proxy-* and hop-by-hop headers belong to the connector`);
+    }
     if (v === undefined || v === null) continue;
     const text = Array.isArray(v) ? v.map((x) => scalarText(x, member)).join(', ') : scalarText(v, member);
     if (HEADER_VALUE_BAD.test(text)) throw memberError(member, 'Header values must not contain CR, LF or other control characters');

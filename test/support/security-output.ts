@@ -53,6 +53,7 @@ export interface Reflector extends TestHttpsServer {
  *   .../error           500 an HTML page quoting the Authorization value (raw, HTML-escaped, base64, percent-encoded)
  *   .../gzip            200 the echo gzip-compressed (Content-Encoding: gzip although identity was asked for)
  *   .../plain           200 ordinary JSON, nothing reflected
+ *   .../range           the Authorization value as text/plain, honouring Range (206 with the slice asked for)
  *   /oauth/token        client credentials: the access token ACCESS_TOKEN
  *   /oauth/token-echo   400 invalid_client, error_description quoting the form body and the Authorization header
  */
@@ -98,6 +99,16 @@ export async function startReflector(ca: TestCa): Promise<Reflector> {
         res.writeHead(200, { 'content-type': 'application/json', 'x-total-count': '2' }).end(JSON.stringify({
           items: [{ id: 1, name: 'Widget', note: 'Basic plan; Bearer of good news' }, { id: 2, name: 'Gadget', tags: ['a', 'b'] }],
         }));
+        return;
+      }
+      if (path.endsWith('/range')) {
+        // A service that applies Range to a dynamic answer: a few bytes of the credential at a time.
+        const whole = Buffer.from(`Authorization: ${auth}`);
+        const m = /^bytes=(\d+)-(\d+)$/.exec(String(req.headers.range ?? ''));
+        if (!m) { res.writeHead(200, { 'content-type': 'text/plain', 'accept-ranges': 'bytes' }).end(whole); return; }
+        const from = Number(m[1]);
+        const to = Math.min(Number(m[2]), whole.length - 1);
+        res.writeHead(206, { 'content-type': 'text/plain', 'content-range': `bytes ${from}-${to}/${whole.length}` }).end(whole.subarray(from, to + 1));
         return;
       }
       if (path.endsWith('/error')) {
