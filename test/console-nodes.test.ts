@@ -1,33 +1,25 @@
 // Console sessions across the nodes of one deployment (PostgreSQL): a session opened
 // on one node is served by another (only its hash is in the shared database), signing
 // out on one ends it everywhere, and failed sign-ins count across nodes.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT } from './helpers.js';
-import { PG_SKIP_REASON, PG_URL, createSchema, type TestSchema } from './support/pg-store.js';
-import { ConsoleClient, startClockServer, type ClockServer } from './support/console.js';
+import { PG_SKIP_REASON, PG_URL } from './support/pg-store.js';
+import { ConsoleClient, startTwoConsoleNodes, type ClockServer } from './support/console.js';
 
 if (!PG_URL) process.stderr.write(`\n[actionbridge] console multi-node tests: ${PG_SKIP_REASON}\n\n`);
 
 const PASSWORD = 'shared-console-password';
 
 describe.skipIf(!PG_URL)('console sessions on several nodes (PostgreSQL)', () => {
-  let schema: TestSchema;
+  let nodes: Awaited<ReturnType<typeof startTwoConsoleNodes>> | undefined;
   let a: ClockServer;
   let b: ClockServer;
-
   beforeAll(async () => {
-    schema = await createSchema('console');
-    const masterKey = randomBytes(32).toString('base64');
-    a = await startClockServer({ databaseUrl: schema.url }, {}, masterKey);
-    b = await startClockServer({ databaseUrl: schema.url }, {}, masterKey);
-    b.clock.ms = a.clock.ms;
-    await a.setPassword('admin', PASSWORD);
+    nodes = await startTwoConsoleNodes('console', PASSWORD);
+    ({ a, b } = nodes);
   });
   afterAll(async () => {
-    await a?.stop();
-    await b?.stop();
-    await schema?.drop();
+    await nodes?.stop();
   });
 
   it('a session opened on one node works on the other; signing out on that one ends it on both', async () => {

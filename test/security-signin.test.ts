@@ -14,12 +14,12 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, ADMIN } from './helpers.js';
-import { ConsoleClient, startClockServer, type ClockServer } from './support/console.js';
+import { ConsoleClient, startClockServer, startTwoConsoleNodes, type ClockServer } from './support/console.js';
 import { SignInAttacker, byStatus } from './support/security-signin.js';
 import { startConnEnv, type ConnEnv } from './support/conn-env.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
 import { actionsApi, createConnector, noneAuth } from './support/actions.js';
-import { PG_SKIP_REASON, PG_URL, createSchema, type TestSchema } from './support/pg-store.js';
+import { PG_SKIP_REASON, PG_URL } from './support/pg-store.js';
 
 const PASSWORD = 'correct horse battery staple';
 const signInAs = (user: string, password: string) => ({ AccountId: ACCOUNT, UserName: user, Password: password });
@@ -183,21 +183,15 @@ describe('a sign-in flood does not delay egress name lookups', () => {
 if (!PG_URL) process.stderr.write(`\n[actionbridge] security-signin two-node test: ${PG_SKIP_REASON}\n\n`);
 
 describe.skipIf(!PG_URL)('two nodes on one PostgreSQL database', () => {
-  let schema: TestSchema;
+  let nodes: Awaited<ReturnType<typeof startTwoConsoleNodes>> | undefined;
   let a: ClockServer;
   let b: ClockServer;
   beforeAll(async () => {
-    schema = await createSchema('signin');
-    const masterKey = randomBytes(32).toString('base64');
-    a = await startClockServer({ databaseUrl: schema.url }, {}, masterKey);
-    b = await startClockServer({ databaseUrl: schema.url }, {}, masterKey);
-    b.clock.ms = a.clock.ms;
-    await a.setPassword('admin', PASSWORD);
+    nodes = await startTwoConsoleNodes('signin', PASSWORD);
+    ({ a, b } = nodes);
   });
   afterAll(async () => {
-    await a?.stop();
-    await b?.stop();
-    await schema?.drop();
+    await nodes?.stop();
   });
 
   it('60 concurrent wrong passwords spread over both nodes: exactly 5 are checked', async () => {

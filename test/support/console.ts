@@ -1,5 +1,6 @@
 // The console's tests: a server whose clock the test moves (buildApp with `now`),
 // and a small cookie-keeping client of the console API (src/server/console.ts).
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { Agent, fetch } from 'undici';
@@ -15,6 +16,7 @@ import { hashPassword } from '../../src/crypto/passwords.js';
 import type { ConsoleOptions } from '../../src/server/console-sessions.js';
 import type { Role } from '../../src/domain/types.js';
 import { ACCOUNT, ADMIN, tempDir } from '../helpers.js';
+import { createSchema, type TestSchema } from './pg-store.js';
 
 export interface ClockServer {
   app: FastifyInstance;
@@ -135,4 +137,22 @@ export function cookieAttributes(line: string): { name: string; value: string; a
     attrs[(i < 0 ? a : a.slice(0, i)).trim().toLowerCase()] = i < 0 ? '' : a.slice(i + 1).trim();
   }
   return { name: pair!.slice(0, eq).trim(), value: pair!.slice(eq + 1).trim(), attrs };
+}
+
+/** Two console nodes on one new PostgreSQL schema, one master key, one clock time; `admin` has `password`. */
+export async function startTwoConsoleNodes(schemaName: string, password: string): Promise<{ a: ClockServer; b: ClockServer; stop(): Promise<void> }> {
+  const schema: TestSchema = await createSchema(schemaName);
+  const masterKey = randomBytes(32).toString('base64');
+  const a = await startClockServer({ databaseUrl: schema.url }, {}, masterKey);
+  const b = await startClockServer({ databaseUrl: schema.url }, {}, masterKey);
+  b.clock.ms = a.clock.ms;
+  await a.setPassword('admin', password);
+  return {
+    a, b,
+    async stop() {
+      await a.stop();
+      await b.stop();
+      await schema.drop();
+    },
+  };
 }
