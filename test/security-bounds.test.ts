@@ -2,15 +2,16 @@
 // attack against the real server:
 // 1. bodies are read only once the request is admitted from its headers: 64 unauthenticated
 //    8 MiB bodies leave the server's memory where it was, and the body of an unknown caller
-//    (SigV4, console, MCP) is answered before it is sent; all bodies held at once share one budget;
+//    (SigV4, console, MCP) is answered before it is sent; all bodies held at once share one budget, of which one credential holds at most an eighth;
 // 2. one budget caps the upstream bytes all invocations hold at once, and is given back on every path;
 // 3. path parameters cannot walk out of the BaseEndpoint through Tomcat/Jetty path parameters (`..;`);
 // 4. a header value above U+00FF is a 400 naming the member, not a 500;
 // 5. 100 000 levels of JSON nesting are a 400 (model and extension operations, console, MCP).
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT, ADMIN, qs, startChildServer, tempDir } from './helpers.js';
+import { ACCOUNT, ADMIN, BIN, qs, startChildServer, tempDir } from './helpers.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
 import { actionsApi, apiKeyAuth, createConnector, noneAuth } from './support/actions.js';
 import { startConnEnv, type ConnEnv } from './support/conn-env.js';
@@ -29,6 +30,7 @@ describe('a server process under attack (child process, memory measured from /pr
   let ca: TestCa;
   let big: BigUpstream;
   let server: Awaited<ReturnType<typeof startChildServer>>;
+  let dataDir: string;
   let admin: qs.QuickSightClient;
   let api: ReturnType<typeof actionsApi>;
   const UPSTREAM_BODY = 9 * MiB;
@@ -39,7 +41,8 @@ describe('a server process under attack (child process, memory measured from /pr
     const caFile = path.join(dir, 'ca.pem');
     writeFileSync(caFile, ca.certPem);
     big = await startBigUpstream(ca, UPSTREAM_BODY);
-    server = await startChildServer(path.join(dir, 'data'), ['--ca-file', caFile, '--egress-allow', '127.0.0.1/32'], {
+    dataDir = path.join(dir, 'data');
+    server = await startChildServer(dataDir, ['--ca-file', caFile, '--egress-allow', '127.0.0.1/32'], {
       ACTIONBRIDGE_MAX_BUFFERED_REQUEST_BYTES: String(16 * MiB),
       ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES: String(20 * MiB),
     });
@@ -105,26 +108,52 @@ describe('a server process under attack (child process, memory measured from /pr
       }
     });
 
+    /** Another active access key (a user added with the CLI while the server runs). */
+    const keyOf = (name: string): string => {
+      const out = JSON.parse(execFileSync(BIN, ['users', 'add', '--account', ACCOUNT, '--name', name, '--role', 'AUTHOR', '--data-dir', dataDir], { encoding: 'utf8' })) as { AccessKeyId: string };
+      return out.AccessKeyId;
+    };
+    const admittedHeaders = (keyId: string) => ({ 'content-type': 'application/json', ...unsignedSigV4(keyId) });
+
     it('all bodies being read share one budget: past it a 429, and the budget comes back when they end', async () => {
       // Admitted (a known key, in time) but never verified: the body is read, then the signature fails.
-      const headers = { 'content-type': 'application/json', ...unsignedSigV4(ADMIN.accessKeyId) };
+      const keys = [ADMIN.accessKeyId, keyOf('budget-b'), keyOf('budget-c')];
       const held = [];
-      for (let i = 0; i < 2; i++) {
-        const h = await partialRequest(server.endpoint, 'POST', INVOKE_PATH('big'), headers, 7 * MiB, MiB, 500, true);
+      for (const k of keys.slice(0, 2)) {
+        const h = await partialRequest(server.endpoint, 'POST', INVOKE_PATH('big'), admittedHeaders(k), 7 * MiB, MiB, 500, true);
         expect(h.answer, 'a body that fits the budget is being read').toBe('no answer');
         held.push(h);
       }
-      const third = await partialRequest(server.endpoint, 'POST', INVOKE_PATH('big'), headers, 7 * MiB, MiB, 3_000);
+      const third = await partialRequest(server.endpoint, 'POST', INVOKE_PATH('big'), admittedHeaders(keys[2]!), 7 * MiB, MiB, 3_000);
       expect(third.answer).not.toBe('no answer');
       if (third.answer !== 'no answer') {
         expect(third.answer.status, third.answer.body).toBe(429);
         expect(errorType(third.answer)).toBe('ThrottlingException');
+        expect(third.answer.body).toMatch(/too many request bodies at once; retry/);
       }
       for (const h of held) h.abort();
       await new Promise((r) => setTimeout(r, 300));
       // Given back: the same body is read in full now (and then refused for its signature).
-      const after = await rawRequest(server.endpoint, 'POST', INVOKE_PATH('big'), headers, Buffer.alloc(7 * MiB, 0x20));
+      const after = await rawRequest(server.endpoint, 'POST', INVOKE_PATH('big'), admittedHeaders(keys[2]!), Buffer.alloc(7 * MiB, 0x20));
       expect([after.status, errorType(after)], after.body).toEqual([403, 'InvalidSignatureException']);
+    });
+
+    it('one access key id (not a secret) holds at most its share: the rest of the budget stays for other callers', async () => {
+      const other = keyOf('budget-d');
+      const mine = await partialRequest(server.endpoint, 'POST', INVOKE_PATH('big'), admittedHeaders(ADMIN.accessKeyId), 7 * MiB, MiB, 500, true);
+      expect(mine.answer, 'the first body of the key is read').toBe('no answer');
+      const again = await partialRequest(server.endpoint, 'POST', INVOKE_PATH('big'), admittedHeaders(ADMIN.accessKeyId), 7 * MiB, MiB, 3_000);
+      expect(again.answer).not.toBe('no answer');
+      if (again.answer !== 'no answer') {
+        expect([again.answer.status, errorType(again.answer)], again.answer.body).toEqual([429, 'ThrottlingException']);
+        expect(again.answer.body).toMatch(/for these credentials/);
+      }
+      // Another caller's body still fits the server's budget.
+      const theirs = await partialRequest(server.endpoint, 'POST', INVOKE_PATH('big'), admittedHeaders(other), 7 * MiB, MiB, 500, true);
+      expect(theirs.answer, 'another key\'s body is read').toBe('no answer');
+      mine.abort();
+      theirs.abort();
+      await new Promise((r) => setTimeout(r, 300));
     });
   });
 

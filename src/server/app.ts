@@ -185,10 +185,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   const admit = async (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => {
     const t = timings.get(req);
     if (t) t.op = spec.name;
-    if (deps.trustCaller) { admitBody(req); return; }
+    if (deps.trustCaller) { admitBody(req, `user:${deps.trustCaller.userArn}`); return; }
     try {
-      admittedKeys.set(req, await auth.admit(requestLine(req)));
-      admitBody(req);
+      const key = await auth.admit(requestLine(req));
+      admittedKeys.set(req, key);
+      admitBody(req, `key:${key.accessKeyId}`);
     } catch (e) {
       await discardBody(req);
       fail(req, reply, e);

@@ -9,19 +9,26 @@
 //   a path that matches no route). Requests refused from their headers are answered
 //   before any of their body is read (Node discards the rest as it arrives).
 // - All bodies being read and held at one time share one budget
-//   (maxBufferedRequestBytes): a body that does not fit is refused with a 429.
+//   (maxBufferedRequestBytes): a body that does not fit is refused with a 429. One
+//   credential (an access key id, which is not a secret, checked before its signature;
+//   a console user; an MCP token) may hold at most an eighth of it (never less than
+//   one route's limit), so that whoever knows one key id cannot take the whole budget.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ServiceError, invalidParameter } from '../protocol/errors.js';
 
 /** The most a request may send before it is admitted. */
 export const UNADMITTED_BODY_LIMIT = 64 * 1024;
 
-// Keyed by the Node request, so no state is kept once a request is gone.
-const admitted = new WeakSet<object>();
+// Keyed by the Node request, so no state is kept once a request is gone; the value names
+// the credential it was admitted with (its share of the budget).
+const admitted = new WeakMap<object, string>();
 
-/** Marks a request whose credentials were checked from its headers: it may send its route's full body. */
-export function admitBody(req: FastifyRequest): void {
-  admitted.add(req.raw);
+/**
+ * Marks a request whose credentials were checked from its headers: it may send its
+ * route's full body. `credential` names what it was admitted with (e.g. `key:AKIA…`).
+ */
+export function admitBody(req: FastifyRequest, credential: string): void {
+  admitted.set(req.raw, credential);
 }
 
 /** The largest body of a refused request that is read (and thrown away) before the answer. */
@@ -45,16 +52,26 @@ export async function discardBody(req: FastifyRequest): Promise<void> {
   });
 }
 
-/** Bytes of request bodies held at one time, server-wide. */
+/** Bytes of request bodies held at one time, server-wide and per credential. */
 class RequestBodyBudget {
   private used = 0;
+  private readonly byCredential = new Map<string, number>();
   constructor(private readonly limit: number) {}
-  take(n: number): boolean {
-    if (this.used + n > this.limit) return false;
+  /** 'server': the whole budget is in use; 'credential': this credential's share is. */
+  take(n: number, credential: string | undefined, share: number): true | 'server' | 'credential' {
+    if (this.used + n > this.limit) return 'server';
+    const mine = credential === undefined ? 0 : this.byCredential.get(credential) ?? 0;
+    if (credential !== undefined && mine + n > share) return 'credential';
     this.used += n;
+    if (credential !== undefined) this.byCredential.set(credential, mine + n);
     return true;
   }
-  give(n: number): void { this.used = Math.max(0, this.used - n); }
+  give(n: number, credential: string | undefined): void {
+    this.used = Math.max(0, this.used - n);
+    if (credential === undefined) return;
+    const left = (this.byCredential.get(credential) ?? 0) - n;
+    if (left > 0) this.byCredential.set(credential, left); else this.byCredential.delete(credential);
+  }
   get inUse(): number { return this.used; }
 }
 
@@ -70,7 +87,8 @@ export function registerBodyAdmission(app: FastifyInstance, maxBufferedBytes: nu
     const chunked = req.headers['transfer-encoding'] !== undefined;
     if (!chunked && !(declared > 0)) return payload;
     const routeLimit = req.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? UNADMITTED_BODY_LIMIT;
-    const isAdmitted = admitted.has(req.raw);
+    const credential = admitted.get(req.raw);
+    const isAdmitted = credential !== undefined;
     const limit = isAdmitted ? routeLimit : Math.min(routeLimit, UNADMITTED_BODY_LIMIT);
     if (!isAdmitted && Number.isNaN(declared)) {
       throw invalidParameter('A request body sent before authentication must declare its Content-Length.');
@@ -82,11 +100,15 @@ export function registerBodyAdmission(app: FastifyInstance, maxBufferedBytes: nu
     }
     // A chunked body is charged the route's whole limit (its size is not known in advance).
     const charge = Number.isNaN(declared) ? limit : declared;
-    if (!budget.take(charge)) {
+    const taken = budget.take(charge, credential, Math.max(maxBufferedBytes / 8, routeLimit));
+    if (taken === 'server') {
       throw new ServiceError('ThrottlingException', 'The server is reading too many request bodies at once; retry the request later.');
     }
+    if (taken === 'credential') {
+      throw new ServiceError('ThrottlingException', 'Too many request bodies are being read at once for these credentials; retry the request later.');
+    }
     // Held until the response is done (or the connection is gone): the body lives as long as the request.
-    reply.raw.once('close', () => budget.give(charge));
+    reply.raw.once('close', () => budget.give(charge, credential));
     return payload;
   });
   return { inUse: () => budget.inUse };

@@ -154,8 +154,9 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     scope.addHook('onRequest', async (req, reply) => {
       if (req.method !== 'POST' || !req.url.startsWith('/console/api/') || req.url.startsWith('/console/api/sign-in')) return;
       try {
-        admittedSessions.set(req, await sessions.resolve(cookieValue(req.headers.cookie, SESSION_COOKIE)));
-        admitBody(req);
+        const session = await sessions.resolve(cookieValue(req.headers.cookie, SESSION_COOKIE));
+        admittedSessions.set(req, session);
+        admitBody(req, `user:${session.caller.userArn}`);
       } catch (e) {
         await discardBody(req);
         fail(req, reply, e);

@@ -143,7 +143,7 @@ export function registerMcpRoute(app: FastifyInstance, deps: McpRouteDeps): { se
     const who = await bearer.fromHeader(req.headers.authorization);
     checked.set(req, who);
     if (!who.ok) { await discardBody(req); unauthorized(reply, who); return reply; }
-    admitBody(req);
+    admitBody(req, `mcp:${who.token.tokenId}`);
   };
 
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
