@@ -266,7 +266,7 @@ describe("the start link is not bound to whoever opens it (the attacker sends HI
     expect(text).not.toContain('victim');
     expect(page.headers.getSetCookie()).toEqual([]);
     expect(page.headers.get('cache-control')).toBe('no-store');
-    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     const csp = page.headers.get('content-security-policy')!;
     expect(csp).toContain("frame-ancestors 'none'");

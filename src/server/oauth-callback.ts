@@ -43,8 +43,8 @@ interface Page { status: number; title: string; text: string }
 
 /**
  * A form POST sent by the confirmation page itself. Browsers send Sec-Fetch-Site (it must
- * be same-origin); the Origin header is then `null` (the page's Referrer-Policy is no-referrer)
- * or this server's origin. A browser without Sec-Fetch-Site must send this server's Origin.
+ * be same-origin); the Origin header is then this server's origin (the page's Referrer-Policy
+ * is same-origin), or `null` from a browser that applies no-referrer anyway. A browser without Sec-Fetch-Site must send this server's Origin.
  */
 function fromConfirmationPage(req: FastifyRequest, serverOrigin: string): boolean {
   const one = (h: string | string[] | undefined) => (Array.isArray(h) ? undefined : h);
@@ -63,7 +63,7 @@ function confirmationCsp(d: FlowDescription): string {
 function confirmationHtml(flow: string, d: FlowDescription): string {
   const e = escapeHtml;
   const until = new Date(d.expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">'
+  return '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="same-origin">'
     + `<title>ActionBridge: confirm the sign-in to ${e(d.connectorName)}</title></head><body>\n`
     + `<h1>Sign in to ${e(d.connectorName)} for the ActionBridge user ${e(d.userName)}?</h1>\n`
     + `<p>This sign-in was started by the ActionBridge user <strong>${e(d.userName)}</strong> in account <strong>${e(d.accountId)}</strong> (${e(d.userArn)}).</p>\n`
@@ -165,7 +165,10 @@ export function registerOAuthCallback(
       const refused = await otherUser(req, d.flow);
       if (refused) { logged(req, 'other-user'); return sendPage(reply, refused); }
       logged(req, 'confirmation-page');
-      return reply.code(200).headers({ ...HEADERS, 'content-security-policy': confirmationCsp(d.flow) }).send(confirmationHtml(flow!, d.flow));
+      // Referer only to this origin (the flow id never leaves it); browsers then send the real
+      // Origin on the page's own POST, also those that do not send Sec-Fetch-Site.
+      return reply.code(200).headers({ ...HEADERS, 'content-security-policy': confirmationCsp(d.flow), 'referrer-policy': 'same-origin' })
+        .send(confirmationHtml(flow!, d.flow));
     } catch (e) { return failed(req, reply, e); }
   });
 
