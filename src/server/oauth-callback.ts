@@ -12,6 +12,7 @@
 // cookie of the browser that confirmed /oauth/start are what authorize it. All answer
 // a small page when something is wrong, with no token in it and nothing from the
 // request reflected except escaped, known values.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import {
@@ -21,11 +22,23 @@ import {
 /** The ActionBridge user signed in to the console in the browser whose Cookie header this is, if any. */
 export type SignedInUser = (cookies: string | undefined) => Promise<{ accountId: string; userName: string; userArn: string } | undefined>;
 
+// The pages' one stylesheet, inline and allowed by its hash (no 'unsafe-inline').
+const STYLE = 'body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#16191f;background:#f2f3f3;margin:0;padding:48px 16px}'
+  + 'main{max-width:640px;margin:0 auto;background:#fff;border:1px solid #d5dbdb;border-radius:8px;padding:24px 32px}'
+  + 'h1{font-size:22px;line-height:1.3;margin:0 0 16px}p{margin:0 0 12px}.arn,.muted{color:#5f6b7a;font-size:14px}'
+  + '.warn{background:#fff7e0;border-left:4px solid #e07700;padding:8px 12px}'
+  + 'button{font:inherit;font-weight:600;color:#fff;background:#0972d3;border:0;border-radius:20px;padding:8px 20px;cursor:pointer;margin:8px 0 16px}'
+  + 'button:focus-visible{outline:3px solid #0972d3;outline-offset:2px}';
+const STYLE_SRC = `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
+const HEAD = (title: string, referrer: string) => '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+  + `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="${referrer}">`
+  + `<title>ActionBridge: ${title}</title><style>${STYLE}</style></head>`;
+
 const HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
   pragma: 'no-cache',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'content-security-policy': `default-src 'none'; ${STYLE_SRC}; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   // The URL holds the authorization code: never send it on as a Referer.
@@ -56,24 +69,23 @@ function fromConfirmationPage(req: FastifyRequest, serverOrigin: string): boolea
 
 /** The page's own CSP: its form posts here, and the 303 that follows goes to the authorization server (form-action covers redirects). */
 function confirmationCsp(d: FlowDescription): string {
-  return `default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self' ${d.authorizationOrigin}`;
+  return `default-src 'none'; ${STYLE_SRC}; frame-ancestors 'none'; base-uri 'none'; form-action 'self' ${d.authorizationOrigin}`;
 }
 
 /** The confirmation page: whose ActionBridge user the sign-in is linked to, and a button to go on. Static, every value escaped. */
 function confirmationHtml(flow: string, d: FlowDescription): string {
   const e = escapeHtml;
   const until = new Date(d.expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="same-origin">'
-    + `<title>ActionBridge: confirm the sign-in to ${e(d.connectorName)}</title></head><body>\n`
+  return HEAD(`confirm the sign-in to ${e(d.connectorName)}`, 'same-origin') + '<body><main>\n'
     + `<h1>Sign in to ${e(d.connectorName)} for the ActionBridge user ${e(d.userName)}?</h1>\n`
-    + `<p>This sign-in was started by the ActionBridge user <strong>${e(d.userName)}</strong> in account <strong>${e(d.accountId)}</strong> (${e(d.userArn)}).</p>\n`
+    + `<p>This sign-in was started by the ActionBridge user <strong>${e(d.userName)}</strong> in account <strong>${e(d.accountId)}</strong> <span class="arn">(${e(d.userArn)})</span>.</p>\n`
     + `<p>If you continue, the account you sign in with at <strong>${e(d.authorizationOrigin)}</strong> will be linked to the ActionBridge user `
     + `<strong>${e(d.userName)}</strong>: ActionBridge will act with it, through the action connector <strong>${e(d.connectorName)}</strong> (${e(d.connectorId)}), `
     + `whenever ${e(d.userName)} asks.</p>\n`
-    + '<p><strong>If you did not start this yourself, close this page.</strong></p>\n'
+    + '<p class="warn"><strong>If you did not start this yourself, close this page.</strong></p>\n'
     + `<form method="post" action="start"><input type="hidden" name="flow" value="${e(flow)}">`
     + `<button type="submit">Continue to ${e(d.authorizationOrigin)}</button></form>\n`
-    + `<p>This link can be used once, until ${e(until)}.</p>\n</body></html>\n`;
+    + `<p class="muted">This link can be used once, until ${e(until)}.</p>\n</main></body></html>\n`;
 }
 
 function startPage(outcome: Extract<StartOutcome, { ok: false }>): Page {
@@ -89,8 +101,8 @@ function startPage(outcome: Extract<StartOutcome, { ok: false }>): Page {
 }
 
 function sendPage(reply: FastifyReply, p: { status: number; title: string; text: string }, cookie?: FlowCookie) {
-  const html = `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>ActionBridge: ${escapeHtml(p.title)}</title></head>`
-    + `<body><h1>${escapeHtml(p.title)}</h1><p>${escapeHtml(p.text)}</p></body></html>\n`;
+  const html = HEAD(escapeHtml(p.title), 'no-referrer')
+    + `<body><main><h1>${escapeHtml(p.title)}</h1><p>${escapeHtml(p.text)}</p></main></body></html>\n`;
   reply.code(p.status).headers(HEADERS);
   if (cookie) reply.header('set-cookie', setCookie(cookie));
   return reply.send(html);
