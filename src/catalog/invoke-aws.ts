@@ -110,7 +110,7 @@ export async function invokeAwsAction(action: CatalogAction, input: unknown, inv
   const credentials = typeof inv.credentials === 'function' ? await inv.credentials() : inv.credentials;
   // The session's keys, and (as each request is signed and sent) its signatures.
   const scrubber = new CredentialScrubber([credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken]);
-  const send = scrubbingSender((req: EgressRequest) => inv.egress.request(req), new CredentialScrubber(scrubber.materialList()), scrubber);
+  const send = scrubbingSender((req: EgressRequest) => inv.egress.request(req), scrubber);
   const client = new Client({
     region: inv.region,
     credentials,

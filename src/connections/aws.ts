@@ -24,7 +24,7 @@ import type { ConnectorRecord } from '../domain/types.js';
 import { destinationDigest } from '../domain/destination.js';
 import { EgressHttpHandler } from '../egress/index.js';
 import { printable, TokenFailure } from './oauth.js';
-import { CredentialScrubber, scrubbingSender } from './scrub.js';
+import { scrubbingSender } from './scrub.js';
 import { SingleFlight } from './single-flight.js';
 import { failureOutcome, type TokenObserver } from './observe.js';
 
@@ -116,7 +116,7 @@ export class AwsRoles {
           region,
           credentials: await this.serverCredentials,
           // STS's answers are scrubbed of what each request carried (the server's signature and session token).
-          requestHandler: new EgressHttpHandler({ request: scrubbingSender((req) => this.egress.request(req), new CredentialScrubber()) }),
+          requestHandler: new EgressHttpHandler({ request: scrubbingSender((req) => this.egress.request(req)) }),
           maxAttempts: 2,
           ...(this.stsEndpoint ? { endpoint: this.stsEndpoint } : {}),
         });

@@ -135,11 +135,11 @@ export class Connections {
         return { kind: 'headers', headers: apiKeyHeaders(rec.type, auth.apiKey, auth.email), material };
       case 'OAUTH2_CLIENT_CREDENTIALS': {
         const t = await this.serviceTokens.token(rec, auth.client, opts);
-        return bearer(t.set.accessToken, [...material, ...(t.set.refreshToken ? [t.set.refreshToken] : [])]);
+        return bearer(t.set, material);
       }
       case 'OAUTH2_AUTHORIZATION_CODE': {
         const t = await this.codeFlow.token(rec, auth, user.userArn, opts);
-        return bearer(t.set.accessToken, [...material, ...(t.set.refreshToken ? [t.set.refreshToken] : [])]);
+        return bearer(t.set, material);
       }
       case 'IAM': {
         const assumed = await this.roles.credentials(rec, auth.roleArn, user);
@@ -307,8 +307,12 @@ export class Connections {
   }
 }
 
-function bearer(accessToken: string, material: string[]): ResolvedAuth {
-  return { kind: 'headers', headers: { authorization: `Bearer ${accessToken}` }, accessToken, material: [...material, accessToken] };
+/** An OAuth token set as sent: the access token in the header; both tokens are material. */
+function bearer({ accessToken, refreshToken }: { accessToken: string; refreshToken?: string }, material: string[]): ResolvedAuth {
+  return {
+    kind: 'headers', headers: { authorization: `Bearer ${accessToken}` }, accessToken,
+    material: [...material, accessToken, ...(refreshToken ? [refreshToken] : [])],
+  };
 }
 
 /**

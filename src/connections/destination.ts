@@ -2,7 +2,7 @@
 // uses it: the error when its sealed secrets do not open under its stored
 // configuration, and when an update must drop the tokens obtained for it.
 import { connectorArn } from '../auth/arns.js';
-import { destinationDigest } from '../domain/destination.js';
+import { canonicalJson, destinationDigest } from '../domain/destination.js';
 import type { ConnectorRecord } from '../domain/types.js';
 import { ServiceError } from '../protocol/errors.js';
 
@@ -29,8 +29,5 @@ export class SealedConfigMismatch extends ServiceError {
 export function updateDropsTokens(prev: ConnectorRecord, next: ConnectorRecord,
   prevSecrets: Record<string, string> | undefined, nextSecrets: Record<string, string>): boolean {
   if (destinationDigest(prev) !== destinationDigest(next)) return true;
-  if (prevSecrets === undefined) return true;
-  const a = Object.keys(prevSecrets).sort();
-  const b = Object.keys(nextSecrets).sort();
-  return a.length !== b.length || a.some((k, i) => k !== b[i] || prevSecrets[k] !== nextSecrets[k]);
+  return prevSecrets === undefined || canonicalJson(prevSecrets) !== canonicalJson(nextSecrets);
 }

@@ -188,11 +188,6 @@ export class CredentialScrubber {
     this.patterns = undefined;
   }
 
-  /** The raw material (to build another scrubber on it). */
-  materialList(): string[] {
-    return [...this.material];
-  }
-
   get empty(): boolean {
     return this.material.size === 0;
   }
@@ -287,19 +282,18 @@ function decodeContent(headers: Record<string, string | string[]>, body: Buffer,
 }
 
 /**
- * Wraps an AWS SDK client's sender (an egress) so that every answer is scrubbed of
- * `base` and of what its request carried (the SigV4 Authorization, the session token),
- * before the SDK parses it; that material is also added to `collect`.
+ * Wraps an AWS SDK client's sender (an egress) so that every answer is scrubbed of what
+ * its request carried (the SigV4 Authorization, the session token) before the SDK parses
+ * it. With `invocation` (one invocation's scrubber, holding the session's keys) that
+ * material is added to it and the answer scrubbed of all of it; without, each request
+ * gets a scrubber of its own.
  */
 export function scrubbingSender<Req extends { headers?: Record<string, string> }, Res extends { headers: Record<string, string | string[]>; body: Buffer }>(
   send: (req: Req) => Promise<Res>,
-  base: CredentialScrubber,
-  collect?: CredentialScrubber,
+  invocation?: CredentialScrubber,
 ): (req: Req) => Promise<Res> {
   return async (req) => {
-    const own = new CredentialScrubber(base.materialList()).addRequestHeaders(req.headers);
-    collect?.addRequestHeaders(req.headers);
-    return own.response(await send(req), { decode: false });
+    const scrubber = (invocation ?? new CredentialScrubber()).addRequestHeaders(req.headers);
+    return scrubber.response(await send(req), { decode: false });
   };
 }
-

@@ -583,12 +583,9 @@ export class SqlStore implements Store {
     // one-time re-sealing (crypto/destination-migration.ts) has run, also to the row alone.
     const legacy = (await this.getMeta(DESTINATION_AAD_META)) === undefined;
     const digests = new Map<string, string>();
-    const cs = await this.db.selectFrom('connectors').select(['region', 'account_id', 'connector_id', 'type', 'auth_type', 'auth_public', 'vpc_connection_arn', 'auth_secret']).execute();
+    const cs = await this.db.selectFrom('connectors').selectAll().execute();
     for (const c of cs) {
-      const digest = destinationDigest({
-        type: c.type as ConnectorRecord['type'], authType: c.auth_type as ConnectorRecord['authType'],
-        authPublic: JSON.parse(c.auth_public) as Record<string, unknown>, vpcConnectionArn: c.vpc_connection_arn,
-      });
+      const digest = destinationDigest(toRecord(c));
       digests.set(JSON.stringify([c.region, c.account_id, c.connector_id]), digest);
       if (c.auth_secret === null) continue;
       out.push({
