@@ -85,7 +85,7 @@ describe('every invocation is recorded, without values', () => {
     const r = await list(viewer, 'audit-http');
     expect(r.status, r.raw).toBe(200);
     expect(r.body.NextToken).toBeUndefined();
-    const [third, second, first] = r.body.Invocations as Record<string, any>[];
+    const [third, second, first] = r.body.Invocations as [Record<string, any>, Record<string, any>, Record<string, any>];
     expect(r.body.Invocations).toHaveLength(3);
     expect(first).toEqual({
       InvocationId: ok.body.InvocationId, Time: expect.any(Number), ActionId: 'HttpRequest', EndUserArn: invoker.arn,

@@ -4,7 +4,7 @@
 // in the server's log output, or in any response.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { ACCOUNT, ADMIN, cli, createInput, expectError, qs, startTestServer, type TestServer, type TestUser } from './helpers.js';
+import { ACCOUNT, ADMIN, cli, createInput, qs, startTestServer, type TestServer, type TestUser } from './helpers.js';
 import { dbFile, filesIn, findSecret, secretConfigs, signedFetch } from './auth-support.js';
 
 let t: TestServer;

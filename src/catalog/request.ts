@@ -1,6 +1,5 @@
 // The request builder: (action, BaseEndpoint, validated input) → {method, url, headers, body}.
 // Credentials are not its business: the caller adds them to the built request.
-import { invalidParameter } from '../protocol/errors.js';
 import { evaluate, isRef, lookup, MappingError } from './mapping.js';
 import { refMember } from './input.js';
 import { HTTP_METHODS, type BodyTemplate, type BuiltRequest, type CatalogAction, type HttpMethod, type HttpRequestTemplate, type Template } from './types.js';

@@ -1,7 +1,6 @@
 // `actionbridge` command line: serve, and identity and key administration that
 // works against the data dir (or database) while a server runs.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import path from 'node:path';
 import { ConfigError, FLAG_NAMES, resolveConfig, type Config, type Flags } from '../config.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { doctorCommand } from './doctor.js';

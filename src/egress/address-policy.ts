@@ -99,8 +99,9 @@ export function parseIp(text: string): IP | undefined {
   // ipaddr.js reads `::a.b.c.d` as IPv4-mapped (::ffff:a.b.c.d); RFC 4291 §2.2 says it
   // is ::a.b.c.d, the IPv4-compatible form glibc prints. Spell the tail in hex first.
   const tail = /:(\d+\.\d+\.\d+\.\d+)(%.*)?$/.exec(bare);
-  if (tail && net.isIPv4(tail[1])) {
-    const [a, b, c, d] = tail[1].split('.').map(Number);
+  const v4 = tail?.[1];
+  if (tail && v4 && net.isIPv4(v4)) {
+    const [a = 0, b = 0, c = 0, d = 0] = v4.split('.').map(Number);
     const hex = `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
     bare = `${bare.slice(0, tail.index + 1)}${hex}${tail[2] ?? ''}`;
   }
