@@ -1,4 +1,7 @@
-// Retries of idempotent requests on 429 and 5xx: exponential backoff with full
+// The one retry policy of outbound calls, HTTP actions and AWS actions alike (the
+// AWS SDK clients make one attempt each: connections/aws-clients.ts).
+// Retries of idempotent requests on 429 and 5xx (and what the sender classifies as
+// retryable: AWS throttling codes, see invoke-aws.ts): exponential backoff with full
 // jitter, honouring Retry-After (RFC 9110 §10.2.3: delay-seconds or an HTTP-date),
 // bounded in attempts and in total time. `nextDelay` is the pure policy; `withRetries`
 // is the loop, with `send`, `sleep` and the clock injected so tests need no timers.
@@ -39,6 +42,8 @@ export interface AttemptOutcome {
   attempt: number;
   /** The response status; undefined when the attempt failed without one (a retryable connection error). */
   status?: number;
+  /** The sender's own word that the answer is worth another attempt whatever its status (an AWS throttling error answered with 400). */
+  retryable?: boolean;
   retryAfter?: string;
   /** Time since the first attempt started. */
   elapsedMs: number;
@@ -51,7 +56,7 @@ export interface AttemptOutcome {
  * jitter) would end past the total bound.
  */
 export function nextDelay(outcome: AttemptOutcome, policy: RetryPolicy = defaultRetryPolicy, random: () => number = Math.random): number | undefined {
-  if (outcome.status !== undefined && !isRetryableStatus(outcome.status)) return undefined;
+  if (outcome.status !== undefined && !outcome.retryable && !isRetryableStatus(outcome.status)) return undefined;
   if (outcome.attempt >= policy.maxAttempts) return undefined;
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (outcome.attempt - 1));
   const retryAfter = parseRetryAfter(outcome.retryAfter, outcome.now);
@@ -69,6 +74,8 @@ export function isRetryableError(err: unknown): boolean {
 export interface RetryResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** Retry whatever the status (see AttemptOutcome.retryable). */
+  retryable?: boolean;
 }
 
 export interface RetryOptions {
@@ -101,7 +108,7 @@ export async function withRetries<R extends RetryResponse>(send: (attempt: numbe
     const t = now();
     const retryAfter = response?.headers['retry-after'];
     const delay = nextDelay(
-      { attempt, status: response?.status, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, elapsedMs: t - started, now: t },
+      { attempt, status: response?.status, retryable: response?.retryable, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, elapsedMs: t - started, now: t },
       policy,
       options.random,
     );
