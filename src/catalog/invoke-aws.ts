@@ -6,13 +6,12 @@
 // a FAILED invocation, as an upstream 4xx/5xx is. Every answer is scrubbed of the
 // credentials and signatures the requests carried before the SDK parses it (the
 // invocation's scrubber, filled by `send`), and the shaped output once more.
-import { isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { CredentialScrubber } from '../connections/scrub.js';
 import type { AwsCall } from '../connections/aws-clients.js';
 import { validateActionInput } from './input.js';
 import { evaluate, MappingError } from './mapping.js';
 import { shapeView } from './output.js';
-import { withRetries, type RetryPolicy, type RetryResponse } from './retry.js';
+import { awsServiceError, withAwsRetries, type RetryPolicy } from './retry.js';
 import { memberError } from './url.js';
 import type { BuiltAwsCall, CatalogAction, InvocationResult } from './types.js';
 
@@ -61,16 +60,6 @@ const isStreamingBlob = (v: unknown): v is StreamingBlob =>
 const isEventStream = (v: unknown): v is AsyncIterable<unknown> =>
   typeof v === 'object' && v !== null && !isStreamingBlob(v) && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
 
-interface ServiceErrorLike {
-  name: string;
-  message: string;
-  $metadata?: { httpStatusCode?: number };
-  $response?: { headers?: Record<string, string | undefined> };
-}
-
-/** One attempt's outcome, as retry.ts sees it: the SDK's output, or a service error with its status. */
-type Attempt = RetryResponse & ({ output: Record<string, unknown> } | { error: ServiceErrorLike });
-
 /**
  * Validates, builds, sends (retrying by retry.ts's policy) and shapes an AWS action;
  * throws InvalidParameterValueException for bad input, and errors that carry no HTTP
@@ -81,29 +70,17 @@ export async function invokeAwsAction(action: CatalogAction, input: unknown, inv
   const call = buildAwsCall(action, valid);
   // The session's keys, and (as each request is signed and sent) its signatures.
   const scrubber = new CredentialScrubber();
-  const attempt = async (): Promise<Attempt> => {
-    try {
-      const output = await inv.send(call, scrubber);
-      const meta = output.$metadata as { httpStatusCode?: number } | undefined;
-      return { status: meta?.httpStatusCode ?? 200, headers: {}, output };
-    } catch (err) {
-      const e = err as ServiceErrorLike;
-      const status = e?.$metadata?.httpStatusCode;
-      if (typeof status !== 'number') throw err;
-      // AWS's throttling codes (ThrottlingException, SlowDown, ... even answered with 400)
-      // and transient errors are retried like a 429 or 503.
-      return { status, headers: e.$response?.headers ?? {}, retryable: isThrottlingError(e as never) || isTransientError(e as never), error: e };
-    }
-  };
-  // Every AWS API call is retried on throttling and 5xx, as the AWS SDKs do.
-  const { response } = await withRetries(attempt, { idempotent: true, policy: inv.retry, sleep: inv.sleep });
-  if ('error' in response) {
-    const e = response.error;
+  let answer: Record<string, unknown>;
+  try {
+    ({ output: answer } = await withAwsRetries(() => inv.send(call, scrubber), { policy: inv.retry, sleep: inv.sleep }));
+  } catch (err) {
+    const e = awsServiceError(err);
+    if (!e) throw err;
     const body = { Code: scrubber.text(String(e.name)), Message: scrubber.text(String(e.message)) };
-    return shapeView(action, { StatusCode: response.status, Headers: {}, Body: body }, scrubber);
+    return shapeView(action, { StatusCode: e.$metadata.httpStatusCode, Headers: {}, Body: body }, scrubber);
   }
-  const { $metadata: _meta, ...output } = response.output;
-  const status = response.status;
+  const { $metadata, ...output } = answer;
+  const status = ($metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode ?? 200;
   for (const [k, v] of Object.entries(output)) {
     // An event stream (Bedrock's InvokeAgent completion): its events, in order, for the output template.
     if (isEventStream(v)) {
