@@ -10,7 +10,10 @@
 //   sts:TagSession in every trust policy.)
 // - STS is called with the server's own AWS credentials from the standard provider
 //   chain (environment, shared config, SSO, web identity, container, instance);
-//   the call itself goes through the egress path, at `stsEndpoint` when configured.
+//   the call itself goes through the egress path, at `stsEndpoint` when configured,
+//   one attempt per send, retried by catalog/retry.ts (withAwsRetries). Finding the
+//   server's own credentials (IMDS, container endpoint, SSO, web identity) does not:
+//   ARCHITECTURE.md, "Traffic outside egress", says why.
 import { createHash } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
