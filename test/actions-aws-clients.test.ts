@@ -133,6 +133,29 @@ describe('throttling is retried by the one retry policy', () => {
     expect(textract.accepted.every((a) => a.roleSessionName === 'textract-retry@alice')).toBe(true);
   });
 
+  it("credentials renewed (the session expired) give a new client in place of the old one", async () => {
+    sts.lifetimeSeconds = 2;
+    try {
+      textract.answer = DETECTED;
+      const input = { Document: Buffer.from('png').toString('base64') };
+      const before = { created: clients().created, size: clients().size };
+      const first = await api.invoke(bob, 'textract-retry', 'DetectDocumentText', input);
+      expect(first.body, first.raw).toMatchObject({ InvokeActionStatus: 'SUCCESS' });
+      expect([clients().created - before.created, clients().size - before.size]).toEqual([1, 1]);
+      await new Promise((r) => setTimeout(r, 2100));
+      const second = await api.invoke(bob, 'textract-retry', 'DetectDocumentText', input);
+      expect(second.body, second.raw).toMatchObject({ InvokeActionStatus: 'SUCCESS' });
+      expect([clients().created - before.created, clients().size - before.size]).toEqual([2, 1]);
+      const bobs = textract.accepted.filter((a) => a.roleSessionName === 'textract-retry@bob');
+      expect(bobs).toHaveLength(2);
+      expect(bobs[0]!.accessKeyId).not.toBe(bobs[1]!.accessKeyId);
+      // Never signed with expired or unknown keys (the one InvalidParameterException is the error the test before asked for).
+      expect(textract.refused.filter((c) => c.startsWith('Expired') || c.startsWith('Invalid'))).toEqual(['InvalidParameterException']);
+    } finally {
+      sts.lifetimeSeconds = 3600;
+    }
+  });
+
   it('no AWS secret or session token is in a response, a log line or the database files', () => {
     const secrets = [SERVER_KEY.secret, ...[...sts.issued.values()].flatMap((c) => [c.secretAccessKey, c.sessionToken])];
     expect(leaks(secrets, { dataDir: env.t.dataDir, logs: env.t.logs(), responses })).toEqual([]);
