@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SigV4Verifier } from '../src/auth/sigv4.js';
 import { Egress } from '../src/egress/index.js';
 import { catalogFor, findAction, invokeAwsAction, invokeHttpAction } from '../src/catalog/index.js';
+import { AwsClients, type AwsClientScope } from '../src/connections/index.js';
 import { AWS_SAMPLES, COMPLETED_TYPES, HTTP_SAMPLES as ISSUE5_SAMPLES, SAMPLE_HOSTS as ISSUE5_HOSTS, type AwsSample, type HttpSample } from './support/catalog-samples.js';
 import { CSRF, MORE_HOSTS, MORE_HTTP_SAMPLES, SAP_SAMPLES } from './support/catalog-samples-more.js';
 import { AWS_AI_HOSTS, AWS_AI_SAMPLES } from './support/catalog-samples-aws.js';
@@ -33,6 +34,7 @@ interface Received {
 
 let server: TestHttpsServer;
 let egress: Egress;
+let awsClients: AwsClients;
 let received: Received[] = [];
 /** The csrf-token fetches (SAP writes), apart from the action's own requests. */
 let csrfFetches: Received[] = [];
@@ -78,9 +80,11 @@ beforeAll(async () => {
   });
   const hosts = Object.fromEntries([...SAMPLE_HOSTS, S3_HOST].map((h) => [h, '127.0.0.1']));
   egress = new Egress({ caPems: [ca.certPem], allowCidrs: ['127.0.0.1/32'], resolve: staticResolver(hosts).resolve });
+  awsClients = new AwsClients(egress);
 });
 
 afterAll(async () => {
+  awsClients?.close();
   await egress?.close();
   await server?.close();
 });
@@ -131,14 +135,15 @@ describe('HTTP actions against a local upstream', () => {
   }
 });
 
+/** What the connections module does for an IAM connector: its cached SDK client (one attempt per send) through the egress. */
+const awsSend = (clientConfig: Record<string, unknown>) => {
+  const scope: AwsClientScope = { owner: 'sample-connector', version: '1', region: REGION, credentials: CREDENTIALS, clientConfig };
+  return { send: (call: Parameters<AwsClients['send']>[1], scrubber: Parameters<AwsClients['send']>[2]) => awsClients.send(scope, call, scrubber) };
+};
+
 describe('AWS actions through the SDK and the egress', () => {
   const run = (sample: AwsSample) =>
-    invokeAwsAction(findAction(sample.type, sample.actionId)!, sample.input, {
-      egress,
-      region: REGION,
-      credentials: CREDENTIALS,
-      clientConfig: { endpoint: `https://${S3_HOST}:${server.port}`, forcePathStyle: true },
-    });
+    invokeAwsAction(findAction(sample.type, sample.actionId)!, sample.input, awsSend({ endpoint: `https://${S3_HOST}:${server.port}`, forcePathStyle: true }));
 
   for (const sample of AWS_SAMPLES) {
     it(title(sample), async () => {
@@ -183,12 +188,7 @@ describe('AWS AI actions through their clients and the egress', () => {
       received = [];
       const r = sample.response;
       reply = { status: r.status, headers: r.headers, body: r.body ?? (r.json !== undefined ? JSON.stringify(r.json) : undefined) };
-      const result = await invokeAwsAction(action, sample.input, {
-        egress,
-        region: REGION,
-        credentials: CREDENTIALS,
-        clientConfig: { endpoint: `https://${sample.host}:${server.port}` },
-      });
+      const result = await invokeAwsAction(action, sample.input, awsSend({ endpoint: `https://${sample.host}:${server.port}` }));
       expect(received.length).toBeGreaterThanOrEqual(1);
       const got = received[0]!;
       expect(got.sigv4, 'SigV4 verified').toEqual({ ok: true, service: action.aws!.signingName, region: REGION });

@@ -3,7 +3,8 @@
 // clock and sleep are injected: no test waits for real time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Egress, EgressError } from '../src/egress/index.js';
-import { defaultRetryPolicy, findAction, invokeHttpAction, isRetryableStatus, nextDelay, parseRetryAfter, withRetries } from '../src/catalog/index.js';
+import { InvalidParameterException, ThrottlingException } from '@aws-sdk/client-textract';
+import { defaultRetryPolicy, findAction, invokeHttpAction, isRetryableStatus, nextDelay, parseRetryAfter, withAwsRetries, withRetries } from '../src/catalog/index.js';
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { staticResolver } from './support/resolver.js';
 import { createTestCa } from './support/tls.js';
@@ -102,6 +103,38 @@ describe('the loop', () => {
     expect((await withRetries(async () => answers.shift()!(), { idempotent: true, ...time })).attempts).toBe(2);
     await expect(withRetries(async () => { throw new EgressError('refused-address', 'no'); }, { idempotent: true, ...time })).rejects.toThrow('no');
     await expect(withRetries(async () => { throw new EgressError('connection', 'reset'); }, { idempotent: false, ...time })).rejects.toThrow('reset');
+  });
+});
+
+describe('AWS SDK sends (clients making one attempt each) by the same policy', () => {
+  const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } });
+  const serverError = (status: number) => Object.assign(new Error('internal'), { name: 'InternalServerError', ...meta(status) });
+
+  it('retries AWS throttling codes whatever the status, 429 and 5xx; answers the output and the attempts', async () => {
+    const time = fakeTime();
+    const answers: (() => unknown)[] = [
+      () => { throw new ThrottlingException({ message: 'Rate exceeded', ...meta(400) }); },
+      () => { throw serverError(503); },
+      () => ({ Blocks: [], ...meta(200) }),
+    ];
+    const out = await withAwsRetries(async () => answers.shift()!(), time);
+    expect([out.output, out.attempts, time.sleeps.length]).toEqual([{ Blocks: [], ...meta(200) }, 3, 2]);
+  });
+
+  it('a final service error is thrown after one attempt; endless throttling after the bounded attempts; an egress refusal at once', async () => {
+    const time = fakeTime();
+    let sent = 0;
+    await expect(withAwsRetries(async () => { sent++; throw new InvalidParameterException({ message: 'bad', ...meta(400) }); }, time)).rejects.toThrow('bad');
+    expect(sent).toBe(1);
+    sent = 0;
+    await expect(withAwsRetries(async () => { sent++; throw new ThrottlingException({ message: 'Rate exceeded', ...meta(400) }); }, time)).rejects.toThrow('Rate exceeded');
+    expect(sent).toBe(defaultRetryPolicy.maxAttempts);
+    sent = 0;
+    await expect(withAwsRetries(async () => { sent++; throw serverError(501); }, time)).rejects.toThrow('internal');
+    expect(sent).toBe(1);
+    sent = 0;
+    await expect(withAwsRetries(async () => { sent++; throw new EgressError('refused-address', 'no'); }, time)).rejects.toThrow('no');
+    expect(sent).toBe(1);
   });
 });
 

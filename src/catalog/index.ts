@@ -19,10 +19,10 @@ export { catalogProblems } from './check.js';
 export { catalogSchema, ACTION_ID_PATTERN } from './schema.js';
 export { validateActionInput } from './input.js';
 export { buildHttpRequest, isIdempotent } from './request.js';
-export { buildAwsCall, invokeAwsAction, type AwsInvocation, type AwsCredentials } from './invoke-aws.js';
+export { buildAwsCall, invokeAwsAction, type AwsInvocation } from './invoke-aws.js';
 export { invokeHttpAction, type HttpInvocation, type HttpInvocationResult, type OutboundHttpRequest, type UpstreamResponse } from './invoke-http.js';
 export { shapeOutput, shapeView, type ResponseView } from './output.js';
-export { withRetries, nextDelay, parseRetryAfter, isRetryableStatus, defaultRetryPolicy, type RetryPolicy } from './retry.js';
+export { withRetries, withAwsRetries, nextDelay, parseRetryAfter, isRetryableStatus, defaultRetryPolicy, type RetryPolicy } from './retry.js';
 
 /** The model's ActionConnectorType enum, in model order. */
 export const CONNECTOR_TYPES: readonly ActionConnectorType[] = (

@@ -1,7 +1,11 @@
-// Retries of idempotent requests on 429 and 5xx: exponential backoff with full
+// The one retry policy of outbound calls, HTTP actions and AWS actions alike (the
+// AWS SDK clients make one attempt each: connections/aws-clients.ts).
+// Retries of idempotent requests on 429 and 5xx (and what the sender classifies as
+// retryable: AWS throttling codes, see invoke-aws.ts): exponential backoff with full
 // jitter, honouring Retry-After (RFC 9110 §10.2.3: delay-seconds or an HTTP-date),
 // bounded in attempts and in total time. `nextDelay` is the pure policy; `withRetries`
 // is the loop, with `send`, `sleep` and the clock injected so tests need no timers.
+import { isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { isEgressError } from '../egress/index.js';
 
 export interface RetryPolicy {
@@ -39,6 +43,8 @@ export interface AttemptOutcome {
   attempt: number;
   /** The response status; undefined when the attempt failed without one (a retryable connection error). */
   status?: number;
+  /** The sender's own word that the answer is worth another attempt whatever its status (an AWS throttling error answered with 400). */
+  retryable?: boolean;
   retryAfter?: string;
   /** Time since the first attempt started. */
   elapsedMs: number;
@@ -51,7 +57,7 @@ export interface AttemptOutcome {
  * jitter) would end past the total bound.
  */
 export function nextDelay(outcome: AttemptOutcome, policy: RetryPolicy = defaultRetryPolicy, random: () => number = Math.random): number | undefined {
-  if (outcome.status !== undefined && !isRetryableStatus(outcome.status)) return undefined;
+  if (outcome.status !== undefined && !outcome.retryable && !isRetryableStatus(outcome.status)) return undefined;
   if (outcome.attempt >= policy.maxAttempts) return undefined;
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (outcome.attempt - 1));
   const retryAfter = parseRetryAfter(outcome.retryAfter, outcome.now);
@@ -69,6 +75,8 @@ export function isRetryableError(err: unknown): boolean {
 export interface RetryResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** Retry whatever the status (see AttemptOutcome.retryable). */
+  retryable?: boolean;
 }
 
 export interface RetryOptions {
@@ -101,7 +109,7 @@ export async function withRetries<R extends RetryResponse>(send: (attempt: numbe
     const t = now();
     const retryAfter = response?.headers['retry-after'];
     const delay = nextDelay(
-      { attempt, status: response?.status, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, elapsedMs: t - started, now: t },
+      { attempt, status: response?.status, retryable: response?.retryable, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, elapsedMs: t - started, now: t },
       policy,
       options.random,
     );
@@ -111,4 +119,43 @@ export async function withRetries<R extends RetryResponse>(send: (attempt: numbe
     }
     await sleep(delay);
   }
+}
+
+/** An AWS SDK service error: its HTTP status in `$metadata`, the raw response (Retry-After) in `$response`. */
+export interface AwsServiceError {
+  name: string;
+  message: string;
+  $metadata?: { httpStatusCode?: number };
+  $response?: { headers?: Record<string, string | undefined> };
+}
+
+/** A rejection of an AWS SDK send that carries the service's HTTP status (a service error), else undefined. */
+export function awsServiceError(err: unknown): (AwsServiceError & { $metadata: { httpStatusCode: number } }) | undefined {
+  const e = err as AwsServiceError | undefined;
+  return typeof e?.$metadata?.httpStatusCode === 'number' ? (e as AwsServiceError & { $metadata: { httpStatusCode: number } }) : undefined;
+}
+
+/**
+ * Sends an AWS SDK command (a client making one attempt per send) until an answer
+ * that is not retried, by the same policy as HTTP requests: a service error is an
+ * answer with its status; AWS's throttling codes (ThrottlingException, SlowDown, ...
+ * even when answered with 400) and transient errors are retried like a 429 or 503,
+ * as the AWS SDKs retry them; Retry-After is honoured. Every AWS API call is retried
+ * (idempotent), as the SDKs do. Resolves the output and the attempts made; rejects
+ * with the last service error when that was final, or with what the send threw.
+ */
+export async function withAwsRetries<O>(send: (attempt: number) => Promise<O>, options: Omit<RetryOptions, 'idempotent'> = {}): Promise<{ output: O; attempts: number }> {
+  type Attempt = RetryResponse & ({ output: O } | { error: AwsServiceError });
+  const { response, attempts } = await withRetries(async (attempt): Promise<Attempt> => {
+    try {
+      return { status: 200, headers: {}, output: await send(attempt) };
+    } catch (err) {
+      const e = awsServiceError(err);
+      if (!e) throw err;
+      const retryable = isThrottlingError(e as never) || isTransientError(e as never);
+      return { status: e.$metadata.httpStatusCode, headers: e.$response?.headers ?? {}, retryable, error: e };
+    }
+  }, { ...options, idempotent: true });
+  if ('error' in response) throw response.error;
+  return { output: response.output, attempts };
 }

@@ -10,7 +10,10 @@
 //   sts:TagSession in every trust policy.)
 // - STS is called with the server's own AWS credentials from the standard provider
 //   chain (environment, shared config, SSO, web identity, container, instance);
-//   the call itself goes through the egress path, at `stsEndpoint` when configured.
+//   the call itself goes through the egress path, at `stsEndpoint` when configured,
+//   one attempt per send, retried by catalog/retry.ts (withAwsRetries). Finding the
+//   server's own credentials (IMDS, container endpoint, SSO, web identity) does not:
+//   ARCHITECTURE.md, "Traffic outside egress", says why.
 import { createHash } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -26,6 +29,7 @@ import { EgressHttpHandler } from '../egress/index.js';
 import { printable, TokenFailure } from './oauth.js';
 import { scrubbingSender } from './scrub.js';
 import { SingleFlight } from './single-flight.js';
+import { withAwsRetries, type RetryPolicy } from '../catalog/retry.js';
 import { failureOutcome, type TokenObserver } from './observe.js';
 
 export interface AssumedRole {
@@ -38,6 +42,8 @@ export interface AssumedRole {
 /** Assume the role again this long before the credentials expire. */
 export const RENEW_BEFORE_MS = 5 * 60 * 1000;
 const MAX_CACHED = 1000;
+/** AssumeRole is tried at most twice (by the one retry policy; STS's client makes one attempt per send). */
+export const STS_RETRY: Partial<RetryPolicy> = { maxAttempts: 2 };
 
 const SESSION_CHARS = /[^\w+=,.@-]/g;
 
@@ -117,7 +123,8 @@ export class AwsRoles {
           credentials: await this.serverCredentials,
           // STS's answers are scrubbed of what each request carried (the server's signature and session token).
           requestHandler: new EgressHttpHandler({ request: scrubbingSender((req) => this.egress.request(req)) }),
-          maxAttempts: 2,
+          // One attempt per send: retries are catalog/retry.ts's (STS_RETRY).
+          maxAttempts: 1,
           ...(this.stsEndpoint ? { endpoint: this.stsEndpoint } : {}),
         });
       })();
@@ -131,7 +138,8 @@ export class AwsRoles {
     const sts = await this.client(rec.region);
     let out;
     try {
-      out = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName, ExternalId: connectorArn(rec.region, rec.accountId, rec.id) }));
+      const input = { RoleArn: roleArn, RoleSessionName: sessionName, ExternalId: connectorArn(rec.region, rec.accountId, rec.id) };
+      ({ output: out } = await withAwsRetries(() => sts.send(new AssumeRoleCommand(input)), { policy: STS_RETRY }));
     } catch (err) {
       const failure = stsFailure(err, roleArn);
       this.onToken?.('assume_role', failureOutcome(failure));

@@ -12,6 +12,8 @@ import { invalidParameter } from '../protocol/errors.js';
 import type { Store } from '../store/store.js';
 import { AuthorizationCodeFlow, type CallbackOutcome, type DescribeOutcome, type StartOutcome } from './authorization-code.js';
 import { type AssumedRole, AwsRoles, type AwsRequest, signAwsRequest } from './aws.js';
+import { type AwsCall, AwsClients } from './aws-clients.js';
+import { destinationDigest } from '../domain/destination.js';
 import { ClientCredentialTokens } from './client-credentials.js';
 import { type ConnectorAuth, connectorAuth, secretValues } from './connector-auth.js';
 import { SealedConfigMismatch } from './destination.js';
@@ -104,6 +106,8 @@ export class Connections {
   private readonly serviceTokens: ClientCredentialTokens;
   private readonly codeFlow: AuthorizationCodeFlow;
   private readonly roles: AwsRoles;
+  /** The AWS SDK clients of AWS actions, kept per connector, user, region and client package. */
+  readonly awsClients: AwsClients;
   private readonly log: Logger | undefined;
 
   constructor(deps: ConnectionsDeps) {
@@ -116,6 +120,7 @@ export class Connections {
     this.serviceTokens = new ClientCredentialTokens(deps.store, this.vault, deps.egress, deps.onToken);
     this.codeFlow = new AuthorizationCodeFlow(deps.store, deps.keys, this.vault, deps.egress, deps.config.publicUrl, deps.now, deps.onToken);
     this.roles = new AwsRoles(deps.egress, deps.config.stsEndpoint, deps.now, deps.onToken);
+    this.awsClients = new AwsClients(deps.egress);
   }
 
   /**
@@ -225,6 +230,28 @@ export class Connections {
   }
 
   /**
+   * Sends one AWS SDK call through an IAM connector on behalf of `user`: the cached SDK
+   * client of this connector (as configured now), user, region and client package,
+   * signed with the user's assumed-role session, through the egress with the
+   * connector's VPC connection. The session's keys and each request's credential
+   * headers are added to `scrubber` and every answer is scrubbed of them. One attempt:
+   * retries are the caller's (catalog/retry.ts). Rejects as the SDK does (a service
+   * error carries `$metadata.httpStatusCode`), with EgressError when nothing answered.
+   */
+  async awsSend(rec: ConnectorRecord, user: EndUser, call: AwsCall, scrubber: CredentialScrubber, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    const auth = await this.resolveCredentials(rec, user);
+    if (auth.kind !== 'aws') throw new TypeError(`connector ${rec.id} resolved no AWS credentials`);
+    scrubber.add(...auth.material);
+    return this.awsClients.send({
+      owner: JSON.stringify([rec.region, rec.accountId, rec.id, rec.createdAt, user.userArn]),
+      version: JSON.stringify([rec.updatedAt, destinationDigest(rec)]),
+      region: rec.region,
+      credentials: auth.credentials,
+      ...egressRoute(rec),
+    }, call, scrubber, signal);
+  }
+
+  /**
    * TestActionConnector: the cheapest real check. Client credentials: a token request;
    * IAM: an AssumeRole; the others: an authenticated GET of BaseEndpoint (authorization
    * code: with the caller's token, refreshed if due). Failures of the remote side are
@@ -304,6 +331,7 @@ export class Connections {
 
   close(): void {
     this.roles.close();
+    this.awsClients.close();
   }
 }
 

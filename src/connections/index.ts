@@ -4,6 +4,7 @@ export { Connections, type ConnectionHealth, type ConnectionsDeps, type EndUser,
 export { type CallbackOutcome, type DescribeOutcome, type FlowCookie, type FlowDescription, type StartOutcome, CALLBACK_PATH, START_PATH, STATE_TTL_MS, redirectUrlProblem } from './authorization-code.js';
 export { EgressHttpHandler } from '../egress/index.js';
 export { roleSessionName, signAwsRequest, type AwsRequest } from './aws.js';
+export { AwsClients, MAX_AWS_CLIENTS, type AwsCall, type AwsClientScope } from './aws-clients.js';
 export { apiKeyHeaders, schemeFor } from './schemes.js';
 export { TokenFailure } from './oauth.js';
 export { type TokenKind, type TokenObserver, type TokenOutcome } from './observe.js';

@@ -2,7 +2,9 @@
 // egress, so that every AWS SDK client — STS for IAM connectors, the AWS services
 // of the AMAZON_* action catalogs — obeys the same address policy, TLS trust,
 // timeouts, size limit and VPC profiles as every other outbound request. Give it
-// to a client as `requestHandler`.
+// to a client as `requestHandler`. A client kept for many calls (connections/
+// aws-clients.ts) names each call's sender in the send options (`{ egress }`), so
+// that what one call's requests carried is collected by that call's scrubber.
 import { Readable } from 'node:stream';
 import { buildQueryString, type HttpHandler } from '@smithy/core/protocols';
 import { type HttpRequest, HttpResponse } from '@smithy/core/transport';
@@ -15,13 +17,19 @@ export interface EgressSender {
   request(req: EgressRequest): Promise<EgressResponse>;
 }
 
+/** Send options a call may give (`client.send(command, options)` hands them to the handler). */
+export interface EgressHandlerOptions extends HttpHandlerOptions {
+  /** This call's sender, instead of the handler's own. */
+  egress?: EgressSender;
+}
+
 export class EgressHttpHandler implements HttpHandler {
   readonly metadata = { handlerProtocol: 'http/1.1' };
 
   /** @param profile the egress profile (a connector's VpcConnectionArn), if any; @param tenant whose request it is. */
   constructor(private readonly egress: EgressSender, private readonly profile?: string, private readonly tenant?: EgressTenant) {}
 
-  async handle(request: HttpRequest, options: HttpHandlerOptions = {}): Promise<{ response: HttpResponse }> {
+  async handle(request: HttpRequest, options: EgressHandlerOptions = {}): Promise<{ response: HttpResponse }> {
     const query = buildQueryString(request.query ?? {});
     const port = request.port ? `:${request.port}` : '';
     const url = `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ''}`;
@@ -29,7 +37,7 @@ export class EgressHttpHandler implements HttpHandler {
     for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = String(value);
     const signal = options.abortSignal instanceof AbortSignal ? options.abortSignal : undefined;
     const body = await bodyBytes(request.body);
-    const res = await this.egress.request({
+    const res = await (options.egress ?? this.egress).request({
       method: request.method,
       url,
       headers,

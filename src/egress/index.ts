@@ -4,4 +4,4 @@ export { Egress, type EgressRequest, type EgressResponse } from './egress.js';
 export { EgressError, isEgressError, type EgressErrorReason } from './errors.js';
 export { egressDefaults, systemResolver, type EgressConfig, type EgressProfile, type EgressTenant, type ResolvedAddress, type Resolver } from './config.js';
 export { AddressPolicy, classify, parseIp, type AddressClass, type AddressVerdict } from './address-policy.js';
-export { EgressHttpHandler, type EgressSender } from './aws-http-handler.js';
+export { EgressHttpHandler, type EgressHandlerOptions, type EgressSender } from './aws-http-handler.js';

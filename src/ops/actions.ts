@@ -17,7 +17,6 @@ import type { EndUser } from '../connections/index.js';
 import type { ActionInvocation, ExtensionTypes } from '../protocol/extensions.js';
 import { ServiceError, constraint, invalidParameter, notFound, validationError } from '../protocol/errors.js';
 import { DEFAULT_PAGE_SIZE, type Services } from './services.js';
-import { egressRoute } from '../domain/vpc-connections.js';
 
 type IO<K extends keyof ExtensionTypes> = ExtensionTypes[K];
 /** What an invocation spent on the connector's service. */
@@ -73,16 +72,13 @@ export function actionOps(s: Services): Ops {
       try { return await p; } finally { upstream.ms += performance.now() - t0; }
     };
     if (action.aws) {
+      // The session first (STS refusing is TokenResponseException with nothing sent); awsSend finds it cached.
       const auth = await s.connections.resolveCredentials(rec, user);
       if (auth.kind !== 'aws') throw new TypeError(`connector ${rec.id} resolved no AWS credentials`);
-      upstream.attempts = 1;
-      return timed(invokeAwsAction(action, input, {
-        egress: s.egress,
-        region: rec.region,
-        credentials: auth.credentials,
-        ...egressRoute(rec),
-        onAttempts: (n) => { upstream.attempts = n; },
-      }));
+      // Counted per request sent, as for HTTP actions: retries are retry.ts's, the SDK makes one attempt.
+      return invokeAwsAction(action, input, {
+        send: (call, scrubber) => { upstream.attempts++; return timed(s.connections.awsSend(rec, user, call, scrubber)); },
+      });
     }
     const baseEndpoint = baseEndpointOf(rec);
     if (!baseEndpoint) throw new TypeError(`connector ${rec.id} has no BaseEndpoint`);

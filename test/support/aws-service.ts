@@ -10,11 +10,17 @@ export interface AwsServiceStandIn extends TestHttpsServer {
   /** Every request that passed, with the session (role and session name) that signed it. */
   readonly accepted: { accessKeyId: string; roleArn: string; roleSessionName: string; target?: string }[];
   readonly refused: string[];
+  /** Errors to answer, in order, to the next requests that pass the signature check (throttling, ...); each is used once. */
+  readonly failNext: { status: number; code: string }[];
+  /** The JSON answer to a request that passed (default: who called and how many bytes it sent). */
+  answer?: unknown;
 }
 
 export async function startAwsService(ca: TestCa, sts: StsStandIn, service: string): Promise<AwsServiceStandIn> {
   const accepted: AwsServiceStandIn['accepted'] = [];
   const refused: string[] = [];
+  const failNext: AwsServiceStandIn['failNext'] = [];
+  const state: { answer?: unknown } = {};
   const server = await startHttpsServer({
     cert: ca.issue({ dnsNames: [`${service}.test.example`], ips: ['127.0.0.1'] }),
     handler: (req, res) => {
@@ -33,9 +39,14 @@ export async function startAwsService(ca: TestCa, sts: StsStandIn, service: stri
         if (creds.expiration.getTime() <= Date.now()) return deny(403, 'ExpiredTokenException', 'the security token has expired');
         const target = typeof req.headers['x-amz-target'] === 'string' ? req.headers['x-amz-target'] : undefined;
         accepted.push({ accessKeyId: verdict.accessKeyId, roleArn: creds.roleArn, roleSessionName: creds.roleSessionName, ...(target ? { target } : {}) });
-        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ Caller: `${creds.roleArn}/${creds.roleSessionName}`, Received: body.length }));
+        const failure = failNext.shift();
+        if (failure) return deny(failure.status, failure.code, `${failure.code} (stand-in)`);
+        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+          .end(JSON.stringify(state.answer ?? { Caller: `${creds.roleArn}/${creds.roleSessionName}`, Received: body.length }));
       })();
     },
   });
-  return Object.assign(server, { accepted, refused });
+  return Object.defineProperties(Object.assign(server, { accepted, refused, failNext }), {
+    answer: { get: () => state.answer, set: (v: unknown) => { state.answer = v; }, enumerable: true },
+  }) as AwsServiceStandIn;
 }
