@@ -6,4 +6,4 @@ export { EgressHttpHandler } from '../egress/index.js';
 export { roleSessionName, signAwsRequest, type AwsRequest } from './aws.js';
 export { apiKeyHeaders, schemeFor } from './schemes.js';
 export { TokenFailure } from './oauth.js';
-export { type TokenKind, type TokenObserver, type TokenOutcome } from './observe.js';
+export type { TokenKind, TokenObserver, TokenOutcome } from './observe.js';
