@@ -264,7 +264,7 @@ export function templateProblems(t: Template, where: string): string[] {
       return;
     }
     if (Array.isArray(x)) {
-      x.forEach((e, i) => walk(e, `${at}[${i}]`));
+      for (const [i, e] of x.entries()) walk(e, `${at}[${i}]`);
       return;
     }
     if (!isObject(x)) return;
