@@ -63,7 +63,7 @@ async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ conte
 const focused = (page: Page) => page.evaluate(() => {
   const el = document.activeElement as HTMLInputElement | null;
   if (!el || el === document.body) return '(body)';
-  // biome-ignore lint/performance/useDomNodeTextContent: the label as rendered (visible text, whitespace collapsed) is what a user and axe read
+  // biome-ignore lint/performance/useDomNodeTextContent: the label as rendered (visible text, whitespace collapsed), as a screen reader announces it
   const label = el.labels?.[0]?.innerText ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
   return label.replace(/\s*\*\s*$/, '').replace(/\s+/g, ' ').trim();
 });
