@@ -330,7 +330,7 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
 function httpsBase(name: string, value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   const u = URL.canParse(value) ? new URL(value) : undefined;
-  if (!u || u.protocol !== 'https:' || u.username || u.password || u.search || u.hash) {
+  if (u?.protocol !== 'https:' || u.username || u.password || u.search || u.hash) {
     throw new ConfigError(`${name} must be an https:// URL without credentials, query or fragment (got '${value}')`);
   }
   return u.href.replace(/\/+$/, '');

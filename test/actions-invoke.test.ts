@@ -5,7 +5,7 @@
 // before anything is sent; retries of idempotent requests; and what a caller gets
 // when nothing answers (the egress refused the address, TLS failed).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT, ADMIN, qs } from './helpers.js';
+import { ACCOUNT, ADMIN, type qs } from './helpers.js';
 import { startActionUpstream, type ActionUpstream, type Received } from './support/action-upstream.js';
 import { actionsApi, apiKeyAuth, basicAuth, clientCredentialsAuth, createConnector, noneAuth } from './support/actions.js';
 import { type ConnEnv, startConnEnv } from './support/conn-env.js';

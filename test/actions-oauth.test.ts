@@ -5,7 +5,7 @@
 // consent pages, back to /oauth/callback through a TLS front — the action runs with
 // that user's own token, and only for that user.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT, ADMIN, qs, type TestUser } from './helpers.js';
+import { ACCOUNT, ADMIN, type qs, type TestUser } from './helpers.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
 import { ALL_CONNECTOR_ACTIONS, actionsApi, createConnector } from './support/actions.js';
 import { TestBrowser } from './support/browser.js';

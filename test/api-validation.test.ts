@@ -199,9 +199,9 @@ describe('CreateActionConnector validation', () => {
     const msg = await expectInvalid(create(admin, id, { Name: '', Type: 'NOPE' as qs.ActionConnectorType, Description: 'x;y' }), 'name', MIN(1));
     // The empty name breaks two rules (length and pattern).
     expect(msg).toMatch(/^4 validation errors detected: /);
-    expect(msg).toContain("Value at 'name' failed to satisfy constraint: " + PATTERN);
-    expect(msg).toContain("Value at 'type' failed to satisfy constraint: " + ENUM);
-    expect(msg).toContain("Value at 'description' failed to satisfy constraint: " + PATTERN);
+    expect(msg).toContain(`Value at 'name' failed to satisfy constraint: ${PATTERN}`);
+    expect(msg).toContain(`Value at 'type' failed to satisfy constraint: ${ENUM}`);
+    expect(msg).toContain(`Value at 'description' failed to satisfy constraint: ${PATTERN}`);
   });
 
   it('reports the extra rules together: reserved prefix, unknown principal, bad action', async () => {

@@ -243,10 +243,10 @@ describe('SigV4 rules around the signature', () => {
   it('malformed Authorization headers are InvalidSignatureException', async () => {
     for (const auth of [
       'Bearer abc',
-      'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service, SignedHeaders=host;x-amz-date, Signature=' + VANILLA,
-      'AWS4-HMAC-SHA256 Credential=' + SCOPE + ', Signature=' + VANILLA,
-      'AWS4-HMAC-SHA256 Credential=' + SCOPE + ', SignedHeaders=host;x-amz-date, Signature=' + VANILLA.toUpperCase(),
-      'AWS4-HMAC-SHA256 Credential=' + SCOPE + ', SignedHeaders=host;x-amz-date, Signature=' + VANILLA.slice(1),
+      `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service, SignedHeaders=host;x-amz-date, Signature=${VANILLA}`,
+      `AWS4-HMAC-SHA256 Credential=${SCOPE}, Signature=${VANILLA}`,
+      `AWS4-HMAC-SHA256 Credential=${SCOPE}, SignedHeaders=host;x-amz-date, Signature=${VANILLA.toUpperCase()}`,
+      `AWS4-HMAC-SHA256 Credential=${SCOPE}, SignedHeaders=host;x-amz-date, Signature=${VANILLA.slice(1)}`,
     ]) {
       const e = await refusal(verifier().verify(wire(vanilla, auth), lookup));
       expect(e.name, auth).toBe('InvalidSignatureException');

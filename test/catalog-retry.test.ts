@@ -72,7 +72,10 @@ describe('the loop', () => {
   it('endless 503 gives up after the attempt bound', async () => {
     const time = fakeTime();
     let sent = 0;
-    const out = await withRetries(async () => (sent++, res(503)), { idempotent: true, ...time, random: () => 0.5 });
+    const out = await withRetries(async () => {
+      sent++;
+      return res(503);
+    }, { idempotent: true, ...time, random: () => 0.5 });
     expect(out.response.status).toBe(503);
     expect(sent).toBe(3);
     expect(time.sleeps).toEqual([125, 250]);
@@ -81,7 +84,10 @@ describe('the loop', () => {
   it('endless 503 with long Retry-After gives up within the total bound', async () => {
     const time = fakeTime();
     let sent = 0;
-    const out = await withRetries(async () => (sent++, res(503, { 'retry-after': '8' })), { idempotent: true, policy: { maxAttempts: 100 }, ...time });
+    const out = await withRetries(async () => {
+      sent++;
+      return res(503, { 'retry-after': '8' });
+    }, { idempotent: true, policy: { maxAttempts: 100 }, ...time });
     expect(out.response.status).toBe(503);
     expect(sent).toBe(3); // at 0 s, 8 s, 16 s; a fourth would start at 24 s
     expect(time.now() - NOW).toBeLessThanOrEqual(defaultRetryPolicy.maxTotalMs);
@@ -90,7 +96,10 @@ describe('the loop', () => {
   it('sends a non-idempotent request once', async () => {
     const time = fakeTime();
     let sent = 0;
-    const out = await withRetries(async () => (sent++, res(503)), { idempotent: false, ...time });
+    const out = await withRetries(async () => {
+      sent++;
+      return res(503);
+    }, { idempotent: false, ...time });
     expect([sent, out.attempts, time.sleeps]).toEqual([1, 1, []]);
   });
 

@@ -63,6 +63,7 @@ async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ conte
 const focused = (page: Page) => page.evaluate(() => {
   const el = document.activeElement as HTMLInputElement | null;
   if (!el || el === document.body) return '(body)';
+  // biome-ignore lint/performance/useDomNodeTextContent: the label as rendered (visible text, whitespace collapsed), as a screen reader announces it
   const label = el.labels?.[0]?.innerText ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
   return label.replace(/\s*\*\s*$/, '').replace(/\s+/g, ' ').trim();
 });
@@ -173,6 +174,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       const endpoint = page.getByLabel('Base endpoint');
       await expect.poll(() => endpoint.getAttribute('aria-invalid')).toBe('true');
       const described = await endpoint.getAttribute('aria-describedby');
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered message is asserted
       const message = await page.locator(`[id="${described!.split(' ').pop()}"]`).innerText();
       // The model's rule for the member, as the API words it.
       expect(message).toBe('Member must satisfy regular expression pattern: https://.*');
@@ -186,6 +188,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
 
       await page.getByRole('button', { name: 'Test connection' }).click();
       await page.locator('.alert-success, .alert-error').filter({ hasText: 'Connection' }).first().waitFor();
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered message is asserted
       expect(await page.locator('[role="status"]').filter({ hasText: 'Connection' }).first().innerText()).toMatch(/Connection (works|failed)\..*HTTP \d{3}/s);
       await shot(page, '03-connector-overview');
 
@@ -293,6 +296,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByLabel('Body', { exact: true }).fill('{"hello": "from the console"}');
       await page.getByRole('button', { name: 'Run action' }).click();
       await page.getByRole('heading', { name: 'Result: Succeeded (HTTP 200)' }).waitFor();
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered output is asserted
       const output = await page.getByLabel('Output').innerText();
       expect(output).toContain('"path": "/echo"');
       expect(output).toContain('"method": "POST"');
@@ -302,6 +306,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('link', { name: 'History' }).click();
       const row = page.locator('table.history tbody tr').first();
       await row.waitFor();
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered row is asserted
       expect(await row.innerText()).toMatch(/HttpRequest[\s\S]*rhea[\s\S]*SUCCESS[\s\S]*200/);
       await shot(page, '08-history');
 

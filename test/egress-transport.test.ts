@@ -3,7 +3,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Egress, EgressError, type EgressConfig } from '../src/egress/index.js';
+import { Egress, type EgressError, type EgressConfig } from '../src/egress/index.js';
 import { trustedCas } from '../src/egress/config.js';
 import { startHttpsServer } from './support/https-server.js';
 import { staticResolver } from './support/resolver.js';

@@ -13,7 +13,7 @@ describe('toolName', () => {
 
   it('sanitizes and shortens with a hash of the exact pair: valid, at most 64, stable, unique', () => {
     const pairs: [string, string][] = [
-      ['a'.repeat(512), 'CreateIssue'], ['a'.repeat(511) + 'b', 'CreateIssue'], ['x', 'Sites/Lists:Get'], ['x', 'Sites_Lists_Get'],
+      ['a'.repeat(512), 'CreateIssue'], [`${'a'.repeat(511)}b`, 'CreateIssue'], ['x', 'Sites/Lists:Get'], ['x', 'Sites_Lists_Get'],
       ['x', 'Sites.Lists.Get'], ['conn', 'A'.repeat(128)], ['conn', `${'A'.repeat(127)}B`], ['c'.repeat(60), 'DoIt'], ['c'.repeat(61), 'DoIt'],
     ];
     const names = pairs.map(([c, a]) => toolName(c, a));

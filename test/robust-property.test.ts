@@ -167,7 +167,7 @@ function mutate<T>(input: T, muts: Mutation[]): T {
       const obj = target && typeof target === 'object' && !Array.isArray(target) ? target : parent;
       if (obj && typeof obj === 'object' && !Array.isArray(obj)) setOwn(obj, m.key, expand(m.value));
     } else if (last === undefined) {
-      continue;
+      // The root itself: nothing to delete or replace.
     } else if (m.op === 'delete') {
       if (Array.isArray(parent)) parent.splice(last as number, 1); else delete parent[last];
     } else {

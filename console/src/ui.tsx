@@ -1,16 +1,17 @@
 // Small building blocks shared by the pages: routing, headings that take focus,
 // labelled fields with their error messages, alerts.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { ApiError } from './api';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ApiError } from './api';
 
 // ---- routing (the hash, so that the server serves one page) -------------------------
 let navigated = false;
 
+const readRoute = () => (location.hash.replace(/^#\/?/, '') || 'connectors').split('/').map(decodeURIComponent);
+
 export function useRoute(): string[] {
-  const read = () => (location.hash.replace(/^#\/?/, '') || 'connectors').split('/').map(decodeURIComponent);
-  const [route, setRoute] = useState(read);
+  const [route, setRoute] = useState(readRoute);
   useEffect(() => {
-    const on = () => { navigated = true; setRoute(read()); };
+    const on = () => { navigated = true; setRoute(readRoute()); };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
@@ -114,14 +115,15 @@ export function Notice({ children, kind = 'info' }: { children: ReactNode; kind?
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { value?: T; error?: unknown; loading: boolean; reload: () => void } {
   const [state, setState] = useState<{ value?: T; error?: unknown; loading: boolean }>({ loading: true });
   const [n, setN] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when to load (as for useEffect), and n counts reload() calls; `load` is a new closure on every render and must not re-run the effect
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     load().then((value) => { if (live) setState({ value, loading: false }); }, (error) => { if (live) setState({ error, loading: false }); });
     return () => { live = false; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, n]);
-  return { ...state, reload: () => setN((x) => x + 1) };
+  const reload = useCallback(() => setN((x) => x + 1), []);
+  return { ...state, reload };
 }
 
 export const shortAction = (a: string) => a.replace(/^quicksight:/, '');

@@ -41,7 +41,7 @@ export interface ParsedSignature {
 /** Looks up an access key's secret; undefined when the key is unknown or inactive. */
 export type SecretLookup = (accessKeyId: string) => Promise<string | undefined>;
 
-const sha256Hex = (b: Buffer | undefined) => (b && b.length ? createHash('sha256').update(b).digest('hex') : EMPTY_SHA256);
+const sha256Hex = (b: Buffer | undefined) => (b?.length ? createHash('sha256').update(b).digest('hex') : EMPTY_SHA256);
 
 function header(h: IncomingSignedRequest['headers'], name: string): string | undefined {
   const v = h[name];

@@ -108,7 +108,7 @@ function requestProblems(v: HttpRequestTemplate, where: string, props: Map<strin
       problems.push(`${where}/path: {${name}} must be a required member, have a default, or be the variant's 'when'`);
     }
   }
-  if (v.csrfTokenPath !== undefined && v.csrfTokenPath.split('/').some((s) => s === '.' || s === '..')) {
+  if (v.csrfTokenPath?.split('/').some((s) => s === '.' || s === '..')) {
     problems.push(`${where}/csrfTokenPath: no '.' or '..' segments`);
   }
   const headers = v.headers;

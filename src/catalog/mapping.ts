@@ -72,7 +72,7 @@ export function parseRef(text: string): Ref {
   return ref;
 }
 
-const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const hasOwn = (o: object, k: string) => Object.hasOwn(o, k);
 
 function resolve(ref: Ref, root: unknown, item: unknown): unknown {
   let v: unknown = ref.scope === '$' ? root : item;
@@ -263,7 +263,10 @@ export function templateProblems(t: Template, where: string): string[] {
       }
       return;
     }
-    if (Array.isArray(x)) return x.forEach((e, i) => walk(e, `${at}[${i}]`));
+    if (Array.isArray(x)) {
+      for (const [i, e] of x.entries()) walk(e, `${at}[${i}]`);
+      return;
+    }
     if (!isObject(x)) return;
     const op = operatorOf(x);
     if (op === undefined) {

@@ -29,9 +29,10 @@ const FORBIDDEN_HEADERS = new Set([
   'if-range',
 ]);
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters but tab are refused in header values
 const HEADER_VALUE_BAD = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 // HTTP/1.1 carries header values as bytes (ISO-8859-1 at most): nothing above U+00FF can be sent.
-const HEADER_VALUE_WIDE = /[^\u0000-\u00ff]/;
+const HEADER_VALUE_WIDE = /[\u0100-\uffff]/;
 
 export function isForbiddenHeader(name: string): boolean {
   const lower = name.toLowerCase();

@@ -13,7 +13,7 @@ export interface Base {
 /** The connector's BaseEndpoint as a base for action URLs: https, no credentials, query or fragment. */
 export function parseBaseEndpoint(baseEndpoint: string): Base {
   const url = URL.canParse(baseEndpoint) ? new URL(baseEndpoint) : undefined;
-  if (!url || url.protocol !== 'https:') throw invalidParameter("The connector's BaseEndpoint must be an absolute https URL.");
+  if (url?.protocol !== 'https:') throw invalidParameter("The connector's BaseEndpoint must be an absolute https URL.");
   if (url.username || url.password || url.search || url.hash) {
     throw invalidParameter("The connector's BaseEndpoint must not contain credentials, a query or a fragment.");
   }
@@ -39,6 +39,7 @@ export function encodePathSegment(value: string): string {
 /** A problem with one input member, as an InvalidParameterValueException. */
 export const memberError = (member: string, rule: string): ServiceError => validationError([constraint(member, rule)]);
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finds control characters in a path, which are refused
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const DOUBLE_ENCODED = /%(?:2e|2f|5c)/i;

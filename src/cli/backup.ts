@@ -29,12 +29,14 @@ export const DB_FILE = 'actionbridge.db';
 const MASTER_KEY_NOTE = 'The master key is not in the backup. Keep master.keys from the data dir (or the ACTIONBRIDGE_MASTER_KEY value) safe, apart from the backup: a restore without it cannot open any secret.';
 
 function parseCommand(args: string[], what: string) {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parse = () =>
+    parseArgs({
       args, allowPositionals: true, strict: true,
       options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean' } },
     });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
   } catch (e) { throw new UsageError((e as Error).message); }
   const file = parsed.positionals[0];
   if (!file || parsed.positionals.length > 1) throw new UsageError(`usage: actionbridge ${what} FILE [--data-dir DIR] [--config FILE] [--force]`);

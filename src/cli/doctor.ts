@@ -141,7 +141,7 @@ async function checkMasterKey(cfg: Config, env: NodeJS.ProcessEnv, store: SqlSto
     return;
   }
   const source = env.ACTIONBRIDGE_MASTER_KEY ? 'ACTIONBRIDGE_MASTER_KEY' : file;
-  let secrets;
+  let secrets: Awaited<ReturnType<typeof store.sealedSecrets>>;
   try {
     secrets = await store.sealedSecrets();
   } catch (e) {
@@ -227,7 +227,7 @@ async function checkProxies(cfg: Config, add: (n: string, s: Status, m: string) 
 }
 
 export async function doctorCommand(args: string[]): Promise<number> {
-  let values;
+  let values: Flags;
   try {
     values = parseArgs({
       args, allowPositionals: false, strict: true,
@@ -235,9 +235,9 @@ export async function doctorCommand(args: string[]): Promise<number> {
         ...Object.fromEntries(FLAG_NAMES.map((f) => [f, { type: 'string' as const }])),
         'egress-allow': { type: 'string', multiple: true }, config: { type: 'string' },
       },
-    }).values;
+    }).values as Flags;
   } catch (e) { throw new UsageError((e as Error).message); }
-  const checks = await runDoctor(values as Flags);
+  const checks = await runDoctor(values);
   const width = Math.max(...checks.map((c) => c.name.length));
   for (const c of checks) process.stdout.write(`${c.status.padEnd(4)}  ${c.name.padEnd(width)}  ${c.message}\n`);
   const failed = checks.filter((c) => c.status === 'FAIL').length;

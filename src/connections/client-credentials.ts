@@ -58,7 +58,7 @@ export class ClientCredentialTokens {
   private async request(rec: ConnectorRecord, oauth: OAuthClient, fp: string): Promise<CachedToken> {
     const scheme = schemeFor(rec.type);
     const config = oauthConfig(this.egress, egressRoute(rec), oauth, scheme);
-    let res;
+    let res: Awaited<ReturnType<typeof client.clientCredentialsGrant>>;
     try {
       res = await client.clientCredentialsGrant(config, scheme.clientCredentialsParams ?? {});
     } catch (err) {

@@ -7,4 +7,4 @@ export { roleSessionName, signAwsRequest, type AwsRequest } from './aws.js';
 export { AwsClients, MAX_AWS_CLIENTS, type AwsCall, type AwsClientScope } from './aws-clients.js';
 export { apiKeyHeaders, schemeFor } from './schemes.js';
 export { TokenFailure } from './oauth.js';
-export { type TokenKind, type TokenObserver, type TokenOutcome } from './observe.js';
+export type { TokenKind, TokenObserver, TokenOutcome } from './observe.js';

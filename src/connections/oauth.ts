@@ -7,7 +7,7 @@ import { isEgressError } from '../egress/index.js';
 import { ServiceError } from '../protocol/errors.js';
 import type { OAuthClient } from './connector-auth.js';
 import type { TypeScheme } from './schemes.js';
-import { CredentialScrubber } from './scrub.js';
+import type { CredentialScrubber } from './scrub.js';
 
 /** A token endpoint (or STS) refused or failed: TokenResponseException, with what the test result needs. */
 export class TokenFailure extends ServiceError {
@@ -102,6 +102,7 @@ function inCauses<T>(err: unknown, test: (e: unknown) => e is T): T | undefined 
 
 /** A single line of at most `max` printable characters: remote text put in a message. */
 export function printable(s: string, max = 200): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced, to keep remote text on one line
   const one = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max)}…` : one;
 }

@@ -46,7 +46,8 @@ class ScryptWorker {
   run(p: Pending, done: () => void): void {
     this.current = p;
     this.done = done;
-    const w = this.worker ??= this.start();
+    this.worker ??= this.start();
+    const w = this.worker;
     w.ref();
     w.postMessage(p.job);
   }
@@ -120,5 +121,6 @@ export const SCRYPT_WORKERS = Math.min(2, Math.max(1, os.availableParallelism() 
 let shared: ScryptPool | undefined;
 /** The process's scrypt pool (started on first use; its idle workers do not keep the process alive). */
 export function scryptPool(): ScryptPool {
-  return (shared ??= new ScryptPool(SCRYPT_WORKERS));
+  shared ??= new ScryptPool(SCRYPT_WORKERS);
+  return shared;
 }

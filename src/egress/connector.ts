@@ -7,7 +7,7 @@
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { SecureContext } from 'node:tls';
-import { Client, type buildConnector } from 'undici';
+import { Client, type buildConnector, type Dispatcher } from 'undici';
 import { EgressError } from './errors.js';
 
 /** One hop's destination after resolution and checking. */
@@ -45,7 +45,7 @@ export class ProxyTunnel {
     const authority = `${net.isIPv6(address) ? `[${address}]` : address}:${port}`;
     const signal = AbortSignal.timeout(this.timeoutMs);
     const client = new Client(this.proxy.origin, { connect: { timeout: this.timeoutMs, secureContext: this.secureContext } });
-    let tunnel;
+    let tunnel: Dispatcher.ConnectData;
     try {
       tunnel = await client.connect({
         path: authority,

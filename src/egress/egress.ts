@@ -7,7 +7,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Pool, buildConnector, type Dispatcher } from 'undici';
 import { AddressPolicy, parseIp } from './address-policy.js';
-import { egressDefaults, secureContextFor, type EgressConfig, type EgressProfile, type EgressTenant } from './config.js';
+import { egressDefaults, secureContextFor, type EgressConfig, type EgressProfile, type EgressTenant, type ResolvedAddress } from './config.js';
 import { pinnedConnector, ProxyTunnel, type PinnedTarget } from './connector.js';
 import { EgressError, toEgressError } from './errors.js';
 import { createFetch } from './fetch.js';
@@ -212,7 +212,7 @@ export class Egress {
 
   private async lookup(hostname: string, signal: AbortSignal): Promise<string[]> {
     signal.throwIfAborted();
-    let found;
+    let found: ResolvedAddress[];
     try {
       found = await untilAborted(this.cfg.resolve(hostname), signal);
     } catch (err) {
@@ -270,6 +270,7 @@ function redirectUrl(location: string, base: URL): URL {
 }
 
 // What HTTP/1.1 cannot carry in a header value: control characters but tab, and anything past ISO-8859-1.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are refused in header values
 const NOT_HEADER_TEXT = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 

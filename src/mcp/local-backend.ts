@@ -4,11 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../domain/types.js';
 import type { Permissions } from '../auth/permissions.js';
+import type { ListActionConnectorsResponse } from '../protocol/generated/model.js';
 import type { OperationSpec } from '../protocol/http.js';
 import { validateInput } from '../protocol/validate.js';
 import type { McpAction, McpBackend, McpConnector, McpInvokeResult } from './tools.js';
 
-export type OperationRunner = (name: string, ctx: RequestContext, input: Record<string, unknown>) => Promise<any>;
+export type OperationRunner = (name: string, ctx: RequestContext, input: Record<string, unknown>) => Promise<object>;
 
 /** Runs operations by name as the HTTP layer does after decoding: validation of the input, then the handler. */
 export function operationRunner(specs: readonly OperationSpec[]): OperationRunner {
@@ -43,7 +44,7 @@ export class LocalBackend implements McpBackend {
     const out: McpConnector[] = [];
     let token: string | undefined;
     for (let page = 0; page < 1000; page++) {
-      const r = await this.d.run('ListActionConnectors', this.c(), { AwsAccountId: this.ctx.caller.accountId, MaxResults: 100, ...(token ? { NextToken: token } : {}) });
+      const r = (await this.d.run('ListActionConnectors', this.c(), { AwsAccountId: this.ctx.caller.accountId, MaxResults: 100, ...(token ? { NextToken: token } : {}) })) as Partial<ListActionConnectorsResponse>;
       for (const s of r.ActionConnectorSummaries ?? []) out.push({ ActionConnectorId: s.ActionConnectorId, Name: s.Name, Type: s.Type });
       token = r.NextToken;
       if (!token) break;
@@ -62,16 +63,16 @@ export class LocalBackend implements McpBackend {
   }
 
   async listActions(id: string): Promise<McpAction[]> {
-    const r = await this.d.run('ListActionConnectorActions', this.c(), this.ref(id));
-    return r.Actions as McpAction[];
+    const r = (await this.d.run('ListActionConnectorActions', this.c(), this.ref(id))) as { Actions: McpAction[] };
+    return r.Actions;
   }
 
   async invoke(id: string, actionId: string, input: Record<string, unknown>, client: string): Promise<McpInvokeResult> {
     this.d.charge(this.ctx.caller.accountId);
-    return this.d.run('InvokeAction', this.c(client), { ...this.ref(id), ActionId: actionId, Input: input });
+    return (await this.d.run('InvokeAction', this.c(client), { ...this.ref(id), ActionId: actionId, Input: input })) as McpInvokeResult;
   }
 
   async authorize(id: string): Promise<{ AuthorizationUrl: string; ExpiresAt: Date }> {
-    return this.d.run('StartActionConnectorAuthorization', this.c(), this.ref(id));
+    return (await this.d.run('StartActionConnectorAuthorization', this.c(), this.ref(id))) as { AuthorizationUrl: string; ExpiresAt: Date };
   }
 }

@@ -44,7 +44,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 
 export async function readiness(store: Store, keys: KeyRing, log?: Logger): Promise<Readiness> {
   const checks: ReadyCheck[] = [];
-  const db = (store as { db?: Kysely<any> }).db;
+  const db = (store as { db?: Kysely<unknown> }).db;
   let applied: string[] | undefined;
   try {
     if (db) {

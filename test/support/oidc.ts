@@ -60,11 +60,13 @@ export async function startOidc(ca: TestCa, clients: OidcClient[]): Promise<Test
       revocation: { enabled: true },
       devInteractions: { enabled: true },
     },
+    // biome-ignore-start lint/correctness/noComponentHookFactories: oidc-provider's ttl functions, named after token kinds; not React components
     ttl: {
       AccessToken: () => ttl.accessToken,
       ClientCredentials: () => ttl.clientCredentials,
       RefreshToken: () => ttl.refreshToken,
     },
+    // biome-ignore-end lint/correctness/noComponentHookFactories: oidc-provider's ttl functions
     // Refresh tokens for every client allowed the grant (not only with offline_access), rotated on every use.
     issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,

@@ -4,7 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Field, SelectField, useId } from '../ui';
 
-type Schema = { type?: string | string[]; enum?: unknown[]; description?: string; properties?: Record<string, Schema>; required?: string[]; maxLength?: number; default?: unknown };
+export type Schema = { type?: string | string[]; enum?: unknown[]; description?: string; properties?: Record<string, Schema>; required?: string[]; maxLength?: number; default?: unknown };
 
 type Kind = 'enum' | 'string' | 'number' | 'integer' | 'boolean' | 'json';
 

@@ -1,9 +1,28 @@
 // One connector: overview (details, connection, sign-in, test, delete), use
 // (action runner), history (audit), permissions and tags.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, api, call, problemsOf, when, type Meta, type Session } from '../api';
 import { ErrorBox, Field, Notice, PageHeading, SelectField, go, href, shortAction, useLoad } from '../ui';
-import { SchemaForm } from '../components/schema-form';
+import { SchemaForm, type Schema } from '../components/schema-form';
+
+// What these pages read of the API's answers.
+interface ConnectorView {
+  ActionConnectorId: string;
+  Arn: string;
+  Name: string;
+  Type: string;
+  Status?: string;
+  Description?: string;
+  CreatedTime?: number;
+  LastUpdatedTime?: number;
+  VpcConnectionArn?: string;
+  EnabledActions?: string[];
+  AuthenticationConfig?: { AuthenticationType?: string; AuthenticationMetadata?: unknown };
+}
+interface TestView { Success: boolean; Message?: string; HttpStatusCode?: number }
+interface ActionView { ActionId: string; Name: string; Description?: string; Enabled: boolean; InputSchema?: Schema }
+interface InvocationView { InvokeActionStatus: string; HttpStatusCode?: number; Output?: unknown }
+interface InvocationRecord { InvocationId: string; Time: number; ActionId: string; EndUserArn: string; InvokeActionStatus: string; HttpStatusCode?: number; DurationMs?: number }
 
 const SECTIONS: [string, string][] = [['overview', 'Overview'], ['use', 'Use'], ['history', 'History'], ['permissions', 'Permissions'], ['tags', 'Tags']];
 
@@ -40,9 +59,9 @@ function Details({ items }: { items: [string, ReactNode][] }) {
 }
 
 /** The non-secret members of a Read* AuthenticationConfig, flattened for display. */
-function authItems(cfg: any): [string, ReactNode][] {
+function authItems(cfg: ConnectorView['AuthenticationConfig']): [string, ReactNode][] {
   const out: [string, ReactNode][] = [['Authentication', cfg?.AuthenticationType]];
-  const walk = (o: any) => {
+  const walk = (o: unknown) => {
     for (const [k, v] of Object.entries(o ?? {})) {
       if (v && typeof v === 'object') walk(v);
       else out.push([k.replace(/([a-z])([A-Z])/g, '$1 $2'), String(v)]);
@@ -52,9 +71,9 @@ function authItems(cfg: any): [string, ReactNode][] {
   return out;
 }
 
-function Overview({ connector: c }: { connector: any }) {
+function Overview({ connector: c }: { connector: ConnectorView }) {
   const conn = useLoad(() => call('DescribeActionConnectorConnection', { ActionConnectorId: c.ActionConnectorId }), [c.ActionConnectorId]);
-  const [test, setTest] = useState<{ result?: any; error?: unknown; busy?: boolean }>({});
+  const [test, setTest] = useState<{ result?: TestView; error?: unknown; busy?: boolean }>({});
   const dialog = useRef<HTMLDialogElement>(null);
   const [del, setDel] = useState<{ busy?: boolean; error?: unknown }>({});
   const isCode = c.AuthenticationConfig?.AuthenticationType === 'OAUTH2_AUTHORIZATION_CODE';
@@ -77,7 +96,7 @@ function Overview({ connector: c }: { connector: any }) {
       <section aria-labelledby="details-h">
         <h2 id="details-h">Details</h2>
         <Details items={[
-          ['Name', c.Name], ['ID', <code>{c.ActionConnectorId}</code>], ['ARN', <code className="wrap">{c.Arn}</code>], ['Type', c.Type],
+          ['Name', c.Name], ['ID', <code key="id">{c.ActionConnectorId}</code>], ['ARN', <code key="arn" className="wrap">{c.Arn}</code>], ['Type', c.Type],
           ['Status', c.Status], ['Description', c.Description], ['Created', when(c.CreatedTime)], ['Last updated', when(c.LastUpdatedTime)],
           ['VPC connection', c.VpcConnectionArn],
           ...authItems(c.AuthenticationConfig),
@@ -118,6 +137,7 @@ function Overview({ connector: c }: { connector: any }) {
         <p>The connector, its permissions, tags and users' sign-ins are deleted. This cannot be undone.</p>
         <ErrorBox error={del.error} />
         <div className="buttons">
+          {/* biome-ignore lint/a11y/noAutofocus: in a modal dialog the least destructive choice takes the focus when it opens (WAI-ARIA APG dialog pattern); tested */}
           <button type="button" className="secondary" autoFocus onClick={() => dialog.current?.close()}>Cancel</button>
           <button type="button" className="danger" onClick={remove} disabled={del.busy}>{del.busy ? 'Deleting…' : 'Delete connector'}</button>
         </div>
@@ -136,7 +156,7 @@ function SignInPanel({ connectorId, signedIn, refresh }: { connectorId: string; 
     document.addEventListener('visibilitychange', on);
     window.addEventListener('focus', on);
     return () => { document.removeEventListener('visibilitychange', on); window.removeEventListener('focus', on); };
-  }, []);
+  }, [refresh]);
   const start = async () => {
     setBusy(true); setError(undefined);
     try {
@@ -159,14 +179,15 @@ function SignInPanel({ connectorId, signedIn, refresh }: { connectorId: string; 
 }
 
 // ---- use: the action runner -------------------------------------------------------------------
-function UseSection({ connector: c }: { connector: any }) {
+function UseSection({ connector: c }: { connector: ConnectorView }) {
   const actions = useLoad(() => call('ListActionConnectorActions', { ActionConnectorId: c.ActionConnectorId }), [c.ActionConnectorId]);
-  const list: any[] = actions.value?.Actions ?? [];
+  const list: ActionView[] = actions.value?.Actions ?? [];
   const [actionId, setActionId] = useState('');
-  const [run, setRun] = useState<{ busy?: boolean; result?: any; error?: unknown; fieldErrors?: Record<string, string> }>({});
+  const [run, setRun] = useState<{ busy?: boolean; result?: InvocationView; error?: unknown; fieldErrors?: Record<string, string> }>({});
   const chosen = list.find((a) => a.ActionId === (actionId || list.find((x) => x.Enabled)?.ActionId));
 
   const invoke = async (input: Record<string, unknown>) => {
+    if (!chosen) return; // the form is only shown for a chosen action
     setRun({ busy: true });
     try {
       const result = await call('InvokeAction', { ActionConnectorId: c.ActionConnectorId, ActionId: chosen.ActionId, Input: input });
@@ -210,29 +231,30 @@ function UseSection({ connector: c }: { connector: any }) {
   );
 }
 
-function InvocationResult({ result }: { result: any }) {
+function InvocationResult({ result }: { result: InvocationView }) {
   const ok = result.InvokeActionStatus === 'SUCCESS';
   return (
     <section className={`result ${ok ? 'ok' : 'failed'}`} aria-labelledby="result-h">
       <h3 id="result-h">Result: {ok ? 'Succeeded' : 'Failed'}{result.HttpStatusCode ? ` (HTTP ${result.HttpStatusCode})` : ''}</h3>
-      <pre tabIndex={0} aria-label="Output" className="output">{JSON.stringify(result.Output, null, 2)}</pre>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: the output scrolls, so it is a named, keyboard-reachable region (WCAG 2.1.1); a <section> would lose <pre>'s formatting */}
+      <pre tabIndex={0} role="region" aria-label="Output" className="output">{JSON.stringify(result.Output, null, 2)}</pre>
     </section>
   );
 }
 
 // ---- history: the audit trail ---------------------------------------------------------------
 function HistorySection({ id }: { id: string }) {
-  const [pages, setPages] = useState<{ items: any[]; next?: string }>({ items: [] });
+  const [pages, setPages] = useState<{ items: InvocationRecord[]; next?: string }>({ items: [] });
   const [state, setState] = useState<{ loading: boolean; error?: unknown }>({ loading: true });
-  const load = async (token?: string) => {
+  const load = useCallback(async (token?: string) => {
     setState({ loading: true });
     try {
       const r = await call('ListActionInvocations', { ActionConnectorId: id, MaxResults: 25, ...(token ? { NextToken: token } : {}) });
       setPages((p) => ({ items: token ? [...p.items, ...(r.Invocations ?? [])] : (r.Invocations ?? []), next: r.NextToken }));
       setState({ loading: false });
     } catch (e) { setState({ loading: false, error: e }); }
-  };
-  useEffect(() => { void load(); }, [id]);
+  }, [id]);
+  useEffect(() => { void load(); }, [load]);
   const userName = (arn: string) => arn?.split('/').pop() ?? arn;
   return (
     <section aria-labelledby="hist-h">
@@ -282,8 +304,11 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
   const [preset, setPreset] = useState('viewer');
   const [addError, setAddError] = useState<string>();
 
-  const original: Grant[] = (loaded.value?.Permissions ?? []).map((p: any) => ({ principal: p.Principal, actions: [...p.Actions].sort() }));
-  useEffect(() => { if (loaded.value) setRows(original); }, [loaded.value]);
+  const original: Grant[] = useMemo(
+    () => (loaded.value?.Permissions ?? []).map((p: { Principal: string; Actions: string[] }) => ({ principal: p.Principal, actions: [...p.Actions].sort() })),
+    [loaded.value],
+  );
+  useEffect(() => { if (loaded.value) setRows(original); }, [loaded.value, original]);
 
   const all = meta.PermissionActions;
   const presets: Record<string, string[]> = { owner: meta.PermissionPresets.owner, viewer: meta.PermissionPresets.viewer };

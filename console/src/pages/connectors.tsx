@@ -38,12 +38,11 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
 
-  const load = (q: Query, stack: (string | undefined)[]) => {
+  useEffect(() => {
     setLoading(true);
     setError(undefined);
-    fetchPage(q, stack[stack.length - 1]).then((p) => { setPage(p); setLoading(false); }, (e) => { setError(e); setPage(undefined); setLoading(false); });
-  };
-  useEffect(() => { load(query, tokens); }, [query, tokens]);
+    fetchPage(query, tokens[tokens.length - 1]).then((p) => { setPage(p); setLoading(false); }, (e) => { setError(e); setPage(undefined); setLoading(false); });
+  }, [query, tokens]);
 
   const search = (e: FormEvent) => {
     e.preventDefault();
@@ -64,7 +63,7 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
         <PageHeading title="Connectors">Connectors</PageHeading>
         {canCreate ? <a className="button" href={href('connectors', 'new')}>Create connector</a> : null}
       </div>
-      <form role="search" aria-label="Connectors" className="search" onSubmit={search}>
+      <search aria-label="Connectors"><form className="search" onSubmit={search}>
         <Field label="Name contains" name="q" value={name} onChange={setName} />
         <SelectField label="Type" name="type" value={type} onChange={setType}
           options={[{ value: '', label: 'Any type' }, ...meta.ConnectorTypes.map((t) => ({ value: t.Type, label: t.Type }))]} />
@@ -74,7 +73,7 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
           <button type="submit">Search</button>
           {filtered ? <button type="button" className="secondary" onClick={clear}>Clear</button> : null}
         </div>
-      </form>
+      </form></search>
       <ErrorBox error={error} />
       {page?.note ? <p className="hint">{page.note}</p> : null}
       <div aria-live="polite" aria-busy={loading}>
