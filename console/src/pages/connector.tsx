@@ -1,7 +1,7 @@
 // One connector: overview (details, connection, sign-in, test, delete), use
 // (action runner), history (audit), permissions and tags.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, api, call, problemsOf, when, type Meta, type Session } from '../api';
+import { ApiError, api, call, problemsOf, when, type Meta, type Output, type Session } from '../api';
 import { ErrorBox, Field, Notice, PageHeading, SelectField, go, href, shortAction, useLoad } from '../ui';
 import { SchemaForm } from '../components/schema-form';
 
@@ -161,12 +161,13 @@ function SignInPanel({ connectorId, signedIn, refresh }: { connectorId: string; 
 // ---- use: the action runner -------------------------------------------------------------------
 function UseSection({ connector: c }: { connector: any }) {
   const actions = useLoad(() => call('ListActionConnectorActions', { ActionConnectorId: c.ActionConnectorId }), [c.ActionConnectorId]);
-  const list: any[] = actions.value?.Actions ?? [];
+  const list: Output<'ListActionConnectorActions'>['Actions'] = actions.value?.Actions ?? [];
   const [actionId, setActionId] = useState('');
   const [run, setRun] = useState<{ busy?: boolean; result?: any; error?: unknown; fieldErrors?: Record<string, string> }>({});
   const chosen = list.find((a) => a.ActionId === (actionId || list.find((x) => x.Enabled)?.ActionId));
 
   const invoke = async (input: Record<string, unknown>) => {
+    if (!chosen) return;
     setRun({ busy: true });
     try {
       const result = await call('InvokeAction', { ActionConnectorId: c.ActionConnectorId, ActionId: chosen.ActionId, Input: input });
@@ -210,7 +211,7 @@ function UseSection({ connector: c }: { connector: any }) {
   );
 }
 
-function InvocationResult({ result }: { result: any }) {
+function InvocationResult({ result }: { result: Output<'InvokeAction'> }) {
   const ok = result.InvokeActionStatus === 'SUCCESS';
   return (
     <section className={`result ${ok ? 'ok' : 'failed'}`} aria-labelledby="result-h">
@@ -222,7 +223,7 @@ function InvocationResult({ result }: { result: any }) {
 
 // ---- history: the audit trail ---------------------------------------------------------------
 function HistorySection({ id }: { id: string }) {
-  const [pages, setPages] = useState<{ items: any[]; next?: string }>({ items: [] });
+  const [pages, setPages] = useState<{ items: Output<'ListActionInvocations'>['Invocations']; next?: string }>({ items: [] });
   const [state, setState] = useState<{ loading: boolean; error?: unknown }>({ loading: true });
   const load = async (token?: string) => {
     setState({ loading: true });
