@@ -9,6 +9,10 @@ import { ACCOUNT, ADMIN, REGION, ROOT, startTestServer, type TestServer } from '
 import { ActionBridgeClient } from '../src/client/index.js';
 import { clientOperations } from '../src/protocol/generated/client.js';
 import { fastifyPath } from '../src/protocol/http.js';
+import { createExtensionOperations, createOperations } from '../src/ops/index.js';
+import type { Services } from '../src/ops/services.js';
+import type { RequestContext } from '../src/domain/types.js';
+import type { ActionBridgeApi, OperationName } from '../src/protocol/generated/model.js';
 import { operations, inputSchemas, shapeSchemas } from '../src/protocol/generated/model.js';
 
 const modelFile = path.join(ROOT, 'model', 'quicksight-action-connectors.model.json');
@@ -90,6 +94,16 @@ describe('every extension operation has a route and a handler', () => {
   let t: TestServer;
   beforeAll(async () => { t = await startTestServer(); });
   afterAll(async () => { await t?.stop(); });
+
+  it('implements every operation of both models (checked by the compiler)', () => {
+    type Implemented = keyof ReturnType<typeof createOperations> | keyof ReturnType<typeof createExtensionOperations>;
+    type Missing = Exclude<OperationName, Implemented>;
+    const complete: [Missing] extends [never] ? true : false = true;
+    // And the two sets together are exactly ActionBridgeApi (what operationSpecs takes).
+    const api: (s: Services) => ActionBridgeApi<RequestContext> = (s) => ({ ...createOperations(s), ...createExtensionOperations(s) });
+    expect(complete).toBe(true);
+    expect(typeof api).toBe('function');
+  });
 
   it('answers every extension operation of the model', async () => {
     const client = new ActionBridgeClient({ endpoint: t.endpoint, region: REGION, accountId: ACCOUNT, credentials: ADMIN, maxAttempts: 1 });
