@@ -56,7 +56,7 @@ export function merge(aws, ext) {
       if (!shapes[ref.shape]) throw new Error(`${name} refers to unknown shape ${ref.shape}`);
     }
   }
-  return { shapes, operations, clientOperations: ext.metadata['x-clientOperations'] ?? [] };
+  return { shapes, operations, clientOperations: ext.metadata['x-clientOperations'] ?? [], clientDocumentation: ext.metadata['x-clientDocumentation'] ?? {} };
 }
 
 /** Model documentation (HTML) as a JSDoc comment body. */
@@ -67,7 +67,7 @@ const doc = (html, indent = '') => {
 };
 
 export function generate(aws, ext) {
-  const { shapes, operations: modelOps, clientOperations } = merge(aws, ext);
+  const { shapes, operations: modelOps, clientOperations, clientDocumentation } = merge(aws, ext);
   const opNames = Object.keys(modelOps);
   const extNames = opNames.filter((n) => modelOps[n].extension);
   const awsNames = opNames.filter((n) => !modelOps[n].extension);
@@ -295,7 +295,7 @@ export function generate(aws, ext) {
     const required = (input.required ?? []).filter((r) => r !== 'AwsAccountId');
     const method = name[0].toLowerCase() + name.slice(1);
     c.push('');
-    c.push(...doc(modelOps[name].documentation, '  '));
+    c.push(...doc(modelOps[name].documentation ?? clientDocumentation[name], '  '));
     c.push(`  ${method}(input: ClientInput<${JSON.stringify(name)}>${required.length ? '' : ' = {}'}, options?: Options): Promise<ClientOutput<${JSON.stringify(name)}>> {`);
     c.push(`    return this.send(${JSON.stringify(name)}, input, options);`);
     c.push('  }');

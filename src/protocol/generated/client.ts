@@ -218,10 +218,12 @@ export abstract class GeneratedClient<Options> {
     return this.send("ListActionInvocations", input, options);
   }
 
+  /** One page of the connectors the caller may see. */
   listActionConnectors(input: ClientInput<"ListActionConnectors"> = {}, options?: Options): Promise<ClientOutput<"ListActionConnectors">> {
     return this.send("ListActionConnectors", input, options);
   }
 
+  /** One page of a search among the connectors the caller may see. */
   searchActionConnectors(input: ClientInput<"SearchActionConnectors">, options?: Options): Promise<ClientOutput<"SearchActionConnectors">> {
     return this.send("SearchActionConnectors", input, options);
   }
