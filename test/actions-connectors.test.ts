@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogFor, CONNECTOR_TYPES } from '../src/catalog/index.js';
 import { ALLOWED_AUTHENTICATION } from '../src/domain/type-auth.js';
-import { INVOKE_BODY_LIMIT } from '../src/protocol/extensions.js';
+import { INVOKE_BODY_LIMIT } from '../src/protocol/http.js';
 import { ACCOUNT, ADMIN, expectError, qs, type TestUser } from './helpers.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
 import {

@@ -1,5 +1,11 @@
 // The console API (src/server/console.ts): the server's operations behind the
 // session cookie, with the CSRF token (a readable cookie) copied into a header.
+import type { OperationName, OperationTypes, Wire } from '../../src/protocol/generated/types';
+
+// The operations' shapes are generated from the models (scripts/gen-model.mjs), as JSON carries them.
+export type { ActionConnectorSummary, ActionDescription, ActionInvocation, OperationName, Wire } from '../../src/protocol/generated/types';
+/** An operation's answer as the console receives it (timestamps are epoch seconds). */
+export type Output<K extends OperationName> = Wire<OperationTypes[K]['output']>;
 
 export class ApiError extends Error {
   constructor(readonly code: string, message: string, readonly status: number) {

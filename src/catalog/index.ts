@@ -9,7 +9,7 @@
 //   retry.ts      retries with backoff       invoke-http.ts, invoke-aws.ts   one invocation
 //   data/         the catalogs
 import { shapeSchemas } from '../protocol/generated/model.js';
-import type { ActionConnectorType } from '../protocol/generated/model.js';
+import type { ActionConnectorType, ActionDescription } from '../protocol/generated/model.js';
 import { catalogProblems } from './check.js';
 import { catalogs as shipped } from './data/index.js';
 import type { Catalog, CatalogAction, Template } from './types.js';
@@ -94,7 +94,7 @@ export function unknownActionIds(type: ActionConnectorType, ids: readonly string
 }
 
 /** ListActionConnectorActions: every action of the type, with whether the connector enables it. */
-export function describeActions(type: ActionConnectorType, enabled: readonly string[]): { ActionId: string; Name: string; Description: string; InputSchema: object; Enabled: boolean }[] {
+export function describeActions(type: ActionConnectorType, enabled: readonly string[]): ActionDescription[] {
   const on = new Set(enabled);
   return (catalogFor(type)?.actions ?? []).map((a) => ({ ActionId: a.ActionId, Name: a.Name, Description: a.Description, InputSchema: a.InputSchema, Enabled: on.has(a.ActionId) }));
 }

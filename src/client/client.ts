@@ -1,17 +1,19 @@
 // A typed client for ActionBridge's extension operations (PRODUCT.md §1.2) — the ones
 // the AWS SDK does not have — plus ListActionConnectors / SearchActionConnectors for
-// convenience. Requests are signed with SigV4 (service `quicksight`) exactly as the
+// convenience. The methods, their input/output types and each operation's binding are
+// generated from the models (src/protocol/generated/client.ts); this file is the
+// transport. Requests are signed with SigV4 (service `quicksight`) exactly as the
 // AWS SDK signs them; credentials come from the standard AWS provider chain unless
 // given; answers and errors follow restJson1.
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { HttpRequest } from '@smithy/core/transport';
 import { ActionBridgeError, NetworkError, errorFor } from './errors.js';
+import { GeneratedClient, clientOperations, documentMembers, timestampMembers } from '../protocol/generated/client.js';
+import type { ClientInput, ClientOperationName, ClientOutput } from '../protocol/generated/types.js';
 import type {
-  ActionConnectorSummary, ActionInvocation, ConnectorInput, DescribeActionConnectorConnectionOutput, InvokeActionInput,
-  InvokeActionOutput, ListActionConnectorActionsOutput, ListActionConnectorsInput, ListActionConnectorsOutput,
-  ListActionInvocationsInput, ListActionInvocationsOutput, SearchActionConnectorsInput, StartActionConnectorAuthorizationOutput,
-  TestActionConnectorOutput,
+  ActionConnectorSummary, ActionInvocation, InvokeActionInput, InvokeActionOutput, ListActionConnectorsInput, ListActionConnectorsOutput,
+  ListActionInvocationsInput, ListActionInvocationsOutput, SearchActionConnectorsInput,
 } from './types.js';
 
 export interface Credentials {
@@ -68,14 +70,15 @@ interface OperationCall {
 /** RFC 3986 encoding, as SigV4 canonicalizes (encodeURIComponent leaves !'()* alone). */
 const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-const TIME_MEMBERS = new Set(['ExpiresAt', 'Time', 'CreatedTime', 'LastUpdatedTime']);
+const TIME_MEMBERS = new Set(timestampMembers);
+const DOCUMENT_MEMBERS = new Set(documentMembers);
 /** restJson1 timestamps (epoch seconds) to Dates, in the members the shapes declare as timestamps. */
 function reviveTimes(v: unknown, depth = 0): unknown {
   if (depth > 3 || v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) { for (const x of v) reviveTimes(x, depth + 1); return v; }
   const o = v as Record<string, unknown>;
   for (const [k, x] of Object.entries(o)) {
-    if (k === 'Output' || k === 'InputSchema') continue;
+    if (DOCUMENT_MEMBERS.has(k)) continue;
     if (TIME_MEMBERS.has(k) && typeof x === 'number') o[k] = new Date(x * 1000);
     else if (x && typeof x === 'object') reviveTimes(x, depth + 1);
   }
@@ -96,7 +99,7 @@ function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
   return c.signal;
 }
 
-export class ActionBridgeClient {
+export class ActionBridgeClient extends GeneratedClient<CallOptions> {
   readonly endpoint: URL;
   readonly region: string;
   readonly accountId: string | undefined;
@@ -110,6 +113,7 @@ export class ActionBridgeClient {
   private signer: SignatureV4 | undefined;
 
   constructor(opts: ActionBridgeClientOptions = {}) {
+    super();
     const endpoint = opts.endpoint ?? process.env.ACTIONBRIDGE_ENDPOINT;
     if (!endpoint) throw new ActionBridgeError('ConfigurationError', 'No endpoint: pass `endpoint` (e.g. http://127.0.0.1:4599) or set ACTIONBRIDGE_ENDPOINT.');
     let url: URL;
@@ -141,53 +145,16 @@ export class ActionBridgeClient {
     }
   }
 
-  // ---- operations ------------------------------------------------------------------
+  // ---- operations (generated methods; two defaults on top) ----------------------------
 
-  /** The actions of a connector's type, with whether the connector has each enabled. Needs quicksight:ListActionConnectorActions. */
-  listActionConnectorActions(input: ConnectorInput, options?: CallOptions): Promise<ListActionConnectorActionsOutput> {
-    return this.call({ op: 'ListActionConnectorActions', method: 'GET', path: `${this.connectorPath(input)}/actions`, idempotent: true, options });
+  /** InvokeAction always sends an Input (`{}` when none is given). */
+  override invokeAction(input: InvokeActionInput, options?: CallOptions): Promise<InvokeActionOutput> {
+    return super.invokeAction({ ...input, Input: input.Input ?? {} }, options);
   }
 
-  /** Performs an action through the connector, as the caller. Needs quicksight:InvokeActionConnector.
-   *  Never retried after a 5xx or a lost connection (it may have been performed); throttling is. */
-  invokeAction(input: InvokeActionInput, options?: CallOptions): Promise<InvokeActionOutput> {
-    return this.call({
-      op: 'InvokeAction', method: 'POST', path: `${this.connectorPath(input)}/actions/${rfc3986(input.ActionId)}/invoke`,
-      body: { Input: input.Input ?? {} }, idempotent: false, options,
-    });
-  }
-
-  /** Performs the cheapest real check of the connector's connection. Needs quicksight:UpdateActionConnector. */
-  testActionConnector(input: ConnectorInput, options?: CallOptions): Promise<TestActionConnectorOutput> {
-    return this.call({ op: 'TestActionConnector', method: 'POST', path: `${this.connectorPath(input)}/test`, idempotent: true, options });
-  }
-
-  /** Starts the caller's OAuth sign-in to an authorization-code connector. Needs quicksight:InvokeActionConnector. */
-  startActionConnectorAuthorization(input: ConnectorInput, options?: CallOptions): Promise<StartActionConnectorAuthorizationOutput> {
-    return this.call({ op: 'StartActionConnectorAuthorization', method: 'POST', path: `${this.connectorPath(input)}/authorize`, idempotent: true, options });
-  }
-
-  /** The last connection test, and who is signed in. Needs quicksight:DescribeActionConnector. */
-  describeActionConnectorConnection(input: ConnectorInput, options?: CallOptions): Promise<DescribeActionConnectorConnectionOutput> {
-    return this.call({ op: 'DescribeActionConnectorConnection', method: 'GET', path: `${this.connectorPath(input)}/connection`, idempotent: true, options });
-  }
-
-  /** One page of the connector's invocation records (newest first). Needs quicksight:DescribeActionConnector. */
-  listActionInvocations(input: ListActionInvocationsInput, options?: CallOptions): Promise<ListActionInvocationsOutput> {
-    return this.call({ op: 'ListActionInvocations', method: 'GET', path: `${this.connectorPath(input)}/invocations`, query: pageQuery(input), idempotent: true, options });
-  }
-
-  /** One page of the connectors the caller may see. */
-  listActionConnectors(input: ListActionConnectorsInput = {}, options?: CallOptions): Promise<ListActionConnectorsOutput> {
-    return this.call({ op: 'ListActionConnectors', method: 'GET', path: `/accounts/${rfc3986(this.account(input.AwsAccountId))}/action-connectors`, query: pageQuery(input), idempotent: true, options });
-  }
-
-  /** One page of a search among the connectors the caller may see. */
-  async searchActionConnectors(input: SearchActionConnectorsInput, options?: CallOptions): Promise<ListActionConnectorsOutput> {
-    const out = await this.call<Partial<ListActionConnectorsOutput>>({
-      op: 'SearchActionConnectors', method: 'POST', path: `/accounts/${rfc3986(this.account(input.AwsAccountId))}/search/action-connectors`,
-      query: pageQuery(input), body: { Filters: input.Filters }, idempotent: true, options,
-    });
+  /** SearchActionConnectors: ActionConnectorSummaries is a list even when the server leaves it out. */
+  override async searchActionConnectors(input: SearchActionConnectorsInput, options?: CallOptions): Promise<ListActionConnectorsOutput> {
+    const out: Partial<ListActionConnectorsOutput> = await super.searchActionConnectors(input, options);
     return { ...out, ActionConnectorSummaries: out.ActionConnectorSummaries ?? [] };
   }
 
@@ -236,9 +203,28 @@ export class ActionBridgeClient {
     return id;
   }
 
-  private connectorPath(input: ConnectorInput): string {
-    if (!input.ActionConnectorId) throw new ActionBridgeError('ConfigurationError', 'ActionConnectorId is required.');
-    return `/accounts/${rfc3986(this.account(input.AwsAccountId))}/action-connectors/${rfc3986(input.ActionConnectorId)}`;
+  /** One call of a client operation, encoded by its model binding: URI labels, query string, JSON body. */
+  protected send<K extends ClientOperationName>(op: K, input: ClientInput<K>, options?: CallOptions): Promise<ClientOutput<K>> {
+    const spec: (typeof clientOperations)[ClientOperationName] = clientOperations[op];
+    const values = input as Record<string, unknown>;
+    let path: string = spec.uri;
+    const query: Record<string, string> = {};
+    let body: Record<string, unknown> | undefined;
+    // The account is filled in last, so a missing connector id is reported before a missing account.
+    const bindings = [...spec.bindings].sort((x, y) => Number(x.member === 'AwsAccountId') - Number(y.member === 'AwsAccountId'));
+    for (const b of bindings) {
+      const v = b.member === 'AwsAccountId' ? this.account(values.AwsAccountId as string | undefined) : values[b.member];
+      if (b.location === 'uri') {
+        if (v === undefined || v === null || v === '') throw new ActionBridgeError('ConfigurationError', `${b.member} is required.`);
+        path = path.replace(`{${b.locationName}}`, rfc3986(String(v)));
+      } else if (b.location === 'querystring') {
+        if (v !== undefined) query[b.locationName] = String(v);
+      } else {
+        body ??= {};
+        if (v !== undefined) body[b.locationName] = v;
+      }
+    }
+    return this.call({ op, method: spec.method, path, query, ...(body !== undefined ? { body } : {}), idempotent: spec.idempotent, ...(options ? { options } : {}) });
   }
 
   private getSigner(): SignatureV4 {
@@ -312,13 +298,6 @@ export class ActionBridgeClient {
       throw err;
     }
   }
-}
-
-function pageQuery(input: { MaxResults?: number; NextToken?: string }): Record<string, string> {
-  const q: Record<string, string> = {};
-  if (input.MaxResults !== undefined) q['max-results'] = String(input.MaxResults);
-  if (input.NextToken !== undefined) q['next-token'] = input.NextToken;
-  return q;
 }
 
 function parseError(res: Response, text: string, requestId: string | undefined): ActionBridgeError {

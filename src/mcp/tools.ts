@@ -2,27 +2,16 @@
 // the user may invoke. Shared by the /mcp endpoint (in process) and the stdio mode
 // (through the client library): both fill McpBackend.
 import { createHash } from 'node:crypto';
+import type { ActionConnectorSummary, ActionDescription, OperationTypes } from '../protocol/generated/types.js';
 
-export interface McpConnector {
-  ActionConnectorId: string;
-  Name: string;
-  Type: string;
-}
+/** A connector as the MCP layer lists it (the members of ActionConnectorSummary it uses). */
+export type McpConnector = Pick<ActionConnectorSummary, 'ActionConnectorId' | 'Name' | 'Type'>;
 
-export interface McpAction {
-  ActionId: string;
-  Name: string;
-  Description: string;
-  InputSchema: Record<string, unknown>;
-  Enabled: boolean;
-}
+/** One action of a connector: ListActionConnectorActions' ActionDescription (generated from the model). */
+export type McpAction = ActionDescription;
 
-export interface McpInvokeResult {
-  InvokeActionStatus: string;
-  HttpStatusCode?: number;
-  Output?: unknown;
-  [member: string]: unknown;
-}
+/** What InvokeAction answers (generated from the model); InvocationId only from servers that record invocations. */
+export type McpInvokeResult = Omit<OperationTypes['InvokeAction']['output'], 'InvocationId'> & { InvocationId?: string };
 
 /**
  * What the MCP layer needs from ActionBridge, as one user. Errors are thrown with the
@@ -38,7 +27,7 @@ export interface McpBackend {
   /** InvokeAction as the user; `client` names the MCP client for the audit record. */
   invoke(connectorId: string, actionId: string, input: Record<string, unknown>, client: string): Promise<McpInvokeResult>;
   /** StartActionConnectorAuthorization as the user. */
-  authorize(connectorId: string): Promise<{ AuthorizationUrl: string; ExpiresAt: Date }>;
+  authorize(connectorId: string): Promise<OperationTypes['StartActionConnectorAuthorization']['output']>;
 }
 
 export interface McpTool {

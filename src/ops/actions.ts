@@ -14,16 +14,15 @@ import { allowedAuthentication, authenticationTypeProblem } from '../domain/type
 import { describeActions, findAction, invokeAwsAction, invokeHttpAction, type CatalogAction, type InvocationResult } from '../catalog/index.js';
 import { isEgressError, type EgressError } from '../egress/index.js';
 import type { EndUser } from '../connections/index.js';
-import type { ActionInvocation, ExtensionTypes } from '../protocol/extensions.js';
+import type { ActionInvocation, OperationTypes } from '../protocol/generated/model.js';
+import type { ExtensionOperations } from './index.js';
 import { ServiceError, constraint, invalidParameter, notFound, validationError } from '../protocol/errors.js';
 import { DEFAULT_PAGE_SIZE, type Services } from './services.js';
 
-type IO<K extends keyof ExtensionTypes> = ExtensionTypes[K];
+type IO<K extends keyof OperationTypes> = OperationTypes[K];
 /** What an invocation spent on the connector's service. */
 interface Upstream { ms: number; attempts: number }
-type Ops = {
-  [K in 'ListActionConnectorActions' | 'InvokeAction' | 'ListActionInvocations']: (ctx: RequestContext, input: IO<K>['input']) => Promise<IO<K>['output']>;
-};
+type Ops = Pick<ExtensionOperations, 'ListActionConnectorActions' | 'InvokeAction' | 'ListActionInvocations'>;
 
 /** The connector's BaseEndpoint, from the clear part of its AuthenticationConfig (IAM connectors have none). */
 function baseEndpointOf(rec: ConnectorRecord): string | undefined {

@@ -3,10 +3,11 @@
 // health read, DescribeActionConnectorConnection.
 import { connectorArn } from '../auth/arns.js';
 import type { RequestContext } from '../domain/types.js';
-import type { ExtensionOperations, ExtensionTypes } from '../protocol/extensions.js';
+import type { OperationTypes } from '../protocol/generated/model.js';
+import type { ExtensionOperations } from './index.js';
 import type { Services } from './services.js';
 
-type IO<K extends keyof ExtensionTypes> = ExtensionTypes[K];
+type IO<K extends keyof OperationTypes> = OperationTypes[K];
 
 export function connectionOps(s: Services): Pick<ExtensionOperations, 'TestActionConnector' | 'StartActionConnectorAuthorization' | 'DescribeActionConnectorConnection'> {
   const key = (ctx: RequestContext, input: { AwsAccountId: string; ActionConnectorId: string }) =>

@@ -18,7 +18,6 @@ import { checkPermissionList } from './permission-rules.js';
 import { resolvePrincipalFilter } from './principal-filter.js';
 import { authenticationTypeProblem } from '../domain/type-auth.js';
 import { defaultEnabledActions, unknownActionIds } from '../catalog/index.js';
-import type { ExtraBodyMembers } from '../protocol/extensions.js';
 import type { ActionConnectorType } from '../protocol/generated/model.js';
 
 type IO<K extends keyof OperationTypes> = OperationTypes[K];
@@ -95,7 +94,7 @@ function toSummary(rec: ConnectorRecord): ActionConnectorSummary {
 export function connectorOps(s: Services) {
   const key = (ctx: RequestContext, accountId: string, id: string) => ({ region: ctx.region, accountId, id });
 
-  async function create(ctx: RequestContext, input: IO<'CreateActionConnector'>['input'] & ExtraBodyMembers): Promise<IO<'CreateActionConnector'>['output']> {
+  async function create(ctx: RequestContext, input: IO<'CreateActionConnector'>['input']): Promise<IO<'CreateActionConnector'>['output']> {
     s.perms.requireAccount(ctx, input.AwsAccountId);
     s.perms.requireCreate(ctx);
     const problems: string[] = [];
@@ -155,7 +154,7 @@ export function connectorOps(s: Services) {
     return { ActionConnector: toActionConnector(rec) };
   }
 
-  async function update(ctx: RequestContext, input: IO<'UpdateActionConnector'>['input'] & ExtraBodyMembers): Promise<IO<'UpdateActionConnector'>['output']> {
+  async function update(ctx: RequestContext, input: IO<'UpdateActionConnector'>['input']): Promise<IO<'UpdateActionConnector'>['output']> {
     const rec = await s.perms.require(ctx, key(ctx, input.AwsAccountId, input.ActionConnectorId), 'quicksight:UpdateActionConnector');
     const problems = authConfigProblems(input.AuthenticationConfig);
     const authTypeProblem = authenticationTypeProblem(rec.type, input.AuthenticationConfig.AuthenticationType);

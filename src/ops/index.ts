@@ -1,5 +1,5 @@
 // Every operation, by its model name: plain typed functions of (context, input).
-import type { OperationName, OperationTypes } from '../protocol/generated/model.js';
+import type { ActionBridgeApi, AwsOperationName, ExtensionOperationName, OperationName, OperationTypes } from '../protocol/generated/model.js';
 import type { RequestContext } from '../domain/types.js';
 import type { Services } from './services.js';
 import { connectorOps } from './connectors.js';
@@ -7,10 +7,14 @@ import { permissionOps } from './permissions.js';
 import { tagOps } from './tags.js';
 import { connectionOps } from './connections.js';
 import { actionOps } from './actions.js';
-import type { ExtensionOperations } from '../protocol/extensions.js';
 
 export type Operation<K extends OperationName> = (ctx: RequestContext, input: OperationTypes[K]['input']) => Promise<OperationTypes[K]['output']>;
-export type Operations = { [K in OperationName]: Operation<K> };
+/** The whole service (generated from both models): src/server builds its routes from one of these. */
+export type Api = ActionBridgeApi<RequestContext>;
+/** The AWS model's operations. */
+export type Operations = Pick<Api, AwsOperationName>;
+/** The extension operations (model/actionbridge-extensions.model.json). */
+export type ExtensionOperations = Pick<Api, ExtensionOperationName>;
 
 export function createOperations(s: Services): Operations {
   const c = connectorOps(s);

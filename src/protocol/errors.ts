@@ -11,21 +11,9 @@ export const authErrorStatus = {
 
 export type AuthErrorName = keyof typeof authErrorStatus;
 
-/**
- * Errors of the extension operations (PRODUCT.md §1.2), which the model does not have.
- * AccessTokenNotFoundException, 401: the end user has no usable authorization for an
- * OAUTH2_AUTHORIZATION_CODE connector (never signed in, or the provider refused the
- * refresh) and must sign in (StartActionConnectorAuthorization). TokenResponseException,
- * 424 Failed Dependency: the token endpoint (or STS) refused or could not be reached;
- * the message carries the provider's error code.
- */
-export const extensionErrorStatus = {
-  AccessTokenNotFoundException: 401,
-  TokenResponseException: 424,
-} as const;
-
-export type ExtensionErrorName = keyof typeof extensionErrorStatus;
-export type ErrorName = ModelErrorName | AuthErrorName | ExtensionErrorName;
+// The extension operations' errors (AccessTokenNotFoundException 401, TokenResponseException 424)
+// are in model/actionbridge-extensions.model.json, so errorStatus has them.
+export type ErrorName = ModelErrorName | AuthErrorName;
 
 export class ServiceError extends Error {
   override readonly name: ErrorName;
@@ -34,8 +22,7 @@ export class ServiceError extends Error {
   constructor(name: ErrorName, message: string, extra?: Record<string, string>) {
     super(message);
     this.name = name;
-    this.status = name in errorStatus ? errorStatus[name as ModelErrorName]
-      : name in extensionErrorStatus ? extensionErrorStatus[name as ExtensionErrorName] : authErrorStatus[name as AuthErrorName];
+    this.status = name in errorStatus ? errorStatus[name as ModelErrorName] : authErrorStatus[name as AuthErrorName];
     this.extra = extra;
   }
 }

@@ -3,7 +3,7 @@
 // of results and errors. Operations never see HTTP.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ValidateFunction } from 'ajv';
-import { operations, type OperationName } from './generated/model.js';
+import { operations, type ActionBridgeApi, type OperationName } from './generated/model.js';
 import { ServiceError, invalidParameter } from './errors.js';
 import { validateInput, validatorFor } from './validate.js';
 import { parseQuery } from '../auth/sigv4.js';
@@ -31,9 +31,10 @@ export interface OperationSpec {
   bodyLimit?: number;
 }
 
-export function modelOperationSpecs(handlers: { [K in OperationName]: (ctx: RequestContext, input: never) => Promise<object> }): OperationSpec[] {
+/** Every operation of both models (AWS and extensions), routed to its implementation. */
+export function operationSpecs(handlers: ActionBridgeApi<RequestContext>): OperationSpec[] {
   return (Object.keys(operations) as OperationName[]).map((name) => {
-    const op = operations[name];
+    const op: (typeof operations)[OperationName] = operations[name];
     return {
       name,
       method: op.method,
@@ -42,10 +43,18 @@ export function modelOperationSpecs(handlers: { [K in OperationName]: (ctx: Requ
       bindings: op.bindings as readonly Binding[],
       statusCodeMembers: op.statusCodeMembers as readonly string[],
       validate: validatorFor(name),
-      handler: handlers[name],
+      handler: handlers[name] as (ctx: RequestContext, input: never) => Promise<object>,
+      ...('bodyLimit' in op ? { bodyLimit: op.bodyLimit } : {}),
     };
   });
 }
+
+/**
+ * The largest InvokeAction body (the model's x-bodyLimit): an action's binary content travels as
+ * base64 in the Input (the largest catalog limit, 5 MiB, is 6.7 MiB of base64; test/actions-connectors
+ * checks every catalog fits), with room for the rest of the input.
+ */
+export const INVOKE_BODY_LIMIT: number = operations.InvokeAction.bodyLimit;
 
 /** `/accounts/{AwsAccountId}/x` → `/accounts/:AwsAccountId/x` */
 export const fastifyPath = (uri: string) => uri.split('?')[0]!.replace(/\{(\w+)\+?\}/g, ':$1');

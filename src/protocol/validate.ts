@@ -51,32 +51,6 @@ export function validatorFor(op: OperationName): ValidateFunction {
   return compileSchema(`model:${op}`, inputSchemas[op]);
 }
 
-const SHAPES_ID = (shapeSchemas as { $id: string }).$id;
-
-/** A copy of a schema of the shapes document with its local references (`#/$defs/X`) made absolute. */
-function rebased(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(rebased);
-  if (v === null || typeof v !== 'object') return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = k === '$ref' && typeof x === 'string' && x.startsWith('#') ? `${SHAPES_ID}${x}` : rebased(x);
-  return out;
-}
-
-/**
- * The validator of a model operation's input with extra top-level members: the
- * model's own shape (every rule of it), plus `extra` (name → JSON Schema). Members
- * neither declares are still dropped. For ActionBridge's non-standard members
- * (extensions.ts, `extraBodyMembers`); the generated model is left as generated.
- */
-export function validatorWithMembers(op: OperationName, extra: Record<string, object>): ValidateFunction {
-  const ref = (inputSchemas[op] as { $ref?: string }).$ref ?? '';
-  const name = ref.slice(ref.lastIndexOf('/') + 1);
-  const shape = (shapeSchemas as unknown as { $defs: Record<string, { properties?: Record<string, unknown> }> }).$defs[name];
-  if (!ref.startsWith(`${SHAPES_ID}#/$defs/`) || !shape) throw new TypeError(`no input shape for ${op}`);
-  const own = rebased(shape) as { properties?: Record<string, unknown> };
-  return compileSchema(`model+${Object.keys(extra).join('+')}:${op}`, { ...own, properties: { ...own.properties, ...extra } });
-}
-
 const lowerFirst = (s: string) => (s ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** `/Permissions/0/Principal` → `permissions.1.member.principal` (AWS numbers list members from 1). */

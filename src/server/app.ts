@@ -12,14 +12,13 @@ import { PageTokens } from '../domain/page-tokens.js';
 import { createOperations } from '../ops/index.js';
 import type { Services } from '../ops/services.js';
 import { ServiceError, invalidParameter, notFound } from '../protocol/errors.js';
-import { type OperationSpec, decodeInput, modelOperationSpecs, registerOperations, sendError, sendResult } from '../protocol/http.js';
+import { type OperationSpec, decodeInput, operationSpecs, registerOperations, sendError, sendResult } from '../protocol/http.js';
 import { Throttle } from './throttle.js';
 import { egressFromConfig } from './egress-config.js';
 import { registerOAuthCallback } from './oauth-callback.js';
 import { registerMcpRoute } from './mcp-http.js';
 import { Connections } from '../connections/index.js';
 import { createExtensionOperations } from '../ops/index.js';
-import { extensionOperationSpecs, withExtraBodyMembers } from '../protocol/extensions.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import { shippedCatalogs } from '../catalog/index.js';
 import { scrubText, secretValuesIn } from './redact.js';
@@ -229,7 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
       .send({ status: r.ready ? 'ready' : 'not ready', checks: Object.fromEntries(r.checks.map((c) => [c.name, { ok: c.ok, message: c.message }])) });
   });
 
-  const specs = [...withExtraBodyMembers(modelOperationSpecs(ops as never)), ...extensionOperationSpecs(createExtensionOperations(services))];
+  const specs = operationSpecs({ ...ops, ...createExtensionOperations(services) });
   registerOperations(app, specs, handle, admit);
   // The web console: the same operations behind a session cookie instead of SigV4 (src/server/console.ts).
   registerConsole(app, {

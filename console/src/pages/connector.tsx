@@ -1,9 +1,9 @@
 // One connector: overview (details, connection, sign-in, test, delete), use
 // (action runner), history (audit), permissions and tags.
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, api, call, problemsOf, when, type Meta, type Session } from '../api';
+import { ApiError, api, call, problemsOf, when, type Meta, type Output, type Session } from '../api';
 import { ErrorBox, Field, Notice, PageHeading, SelectField, go, href, shortAction, useLoad } from '../ui';
-import { SchemaForm, type Schema } from '../components/schema-form';
+import { SchemaForm } from '../components/schema-form';
 
 // What these pages read of the API's answers.
 interface ConnectorView {
@@ -19,10 +19,6 @@ interface ConnectorView {
   EnabledActions?: string[];
   AuthenticationConfig?: { AuthenticationType?: string; AuthenticationMetadata?: unknown };
 }
-interface TestView { Success: boolean; Message?: string; HttpStatusCode?: number }
-interface ActionView { ActionId: string; Name: string; Description?: string; Enabled: boolean; InputSchema?: Schema }
-interface InvocationView { InvokeActionStatus: string; HttpStatusCode?: number; Output?: unknown }
-interface InvocationRecord { InvocationId: string; Time: number; ActionId: string; EndUserArn: string; InvokeActionStatus: string; HttpStatusCode?: number; DurationMs?: number }
 
 const SECTIONS: [string, string][] = [['overview', 'Overview'], ['use', 'Use'], ['history', 'History'], ['permissions', 'Permissions'], ['tags', 'Tags']];
 
@@ -73,7 +69,7 @@ function authItems(cfg: ConnectorView['AuthenticationConfig']): [string, ReactNo
 
 function Overview({ connector: c }: { connector: ConnectorView }) {
   const conn = useLoad(() => call('DescribeActionConnectorConnection', { ActionConnectorId: c.ActionConnectorId }), [c.ActionConnectorId]);
-  const [test, setTest] = useState<{ result?: TestView; error?: unknown; busy?: boolean }>({});
+  const [test, setTest] = useState<{ result?: Output<'TestActionConnector'>; error?: unknown; busy?: boolean }>({});
   const dialog = useRef<HTMLDialogElement>(null);
   const [del, setDel] = useState<{ busy?: boolean; error?: unknown }>({});
   const isCode = c.AuthenticationConfig?.AuthenticationType === 'OAUTH2_AUTHORIZATION_CODE';
@@ -181,13 +177,13 @@ function SignInPanel({ connectorId, signedIn, refresh }: { connectorId: string; 
 // ---- use: the action runner -------------------------------------------------------------------
 function UseSection({ connector: c }: { connector: ConnectorView }) {
   const actions = useLoad(() => call('ListActionConnectorActions', { ActionConnectorId: c.ActionConnectorId }), [c.ActionConnectorId]);
-  const list: ActionView[] = actions.value?.Actions ?? [];
+  const list: Output<'ListActionConnectorActions'>['Actions'] = actions.value?.Actions ?? [];
   const [actionId, setActionId] = useState('');
-  const [run, setRun] = useState<{ busy?: boolean; result?: InvocationView; error?: unknown; fieldErrors?: Record<string, string> }>({});
+  const [run, setRun] = useState<{ busy?: boolean; result?: Output<'InvokeAction'>; error?: unknown; fieldErrors?: Record<string, string> }>({});
   const chosen = list.find((a) => a.ActionId === (actionId || list.find((x) => x.Enabled)?.ActionId));
 
   const invoke = async (input: Record<string, unknown>) => {
-    if (!chosen) return; // the form is only shown for a chosen action
+    if (!chosen) return;
     setRun({ busy: true });
     try {
       const result = await call('InvokeAction', { ActionConnectorId: c.ActionConnectorId, ActionId: chosen.ActionId, Input: input });
@@ -231,7 +227,7 @@ function UseSection({ connector: c }: { connector: ConnectorView }) {
   );
 }
 
-function InvocationResult({ result }: { result: InvocationView }) {
+function InvocationResult({ result }: { result: Output<'InvokeAction'> }) {
   const ok = result.InvokeActionStatus === 'SUCCESS';
   return (
     <section className={`result ${ok ? 'ok' : 'failed'}`} aria-labelledby="result-h">
@@ -244,7 +240,7 @@ function InvocationResult({ result }: { result: InvocationView }) {
 
 // ---- history: the audit trail ---------------------------------------------------------------
 function HistorySection({ id }: { id: string }) {
-  const [pages, setPages] = useState<{ items: InvocationRecord[]; next?: string }>({ items: [] });
+  const [pages, setPages] = useState<{ items: Output<'ListActionInvocations'>['Invocations']; next?: string }>({ items: [] });
   const [state, setState] = useState<{ loading: boolean; error?: unknown }>({ loading: true });
   const load = useCallback(async (token?: string) => {
     setState({ loading: true });

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { call, when, type Meta, type Session } from '../api';
+import { call, when, type ActionConnectorSummary, type Meta, type Session, type Wire } from '../api';
 import { ErrorBox, Field, PageHeading, SelectField, href } from '../ui';
 
-interface Summary { ActionConnectorId: string; Arn: string; Name: string; Type: string; Status?: string; LastUpdatedTime: number }
+type Summary = Wire<ActionConnectorSummary>;
 interface Query { name: string; type: string; size: number }
 
 const PAGE_SIZES = [10, 25, 50, 100];
