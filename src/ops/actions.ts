@@ -18,6 +18,8 @@ import type { ActionInvocation, ExtensionTypes } from '../protocol/extensions.js
 import { ServiceError, constraint, invalidParameter, notFound, validationError } from '../protocol/errors.js';
 import { DEFAULT_PAGE_SIZE, type Services } from './services.js';
 import { egressRoute } from '../domain/vpc-connections.js';
+import { baseEndpointOf } from '../domain/auth-config.js';
+import { authConfigOf } from '../connections/destination.js';
 
 type IO<K extends keyof ExtensionTypes> = ExtensionTypes[K];
 /** What an invocation spent on the connector's service. */
@@ -25,13 +27,6 @@ interface Upstream { ms: number; attempts: number }
 type Ops = {
   [K in 'ListActionConnectorActions' | 'InvokeAction' | 'ListActionInvocations']: (ctx: RequestContext, input: IO<K>['input']) => Promise<IO<K>['output']>;
 };
-
-/** The connector's BaseEndpoint, from the clear part of its AuthenticationConfig (IAM connectors have none). */
-function baseEndpointOf(rec: ConnectorRecord): string | undefined {
-  const md = rec.authPublic.AuthenticationMetadata as Record<string, { BaseEndpoint?: unknown } | undefined> | undefined;
-  for (const m of Object.values(md ?? {})) if (typeof m?.BaseEndpoint === 'string') return m.BaseEndpoint;
-  return undefined;
-}
 
 /** What an invocation that no upstream answered returns: FAILED, no HttpStatusCode, the egress's reason. */
 function unreachable(err: EgressError): { InvokeActionStatus: 'FAILED'; Output: unknown } {
@@ -84,7 +79,7 @@ export function actionOps(s: Services): Ops {
         onAttempts: (n) => { upstream.attempts = n; },
       }));
     }
-    const baseEndpoint = baseEndpointOf(rec);
+    const baseEndpoint = baseEndpointOf(authConfigOf(rec));
     if (!baseEndpoint) throw new TypeError(`connector ${rec.id} has no BaseEndpoint`);
     return invokeHttpAction(action, input, {
       baseEndpoint,
