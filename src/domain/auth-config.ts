@@ -224,7 +224,8 @@ export function parseClearAuthConfig(authType: ConnectionAuthType, stored: unkno
 const parsedByObject = new WeakMap<object, { authType: ConnectionAuthType; parsed: Parsed<ClearAuthConfig> }>();
 
 /** parseClearAuthConfig, once per stored object (a record read from the store is parsed once however often it is used). */
-export function parseStoredAuthConfig(authType: ConnectionAuthType, stored: object): Parsed<ClearAuthConfig> {
+export function parseStoredAuthConfig(authType: ConnectionAuthType, stored: unknown): Parsed<ClearAuthConfig> {
+  if (!isObj(stored)) return parseClearAuthConfig(authType, stored);
   const known = parsedByObject.get(stored);
   if (known?.authType === authType) return known.parsed;
   const parsed = parseClearAuthConfig(authType, stored);
