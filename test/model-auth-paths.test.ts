@@ -60,4 +60,17 @@ describe('secret members of an AuthenticationConfig, from the model', () => {
     for (const v of Object.values(secrets)) expect(read).not.toContain(`"${v}"`);
     expect(JSON.stringify(publicPart)).not.toMatch(/"(Password|ApiKey|ClientSecret)"/);
   });
+
+  it('a stored clear part that ActionBridge would not write does not parse, and the problem names the member, never its value', () => {
+    const { publicPart } = splitSecrets(FULL.OAUTH2_CLIENT_CREDENTIALS);
+    const bad = (edit: (o: any) => void) => { const o = JSON.parse(JSON.stringify(publicPart)); edit(o); return parseClearAuthConfig('OAUTH2_CLIENT_CREDENTIALS', o); };
+    expect(bad((o) => { o.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsSource = 'secret-value'; }))
+      .toEqual({ ok: false, problem: 'AuthenticationConfig.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsSource is not PLAIN_CREDENTIALS' });
+    expect(bad((o) => { delete o.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsDetails; }))
+      .toEqual({ ok: false, problem: 'AuthenticationConfig.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsDetails is not an object' });
+    expect(bad((o) => { o.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsDetails.ClientCredentialsGrantDetails.ClientId = ['secret-value']; }))
+      .toEqual({ ok: false, problem: 'AuthenticationConfig.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsDetails.ClientCredentialsGrantDetails.ClientId is not a string' });
+    expect(parseClearAuthConfig('IAM', publicPart)).toMatchObject({ ok: false, problem: expect.stringMatching(/differs from the connector's AuthenticationType IAM/) });
+    expect(parseClearAuthConfig('OAUTH2_CLIENT_CREDENTIALS', 'secret-value')).toEqual({ ok: false, problem: 'the AuthenticationConfig is not an object' });
+  });
 });

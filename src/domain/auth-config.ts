@@ -160,19 +160,19 @@ export function splitSecrets(cfg: AuthConfig): { publicPart: ClearAuthConfig; se
 
 // ---- Parsing a stored clear part ---------------------------------------------
 
-/** What a stored metadata member must hold: a string member, an optional one, or a nested object. */
-type Spec = { readonly [member: string]: 'string' | 'string?' | Spec };
+/** What a stored metadata member must hold: a string member, an optional one, an optional PLAIN_CREDENTIALS (the model's only credentials source), or a nested object. */
+type Spec = { readonly [member: string]: 'string' | 'string?' | 'PLAIN_CREDENTIALS?' | Spec };
 
 const SPECS: { readonly [T in ConnectionAuthType]: Spec } = {
   NONE: { BaseEndpoint: 'string' },
   BASIC: { BaseEndpoint: 'string', Username: 'string' },
   API_KEY: { BaseEndpoint: 'string', Email: 'string?' },
   OAUTH2_CLIENT_CREDENTIALS: {
-    BaseEndpoint: 'string', ClientCredentialsSource: 'string?',
+    BaseEndpoint: 'string', ClientCredentialsSource: 'PLAIN_CREDENTIALS?',
     ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: 'string', TokenEndpoint: 'string' } },
   },
   OAUTH2_AUTHORIZATION_CODE: {
-    BaseEndpoint: 'string', RedirectUrl: 'string', AuthorizationCodeGrantCredentialsSource: 'string?',
+    BaseEndpoint: 'string', RedirectUrl: 'string', AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS?',
     AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: { ClientId: 'string', TokenEndpoint: 'string', AuthorizationEndpoint: 'string' } },
   },
   IAM: { RoleArn: 'string' },
@@ -189,8 +189,10 @@ function specProblem(v: unknown, spec: Spec, path: string): string | undefined {
     if (typeof want === 'object') {
       const inner = specProblem(got, want, p);
       if (inner) return inner;
-    } else if (got === undefined && want === 'string?') {
+    } else if (got === undefined && want !== 'string') {
       continue;
+    } else if (want === 'PLAIN_CREDENTIALS?' && got !== 'PLAIN_CREDENTIALS') {
+      return `${p} is not PLAIN_CREDENTIALS`;
     } else if (typeof got !== 'string') {
       return `${p} is ${got === undefined ? 'missing' : 'not a string'}`;
     }
