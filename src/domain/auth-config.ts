@@ -5,7 +5,9 @@
 // that reads a stored configuration goes through `parseClearAuthConfig` into
 // `ClearAuthConfig`, a union discriminated by AuthenticationType; the Read shape
 // (Describe), the base endpoint, the outbound authentication
-// (connections/connector-auth.ts) and the destination digest all derive from it.
+// (connections/connector-auth.ts) and the console form derive from it. The destination
+// digest (domain/destination.ts) hashes the same clear part as stored: the parser checks
+// it without reshaping it, and a row that does not parse is never used.
 // Also: the rules beyond the model (PRODUCT.md §2), as Violations the operations turn
 // into AWS-style messages. Pure: no wire errors, no store, no keys.
 import type {
@@ -14,13 +16,9 @@ import type {
   IAMConnectionMetadata, NoneConnectionMetadata, ReadAuthConfig,
 } from '../protocol/generated/model.js';
 import { authSecretPaths, type AuthSecretMetadataMember } from '../protocol/generated/auth-paths.js';
+import type { Violation } from './violations.js';
 
-/** One broken rule at one member path (lowerCamel, as AWS writes it); `value: 'null'` when the member is missing. */
-export interface Violation {
-  member: string;
-  rule: string;
-  value?: 'null';
-}
+export type { Violation };
 
 const violation = (member: string, rule: string): Violation => ({ member, rule });
 

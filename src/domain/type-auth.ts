@@ -2,7 +2,7 @@
 // "Auth"): the methods its vendor supports. Checked at Create and Update, and again
 // before an invocation (a connector stored before this rule existed may break it).
 import type { ActionConnectorType, ConnectionAuthType } from '../protocol/generated/model.js';
-import type { Violation } from './auth-config.js';
+import type { Violation } from './violations.js';
 
 const IAM_ONLY: readonly ConnectionAuthType[] = ['IAM'];
 const CODE_OR_KEY: readonly ConnectionAuthType[] = ['OAUTH2_AUTHORIZATION_CODE', 'API_KEY'];
