@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import { ACCOUNT, ADMIN, BIN, qs, startTestServer, tempDir, type TestServer, type TestUser } from './helpers.js';
+import { ACCOUNT, ADMIN, BIN, expectError, qs, startTestServer, tempDir, type TestServer, type TestUser } from './helpers.js';
 import { dbFile } from './auth-support.js';
 import { type ActionUpstream, startActionUpstream } from './support/action-upstream.js';
 import { ALL_CONNECTOR_ACTIONS, actionsApi, apiKeyAuth, clientCredentialsAuth, createConnector } from './support/actions.js';
@@ -215,6 +215,63 @@ describe('a connector row changed in the database file does not send its secret 
     await update(ADMIN, 'dest-key', apiKeyAuth(upstream.url('/api'), API_KEY));
     expect((await invoke(victim, 'dest-key')).body).toMatchObject({ InvokeActionStatus: 'SUCCESS', Output: { Body: { key: true } } });
     expect(attacker.received.length).toBe(before);
+  });
+
+  it('an AuthenticationConfig rewritten into one ActionBridge never writes: a clear 409 naming the member (Describe, Invoke, Test), no crash, repaired by Update', async () => {
+    const none = (base: string): qs.AuthConfig => ({ AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: base } } });
+    await createConnector(env.t.client(), 'dest-shape', { auth: apiKeyAuth(upstream.url('/api'), API_KEY), permissions: permissions() });
+    await createConnector(env.t.client(), 'dest-shape-none', { auth: none(upstream.url('/api')), permissions: permissions() });
+    const before = attacker.received.length + upstream.received.length;
+    const rewrite = (id: string, authPublic: string, authType?: string) => {
+      const db = new BetterSqlite3(dbFile(env.t.dataDir));
+      db.pragma('busy_timeout = 5000');
+      try {
+        db.prepare('update connectors set auth_public = ? where connector_id = ?').run(authPublic, id);
+        if (authType) db.prepare('update connectors set auth_type = ? where connector_id = ?').run(authType, id);
+      } finally { db.close(); }
+    };
+    const cases: [string, string, string | undefined, RegExp][] = [
+      ['dest-shape', JSON.stringify({ AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 42 } } }), undefined,
+        /ApiKeyConnectionMetadata\.BaseEndpoint is not a string/],
+      ['dest-shape', JSON.stringify({ AuthenticationType: 'API_KEY' }), undefined, /AuthenticationMetadata is not an object/],
+      ['dest-shape', 'null', undefined, /AuthenticationConfig is not an object/],
+      // The clear part says NONE (no secret to open): the row's AuthenticationType says API_KEY.
+      ['dest-shape', JSON.stringify(none(attacker.url('/api'))), undefined, /differs from the connector's AuthenticationType API_KEY/],
+      // Both say BASIC, with no sealed Password behind them.
+      ['dest-shape-none', JSON.stringify({ AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: attacker.url('/api'), Username: 'u' } } }), 'BASIC',
+        /the secret Password is missing/],
+      ['dest-shape-none', JSON.stringify({ AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: attacker.url('/api') }, IamConnectionMetadata: { RoleArn: 'x' } } }), 'NONE',
+        /has IamConnectionMetadata beside NoneConnectionMetadata/],
+    ];
+    for (const [id, authPublic, authType, why] of cases) {
+      rewrite(id, authPublic, authType);
+      const r = await invoke(victim, id);
+      expect([r.status, r.errorType], authPublic).toEqual([409, 'ConflictException']);
+      expect(r.body.Message).toMatch(why);
+      expect(r.body.Message).toMatch(/stored AuthenticationConfig is not valid.*Nothing was sent.*UpdateActionConnector/);
+      const t = await connectorOps(env.t.endpoint, ACCOUNT, id).test(victim);
+      responses.push(JSON.stringify(t.body));
+      expect([t.status, t.errorType], authPublic).toEqual([409, 'ConflictException']);
+      if (!/secret Password/.test(why.source)) {
+        // Describe reads only the clear part: a secret missing from the sealed blob does not stop it.
+        const d = await expectError(env.t.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id })), 'ConflictException', 409);
+        expect(d.message).toMatch(why);
+      }
+    }
+    // Listing does not read the AuthenticationConfig: the connectors are still listed.
+    const listed = await env.t.client().send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT }));
+    expect(listed.ActionConnectorSummaries?.map((s) => s.ActionConnectorId)).toEqual(expect.arrayContaining(['dest-shape', 'dest-shape-none']));
+    expect(attacker.received.length + upstream.received.length).toBe(before);
+    expect(env.t.logs()).toMatch(/security\.sealed-config-mismatch.*dest-shape/);
+    expect(leaks([API_KEY], { logs: env.t.logs(), responses })).toEqual([]);
+
+    // Re-entering the configuration repairs them.
+    await update(ADMIN, 'dest-shape', apiKeyAuth(upstream.url('/api'), API_KEY));
+    await update(ADMIN, 'dest-shape-none', none(upstream.url('/api')));
+    expect((await invoke(victim, 'dest-shape')).body).toMatchObject({ InvokeActionStatus: 'SUCCESS', Output: { Body: { key: true } } });
+    const sent = upstream.received.length;
+    expect((await invoke(victim, 'dest-shape-none')).status).toBe(200);
+    expect(upstream.received.length).toBe(sent + 1);
   });
 });
 

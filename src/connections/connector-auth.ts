@@ -1,12 +1,13 @@
-// A connector's authentication as the outbound code needs it: the clear part of
-// its AuthenticationConfig joined with its secrets, opened from the sealed blob
-// (see domain/auth-config.ts#splitSecrets). Secrets stay in memory, never logged.
+// A connector's authentication as the outbound code needs it: its parsed
+// AuthenticationConfig (domain/auth-config.ts) joined with its secrets, opened from the
+// sealed blob (see domain/auth-config.ts#splitSecrets). Secrets stay in memory, never logged.
 import { createHash } from 'node:crypto';
 import type { ConnectorRecord } from '../domain/types.js';
 import { DecryptError, type KeyRing } from '../crypto/keyring.js';
 import { aad } from '../domain/aad.js';
 import { destinationDigest } from '../domain/destination.js';
-import { SealedConfigMismatch } from './destination.js';
+import { secretKeyOf, type AuthSecrets } from '../domain/auth-config.js';
+import { SealedConfigMismatch, authConfigOf, missingSecret } from './destination.js';
 
 export type ConnectorAuth =
   | { type: 'NONE'; baseEndpoint: string }
@@ -22,18 +23,11 @@ export interface OAuthClient {
   tokenEndpoint: string;
 }
 
-type Obj = Record<string, unknown>;
-const str = (o: unknown, k: string): string => {
-  const v = (o as Obj | undefined)?.[k];
-  if (typeof v !== 'string') throw new Error(`stored connector lacks ${k}`);
-  return v;
-};
-
 /**
  * Opens the connector's secrets (a map keyed by member path). They are bound to the
  * connector's destination: SealedConfigMismatch if they do not open under it.
  */
-export function openSecrets(rec: ConnectorRecord, keys: KeyRing): Record<string, string> {
+export function openSecrets(rec: ConnectorRecord, keys: KeyRing): AuthSecrets {
   if (!rec.authSecret) return {};
   let plain: string;
   try {
@@ -42,59 +36,56 @@ export function openSecrets(rec: ConnectorRecord, keys: KeyRing): Record<string,
     if (e instanceof DecryptError) throw new SealedConfigMismatch(rec);
     throw e;
   }
-  return JSON.parse(plain) as Record<string, string>;
+  return JSON.parse(plain) as AuthSecrets;
 }
 
+/**
+ * The connector's authentication: its parsed AuthenticationConfig (domain/auth-config.ts)
+ * with its secret opened. A row changed outside ActionBridge is a ConflictException
+ * (StoredConfigMalformed, SealedConfigMismatch), never a crash.
+ */
 export function connectorAuth(rec: ConnectorRecord, keys: KeyRing): ConnectorAuth {
-  const md = (rec.authPublic.AuthenticationMetadata ?? {}) as Obj;
+  const cfg = authConfigOf(rec);
   const secrets = openSecrets(rec, keys);
-  const secret = (path: string) => {
-    const v = secrets[path];
-    if (typeof v !== 'string') throw new Error(`stored connector lacks the secret ${path.split('.').pop()}`);
+  const secret = (): string => {
+    const k = secretKeyOf(cfg.AuthenticationType);
+    const v = k === undefined ? undefined : secrets[k];
+    if (typeof v !== 'string') throw missingSecret(rec, k ?? 'secret');
     return v;
   };
-  switch (rec.authType) {
+  switch (cfg.AuthenticationType) {
     case 'NONE':
-      return { type: 'NONE', baseEndpoint: str(md.NoneConnectionMetadata, 'BaseEndpoint') };
+      return { type: 'NONE', baseEndpoint: cfg.AuthenticationMetadata.NoneConnectionMetadata.BaseEndpoint };
     case 'BASIC': {
-      const m = md.BasicAuthConnectionMetadata;
-      return { type: 'BASIC', baseEndpoint: str(m, 'BaseEndpoint'), username: str(m, 'Username'), password: secret('BasicAuthConnectionMetadata.Password') };
+      const m = cfg.AuthenticationMetadata.BasicAuthConnectionMetadata;
+      return { type: 'BASIC', baseEndpoint: m.BaseEndpoint, username: m.Username, password: secret() };
     }
     case 'API_KEY': {
-      const m = md.ApiKeyConnectionMetadata as Obj | undefined;
-      const email = typeof m?.Email === 'string' && m.Email ? m.Email : undefined;
-      return { type: 'API_KEY', baseEndpoint: str(m, 'BaseEndpoint'), apiKey: secret('ApiKeyConnectionMetadata.ApiKey'), ...(email ? { email } : {}) };
+      const m = cfg.AuthenticationMetadata.ApiKeyConnectionMetadata;
+      return { type: 'API_KEY', baseEndpoint: m.BaseEndpoint, apiKey: secret(), ...(m.Email ? { email: m.Email } : {}) };
     }
     case 'OAUTH2_CLIENT_CREDENTIALS': {
-      const m = md.ClientCredentialsGrantMetadata as Obj | undefined;
-      const d = (m?.ClientCredentialsDetails as Obj | undefined)?.ClientCredentialsGrantDetails;
+      const m = cfg.AuthenticationMetadata.ClientCredentialsGrantMetadata;
+      const d = m.ClientCredentialsDetails.ClientCredentialsGrantDetails;
       return {
         type: 'OAUTH2_CLIENT_CREDENTIALS',
-        baseEndpoint: str(m, 'BaseEndpoint'),
-        client: {
-          clientId: str(d, 'ClientId'),
-          tokenEndpoint: str(d, 'TokenEndpoint'),
-          clientSecret: secret('ClientCredentialsGrantMetadata.ClientCredentialsDetails.ClientCredentialsGrantDetails.ClientSecret'),
-        },
+        baseEndpoint: m.BaseEndpoint,
+        client: { clientId: d.ClientId, tokenEndpoint: d.TokenEndpoint, clientSecret: secret() },
       };
     }
     case 'OAUTH2_AUTHORIZATION_CODE': {
-      const m = md.AuthorizationCodeGrantMetadata as Obj | undefined;
-      const d = (m?.AuthorizationCodeGrantCredentialsDetails as Obj | undefined)?.AuthorizationCodeGrantDetails;
+      const m = cfg.AuthenticationMetadata.AuthorizationCodeGrantMetadata;
+      const d = m.AuthorizationCodeGrantCredentialsDetails.AuthorizationCodeGrantDetails;
       return {
         type: 'OAUTH2_AUTHORIZATION_CODE',
-        baseEndpoint: str(m, 'BaseEndpoint'),
-        redirectUrl: str(m, 'RedirectUrl'),
-        authorizationEndpoint: str(d, 'AuthorizationEndpoint'),
-        client: {
-          clientId: str(d, 'ClientId'),
-          tokenEndpoint: str(d, 'TokenEndpoint'),
-          clientSecret: secret('AuthorizationCodeGrantMetadata.AuthorizationCodeGrantCredentialsDetails.AuthorizationCodeGrantDetails.ClientSecret'),
-        },
+        baseEndpoint: m.BaseEndpoint,
+        redirectUrl: m.RedirectUrl,
+        authorizationEndpoint: d.AuthorizationEndpoint,
+        client: { clientId: d.ClientId, tokenEndpoint: d.TokenEndpoint, clientSecret: secret() },
       };
     }
     case 'IAM':
-      return { type: 'IAM', roleArn: str(md.IamConnectionMetadata, 'RoleArn') };
+      return { type: 'IAM', roleArn: cfg.AuthenticationMetadata.IamConnectionMetadata.RoleArn };
   }
 }
 

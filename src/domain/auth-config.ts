@@ -1,28 +1,69 @@
-// AuthenticationConfig: the rules beyond the model (PRODUCT.md §2), splitting
-// secrets from the rest for storage, and the Read* shapes Describe returns.
-import type { AuthConfig, ConnectionAuthType, ReadAuthConfig } from '../protocol/generated/model.js';
-import { constraint } from '../protocol/errors.js';
+// AuthenticationConfig, parsed once. A connector's configuration is stored as its
+// clear part (JSON, the model's shapes without their secret members) and its secrets
+// (sealed). Secret members are the model's sensitive shapes that Describe does not
+// return (src/protocol/generated/auth-paths.ts, generated from the model). Everything
+// that reads a stored configuration goes through `parseClearAuthConfig` into
+// `ClearAuthConfig`, a union discriminated by AuthenticationType; the Read shape
+// (Describe), the base endpoint, the outbound authentication
+// (connections/connector-auth.ts) and the console form derive from it. The destination
+// digest (domain/destination.ts) hashes the same clear part as stored: the parser checks
+// it without reshaping it, and a row that does not parse is never used.
+// Also: the rules beyond the model (PRODUCT.md §2), as Violations the operations turn
+// into AWS-style messages. Pure: no wire errors, no store, no keys.
+import type {
+  APIKeyConnectionMetadata, AuthConfig, AuthenticationMetadata, AuthorizationCodeGrantDetails, AuthorizationCodeGrantMetadata,
+  BasicAuthConnectionMetadata, ClientCredentialsGrantDetails, ClientCredentialsGrantMetadata, ConnectionAuthType,
+  IAMConnectionMetadata, NoneConnectionMetadata, ReadAuthConfig,
+} from '../protocol/generated/model.js';
+import { authSecretPaths, type AuthSecretMetadataMember } from '../protocol/generated/auth-paths.js';
+import type { Violation } from './violations.js';
+
+export type { Violation };
+
+const violation = (member: string, rule: string): Violation => ({ member, rule });
 
 /** The AuthenticationMetadata member each AuthenticationType requires. */
-export const METADATA_MEMBER: Record<ConnectionAuthType, string> = {
+export const METADATA_MEMBER = {
   NONE: 'NoneConnectionMetadata',
   BASIC: 'BasicAuthConnectionMetadata',
   API_KEY: 'ApiKeyConnectionMetadata',
   OAUTH2_CLIENT_CREDENTIALS: 'ClientCredentialsGrantMetadata',
   OAUTH2_AUTHORIZATION_CODE: 'AuthorizationCodeGrantMetadata',
   IAM: 'IamConnectionMetadata',
+} as const satisfies Record<ConnectionAuthType, keyof AuthenticationMetadata>;
+
+/** The name of the secret member of a metadata member (the last step of its generated path). */
+type SecretOf<M extends AuthSecretMetadataMember> = (typeof authSecretPaths)[M] extends readonly [...string[], infer L] ? L & string : never;
+
+export type ClearBasic = Omit<BasicAuthConnectionMetadata, SecretOf<'BasicAuthConnectionMetadata'>>;
+export type ClearApiKey = Omit<APIKeyConnectionMetadata, SecretOf<'ApiKeyConnectionMetadata'>>;
+export type ClearClientCredentials = Omit<ClientCredentialsGrantMetadata, 'ClientCredentialsDetails'> & {
+  ClientCredentialsDetails: { ClientCredentialsGrantDetails: Omit<ClientCredentialsGrantDetails, SecretOf<'ClientCredentialsGrantMetadata'>> };
 };
+export type ClearAuthorizationCode = Omit<AuthorizationCodeGrantMetadata, 'AuthorizationCodeGrantCredentialsDetails'> & {
+  AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: Omit<AuthorizationCodeGrantDetails, SecretOf<'AuthorizationCodeGrantMetadata'>> };
+};
+
+/** A stored AuthenticationConfig: exactly the metadata member its type requires, without secret members. */
+export type ClearAuthConfig =
+  | { AuthenticationType: 'NONE'; AuthenticationMetadata: { NoneConnectionMetadata: NoneConnectionMetadata } }
+  | { AuthenticationType: 'BASIC'; AuthenticationMetadata: { BasicAuthConnectionMetadata: ClearBasic } }
+  | { AuthenticationType: 'API_KEY'; AuthenticationMetadata: { ApiKeyConnectionMetadata: ClearApiKey } }
+  | { AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS'; AuthenticationMetadata: { ClientCredentialsGrantMetadata: ClearClientCredentials } }
+  | { AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE'; AuthenticationMetadata: { AuthorizationCodeGrantMetadata: ClearAuthorizationCode } }
+  | { AuthenticationType: 'IAM'; AuthenticationMetadata: { IamConnectionMetadata: IAMConnectionMetadata } };
+
+/** The secrets of a connector, keyed by their member path joined with '.' (the sealed blob's format). */
+export type AuthSecrets = Record<string, string>;
+
+/** The key (in AuthSecrets) of the secret an AuthenticationType carries, if it has one. */
+export function secretKeyOf(type: ConnectionAuthType): string | undefined {
+  const member = METADATA_MEMBER[type];
+  return member in authSecretPaths ? authSecretPaths[member as AuthSecretMetadataMember].join('.') : undefined;
+}
 
 type Obj = Record<string, unknown>;
 const lower = (s: string) => s[0]!.toLowerCase() + s.slice(1);
-
-/** Paths (member names from AuthenticationMetadata down) of every secret member. */
-const SECRET_PATHS: string[][] = [
-  ['BasicAuthConnectionMetadata', 'Password'],
-  ['ApiKeyConnectionMetadata', 'ApiKey'],
-  ['ClientCredentialsGrantMetadata', 'ClientCredentialsDetails', 'ClientCredentialsGrantDetails', 'ClientSecret'],
-  ['AuthorizationCodeGrantMetadata', 'AuthorizationCodeGrantCredentialsDetails', 'AuthorizationCodeGrantDetails', 'ClientSecret'],
-];
 
 /**
  * Credential members that must not be empty or only whitespace (requirement: empty
@@ -38,15 +79,15 @@ const NOT_HEADER_TEXT = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/;
 
 const IAM_ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
 
-/** Problems (AWS message fragments) with an AuthenticationConfig the model accepted. */
-export function authConfigProblems(cfg: AuthConfig): string[] {
-  const problems: string[] = [];
+/** Problems with an AuthenticationConfig the model accepted (ops turns them into AWS-style messages). */
+export function authConfigProblems(cfg: AuthConfig): Violation[] {
+  const problems: Violation[] = [];
   const base = 'authenticationConfig.authenticationMetadata';
   const md = cfg.AuthenticationMetadata as unknown as Obj;
   const expected = METADATA_MEMBER[cfg.AuthenticationType];
   const present = Object.keys(md).filter((k) => md[k] !== undefined && md[k] !== null);
   if (present.length === 1 && present[0] !== expected) {
-    problems.push(constraint(`${base}.${lower(present[0]!)}`,
+    problems.push(violation(`${base}.${lower(present[0]!)}`,
       `Member must match AuthenticationType ${cfg.AuthenticationType}, which requires ${expected}`));
     return problems;
   }
@@ -55,48 +96,52 @@ export function authConfigProblems(cfg: AuthConfig): string[] {
     for (const [k, v] of Object.entries(o as Obj)) {
       const p = `${path}.${lower(k)}`;
       if (CREDENTIAL_MEMBERS.has(k) && typeof v === 'string') {
-        if (!v.trim()) problems.push(constraint(p, 'Member must not be empty'));
+        if (!v.trim()) problems.push(violation(p, 'Member must not be empty'));
       } else if (URL_MEMBERS.has(k) && typeof v === 'string') {
         let u: URL | undefined;
         try { u = new URL(v); } catch { u = undefined; }
-        if (!u || u.protocol !== 'https:' || !u.hostname) problems.push(constraint(p, 'Member must be an https:// URL that parses'));
-        else if (u.username || u.password) problems.push(constraint(p, 'Member must not carry credentials in the URL'));
-        else if (k === 'BaseEndpoint' && (u.search || u.hash)) problems.push(constraint(p, 'Member must not have a query or fragment'));
+        if (!u || u.protocol !== 'https:' || !u.hostname) problems.push(violation(p, 'Member must be an https:// URL that parses'));
+        else if (u.username || u.password) problems.push(violation(p, 'Member must not carry credentials in the URL'));
+        else if (k === 'BaseEndpoint' && (u.search || u.hash)) problems.push(violation(p, 'Member must not have a query or fragment'));
       } else if (typeof v === 'object') walk(v, p);
     }
   };
   walk(md, base);
   const iam = md.IamConnectionMetadata as Obj | undefined;
   if (iam && typeof iam.RoleArn === 'string' && !IAM_ROLE_ARN.test(iam.RoleArn)) {
-    problems.push(constraint(`${base}.iamConnectionMetadata.roleArn`, 'Member must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)'));
+    problems.push(violation(`${base}.iamConnectionMetadata.roleArn`, 'Member must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)'));
   }
   // An API key (and the Email some types send with it) travels in a header: bytes HTTP can carry only.
   const apiKey = md.ApiKeyConnectionMetadata as Obj | undefined;
   for (const k of ['ApiKey', 'Email']) {
     const v = apiKey?.[k];
     if (typeof v === 'string' && NOT_HEADER_TEXT.test(v)) {
-      problems.push(constraint(`${base}.apiKeyConnectionMetadata.${lower(k)}`, 'Member must be text an HTTP header can carry: no control characters and no characters above U+00FF'));
+      problems.push(violation(`${base}.apiKeyConnectionMetadata.${lower(k)}`, 'Member must be text an HTTP header can carry: no control characters and no characters above U+00FF'));
     }
   }
   const cc = md.ClientCredentialsGrantMetadata as Obj | undefined;
   if (cc && !cc.ClientCredentialsDetails) {
-    problems.push(`Value null at '${base}.clientCredentialsGrantMetadata.clientCredentialsDetails' failed to satisfy constraint: Member must not be null when ClientCredentialsSource is PLAIN_CREDENTIALS`);
+    problems.push({ member: `${base}.clientCredentialsGrantMetadata.clientCredentialsDetails`, value: 'null', rule: 'Member must not be null when ClientCredentialsSource is PLAIN_CREDENTIALS' });
   }
   const ac = md.AuthorizationCodeGrantMetadata as Obj | undefined;
   if (ac && !ac.AuthorizationCodeGrantCredentialsDetails) {
-    problems.push(`Value null at '${base}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails' failed to satisfy constraint: Member must not be null when AuthorizationCodeGrantCredentialsSource is PLAIN_CREDENTIALS`);
+    problems.push({ member: `${base}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails`, value: 'null', rule: 'Member must not be null when AuthorizationCodeGrantCredentialsSource is PLAIN_CREDENTIALS' });
   }
   return problems;
 }
 
+
 const clone = <T>(o: T): T => JSON.parse(JSON.stringify(o)) as T;
 
-/** Splits a validated AuthenticationConfig into what may be stored in the clear and the secrets. */
-export function splitSecrets(cfg: AuthConfig): { publicPart: Obj; secrets: Record<string, string> } {
-  const publicPart = clone(cfg) as unknown as Obj;
-  const secrets: Record<string, string> = {};
-  const md = publicPart.AuthenticationMetadata as Obj;
-  for (const path of SECRET_PATHS) {
+/**
+ * Splits an AuthenticationConfig that passed the model and authConfigProblems into its
+ * clear part (parsed) and its secrets (the members at the generated secret paths).
+ */
+export function splitSecrets(cfg: AuthConfig): { publicPart: ClearAuthConfig; secrets: AuthSecrets } {
+  const clear = clone(cfg) as unknown as Obj;
+  const secrets: AuthSecrets = {};
+  const md = clear.AuthenticationMetadata as Obj;
+  for (const path of Object.values(authSecretPaths)) {
     let o: Obj | undefined = md;
     for (const seg of path.slice(0, -1)) o = (o?.[seg] as Obj | undefined);
     const leaf = path[path.length - 1]!;
@@ -105,28 +150,128 @@ export function splitSecrets(cfg: AuthConfig): { publicPart: Obj; secrets: Recor
       delete o[leaf];
     }
   }
-  return { publicPart, secrets };
+  const parsed = parseClearAuthConfig(cfg.AuthenticationType, clear);
+  // authConfigProblems and the model accepted it: a failure here is a bug, not bad input.
+  if (!parsed.ok) throw new TypeError(`a validated AuthenticationConfig does not parse: ${parsed.problem}`);
+  return { publicPart: parsed.value, secrets };
 }
 
-/** The Read* shape of a stored AuthenticationConfig (no secrets; SourceArn for IAM). */
-export function toReadAuthConfig(publicPart: Obj, connectorArn: string): ReadAuthConfig {
-  const cfg = clone(publicPart) as { AuthenticationType: ConnectionAuthType; AuthenticationMetadata: Obj };
-  const md = cfg.AuthenticationMetadata;
-  const out: Obj = {};
-  for (const [k, v] of Object.entries(md)) {
-    const m = { ...(v as Obj) };
-    if (k === 'IamConnectionMetadata') m.SourceArn = connectorArn;
-    if (k === 'ClientCredentialsGrantMetadata' && m.ClientCredentialsDetails) {
-      const d = m.ClientCredentialsDetails as Obj;
-      m.ReadClientCredentialsDetails = { ReadClientCredentialsGrantDetails: d.ClientCredentialsGrantDetails };
-      delete m.ClientCredentialsDetails;
+// ---- Parsing a stored clear part ---------------------------------------------
+
+/** What a stored metadata member must hold: a string member, an optional one, an optional PLAIN_CREDENTIALS (the model's only credentials source), or a nested object. */
+type Spec = { readonly [member: string]: 'string' | 'string?' | 'PLAIN_CREDENTIALS?' | Spec };
+
+const SPECS: { readonly [T in ConnectionAuthType]: Spec } = {
+  NONE: { BaseEndpoint: 'string' },
+  BASIC: { BaseEndpoint: 'string', Username: 'string' },
+  API_KEY: { BaseEndpoint: 'string', Email: 'string?' },
+  OAUTH2_CLIENT_CREDENTIALS: {
+    BaseEndpoint: 'string', ClientCredentialsSource: 'PLAIN_CREDENTIALS?',
+    ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: 'string', TokenEndpoint: 'string' } },
+  },
+  OAUTH2_AUTHORIZATION_CODE: {
+    BaseEndpoint: 'string', RedirectUrl: 'string', AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS?',
+    AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: { ClientId: 'string', TokenEndpoint: 'string', AuthorizationEndpoint: 'string' } },
+  },
+  IAM: { RoleArn: 'string' },
+};
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The first way `v` fails `spec`, as a member path (never a value). */
+function specProblem(v: unknown, spec: Spec, path: string): string | undefined {
+  if (!isObj(v)) return `${path} is not an object`;
+  for (const [k, want] of Object.entries(spec)) {
+    const p = `${path}.${k}`;
+    const got = v[k];
+    if (typeof want === 'object') {
+      const inner = specProblem(got, want, p);
+      if (inner) return inner;
+    } else if (got === undefined && want !== 'string') {
+      continue;
+    } else if (want === 'PLAIN_CREDENTIALS?' && got !== 'PLAIN_CREDENTIALS') {
+      return `${p} is not PLAIN_CREDENTIALS`;
+    } else if (typeof got !== 'string') {
+      return `${p} is ${got === undefined ? 'missing' : 'not a string'}`;
     }
-    if (k === 'AuthorizationCodeGrantMetadata' && m.AuthorizationCodeGrantCredentialsDetails) {
-      const d = m.AuthorizationCodeGrantCredentialsDetails as Obj;
-      m.ReadAuthorizationCodeGrantCredentialsDetails = { ReadAuthorizationCodeGrantDetails: d.AuthorizationCodeGrantDetails };
-      delete m.AuthorizationCodeGrantCredentialsDetails;
-    }
-    out[k] = m;
   }
-  return { AuthenticationType: cfg.AuthenticationType, AuthenticationMetadata: out } as unknown as ReadAuthConfig;
+  return undefined;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/**
+ * Parses the stored clear part of a connector's AuthenticationConfig (`authType` is the
+ * row's AuthenticationType). A row changed outside ActionBridge may not parse: the
+ * problem names the member (never its value).
+ */
+export function parseClearAuthConfig(authType: ConnectionAuthType, stored: unknown): Parsed<ClearAuthConfig> {
+  const fail = (problem: string): Parsed<ClearAuthConfig> => ({ ok: false, problem });
+  if (!isObj(stored)) return fail('the AuthenticationConfig is not an object');
+  if (!Object.hasOwn(SPECS, authType)) return fail(`AuthenticationType ${JSON.stringify(authType)} is unknown`);
+  if (stored.AuthenticationType !== authType) return fail(`AuthenticationConfig.AuthenticationType differs from the connector's AuthenticationType ${authType}`);
+  const md = stored.AuthenticationMetadata;
+  if (!isObj(md)) return fail('AuthenticationConfig.AuthenticationMetadata is not an object');
+  const member = METADATA_MEMBER[authType];
+  const others = Object.keys(md).filter((k) => k !== member && md[k] !== undefined && md[k] !== null);
+  if (others.length) return fail(`AuthenticationConfig.AuthenticationMetadata has ${others.join(', ')} beside ${member}`);
+  const problem = specProblem(md[member], SPECS[authType], `AuthenticationConfig.AuthenticationMetadata.${member}`);
+  if (problem) return fail(problem);
+  // Checked member by member against SPECS, which follows ClearAuthConfig.
+  return { ok: true, value: stored as unknown as ClearAuthConfig };
+}
+
+const parsedByObject = new WeakMap<object, { authType: ConnectionAuthType; parsed: Parsed<ClearAuthConfig> }>();
+
+/** parseClearAuthConfig, once per stored object (a record read from the store is parsed once however often it is used). */
+export function parseStoredAuthConfig(authType: ConnectionAuthType, stored: unknown): Parsed<ClearAuthConfig> {
+  if (!isObj(stored)) return parseClearAuthConfig(authType, stored);
+  const known = parsedByObject.get(stored);
+  if (known?.authType === authType) return known.parsed;
+  const parsed = parseClearAuthConfig(authType, stored);
+  parsedByObject.set(stored, { authType, parsed });
+  return parsed;
+}
+
+// ---- What derives from the parsed value ----------------------------------------
+
+/** The connector's BaseEndpoint (IAM connectors have none). */
+export function baseEndpointOf(cfg: ClearAuthConfig): string | undefined {
+  switch (cfg.AuthenticationType) {
+    case 'NONE': return cfg.AuthenticationMetadata.NoneConnectionMetadata.BaseEndpoint;
+    case 'BASIC': return cfg.AuthenticationMetadata.BasicAuthConnectionMetadata.BaseEndpoint;
+    case 'API_KEY': return cfg.AuthenticationMetadata.ApiKeyConnectionMetadata.BaseEndpoint;
+    case 'OAUTH2_CLIENT_CREDENTIALS': return cfg.AuthenticationMetadata.ClientCredentialsGrantMetadata.BaseEndpoint;
+    case 'OAUTH2_AUTHORIZATION_CODE': return cfg.AuthenticationMetadata.AuthorizationCodeGrantMetadata.BaseEndpoint;
+    case 'IAM': return undefined;
+  }
+}
+
+/** The Read* shape Describe returns (no secrets; SourceArn for IAM). */
+export function toReadAuthConfig(cfg: ClearAuthConfig, connectorArn: string): ReadAuthConfig {
+  const AuthenticationType = cfg.AuthenticationType;
+  switch (cfg.AuthenticationType) {
+    case 'NONE': return { AuthenticationType, AuthenticationMetadata: { NoneConnectionMetadata: { ...cfg.AuthenticationMetadata.NoneConnectionMetadata } } };
+    case 'BASIC': return { AuthenticationType, AuthenticationMetadata: { BasicAuthConnectionMetadata: { ...cfg.AuthenticationMetadata.BasicAuthConnectionMetadata } } };
+    case 'API_KEY': return { AuthenticationType, AuthenticationMetadata: { ApiKeyConnectionMetadata: { ...cfg.AuthenticationMetadata.ApiKeyConnectionMetadata } } };
+    case 'IAM': return { AuthenticationType, AuthenticationMetadata: { IamConnectionMetadata: { ...cfg.AuthenticationMetadata.IamConnectionMetadata, SourceArn: connectorArn } } };
+    case 'OAUTH2_CLIENT_CREDENTIALS': {
+      const { ClientCredentialsDetails, ...m } = cfg.AuthenticationMetadata.ClientCredentialsGrantMetadata;
+      return {
+        AuthenticationType,
+        AuthenticationMetadata: { ClientCredentialsGrantMetadata: {
+          ...m, ReadClientCredentialsDetails: { ReadClientCredentialsGrantDetails: { ...ClientCredentialsDetails.ClientCredentialsGrantDetails } },
+        } },
+      };
+    }
+    case 'OAUTH2_AUTHORIZATION_CODE': {
+      const { AuthorizationCodeGrantCredentialsDetails, ...m } = cfg.AuthenticationMetadata.AuthorizationCodeGrantMetadata;
+      return {
+        AuthenticationType,
+        AuthenticationMetadata: { AuthorizationCodeGrantMetadata: {
+          ...m, ReadAuthorizationCodeGrantCredentialsDetails: { ReadAuthorizationCodeGrantDetails: { ...AuthorizationCodeGrantCredentialsDetails.AuthorizationCodeGrantDetails } },
+        } },
+      };
+    }
+  }
 }

@@ -2,7 +2,7 @@
 // "Auth"): the methods its vendor supports. Checked at Create and Update, and again
 // before an invocation (a connector stored before this rule existed may break it).
 import type { ActionConnectorType, ConnectionAuthType } from '../protocol/generated/model.js';
-import { constraint } from '../protocol/errors.js';
+import type { Violation } from './violations.js';
 
 const IAM_ONLY: readonly ConnectionAuthType[] = ['IAM'];
 const CODE_OR_KEY: readonly ConnectionAuthType[] = ['OAUTH2_AUTHORIZATION_CODE', 'API_KEY'];
@@ -43,10 +43,10 @@ export const ALLOWED_AUTHENTICATION: Readonly<Record<ActionConnectorType, readon
 /** The AuthenticationTypes a connector type accepts (none for a type the table does not know). */
 export const allowedAuthentication = (type: ActionConnectorType): readonly ConnectionAuthType[] => ALLOWED_AUTHENTICATION[type] ?? [];
 
-/** The problem (an AWS-style constraint message on `authenticationConfig.authenticationType`), or undefined when the pair is allowed. */
-export function authenticationTypeProblem(type: ActionConnectorType, authType: ConnectionAuthType): string | undefined {
+/** The problem (on `authenticationConfig.authenticationType`), or undefined when the pair is allowed. */
+export function authenticationTypeProblem(type: ActionConnectorType, authType: ConnectionAuthType): Violation | undefined {
   const allowed = allowedAuthentication(type);
   if (allowed.includes(authType)) return undefined;
-  return constraint('authenticationConfig.authenticationType',
-    `Member must be one of the authentication types connector type ${type} supports: [${allowed.join(', ')}] (got ${authType})`);
+  return { member: 'authenticationConfig.authenticationType',
+    rule: `Member must be one of the authentication types connector type ${type} supports: [${allowed.join(', ')}] (got ${authType})` };
 }

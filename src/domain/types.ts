@@ -39,7 +39,7 @@ export interface ConnectorRecord extends ConnectorKey {
   type: ActionConnectorType;
   description: string | null;
   authType: ConnectionAuthType;
-  /** The AuthenticationConfig as written, with every secret member removed. */
+  /** The AuthenticationConfig as written, with every secret member removed, as stored (JSON); read it through connections/destination.ts#authConfigOf (parsed once into domain/auth-config.ts#ClearAuthConfig). */
   authPublic: Record<string, unknown>;
   /** The secret members, sealed (see crypto/keyring.ts); null when there are none. */
   authSecret: string | null;

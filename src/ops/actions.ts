@@ -18,18 +18,13 @@ import type { ActionInvocation, OperationTypes } from '../protocol/generated/mod
 import type { ExtensionOperations } from './index.js';
 import { ServiceError, constraint, invalidParameter, notFound, validationError } from '../protocol/errors.js';
 import { DEFAULT_PAGE_SIZE, type Services } from './services.js';
+import { baseEndpointOf } from '../domain/auth-config.js';
+import { authConfigOf } from '../connections/destination.js';
 
 type IO<K extends keyof OperationTypes> = OperationTypes[K];
 /** What an invocation spent on the connector's service. */
 interface Upstream { ms: number; attempts: number }
 type Ops = Pick<ExtensionOperations, 'ListActionConnectorActions' | 'InvokeAction' | 'ListActionInvocations'>;
-
-/** The connector's BaseEndpoint, from the clear part of its AuthenticationConfig (IAM connectors have none). */
-function baseEndpointOf(rec: ConnectorRecord): string | undefined {
-  const md = rec.authPublic.AuthenticationMetadata as Record<string, { BaseEndpoint?: unknown } | undefined> | undefined;
-  for (const m of Object.values(md ?? {})) if (typeof m?.BaseEndpoint === 'string') return m.BaseEndpoint;
-  return undefined;
-}
 
 /** What an invocation that no upstream answered returns: FAILED, no HttpStatusCode, the egress's reason. */
 function unreachable(err: EgressError): { InvokeActionStatus: 'FAILED'; Output: unknown } {
@@ -79,7 +74,7 @@ export function actionOps(s: Services): Ops {
         send: (call, scrubber) => { upstream.attempts++; return timed(s.connections.awsSend(rec, user, call, scrubber)); },
       });
     }
-    const baseEndpoint = baseEndpointOf(rec);
+    const baseEndpoint = baseEndpointOf(authConfigOf(rec));
     if (!baseEndpoint) throw new TypeError(`connector ${rec.id} has no BaseEndpoint`);
     return invokeHttpAction(action, input, {
       baseEndpoint,

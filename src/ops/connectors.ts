@@ -3,11 +3,11 @@ import type {
   ActionConnector, ActionConnectorSearchFilter, ActionConnectorSummary, OperationTypes, ResourcePermission,
 } from '../protocol/generated/model.js';
 import type { ConnectorRecord, PermissionGrant, RequestContext, SearchFilter } from '../domain/types.js';
-import { authConfigProblems, splitSecrets, toReadAuthConfig } from '../domain/auth-config.js';
+import { authConfigProblems, splitSecrets, toReadAuthConfig, type Violation } from '../domain/auth-config.js';
 import { aad } from '../domain/aad.js';
 import { destinationDigest } from '../domain/destination.js';
 import { openSecrets } from '../connections/connector-auth.js';
-import { updateDropsTokens } from '../connections/destination.js';
+import { authConfigOf, updateDropsTokens } from '../connections/destination.js';
 import { vpcServes } from '../domain/vpc-connections.js';
 import { connectorArn } from '../auth/arns.js';
 import { OWNER_ACTIONS, OWNER_MARK, VIEWER_MARK } from '../auth/permissions.js';
@@ -37,6 +37,10 @@ function checkEnabledActions(type: ActionConnectorType, ids: string[] | undefine
 }
 
 const RESERVED_PREFIX = 'quicksuite-';
+
+/** A domain rule's violation as the AWS message fragment. */
+const wire = (v: Violation): string => v.value === 'null'
+  ? `Value null at '${v.member}' failed to satisfy constraint: ${v.rule}` : constraint(v.member, v.rule);
 
 /** A VPC connection of another account (or region) gets the very words of one that is not configured. */
 function checkVpc(s: Services, arn: string | undefined, tenant: { accountId: string; region: string }, problems: string[]) {
@@ -71,7 +75,7 @@ export function toActionConnector(rec: ConnectorRecord): ActionConnector {
     CreatedTime: new Date(rec.createdAt),
     LastUpdatedTime: new Date(rec.updatedAt),
     Status: rec.status,
-    AuthenticationConfig: toReadAuthConfig(rec.authPublic, arn),
+    AuthenticationConfig: toReadAuthConfig(authConfigOf(rec), arn),
     EnabledActions: rec.enabledActions,
   };
   if (rec.description !== null) out.Description = rec.description;
@@ -101,9 +105,9 @@ export function connectorOps(s: Services) {
     if (input.ActionConnectorId.toLowerCase().startsWith(RESERVED_PREFIX)) {
       problems.push(constraint('actionConnectorId', `Member must not start with '${RESERVED_PREFIX}' (reserved)`));
     }
-    problems.push(...authConfigProblems(input.AuthenticationConfig));
+    problems.push(...authConfigProblems(input.AuthenticationConfig).map(wire));
     const authTypeProblem = authenticationTypeProblem(input.Type, input.AuthenticationConfig.AuthenticationType);
-    if (authTypeProblem) problems.push(authTypeProblem);
+    if (authTypeProblem) problems.push(wire(authTypeProblem));
     const enabledActions = checkEnabledActions(input.Type, input.EnabledActions, problems) ?? defaultEnabledActions(input.Type);
     checkVpc(s, input.VpcConnectionArn, { accountId: input.AwsAccountId, region: ctx.region }, problems);
     if (input.Permissions) problems.push(...(await checkPermissionList(s, ctx, input.AwsAccountId, input.Permissions, 'permissions')));
@@ -156,9 +160,9 @@ export function connectorOps(s: Services) {
 
   async function update(ctx: RequestContext, input: IO<'UpdateActionConnector'>['input']): Promise<IO<'UpdateActionConnector'>['output']> {
     const rec = await s.perms.require(ctx, key(ctx, input.AwsAccountId, input.ActionConnectorId), 'quicksight:UpdateActionConnector');
-    const problems = authConfigProblems(input.AuthenticationConfig);
+    const problems = authConfigProblems(input.AuthenticationConfig).map(wire);
     const authTypeProblem = authenticationTypeProblem(rec.type, input.AuthenticationConfig.AuthenticationType);
-    if (authTypeProblem) problems.push(authTypeProblem);
+    if (authTypeProblem) problems.push(wire(authTypeProblem));
     // Given: replaces the connector's list; omitted: the list is kept.
     const enabledActions = checkEnabledActions(rec.type, input.EnabledActions, problems) ?? rec.enabledActions;
     checkVpc(s, input.VpcConnectionArn, rec, problems);

@@ -4,8 +4,12 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, call, problemsOf, type Meta, type Session } from '../api';
 import { ErrorBox, Field, PageHeading, SelectField, go, href } from '../ui';
+// The model's types and the server's AuthenticationConfig description: the form builds the
+// write shape and reads the Read shape the API defines, one metadata member per type.
+import type { ActionConnector, AuthConfig, AuthenticationMetadata, ConnectionAuthType } from '../../../src/protocol/generated/model';
+import { METADATA_MEMBER } from '../../../src/domain/auth-config';
 
-const AUTH_LABELS: Record<string, string> = {
+const AUTH_LABELS: Record<ConnectionAuthType, string> = {
   NONE: 'None',
   BASIC: 'User name and password (Basic)',
   API_KEY: 'API key',
@@ -14,8 +18,11 @@ const AUTH_LABELS: Record<string, string> = {
   IAM: 'IAM role',
 };
 
+const AUTH_TYPES = Object.keys(AUTH_LABELS) as ConnectionAuthType[];
+const isAuthType = (v: string): v is ConnectionAuthType => (AUTH_TYPES as string[]).includes(v);
+
 interface Form {
-  id: string; name: string; description: string; type: string; vpc: string; authType: string;
+  id: string; name: string; description: string; type: string; vpc: string; authType: ConnectionAuthType;
   baseEndpoint: string; username: string; password: string; apiKey: string; email: string;
   clientId: string; clientSecret: string; tokenEndpoint: string; authorizationEndpoint: string; redirectUrl: string;
   roleArn: string;
@@ -31,31 +38,33 @@ const EMPTY: Form = {
   clientId: '', clientSecret: '', tokenEndpoint: '', authorizationEndpoint: '', redirectUrl: '', roleArn: '', enabledActions: null,
 };
 
-const MEMBER_OF: Record<string, string> = {
-  NONE: 'NoneConnectionMetadata', BASIC: 'BasicAuthConnectionMetadata', API_KEY: 'ApiKeyConnectionMetadata',
-  OAUTH2_CLIENT_CREDENTIALS: 'ClientCredentialsGrantMetadata', OAUTH2_AUTHORIZATION_CODE: 'AuthorizationCodeGrantMetadata', IAM: 'IamConnectionMetadata',
-};
-
-function authConfig(f: Form): Record<string, unknown> {
+/** The AuthenticationConfig (the model's write shape) the form describes: one metadata member, METADATA_MEMBER[type]. */
+function authConfig(f: Form): AuthConfig {
   const opt = (v: string) => (v.trim() ? v.trim() : undefined);
-  let md: Record<string, unknown>;
+  const AuthenticationType = f.authType;
+  const BaseEndpoint = f.baseEndpoint.trim();
+  const md: AuthenticationMetadata = {};
   switch (f.authType) {
-    case 'BASIC': md = { BaseEndpoint: f.baseEndpoint.trim(), Username: f.username, Password: f.password }; break;
-    case 'API_KEY': md = { BaseEndpoint: f.baseEndpoint.trim(), ApiKey: f.apiKey, Email: opt(f.email) }; break;
-    case 'OAUTH2_CLIENT_CREDENTIALS': md = {
-      BaseEndpoint: f.baseEndpoint.trim(), ClientCredentialsSource: 'PLAIN_CREDENTIALS',
+    case 'NONE': md[METADATA_MEMBER.NONE] = { BaseEndpoint }; break;
+    case 'BASIC': md[METADATA_MEMBER.BASIC] = { BaseEndpoint, Username: f.username, Password: f.password }; break;
+    case 'API_KEY': {
+      const email = opt(f.email);
+      md[METADATA_MEMBER.API_KEY] = { BaseEndpoint, ApiKey: f.apiKey, ...(email !== undefined ? { Email: email } : {}) };
+      break;
+    }
+    case 'OAUTH2_CLIENT_CREDENTIALS': md[METADATA_MEMBER.OAUTH2_CLIENT_CREDENTIALS] = {
+      BaseEndpoint, ClientCredentialsSource: 'PLAIN_CREDENTIALS',
       ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: f.clientId, ClientSecret: f.clientSecret, TokenEndpoint: f.tokenEndpoint.trim() } },
     }; break;
-    case 'OAUTH2_AUTHORIZATION_CODE': md = {
-      BaseEndpoint: f.baseEndpoint.trim(), RedirectUrl: f.redirectUrl.trim(), AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
+    case 'OAUTH2_AUTHORIZATION_CODE': md[METADATA_MEMBER.OAUTH2_AUTHORIZATION_CODE] = {
+      BaseEndpoint, RedirectUrl: f.redirectUrl.trim(), AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
       AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: {
         ClientId: f.clientId, ClientSecret: f.clientSecret, TokenEndpoint: f.tokenEndpoint.trim(), AuthorizationEndpoint: f.authorizationEndpoint.trim(),
       } },
     }; break;
-    case 'IAM': md = { RoleArn: f.roleArn.trim() }; break;
-    default: md = { BaseEndpoint: f.baseEndpoint.trim() };
+    case 'IAM': md[METADATA_MEMBER.IAM] = { RoleArn: f.roleArn.trim() }; break;
   }
-  return { AuthenticationType: f.authType, AuthenticationMetadata: { [MEMBER_OF[f.authType] ?? 'NoneConnectionMetadata']: md } };
+  return { AuthenticationType, AuthenticationMetadata: md };
 }
 
 /** The form field a member path of a validation message names. */
@@ -77,19 +86,40 @@ function fieldOf(path: string): Key | undefined {
 }
 
 /** The Read* shape Describe returns, back into the form (secrets are never returned: they stay empty). */
-function fromConnector(c: any): Form {
-  const cfg = c.AuthenticationConfig ?? {};
-  const md: any = Object.values(cfg.AuthenticationMetadata ?? {})[0] ?? {};
-  const code = md.ReadAuthorizationCodeGrantCredentialsDetails?.ReadAuthorizationCodeGrantDetails ?? {};
-  const client = md.ReadClientCredentialsDetails?.ReadClientCredentialsGrantDetails ?? {};
-  return {
+function fromConnector(c: ActionConnector): Form {
+  const cfg = c.AuthenticationConfig;
+  const md = cfg?.AuthenticationMetadata ?? {};
+  const base: Form = {
     ...EMPTY,
     id: c.ActionConnectorId, name: c.Name ?? '', description: c.Description ?? '', type: c.Type, vpc: c.VpcConnectionArn ?? '',
-    authType: cfg.AuthenticationType ?? 'NONE', baseEndpoint: md.BaseEndpoint ?? '', username: md.Username ?? '', email: md.Email ?? '',
-    clientId: code.ClientId ?? client.ClientId ?? '', tokenEndpoint: code.TokenEndpoint ?? client.TokenEndpoint ?? '',
-    authorizationEndpoint: code.AuthorizationEndpoint ?? '', redirectUrl: md.RedirectUrl ?? '', roleArn: md.RoleArn ?? '',
+    authType: cfg && isAuthType(cfg.AuthenticationType) ? cfg.AuthenticationType : 'NONE',
     enabledActions: Array.isArray(c.EnabledActions) ? c.EnabledActions : null,
   };
+  switch (base.authType) {
+    case 'NONE': return { ...base, baseEndpoint: md.NoneConnectionMetadata?.BaseEndpoint ?? '' };
+    case 'BASIC': {
+      const m = md.BasicAuthConnectionMetadata;
+      return { ...base, baseEndpoint: m?.BaseEndpoint ?? '', username: m?.Username ?? '' };
+    }
+    case 'API_KEY': {
+      const m = md.ApiKeyConnectionMetadata;
+      return { ...base, baseEndpoint: m?.BaseEndpoint ?? '', email: m?.Email ?? '' };
+    }
+    case 'OAUTH2_CLIENT_CREDENTIALS': {
+      const m = md.ClientCredentialsGrantMetadata;
+      const d = m?.ReadClientCredentialsDetails?.ReadClientCredentialsGrantDetails;
+      return { ...base, baseEndpoint: m?.BaseEndpoint ?? '', clientId: d?.ClientId ?? '', tokenEndpoint: d?.TokenEndpoint ?? '' };
+    }
+    case 'OAUTH2_AUTHORIZATION_CODE': {
+      const m = md.AuthorizationCodeGrantMetadata;
+      const d = m?.ReadAuthorizationCodeGrantCredentialsDetails?.ReadAuthorizationCodeGrantDetails;
+      return {
+        ...base, baseEndpoint: m?.BaseEndpoint ?? '', redirectUrl: m?.RedirectUrl ?? '',
+        clientId: d?.ClientId ?? '', tokenEndpoint: d?.TokenEndpoint ?? '', authorizationEndpoint: d?.AuthorizationEndpoint ?? '',
+      };
+    }
+    case 'IAM': return { ...base, roleArn: md.IamConnectionMetadata?.RoleArn ?? '' };
+  }
 }
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
@@ -117,7 +147,8 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
   }, [id]);
 
   const typeInfo = meta.ConnectorTypes.find((t) => t.Type === f.type);
-  const allowed = typeInfo && typeInfo.AuthenticationTypes.length ? typeInfo.AuthenticationTypes : Object.keys(AUTH_LABELS);
+  const known = (typeInfo?.AuthenticationTypes ?? []).filter(isAuthType);
+  const allowed = known.length ? known : AUTH_TYPES;
   const catalog = typeInfo?.Actions ?? [];
   const set = (k: Key) => (v: string) => setF((x) => ({ ...x, [k]: v }));
 
@@ -208,7 +239,7 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
         </fieldset>
         <fieldset>
           <legend>Authentication</legend>
-          <SelectField label="Method" name="authType" value={a} onChange={set('authType')} required error={errors.authType}
+          <SelectField label="Method" name="authType" value={a} onChange={(v) => { if (isAuthType(v)) setF((x) => ({ ...x, authType: v })); }} required error={errors.authType}
             hint={`${f.type} allows: ${allowed.map((x) => AUTH_LABELS[x] ?? x).join('; ')}.`}
             options={allowed.map((x) => ({ value: x, label: AUTH_LABELS[x] ?? x }))} />
           {a !== 'IAM' ? <Field label="Base endpoint" name="baseEndpoint" type="url" inputMode="url" value={f.baseEndpoint} onChange={set('baseEndpoint')} required error={errors.baseEndpoint} hint={endpointHint} placeholder="https://api.example.com" /> : null}
