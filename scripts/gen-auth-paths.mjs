@@ -25,7 +25,10 @@ export function secretPaths(model) {
       const target = shapes[ref.shape];
       const p = [...at, m];
       if (target.type === 'structure') walk(ref.shape, readRef?.shape, p);
-      else if (target.sensitive && !readRef) (found[p[0]] ??= []).push(p);
+      else if (target.sensitive && !readRef) {
+        found[p[0]] ??= [];
+        found[p[0]].push(p);
+      }
       else if (!readRef) throw new Error(`${p.join('.')} is neither returned by the Read shape nor sensitive: decide how to store it`);
     }
   };

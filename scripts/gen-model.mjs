@@ -41,7 +41,7 @@ export function merge(aws, ext) {
   for (const [name, members] of Object.entries(ext.extraMembers ?? {})) {
     if (name === 'documentation') continue;
     const s = shapes[name];
-    if (!s || s.type !== 'structure') throw new Error(`extraMembers: no structure ${name}`);
+    if (s?.type !== 'structure') throw new Error(`extraMembers: no structure ${name}`);
     for (const m of Object.keys(members)) if (s.members[m]) throw new Error(`extraMembers: ${name}.${m} exists`);
     shapes[name] = { ...s, members: { ...s.members, ...members } };
   }

@@ -74,6 +74,6 @@ export const KNOWN_ERROR_NAMES: readonly string[] = Object.keys(byName);
 
 /** The error for a name the server answered with: its class when known, else ActionBridgeError. */
 export function errorFor(name: string, message: string, opts: ActionBridgeErrorOptions = {}): ActionBridgeError {
-  const C = Object.prototype.hasOwnProperty.call(byName, name) ? byName[name]! : undefined;
+  const C = Object.hasOwn(byName, name) ? byName[name]! : undefined;
   return C ? new C(message, opts) : new ActionBridgeError(name, message, opts);
 }

@@ -15,7 +15,7 @@
 // (renewed before they expire); the cache is an LRU bounded in size.
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { EgressHttpHandler, type EgressHandlerOptions, type EgressSender, type EgressTenant } from '../egress/index.js';
-import { CredentialScrubber, scrubbingSender } from './scrub.js';
+import { type CredentialScrubber, scrubbingSender } from './scrub.js';
 
 type ClientModule = Record<string, unknown>;
 

@@ -19,7 +19,7 @@ import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { HttpRequest } from '@smithy/core/transport';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import type { STSClient } from '@aws-sdk/client-sts';
+import type { AssumeRoleCommandOutput, STSClient } from '@aws-sdk/client-sts';
 import type { Egress } from '../egress/index.js';
 import { isEgressError } from '../egress/index.js';
 import { connectorArn } from '../auth/arns.js';
@@ -136,7 +136,7 @@ export class AwsRoles {
   private async assume(rec: ConnectorRecord, roleArn: string, sessionName: string): Promise<AssumedRole> {
     const { AssumeRoleCommand } = await import('@aws-sdk/client-sts');
     const sts = await this.client(rec.region);
-    let out;
+    let out: AssumeRoleCommandOutput;
     try {
       const input = { RoleArn: roleArn, RoleSessionName: sessionName, ExternalId: connectorArn(rec.region, rec.accountId, rec.id) };
       ({ output: out } = await withAwsRetries(() => sts.send(new AssumeRoleCommand(input)), { policy: STS_RETRY }));

@@ -75,9 +75,10 @@ const CREDENTIAL_MEMBERS = new Set(['ApiKey', 'Password', 'Username', 'ClientId'
 const URL_MEMBERS = new Set(['BaseEndpoint', 'TokenEndpoint', 'AuthorizationEndpoint', 'RedirectUrl']);
 
 // Control characters other than tab, and anything past ISO-8859-1.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this pattern exists to find control characters in header values
 const NOT_HEADER_TEXT = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/;
 
-const IAM_ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
+const IAM_ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /** Problems with an AuthenticationConfig the model accepted (ops turns them into AWS-style messages). */
 export function authConfigProblems(cfg: AuthConfig): Violation[] {
@@ -100,7 +101,7 @@ export function authConfigProblems(cfg: AuthConfig): Violation[] {
       } else if (URL_MEMBERS.has(k) && typeof v === 'string') {
         let u: URL | undefined;
         try { u = new URL(v); } catch { u = undefined; }
-        if (!u || u.protocol !== 'https:' || !u.hostname) problems.push(violation(p, 'Member must be an https:// URL that parses'));
+        if (u?.protocol !== 'https:' || !u.hostname) problems.push(violation(p, 'Member must be an https:// URL that parses'));
         else if (u.username || u.password) problems.push(violation(p, 'Member must not carry credentials in the URL'));
         else if (k === 'BaseEndpoint' && (u.search || u.hash)) problems.push(violation(p, 'Member must not have a query or fragment'));
       } else if (typeof v === 'object') walk(v, p);
@@ -188,7 +189,6 @@ function specProblem(v: unknown, spec: Spec, path: string): string | undefined {
       const inner = specProblem(got, want, p);
       if (inner) return inner;
     } else if (got === undefined && want !== 'string') {
-      continue;
     } else if (want === 'PLAIN_CREDENTIALS?' && got !== 'PLAIN_CREDENTIALS') {
       return `${p} is not PLAIN_CREDENTIALS`;
     } else if (typeof got !== 'string') {

@@ -100,7 +100,11 @@ export async function listTools(backend: McpBackend, concurrency = 8): Promise<M
   const tools = perConnector.flat();
   // Names are unique by construction; a clash (a sanitized pair equal to a plain one) keeps the first.
   const seen = new Set<string>();
-  return tools.filter((t) => (seen.has(t.name) ? false : (seen.add(t.name), true)));
+  return tools.filter((t) => {
+    if (seen.has(t.name)) return false;
+    seen.add(t.name);
+    return true;
+  });
 }
 
 /** A fingerprint of a tool list: changes when any tool appears, disappears or changes. */

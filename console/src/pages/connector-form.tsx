@@ -144,7 +144,7 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
   useEffect(() => {
     if (!editing) return;
     call('DescribeActionConnector', { ActionConnectorId: id }).then((r) => { setF(fromConnector(r.ActionConnector)); setLoaded(true); }, setLoadError);
-  }, [id]);
+  }, [editing, id]);
 
   const typeInfo = meta.ConnectorTypes.find((t) => t.Type === f.type);
   const known = (typeInfo?.AuthenticationTypes ?? []).filter(isAuthType);
@@ -153,6 +153,7 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
   const set = (k: Key) => (v: string) => setF((x) => ({ ...x, [k]: v }));
 
   // A type that does not allow the chosen method switches to its first one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of type switches the method; a method the user picks is never overridden
   useEffect(() => {
     if (!allowed.includes(f.authType)) setF((x) => ({ ...x, authType: allowed[0]! }));
   }, [f.type]);
