@@ -167,7 +167,7 @@ export class AuthorizationCodeFlow {
     const hash = flowHash(flow);
     const now = this.now();
     const expiresAt = now + STATE_TTL_MS;
-    await this.store.putAuthState({
+    await this.store.connections.putAuthState({
       stateHash: hash, region: rec.region, accountId: rec.accountId, id: rec.id, userArn,
       verifierSealed: this.keys.seal(verifier, aad.authState(hash)),
       redirectUri: auth.redirectUrl, fingerprint: fingerprint(rec, 'end-user'), createdAt: now, expiresAt,
@@ -178,10 +178,10 @@ export class AuthorizationCodeFlow {
   /** GET /oauth/start?flow=: the flow as the confirmation page names it; read only (a link preview does not use it up). */
   async describe(flow: string | undefined): Promise<DescribeOutcome> {
     if (!flow || !RANDOM.test(flow)) return { ok: false, reason: 'unknown-flow' };
-    const row = await this.store.getAuthState(flowHash(flow));
+    const row = await this.store.connections.getAuthState(flowHash(flow));
     if (!row) return { ok: false, reason: 'unknown-flow' };
     if (row.expiresAt <= this.now()) return { ok: false, reason: 'expired-state' };
-    const rec = await this.store.getConnector(row);
+    const rec = await this.store.connectors.getConnector(row);
     if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
       return { ok: false, reason: 'connector-changed' };
     }
@@ -205,11 +205,11 @@ export class AuthorizationCodeFlow {
    */
   async open(flow: string | undefined): Promise<StartOutcome> {
     if (!flow || !RANDOM.test(flow)) return { ok: false, reason: 'unknown-flow' };
-    const row = await this.store.takeAuthState(flowHash(flow));
+    const row = await this.store.connections.takeAuthState(flowHash(flow));
     if (!row) return { ok: false, reason: 'unknown-flow' };
     const now = this.now();
     if (row.expiresAt <= now) return { ok: false, reason: 'expired-state' };
-    const rec = await this.store.getConnector(row);
+    const rec = await this.store.connectors.getConnector(row);
     if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
       return { ok: false, reason: 'connector-changed' };
     }
@@ -219,7 +219,7 @@ export class AuthorizationCodeFlow {
     const binding = randomBytes(32).toString('base64url');
     const stateHash = boundStateHash(state, binding);
     const expiresAt = now + STATE_TTL_MS;
-    await this.store.putAuthState({
+    await this.store.connections.putAuthState({
       ...row, stateHash, verifierSealed: this.keys.seal(verifier, aad.authState(stateHash)), createdAt: now, expiresAt,
     }, now);
     // Parameters in the AuthorizationEndpoint's own query (e.g. `?scope=...`, how a GENERIC_HTTP
@@ -277,13 +277,13 @@ export class AuthorizationCodeFlow {
     const binding = cookieIn(cookies, name);
     if (!binding) return { ok: false, reason: 'not-bound' };
     // Taken (deleted) first: whatever happens next, this state is never used again.
-    const row = await this.store.takeAuthState(boundStateHash(state, binding));
+    const row = await this.store.connections.takeAuthState(boundStateHash(state, binding));
     const fallbackPath = new URL(`${this.publicUrl ?? 'https://localhost'}${CALLBACK_PATH}`).pathname;
     if (!row) return { ok: false, reason: 'unknown-state', clearCookie: { name, value: '', path: fallbackPath, maxAgeSeconds: 0, secure: true } };
     const clearCookie = this.cookie(row.redirectUri, name, '', 0);
     const refused = (o: Omit<Extract<CallbackOutcome, { ok: false }>, 'ok' | 'clearCookie'>): CallbackOutcome => ({ ok: false, ...o, clearCookie });
     if (row.expiresAt <= this.now()) return refused({ reason: 'expired-state' });
-    const rec = await this.store.getConnector(row);
+    const rec = await this.store.connectors.getConnector(row);
     if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
       return refused({ reason: 'connector-changed' });
     }
