@@ -2,7 +2,10 @@
 // decides what each is bound to): the store lists rows and replaces values compare-and-set.
 import type { SealedRow, SealedRowStore } from '../../crypto/sealed-secrets.js';
 import type { ConnectorRecord } from '../../domain/types.js';
-import { type SqlContext, toConnectorRecord } from '../sql.js';
+import { type SqlContext, toConnectorRecord, whereConnector } from '../sql.js';
+
+/** The connector a row key of connectors or connector_tokens names: (region, account, id[, principal]). */
+const keyOf = (rowKey: string[]) => ({ region: rowKey[0]!, accountId: rowKey[1]!, id: rowKey[2]! });
 
 export class SqlSealedRows implements SealedRowStore {
   constructor(private readonly sql: SqlContext) {}
@@ -39,18 +42,14 @@ export class SqlSealedRows implements SealedRowStore {
   async reseal(row: SealedRow, to: string, fingerprint?: string): Promise<boolean> {
     let n: bigint | number;
     if (row.table === 'connectors') {
-      const [region, account, id] = row.rowKey as [string, string, string];
-      n = (await this.db.updateTable('connectors').set({ auth_secret: to })
-        .where('region', '=', region).where('account_id', '=', account).where('connector_id', '=', id)
+      n = (await whereConnector(this.db.updateTable('connectors').set({ auth_secret: to }), keyOf(row.rowKey))
         .where('auth_secret', '=', row.sealed).executeTakeFirst()).numUpdatedRows;
     } else if (row.table === 'access_keys') {
       n = (await this.db.updateTable('access_keys').set({ secret_sealed: to })
         .where('access_key_id', '=', row.rowKey[0]!).where('secret_sealed', '=', row.sealed).executeTakeFirst()).numUpdatedRows;
     } else if (row.table === 'connector_tokens') {
-      const [region, account, id, principal] = row.rowKey as [string, string, string, string];
-      n = (await this.db.updateTable('connector_tokens').set({ token_sealed: to, ...(fingerprint !== undefined ? { fingerprint } : {}) })
-        .where('region', '=', region).where('account_id', '=', account).where('connector_id', '=', id)
-        .where('principal', '=', principal).where('token_sealed', '=', row.sealed).executeTakeFirst()).numUpdatedRows;
+      n = (await whereConnector(this.db.updateTable('connector_tokens').set({ token_sealed: to, ...(fingerprint !== undefined ? { fingerprint } : {}) }), keyOf(row.rowKey))
+        .where('principal', '=', row.rowKey[3]!).where('token_sealed', '=', row.sealed).executeTakeFirst()).numUpdatedRows;
     } else if (row.table === 'oauth_states') {
       n = (await this.db.updateTable('oauth_states').set({ verifier_sealed: to })
         .where('state_hash', '=', row.rowKey[0]!).where('verifier_sealed', '=', row.sealed).executeTakeFirst()).numUpdatedRows;
