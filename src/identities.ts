@@ -26,7 +26,7 @@ export interface NewKey { AccessKeyId: string; SecretAccessKey: string }
 
 export async function createAccessKey(store: Store, keys: KeyRing, accountId: string, userName: string, given?: NewKey): Promise<NewKey> {
   const k = given ?? { AccessKeyId: newAccessKeyId(), SecretAccessKey: newSecretAccessKey() };
-  await store.putAccessKey({
+  await store.identities.putAccessKey({
     accessKeyId: k.AccessKeyId, accountId, userName, status: 'ACTIVE', createdAt: Date.now(),
     secretSealed: keys.seal(k.SecretAccessKey, aad.accessKey(k.AccessKeyId)),
   });
@@ -39,12 +39,12 @@ export async function addUser(store: Store, keys: KeyRing, region: string,
   checkName('user', opts.name);
   for (const g of opts.groups ?? []) checkName('group', g);
   try {
-    await store.putUser({ accountId: opts.accountId, userName: opts.name, role: opts.role, createdAt: Date.now() }, false);
+    await store.identities.putUser({ accountId: opts.accountId, userName: opts.name, role: opts.role, createdAt: Date.now() }, false);
   } catch (e) {
     if (e instanceof UniqueViolation) throw new UsageError(`user ${opts.name} already exists in account ${opts.accountId} (use 'keys create' for another key)`);
     throw e;
   }
-  for (const g of opts.groups ?? []) await store.addMember(opts.accountId, g, opts.name);
+  for (const g of opts.groups ?? []) await store.identities.addMember(opts.accountId, g, opts.name);
   const key = await createAccessKey(store, keys, opts.accountId, opts.name);
   return { UserArn: userArn(region, opts.accountId, opts.name), ...key };
 }
@@ -60,8 +60,8 @@ export async function resetAdmin(store: Store, keys: KeyRing, region: string,
   const name = opts.name ?? 'admin';
   checkAccount(opts.accountId);
   checkName('user', name);
-  const existed = await store.getUser(opts.accountId, name);
-  await store.putUser({ accountId: opts.accountId, userName: name, role: 'ADMIN', createdAt: Date.now() }, true);
+  const existed = await store.identities.getUser(opts.accountId, name);
+  await store.identities.putUser({ accountId: opts.accountId, userName: name, role: 'ADMIN', createdAt: Date.now() }, true);
   const key = await createAccessKey(store, keys, opts.accountId, name);
   return { UserArn: userArn(region, opts.accountId, name), Created: !existed, ...key };
 }
@@ -69,23 +69,23 @@ export async function resetAdmin(store: Store, keys: KeyRing, region: string,
 /** Makes sure the bootstrap admin exists with exactly this key (the environment is the source of truth). */
 export async function ensureAdmin(store: Store, keys: KeyRing, accountId: string, key: NewKey): Promise<void> {
   checkAccount(accountId);
-  await store.putUser({ accountId, userName: 'admin', role: 'ADMIN', createdAt: Date.now() }, true);
-  const existing = await store.getAccessKey(key.AccessKeyId);
+  await store.identities.putUser({ accountId, userName: 'admin', role: 'ADMIN', createdAt: Date.now() }, true);
+  const existing = await store.identities.getAccessKey(key.AccessKeyId);
   if (existing) {
     const same = existing.accountId === accountId && existing.userName === 'admin'
       && keys.open(existing.secretSealed, aad.accessKey(key.AccessKeyId)) === key.SecretAccessKey;
     if (same) {
-      if (existing.status !== 'ACTIVE') await store.setAccessKeyStatus(key.AccessKeyId, 'ACTIVE');
+      if (existing.status !== 'ACTIVE') await store.identities.setAccessKeyStatus(key.AccessKeyId, 'ACTIVE');
       return;
     }
-    await store.deleteAccessKey(key.AccessKeyId);
+    await store.identities.deleteAccessKey(key.AccessKeyId);
   }
   try {
     await createAccessKey(store, keys, accountId, 'admin', key);
   } catch (e) {
     // Several nodes of one deployment starting at once: another stored the same key first.
     if (!(e instanceof UniqueViolation)) throw e;
-    const now = await store.getAccessKey(key.AccessKeyId);
+    const now = await store.identities.getAccessKey(key.AccessKeyId);
     const same = now && now.accountId === accountId && now.userName === 'admin'
       && keys.open(now.secretSealed, aad.accessKey(key.AccessKeyId)) === key.SecretAccessKey;
     if (!same) throw e;

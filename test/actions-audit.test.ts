@@ -126,7 +126,7 @@ describe('every invocation is recorded, without values', () => {
     // ... and the API key never in an answer either.
     expect(leaks([API_KEY], { responses })).toEqual([]);
     // The records are there (the search looked at the right files).
-    const rows = await env.t.server.store.queryInvocations({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http', connectorCreatedAt: (await env.t.server.store.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http' }))!.createdAt, limit: 10 });
+    const rows = await env.t.server.store.audit.queryInvocations({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http', connectorCreatedAt: (await env.t.server.store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http' }))!.createdAt, limit: 10 });
     expect(rows).toHaveLength(3);
     expect(env.t.logs()).toContain('"op":"InvokeAction"');
   });
@@ -208,12 +208,12 @@ describe('retention', () => {
     const dataDir = tempDir('ab-audit-');
     const a = await startTestServer({ dataDir });
     await createConnector(a.client(), 'kept', { auth: noneAuth('https://api.example.com') });
-    const created = (await a.server.store.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'kept' }))!.createdAt;
-    await a.server.store.insertInvocations([record('kept', 45, created), record('kept', 40, created), record('kept', 10, created)]);
+    const created = (await a.server.store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'kept' }))!.createdAt;
+    await a.server.store.audit.insertInvocations([record('kept', 45, created), record('kept', 40, created), record('kept', 10, created)]);
     // Another server starting on the same data (a restart, or a second node on PostgreSQL).
     const b = await startTestServer({ dataDir, auditRetentionDays: 30 });
     try {
-      const left = async () => (await b.server.store.queryInvocations({ region: 'us-east-1', accountId: ACCOUNT, id: 'kept', connectorCreatedAt: created, limit: 10 })).length;
+      const left = async () => (await b.server.store.audit.queryInvocations({ region: 'us-east-1', accountId: ACCOUNT, id: 'kept', connectorCreatedAt: created, limit: 10 })).length;
       const deadline = Date.now() + 5_000;
       while ((await left()) !== 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(await left()).toBe(1);
@@ -226,10 +226,10 @@ describe('retention', () => {
 
   it('and periodically after that; 0 keeps everything', async () => {
     const store = env.t.server.store;
-    const created = (await store.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http' }))!.createdAt;
+    const created = (await store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http' }))!.createdAt;
     const old = record('audit-http', 400, created);
-    await store.insertInvocations([old]);
-    const count = async () => (await store.queryInvocations({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http', connectorCreatedAt: created, limit: 100 })).length;
+    await store.audit.insertInvocations([old]);
+    const count = async () => (await store.audit.queryInvocations({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http', connectorCreatedAt: created, limit: 100 })).length;
     const before = await count();
     const forever = new AuditTrail({ store, retentionDays: 0, now: Date.now });
     expect(await forever.prune()).toBe(0);

@@ -166,8 +166,8 @@ describe('UpdateActionConnectorPermissions', () => {
     const gone = await t.addUser(uid('gone-user'), 'READER', ['gone-group']);
     await create(admin, id, { Permissions: [{ Principal: userArnOf('admin'), Actions: [...ALL_ACTIONS] }, { Principal: gone.arn, Actions: [D, U] }, { Principal: groupArnOf('gone-group'), Actions: [D] }] });
     // What `actionbridge users remove` / `groups remove` do (the CLI costs seconds per call; the store is the same).
-    expect(await t.server.store.deleteUser(ACCOUNT, gone.name, gone.arn)).toBe(true);
-    expect(await t.server.store.deleteGroup(ACCOUNT, 'gone-group', groupArnOf('gone-group'))).toBe(true);
+    expect(await t.server.store.identities.deleteUser(ACCOUNT, gone.name, gone.arn)).toBe(true);
+    expect(await t.server.store.identities.deleteGroup(ACCOUNT, 'gone-group', groupArnOf('gone-group'))).toBe(true);
     // Their grants went with them: a user re-created under the same name inherits nothing.
     expect((await describePerms(admin, id)).Permissions).toEqual([{ Principal: userArnOf('admin'), Actions: SORTED_ACTIONS }]);
     const again = await t.addUser(gone.name, 'READER');

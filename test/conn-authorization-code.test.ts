@@ -92,9 +92,9 @@ async function signIn(url: string, login: string, opts: { keepCookies?: boolean 
 }
 
 async function tokenSet(id: string, user: TestUser) {
-  const row = await env.t.server.store.getToken(key(id), user.arn);
+  const row = await env.t.server.store.connections.getToken(key(id), user.arn);
   if (!row) return undefined;
-  const digest = destinationDigest((await env.t.server.store.getConnector(key(id)))!);
+  const digest = destinationDigest((await env.t.server.store.connectors.getConnector(key(id)))!);
   const set = JSON.parse(env.t.server.services.keys.open(row.sealed, aad.connectorToken('us-east-1', ACCOUNT, id, user.arn, digest))) as { accessToken: string; refreshToken?: string };
   return { row, set };
 }
@@ -298,7 +298,7 @@ describe('authorization code: using, refreshing, revoking', () => {
     expect(first.row.refreshAt).toBeLessThan(first.row.expiresAt!);
     await waitFor(() => Date.now() >= first.row.refreshAt!, { timeoutMs: 10_000, what: 'the access token to be due' });
 
-    const rec = (await env.t.server.store.getConnector(key('ac-refresh')))!;
+    const rec = (await env.t.server.store.connectors.getConnector(key('ac-refresh')))!;
     const refreshes = oidc.tokenRequests.refresh_token ?? 0;
     const results = await Promise.all(Array.from({ length: 200 }, () =>
       env.t.server.services.connections.authorizedRequest(rec, endUser('bob'), { method: 'GET', url: api.url('/api/x') })));
@@ -333,7 +333,7 @@ describe('authorization code: using, refreshing, revoking', () => {
     expect([again.status, again.body.error]).toEqual([400, 'invalid_grant']); // ... and its reuse revokes the grant
     for (const tok of [replay.body.access_token, replay.body.refresh_token]) seenTokens.add(String(tok));
 
-    const rec = (await env.t.server.store.getConnector(key('ac-refresh')))!;
+    const rec = (await env.t.server.store.connectors.getConnector(key('ac-refresh')))!;
     const r = await env.t.server.services.connections.authorizedRequest(rec, endUser('bob'), { method: 'GET', url: api.url('/api') })
       .then(() => undefined, (e: Error) => e);
     expect(r?.name).toBe('AccessTokenNotFoundException');
@@ -355,7 +355,7 @@ describe('authorization code: using, refreshing, revoking', () => {
   it('a revoked refresh token at the provider ends the sign-in at the next refresh', async () => {
     const current = (await remember('ac-refresh', bob))!;
     expect(await oidc.revoke(WEB, current.set.refreshToken!, 'refresh_token')).toBe(200);
-    const rec = (await env.t.server.store.getConnector(key('ac-refresh')))!;
+    const rec = (await env.t.server.store.connectors.getConnector(key('ac-refresh')))!;
     // The access token died with the grant: the service refuses it, the refresh is refused.
     const r = await env.t.server.services.connections.authorizedRequest(rec, endUser('bob'), { method: 'GET', url: api.url('/api') })
       .then(() => undefined, (e: Error) => e);

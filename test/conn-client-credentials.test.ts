@@ -33,7 +33,7 @@ const ccAuth = (secret = CLIENT.client_secret, clientId = CLIENT.client_id): qs.
 
 async function create(id: string, auth: qs.AuthConfig, type: qs.ActionConnectorType = 'GENERIC_HTTP') {
   await env.t.client().send(new qs.CreateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: id, Type: type, AuthenticationConfig: auth }));
-  return (await env.t.server.store.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id }))!;
+  return (await env.t.server.store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id }))!;
 }
 
 const tokens = () => oidc.tokenRequests.client_credentials ?? 0;
@@ -98,7 +98,7 @@ describe('client credentials', () => {
     expect(firstAuth.size).toBe(1);
 
     // Cached (sealed) in the database until shortly before expiry.
-    const row = await env.t.server.store.getToken(rec, '');
+    const row = await env.t.server.store.connections.getToken(rec, '');
     expect(row?.expiresAt).toBeGreaterThan(Date.now());
     expect(row!.refreshAt!).toBeLessThan(row!.expiresAt!);
     await waitFor(() => Date.now() >= row!.refreshAt!, { timeoutMs: 20_000, what: 'the token to be due' });
@@ -184,14 +184,14 @@ describe('client credentials', () => {
     await conns.authorizedRequest(rec, endUser('erin'), { method: 'GET', url: api.url('/api') });
     const before = tokens();
     await env.t.client().send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'cc-update', Name: 'renamed', AuthenticationConfig: ccAuth() }));
-    const renamed = (await env.t.server.store.getConnector(rec))!;
+    const renamed = (await env.t.server.store.connectors.getConnector(rec))!;
     await conns.authorizedRequest(renamed, endUser('erin'), { method: 'GET', url: api.url('/api') });
     expect(tokens()).toBe(before);
     // The same secret again is no change; another secret is: the token obtained with the old one goes.
-    expect(await env.t.server.store.getToken(rec, '')).toBeDefined();
+    expect(await env.t.server.store.connections.getToken(rec, '')).toBeDefined();
     const rotated = ccAuth(`${CLIENT.client_secret}-v2`);
     await env.t.client().send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'cc-update', Name: 'renamed', AuthenticationConfig: rotated }));
-    expect(await env.t.server.store.getToken(rec, '')).toBeUndefined();
+    expect(await env.t.server.store.connections.getToken(rec, '')).toBeUndefined();
   });
 
   it('no client secret or token is in a response, a log line or the database files', async () => {

@@ -37,7 +37,7 @@ async function create(id: string, roleArn = ROLE, t = env.t) {
     AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: id, Type: 'AMAZON_TEXTRACT',
     AuthenticationConfig: { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: roleArn } } },
   }));
-  return (await t.server.store.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id }))!;
+  return (await t.server.store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id }))!;
 }
 
 const detectText = (conn: Awaited<ReturnType<typeof create>>, user: { userArn: string; userName: string }) =>

@@ -23,7 +23,7 @@ const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pa
 
 async function create(id: string, type: qs.ActionConnectorType, auth: qs.AuthConfig, extra: Partial<qs.CreateActionConnectorCommandInput> = {}) {
   await env.t.client().send(new qs.CreateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: id, Type: type, AuthenticationConfig: auth, ...extra }));
-  return (await env.t.server.store.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id }))!;
+  return (await env.t.server.store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id }))!;
 }
 
 const apiKey = (base: string, email?: string): qs.AuthConfig => ({

@@ -52,47 +52,47 @@ describe('tokens and authorization states at rest', () => {
   it('are re-sealed by key rotation and still open', async () => {
     const { store, keys } = t.server.services;
     const now = Date.now();
-    digest = destinationDigest((await store.getConnector(key))!);
-    await store.putToken({ ...key, principal: userArn, sealed: keys.seal('{"accessToken":"at-rotate-me"}', aad.connectorToken('us-east-1', ACCOUNT, 'store-1', userArn, digest)), fingerprint: 'f', expiresAt: null, refreshAt: null, updatedAt: now });
-    await store.putAuthState({ ...key, stateHash: 'h1', userArn, verifierSealed: keys.seal('verifier-rotate-me', aad.authState('h1')), redirectUri: 'https://x/oauth/callback', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now);
+    digest = destinationDigest((await store.connectors.getConnector(key))!);
+    await store.connections.putToken({ ...key, principal: userArn, sealed: keys.seal('{"accessToken":"at-rotate-me"}', aad.connectorToken('us-east-1', ACCOUNT, 'store-1', userArn, digest)), fingerprint: 'f', expiresAt: null, refreshAt: null, updatedAt: now });
+    await store.connections.putAuthState({ ...key, stateHash: 'h1', userArn, verifierSealed: keys.seal('verifier-rotate-me', aad.authState('h1')), redirectUri: 'https://x/oauth/callback', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now);
     const before = keys.activeKeyId;
     keys.rotateFile();
     const r = await rotateSecrets(store, keys, { newKey: false });
     expect(r.Remaining).toBe(0);
-    const tok = (await store.getToken(key, userArn))!;
+    const tok = (await store.connections.getToken(key, userArn))!;
     expect(keys.keyIdOfSealed(tok.sealed)).not.toBe(before);
     expect(keys.open(tok.sealed, aad.connectorToken('us-east-1', ACCOUNT, 'store-1', userArn, digest))).toContain('at-rotate-me');
-    const st = (await store.takeAuthState('h1'))!;
+    const st = (await store.connections.takeAuthState('h1'))!;
     expect(keys.open(st.verifierSealed, aad.authState('h1'))).toBe('verifier-rotate-me');
     // One-time: a second take gets nothing.
-    expect(await store.takeAuthState('h1')).toBeUndefined();
+    expect(await store.connections.takeAuthState('h1')).toBeUndefined();
   });
 
   it('a token does not open in another row', async () => {
     const { store, keys } = t.server.services;
-    const tok = (await store.getToken(key, userArn))!;
+    const tok = (await store.connections.getToken(key, userArn))!;
     expect(() => keys.open(tok.sealed, aad.connectorToken('us-east-1', ACCOUNT, 'store-1', `${userArn}x`, digest))).toThrow();
   });
 
   it("expired states are dropped when new ones are stored; a user's tokens and states go with the user", async () => {
     const { store } = t.server.services;
     const now = Date.now();
-    await store.putAuthState({ ...key, stateHash: 'old', userArn, verifierSealed: 'x', redirectUri: 'r', fingerprint: 'f', createdAt: now - 700_000, expiresAt: now - 100_000 }, now);
-    await store.putAuthState({ ...key, stateHash: 'new', userArn, verifierSealed: 'x', redirectUri: 'r', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now + 1);
-    expect(await store.takeAuthState('old')).toBeUndefined();
-    await store.putAuthState({ ...key, stateHash: 'mine', userArn, verifierSealed: 'x', redirectUri: 'r', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now);
-    expect(await store.countUserTokens(key)).toBe(1);
-    await store.deleteUser(ACCOUNT, 'dora', userArn);
-    expect(await store.getToken(key, userArn)).toBeUndefined();
-    expect(await store.takeAuthState('mine')).toBeUndefined();
-    expect(await store.countUserTokens(key)).toBe(0);
+    await store.connections.putAuthState({ ...key, stateHash: 'old', userArn, verifierSealed: 'x', redirectUri: 'r', fingerprint: 'f', createdAt: now - 700_000, expiresAt: now - 100_000 }, now);
+    await store.connections.putAuthState({ ...key, stateHash: 'new', userArn, verifierSealed: 'x', redirectUri: 'r', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now + 1);
+    expect(await store.connections.takeAuthState('old')).toBeUndefined();
+    await store.connections.putAuthState({ ...key, stateHash: 'mine', userArn, verifierSealed: 'x', redirectUri: 'r', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now);
+    expect(await store.connections.countUserTokens(key)).toBe(1);
+    await store.identities.deleteUser(ACCOUNT, 'dora', userArn);
+    expect(await store.connections.getToken(key, userArn)).toBeUndefined();
+    expect(await store.connections.takeAuthState('mine')).toBeUndefined();
+    expect(await store.connections.countUserTokens(key)).toBe(0);
   });
 
   it("a connector's test results go with the connector", async () => {
     const { store } = t.server.services;
-    await store.putTestResult({ ...key, testedAt: Date.now(), success: true, httpStatus: 200, message: 'ok', testedBy: userArn });
-    expect((await store.getTestResult(key))?.success).toBe(true);
+    await store.connections.putTestResult({ ...key, testedAt: Date.now(), success: true, httpStatus: 200, message: 'ok', testedBy: userArn });
+    expect((await store.connections.getTestResult(key))?.success).toBe(true);
     await t.client().send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'store-1' }));
-    expect(await store.getTestResult(key)).toBeUndefined();
+    expect(await store.connections.getTestResult(key)).toBeUndefined();
   });
 });

@@ -45,8 +45,8 @@ const consoleUrl = () => `${front.publicUrl}/console/`;
 
 async function setPassword(name: string, password: string) {
   const store = env.t.server.store;
-  const user = await store.getUser(ACCOUNT, name);
-  await store.consoleStore().setPassword(ACCOUNT, name, await hashPassword(password), user!.createdAt, Date.now());
+  const user = await store.identities.getUser(ACCOUNT, name);
+  await store.console.setPassword(ACCOUNT, name, await hashPassword(password), user!.createdAt, Date.now());
 }
 
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
@@ -388,7 +388,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await mail.getByText('this sign-in link was started by another user').first().waitFor();
       await shot(mail, '10-oauth-other-user-refused');
       expect(oidc.tokenRequests.authorization_code).toBe(1);
-      expect(await env.t.server.store.getToken({ region: 'us-east-1', accountId: ACCOUNT, id: 'oauth-api' }, mallory.arn)).toBeUndefined();
+      expect(await env.t.server.store.connections.getToken({ region: 'us-east-1', accountId: ACCOUNT, id: 'oauth-api' }, mallory.arn)).toBeUndefined();
     } finally {
       await context.close();
     }

@@ -110,7 +110,7 @@ describe('sign-in and cookies', () => {
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body).toMatchObject({ UserName: 'keyuser', Role: 'AUTHOR', SignedInWith: 'ACCESS_KEY' });
     expect((await c.call('ListActionConnectors')).status).toBe(200);
-    await s.store.setAccessKeyStatus(k.accessKeyId, 'INACTIVE');
+    await s.store.identities.setAccessKeyStatus(k.accessKeyId, 'INACTIVE');
     const after = await c.call('ListActionConnectors');
     expect(after.errorType).toBe('MissingAuthenticationTokenException');
     expect(after.body.Message).toMatch(/access key .* no longer active/);
@@ -252,7 +252,7 @@ describe('expiry and sign-out', () => {
     await s.setPassword('temp', 'temporary-password-1');
     const { c } = await signIn('temp', 'temporary-password-1');
     expect((await c.call('ListActionConnectors')).status).toBe(200);
-    await s.store.deleteUser(ACCOUNT, 'temp', `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/temp`);
+    await s.store.identities.deleteUser(ACCOUNT, 'temp', `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/temp`);
     expect((await c.call('ListActionConnectors')).errorType).toBe('MissingAuthenticationTokenException');
     s.clock.ms += 1;
     await new Promise((r) => setTimeout(r, 5));

@@ -44,7 +44,7 @@ describe('tokens', () => {
     expect(list.map((t) => [t.UserName, t.Status])).toEqual([['alice', 'ACTIVE'], ['bob', 'ACTIVE']]);
     expect(list[0]!.Expires).toMatch(/^\d{4}-/);
     expect(JSON.stringify(list)).not.toContain(aliceToken);
-    const rows = await env.t.server.store.listMcpTokens(ACCOUNT);
+    const rows = await env.t.server.store.mcpTokens.listMcpTokens(ACCOUNT);
     expect(JSON.stringify(rows)).not.toContain(aliceToken.slice(6));
   });
 
@@ -198,7 +198,7 @@ describe('revocation and changes take effect at once', () => {
     const r = await post('{"jsonrpc":"2.0","id":1,"method":"tools/list"}', { authorization: `Bearer ${t.token}` });
     expect(r.status).toBe(401);
     expect((await r.json()).error.message).toMatch(/revoked/);
-    const rows = await env.t.server.store.listMcpTokens(ACCOUNT, 'alice');
+    const rows = await env.t.server.store.mcpTokens.listMcpTokens(ACCOUNT, 'alice');
     expect(rows.find((x) => x.tokenId === t.tokenId)!.revokedAt).toBeTypeOf('number');
   });
 
@@ -208,7 +208,7 @@ describe('revocation and changes take effect at once', () => {
     await expect(connectHttp(env.t.endpoint, t.token)).rejects.toThrow(/expired|401/);
     await env.t.addUser('carol', 'READER');
     const c = await mintToken(env, 'carol');
-    await store.deleteUser(ACCOUNT, 'carol', `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/carol`);
+    await store.identities.deleteUser(ACCOUNT, 'carol', `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/carol`);
     // Removed, then added again under the same name: the old token is not the new user's.
     await new Promise((r) => setTimeout(r, 5));
     await env.t.addUser('carol', 'ADMIN');

@@ -104,13 +104,13 @@ describe('actionbridge mcp (stdio)', () => {
     const c = await spawnMcp(env.bob, 'to-deactivate');
     await grant(env.admin, 'gh', env.bob.arn, INVOKE);
     expect(await names(c)).toEqual(['gh__HttpRequest']);
-    await env.t.server.store.setAccessKeyStatus(env.bob.accessKeyId, 'INACTIVE');
+    await env.t.server.store.identities.setAccessKeyStatus(env.bob.accessKeyId, 'INACTIVE');
     try {
       const r = await c.callTool({ name: 'gh__HttpRequest', arguments: { Method: 'GET', Path: 'x' } });
       expect(r.isError).toBe(true);
       expect(textOf(r)).toMatch(/UnrecognizedClientException/);
     } finally {
-      await env.t.server.store.setAccessKeyStatus(env.bob.accessKeyId, 'ACTIVE');
+      await env.t.server.store.identities.setAccessKeyStatus(env.bob.accessKeyId, 'ACTIVE');
     }
   });
 

@@ -52,7 +52,7 @@ async function checkRestored(t: TestServer, keys: KeyRing): Promise<Set<string>>
     // Written in the same transaction as the connector: a consistent snapshot has both.
     const tags = await c.send(new qs.ListTagsForResourceCommand({ ResourceArn: d.ActionConnector!.Arn! }));
     expect(tags.Tags).toEqual([{ Key: 'batch', Value: id.split('-')[0] }]);
-    const rec = await t.server.store.getConnector({ region: REGION, accountId: ACCOUNT, id });
+    const rec = await t.server.store.connectors.getConnector({ region: REGION, accountId: ACCOUNT, id });
     const auth = connectorAuth(rec!, keys);
     expect(auth.type === 'BASIC' && auth.password).toBe(password(id));
   }

@@ -104,7 +104,7 @@ describe('graceful shutdown', () => {
     // What the requests committed is there (their last test result), and the database opens clean.
     const store = await openStore({ dataDir });
     try {
-      const last = await store.getTestResult({ region: 'us-east-1', accountId: ACCOUNT, id: 'slow' });
+      const last = await store.connections.getTestResult({ region: 'us-east-1', accountId: ACCOUNT, id: 'slow' });
       expect(last).toMatchObject({ success: true, httpStatus: 200 });
     } finally {
       await store.close();

@@ -142,7 +142,7 @@ d(PG_URL ? 'client credentials across three nodes' : PG_SKIP_REASON, () => {
       },
     }));
     const key = { region: 'us-east-1', accountId: ACCOUNT, id: 'mn-cc' };
-    const recs = await Promise.all(nodes.map((n) => n.server.store.getConnector(key)));
+    const recs = await Promise.all(nodes.map((n) => n.server.store.connectors.getConnector(key)));
     const tokens = () => oidc.tokenRequests.client_credentials ?? 0;
     const burst = () => Promise.all(Array.from({ length: 90 }, (_v, i) =>
       nodes[i % 3]!.server.services.connections.authorizedRequest(recs[i % 3]!, endUser(`u${i}`), { method: 'GET', url: api.url('/api/items') })));
@@ -152,7 +152,7 @@ d(PG_URL ? 'client credentials across three nodes' : PG_SKIP_REASON, () => {
     expect(tokens()).toBe(before + 1);
     expect(new Set(api.seen.slice(-90)).size).toBe(1);
 
-    const row = await nodes[2]!.server.store.getToken(key, '');
+    const row = await nodes[2]!.server.store.connections.getToken(key, '');
     await waitFor(() => Date.now() >= row!.refreshAt!, { timeoutMs: 20_000, what: 'the token to be due' });
     const second = await burst();
     expect(second.map((r) => r.status)).toEqual(Array(90).fill(200));

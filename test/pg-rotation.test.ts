@@ -13,6 +13,7 @@ import { openStore } from '../src/store/open.js';
 import { ACCOUNT, BIN, basicAuth, createInput, qs } from './helpers.js';
 import { PG_SKIP_REASON, PG_URL } from './support/pg-store.js';
 import { startCluster, type Cluster } from './support/pg-nodes.js';
+import { sealedSecrets } from '../src/crypto/sealed-secrets.js';
 
 const execFileP = promisify(execFile);
 const d = PG_URL ? describe : describe.skip;
@@ -77,7 +78,7 @@ d(PG_URL ? 'key rotation while three nodes serve' : PG_SKIP_REASON, () => {
     expect(keys.keyIds).toEqual([rotated.ActiveKeyId]);
     const store = await openStore({ dataDir: c.dataDir, databaseUrl: c.schema.url, postgres: { poolSize: 1 } });
     try {
-      const secrets = await store.sealedSecrets();
+      const secrets = await sealedSecrets(store);
       expect(secrets.length).toBeGreaterThan(20);
       for (const s of secrets) expect(() => keys.open(s.sealed, s.aad)).not.toThrow();
     } finally {

@@ -47,8 +47,8 @@ d(PG_URL ? 'secrets at rest on PostgreSQL' : PG_SKIP_REASON, () => {
     const token = 'at-pg-secret-token-7c1e9a';
     const verifier = 'pkce-pg-secret-verifier-4b2d8f';
     const now = Date.now();
-    await store.putToken({ ...key, principal: u.arn, sealed: keys.seal(JSON.stringify({ accessToken: token }), aad.connectorToken('us-east-1', ACCOUNT, 'sec-basic', u.arn, destinationDigest((await store.getConnector(key))!))), fingerprint: 'f', expiresAt: null, refreshAt: null, updatedAt: now });
-    await store.putAuthState({ ...key, stateHash: 'pg-h1', userArn: u.arn, verifierSealed: keys.seal(verifier, aad.authState('pg-h1')), redirectUri: 'https://x.example/oauth/callback', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now);
+    await store.connections.putToken({ ...key, principal: u.arn, sealed: keys.seal(JSON.stringify({ accessToken: token }), aad.connectorToken('us-east-1', ACCOUNT, 'sec-basic', u.arn, destinationDigest((await store.connectors.getConnector(key))!))), fingerprint: 'f', expiresAt: null, refreshAt: null, updatedAt: now });
+    await store.connections.putAuthState({ ...key, stateHash: 'pg-h1', userArn: u.arn, verifierSealed: keys.seal(verifier, aad.authState('pg-h1')), redirectUri: 'https://x.example/oauth/callback', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now);
     secrets.push(token, verifier, ADMIN_SECRET);
   });
   afterAll(async () => { await t?.stop(); await schema?.drop(); });

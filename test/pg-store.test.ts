@@ -51,12 +51,12 @@ d(PG_URL ? 'PostgreSQL store' : PG_SKIP_REASON, () => {
   it('the pool has the configured statement timeout; int8 reads as numbers; text in byte order', async () => {
     const st = await sql<{ statement_timeout: string }>`show statement_timeout`.execute(a.db);
     expect(st.rows[0]!.statement_timeout).toBe('1234ms');
-    for (const id of ['b', 'B', '_', 'a', 'Z', '0', 'é', '~']) await a.insertConnector(rec(id), [], []);
-    await expect(b.insertConnector(rec('a'), [], [])).rejects.toBeInstanceOf(UniqueViolation);
-    const got = await b.queryConnectors({ region: 'us-east-1', accountId: '111122223333', limit: 100 });
+    for (const id of ['b', 'B', '_', 'a', 'Z', '0', 'é', '~']) await a.connectors.insertConnector(rec(id), [], []);
+    await expect(b.connectors.insertConnector(rec('a'), [], [])).rejects.toBeInstanceOf(UniqueViolation);
+    const got = await b.connectors.queryConnectors({ region: 'us-east-1', accountId: '111122223333', limit: 100 });
     expect(got.map((c) => c.id)).toEqual(['0', 'B', 'Z', '_', 'a', 'b', '~', 'é']);
     expect(got[0]!.createdAt).toBe(1767225600123);
-    const page = await b.queryConnectors({ region: 'us-east-1', accountId: '111122223333', limit: 2, afterId: 'Z' });
+    const page = await b.connectors.queryConnectors({ region: 'us-east-1', accountId: '111122223333', limit: 2, afterId: 'Z' });
     expect(page.map((c) => c.id)).toEqual(['_', 'a']);
     const n = await sql<{ n: unknown }>`select count(*) as n from connectors`.execute(a.db);
     expect(n.rows[0]!.n).toBe(8);

@@ -149,7 +149,7 @@ describe('error paths that carry secrets', () => {
 
   it('an internal failure whose error text carries the request\'s secret: 500 without it, and the log is scrubbed by value', async () => {
     const s = mk('internal');
-    const store = t.server.store as unknown as { insertConnector: (...a: unknown[]) => Promise<void> };
+    const store = t.server.store.connectors as unknown as { insertConnector: (...a: unknown[]) => Promise<void> };
     const original = store.insertConnector;
     // A driver error that echoes a value of the statement.
     store.insertConnector = async () => { throw new Error(`constraint failed on value '${s}' (row sec-internal)`); };

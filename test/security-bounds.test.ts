@@ -309,7 +309,7 @@ describe('the small items, in one server', () => {
     });
 
     it('an MCP message', async () => {
-      const user = (await env.t.server.store.getUser(ACCOUNT, 'admin')) ?? (await env.t.server.store.listUsers(ACCOUNT))[0]!;
+      const user = (await env.t.server.store.identities.getUser(ACCOUNT, 'admin')) ?? (await env.t.server.store.identities.listUsers(ACCOUNT))[0]!;
       const { token } = await createMcpToken(env.t.server.store, { user, region: 'us-east-1' });
       const text = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-03-26","capabilities":{},"clientInfo":{"name":"x","version":"1"},"x":${nested(DEPTH)}}}`;
       const r = await rawRequest(env.t.endpoint, 'POST', '/mcp', {

@@ -127,7 +127,7 @@ describe('an update that changes where credentials go drops the tokens obtained 
     responses.push(JSON.stringify(t.body));
     expect(t.errorType).toBe('AccessTokenNotFoundException');
     expect(attacker.received).toEqual([]);
-    expect(await env.t.server.store.countUserTokens({ region: 'us-east-1', accountId: ACCOUNT, id: 'dest-ac' })).toBe(0);
+    expect(await env.t.server.store.connections.countUserTokens({ region: 'us-east-1', accountId: ACCOUNT, id: 'dest-ac' })).toBe(0);
     expect(JSON.stringify(responses)).not.toContain(victimToken.slice(7));
   });
 
@@ -156,11 +156,11 @@ describe('an update that changes where credentials go drops the tokens obtained 
     await createConnector(env.t.client(), 'dest-cc', { auth: clientCredentialsAuth(upstream.url('/api'), oidc.tokenEndpoint, SVC.client_id, SVC.client_secret), permissions: permissions() });
     expect((await invoke(victim, 'dest-cc')).body).toMatchObject({ InvokeActionStatus: 'SUCCESS' });
     const cached = bearerOf(upstream).at(-1)!.slice(7);
-    expect(await env.t.server.store.getToken(key, '')).toBeDefined();
+    expect(await env.t.server.store.connections.getToken(key, '')).toBeDefined();
 
     await update(mallory, 'dest-cc', clientCredentialsAuth(upstream.url('/api'), attacker.url('/token'), SVC.client_id, 'mallory-guess'));
     // Gone with the update, not merely unused.
-    expect(await env.t.server.store.getToken(key, '')).toBeUndefined();
+    expect(await env.t.server.store.connections.getToken(key, '')).toBeUndefined();
     await invoke(victim, 'dest-cc');
     const seen = JSON.stringify(attacker.received.map((x) => ({ ...x, body: x.body.toString('utf8') })));
     expect(seen).not.toContain(cached);
@@ -177,7 +177,7 @@ describe('an update that changes where credentials go drops the tokens obtained 
     const minted = oidc.tokenRequests.client_credentials ?? 0;
 
     await update(ADMIN, 'dest-cc-vpc', auth, { VpcConnectionArn: VPC });
-    expect(await env.t.server.store.getToken(key, '')).toBeUndefined();
+    expect(await env.t.server.store.connections.getToken(key, '')).toBeUndefined();
     expect((await invoke(victim, 'dest-cc-vpc')).body).toMatchObject({ InvokeActionStatus: 'SUCCESS' });
     expect(oidc.tokenRequests.client_credentials).toBe(minted + 1);
     expect(bearerOf(upstream).at(-1)).not.toBe(cached);

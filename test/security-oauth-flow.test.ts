@@ -29,6 +29,7 @@ import { confirmationPage, openStart } from './support/security-oauth-flow.js';
 import { metadataCandidates } from '../src/connections/issuer-discovery.js';
 import { createTestCa, type TestCa } from './support/tls.js';
 import { startTlsFront, type TlsFront } from './support/tls-front.js';
+import { sealedSecrets } from '../src/crypto/sealed-secrets.js';
 
 let ca: TestCa;
 let env: ConnEnv;
@@ -66,7 +67,7 @@ async function throughProvider(browser: TestBrowser, start: string, login: strin
 }
 
 async function tokenOf(user: TestUser) {
-  return env.t.server.store.getToken({ region: 'us-east-1', accountId: ACCOUNT, id: ID }, user.arn);
+  return env.t.server.store.connections.getToken({ region: 'us-east-1', accountId: ACCOUNT, id: ID }, user.arn);
 }
 
 beforeAll(async () => {
@@ -217,7 +218,7 @@ describe('the legitimate flow', () => {
       expect(c.value).toMatch(/^[\w-]{43}$/);
       expect(c.attrs).toMatchObject({ httponly: '', secure: '', samesite: 'Lax', path: '/oauth/callback', 'max-age': '600' });
       // The database has no binding value, only hashes.
-      const rows = await env.t.server.store.sealedSecrets();
+      const rows = await sealedSecrets(env.t.server.store);
       expect(JSON.stringify(rows)).not.toContain(c.value);
     } finally {
       await agent.close();

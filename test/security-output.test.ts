@@ -75,12 +75,12 @@ beforeAll(async () => {
   await createConnector(admin, 'short', { auth: basicAuth(up.url('/api'), USER, SHORT_PASSWORD), permissions });
   await createConnector(admin, 'cc', { auth: clientCredentialsAuth(up.url('/api'), up.url('/oauth/token'), CLIENT_ID, CLIENT_SECRET), permissions });
 
-  const { token } = await createMcpToken(env.t.server.store, { user: (await env.t.server.store.getUser(ACCOUNT, 'agent'))!, region: 'us-east-1' });
+  const { token } = await createMcpToken(env.t.server.store, { user: (await env.t.server.store.identities.getUser(ACCOUNT, 'agent'))!, region: 'us-east-1' });
   mcp = await connectHttp(env.t.endpoint, token, 'attacker');
 
   const store = env.t.server.store;
-  const user = await store.getUser(ACCOUNT, 'mallory');
-  await store.consoleStore().setPassword(ACCOUNT, 'mallory', await hashPassword('mallory-password-0123'), user!.createdAt, Date.now());
+  const user = await store.identities.getUser(ACCOUNT, 'mallory');
+  await store.console.setPassword(ACCOUNT, 'mallory', await hashPassword('mallory-password-0123'), user!.createdAt, Date.now());
   consoleClient = new ConsoleClient(env.t.endpoint);
   const signIn = await consoleClient.signIn({ AccountId: ACCOUNT, UserName: 'mallory', Password: 'mallory-password-0123' });
   expect(signIn.status).toBe(200);
@@ -237,7 +237,7 @@ describe('token endpoints that echo the client credentials in their errors', () 
 
 describe('the Connections API', () => {
   it('authorizedRequest answers scrubbed, without credential headers (Set-Cookie kept for internal use)', async () => {
-    const rec = (await env.t.server.store.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'basic' }))!;
+    const rec = (await env.t.server.store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'basic' }))!;
     const res = await env.t.server.services.connections.authorizedRequest(rec, { userArn: invoker.arn, userName: 'mallory' }, { method: 'GET', url: up.url('/api/echo') });
     expect(res.status).toBe(200);
     expect(res.headers).not.toHaveProperty('authorization');

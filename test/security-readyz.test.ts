@@ -12,7 +12,7 @@ describe('/readyz', () => {
   it('a failing database: 503 with fixed texts to the unauthenticated caller, the raw error only in the log', async () => {
     expect((await fetch(`${t.endpoint}/readyz`)).status).toBe(200);
     // The raw error text the driver gives for a query now.
-    const raw = await t.server.store.close().then(() => t.server.store.getMeta('x')).then(() => '', (e: Error) => e.message);
+    const raw = await t.server.store.close().then(() => t.server.store.meta.getMeta('x')).then(() => '', (e: Error) => e.message);
     expect(raw.length).toBeGreaterThan(0);
 
     const res = await fetch(`${t.endpoint}/readyz`);

@@ -85,7 +85,7 @@ describe('VPC connections belong to accounts', () => {
     expect(foreign.name).toBe('InvalidParameterValueException');
     expect(foreign.message).toContain("'vpcConnectionArn'");
     expect(foreign.message).not.toContain('vpc-tenant-a');
-    expect(await env.t.server.store.getConnector({ region: 'us-east-1', accountId: OTHER_ACCOUNT, id: 'b-steal' })).toBeUndefined();
+    expect(await env.t.server.store.connectors.getConnector({ region: 'us-east-1', accountId: OTHER_ACCOUNT, id: 'b-steal' })).toBeUndefined();
     // B's own VPC connection is accepted.
     await client(authorB).send(createIn(OTHER_ACCOUNT, 'b-own', VPC_B));
   });

@@ -62,7 +62,7 @@ export class AuditTrail {
     const batch = this.pending ?? [];
     this.pending = undefined;
     if (batch.length === 0) return;
-    const p = this.opts.store.insertInvocations(batch.map((b) => b.rec)).then(
+    const p = this.opts.store.audit.insertInvocations(batch.map((b) => b.rec)).then(
       () => { for (const b of batch) b.resolve(); },
       (err) => { for (const b of batch) b.reject(err); },
     );
@@ -72,7 +72,7 @@ export class AuditTrail {
 
   /** One connector's records, newest first. */
   query(q: InvocationQuery): Promise<InvocationRecord[]> {
-    return this.opts.store.queryInvocations(q);
+    return this.opts.store.audit.queryInvocations(q);
   }
 
   /** Deletes the records past retention; returns how many. One run at a time. */
@@ -83,7 +83,7 @@ export class AuditTrail {
         const before = this.opts.now() - this.opts.retentionDays * DAY_MS;
         let total = 0;
         for (;;) {
-          const n = await this.opts.store.pruneInvocations(before, PRUNE_BATCH);
+          const n = await this.opts.store.audit.pruneInvocations(before, PRUNE_BATCH);
           total += n;
           if (n < PRUNE_BATCH) return total;
         }

@@ -7,7 +7,7 @@ import { groupArn, userArn } from './arns.js';
 import { SigV4Verifier, type IncomingSignedRequest } from './sigv4.js';
 import { ServiceError } from '../protocol/errors.js';
 
-type AccessKey = NonNullable<Awaited<ReturnType<Store['getAccessKey']>>>;
+type AccessKey = NonNullable<Awaited<ReturnType<Store['identities']['getAccessKey']>>>;
 
 export class Authenticator {
   private readonly verifier: SigV4Verifier;
@@ -41,8 +41,8 @@ export class Authenticator {
    */
   async admit(req: Omit<IncomingSignedRequest, 'body'>): Promise<AccessKey> {
     const { sig } = this.verifier.checkHeaders(req);
-    const k = await this.store.getAccessKey(sig.accessKeyId);
-    if (k?.status !== 'ACTIVE') throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+    const k = await this.store.identities.getAccessKey(sig.accessKeyId);
+    if (!k || k.status !== 'ACTIVE') throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
     return k;
   }
 
@@ -54,7 +54,7 @@ export class Authenticator {
   async authenticate(req: IncomingSignedRequest, admitted?: AccessKey): Promise<{ caller: Caller; region: string; signedHeaders: string[] }> {
     let k: AccessKey | undefined;
     const sig = await this.verifier.verify(req, async (id) => {
-      k = admitted?.accessKeyId === id ? admitted : await this.store.getAccessKey(id);
+      k = admitted?.accessKeyId === id ? admitted : await this.store.identities.getAccessKey(id);
       return k && k.status === 'ACTIVE' ? this.secretOf(k) : undefined;
     });
     const key = k!;
@@ -67,7 +67,7 @@ export class Authenticator {
    * access key id, or an MCP token's id).
    */
   async callerOf(accountId: string, userName: string, role: Role, credentialId: string): Promise<Caller> {
-    const groups = await this.store.groupsOf(accountId, userName);
+    const groups = await this.store.identities.groupsOf(accountId, userName);
     return {
       accountId,
       userName,

@@ -27,11 +27,11 @@ export class McpTokenAuth {
   /** Checks a token by its hash (a session checks its token again this way). */
   async fromHash(tokenHash: string): Promise<BearerResult> {
     const bad = (message: string): BearerResult => ({ ok: false, error: 'invalid_token', message });
-    const t = await this.store.getMcpTokenByHash(tokenHash);
+    const t = await this.store.mcpTokens.getMcpTokenByHash(tokenHash);
     if (!t) return bad('The token is not valid.');
     const status = mcpTokenStatus(t, this.now());
     if (status !== 'ACTIVE') return bad(`The token ${t.tokenId} is ${status === 'REVOKED' ? 'revoked' : 'expired'}.`);
-    const user = await this.store.getUser(t.accountId, t.userName);
+    const user = await this.store.identities.getUser(t.accountId, t.userName);
     // A user removed (and perhaps added again under the same name) does not keep the old user's tokens.
     if (!user || user.createdAt !== t.userCreatedAt) return bad(`The token ${t.tokenId} belongs to a user who no longer exists.`);
     const caller = await this.auth.callerOf(t.accountId, t.userName, user.role, `mcp-token:${t.tokenId}`);

@@ -46,10 +46,10 @@ export class Permissions {
     this.requireAccount(ctx, key.accountId);
     const denied = () => accessDenied(`User ${ctx.caller.userArn} is not authorized to perform ${action} on action connector ${key.id}.`);
     if (ctx.caller.role !== 'ADMIN') {
-      const held = await this.store.actionsOf(key, principalsOf(ctx));
+      const held = await this.store.connectors.actionsOf(key, principalsOf(ctx));
       if (!held.has(action)) throw denied();
     }
-    const rec = await this.store.getConnector(key);
+    const rec = await this.store.connectors.getConnector(key);
     if (!rec) {
       if (ctx.caller.role !== 'ADMIN') throw denied();
       throw notFound(`Action connector ${key.id} does not exist in account ${key.accountId} (${key.region}).`);

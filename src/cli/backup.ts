@@ -17,10 +17,9 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { ConfigError, resolveConfig, type Config, type Flags } from '../config.js';
 import { UsageError } from '../identities.js';
 import { KeyRing } from '../crypto/keyring.js';
-import { openSealedRef } from '../crypto/destination-migration.js';
+import { openSealedRef, sealedSecrets, type SealedSecretRef } from '../crypto/sealed-secrets.js';
 import { SqlStore } from '../store/sql-store.js';
 import type { Database } from '../store/schema.js';
-import type { SealedSecretRef } from '../store/store.js';
 import { openStore } from '../store/open.js';
 import { privateFile } from '../store/file-modes.js';
 import { knownMigrations, migrationState } from '../server/health.js';
@@ -76,7 +75,7 @@ async function inspect(file: string): Promise<Inspection> {
     const { unknown } = migrationState(await knownMigrations('sqlite'), migrations);
     if (unknown.length) throw new Error(`it was made by a newer ActionBridge (migrations unknown to this one: ${unknown.join(', ')})`);
     const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-    const secrets = await new SqlStore(db, 'sqlite').sealedSecrets();
+    const secrets = await sealedSecrets(new SqlStore(db, 'sqlite'));
     const keyIds = [...new Set(secrets.map((s) => s.sealed.split('.')[1] ?? '?'))].sort();
     return { connectors: count('connectors'), users: count('users'), migrations, keyIds, secrets };
   } finally {
@@ -175,7 +174,7 @@ export async function restoreCommand(args: string[]): Promise<number> {
   let opened = 0;
   const failedKeyIds = new Set<string>();
   try {
-    const secrets = await store.sealedSecrets();
+    const secrets = await sealedSecrets(store);
     let keys: KeyRing | undefined;
     try {
       keys = KeyRing.load({ dataDir: cfg.dataDir, create: false });

@@ -55,11 +55,11 @@ export async function readNewPassword(fromStdin: boolean, name: string): Promise
 export async function setConsolePassword(store: Store, region: string, accountId: string, name: string, fromStdin: boolean): Promise<{ UserArn: string; PasswordSet: true }> {
   checkAccount(accountId);
   checkName('user', name);
-  const user = await store.getUser(accountId, name);
+  const user = await store.identities.getUser(accountId, name);
   if (!user) throw new UsageError(`no user ${name} in account ${accountId}`);
   const password = await readNewPassword(fromStdin, name);
   const problem = passwordProblem(password);
   if (problem) throw new UsageError(problem);
-  await store.consoleStore().setPassword(accountId, name, await hashPassword(password), user.createdAt, Date.now());
+  await store.console.setPassword(accountId, name, await hashPassword(password), user.createdAt, Date.now());
   return { UserArn: userArn(region, accountId, name), PasswordSet: true };
 }

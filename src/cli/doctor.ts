@@ -12,7 +12,7 @@ import pg from 'pg';
 import { FLAG_NAMES, resolveConfig, type Config, type Flags } from '../config.js';
 import { UsageError } from '../identities.js';
 import { KeyRing } from '../crypto/keyring.js';
-import { openSealedRef } from '../crypto/destination-migration.js';
+import { openSealedRef, sealedSecrets, type SealedSecretRef } from '../crypto/sealed-secrets.js';
 import { SqlStore } from '../store/sql-store.js';
 import type { Database } from '../store/schema.js';
 import { knownMigrations, migrationState } from '../server/health.js';
@@ -141,9 +141,9 @@ async function checkMasterKey(cfg: Config, env: NodeJS.ProcessEnv, store: SqlSto
     return;
   }
   const source = env.ACTIONBRIDGE_MASTER_KEY ? 'ACTIONBRIDGE_MASTER_KEY' : file;
-  let secrets: Awaited<ReturnType<typeof store.sealedSecrets>>;
+  let secrets: SealedSecretRef[];
   try {
-    secrets = await store.sealedSecrets();
+    secrets = await sealedSecrets(store);
   } catch (e) {
     add('master key', 'FAIL', `the key from ${source} loads, but the sealed secrets cannot be read: ${oneLine(e)}`);
     return;

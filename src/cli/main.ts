@@ -153,13 +153,13 @@ async function users(sub: string | undefined, args: string[]) {
         return;
       }
       case 'list': {
-        const list = await store.listUsers(v.account as string | undefined);
-        print({ Users: await Promise.all(list.map(async (u) => ({ UserArn: userArn(cfg.region, u.accountId, u.userName), Account: u.accountId, UserName: u.userName, Role: u.role, Groups: await store.groupsOf(u.accountId, u.userName) }))) });
+        const list = await store.identities.listUsers(v.account as string | undefined);
+        print({ Users: await Promise.all(list.map(async (u) => ({ UserArn: userArn(cfg.region, u.accountId, u.userName), Account: u.accountId, UserName: u.userName, Role: u.role, Groups: await store.identities.groupsOf(u.accountId, u.userName) }))) });
         return;
       }
       case 'remove': {
         const account = need(v, 'account'); const name = need(v, 'name');
-        if (!(await store.deleteUser(account, name, userArn(cfg.region, account, name)))) throw new UsageError(`no user ${name} in account ${account}`);
+        if (!(await store.identities.deleteUser(account, name, userArn(cfg.region, account, name)))) throw new UsageError(`no user ${name} in account ${account}`);
         print({ Removed: userArn(cfg.region, account, name) });
         return;
       }
@@ -174,19 +174,19 @@ async function groups(sub: string | undefined, args: string[]) {
     const account = () => { const a = need(v, 'account'); checkAccount(a); return a; };
     const name = () => { const n = need(v, 'name'); checkName('group', n); return n; };
     switch (sub) {
-      case 'add': { const a = account(); const n = name(); await store.putGroup(a, n); print({ Group: n, Account: a }); return; }
-      case 'remove': { const a = account(); const n = name(); if (!(await store.deleteGroup(a, n, groupArn(cfg.region, a, n)))) throw new UsageError(`no group ${n} in account ${a}`); print({ Removed: n }); return; }
+      case 'add': { const a = account(); const n = name(); await store.identities.putGroup(a, n); print({ Group: n, Account: a }); return; }
+      case 'remove': { const a = account(); const n = name(); if (!(await store.identities.deleteGroup(a, n, groupArn(cfg.region, a, n)))) throw new UsageError(`no group ${n} in account ${a}`); print({ Removed: n }); return; }
       case 'add-member': {
         const a = account(); const n = name(); const u = need(v, 'user');
-        if (!(await store.getUser(a, u))) throw new UsageError(`no user ${u} in account ${a}`);
-        await store.addMember(a, n, u); print({ Group: n, Added: u }); return;
+        if (!(await store.identities.getUser(a, u))) throw new UsageError(`no user ${u} in account ${a}`);
+        await store.identities.addMember(a, n, u); print({ Group: n, Added: u }); return;
       }
       case 'remove-member': {
         const a = account(); const n = name(); const u = need(v, 'user');
-        if (!(await store.removeMember(a, n, u))) throw new UsageError(`${u} is not a member of ${n}`);
+        if (!(await store.identities.removeMember(a, n, u))) throw new UsageError(`${u} is not a member of ${n}`);
         print({ Group: n, Removed: u }); return;
       }
-      case 'list': print({ Groups: await store.listGroups(v.account as string | undefined) }); return;
+      case 'list': print({ Groups: await store.identities.listGroups(v.account as string | undefined) }); return;
       default: throw new UsageError(`groups: unknown subcommand '${sub ?? ''}' (add, remove, add-member, remove-member, list)`);
     }
   });
@@ -198,22 +198,22 @@ async function keysCmd(sub: string | undefined, args: string[]) {
     switch (sub) {
       case 'create': {
         const a = need(v, 'account'); const u = need(v, 'user');
-        if (!(await store.getUser(a, u))) throw new UsageError(`no user ${u} in account ${a}`);
+        if (!(await store.identities.getUser(a, u))) throw new UsageError(`no user ${u} in account ${a}`);
         print(await createAccessKey(store, keys, a, u)); return;
       }
       case 'list': {
-        const list = await store.listAccessKeys(v.account as string | undefined, v.user as string | undefined);
+        const list = await store.identities.listAccessKeys(v.account as string | undefined, v.user as string | undefined);
         print({ AccessKeys: list.map((k) => ({ AccessKeyId: k.accessKeyId, Account: k.accountId, UserName: k.userName, Status: k.status, Created: new Date(k.createdAt).toISOString() })) });
         return;
       }
       case 'deactivate': case 'activate': {
         const id = need(v, 'access-key-id');
-        if (!(await store.setAccessKeyStatus(id, sub === 'activate' ? 'ACTIVE' : 'INACTIVE'))) throw new UsageError(`no access key ${id}`);
+        if (!(await store.identities.setAccessKeyStatus(id, sub === 'activate' ? 'ACTIVE' : 'INACTIVE'))) throw new UsageError(`no access key ${id}`);
         print({ AccessKeyId: id, Status: sub === 'activate' ? 'ACTIVE' : 'INACTIVE' }); return;
       }
       case 'delete': {
         const id = need(v, 'access-key-id');
-        if (!(await store.deleteAccessKey(id))) throw new UsageError(`no access key ${id}`);
+        if (!(await store.identities.deleteAccessKey(id))) throw new UsageError(`no access key ${id}`);
         print({ Deleted: id }); return;
       }
       case 'rotate': print(await rotateSecrets(store, keys, { newKey: true })); return;

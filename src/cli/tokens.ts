@@ -36,7 +36,7 @@ const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISO
 /** Mints a token for a user and stores its hash; returns the token (the only time it exists in clear). */
 export async function createMcpToken(store: Store, o: { user: UserRecord; region: string; description?: string | null; expiresAt?: number | null; now?: number }) {
   const { token, tokenId, tokenHash } = newMcpToken();
-  await store.putMcpToken({
+  await store.mcpTokens.putMcpToken({
     tokenId, tokenHash, accountId: o.user.accountId, userName: o.user.userName, userCreatedAt: o.user.createdAt, region: o.region,
     description: o.description ? o.description.slice(0, 256) : null, createdAt: o.now ?? Date.now(), expiresAt: o.expiresAt ?? null, revokedAt: null,
   });
@@ -65,7 +65,7 @@ export async function tokensCommand(sub: string | undefined, args: string[]): Pr
       case 'create': {
         const account = need('account'); checkAccount(account);
         const name = need('user');
-        const user = await store.getUser(account, name);
+        const user = await store.identities.getUser(account, name);
         if (!user) throw new UsageError(`no user ${name} in account ${account}`);
         let expiresAt: number | null = null;
         if (v['expires-in'] !== undefined) {
@@ -83,7 +83,7 @@ export async function tokensCommand(sub: string | undefined, args: string[]): Pr
         return 0;
       }
       case 'list': {
-        const list = await store.listMcpTokens(v.account as string | undefined, v.user as string | undefined);
+        const list = await store.mcpTokens.listMcpTokens(v.account as string | undefined, v.user as string | undefined);
         print({
           Tokens: list.map((t) => ({
             TokenId: t.tokenId, Account: t.accountId, UserName: t.userName, UserArn: userArn(t.region, t.accountId, t.userName), Region: t.region,
@@ -96,9 +96,9 @@ export async function tokensCommand(sub: string | undefined, args: string[]): Pr
       }
       case 'revoke': {
         let id = v['token-id'] as string | undefined;
-        if (!id && typeof v.token === 'string') id = (await store.getMcpTokenByHash(hashMcpToken(v.token)))?.tokenId;
+        if (!id && typeof v.token === 'string') id = (await store.mcpTokens.getMcpTokenByHash(hashMcpToken(v.token)))?.tokenId;
         if (!id && !v.token) throw new UsageError('--token-id (or --token) is required');
-        if (!id || !(await store.revokeMcpToken(id, now))) throw new UsageError(`no active token ${id ?? '(that token)'}`);
+        if (!id || !(await store.mcpTokens.revokeMcpToken(id, now))) throw new UsageError(`no active token ${id ?? '(that token)'}`);
         print({ Revoked: id });
         return 0;
       }

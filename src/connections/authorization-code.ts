@@ -127,7 +127,7 @@ export function redirectUrlProblem(redirectUrl: string, publicUrl: string | unde
     return redirectUrl === expected ? undefined : `RedirectUrl must be this server's OAuth callback, exactly ${expected}`;
   }
   const u = URL.canParse(redirectUrl) ? new URL(redirectUrl) : undefined;
-  if (u?.protocol !== 'https:') return 'RedirectUrl must be an https URL';
+  if (!u || u.protocol !== 'https:') return 'RedirectUrl must be an https URL';
   if (!u.pathname.endsWith(CALLBACK_PATH) || u.search || u.hash) return `RedirectUrl must be this server's OAuth callback, a URL ending in ${CALLBACK_PATH}`;
   // The same string is sent with the authorization request and the code (RFC 6749 §4.1.3).
   if (u.href !== redirectUrl) return `RedirectUrl must be written in normal form (${u.href})`;
@@ -167,7 +167,7 @@ export class AuthorizationCodeFlow {
     const hash = flowHash(flow);
     const now = this.now();
     const expiresAt = now + STATE_TTL_MS;
-    await this.store.putAuthState({
+    await this.store.connections.putAuthState({
       stateHash: hash, region: rec.region, accountId: rec.accountId, id: rec.id, userArn,
       verifierSealed: this.keys.seal(verifier, aad.authState(hash)),
       redirectUri: auth.redirectUrl, fingerprint: fingerprint(rec, 'end-user'), createdAt: now, expiresAt,
@@ -178,11 +178,11 @@ export class AuthorizationCodeFlow {
   /** GET /oauth/start?flow=: the flow as the confirmation page names it; read only (a link preview does not use it up). */
   async describe(flow: string | undefined): Promise<DescribeOutcome> {
     if (!flow || !RANDOM.test(flow)) return { ok: false, reason: 'unknown-flow' };
-    const row = await this.store.getAuthState(flowHash(flow));
+    const row = await this.store.connections.getAuthState(flowHash(flow));
     if (!row) return { ok: false, reason: 'unknown-flow' };
     if (row.expiresAt <= this.now()) return { ok: false, reason: 'expired-state' };
-    const rec = await this.store.getConnector(row);
-    if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
+    const rec = await this.store.connectors.getConnector(row);
+    if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
       return { ok: false, reason: 'connector-changed' };
     }
     const auth = connectorAuth(rec, this.keys) as CodeAuth;
@@ -205,12 +205,12 @@ export class AuthorizationCodeFlow {
    */
   async open(flow: string | undefined): Promise<StartOutcome> {
     if (!flow || !RANDOM.test(flow)) return { ok: false, reason: 'unknown-flow' };
-    const row = await this.store.takeAuthState(flowHash(flow));
+    const row = await this.store.connections.takeAuthState(flowHash(flow));
     if (!row) return { ok: false, reason: 'unknown-flow' };
     const now = this.now();
     if (row.expiresAt <= now) return { ok: false, reason: 'expired-state' };
-    const rec = await this.store.getConnector(row);
-    if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
+    const rec = await this.store.connectors.getConnector(row);
+    if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
       return { ok: false, reason: 'connector-changed' };
     }
     const auth = connectorAuth(rec, this.keys) as CodeAuth;
@@ -219,7 +219,7 @@ export class AuthorizationCodeFlow {
     const binding = randomBytes(32).toString('base64url');
     const stateHash = boundStateHash(state, binding);
     const expiresAt = now + STATE_TTL_MS;
-    await this.store.putAuthState({
+    await this.store.connections.putAuthState({
       ...row, stateHash, verifierSealed: this.keys.seal(verifier, aad.authState(stateHash)), createdAt: now, expiresAt,
     }, now);
     // Parameters in the AuthorizationEndpoint's own query (e.g. `?scope=...`, how a GENERIC_HTTP
@@ -277,14 +277,14 @@ export class AuthorizationCodeFlow {
     const binding = cookieIn(cookies, name);
     if (!binding) return { ok: false, reason: 'not-bound' };
     // Taken (deleted) first: whatever happens next, this state is never used again.
-    const row = await this.store.takeAuthState(boundStateHash(state, binding));
+    const row = await this.store.connections.takeAuthState(boundStateHash(state, binding));
     const fallbackPath = new URL(`${this.publicUrl ?? 'https://localhost'}${CALLBACK_PATH}`).pathname;
     if (!row) return { ok: false, reason: 'unknown-state', clearCookie: { name, value: '', path: fallbackPath, maxAgeSeconds: 0, secure: true } };
     const clearCookie = this.cookie(row.redirectUri, name, '', 0);
     const refused = (o: Omit<Extract<CallbackOutcome, { ok: false }>, 'ok' | 'clearCookie'>): CallbackOutcome => ({ ok: false, ...o, clearCookie });
     if (row.expiresAt <= this.now()) return refused({ reason: 'expired-state' });
-    const rec = await this.store.getConnector(row);
-    if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
+    const rec = await this.store.connectors.getConnector(row);
+    if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
       return refused({ reason: 'connector-changed' });
     }
     const connectorName = rec.name;
@@ -303,7 +303,7 @@ export class AuthorizationCodeFlow {
     current.searchParams.set('state', state);
     if (iss) current.searchParams.set('iss', iss);
     const verifier = this.keys.open(row.verifierSealed, aad.authState(row.stateHash));
-    let res: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
+    let res;
     try {
       res = await client.authorizationCodeGrant(this.config(rec, auth, issuer), current, {
         pkceCodeVerifier: verifier,
@@ -349,7 +349,7 @@ export class AuthorizationCodeFlow {
       await this.vault.delete(rec, userArn, cur);
       throw accessTokenNotFound(userArn, rec.id, 'the access token expired and the provider gave no refresh token');
     }
-    let res: Awaited<ReturnType<typeof client.refreshTokenGrant>>;
+    let res;
     // What the refresh request carries: the client's credentials, the refresh token (and the access token it replaces).
     const scrubber = new CredentialScrubber([...clientMaterial(auth.client), cur.set.refreshToken, cur.set.accessToken]);
     try {

@@ -270,7 +270,7 @@ export class Connections {
     }
     // Whatever a remote answer put in the message: scrubbed of the connector's credentials in any encoding.
     outcome.message = new CredentialScrubber(connectorMaterial(rec, auth)).text(outcome.message);
-    await this.store.putTestResult({
+    await this.store.connections.putTestResult({
       region: rec.region, accountId: rec.accountId, id: rec.id, testedAt: this.now(), success: outcome.success,
       httpStatus: outcome.httpStatus ?? null, message: outcome.message, testedBy: user.userArn,
     });
@@ -322,9 +322,9 @@ export class Connections {
 
   async health(rec: ConnectorRecord, user: EndUser): Promise<ConnectionHealth> {
     const [lastTest, signedInUsers, mine] = await Promise.all([
-      this.store.getTestResult(rec),
-      this.store.countUserTokens(rec),
-      rec.authType === 'OAUTH2_AUTHORIZATION_CODE' ? this.store.getToken(rec, user.userArn) : Promise.resolve(undefined),
+      this.store.connections.getTestResult(rec),
+      this.store.connections.countUserTokens(rec),
+      rec.authType === 'OAUTH2_AUTHORIZATION_CODE' ? this.store.connections.getToken(rec, user.userArn) : Promise.resolve(undefined),
     ]);
     return { ...(lastTest ? { lastTest } : {}), signedInUsers, callerSignedIn: mine !== undefined };
   }

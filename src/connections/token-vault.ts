@@ -29,14 +29,14 @@ export class TokenVault {
    * (compare-and-delete) and never used.
    */
   async get(rec: ConnectorRecord, principal: string): Promise<CachedToken | undefined> {
-    const row = await this.store.getToken(rec, principal);
+    const row = await this.store.connections.getToken(rec, principal);
     if (!row) return undefined;
     let plain: string;
     try {
       plain = this.keys.open(row.sealed, tokenAad(rec, principal));
     } catch (e) {
       if (!(e instanceof DecryptError)) throw e;
-      await this.store.deleteToken(rec, principal, row.sealed);
+      await this.store.connections.deleteToken(rec, principal, row.sealed);
       return undefined;
     }
     return { set: JSON.parse(plain) as TokenSet, row };
@@ -59,13 +59,13 @@ export class TokenVault {
       fingerprint, expiresAt, refreshAt, updatedAt: now,
     };
     // Not stored if the connector's destination changed meanwhile (an update dropped its tokens).
-    await this.store.putToken(row, destinationDigest(key));
+    await this.store.connections.putToken(row, destinationDigest(key));
     return { set: minted.set, row };
   }
 
   /** Deletes the token if it is still `expected` (another node may have replaced it). */
   delete(key: ConnectorRecord, principal: string, expected?: CachedToken): Promise<boolean> {
-    return this.store.deleteToken(key, principal, expected?.row.sealed);
+    return this.store.connections.deleteToken(key, principal, expected?.row.sealed);
   }
 
   /** Whether the token may be used now without renewing it. */

@@ -13,8 +13,8 @@ import type { Logger } from 'pino';
 import { fingerprint } from '../connections/connector-auth.js';
 import { CONNECTOR_PRINCIPAL } from '../domain/connections.js';
 import type { ConnectorRecord } from '../domain/types.js';
-import { DESTINATION_AAD_META, type SealedSecretRef, type Store } from '../store/store.js';
 import type { KeyRing } from './keyring.js';
+import { DESTINATION_AAD_META, sealedSecrets, type SealedSecretSource } from './sealed-secrets.js';
 
 export interface DestinationMigration {
   /** Rows re-sealed now; 0 when the database was already migrated. */
@@ -23,28 +23,12 @@ export interface DestinationMigration {
   Unopenable: string[];
 }
 
-/** Opens a sealed secret under its AAD, or, before the migration ran, under the one it had before. */
-export function openSealedRef(keys: KeyRing, ref: SealedSecretRef): string {
-  try {
-    return keys.open(ref.sealed, ref.aad);
-  } catch (e) {
-    if (ref.legacyAad === undefined) throw e;
-    return keys.open(ref.sealed, ref.legacyAad);
-  }
-}
-
-export async function migrateDestinationAad(store: Store, keys: KeyRing, log?: Logger): Promise<DestinationMigration> {
+export async function migrateDestinationAad(store: SealedSecretSource, keys: KeyRing, log?: Logger): Promise<DestinationMigration> {
   const out: DestinationMigration = { Resealed: 0, Unopenable: [] };
-  if ((await store.getMeta(DESTINATION_AAD_META)) !== undefined) return out;
+  if ((await store.meta.getMeta(DESTINATION_AAD_META)) !== undefined) return out;
   return store.withLock('aad-destination-migration', async () => {
-    if ((await store.getMeta(DESTINATION_AAD_META)) !== undefined) return out;
-    const connectors = new Map<string, ConnectorRecord | undefined>();
-    const connectorOf = async (rowKey: string[]) => {
-      const k = rowKey.slice(0, 3).join('\n');
-      if (!connectors.has(k)) connectors.set(k, await store.getConnector({ region: rowKey[0]!, accountId: rowKey[1]!, id: rowKey[2]! }));
-      return connectors.get(k);
-    };
-    for (const ref of await store.sealedSecrets()) {
+    if ((await store.meta.getMeta(DESTINATION_AAD_META)) !== undefined) return out;
+    for (const ref of await sealedSecrets(store)) {
       if (ref.legacyAad === undefined) continue;
       try {
         keys.open(ref.sealed, ref.aad);
@@ -59,15 +43,15 @@ export async function migrateDestinationAad(store: Store, keys: KeyRing, log?: L
       }
       let fp: string | undefined;
       if (ref.table === 'connector_tokens') {
-        const rec = await connectorOf(ref.rowKey);
+        const rec = ref.connector;
         const principal = ref.rowKey[3]!;
         const scope = principal === CONNECTOR_PRINCIPAL ? 'connector' : 'end-user';
         // A token obtained for the connector as it is now keeps working; any other is dropped at its next use.
-        if (rec && ref.fingerprint === legacyFingerprint(rec, scope)) fp = fingerprint(rec, scope);
+        if (ref.fingerprint === legacyFingerprint(rec, scope)) fp = fingerprint(rec, scope);
       }
-      if (await store.resealSecret(ref, keys.seal(plain, ref.aad), fp)) out.Resealed++;
+      if (await store.sealedRows.reseal(ref, keys.seal(plain, ref.aad), fp)) out.Resealed++;
     }
-    await store.putMetaIfAbsent(DESTINATION_AAD_META, new Date().toISOString());
+    await store.meta.putMetaIfAbsent(DESTINATION_AAD_META, new Date().toISOString());
     if (out.Resealed || out.Unopenable.length) {
       log?.info({ event: 'aad-destination-migration', resealed: out.Resealed, unopenable: out.Unopenable.length },
         'connector secrets and OAuth tokens re-sealed, bound to their connectors\' destinations');

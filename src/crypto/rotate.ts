@@ -1,11 +1,11 @@
 // Re-sealing every secret under the active master key (`keys rotate`). Each row
 // is replaced compare-and-set, so a secret written concurrently by a serving
 // node is never overwritten with a stale value; such rows are retried.
-import type { Store } from '../store/store.js';
 import { REFRESH_INTERVAL_MS, type KeyRing } from './keyring.js';
 import { migrateDestinationAad } from './destination-migration.js';
+import { sealedSecrets, type SealedSecretSource } from './sealed-secrets.js';
 
-export async function rotateSecrets(store: Store, keys: KeyRing, opts: { newKey: boolean }) {
+export async function rotateSecrets(store: SealedSecretSource, keys: KeyRing, opts: { newKey: boolean }) {
   // A database no server has started on since the destination binding: bind first.
   await migrateDestinationAad(store, keys);
   const previous = keys.activeKeyId;
@@ -19,7 +19,7 @@ export async function rotateSecrets(store: Store, keys: KeyRing, opts: { newKey:
   }
   let resealed = 0;
   for (let pass = 0; pass < 5; pass++) {
-    const stale = (await store.sealedSecrets()).filter((r) => keys.keyIdOfSealed(r.sealed) !== keys.activeKeyId);
+    const stale = (await sealedSecrets(store)).filter((r) => keys.keyIdOfSealed(r.sealed) !== keys.activeKeyId);
     if (stale.length === 0) break;
     for (const ref of stale) {
       let plain: string;
@@ -29,9 +29,9 @@ export async function rotateSecrets(store: Store, keys: KeyRing, opts: { newKey:
         // Name the row (never the secret) so the operator can repair it, e.g. by writing the connector anew.
         throw new Error(`cannot re-seal the secret of ${ref.table} ${ref.rowKey.join('/')}: ${(e as Error).message}`);
       }
-      if (await store.resealSecret(ref, keys.seal(plain, ref.aad))) resealed++;
+      if (await store.sealedRows.reseal(ref, keys.seal(plain, ref.aad))) resealed++;
     }
   }
-  const remaining = (await store.sealedSecrets()).filter((r) => keys.keyIdOfSealed(r.sealed) !== keys.activeKeyId).length;
+  const remaining = (await sealedSecrets(store)).filter((r) => keys.keyIdOfSealed(r.sealed) !== keys.activeKeyId).length;
   return { PreviousKeyId: previous, ActiveKeyId: keys.activeKeyId, Resealed: resealed, Remaining: remaining };
 }

@@ -2,14 +2,13 @@
 // query. The keyset position is sealed with AES-256-GCM under a random key kept
 // (itself sealed under the master key) in the database, so every node issues
 // and accepts the same tokens; the binding is the AEAD's additional data, so a
-// token presented for another caller, account or query does not open.
+// token presented for another caller, account or query does not open. Pure: the
+// key is given (loaded where the server is wired: server/app.ts, crypto/sealed-secrets.ts#serverKey).
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import type { Store } from '../store/store.js';
-import type { KeyRing } from '../crypto/keyring.js';
-import { aad } from './aad.js';
 import { ServiceError } from '../protocol/errors.js';
 
-const META_NAME = 'secret:page-token-key';
+/** The `meta` row holding the page-token key (sealed under the master key). */
+export const PAGE_TOKEN_KEY_META = 'secret:page-token-key';
 const invalidToken = () => new ServiceError('InvalidNextTokenException', 'The NextToken is not valid for this request: it was altered, expired, or issued for another query or caller.');
 
 export interface PageBinding {
@@ -24,12 +23,8 @@ const bindingOf = (b: PageBinding) =>
   createHash('sha256').update(JSON.stringify([b.accountId, b.region, b.callerArn, b.query])).digest();
 
 export class PageTokens {
-  private constructor(private readonly key: Buffer) {}
-
-  static async load(store: Store, keys: KeyRing): Promise<PageTokens> {
-    const sealed = await store.putMetaIfAbsent(META_NAME, keys.seal(randomBytes(32).toString('base64'), aad.meta(META_NAME)));
-    return new PageTokens(Buffer.from(keys.open(sealed, aad.meta(META_NAME)), 'base64'));
-  }
+  /** @param key 32 bytes, the same on every node (PAGE_TOKEN_KEY_META). */
+  constructor(private readonly key: Buffer) {}
 
   issue(binding: PageBinding, lastId: string): string {
     const iv = randomBytes(12);

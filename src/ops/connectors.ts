@@ -12,7 +12,7 @@ import { vpcServes } from '../domain/vpc-connections.js';
 import { connectorArn } from '../auth/arns.js';
 import { OWNER_ACTIONS, OWNER_MARK, VIEWER_MARK } from '../auth/permissions.js';
 import { ServiceError, constraint, invalidParameter, notFound, validationError } from '../protocol/errors.js';
-import { UniqueViolation, NotFound } from '../store/store.js';
+import { storeWrite } from './store-errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_TAGS, type Services } from './services.js';
 import { checkPermissionList } from './permission-rules.js';
 import { resolvePrincipalFilter } from './principal-filter.js';
@@ -142,14 +142,7 @@ export function connectorOps(s: Services) {
     const perms: PermissionGrant[] = input.Permissions
       ? input.Permissions.map((p) => ({ principal: p.Principal, actions: p.Actions }))
       : [{ principal: ctx.caller.userArn, actions: [...OWNER_ACTIONS] }];
-    try {
-      await s.store.insertConnector(rec, perms, (input.Tags ?? []).map((t) => ({ key: t.Key, value: t.Value })));
-    } catch (e) {
-      if (e instanceof UniqueViolation) {
-        throw new ServiceError('ResourceExistsException', `Action connector ${rec.id} already exists in account ${rec.accountId} (${rec.region}).`);
-      }
-      throw e;
-    }
+    await storeWrite({ key: rec }, () => s.store.connectors.insertConnector(rec, perms, (input.Tags ?? []).map((t) => ({ key: t.Key, value: t.Value }))));
     return { Arn: connectorArn(rec.region, rec.accountId, rec.id), ActionConnectorId: rec.id, CreationStatus: rec.status };
   }
 
@@ -183,19 +176,14 @@ export function connectorOps(s: Services) {
     next.authSecret = sealSecrets(s, next, secrets);
     // A new destination or new secrets: the tokens obtained for the old ones go (users sign in again).
     const dropTokens = updateDropsTokens(rec, next, currentSecrets(s, rec), secrets);
-    try {
-      await s.store.updateConnector(next, { dropTokens, previous: rec });
-    } catch (e) {
-      if (e instanceof NotFound) throw new ServiceError('ConflictException', `Action connector ${rec.id} was deleted while it was being updated.`);
-      throw e;
-    }
+    await storeWrite({ key: rec, vanishedIsConflict: true }, () => s.store.connectors.updateConnector(next, { dropTokens, previous: rec }));
     return { Arn: connectorArn(rec.region, rec.accountId, rec.id), ActionConnectorId: rec.id, UpdateStatus: next.status };
   }
 
   async function remove(ctx: RequestContext, input: IO<'DeleteActionConnector'>['input']): Promise<IO<'DeleteActionConnector'>['output']> {
     const k = key(ctx, input.AwsAccountId, input.ActionConnectorId);
     await s.perms.require(ctx, k, 'quicksight:DeleteActionConnector');
-    if (!(await s.store.deleteConnector(k))) throw notFound(`Action connector ${k.id} does not exist in account ${k.accountId} (${k.region}).`);
+    if (!(await s.store.connectors.deleteConnector(k))) throw notFound(`Action connector ${k.id} does not exist in account ${k.accountId} (${k.region}).`);
     return { Arn: connectorArn(k.region, k.accountId, k.id), ActionConnectorId: k.id };
   }
 
@@ -205,7 +193,7 @@ export function connectorOps(s: Services) {
     const binding = { accountId, region: ctx.region, callerArn: ctx.caller.userArn, query: JSON.stringify([opName, filterKey]) };
     const afterId = nextToken !== undefined ? s.pages.open(binding, nextToken) : undefined;
     const limit = maxResults || DEFAULT_PAGE_SIZE;
-    const rows = await s.store.queryConnectors({
+    const rows = await s.store.connectors.queryConnectors({
       region: ctx.region, accountId, visibleTo: s.perms.visibleTo(ctx), filter, afterId, limit: limit + 1,
     });
     const more = rows.length > limit;

@@ -29,7 +29,7 @@ export async function checkPermissionList(s: Services, ctx: RequestContext, acco
     } else if (arn.region !== s.config.region || arn.namespace !== 'default') {
       problems.push(constraint(`${at}.principal`, `Member must be in the identity region ${s.config.region} and namespace default`));
     } else if (mustExist) {
-      const exists = arn.kind === 'user' ? (await s.store.getUser(accountId, arn.name)) !== undefined : await s.store.groupExists(accountId, arn.name);
+      const exists = arn.kind === 'user' ? (await s.store.identities.getUser(accountId, arn.name)) !== undefined : await s.store.identities.groupExists(accountId, arn.name);
       if (!exists) problems.push(constraint(`${at}.principal`, `Member must name an existing ${arn.kind} (${arn.kind} ${arn.name} does not exist)`));
     }
     for (const [j, a] of p.Actions.entries()) {

@@ -2,8 +2,8 @@
 import type { OperationTypes } from '../protocol/generated/model.js';
 import type { RequestContext } from '../domain/types.js';
 import { connectorArn } from '../auth/arns.js';
-import { ServiceError, notFound, validationError } from '../protocol/errors.js';
-import { LimitExceeded, NotFound } from '../store/store.js';
+import { validationError } from '../protocol/errors.js';
+import { storeWrite } from './store-errors.js';
 import { MAX_PRINCIPALS, type Services } from './services.js';
 import { checkPermissionList } from './permission-rules.js';
 
@@ -13,7 +13,7 @@ export function permissionOps(s: Services) {
   async function describe(ctx: RequestContext, input: IO<'DescribeActionConnectorPermissions'>['input']): Promise<IO<'DescribeActionConnectorPermissions'>['output']> {
     const key = { region: ctx.region, accountId: input.AwsAccountId, id: input.ActionConnectorId };
     await s.perms.require(ctx, key, 'quicksight:DescribeActionConnectorPermissions');
-    const grants = await s.store.getPermissions(key);
+    const grants = await s.store.connectors.getPermissions(key);
     return {
       Arn: connectorArn(key.region, key.accountId, key.id),
       ActionConnectorId: key.id,
@@ -31,21 +31,15 @@ export function permissionOps(s: Services) {
       ...(await checkPermissionList(s, ctx, key.accountId, revoke, 'revokePermissions', false)),
     ];
     if (problems.length) throw validationError(problems);
-    try {
-      const after = await s.store.updatePermissions(key,
-        grant.map((p) => ({ principal: p.Principal, actions: p.Actions })),
-        revoke.map((p) => ({ principal: p.Principal, actions: p.Actions })),
-        MAX_PRINCIPALS);
-      return {
-        Arn: connectorArn(key.region, key.accountId, key.id),
-        ActionConnectorId: key.id,
-        Permissions: after.map((g) => ({ Principal: g.principal, Actions: g.actions })),
-      };
-    } catch (e) {
-      if (e instanceof LimitExceeded) throw new ServiceError('LimitExceededException', e.message);
-      if (e instanceof NotFound) throw notFound(`Action connector ${key.id} does not exist in account ${key.accountId} (${key.region}).`);
-      throw e;
-    }
+    const after = await storeWrite({ key }, () => s.store.connectors.updatePermissions(key,
+      grant.map((p) => ({ principal: p.Principal, actions: p.Actions })),
+      revoke.map((p) => ({ principal: p.Principal, actions: p.Actions })),
+      MAX_PRINCIPALS));
+    return {
+      Arn: connectorArn(key.region, key.accountId, key.id),
+      ActionConnectorId: key.id,
+      Permissions: after.map((g) => ({ Principal: g.principal, Actions: g.actions })),
+    };
   }
 
   return { describe, update };

@@ -10,7 +10,7 @@ export async function resolvePrincipalFilter(s: Services, ctx: RequestContext, a
   const arn = parsePrincipalArn(value);
   if (!arn || arn.accountId !== accountId) throw bad(`Filter value must be a user or group ARN of account ${accountId}`);
   if (direct || arn.kind === 'group') return [value];
-  const groups = await s.store.groupsOf(accountId, arn.name);
+  const groups = await s.store.identities.groupsOf(accountId, arn.name);
   void ctx;
   return [value, ...groups.map((g) => groupArn(arn.region, accountId, g))];
 }

@@ -3,8 +3,8 @@ import type { OperationTypes } from '../protocol/generated/model.js';
 import type { ConnectorKey, RequestContext } from '../domain/types.js';
 import { parseConnectorArn } from '../auth/arns.js';
 import type { ConnectorAction } from '../auth/permissions.js';
-import { ServiceError, constraint, notFound, validationError } from '../protocol/errors.js';
-import { LimitExceeded, NotFound } from '../store/store.js';
+import { constraint, notFound, validationError } from '../protocol/errors.js';
+import { storeWrite } from './store-errors.js';
 import { MAX_TAGS, type Services } from './services.js';
 
 type IO<K extends keyof OperationTypes> = OperationTypes[K];
@@ -20,35 +20,23 @@ export function tagOps(s: Services) {
     await s.perms.require(ctx, key, action);
     return key;
   }
-  const gone = (arn: string) => notFound(`Resource ${arn} does not exist.`);
 
   async function tag(ctx: RequestContext, input: IO<'TagResource'>['input']): Promise<IO<'TagResource'>['output']> {
     const key = await resolve(ctx, input.ResourceArn, 'quicksight:UpdateActionConnector');
     if (new Set(input.Tags.map((t) => t.Key)).size !== input.Tags.length) throw validationError([constraint('tags', 'Member must not repeat a tag key')]);
-    try {
-      await s.store.tagResource(key, input.Tags.map((t) => ({ key: t.Key, value: t.Value })), MAX_TAGS);
-    } catch (e) {
-      if (e instanceof LimitExceeded) throw new ServiceError('LimitExceededException', e.message);
-      if (e instanceof NotFound) throw gone(input.ResourceArn);
-      throw e;
-    }
+    await storeWrite({ key, resourceArn: input.ResourceArn }, () => s.store.connectors.tagResource(key, input.Tags.map((t) => ({ key: t.Key, value: t.Value })), MAX_TAGS));
     return {};
   }
 
   async function untag(ctx: RequestContext, input: IO<'UntagResource'>['input']): Promise<IO<'UntagResource'>['output']> {
     const key = await resolve(ctx, input.ResourceArn, 'quicksight:UpdateActionConnector');
-    try {
-      await s.store.untagResource(key, input.TagKeys);
-    } catch (e) {
-      if (e instanceof NotFound) throw gone(input.ResourceArn);
-      throw e;
-    }
+    await storeWrite({ key, resourceArn: input.ResourceArn }, () => s.store.connectors.untagResource(key, input.TagKeys));
     return {};
   }
 
   async function list(ctx: RequestContext, input: IO<'ListTagsForResource'>['input']): Promise<IO<'ListTagsForResource'>['output']> {
     const key = await resolve(ctx, input.ResourceArn, 'quicksight:DescribeActionConnector');
-    const tags = await s.store.listTags(key);
+    const tags = await s.store.connectors.listTags(key);
     return { Tags: tags.map((t) => ({ Key: t.key, Value: t.value })) };
   }
 

@@ -8,7 +8,8 @@ import type { Store } from '../store/store.js';
 import type { KeyRing } from '../crypto/keyring.js';
 import { Authenticator } from '../auth/identity.js';
 import { Permissions } from '../auth/permissions.js';
-import { PageTokens } from '../domain/page-tokens.js';
+import { PAGE_TOKEN_KEY_META, PageTokens } from '../domain/page-tokens.js';
+import { serverKey } from '../crypto/sealed-secrets.js';
 import { createOperations } from '../ops/index.js';
 import type { Services } from '../ops/services.js';
 import { ServiceError, invalidParameter, notFound } from '../protocol/errors.js';
@@ -77,7 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   const services: Services = {
     store, keys, config, now,
     perms: new Permissions(store),
-    pages: await PageTokens.load(store, keys),
+    pages: new PageTokens(await serverKey(store.meta, keys, PAGE_TOKEN_KEY_META)),
     egress,
     connections: new Connections({ store, keys, egress, config, now, log, onToken: (kind, outcome) => metrics.token(kind, outcome) }),
     metrics,

@@ -48,11 +48,11 @@ function fromEnv(env: NodeJS.ProcessEnv): ({ AccountId: string } & NewKey) | und
  * too, so that deleting every user later does not make it "empty" again.
  */
 async function claimEmpty(store: Store): Promise<boolean> {
-  const marked = await store.getMeta(BOOTSTRAP_MARK);
+  const marked = await store.meta.getMeta(BOOTSTRAP_MARK);
   if (marked !== undefined) return false;
-  const hasUsers = (await store.listUsers()).length > 0;
+  const hasUsers = (await store.identities.listUsers()).length > 0;
   const mine = JSON.stringify({ at: new Date().toISOString(), by: randomUUID(), ...(hasUsers ? { users: 'existed' } : {}) });
-  const won = (await store.putMetaIfAbsent(BOOTSTRAP_MARK, mine)) === mine;
+  const won = (await store.meta.putMetaIfAbsent(BOOTSTRAP_MARK, mine)) === mine;
   return won && !hasUsers;
 }
 
@@ -62,7 +62,7 @@ async function claimEmpty(store: Store): Promise<boolean> {
  * different key refuses to start rather than failing every request.
  */
 async function checkMasterKey(store: Store, keys: KeyRing, preferred?: string): Promise<void> {
-  const k = (preferred ? await store.getAccessKey(preferred) : undefined) ?? (await store.listAccessKeys())[0];
+  const k = (preferred ? await store.identities.getAccessKey(preferred) : undefined) ?? (await store.identities.listAccessKeys())[0];
   if (!k) return;
   try {
     keys.open(k.secretSealed, aad.accessKey(k.accessKeyId));

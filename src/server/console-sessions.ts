@@ -105,10 +105,10 @@ export class ConsoleSessions {
 
   get options(): ConsoleOptions { return this.d.options; }
 
-  private get tables() { return this.d.store.consoleStore(); }
+  private get tables() { return this.d.store.console; }
 
   private async callerOf(accountId: string, userName: string, role: Caller['role'], accessKeyId: string): Promise<Caller> {
-    const groups = await this.d.store.groupsOf(accountId, userName);
+    const groups = await this.d.store.identities.groupsOf(accountId, userName);
     return {
       accountId, userName, role, accessKeyId,
       userArn: userArn(this.d.region, accountId, userName),
@@ -191,10 +191,10 @@ export class ConsoleSessions {
     if (problems.length) throw invalidParameter(`${problems.join('; ')}.`);
     const acct = accountId as string; const name = userName as string; const pw = password as string;
     const leave = this.admit();
-    let user: NonNullable<Awaited<ReturnType<Store['getUser']>>>;
+    let user: NonNullable<Awaited<ReturnType<Store['identities']['getUser']>>>;
     try {
       const keys = await this.reserve('password', `${acct}\u0000${name}`, clientIp);
-      const [found, stored] = await Promise.all([this.d.store.getUser(acct, name), this.tables.getPassword(acct, name)]);
+      const [found, stored] = await Promise.all([this.d.store.identities.getUser(acct, name), this.tables.getPassword(acct, name)]);
       const ok = found && stored && stored.userCreatedAt === found.createdAt
         ? await verifyPassword(pw, stored.hash)
         : await verifyNothing(pw);
@@ -214,7 +214,7 @@ export class ConsoleSessions {
     }
     const keys = await this.reserve('access-key', id, clientIp);
     const wrong = accessDenied('The access key ID or secret access key is not correct, or the key is not active.');
-    const k = await this.d.store.getAccessKey(id);
+    const k = await this.d.store.identities.getAccessKey(id);
     let stored: string | undefined;
     if (k && k.status === 'ACTIVE') {
       try { stored = this.d.keys.open(k.secretSealed, aad.accessKey(id)); } catch (e) { if (!(e instanceof DecryptError)) throw e; }
@@ -222,7 +222,7 @@ export class ConsoleSessions {
     // Compared in constant time (over the hashes, so lengths do not matter either).
     const ok = sameSecret(secret, stored ?? `\u0000no-key-${randomBytes(8).toString('hex')}`) && stored !== undefined;
     if (!ok || !k) throw wrong;
-    const user = await this.d.store.getUser(k.accountId, k.userName);
+    const user = await this.d.store.identities.getUser(k.accountId, k.userName);
     if (!user) throw wrong;
     await this.succeeded(keys);
     return this.open(user.accountId, user.userName, user.role, user.createdAt, id);
@@ -278,10 +278,10 @@ export class ConsoleSessions {
     const { idleTimeoutMs, absoluteTimeoutMs } = this.d.options;
     if (now >= s.expiresAt) return `Your console session expired: a session lasts at most ${Math.round(absoluteTimeoutMs / 60_000)} minutes. Sign in again.`;
     if (now - s.lastSeenAt >= idleTimeoutMs) return `Your console session expired after ${Math.round(idleTimeoutMs / 60_000)} minutes without activity. Sign in again.`;
-    const user = await this.d.store.getUser(s.accountId, s.userName);
+    const user = await this.d.store.identities.getUser(s.accountId, s.userName);
     if (!user || user.createdAt !== s.userCreatedAt) return 'Your user no longer exists. Sign in again.';
     if (s.accessKeyId) {
-      const k = await this.d.store.getAccessKey(s.accessKeyId);
+      const k = await this.d.store.identities.getAccessKey(s.accessKeyId);
       if (!k || k.status !== 'ACTIVE' || k.accountId !== s.accountId || k.userName !== s.userName) {
         return 'The access key this session was opened with is no longer active. Sign in again.';
       }

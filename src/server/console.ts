@@ -273,7 +273,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
         const { accountId, role } = s.caller;
         // The directory is for those who share connectors; a READER types names.
         if (role === 'READER') return json(reply, req, { Users: [], Groups: [] });
-        const [users, groups] = await Promise.all([store.listUsers(accountId), store.listGroups(accountId)]);
+        const [users, groups] = await Promise.all([store.identities.listUsers(accountId), store.identities.listGroups(accountId)]);
         return json(reply, req, {
           Users: users.map((u) => ({ UserName: u.userName, Arn: userArn(config.region, accountId, u.userName), Role: u.role })),
           Groups: groups.map((g) => ({ GroupName: g.groupName, Arn: groupArn(config.region, accountId, g.groupName) })),

@@ -51,7 +51,7 @@ export async function readiness(store: Store, keys: KeyRing, log?: Logger): Prom
       const rows = await withTimeout(sql<{ name: string }>`select name from kysely_migration`.execute(db), READY_QUERY_TIMEOUT_MS, 'the database');
       applied = rows.rows.map((r) => r.name);
     } else {
-      await withTimeout(store.getMeta('readyz-probe'), READY_QUERY_TIMEOUT_MS, 'the database');
+      await withTimeout(store.meta.getMeta('readyz-probe'), READY_QUERY_TIMEOUT_MS, 'the database');
     }
     checks.push({ name: 'database', ok: true, message: `${store.kind} answers queries` });
   } catch (e) {

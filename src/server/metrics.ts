@@ -121,17 +121,42 @@ export class Metrics implements InvocationMetrics {
 
 // Store methods whose time is not the database's: `withLock` runs the caller's function inside.
 const UNTIMED = new Set(['withLock', 'close', 'kind', 'constructor']);
+/** The Store root's repositories (src/store/store.ts): each method of each is timed under its own name. */
+const REPOSITORIES = new Set<string>(['connectors', 'identities', 'connections', 'audit', 'mcpTokens', 'console', 'meta', 'sealedRows'] satisfies (keyof Store)[]);
 
 /**
- * The store with every call timed (actionbridge_db_call_duration_seconds) and failures
- * counted by driver code. The proxy keeps the store's identity for `this` inside its
- * methods; a wrapper is made once per method function (so a method replaced on the
- * store, as tests do, is seen at once).
+ * The store with every repository call timed (actionbridge_db_call_duration_seconds, label
+ * `method`: the method's name) and failures counted by driver code. Each repository is
+ * wrapped in a proxy that keeps its identity for `this` inside its methods; a wrapper is
+ * made once per method function (so a method replaced on a repository, as tests do, is
+ * seen at once).
  */
 export function instrumentStore<S extends Store>(store: S, metrics: Metrics): S {
-  const wrapped = new WeakMap<object, unknown>();
+  const repos = new Map<string, object>();
   return new Proxy(store, {
     get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof prop === 'string' && REPOSITORIES.has(prop) && typeof value === 'object' && value !== null) {
+        let r = repos.get(prop);
+        if (r === undefined || (r as { [TARGET]?: object })[TARGET] !== value) {
+          r = timed(value, metrics);
+          repos.set(prop, r);
+        }
+        return r;
+      }
+      if (typeof value === 'function') return (value as (...args: unknown[]) => unknown).bind(target);
+      return value;
+    },
+  });
+}
+
+const TARGET = Symbol('instrumented repository');
+
+function timed<R extends object>(repo: R, metrics: Metrics): R {
+  const wrapped = new WeakMap<object, unknown>();
+  return new Proxy(repo, {
+    get(target, prop) {
+      if (prop === TARGET) return target;
       const value = Reflect.get(target, prop, target) as unknown;
       if (typeof value !== 'function') return value;
       let w = wrapped.get(value);

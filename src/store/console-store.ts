@@ -1,6 +1,6 @@
 // The web console's tables (migration 0007_console), for SQLite and PostgreSQL alike:
 // console passwords (scrypt hashes), sessions (by the SHA-256 of the session id) and
-// sign-in attempts (the rate limit). Reached through Store.consoleStore().
+// sign-in attempts (the rate limit). Reached as `Store.console`.
 import { type Kysely, type Transaction, sql } from 'kysely';
 
 export interface ConsolePasswordsTable {

@@ -1,6 +1,7 @@
-// The store interface: everything the operations need from persistence.
-// SQLite (embedded) and PostgreSQL (many nodes) both fill it; operations never
-// know which one they run on. Every method that writes is one transaction.
+// The store: persistence by aggregate. Each repository is one interface here and one
+// file under src/store/repos/ (Kysely, for SQLite and PostgreSQL alike); `Store` is the
+// small root that exposes them. Operations never know which database they run on.
+// Every method that writes is one transaction.
 import type {
   AccessKeyRecord, ConnectorKey, ConnectorQuery, ConnectorRecord, PermissionGrant, Role, TagRecord, UserRecord,
 } from '../domain/types.js';
@@ -8,19 +9,17 @@ import type { AuthStateRecord, TestResultRecord, TokenRecord } from '../domain/c
 import type { ConsoleStore } from './console-store.js';
 import type { InvocationQuery, InvocationRecord } from '../domain/invocations.js';
 import type { McpTokenRecord } from '../domain/mcp-tokens.js';
+import type { SealedRowStore } from '../crypto/sealed-secrets.js';
 
-/** The `meta` row recording that connector secrets and tokens are sealed with the destination digest (crypto/destination-migration.ts). */
-export const DESTINATION_AAD_META = 'aad-destination';
-
+/** A write that would create what exists (mapped to wire errors in src/ops/store-errors.ts). */
 export class UniqueViolation extends Error {}
+/** A write that would exceed a limit; the message says which (src/ops/store-errors.ts). */
 export class LimitExceeded extends Error {}
+/** The row a write needs vanished (src/ops/store-errors.ts). */
 export class NotFound extends Error {}
 
-export interface Store {
-  readonly kind: 'sqlite' | 'postgres';
-  close(): Promise<void>;
-
-  // ---- connectors ---------------------------------------------------------
+/** Connectors with their resource permissions and tags. */
+export interface ConnectorRepository {
   /** Inserts a connector with its permissions and tags; UniqueViolation if the id exists. */
   insertConnector(rec: ConnectorRecord, permissions: PermissionGrant[], tags: TagRecord[]): Promise<void>;
   getConnector(key: ConnectorKey): Promise<ConnectorRecord | undefined>;
@@ -30,29 +29,30 @@ export interface Store {
    * every OAuth token and authorization state of the connector is deleted in the same transaction.
    */
   updateConnector(rec: ConnectorRecord, opts?: { dropTokens?: boolean; previous?: ConnectorRecord }): Promise<void>;
-  /** Deletes the connector with its permissions and tags; false when it did not exist. */
+  /** Deletes the connector with its permissions, tags, tokens, states and test result; false when it did not exist. */
   deleteConnector(key: ConnectorKey): Promise<boolean>;
   queryConnectors(q: ConnectorQuery): Promise<ConnectorRecord[]>;
 
-  // ---- resource permissions ----------------------------------------------
   getPermissions(key: ConnectorKey): Promise<PermissionGrant[]>;
   /** Actions held on the connector by any of the principals. */
   actionsOf(key: ConnectorKey, principals: string[]): Promise<Set<string>>;
   /** Grants then revokes in one transaction; LimitExceeded past maxPrincipals, NotFound if the connector vanished. */
   updatePermissions(key: ConnectorKey, grant: PermissionGrant[], revoke: PermissionGrant[], maxPrincipals: number): Promise<PermissionGrant[]>;
 
-  // ---- tags ----------------------------------------------------------------
   listTags(key: ConnectorKey): Promise<TagRecord[]>;
   /** Upserts; LimitExceeded past maxTags, NotFound if the connector vanished. */
   tagResource(key: ConnectorKey, tags: TagRecord[], maxTags: number): Promise<void>;
+  /** NotFound if the connector vanished. */
   untagResource(key: ConnectorKey, keys: string[]): Promise<void>;
+}
 
-  // ---- identities -----------------------------------------------------------
+/** Users, groups, memberships and access keys. */
+export interface IdentityRepository {
   getUser(accountId: string, userName: string): Promise<UserRecord | undefined>;
   listUsers(accountId?: string): Promise<UserRecord[]>;
   /** Creates (or, with upsert, re-roles) a user; UniqueViolation if it exists and !upsert. */
   putUser(user: UserRecord, upsert: boolean): Promise<void>;
-  /** Removes the user with its keys, memberships and every grant to `principalArn`. */
+  /** Removes the user with its keys, memberships, every grant to `principalArn` and its OAuth tokens and sign-ins. */
   deleteUser(accountId: string, userName: string, principalArn: string): Promise<boolean>;
   groupExists(accountId: string, groupName: string): Promise<boolean>;
   listGroups(accountId?: string): Promise<{ accountId: string; groupName: string; members: string[] }[]>;
@@ -64,21 +64,15 @@ export interface Store {
   groupsOf(accountId: string, userName: string): Promise<string[]>;
 
   getAccessKey(accessKeyId: string): Promise<(AccessKeyRecord & { role: Role }) | undefined>;
+  /** UniqueViolation if the key id exists. */
   putAccessKey(key: AccessKeyRecord): Promise<void>;
   listAccessKeys(accountId?: string, userName?: string): Promise<AccessKeyRecord[]>;
   setAccessKeyStatus(accessKeyId: string, status: 'ACTIVE' | 'INACTIVE'): Promise<boolean>;
   deleteAccessKey(accessKeyId: string): Promise<boolean>;
+}
 
-  // ---- server metadata and secrets -----------------------------------------
-  getMeta(name: string): Promise<string | undefined>;
-  /** Sets a value unless one exists; returns the value now stored. */
-  putMetaIfAbsent(name: string, value: string): Promise<string>;
-  /** Every sealed secret, for re-encryption under a new master key. */
-  sealedSecrets(): Promise<SealedSecretRef[]>;
-  /** Replaces a sealed secret only if it still holds `ref.sealed` (compare-and-set); a token's fingerprint with it, if given. */
-  resealSecret(ref: SealedSecretRef, to: string, fingerprint?: string): Promise<boolean>;
-
-  // ---- connections: OAuth tokens, authorization states, test results --------
+/** Outbound connections: OAuth tokens, authorization states (sign-ins in progress), test results. */
+export interface ConnectionRepository {
   getToken(key: ConnectorKey, principal: string): Promise<TokenRecord | undefined>;
   /**
    * Inserts or replaces the token of (connector, principal). With `destination`, only while
@@ -97,28 +91,20 @@ export interface Store {
   getAuthState(stateHash: string): Promise<AuthStateRecord | undefined>;
   putTestResult(rec: TestResultRecord): Promise<void>;
   getTestResult(key: ConnectorKey): Promise<TestResultRecord | undefined>;
-  /**
-   * Runs `fn` while holding the named lock across every node sharing this database.
-   * Callers also keep one call in flight per name within a process, and re-read
-   * what they guard once inside. SQLite: the database is one node's, so `fn` runs as
-   * is. PostgreSQL: the place for pg_advisory_lock(hashtext(name)) on a dedicated
-   * connection (the PostgreSQL issue).
-   */
-  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
 
-  // ---- web console -------------------------------------------------------------
-  /** The console's passwords, sessions and failed sign-ins (src/store/console-store.ts). */
-  consoleStore(): ConsoleStore;
-
-  // ---- audit: InvokeAction records ------------------------------------------
+/** The audit trail: InvokeAction records. */
+export interface AuditRepository {
   /** Inserts records (one transaction); they are never changed afterwards. */
   insertInvocations(recs: InvocationRecord[]): Promise<void>;
   /** One connector's records, newest first (started_at, then invocation id, descending). */
   queryInvocations(q: InvocationQuery): Promise<InvocationRecord[]>;
   /** Deletes at most `limit` records that started before `before` (epoch ms), oldest first; returns how many. */
   pruneInvocations(before: number, limit: number): Promise<number>;
+}
 
-  // ---- MCP bearer tokens (stored as hashes) ----------------------------------
+/** MCP bearer tokens (stored as hashes). */
+export interface McpTokenRepository {
   putMcpToken(rec: McpTokenRecord): Promise<void>;
   /** The token with this hash, read from the database on every call (a revocation applies at once). */
   getMcpTokenByHash(tokenHash: string): Promise<McpTokenRecord | undefined>;
@@ -127,18 +113,31 @@ export interface Store {
   revokeMcpToken(tokenId: string, at: number): Promise<boolean>;
 }
 
-export interface SealedSecretRef {
-  table: 'connectors' | 'access_keys' | 'meta' | 'connector_tokens' | 'oauth_states';
-  /** The row's key, as the store understands it. */
-  rowKey: string[];
-  /** The additional authenticated data the secret is bound to. */
-  aad: string;
+/** Server metadata (`meta`): markers such as `bootstrap`, and server secrets (names `secret:…`, sealed). */
+export interface MetaRepository {
+  getMeta(name: string): Promise<string | undefined>;
+  /** Sets a value unless one exists; returns the value now stored. */
+  putMetaIfAbsent(name: string, value: string): Promise<string>;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly connectors: ConnectorRepository;
+  readonly identities: IdentityRepository;
+  readonly connections: ConnectionRepository;
+  readonly audit: AuditRepository;
+  readonly mcpTokens: McpTokenRepository;
+  /** The console's passwords, sessions and failed sign-ins (src/store/console-store.ts). */
+  readonly console: ConsoleStore;
+  readonly meta: MetaRepository;
+  /** Every sealed secret as stored, for re-sealing (src/crypto/sealed-secrets.ts says what each is bound to). */
+  readonly sealedRows: SealedRowStore;
   /**
-   * Connector secrets and tokens, while the database has not been re-sealed with the
-   * destination digest (crypto/destination-migration.ts): the AAD they had before.
+   * Runs `fn` while holding the named lock across every node sharing this database.
+   * Callers also keep one call in flight per name within a process, and re-read
+   * what they guard once inside. SQLite: the database is one node's, so `fn` runs as
+   * is. PostgreSQL: pg_advisory_xact_lock on a dedicated connection (src/store/postgres.ts).
    */
-  legacyAad?: string;
-  /** connector_tokens, with legacyAad: the fingerprint stored with the token. */
-  fingerprint?: string;
-  sealed: string;
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
 }

@@ -58,9 +58,9 @@ export async function startClockServer(overrides: Partial<Config> = {}, console:
       return { arn: u.UserArn, accessKeyId: u.AccessKeyId, secretAccessKey: u.SecretAccessKey };
     },
     async setPassword(name, password) {
-      const user = await store.getUser(ACCOUNT, name);
+      const user = await store.identities.getUser(ACCOUNT, name);
       if (!user) throw new Error(`no user ${name}`);
-      await store.consoleStore().setPassword(ACCOUNT, name, await hashPassword(password), user.createdAt, clock.ms);
+      await store.console.setPassword(ACCOUNT, name, await hashPassword(password), user.createdAt, clock.ms);
     },
     async stop() {
       await app.close();

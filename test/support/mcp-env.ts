@@ -85,7 +85,7 @@ export async function tokensCli(dataDir: string, args: string[]): Promise<any> {
 /** A token minted the way `tokens create` mints it, without starting a process. */
 export async function mintToken(env: McpEnv, userName: string, o: { expiresAt?: number } = {}): Promise<{ token: string; tokenId: string }> {
   const store = env.t.server.store;
-  const user = await store.getUser(ACCOUNT, userName);
+  const user = await store.identities.getUser(ACCOUNT, userName);
   if (!user) throw new Error(`no user ${userName}`);
   return createMcpToken(store, { user, region: 'us-east-1', ...(o.expiresAt ? { expiresAt: o.expiresAt } : {}) });
 }

@@ -1,0 +1,111 @@
+// What the SQL repositories (src/store/repos/) share: the Kysely instance and dialect,
+// transactions (with PostgreSQL's retry of deadlock victims), the connector-key filter,
+// the connector row lock, row mapping of connectors, and driver error codes.
+import type { Kysely, Transaction, WhereInterface } from 'kysely';
+import type { ConnectorKey, ConnectorRecord } from '../domain/types.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+export type ConnectorRow = Database['connectors'];
+
+/** PostgreSQL: a deadlock or serialization failure; the transaction may simply be run again. */
+export function isRetryable(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return code === '40P01' || code === '40001';
+}
+
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
+/**
+ * The rows of one connector: `region`, `account_id` and `connector_id` equal to the key's.
+ * Every table keyed by connector has these three columns (connectors, connector_permissions,
+ * tags, connector_tokens, oauth_states, connection_tests, invocations).
+ */
+export function whereConnector<QB extends { where: (...args: never[]) => unknown }>(qb: QB, key: ConnectorKey): QB {
+  const q = qb as unknown as WhereInterface<Database, 'connectors'>;
+  return q.where('region', '=', key.region).where('account_id', '=', key.accountId).where('connector_id', '=', key.id) as unknown as QB;
+}
+
+export const nullableNumber = (v: number | string | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+
+export function toConnectorRecord(r: ConnectorRow): ConnectorRecord {
+  return {
+    region: r.region,
+    accountId: r.account_id,
+    id: r.connector_id,
+    name: r.name,
+    type: r.type as ConnectorRecord['type'],
+    description: r.description,
+    authType: r.auth_type as ConnectorRecord['authType'],
+    authPublic: JSON.parse(r.auth_public) as Record<string, unknown>,
+    authSecret: r.auth_secret,
+    vpcConnectionArn: r.vpc_connection_arn,
+    enabledActions: JSON.parse(r.enabled_actions) as string[],
+    status: r.status as ConnectorRecord['status'],
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
+  };
+}
+
+export function toConnectorRow(c: ConnectorRecord): ConnectorRow {
+  return {
+    region: c.region,
+    account_id: c.accountId,
+    connector_id: c.id,
+    name: c.name,
+    name_lower: c.name.toLowerCase(),
+    type: c.type,
+    description: c.description,
+    auth_type: c.authType,
+    auth_public: JSON.stringify(c.authPublic),
+    auth_secret: c.authSecret,
+    vpc_connection_arn: c.vpcConnectionArn,
+    enabled_actions: JSON.stringify(c.enabledActions),
+    status: c.status,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+  };
+}
+
+/** The database a repository works on, and what differs by dialect. */
+export class SqlContext {
+  constructor(readonly db: Kysely<Database>, readonly kind: 'sqlite' | 'postgres') {}
+
+  /**
+   * One transaction. On PostgreSQL, where nodes write concurrently, a transaction the
+   * database aborted as a deadlock victim or serialization failure is run again (the
+   * callbacks only touch the database, so running them again is safe).
+   */
+  async tx<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute(fn);
+      } catch (e) {
+        if (this.kind !== 'postgres' || !isRetryable(e) || attempt >= 5) throw e;
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  /**
+   * The connector's row; inside a transaction on PostgreSQL locked (FOR UPDATE) until the
+   * end: a delete on another node waits, or has already won and this finds nothing, so no
+   * permission, tag or token outlives its connector; and changes to one connector's
+   * children are serialized (no deadlocks between them).
+   */
+  async lockConnector(trx: Db, key: ConnectorKey): Promise<ConnectorRow | undefined> {
+    let q = whereConnector(trx.selectFrom('connectors').selectAll(), key);
+    if (this.kind === 'postgres') q = q.forUpdate();
+    return q.executeTakeFirst();
+  }
+
+  /** Whether the connector exists, its row locked as lockConnector does. */
+  async connectorExists(trx: Db, key: ConnectorKey): Promise<boolean> {
+    let q = whereConnector(trx.selectFrom('connectors').select('connector_id'), key);
+    if (this.kind === 'postgres') q = q.forUpdate();
+    return (await q.executeTakeFirst()) !== undefined;
+  }
+}
