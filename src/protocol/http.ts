@@ -6,7 +6,7 @@ import type { ValidateFunction } from 'ajv';
 import { operations, type OperationName } from './generated/model.js';
 import { ServiceError, invalidParameter } from './errors.js';
 import { validateInput, validatorFor } from './validate.js';
-import { parseQuery } from '../auth/sigv4.js';
+import { parseQuery } from './query.js';
 import { TOO_DEEP, jsonNestsDeeper } from './json-depth.js';
 import type { RequestContext } from '../domain/types.js';
 
