@@ -1,7 +1,7 @@
 // AuthenticationConfig: the rules beyond the model (PRODUCT.md §2), splitting
 // secrets from the rest for storage, and the Read* shapes Describe returns.
 import type { AuthConfig, ConnectionAuthType, ReadAuthConfig } from '../protocol/generated/model.js';
-import { constraint } from '../protocol/errors.js';
+import { type Problem, constraint, missingMember } from '../protocol/errors.js';
 
 /** The AuthenticationMetadata member each AuthenticationType requires. */
 export const METADATA_MEMBER: Record<ConnectionAuthType, string> = {
@@ -39,8 +39,8 @@ const NOT_HEADER_TEXT = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/;
 const IAM_ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::\d{12}:role\/[\w+=,.@\/-]{1,512}$/;
 
 /** Problems (AWS message fragments) with an AuthenticationConfig the model accepted. */
-export function authConfigProblems(cfg: AuthConfig): string[] {
-  const problems: string[] = [];
+export function authConfigProblems(cfg: AuthConfig): Problem[] {
+  const problems: Problem[] = [];
   const base = 'authenticationConfig.authenticationMetadata';
   const md = cfg.AuthenticationMetadata as unknown as Obj;
   const expected = METADATA_MEMBER[cfg.AuthenticationType];
@@ -80,11 +80,11 @@ export function authConfigProblems(cfg: AuthConfig): string[] {
   }
   const cc = md.ClientCredentialsGrantMetadata as Obj | undefined;
   if (cc && !cc.ClientCredentialsDetails) {
-    problems.push(`Value null at '${base}.clientCredentialsGrantMetadata.clientCredentialsDetails' failed to satisfy constraint: Member must not be null when ClientCredentialsSource is PLAIN_CREDENTIALS`);
+    problems.push(missingMember(`${base}.clientCredentialsGrantMetadata.clientCredentialsDetails`, 'Member must not be null when ClientCredentialsSource is PLAIN_CREDENTIALS'));
   }
   const ac = md.AuthorizationCodeGrantMetadata as Obj | undefined;
   if (ac && !ac.AuthorizationCodeGrantCredentialsDetails) {
-    problems.push(`Value null at '${base}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails' failed to satisfy constraint: Member must not be null when AuthorizationCodeGrantCredentialsSource is PLAIN_CREDENTIALS`);
+    problems.push(missingMember(`${base}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails`, 'Member must not be null when AuthorizationCodeGrantCredentialsSource is PLAIN_CREDENTIALS'));
   }
   return problems;
 }

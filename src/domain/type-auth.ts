@@ -2,7 +2,7 @@
 // "Auth"): the methods its vendor supports. Checked at Create and Update, and again
 // before an invocation (a connector stored before this rule existed may break it).
 import type { ActionConnectorType, ConnectionAuthType } from '../protocol/generated/model.js';
-import { constraint } from '../protocol/errors.js';
+import { type Problem, constraint } from '../protocol/errors.js';
 
 const IAM_ONLY: readonly ConnectionAuthType[] = ['IAM'];
 const CODE_OR_KEY: readonly ConnectionAuthType[] = ['OAUTH2_AUTHORIZATION_CODE', 'API_KEY'];
@@ -44,7 +44,7 @@ export const ALLOWED_AUTHENTICATION: Readonly<Record<ActionConnectorType, readon
 export const allowedAuthentication = (type: ActionConnectorType): readonly ConnectionAuthType[] => ALLOWED_AUTHENTICATION[type] ?? [];
 
 /** The problem (an AWS-style constraint message on `authenticationConfig.authenticationType`), or undefined when the pair is allowed. */
-export function authenticationTypeProblem(type: ActionConnectorType, authType: ConnectionAuthType): string | undefined {
+export function authenticationTypeProblem(type: ActionConnectorType, authType: ConnectionAuthType): Problem | undefined {
   const allowed = allowedAuthentication(type);
   if (allowed.includes(authType)) return undefined;
   return constraint('authenticationConfig.authenticationType',
