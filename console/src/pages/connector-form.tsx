@@ -2,7 +2,7 @@
 // connector type allows; the server validates (the same rules and messages as the
 // API) and its messages are shown next to the fields they name.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, call, problemsOf, type Meta, type Session } from '../api';
+import { ApiError, call, type Meta, type Session } from '../api';
 import { ErrorBox, Field, PageHeading, SelectField, go, href } from '../ui';
 
 const AUTH_LABELS: Record<string, string> = {
@@ -153,7 +153,7 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
       const byField: Partial<Record<Key, string>> = {};
       const rest: string[] = [];
       if (err instanceof ApiError && err.code === 'InvalidParameterValueException') {
-        for (const p of problemsOf(err.message)) {
+        for (const p of err.problems) {
           const k = p.path ? fieldOf(p.path) : undefined;
           if (k) byField[k] = byField[k] ? `${byField[k]} ${p.rule}` : p.rule;
           else rest.push(p.text);
