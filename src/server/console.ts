@@ -129,166 +129,164 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
     reply.code(status).header('content-type', 'application/json').header('cache-control', 'no-store')
       .header('x-amzn-RequestId', req.id).send(JSON.stringify({ ...body, RequestId: req.id }));
 
-  {
-    // The page and its assets; the API routes name themselves below.
-    scope.addHook('onRequest', async (req) => { pipeline.name(req, 'console:Static'); });
-    // An API request other than sign-in reads its body only with a live session (body-admission.ts);
-    // without one it is answered now, before any of its body is read.
-    scope.addHook('onRequest', async (req, reply) => {
-      if (req.method !== 'POST' || !req.url.startsWith('/console/api/') || req.url.startsWith('/console/api/sign-in')) return;
-      try {
-        const session = await sessions.resolve(cookieValue(req.headers.cookie, SESSION_COOKIE));
-        req.admission = { kind: 'session', session };
-        admitBody(req, `user:${session.caller.userArn}`);
-      } catch (e) {
-        await discardBody(req);
-        fail(req, reply, e);
-        return reply;
-      }
-    });
-    scope.addHook('onSend', async (_req, reply, payload) => {
-      for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
-      return payload;
-    });
-
-    // ---- the page and its assets ------------------------------------------------
-    scope.get('/', { prefixTrailingSlash: 'no-slash' }, async (_req, reply) => reply.redirect('/console/', 302));
-    scope.get('/', { prefixTrailingSlash: 'slash' }, async (_req, reply) => {
-      reply.header('cache-control', 'no-cache');
-      if (!indexHtml) {
-        return reply.code(503).type('text/plain; charset=utf-8')
-          .send(`The console is not built (${indexFile} is missing). Run \`npm run build:console\` (npm ci runs it).\n`);
-      }
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
-    });
-    if (built) {
-      await scope.register(fastifyStatic, {
-        root: distDir,
-        prefix: '/',
-        index: false,
-        cacheControl: false,
-        decorateReply: false,
-        setHeaders(res, file) {
-          // Vite names assets by content hash: they never change under one name.
-          const hashed = file.startsWith(path.join(distDir, 'assets') + path.sep);
-          res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-        },
-      });
+  // The page and its assets; the API routes name themselves below.
+  scope.addHook('onRequest', async (req) => { pipeline.name(req, 'console:Static'); });
+  // An API request other than sign-in reads its body only with a live session (body-admission.ts);
+  // without one it is answered now, before any of its body is read.
+  scope.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'POST' || !req.url.startsWith('/console/api/') || req.url.startsWith('/console/api/sign-in')) return;
+    try {
+      const session = await sessions.resolve(cookieValue(req.headers.cookie, SESSION_COOKIE));
+      req.admission = { kind: 'session', session };
+      admitBody(req, `user:${session.caller.userArn}`);
+    } catch (e) {
+      await discardBody(req);
+      fail(req, reply, e);
+      return reply;
     }
+  });
+  scope.addHook('onSend', async (_req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
+    return payload;
+  });
 
-    // ---- sign-in, sign-out, session -------------------------------------------------
-    scope.post('/api/sign-in', async (req, reply) => {
-      pipeline.name(req, 'console:SignIn');
-      try {
-        sameOrigin(req);
-        const body = jsonBody(req);
-        const opened = body.AccessKeyId !== undefined
-          ? await sessions.signInWithAccessKey(body, req.ip)
-          : await sessions.signInWithPassword(body, req.ip);
-        pipeline.name(req, 'console:SignIn', opened.caller);
-        // A new session id at every sign-in; the one this browser had (if any) ends.
-        await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
-        log.info({ requestId: req.id, user: opened.caller.userArn, with: opened.session.accessKeyId ? 'access key' : 'password' }, 'console sign-in');
-        setCookies(req, reply, opened);
-        return json(reply, req, { ...who(opened), CsrfToken: opened.csrfToken });
-      } catch (e) {
-        if (e instanceof ServiceError && (e.name === 'AccessDeniedException' || e.name === 'ThrottlingException')) {
-          log.warn({ requestId: req.id, ip: req.ip, error: e.name }, 'console sign-in refused');
-        }
-        if (e instanceof SignInRefused) reply.header('retry-after', String(e.retryAfterSeconds));
-        return fail(req, reply, e);
-      }
-    });
-
-    scope.post('/api/sign-out', async (req, reply) => {
-      pipeline.name(req, 'console:SignOut');
-      try {
-        const s = await stateChange(req);
-        await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
-        pipeline.name(req, 'console:SignOut', s.caller);
-        setCookies(req, reply);
-        return json(reply, req, { SignedOut: true });
-      } catch (e) { return fail(req, reply, e); }
-    });
-
-    scope.get('/api/session', async (req, reply) => {
-      pipeline.name(req, 'console:Session');
-      try {
-        const s = await session(req);
-        pipeline.name(req, 'console:Session', s.caller);
-        return json(reply, req, { SignedIn: true, ...who(s) });
-      } catch (e) {
-        if (e instanceof ServiceError && e.name === 'MissingAuthenticationTokenException') {
-          if (req.headers.cookie?.includes(SESSION_COOKIE)) setCookies(req, reply);
-          return json(reply, req, { SignedIn: false, Message: e.message });
-        }
-        return fail(req, reply, e);
-      }
-    });
-
-    // ---- what the pages need besides the operations ---------------------------------------
-    scope.get('/api/meta', async (req, reply) => {
-      pipeline.name(req, 'console:Meta');
-      try {
-        const s = await session(req);
-        pipeline.name(req, 'console:Meta', s.caller);
-        return json(reply, req, {
-          ConnectorTypes: CONNECTOR_TYPES.map((type) => ({
-            Type: type,
-            AuthenticationTypes: allowedAuthentication(type),
-            Actions: describeActions(type, []).map((a) => ({ ActionId: a.ActionId, Name: a.Name })),
-          })),
-          PermissionActions: CONNECTOR_ACTIONS,
-          PermissionPresets: PERMISSION_PRESETS,
-          Operations: [...specs.keys()],
-          // Only the VPC connections the caller's account may use in this region (issue 13).
-          VpcConnectionArns: vpcConnectionsFor(config.vpcConnections, { accountId: s.caller.accountId, region: s.session.region }),
-          ...(config.publicUrl ? { RedirectUrl: `${config.publicUrl}/oauth/callback` } : {}),
-        });
-      } catch (e) { return fail(req, reply, e); }
-    });
-
-    scope.get('/api/principals', async (req, reply) => {
-      pipeline.name(req, 'console:Principals');
-      try {
-        const s = await session(req);
-        pipeline.name(req, 'console:Principals', s.caller);
-        const { accountId, role } = s.caller;
-        // The directory is for those who share connectors; a READER types names.
-        if (role === 'READER') return json(reply, req, { Users: [], Groups: [] });
-        const [users, groups] = await Promise.all([store.listUsers(accountId), store.listGroups(accountId)]);
-        return json(reply, req, {
-          Users: users.map((u) => ({ UserName: u.userName, Arn: userArn(config.region, accountId, u.userName), Role: u.role })),
-          Groups: groups.map((g) => ({ GroupName: g.groupName, Arn: groupArn(config.region, accountId, g.groupName) })),
-        });
-      } catch (e) { return fail(req, reply, e); }
-    });
-
-    // ---- the operations: the pipeline, with the session for the signature and the JSON body for the input ----
-    scope.post<{ Params: { op: string } }>('/api/:op', async (req, reply) => {
-      const spec = specs.get(req.params.op);
-      if (!spec) {
-        pipeline.name(req, 'console:unknown');
-        try {
-          pipeline.name(req, 'console:unknown', (await stateChange(req)).caller);
-          throw notFound(`The console API has no operation named ${req.params.op.slice(0, 100)}.`);
-        } catch (e) { return fail(req, reply, e); }
-      }
-      reply.header('cache-control', 'no-store');
-      await pipeline.dispatch(req, reply, spec, {
-        authenticate: async () => { const s = await stateChange(req); return { caller: s.caller, region: s.session.region }; },
-        decode: (who) => {
-          const input = jsonBody(req);
-          if (input.AwsAccountId === undefined && spec.bindings.some((b) => b.member === 'AwsAccountId')) input.AwsAccountId = who.caller.accountId;
-          return input;
-        },
-        fail: (e) => fail(req, reply, e),
-      }, `console:${spec.name}`);
-    });
-
-    scope.setNotFoundHandler(async (req, reply) => {
-      if (req.url.startsWith('/console/api/')) return fail(req, reply, notFound(`No console API matches ${req.method} ${req.url.split('?')[0]}.`));
-      return reply.code(404).type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send('Not found.\n');
+  // ---- the page and its assets ------------------------------------------------
+  scope.get('/', { prefixTrailingSlash: 'no-slash' }, async (_req, reply) => reply.redirect('/console/', 302));
+  scope.get('/', { prefixTrailingSlash: 'slash' }, async (_req, reply) => {
+    reply.header('cache-control', 'no-cache');
+    if (!indexHtml) {
+      return reply.code(503).type('text/plain; charset=utf-8')
+        .send(`The console is not built (${indexFile} is missing). Run \`npm run build:console\` (npm ci runs it).\n`);
+    }
+    return reply.type('text/html; charset=utf-8').send(indexHtml);
+  });
+  if (built) {
+    await scope.register(fastifyStatic, {
+      root: distDir,
+      prefix: '/',
+      index: false,
+      cacheControl: false,
+      decorateReply: false,
+      setHeaders(res, file) {
+        // Vite names assets by content hash: they never change under one name.
+        const hashed = file.startsWith(path.join(distDir, 'assets') + path.sep);
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
     });
   }
+
+  // ---- sign-in, sign-out, session -------------------------------------------------
+  scope.post('/api/sign-in', async (req, reply) => {
+    pipeline.name(req, 'console:SignIn');
+    try {
+      sameOrigin(req);
+      const body = jsonBody(req);
+      const opened = body.AccessKeyId !== undefined
+        ? await sessions.signInWithAccessKey(body, req.ip)
+        : await sessions.signInWithPassword(body, req.ip);
+      pipeline.name(req, 'console:SignIn', opened.caller);
+      // A new session id at every sign-in; the one this browser had (if any) ends.
+      await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
+      log.info({ requestId: req.id, user: opened.caller.userArn, with: opened.session.accessKeyId ? 'access key' : 'password' }, 'console sign-in');
+      setCookies(req, reply, opened);
+      return json(reply, req, { ...who(opened), CsrfToken: opened.csrfToken });
+    } catch (e) {
+      if (e instanceof ServiceError && (e.name === 'AccessDeniedException' || e.name === 'ThrottlingException')) {
+        log.warn({ requestId: req.id, ip: req.ip, error: e.name }, 'console sign-in refused');
+      }
+      if (e instanceof SignInRefused) reply.header('retry-after', String(e.retryAfterSeconds));
+      return fail(req, reply, e);
+    }
+  });
+
+  scope.post('/api/sign-out', async (req, reply) => {
+    pipeline.name(req, 'console:SignOut');
+    try {
+      const s = await stateChange(req);
+      await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
+      pipeline.name(req, 'console:SignOut', s.caller);
+      setCookies(req, reply);
+      return json(reply, req, { SignedOut: true });
+    } catch (e) { return fail(req, reply, e); }
+  });
+
+  scope.get('/api/session', async (req, reply) => {
+    pipeline.name(req, 'console:Session');
+    try {
+      const s = await session(req);
+      pipeline.name(req, 'console:Session', s.caller);
+      return json(reply, req, { SignedIn: true, ...who(s) });
+    } catch (e) {
+      if (e instanceof ServiceError && e.name === 'MissingAuthenticationTokenException') {
+        if (req.headers.cookie?.includes(SESSION_COOKIE)) setCookies(req, reply);
+        return json(reply, req, { SignedIn: false, Message: e.message });
+      }
+      return fail(req, reply, e);
+    }
+  });
+
+  // ---- what the pages need besides the operations ---------------------------------------
+  scope.get('/api/meta', async (req, reply) => {
+    pipeline.name(req, 'console:Meta');
+    try {
+      const s = await session(req);
+      pipeline.name(req, 'console:Meta', s.caller);
+      return json(reply, req, {
+        ConnectorTypes: CONNECTOR_TYPES.map((type) => ({
+          Type: type,
+          AuthenticationTypes: allowedAuthentication(type),
+          Actions: describeActions(type, []).map((a) => ({ ActionId: a.ActionId, Name: a.Name })),
+        })),
+        PermissionActions: CONNECTOR_ACTIONS,
+        PermissionPresets: PERMISSION_PRESETS,
+        Operations: [...specs.keys()],
+        // Only the VPC connections the caller's account may use in this region (issue 13).
+        VpcConnectionArns: vpcConnectionsFor(config.vpcConnections, { accountId: s.caller.accountId, region: s.session.region }),
+        ...(config.publicUrl ? { RedirectUrl: `${config.publicUrl}/oauth/callback` } : {}),
+      });
+    } catch (e) { return fail(req, reply, e); }
+  });
+
+  scope.get('/api/principals', async (req, reply) => {
+    pipeline.name(req, 'console:Principals');
+    try {
+      const s = await session(req);
+      pipeline.name(req, 'console:Principals', s.caller);
+      const { accountId, role } = s.caller;
+      // The directory is for those who share connectors; a READER types names.
+      if (role === 'READER') return json(reply, req, { Users: [], Groups: [] });
+      const [users, groups] = await Promise.all([store.listUsers(accountId), store.listGroups(accountId)]);
+      return json(reply, req, {
+        Users: users.map((u) => ({ UserName: u.userName, Arn: userArn(config.region, accountId, u.userName), Role: u.role })),
+        Groups: groups.map((g) => ({ GroupName: g.groupName, Arn: groupArn(config.region, accountId, g.groupName) })),
+      });
+    } catch (e) { return fail(req, reply, e); }
+  });
+
+  // ---- the operations: the pipeline, with the session for the signature and the JSON body for the input ----
+  scope.post<{ Params: { op: string } }>('/api/:op', async (req, reply) => {
+    const spec = specs.get(req.params.op);
+    if (!spec) {
+      pipeline.name(req, 'console:unknown');
+      try {
+        pipeline.name(req, 'console:unknown', (await stateChange(req)).caller);
+        throw notFound(`The console API has no operation named ${req.params.op.slice(0, 100)}.`);
+      } catch (e) { return fail(req, reply, e); }
+    }
+    reply.header('cache-control', 'no-store');
+    await pipeline.dispatch(req, reply, spec, {
+      authenticate: async () => { const s = await stateChange(req); return { caller: s.caller, region: s.session.region }; },
+      decode: (who) => {
+        const input = jsonBody(req);
+        if (input.AwsAccountId === undefined && spec.bindings.some((b) => b.member === 'AwsAccountId')) input.AwsAccountId = who.caller.accountId;
+        return input;
+      },
+      fail: (e) => fail(req, reply, e),
+    }, `console:${spec.name}`);
+  });
+
+  scope.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith('/console/api/')) return fail(req, reply, notFound(`No console API matches ${req.method} ${req.url.split('?')[0]}.`));
+    return reply.code(404).type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send('Not found.\n');
+  });
 };
