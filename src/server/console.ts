@@ -129,6 +129,18 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
     reply.code(status).header('content-type', 'application/json').header('cache-control', 'no-store')
       .header('x-amzn-RequestId', req.id).send(JSON.stringify({ ...body, RequestId: req.id }));
 
+  /** A console route of a signed-in user (`check`: the session, or a state change's session + CSRF), named for the log line. */
+  const signedIn = (op: string, check: (req: FastifyRequest) => Promise<ResolvedSession>,
+    answer: (s: ResolvedSession, req: FastifyRequest, reply: FastifyReply) => Promise<object>) =>
+    async (req: FastifyRequest, reply: FastifyReply) => {
+      pipeline.name(req, op);
+      try {
+        const s = await check(req);
+        pipeline.name(req, op, s.caller);
+        return json(reply, req, await answer(s, req, reply));
+      } catch (e) { return fail(req, reply, e); }
+    };
+
   // The page and its assets; the API routes name themselves below.
   scope.addHook('onRequest', async (req) => { pipeline.name(req, 'console:Static'); });
   // An API request other than sign-in reads its body only with a live session (body-admission.ts);
@@ -199,16 +211,11 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
     }
   });
 
-  scope.post('/api/sign-out', async (req, reply) => {
-    pipeline.name(req, 'console:SignOut');
-    try {
-      const s = await stateChange(req);
-      await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
-      pipeline.name(req, 'console:SignOut', s.caller);
-      setCookies(req, reply);
-      return json(reply, req, { SignedOut: true });
-    } catch (e) { return fail(req, reply, e); }
-  });
+  scope.post('/api/sign-out', signedIn('console:SignOut', stateChange, async (_s, req, reply) => {
+    await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
+    setCookies(req, reply);
+    return { SignedOut: true };
+  }));
 
   scope.get('/api/session', async (req, reply) => {
     pipeline.name(req, 'console:Session');
@@ -226,52 +233,38 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
   });
 
   // ---- what the pages need besides the operations ---------------------------------------
-  scope.get('/api/meta', async (req, reply) => {
-    pipeline.name(req, 'console:Meta');
-    try {
-      const s = await session(req);
-      pipeline.name(req, 'console:Meta', s.caller);
-      return json(reply, req, {
-        ConnectorTypes: CONNECTOR_TYPES.map((type) => ({
-          Type: type,
-          AuthenticationTypes: allowedAuthentication(type),
-          Actions: describeActions(type, []).map((a) => ({ ActionId: a.ActionId, Name: a.Name })),
-        })),
-        PermissionActions: CONNECTOR_ACTIONS,
-        PermissionPresets: PERMISSION_PRESETS,
-        Operations: [...specs.keys()],
-        // Only the VPC connections the caller's account may use in this region (issue 13).
-        VpcConnectionArns: vpcConnectionsFor(config.vpcConnections, { accountId: s.caller.accountId, region: s.session.region }),
-        ...(config.publicUrl ? { RedirectUrl: `${config.publicUrl}/oauth/callback` } : {}),
-      });
-    } catch (e) { return fail(req, reply, e); }
-  });
+  scope.get('/api/meta', signedIn('console:Meta', session, async (s) => ({
+    ConnectorTypes: CONNECTOR_TYPES.map((type) => ({
+      Type: type,
+      AuthenticationTypes: allowedAuthentication(type),
+      Actions: describeActions(type, []).map((a) => ({ ActionId: a.ActionId, Name: a.Name })),
+    })),
+    PermissionActions: CONNECTOR_ACTIONS,
+    PermissionPresets: PERMISSION_PRESETS,
+    Operations: [...specs.keys()],
+    // Only the VPC connections the caller's account may use in this region (issue 13).
+    VpcConnectionArns: vpcConnectionsFor(config.vpcConnections, { accountId: s.caller.accountId, region: s.session.region }),
+    ...(config.publicUrl ? { RedirectUrl: `${config.publicUrl}/oauth/callback` } : {}),
+  })));
 
-  scope.get('/api/principals', async (req, reply) => {
-    pipeline.name(req, 'console:Principals');
-    try {
-      const s = await session(req);
-      pipeline.name(req, 'console:Principals', s.caller);
-      const { accountId, role } = s.caller;
-      // The directory is for those who share connectors; a READER types names.
-      if (role === 'READER') return json(reply, req, { Users: [], Groups: [] });
-      const [users, groups] = await Promise.all([store.listUsers(accountId), store.listGroups(accountId)]);
-      return json(reply, req, {
-        Users: users.map((u) => ({ UserName: u.userName, Arn: userArn(config.region, accountId, u.userName), Role: u.role })),
-        Groups: groups.map((g) => ({ GroupName: g.groupName, Arn: groupArn(config.region, accountId, g.groupName) })),
-      });
-    } catch (e) { return fail(req, reply, e); }
-  });
+  scope.get('/api/principals', signedIn('console:Principals', session, async (s) => {
+    const { accountId, role } = s.caller;
+    // The directory is for those who share connectors; a READER types names.
+    if (role === 'READER') return { Users: [], Groups: [] };
+    const [users, groups] = await Promise.all([store.listUsers(accountId), store.listGroups(accountId)]);
+    return {
+      Users: users.map((u) => ({ UserName: u.userName, Arn: userArn(config.region, accountId, u.userName), Role: u.role })),
+      Groups: groups.map((g) => ({ GroupName: g.groupName, Arn: groupArn(config.region, accountId, g.groupName) })),
+    };
+  }));
 
   // ---- the operations: the pipeline, with the session for the signature and the JSON body for the input ----
   scope.post<{ Params: { op: string } }>('/api/:op', async (req, reply) => {
     const spec = specs.get(req.params.op);
     if (!spec) {
-      pipeline.name(req, 'console:unknown');
-      try {
-        pipeline.name(req, 'console:unknown', (await stateChange(req)).caller);
+      return signedIn('console:unknown', stateChange, async () => {
         throw notFound(`The console API has no operation named ${req.params.op.slice(0, 100)}.`);
-      } catch (e) { return fail(req, reply, e); }
+      })(req, reply);
     }
     reply.header('cache-control', 'no-store');
     await pipeline.dispatch(req, reply, spec, {
