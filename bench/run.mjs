@@ -7,7 +7,8 @@
 //   bare              GET / on a bare Fastify hello-world server (the baseline)
 //   describe          signed DescribeActionConnector (bin/actionbridge serve)
 //   describe-nosig    unsigned DescribeActionConnector (bench/server-child.mjs: the
-//                     same app on the same data, built with the bench-only trustCaller bypass)
+//                     same app on the same data, built with a trusting authenticator that
+//                     server-child.mjs injects: buildApp({ authenticator }))
 //   describe-nosig#2, describe#2   the same again, in reverse order (A B B A)
 //   list-100          signed ListActionConnectors returning 100 summaries
 //   create            signed CreateActionConnector, every request a new id and its own signature

@@ -1,10 +1,11 @@
-// BENCHMARK ONLY: the ActionBridge app with SigV4 verification bypassed, so
+// BENCHMARK ONLY: the ActionBridge app with SigV4 verification replaced, so
 // `npm run bench` can compare signed and unsigned DescribeActionConnector
 // (issue 3: the cost of signature verification). It opens the same store, key
 // ring, bootstrap admin, logger and config as `actionbridge serve`; the one
-// difference is buildApp({ trustCaller }) — every request runs as the bootstrap
-// admin without a signature. This file is not part of the CLI and nothing in
-// the production path (flags, config, environment) can reach that option.
+// difference is the authenticator it injects (buildApp({ authenticator })),
+// defined here: every request runs as the bootstrap admin without a signature.
+// The production code has no bypass: buildApp's default is the real
+// Authenticator, and this file is not part of the CLI.
 //
 // Usage: node bench/server-child.mjs PORT DATA_DIR
 // (bootstrap env vars ACTIONBRIDGE_ACCOUNT_ID / _ACCESS_KEY_ID / _SECRET_ACCESS_KEY as for serve)
@@ -31,7 +32,7 @@ const log = createLogger(config.logLevel);
 const store = await openStore({ dataDir });
 const keys = KeyRing.load({ dataDir, env: process.env });
 const b = await bootstrapAdmin(store, keys, dataDir, process.env);
-const trustCaller = {
+const caller = {
   accountId: b.accountId,
   userName: 'admin',
   userArn: userArn(config.region, b.accountId, 'admin'),
@@ -39,7 +40,12 @@ const trustCaller = {
   groupArns: [],
   accessKeyId: b.accessKeyId,
 };
-const { app } = await buildApp({ config, store, keys, log, trustCaller });
+/** Admits and authenticates every request as the bootstrap admin, without a key lookup or a signature. */
+const trusting = {
+  async admit() { return { accessKeyId: b.accessKeyId }; },
+  async authenticate() { return { caller, region: config.region, signedHeaders: [] }; },
+};
+const { app } = await buildApp({ config, store, keys, log, authenticator: trusting });
 await app.listen({ host: config.host, port: config.port });
-process.stderr.write(`bench server (UNAUTHENTICATED, trusts ${trustCaller.userArn}) on http://127.0.0.1:${port}\n`);
+process.stderr.write(`bench server (UNAUTHENTICATED, trusts ${caller.userArn}) on http://127.0.0.1:${port}\n`);
 process.on('SIGTERM', () => { app.close().then(() => store.close()).then(() => process.exit(0)); });

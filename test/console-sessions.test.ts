@@ -157,6 +157,23 @@ describe('the same operations as SigV4', () => {
     expect(sdkError?.name).toBe('InvalidParameterValueException');
     expect(viaConsole.body.Message).toBe(sdkError!.message);
     expect(viaConsole.body.Message).toMatch(/Value at 'name' failed to satisfy constraint: Member must have length less than or equal to 255/);
+    // The console API also lists the broken rules, each with its member path (the pages mark fields by it).
+    const problems = viaConsole.body.Problems as { Member: string; Rule: string; Message: string }[];
+    expect(problems).toContainEqual({
+      Member: 'name', Rule: 'Member must have length less than or equal to 255',
+      Message: "Value at 'name' failed to satisfy constraint: Member must have length less than or equal to 255",
+    });
+    expect(problems.map((p) => p.Message).join('; ')).toBe(viaConsole.body.Message.replace(/^\d+ validation errors? detected: /, ''));
+    // Rules beyond the model (the reserved prefix, no credentials in URLs) are listed the same way.
+    const beyond = await c.call('CreateActionConnector', {
+      ...input, Name: 'ok',
+      AuthenticationConfig: { AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://user:pw@api.example.com', Username: 'u', Password: 'p' } } },
+    });
+    expect(beyond.errorType).toBe('InvalidParameterValueException');
+    expect(beyond.body.Problems.map((p: { Member: string; Rule: string }) => [p.Member, p.Rule])).toEqual(expect.arrayContaining([
+      ['actionConnectorId', "Member must not start with 'quicksuite-' (reserved)"],
+      ['authenticationConfig.authenticationMetadata.basicAuthConnectionMetadata.baseEndpoint', 'Member must not carry credentials in the URL'],
+    ]));
   });
 
   it('applies the caller\'s role and grants: a READER cannot create, sees only what is shared, and gets the same denial text', async () => {

@@ -49,6 +49,14 @@ describe('raw signed requests reach the protocol layer', () => {
     expect(await exists('raw-ok')).toBe(true);
   });
 
+  it('a validation failure has the AWS error body: Message and RequestId only (the console\'s Problems list is not on the wire)', async () => {
+    const body = JSON.parse(validBody('raw-invalid')) as Record<string, unknown>;
+    body.Name = 'x'.repeat(300);
+    const res = await send({ method: 'POST', path: CREATE_PATH, headers: JSON_CT, body: JSON.stringify(body) });
+    expectAwsError(res, 400, 'InvalidParameterValueException', /Value at 'name' failed to satisfy constraint/);
+    expect(Object.keys(res.json).sort()).toEqual(['Message', 'RequestId']);
+  });
+
   it('a signature made with a wrong secret is refused (signing is really checked)', async () => {
     const res = await send({ method: 'POST', path: CREATE_PATH, headers: JSON_CT, body: validBody('raw-badsig'), creds: { ...ADMIN, secretAccessKey: 'wrong-secret-wrong-secret-000' } });
     expectAwsError(res, 403, 'InvalidSignatureException');

@@ -7,10 +7,35 @@ export type { ActionConnectorSummary, ActionDescription, ActionInvocation, Opera
 /** An operation's answer as the console receives it (timestamps are epoch seconds). */
 export type Output<K extends OperationName> = Wire<OperationTypes[K]['output']>;
 
+/** Every operation the console API runs: the model's, and ActionBridge's extensions. */
+export type Operation = OperationName;
+
+/** One broken rule of an InvalidParameterValueException: the member path it names (when it names one), the rule, the whole text. */
+export interface Problem { path?: string; rule: string; text: string }
+
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string, readonly status: number) {
+  /**
+   * The broken rules, as the server lists them (`Problems` in the error body); an
+   * InvalidParameterValueException without a list is one problem naming no member.
+   */
+  readonly problems: readonly Problem[];
+  constructor(readonly code: string, message: string, readonly status: number, problems: readonly Problem[] = []) {
     super(message);
+    this.problems = problems.length || code !== 'InvalidParameterValueException' ? problems : [{ rule: message, text: message }];
   }
+}
+
+/** The `Problems` list of a console API error body. */
+function problemsIn(data: Record<string, unknown>): Problem[] {
+  if (!Array.isArray(data.Problems)) return [];
+  const out: Problem[] = [];
+  for (const p of data.Problems as unknown[]) {
+    if (typeof p !== 'object' || p === null) continue;
+    const { Member, Rule, Message } = p as Record<string, unknown>;
+    if (typeof Message !== 'string') continue;
+    out.push({ ...(typeof Member === 'string' ? { path: Member } : {}), rule: typeof Rule === 'string' ? Rule : Message, text: Message });
+  }
+  return out;
 }
 
 export interface Session {
@@ -74,7 +99,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   try { data = text ? JSON.parse(text) : {}; } catch { /* not JSON */ }
   if (!res.ok) {
     const code = res.headers.get('x-amzn-errortype') ?? `HTTP${res.status}`;
-    const err = new ApiError(code, typeof data.Message === 'string' ? data.Message : `The server answered HTTP ${res.status}.`, res.status);
+    const err = new ApiError(code, typeof data.Message === 'string' ? data.Message : `The server answered HTTP ${res.status}.`, res.status, problemsIn(data));
     if (code === 'MissingAuthenticationTokenException' && path !== 'sign-in') signedOutHandler(err.message);
     throw err;
   }
@@ -82,8 +107,8 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
 }
 
 /** Calls an operation by its API name with its input (AwsAccountId is the caller's unless given). */
-export function call<T = any>(operation: string, input: Record<string, unknown> = {}): Promise<T> {
-  return request<T>('POST', encodeURIComponent(operation), input);
+export function call<K extends Operation>(operation: K, input: Record<string, unknown> = {}): Promise<Output<K>> {
+  return request<Output<K>>('POST', encodeURIComponent(operation), input);
 }
 
 export const api = {
@@ -98,17 +123,4 @@ export const api = {
 export function when(t: number | undefined): string {
   if (t === undefined || t === null) return '—';
   return new Date(t * 1000).toLocaleString();
-}
-
-/** One validation problem of an InvalidParameterValueException, with the member path it names. */
-export interface Problem { path?: string; rule: string; text: string }
-
-/** Splits `N validation errors detected: Value at 'a.b' failed to satisfy constraint: rule; ...` into problems. */
-export function problemsOf(message: string): Problem[] {
-  const m = /^\d+ validation errors? detected: ([\s\S]*)$/.exec(message);
-  if (!m) return [{ rule: message, text: message }];
-  return m[1]!.split(/; (?=Value )/).map((text) => {
-    const p = /^Value (?:null )?at '([^']+)' failed to satisfy constraint: ([\s\S]*)$/.exec(text);
-    return p ? { path: p[1], rule: p[2]!, text } : { rule: text, text };
-  });
 }

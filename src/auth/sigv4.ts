@@ -9,6 +9,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { Hash } from '@smithy/hash-node';
 import { HeaderSignatures } from './sigv4-header.js';
 import { ServiceError } from '../protocol/errors.js';
+import { parseQuery } from '../protocol/query.js';
 
 /** The signing name of the service ActionBridge answers as (the default of SigV4Verifier). */
 export const SERVICE = 'quicksight';
@@ -46,27 +47,6 @@ const sha256Hex = (b: Buffer | undefined) => (b?.length ? createHash('sha256').u
 function header(h: IncomingSignedRequest['headers'], name: string): string | undefined {
   const v = h[name];
   return Array.isArray(v) ? v.join(',') : v;
-}
-
-/** Percent-decoding of one query component as SigV4 clients encode it (no '+' for space). */
-function decodeComponent(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
-}
-
-export function parseQuery(raw: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  if (!raw) return out;
-  for (const part of raw.split('&')) {
-    if (!part) continue;
-    const i = part.indexOf('=');
-    const k = decodeComponent(i < 0 ? part : part.slice(0, i));
-    const v = i < 0 ? '' : decodeComponent(part.slice(i + 1));
-    const prev = out[k];
-    if (prev === undefined) out[k] = v;
-    else if (Array.isArray(prev)) prev.push(v);
-    else out[k] = [prev, v];
-  }
-  return out;
 }
 
 function amzDateToMs(d: string): number {

@@ -5,22 +5,10 @@ import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../domain/types.js';
 import type { Permissions } from '../auth/permissions.js';
 import type { ListActionConnectorsResponse } from '../protocol/generated/model.js';
-import type { OperationSpec } from '../protocol/http.js';
-import { validateInput } from '../protocol/validate.js';
 import type { McpAction, McpBackend, McpConnector, McpInvokeResult } from './tools.js';
 
+/** Runs an operation by name: the pipeline's run stage (validation, then the operation; server/mcp-http.ts). */
 export type OperationRunner = (name: string, ctx: RequestContext, input: Record<string, unknown>) => Promise<object>;
-
-/** Runs operations by name as the HTTP layer does after decoding: validation of the input, then the handler. */
-export function operationRunner(specs: readonly OperationSpec[]): OperationRunner {
-  const byName = new Map(specs.map((s) => [s.name, s]));
-  return async (name, ctx, input) => {
-    const spec = byName.get(name);
-    if (!spec) throw Object.assign(new Error(`The server has no operation ${name}.`), { name: 'ResourceNotFoundException' });
-    validateInput(spec.validate, input);
-    return spec.handler(ctx, input as never);
-  };
-}
 
 export interface LocalBackendDeps {
   run: OperationRunner;

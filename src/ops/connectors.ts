@@ -11,7 +11,7 @@ import { authConfigOf, updateDropsTokens } from '../connections/destination.js';
 import { vpcServes } from '../domain/vpc-connections.js';
 import { connectorArn } from '../auth/arns.js';
 import { OWNER_ACTIONS, OWNER_MARK, VIEWER_MARK } from '../auth/permissions.js';
-import { ServiceError, constraint, invalidParameter, notFound, validationError } from '../protocol/errors.js';
+import { type Problem, ServiceError, constraint, invalidParameter, missingMember, notFound, validationError } from '../protocol/errors.js';
 import { storeWrite } from './store-errors.js';
 import { DEFAULT_PAGE_SIZE, MAX_TAGS, type Services } from './services.js';
 import { checkPermissionList } from './permission-rules.js';
@@ -26,7 +26,7 @@ type IO<K extends keyof OperationTypes> = OperationTypes[K];
  * EnabledActions (PRODUCT.md §1.2, non-standard): each id must be an action of the
  * type's catalog; a repeated id counts once. Problems are added to `problems`.
  */
-function checkEnabledActions(type: ActionConnectorType, ids: string[] | undefined, problems: string[]): string[] | undefined {
+function checkEnabledActions(type: ActionConnectorType, ids: string[] | undefined, problems: Problem[]): string[] | undefined {
   if (ids === undefined) return undefined;
   const unknown = [...new Set(unknownActionIds(type, ids))];
   if (unknown.length) {
@@ -38,12 +38,11 @@ function checkEnabledActions(type: ActionConnectorType, ids: string[] | undefine
 
 const RESERVED_PREFIX = 'quicksuite-';
 
-/** A domain rule's violation as the AWS message fragment. */
-const wire = (v: Violation): string => v.value === 'null'
-  ? `Value null at '${v.member}' failed to satisfy constraint: ${v.rule}` : constraint(v.member, v.rule);
+/** A domain rule's violation as the wire's problem (its AWS message fragment). */
+const wire = (v: Violation): Problem => v.value === 'null' ? missingMember(v.member, v.rule) : constraint(v.member, v.rule);
 
 /** A VPC connection of another account (or region) gets the very words of one that is not configured. */
-function checkVpc(s: Services, arn: string | undefined, tenant: { accountId: string; region: string }, problems: string[]) {
+function checkVpc(s: Services, arn: string | undefined, tenant: { accountId: string; region: string }, problems: Problem[]) {
   if (arn === undefined) return;
   if (!vpcServes(s.config.vpcConnections, arn, tenant)) {
     problems.push(constraint('vpcConnectionArn', 'Member must name a VPC connection configured on this server (egress.vpcConnections in the config file)'));
@@ -101,7 +100,7 @@ export function connectorOps(s: Services) {
   async function create(ctx: RequestContext, input: IO<'CreateActionConnector'>['input']): Promise<IO<'CreateActionConnector'>['output']> {
     s.perms.requireAccount(ctx, input.AwsAccountId);
     s.perms.requireCreate(ctx);
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     if (input.ActionConnectorId.toLowerCase().startsWith(RESERVED_PREFIX)) {
       problems.push(constraint('actionConnectorId', `Member must not start with '${RESERVED_PREFIX}' (reserved)`));
     }

@@ -3,7 +3,7 @@ import type { ResourcePermission } from '../protocol/generated/model.js';
 import type { RequestContext } from '../domain/types.js';
 import { CONNECTOR_ACTIONS } from '../auth/permissions.js';
 import { parsePrincipalArn } from '../auth/arns.js';
-import { constraint } from '../protocol/errors.js';
+import { type Problem, constraint } from '../protocol/errors.js';
 import type { Services } from './services.js';
 
 const ALLOWED = new Set<string>(CONNECTOR_ACTIONS);
@@ -14,8 +14,8 @@ const ALLOWED = new Set<string>(CONNECTOR_ACTIONS);
  * that its stale grants can be cleaned up); actions from the list.
  */
 export async function checkPermissionList(s: Services, ctx: RequestContext, accountId: string, list: ResourcePermission[], member: string,
-  mustExist = true): Promise<string[]> {
-  const problems: string[] = [];
+  mustExist = true): Promise<Problem[]> {
+  const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const [i, p] of list.entries()) {
     const at = `${member}.${i + 1}.member`;

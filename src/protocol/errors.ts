@@ -15,15 +15,24 @@ export type AuthErrorName = keyof typeof authErrorStatus;
 // are in model/actionbridge-extensions.model.json, so errorStatus has them.
 export type ErrorName = ModelErrorName | AuthErrorName;
 
+/**
+ * One broken rule at one member path (lowerCamel, as AWS writes it: `tags.1.member.key`),
+ * and its AWS message fragment (`Value at 'tags.1.member.key' failed to satisfy constraint: ...`).
+ */
+export interface Problem { readonly member: string; readonly rule: string; readonly message: string }
+
 export class ServiceError extends Error {
   override readonly name: ErrorName;
   readonly status: number;
   readonly extra: Record<string, string> | undefined;
-  constructor(name: ErrorName, message: string, extra?: Record<string, string>) {
+  /** A validation failure's broken rules (validationError), for entrances that return them as a list (the console). */
+  readonly problems: readonly Problem[] | undefined;
+  constructor(name: ErrorName, message: string, extra?: Record<string, string>, problems?: readonly Problem[]) {
     super(message);
     this.name = name;
     this.status = name in errorStatus ? errorStatus[name as ModelErrorName] : authErrorStatus[name as AuthErrorName];
     this.extra = extra;
+    this.problems = problems;
   }
 }
 
@@ -33,10 +42,16 @@ export const accessDenied = (message = 'You are not authorized to perform this a
 
 /** The AWS validation message for one or more broken rules, e.g.
  *  `1 validation error detected: Value at 'name' failed to satisfy constraint: Member must not be null`. */
-export function validationError(problems: string[]): ServiceError {
+export function validationError(problems: readonly Problem[]): ServiceError {
   const n = problems.length;
-  return invalidParameter(`${n} validation error${n === 1 ? '' : 's'} detected: ${problems.join('; ')}`);
+  return new ServiceError('InvalidParameterValueException',
+    `${n} validation error${n === 1 ? '' : 's'} detected: ${problems.map((p) => p.message).join('; ')}`, undefined, problems);
 }
 
 /** One broken rule at one member path (lowerCamel path as AWS writes it). */
-export const constraint = (path: string, rule: string) => `Value at '${path}' failed to satisfy constraint: ${rule}`;
+export const constraint = (path: string, rule: string): Problem =>
+  ({ member: path, rule, message: `Value at '${path}' failed to satisfy constraint: ${rule}` });
+
+/** A required member that is missing (`Value null at '…'`). */
+export const missingMember = (path: string, rule = 'Member must not be null'): Problem =>
+  ({ member: path, rule, message: `Value null at '${path}' failed to satisfy constraint: ${rule}` });

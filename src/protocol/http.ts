@@ -4,10 +4,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ValidateFunction } from 'ajv';
 import { operations, type ActionBridgeApi, type OperationName } from './generated/model.js';
-import { ServiceError, invalidParameter } from './errors.js';
-import { validateInput, validatorFor } from './validate.js';
-import { parseQuery } from '../auth/sigv4.js';
-import { TOO_DEEP, jsonNestsDeeper } from './json-depth.js';
+import type { ServiceError } from './errors.js';
+import { validatorFor } from './validate.js';
+import { parseQuery } from './query.js';
+import { API_JSON, decodeJsonBody } from './json-body.js';
 import type { RequestContext } from '../domain/types.js';
 
 export interface Binding {
@@ -59,37 +59,10 @@ export const INVOKE_BODY_LIMIT: number = operations.InvokeAction.bodyLimit;
 /** `/accounts/{AwsAccountId}/x` → `/accounts/:AwsAccountId/x` */
 export const fastifyPath = (uri: string) => uri.split('?')[0]!.replace(/\{(\w+)\+?\}/g, ':$1');
 
-const JSON_TYPES = /^application\/(?:json|x-amz-json-1\.[01]|[\w.+-]+\+json)\s*(?:;.*)?$/i;
-
-// Invalid UTF-8 is refused rather than silently replaced (it would alter secrets and names).
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-function decodeBody(req: FastifyRequest): Record<string, unknown> {
-  const raw = req.body as Buffer | undefined;
-  if (!raw || raw.length === 0) return {};
-  const ct = req.headers['content-type'];
-  if (ct !== undefined && !JSON_TYPES.test(ct)) {
-    throw invalidParameter(`Content-Type '${ct.slice(0, 100)}' is not supported: send application/json.`);
-  }
-  if (jsonNestsDeeper(raw)) throw invalidParameter(`The request body is not accepted: ${TOO_DEEP}.`);
-  let text: string;
-  try { text = UTF8.decode(raw); } catch {
-    throw invalidParameter('The request body is not valid JSON: it is not valid UTF-8.');
-  }
-  let v: unknown;
-  try { v = JSON.parse(text); } catch (e) {
-    // Never V8's message: it quotes the text around the error, which may be a secret.
-    const at = /at position (\d+)/.exec((e as Error).message);
-    throw invalidParameter(`The request body is not valid JSON${at ? ` (syntax error at position ${at[1]})` : /end of JSON/.test((e as Error).message) ? ' (it ends early)' : ''}.`);
-  }
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw invalidParameter('The request body must be a JSON object.');
-  return v as Record<string, unknown>;
-}
-
-/** Builds the operation input from the request according to the member bindings. */
+/** Builds the operation input from the request according to the member bindings (validation follows in the pipeline). */
 export function decodeInput(spec: OperationSpec, req: FastifyRequest, rawQuery: string): Record<string, unknown> {
   const hasBody = spec.bindings.some((b) => b.location === 'body');
-  const input: Record<string, unknown> = hasBody ? { ...decodeBody(req) } : {};
+  const input: Record<string, unknown> = hasBody ? { ...decodeJsonBody(req.body as Buffer | undefined, req.headers['content-type'], API_JSON, true) } : {};
   if (hasBody) {
     // Members bound elsewhere are never read from the body.
     for (const b of spec.bindings) if (b.location !== 'body') delete input[b.member];
@@ -112,7 +85,6 @@ export function decodeInput(spec: OperationSpec, req: FastifyRequest, rawQuery: 
       if (v !== undefined) input[b.member] = v;
     }
   }
-  validateInput(spec.validate, input);
   return input;
 }
 
@@ -146,12 +118,19 @@ export function sendResult(reply: FastifyReply, spec: OperationSpec, requestId: 
     .send(JSON.stringify(toWire(body)));
 }
 
-export function sendError(reply: FastifyReply, requestId: string, e: ServiceError): void {
+/**
+ * The restJson1 error. `withProblems`: a validation failure's broken rules are added as
+ * `Problems: [{ Member, Rule, Message }]` (the console API; the SigV4 wire shape the AWS
+ * SDKs read stays as AWS writes it).
+ */
+export function sendError(reply: FastifyReply, requestId: string, e: ServiceError, withProblems = false): void {
+  const problems = withProblems && e.problems?.length
+    ? { Problems: e.problems.map((p) => ({ Member: p.member, Rule: p.rule, Message: p.message })) } : {};
   reply.code(e.status)
     .header('content-type', 'application/json')
     .header('x-amzn-RequestId', requestId)
     .header('x-amzn-ErrorType', e.name)
-    .send(JSON.stringify({ Message: e.message, RequestId: requestId, ...(e.extra ?? {}) }));
+    .send(JSON.stringify({ Message: e.message, RequestId: requestId, ...(e.extra ?? {}), ...problems }));
 }
 
 export type RouteHandler = (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -167,7 +146,7 @@ export function bodyLimitOf(spec: OperationSpec, serverLimit: number): number {
   return spec.bindings.some((b) => b.location === 'body') ? serverLimit : Math.min(NO_BODY_LIMIT, serverLimit);
 }
 
-export function registerOperations(app: FastifyInstance, specs: OperationSpec[], handle: RouteHandler, admit?: AdmitHook): void {
+export function registerOperations(app: FastifyInstance, specs: readonly OperationSpec[], handle: RouteHandler, admit?: AdmitHook): void {
   for (const spec of specs) {
     app.route({
       method: spec.method as 'GET',

@@ -3,7 +3,7 @@
 // Values are never echoed: many members are sensitive.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { inputSchemas, shapeSchemas, type OperationName } from './generated/model.js';
-import { constraint, validationError } from './errors.js';
+import { type Problem, constraint, missingMember, validationError } from './errors.js';
 
 const ajv = new Ajv({
   allErrors: true,
@@ -86,15 +86,12 @@ function ruleOf(e: ErrorObject): string {
 export function validateInput(validate: ValidateFunction, input: unknown): void {
   if (validate(input)) return;
   const seen = new Set<string>();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const e of validate.errors ?? []) {
-    const path = e.keyword === 'required'
-      ? memberPath(e.instancePath, String((e.params as { missingProperty: string }).missingProperty))
-      : memberPath(e.instancePath);
-    const msg = e.keyword === 'required'
-      ? `Value null at '${path}' failed to satisfy constraint: ${ruleOf(e)}`
-      : constraint(path, ruleOf(e));
-    if (!seen.has(msg)) { seen.add(msg); problems.push(msg); }
+    const p = e.keyword === 'required'
+      ? missingMember(memberPath(e.instancePath, String((e.params as { missingProperty: string }).missingProperty)), ruleOf(e))
+      : constraint(memberPath(e.instancePath), ruleOf(e));
+    if (!seen.has(p.message)) { seen.add(p.message); problems.push(p); }
   }
   throw validationError(problems);
 }

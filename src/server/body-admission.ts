@@ -19,16 +19,19 @@ import { ServiceError, invalidParameter } from '../protocol/errors.js';
 /** The most a request may send before it is admitted. */
 export const UNADMITTED_BODY_LIMIT = 64 * 1024;
 
-// Keyed by the Node request, so no state is kept once a request is gone; the value names
-// the credential it was admitted with (its share of the budget).
-const admitted = new WeakMap<object, string>();
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The credential the request was admitted with (its share of the budget); null: not admitted. */
+    bodyCredential: string | null;
+  }
+}
 
 /**
  * Marks a request whose credentials were checked from its headers: it may send its
  * route's full body. `credential` names what it was admitted with (e.g. `key:AKIA…`).
  */
 export function admitBody(req: FastifyRequest, credential: string): void {
-  admitted.set(req.raw, credential);
+  req.bodyCredential = credential;
 }
 
 /** The largest body of a refused request that is read (and thrown away) before the answer. */
@@ -82,12 +85,13 @@ class RequestBodyBudget {
  */
 export function registerBodyAdmission(app: FastifyInstance, maxBufferedBytes: number): { inUse(): number } {
   const budget = new RequestBodyBudget(maxBufferedBytes);
+  app.decorateRequest('bodyCredential', null);
   app.addHook('preParsing', async (req, reply, payload) => {
     const declared = req.headers['content-length'] === undefined ? Number.NaN : Number(req.headers['content-length']);
     const chunked = req.headers['transfer-encoding'] !== undefined;
     if (!chunked && !(declared > 0)) return payload;
     const routeLimit = req.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? UNADMITTED_BODY_LIMIT;
-    const credential = admitted.get(req.raw);
+    const credential = req.bodyCredential ?? undefined;
     const isAdmitted = credential !== undefined;
     const limit = isAdmitted ? routeLimit : Math.min(routeLimit, UNADMITTED_BODY_LIMIT);
     if (!isAdmitted && Number.isNaN(declared)) {

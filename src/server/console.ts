@@ -16,19 +16,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Logger } from 'pino';
 import type { Services } from '../ops/services.js';
-import type { RequestContext } from '../domain/types.js';
-import { type OperationSpec, sendError, sendResult } from '../protocol/http.js';
-import { validateInput } from '../protocol/validate.js';
-import { ServiceError, accessDenied, invalidParameter, notFound } from '../protocol/errors.js';
+import { type OperationSpec, sendError } from '../protocol/http.js';
+import { ServiceError, accessDenied, notFound } from '../protocol/errors.js';
+import { type ContentTypeRule, decodeJsonBody } from '../protocol/json-body.js';
 import { CONNECTOR_ACTIONS, OWNER_ACTIONS } from '../auth/permissions.js';
 import { groupArn, userArn } from '../auth/arns.js';
 import { CONNECTOR_TYPES, describeActions } from '../catalog/index.js';
 import { allowedAuthentication } from '../domain/type-auth.js';
-import { scrubText, secretValuesIn } from './redact.js';
 import { vpcConnectionsFor } from '../domain/vpc-connections.js';
 import { START_PATH } from '../connections/index.js';
 import {
@@ -36,7 +34,7 @@ import {
   SignInRefused, cookieValue, sessionCookies,
 } from './console-sessions.js';
 import { admitBody, discardBody } from './body-admission.js';
-import { TOO_DEEP, jsonNestsDeeper } from '../protocol/json-depth.js';
+import type { Pipeline } from './pipeline.js';
 
 /** Where the built console is: console/dist at the package root (from src/server or dist/server alike). */
 export const CONSOLE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'console', 'dist');
@@ -47,15 +45,12 @@ export const PERMISSION_PRESETS = {
   viewer: ['quicksight:DescribeActionConnector', 'quicksight:ListActionConnectorActions', 'quicksight:InvokeActionConnector'],
 } as const;
 
-export interface ConsoleDeps {
+export interface ConsoleEntranceOptions {
   services: Services;
   /** Every routable operation, exactly as registered for SigV4. */
   specs: readonly OperationSpec[];
-  /** The server's per-account throttle. */
-  throttle: { take(accountId: string): void };
+  pipeline: Pipeline;
   log: Logger;
-  /** Tells the request log line which operation and caller a request was. */
-  note?: (req: FastifyRequest, op: string, caller?: { accountId: string; userArn: string }) => void;
   options?: Partial<ConsoleOptions>;
   /** The built console (default CONSOLE_DIST). */
   distDir?: string;
@@ -70,23 +65,16 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** The console API takes application/json only (a form post from another site cannot send it). */
+const CONSOLE_JSON: ContentTypeRule = { accept: /^application\/json\s*(;.*)?$/i, required: true, message: () => 'The console API takes application/json.' };
 
 /** The JSON object a console API request carries (an empty body is `{}`). */
-function jsonBody(req: FastifyRequest): Record<string, unknown> {
-  const raw = req.body as Buffer | undefined;
-  if (!raw || raw.length === 0) return {};
-  const ct = req.headers['content-type'];
-  if (!ct || !/^application\/json\s*(;.*)?$/i.test(ct)) throw invalidParameter('The console API takes application/json.');
-  if (jsonNestsDeeper(raw)) throw invalidParameter(`The request body is not accepted: ${TOO_DEEP}.`);
-  let v: unknown;
-  try { v = JSON.parse(UTF8.decode(raw)); } catch { throw invalidParameter('The request body is not valid JSON.'); }
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw invalidParameter('The request body must be a JSON object.');
-  return v as Record<string, unknown>;
-}
+const jsonBody = (req: FastifyRequest): Record<string, unknown> =>
+  decodeJsonBody(req.body as Buffer | undefined, req.headers['content-type'], CONSOLE_JSON, true);
 
-export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
-  const { services, log } = deps;
+/** Registered with `{ prefix: '/console' }`. */
+export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async (scope, deps) => {
+  const { services, pipeline, log } = deps;
   const { config, store, keys, now } = services;
   const options: ConsoleOptions = { ...CONSOLE_DEFAULTS, ...deps.options };
   const sessions = new ConsoleSessions({ store, keys, region: config.region, now, options });
@@ -104,16 +92,12 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   const setCookies = (req: FastifyRequest, reply: FastifyReply, opened?: { sessionId: string; csrfToken: string }) =>
     reply.header('set-cookie', sessionCookies(opened, secure(req), Math.floor(options.absoluteTimeoutMs / 1000), oauthStartPath));
 
+  /** The pipeline's failure handling, plus: never cached, a session that ended takes its cookies, validation problems as a list. */
   const fail = (req: FastifyRequest, reply: FastifyReply, e: unknown) => {
     reply.header('cache-control', 'no-store');
-    if (e instanceof ServiceError) {
-      // A session that ended takes its cookies with it.
-      if (e.name === 'MissingAuthenticationTokenException') setCookies(req, reply);
-      return sendError(reply, req.id, e);
-    }
-    const values = secretValuesIn(req.body);
-    log.error({ requestId: req.id, err: { type: (e as Error)?.name, message: scrubText((e as Error)?.message, values), stack: scrubText((e as Error)?.stack, values) } }, 'internal failure');
-    return sendError(reply, req.id, new ServiceError('InternalFailureException', 'An internal failure occurred. The request id identifies it in the server log.'));
+    const err = pipeline.asServiceError(req, e);
+    if (err.name === 'MissingAuthenticationTokenException') setCookies(req, reply);
+    return sendError(reply, req.id, err, true);
   };
 
   /** Browsers say where a request comes from: refuse state changes started by another site. */
@@ -123,9 +107,8 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   };
 
   // The session an API request was admitted with (before its body was read), so it is resolved once.
-  const admittedSessions = new WeakMap<FastifyRequest, ResolvedSession>();
   const session = (req: FastifyRequest): Promise<ResolvedSession> =>
-    Promise.resolve(admittedSessions.get(req) ?? sessions.resolve(cookieValue(req.headers.cookie, SESSION_COOKIE)));
+    req.admission?.kind === 'session' ? Promise.resolve(req.admission.session) : sessions.resolve(cookieValue(req.headers.cookie, SESSION_COOKIE));
 
   /** A request that changes state: signed in, same origin, and carrying the CSRF token. */
   const stateChange = async (req: FastifyRequest): Promise<ResolvedSession> => {
@@ -146,164 +129,157 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     reply.code(status).header('content-type', 'application/json').header('cache-control', 'no-store')
       .header('x-amzn-RequestId', req.id).send(JSON.stringify({ ...body, RequestId: req.id }));
 
-  app.register(async (scope) => {
-    // The page and its assets; the API routes name themselves below.
-    scope.addHook('onRequest', async (req) => { deps.note?.(req, 'console:Static'); });
-    // An API request other than sign-in reads its body only with a live session (body-admission.ts);
-    // without one it is answered now, before any of its body is read.
-    scope.addHook('onRequest', async (req, reply) => {
-      if (req.method !== 'POST' || !req.url.startsWith('/console/api/') || req.url.startsWith('/console/api/sign-in')) return;
+  /** A console route of a signed-in user (`check`: the session, or a state change's session + CSRF), named for the log line. */
+  const signedIn = (op: string, check: (req: FastifyRequest) => Promise<ResolvedSession>,
+    answer: (s: ResolvedSession, req: FastifyRequest, reply: FastifyReply) => Promise<object>) =>
+    async (req: FastifyRequest, reply: FastifyReply) => {
+      pipeline.name(req, op);
       try {
-        const session = await sessions.resolve(cookieValue(req.headers.cookie, SESSION_COOKIE));
-        admittedSessions.set(req, session);
-        admitBody(req, `user:${session.caller.userArn}`);
-      } catch (e) {
-        await discardBody(req);
-        fail(req, reply, e);
-        return reply;
-      }
-    });
-    scope.addHook('onSend', async (_req, reply, payload) => {
-      for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
-      return payload;
-    });
+        const s = await check(req);
+        pipeline.name(req, op, s.caller);
+        return json(reply, req, await answer(s, req, reply));
+      } catch (e) { return fail(req, reply, e); }
+    };
 
-    // ---- the page and its assets ------------------------------------------------
-    scope.get('/', { prefixTrailingSlash: 'no-slash' }, async (_req, reply) => reply.redirect('/console/', 302));
-    scope.get('/', { prefixTrailingSlash: 'slash' }, async (_req, reply) => {
-      reply.header('cache-control', 'no-cache');
-      if (!indexHtml) {
-        return reply.code(503).type('text/plain; charset=utf-8')
-          .send(`The console is not built (${indexFile} is missing). Run \`npm run build:console\` (npm ci runs it).\n`);
-      }
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
-    });
-    if (built) {
-      await scope.register(fastifyStatic, {
-        root: distDir,
-        prefix: '/',
-        index: false,
-        cacheControl: false,
-        decorateReply: false,
-        setHeaders(res, file) {
-          // Vite names assets by content hash: they never change under one name.
-          const hashed = file.startsWith(path.join(distDir, 'assets') + path.sep);
-          res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-        },
-      });
+  // The page and its assets; the API routes name themselves below.
+  scope.addHook('onRequest', async (req) => { pipeline.name(req, 'console:Static'); });
+  // An API request other than sign-in reads its body only with a live session (body-admission.ts);
+  // without one it is answered now, before any of its body is read.
+  scope.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'POST' || !req.url.startsWith('/console/api/') || req.url.startsWith('/console/api/sign-in')) return;
+    try {
+      const session = await sessions.resolve(cookieValue(req.headers.cookie, SESSION_COOKIE));
+      req.admission = { kind: 'session', session };
+      admitBody(req, `user:${session.caller.userArn}`);
+    } catch (e) {
+      await discardBody(req);
+      fail(req, reply, e);
+      return reply;
     }
+  });
+  scope.addHook('onSend', async (_req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
+    return payload;
+  });
 
-    // ---- sign-in, sign-out, session -------------------------------------------------
-    scope.post('/api/sign-in', async (req, reply) => {
-      deps.note?.(req, 'console:SignIn');
-      try {
-        sameOrigin(req);
-        const body = jsonBody(req);
-        const opened = body.AccessKeyId !== undefined
-          ? await sessions.signInWithAccessKey(body, req.ip)
-          : await sessions.signInWithPassword(body, req.ip);
-        deps.note?.(req, 'console:SignIn', opened.caller);
-        // A new session id at every sign-in; the one this browser had (if any) ends.
-        await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
-        log.info({ requestId: req.id, user: opened.caller.userArn, with: opened.session.accessKeyId ? 'access key' : 'password' }, 'console sign-in');
-        setCookies(req, reply, opened);
-        return json(reply, req, { ...who(opened), CsrfToken: opened.csrfToken });
-      } catch (e) {
-        if (e instanceof ServiceError && (e.name === 'AccessDeniedException' || e.name === 'ThrottlingException')) {
-          log.warn({ requestId: req.id, ip: req.ip, error: e.name }, 'console sign-in refused');
-        }
-        if (e instanceof SignInRefused) reply.header('retry-after', String(e.retryAfterSeconds));
-        return fail(req, reply, e);
+  // ---- the page and its assets ------------------------------------------------
+  scope.get('/', { prefixTrailingSlash: 'no-slash' }, async (_req, reply) => reply.redirect('/console/', 302));
+  scope.get('/', { prefixTrailingSlash: 'slash' }, async (_req, reply) => {
+    reply.header('cache-control', 'no-cache');
+    if (!indexHtml) {
+      return reply.code(503).type('text/plain; charset=utf-8')
+        .send(`The console is not built (${indexFile} is missing). Run \`npm run build:console\` (npm ci runs it).\n`);
+    }
+    return reply.type('text/html; charset=utf-8').send(indexHtml);
+  });
+  if (built) {
+    await scope.register(fastifyStatic, {
+      root: distDir,
+      prefix: '/',
+      index: false,
+      cacheControl: false,
+      decorateReply: false,
+      setHeaders(res, file) {
+        // Vite names assets by content hash: they never change under one name.
+        const hashed = file.startsWith(path.join(distDir, 'assets') + path.sep);
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  // ---- sign-in, sign-out, session -------------------------------------------------
+  scope.post('/api/sign-in', async (req, reply) => {
+    pipeline.name(req, 'console:SignIn');
+    try {
+      sameOrigin(req);
+      const body = jsonBody(req);
+      const opened = body.AccessKeyId !== undefined
+        ? await sessions.signInWithAccessKey(body, req.ip)
+        : await sessions.signInWithPassword(body, req.ip);
+      pipeline.name(req, 'console:SignIn', opened.caller);
+      // A new session id at every sign-in; the one this browser had (if any) ends.
+      await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
+      log.info({ requestId: req.id, user: opened.caller.userArn, with: opened.session.accessKeyId ? 'access key' : 'password' }, 'console sign-in');
+      setCookies(req, reply, opened);
+      return json(reply, req, { ...who(opened), CsrfToken: opened.csrfToken });
+    } catch (e) {
+      if (e instanceof ServiceError && (e.name === 'AccessDeniedException' || e.name === 'ThrottlingException')) {
+        log.warn({ requestId: req.id, ip: req.ip, error: e.name }, 'console sign-in refused');
       }
-    });
+      if (e instanceof SignInRefused) reply.header('retry-after', String(e.retryAfterSeconds));
+      return fail(req, reply, e);
+    }
+  });
 
-    scope.post('/api/sign-out', async (req, reply) => {
-      deps.note?.(req, 'console:SignOut');
-      try {
-        const s = await stateChange(req);
-        await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
-        deps.note?.(req, 'console:SignOut', s.caller);
-        setCookies(req, reply);
-        return json(reply, req, { SignedOut: true });
-      } catch (e) { return fail(req, reply, e); }
-    });
+  scope.post('/api/sign-out', signedIn('console:SignOut', stateChange, async (_s, req, reply) => {
+    await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
+    setCookies(req, reply);
+    return { SignedOut: true };
+  }));
 
-    scope.get('/api/session', async (req, reply) => {
-      deps.note?.(req, 'console:Session');
-      try {
-        const s = await session(req);
-        deps.note?.(req, 'console:Session', s.caller);
-        return json(reply, req, { SignedIn: true, ...who(s) });
-      } catch (e) {
-        if (e instanceof ServiceError && e.name === 'MissingAuthenticationTokenException') {
-          if (req.headers.cookie?.includes(SESSION_COOKIE)) setCookies(req, reply);
-          return json(reply, req, { SignedIn: false, Message: e.message });
-        }
-        return fail(req, reply, e);
+  scope.get('/api/session', async (req, reply) => {
+    pipeline.name(req, 'console:Session');
+    try {
+      const s = await session(req);
+      pipeline.name(req, 'console:Session', s.caller);
+      return json(reply, req, { SignedIn: true, ...who(s) });
+    } catch (e) {
+      if (e instanceof ServiceError && e.name === 'MissingAuthenticationTokenException') {
+        if (req.headers.cookie?.includes(SESSION_COOKIE)) setCookies(req, reply);
+        return json(reply, req, { SignedIn: false, Message: e.message });
       }
-    });
+      return fail(req, reply, e);
+    }
+  });
 
-    // ---- what the pages need besides the operations ---------------------------------------
-    scope.get('/api/meta', async (req, reply) => {
-      deps.note?.(req, 'console:Meta');
-      try {
-        const s = await session(req);
-        deps.note?.(req, 'console:Meta', s.caller);
-        return json(reply, req, {
-          ConnectorTypes: CONNECTOR_TYPES.map((type) => ({
-            Type: type,
-            AuthenticationTypes: allowedAuthentication(type),
-            Actions: describeActions(type, []).map((a) => ({ ActionId: a.ActionId, Name: a.Name })),
-          })),
-          PermissionActions: CONNECTOR_ACTIONS,
-          PermissionPresets: PERMISSION_PRESETS,
-          Operations: [...specs.keys()],
-          // Only the VPC connections the caller's account may use in this region (issue 13).
-          VpcConnectionArns: vpcConnectionsFor(config.vpcConnections, { accountId: s.caller.accountId, region: s.session.region }),
-          ...(config.publicUrl ? { RedirectUrl: `${config.publicUrl}/oauth/callback` } : {}),
-        });
-      } catch (e) { return fail(req, reply, e); }
-    });
+  // ---- what the pages need besides the operations ---------------------------------------
+  scope.get('/api/meta', signedIn('console:Meta', session, async (s) => ({
+    ConnectorTypes: CONNECTOR_TYPES.map((type) => ({
+      Type: type,
+      AuthenticationTypes: allowedAuthentication(type),
+      Actions: describeActions(type, []).map((a) => ({ ActionId: a.ActionId, Name: a.Name })),
+    })),
+    PermissionActions: CONNECTOR_ACTIONS,
+    PermissionPresets: PERMISSION_PRESETS,
+    Operations: [...specs.keys()],
+    // Only the VPC connections the caller's account may use in this region (issue 13).
+    VpcConnectionArns: vpcConnectionsFor(config.vpcConnections, { accountId: s.caller.accountId, region: s.session.region }),
+    ...(config.publicUrl ? { RedirectUrl: `${config.publicUrl}/oauth/callback` } : {}),
+  })));
 
-    scope.get('/api/principals', async (req, reply) => {
-      deps.note?.(req, 'console:Principals');
-      try {
-        const s = await session(req);
-        deps.note?.(req, 'console:Principals', s.caller);
-        const { accountId, role } = s.caller;
-        // The directory is for those who share connectors; a READER types names.
-        if (role === 'READER') return json(reply, req, { Users: [], Groups: [] });
-        const [users, groups] = await Promise.all([store.identities.listUsers(accountId), store.identities.listGroups(accountId)]);
-        return json(reply, req, {
-          Users: users.map((u) => ({ UserName: u.userName, Arn: userArn(config.region, accountId, u.userName), Role: u.role })),
-          Groups: groups.map((g) => ({ GroupName: g.groupName, Arn: groupArn(config.region, accountId, g.groupName) })),
-        });
-      } catch (e) { return fail(req, reply, e); }
-    });
+  scope.get('/api/principals', signedIn('console:Principals', session, async (s) => {
+    const { accountId, role } = s.caller;
+    // The directory is for those who share connectors; a READER types names.
+    if (role === 'READER') return { Users: [], Groups: [] };
+    const [users, groups] = await Promise.all([store.identities.listUsers(accountId), store.identities.listGroups(accountId)]);
+    return {
+      Users: users.map((u) => ({ UserName: u.userName, Arn: userArn(config.region, accountId, u.userName), Role: u.role })),
+      Groups: groups.map((g) => ({ GroupName: g.groupName, Arn: groupArn(config.region, accountId, g.groupName) })),
+    };
+  }));
 
-    // ---- the operations ----------------------------------------------------------------
-    scope.post<{ Params: { op: string } }>('/api/:op', async (req, reply) => {
-      const spec = specs.get(req.params.op);
-      deps.note?.(req, `console:${spec ? spec.name : 'unknown'}`);
-      try {
-        const s = await stateChange(req);
-        deps.note?.(req, `console:${spec ? spec.name : 'unknown'}`, s.caller);
-        if (!spec) throw notFound(`The console API has no operation named ${req.params.op.slice(0, 100)}.`);
-        deps.throttle.take(s.caller.accountId);
+  // ---- the operations: the pipeline, with the session for the signature and the JSON body for the input ----
+  scope.post<{ Params: { op: string } }>('/api/:op', async (req, reply) => {
+    const spec = specs.get(req.params.op);
+    if (!spec) {
+      return signedIn('console:unknown', stateChange, async () => {
+        throw notFound(`The console API has no operation named ${req.params.op.slice(0, 100)}.`);
+      })(req, reply);
+    }
+    reply.header('cache-control', 'no-store');
+    await pipeline.dispatch(req, reply, spec, {
+      authenticate: async () => { const s = await stateChange(req); return { caller: s.caller, region: s.session.region }; },
+      decode: (who) => {
         const input = jsonBody(req);
-        if (input.AwsAccountId === undefined && spec.bindings.some((b) => b.member === 'AwsAccountId')) input.AwsAccountId = s.caller.accountId;
-        validateInput(spec.validate, input);
-        const ctx: RequestContext = { caller: s.caller, region: s.session.region, requestId: req.id };
-        const out = await spec.handler(ctx, input as never);
-        reply.header('cache-control', 'no-store');
-        sendResult(reply, spec, req.id, out);
-      } catch (e) { return fail(req, reply, e); }
-    });
+        if (input.AwsAccountId === undefined && spec.bindings.some((b) => b.member === 'AwsAccountId')) input.AwsAccountId = who.caller.accountId;
+        return input;
+      },
+      fail: (e) => fail(req, reply, e),
+    }, `console:${spec.name}`);
+  });
 
-    scope.setNotFoundHandler(async (req, reply) => {
-      if (req.url.startsWith('/console/api/')) return fail(req, reply, notFound(`No console API matches ${req.method} ${req.url.split('?')[0]}.`));
-      return reply.code(404).type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send('Not found.\n');
-    });
-  }, { prefix: '/console' });
-
-}
+  scope.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith('/console/api/')) return fail(req, reply, notFound(`No console API matches ${req.method} ${req.url.split('?')[0]}.`));
+    return reply.code(404).type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send('Not found.\n');
+  });
+};

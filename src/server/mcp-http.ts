@@ -4,7 +4,7 @@
 // token's user through the operations themselves (src/mcp/local-backend.ts), so
 // every permission check, the per-user OAuth tokens and the audit apply.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
@@ -14,23 +14,23 @@ import type { Permissions } from '../auth/permissions.js';
 import { McpTokenAuth, type BearerResult } from '../auth/mcp-token-auth.js';
 import type { OperationSpec } from '../protocol/http.js';
 import { admitBody, discardBody } from './body-admission.js';
-import { TOO_DEEP, jsonNestsDeeper } from '../protocol/json-depth.js';
+import { TOO_DEEP } from '../protocol/json-depth.js';
+import { BodyRefused, decodeJsonBody } from '../protocol/json-body.js';
 import type { Caller } from '../domain/types.js';
-import { LocalBackend, operationRunner } from '../mcp/local-backend.js';
+import { LocalBackend, type OperationRunner } from '../mcp/local-backend.js';
+import type { Pipeline } from './pipeline.js';
 import { createMcpSession, type McpSession } from '../mcp/server.js';
 import { VERSION } from '../mcp/version.js';
 
-export interface McpRouteDeps {
+export interface McpEntranceOptions {
   store: Store;
+  /** Builds a token's Caller exactly as for a signed request (Authenticator.callerOf). */
   auth: Authenticator;
   perms: Permissions;
   specs: readonly OperationSpec[];
-  /** Charges the account's request budget; throws ThrottlingException when empty. */
-  charge(accountId: string): void;
+  pipeline: Pipeline;
   log: Logger;
   now?: () => number;
-  /** Names the request for the request log line (operation, account, caller). */
-  tag?(req: FastifyRequest, op: string, caller?: Caller): void;
   /** How often a session looks for changes of its tool list (ms; 0 = never). Default 30 s. */
   watchIntervalMs?: number;
   /** Sessions idle this long are closed (ms). Default 30 minutes. */
@@ -66,17 +66,24 @@ function rpcError(reply: FastifyReply, status: number, code: number, message: st
   return reply.send(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-export function registerMcpRoute(app: FastifyInstance, deps: McpRouteDeps): { sessions(): number; closeAll(): Promise<void> } {
+export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, deps) => {
+  const { pipeline } = deps;
   const now = deps.now ?? Date.now;
   const bearer = new McpTokenAuth(deps.store, deps.auth, now);
-  const run = operationRunner(deps.specs);
+  const byName = new Map(deps.specs.map((s) => [s.name, s]));
+  // The tools run operations through the pipeline's run stage (validation, then the operation).
+  const run: OperationRunner = async (name, ctx, input) => {
+    const spec = byName.get(name);
+    if (!spec) throw Object.assign(new Error(`The server has no operation ${name}.`), { name: 'ResourceNotFoundException' });
+    return pipeline.run(spec, ctx, input);
+  };
+  // A tool call is charged when it invokes, long after the HTTP request may be gone.
+  const charge = (accountId: string) => pipeline.throttle(undefined, accountId);
   const sessions = new Map<string, Entry>();
   const idleMs = deps.idleMs ?? 30 * 60_000;
   const perToken = deps.maxSessionsPerToken ?? 16;
 
-  const backendFor = (who: AuthInfoExtra) => new LocalBackend({ run, perms: deps.perms, charge: deps.charge }, { caller: who.caller, region: who.region });
+  const backendFor = (who: AuthInfoExtra) => new LocalBackend({ run, perms: deps.perms, charge }, { caller: who.caller, region: who.region });
 
   const drop = async (e: Entry) => {
     if (e.id && sessions.get(e.id) === e) sessions.delete(e.id);
@@ -132,40 +139,38 @@ export function registerMcpRoute(app: FastifyInstance, deps: McpRouteDeps): { se
   }, Math.min(60_000, idleMs));
   sweep.unref();
 
-  // The bearer token is checked before the body is read (body-admission.ts); the handler reuses the answer.
-  const checked = new WeakMap<FastifyRequest, Awaited<ReturnType<McpTokenAuth['fromHeader']>>>();
+  // The bearer token is checked before the body is read (body-admission.ts); the handler reuses the answer (req.admission).
   const unauthorized = (reply: FastifyReply, who: Extract<BearerResult, { ok: false }>) =>
     rpcError(reply, 401, -32001, who.message, {
       'www-authenticate': `Bearer realm="actionbridge", error="${who.error}", error_description="${who.message.replace(/["\\]/g, '')}"`,
     });
   const admitRequest = async (req: FastifyRequest, reply: FastifyReply) => {
-    deps.tag?.(req, 'MCP');
+    pipeline.name(req, 'MCP');
     const who = await bearer.fromHeader(req.headers.authorization);
-    checked.set(req, who);
+    req.admission = { kind: 'bearer', who };
     if (!who.ok) { await discardBody(req); unauthorized(reply, who); return reply; }
     admitBody(req, `mcp:${who.token.tokenId}`);
   };
 
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
-    deps.tag?.(req, 'MCP');
-    const who = checked.get(req) ?? await bearer.fromHeader(req.headers.authorization);
+    pipeline.name(req, 'MCP');
+    const who = req.admission?.kind === 'bearer' ? req.admission.who : await bearer.fromHeader(req.headers.authorization);
     if (!who.ok) return unauthorized(reply, who);
-    deps.tag?.(req, 'MCP', who.caller);
+    pipeline.name(req, 'MCP', who.caller);
 
     let body: unknown;
     if (req.method === 'POST') {
-      const raw = req.body as Buffer | undefined;
-      if (raw && jsonNestsDeeper(raw)) return rpcError(reply, 400, -32600, `Invalid Request: the body ${TOO_DEEP}.`);
       try {
-        body = JSON.parse(UTF8.decode(raw ?? Buffer.alloc(0)));
-      } catch {
+        body = decodeJsonBody(req.body as Buffer | undefined, undefined, undefined, false);
+      } catch (e) {
+        if (e instanceof BodyRefused && e.reason === 'depth') return rpcError(reply, 400, -32600, `Invalid Request: the body ${TOO_DEEP}.`);
         return rpcError(reply, 400, -32700, 'Parse error: the body is not valid JSON.');
       }
       const messages = Array.isArray(body) ? body : [body];
       // A tool call is charged when it invokes (a throttled call is a tool error); everything else here.
       const onlyCalls = messages.length > 0 && messages.every((m) => (m as { method?: unknown })?.method === 'tools/call');
       if (!onlyCalls) {
-        try { deps.charge(who.caller.accountId); } catch (e) {
+        try { pipeline.throttle(req, who.caller.accountId); } catch (e) {
           return rpcError(reply, 429, -32000, (e as Error).message, { 'retry-after': '1' });
         }
       }
@@ -191,7 +196,7 @@ export function registerMcpRoute(app: FastifyInstance, deps: McpRouteDeps): { se
     try {
       await entry.transport.handleRequest(raw, reply.raw, body);
     } catch (e) {
-      deps.log.error({ err: { type: (e as Error)?.name, message: (e as Error)?.message } }, 'mcp: request failed');
+      pipeline.internalFailure(req, e, 'mcp: request failed');
       if (!reply.raw.headersSent) {
         reply.raw.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal error.' }, id: null }));
       } else reply.raw.end();
@@ -208,5 +213,4 @@ export function registerMcpRoute(app: FastifyInstance, deps: McpRouteDeps): { se
   };
   // Open event streams would hold a graceful shutdown up: they end first.
   app.addHook('preClose', (done) => { closeAll().then(() => done(), () => done()); });
-  return { sessions: () => sessions.size, closeAll };
-}
+};

@@ -2,7 +2,7 @@
 // connector type allows; the server validates (the same rules and messages as the
 // API) and its messages are shown next to the fields they name.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, call, problemsOf, type Meta, type Session } from '../api';
+import { ApiError, call, type Meta, type Session, type Wire } from '../api';
 import { ErrorBox, Field, PageHeading, SelectField, go, href } from '../ui';
 // The model's types and the server's AuthenticationConfig description: the form builds the
 // write shape and reads the Read shape the API defines, one metadata member per type.
@@ -86,7 +86,7 @@ function fieldOf(path: string): Key | undefined {
 }
 
 /** The Read* shape Describe returns, back into the form (secrets are never returned: they stay empty). */
-function fromConnector(c: ActionConnector): Form {
+function fromConnector(c: Wire<ActionConnector>): Form {
   const cfg = c.AuthenticationConfig;
   const md = cfg?.AuthenticationMetadata ?? {};
   const base: Form = {
@@ -143,7 +143,11 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
 
   useEffect(() => {
     if (!editing) return;
-    call('DescribeActionConnector', { ActionConnectorId: id }).then((r) => { setF(fromConnector(r.ActionConnector)); setLoaded(true); }, setLoadError);
+    call('DescribeActionConnector', { ActionConnectorId: id }).then((r) => {
+      if (!r.ActionConnector) throw new Error('The server described no connector.');
+      setF(fromConnector(r.ActionConnector));
+      setLoaded(true);
+    }).catch(setLoadError);
   }, [editing, id]);
 
   const typeInfo = meta.ConnectorTypes.find((t) => t.Type === f.type);
@@ -185,7 +189,7 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
       const byField: Partial<Record<Key, string>> = {};
       const rest: string[] = [];
       if (err instanceof ApiError && err.code === 'InvalidParameterValueException') {
-        for (const p of problemsOf(err.message)) {
+        for (const p of err.problems) {
           const k = p.path ? fieldOf(p.path) : undefined;
           if (k) byField[k] = byField[k] ? `${byField[k]} ${p.rule}` : p.rule;
           else rest.push(p.text);

@@ -1,7 +1,7 @@
 // One connector: overview (details, connection, sign-in, test, delete), use
 // (action runner), history (audit), permissions and tags.
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, api, call, problemsOf, when, type Meta, type Output, type Session } from '../api';
+import { ApiError, api, call, when, type Meta, type Output, type Session } from '../api';
 import { ErrorBox, Field, Notice, PageHeading, SelectField, go, href, shortAction, useLoad } from '../ui';
 import { SchemaForm } from '../components/schema-form';
 
@@ -191,7 +191,7 @@ function UseSection({ connector: c }: { connector: ConnectorView }) {
     } catch (e) {
       const fieldErrors: Record<string, string> = {};
       if (e instanceof ApiError && e.code === 'InvalidParameterValueException') {
-        for (const p of problemsOf(e.message)) {
+        for (const p of e.problems) {
           const prop = p.path?.replace(/^input\./i, '').split('.')[0];
           const key = Object.keys(chosen.InputSchema?.properties ?? {}).find((k) => k.toLowerCase() === prop?.toLowerCase());
           if (key) fieldErrors[key] = p.rule;
@@ -419,7 +419,7 @@ function TagsSection({ arn }: { arn: string }) {
     } catch (err) {
       const fieldErrors: { key?: string; value?: string } = {};
       if (err instanceof ApiError && err.code === 'InvalidParameterValueException') {
-        for (const p of problemsOf(err.message)) {
+        for (const p of err.problems) {
           if (p.path?.endsWith('.key')) fieldErrors.key = p.rule;
           if (p.path?.endsWith('.value')) fieldErrors.value = p.rule;
         }

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { call, when, type ActionConnectorSummary, type Meta, type Session, type Wire } from '../api';
+import { call, when, type ActionConnectorSummary, type Meta, type Output, type Session, type Wire } from '../api';
 import { ErrorBox, Field, PageHeading, SelectField, href } from '../ui';
 
 type Summary = Wire<ActionConnectorSummary>;
@@ -10,7 +10,7 @@ const PAGE_SIZES = [10, 25, 50, 100];
 /** ListActionConnectors, or SearchActionConnectors with one filter (the API takes one): name wins, type then filters the page. */
 async function fetchPage(q: Query, token?: string): Promise<{ items: Summary[]; next?: string; note?: string }> {
   const paging = { MaxResults: q.size, ...(token ? { NextToken: token } : {}) };
-  let r: { ActionConnectorSummaries: Summary[]; NextToken?: string };
+  let r: Output<'ListActionConnectors'> | Output<'SearchActionConnectors'>;
   if (q.name) {
     r = await call('SearchActionConnectors', { Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringLike', Value: q.name }], ...paging });
   } else if (q.type) {

@@ -1,0 +1,159 @@
+// The one operation pipeline. Every entrance (SigV4 routes: sigv4-entrance.ts, the
+// console API: console.ts, /mcp: mcp-http.ts) sends an operation through here:
+//
+//   authenticate (the entrance's) → throttle → decode (the entrance's) → validate → run
+//   → encode → log
+//
+// An entrance contributes only how it authenticates and how it decodes its input.
+// Failures have one handler: ServiceErrors are answered as they are, anything else is
+// logged scrubbed (by keyword and by the request's secret values) and answered as
+// InternalFailureException. The per-request state (start time, operation, caller, what
+// the request was admitted with) lives on the request (decorateRequest), and the
+// onResponse hook writes one log line and the request metrics from it.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import type { Caller, RequestContext } from '../domain/types.js';
+import type { Authenticator } from '../auth/identity.js';
+import type { BearerResult } from '../auth/mcp-token-auth.js';
+import { ServiceError } from '../protocol/errors.js';
+import { type OperationSpec, sendError, sendResult } from '../protocol/http.js';
+import { validateInput } from '../protocol/validate.js';
+import type { Metrics } from './metrics.js';
+import type { ResolvedSession } from './console-sessions.js';
+import { scrubText, secretValuesIn } from './redact.js';
+
+/** The access key record Authenticator.admit found from the headers. */
+export type AdmittedKey = Awaited<ReturnType<Authenticator['admit']>>;
+
+/** What a request was admitted with before its body was read, by entrance. */
+export type Admission =
+  | { kind: 'sigv4'; key: AdmittedKey }
+  | { kind: 'session'; session: ResolvedSession }
+  | { kind: 'bearer'; who: BearerResult };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** process.hrtime.bigint() when the request arrived (null only before onRequest). */
+    startedAt: bigint | null;
+    /** The operation, as the log line and the metrics name it. */
+    opName: string | null;
+    /** Who the request was authenticated as. */
+    caller: Caller | null;
+    admission: Admission | null;
+  }
+}
+
+/** Who an entrance authenticated, and in which region the operation runs. */
+export interface Entered {
+  caller: Caller;
+  region: string;
+  /** The program acting for the user (x-actionbridge-client), when the entrance can vouch for it. */
+  client?: string;
+}
+
+/** What an entrance contributes to one operation call. */
+export interface EntranceCall {
+  authenticate(): Promise<Entered>;
+  /** The operation's input, before validation. */
+  decode(who: Entered): Record<string, unknown>;
+  /** How a failure is answered (default Pipeline.fail). */
+  fail?(e: unknown): void;
+}
+
+export interface PipelineDeps {
+  log: Logger;
+  metrics: Metrics;
+  throttle: { take(accountId: string): void };
+}
+
+const INTERNAL_FAILURE = 'An internal failure occurred. The request id identifies it in the server log.';
+
+export class Pipeline {
+  constructor(private readonly deps: PipelineDeps) {}
+
+  /**
+   * The request state and the request log line: decorators, the onRequest hook that
+   * starts the clock, and the onResponse hook that writes one line and the metrics.
+   * Installed once, on the root instance, before the entrances are registered.
+   */
+  install(app: FastifyInstance): void {
+    app.decorateRequest('startedAt', null);
+    app.decorateRequest('opName', null);
+    app.decorateRequest('caller', null);
+    app.decorateRequest('admission', null);
+    // The request line has fixed members holding no secrets (strings and numbers only),
+    // so pino's fixed-path redaction, a large part of writing it, has nothing to do
+    // there: it is turned off for this one line (the logMethod hook still applies).
+    const requestLog = this.deps.log.child({}, { redact: { paths: [], censor: '[redacted]' } });
+    const { metrics } = this.deps;
+    app.addHook('onRequest', async (req) => { req.startedAt = process.hrtime.bigint(); });
+    app.addHook('onResponse', async (req, reply) => {
+      if (req.startedAt === null || req.url === '/healthz' || req.url === '/readyz') return;
+      const durationMs = Number(process.hrtime.bigint() - req.startedAt) / 1e6;
+      const op = req.opName ?? 'unknown';
+      metrics.request(op, reply.statusCode, durationMs / 1000);
+      requestLog.info({
+        requestId: req.id, op, method: req.method, account: req.caller?.accountId, caller: req.caller?.userArn,
+        status: reply.statusCode, durationMs,
+      }, 'request');
+    });
+  }
+
+  /** Names the request for its log line: the operation, and once known, the caller. */
+  name(req: FastifyRequest, op: string, caller?: Caller): void {
+    req.opName = op;
+    if (caller) req.caller = caller;
+  }
+
+  /** Charges the account's request budget (ThrottlingException when empty), counted by the request's operation. */
+  throttle(req: FastifyRequest | undefined, accountId: string): void {
+    try { this.deps.throttle.take(accountId); } catch (e) {
+      if (req) this.deps.metrics.throttled(req.opName ?? 'unknown');
+      throw e;
+    }
+  }
+
+  /** Validation of the input (unknown members dropped), then the operation. */
+  async run(spec: OperationSpec, ctx: RequestContext, input: Record<string, unknown>): Promise<object> {
+    validateInput(spec.validate, input);
+    return spec.handler(ctx, input as never);
+  }
+
+  /**
+   * The one internal-failure handler: the error is logged scrubbed by keyword and by
+   * value (the secrets this request carried never reach the log), and what the client
+   * is told is returned.
+   */
+  internalFailure(req: FastifyRequest, e: unknown, msg = 'internal failure'): ServiceError {
+    const err = e instanceof Error ? e : undefined;
+    const values = secretValuesIn(req.body);
+    this.deps.log.error({ requestId: req.id, err: { type: err?.name, message: scrubText(err?.message, values), stack: scrubText(err?.stack, values) } }, msg);
+    return new ServiceError('InternalFailureException', INTERNAL_FAILURE);
+  }
+
+  /** A failure as a ServiceError: itself, or InternalFailureException (logged). */
+  asServiceError(req: FastifyRequest, e: unknown): ServiceError {
+    return e instanceof ServiceError ? e : this.internalFailure(req, e);
+  }
+
+  /** Answers a failure in the restJson1 error shape. */
+  fail(req: FastifyRequest, reply: FastifyReply, e: unknown): void {
+    sendError(reply, req.id, this.asServiceError(req, e));
+  }
+
+  /** One operation call: authenticate → throttle → decode → validate → run → encode (the log line follows on response). */
+  async dispatch(req: FastifyRequest, reply: FastifyReply, spec: OperationSpec, entrance: EntranceCall, op = spec.name): Promise<void> {
+    this.name(req, op);
+    try {
+      const who = await entrance.authenticate();
+      this.name(req, op, who.caller);
+      this.throttle(req, who.caller.accountId);
+      const input = entrance.decode(who);
+      const ctx: RequestContext = { caller: who.caller, region: who.region, requestId: req.id, ...(who.client ? { client: who.client } : {}) };
+      const out = await this.run(spec, ctx, input);
+      sendResult(reply, spec, req.id, out);
+    } catch (e) {
+      if (entrance.fail) entrance.fail(e); else this.fail(req, reply, e);
+    }
+  }
+}

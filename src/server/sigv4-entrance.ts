@@ -1,0 +1,90 @@
+// The SigV4 entrance: the model's routes (and the extension operations) as the AWS SDKs
+// call them. It contributes how a request is authenticated (SigV4, by an injected
+// SigV4Authenticator) and decoded (path labels, query string, JSON body per the
+// model's bindings); everything else is the pipeline's (pipeline.ts).
+//
+// It also answers for the whole server when no route matches: such a request is
+// authenticated first (an unsigned probe learns nothing), then 404.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Authenticator } from '../auth/identity.js';
+import { notFound } from '../protocol/errors.js';
+import { type OperationSpec, decodeInput, registerOperations } from '../protocol/http.js';
+import { admitBody, discardBody } from './body-admission.js';
+import type { Entered, Pipeline } from './pipeline.js';
+
+/**
+ * How SigV4 requests are authenticated: admit() from the headers alone (before the body
+ * is read), authenticate() once the body is there. The server's is auth/identity.ts's
+ * Authenticator; the benchmark injects its own (bench/server-child.mjs).
+ */
+export type SigV4Authenticator = Pick<Authenticator, 'admit' | 'authenticate'>;
+
+export interface SigV4EntranceOptions {
+  specs: readonly OperationSpec[];
+  pipeline: Pipeline;
+  authenticator: SigV4Authenticator;
+}
+
+/** The request line as SigV4 reads it: the raw path and query, every header line. */
+function requestLine(req: FastifyRequest) {
+  const url = req.raw.url ?? '/';
+  const q = url.indexOf('?');
+  // headersDistinct keeps every line of a repeated header: SigV4 joins them with ','
+  // (req.headers would join them with ', ' and so break the signature).
+  return { method: req.method, rawPath: q < 0 ? url : url.slice(0, q), rawQuery: q < 0 ? '' : url.slice(q + 1), headers: req.raw.headersDistinct ?? req.headers };
+}
+
+/**
+ * The program acting for the user, as it names itself in `x-actionbridge-client` (for the
+ * audit record): printable ASCII, at most 200 characters. Taken only when the SigV4
+ * signature covers the header: an unsigned one could have been added by anything on the
+ * way, so it is ignored.
+ */
+function clientOf(req: FastifyRequest, signedHeaders: readonly string[]): string | undefined {
+  if (!signedHeaders.includes('x-actionbridge-client')) return undefined;
+  const v = req.headers['x-actionbridge-client'];
+  const s = typeof v === 'string' ? v.replace(/[^\x20-\x7e]/g, '').trim().slice(0, 200) : '';
+  return s || undefined;
+}
+
+const sigv4EntrancePlugin: FastifyPluginAsync<SigV4EntranceOptions> = async (app, { specs, pipeline, authenticator }) => {
+  const authenticate = async (req: FastifyRequest): Promise<Entered> => {
+    const line = requestLine(req);
+    const admitted = req.admission?.kind === 'sigv4' ? req.admission.key : undefined;
+    const who = await authenticator.authenticate({ ...line, body: req.body as Buffer | undefined }, admitted);
+    const client = clientOf(req, who.signedHeaders);
+    return { caller: who.caller, region: who.region, ...(client ? { client } : {}) };
+  };
+
+  /**
+   * Before the body is read: the signature's form, scope and time, and its access key
+   * (known and active). A request refused here is answered without reading its body.
+   */
+  const admit = async (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => {
+    pipeline.name(req, spec.name);
+    try {
+      const key = await authenticator.admit(requestLine(req));
+      req.admission = { kind: 'sigv4', key };
+      admitBody(req, `key:${key.accessKeyId}`);
+    } catch (e) {
+      await discardBody(req);
+      pipeline.fail(req, reply, e);
+      return reply;
+    }
+  };
+
+  registerOperations(app, specs, (spec, req, reply) => pipeline.dispatch(req, reply, spec, {
+    authenticate: () => authenticate(req),
+    decode: () => decodeInput(spec, req, requestLine(req).rawQuery),
+  }), admit);
+
+  app.setNotFoundHandler(async (req, reply) => {
+    try {
+      await authenticate(req);
+      throw notFound(`No operation matches ${req.method} ${(req.raw.url ?? '').split('?')[0]}.`);
+    } catch (e) { pipeline.fail(req, reply, e); }
+  });
+};
+
+// Not encapsulated: its not-found handler is the server's.
+export const sigv4Entrance = Object.assign(sigv4EntrancePlugin, { [Symbol.for('skip-override')]: true });
