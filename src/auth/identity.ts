@@ -42,7 +42,7 @@ export class Authenticator {
   async admit(req: Omit<IncomingSignedRequest, 'body'>): Promise<AccessKey> {
     const { sig } = this.verifier.checkHeaders(req);
     const k = await this.store.identities.getAccessKey(sig.accessKeyId);
-    if (!k || k.status !== 'ACTIVE') throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+    if (k?.status !== 'ACTIVE') throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
     return k;
   }
 

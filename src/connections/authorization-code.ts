@@ -127,7 +127,7 @@ export function redirectUrlProblem(redirectUrl: string, publicUrl: string | unde
     return redirectUrl === expected ? undefined : `RedirectUrl must be this server's OAuth callback, exactly ${expected}`;
   }
   const u = URL.canParse(redirectUrl) ? new URL(redirectUrl) : undefined;
-  if (!u || u.protocol !== 'https:') return 'RedirectUrl must be an https URL';
+  if (u?.protocol !== 'https:') return 'RedirectUrl must be an https URL';
   if (!u.pathname.endsWith(CALLBACK_PATH) || u.search || u.hash) return `RedirectUrl must be this server's OAuth callback, a URL ending in ${CALLBACK_PATH}`;
   // The same string is sent with the authorization request and the code (RFC 6749 §4.1.3).
   if (u.href !== redirectUrl) return `RedirectUrl must be written in normal form (${u.href})`;
@@ -182,7 +182,7 @@ export class AuthorizationCodeFlow {
     if (!row) return { ok: false, reason: 'unknown-flow' };
     if (row.expiresAt <= this.now()) return { ok: false, reason: 'expired-state' };
     const rec = await this.store.connectors.getConnector(row);
-    if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
+    if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
       return { ok: false, reason: 'connector-changed' };
     }
     const auth = connectorAuth(rec, this.keys) as CodeAuth;
@@ -210,7 +210,7 @@ export class AuthorizationCodeFlow {
     const now = this.now();
     if (row.expiresAt <= now) return { ok: false, reason: 'expired-state' };
     const rec = await this.store.connectors.getConnector(row);
-    if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
+    if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
       return { ok: false, reason: 'connector-changed' };
     }
     const auth = connectorAuth(rec, this.keys) as CodeAuth;
@@ -284,7 +284,7 @@ export class AuthorizationCodeFlow {
     const refused = (o: Omit<Extract<CallbackOutcome, { ok: false }>, 'ok' | 'clearCookie'>): CallbackOutcome => ({ ok: false, ...o, clearCookie });
     if (row.expiresAt <= this.now()) return refused({ reason: 'expired-state' });
     const rec = await this.store.connectors.getConnector(row);
-    if (!rec || rec.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
+    if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
       return refused({ reason: 'connector-changed' });
     }
     const connectorName = rec.name;
@@ -303,7 +303,7 @@ export class AuthorizationCodeFlow {
     current.searchParams.set('state', state);
     if (iss) current.searchParams.set('iss', iss);
     const verifier = this.keys.open(row.verifierSealed, aad.authState(row.stateHash));
-    let res;
+    let res: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers;
     try {
       res = await client.authorizationCodeGrant(this.config(rec, auth, issuer), current, {
         pkceCodeVerifier: verifier,
@@ -349,7 +349,7 @@ export class AuthorizationCodeFlow {
       await this.vault.delete(rec, userArn, cur);
       throw accessTokenNotFound(userArn, rec.id, 'the access token expired and the provider gave no refresh token');
     }
-    let res;
+    let res: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers;
     // What the refresh request carries: the client's credentials, the refresh token (and the access token it replaces).
     const scrubber = new CredentialScrubber([...clientMaterial(auth.client), cur.set.refreshToken, cur.set.accessToken]);
     try {

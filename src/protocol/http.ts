@@ -135,7 +135,7 @@ export function sendError(reply: FastifyReply, requestId: string, e: ServiceErro
 
 export type RouteHandler = (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => Promise<void>;
 /** Runs before the body is read; answering the request (returning the reply) stops it there. */
-export type AdmitHook = (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | void>;
+export type AdmitHook = (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
 
 /** The body an operation without body members may still carry (an SDK sends `{}`). */
 export const NO_BODY_LIMIT = 16 * 1024;

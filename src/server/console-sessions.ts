@@ -282,7 +282,7 @@ export class ConsoleSessions {
     if (!user || user.createdAt !== s.userCreatedAt) return 'Your user no longer exists. Sign in again.';
     if (s.accessKeyId) {
       const k = await this.d.store.identities.getAccessKey(s.accessKeyId);
-      if (!k || k.status !== 'ACTIVE' || k.accountId !== s.accountId || k.userName !== s.userName) {
+      if (k?.status !== 'ACTIVE' || k.accountId !== s.accountId || k.userName !== s.userName) {
         return 'The access key this session was opened with is no longer active. Sign in again.';
       }
     }

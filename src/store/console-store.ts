@@ -2,6 +2,7 @@
 // console passwords (scrypt hashes), sessions (by the SHA-256 of the session id) and
 // sign-in attempts (the rate limit). Reached as `Store.console`.
 import { type Kysely, type Transaction, sql } from 'kysely';
+import type { Database } from './schema.js';
 
 export interface ConsolePasswordsTable {
   account_id: string;
@@ -73,11 +74,7 @@ function sessionOf(r: ConsoleSessionsTable): ConsoleSession {
 }
 
 export class ConsoleStore {
-  private readonly db: Kysely<ConsoleTables>;
-
-  constructor(db: Kysely<any>) {
-    this.db = db as Kysely<ConsoleTables>;
-  }
+  constructor(private readonly db: Kysely<Database>) {}
 
   // ---- passwords --------------------------------------------------------------
   async getPassword(accountId: string, userName: string): Promise<ConsolePassword | undefined> {
@@ -175,7 +172,7 @@ export class ConsoleStore {
   }
 
   /** One more attempt on `key`'s counter; its count and window after it. */
-  private async increment(trx: Transaction<ConsoleTables>, key: string, now: number, windowMs: number): Promise<{ count: number; windowStart: number }> {
+  private async increment(trx: Transaction<Database>, key: string, now: number, windowMs: number): Promise<{ count: number; windowStart: number }> {
     const start = sql.ref<number>('console_signin_failures.window_start');
     const count = sql.ref<number>('console_signin_failures.failures');
     const passed = sql<boolean>`${start} + ${windowMs} <= ${now}`;

@@ -3,7 +3,7 @@
 // bootstrap-credentials.json 0600, whatever the process umask. SQLite creates its
 // -wal and -shm files with the mode of the database file, so a database file made
 // 0600 before SQLite opens it keeps its companions private too.
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { type Stats, chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const DIR_MODE = 0o700;
@@ -22,7 +22,7 @@ const octal = (m: number) => `0${(m & 0o777).toString(8)}`;
 
 /** Sets `file` to `mode` when it is looser (any bit beyond it); returns what changed. */
 function tighten(file: string, mode: number): Tightened | undefined {
-  let st;
+  let st: Stats;
   try { st = statSync(file); } catch { return undefined; }
   if ((st.mode & 0o777 & ~mode) === 0) return undefined;
   const out: Tightened = { path: file, from: octal(st.mode), to: octal(mode) };

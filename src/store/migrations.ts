@@ -3,9 +3,16 @@
 // Never edit a migration that has shipped: add the next one.
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 
+/**
+ * A migration runs against the schema of its own time, not today's `Database` (schema.ts):
+ * Kysely's documentation types migrations with `Kysely<any>` for that reason.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a migration's tables are those of its time, which no current type describes
+type MigrationDb = Kysely<any>;
+
 const migrations: Record<string, Migration> = {
   '0001_initial': {
-    async up(db: Kysely<any>) {
+    async up(db: MigrationDb) {
       await db.schema.createTable('connectors')
         .addColumn('region', 'text', (c) => c.notNull())
         .addColumn('account_id', 'text', (c) => c.notNull())
@@ -80,7 +87,7 @@ const migrations: Record<string, Migration> = {
   // Connections (issue 4): OAuth tokens per connector or end user (sealed), one-time
   // authorization states (hash of the state, sealed PKCE verifier), last test results.
   '0002_connections': {
-    async up(db: Kysely<any>) {
+    async up(db: MigrationDb) {
       await db.schema.createTable('connector_tokens')
         .addColumn('region', 'text', (c) => c.notNull())
         .addColumn('account_id', 'text', (c) => c.notNull())
@@ -124,7 +131,7 @@ const migrations: Record<string, Migration> = {
   // outputs or secrets. And EnabledActions: connectors created before Create took the
   // member stored []; they get their type's whole catalog, the default since.
   '0004_audit': {
-    async up(db: Kysely<any>) {
+    async up(db: MigrationDb) {
       await db.schema.createTable('invocations')
         .addColumn('invocation_id', 'text', (c) => c.primaryKey())
         .addColumn('region', 'text', (c) => c.notNull())
@@ -161,7 +168,7 @@ const migrations: Record<string, Migration> = {
   },
   // MCP bearer tokens (issue 9): only the SHA-256 of a token is stored; a token_id names it for list and revoke.
   '0006_mcp_tokens': {
-    async up(db: Kysely<any>) {
+    async up(db: MigrationDb) {
       await db.schema.createTable('mcp_tokens')
         .addColumn('token_hash', 'text', (c) => c.primaryKey())
         .addColumn('token_id', 'text', (c) => c.notNull().unique())
@@ -183,7 +190,7 @@ const migrations: Record<string, Migration> = {
   // hashes only), sessions (only the SHA-256 of a session id, so any node can serve
   // one), and failed sign-ins per user and address (the sign-in rate limit).
   '0007_console': {
-    async up(db: Kysely<any>) {
+    async up(db: MigrationDb) {
       await db.schema.createTable('console_passwords')
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('user_name', 'text', (c) => c.notNull())
@@ -240,7 +247,7 @@ const TEXT_COLUMNS: Record<string, string[]> = {
 function dialectMigrations(kind: 'sqlite' | 'postgres'): Record<string, Migration> {
   return {
     '0003_postgres_byte_order': {
-      async up(db: Kysely<any>) {
+      async up(db: MigrationDb) {
         if (kind !== 'postgres') return;
         for (const [table, columns] of Object.entries(TEXT_COLUMNS)) {
           const alters = columns.map((c) => sql`alter column ${sql.ref(c)} type text collate "C"`);

@@ -1,4 +1,5 @@
 // Table types for Kysely, shared by the SQLite and PostgreSQL stores.
+import type { ConsoleTables } from './console-store.js';
 export interface ConnectorsTable {
   region: string;
   account_id: string;
@@ -123,7 +124,7 @@ export interface InvocationsTable {
   /** The program acting for the user (an MCP client, or the x-actionbridge-client header); migration 0006. */
   client?: string | null;
 }
-export interface Database {
+export interface Database extends ConsoleTables {
   connectors: ConnectorsTable;
   connector_permissions: ConnectorPermissionsTable;
   tags: TagsTable;

@@ -1,6 +1,10 @@
 // Connectors with their resource permissions and tags (tables connectors,
 // connector_permissions, tags), for SQLite and PostgreSQL alike.
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** Expressions over `connectors as c` (queryConnectors' subqueries). */
+type ConnectorsEb = ExpressionBuilder<Database & { c: Database['connectors'] }, 'c'>;
 import type { ConnectorKey, ConnectorQuery, ConnectorRecord, PermissionGrant, TagRecord } from '../../domain/types.js';
 import { destinationDigest } from '../../domain/destination.js';
 import { LimitExceeded, NotFound, UniqueViolation, type ConnectorRepository } from '../store.js';
@@ -154,7 +158,7 @@ export class SqlConnectors implements ConnectorRepository {
   async queryConnectors(q: ConnectorQuery): Promise<ConnectorRecord[]> {
     let qb = this.sql.db.selectFrom('connectors as c').selectAll('c')
       .where('c.region', '=', q.region).where('c.account_id', '=', q.accountId);
-    const holds = (principals: string[], actions: string[]) => (eb: any) => eb.exists(
+    const holds = (principals: string[], actions: string[]) => (eb: ConnectorsEb) => eb.exists(
       eb.selectFrom('connector_permissions as p').select('p.action')
         .whereRef('p.region', '=', 'c.region').whereRef('p.account_id', '=', 'c.account_id')
         .whereRef('p.connector_id', '=', 'c.connector_id')
@@ -177,7 +181,7 @@ export class SqlConnectors implements ConnectorRepository {
           if (f.principals.length === 0) return [];
           qb = qb.where(holds(f.principals, f.actions));
           if (f.sole) {
-            qb = qb.where((eb: any) => eb.not(eb.exists(
+            qb = qb.where((eb: ConnectorsEb) => eb.not(eb.exists(
               eb.selectFrom('connector_permissions as o').select('o.action')
                 .whereRef('o.region', '=', 'c.region').whereRef('o.account_id', '=', 'c.account_id')
                 .whereRef('o.connector_id', '=', 'c.connector_id')
