@@ -6,6 +6,7 @@
 // included, even when answered with 400 — counted in the audit's Attempts.
 // Real server, local STS / S3 / Textract stand-ins verifying SigV4 with the
 // credentials STS issued; the client cache is read from the running server.
+import { processEnv } from './support/process-env.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, ADMIN, qs, type TestUser } from './helpers.js';
 import { actionsApi, createConnector, iamAuth } from './support/actions.js';
@@ -29,15 +30,10 @@ let textract: AwsServiceStandIn;
 let api: ReturnType<typeof actionsApi>;
 let alice: TestUser;
 let bob: TestUser;
-const saved: Record<string, string | undefined> = {};
+const envVars = processEnv();
 const responses: string[] = [];
 
-function setEnv(vars: Record<string, string | undefined>) {
-  for (const [k, v] of Object.entries(vars)) {
-    if (!(k in saved)) saved[k] = process.env[k];
-    if (v === undefined) delete process.env[k]; else process.env[k] = v;
-  }
-}
+const setEnv = envVars.set;
 
 const clients = () => env.t.server.services.connections.awsClients;
 const invocations = async (id: string) => (await api.invocations(ADMIN, id)).body.Invocations as { InvokeActionStatus: string; HttpStatusCode?: number; Attempts: number }[];
@@ -63,7 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.t.stop();
   await Promise.all([sts?.close(), s3?.close(), textract?.close()]);
-  for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+  envVars.restore();
 });
 
 describe('AWS SDK clients kept by the connections module', () => {

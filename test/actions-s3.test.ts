@@ -4,6 +4,7 @@
 // and the egress to an S3 stand-in that verifies each SigV4 signature against the
 // temporary credentials STS issued. The S3 endpoint comes from the standard AWS
 // SDK variable AWS_ENDPOINT_URL_S3, as it would for an S3-compatible store.
+import { processEnv } from './support/process-env.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, ADMIN, qs, type TestUser } from './helpers.js';
 import { actionsApi, createConnector, iamAuth } from './support/actions.js';
@@ -21,15 +22,10 @@ let sts: StsStandIn;
 let s3: S3StandIn;
 let api: ReturnType<typeof actionsApi>;
 let alice: TestUser;
-const saved: Record<string, string | undefined> = {};
+const envVars = processEnv();
 const responses: string[] = [];
 
-function setEnv(vars: Record<string, string | undefined>) {
-  for (const [k, v] of Object.entries(vars)) {
-    if (!(k in saved)) saved[k] = process.env[k];
-    if (v === undefined) delete process.env[k]; else process.env[k] = v;
-  }
-}
+const setEnv = envVars.set;
 
 beforeAll(async () => {
   const ca = createTestCa();
@@ -50,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.t.stop();
   await Promise.all([sts?.close(), s3?.close()]);
-  for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+  envVars.restore();
 });
 
 describe('AMAZON_S3 through the assumed role', () => {

@@ -3,6 +3,7 @@
 // credentials), with a session name naming connector and user and the connector
 // ARN as ExternalId; credentials cached until shortly before expiry; requests to
 // an AWS service signed with them and checked by a stand-in service.
+import { processEnv } from './support/process-env.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleSessionName } from '../src/connections/index.js';
 import { ACCOUNT, ADMIN, expectError, qs, type TestUser } from './helpers.js';
@@ -22,15 +23,10 @@ let env: ConnEnv;
 let sts: StsStandIn;
 let textract: AwsServiceStandIn;
 let alice: TestUser;
-const saved: Record<string, string | undefined> = {};
+const envVars = processEnv();
 const responses: string[] = [];
 
-function setEnv(vars: Record<string, string | undefined>) {
-  for (const [k, v] of Object.entries(vars)) {
-    if (!(k in saved)) saved[k] = process.env[k];
-    if (v === undefined) delete process.env[k]; else process.env[k] = v;
-  }
-}
+const setEnv = envVars.set;
 
 async function create(id: string, roleArn = ROLE, t = env.t) {
   await t.client().send(new qs.CreateActionConnectorCommand({
@@ -61,7 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.t.stop();
   await Promise.all([sts?.close(), textract?.close()]);
-  for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+  envVars.restore();
 });
 
 describe('IAM connectors', () => {
