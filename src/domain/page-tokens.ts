@@ -5,11 +5,9 @@
 // token presented for another caller, account or query does not open. Pure: the
 // key is given (loaded where the server is wired: server/app.ts, crypto/sealed-secrets.ts#serverKey).
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { ServiceError } from '../protocol/errors.js';
 
 /** The `meta` row holding the page-token key (sealed under the master key). */
 export const PAGE_TOKEN_KEY_META = 'secret:page-token-key';
-const invalidToken = () => new ServiceError('InvalidNextTokenException', 'The NextToken is not valid for this request: it was altered, expired, or issued for another query or caller.');
 
 export interface PageBinding {
   accountId: string;
@@ -34,10 +32,10 @@ export class PageTokens {
     return Buffer.concat([Buffer.from([1]), iv, body]).toString('base64url');
   }
 
-  /** The keyset position in a token, or InvalidNextTokenException. */
-  open(binding: PageBinding, token: string): string {
+  /** The keyset position in a token; undefined when the token was altered or issued for another binding (ops answer InvalidNextTokenException). */
+  open(binding: PageBinding, token: string): string | undefined {
     const buf = Buffer.from(token, 'base64url');
-    if (buf.length < 1 + 12 + 16 + 2 || buf[0] !== 1 || buf.toString('base64url') !== token) throw invalidToken();
+    if (buf.length < 1 + 12 + 16 + 2 || buf[0] !== 1 || buf.toString('base64url') !== token) return undefined;
     try {
       const d = createDecipheriv('aes-256-gcm', this.key, buf.subarray(1, 13));
       d.setAAD(bindingOf(binding));
@@ -47,7 +45,7 @@ export class PageTokens {
       if (typeof v.k !== 'string') throw new Error('bad token body');
       return v.k;
     } catch {
-      throw invalidToken();
+      return undefined;
     }
   }
 }

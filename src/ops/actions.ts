@@ -17,7 +17,7 @@ import type { EndUser } from '../connections/index.js';
 import type { ActionInvocation, OperationTypes } from '../protocol/generated/model.js';
 import type { ExtensionOperations } from './index.js';
 import { ServiceError, constraint, invalidParameter, notFound, validationError } from '../protocol/errors.js';
-import { DEFAULT_PAGE_SIZE, type Services } from './services.js';
+import { DEFAULT_PAGE_SIZE, openPage, type Services } from './services.js';
 import { baseEndpointOf } from '../domain/auth-config.js';
 import { authConfigOf } from '../connections/destination.js';
 
@@ -134,7 +134,7 @@ export function actionOps(s: Services): Ops {
     const binding = { accountId: rec.accountId, region: rec.region, callerArn: ctx.caller.userArn, query: JSON.stringify(['ListActionInvocations', rec.id, rec.createdAt]) };
     let before: { startedAt: number; invocationId: string } | undefined;
     if (input.NextToken !== undefined) {
-      const [startedAt, invocationId] = JSON.parse(s.pages.open(binding, input.NextToken)) as [number, string];
+      const [startedAt, invocationId] = JSON.parse(openPage(s.pages, binding, input.NextToken)) as [number, string];
       before = { startedAt, invocationId };
     }
     const limit = input.MaxResults || DEFAULT_PAGE_SIZE;

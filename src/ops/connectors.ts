@@ -13,7 +13,7 @@ import { connectorArn } from '../auth/arns.js';
 import { OWNER_ACTIONS, OWNER_MARK, VIEWER_MARK } from '../auth/permissions.js';
 import { type Problem, ServiceError, constraint, invalidParameter, missingMember, notFound, validationError } from '../protocol/errors.js';
 import { storeWrite } from './store-errors.js';
-import { DEFAULT_PAGE_SIZE, MAX_TAGS, type Services } from './services.js';
+import { DEFAULT_PAGE_SIZE, MAX_TAGS, openPage, type Services } from './services.js';
 import { checkPermissionList } from './permission-rules.js';
 import { resolvePrincipalFilter } from './principal-filter.js';
 import { authenticationTypeProblem } from '../domain/type-auth.js';
@@ -190,7 +190,7 @@ export function connectorOps(s: Services) {
     maxResults: number | undefined, nextToken: string | undefined) {
     s.perms.requireAccount(ctx, accountId);
     const binding = { accountId, region: ctx.region, callerArn: ctx.caller.userArn, query: JSON.stringify([opName, filterKey]) };
-    const afterId = nextToken !== undefined ? s.pages.open(binding, nextToken) : undefined;
+    const afterId = nextToken !== undefined ? openPage(s.pages, binding, nextToken) : undefined;
     const limit = maxResults || DEFAULT_PAGE_SIZE;
     const rows = await s.store.connectors.queryConnectors({
       region: ctx.region, accountId, visibleTo: s.perms.visibleTo(ctx), filter, afterId, limit: limit + 1,

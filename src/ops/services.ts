@@ -2,7 +2,8 @@
 import type { Store } from '../store/store.js';
 import type { KeyRing } from '../crypto/keyring.js';
 import type { Permissions } from '../auth/permissions.js';
-import type { PageTokens } from '../domain/page-tokens.js';
+import type { PageBinding, PageTokens } from '../domain/page-tokens.js';
+import { invalidNextToken } from '../protocol/errors.js';
 import type { Config } from '../config.js';
 import type { Egress } from '../egress/index.js';
 import type { Connections } from '../connections/index.js';
@@ -38,3 +39,10 @@ export interface InvocationMetrics {
 export const MAX_TAGS = 50;
 export const MAX_PRINCIPALS = 64;
 export const DEFAULT_PAGE_SIZE = 100;
+
+/** The keyset position a NextToken carries, or InvalidNextTokenException (altered, or issued for another caller or query). */
+export function openPage(pages: PageTokens, binding: PageBinding, token: string): string {
+  const position = pages.open(binding, token);
+  if (position === undefined) throw invalidNextToken();
+  return position;
+}

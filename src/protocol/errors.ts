@@ -38,6 +38,8 @@ export class ServiceError extends Error {
 
 export const invalidParameter = (message: string) => new ServiceError('InvalidParameterValueException', message);
 export const notFound = (message: string) => new ServiceError('ResourceNotFoundException', message);
+export const invalidNextToken = () =>
+  new ServiceError('InvalidNextTokenException', 'The NextToken is not valid for this request: it was altered, expired, or issued for another query or caller.');
 export const accessDenied = (message = 'You are not authorized to perform this action.') => new ServiceError('AccessDeniedException', message);
 
 /** The AWS validation message for one or more broken rules, e.g.
