@@ -16,7 +16,7 @@ import { ServiceError, invalidParameter } from '../protocol/errors.js';
 import { operationSpecs, sendError } from '../protocol/http.js';
 import { Throttle } from './throttle.js';
 import { egressFromConfig } from './egress-config.js';
-import { registerOAuthCallback } from './oauth-callback.js';
+import { oauthEntrance } from './oauth-callback.js';
 import { mcpEntrance } from './mcp-http.js';
 import { Connections } from '../connections/index.js';
 import { createExtensionOperations } from '../ops/index.js';
@@ -155,8 +155,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   const consoleSessions = new ConsoleSessions({
     store: services.store, keys: services.keys, region: services.config.region, now: services.now, options: { ...CONSOLE_DEFAULTS, ...deps.console },
   });
-  registerOAuthCallback(app, services.connections, log, (req, op) => pipeline.name(req, op),
-    (cookies) => consoleSessions.peek(cookieValue(cookies, SESSION_COOKIE)));
+  app.register(oauthEntrance, {
+    connections: services.connections, log, named: (req, op) => pipeline.name(req, op),
+    signedIn: (cookies) => consoleSessions.peek(cookieValue(cookies, SESSION_COOKIE)),
+  });
   app.addHook('onClose', async () => { services.connections.close(); await services.audit.close(); await egress.close(); });
   // Audit retention: records past it are deleted now and every hour.
   services.audit.start();

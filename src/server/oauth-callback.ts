@@ -13,7 +13,7 @@
 // a small page when something is wrong, with no token in it and nothing from the
 // request reflected except escaped, known values.
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import {
   CALLBACK_PATH, START_PATH, type CallbackOutcome, type Connections, type DescribeOutcome, type FlowCookie, type FlowDescription, type StartOutcome,
@@ -141,8 +141,21 @@ function page(outcome: CallbackOutcome): { status: number; title: string; text: 
   }
 }
 
-/** `named` lets the server's request log name the operation; `signedIn` tells who is signed in to the console. */
-export function registerOAuthCallback(
+export interface OAuthEntranceOptions {
+  connections: Connections;
+  log: Logger;
+  /** Lets the server's request log name the operation (Pipeline.name). */
+  named?: (req: FastifyRequest, op: string) => void;
+  /** Who is signed in to the console in this browser, if anyone. */
+  signedIn?: SignedInUser;
+}
+
+/** The OAuth sign-in pages (/oauth/start, /oauth/callback) as a Fastify plugin: the fourth entrance, which runs no API operation. */
+export const oauthEntrance: FastifyPluginAsync<OAuthEntranceOptions> = async (app, { connections, log, named, signedIn }) => {
+  registerOAuthCallback(app, connections, log, named, signedIn);
+};
+
+function registerOAuthCallback(
   app: FastifyInstance, connections: Connections, log: Logger, named?: (req: FastifyRequest, op: string) => void, signedIn?: SignedInUser,
 ): void {
   const failed = (req: FastifyRequest, reply: FastifyReply, e: unknown) => {
