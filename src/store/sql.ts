@@ -8,14 +8,19 @@ import type { Database } from './schema.js';
 export type Db = Kysely<Database> | Transaction<Database>;
 export type ConnectorRow = Database['connectors'];
 
+/** The driver's error code (better-sqlite3 and pg both set `code`), if there is one. */
+function errorCode(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
 /** PostgreSQL: a deadlock or serialization failure; the transaction may simply be run again. */
 export function isRetryable(e: unknown): boolean {
-  const code = (e as { code?: string })?.code;
+  const code = errorCode(e);
   return code === '40P01' || code === '40001';
 }
 
 export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: string })?.code;
+  const code = errorCode(e);
   return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
