@@ -21,6 +21,7 @@ import { LocalBackend, type OperationRunner } from '../mcp/local-backend.js';
 import type { Pipeline } from './pipeline.js';
 import { createMcpSession, type McpSession } from '../mcp/server.js';
 import { VERSION } from '../mcp/version.js';
+import { errorMessage } from '../error-text.js';
 
 export interface McpEntranceOptions {
   store: Store;
@@ -49,6 +50,10 @@ interface Entry {
 }
 
 interface AuthInfoExtra { caller: Caller; region: string }
+
+/** The AuthInfo extra the handler set on the request (below), as the MCP SDK hands it back. */
+const isAuthInfoExtra = (v: Record<string, unknown> | undefined): v is Record<string, unknown> & AuthInfoExtra =>
+  typeof v?.caller === 'object' && v.caller !== null && typeof v.region === 'string';
 
 const MAX_SESSIONS = 10_000;
 
@@ -98,16 +103,13 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
       onsessioninitialized: (id) => { entry.id = id; admit(entry); },
       onsessionclosed: () => { void drop(entry); },
     });
-    const entry: Entry = {
-      tokenId: who.token.tokenId, tokenHash: who.token.tokenHash, transport, lastSeen: now(),
-      session: undefined as unknown as McpSession,
-    };
-    entry.session = createMcpSession({
+    // The session's callbacks run after `entry` exists (none runs while it is created).
+    const session = createMcpSession({
       version: VERSION,
       watchIntervalMs: deps.watchIntervalMs ?? envMs('ACTIONBRIDGE_MCP_WATCH_INTERVAL_MS'),
       backend: async (extra) => {
-        const info = extra.authInfo?.extra as AuthInfoExtra | undefined;
-        if (!info?.caller) throw Object.assign(new Error('The request carries no authenticated user.'), { name: 'AccessDeniedException' });
+        const info = extra.authInfo?.extra;
+        if (!isAuthInfoExtra(info)) throw Object.assign(new Error('The request carries no authenticated user.'), { name: 'AccessDeniedException' });
         return backendFor(info);
       },
       // The background look for changes checks the token again: a revoked token ends its sessions.
@@ -118,6 +120,7 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
       onExpired: () => { void drop(entry); },
       log: (level, obj, msg) => deps.log[level]({ ...obj, mcpSession: entry.id, tokenId: entry.tokenId }, msg),
     });
+    const entry: Entry = { tokenId: who.token.tokenId, tokenHash: who.token.tokenHash, transport, lastSeen: now(), session };
     transport.onclose = () => { if (entry.id && sessions.get(entry.id) === entry) sessions.delete(entry.id); void entry.session.close(); };
     return entry;
   };
@@ -168,10 +171,10 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
       }
       const messages = Array.isArray(body) ? body : [body];
       // A tool call is charged when it invokes (a throttled call is a tool error); everything else here.
-      const onlyCalls = messages.length > 0 && messages.every((m) => (m as { method?: unknown })?.method === 'tools/call');
+      const onlyCalls = messages.length > 0 && messages.every((m) => typeof m === 'object' && m !== null && 'method' in m && m.method === 'tools/call');
       if (!onlyCalls) {
         try { pipeline.throttle(req, who.caller.accountId); } catch (e) {
-          return rpcError(reply, 429, -32000, (e as Error).message, { 'retry-after': '1' });
+          return rpcError(reply, 429, -32000, errorMessage(e) ?? String(e), { 'retry-after': '1' });
         }
       }
     }
@@ -190,8 +193,9 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
     }
     entry.lastSeen = now();
 
-    const raw = req.raw as typeof req.raw & { auth?: { token: string; clientId: string; scopes: string[]; extra: Record<string, unknown> } };
-    raw.auth = { token: who.token.tokenId, clientId: who.token.tokenId, scopes: [], extra: { caller: who.caller, region: who.region } satisfies AuthInfoExtra };
+    const raw = Object.assign(req.raw, {
+      auth: { token: who.token.tokenId, clientId: who.token.tokenId, scopes: [], extra: { caller: who.caller, region: who.region } satisfies AuthInfoExtra },
+    });
     reply.hijack();
     try {
       await entry.transport.handleRequest(raw, reply.raw, body);
