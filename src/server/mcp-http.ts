@@ -16,7 +16,8 @@ import type { OperationSpec } from '../protocol/http.js';
 import { admitBody, discardBody } from './body-admission.js';
 import { TOO_DEEP } from '../protocol/json-depth.js';
 import { BodyRefused, decodeJsonBody } from '../protocol/json-body.js';
-import type { Caller } from '../domain/types.js';
+import type { Caller, RequestContext } from '../domain/types.js';
+import type { OperationName, OperationTypes } from '../protocol/generated/types.js';
 import { LocalBackend, type OperationRunner } from '../mcp/local-backend.js';
 import type { Pipeline } from './pipeline.js';
 import { createMcpSession, type McpSession } from '../mcp/server.js';
@@ -77,10 +78,11 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
   const bearer = new McpTokenAuth(deps.store, deps.auth, now);
   const byName = new Map(deps.specs.map((s) => [s.name, s]));
   // The tools run operations through the pipeline's run stage (validation, then the operation).
-  const run: OperationRunner = async (name, ctx, input) => {
+  const run: OperationRunner = async <K extends OperationName>(name: K, ctx: RequestContext, input: Record<string, unknown>) => {
     const spec = byName.get(name);
     if (!spec) throw Object.assign(new Error(`The server has no operation ${name}.`), { name: 'ResourceNotFoundException' });
-    return pipeline.run(spec, ctx, input);
+    // The spec named K runs the API's K handler (protocol/http.ts operationSpecs): its output is K's.
+    return await pipeline.run(spec, ctx, input) as OperationTypes[K]['output'];
   };
   // A tool call is charged when it invokes, long after the HTTP request may be gone.
   const charge = (accountId: string) => pipeline.throttle(undefined, accountId);
