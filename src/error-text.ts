@@ -13,3 +13,9 @@ export const errorName = (e: unknown): string | undefined => member(e, 'name');
 
 /** The caught value's `message`. */
 export const errorMessage = (e: unknown): string | undefined => member(e, 'message');
+
+/** The caught value's `code` (Node's system errors: 'EEXIST'; drivers: '23505'). */
+export const errorCode = (e: unknown): string | undefined => {
+  if (typeof e !== 'object' || e === null || !('code' in e)) return undefined;
+  return typeof e.code === 'string' ? e.code : undefined;
+};

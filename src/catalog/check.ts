@@ -2,6 +2,7 @@
 // cannot state — every reference names a declared input member (or, in output
 // templates, StatusCode, Headers or Body), path placeholders are required members,
 // templates are well formed, input schemas compile, ids are unique.
+import { errorMessage } from '../error-text.js';
 import { Ajv } from 'ajv';
 import { inputValidator } from './input.js';
 import { isRef, parseRef, templateProblems, templateRefs } from './mapping.js';
@@ -41,7 +42,7 @@ function actionProblems(action: CatalogAction, type: string, at: string): string
   try {
     inputValidator(action, `check/${type}`);
   } catch (err) {
-    problems.push(`${at}/InputSchema: does not compile: ${(err as Error).message}`);
+    problems.push(`${at}/InputSchema: does not compile: ${errorMessage(err)}`);
   }
   const props = new Map(Object.entries((action.InputSchema.properties as Record<string, unknown> | undefined) ?? {}));
   const required = new Set((action.InputSchema.required as string[] | undefined) ?? []);

@@ -4,14 +4,10 @@
 import type { Kysely, Transaction, WhereInterface } from 'kysely';
 import type { ConnectorKey, ConnectorRecord } from '../domain/types.js';
 import type { Database } from './schema.js';
+import { errorCode } from '../error-text.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 export type ConnectorRow = Database['connectors'];
-
-/** The driver's error code (better-sqlite3 and pg both set `code`), if there is one. */
-function errorCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
 
 /** PostgreSQL: a deadlock or serialization failure; the transaction may simply be run again. */
 export function isRetryable(e: unknown): boolean {
