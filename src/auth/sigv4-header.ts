@@ -14,9 +14,15 @@ type HttpRequest = Parameters<typeof getCanonicalHeaders>[0];
 interface KeyEntry { secret: string; keys: Map<string, Buffer> }
 
 /** Hex SHA-256 of a string: crypto.hash (one call, no Hash object) where Node has it (20.12+). */
-const sha256Hex: (s: string) => string = typeof (crypto as { hash?: unknown }).hash === 'function'
-  ? (s) => (crypto as unknown as { hash(alg: string, data: string): string }).hash('sha256', s)
+const oneShotHash: typeof crypto.hash | undefined = crypto.hash;
+const sha256Hex: (s: string) => string = typeof oneShotHash === 'function'
+  ? (s) => oneShotHash('sha256', s)
   : (s) => createHash('sha256').update(s).digest('hex');
+
+/** SHA-256 for the signer: @smithy/hash-node's Hash with its algorithm fixed. */
+class Sha256 extends Hash {
+  constructor(secret?: ConstructorParameters<typeof Hash>[1]) { super('sha256', secret); }
+}
 
 export class HeaderSignatures extends SignatureV4Base {
   /** Derived signing keys per access key, by `date/region` (the service is fixed). */
@@ -24,7 +30,7 @@ export class HeaderSignatures extends SignatureV4Base {
 
   constructor(private readonly serviceName: string) {
     // Credentials and region are never used: every call passes its own.
-    super({ credentials: { accessKeyId: '', secretAccessKey: '' }, region: 'us-east-1', service: serviceName, sha256: Hash.bind(null, 'sha256') as never, uriEscapePath: true, applyChecksum: false });
+    super({ credentials: { accessKeyId: '', secretAccessKey: '' }, region: 'us-east-1', service: serviceName, sha256: Sha256, uriEscapePath: true, applyChecksum: false });
   }
 
   private signingKey(accessKeyId: string, secret: string, shortDate: string, region: string): Buffer {
