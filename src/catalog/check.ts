@@ -12,7 +12,7 @@ import { awsClients } from './invoke-aws.js';
 import type { Catalog, CatalogAction, HttpRequestTemplate, Template } from './types.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-const validateFormat = ajv.compile(catalogSchema);
+const validateFormat = ajv.compile<Catalog>(catalogSchema);
 
 const OUTPUT_ROOTS = new Set(['StatusCode', 'Headers', 'Body']);
 
@@ -21,7 +21,7 @@ export function catalogProblems(catalog: unknown, connectorTypes?: readonly stri
   if (!validateFormat(catalog)) {
     return (validateFormat.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? e.keyword}`);
   }
-  const c = catalog as unknown as Catalog;
+  const c = catalog;
   const problems: string[] = [];
   if (connectorTypes && !connectorTypes.includes(c.Type)) problems.push(`/Type: ${c.Type} is not a connector type of the model`);
   for (const [name] of Object.entries(c.defaultHeaders ?? {})) {
