@@ -7,7 +7,7 @@
 // That overhead was most of what verifying a signature cost (bench/RESULTS.md).
 import crypto, { createHash, createHmac } from 'node:crypto';
 import { SignatureV4Base, createScope, getCanonicalHeaders, prepareRequest, ALGORITHM_IDENTIFIER, KEY_TYPE_IDENTIFIER } from '@smithy/signature-v4';
-import { Hash } from '@smithy/hash-node';
+import { Sha256 } from './sha256.js';
 
 type HttpRequest = Parameters<typeof getCanonicalHeaders>[0];
 
@@ -18,11 +18,6 @@ const oneShotHash: typeof crypto.hash | undefined = crypto.hash;
 const sha256Hex: (s: string) => string = typeof oneShotHash === 'function'
   ? (s) => oneShotHash('sha256', s)
   : (s) => createHash('sha256').update(s).digest('hex');
-
-/** SHA-256 for the signer: @smithy/hash-node's Hash with its algorithm fixed. */
-class Sha256 extends Hash {
-  constructor(secret?: ConstructorParameters<typeof Hash>[1]) { super('sha256', secret); }
-}
 
 export class HeaderSignatures extends SignatureV4Base {
   /** Derived signing keys per access key, by `date/region` (the service is fixed). */

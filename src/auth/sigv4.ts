@@ -6,7 +6,7 @@
 // skew, signed headers, payload hash) and compares in constant time.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { Hash } from '@smithy/hash-node';
+import { Sha256 } from './sha256.js';
 import { HeaderSignatures } from './sigv4-header.js';
 import { ServiceError } from '../protocol/errors.js';
 import { parseQuery } from '../protocol/query.js';
@@ -118,11 +118,6 @@ export function parseSignature(req: Pick<IncomingSignedRequest, 'headers'>, quer
 }
 
 interface SignerEntry { secret: string; signer: SignatureV4 }
-
-/** SHA-256 for the signer: @smithy/hash-node's Hash with its algorithm fixed. */
-class Sha256 extends Hash {
-  constructor(secret?: ConstructorParameters<typeof Hash>[1]) { super('sha256', secret); }
-}
 
 export interface SigV4VerifierOptions {
   /** The signing name the credential scope must name (default 'quicksight'). */

@@ -15,7 +15,7 @@
 //   server's own credentials (IMDS, container endpoint, SSO, web identity) does not:
 //   ARCHITECTURE.md, "Traffic outside egress", says why.
 import { createHash } from 'node:crypto';
-import { Hash } from '@smithy/hash-node';
+import { Sha256 } from '../auth/sha256.js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { HttpRequest } from '@smithy/core/transport';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
@@ -76,7 +76,7 @@ export async function signAwsRequest(credentials: AwsCredentialIdentity, req: Aw
   for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
   headers.host = u.host;
   const signer = new SignatureV4({
-    credentials, region, service, sha256: Hash.bind(null, 'sha256') as never,
+    credentials, region, service, sha256: Sha256,
     // S3 signs the path as sent; every other service signs it URI-encoded once more.
     uriEscapePath: service !== 's3',
   });
