@@ -29,7 +29,8 @@ import { EgressHttpHandler } from '../egress/index.js';
 import { printable, TokenFailure } from './oauth.js';
 import { scrubbingSender } from './scrub.js';
 import { SingleFlight } from './single-flight.js';
-import { withAwsRetries, type RetryPolicy } from '../catalog/retry.js';
+import { awsServiceError, withAwsRetries, type RetryPolicy } from '../catalog/retry.js';
+import { errorMessage, errorName } from '../error-text.js';
 import { failureOutcome, type TokenObserver } from './observe.js';
 
 export interface AssumedRole {
@@ -176,11 +177,12 @@ export class AwsRoles {
 
 function stsFailure(err: unknown, roleArn: string): TokenFailure {
   if (isEgressError(err)) return new TokenFailure(`STS could not be reached to assume ${roleArn}: ${err.message}.`);
-  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  const status = e.$metadata?.httpStatusCode;
-  if (e.name === 'CredentialsProviderError') {
-    return new TokenFailure(`ActionBridge has no AWS credentials of its own to call STS with: ${printable(e.message ?? '', 160)}.`);
+  const name = errorName(err);
+  const message = errorMessage(err);
+  const status = awsServiceError(err)?.$metadata.httpStatusCode;
+  if (name === 'CredentialsProviderError') {
+    return new TokenFailure(`ActionBridge has no AWS credentials of its own to call STS with: ${printable(message ?? '', 160)}.`);
   }
-  const code = typeof e.name === 'string' && /^[\w.-]{1,64}$/.test(e.name) ? e.name : 'Error';
-  return new TokenFailure(`STS refused AssumeRole of ${roleArn}: ${code}${e.message ? ` (${printable(e.message)})` : ''}.`, status, code);
+  const code = name !== undefined && /^[\w.-]{1,64}$/.test(name) ? name : 'Error';
+  return new TokenFailure(`STS refused AssumeRole of ${roleArn}: ${code}${message ? ` (${printable(message)})` : ''}.`, status, code);
 }
