@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import YAML from 'yaml';
 import { vpcConfigProblem } from './domain/vpc-connections.js';
+import { errorMessage } from './error-text.js';
 
 export interface ThrottleConfig {
   /** Requests per second refilled into each account's bucket; 0 disables throttling. */
@@ -175,7 +176,7 @@ const fileSchema = {
   },
 } as const;
 
-const validateFile = new Ajv({ allErrors: true, strict: false }).compile(fileSchema);
+const validateFile = new Ajv({ allErrors: true, strict: false }).compile<FileConfig>(fileSchema);
 
 export interface FileConfig {
   auditRetentionDays?: number;
@@ -190,10 +191,10 @@ export interface FileConfig {
 /** Reads and validates a config file; relative paths in it are relative to the file. */
 export function loadConfigFile(file: string): FileConfig {
   let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new ConfigError(`cannot read config file ${file}: ${(e as Error).message}`); }
+  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new ConfigError(`cannot read config file ${file}: ${errorMessage(e)}`); }
   let data: unknown;
   try { data = /\.json$/i.test(file) ? JSON.parse(text) : YAML.parse(text); } catch (e) {
-    throw new ConfigError(`config file ${file} does not parse: ${(e as Error).message}`);
+    throw new ConfigError(`config file ${file} does not parse: ${errorMessage(e)}`);
   }
   data ??= {};
   if (!validateFile(data)) {
@@ -204,7 +205,7 @@ export function loadConfigFile(file: string): FileConfig {
     });
     throw new ConfigError(`config file ${file} is not valid: ${problems.join('; ')}`);
   }
-  const cfg = data as FileConfig;
+  const cfg = data;
   const dir = path.dirname(path.resolve(file));
   if (cfg.dataDir) cfg.dataDir = path.resolve(dir, cfg.dataDir);
   if (cfg.egress?.caFile) cfg.egress.caFile = path.resolve(dir, cfg.egress.caFile);
@@ -225,20 +226,20 @@ export const FLAG_NAMES = ['host', 'port', 'data-dir', 'database-url', 'region',
   'body-limit', 'public-url', 'sts-endpoint', 'nodes', 'pg-pool-size', 'pg-statement-timeout-ms', 'metrics-port', 'metrics-host', 'shutdown-timeout-ms', 'audit-retention-days',
   'trust-proxy'] as const;
 
-const validateVpcConnections = new Ajv({ allErrors: true, strict: false }).compile(fileSchema.properties.egress.properties.vpcConnections);
+const validateVpcConnections = new Ajv({ allErrors: true, strict: false }).compile<Record<string, VpcConnectionConfig>>(fileSchema.properties.egress.properties.vpcConnections);
 
 /** ACTIONBRIDGE_VPC_CONNECTIONS: the config file's egress.vpcConnections as JSON. */
 function vpcConnectionsFromEnv(text: string | undefined): Record<string, VpcConnectionConfig> | undefined {
   if (text === undefined || text === '') return undefined;
   let data: unknown;
-  try { data = JSON.parse(text); } catch (e) { throw new ConfigError(`ACTIONBRIDGE_VPC_CONNECTIONS is not JSON: ${(e as Error).message}`); }
+  try { data = JSON.parse(text); } catch (e) { throw new ConfigError(`ACTIONBRIDGE_VPC_CONNECTIONS is not JSON: ${errorMessage(e)}`); }
   if (data === null || typeof data !== 'object' || Array.isArray(data) || !validateVpcConnections(data)) {
     const why = (validateVpcConnections.errors ?? []).map((e) => e.keyword === 'additionalProperties'
       ? `unknown key '${e.instancePath.slice(1).replace(/\//g, '.')}.${(e.params as { additionalProperty: string }).additionalProperty}'`
       : `${e.instancePath.slice(1).replace(/\//g, '.') || '(top level)'}: ${e.message}`);
     throw new ConfigError(`ACTIONBRIDGE_VPC_CONNECTIONS is not valid: ${why.join('; ') || 'an object of VPC connections by ARN is expected'}`);
   }
-  return data as Record<string, VpcConnectionConfig>;
+  return data;
 }
 
 /** Builds the configuration from flags, environment and config file, in that order of precedence. */

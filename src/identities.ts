@@ -18,8 +18,9 @@ export const newAccountId = () => String(randomInt(1, 10)) + Array.from({ length
 export function checkAccount(a: string) { if (!ACCOUNT_ID.test(a)) throw new UsageError(`--account must be 12 digits (got '${a}')`); }
 export function checkName(kind: string, n: string) { if (!PRINCIPAL_NAME.test(n)) throw new UsageError(`${kind} name '${n}' is not valid: use 1-128 of letters, digits and + = , . @ _ -`); }
 export function checkRole(r: string): Role {
-  if (!(ROLES as readonly string[]).includes(r)) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got '${r}')`);
-  return r as Role;
+  const role = ROLES.find((x) => x === r);
+  if (!role) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got '${r}')`);
+  return role;
 }
 
 export interface NewKey { AccessKeyId: string; SecretAccessKey: string }

@@ -7,6 +7,7 @@
 // - Retention: records older than `retentionDays` are deleted when the server starts
 //   and every hour after, in bounded batches (0 keeps them forever). Every node of a
 //   shared database prunes; deleting what another node already deleted is harmless.
+import { errorMessage, errorName } from '../error-text.js';
 import type { Logger } from 'pino';
 import type { InvocationQuery, InvocationRecord } from '../domain/invocations.js';
 import type { Store } from '../store/store.js';
@@ -43,7 +44,7 @@ export class AuditTrail {
     try {
       await this.enqueue(rec);
     } catch (err) {
-      this.opts.log?.error({ requestId, invocationId: rec.invocationId, err: { type: (err as Error)?.name, message: (err as Error)?.message } },
+      this.opts.log?.error({ requestId, invocationId: rec.invocationId, err: { type: errorName(err), message: errorMessage(err) } },
         'audit record could not be written');
     }
   }
@@ -97,7 +98,7 @@ export class AuditTrail {
   private pruneLogged(): Promise<void> {
     return this.prune().then(
       (n) => { if (n > 0) this.opts.log?.info({ deleted: n, retentionDays: this.opts.retentionDays }, 'audit records past retention deleted'); },
-      (err) => { this.opts.log?.error({ err: { type: (err as Error)?.name, message: (err as Error)?.message } }, 'audit retention: pruning failed'); },
+      (err) => { this.opts.log?.error({ err: { type: errorName(err), message: errorMessage(err) } }, 'audit retention: pruning failed'); },
     );
   }
 

@@ -7,15 +7,16 @@
 // That overhead was most of what verifying a signature cost (bench/RESULTS.md).
 import crypto, { createHash, createHmac } from 'node:crypto';
 import { SignatureV4Base, createScope, getCanonicalHeaders, prepareRequest, ALGORITHM_IDENTIFIER, KEY_TYPE_IDENTIFIER } from '@smithy/signature-v4';
-import { Hash } from '@smithy/hash-node';
+import { Sha256 } from './sha256.js';
 
 type HttpRequest = Parameters<typeof getCanonicalHeaders>[0];
 
 interface KeyEntry { secret: string; keys: Map<string, Buffer> }
 
 /** Hex SHA-256 of a string: crypto.hash (one call, no Hash object) where Node has it (20.12+). */
-const sha256Hex: (s: string) => string = typeof (crypto as { hash?: unknown }).hash === 'function'
-  ? (s) => (crypto as unknown as { hash(alg: string, data: string): string }).hash('sha256', s)
+const oneShotHash: typeof crypto.hash | undefined = crypto.hash;
+const sha256Hex: (s: string) => string = typeof oneShotHash === 'function'
+  ? (s) => oneShotHash('sha256', s)
   : (s) => createHash('sha256').update(s).digest('hex');
 
 export class HeaderSignatures extends SignatureV4Base {
@@ -24,7 +25,7 @@ export class HeaderSignatures extends SignatureV4Base {
 
   constructor(private readonly serviceName: string) {
     // Credentials and region are never used: every call passes its own.
-    super({ credentials: { accessKeyId: '', secretAccessKey: '' }, region: 'us-east-1', service: serviceName, sha256: Hash.bind(null, 'sha256') as never, uriEscapePath: true, applyChecksum: false });
+    super({ credentials: { accessKeyId: '', secretAccessKey: '' }, region: 'us-east-1', service: serviceName, sha256: Sha256, uriEscapePath: true, applyChecksum: false });
   }
 
   private signingKey(accessKeyId: string, secret: string, shortDate: string, region: string): Buffer {

@@ -6,7 +6,7 @@
 // skew, signed headers, payload hash) and compares in constant time.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { Hash } from '@smithy/hash-node';
+import { Sha256 } from './sha256.js';
 import { HeaderSignatures } from './sigv4-header.js';
 import { ServiceError } from '../protocol/errors.js';
 import { parseQuery } from '../protocol/query.js';
@@ -57,16 +57,19 @@ function amzDateToMs(d: string): number {
 
 const invalid = (msg: string) => new ServiceError('InvalidSignatureException', msg);
 
+/** A Credential not of the form <AccessKeyId>/<date>/<region>/<service>/aws4_request (parseSignature answers it). */
+class MalformedCredential extends Error {}
+
 function parseCredential(cred: string) {
   const parts = cred.split('/');
   if (parts.length !== 5 || parts[4] !== 'aws4_request' || !parts[0]) {
-    throw new ServiceError('IncompleteSignatureException' as never, '');
+    throw new MalformedCredential();
   }
   return { accessKeyId: parts[0], date: parts[1]!, region: parts[2]!, service: parts[3]! };
 }
 
 /** Extracts the signature parts, or throws the AWS error for a request that carries none or a malformed one. */
-export function parseSignature(req: IncomingSignedRequest, query: Record<string, string | string[]>): ParsedSignature {
+export function parseSignature(req: Pick<IncomingSignedRequest, 'headers'>, query: Record<string, string | string[]>): ParsedSignature {
   const auth = header(req.headers, 'authorization');
   const q = (k: string) => { const v = query[k]; return Array.isArray(v) ? v[0] : v; };
   try {
@@ -106,7 +109,7 @@ export function parseSignature(req: IncomingSignedRequest, query: Record<string,
       return { accessKeyId: c.accessKeyId, date: c.date, region: c.region, service: c.service, signedHeaders: sh.split(';'), signature: sig, amzDate, presigned: { expires } };
     }
   } catch (e) {
-    if (e instanceof ServiceError && e.name === ('IncompleteSignatureException' as never)) {
+    if (e instanceof MalformedCredential) {
       throw invalid('Credential must have the form <AccessKeyId>/<date>/<region>/<service>/aws4_request.');
     }
     throw e;
@@ -143,7 +146,7 @@ export class SigV4Verifier {
       credentials: { accessKeyId, secretAccessKey: secret },
       region: 'us-east-1',
       service: this.service,
-      sha256: Hash.bind(null, 'sha256') as never,
+      sha256: Sha256,
       uriEscapePath: true,
       applyChecksum: false,
     });
@@ -161,7 +164,7 @@ export class SigV4Verifier {
    */
   checkHeaders(req: Omit<IncomingSignedRequest, 'body'>): { sig: ParsedSignature; query: Record<string, string | string[]>; t: number } {
     const query = parseQuery(req.rawQuery);
-    const sig = parseSignature(req as IncomingSignedRequest, query);
+    const sig = parseSignature(req, query);
 
     if (sig.service !== this.service) throw invalid(`Credential should be scoped to correct service: '${this.service}'.`);
     if (!/^[a-z0-9-]{1,32}$/.test(sig.region)) throw invalid('Credential should be scoped to a valid region.');

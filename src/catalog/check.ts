@@ -2,6 +2,7 @@
 // cannot state — every reference names a declared input member (or, in output
 // templates, StatusCode, Headers or Body), path placeholders are required members,
 // templates are well formed, input schemas compile, ids are unique.
+import { errorMessage } from '../error-text.js';
 import { Ajv } from 'ajv';
 import { inputValidator } from './input.js';
 import { isRef, parseRef, templateProblems, templateRefs } from './mapping.js';
@@ -11,7 +12,7 @@ import { awsClients } from './invoke-aws.js';
 import type { Catalog, CatalogAction, HttpRequestTemplate, Template } from './types.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-const validateFormat = ajv.compile(catalogSchema);
+const validateFormat = ajv.compile<Catalog>(catalogSchema);
 
 const OUTPUT_ROOTS = new Set(['StatusCode', 'Headers', 'Body']);
 
@@ -20,7 +21,7 @@ export function catalogProblems(catalog: unknown, connectorTypes?: readonly stri
   if (!validateFormat(catalog)) {
     return (validateFormat.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? e.keyword}`);
   }
-  const c = catalog as unknown as Catalog;
+  const c = catalog;
   const problems: string[] = [];
   if (connectorTypes && !connectorTypes.includes(c.Type)) problems.push(`/Type: ${c.Type} is not a connector type of the model`);
   for (const [name] of Object.entries(c.defaultHeaders ?? {})) {
@@ -41,7 +42,7 @@ function actionProblems(action: CatalogAction, type: string, at: string): string
   try {
     inputValidator(action, `check/${type}`);
   } catch (err) {
-    problems.push(`${at}/InputSchema: does not compile: ${(err as Error).message}`);
+    problems.push(`${at}/InputSchema: does not compile: ${errorMessage(err)}`);
   }
   const props = new Map(Object.entries((action.InputSchema.properties as Record<string, unknown> | undefined) ?? {}));
   const required = new Set((action.InputSchema.required as string[] | undefined) ?? []);

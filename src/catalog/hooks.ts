@@ -22,7 +22,12 @@ export function textToAdf(text: string): Record<string, unknown> {
   };
 }
 
-const isAdfDoc = (v: unknown) => typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'doc';
+const isAdfDoc = (v: unknown) => typeof v === 'object' && v !== null && 'type' in v && v.type === 'doc';
+
+/** A member of an object (an SDK answer's), or undefined for anything else. */
+const memberOf = (o: unknown, k: string): unknown => (typeof o === 'object' && o !== null ? Reflect.get(o, k) : undefined);
+
+const isLineBlock = (b: unknown): b is { BlockType: 'LINE'; Text: string } => memberOf(b, 'BlockType') === 'LINE' && typeof memberOf(b, 'Text') === 'string';
 
 export const valueHooks: Record<string, ValueHook> = {
   /** Jira and Confluence rich text: a string becomes an ADF document; an ADF document passes as is. */
@@ -54,7 +59,8 @@ export const valueHooks: Record<string, ValueHook> = {
     const text = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('utf8');
     if (jsonNestsDeeper(v)) return text;
     try {
-      return JSON.parse(text) as unknown;
+      const parsed: unknown = JSON.parse(text);
+      return parsed;
     } catch {
       return text;
     }
@@ -64,8 +70,8 @@ export const valueHooks: Record<string, ValueHook> = {
   eventStreamText: (v, args) => {
     if (!Array.isArray(v) || typeof args.event !== 'string' || typeof args.field !== 'string') return undefined;
     let text = '';
-    for (const e of v as Record<string, Record<string, unknown> | undefined>[]) {
-      const part = e?.[args.event]?.[args.field];
+    for (const e of v) {
+      const part = memberOf(memberOf(e, args.event), args.field);
       if (part instanceof Uint8Array) text += Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
       else if (typeof part === 'string') text += part;
     }
@@ -75,7 +81,7 @@ export const valueHooks: Record<string, ValueHook> = {
   /** Textract blocks → the text of their LINE blocks, in order. */
   textractLines: (v) => {
     if (!Array.isArray(v)) return undefined;
-    return (v as { BlockType?: string; Text?: string }[]).filter((b) => b?.BlockType === 'LINE' && typeof b.Text === 'string').map((b) => b.Text);
+    return v.filter(isLineBlock).map((b) => b.Text);
   },
 
   /** An empty string, list or object is nothing (Slack's `next_cursor: ""` on the last page). */

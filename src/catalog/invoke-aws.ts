@@ -55,10 +55,10 @@ interface StreamingBlob {
   transformToByteArray(): Promise<Uint8Array>;
 }
 const isStreamingBlob = (v: unknown): v is StreamingBlob =>
-  typeof v === 'object' && v !== null && typeof (v as Partial<StreamingBlob>).transformToByteArray === 'function';
+  typeof v === 'object' && v !== null && 'transformToByteArray' in v && typeof v.transformToByteArray === 'function';
 
 const isEventStream = (v: unknown): v is AsyncIterable<unknown> =>
-  typeof v === 'object' && v !== null && !isStreamingBlob(v) && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+  typeof v === 'object' && v !== null && !isStreamingBlob(v) && Symbol.asyncIterator in v && typeof v[Symbol.asyncIterator] === 'function';
 
 /**
  * Validates, builds, sends (retrying by retry.ts's policy) and shapes an AWS action;
@@ -80,7 +80,8 @@ export async function invokeAwsAction(action: CatalogAction, input: unknown, inv
     return shapeView(action, { StatusCode: e.$metadata.httpStatusCode, Headers: {}, Body: body }, scrubber);
   }
   const { $metadata, ...output } = answer;
-  const status = ($metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode ?? 200;
+  const sdkStatus = typeof $metadata === 'object' && $metadata !== null && 'httpStatusCode' in $metadata ? $metadata.httpStatusCode : undefined;
+  const status = typeof sdkStatus === 'number' ? sdkStatus : 200;
   for (const [k, v] of Object.entries(output)) {
     // An event stream (Bedrock's InvokeAgent completion): its events, in order, for the output template.
     if (isEventStream(v)) {

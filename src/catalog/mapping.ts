@@ -67,12 +67,12 @@ export function parseRef(text: string): Ref {
       throw new TypeError(`'${text}': unexpected '${c}' at ${i}`);
     }
   }
-  const ref: Ref = { scope: text[0] as '$' | '@', steps };
+  const ref: Ref = { scope: text[0] === '@' ? '@' : '$', steps };
   refCache.set(text, ref);
   return ref;
 }
 
-const hasOwn = (o: object, k: string) => Object.hasOwn(o, k);
+const hasOwn = <K extends string>(o: object, k: K): o is Record<K, unknown> => Object.hasOwn(o, k);
 
 function resolve(ref: Ref, root: unknown, item: unknown): unknown {
   let v: unknown = ref.scope === '$' ? root : item;
@@ -83,7 +83,7 @@ function resolve(ref: Ref, root: unknown, item: unknown): unknown {
       v = v[step];
     } else {
       if (typeof v !== 'object' || Array.isArray(v) || !hasOwn(v, step)) return undefined;
-      v = (v as Record<string, unknown>)[step];
+      v = v[step];
     }
   }
   return v;
@@ -131,8 +131,14 @@ function toText(v: unknown): string | undefined {
   return JSON.stringify(v);
 }
 
-/** Evaluates a template; `undefined` means "nothing". */
-export function evaluate(t: Template, root: unknown, item?: unknown): unknown {
+/** The list an operator takes (templateProblems checked it when the catalog was loaded). */
+function listOf(v: Template | undefined, op: string): Template[] {
+  if (!Array.isArray(v)) throw new TypeError(`${op} takes a list`);
+  return v;
+}
+
+/** Evaluates a template (a member left out of an operator is nothing); `undefined` means "nothing". */
+export function evaluate(t: Template | undefined, root: unknown, item?: unknown): unknown {
   if (typeof t === 'string') return isRef(t) ? resolve(parseRef(t), root, item) : t;
   if (t === null || typeof t !== 'object') return t;
   if (Array.isArray(t)) {
@@ -152,19 +158,19 @@ export function evaluate(t: Template, root: unknown, item?: unknown): unknown {
     }
     return n === 0 && Object.keys(t).length > 0 ? undefined : out;
   }
-  const arg = (k: string) => evaluate(t[k] as Template, root, item);
+  const arg = (k: string) => evaluate(t[k], root, item);
   switch (op) {
     case '$literal':
       return t.$literal;
     case '$coalesce':
-      for (const sub of t.$coalesce as Template[]) {
+      for (const sub of listOf(t.$coalesce, op)) {
         const v = evaluate(sub, root, item);
         if (v !== undefined && v !== null) return v;
       }
       return undefined;
     case '$concat': {
       let s = '';
-      for (const sub of t.$concat as Template[]) {
+      for (const sub of listOf(t.$concat, op)) {
         const v = toText(evaluate(sub, root, item));
         if (v === undefined) return undefined;
         s += v;
@@ -176,7 +182,7 @@ export function evaluate(t: Template, root: unknown, item?: unknown): unknown {
       if (v === undefined || v === null) return undefined;
       const list = Array.isArray(v) ? v : [v];
       if (list.length === 0) return undefined;
-      return list.map((x) => toText(x) ?? '').join((t.$separator as string | undefined) ?? ',');
+      return list.map((x) => toText(x) ?? '').join(typeof t.$separator === 'string' ? t.$separator : ',');
     }
     case '$string':
       return toText(arg('$string'));
@@ -205,7 +211,7 @@ export function evaluate(t: Template, root: unknown, item?: unknown): unknown {
     }
     case '$merge': {
       let out: Record<string, unknown> | undefined;
-      for (const sub of t.$merge as Template[]) {
+      for (const sub of listOf(t.$merge, op)) {
         const v = evaluate(sub, root, item);
         if (isObject(v)) out = { ...(out ?? {}), ...v };
       }
@@ -214,7 +220,7 @@ export function evaluate(t: Template, root: unknown, item?: unknown): unknown {
     case '$each': {
       const v = arg('$each');
       if (!Array.isArray(v)) return undefined;
-      return v.map((x) => evaluate(t.$as as Template, root, x)).filter((x) => x !== undefined);
+      return v.map((x) => evaluate(t.$as, root, x)).filter((x) => x !== undefined);
     }
     case '$if': {
       const c = arg('$if');
@@ -222,10 +228,10 @@ export function evaluate(t: Template, root: unknown, item?: unknown): unknown {
       return t.$else === undefined ? undefined : arg('$else');
     }
     case '$hook': {
-      const hook = valueHooks[t.$hook as string];
+      const hook = typeof t.$hook === 'string' ? valueHooks[t.$hook] : undefined;
       if (!hook) throw new TypeError(`unknown hook ${String(t.$hook)}`);
       const v = arg('$of');
-      return v === undefined ? undefined : hook(v, (t.$args as Record<string, unknown> | undefined) ?? {});
+      return v === undefined ? undefined : hook(v, isObject(t.$args) ? t.$args : {});
     }
     default:
       throw new TypeError(`unknown operator ${op}`);
@@ -242,7 +248,7 @@ export function templateRefs(t: Template): string[] {
       x.forEach(walk);
     } else if (isObject(x)) {
       if (operatorOf(x) === '$literal') return;
-      for (const [k, v] of Object.entries(x)) if (k !== '$args' && k !== '$hook' && k !== '$separator') walk(v as Template);
+      for (const [k, v] of Object.entries(x)) if (k !== '$args' && k !== '$hook' && k !== '$separator') walk(v);
     }
   };
   walk(t);
@@ -258,7 +264,7 @@ export function templateProblems(t: Template, where: string): string[] {
         try {
           parseRef(x);
         } catch (err) {
-          problems.push(`${at}: ${(err as Error).message}`);
+          problems.push(`${at}: ${err instanceof Error ? err.message : String(err)}`);
         }
       }
       return;
@@ -270,7 +276,7 @@ export function templateProblems(t: Template, where: string): string[] {
     if (!isObject(x)) return;
     const op = operatorOf(x);
     if (op === undefined) {
-      for (const [k, v] of Object.entries(x)) walk(v as Template, `${at}.${k}`);
+      for (const [k, v] of Object.entries(x)) walk(v, `${at}.${k}`);
       return;
     }
     const spec = OPERATORS[op];
@@ -287,7 +293,7 @@ export function templateProblems(t: Template, where: string): string[] {
       if (typeof x.$hook !== 'string' || !valueHooks[x.$hook]) problems.push(`${at}: unknown hook ${JSON.stringify(x.$hook)}`);
       if (x.$args !== undefined && !isObject(x.$args)) problems.push(`${at}: $args must be an object`);
     }
-    for (const k of keys) if (k !== '$hook' && k !== '$args' && k !== '$separator') walk(x[k] as Template, `${at}.${k}`);
+    for (const [k, v] of Object.entries(x)) if (k !== '$hook' && k !== '$args' && k !== '$separator') walk(v, `${at}.${k}`);
   };
   walk(t, where);
   return problems;

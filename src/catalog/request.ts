@@ -95,10 +95,11 @@ export function buildHttpRequest(action: CatalogAction, baseEndpoint: string, in
 function methodOf(tpl: HttpRequestTemplate, input: Record<string, unknown>): HttpMethod {
   const value = isRef(tpl.method) ? lookup(tpl.method, input) : tpl.method;
   const upper = typeof value === 'string' ? value.toUpperCase() : undefined;
-  if (!upper || !(HTTP_METHODS as readonly string[]).includes(upper)) {
+  const method = HTTP_METHODS.find((m) => m === upper);
+  if (!method) {
     throw memberError(isRef(tpl.method) ? refMember(tpl.method) : 'method', `Member must satisfy enum value set: [${HTTP_METHODS.join(', ')}]`);
   }
-  return upper as HttpMethod;
+  return method;
 }
 
 /** The path template with each placeholder filled from input (see types.ts for the forms). */
@@ -183,11 +184,12 @@ const DEFAULT_CONTENT_TYPE: Record<BodyTemplate['encoding'], string> = {
 function buildBody(spec: BodyTemplate, input: Record<string, unknown>): { body: string | Buffer; contentType?: string } | undefined {
   const value = evaluate(spec.value, input);
   if (value === undefined) return undefined;
-  const given = spec.contentType === undefined ? undefined : evaluate(spec.contentType, input);
-  if (given !== undefined && (typeof given !== 'string' || HEADER_VALUE_BAD.test(given) || HEADER_VALUE_WIDE.test(given))) {
+  const evaluated = spec.contentType === undefined ? undefined : evaluate(spec.contentType, input);
+  if (evaluated !== undefined && (typeof evaluated !== 'string' || HEADER_VALUE_BAD.test(evaluated) || HEADER_VALUE_WIDE.test(evaluated))) {
     throw memberError('input.contentType', 'Member must be a media type without control characters or characters above U+00FF');
   }
-  let contentType = (given as string | undefined) ?? DEFAULT_CONTENT_TYPE[spec.encoding];
+  const given = typeof evaluated === 'string' ? evaluated : undefined;
+  let contentType = given ?? DEFAULT_CONTENT_TYPE[spec.encoding];
   switch (spec.encoding) {
     case 'json':
       return { body: JSON.stringify(value), contentType };
@@ -209,9 +211,9 @@ function buildBody(spec: BodyTemplate, input: Record<string, unknown>): { body: 
       return { body: decoded, contentType };
     }
     case 'auto':
-      if (Buffer.isBuffer(value)) return { body: value, contentType: given as string | undefined ?? DEFAULT_CONTENT_TYPE.base64 };
+      if (Buffer.isBuffer(value)) return { body: value, contentType: given ?? DEFAULT_CONTENT_TYPE.base64 };
       if (typeof value === 'string') {
-        contentType = (given as string | undefined) ?? DEFAULT_CONTENT_TYPE.text;
+        contentType = given ?? DEFAULT_CONTENT_TYPE.text;
         return { body: value, contentType };
       }
       return { body: JSON.stringify(value), contentType };

@@ -129,10 +129,13 @@ export interface AwsServiceError {
   $response?: { headers?: Record<string, string | undefined> };
 }
 
+const isAwsServiceError = (e: unknown): e is AwsServiceError & { $metadata: { httpStatusCode: number } } =>
+  typeof e === 'object' && e !== null && '$metadata' in e && typeof e.$metadata === 'object' && e.$metadata !== null
+  && 'httpStatusCode' in e.$metadata && typeof e.$metadata.httpStatusCode === 'number';
+
 /** A rejection of an AWS SDK send that carries the service's HTTP status (a service error), else undefined. */
 export function awsServiceError(err: unknown): (AwsServiceError & { $metadata: { httpStatusCode: number } }) | undefined {
-  const e = err as AwsServiceError | undefined;
-  return typeof e?.$metadata?.httpStatusCode === 'number' ? (e as AwsServiceError & { $metadata: { httpStatusCode: number } }) : undefined;
+  return isAwsServiceError(err) ? err : undefined;
 }
 
 /**

@@ -70,13 +70,16 @@ interface OperationCall {
 /** RFC 3986 encoding, as SigV4 canonicalizes (encodeURIComponent leaves !'()* alone). */
 const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
+/** An object whose members are read by name (arrays included: their named members are absent). */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
 const TIME_MEMBERS = new Set(timestampMembers);
 const DOCUMENT_MEMBERS = new Set(documentMembers);
 /** restJson1 timestamps (epoch seconds) to Dates, in the members the shapes declare as timestamps. */
 function reviveTimes(v: unknown, depth = 0): unknown {
-  if (depth > 3 || v === null || typeof v !== 'object') return v;
+  if (depth > 3 || !isObject(v)) return v;
   if (Array.isArray(v)) { for (const x of v) reviveTimes(x, depth + 1); return v; }
-  const o = v as Record<string, unknown>;
+  const o = v;
   for (const [k, x] of Object.entries(o)) {
     if (DOCUMENT_MEMBERS.has(k)) continue;
     if (TIME_MEMBERS.has(k) && typeof x === 'number') o[k] = new Date(x * 1000);
@@ -89,7 +92,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** AbortSignal.any (Node 20.3+), with a fallback for older 20.x. */
 function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
-  const any = (AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal }).any;
+  const any: ((s: AbortSignal[]) => AbortSignal) | undefined = AbortSignal.any;
   if (any) return any([a, b]);
   const c = new AbortController();
   for (const s of [a, b]) {
@@ -97,6 +100,17 @@ function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
     s.addEventListener('abort', () => c.abort(s.reason), { once: true });
   }
   return c.signal;
+}
+
+/** SHA-256 for the signer: @smithy/hash-node's Hash with its algorithm fixed. */
+class Sha256 extends Hash {
+  constructor(secret?: ConstructorParameters<typeof Hash>[1]) { super('sha256', secret); }
+}
+
+/** The socket error code of a failed fetch (undici puts the socket error in `cause`). */
+function causeCode(e: unknown): string | undefined {
+  const cause = isObject(e) ? e.cause : undefined;
+  return isObject(cause) && typeof cause.code === 'string' ? cause.code : undefined;
 }
 
 export class ActionBridgeClient extends GeneratedClient<CallOptions> {
@@ -138,7 +152,7 @@ export class ActionBridgeClient extends GeneratedClient<CallOptions> {
       this.credentials = async () => {
         if (!chain) {
           const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
-          chain = fromNodeProviderChain() as CredentialsProvider;
+          chain = fromNodeProviderChain();
         }
         return chain();
       };
@@ -230,7 +244,7 @@ export class ActionBridgeClient extends GeneratedClient<CallOptions> {
   private getSigner(): SignatureV4 {
     this.signer ??= new SignatureV4({
       credentials: this.credentials, region: this.region, service: 'quicksight',
-      sha256: Hash.bind(null, 'sha256') as never, uriEscapePath: true,
+      sha256: Sha256, uriEscapePath: true,
     });
     return this.signer;
   }
@@ -275,11 +289,11 @@ export class ActionBridgeClient extends GeneratedClient<CallOptions> {
         const timeout = AbortSignal.timeout(this.timeoutMs);
         res = await this.fetchFn(url, { ...init, signal: c.options?.signal ? anySignal(c.options.signal, timeout) : timeout });
       } catch (e) {
-        const cause = (e as { cause?: { code?: string } }).cause;
+        const code = causeCode(e);
         // A refused connection never reached the server: safe to try again for every operation.
-        const refused = cause?.code === 'ECONNREFUSED';
+        const refused = code === 'ECONNREFUSED';
         if (!last && (c.idempotent || refused) && !c.options?.signal?.aborted) { await sleep(this.delay(attempt, null)); continue; }
-        const why = (e as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : (cause?.code ?? (e as Error).message);
+        const why = isObject(e) && e.name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : (code ?? (isObject(e) ? e.message : undefined));
         throw new NetworkError(`${c.op}: ${c.method} ${this.endpoint.origin}: ${why}`, { cause: e });
       }
       const text = await res.text();
@@ -302,7 +316,7 @@ export class ActionBridgeClient extends GeneratedClient<CallOptions> {
 
 function parseError(res: Response, text: string, requestId: string | undefined): ActionBridgeError {
   let body: Record<string, unknown> = {};
-  try { const j = text ? JSON.parse(text) : {}; if (j && typeof j === 'object') body = j as Record<string, unknown>; } catch { /* not JSON */ }
+  try { const j = text ? JSON.parse(text) : {}; if (isObject(j)) body = j; } catch { /* not JSON */ }
   // restJson1: the header wins; it may carry a ":namespace" suffix; the body's __type or code otherwise.
   const raw = res.headers.get('x-amzn-errortype') ?? (body.__type as string | undefined) ?? (body.code as string | undefined) ?? '';
   const name = raw.split(':')[0]!.split('#').pop()!.trim() || (res.status === 429 ? 'ThrottlingException' : `HttpError${res.status}`);

@@ -40,6 +40,13 @@ import { parsePrincipalArn } from '../auth/arns.js';
 
 type CodeAuth = Extract<ConnectorAuth, { type: 'OAUTH2_AUTHORIZATION_CODE' }>;
 
+/** The authentication of a connector whose AuthenticationType the caller checked is OAUTH2_AUTHORIZATION_CODE. */
+function codeAuth(rec: ConnectorRecord, keys: KeyRing): CodeAuth {
+  const auth = connectorAuth(rec, keys);
+  if (auth.type !== 'OAUTH2_AUTHORIZATION_CODE') throw new TypeError(`connector ${rec.id} does not use OAUTH2_AUTHORIZATION_CODE`);
+  return auth;
+}
+
 /** How long a sign-in URL can be opened, and then how long the sign-in at the provider may take. */
 export const STATE_TTL_MS = 10 * 60 * 1000;
 export const CALLBACK_PATH = '/oauth/callback';
@@ -185,7 +192,7 @@ export class AuthorizationCodeFlow {
     if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
       return { ok: false, reason: 'connector-changed' };
     }
-    const auth = connectorAuth(rec, this.keys) as CodeAuth;
+    const auth = codeAuth(rec, this.keys);
     const user = parsePrincipalArn(row.userArn);
     return {
       ok: true,
@@ -213,7 +220,7 @@ export class AuthorizationCodeFlow {
     if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
       return { ok: false, reason: 'connector-changed' };
     }
-    const auth = connectorAuth(rec, this.keys) as CodeAuth;
+    const auth = codeAuth(rec, this.keys);
     const verifier = this.keys.open(row.verifierSealed, aad.authState(row.stateHash));
     const state = randomBytes(32).toString('base64url');
     const binding = randomBytes(32).toString('base64url');
@@ -290,7 +297,7 @@ export class AuthorizationCodeFlow {
     const connectorName = rec.name;
     const iss = one('iss');
     if (iss === null) return refused({ reason: 'bad-request', connectorName });
-    const auth = connectorAuth(rec, this.keys) as CodeAuth;
+    const auth = codeAuth(rec, this.keys);
     // RFC 9207 §2.4: checked on error responses too.
     const issuer = await this.checkIssuer(rec, auth, iss);
     if (issuer === false) return refused({ reason: 'wrong-issuer', connectorName });

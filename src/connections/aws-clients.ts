@@ -21,13 +21,13 @@ type ClientModule = Record<string, unknown>;
 
 /** The client packages AWS actions may name; a catalog naming another one does not load. */
 export const awsClientPackages: Record<string, () => Promise<ClientModule>> = {
-  '@aws-sdk/client-s3': () => import('@aws-sdk/client-s3') as Promise<ClientModule>,
-  '@aws-sdk/client-bedrock-runtime': () => import('@aws-sdk/client-bedrock-runtime') as Promise<ClientModule>,
-  '@aws-sdk/client-bedrock-agent-runtime': () => import('@aws-sdk/client-bedrock-agent-runtime') as Promise<ClientModule>,
-  '@aws-sdk/client-bedrock-data-automation-runtime': () => import('@aws-sdk/client-bedrock-data-automation-runtime') as Promise<ClientModule>,
-  '@aws-sdk/client-textract': () => import('@aws-sdk/client-textract') as Promise<ClientModule>,
-  '@aws-sdk/client-comprehend': () => import('@aws-sdk/client-comprehend') as Promise<ClientModule>,
-  '@aws-sdk/client-comprehendmedical': () => import('@aws-sdk/client-comprehendmedical') as Promise<ClientModule>,
+  '@aws-sdk/client-s3': () => import('@aws-sdk/client-s3'),
+  '@aws-sdk/client-bedrock-runtime': () => import('@aws-sdk/client-bedrock-runtime'),
+  '@aws-sdk/client-bedrock-agent-runtime': () => import('@aws-sdk/client-bedrock-agent-runtime'),
+  '@aws-sdk/client-bedrock-data-automation-runtime': () => import('@aws-sdk/client-bedrock-data-automation-runtime'),
+  '@aws-sdk/client-textract': () => import('@aws-sdk/client-textract'),
+  '@aws-sdk/client-comprehend': () => import('@aws-sdk/client-comprehend'),
+  '@aws-sdk/client-comprehendmedical': () => import('@aws-sdk/client-comprehendmedical'),
 };
 
 export interface SdkClient {

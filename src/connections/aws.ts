@@ -15,7 +15,7 @@
 //   server's own credentials (IMDS, container endpoint, SSO, web identity) does not:
 //   ARCHITECTURE.md, "Traffic outside egress", says why.
 import { createHash } from 'node:crypto';
-import { Hash } from '@smithy/hash-node';
+import { Sha256 } from '../auth/sha256.js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { HttpRequest } from '@smithy/core/transport';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
@@ -29,7 +29,8 @@ import { EgressHttpHandler } from '../egress/index.js';
 import { printable, TokenFailure } from './oauth.js';
 import { scrubbingSender } from './scrub.js';
 import { SingleFlight } from './single-flight.js';
-import { withAwsRetries, type RetryPolicy } from '../catalog/retry.js';
+import { awsServiceError, withAwsRetries, type RetryPolicy } from '../catalog/retry.js';
+import { errorMessage, errorName } from '../error-text.js';
 import { failureOutcome, type TokenObserver } from './observe.js';
 
 export interface AssumedRole {
@@ -76,7 +77,7 @@ export async function signAwsRequest(credentials: AwsCredentialIdentity, req: Aw
   for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
   headers.host = u.host;
   const signer = new SignatureV4({
-    credentials, region, service, sha256: Hash.bind(null, 'sha256') as never,
+    credentials, region, service, sha256: Sha256,
     // S3 signs the path as sent; every other service signs it URI-encoded once more.
     uriEscapePath: service !== 's3',
   });
@@ -176,11 +177,12 @@ export class AwsRoles {
 
 function stsFailure(err: unknown, roleArn: string): TokenFailure {
   if (isEgressError(err)) return new TokenFailure(`STS could not be reached to assume ${roleArn}: ${err.message}.`);
-  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  const status = e.$metadata?.httpStatusCode;
-  if (e.name === 'CredentialsProviderError') {
-    return new TokenFailure(`ActionBridge has no AWS credentials of its own to call STS with: ${printable(e.message ?? '', 160)}.`);
+  const name = errorName(err);
+  const message = errorMessage(err);
+  const status = awsServiceError(err)?.$metadata.httpStatusCode;
+  if (name === 'CredentialsProviderError') {
+    return new TokenFailure(`ActionBridge has no AWS credentials of its own to call STS with: ${printable(message ?? '', 160)}.`);
   }
-  const code = typeof e.name === 'string' && /^[\w.-]{1,64}$/.test(e.name) ? e.name : 'Error';
-  return new TokenFailure(`STS refused AssumeRole of ${roleArn}: ${code}${e.message ? ` (${printable(e.message)})` : ''}.`, status, code);
+  const code = name !== undefined && /^[\w.-]{1,64}$/.test(name) ? name : 'Error';
+  return new TokenFailure(`STS refused AssumeRole of ${roleArn}: ${code}${message ? ` (${printable(message)})` : ''}.`, status, code);
 }

@@ -94,7 +94,7 @@ export function fromTokenResponse(res: client.TokenEndpointResponse & client.Tok
 
 /** Finds an error of a kind somewhere in a cause chain (openid-client wraps fetch failures). */
 function inCauses<T>(err: unknown, test: (e: unknown) => e is T): T | undefined {
-  for (let e: unknown = err, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+  for (let e: unknown = err, depth = 0; e && depth < 8; e = typeof e === 'object' && 'cause' in e ? e.cause : undefined, depth++) {
     if (test(e)) return e;
   }
   return undefined;

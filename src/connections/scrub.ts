@@ -217,16 +217,16 @@ export class CredentialScrubber {
   }
 
   /** A copy of a value (parsed JSON, shaped output, an SDK result) with every string, key and byte array scrubbed. */
-  value<T>(v: T, depth = 0): T {
+  value(v: unknown, depth = 0): unknown {
     if (this.empty || depth > 256) return v;
-    if (typeof v === 'string') return this.text(v) as T;
-    if (Buffer.isBuffer(v)) return this.bytes(v) as T;
-    if (v instanceof Uint8Array) return this.bytes(Buffer.from(v.buffer, v.byteOffset, v.byteLength)) as T;
-    if (Array.isArray(v)) return v.map((x) => this.value(x, depth + 1)) as T;
+    if (typeof v === 'string') return this.text(v);
+    if (Buffer.isBuffer(v)) return this.bytes(v);
+    if (v instanceof Uint8Array) return this.bytes(Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+    if (Array.isArray(v)) return v.map((x) => this.value(x, depth + 1));
     if (v && typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v)) out[this.text(k)] = this.value(x, depth + 1);
-      return out as T;
+      return out;
     }
     return v;
   }

@@ -65,14 +65,14 @@ export async function migrateDestinationAad(store: SealedSecretSource, keys: Key
 
 /** The token fingerprint before the destination digest (connector-auth.ts#fingerprint then). */
 function legacyFingerprint(rec: ConnectorRecord, scope: 'connector' | 'end-user'): string {
-  type Obj = Record<string, unknown>;
+  const at = (o: unknown, ...path: string[]): unknown =>
+    path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? Reflect.get(v, k) : undefined), o);
   const h = createHash('sha256');
   if (scope === 'connector') {
     h.update(JSON.stringify(rec.authPublic)).update('\n').update(String(rec.updatedAt)).update('\n').update(rec.vpcConnectionArn ?? '');
   } else {
-    const m = (rec.authPublic.AuthenticationMetadata as Obj | undefined)?.AuthorizationCodeGrantMetadata as Obj | undefined;
-    const d = (m?.AuthorizationCodeGrantCredentialsDetails as Obj | undefined)?.AuthorizationCodeGrantDetails as Obj | undefined;
-    h.update(JSON.stringify([rec.authType, d?.ClientId, d?.TokenEndpoint, d?.AuthorizationEndpoint]));
+    const d = at(rec.authPublic, 'AuthenticationMetadata', 'AuthorizationCodeGrantMetadata', 'AuthorizationCodeGrantCredentialsDetails', 'AuthorizationCodeGrantDetails');
+    h.update(JSON.stringify([rec.authType, at(d, 'ClientId'), at(d, 'TokenEndpoint'), at(d, 'AuthorizationEndpoint')]));
   }
   return h.digest('hex').slice(0, 32);
 }

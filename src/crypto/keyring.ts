@@ -11,6 +11,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { errorCode } from '../error-text.js';
 
 const PREFIX = 'ab1';
 /** A process using a key file notices a new one within this long of its next seal (see refresh). */
@@ -154,7 +155,7 @@ function createKeyFile(file: string, key: Buffer) {
   try {
     linkSync(tmp, file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    if (errorCode(e) !== 'EEXIST') throw e;
   } finally {
     unlinkSync(tmp);
   }

@@ -1,6 +1,7 @@
 // Re-sealing every secret under the active master key (`keys rotate`). Each row
 // is replaced compare-and-set, so a secret written concurrently by a serving
 // node is never overwritten with a stale value; such rows are retried.
+import { errorMessage } from '../error-text.js';
 import { REFRESH_INTERVAL_MS, type KeyRing } from './keyring.js';
 import { migrateDestinationAad } from './destination-migration.js';
 import { sealedSecrets, type SealedSecretSource } from './sealed-secrets.js';
@@ -27,7 +28,7 @@ export async function rotateSecrets(store: SealedSecretSource, keys: KeyRing, op
         plain = keys.open(ref.sealed, ref.aad);
       } catch (e) {
         // Name the row (never the secret) so the operator can repair it, e.g. by writing the connector anew.
-        throw new Error(`cannot re-seal the secret of ${ref.table} ${ref.rowKey.join('/')}: ${(e as Error).message}`);
+        throw new Error(`cannot re-seal the secret of ${ref.table} ${ref.rowKey.join('/')}: ${errorMessage(e)}`);
       }
       if (await store.sealedRows.reseal(ref, keys.seal(plain, ref.aad))) resealed++;
     }

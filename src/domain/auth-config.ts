@@ -59,8 +59,10 @@ export type AuthSecrets = Record<string, string>;
 /** The key (in AuthSecrets) of the secret an AuthenticationType carries, if it has one. */
 export function secretKeyOf(type: ConnectionAuthType): string | undefined {
   const member = METADATA_MEMBER[type];
-  return member in authSecretPaths ? authSecretPaths[member as AuthSecretMetadataMember].join('.') : undefined;
+  return hasSecret(member) ? authSecretPaths[member].join('.') : undefined;
 }
+
+const hasSecret = (member: string): member is AuthSecretMetadataMember => member in authSecretPaths;
 
 type Obj = Record<string, unknown>;
 const lower = (s: string) => s[0]!.toLowerCase() + s.slice(1);
@@ -84,9 +86,9 @@ const IAM_ROLE_ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:iam::\d{12}:role\/[\w
 export function authConfigProblems(cfg: AuthConfig): Violation[] {
   const problems: Violation[] = [];
   const base = 'authenticationConfig.authenticationMetadata';
-  const md = cfg.AuthenticationMetadata as unknown as Obj;
+  const md = cfg.AuthenticationMetadata;
   const expected = METADATA_MEMBER[cfg.AuthenticationType];
-  const present = Object.keys(md).filter((k) => md[k] !== undefined && md[k] !== null);
+  const present = Object.entries(md).filter(([, v]) => v !== undefined && v !== null).map(([k]) => k);
   if (present.length === 1 && present[0] !== expected) {
     problems.push(violation(`${base}.${lower(present[0]!)}`,
       `Member must match AuthenticationType ${cfg.AuthenticationType}, which requires ${expected}`));
@@ -94,7 +96,8 @@ export function authConfigProblems(cfg: AuthConfig): Violation[] {
   }
   const walk = (o: unknown, path: string) => {
     if (!o || typeof o !== 'object') return;
-    for (const [k, v] of Object.entries(o as Obj)) {
+    const entries: [string, unknown][] = Object.entries(o);
+    for (const [k, v] of entries) {
       const p = `${path}.${lower(k)}`;
       if (CREDENTIAL_MEMBERS.has(k) && typeof v === 'string') {
         if (!v.trim()) problems.push(violation(p, 'Member must not be empty'));
@@ -108,23 +111,23 @@ export function authConfigProblems(cfg: AuthConfig): Violation[] {
     }
   };
   walk(md, base);
-  const iam = md.IamConnectionMetadata as Obj | undefined;
+  const iam = md.IamConnectionMetadata;
   if (iam && typeof iam.RoleArn === 'string' && !IAM_ROLE_ARN.test(iam.RoleArn)) {
     problems.push(violation(`${base}.iamConnectionMetadata.roleArn`, 'Member must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)'));
   }
   // An API key (and the Email some types send with it) travels in a header: bytes HTTP can carry only.
-  const apiKey = md.ApiKeyConnectionMetadata as Obj | undefined;
-  for (const k of ['ApiKey', 'Email']) {
+  const apiKey = md.ApiKeyConnectionMetadata;
+  for (const k of ['ApiKey', 'Email'] as const) {
     const v = apiKey?.[k];
     if (typeof v === 'string' && NOT_HEADER_TEXT.test(v)) {
       problems.push(violation(`${base}.apiKeyConnectionMetadata.${lower(k)}`, 'Member must be text an HTTP header can carry: no control characters and no characters above U+00FF'));
     }
   }
-  const cc = md.ClientCredentialsGrantMetadata as Obj | undefined;
+  const cc = md.ClientCredentialsGrantMetadata;
   if (cc && !cc.ClientCredentialsDetails) {
     problems.push({ member: `${base}.clientCredentialsGrantMetadata.clientCredentialsDetails`, value: 'null', rule: 'Member must not be null when ClientCredentialsSource is PLAIN_CREDENTIALS' });
   }
-  const ac = md.AuthorizationCodeGrantMetadata as Obj | undefined;
+  const ac = md.AuthorizationCodeGrantMetadata;
   if (ac && !ac.AuthorizationCodeGrantCredentialsDetails) {
     problems.push({ member: `${base}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails`, value: 'null', rule: 'Member must not be null when AuthorizationCodeGrantCredentialsSource is PLAIN_CREDENTIALS' });
   }
@@ -132,22 +135,21 @@ export function authConfigProblems(cfg: AuthConfig): Violation[] {
 }
 
 
-const clone = <T>(o: T): T => JSON.parse(JSON.stringify(o)) as T;
-
 /**
  * Splits an AuthenticationConfig that passed the model and authConfigProblems into its
  * clear part (parsed) and its secrets (the members at the generated secret paths).
  */
 export function splitSecrets(cfg: AuthConfig): { publicPart: ClearAuthConfig; secrets: AuthSecrets } {
-  const clear = clone(cfg) as unknown as Obj;
+  const clear: unknown = JSON.parse(JSON.stringify(cfg));
   const secrets: AuthSecrets = {};
-  const md = clear.AuthenticationMetadata as Obj;
+  const md = isObj(clear) ? clear.AuthenticationMetadata : undefined;
   for (const path of Object.values(authSecretPaths)) {
-    let o: Obj | undefined = md;
-    for (const seg of path.slice(0, -1)) o = (o?.[seg] as Obj | undefined);
+    let o: unknown = md;
+    for (const seg of path.slice(0, -1)) o = isObj(o) ? o[seg] : undefined;
     const leaf = path[path.length - 1]!;
-    if (o && typeof o[leaf] === 'string') {
-      secrets[path.join('.')] = o[leaf] as string;
+    const secret = isObj(o) ? o[leaf] : undefined;
+    if (isObj(o) && typeof secret === 'string') {
+      secrets[path.join('.')] = secret;
       delete o[leaf];
     }
   }

@@ -115,7 +115,7 @@ export function parseIp(text: string): IP | undefined {
 
 /** IPv4-mapped IPv6 (::ffff:a.b.c.d) is the IPv4 address it maps: one address, one verdict. */
 function unmap(ip: IP): IP {
-  return ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress() ? (ip as ipaddr.IPv6).toIPv4Address() : ip;
+  return ip instanceof ipaddr.IPv6 && ip.isIPv4MappedAddress() ? ip.toIPv4Address() : ip;
 }
 
 function embeddedV4(ip: ipaddr.IPv6, firstByte: number): ipaddr.IPv4 {
@@ -130,11 +130,11 @@ function matches(ip: IP, range: Cidr): boolean {
 /** The class of an address: 'public', or the special range it falls in. */
 export function classify(input: IP): AddressClass {
   const ip = unmap(input);
-  if (ip.kind() === 'ipv4') {
+  if (!(ip instanceof ipaddr.IPv6)) {
     for (const [name, range] of IPV4_SPECIAL) if (matches(ip, range)) return name;
     return 'public';
   }
-  const v6 = ip as ipaddr.IPv6;
+  const v6 = ip;
   if (v6.zoneId) return 'scoped';
   if (matches(v6, NAT64)) return classify(embeddedV4(v6, 12));
   for (const [name, range] of IPV6_SPECIAL) if (matches(v6, range)) return name;
@@ -153,7 +153,8 @@ export function parseCidrs(cidrs: readonly string[]): Cidr[] {
     try {
       if (text.includes('/')) return ipaddr.parseCIDR(text);
       const ip = ipaddr.parse(text);
-      return [ip, ip.kind() === 'ipv4' ? 32 : 128] as Cidr;
+      const host: Cidr = [ip, ip.kind() === 'ipv4' ? 32 : 128];
+      return host;
     } catch {
       throw new TypeError(`invalid CIDR in egress allow-list: ${JSON.stringify(text)}`);
     }

@@ -163,7 +163,7 @@ export class Egress {
     } catch (err) {
       if (deadline.signal.aborted) throw deadline.signal.reason;
       if (req.signal?.aborted) throw req.signal.reason;
-      if ((err as { code?: unknown } | null)?.code === 'UND_ERR_INVALID_ARG') throw err; // a malformed request is a bug, not an egress failure
+      if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'UND_ERR_INVALID_ARG') throw err; // a malformed request is a bug, not an egress failure
       throw toEgressError(err, url.origin);
     } finally {
       clearTimeout(timer);

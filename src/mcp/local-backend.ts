@@ -4,11 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../domain/types.js';
 import type { Permissions } from '../auth/permissions.js';
-import type { ListActionConnectorsResponse } from '../protocol/generated/model.js';
+import type { OperationName, OperationTypes } from '../protocol/generated/types.js';
+import { errorName } from '../error-text.js';
 import type { McpAction, McpBackend, McpConnector, McpInvokeResult } from './tools.js';
 
 /** Runs an operation by name: the pipeline's run stage (validation, then the operation; server/mcp-http.ts). */
-export type OperationRunner = (name: string, ctx: RequestContext, input: Record<string, unknown>) => Promise<object>;
+export type OperationRunner = <K extends OperationName>(name: K, ctx: RequestContext, input: Record<string, unknown>) => Promise<OperationTypes[K]['output']>;
 
 export interface LocalBackendDeps {
   run: OperationRunner;
@@ -32,7 +33,7 @@ export class LocalBackend implements McpBackend {
     const out: McpConnector[] = [];
     let token: string | undefined;
     for (let page = 0; page < 1000; page++) {
-      const r = (await this.d.run('ListActionConnectors', this.c(), { AwsAccountId: this.ctx.caller.accountId, MaxResults: 100, ...(token ? { NextToken: token } : {}) })) as Partial<ListActionConnectorsResponse>;
+      const r = await this.d.run('ListActionConnectors', this.c(), { AwsAccountId: this.ctx.caller.accountId, MaxResults: 100, ...(token ? { NextToken: token } : {}) });
       for (const s of r.ActionConnectorSummaries ?? []) out.push({ ActionConnectorId: s.ActionConnectorId, Name: s.Name, Type: s.Type });
       token = r.NextToken;
       if (!token) break;
@@ -45,22 +46,23 @@ export class LocalBackend implements McpBackend {
       await this.d.perms.require(this.c(), { region: this.ctx.region, accountId: this.ctx.caller.accountId, id }, 'quicksight:InvokeActionConnector');
       return true;
     } catch (e) {
-      if ((e as Error).name === 'AccessDeniedException' || (e as Error).name === 'ResourceNotFoundException') return false;
+      const name = errorName(e);
+      if (name === 'AccessDeniedException' || name === 'ResourceNotFoundException') return false;
       throw e;
     }
   }
 
   async listActions(id: string): Promise<McpAction[]> {
-    const r = (await this.d.run('ListActionConnectorActions', this.c(), this.ref(id))) as { Actions: McpAction[] };
+    const r = await this.d.run('ListActionConnectorActions', this.c(), this.ref(id));
     return r.Actions;
   }
 
   async invoke(id: string, actionId: string, input: Record<string, unknown>, client: string): Promise<McpInvokeResult> {
     this.d.charge(this.ctx.caller.accountId);
-    return (await this.d.run('InvokeAction', this.c(client), { ...this.ref(id), ActionId: actionId, Input: input })) as McpInvokeResult;
+    return this.d.run('InvokeAction', this.c(client), { ...this.ref(id), ActionId: actionId, Input: input });
   }
 
   async authorize(id: string): Promise<{ AuthorizationUrl: string; ExpiresAt: Date }> {
-    return (await this.d.run('StartActionConnectorAuthorization', this.c(), this.ref(id))) as { AuthorizationUrl: string; ExpiresAt: Date };
+    return this.d.run('StartActionConnectorAuthorization', this.c(), this.ref(id));
   }
 }

@@ -7,6 +7,7 @@ import {
   CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError,
   type ServerNotification, type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
+import { errorMessage, errorName } from '../error-text.js';
 import { callTool, listTools, toolsFingerprint, type McpBackend, type McpTool, type ToolResult } from './tools.js';
 
 export type HandlerExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
@@ -80,19 +81,19 @@ export function createMcpSession(opts: McpSessionOptions): McpSession {
     try {
       backend = await opts.backend(extra);
     } catch (e) {
-      return { content: [{ type: 'text', text: `${(e as Error).name}: ${(e as Error).message}` }], isError: true };
+      return { content: [{ type: 'text', text: `${errorName(e)}: ${errorMessage(e)}` }], isError: true };
     }
     let tool = known.get(name);
     if (!tool) {
       // A client may call without listing first (or after a restart of this server).
       try { remember(await listTools(backend)); } catch (e) {
-        return { content: [{ type: 'text', text: `The tools could not be listed: ${(e as Error).name}: ${(e as Error).message}` }], isError: true };
+        return { content: [{ type: 'text', text: `The tools could not be listed: ${errorName(e)}: ${errorMessage(e)}` }], isError: true };
       }
       tool = known.get(name);
     }
     if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}. List the tools to see what this user can do.`);
     const result = await callTool(backend, tool, args, clientLabel(server));
-    const err = (result.structuredContent as { Error?: string } | undefined)?.Error;
+    const err = result.structuredContent?.Error;
     // A refused or vanished connector hints that the list changed: look now rather than at the next tick.
     if (err === 'AccessDeniedException' || err === 'ResourceNotFoundException') void checkForChanges();
     return result;
@@ -113,7 +114,7 @@ export function createMcpSession(opts: McpSessionOptions): McpSession {
           await server.sendToolListChanged();
         }
       } catch (e) {
-        opts.log?.('warn', { err: { type: (e as Error)?.name, message: (e as Error)?.message } }, 'mcp: looking for tool list changes failed');
+        opts.log?.('warn', { err: { type: errorName(e), message: errorMessage(e) } }, 'mcp: looking for tool list changes failed');
       } finally {
         checking = undefined;
       }
@@ -140,7 +141,7 @@ export function createMcpSession(opts: McpSessionOptions): McpSession {
 /** A failure of tools/list as a JSON-RPC error with the server's error name and message (never a dropped session). */
 function asMcpError(e: unknown): McpError {
   if (e instanceof McpError) return e;
-  const name = (e as Error)?.name ?? 'Error';
-  const message = (e as Error)?.message ?? String(e);
+  const name = errorName(e) ?? 'Error';
+  const message = errorMessage(e) ?? String(e);
   return new McpError(ErrorCode.InternalError, `${name}: ${message}`, { ErrorType: name });
 }

@@ -3,6 +3,7 @@
 // (through the client library): both fill McpBackend.
 import { createHash } from 'node:crypto';
 import type { ActionConnectorSummary, ActionDescription, OperationTypes } from '../protocol/generated/types.js';
+import { errorMessage, errorName } from '../error-text.js';
 
 /** A connector as the MCP layer lists it (the members of ActionConnectorSummary it uses). */
 export type McpConnector = Pick<ActionConnectorSummary, 'ActionConnectorId' | 'Name' | 'Type'>;
@@ -92,7 +93,8 @@ export async function listTools(backend: McpBackend, concurrency = 8): Promise<M
         const actions = await backend.listActions(c.ActionConnectorId);
         perConnector[i] = actions.filter((a) => a.Enabled).map((a) => toolFor(c, a));
       } catch (e) {
-        if (!SKIP.has((e as Error)?.name)) throw e;
+        const skipped = errorName(e);
+        if (skipped === undefined || !SKIP.has(skipped)) throw e;
       }
     }
   };
@@ -143,8 +145,8 @@ export async function callTool(backend: McpBackend, tool: Pick<McpTool, 'connect
 }
 
 async function errorResult(backend: McpBackend, tool: Pick<McpTool, 'connectorId' | 'actionId' | 'name'>, e: unknown): Promise<ToolResult> {
-  const name = (e as Error)?.name ?? 'Error';
-  const message = (e as Error)?.message ?? String(e);
+  const name = errorName(e) ?? 'Error';
+  const message = errorMessage(e) ?? String(e);
   const where = `action ${tool.actionId} on connector ${tool.connectorId}`;
   switch (name) {
     case 'AccessTokenNotFoundException': {
@@ -156,7 +158,7 @@ async function errorResult(backend: McpBackend, tool: Pick<McpTool, 'connectorId
           true, { Error: name, AuthorizationUrl: a.AuthorizationUrl, ExpiresAt: a.ExpiresAt.toISOString() },
         );
       } catch (e2) {
-        return text(`You need to sign in to connector ${tool.connectorId} first (${message}), but starting the sign-in failed: ${(e2 as Error)?.name}: ${(e2 as Error)?.message}`, true, { Error: name });
+        return text(`You need to sign in to connector ${tool.connectorId} first (${message}), but starting the sign-in failed: ${errorName(e2)}: ${errorMessage(e2)}`, true, { Error: name });
       }
     }
     case 'AccessDeniedException':

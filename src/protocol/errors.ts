@@ -15,6 +15,8 @@ export type AuthErrorName = keyof typeof authErrorStatus;
 // are in model/actionbridge-extensions.model.json, so errorStatus has them.
 export type ErrorName = ModelErrorName | AuthErrorName;
 
+const isModelErrorName = (name: ErrorName): name is ModelErrorName => name in errorStatus;
+
 /**
  * One broken rule at one member path (lowerCamel, as AWS writes it: `tags.1.member.key`),
  * and its AWS message fragment (`Value at 'tags.1.member.key' failed to satisfy constraint: ...`).
@@ -30,7 +32,7 @@ export class ServiceError extends Error {
   constructor(name: ErrorName, message: string, extra?: Record<string, string>, problems?: readonly Problem[]) {
     super(message);
     this.name = name;
-    this.status = name in errorStatus ? errorStatus[name as ModelErrorName] : authErrorStatus[name as AuthErrorName];
+    this.status = isModelErrorName(name) ? errorStatus[name] : authErrorStatus[name];
     this.extra = extra;
     this.problems = problems;
   }

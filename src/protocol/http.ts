@@ -40,10 +40,10 @@ export function operationSpecs(handlers: ActionBridgeApi<RequestContext>): Opera
       method: op.method,
       uri: op.uri,
       responseCode: op.responseCode,
-      bindings: op.bindings as readonly Binding[],
-      statusCodeMembers: op.statusCodeMembers as readonly string[],
+      bindings: op.bindings,
+      statusCodeMembers: op.statusCodeMembers,
       validate: validatorFor(name),
-      handler: handlers[name] as (ctx: RequestContext, input: never) => Promise<object>,
+      handler: handlers[name],
       ...('bodyLimit' in op ? { bodyLimit: op.bodyLimit } : {}),
     };
   });
@@ -104,7 +104,7 @@ function toWire(v: unknown): unknown {
     for (let i = 0; i < v.length; i++) out[i] = toWire(v[i]);
     return out;
   }
-  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return v;
+  if ('toJSON' in v && typeof v.toJSON === 'function') return v;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(v)) out[k] = toWire((v as Record<string, unknown>)[k]);
   return out;

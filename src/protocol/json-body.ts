@@ -3,6 +3,7 @@
 // it would alter secrets and names), syntax, and optionally "an object". Each refusal is
 // an InvalidParameterValueException carrying `reason`, so that an entrance with another
 // error format (MCP's JSON-RPC codes) maps it without reading the message.
+import { errorMessage } from '../error-text.js';
 import { ServiceError } from './errors.js';
 import { TOO_DEEP, jsonNestsDeeper } from './json-depth.js';
 
@@ -44,8 +45,8 @@ export function decodeJsonBody(raw: Buffer | undefined, contentType: string | un
   let v: unknown;
   try { v = JSON.parse(text); } catch (e) {
     // Never V8's message: it quotes the text around the error, which may be a secret.
-    const at = /at position (\d+)/.exec((e as Error).message);
-    throw new BodyRefused('syntax', `The request body is not valid JSON${at ? ` (syntax error at position ${at[1]})` : /end of JSON/.test((e as Error).message) ? ' (it ends early)' : ''}.`);
+    const at = /at position (\d+)/.exec(errorMessage(e) ?? '');
+    throw new BodyRefused('syntax', `The request body is not valid JSON${at ? ` (syntax error at position ${at[1]})` : /end of JSON/.test(errorMessage(e) ?? '') ? ' (it ends early)' : ''}.`);
   }
   if (object && (v === null || typeof v !== 'object' || Array.isArray(v))) throw new BodyRefused('not-object', 'The request body must be a JSON object.');
   return v;

@@ -66,7 +66,7 @@ export function memberPath(instancePath: string, extra?: string): string {
 }
 
 function ruleOf(e: ErrorObject): string {
-  const p = e.params as Record<string, unknown>;
+  const p: Record<string, unknown> = e.params;
   switch (e.keyword) {
     case 'required': return 'Member must not be null';
     case 'minLength': return `Member must have length greater than or equal to ${p.limit}`;
@@ -76,7 +76,7 @@ function ruleOf(e: ErrorObject): string {
     case 'minimum': return `Member must have value greater than or equal to ${p.limit}`;
     case 'maximum': return `Member must have value less than or equal to ${p.limit}`;
     case 'pattern': return `Member must satisfy regular expression pattern: ${String(p.pattern).replace(/^\^\(\?:/, '').replace(/\)\$$/, '')}`;
-    case 'enum': return `Member must satisfy enum value set: [${(p.allowedValues as string[]).join(', ')}]`;
+    case 'enum': return `Member must satisfy enum value set: [${Array.isArray(p.allowedValues) ? p.allowedValues.join(', ') : ''}]`;
     case 'type': return `Member must be of type ${p.type === 'integer' ? 'integer' : p.type === 'object' ? 'structure' : p.type === 'array' ? 'list' : p.type}`;
     default: return e.message ?? `Member must satisfy ${e.keyword}`;
   }
@@ -89,7 +89,7 @@ export function validateInput(validate: ValidateFunction, input: unknown): void 
   const problems: Problem[] = [];
   for (const e of validate.errors ?? []) {
     const p = e.keyword === 'required'
-      ? missingMember(memberPath(e.instancePath, String((e.params as { missingProperty: string }).missingProperty)), ruleOf(e))
+      ? missingMember(memberPath(e.instancePath, String(e.params.missingProperty)), ruleOf(e))
       : constraint(memberPath(e.instancePath), ruleOf(e));
     if (!seen.has(p.message)) { seen.add(p.message); problems.push(p); }
   }

@@ -9,6 +9,7 @@
 // database the variables are ignored (one info line says so): a key an ADMIN
 // deactivated or deleted stays so, a deleted admin is not re-created. The recovery
 // path is `actionbridge users reset-admin` (src/cli/main.ts).
+import { errorMessage } from '../error-text.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -67,7 +68,7 @@ async function checkMasterKey(store: Store, keys: KeyRing, preferred?: string): 
   try {
     keys.open(k.secretSealed, aad.accessKey(k.accessKeyId));
   } catch (e) {
-    throw new Error(`the master key does not open the access keys stored in this database (${(e as Error).message}): start with the master key the database was written with`);
+    throw new Error(`the master key does not open the access keys stored in this database (${errorMessage(e)}): start with the master key the database was written with`);
   }
 }
 

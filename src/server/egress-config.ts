@@ -1,6 +1,7 @@
 // The server's Egress, built from its configuration: --egress-allow CIDRs,
 // --ca-file, and the VPC connections of the config file (keyed by the
 // VpcConnectionArn that connectors name).
+import { errorMessage } from '../error-text.js';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { vpcTenancy } from '../domain/vpc-connections.js';
@@ -28,7 +29,7 @@ export function egressFromConfig(config: Config, onError?: (err: EgressError) =>
     try {
       caPems = [readFileSync(config.caFile, 'utf8')];
     } catch (e) {
-      throw new Error(`cannot read the CA file ${config.caFile}: ${(e as Error).message}`);
+      throw new Error(`cannot read the CA file ${config.caFile}: ${errorMessage(e)}`);
     }
   }
   const vpcProfiles: Record<string, EgressProfile> = {};

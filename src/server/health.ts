@@ -3,9 +3,10 @@
 // the process is alive. /readyz answers anyone: its messages are fixed texts naming
 // which check failed; what went wrong (a driver's error text, which may name hosts,
 // users, paths or SQL) goes to the log only.
-import { type Kysely, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
+import { errorMessage } from '../error-text.js';
 import type { KeyRing } from '../crypto/keyring.js';
 import { migrationProviderFor } from '../store/migrations.js';
 
@@ -44,7 +45,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 
 export async function readiness(store: Store, keys: KeyRing, log?: Logger): Promise<Readiness> {
   const checks: ReadyCheck[] = [];
-  const db = (store as { db?: Kysely<unknown> }).db;
+  const db: Kysely<unknown> | undefined = 'db' in store && store.db instanceof Kysely ? store.db : undefined;
   let applied: string[] | undefined;
   try {
     if (db) {
@@ -80,5 +81,5 @@ export async function readiness(store: Store, keys: KeyRing, log?: Logger): Prom
 }
 
 function oneLine(e: unknown): string {
-  return String((e as Error)?.message ?? e).replace(/\s+/g, ' ').slice(0, 200);
+  return String(errorMessage(e) ?? e).replace(/\s+/g, ' ').slice(0, 200);
 }

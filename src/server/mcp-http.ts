@@ -16,11 +16,13 @@ import type { OperationSpec } from '../protocol/http.js';
 import { admitBody, discardBody } from './body-admission.js';
 import { TOO_DEEP } from '../protocol/json-depth.js';
 import { BodyRefused, decodeJsonBody } from '../protocol/json-body.js';
-import type { Caller } from '../domain/types.js';
+import type { Caller, RequestContext } from '../domain/types.js';
+import type { OperationName, OperationTypes } from '../protocol/generated/types.js';
 import { LocalBackend, type OperationRunner } from '../mcp/local-backend.js';
 import type { Pipeline } from './pipeline.js';
 import { createMcpSession, type McpSession } from '../mcp/server.js';
 import { VERSION } from '../mcp/version.js';
+import { errorMessage } from '../error-text.js';
 
 export interface McpEntranceOptions {
   store: Store;
@@ -50,6 +52,10 @@ interface Entry {
 
 interface AuthInfoExtra { caller: Caller; region: string }
 
+/** The AuthInfo extra the handler set on the request (below), as the MCP SDK hands it back. */
+const isAuthInfoExtra = (v: Record<string, unknown> | undefined): v is Record<string, unknown> & AuthInfoExtra =>
+  typeof v?.caller === 'object' && v.caller !== null && typeof v.region === 'string';
+
 const MAX_SESSIONS = 10_000;
 
 /** A non-negative number of milliseconds from the environment, or undefined. */
@@ -72,10 +78,11 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
   const bearer = new McpTokenAuth(deps.store, deps.auth, now);
   const byName = new Map(deps.specs.map((s) => [s.name, s]));
   // The tools run operations through the pipeline's run stage (validation, then the operation).
-  const run: OperationRunner = async (name, ctx, input) => {
+  const run: OperationRunner = async <K extends OperationName>(name: K, ctx: RequestContext, input: Record<string, unknown>) => {
     const spec = byName.get(name);
     if (!spec) throw Object.assign(new Error(`The server has no operation ${name}.`), { name: 'ResourceNotFoundException' });
-    return pipeline.run(spec, ctx, input);
+    // The spec named K runs the API's K handler (protocol/http.ts operationSpecs): its output is K's.
+    return await pipeline.run(spec, ctx, input) as OperationTypes[K]['output'];
   };
   // A tool call is charged when it invokes, long after the HTTP request may be gone.
   const charge = (accountId: string) => pipeline.throttle(undefined, accountId);
@@ -98,16 +105,13 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
       onsessioninitialized: (id) => { entry.id = id; admit(entry); },
       onsessionclosed: () => { void drop(entry); },
     });
-    const entry: Entry = {
-      tokenId: who.token.tokenId, tokenHash: who.token.tokenHash, transport, lastSeen: now(),
-      session: undefined as unknown as McpSession,
-    };
-    entry.session = createMcpSession({
+    // The session's callbacks run after `entry` exists (none runs while it is created).
+    const session = createMcpSession({
       version: VERSION,
       watchIntervalMs: deps.watchIntervalMs ?? envMs('ACTIONBRIDGE_MCP_WATCH_INTERVAL_MS'),
       backend: async (extra) => {
-        const info = extra.authInfo?.extra as AuthInfoExtra | undefined;
-        if (!info?.caller) throw Object.assign(new Error('The request carries no authenticated user.'), { name: 'AccessDeniedException' });
+        const info = extra.authInfo?.extra;
+        if (!isAuthInfoExtra(info)) throw Object.assign(new Error('The request carries no authenticated user.'), { name: 'AccessDeniedException' });
         return backendFor(info);
       },
       // The background look for changes checks the token again: a revoked token ends its sessions.
@@ -118,6 +122,7 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
       onExpired: () => { void drop(entry); },
       log: (level, obj, msg) => deps.log[level]({ ...obj, mcpSession: entry.id, tokenId: entry.tokenId }, msg),
     });
+    const entry: Entry = { tokenId: who.token.tokenId, tokenHash: who.token.tokenHash, transport, lastSeen: now(), session };
     transport.onclose = () => { if (entry.id && sessions.get(entry.id) === entry) sessions.delete(entry.id); void entry.session.close(); };
     return entry;
   };
@@ -168,10 +173,10 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
       }
       const messages = Array.isArray(body) ? body : [body];
       // A tool call is charged when it invokes (a throttled call is a tool error); everything else here.
-      const onlyCalls = messages.length > 0 && messages.every((m) => (m as { method?: unknown })?.method === 'tools/call');
+      const onlyCalls = messages.length > 0 && messages.every((m) => typeof m === 'object' && m !== null && 'method' in m && m.method === 'tools/call');
       if (!onlyCalls) {
         try { pipeline.throttle(req, who.caller.accountId); } catch (e) {
-          return rpcError(reply, 429, -32000, (e as Error).message, { 'retry-after': '1' });
+          return rpcError(reply, 429, -32000, errorMessage(e) ?? String(e), { 'retry-after': '1' });
         }
       }
     }
@@ -190,8 +195,9 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
     }
     entry.lastSeen = now();
 
-    const raw = req.raw as typeof req.raw & { auth?: { token: string; clientId: string; scopes: string[]; extra: Record<string, unknown> } };
-    raw.auth = { token: who.token.tokenId, clientId: who.token.tokenId, scopes: [], extra: { caller: who.caller, region: who.region } satisfies AuthInfoExtra };
+    const raw = Object.assign(req.raw, {
+      auth: { token: who.token.tokenId, clientId: who.token.tokenId, scopes: [], extra: { caller: who.caller, region: who.region } satisfies AuthInfoExtra },
+    });
     reply.hijack();
     try {
       await entry.transport.handleRequest(raw, reply.raw, body);

@@ -3,7 +3,6 @@
 // Served on a port of their own (config metricsPort; off by default) — see
 // README, Operations → Metrics — never on the API port.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Store } from '../store/store.js';
 import type { InvocationMetrics } from '../ops/services.js';
@@ -101,8 +100,8 @@ export class Metrics implements InvocationMetrics {
   }
 
   /** Pool gauges for a store that offers poolStats() (PostgreSQL); nothing for one that does not. */
-  watchPool(store: Store): void {
-    const pooled = store as MaybePooled;
+  watchPool(store: Store & MaybePooled): void {
+    const pooled = store;
     if (typeof pooled.poolStats !== 'function' || this.registry.getSingleMetric('actionbridge_db_pool_connections')) return;
     const registers = [this.registry];
     const gauge = (name: string, help: string, pick: (s: PoolStats) => number) => new Gauge({
@@ -135,16 +134,16 @@ export function instrumentStore<S extends Store>(store: S, metrics: Metrics): S 
   const repos = new Map<string, object>();
   return new Proxy(store, {
     get(target, prop) {
-      const value = Reflect.get(target, prop, target) as unknown;
+      const value: unknown = Reflect.get(target, prop, target);
       if (typeof prop === 'string' && REPOSITORIES.has(prop) && typeof value === 'object' && value !== null) {
         let r = repos.get(prop);
-        if (r === undefined || (r as { [TARGET]?: object })[TARGET] !== value) {
+        if (r === undefined || Reflect.get(r, TARGET) !== value) {
           r = timed(value, metrics);
           repos.set(prop, r);
         }
         return r;
       }
-      if (typeof value === 'function') return (value as (...args: unknown[]) => unknown).bind(target);
+      if (typeof value === 'function') return value.bind(target);
       return value;
     },
   });
@@ -157,11 +156,11 @@ function timed<R extends object>(repo: R, metrics: Metrics): R {
   return new Proxy(repo, {
     get(target, prop) {
       if (prop === TARGET) return target;
-      const value = Reflect.get(target, prop, target) as unknown;
+      const value: unknown = Reflect.get(target, prop, target);
       if (typeof value !== 'function') return value;
       let w = wrapped.get(value);
       if (w === undefined) {
-        const fn = value as (...args: unknown[]) => unknown;
+        const fn = value;
         const name = String(prop);
         w = UNTIMED.has(name) || name.startsWith('_')
           ? fn.bind(target)
@@ -188,7 +187,7 @@ function timed<R extends object>(repo: R, metrics: Metrics): R {
 }
 
 function codeOf(e: unknown): string {
-  const code = (e as { code?: unknown } | null)?.code;
+  const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
   return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? code : 'other';
 }
 
@@ -215,7 +214,8 @@ export async function startMetricsServer(metrics: Metrics, host: string, port: n
     server.once('error', reject);
     server.listen(port, host, () => { server.off('error', reject); resolve(); });
   });
-  const addr = server.address() as AddressInfo;
+  const addr = server.address();
+  if (addr === null || typeof addr === 'string') throw new Error('the metrics server is not listening on a TCP port');
   const h = host.includes(':') ? `[${host}]` : host;
   return {
     endpoint: `http://${h}:${addr.port}/metrics`,

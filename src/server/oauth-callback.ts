@@ -12,6 +12,7 @@
 // cookie of the browser that confirmed /oauth/start are what authorize it. All answer
 // a small page when something is wrong, with no token in it and nothing from the
 // request reflected except escaped, known values.
+import { errorMessage, errorName } from '../error-text.js';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -159,7 +160,7 @@ function registerOAuthCallback(
   app: FastifyInstance, connections: Connections, log: Logger, named?: (req: FastifyRequest, op: string) => void, signedIn?: SignedInUser,
 ): void {
   const failed = (req: FastifyRequest, reply: FastifyReply, e: unknown) => {
-    log.error({ requestId: req.id, err: { type: (e as Error)?.name, message: (e as Error)?.message } }, 'oauth start failed');
+    log.error({ requestId: req.id, err: { type: errorName(e), message: errorMessage(e) } }, 'oauth start failed');
     return sendPage(reply, { status: 500, title: 'Sign-in failed', text: 'The sign-in could not be started. Start it again from ActionBridge (StartActionConnectorAuthorization).' });
   };
   const logged = (req: FastifyRequest, outcome: string) => log.info({ requestId: req.id, op: 'OAuthStart', method: req.method, outcome }, 'oauth start');
@@ -231,7 +232,7 @@ function registerOAuthCallback(
     try {
       outcome = await connections.completeAuthorization(new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)), req.headers.cookie);
     } catch (e) {
-      log.error({ requestId: req.id, err: { type: (e as Error)?.name, message: (e as Error)?.message } }, 'oauth callback failed');
+      log.error({ requestId: req.id, err: { type: errorName(e), message: errorMessage(e) } }, 'oauth callback failed');
       outcome = { ok: false, reason: 'exchange-failed' };
     }
     log.info({

@@ -40,7 +40,8 @@ export function secretValuesIn(body: unknown): string[] {
   }
   const walk = (o: unknown, depth: number) => {
     if (!o || typeof o !== 'object' || depth > 32) return;
-    for (const [k, x] of Object.entries(o as Record<string, unknown>)) {
+    const entries: [string, unknown][] = Object.entries(o);
+    for (const [k, x] of entries) {
       if (typeof x === 'string' && isSecretName(k)) out.push(x);
       else walk(x, depth + 1);
     }
@@ -54,13 +55,14 @@ export function redactDeep(v: unknown, depth = 0): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (depth > 16) return '[too deep]';
   if (v instanceof Error) {
-    const e = v as Error & { code?: unknown };
-    return { type: e.name, message: scrubText(e.message), stack: scrubText(e.stack), ...(e.code !== undefined ? { code: e.code } : {}) };
+    const code = 'code' in v ? v.code : undefined;
+    return { type: v.name, message: scrubText(v.message), stack: scrubText(v.stack), ...(code !== undefined ? { code } : {}) };
   }
   if (Array.isArray(v)) return v.map((x) => redactDeep(x, depth + 1));
   if (Buffer.isBuffer(v) || ArrayBuffer.isView(v)) return `[${(v as Uint8Array).length} bytes]`;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+  const entries: [string, unknown][] = Object.entries(v);
+  for (const [k, x] of entries) {
     out[k] = isSecretName(k) && x !== undefined && x !== null ? CENSOR
       : (k === 'message' || k === 'stack') && typeof x === 'string' ? scrubText(x)
         : redactDeep(x, depth + 1);
@@ -69,7 +71,7 @@ export function redactDeep(v: unknown, depth = 0): unknown {
 }
 
 /** Whether an object needs redactDeep: cheap check so plain request lines pass untouched. */
-export function needsRedaction(o: Record<string, unknown>): boolean {
+export function needsRedaction(o: object): boolean {
   for (const [k, x] of Object.entries(o)) {
     if (isSecretName(k) || (x !== null && typeof x === 'object')) return true;
   }

@@ -9,6 +9,7 @@ import { migrateDestinationAad } from '../crypto/destination-migration.js';
 import { buildApp } from './app.js';
 import { bootstrapAdmin, type Bootstrap } from './bootstrap.js';
 import { needsRedaction, redactDeep, scrubText } from './redact.js';
+import { errorMessage } from '../error-text.js';
 import type { Store } from '../store/store.js';
 import type { Services } from '../ops/services.js';
 import { Metrics, startMetricsServer, type MetricsServer } from './metrics.js';
@@ -22,11 +23,11 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     // (also the message pino would take from an error logged without one) ...
     hooks: {
       logMethod(args, method) {
-        const o = args[0] as unknown;
+        const o: unknown = args[0];
         if (o !== null && typeof o === 'object') {
-          const err = o instanceof Error ? o : (o as { err?: unknown }).err instanceof Error ? (o as { err: Error }).err : undefined;
+          const err = o instanceof Error ? o : 'err' in o && o.err instanceof Error ? o.err : undefined;
           if (o instanceof Error) (args as unknown[])[0] = { err: redactDeep(o) };
-          else if (needsRedaction(o as Record<string, unknown>)) (args as unknown[])[0] = redactDeep(o);
+          else if (needsRedaction(o)) (args as unknown[])[0] = redactDeep(o);
           if (err && typeof args[1] !== 'string') (args as unknown[]).splice(1, 0, scrubText(err.message) ?? '');
         }
         return method.apply(this, args);
@@ -84,7 +85,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       metricsServer = await startMetricsServer(metrics, config.metricsHost, config.metricsPort);
     } catch (e) {
       await app.close(); await store.close();
-      throw new Error(`cannot serve metrics on ${config.metricsHost}:${config.metricsPort}: ${(e as Error).message}`);
+      throw new Error(`cannot serve metrics on ${config.metricsHost}:${config.metricsPort}: ${errorMessage(e)}`);
     }
   }
   const addr = app.server.address();

@@ -3,6 +3,7 @@
 // bootstrap-credentials.json 0600, whatever the process umask. SQLite creates its
 // -wal and -shm files with the mode of the database file, so a database file made
 // 0600 before SQLite opens it keeps its companions private too.
+import { errorCode, errorMessage } from '../error-text.js';
 import { type Stats, chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -26,7 +27,7 @@ function tighten(file: string, mode: number): Tightened | undefined {
   try { st = statSync(file); } catch { return undefined; }
   if ((st.mode & 0o777 & ~mode) === 0) return undefined;
   const out: Tightened = { path: file, from: octal(st.mode), to: octal(mode) };
-  try { chmodSync(file, mode); } catch (e) { out.error = (e as Error).message; }
+  try { chmodSync(file, mode); } catch (e) { out.error = errorMessage(e) ?? String(e); }
   return out;
 }
 
@@ -57,7 +58,7 @@ export function securePrivateDir(dataDir: string, create = true): Tightened[] {
 /** Creates `file` empty with mode 0600 if it does not exist (before SQLite opens it), and makes an existing one 0600. */
 export function privateFile(file: string): void {
   if (!existsSync(file)) {
-    try { closeSync(openSync(file, 'wx', FILE_MODE)); } catch (e) { if ((e as { code?: string }).code !== 'EEXIST') throw e; }
+    try { closeSync(openSync(file, 'wx', FILE_MODE)); } catch (e) { if (errorCode(e) !== 'EEXIST') throw e; }
   }
   if (POSIX) tighten(file, FILE_MODE);
 }

@@ -16,12 +16,13 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
-  type ColumnDefinitionNode, Kysely, type KyselyPlugin, Migrator, OperationNodeTransformer, PostgresDialect,
+  type ColumnDefinitionNode, DataTypeNode, Kysely, type KyselyPlugin, Migrator, OperationNodeTransformer, PostgresDialect,
   type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryId, type QueryResult, RawNode, type RootOperationNode, type UnknownRow,
 } from 'kysely';
 import type { Database } from './schema.js';
 import { migrationProviderFor } from './migrations.js';
 import { SqlStore } from './sql-store.js';
+import { errorMessage } from '../error-text.js';
 
 export interface PostgresOptions {
   /** Connections for queries (default 10). */
@@ -89,7 +90,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       await client.query('select pg_advisory_xact_lock($1::bigint)', [advisoryKey(schema, name)]);
       return await fn();
     } finally {
-      try { await client.query('rollback'); } catch (e) { broken = e as Error; }
+      try { await client.query('rollback'); } catch (e) { broken = e instanceof Error ? e : new Error(String(e)); }
       client.release(broken);
     }
   }
@@ -114,8 +115,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
 class ByteOrderText extends OperationNodeTransformer {
   protected override transformColumnDefinition(node: ColumnDefinitionNode, queryId?: QueryId): ColumnDefinitionNode {
     const out = super.transformColumnDefinition(node, queryId);
-    const t = out.dataType as { kind: string; dataType?: string };
-    if (t.kind === 'DataTypeNode' && t.dataType === 'text') return { ...out, dataType: RawNode.createWithSql('text collate "C"') };
+    if (DataTypeNode.is(out.dataType) && out.dataType.dataType === 'text') return { ...out, dataType: RawNode.createWithSql('text collate "C"') };
     return out;
   }
 }
@@ -145,7 +145,7 @@ async function migrate(url: string): Promise<string> {
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((x) => x.status === 'Error');
-      throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`);
+      throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(errorMessage(error) ?? error)}`);
     }
     return schema;
   } finally {

@@ -4,18 +4,19 @@
 import type { Kysely, Transaction, WhereInterface } from 'kysely';
 import type { ConnectorKey, ConnectorRecord } from '../domain/types.js';
 import type { Database } from './schema.js';
+import { errorCode } from '../error-text.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 export type ConnectorRow = Database['connectors'];
 
 /** PostgreSQL: a deadlock or serialization failure; the transaction may simply be run again. */
 export function isRetryable(e: unknown): boolean {
-  const code = (e as { code?: string })?.code;
+  const code = errorCode(e);
   return code === '40P01' || code === '40001';
 }
 
 export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: string })?.code;
+  const code = errorCode(e);
   return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
