@@ -13,16 +13,24 @@ const PG_URL = process.env.ACTIONBRIDGE_TEST_PG_URL;
 // api-validation.test.ts stays SQLite-only: what it checks (input validation) never reaches
 // the store, and it is the longest of these files on PostgreSQL (about 25 s).
 const PG_FILES = [
-  'test/api-create.test.ts', 'test/api-list-search.test.ts', 'test/api-permissions.test.ts', 'test/api-tags.test.ts',
-  'test/auth-permissions.test.ts', 'test/auth-sdk.test.ts', 'test/conn-*.test.ts',
-  'test/robust-concurrency.test.ts', 'test/pg-*.test.ts',
+  'test/api-create.test.ts',
+  'test/api-list-search.test.ts',
+  'test/api-permissions.test.ts',
+  'test/api-tags.test.ts',
+  'test/auth-permissions.test.ts',
+  'test/auth-sdk.test.ts',
+  'test/conn-*.test.ts',
+  'test/robust-concurrency.test.ts',
+  'test/pg-*.test.ts',
 ];
 if (PG_URL) {
   // One name for this run's schemas (abt_<run>_...): its global teardown drops them.
   process.env.ACTIONBRIDGE_TEST_PG_RUN ??= `${Math.floor(Date.now() / 1000).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 } else if (!process.env.ACTIONBRIDGE_TEST_PG_NOTED) {
   process.env.ACTIONBRIDGE_TEST_PG_NOTED = '1'; // the config is read more than once
-  process.stderr.write('\n[actionbridge] PostgreSQL tests skipped: ACTIONBRIDGE_TEST_PG_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test, as .ci/run sets it).\n\n');
+  process.stderr.write(
+    '\n[actionbridge] PostgreSQL tests skipped: ACTIONBRIDGE_TEST_PG_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test, as .ci/run sets it).\n\n',
+  );
 }
 
 export default defineConfig({
@@ -41,18 +49,22 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...(PG_URL ? ['test/pg-*.test.ts'] : [])],
         },
       },
-      ...(PG_URL ? [{
-        extends: true as const,
-        test: {
-          name: 'postgres',
-          include: PG_FILES,
-          env: { ACTIONBRIDGE_TEST_STORE: 'postgres' },
-          globalSetup: ['test/support/pg-global-setup.ts'],
-          // The auth tests compare database snapshots taken by reading the SQLite file;
-          // on PostgreSQL the same snapshot comes from the server's schema.
-          alias: [{ find: /^\.\/auth-support\.js$/, replacement: path.resolve(import.meta.dirname, 'test/support/pg-auth-support.ts') }],
-        },
-      }] : []),
+      ...(PG_URL
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: PG_FILES,
+                env: { ACTIONBRIDGE_TEST_STORE: 'postgres' },
+                globalSetup: ['test/support/pg-global-setup.ts'],
+                // The auth tests compare database snapshots taken by reading the SQLite file;
+                // on PostgreSQL the same snapshot comes from the server's schema.
+                alias: [{ find: /^\.\/auth-support\.js$/, replacement: path.resolve(import.meta.dirname, 'test/support/pg-auth-support.ts') }],
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

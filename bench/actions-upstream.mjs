@@ -41,4 +41,8 @@ const server = https.createServer({ cert: readFileSync(certFile), key: readFileS
 });
 server.keepAliveTimeout = 60_000;
 server.listen(Number(port), '127.0.0.1', () => process.stderr.write(`bench upstream on https://127.0.0.1:${port}\n`));
-process.on('SIGTERM', () => { server.close(); server.closeAllConnections(); process.exit(0); });
+process.on('SIGTERM', () => {
+  server.close();
+  server.closeAllConnections();
+  process.exit(0);
+});

@@ -62,7 +62,10 @@ function makeCerts(dir) {
   ca.validity.notAfter = new Date(Date.now() + 7 * 86_400_000);
   ca.setSubject([{ name: 'commonName', value: 'ActionBridge bench CA' }]);
   ca.setIssuer(ca.subject.attributes);
-  ca.setExtensions([{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, critical: true }]);
+  ca.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, critical: true },
+  ]);
   ca.sign(caKeys.privateKey, forge.md.sha256.create());
   const leafKeys = keys();
   const leaf = forge.pki.createCertificate();
@@ -91,7 +94,10 @@ function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 
@@ -101,18 +107,26 @@ async function startChild(name, args, env, ready, logDir) {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', logFd, 'pipe'] });
   closeSync(logFd);
   let err = '';
-  child.stderr.on('data', (d) => { err += d; });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
   children.push(child);
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${err}`);
-    try { if (await ready()) break; } catch { /* not yet */ }
+    try {
+      if (await ready()) break;
+    } catch {
+      /* not yet */
+    }
     if (Date.now() > deadline) throw new Error(`${name}: not ready within 30 s:\n${err}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   return { name, child };
 }
-process.on('exit', () => { for (const c of children) if (c.exitCode === null) c.kill('SIGKILL'); });
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
 
 // ---------------------------------------------------------------- signing
 
@@ -158,13 +172,21 @@ function cannon(opts) {
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
-const CLK_TCK = (() => { try { return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100; } catch { return 100; } })();
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 function cpuSeconds(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(f[11]) + Number(f[12])) / CLK_TCK;
-  } catch { return Number.NaN; }
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const results = [];
@@ -174,10 +196,25 @@ async function scenario(name, what, opts, procs) {
   const cpu0 = Object.fromEntries(Object.entries(procs).map(([k, c]) => [k, cpuSeconds(c.pid)]));
   const r = await cannon({ ...opts, duration: DURATION });
   const cpu = Object.fromEntries(Object.entries(procs).map(([k, c]) => [k, r.requests.total ? ((cpuSeconds(c.pid) - cpu0[k]) * 1e6) / r.requests.total : NaN]));
-  const row = { name, what, rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, cpuUsPerReq: cpu };
+  const row = {
+    name,
+    what,
+    rps: r.requests.average,
+    total: r.requests.total,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    cpuUsPerReq: cpu,
+  };
   results.push(row);
-  const cpuText = Object.entries(cpu).map(([k, v]) => `${k} ${v.toFixed(0)} µs/req`).join(', ');
-  process.stderr.write(`  ${name.padEnd(12)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  CPU: ${cpuText}  non-2xx ${row.non2xx}  errors ${row.errors}  timeouts ${row.timeouts}\n`);
+  const cpuText = Object.entries(cpu)
+    .map(([k, v]) => `${k} ${v.toFixed(0)} µs/req`)
+    .join(', ');
+  process.stderr.write(
+    `  ${name.padEnd(12)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  CPU: ${cpuText}  non-2xx ${row.non2xx}  errors ${row.errors}  timeouts ${row.timeouts}\n`,
+  );
   return row;
 }
 
@@ -193,30 +230,65 @@ try {
   const upPort = await freePort();
   const upstream = `https://127.0.0.1:${upPort}`;
   const direct = new Pool(upstream, { connect: { ca }, connections: 1 });
-  const { child: upChild } = await startChild('upstream', [path.join(ROOT, 'bench', 'actions-upstream.mjs'), String(upPort), certs.cert, certs.key], {},
-    async () => (await direct.request({ method: 'GET', path: '/stats' }).then((r) => r.body.text().then(() => r.statusCode))) === 200, work);
+  const { child: upChild } = await startChild(
+    'upstream',
+    [path.join(ROOT, 'bench', 'actions-upstream.mjs'), String(upPort), certs.cert, certs.key],
+    {},
+    async () => (await direct.request({ method: 'GET', path: '/stats' }).then((r) => r.body.text().then(() => r.statusCode))) === 200,
+    work,
+  );
 
   const abPort = await freePort();
   const ab = `http://127.0.0.1:${abPort}`;
   const prof = PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`, '--cpu-prof-name=actionbridge.cpuprofile'] : [];
-  const { child: abChild } = await startChild('actionbridge', [...prof, path.join(ROOT, 'bin', 'actionbridge'), 'serve', '--host', '127.0.0.1', '--port', String(abPort), '--data-dir', path.join(work, 'data'),
-    '--egress-allow', '127.0.0.1/32', '--ca-file', certs.ca], {
-    ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT, ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId, ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, ACTIONBRIDGE_THROTTLE_RATE: '0',
-  }, async () => (await fetch(`${ab}/healthz`)).ok, work);
+  const { child: abChild } = await startChild(
+    'actionbridge',
+    [
+      ...prof,
+      path.join(ROOT, 'bin', 'actionbridge'),
+      'serve',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(abPort),
+      '--data-dir',
+      path.join(work, 'data'),
+      '--egress-allow',
+      '127.0.0.1/32',
+      '--ca-file',
+      certs.ca,
+    ],
+    {
+      ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT,
+      ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId,
+      ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
+      ACTIONBRIDGE_THROTTLE_RATE: '0',
+    },
+    async () => (await fetch(`${ab}/healthz`)).ok,
+    work,
+  );
   const abPool = new Pool(ab, { connections: 1 });
 
   const connectors = `/accounts/${ACCOUNT}/action-connectors`;
   const create = async (id, AuthenticationConfig) => {
-    const r = await call(abPool, await signed(abPort, 'POST', connectors, JSON.stringify({ ActionConnectorId: id, Name: id, Type: 'GENERIC_HTTP', AuthenticationConfig })));
+    const r = await call(
+      abPool,
+      await signed(abPort, 'POST', connectors, JSON.stringify({ ActionConnectorId: id, Name: id, Type: 'GENERIC_HTTP', AuthenticationConfig })),
+    );
     if (r.status !== 200) throw new Error(`create ${id}: HTTP ${r.status} ${JSON.stringify(r.json)}`);
   };
   await create('bench-http', { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: `${upstream}/api` } } });
   await create('bench-cc', {
     AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
-    AuthenticationMetadata: { ClientCredentialsGrantMetadata: {
-      BaseEndpoint: `${upstream}/api`, ClientCredentialsSource: 'PLAIN_CREDENTIALS',
-      ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: 'bench', ClientSecret: 'bench-client-secret-0123', TokenEndpoint: `${upstream}/oauth/token` } },
-    } },
+    AuthenticationMetadata: {
+      ClientCredentialsGrantMetadata: {
+        BaseEndpoint: `${upstream}/api`,
+        ClientCredentialsSource: 'PLAIN_CREDENTIALS',
+        ClientCredentialsDetails: {
+          ClientCredentialsGrantDetails: { ClientId: 'bench', ClientSecret: 'bench-client-secret-0123', TokenEndpoint: `${upstream}/oauth/token` },
+        },
+      },
+    },
   });
   const invokeBody = JSON.stringify({ Input: { Method: 'GET', Path: 'items/1' } });
   const invoke = await signed(abPort, 'POST', `${connectors}/bench-http/actions/HttpRequest/invoke`, invokeBody);
@@ -253,7 +325,12 @@ try {
 
   // -------- throughput, A B B A
   const directReq = { url: `${upstream}/api/items/1`, method: 'GET' };
-  const abReq = { url: ab, requests: [{ method: invoke.method, path: invoke.path, headers: { ...invoke.headers, 'Content-Length': invoke.headers['content-length'] }, body: invoke.body }] };
+  const abReq = {
+    url: ab,
+    requests: [
+      { method: invoke.method, path: invoke.path, headers: { ...invoke.headers, 'Content-Length': invoke.headers['content-length'] }, body: invoke.body },
+    ],
+  };
   delete abReq.requests[0].headers['content-length'];
   const procs = { actionbridge: abChild, upstream: upChild };
   const d1 = await scenario('direct', 'GET https://upstream/api/items/1 (keep-alive TLS)', directReq, procs);
@@ -275,7 +352,10 @@ try {
   const statsAfter = (await call(direct, { method: 'GET', path: '/stats', headers: {} })).json;
   const tokenRequests = statsAfter.tokenRequests - statsBefore.tokenRequests;
   const ccOk = answers.filter((a) => a.status === 200 && a.json?.InvokeActionStatus === 'SUCCESS').length;
-  if (ccOk !== TOKEN_CONCURRENCY) problems.push(`client credentials: ${TOKEN_CONCURRENCY - ccOk} of ${TOKEN_CONCURRENCY} invocations did not succeed (${JSON.stringify(answers.find((a) => a.status !== 200 || a.json?.InvokeActionStatus !== 'SUCCESS'))?.slice(0, 300)})`);
+  if (ccOk !== TOKEN_CONCURRENCY)
+    problems.push(
+      `client credentials: ${TOKEN_CONCURRENCY - ccOk} of ${TOKEN_CONCURRENCY} invocations did not succeed (${JSON.stringify(answers.find((a) => a.status !== 200 || a.json?.InvokeActionStatus !== 'SUCCESS'))?.slice(0, 300)})`,
+    );
   process.stderr.write(`  ${TOKEN_CONCURRENCY} concurrent client-credentials invocations: ${ccOk} SUCCESS in ${ccMs} ms, ${tokenRequests} token request(s)\n`);
 
   await direct.close();
@@ -287,18 +367,28 @@ try {
   lines.push('| scenario | what | req/s | p50 ms | p99 ms | non-2xx | errors | timeouts | ActionBridge CPU µs/req | upstream CPU µs/req |');
   lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
-    lines.push(`| ${r.name} | ${r.what} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.timeouts} | ${fmt(r.cpuUsPerReq.actionbridge)} | ${fmt(r.cpuUsPerReq.upstream)} |`);
+    lines.push(
+      `| ${r.name} | ${r.what} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.timeouts} | ${fmt(r.cpuUsPerReq.actionbridge)} | ${fmt(r.cpuUsPerReq.upstream)} |`,
+    );
   }
   lines.push('');
-  lines.push(`Latency, one request at a time (${LATENCY_N} each, ms): direct p50 ${fmt(lat.direct.p50, 3)} / p90 ${fmt(lat.direct.p90, 3)} / p99 ${fmt(lat.direct.p99, 3)}; `
-    + `InvokeAction p50 ${fmt(lat.invoke.p50, 3)} / p90 ${fmt(lat.invoke.p90, 3)} / p99 ${fmt(lat.invoke.p99, 3)}.`);
-  lines.push(`Throughput (means of the A B B A runs, ${CONNECTIONS} connections): InvokeAction ${fmt(abRps)} req/s vs direct ${fmt(directRps)} req/s = ${fmt(100 * ratio, 1)} %.`);
+  lines.push(
+    `Latency, one request at a time (${LATENCY_N} each, ms): direct p50 ${fmt(lat.direct.p50, 3)} / p90 ${fmt(lat.direct.p90, 3)} / p99 ${fmt(lat.direct.p99, 3)}; ` +
+      `InvokeAction p50 ${fmt(lat.invoke.p50, 3)} / p90 ${fmt(lat.invoke.p90, 3)} / p99 ${fmt(lat.invoke.p99, 3)}.`,
+  );
+  lines.push(
+    `Throughput (means of the A B B A runs, ${CONNECTIONS} connections): InvokeAction ${fmt(abRps)} req/s vs direct ${fmt(directRps)} req/s = ${fmt(100 * ratio, 1)} %.`,
+  );
   lines.push(`Client credentials: ${TOKEN_CONCURRENCY} concurrent invocations, ${ccOk} SUCCESS in ${fmt(ccMs)} ms, ${tokenRequests} token request(s).`);
   const nonOk = results.filter((r) => r.non2xx || r.errors || r.timeouts);
   const aims = [
     [`added p50 latency < ${AIMS.addedP50Ms} ms`, addedP50 < AIMS.addedP50Ms, `${fmt(addedP50, 3)} ms`],
     [`InvokeAction throughput >= ${AIMS.throughputRatio * 100} % of direct`, ratio >= AIMS.throughputRatio, `${fmt(100 * ratio, 1)} %`],
-    [`${TOKEN_CONCURRENCY} concurrent client-credentials invocations cost ${AIMS.tokenRequests} token request`, tokenRequests === AIMS.tokenRequests, `${tokenRequests}`],
+    [
+      `${TOKEN_CONCURRENCY} concurrent client-credentials invocations cost ${AIMS.tokenRequests} token request`,
+      tokenRequests === AIMS.tokenRequests,
+      `${tokenRequests}`,
+    ],
     ['no non-2xx, errors or timeouts', nonOk.length === 0, nonOk.length ? nonOk.map((r) => r.name).join(', ') : 'none'],
   ];
   lines.push('');
@@ -306,20 +396,45 @@ try {
   for (const p of problems) lines.push(`PROBLEM ${p}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   if (process.env.BENCH_JSON) {
-    writeFileSync(process.env.BENCH_JSON, JSON.stringify({
-      date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP,
-      latency: { n: LATENCY_N, ...lat, addedP50 }, throughput: { directRps, invokeRps: abRps, ratio, results },
-      clientCredentials: { concurrency: TOKEN_CONCURRENCY, succeeded: ccOk, ms: ccMs, tokenRequests },
-      aims: aims.map(([aim, ok, got]) => ({ aim, ok, got })), problems,
-    }, null, 2));
+    writeFileSync(
+      process.env.BENCH_JSON,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          node: process.version,
+          cpus: os.cpus().length,
+          cpuModel: os.cpus()[0]?.model,
+          connections: CONNECTIONS,
+          duration: DURATION,
+          warmup: WARMUP,
+          latency: { n: LATENCY_N, ...lat, addedP50 },
+          throughput: { directRps, invokeRps: abRps, ratio, results },
+          clientCredentials: { concurrency: TOKEN_CONCURRENCY, succeeded: ccOk, ms: ccMs, tokenRequests },
+          aims: aims.map(([aim, ok, got]) => ({ aim, ok, got })),
+          problems,
+        },
+        null,
+        2,
+      ),
+    );
   }
   if (problems.length || nonOk.length) exitCode = 1;
 } finally {
-  await Promise.all(children.filter((c) => c.exitCode === null).map((c) => new Promise((resolve) => {
-    const t = setTimeout(() => c.kill('SIGKILL'), 15_000);
-    c.once('exit', () => { clearTimeout(t); resolve(); });
-    c.kill('SIGTERM');
-  })));
+  await Promise.all(
+    children
+      .filter((c) => c.exitCode === null)
+      .map(
+        (c) =>
+          new Promise((resolve) => {
+            const t = setTimeout(() => c.kill('SIGKILL'), 15_000);
+            c.once('exit', () => {
+              clearTimeout(t);
+              resolve();
+            });
+            c.kill('SIGTERM');
+          }),
+      ),
+  );
   rmSync(work, { recursive: true, force: true });
 }
 process.exitCode = exitCode;

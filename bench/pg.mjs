@@ -34,51 +34,93 @@ const CREATES = Number(process.env.BENCH_CREATES ?? 3000);
 const ACCOUNT = '111122223333';
 const ADMIN = { accessKeyId: 'AKIABENCHADMIN000001', secretAccessKey: 'bench-admin-secret-0123456789abcdef' };
 const connectorsPath = `/accounts/${ACCOUNT}/action-connectors`;
-const basicAuth = { AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://api.example.com', Username: 'svc', Password: 's3cr3t-Pa55word' } } };
+const basicAuth = {
+  AuthenticationType: 'BASIC',
+  AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://api.example.com', Username: 'svc', Password: 's3cr3t-Pa55word' } },
+};
 const createBody = (id) => JSON.stringify({ ActionConnectorId: id, Name: `Bench ${id}`, Type: 'GENERIC_HTTP', AuthenticationConfig: basicAuth });
 
-const freePort = () => new Promise((resolve, reject) => {
-  const s = net.createServer();
-  s.on('error', reject);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 
 const children = [];
-process.on('exit', () => { for (const c of children) if (c.exitCode === null) c.kill('SIGKILL'); });
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
 
 async function startNode(dataDir, databaseUrl, masterKey) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/actionbridge'), 'serve', '--port', String(port), '--data-dir', dataDir, ...(databaseUrl ? ['--database-url', databaseUrl] : [])], {
-    env: { ...process.env, ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT, ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId, ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
-      ACTIONBRIDGE_MASTER_KEY: masterKey, ACTIONBRIDGE_LOG_LEVEL: 'warn', ACTIONBRIDGE_THROTTLE_RATE: '0' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/actionbridge'), 'serve', '--port', String(port), '--data-dir', dataDir, ...(databaseUrl ? ['--database-url', databaseUrl] : [])],
+    {
+      env: {
+        ...process.env,
+        ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT,
+        ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId,
+        ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
+        ACTIONBRIDGE_MASTER_KEY: masterKey,
+        ACTIONBRIDGE_LOG_LEVEL: 'warn',
+        ACTIONBRIDGE_THROTTLE_RATE: '0',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let err = '';
-  child.stderr.on('data', (d) => { err += d; });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
   children.push(child);
   const endpoint = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 30_000; ;) {
+  for (const deadline = Date.now() + 30_000; ; ) {
     if (child.exitCode !== null) throw new Error(`node exited (${child.exitCode}):\n${err}`);
-    try { if ((await fetch(`${endpoint}/healthz`)).ok) break; } catch { /* not yet */ }
+    try {
+      if ((await fetch(`${endpoint}/healthz`)).ok) break;
+    } catch {
+      /* not yet */
+    }
     if (Date.now() > deadline) throw new Error(`not ready within 30 s:\n${err}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { port, endpoint, child, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
+  return {
+    port,
+    endpoint,
+    child,
+    stop: () =>
+      new Promise((r) => {
+        child.once('exit', r);
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 const signer = new SignatureV4({ credentials: ADMIN, region: 'us-east-1', service: 'quicksight', sha256: Hash.bind(null, 'sha256'), uriEscapePath: true });
 async function signed(port, method, urlPath, query = {}, body) {
   const headers = { host: `127.0.0.1:${port}`, 'amz-sdk-invocation-id': randomUUID() };
-  if (body !== undefined) { headers['content-type'] = 'application/json'; headers['content-length'] = String(Buffer.byteLength(body)); }
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(body));
+  }
   const out = await signer.sign({ method, protocol: 'http:', hostname: '127.0.0.1', port, path: urlPath, query, headers, body });
   const h = { ...out.headers };
-  if (h['content-length'] !== undefined) { h['Content-Length'] = h['content-length']; delete h['content-length']; }
+  if (h['content-length'] !== undefined) {
+    h['Content-Length'] = h['content-length'];
+    delete h['content-length'];
+  }
   const q = new URLSearchParams(query).toString();
   return { method, path: q ? `${urlPath}?${q}` : urlPath, headers: h, ...(body !== undefined ? { body } : {}) };
 }
 async function send(endpoint, r) {
   const headers = { ...r.headers };
-  delete headers.host; delete headers['Content-Length'];
+  delete headers.host;
+  delete headers['Content-Length'];
   const res = await fetch(endpoint + r.path, { method: r.method, headers, body: r.body });
   await res.arrayBuffer();
   return res.status;
@@ -86,12 +128,22 @@ async function send(endpoint, r) {
 
 /** autocannon on every node at once, connections split evenly; req/s added up. */
 async function reads(nodes, makeReq) {
-  const runs = await Promise.all(nodes.map(async (n) => {
-    const req = await makeReq(n);
-    return new Promise((resolve, reject) => autocannon({
-      url: n.endpoint, connections: Math.max(1, Math.round(CONNECTIONS / nodes.length)), duration: DURATION, requests: [req],
-    }, (e, r) => (e ? reject(e) : resolve(r))));
-  }));
+  const runs = await Promise.all(
+    nodes.map(async (n) => {
+      const req = await makeReq(n);
+      return new Promise((resolve, reject) =>
+        autocannon(
+          {
+            url: n.endpoint,
+            connections: Math.max(1, Math.round(CONNECTIONS / nodes.length)),
+            duration: DURATION,
+            requests: [req],
+          },
+          (e, r) => (e ? reject(e) : resolve(r)),
+        ),
+      );
+    }),
+  );
   const rps = runs.reduce((s, r) => s + r.requests.average, 0);
   const non2xx = runs.reduce((s, r) => s + r.non2xx + r.errors, 0);
   return { rps, p99: Math.max(...runs.map((r) => r.latency.p99)), non2xx };
@@ -107,12 +159,14 @@ async function creates(nodes, prefix) {
   let next = 0;
   let bad = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-    while (next < reqs.length) {
-      const [n, r] = reqs[next++];
-      if ((await send(n.endpoint, r)) !== 200) bad++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (next < reqs.length) {
+        const [n, r] = reqs[next++];
+        if ((await send(n.endpoint, r)) !== 200) bad++;
+      }
+    }),
+  );
   return { rps: CREATES / ((performance.now() - t0) / 1000), non2xx: bad };
 }
 
@@ -131,7 +185,11 @@ async function configuration(label, nodes) {
 const masterKey = randomBytes(32).toString('base64');
 const results = [];
 const dirs = [];
-const tmp = () => { const d = mkdtempSync(path.join(os.tmpdir(), 'ab-bench-pg-')); dirs.push(d); return d; };
+const tmp = () => {
+  const d = mkdtempSync(path.join(os.tmpdir(), 'ab-bench-pg-'));
+  dirs.push(d);
+  return d;
+};
 const admin = new pg.Client({ connectionString: PG_URL });
 await admin.connect();
 const schemas = [];
@@ -168,5 +226,7 @@ const ratio = (a, b) => `${(a / b).toFixed(2)}x`.padStart(7);
 console.log(`\nActionBridge on PostgreSQL (${os.cpus().length} CPUs, ${DURATION} s per read scenario, ${CONNECTIONS} connections, ${CREATES} creates)\n`);
 console.log('configuration   describe req/s  (vs sqlite)   list-100 req/s  (vs sqlite)   create req/s  (vs sqlite)   non-2xx');
 for (const r of results) {
-  console.log(`${r.label.padEnd(15)} ${f(r.describe.rps)}         ${ratio(r.describe.rps, base.describe.rps)}       ${f(r.list.rps)}         ${ratio(r.list.rps, base.list.rps)}     ${f(r.create.rps)}       ${ratio(r.create.rps, base.create.rps)}      ${r.describe.non2xx + r.list.non2xx + r.create.non2xx}`);
+  console.log(
+    `${r.label.padEnd(15)} ${f(r.describe.rps)}         ${ratio(r.describe.rps, base.describe.rps)}       ${f(r.list.rps)}         ${ratio(r.list.rps, base.list.rps)}     ${f(r.create.rps)}       ${ratio(r.create.rps, base.create.rps)}      ${r.describe.non2xx + r.list.non2xx + r.create.non2xx}`,
+  );
 }

@@ -42,7 +42,7 @@ const REGION = 'us-east-1';
 const PRECREATED = 150; // ≥ 100, so a List page is full (100) and has a NextToken
 const SDK_UA = 'aws-sdk-js/3.1168.0';
 
-const AIMS = { describeVsBare: 0.40, createPerSec: 1500, signatureCost: 0.15 };
+const AIMS = { describeVsBare: 0.4, createPerSec: 1500, signatureCost: 0.15 };
 
 for (const [k, v] of Object.entries({ BENCH_DURATION: DURATION, BENCH_WARMUP: WARMUP, BENCH_CONNECTIONS: CONNECTIONS })) {
   if (!Number.isFinite(v) || v < 0 || (k !== 'BENCH_WARMUP' && v <= 0)) throw new Error(`${k} must be a positive number`);
@@ -54,7 +54,10 @@ function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 
@@ -65,22 +68,32 @@ async function startChild(name, script, args, env, readyPath, logDir) {
   const logFd = openSync(path.join(logDir, `${name}.log`), 'a');
   const nodeArgs = PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
   const child = spawn(process.execPath, [...nodeArgs, script, ...args(port)], {
-    env: { ...process.env, ...env }, stdio: ['ignore', logFd, 'pipe'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', logFd, 'pipe'],
   });
   closeSync(logFd);
   let err = '';
-  child.stderr.on('data', (d) => { err += d; });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
   children.push(child);
   const endpoint = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${err}`);
-    try { if ((await fetch(endpoint + readyPath)).ok) break; } catch { /* not yet */ }
+    try {
+      if ((await fetch(endpoint + readyPath)).ok) break;
+    } catch {
+      /* not yet */
+    }
     if (Date.now() > deadline) throw new Error(`${name}: not ready within 30 s:\n${err}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
-    name, child, port, endpoint,
+    name,
+    child,
+    port,
+    endpoint,
     async stop() {
       if (child.exitCode !== null) return;
       const done = new Promise((r) => child.once('exit', r));
@@ -92,12 +105,18 @@ async function startChild(name, script, args, env, readyPath, logDir) {
   };
 }
 
-process.on('exit', () => { for (const c of children) if (c.exitCode === null) c.kill('SIGKILL'); });
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
 
 // ---------------------------------------------------------------- signing
 
 const signer = new SignatureV4({
-  credentials: ADMIN, region: REGION, service: 'quicksight', sha256: Hash.bind(null, 'sha256'), uriEscapePath: true,
+  credentials: ADMIN,
+  region: REGION,
+  service: 'quicksight',
+  sha256: Hash.bind(null, 'sha256'),
+  uriEscapePath: true,
 });
 
 /**
@@ -119,7 +138,10 @@ async function signed(port, method, urlPath, query = {}, body) {
   const out = await signer.sign({ method, protocol: 'http:', hostname: '127.0.0.1', port, path: urlPath, query, headers, body });
   const h = { ...out.headers };
   // autocannon writes Content-Length itself under this exact name; keep one header.
-  if (h['content-length'] !== undefined) { h['Content-Length'] = h['content-length']; delete h['content-length']; }
+  if (h['content-length'] !== undefined) {
+    h['Content-Length'] = h['content-length'];
+    delete h['content-length'];
+  }
   const qs = new URLSearchParams(query).toString();
   return { method, path: qs ? `${urlPath}?${qs}` : urlPath, headers: h, ...(body !== undefined ? { body } : {}) };
 }
@@ -127,7 +149,8 @@ async function signed(port, method, urlPath, query = {}, body) {
 /** Sends one autocannon-style request with fetch (checks before a scenario). */
 async function once(endpoint, r) {
   const headers = { ...r.headers };
-  delete headers.host; delete headers['Content-Length'];
+  delete headers.host;
+  delete headers['Content-Length'];
   const res = await fetch(endpoint + r.path, { method: r.method, headers, body: r.body });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
@@ -148,9 +171,17 @@ function cpuSeconds(pid) {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(f[11]) + Number(f[12])) / CLK_TCK; // utime, stime (fields 14 and 15)
-  } catch { return Number.NaN; }
+  } catch {
+    return Number.NaN;
+  }
 }
-const CLK_TCK = (() => { try { return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100; } catch { return 100; } })();
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 function cannon(opts) {
   return new Promise((resolve, reject) => {
@@ -170,7 +201,9 @@ async function scenario(name, server, what, opts) {
   // Monotonic µs, the clock of .cpuprofile timestamps: lets a profile be cut per scenario.
   windows.push({ name, server: server.name, startUs: Number(t0 / 1000n), endUs: Number(process.hrtime.bigint() / 1000n) });
   const row = {
-    name, what, server: server.name,
+    name,
+    what,
+    server: server.name,
     rps: r.requests.average,
     total: r.requests.total,
     p50: r.latency.p50,
@@ -184,7 +217,9 @@ async function scenario(name, server, what, opts) {
     timeouts: r.timeouts,
   };
   results.push(row);
-  process.stderr.write(`  ${name.padEnd(15)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  server CPU ${row.cpuUsPerReq.toFixed(0)} µs/req  non-2xx ${row.non2xx}  errors ${row.errors}  timeouts ${row.timeouts}\n`);
+  process.stderr.write(
+    `  ${name.padEnd(15)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  server CPU ${row.cpuUsPerReq.toFixed(0)} µs/req  non-2xx ${row.non2xx}  errors ${row.errors}  timeouts ${row.timeouts}\n`,
+  );
   return row;
 }
 
@@ -202,7 +237,9 @@ const bootstrapEnv = {
 const problems = [];
 
 try {
-  process.stderr.write(`ActionBridge benchmark: ${CONNECTIONS} connections, ${DURATION} s per scenario (+${WARMUP} s warm-up), node ${process.version}, ${os.cpus().length} CPUs\n`);
+  process.stderr.write(
+    `ActionBridge benchmark: ${CONNECTIONS} connections, ${DURATION} s per scenario (+${WARMUP} s warm-up), node ${process.version}, ${os.cpus().length} CPUs\n`,
+  );
 
   // (a) the baseline
   const bare = await startChild('bare', path.join(ROOT, 'bench', 'bare-server.mjs'), (p) => [String(p)], {}, '/', work);
@@ -210,8 +247,14 @@ try {
   await bare.stop();
 
   // (b) the real server, as `actionbridge serve` runs it
-  const real = await startChild('actionbridge', path.join(ROOT, 'bin', 'actionbridge'),
-    (p) => ['serve', '--host', '127.0.0.1', '--port', String(p), '--data-dir', dataDir], bootstrapEnv, '/healthz', work);
+  const real = await startChild(
+    'actionbridge',
+    path.join(ROOT, 'bin', 'actionbridge'),
+    (p) => ['serve', '--host', '127.0.0.1', '--port', String(p), '--data-dir', dataDir],
+    bootstrapEnv,
+    '/healthz',
+    work,
+  );
 
   const id = (n) => `bench-${String(n).padStart(4, '0')}`;
   for (let n = 0; n < PRECREATED; n++) {
@@ -232,15 +275,28 @@ try {
   }
 
   // (c) the same app with signature verification bypassed (bench-only), on the same data
-  const nosig = await startChild('actionbridge-nosig', path.join(ROOT, 'bench', 'server-child.mjs'),
-    (p) => [String(p), dataDir], bootstrapEnv, '/healthz', work);
+  const nosig = await startChild(
+    'actionbridge-nosig',
+    path.join(ROOT, 'bench', 'server-child.mjs'),
+    (p) => [String(p), dataDir],
+    bootstrapEnv,
+    '/healthz',
+    work,
+  );
   const unsignedDescribe = {
-    method: 'GET', path: `${connectorsPath}/${id(0)}`,
-    headers: { host: `127.0.0.1:${nosig.port}`, 'user-agent': describe.headers['user-agent'], 'x-amz-user-agent': SDK_UA, 'amz-sdk-request': 'attempt=1; max=1' },
+    method: 'GET',
+    path: `${connectorsPath}/${id(0)}`,
+    headers: {
+      host: `127.0.0.1:${nosig.port}`,
+      'user-agent': describe.headers['user-agent'],
+      'x-amz-user-agent': SDK_UA,
+      'amz-sdk-request': 'attempt=1; max=1',
+    },
   };
   {
     const r = await once(nosig.endpoint, unsignedDescribe);
-    if (r.status !== 200 || r.json?.ActionConnector?.ActionConnectorId !== id(0)) throw new Error(`unsigned Describe check: HTTP ${r.status} ${JSON.stringify(r.json)}`);
+    if (r.status !== 200 || r.json?.ActionConnector?.ActionConnectorId !== id(0))
+      throw new Error(`unsigned Describe check: HTTP ${r.status} ${JSON.stringify(r.json)}`);
     const refused = await once(real.endpoint, { ...unsignedDescribe, headers: { ...unsignedDescribe.headers } });
     if (refused.status !== 403) problems.push(`the real server answered an unsigned Describe with HTTP ${refused.status} (expected 403)`);
   }
@@ -300,19 +356,35 @@ try {
   lines.push(`| scenario | what | req/s | p50 ms | p99 ms | non-2xx | errors | timeouts | vs bare | server CPU µs/req |`);
   lines.push(`|---|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
   for (const r of results) {
-    lines.push(`| ${r.name} | ${r.what} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.timeouts} | ${fmt((100 * r.rps) / bareRps, 1)} % | ${fmt(r.cpuUsPerReq)} |`);
+    lines.push(
+      `| ${r.name} | ${r.what} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.timeouts} | ${fmt((100 * r.rps) / bareRps, 1)} % | ${fmt(r.cpuUsPerReq)} |`,
+    );
   }
   const sigCost = 1 - dSigned.rps / dUnsigned.rps;
   const sigCostCpu = 1 - dUnsigned.cpuUsPerReq / dSigned.cpuUsPerReq;
   lines.push('');
-  lines.push(`Signature verification (means of the A B B A runs): signed/unsigned Describe = ${fmt(dSigned.rps)}/${fmt(dUnsigned.rps)} req/s = ${fmt((100 * dSigned.rps) / dUnsigned.rps, 1)} % -> cost ${fmt(100 * sigCost, 1)} % throughput loss.`);
-  lines.push(`  Server CPU ${fmt(dSigned.cpuUsPerReq)} vs ${fmt(dUnsigned.cpuUsPerReq)} µs/req: +${fmt(dSigned.cpuUsPerReq - dUnsigned.cpuUsPerReq)} µs per signed request, ${fmt(100 * sigCostCpu, 1)} % of a signed request's CPU time.`);
-  lines.push(`Create: ${fmt(cRow.ok2xx)} answered 2xx in the measured run, ${fmt(stored)} connectors of this run stored (incl. warm-up), ${fmt(sentCreates)} requests built.`);
+  lines.push(
+    `Signature verification (means of the A B B A runs): signed/unsigned Describe = ${fmt(dSigned.rps)}/${fmt(dUnsigned.rps)} req/s = ${fmt((100 * dSigned.rps) / dUnsigned.rps, 1)} % -> cost ${fmt(100 * sigCost, 1)} % throughput loss.`,
+  );
+  lines.push(
+    `  Server CPU ${fmt(dSigned.cpuUsPerReq)} vs ${fmt(dUnsigned.cpuUsPerReq)} µs/req: +${fmt(dSigned.cpuUsPerReq - dUnsigned.cpuUsPerReq)} µs per signed request, ${fmt(100 * sigCostCpu, 1)} % of a signed request's CPU time.`,
+  );
+  lines.push(
+    `Create: ${fmt(cRow.ok2xx)} answered 2xx in the measured run, ${fmt(stored)} connectors of this run stored (incl. warm-up), ${fmt(sentCreates)} requests built.`,
+  );
   const nonOk = results.filter((r) => r.non2xx || r.errors || r.timeouts);
   const aims = [
-    [`Describe (signed, mean of 2 runs) >= ${AIMS.describeVsBare * 100} % of bare`, dSigned.rps / bareRps >= AIMS.describeVsBare, `${fmt((100 * dSigned.rps) / bareRps, 1)} %`],
+    [
+      `Describe (signed, mean of 2 runs) >= ${AIMS.describeVsBare * 100} % of bare`,
+      dSigned.rps / bareRps >= AIMS.describeVsBare,
+      `${fmt((100 * dSigned.rps) / bareRps, 1)} %`,
+    ],
     [`Create >= ${fmt(AIMS.createPerSec)}/s`, cRow.rps >= AIMS.createPerSec, `${fmt(cRow.rps)}/s`],
-    [`signature cost < ${AIMS.signatureCost * 100} % (throughput)`, sigCost < AIMS.signatureCost, `${fmt(100 * sigCost, 1)} % (by server CPU: ${fmt(100 * sigCostCpu, 1)} %)`],
+    [
+      `signature cost < ${AIMS.signatureCost * 100} % (throughput)`,
+      sigCost < AIMS.signatureCost,
+      `${fmt(100 * sigCost, 1)} % (by server CPU: ${fmt(100 * sigCostCpu, 1)} %)`,
+    ],
     ['no non-2xx, errors or timeouts in any scenario', nonOk.length === 0, nonOk.length ? nonOk.map((r) => r.name).join(', ') : 'none'],
   ];
   lines.push('');
@@ -321,10 +393,26 @@ try {
   process.stdout.write(`${lines.join('\n')}\n`);
 
   if (process.env.BENCH_JSON) {
-    writeFileSync(process.env.BENCH_JSON, JSON.stringify({
-      date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP,
-      results, signatureCost: sigCost, signatureCostCpu: sigCostCpu, aims: aims.map(([aim, ok, got]) => ({ aim, ok, got })), problems,
-    }, null, 2));
+    writeFileSync(
+      process.env.BENCH_JSON,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          node: process.version,
+          cpus: os.cpus().length,
+          connections: CONNECTIONS,
+          duration: DURATION,
+          warmup: WARMUP,
+          results,
+          signatureCost: sigCost,
+          signatureCostCpu: sigCostCpu,
+          aims: aims.map(([aim, ok, got]) => ({ aim, ok, got })),
+          problems,
+        },
+        null,
+        2,
+      ),
+    );
   }
   if (problems.length || nonOk.length) process.exitCode = 1;
 } finally {

@@ -42,10 +42,19 @@ const caller = {
 };
 /** Admits and authenticates every request as the bootstrap admin, without a key lookup or a signature. */
 const trusting = {
-  async admit() { return { accessKeyId: b.accessKeyId }; },
-  async authenticate() { return { caller, region: config.region, signedHeaders: [] }; },
+  async admit() {
+    return { accessKeyId: b.accessKeyId };
+  },
+  async authenticate() {
+    return { caller, region: config.region, signedHeaders: [] };
+  },
 };
 const { app } = await buildApp({ config, store, keys, log, authenticator: trusting });
 await app.listen({ host: config.host, port: config.port });
 process.stderr.write(`bench server (UNAUTHENTICATED, trusts ${caller.userArn}) on http://127.0.0.1:${port}\n`);
-process.on('SIGTERM', () => { app.close().then(() => store.close()).then(() => process.exit(0)); });
+process.on('SIGTERM', () => {
+  app
+    .close()
+    .then(() => store.close())
+    .then(() => process.exit(0));
+});

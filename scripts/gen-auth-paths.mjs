@@ -28,13 +28,17 @@ export function secretPaths(model) {
       else if (target.sensitive && !readRef) {
         found[p[0]] ??= [];
         found[p[0]].push(p);
-      }
-      else if (!readRef) throw new Error(`${p.join('.')} is neither returned by the Read shape nor sensitive: decide how to store it`);
+      } else if (!readRef) throw new Error(`${p.join('.')} is neither returned by the Read shape nor sensitive: decide how to store it`);
     }
   };
   walk(shapes.AuthConfig.members.AuthenticationMetadata.shape, shapes.ReadAuthConfig.members.AuthenticationMetadata.shape, []);
-  for (const [k, ps] of Object.entries(found)) if (ps.length !== 1) throw new Error(`${k} has ${ps.length} secrets; the stored format keeps one per metadata member`);
-  return Object.fromEntries(Object.keys(found).sort().map((k) => [k, found[k][0]]));
+  for (const [k, ps] of Object.entries(found))
+    if (ps.length !== 1) throw new Error(`${k} has ${ps.length} secrets; the stored format keeps one per metadata member`);
+  return Object.fromEntries(
+    Object.keys(found)
+      .sort()
+      .map((k) => [k, found[k][0]]),
+  );
 }
 
 export function generate(model) {
@@ -46,7 +50,7 @@ export function generate(model) {
     '/**',
     ' * The secret member of each AuthenticationMetadata member that has one, as a path from',
     ' * AuthenticationMetadata: its shape is sensitive in the model and the Read shape does not',
-    ' * return it. Stored sealed under the key `path.join(\'.\')`, never returned.',
+    " * return it. Stored sealed under the key `path.join('.')`, never returned.",
     ' */',
     `export const authSecretPaths = ${JSON.stringify(paths, null, 2)} as const;`,
     '',

@@ -62,7 +62,13 @@ export function merge(aws, ext) {
 /** Model documentation (HTML) as a JSDoc comment body. */
 const doc = (html, indent = '') => {
   if (!html) return [];
-  const text = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\*\//g, '*\\/').trim();
+  const text = html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\*\//g, '*\\/')
+    .trim();
   return [`${indent}/** ${text} */`];
 };
 
@@ -92,8 +98,10 @@ export function generate(aws, ext) {
         if (s.max !== undefined) j.maximum = s.max;
         return j;
       }
-      case 'boolean': return { type: 'boolean' };
-      case 'timestamp': return { type: 'number' };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'timestamp':
+        return { type: 'number' };
       case 'list': {
         const j = { type: 'array', items: { $ref: `#/$defs/${s.member.shape}` } };
         if (s.min !== undefined && s.min > 0) j.minItems = s.min;
@@ -107,7 +115,8 @@ export function generate(aws, ext) {
         if (s.union) j['x-aws-union'] = Object.keys(s.members ?? {});
         return j;
       }
-      default: throw new Error(`unsupported shape type ${s.type} (${name})`);
+      default:
+        throw new Error(`unsupported shape type ${s.type} (${name})`);
     }
   }
   function reachable(start, acc = new Set()) {
@@ -136,7 +145,9 @@ export function generate(aws, ext) {
       });
     }
     const output = shapes[op.output.shape];
-    const statusCodeMembers = Object.entries(output.members ?? {}).filter(([, r]) => r.location === 'statusCode').map(([m]) => m);
+    const statusCodeMembers = Object.entries(output.members ?? {})
+      .filter(([, r]) => r.location === 'statusCode')
+      .map(([m]) => m);
     ops[name] = {
       name,
       method: op.http.method,
@@ -162,22 +173,32 @@ export function generate(aws, ext) {
   m.push("import type { OperationName } from './types.js';");
   m.push("export type * from './types.js';");
   m.push('');
-  m.push('/** Every operation (the AWS model\'s, then the extensions\'): HTTP binding, shapes, errors. `bodyLimit`: the model\'s x-bodyLimit. */');
+  m.push("/** Every operation (the AWS model's, then the extensions'): HTTP binding, shapes, errors. `bodyLimit`: the model's x-bodyLimit. */");
   m.push(`export const operations = ${JSON.stringify(ops, null, 2)} as const satisfies Record<OperationName, unknown>;`);
   m.push('');
   m.push(`export const errorStatus = ${JSON.stringify(errors, null, 2)} as const;`);
   m.push('');
   m.push('export type ModelErrorName = keyof typeof errorStatus;');
   m.push('');
-  const sortedDefs = Object.fromEntries(Object.keys(sharedDefs).sort().map((k) => [k, sharedDefs[k]]));
+  const sortedDefs = Object.fromEntries(
+    Object.keys(sharedDefs)
+      .sort()
+      .map((k) => [k, sharedDefs[k]]),
+  );
   m.push('/** JSON Schemas (for Ajv) of every shape an operation input reaches; refs between them are local. */');
   m.push(`export const shapeSchemas = ${JSON.stringify({ $id: SHAPES_ID, $defs: sortedDefs }, null, 2)};`);
   m.push('');
-  m.push('/** JSON Schema of each operation\'s input (after path, query and body are merged): a reference into shapeSchemas. */');
+  m.push("/** JSON Schema of each operation's input (after path, query and body are merged): a reference into shapeSchemas. */");
   m.push(`export const inputSchemas: Record<OperationName, object> = ${JSON.stringify(schemas, null, 2)};`);
   m.push('');
   m.push('/** Whether a shape is marked sensitive in the model (its value is never echoed). */');
-  m.push(`export const sensitiveShapes: readonly string[] = ${JSON.stringify(Object.keys(shapes).filter((k) => shapes[k].sensitive).sort())};`);
+  m.push(
+    `export const sensitiveShapes: readonly string[] = ${JSON.stringify(
+      Object.keys(shapes)
+        .filter((k) => shapes[k].sensitive)
+        .sort(),
+    )};`,
+  );
   m.push('');
 
   // ---- types.ts ---------------------------------------------------------------
@@ -187,12 +208,20 @@ export function generate(aws, ext) {
     const s = shapes[name];
     if (s.document) return s['x-anyJson'] ? 'unknown' : 'Record<string, unknown>';
     switch (s.type) {
-      case 'string': return s.enum ? s.enum.map((e) => JSON.stringify(e)).join(' | ') : 'string';
-      case 'integer': return 'number';
-      case 'boolean': return 'boolean';
-      case 'timestamp': return 'Date';
-      case 'list': { const x = shapes[s.member.shape]; return (x.type === 'string' && !x.enum) ? 'string[]' : `${s.member.shape}[]`; }
-      default: return name;
+      case 'string':
+        return s.enum ? s.enum.map((e) => JSON.stringify(e)).join(' | ') : 'string';
+      case 'integer':
+        return 'number';
+      case 'boolean':
+        return 'boolean';
+      case 'timestamp':
+        return 'Date';
+      case 'list': {
+        const x = shapes[s.member.shape];
+        return x.type === 'string' && !x.enum ? 'string[]' : `${s.member.shape}[]`;
+      }
+      default:
+        return name;
     }
   }
   for (const [name, s] of Object.entries(shapes)) {
@@ -216,23 +245,28 @@ export function generate(aws, ext) {
   const union = (names) => names.map((n) => JSON.stringify(n)).join(' | ') || 'never';
   out('/** Every operation of the AWS model. */');
   out(`export type AwsOperationName = ${union(awsNames)};`);
-  out('/** ActionBridge\'s extension operations (model/actionbridge-extensions.model.json). */');
+  out("/** ActionBridge's extension operations (model/actionbridge-extensions.model.json). */");
   out(`export type ExtensionOperationName = ${union(extNames)};`);
   out('export type OperationName = AwsOperationName | ExtensionOperationName;');
   out();
   out('/** Input and output of every operation; the output without the members HTTP carries (status code, request id). */');
   out('export interface OperationTypes {');
-  for (const op of Object.values(ops)) out(`  ${op.name}: { input: ${op.input}; output: Omit<${op.output}, ${op.statusCodeMembers.map((x) => JSON.stringify(x)).join(' | ') || 'never'} | "RequestId">; };`);
+  for (const op of Object.values(ops))
+    out(
+      `  ${op.name}: { input: ${op.input}; output: Omit<${op.output}, ${op.statusCodeMembers.map((x) => JSON.stringify(x)).join(' | ') || 'never'} | "RequestId">; };`,
+    );
   out('}');
   out();
   out('/**');
   out(' * The whole service, one function per operation: what src/ops implements (a missing or');
-  out(' * mistyped operation is a compile error). `Ctx` is the server\'s request context.');
+  out(" * mistyped operation is a compile error). `Ctx` is the server's request context.");
   out(' */');
   out('export interface ActionBridgeApi<Ctx> {');
   for (const op of Object.values(ops)) {
     t.push(...doc(modelOps[op.name].documentation, '  '));
-    out(`  ${op.name}: (ctx: Ctx, input: OperationTypes[${JSON.stringify(op.name)}]["input"]) => Promise<OperationTypes[${JSON.stringify(op.name)}]["output"]>;`);
+    out(
+      `  ${op.name}: (ctx: Ctx, input: OperationTypes[${JSON.stringify(op.name)}]["input"]) => Promise<OperationTypes[${JSON.stringify(op.name)}]["output"]>;`,
+    );
   }
   out('}');
   out();
@@ -241,11 +275,11 @@ export function generate(aws, ext) {
   out();
   out('/** The operations the client library (src/client) has a method for. */');
   out(`export type ClientOperationName = ${union(clientOperations)};`);
-  out('/** A client call\'s input: AwsAccountId defaults to the client\'s account. */');
+  out("/** A client call's input: AwsAccountId defaults to the client's account. */");
   out('export type ClientInput<K extends ClientOperationName> = OperationTypes[K]["input"] extends { AwsAccountId: string }');
   out('  ? Omit<OperationTypes[K]["input"], "AwsAccountId"> & { /** Default: the client\'s accountId. */ AwsAccountId?: string }');
   out('  : OperationTypes[K]["input"];');
-  out('/** A client call\'s output, with the server\'s request id. */');
+  out("/** A client call's output, with the server's request id. */");
   out('export type ClientOutput<K extends ClientOperationName> = OperationTypes[K]["output"] & { /** The server\'s request id. */ RequestId?: string };');
   out();
 
@@ -279,15 +313,17 @@ export function generate(aws, ext) {
       bindings: ops[name].bindings.filter((b) => b.location !== 'header').map(({ member, location, locationName }) => ({ member, location, locationName })),
     };
   }
-  c.push('/** How the client sends each operation: method, URI template, member bindings; `idempotent`: safe to repeat after a 5xx or a lost connection (readonly or idempotent in the model). */');
+  c.push(
+    '/** How the client sends each operation: method, URI template, member bindings; `idempotent`: safe to repeat after a 5xx or a lost connection (readonly or idempotent in the model). */',
+  );
   c.push(`export const clientOperations = ${JSON.stringify(table, null, 2)} as const satisfies Record<ClientOperationName, unknown>;`);
   c.push('');
-  c.push('/** Members the client\'s outputs declare as timestamps (epoch seconds on the wire, Dates for the caller). */');
+  c.push("/** Members the client's outputs declare as timestamps (epoch seconds on the wire, Dates for the caller). */");
   c.push(`export const timestampMembers: readonly string[] = ${JSON.stringify([...times].sort())};`);
   c.push('/** Members that are free-form JSON documents (never revived). */');
   c.push(`export const documentMembers: readonly string[] = ${JSON.stringify([...documents].sort())};`);
   c.push('');
-  c.push('/** The client\'s typed methods, one per client operation; the transport (`send`) is the subclass\'s. */');
+  c.push("/** The client's typed methods, one per client operation; the transport (`send`) is the subclass's. */");
   c.push('export abstract class GeneratedClient<Options> {');
   c.push('  protected abstract send<K extends ClientOperationName>(op: K, input: ClientInput<K>, options?: Options): Promise<ClientOutput<K>>;');
   for (const name of clientOperations) {
@@ -296,7 +332,9 @@ export function generate(aws, ext) {
     const method = name[0].toLowerCase() + name.slice(1);
     c.push('');
     c.push(...doc(modelOps[name].documentation ?? clientDocumentation[name], '  '));
-    c.push(`  ${method}(input: ClientInput<${JSON.stringify(name)}>${required.length ? '' : ' = {}'}, options?: Options): Promise<ClientOutput<${JSON.stringify(name)}>> {`);
+    c.push(
+      `  ${method}(input: ClientInput<${JSON.stringify(name)}>${required.length ? '' : ' = {}'}, options?: Options): Promise<ClientOutput<${JSON.stringify(name)}>> {`,
+    );
     c.push(`    return this.send(${JSON.stringify(name)}, input, options);`);
     c.push('  }');
   }

@@ -140,21 +140,21 @@ const fileSchema = {
     metricsHost: { type: 'string', minLength: 1 },
     shutdownTimeoutMs: { type: 'integer', minimum: 0, maximum: 3_600_000 },
     trustProxy: {
-      oneOf: [
-        { type: 'boolean' },
-        { type: 'array', minItems: 1, items: { type: 'string', pattern: TRUSTED_PROXY } },
-      ],
+      oneOf: [{ type: 'boolean' }, { type: 'array', minItems: 1, items: { type: 'string', pattern: TRUSTED_PROXY } }],
     },
     postgres: {
-      type: 'object', additionalProperties: false,
+      type: 'object',
+      additionalProperties: false,
       properties: { poolSize: { type: 'integer', minimum: 1, maximum: 1000 }, statementTimeoutMs: { type: 'integer', minimum: 0 } },
     },
     throttle: {
-      type: 'object', additionalProperties: false,
+      type: 'object',
+      additionalProperties: false,
       properties: { ratePerSecond: { type: 'number', minimum: 0 }, burst: { type: 'number', minimum: 0 } },
     },
     egress: {
-      type: 'object', additionalProperties: false,
+      type: 'object',
+      additionalProperties: false,
       properties: {
         allow: { type: 'array', items: { type: 'string', pattern: CIDR } },
         caFile: { type: 'string', minLength: 1 },
@@ -162,7 +162,9 @@ const fileSchema = {
         vpcConnections: {
           type: 'object',
           additionalProperties: {
-            type: 'object', additionalProperties: false, required: ['allowCidrs'],
+            type: 'object',
+            additionalProperties: false,
+            required: ['allowCidrs'],
             properties: {
               allowCidrs: { type: 'array', minItems: 1, items: { type: 'string', pattern: CIDR } },
               proxy: { type: 'string', pattern: '^https?://' },
@@ -180,9 +182,21 @@ const validateFile = new Ajv({ allErrors: true, strict: false }).compile<FileCon
 
 export interface FileConfig {
   auditRetentionDays?: number;
-  host?: string; port?: number; dataDir?: string; databaseUrl?: string; region?: string; logLevel?: string; bodyLimit?: number;
-  publicUrl?: string; stsEndpoint?: string; nodes?: number;
-  metricsPort?: number; metricsHost?: string; shutdownTimeoutMs?: number; trustProxy?: TrustProxy; maxBufferedRequestBytes?: number;
+  host?: string;
+  port?: number;
+  dataDir?: string;
+  databaseUrl?: string;
+  region?: string;
+  logLevel?: string;
+  bodyLimit?: number;
+  publicUrl?: string;
+  stsEndpoint?: string;
+  nodes?: number;
+  metricsPort?: number;
+  metricsHost?: string;
+  shutdownTimeoutMs?: number;
+  trustProxy?: TrustProxy;
+  maxBufferedRequestBytes?: number;
   postgres?: Partial<PostgresConfig>;
   throttle?: Partial<ThrottleConfig>;
   egress?: { allow?: string[]; caFile?: string; maxBufferedBytes?: number; vpcConnections?: Record<string, VpcConnectionConfig> };
@@ -191,16 +205,23 @@ export interface FileConfig {
 /** Reads and validates a config file; relative paths in it are relative to the file. */
 export function loadConfigFile(file: string): FileConfig {
   let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new ConfigError(`cannot read config file ${file}: ${errorMessage(e)}`); }
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read config file ${file}: ${errorMessage(e)}`);
+  }
   let data: unknown;
-  try { data = /\.json$/i.test(file) ? JSON.parse(text) : YAML.parse(text); } catch (e) {
+  try {
+    data = /\.json$/i.test(file) ? JSON.parse(text) : YAML.parse(text);
+  } catch (e) {
     throw new ConfigError(`config file ${file} does not parse: ${errorMessage(e)}`);
   }
   data ??= {};
   if (!validateFile(data)) {
     const problems = (validateFile.errors ?? []).map((e) => {
       const at = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
-      if (e.keyword === 'additionalProperties') return `unknown key '${[at === '(top level)' ? '' : `${at}.`, (e.params as { additionalProperty: string }).additionalProperty].join('')}'`;
+      if (e.keyword === 'additionalProperties')
+        return `unknown key '${[at === '(top level)' ? '' : `${at}.`, (e.params as { additionalProperty: string }).additionalProperty].join('')}'`;
       return `${at}: ${e.message}`;
     });
     throw new ConfigError(`config file ${file} is not valid: ${problems.join('; ')}`);
@@ -213,30 +234,74 @@ export function loadConfigFile(file: string): FileConfig {
 }
 
 export interface Flags {
-  host?: string; port?: string; 'data-dir'?: string; 'database-url'?: string; region?: string;
-  'egress-allow'?: string[]; 'ca-file'?: string; config?: string;
-  'log-level'?: string; 'throttle-rate'?: string; 'throttle-burst'?: string; 'body-limit'?: string;
-  'public-url'?: string; 'sts-endpoint'?: string; nodes?: string; 'pg-pool-size'?: string; 'pg-statement-timeout-ms'?: string;
-  'metrics-port'?: string; 'metrics-host'?: string; 'shutdown-timeout-ms'?: string; 'audit-retention-days'?: string;
+  host?: string;
+  port?: string;
+  'data-dir'?: string;
+  'database-url'?: string;
+  region?: string;
+  'egress-allow'?: string[];
+  'ca-file'?: string;
+  config?: string;
+  'log-level'?: string;
+  'throttle-rate'?: string;
+  'throttle-burst'?: string;
+  'body-limit'?: string;
+  'public-url'?: string;
+  'sts-endpoint'?: string;
+  nodes?: string;
+  'pg-pool-size'?: string;
+  'pg-statement-timeout-ms'?: string;
+  'metrics-port'?: string;
+  'metrics-host'?: string;
+  'shutdown-timeout-ms'?: string;
+  'audit-retention-days'?: string;
   'trust-proxy'?: string;
 }
 
 /** The flags `serve` takes besides --config, each the twin of a config key and an ACTIONBRIDGE_* variable (README, Configuration). */
-export const FLAG_NAMES = ['host', 'port', 'data-dir', 'database-url', 'region', 'egress-allow', 'ca-file', 'log-level', 'throttle-rate', 'throttle-burst',
-  'body-limit', 'public-url', 'sts-endpoint', 'nodes', 'pg-pool-size', 'pg-statement-timeout-ms', 'metrics-port', 'metrics-host', 'shutdown-timeout-ms', 'audit-retention-days',
-  'trust-proxy'] as const;
+export const FLAG_NAMES = [
+  'host',
+  'port',
+  'data-dir',
+  'database-url',
+  'region',
+  'egress-allow',
+  'ca-file',
+  'log-level',
+  'throttle-rate',
+  'throttle-burst',
+  'body-limit',
+  'public-url',
+  'sts-endpoint',
+  'nodes',
+  'pg-pool-size',
+  'pg-statement-timeout-ms',
+  'metrics-port',
+  'metrics-host',
+  'shutdown-timeout-ms',
+  'audit-retention-days',
+  'trust-proxy',
+] as const;
 
-const validateVpcConnections = new Ajv({ allErrors: true, strict: false }).compile<Record<string, VpcConnectionConfig>>(fileSchema.properties.egress.properties.vpcConnections);
+const validateVpcConnections = new Ajv({ allErrors: true, strict: false }).compile<Record<string, VpcConnectionConfig>>(
+  fileSchema.properties.egress.properties.vpcConnections,
+);
 
 /** ACTIONBRIDGE_VPC_CONNECTIONS: the config file's egress.vpcConnections as JSON. */
 function vpcConnectionsFromEnv(text: string | undefined): Record<string, VpcConnectionConfig> | undefined {
   if (text === undefined || text === '') return undefined;
   let data: unknown;
-  try { data = JSON.parse(text); } catch (e) { throw new ConfigError(`ACTIONBRIDGE_VPC_CONNECTIONS is not JSON: ${errorMessage(e)}`); }
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`ACTIONBRIDGE_VPC_CONNECTIONS is not JSON: ${errorMessage(e)}`);
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data) || !validateVpcConnections(data)) {
-    const why = (validateVpcConnections.errors ?? []).map((e) => e.keyword === 'additionalProperties'
-      ? `unknown key '${e.instancePath.slice(1).replace(/\//g, '.')}.${(e.params as { additionalProperty: string }).additionalProperty}'`
-      : `${e.instancePath.slice(1).replace(/\//g, '.') || '(top level)'}: ${e.message}`);
+    const why = (validateVpcConnections.errors ?? []).map((e) =>
+      e.keyword === 'additionalProperties'
+        ? `unknown key '${e.instancePath.slice(1).replace(/\//g, '.')}.${(e.params as { additionalProperty: string }).additionalProperty}'`
+        : `${e.instancePath.slice(1).replace(/\//g, '.') || '(top level)'}: ${e.message}`,
+    );
     throw new ConfigError(`ACTIONBRIDGE_VPC_CONNECTIONS is not valid: ${why.join('; ') || 'an object of VPC connections by ARN is expected'}`);
   }
   return data;
@@ -258,10 +323,19 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new ConfigError(`region '${region}' is not a region name such as us-east-1`);
   const databaseUrl = flags['database-url'] ?? env.ACTIONBRIDGE_DATABASE_URL ?? file.databaseUrl;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('--database-url must be a postgres:// URL');
-  const egressAllow = flags['egress-allow'] ?? (env.ACTIONBRIDGE_EGRESS_ALLOW ? env.ACTIONBRIDGE_EGRESS_ALLOW.split(',').map((s) => s.trim()).filter(Boolean) : undefined) ?? file.egress?.allow ?? [];
+  const egressAllow =
+    flags['egress-allow'] ??
+    (env.ACTIONBRIDGE_EGRESS_ALLOW
+      ? env.ACTIONBRIDGE_EGRESS_ALLOW.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined) ??
+    file.egress?.allow ??
+    [];
   for (const c of egressAllow) if (!new RegExp(CIDR).test(c)) throw new ConfigError(`egress allow entry '${c}' is not a CIDR such as 10.0.0.0/8`);
   const logLevel = flags['log-level'] ?? env.ACTIONBRIDGE_LOG_LEVEL ?? file.logLevel ?? defaults.logLevel;
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError(`log level '${logLevel}' is not one of fatal, error, warn, info, debug, trace, silent`);
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
+    throw new ConfigError(`log level '${logLevel}' is not one of fatal, error, warn, info, debug, trace, silent`);
   const publicUrl = httpsBase('publicUrl (--public-url, ACTIONBRIDGE_PUBLIC_URL)', flags['public-url'] || env.ACTIONBRIDGE_PUBLIC_URL || file.publicUrl);
   const int = (name: string, s: string | undefined, min: number): number | undefined => {
     const n = num(name, s);
@@ -269,34 +343,63 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     return n;
   };
   const postgres: PostgresConfig = {
-    poolSize: int('--pg-pool-size', flags['pg-pool-size'], 1) ?? int('ACTIONBRIDGE_PG_POOL_SIZE', env.ACTIONBRIDGE_PG_POOL_SIZE, 1) ?? file.postgres?.poolSize ?? defaults.postgres.poolSize,
-    statementTimeoutMs: int('--pg-statement-timeout-ms', flags['pg-statement-timeout-ms'], 0) ?? int('ACTIONBRIDGE_PG_STATEMENT_TIMEOUT_MS', env.ACTIONBRIDGE_PG_STATEMENT_TIMEOUT_MS, 0) ?? file.postgres?.statementTimeoutMs ?? defaults.postgres.statementTimeoutMs,
+    poolSize:
+      int('--pg-pool-size', flags['pg-pool-size'], 1) ??
+      int('ACTIONBRIDGE_PG_POOL_SIZE', env.ACTIONBRIDGE_PG_POOL_SIZE, 1) ??
+      file.postgres?.poolSize ??
+      defaults.postgres.poolSize,
+    statementTimeoutMs:
+      int('--pg-statement-timeout-ms', flags['pg-statement-timeout-ms'], 0) ??
+      int('ACTIONBRIDGE_PG_STATEMENT_TIMEOUT_MS', env.ACTIONBRIDGE_PG_STATEMENT_TIMEOUT_MS, 0) ??
+      file.postgres?.statementTimeoutMs ??
+      defaults.postgres.statementTimeoutMs,
   };
   const nodes = int('--nodes', flags.nodes, 1) ?? int('ACTIONBRIDGE_NODES', env.ACTIONBRIDGE_NODES, 1) ?? file.nodes ?? defaults.nodes;
-  const bodyLimit = int('--body-limit', flags['body-limit'], 1024) ?? int('ACTIONBRIDGE_BODY_LIMIT', env.ACTIONBRIDGE_BODY_LIMIT, 1024) ?? file.bodyLimit ?? defaults.bodyLimit;
-  const maxBufferedRequestBytes = int('ACTIONBRIDGE_MAX_BUFFERED_REQUEST_BYTES', env.ACTIONBRIDGE_MAX_BUFFERED_REQUEST_BYTES, 65536)
-    ?? file.maxBufferedRequestBytes ?? defaults.maxBufferedRequestBytes;
-  const egressMaxBufferedBytes = int('ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES', env.ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES, 65536)
-    ?? file.egress?.maxBufferedBytes ?? defaults.egressMaxBufferedBytes;
+  const bodyLimit =
+    int('--body-limit', flags['body-limit'], 1024) ?? int('ACTIONBRIDGE_BODY_LIMIT', env.ACTIONBRIDGE_BODY_LIMIT, 1024) ?? file.bodyLimit ?? defaults.bodyLimit;
+  const maxBufferedRequestBytes =
+    int('ACTIONBRIDGE_MAX_BUFFERED_REQUEST_BYTES', env.ACTIONBRIDGE_MAX_BUFFERED_REQUEST_BYTES, 65536) ??
+    file.maxBufferedRequestBytes ??
+    defaults.maxBufferedRequestBytes;
+  const egressMaxBufferedBytes =
+    int('ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES', env.ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES, 65536) ??
+    file.egress?.maxBufferedBytes ??
+    defaults.egressMaxBufferedBytes;
   // 'off' (flag or variable) turns off metrics a config file turned on.
   const off = (s: string | undefined) => s !== undefined && s.toLowerCase() === 'off';
   const metricsPortFlag = flags['metrics-port'] ?? env.ACTIONBRIDGE_METRICS_PORT;
-  const metricsPort = off(metricsPortFlag) ? undefined
-    : int(flags['metrics-port'] !== undefined ? '--metrics-port' : 'ACTIONBRIDGE_METRICS_PORT', metricsPortFlag, 0) ?? file.metricsPort ?? defaults.metricsPort;
+  const metricsPort = off(metricsPortFlag)
+    ? undefined
+    : (int(flags['metrics-port'] !== undefined ? '--metrics-port' : 'ACTIONBRIDGE_METRICS_PORT', metricsPortFlag, 0) ??
+      file.metricsPort ??
+      defaults.metricsPort);
   if (metricsPort !== undefined && metricsPort > 65535) throw new ConfigError('--metrics-port must be an integer from 0 to 65535');
-  const shutdownTimeoutMs = int('--shutdown-timeout-ms', flags['shutdown-timeout-ms'], 0) ?? int('ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS', env.ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS, 0)
-    ?? file.shutdownTimeoutMs ?? defaults.shutdownTimeoutMs;
+  const shutdownTimeoutMs =
+    int('--shutdown-timeout-ms', flags['shutdown-timeout-ms'], 0) ??
+    int('ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS', env.ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS, 0) ??
+    file.shutdownTimeoutMs ??
+    defaults.shutdownTimeoutMs;
   const vpcConnections = vpcConnectionsFromEnv(env.ACTIONBRIDGE_VPC_CONNECTIONS) ?? file.egress?.vpcConnections ?? {};
   for (const [arn, vpc] of Object.entries(vpcConnections)) {
     const problem = vpcConfigProblem(arn, vpc);
     if (problem) throw new ConfigError(`egress.vpcConnections${env.ACTIONBRIDGE_VPC_CONNECTIONS ? ' (ACTIONBRIDGE_VPC_CONNECTIONS)' : ''}: ${problem}`);
   }
-  const stsEndpoint = httpsBase('stsEndpoint (--sts-endpoint, ACTIONBRIDGE_STS_ENDPOINT)', flags['sts-endpoint'] || env.ACTIONBRIDGE_STS_ENDPOINT || file.stsEndpoint);
-  const auditRetentionDays = int('--audit-retention-days', flags['audit-retention-days'], 0) ?? int('ACTIONBRIDGE_AUDIT_RETENTION_DAYS', env.ACTIONBRIDGE_AUDIT_RETENTION_DAYS, 0) ?? file.auditRetentionDays ?? defaults.auditRetentionDays;
+  const stsEndpoint = httpsBase(
+    'stsEndpoint (--sts-endpoint, ACTIONBRIDGE_STS_ENDPOINT)',
+    flags['sts-endpoint'] || env.ACTIONBRIDGE_STS_ENDPOINT || file.stsEndpoint,
+  );
+  const auditRetentionDays =
+    int('--audit-retention-days', flags['audit-retention-days'], 0) ??
+    int('ACTIONBRIDGE_AUDIT_RETENTION_DAYS', env.ACTIONBRIDGE_AUDIT_RETENTION_DAYS, 0) ??
+    file.auditRetentionDays ??
+    defaults.auditRetentionDays;
   const trustProxyText = flags['trust-proxy'] ?? env.ACTIONBRIDGE_TRUST_PROXY;
-  const trustProxy = trustProxyText !== undefined && trustProxyText !== ''
-    ? parseTrustProxy(flags['trust-proxy'] !== undefined ? '--trust-proxy' : 'ACTIONBRIDGE_TRUST_PROXY', trustProxyText)
-    : Array.isArray(file.trustProxy) ? checkTrustedProxies('trustProxy', file.trustProxy) : file.trustProxy ?? defaults.trustProxy;
+  const trustProxy =
+    trustProxyText !== undefined && trustProxyText !== ''
+      ? parseTrustProxy(flags['trust-proxy'] !== undefined ? '--trust-proxy' : 'ACTIONBRIDGE_TRUST_PROXY', trustProxyText)
+      : Array.isArray(file.trustProxy)
+        ? checkTrustedProxies('trustProxy', file.trustProxy)
+        : (file.trustProxy ?? defaults.trustProxy);
   return {
     auditRetentionDays,
     trustProxy,
@@ -321,8 +424,16 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     postgres,
     nodes,
     throttle: {
-      ratePerSecond: num('--throttle-rate', flags['throttle-rate']) ?? num('ACTIONBRIDGE_THROTTLE_RATE', env.ACTIONBRIDGE_THROTTLE_RATE) ?? file.throttle?.ratePerSecond ?? defaults.throttle.ratePerSecond,
-      burst: num('--throttle-burst', flags['throttle-burst']) ?? num('ACTIONBRIDGE_THROTTLE_BURST', env.ACTIONBRIDGE_THROTTLE_BURST) ?? file.throttle?.burst ?? defaults.throttle.burst,
+      ratePerSecond:
+        num('--throttle-rate', flags['throttle-rate']) ??
+        num('ACTIONBRIDGE_THROTTLE_RATE', env.ACTIONBRIDGE_THROTTLE_RATE) ??
+        file.throttle?.ratePerSecond ??
+        defaults.throttle.ratePerSecond,
+      burst:
+        num('--throttle-burst', flags['throttle-burst']) ??
+        num('ACTIONBRIDGE_THROTTLE_BURST', env.ACTIONBRIDGE_THROTTLE_BURST) ??
+        file.throttle?.burst ??
+        defaults.throttle.burst,
     },
   };
 }
@@ -345,7 +456,10 @@ function parseTrustProxy(name: string, text: string): TrustProxy {
   if (/^\d+$/.test(t)) {
     throw new ConfigError(`${name}: a hop count ('${text}') is not supported (it would trust whoever connects); give the proxies' addresses or CIDRs, or true`);
   }
-  const list = text.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = text
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   if (list.length === 0) throw new ConfigError(`${name} must be true, false, or addresses and CIDRs of the proxies separated by commas (got '${text}')`);
   return checkTrustedProxies(name, list);
 }
@@ -355,8 +469,9 @@ function checkTrustedProxies(name: string, list: string[]): string[] {
   for (const x of list) {
     const [addr, bits, more] = x.split('/');
     const family = isIP(addr ?? '');
-    const ok = ['loopback', 'linklocal', 'uniquelocal'].includes(x)
-      || (family !== 0 && more === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))));
+    const ok =
+      ['loopback', 'linklocal', 'uniquelocal'].includes(x) ||
+      (family !== 0 && more === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))));
     if (!ok) throw new ConfigError(`${name}: '${x}' is not an address, a CIDR, or one of loopback, linklocal, uniquelocal`);
   }
   return list;

@@ -15,27 +15,42 @@ export const newAccessKeyId = () => `AKIA${Array.from({ length: 16 }, () => B32[
 export const newSecretAccessKey = () => randomBytes(30).toString('base64').replace(/\+/g, 'A').replace(/\//g, 'B');
 export const newAccountId = () => String(randomInt(1, 10)) + Array.from({ length: 11 }, () => randomInt(10)).join('');
 
-export function checkAccount(a: string) { if (!ACCOUNT_ID.test(a)) throw new UsageError(`--account must be 12 digits (got '${a}')`); }
-export function checkName(kind: string, n: string) { if (!PRINCIPAL_NAME.test(n)) throw new UsageError(`${kind} name '${n}' is not valid: use 1-128 of letters, digits and + = , . @ _ -`); }
+export function checkAccount(a: string) {
+  if (!ACCOUNT_ID.test(a)) throw new UsageError(`--account must be 12 digits (got '${a}')`);
+}
+export function checkName(kind: string, n: string) {
+  if (!PRINCIPAL_NAME.test(n)) throw new UsageError(`${kind} name '${n}' is not valid: use 1-128 of letters, digits and + = , . @ _ -`);
+}
 export function checkRole(r: string): Role {
   const role = ROLES.find((x) => x === r);
   if (!role) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got '${r}')`);
   return role;
 }
 
-export interface NewKey { AccessKeyId: string; SecretAccessKey: string }
+export interface NewKey {
+  AccessKeyId: string;
+  SecretAccessKey: string;
+}
 
 export async function createAccessKey(store: Store, keys: KeyRing, accountId: string, userName: string, given?: NewKey): Promise<NewKey> {
   const k = given ?? { AccessKeyId: newAccessKeyId(), SecretAccessKey: newSecretAccessKey() };
   await store.identities.putAccessKey({
-    accessKeyId: k.AccessKeyId, accountId, userName, status: 'ACTIVE', createdAt: Date.now(),
+    accessKeyId: k.AccessKeyId,
+    accountId,
+    userName,
+    status: 'ACTIVE',
+    createdAt: Date.now(),
     secretSealed: keys.seal(k.SecretAccessKey, aad.accessKey(k.AccessKeyId)),
   });
   return k;
 }
 
-export async function addUser(store: Store, keys: KeyRing, region: string,
-  opts: { accountId: string; name: string; role: Role; groups?: string[] }): Promise<{ UserArn: string } & NewKey> {
+export async function addUser(
+  store: Store,
+  keys: KeyRing,
+  region: string,
+  opts: { accountId: string; name: string; role: Role; groups?: string[] },
+): Promise<{ UserArn: string } & NewKey> {
   checkAccount(opts.accountId);
   checkName('user', opts.name);
   for (const g of opts.groups ?? []) checkName('group', g);
@@ -56,8 +71,12 @@ export async function addUser(store: Store, keys: KeyRing, region: string,
  * keys of the user are left as they are (a deactivated one stays inactive); no secret is
  * ever re-used.
  */
-export async function resetAdmin(store: Store, keys: KeyRing, region: string,
-  opts: { accountId: string; name?: string }): Promise<{ UserArn: string; Created: boolean } & NewKey> {
+export async function resetAdmin(
+  store: Store,
+  keys: KeyRing,
+  region: string,
+  opts: { accountId: string; name?: string },
+): Promise<{ UserArn: string; Created: boolean } & NewKey> {
   const name = opts.name ?? 'admin';
   checkAccount(opts.accountId);
   checkName('user', name);
@@ -73,8 +92,10 @@ export async function ensureAdmin(store: Store, keys: KeyRing, accountId: string
   await store.identities.putUser({ accountId, userName: 'admin', role: 'ADMIN', createdAt: Date.now() }, true);
   const existing = await store.identities.getAccessKey(key.AccessKeyId);
   if (existing) {
-    const same = existing.accountId === accountId && existing.userName === 'admin'
-      && keys.open(existing.secretSealed, aad.accessKey(key.AccessKeyId)) === key.SecretAccessKey;
+    const same =
+      existing.accountId === accountId &&
+      existing.userName === 'admin' &&
+      keys.open(existing.secretSealed, aad.accessKey(key.AccessKeyId)) === key.SecretAccessKey;
     if (same) {
       if (existing.status !== 'ACTIVE') await store.identities.setAccessKeyStatus(key.AccessKeyId, 'ACTIVE');
       return;
@@ -87,8 +108,8 @@ export async function ensureAdmin(store: Store, keys: KeyRing, accountId: string
     // Several nodes of one deployment starting at once: another stored the same key first.
     if (!(e instanceof UniqueViolation)) throw e;
     const now = await store.identities.getAccessKey(key.AccessKeyId);
-    const same = now && now.accountId === accountId && now.userName === 'admin'
-      && keys.open(now.secretSealed, aad.accessKey(key.AccessKeyId)) === key.SecretAccessKey;
+    const same =
+      now && now.accountId === accountId && now.userName === 'admin' && keys.open(now.secretSealed, aad.accessKey(key.AccessKeyId)) === key.SecretAccessKey;
     if (!same) throw e;
   }
 }

@@ -67,7 +67,11 @@ describe('every invocation is recorded, without values', () => {
   it('success, refused by the service, refused input and nothing answering each leave a record, newest first', async () => {
     const t0 = Date.now();
     const ok = await api.invoke(invoker, 'audit-http', 'HttpRequest', {
-      Method: 'POST', Path: `v1/${INPUT_VALUES.path}`, Query: { q: INPUT_VALUES.query }, Headers: { 'X-Note': INPUT_VALUES.header }, Body: { note: INPUT_VALUES.body },
+      Method: 'POST',
+      Path: `v1/${INPUT_VALUES.path}`,
+      Query: { q: INPUT_VALUES.query },
+      Headers: { 'X-Note': INPUT_VALUES.header },
+      Body: { note: INPUT_VALUES.body },
     });
     responses.push(ok.raw);
     expect(ok.body.InvokeActionStatus).toBe('SUCCESS');
@@ -88,13 +92,25 @@ describe('every invocation is recorded, without values', () => {
     const [third, second, first] = r.body.Invocations as [Record<string, any>, Record<string, any>, Record<string, any>];
     expect(r.body.Invocations).toHaveLength(3);
     expect(first).toEqual({
-      InvocationId: ok.body.InvocationId, Time: expect.any(Number), ActionId: 'HttpRequest', EndUserArn: invoker.arn,
-      InvokeActionStatus: 'SUCCESS', HttpStatusCode: 200, DurationMs: expect.any(Number), Attempts: 1,
+      InvocationId: ok.body.InvocationId,
+      Time: expect.any(Number),
+      ActionId: 'HttpRequest',
+      EndUserArn: invoker.arn,
+      InvokeActionStatus: 'SUCCESS',
+      HttpStatusCode: 200,
+      DurationMs: expect.any(Number),
+      Attempts: 1,
     });
     expect(first.Time * 1000).toBeGreaterThanOrEqual(t0 - 5);
     expect(first.Time * 1000).toBeLessThanOrEqual(Date.now());
     expect(first.DurationMs).toBeGreaterThanOrEqual(0);
-    expect(second).toMatchObject({ InvocationId: notFound.body.InvocationId, EndUserArn: `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/admin`, InvokeActionStatus: 'FAILED', HttpStatusCode: 404, Attempts: 1 });
+    expect(second).toMatchObject({
+      InvocationId: notFound.body.InvocationId,
+      EndUserArn: `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/admin`,
+      InvokeActionStatus: 'FAILED',
+      HttpStatusCode: 404,
+      Attempts: 1,
+    });
     expect(third).toMatchObject({ InvokeActionStatus: 'FAILED', ErrorCode: 'InvalidParameterValueException', Attempts: 0 });
     expect(third.HttpStatusCode).toBeUndefined();
   });
@@ -103,7 +119,9 @@ describe('every invocation is recorded, without values', () => {
     const r = await api.invoke(ADMIN, 'audit-private', 'HttpRequest', { Method: 'GET', Path: 'x' });
     expect(r.body).toMatchObject({ InvokeActionStatus: 'FAILED', Output: { Reason: 'refused-address' } });
     const l = await list(ADMIN, 'audit-private');
-    expect(l.body.Invocations).toEqual([expect.objectContaining({ InvocationId: r.body.InvocationId, InvokeActionStatus: 'FAILED', ErrorCode: 'Egress.refused-address' })]);
+    expect(l.body.Invocations).toEqual([
+      expect.objectContaining({ InvocationId: r.body.InvocationId, InvokeActionStatus: 'FAILED', ErrorCode: 'Egress.refused-address' }),
+    ]);
     expect(l.body.Invocations[0].HttpStatusCode).toBeUndefined();
   });
 
@@ -126,7 +144,13 @@ describe('every invocation is recorded, without values', () => {
     // ... and the API key never in an answer either.
     expect(leaks([API_KEY], { responses })).toEqual([]);
     // The records are there (the search looked at the right files).
-    const rows = await env.t.server.store.audit.queryInvocations({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http', connectorCreatedAt: (await env.t.server.store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http' }))!.createdAt, limit: 10 });
+    const rows = await env.t.server.store.audit.queryInvocations({
+      region: 'us-east-1',
+      accountId: ACCOUNT,
+      id: 'audit-http',
+      connectorCreatedAt: (await env.t.server.store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http' }))!.createdAt,
+      limit: 10,
+    });
     expect(rows).toHaveLength(3);
     expect(env.t.logs()).toContain('"op":"InvokeAction"');
   });
@@ -192,8 +216,20 @@ describe('retention', () => {
   const record = (id: string, ageDays: number, createdAt: number): InvocationRecord => {
     const startedAt = Date.now() - ageDays * DAY;
     return {
-      invocationId: newInvocationId(startedAt), region: 'us-east-1', accountId: ACCOUNT, id, connectorCreatedAt: createdAt, connectorType: 'GENERIC_HTTP',
-      actionId: 'HttpRequest', endUserArn: `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/admin`, startedAt, status: 'SUCCESS', httpStatus: 200, errorCode: null, durationMs: 3, attempts: 1,
+      invocationId: newInvocationId(startedAt),
+      region: 'us-east-1',
+      accountId: ACCOUNT,
+      id,
+      connectorCreatedAt: createdAt,
+      connectorType: 'GENERIC_HTTP',
+      actionId: 'HttpRequest',
+      endUserArn: `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/admin`,
+      startedAt,
+      status: 'SUCCESS',
+      httpStatus: 200,
+      errorCode: null,
+      durationMs: 3,
+      attempts: 1,
     };
   };
 
@@ -213,7 +249,8 @@ describe('retention', () => {
     // Another server starting on the same data (a restart, or a second node on PostgreSQL).
     const b = await startTestServer({ dataDir, auditRetentionDays: 30 });
     try {
-      const left = async () => (await b.server.store.audit.queryInvocations({ region: 'us-east-1', accountId: ACCOUNT, id: 'kept', connectorCreatedAt: created, limit: 10 })).length;
+      const left = async () =>
+        (await b.server.store.audit.queryInvocations({ region: 'us-east-1', accountId: ACCOUNT, id: 'kept', connectorCreatedAt: created, limit: 10 })).length;
       const deadline = Date.now() + 5_000;
       while ((await left()) !== 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(await left()).toBe(1);
@@ -229,7 +266,8 @@ describe('retention', () => {
     const created = (await store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http' }))!.createdAt;
     const old = record('audit-http', 400, created);
     await store.audit.insertInvocations([old]);
-    const count = async () => (await store.audit.queryInvocations({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http', connectorCreatedAt: created, limit: 100 })).length;
+    const count = async () =>
+      (await store.audit.queryInvocations({ region: 'us-east-1', accountId: ACCOUNT, id: 'audit-http', connectorCreatedAt: created, limit: 100 })).length;
     const before = await count();
     const forever = new AuditTrail({ store, retentionDays: 0, now: Date.now });
     expect(await forever.prune()).toBe(0);

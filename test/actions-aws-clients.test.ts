@@ -36,7 +36,8 @@ const responses: string[] = [];
 const setEnv = envVars.set;
 
 const clients = () => env.t.server.services.connections.awsClients;
-const invocations = async (id: string) => (await api.invocations(ADMIN, id)).body.Invocations as { InvokeActionStatus: string; HttpStatusCode?: number; Attempts: number }[];
+const invocations = async (id: string) =>
+  (await api.invocations(ADMIN, id)).body.Invocations as { InvokeActionStatus: string; HttpStatusCode?: number; Attempts: number }[];
 
 beforeAll(async () => {
   const ca = createTestCa();
@@ -44,7 +45,10 @@ beforeAll(async () => {
   s3 = await startS3(ca, sts, ['reports']);
   textract = await startAwsService(ca, sts, 'textract');
   setEnv({
-    AWS_ACCESS_KEY_ID: SERVER_KEY.id, AWS_SECRET_ACCESS_KEY: SERVER_KEY.secret, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined,
+    AWS_ACCESS_KEY_ID: SERVER_KEY.id,
+    AWS_SECRET_ACCESS_KEY: SERVER_KEY.secret,
+    AWS_SESSION_TOKEN: undefined,
+    AWS_PROFILE: undefined,
     AWS_ENDPOINT_URL_S3: s3.url('').replace(/\/$/, ''),
     AWS_ENDPOINT_URL_TEXTRACT: textract.url('').replace(/\/$/, ''),
   });
@@ -85,7 +89,14 @@ describe('AWS SDK clients kept by the connections module', () => {
 
   it("an Update of the connector's role gives a new client, signing with the new role's session", async () => {
     const before = clients().created;
-    await env.t.client().send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 's3-clients', Name: 's3-clients', AuthenticationConfig: iamAuth(ROLE2) }));
+    await env.t.client().send(
+      new qs.UpdateActionConnectorCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 's3-clients',
+        Name: 's3-clients',
+        AuthenticationConfig: iamAuth(ROLE2),
+      }),
+    );
     const get = await api.invoke(alice, 's3-clients', 'GetObject', { Bucket: 'reports', Key: 'a.csv' });
     responses.push(get.raw);
     expect(get.body, get.raw).toMatchObject({ InvokeActionStatus: 'SUCCESS', HttpStatusCode: 200 });
@@ -129,7 +140,7 @@ describe('throttling is retried by the one retry policy', () => {
     expect(textract.accepted.every((a) => a.roleSessionName === 'textract-retry@alice')).toBe(true);
   });
 
-  it("credentials renewed (the session expired) give a new client in place of the old one", async () => {
+  it('credentials renewed (the session expired) give a new client in place of the old one', async () => {
     sts.lifetimeSeconds = 2;
     try {
       textract.answer = DETECTED;

@@ -9,7 +9,16 @@ import { INVOKE_BODY_LIMIT } from '../src/protocol/http.js';
 import { ACCOUNT, ADMIN, expectError, qs, type TestUser } from './helpers.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
 import {
-  ALL_CONNECTOR_ACTIONS, actionsApi, apiKeyAuth, basicAuth, clientCredentialsAuth, createConnector, iamAuth, noneAuth, signedCall, withEnabledActions,
+  ALL_CONNECTOR_ACTIONS,
+  actionsApi,
+  apiKeyAuth,
+  basicAuth,
+  clientCredentialsAuth,
+  createConnector,
+  iamAuth,
+  noneAuth,
+  signedCall,
+  withEnabledActions,
 } from './support/actions.js';
 import { type ConnEnv, startConnEnv } from './support/conn-env.js';
 
@@ -23,7 +32,8 @@ let invoker: TestUser;
 let reader: TestUser;
 let member: TestUser;
 
-const describeC = async (id: string) => (await admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }))).ActionConnector!;
+const describeC = async (id: string) =>
+  (await admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }))).ActionConnector!;
 const jiraIds = () => catalogFor('JIRA_CLOUD')!.actions.map((a) => a.ActionId);
 const JIRA_KEY = apiKeyAuth('https://acme.atlassian.net', 'jira-api-token-0a9b8c', 'bot@acme.example.com');
 
@@ -36,8 +46,17 @@ const AUTH_SAMPLES: Record<qs.ConnectionAuthType, qs.AuthConfig> = {
     AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
     AuthenticationMetadata: {
       AuthorizationCodeGrantMetadata: {
-        BaseEndpoint: 'https://api.example.com', RedirectUrl: 'https://bridge.example.com/oauth/callback', AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
-        AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: { ClientId: 'cid', ClientSecret: 'ac-secret-123456', TokenEndpoint: 'https://idp.example.com/token', AuthorizationEndpoint: 'https://idp.example.com/authorize' } },
+        BaseEndpoint: 'https://api.example.com',
+        RedirectUrl: 'https://bridge.example.com/oauth/callback',
+        AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
+        AuthorizationCodeGrantCredentialsDetails: {
+          AuthorizationCodeGrantDetails: {
+            ClientId: 'cid',
+            ClientSecret: 'ac-secret-123456',
+            TokenEndpoint: 'https://idp.example.com/token',
+            AuthorizationEndpoint: 'https://idp.example.com/authorize',
+          },
+        },
       },
     },
   },
@@ -50,8 +69,11 @@ beforeAll(async () => {
   api = actionsApi(env.t.endpoint);
   admin = env.t.client();
   [author, viewer, invoker, reader, member] = await Promise.all([
-    env.t.addUser('author', 'AUTHOR'), env.t.addUser('viewer', 'READER'), env.t.addUser('invoker', 'READER'),
-    env.t.addUser('reader', 'READER'), env.t.addUser('member', 'READER', ['operators']),
+    env.t.addUser('author', 'AUTHOR'),
+    env.t.addUser('viewer', 'READER'),
+    env.t.addUser('invoker', 'READER'),
+    env.t.addUser('reader', 'READER'),
+    env.t.addUser('member', 'READER', ['operators']),
   ]);
 });
 afterAll(async () => {
@@ -84,24 +106,44 @@ describe('EnabledActions', () => {
   });
 
   it('unknown ids are InvalidParameterValueException naming enabledActions and the ids; nothing is created', async () => {
-    const e = await expectError(createConnector(admin, 'ea-unknown', { type: 'JIRA_CLOUD', auth: JIRA_KEY, enabledActions: ['GetIssue', 'PostMessage', 'Nope'] }), 'InvalidParameterValueException', 400);
-    expect(e.message).toMatch(/Value at 'enabledActions' failed to satisfy constraint: Member must name actions of connector type JIRA_CLOUD .*unknown: PostMessage, Nope/);
+    const e = await expectError(
+      createConnector(admin, 'ea-unknown', { type: 'JIRA_CLOUD', auth: JIRA_KEY, enabledActions: ['GetIssue', 'PostMessage', 'Nope'] }),
+      'InvalidParameterValueException',
+      400,
+    );
+    expect(e.message).toMatch(
+      /Value at 'enabledActions' failed to satisfy constraint: Member must name actions of connector type JIRA_CLOUD .*unknown: PostMessage, Nope/,
+    );
     await expectError(describeC('ea-unknown'), 'ResourceNotFoundException', 404);
   });
 
   it('the model rules of ActionIdList hold: the ActionId pattern, at most 100, a list of strings', async () => {
-    const bad = await expectError(createConnector(admin, 'ea-bad', { type: 'JIRA_CLOUD', auth: JIRA_KEY, enabledActions: ['Get Issue'] }), 'InvalidParameterValueException');
+    const bad = await expectError(
+      createConnector(admin, 'ea-bad', { type: 'JIRA_CLOUD', auth: JIRA_KEY, enabledActions: ['Get Issue'] }),
+      'InvalidParameterValueException',
+    );
     expect(bad.message).toMatch(/Value at 'enabledActions.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern/);
-    const many = await expectError(createConnector(admin, 'ea-many', { type: 'JIRA_CLOUD', auth: JIRA_KEY, enabledActions: Array(101).fill('GetIssue') }), 'InvalidParameterValueException');
+    const many = await expectError(
+      createConnector(admin, 'ea-many', { type: 'JIRA_CLOUD', auth: JIRA_KEY, enabledActions: Array(101).fill('GetIssue') }),
+      'InvalidParameterValueException',
+    );
     expect(many.message).toMatch(/Value at 'enabledActions' failed to satisfy constraint: Member must have length less than or equal to 100/);
-    const notList = await expectError(createConnector(admin, 'ea-str', { type: 'JIRA_CLOUD', auth: JIRA_KEY, enabledActions: 'GetIssue' }), 'InvalidParameterValueException');
+    const notList = await expectError(
+      createConnector(admin, 'ea-str', { type: 'JIRA_CLOUD', auth: JIRA_KEY, enabledActions: 'GetIssue' }),
+      'InvalidParameterValueException',
+    );
     expect(notList.message).toMatch(/Value at 'enabledActions' failed to satisfy constraint: Member must be of type list/);
   });
 
   it('Update replaces the list when given and keeps it when omitted; unknown ids change nothing', async () => {
     await createConnector(admin, 'ea-update', { type: 'JIRA_CLOUD', auth: JIRA_KEY, enabledActions: ['GetIssue'] });
     const update = (ids?: unknown) => {
-      const cmd = new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'ea-update', Name: 'renamed', AuthenticationConfig: JIRA_KEY });
+      const cmd = new qs.UpdateActionConnectorCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'ea-update',
+        Name: 'renamed',
+        AuthenticationConfig: JIRA_KEY,
+      });
       return admin.send(ids === undefined ? cmd : withEnabledActions(cmd, ids));
     };
     await update(['AddComment', 'CreateIssue']);
@@ -116,7 +158,13 @@ describe('EnabledActions', () => {
 
   it('a raw signed request (the CLI example style) carries EnabledActions too', async () => {
     const r = await signedCall(env.t.endpoint, ADMIN, 'POST', `/accounts/${ACCOUNT}/action-connectors`, {
-      body: { ActionConnectorId: 'ea-raw', Name: 'raw', Type: 'SLACK', AuthenticationConfig: apiKeyAuth('https://slack.com/api', 'xoxb-raw-token'), EnabledActions: ['PostMessage'] },
+      body: {
+        ActionConnectorId: 'ea-raw',
+        Name: 'raw',
+        Type: 'SLACK',
+        AuthenticationConfig: apiKeyAuth('https://slack.com/api', 'xoxb-raw-token'),
+        EnabledActions: ['PostMessage'],
+      },
     });
     expect(r.status, r.raw).toBe(200);
     expect((await describeC('ea-raw')).EnabledActions).toEqual(['PostMessage']);
@@ -149,7 +197,9 @@ describe('authentication types per connector type', () => {
           await p;
         } else {
           const e = await expectError(p, 'InvalidParameterValueException', 400);
-          expect(e.message).toContain(`Value at 'authenticationConfig.authenticationType' failed to satisfy constraint: Member must be one of the authentication types connector type ${type} supports: [${allowed.join(', ')}] (got ${authType})`);
+          expect(e.message).toContain(
+            `Value at 'authenticationConfig.authenticationType' failed to satisfy constraint: Member must be one of the authentication types connector type ${type} supports: [${allowed.join(', ')}] (got ${authType})`,
+          );
         }
       }
     }
@@ -158,7 +208,8 @@ describe('authentication types per connector type', () => {
   it('the table: AMAZON_* IAM only; GENERIC_HTTP all but IAM; SaaS types what their vendor supports', () => {
     for (const type of CONNECTOR_TYPES.filter((t) => t.startsWith('AMAZON_'))) expect(ALLOWED_AUTHENTICATION[type]).toEqual(['IAM']);
     expect(ALLOWED_AUTHENTICATION.GENERIC_HTTP).toEqual(['NONE', 'BASIC', 'API_KEY', 'OAUTH2_CLIENT_CREDENTIALS', 'OAUTH2_AUTHORIZATION_CODE']);
-    for (const t of ['JIRA_CLOUD', 'ATLASSIAN_CONFLUENCE', 'ZENDESK_SUITE'] as const) expect(ALLOWED_AUTHENTICATION[t]).toEqual(['OAUTH2_AUTHORIZATION_CODE', 'API_KEY']);
+    for (const t of ['JIRA_CLOUD', 'ATLASSIAN_CONFLUENCE', 'ZENDESK_SUITE'] as const)
+      expect(ALLOWED_AUTHENTICATION[t]).toEqual(['OAUTH2_AUTHORIZATION_CODE', 'API_KEY']);
     for (const t of ['MICROSOFT_OUTLOOK', 'MICROSOFT_TEAMS', 'MICROSOFT_ONEDRIVE', 'MICROSOFT_SHAREPOINT'] as const) {
       expect(ALLOWED_AUTHENTICATION[t]).toEqual(['OAUTH2_AUTHORIZATION_CODE', 'OAUTH2_CLIENT_CREDENTIALS']);
     }
@@ -166,9 +217,18 @@ describe('authentication types per connector type', () => {
 
   it('Update is checked too, against the stored type', async () => {
     await createConnector(admin, 'auth-upd', { type: 'AMAZON_S3', auth: AUTH_SAMPLES.IAM });
-    const e = await expectError(admin.send(new qs.UpdateActionConnectorCommand({
-      AwsAccountId: ACCOUNT, ActionConnectorId: 'auth-upd', Name: 'x', AuthenticationConfig: AUTH_SAMPLES.API_KEY,
-    })), 'InvalidParameterValueException', 400);
+    const e = await expectError(
+      admin.send(
+        new qs.UpdateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: 'auth-upd',
+          Name: 'x',
+          AuthenticationConfig: AUTH_SAMPLES.API_KEY,
+        }),
+      ),
+      'InvalidParameterValueException',
+      400,
+    );
     expect(e.message).toMatch(/connector type AMAZON_S3 supports: \[IAM\] \(got API_KEY\)/);
     expect((await describeC('auth-upd')).AuthenticationConfig?.AuthenticationType).toBe('IAM');
   });
@@ -180,14 +240,17 @@ describe('who may list and invoke actions', () => {
   beforeAll(async () => {
     // The author creates it without Permissions: the author is its owner.
     await createConnector(env.t.client(author), 'perm-http', { auth: noneAuth(upstream.url('/api')) });
-    await admin.send(new qs.UpdateActionConnectorPermissionsCommand({
-      AwsAccountId: ACCOUNT, ActionConnectorId: 'perm-http',
-      GrantPermissions: [
-        grant(viewer.arn, ['DescribeActionConnector']),
-        grant(invoker.arn, ['DescribeActionConnector', 'InvokeActionConnector']),
-        grant(`arn:aws:quicksight:us-east-1:${ACCOUNT}:group/default/operators`, ['ListActionConnectorActions', 'InvokeActionConnector']),
-      ],
-    }));
+    await admin.send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'perm-http',
+        GrantPermissions: [
+          grant(viewer.arn, ['DescribeActionConnector']),
+          grant(invoker.arn, ['DescribeActionConnector', 'InvokeActionConnector']),
+          grant(`arn:aws:quicksight:us-east-1:${ACCOUNT}:group/default/operators`, ['ListActionConnectorActions', 'InvokeActionConnector']),
+        ],
+      }),
+    );
   });
 
   const get = { Method: 'GET', Path: 'items/1' };
@@ -212,7 +275,11 @@ describe('who may list and invoke actions', () => {
       expect(i.errorType).toBe('AccessDeniedException');
       expect(upstream.received.length).toBe(before);
     } else {
-      expect(i.body).toMatchObject({ InvokeActionStatus: 'SUCCESS', HttpStatusCode: 200, Output: { StatusCode: 200, Body: { method: 'GET', url: '/api/items/1' } } });
+      expect(i.body).toMatchObject({
+        InvokeActionStatus: 'SUCCESS',
+        HttpStatusCode: 200,
+        Output: { StatusCode: 200, Body: { method: 'GET', url: '/api/items/1' } },
+      });
       expect(i.body.InvocationId).toMatch(/^[0-9a-f-]{36}$/);
     }
   });
@@ -239,15 +306,26 @@ describe('who may list and invoke actions', () => {
     expect([r.status, r.errorType]).toEqual([400, 'InvalidParameterValueException']);
     expect(r.body.Message).toMatch(/Value at 'actionId' failed to satisfy constraint: .*HttpRequest is not enabled/);
     expect(upstream.received.length).toBe(before);
-    await admin.send(withEnabledActions(new qs.UpdateActionConnectorCommand({
-      AwsAccountId: ACCOUNT, ActionConnectorId: 'perm-disabled', Name: 'enabled', AuthenticationConfig: noneAuth(upstream.url('/api')),
-    }), ['HttpRequest']));
+    await admin.send(
+      withEnabledActions(
+        new qs.UpdateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: 'perm-disabled',
+          Name: 'enabled',
+          AuthenticationConfig: noneAuth(upstream.url('/api')),
+        }),
+        ['HttpRequest'],
+      ),
+    );
     expect((await api.invoke(ADMIN, 'perm-disabled', 'HttpRequest', get)).body.InvokeActionStatus).toBe('SUCCESS');
     expect((await api.listActions(ADMIN, 'perm-disabled')).body.Actions).toEqual([expect.objectContaining({ ActionId: 'HttpRequest', Enabled: true })]);
   });
 
   it('the grant strings stay the model ones: every action can be granted', async () => {
-    await createConnector(admin, 'perm-all', { auth: noneAuth(upstream.url('/api')), permissions: [{ Principal: reader.arn, Actions: ALL_CONNECTOR_ACTIONS }] });
+    await createConnector(admin, 'perm-all', {
+      auth: noneAuth(upstream.url('/api')),
+      permissions: [{ Principal: reader.arn, Actions: ALL_CONNECTOR_ACTIONS }],
+    });
     expect((await api.invoke(reader, 'perm-all', 'HttpRequest', get)).status).toBe(200);
   });
 });

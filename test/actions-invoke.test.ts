@@ -56,7 +56,11 @@ describe('GENERIC_HTTP HttpRequest end to end', () => {
     upstream.reset();
     upstream.respond((req) => ({ status: 201, headers: { 'x-request-id': 'r-1' }, json: { created: true, got: json(req) } }));
     const r = await invoke('gh-basic', 'HttpRequest', {
-      Method: 'POST', Path: 'v1/items', Query: { tag: ['a', 'b'], limit: 5 }, Headers: { 'X-Trace': 't-1' }, Body: { name: 'widget', n: 2 },
+      Method: 'POST',
+      Path: 'v1/items',
+      Query: { tag: ['a', 'b'], limit: 5 },
+      Headers: { 'X-Trace': 't-1' },
+      Body: { name: 'widget', n: 2 },
     });
     expect(r.status, r.raw).toBe(200);
     expect(upstream.received).toHaveLength(1);
@@ -67,8 +71,13 @@ describe('GENERIC_HTTP HttpRequest end to end', () => {
     expect(got.headers['content-type']).toMatch(/^application\/json/);
     expect(json(got)).toEqual({ name: 'widget', n: 2 });
     expect(r.body).toMatchObject({
-      InvokeActionStatus: 'SUCCESS', HttpStatusCode: 201,
-      Output: { StatusCode: 201, Headers: { 'x-request-id': 'r-1', 'content-type': 'application/json' }, Body: { created: true, got: { name: 'widget', n: 2 } } },
+      InvokeActionStatus: 'SUCCESS',
+      HttpStatusCode: 201,
+      Output: {
+        StatusCode: 201,
+        Headers: { 'x-request-id': 'r-1', 'content-type': 'application/json' },
+        Body: { created: true, got: { name: 'widget', n: 2 } },
+      },
     });
     expect(Object.keys(r.body).sort()).toEqual(['HttpStatusCode', 'InvocationId', 'InvokeActionStatus', 'Output', 'RequestId']);
   });
@@ -102,13 +111,20 @@ describe('vendor actions end to end', () => {
     upstream.reset();
     upstream.respond(() => ({ status: 201, json: { id: '10042', key: 'OPS-42', self: `${root()}/rest/api/3/issue/10042` } }));
     const r = await invoke('jira', 'CreateIssue', { ProjectKey: 'OPS', Summary: 'Disk full on db-1', Description: 'The disk is full.', Labels: ['infra'] });
-    expect(r.body).toMatchObject({ InvokeActionStatus: 'SUCCESS', HttpStatusCode: 201, Output: { Id: '10042', Key: 'OPS-42', Self: `${root()}/rest/api/3/issue/10042` } });
+    expect(r.body).toMatchObject({
+      InvokeActionStatus: 'SUCCESS',
+      HttpStatusCode: 201,
+      Output: { Id: '10042', Key: 'OPS-42', Self: `${root()}/rest/api/3/issue/10042` },
+    });
     const got = upstream.received[0]!;
     expect([got.method, got.url]).toEqual(['POST', '/rest/api/3/issue']);
     expect(got.headers.authorization).toBe(basic('bot@acme.example.com', API_KEY));
     expect(json(got)).toEqual({
       fields: {
-        project: { key: 'OPS' }, summary: 'Disk full on db-1', issuetype: { name: 'Task' }, labels: ['infra'],
+        project: { key: 'OPS' },
+        summary: 'Disk full on db-1',
+        issuetype: { name: 'Task' },
+        labels: ['infra'],
         description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The disk is full.' }] }] },
       },
     });
@@ -116,9 +132,11 @@ describe('vendor actions end to end', () => {
 
   it("Slack PostMessage: chat.postMessage with the bot token; ok:false is FAILED with Slack's error", async () => {
     upstream.reset();
-    upstream.respond((req) => (json(req).channel === 'C0NOPE'
-      ? { json: { ok: false, error: 'channel_not_found' } }
-      : { json: { ok: true, channel: 'C012AB3CD', ts: '1712345999.000300', message: { text: 'Deployed' } } }));
+    upstream.respond((req) =>
+      json(req).channel === 'C0NOPE'
+        ? { json: { ok: false, error: 'channel_not_found' } }
+        : { json: { ok: true, channel: 'C012AB3CD', ts: '1712345999.000300', message: { text: 'Deployed' } } },
+    );
     const ok = await invoke('slack', 'PostMessage', { Channel: 'C012AB3CD', Text: 'Deployed' });
     expect(ok.body).toMatchObject({ InvokeActionStatus: 'SUCCESS', HttpStatusCode: 200, Output: { Channel: 'C012AB3CD', Ts: '1712345999.000300' } });
     const got = upstream.received[0]!;
@@ -138,11 +156,12 @@ describe('input is refused before anything is sent', () => {
     expect(upstream.received).toEqual([]);
   };
 
-  it.each([
-    '../admin', 'a/../../admin', '%2e%2e/admin', '..%2Fadmin', 'https://evil.example/x', '//evil.example/x', '\\\\evil.example\\x', 'a%2fb',
-  ])('a Path that would leave BaseEndpoint: %s', async (Path) => {
-    await refused('gh-basic', 'HttpRequest', { Method: 'GET', Path }, /Value at 'input.path' failed to satisfy constraint/);
-  });
+  it.each(['../admin', 'a/../../admin', '%2e%2e/admin', '..%2Fadmin', 'https://evil.example/x', '//evil.example/x', '\\\\evil.example\\x', 'a%2fb'])(
+    'a Path that would leave BaseEndpoint: %s',
+    async (Path) => {
+      await refused('gh-basic', 'HttpRequest', { Method: 'GET', Path }, /Value at 'input.path' failed to satisfy constraint/);
+    },
+  );
 
   it.each([
     ['CR LF in a value', { 'X-A': 'a\r\nX-Injected: 1' }, /Header values must not contain CR, LF/],
@@ -156,9 +175,18 @@ describe('input is refused before anything is sent', () => {
 
   it('schema violations name the member (input.<member>) and every broken rule', async () => {
     await refused('gh-basic', 'HttpRequest', { Path: 'x' }, /Value null at 'input.method' failed to satisfy constraint: Member must not be null/);
-    await refused('gh-basic', 'HttpRequest', { Method: 'TRACE', Path: 'x' }, /Value at 'input.method' failed to satisfy constraint: Member must satisfy enum value set/);
-    await refused('jira', 'CreateIssue', { ProjectKey: 'ops', Summary: 7 },
-      /2 validation errors detected: .*'input.projectKey'.*pattern.*'input.summary'.*Member must be of type string/);
+    await refused(
+      'gh-basic',
+      'HttpRequest',
+      { Method: 'TRACE', Path: 'x' },
+      /Value at 'input.method' failed to satisfy constraint: Member must satisfy enum value set/,
+    );
+    await refused(
+      'jira',
+      'CreateIssue',
+      { ProjectKey: 'ops', Summary: 7 },
+      /2 validation errors detected: .*'input.projectKey'.*pattern.*'input.summary'.*Member must be of type string/,
+    );
     await refused('jira', 'GetIssue', { IssueIdOrKey: '..' }, /Value at 'input.issueIdOrKey' failed to satisfy constraint: Member must not be '.' or '..'/);
   });
 
@@ -202,8 +230,14 @@ describe('retries of idempotent requests', () => {
   it('a request that is not idempotent is sent once (POST; Slack PostMessage)', async () => {
     upstream.reset();
     upstream.respond(() => ({ status: 503, headers: { 'retry-after': '0' } }));
-    expect((await invoke('gh-basic', 'HttpRequest', { Method: 'POST', Path: 'x', Body: {} })).body).toMatchObject({ InvokeActionStatus: 'FAILED', HttpStatusCode: 503 });
-    expect((await invoke('slack', 'PostMessage', { Channel: 'C012AB3CD', Text: 'once' })).body).toMatchObject({ InvokeActionStatus: 'FAILED', HttpStatusCode: 503 });
+    expect((await invoke('gh-basic', 'HttpRequest', { Method: 'POST', Path: 'x', Body: {} })).body).toMatchObject({
+      InvokeActionStatus: 'FAILED',
+      HttpStatusCode: 503,
+    });
+    expect((await invoke('slack', 'PostMessage', { Channel: 'C012AB3CD', Text: 'once' })).body).toMatchObject({
+      InvokeActionStatus: 'FAILED',
+      HttpStatusCode: 503,
+    });
     expect(upstream.received).toHaveLength(2);
   });
 });

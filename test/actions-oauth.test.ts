@@ -35,7 +35,10 @@ const authCode = (): qs.AuthConfig => ({
       AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
       AuthorizationCodeGrantCredentialsDetails: {
         AuthorizationCodeGrantDetails: {
-          ClientId: WEB.client_id, ClientSecret: WEB.client_secret, TokenEndpoint: oidc.tokenEndpoint, AuthorizationEndpoint: `${oidc.authorizationEndpoint}?scope=api`,
+          ClientId: WEB.client_id,
+          ClientSecret: WEB.client_secret,
+          TokenEndpoint: oidc.tokenEndpoint,
+          AuthorizationEndpoint: `${oidc.authorizationEndpoint}?scope=api`,
         },
       },
     },
@@ -47,7 +50,12 @@ beforeAll(async () => {
   front = await startTlsFront(ca);
   env = await startConnEnv({ publicUrl: front.publicUrl }, ca);
   front.setBackend(env.t.endpoint);
-  WEB = { client_id: 'ab-actions-web', client_secret: 'ac-secret-actions-5e4d3c2b', grant_types: ['authorization_code', 'refresh_token'], redirect_uris: [`${front.publicUrl}/oauth/callback`] };
+  WEB = {
+    client_id: 'ab-actions-web',
+    client_secret: 'ac-secret-actions-5e4d3c2b',
+    grant_types: ['authorization_code', 'refresh_token'],
+    redirect_uris: [`${front.publicUrl}/oauth/callback`],
+  };
   oidc = await startOidc(ca, [WEB]);
   upstream = await startActionUpstream(ca);
   upstream.respond(async (req) => {
@@ -58,7 +66,8 @@ beforeAll(async () => {
   api = actionsApi(env.t.endpoint);
   [alice, bob] = await Promise.all([env.t.addUser('alice', 'READER'), env.t.addUser('bob', 'READER')]);
   await createConnector(env.t.client(), 'ac-http', {
-    auth: authCode(), permissions: [alice, bob].map((u) => ({ Principal: u.arn, Actions: ALL_CONNECTOR_ACTIONS })),
+    auth: authCode(),
+    permissions: [alice, bob].map((u) => ({ Principal: u.arn, Actions: ALL_CONNECTOR_ACTIONS })),
   });
 });
 afterAll(async () => {

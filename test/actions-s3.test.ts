@@ -32,14 +32,18 @@ beforeAll(async () => {
   sts = await startSts(ca, { [SERVER_KEY.id]: SERVER_KEY.secret });
   s3 = await startS3(ca, sts, ['reports']);
   setEnv({
-    AWS_ACCESS_KEY_ID: SERVER_KEY.id, AWS_SECRET_ACCESS_KEY: SERVER_KEY.secret, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined,
+    AWS_ACCESS_KEY_ID: SERVER_KEY.id,
+    AWS_SECRET_ACCESS_KEY: SERVER_KEY.secret,
+    AWS_SESSION_TOKEN: undefined,
+    AWS_PROFILE: undefined,
     AWS_ENDPOINT_URL_S3: s3.url('').replace(/\/$/, ''),
   });
   env = await startConnEnv({ stsEndpoint: sts.url('').replace(/\/$/, '') }, ca);
   api = actionsApi(env.t.endpoint);
   alice = await env.t.addUser('alice', 'READER');
   await createConnector(env.t.client(), 's3-reports', {
-    type: 'AMAZON_S3', auth: iamAuth(ROLE),
+    type: 'AMAZON_S3',
+    auth: iamAuth(ROLE),
     permissions: [{ Principal: alice.arn, Actions: ['quicksight:InvokeActionConnector', 'quicksight:ListActionConnectorActions'] }],
   });
 });
@@ -53,7 +57,13 @@ describe('AMAZON_S3 through the assumed role', () => {
   const csv = Buffer.from('region,total\nus-east-1,42\neu-west-1,17\n');
 
   it('PutObject, ListObjects, GetObject round trip, signed for s3 with the role session of the end user', async () => {
-    const put = await api.invoke(alice, 's3-reports', 'PutObject', { Bucket: 'reports', Key: '2025/q1 totals.csv', Body: csv.toString('base64'), ContentType: 'text/csv', Metadata: { source: 'bench' } });
+    const put = await api.invoke(alice, 's3-reports', 'PutObject', {
+      Bucket: 'reports',
+      Key: '2025/q1 totals.csv',
+      Body: csv.toString('base64'),
+      ContentType: 'text/csv',
+      Metadata: { source: 'bench' },
+    });
     responses.push(put.raw);
     expect(put.status, put.raw).toBe(200);
     expect(put.body).toMatchObject({ InvokeActionStatus: 'SUCCESS', HttpStatusCode: 200, Output: { ETag: expect.stringMatching(/^"[0-9a-f]{32}"$/) } });
@@ -63,22 +73,36 @@ describe('AMAZON_S3 through the assumed role', () => {
 
     const list = await api.invoke(alice, 's3-reports', 'ListObjects', { Bucket: 'reports', Prefix: '2025/' });
     responses.push(list.raw);
-    expect(list.body).toMatchObject({ InvokeActionStatus: 'SUCCESS', Output: { Objects: [{ Key: '2025/q1 totals.csv', Size: csv.length }], KeyCount: 1, IsTruncated: false } });
+    expect(list.body).toMatchObject({
+      InvokeActionStatus: 'SUCCESS',
+      Output: { Objects: [{ Key: '2025/q1 totals.csv', Size: csv.length }], KeyCount: 1, IsTruncated: false },
+    });
 
     const get = await api.invoke(alice, 's3-reports', 'GetObject', { Bucket: 'reports', Key: '2025/q1 totals.csv' });
     responses.push(get.raw);
-    expect(get.body).toMatchObject({ InvokeActionStatus: 'SUCCESS', HttpStatusCode: 200, Output: { ContentType: 'text/csv', ContentLength: csv.length, ETag: stored.etag } });
+    expect(get.body).toMatchObject({
+      InvokeActionStatus: 'SUCCESS',
+      HttpStatusCode: 200,
+      Output: { ContentType: 'text/csv', ContentLength: csv.length, ETag: stored.etag },
+    });
     expect(Buffer.from(get.body.Output.Body, 'base64').equals(csv)).toBe(true);
 
     expect(s3.refused).toEqual([]);
     expect(s3.accepted.map((a) => [a.method, a.roleSessionName, a.region])).toEqual([
-      ['PUT', 's3-reports@alice', 'us-east-1'], ['GET', 's3-reports@alice', 'us-east-1'], ['GET', 's3-reports@alice', 'us-east-1'],
+      ['PUT', 's3-reports@alice', 'us-east-1'],
+      ['GET', 's3-reports@alice', 'us-east-1'],
+      ['GET', 's3-reports@alice', 'us-east-1'],
     ]);
     // One AssumeRole for the three calls, naming connector and user, the connector ARN as ExternalId.
-    expect(sts.calls).toEqual([{
-      callerAccessKeyId: SERVER_KEY.id, roleArn: ROLE, roleSessionName: 's3-reports@alice', region: 'us-east-1',
-      externalId: `arn:aws:quicksight:us-east-1:${ACCOUNT}:action-connector/s3-reports`,
-    }]);
+    expect(sts.calls).toEqual([
+      {
+        callerAccessKeyId: SERVER_KEY.id,
+        roleArn: ROLE,
+        roleSessionName: 's3-reports@alice',
+        region: 'us-east-1',
+        externalId: `arn:aws:quicksight:us-east-1:${ACCOUNT}:action-connector/s3-reports`,
+      },
+    ]);
   });
 
   it("S3's errors are FAILED invocations with S3's status and code", async () => {
@@ -99,7 +123,11 @@ describe('AMAZON_S3 through the assumed role', () => {
     const back = await api.invoke(ADMIN, 's3-reports', 'GetObject', { Bucket: 'reports', Key: 'max.bin' });
     expect(Buffer.from(back.body.Output.Body, 'base64').equals(max)).toBe(true);
     const before = s3.accepted.length;
-    const big = await api.invoke(ADMIN, 's3-reports', 'PutObject', { Bucket: 'reports', Key: 'big.bin', Body: Buffer.alloc(5 * 1024 * 1024 + 1).toString('base64') });
+    const big = await api.invoke(ADMIN, 's3-reports', 'PutObject', {
+      Bucket: 'reports',
+      Key: 'big.bin',
+      Body: Buffer.alloc(5 * 1024 * 1024 + 1).toString('base64'),
+    });
     expect([big.status, big.errorType]).toEqual([400, 'InvalidParameterValueException']);
     expect(big.body.Message).toMatch(/Binary content must be at most 5242880 bytes/);
     expect(s3.accepted.length).toBe(before);

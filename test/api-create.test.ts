@@ -6,19 +6,44 @@ import { ACCOUNT, OTHER_ACCOUNT, REGION, authOfType, createInput, expectError, q
 import { modelEnum } from './robust-support.js';
 import { allowedAuthentication } from '../src/domain/type-auth.js';
 import {
-  AUTH, SECRETS, SORTED_ACTIONS, UUID, connArn, copy, create, describeC, describePerms, expectMeta, listTags, patchBody, snapshot,
-  uid, updatePerms, userArnOf,
+  AUTH,
+  SECRETS,
+  SORTED_ACTIONS,
+  UUID,
+  connArn,
+  copy,
+  create,
+  describeC,
+  describePerms,
+  expectMeta,
+  listTags,
+  patchBody,
+  snapshot,
+  uid,
+  updatePerms,
+  userArnOf,
 } from './api-support.js';
 
 let t: TestServer;
 let admin: qs.QuickSightClient;
-beforeAll(async () => { t = await startTestServer(); admin = t.client(); });
-afterAll(async () => { await t.stop(); });
+beforeAll(async () => {
+  t = await startTestServer();
+  admin = t.client();
+});
+afterAll(async () => {
+  await t.stop();
+});
 
 const READ: Record<qs.ConnectionAuthType, qs.ReadAuthConfig> = {
   NONE: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://none.example.com/api' } } },
-  BASIC: { AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://basic.example.com', Username: 'svc-user' } } },
-  API_KEY: { AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 'https://acme.atlassian.net', Email: 'bot@acme.example.com' } } },
+  BASIC: {
+    AuthenticationType: 'BASIC',
+    AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://basic.example.com', Username: 'svc-user' } },
+  },
+  API_KEY: {
+    AuthenticationType: 'API_KEY',
+    AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 'https://acme.atlassian.net', Email: 'bot@acme.example.com' } },
+  },
   OAUTH2_CLIENT_CREDENTIALS: {
     AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
     AuthenticationMetadata: {
@@ -38,13 +63,18 @@ const READ: Record<qs.ConnectionAuthType, qs.ReadAuthConfig> = {
         AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
         ReadAuthorizationCodeGrantCredentialsDetails: {
           ReadAuthorizationCodeGrantDetails: {
-            ClientId: 'ac-client-id', TokenEndpoint: 'https://ac.example.com/oauth/token', AuthorizationEndpoint: 'https://ac.example.com/oauth/authorize',
+            ClientId: 'ac-client-id',
+            TokenEndpoint: 'https://ac.example.com/oauth/token',
+            AuthorizationEndpoint: 'https://ac.example.com/oauth/authorize',
           },
         },
       },
     },
   },
-  IAM: { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: 'arn:aws:iam::111122223333:role/ActionBridgeRole', SourceArn: '(set per connector)' } } },
+  IAM: {
+    AuthenticationType: 'IAM',
+    AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: 'arn:aws:iam::111122223333:role/ActionBridgeRole', SourceArn: '(set per connector)' } },
+  },
 };
 
 const TYPES = Object.keys(AUTH) as qs.ConnectionAuthType[];
@@ -152,7 +182,7 @@ describe('CreateActionConnector', () => {
     const r = await create(west, id, { Name: 'West One' });
     expect(r.Arn).toBe(connArn(id, 'eu-west-1'));
     expect((await describeC(west, id)).ActionConnector!.Name).toBe('West One');
-    expect((await describeC(admin, id)).ActionConnector!.Name).toBe('East One');    // Deleting one leaves the other, with its permissions and tags, alone.
+    expect((await describeC(admin, id)).ActionConnector!.Name).toBe('East One'); // Deleting one leaves the other, with its permissions and tags, alone.
     await west.send(new qs.TagResourceCommand({ ResourceArn: connArn(id, 'eu-west-1'), Tags: [{ Key: 'side', Value: 'west' }] }));
     await admin.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }));
     await expectError(describeC(admin, id), 'ResourceNotFoundException', 404);
@@ -166,14 +196,31 @@ describe('CreateActionConnector', () => {
     await create(admin, id);
     const before = await snapshot(admin, id);
     const other = { AwsAccountId: OTHER_ACCOUNT, ActionConnectorId: id };
-    await expectError(admin.send(new qs.CreateActionConnectorCommand({ ...createInput(uid('acct-new')), AwsAccountId: OTHER_ACCOUNT })), 'AccessDeniedException', 401);
+    await expectError(
+      admin.send(new qs.CreateActionConnectorCommand({ ...createInput(uid('acct-new')), AwsAccountId: OTHER_ACCOUNT })),
+      'AccessDeniedException',
+      401,
+    );
     await expectError(admin.send(new qs.DescribeActionConnectorCommand(other)), 'AccessDeniedException', 401);
-    await expectError(admin.send(new qs.UpdateActionConnectorCommand({ ...other, Name: 'Changed', AuthenticationConfig: AUTH.NONE })), 'AccessDeniedException', 401);
+    await expectError(
+      admin.send(new qs.UpdateActionConnectorCommand({ ...other, Name: 'Changed', AuthenticationConfig: AUTH.NONE })),
+      'AccessDeniedException',
+      401,
+    );
     await expectError(admin.send(new qs.DeleteActionConnectorCommand(other)), 'AccessDeniedException', 401);
     await expectError(admin.send(new qs.ListActionConnectorsCommand({ AwsAccountId: OTHER_ACCOUNT })), 'AccessDeniedException', 401);
     await expectError(admin.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: OTHER_ACCOUNT, Filters: [] })), 'AccessDeniedException', 401);
     await expectError(admin.send(new qs.DescribeActionConnectorPermissionsCommand(other)), 'AccessDeniedException', 401);
-    await expectError(admin.send(new qs.UpdateActionConnectorPermissionsCommand({ ...other, GrantPermissions: [{ Principal: userArnOf('admin'), Actions: ['quicksight:DescribeActionConnector'] }] })), 'AccessDeniedException', 401);
+    await expectError(
+      admin.send(
+        new qs.UpdateActionConnectorPermissionsCommand({
+          ...other,
+          GrantPermissions: [{ Principal: userArnOf('admin'), Actions: ['quicksight:DescribeActionConnector'] }],
+        }),
+      ),
+      'AccessDeniedException',
+      401,
+    );
     const otherArn = connArn(id, REGION, OTHER_ACCOUNT);
     await expectError(admin.send(new qs.TagResourceCommand({ ResourceArn: otherArn, Tags: [{ Key: 'a', Value: 'b' }] })), 'AccessDeniedException', 401);
     await expectError(admin.send(new qs.UntagResourceCommand({ ResourceArn: otherArn, TagKeys: ['a'] })), 'AccessDeniedException', 401);
@@ -189,7 +236,13 @@ describe('CreateActionConnector', () => {
       () => admin.send(new qs.UpdateActionConnectorCommand({ ...k, Name: 'X', AuthenticationConfig: AUTH.NONE })),
       () => admin.send(new qs.DeleteActionConnectorCommand(k)),
       () => admin.send(new qs.DescribeActionConnectorPermissionsCommand(k)),
-      () => admin.send(new qs.UpdateActionConnectorPermissionsCommand({ ...k, GrantPermissions: [{ Principal: userArnOf('admin'), Actions: ['quicksight:DescribeActionConnector'] }] })),
+      () =>
+        admin.send(
+          new qs.UpdateActionConnectorPermissionsCommand({
+            ...k,
+            GrantPermissions: [{ Principal: userArnOf('admin'), Actions: ['quicksight:DescribeActionConnector'] }],
+          }),
+        ),
       () => admin.send(new qs.TagResourceCommand({ ResourceArn: connArn(id), Tags: [{ Key: 'a', Value: 'b' }] })),
       () => admin.send(new qs.UntagResourceCommand({ ResourceArn: connArn(id), TagKeys: ['a'] })),
       () => admin.send(new qs.ListTagsForResourceCommand({ ResourceArn: connArn(id) })),
@@ -211,7 +264,12 @@ describe('Read shapes of every AuthenticationType', () => {
     if (type === 'IAM') expected.AuthenticationMetadata!.IamConnectionMetadata!.SourceArn = connArn(id);
     expect(d.ActionConnector!.AuthenticationConfig).toEqual(expected);
     const list = await admin.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, MaxResults: 100 }));
-    const search = await admin.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: ACCOUNT, Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringEquals', Value: `Connector ${id}` }] }));
+    const search = await admin.send(
+      new qs.SearchActionConnectorsCommand({
+        AwsAccountId: ACCOUNT,
+        Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringEquals', Value: `Connector ${id}` }],
+      }),
+    );
     expect(search.ActionConnectorSummaries!.map((s) => s.ActionConnectorId)).toEqual([id]);
     const perms = await describePerms(admin, id);
     expectNoSecrets([created, d, list, search, perms]);
@@ -222,7 +280,10 @@ describe('Read shapes of every AuthenticationType', () => {
     const west = t.client(undefined, 'eu-west-1');
     await create(west, id, { Type: 'AMAZON_S3', AuthenticationConfig: AUTH.IAM });
     const md = (await describeC(west, id)).ActionConnector!.AuthenticationConfig!.AuthenticationMetadata!.IamConnectionMetadata!;
-    expect(md).toEqual({ RoleArn: 'arn:aws:iam::111122223333:role/ActionBridgeRole', SourceArn: `arn:aws:quicksight:eu-west-1:${ACCOUNT}:action-connector/${id}` });
+    expect(md).toEqual({
+      RoleArn: 'arn:aws:iam::111122223333:role/ActionBridgeRole',
+      SourceArn: `arn:aws:quicksight:eu-west-1:${ACCOUNT}:action-connector/${id}`,
+    });
   });
 
   it('API_KEY without Email reads back without Email', async () => {
@@ -243,19 +304,41 @@ describe('Read shapes of every AuthenticationType', () => {
     for (const type of TYPES) {
       // Each AuthenticationType on a connector whose type accepts it (IAM: the AMAZON_S3 one).
       const target = type === 'IAM' ? iamId : id;
-      seen.push(await admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: target, Name: 'Secret Holder', AuthenticationConfig: AUTH[type] })));
+      seen.push(
+        await admin.send(
+          new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: target, Name: 'Secret Holder', AuthenticationConfig: AUTH[type] }),
+        ),
+      );
       seen.push(await describeC(admin, target));
     }
     expect((await describeC(admin, id)).ActionConnector!.AuthenticationConfig!.AuthenticationType).toBe(TYPES.filter((x) => x !== 'IAM').at(-1));
     // A refused request that carries secrets must not echo them either.
     const bad = copy(AUTH.OAUTH2_CLIENT_CREDENTIALS);
     bad.AuthenticationMetadata!.ClientCredentialsGrantMetadata!.BaseEndpoint = 'http://insecure.example.com';
-    const e1 = await expectError(admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'Secret Holder', AuthenticationConfig: bad })), 'InvalidParameterValueException', 400);
+    const e1 = await expectError(
+      admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'Secret Holder', AuthenticationConfig: bad })),
+      'InvalidParameterValueException',
+      400,
+    );
     const mismatch = { AuthenticationType: 'IAM' as const, AuthenticationMetadata: copy(AUTH.BASIC.AuthenticationMetadata) };
-    const e2 = await expectError(create(admin, uid('secrets-bad'), { Type: 'AMAZON_S3', AuthenticationConfig: mismatch }), 'InvalidParameterValueException', 400);
+    const e2 = await expectError(
+      create(admin, uid('secrets-bad'), { Type: 'AMAZON_S3', AuthenticationConfig: mismatch }),
+      'InvalidParameterValueException',
+      400,
+    );
     // A secret-carrying AuthenticationType the connector type does not accept (SLACK: no BASIC).
-    const e3 = await expectError(create(admin, uid('secrets-bad-pair'), { Type: 'SLACK', AuthenticationConfig: AUTH.BASIC }), 'InvalidParameterValueException', 400);
-    const e4 = await expectError(admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: iamId, Name: 'Secret Holder', AuthenticationConfig: AUTH.API_KEY })), 'InvalidParameterValueException', 400);
+    const e3 = await expectError(
+      create(admin, uid('secrets-bad-pair'), { Type: 'SLACK', AuthenticationConfig: AUTH.BASIC }),
+      'InvalidParameterValueException',
+      400,
+    );
+    const e4 = await expectError(
+      admin.send(
+        new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: iamId, Name: 'Secret Holder', AuthenticationConfig: AUTH.API_KEY }),
+      ),
+      'InvalidParameterValueException',
+      400,
+    );
     expect(e3.message).toContain("'authenticationConfig.authenticationType'");
     expect(e4.message).toContain("'authenticationConfig.authenticationType'");
     seen.push(e1.message, e2.message, e3.message, e4.message);
@@ -270,9 +353,15 @@ describe('UpdateActionConnector', () => {
     await create(admin, id, { Name: 'Before Update', Description: 'old', Type: 'SLACK', AuthenticationConfig: AUTH.API_KEY });
     const c0 = (await describeC(admin, id)).ActionConnector!;
     await new Promise((r) => setTimeout(r, 15));
-    const u = await admin.send(new qs.UpdateActionConnectorCommand({
-      AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'After Update', Description: 'new description', AuthenticationConfig: AUTH.OAUTH2_AUTHORIZATION_CODE,
-    }));
+    const u = await admin.send(
+      new qs.UpdateActionConnectorCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: id,
+        Name: 'After Update',
+        Description: 'new description',
+        AuthenticationConfig: AUTH.OAUTH2_AUTHORIZATION_CODE,
+      }),
+    );
     expectMeta(u);
     expect(u.Arn).toBe(connArn(id));
     expect(u.ActionConnectorId).toBe(id);
@@ -298,8 +387,15 @@ describe('UpdateActionConnector', () => {
   it('keeps Type, id and account even when the body tries to change them', async () => {
     const id = uid('immutable');
     await create(admin, id, { Type: 'ASANA' });
-    const c = patchBody(t.client(), (b) => { b.Type = 'SLACK'; b.ActionConnectorId = 'other-id'; b.AwsAccountId = OTHER_ACCOUNT; b.Arn = 'arn:x'; });
-    const u = await c.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'Renamed', AuthenticationConfig: AUTH.API_KEY }));
+    const c = patchBody(t.client(), (b) => {
+      b.Type = 'SLACK';
+      b.ActionConnectorId = 'other-id';
+      b.AwsAccountId = OTHER_ACCOUNT;
+      b.Arn = 'arn:x';
+    });
+    const u = await c.send(
+      new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'Renamed', AuthenticationConfig: AUTH.API_KEY }),
+    );
     expect(u.ActionConnectorId).toBe(id);
     const d = (await describeC(admin, id)).ActionConnector!;
     expect(d.Type).toBe('ASANA');
@@ -323,7 +419,9 @@ describe('UpdateActionConnector', () => {
     await create(admin, id);
     const created = (await describeC(admin, id)).ActionConnector!.CreatedTime;
     for (const name of ['One', 'Two']) {
-      const u = await admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: name, AuthenticationConfig: AUTH.NONE }));
+      const u = await admin.send(
+        new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: name, AuthenticationConfig: AUTH.NONE }),
+      );
       expect(u.UpdateStatus).toBe('UPDATE_SUCCESSFUL');
     }
     const c = (await describeC(admin, id)).ActionConnector!;
@@ -346,16 +444,32 @@ describe('DeleteActionConnector', () => {
     await expectError(describePerms(admin, id), 'ResourceNotFoundException', 404);
     await expectError(listTags(admin, connArn(id)), 'ResourceNotFoundException', 404);
     await expectError(admin.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id })), 'ResourceNotFoundException', 404);
-    await expectError(admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'Back', AuthenticationConfig: AUTH.NONE })), 'ResourceNotFoundException', 404);
-    await expectError(updatePerms(admin, id, [{ Principal: userArnOf('admin'), Actions: ['quicksight:DescribeActionConnector'] }]), 'ResourceNotFoundException', 404);
-    const list = await admin.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: ACCOUNT, Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringEquals', Value: `Connector ${id}` }] }));
+    await expectError(
+      admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'Back', AuthenticationConfig: AUTH.NONE })),
+      'ResourceNotFoundException',
+      404,
+    );
+    await expectError(
+      updatePerms(admin, id, [{ Principal: userArnOf('admin'), Actions: ['quicksight:DescribeActionConnector'] }]),
+      'ResourceNotFoundException',
+      404,
+    );
+    const list = await admin.send(
+      new qs.SearchActionConnectorsCommand({
+        AwsAccountId: ACCOUNT,
+        Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringEquals', Value: `Connector ${id}` }],
+      }),
+    );
     expect(list.ActionConnectorSummaries).toEqual([]);
   });
 
   it('a re-created id starts fresh: new permissions, no old tags, CREATION_SUCCESSFUL', async () => {
     const id = uid('recreate');
     const author = await t.addUser(uid('recreate-author'), 'AUTHOR');
-    await create(admin, id, { Tags: [{ Key: 'old', Value: 'tag' }], Permissions: [{ Principal: author.arn, Actions: ['quicksight:DescribeActionConnector'] }] });
+    await create(admin, id, {
+      Tags: [{ Key: 'old', Value: 'tag' }],
+      Permissions: [{ Principal: author.arn, Actions: ['quicksight:DescribeActionConnector'] }],
+    });
     await admin.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }));
     await create(admin, id, { Name: 'Second Life' });
     const c = (await describeC(admin, id)).ActionConnector!;
@@ -374,13 +488,21 @@ describe('wire details', () => {
     const a = await create(admin, id);
     const b = await describeC(admin, id);
     const c = await describePerms(admin, id);
-    for (const r of [a, b, c]) { expect(r.RequestId).toMatch(UUID); expect(r.$metadata.requestId).toBe(r.RequestId); ids.add(r.RequestId!); }
+    for (const r of [a, b, c]) {
+      expect(r.RequestId).toMatch(UUID);
+      expect(r.$metadata.requestId).toBe(r.RequestId);
+      ids.add(r.RequestId!);
+    }
     expect(ids.size).toBe(3);
   });
 
   it('ignores unknown JSON members, as AWS does', async () => {
     const id = uid('unknown-members');
-    const c = patchBody(t.client(), (b) => { b.SomethingNew = { x: 1 }; b.AuthenticationConfig.Extra = 'y'; b.AuthenticationConfig.AuthenticationMetadata.BasicAuthConnectionMetadata.Other = 3; });
+    const c = patchBody(t.client(), (b) => {
+      b.SomethingNew = { x: 1 };
+      b.AuthenticationConfig.Extra = 'y';
+      b.AuthenticationConfig.AuthenticationMetadata.BasicAuthConnectionMetadata.Other = 3;
+    });
     await c.send(new qs.CreateActionConnectorCommand(createInput(id)));
     const d = (await describeC(admin, id)).ActionConnector!;
     expect(d.AuthenticationConfig).toEqual({
@@ -401,10 +523,30 @@ describe('servers with VPC connections and throttling configured', () => {
       expect((await describeC(c, id)).ActionConnector!.VpcConnectionArn).toBe(vpc);
       const id2 = uid('vpc-later');
       await create(c, id2);
-      await c.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id2, Name: 'With Vpc', AuthenticationConfig: AUTH.NONE, VpcConnectionArn: vpc }));
+      await c.send(
+        new qs.UpdateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: id2,
+          Name: 'With Vpc',
+          AuthenticationConfig: AUTH.NONE,
+          VpcConnectionArn: vpc,
+        }),
+      );
       expect((await describeC(c, id2)).ActionConnector!.VpcConnectionArn).toBe(vpc);
       const before = (await describeC(c, id)).ActionConnector;
-      const e = await expectError(c.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'Other Vpc', AuthenticationConfig: AUTH.NONE, VpcConnectionArn: `${vpc}-b` })), 'InvalidParameterValueException', 400);
+      const e = await expectError(
+        c.send(
+          new qs.UpdateActionConnectorCommand({
+            AwsAccountId: ACCOUNT,
+            ActionConnectorId: id,
+            Name: 'Other Vpc',
+            AuthenticationConfig: AUTH.NONE,
+            VpcConnectionArn: `${vpc}-b`,
+          }),
+        ),
+        'InvalidParameterValueException',
+        400,
+      );
       expect(e.message).toContain("'vpcConnectionArn'");
       expect((await describeC(c, id)).ActionConnector).toEqual(before);
     } finally {

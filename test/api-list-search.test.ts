@@ -7,8 +7,12 @@ import { REGION, createInput, expectError, qs, startTestServer, type TestServer,
 import { AUTH, UUID, expectMeta } from './api-support.js';
 
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer(); });
-afterAll(async () => { await t.stop(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t.stop();
+});
 
 let accountSeq = 0;
 /** A fresh account with its own ADMIN: list results there are exactly what the test created. */
@@ -34,13 +38,20 @@ async function inBatches<T>(items: T[], size: number, fn: (x: T) => Promise<unkn
 
 type Page = { ActionConnectorSummaries?: qs.ActionConnectorSummary[]; NextToken?: string };
 /** Every page of a List (filters undefined) or Search, in order. */
-async function pages(c: qs.QuickSightClient, account: string, maxResults: number | undefined, filters?: qs.ActionConnectorSearchFilter[], between?: (n: number) => Promise<void>): Promise<Page[]> {
+async function pages(
+  c: qs.QuickSightClient,
+  account: string,
+  maxResults: number | undefined,
+  filters?: qs.ActionConnectorSearchFilter[],
+  between?: (n: number) => Promise<void>,
+): Promise<Page[]> {
   const out: Page[] = [];
   let token: string | undefined;
   do {
-    const r: Page = filters === undefined
-      ? await c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: account, MaxResults: maxResults, NextToken: token }))
-      : await c.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: account, Filters: filters, MaxResults: maxResults, NextToken: token }));
+    const r: Page =
+      filters === undefined
+        ? await c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: account, MaxResults: maxResults, NextToken: token }))
+        : await c.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: account, Filters: filters, MaxResults: maxResults, NextToken: token }));
     out.push(r);
     token = r.NextToken;
     if (token && between) await between(out.length);
@@ -49,8 +60,13 @@ async function pages(c: qs.QuickSightClient, account: string, maxResults: number
 }
 const idsOf = (ps: Page[]) => ps.flatMap((p) => p.ActionConnectorSummaries!.map((s) => s.ActionConnectorId!));
 const listIds = async (c: qs.QuickSightClient, account: string) => idsOf(await pages(c, account, 100));
-const searchIds = async (c: qs.QuickSightClient, account: string, Name: qs.ActionConnectorSearchFilterNameEnum, Value: string, Operator: qs.FilterOperator = 'StringEquals') =>
-  idsOf(await pages(c, account, 100, [{ Name, Operator, Value }]));
+const searchIds = async (
+  c: qs.QuickSightClient,
+  account: string,
+  Name: qs.ActionConnectorSearchFilterNameEnum,
+  Value: string,
+  Operator: qs.FilterOperator = 'StringEquals',
+) => idsOf(await pages(c, account, 100, [{ Name, Operator, Value }]));
 
 describe('ListActionConnectors', () => {
   it('returns an empty list and no NextToken for an account without connectors', async () => {
@@ -65,15 +81,34 @@ describe('ListActionConnectors', () => {
     const { account, admin } = await newAccount();
     await mk(admin, account, 'sum-a', { Name: 'Summary A', Type: 'SLACK', Description: 'not in summaries' });
     await mk(admin, account, 'sum-b', { Name: 'Summary B', Type: 'AMAZON_S3', AuthenticationConfig: AUTH.IAM });
-    await admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: account, ActionConnectorId: 'sum-b', Name: 'Summary B2', AuthenticationConfig: AUTH.IAM }));
-    const d = async (id: string) => (await admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: account, ActionConnectorId: id }))).ActionConnector!;
+    await admin.send(
+      new qs.UpdateActionConnectorCommand({ AwsAccountId: account, ActionConnectorId: 'sum-b', Name: 'Summary B2', AuthenticationConfig: AUTH.IAM }),
+    );
+    const d = async (id: string) =>
+      (await admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: account, ActionConnectorId: id }))).ActionConnector!;
     const [a, b] = [await d('sum-a'), await d('sum-b')];
     const r = await admin.send(new qs.ListActionConnectorsCommand({ AwsAccountId: account }));
     expectMeta(r);
     expect(r.NextToken).toBeUndefined();
     expect(r.ActionConnectorSummaries).toEqual([
-      { Arn: arnIn(account, 'sum-a'), ActionConnectorId: 'sum-a', Type: 'SLACK', Name: 'Summary A', CreatedTime: a.CreatedTime, LastUpdatedTime: a.LastUpdatedTime, Status: 'CREATION_SUCCESSFUL' },
-      { Arn: arnIn(account, 'sum-b'), ActionConnectorId: 'sum-b', Type: 'AMAZON_S3', Name: 'Summary B2', CreatedTime: b.CreatedTime, LastUpdatedTime: b.LastUpdatedTime, Status: 'UPDATE_SUCCESSFUL' },
+      {
+        Arn: arnIn(account, 'sum-a'),
+        ActionConnectorId: 'sum-a',
+        Type: 'SLACK',
+        Name: 'Summary A',
+        CreatedTime: a.CreatedTime,
+        LastUpdatedTime: a.LastUpdatedTime,
+        Status: 'CREATION_SUCCESSFUL',
+      },
+      {
+        Arn: arnIn(account, 'sum-b'),
+        ActionConnectorId: 'sum-b',
+        Type: 'AMAZON_S3',
+        Name: 'Summary B2',
+        CreatedTime: b.CreatedTime,
+        LastUpdatedTime: b.LastUpdatedTime,
+        Status: 'UPDATE_SUCCESSFUL',
+      },
     ]);
     for (const s of r.ActionConnectorSummaries!) {
       expect(s.CreatedTime).toBeInstanceOf(Date);
@@ -85,11 +120,17 @@ describe('ListActionConnectors', () => {
     const { account, admin } = await newAccount();
     const ids = Array.from({ length: 250 }, (_, i) => `pg-${String(i).padStart(3, '0')}`);
     // Created in a scrambled order: the listing order is the id order, not the creation order.
-    const scrambled = ids.map((id, i) => ({ id, k: (i * 97) % 250 })).sort((x, y) => x.k - y.k).map((x) => x.id);
+    const scrambled = ids
+      .map((id, i) => ({ id, k: (i * 97) % 250 }))
+      .sort((x, y) => x.k - y.k)
+      .map((x) => x.id);
     await inBatches(scrambled, 25, (id) => mk(admin, account, id));
     const ps = await pages(admin, account, 7);
     expect(ps).toHaveLength(36);
-    for (const p of ps.slice(0, -1)) { expect(p.ActionConnectorSummaries).toHaveLength(7); expect(p.NextToken).toEqual(expect.any(String)); }
+    for (const p of ps.slice(0, -1)) {
+      expect(p.ActionConnectorSummaries).toHaveLength(7);
+      expect(p.NextToken).toEqual(expect.any(String));
+    }
     expect(ps.at(-1)!.ActionConnectorSummaries).toHaveLength(250 - 35 * 7);
     expect(ps.at(-1)!.NextToken).toBeUndefined();
     expect(idsOf(ps)).toEqual(ids);
@@ -140,7 +181,9 @@ describe('ListActionConnectors', () => {
         i++;
       }
     })();
-    const ps = await pages(admin, account, 5, undefined, async () => { await new Promise((r) => setImmediate(r)); });
+    const ps = await pages(admin, account, 5, undefined, async () => {
+      await new Promise((r) => setImmediate(r));
+    });
     done = true;
     await writer;
     const seen = idsOf(ps);
@@ -163,11 +206,17 @@ describe('ListActionConnectors', () => {
       const got = r.ActionConnectorSummaries!.map((s) => s.ActionConnectorId!);
       seen.push(...got);
       token = r.NextToken;
-      if (got.length === 0) { expect(token).toBeUndefined(); break; } // the rows after the token were all deleted
+      if (got.length === 0) {
+        expect(token).toBeUndefined();
+        break;
+      } // the rows after the token were all deleted
       const last = got.at(-1)!;
       const next = ids.find((x) => x > last && !skipped.includes(x));
       await del(admin, account, last);
-      if (next) { await del(admin, account, next); skipped.push(next); }
+      if (next) {
+        await del(admin, account, next);
+        skipped.push(next);
+      }
     } while (token);
     expect(seen).toEqual(ids.filter((x) => !skipped.includes(x)));
     expect(skipped.length).toBeGreaterThan(3);
@@ -185,7 +234,8 @@ describe('NextToken', () => {
     token = (await admin.send(new qs.ListActionConnectorsCommand({ AwsAccountId: account, MaxResults: 2 }))).NextToken!;
     expect(token).toEqual(expect.any(String));
   });
-  const list = (c: qs.QuickSightClient, NextToken: string, MaxResults = 2) => c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: account, MaxResults, NextToken }));
+  const list = (c: qs.QuickSightClient, NextToken: string, MaxResults = 2) =>
+    c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: account, MaxResults, NextToken }));
   const search = (c: qs.QuickSightClient, NextToken: string, Filters: qs.ActionConnectorSearchFilter[] = []) =>
     c.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: account, MaxResults: 2, NextToken, Filters }));
   const invalid = async (p: Promise<unknown>) => {
@@ -207,13 +257,30 @@ describe('NextToken', () => {
 
   it('refuses altered tokens', async () => {
     const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
-    for (const bad of [flip(token, 0), flip(token, Math.floor(token.length / 2)), flip(token, token.length - 1), token.slice(0, -4), `${token}AAAA`, 'abc', 'x'.repeat(200), `${token}=`]) {
+    for (const bad of [
+      flip(token, 0),
+      flip(token, Math.floor(token.length / 2)),
+      flip(token, token.length - 1),
+      token.slice(0, -4),
+      `${token}AAAA`,
+      'abc',
+      'x'.repeat(200),
+      `${token}=`,
+    ]) {
       await invalid(list(admin, bad));
     }
   });
 
   it('refuses a token from another query', async () => {
-    const fromSearchA = (await admin.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: account, MaxResults: 1, Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringEquals', Value: 'Token Thing' }] }))).NextToken!;
+    const fromSearchA = (
+      await admin.send(
+        new qs.SearchActionConnectorsCommand({
+          AwsAccountId: account,
+          MaxResults: 1,
+          Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringEquals', Value: 'Token Thing' }],
+        }),
+      )
+    ).NextToken!;
     const fromSearchAll = (await admin.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: account, MaxResults: 1, Filters: [] }))).NextToken!;
     expect(fromSearchA).toEqual(expect.any(String));
     await invalid(search(admin, token)); // List token on Search
@@ -259,13 +326,22 @@ describe('SearchActionConnectors by name and type', () => {
   });
 
   it('returns RequestId and exact summaries', async () => {
-    const r = await admin.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: account, Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringEquals', Value: 'Beta' }] }));
+    const r = await admin.send(
+      new qs.SearchActionConnectorsCommand({ AwsAccountId: account, Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringEquals', Value: 'Beta' }] }),
+    );
     expectMeta(r);
     expect(r.NextToken).toBeUndefined();
-    expect(r.ActionConnectorSummaries).toEqual([{
-      Arn: arnIn(account, 'n-4'), ActionConnectorId: 'n-4', Type: 'ASANA', Name: 'Beta', Status: 'CREATION_SUCCESSFUL',
-      CreatedTime: expect.any(Date), LastUpdatedTime: expect.any(Date),
-    }]);
+    expect(r.ActionConnectorSummaries).toEqual([
+      {
+        Arn: arnIn(account, 'n-4'),
+        ActionConnectorId: 'n-4',
+        Type: 'ASANA',
+        Name: 'Beta',
+        Status: 'CREATION_SUCCESSFUL',
+        CreatedTime: expect.any(Date),
+        LastUpdatedTime: expect.any(Date),
+      },
+    ]);
   });
 
   it('StringEquals on the name is exact (case and length)', async () => {
@@ -309,8 +385,19 @@ describe('SearchActionConnectors by name and type', () => {
 describe('SearchActionConnectors by ownership', () => {
   let account: string;
   let admin: qs.QuickSightClient;
-  let u1: string; let u2: string; let g1: string; let g2: string;
-  const ALL = ['quicksight:DescribeActionConnector', 'quicksight:UpdateActionConnector', 'quicksight:DeleteActionConnector', 'quicksight:DescribeActionConnectorPermissions', 'quicksight:UpdateActionConnectorPermissions', 'quicksight:ListActionConnectorActions', 'quicksight:InvokeActionConnector'];
+  let u1: string;
+  let u2: string;
+  let g1: string;
+  let g2: string;
+  const ALL = [
+    'quicksight:DescribeActionConnector',
+    'quicksight:UpdateActionConnector',
+    'quicksight:DeleteActionConnector',
+    'quicksight:DescribeActionConnectorPermissions',
+    'quicksight:UpdateActionConnectorPermissions',
+    'quicksight:ListActionConnectorActions',
+    'quicksight:InvokeActionConnector',
+  ];
   const VIEW = ['quicksight:DescribeActionConnector'];
 
   beforeAll(async () => {
@@ -360,16 +447,30 @@ describe('SearchActionConnectors by ownership', () => {
 
   it('a user or group without grants matches nothing', async () => {
     await t.addUser('loner', 'READER', ['lonely'], account);
-    for (const name of ['QUICKSIGHT_OWNER', 'QUICKSIGHT_VIEWER_OR_OWNER', 'DIRECT_QUICKSIGHT_OWNER', 'DIRECT_QUICKSIGHT_VIEWER_OR_OWNER', 'DIRECT_QUICKSIGHT_SOLE_OWNER'] as const) {
+    for (const name of [
+      'QUICKSIGHT_OWNER',
+      'QUICKSIGHT_VIEWER_OR_OWNER',
+      'DIRECT_QUICKSIGHT_OWNER',
+      'DIRECT_QUICKSIGHT_VIEWER_OR_OWNER',
+      'DIRECT_QUICKSIGHT_SOLE_OWNER',
+    ] as const) {
       expect(await searchIds(admin, account, name, userIn(account, 'loner'))).toEqual([]);
       expect(await searchIds(admin, account, name, groupIn(account, 'lonely'))).toEqual([]);
     }
   });
 
   it('follows permission changes', async () => {
-    await admin.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: account, ActionConnectorId: 'o-f', GrantPermissions: [{ Principal: g1, Actions: VIEW }] }));
+    await admin.send(
+      new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: account, ActionConnectorId: 'o-f', GrantPermissions: [{ Principal: g1, Actions: VIEW }] }),
+    );
     expect(await searchIds(admin, account, 'QUICKSIGHT_VIEWER_OR_OWNER', u1)).toContain('o-f');
-    await admin.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: account, ActionConnectorId: 'o-f', RevokePermissions: [{ Principal: g1, Actions: VIEW }] }));
+    await admin.send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: account,
+        ActionConnectorId: 'o-f',
+        RevokePermissions: [{ Principal: g1, Actions: VIEW }],
+      }),
+    );
     expect(await searchIds(admin, account, 'QUICKSIGHT_VIEWER_OR_OWNER', u1)).not.toContain('o-f');
   });
 });
@@ -384,11 +485,16 @@ describe('List and Search for non-admin callers', () => {
     ({ account, admin } = await newAccount());
     const r = await t.addUser('reader', 'READER', ['readers'], account);
     const a = await t.addUser('author', 'AUTHOR', [], account);
-    reader = t.client(r); author = t.client(a); readerArn = r.arn;
+    reader = t.client(r);
+    author = t.client(a);
+    readerArn = r.arn;
     const view = (Principal: string) => [{ Principal, Actions: ['quicksight:DescribeActionConnector'] }];
     await mk(admin, account, 'vis-direct', { Name: 'Visible Direct', Permissions: view(r.arn) });
     await mk(admin, account, 'vis-group', { Name: 'Visible Group', Type: 'SLACK', Permissions: view(groupIn(account, 'readers')) });
-    await mk(admin, account, 'vis-update-only', { Name: 'Hidden Update', Permissions: [{ Principal: r.arn, Actions: ['quicksight:UpdateActionConnector', 'quicksight:InvokeActionConnector'] }] });
+    await mk(admin, account, 'vis-update-only', {
+      Name: 'Hidden Update',
+      Permissions: [{ Principal: r.arn, Actions: ['quicksight:UpdateActionConnector', 'quicksight:InvokeActionConnector'] }],
+    });
     await mk(admin, account, 'vis-none', { Name: 'Hidden None' });
     await mk(author, account, 'vis-author-own', { Name: 'Author Own', Type: 'SLACK' });
   });
@@ -414,9 +520,21 @@ describe('List and Search for non-admin callers', () => {
   });
 
   it('visibility follows grants and revokes', async () => {
-    await admin.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: account, ActionConnectorId: 'vis-none', GrantPermissions: [{ Principal: readerArn, Actions: ['quicksight:DescribeActionConnector'] }] }));
+    await admin.send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: account,
+        ActionConnectorId: 'vis-none',
+        GrantPermissions: [{ Principal: readerArn, Actions: ['quicksight:DescribeActionConnector'] }],
+      }),
+    );
     expect(await listIds(reader, account)).toEqual(['vis-direct', 'vis-group', 'vis-none']);
-    await admin.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: account, ActionConnectorId: 'vis-none', RevokePermissions: [{ Principal: readerArn, Actions: ['quicksight:DescribeActionConnector'] }] }));
+    await admin.send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: account,
+        ActionConnectorId: 'vis-none',
+        RevokePermissions: [{ Principal: readerArn, Actions: ['quicksight:DescribeActionConnector'] }],
+      }),
+    );
     expect(await listIds(reader, account)).toEqual(['vis-direct', 'vis-group']);
   });
 

@@ -40,7 +40,9 @@ export const AUTH: Record<qs.ConnectionAuthType, qs.AuthConfig> = {
   },
   API_KEY: {
     AuthenticationType: 'API_KEY',
-    AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 'https://acme.atlassian.net', ApiKey: SECRETS.API_KEY, Email: 'bot@acme.example.com' } },
+    AuthenticationMetadata: {
+      ApiKeyConnectionMetadata: { BaseEndpoint: 'https://acme.atlassian.net', ApiKey: SECRETS.API_KEY, Email: 'bot@acme.example.com' },
+    },
   },
   OAUTH2_CLIENT_CREDENTIALS: {
     AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
@@ -49,7 +51,11 @@ export const AUTH: Record<qs.ConnectionAuthType, qs.AuthConfig> = {
         BaseEndpoint: 'https://cc.example.com/api',
         ClientCredentialsSource: 'PLAIN_CREDENTIALS',
         ClientCredentialsDetails: {
-          ClientCredentialsGrantDetails: { ClientId: 'cc-client-id', ClientSecret: SECRETS.OAUTH2_CLIENT_CREDENTIALS, TokenEndpoint: 'https://cc.example.com/oauth/token' },
+          ClientCredentialsGrantDetails: {
+            ClientId: 'cc-client-id',
+            ClientSecret: SECRETS.OAUTH2_CLIENT_CREDENTIALS,
+            TokenEndpoint: 'https://cc.example.com/oauth/token',
+          },
         },
       },
     },
@@ -92,7 +98,8 @@ export const updatePerms = (c: qs.QuickSightClient, id: string, grant?: qs.Resou
 
 /** A permission list in a canonical order (principals, then actions, sorted): the API promises no order. */
 export const normPerms = (p: qs.ResourcePermission[] | undefined) =>
-  [...(p ?? [])].map((x) => ({ Principal: x.Principal, Actions: [...(x.Actions ?? [])].sort() }))
+  [...(p ?? [])]
+    .map((x) => ({ Principal: x.Principal, Actions: [...(x.Actions ?? [])].sort() }))
     .sort((a, b) => (a.Principal! < b.Principal! ? -1 : a.Principal! > b.Principal! ? 1 : 0));
 
 export const listTags = (c: qs.QuickSightClient, arn: string) => c.send(new qs.ListTagsForResourceCommand({ ResourceArn: arn }));
@@ -116,24 +123,30 @@ export async function expectInvalid(p: Promise<unknown>, member: string, ...rule
 
 /** Adds a build-step middleware that rewrites the JSON body before it is signed (to send what the SDK's types forbid). */
 export function patchBody(c: qs.QuickSightClient, fn: (body: Record<string, any>) => void): qs.QuickSightClient {
-  c.middlewareStack.add((next) => async (args: any) => {
-    const req = args.request as { body?: string | Uint8Array; headers: Record<string, string> };
-    const raw = req.body === undefined ? '' : typeof req.body === 'string' ? req.body : Buffer.from(req.body).toString('utf8');
-    const body = raw ? JSON.parse(raw) : {};
-    fn(body);
-    req.body = JSON.stringify(body);
-    req.headers['content-length'] = String(Buffer.byteLength(req.body));
-    return next(args);
-  }, { step: 'build', name: 'testPatchBody' });
+  c.middlewareStack.add(
+    (next) => async (args: any) => {
+      const req = args.request as { body?: string | Uint8Array; headers: Record<string, string> };
+      const raw = req.body === undefined ? '' : typeof req.body === 'string' ? req.body : Buffer.from(req.body).toString('utf8');
+      const body = raw ? JSON.parse(raw) : {};
+      fn(body);
+      req.body = JSON.stringify(body);
+      req.headers['content-length'] = String(Buffer.byteLength(req.body));
+      return next(args);
+    },
+    { step: 'build', name: 'testPatchBody' },
+  );
   return c;
 }
 
 /** Adds a build-step middleware that edits the query string before it is signed. */
 export function patchQuery(c: qs.QuickSightClient, fn: (query: Record<string, any>) => void): qs.QuickSightClient {
-  c.middlewareStack.add((next) => async (args: any) => {
-    fn(args.request.query);
-    return next(args);
-  }, { step: 'build', name: 'testPatchQuery' });
+  c.middlewareStack.add(
+    (next) => async (args: any) => {
+      fn(args.request.query);
+      return next(args);
+    },
+    { step: 'build', name: 'testPatchQuery' },
+  );
   return c;
 }
 

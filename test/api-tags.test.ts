@@ -5,8 +5,13 @@ import { connArn, create, describeC, expectMeta, listTags, snapshot, uid } from 
 
 let t: TestServer;
 let admin: qs.QuickSightClient;
-beforeAll(async () => { t = await startTestServer(); admin = t.client(); });
-afterAll(async () => { await t.stop(); });
+beforeAll(async () => {
+  t = await startTestServer();
+  admin = t.client();
+});
+afterAll(async () => {
+  await t.stop();
+});
 
 const tag = (arn: string, Tags: qs.Tag[], c = admin) => c.send(new qs.TagResourceCommand({ ResourceArn: arn, Tags }));
 const untag = (arn: string, TagKeys: string[], c = admin) => c.send(new qs.UntagResourceCommand({ ResourceArn: arn, TagKeys }));
@@ -16,10 +21,18 @@ const many = (n: number, prefix = 'k') => Array.from({ length: n }, (_, i) => ({
 describe('tags', () => {
   it('Create stores Tags; ListTagsForResource returns them with RequestId', async () => {
     const id = uid('tags-create');
-    await create(admin, id, { Tags: [{ Key: 'team', Value: 'core' }, { Key: 'env', Value: 'prod' }] });
+    await create(admin, id, {
+      Tags: [
+        { Key: 'team', Value: 'core' },
+        { Key: 'env', Value: 'prod' },
+      ],
+    });
     const r = await listTags(admin, connArn(id));
     expectMeta(r);
-    expect(byKey(r.Tags)).toEqual([{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'core' }]);
+    expect(byKey(r.Tags)).toEqual([
+      { Key: 'env', Value: 'prod' },
+      { Key: 'team', Value: 'core' },
+    ]);
   });
 
   it('a connector created without tags lists an empty set', async () => {
@@ -30,18 +43,34 @@ describe('tags', () => {
 
   it('TagResource adds tags and replaces the value of an existing key', async () => {
     const id = uid('tags-replace');
-    await create(admin, id, { Tags: [{ Key: 'team', Value: 'core' }, { Key: 'env', Value: 'prod' }] });
-    const r = await tag(connArn(id), [{ Key: 'team', Value: 'platform' }, { Key: 'cost', Value: '42' }]);
+    await create(admin, id, {
+      Tags: [
+        { Key: 'team', Value: 'core' },
+        { Key: 'env', Value: 'prod' },
+      ],
+    });
+    const r = await tag(connArn(id), [
+      { Key: 'team', Value: 'platform' },
+      { Key: 'cost', Value: '42' },
+    ]);
     expectMeta(r);
     expect(byKey((await listTags(admin, connArn(id))).Tags)).toEqual([
-      { Key: 'cost', Value: '42' }, { Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'platform' },
+      { Key: 'cost', Value: '42' },
+      { Key: 'env', Value: 'prod' },
+      { Key: 'team', Value: 'platform' },
     ]);
   });
 
   it('keys and values keep any characters, and keys are case-sensitive', async () => {
     const id = uid('tags-chars');
     await create(admin, id);
-    const tags = [{ Key: 'a/b c:d=e+f@g', Value: 'x y/z' }, { Key: 'Env', Value: 'Upper' }, { Key: 'env', Value: 'lower' }, { Key: 'ünï', Value: 'çødé' }, { Key: 'k'.repeat(128), Value: 'v'.repeat(256) }];
+    const tags = [
+      { Key: 'a/b c:d=e+f@g', Value: 'x y/z' },
+      { Key: 'Env', Value: 'Upper' },
+      { Key: 'env', Value: 'lower' },
+      { Key: 'ünï', Value: 'çødé' },
+      { Key: 'k'.repeat(128), Value: 'v'.repeat(256) },
+    ];
     await tag(connArn(id), tags);
     expect(byKey((await listTags(admin, connArn(id))).Tags)).toEqual(byKey(tags));
     await untag(connArn(id), ['a/b c:d=e+f@g', 'Env']);
@@ -50,12 +79,24 @@ describe('tags', () => {
 
   it('UntagResource removes only the given keys; an absent key is not an error', async () => {
     const id = uid('tags-untag');
-    await create(admin, id, { Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }, { Key: 'c', Value: '3' }] });
+    await create(admin, id, {
+      Tags: [
+        { Key: 'a', Value: '1' },
+        { Key: 'b', Value: '2' },
+        { Key: 'c', Value: '3' },
+      ],
+    });
     const r = await untag(connArn(id), ['b', 'not-there']);
     expectMeta(r);
-    expect(byKey((await listTags(admin, connArn(id))).Tags)).toEqual([{ Key: 'a', Value: '1' }, { Key: 'c', Value: '3' }]);
+    expect(byKey((await listTags(admin, connArn(id))).Tags)).toEqual([
+      { Key: 'a', Value: '1' },
+      { Key: 'c', Value: '3' },
+    ]);
     await untag(connArn(id), ['never-was']);
-    expect(byKey((await listTags(admin, connArn(id))).Tags)).toEqual([{ Key: 'a', Value: '1' }, { Key: 'c', Value: '3' }]);
+    expect(byKey((await listTags(admin, connArn(id))).Tags)).toEqual([
+      { Key: 'a', Value: '1' },
+      { Key: 'c', Value: '3' },
+    ]);
   });
 
   it('allows 50 tags; a 51st is LimitExceededException (409) and changes nothing; replacing at 50 is fine', async () => {
@@ -67,7 +108,14 @@ describe('tags', () => {
     const e = await expectError(tag(connArn(id), [{ Key: 'one-more', Value: 'x' }]), 'LimitExceededException', 409);
     expect(e.message).toContain('50');
     // A request mixing a replacement with a new key is refused as a whole.
-    await expectError(tag(connArn(id), [{ Key: 'k00', Value: 'changed' }, { Key: 'new', Value: 'x' }]), 'LimitExceededException', 409);
+    await expectError(
+      tag(connArn(id), [
+        { Key: 'k00', Value: 'changed' },
+        { Key: 'new', Value: 'x' },
+      ]),
+      'LimitExceededException',
+      409,
+    );
     expect(await snapshot(admin, id)).toEqual(before);
     await tag(connArn(id), [{ Key: 'k00', Value: 'replaced' }]);
     const tags = (await listTags(admin, connArn(id))).Tags!;
@@ -133,7 +181,8 @@ describe('tags', () => {
   });
 
   it('tags of one connector do not leak to another, nor across regions', async () => {
-    const a = uid('tags-iso-a'); const b = uid('tags-iso-b');
+    const a = uid('tags-iso-a');
+    const b = uid('tags-iso-b');
     const west = t.client(undefined, 'eu-west-1');
     await create(admin, a, { Tags: [{ Key: 'only', Value: 'a' }] });
     await create(admin, b);
@@ -149,7 +198,13 @@ describe('tags', () => {
     const vc = t.client(viewer);
     await create(admin, id, { Tags: [{ Key: 'a', Value: '1' }] });
     await expectError(listTags(vc, connArn(id)), 'AccessDeniedException', 401);
-    await admin.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, GrantPermissions: [{ Principal: viewer.arn, Actions: ['quicksight:DescribeActionConnector'] }] }));
+    await admin.send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: id,
+        GrantPermissions: [{ Principal: viewer.arn, Actions: ['quicksight:DescribeActionConnector'] }],
+      }),
+    );
     expect((await listTags(vc, connArn(id))).Tags).toEqual([{ Key: 'a', Value: '1' }]);
     await expectError(tag(connArn(id), [{ Key: 'b', Value: '2' }], vc), 'AccessDeniedException', 401);
     await expectError(untag(connArn(id), ['a'], vc), 'AccessDeniedException', 401);

@@ -9,8 +9,12 @@ import { dbSnapshot, userArnOf } from './auth-support.js';
 let t: TestServer;
 const abcli = (...args: string[]) => cli([...args, '--data-dir', t.dataDir]);
 
-beforeAll(async () => { t = await startTestServer(); });
-afterAll(async () => { await t.stop(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t.stop();
+});
 
 const list = (c: qs.QuickSightClient) => c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT }));
 const credsOf = (o: { AccessKeyId: string; SecretAccessKey: string }): Creds => ({ accessKeyId: o.AccessKeyId, secretAccessKey: o.SecretAccessKey });
@@ -35,9 +39,9 @@ describe('users and keys through the CLI, against a running server', () => {
     await c.send(new qs.CreateActionConnectorCommand(createInput('cli-made')));
     const users = abcli('users', 'list', '--account', ACCOUNT).Users as { UserName: string; Role: string; Groups: string[] }[];
     expect(users.find((x) => x.UserName === 'cli-author')).toMatchObject({ Role: 'AUTHOR', Groups: ['cli-team'] });
-    expect(abcli('groups', 'list', '--account', ACCOUNT).Groups).toEqual(expect.arrayContaining([
-      expect.objectContaining({ groupName: 'cli-team', members: ['cli-author'] }),
-    ]));
+    expect(abcli('groups', 'list', '--account', ACCOUNT).Groups).toEqual(
+      expect.arrayContaining([expect.objectContaining({ groupName: 'cli-team', members: ['cli-author'] })]),
+    );
     // The secret is never shown again.
     expect(JSON.stringify(abcli('keys', 'list', '--account', ACCOUNT))).not.toContain(u.SecretAccessKey);
     expect(JSON.stringify(users)).not.toContain(u.SecretAccessKey);
@@ -59,8 +63,10 @@ describe('users and keys through the CLI, against a running server', () => {
     await expectError(list(c2!), 'UnrecognizedClientException', 403);
     await list(c1!); // the user's other keys are unaffected
     await list(c3!);
-    expect((abcli('keys', 'list', '--user', 'multi-key').AccessKeys as { AccessKeyId: string; Status: string }[])
-      .find((k) => k.AccessKeyId === k2.AccessKeyId)?.Status).toBe('INACTIVE');
+    expect(
+      (abcli('keys', 'list', '--user', 'multi-key').AccessKeys as { AccessKeyId: string; Status: string }[]).find((k) => k.AccessKeyId === k2.AccessKeyId)
+        ?.Status,
+    ).toBe('INACTIVE');
 
     abcli('keys', 'activate', '--access-key-id', k2.AccessKeyId);
     await list(c2!);
@@ -81,7 +87,7 @@ describe('users and keys through the CLI, against a running server', () => {
     expect(dbSnapshot(t.dataDir)).toEqual(before);
   });
 
-  it('users remove refuses all of the user\'s keys at once', async () => {
+  it("users remove refuses all of the user's keys at once", async () => {
     const u = abcli('users', 'add', '--account', ACCOUNT, '--name', 'leaving', '--role', 'ADMIN');
     const k2 = abcli('keys', 'create', '--account', ACCOUNT, '--user', 'leaving');
     const c1 = t.client(credsOf(u));
@@ -91,7 +97,7 @@ describe('users and keys through the CLI, against a running server', () => {
     expect(abcli('users', 'remove', '--account', ACCOUNT, '--name', 'leaving')).toEqual({ Removed: userArnOf('leaving') });
     await expectError(list(c1), 'UnrecognizedClientException', 403);
     await expectError(list(c2), 'UnrecognizedClientException', 403);
-    expect((abcli('keys', 'list', '--account', ACCOUNT, '--user', 'leaving').AccessKeys as unknown[])).toEqual([]);
+    expect(abcli('keys', 'list', '--account', ACCOUNT, '--user', 'leaving').AccessKeys as unknown[]).toEqual([]);
     // Re-adding the name gives a new key; the old ones stay dead.
     const again = abcli('users', 'add', '--account', ACCOUNT, '--name', 'leaving', '--role', 'READER');
     await list(t.client(credsOf(again)));
@@ -108,13 +114,17 @@ describe('users and keys through the CLI, against a running server', () => {
     expect(cliFails(['groups', 'remove-member', '--account', ACCOUNT, '--name', 'cli-team', '--user', 'multi-key']).stderr).toMatch(/not a member/);
   });
 
-  it('the request region is the credential scope\'s: the same key works in any region, and the user ARN stays in the identity region', async () => {
+  it("the request region is the credential scope's: the same key works in any region, and the user ARN stays in the identity region", async () => {
     const u = abcli('users', 'add', '--account', ACCOUNT, '--name', 'traveller', '--role', 'AUTHOR');
     const west = t.client(credsOf(u), 'eu-west-1');
     const r = await west.send(new qs.CreateActionConnectorCommand(createInput('travel-1')));
     expect(r.Arn).toBe(`arn:aws:quicksight:eu-west-1:${ACCOUNT}:action-connector/travel-1`);
     const p = await west.send(new qs.DescribeActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'travel-1' }));
     expect(p.Permissions![0]!.Principal).toBe(userArnOf('traveller', REGION));
-    await expectError(t.client(credsOf(u)).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'travel-1' })), 'AccessDeniedException', 401);
+    await expectError(
+      t.client(credsOf(u)).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'travel-1' })),
+      'AccessDeniedException',
+      401,
+    );
   });
 });

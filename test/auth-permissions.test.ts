@@ -26,49 +26,102 @@ beforeAll(async () => {
   abcli('groups', 'add-member', '--account', ACCOUNT, '--name', 'g-listers', '--user', 'lister');
   abcli('groups', 'add', '--account', ACCOUNT, '--name', 'g-nobody');
 });
-afterAll(async () => { await t.stop(); });
+afterAll(async () => {
+  await t.stop();
+});
 
 const basic = createInput('x').AuthenticationConfig;
 
-interface Op { name: string; action: string; run: (c: qs.QuickSightClient, id: string, account?: string) => Promise<unknown> }
+interface Op {
+  name: string;
+  action: string;
+  run: (c: qs.QuickSightClient, id: string, account?: string) => Promise<unknown>;
+}
 const OPS: Op[] = [
-  { name: 'DescribeActionConnector', action: 'quicksight:DescribeActionConnector',
-    run: (c, id, a = ACCOUNT) => c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: a, ActionConnectorId: id })) },
-  { name: 'UpdateActionConnector', action: 'quicksight:UpdateActionConnector',
-    run: (c, id, a = ACCOUNT) => c.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: a, ActionConnectorId: id, Name: 'Updated name', AuthenticationConfig: basic })) },
-  { name: 'DeleteActionConnector', action: 'quicksight:DeleteActionConnector',
-    run: (c, id, a = ACCOUNT) => c.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: a, ActionConnectorId: id })) },
-  { name: 'DescribeActionConnectorPermissions', action: 'quicksight:DescribeActionConnectorPermissions',
-    run: (c, id, a = ACCOUNT) => c.send(new qs.DescribeActionConnectorPermissionsCommand({ AwsAccountId: a, ActionConnectorId: id })) },
-  { name: 'UpdateActionConnectorPermissions', action: 'quicksight:UpdateActionConnectorPermissions',
-    run: (c, id, a = ACCOUNT) => c.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: a, ActionConnectorId: id, GrantPermissions: [{ Principal: groupArnOf('g-nobody'), Actions: ['quicksight:DescribeActionConnector'] }] })) },
-  { name: 'TagResource', action: 'quicksight:UpdateActionConnector',
-    run: (c, id, a = ACCOUNT) => c.send(new qs.TagResourceCommand({ ResourceArn: connArnOf(id, 'us-east-1', a), Tags: [{ Key: 'team', Value: 'x' }] })) },
-  { name: 'UntagResource', action: 'quicksight:UpdateActionConnector',
-    run: (c, id, a = ACCOUNT) => c.send(new qs.UntagResourceCommand({ ResourceArn: connArnOf(id, 'us-east-1', a), TagKeys: ['team'] })) },
-  { name: 'ListTagsForResource', action: 'quicksight:DescribeActionConnector',
-    run: (c, id, a = ACCOUNT) => c.send(new qs.ListTagsForResourceCommand({ ResourceArn: connArnOf(id, 'us-east-1', a) })) },
+  {
+    name: 'DescribeActionConnector',
+    action: 'quicksight:DescribeActionConnector',
+    run: (c, id, a = ACCOUNT) => c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: a, ActionConnectorId: id })),
+  },
+  {
+    name: 'UpdateActionConnector',
+    action: 'quicksight:UpdateActionConnector',
+    run: (c, id, a = ACCOUNT) =>
+      c.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: a, ActionConnectorId: id, Name: 'Updated name', AuthenticationConfig: basic })),
+  },
+  {
+    name: 'DeleteActionConnector',
+    action: 'quicksight:DeleteActionConnector',
+    run: (c, id, a = ACCOUNT) => c.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: a, ActionConnectorId: id })),
+  },
+  {
+    name: 'DescribeActionConnectorPermissions',
+    action: 'quicksight:DescribeActionConnectorPermissions',
+    run: (c, id, a = ACCOUNT) => c.send(new qs.DescribeActionConnectorPermissionsCommand({ AwsAccountId: a, ActionConnectorId: id })),
+  },
+  {
+    name: 'UpdateActionConnectorPermissions',
+    action: 'quicksight:UpdateActionConnectorPermissions',
+    run: (c, id, a = ACCOUNT) =>
+      c.send(
+        new qs.UpdateActionConnectorPermissionsCommand({
+          AwsAccountId: a,
+          ActionConnectorId: id,
+          GrantPermissions: [{ Principal: groupArnOf('g-nobody'), Actions: ['quicksight:DescribeActionConnector'] }],
+        }),
+      ),
+  },
+  {
+    name: 'TagResource',
+    action: 'quicksight:UpdateActionConnector',
+    run: (c, id, a = ACCOUNT) => c.send(new qs.TagResourceCommand({ ResourceArn: connArnOf(id, 'us-east-1', a), Tags: [{ Key: 'team', Value: 'x' }] })),
+  },
+  {
+    name: 'UntagResource',
+    action: 'quicksight:UpdateActionConnector',
+    run: (c, id, a = ACCOUNT) => c.send(new qs.UntagResourceCommand({ ResourceArn: connArnOf(id, 'us-east-1', a), TagKeys: ['team'] })),
+  },
+  {
+    name: 'ListTagsForResource',
+    action: 'quicksight:DescribeActionConnector',
+    run: (c, id, a = ACCOUNT) => c.send(new qs.ListTagsForResourceCommand({ ResourceArn: connArnOf(id, 'us-east-1', a) })),
+  },
 ];
 
 /** Account-level operations (no connector id). */
 const ACCOUNT_OPS: { name: string; run: (c: qs.QuickSightClient, account: string) => Promise<unknown> }[] = [
-  { name: 'CreateActionConnector', run: (c, a) => c.send(new qs.CreateActionConnectorCommand({ ...createInput(`acct-${Math.random().toString(36).slice(2, 8)}`), AwsAccountId: a })) },
+  {
+    name: 'CreateActionConnector',
+    run: (c, a) => c.send(new qs.CreateActionConnectorCommand({ ...createInput(`acct-${Math.random().toString(36).slice(2, 8)}`), AwsAccountId: a })),
+  },
   { name: 'ListActionConnectors', run: (c, a) => c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: a })) },
-  { name: 'SearchActionConnectors', run: (c, a) => c.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: a, Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringLike', Value: 'c' }] })) },
+  {
+    name: 'SearchActionConnectors',
+    run: (c, a) =>
+      c.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: a, Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringLike', Value: 'c' }] })),
+  },
 ];
 
 type Mode = 'direct' | 'group' | 'revoked-direct' | 'revoked-group' | 'other-actions' | 'none';
 const MODES: Mode[] = ['direct', 'group', 'revoked-direct', 'revoked-group', 'other-actions', 'none'];
 
 async function setUp(id: string, mode: Mode, user: TestUser, group: string, action: string) {
-  const grant = mode === 'direct' || mode === 'revoked-direct' ? [{ Principal: user.arn, Actions: [action] }]
-    : mode === 'group' || mode === 'revoked-group' ? [{ Principal: groupArnOf(group), Actions: [action] }]
-      : mode === 'other-actions' ? [{ Principal: user.arn, Actions: ALL_ACTIONS.filter((a) => a !== action) }]
-        : undefined;
-  await admin.send(new qs.CreateActionConnectorCommand(createInput(id, {
-    Permissions: grant ? [...grant, { Principal: userArnOf('admin'), Actions: [...ALL_ACTIONS] }] : undefined,
-    Tags: [{ Key: 'team', Value: 'a' }],
-  })));
+  const grant =
+    mode === 'direct' || mode === 'revoked-direct'
+      ? [{ Principal: user.arn, Actions: [action] }]
+      : mode === 'group' || mode === 'revoked-group'
+        ? [{ Principal: groupArnOf(group), Actions: [action] }]
+        : mode === 'other-actions'
+          ? [{ Principal: user.arn, Actions: ALL_ACTIONS.filter((a) => a !== action) }]
+          : undefined;
+  await admin.send(
+    new qs.CreateActionConnectorCommand(
+      createInput(id, {
+        Permissions: grant ? [...grant, { Principal: userArnOf('admin'), Actions: [...ALL_ACTIONS] }] : undefined,
+        Tags: [{ Key: 'team', Value: 'a' }],
+      }),
+    ),
+  );
   if (mode.startsWith('revoked')) {
     await admin.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, RevokePermissions: grant }));
   }
@@ -114,30 +167,68 @@ describe('effects of allowed operations through grants', () => {
   it('a READER granted Update, Delete and UpdatePermissions directly can use them; effects are visible', async () => {
     await setUp('fx-1', 'direct', users.reader!, 'g-reader', 'quicksight:UpdateActionConnector');
     const c = t.client(users.reader!);
-    await c.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-1', Name: 'Reader renamed', AuthenticationConfig: basic }));
-    expect((await admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-1' }))).ActionConnector?.Name).toBe('Reader renamed');
+    await c.send(
+      new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-1', Name: 'Reader renamed', AuthenticationConfig: basic }),
+    );
+    expect((await admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-1' }))).ActionConnector?.Name).toBe(
+      'Reader renamed',
+    );
     // Holding Update does not give Describe.
     await expectError(c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-1' })), 'AccessDeniedException', 401);
 
-    await admin.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-1', GrantPermissions: [{ Principal: groupArnOf('g-reader'), Actions: ['quicksight:DeleteActionConnector'] }] }));
+    await admin.send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'fx-1',
+        GrantPermissions: [{ Principal: groupArnOf('g-reader'), Actions: ['quicksight:DeleteActionConnector'] }],
+      }),
+    );
     await c.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-1' }));
-    await expectError(admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-1' })), 'ResourceNotFoundException', 404);
+    await expectError(
+      admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-1' })),
+      'ResourceNotFoundException',
+      404,
+    );
   });
 
   it('an owner through a group can grant to others, and a grant is usable at once', async () => {
     await setUp('fx-2', 'group', users.author!, 'g-author', 'quicksight:UpdateActionConnectorPermissions');
     const owner = t.client(users.author!);
-    await expectError(t.client(users.reader!).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-2' })), 'AccessDeniedException', 401);
-    await owner.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-2', GrantPermissions: [{ Principal: users.reader!.arn, Actions: ['quicksight:DescribeActionConnector'] }] }));
+    await expectError(
+      t.client(users.reader!).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-2' })),
+      'AccessDeniedException',
+      401,
+    );
+    await owner.send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'fx-2',
+        GrantPermissions: [{ Principal: users.reader!.arn, Actions: ['quicksight:DescribeActionConnector'] }],
+      }),
+    );
     await t.client(users.reader!).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-2' }));
     // ...and revoking its own ownership leaves it without access.
-    await owner.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-2', RevokePermissions: [{ Principal: groupArnOf('g-author'), Actions: ['quicksight:UpdateActionConnectorPermissions'] }] }));
-    await expectError(owner.send(new qs.DescribeActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-2' })), 'AccessDeniedException', 401);
+    await owner.send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'fx-2',
+        RevokePermissions: [{ Principal: groupArnOf('g-author'), Actions: ['quicksight:UpdateActionConnectorPermissions'] }],
+      }),
+    );
+    await expectError(
+      owner.send(new qs.DescribeActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-2' })),
+      'AccessDeniedException',
+      401,
+    );
   });
 
-  it('leaving the group (groups remove-member) takes the group\'s grants away at once; rejoining restores them', async () => {
+  it("leaving the group (groups remove-member) takes the group's grants away at once; rejoining restores them", async () => {
     const u = await t.addUser('leaver', 'READER', ['g-leavers']);
-    await admin.send(new qs.CreateActionConnectorCommand(createInput('fx-3', { Permissions: [{ Principal: groupArnOf('g-leavers'), Actions: ['quicksight:DescribeActionConnector'] }] })));
+    await admin.send(
+      new qs.CreateActionConnectorCommand(
+        createInput('fx-3', { Permissions: [{ Principal: groupArnOf('g-leavers'), Actions: ['quicksight:DescribeActionConnector'] }] }),
+      ),
+    );
     const c = t.client(u);
     const describe = () => c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'fx-3' }));
     await describe();
@@ -156,7 +247,11 @@ describe('roles and creation', () => {
     const c = t.client(users.reader!);
     const before = dbSnapshot(t.dataDir);
     await expectError(c.send(new qs.CreateActionConnectorCommand(createInput('reader-made'))), 'AccessDeniedException', 401);
-    await expectError(c.send(new qs.CreateActionConnectorCommand(createInput('reader-made', { Permissions: [{ Principal: users.reader!.arn, Actions: [...ALL_ACTIONS] }] }))), 'AccessDeniedException', 401);
+    await expectError(
+      c.send(new qs.CreateActionConnectorCommand(createInput('reader-made', { Permissions: [{ Principal: users.reader!.arn, Actions: [...ALL_ACTIONS] }] }))),
+      'AccessDeniedException',
+      401,
+    );
     expect(dbSnapshot(t.dataDir)).toEqual(before);
   });
 
@@ -167,15 +262,28 @@ describe('roles and creation', () => {
     expect(p.Permissions).toEqual([{ Principal: users.author!.arn, Actions: [...ALL_ACTIONS].sort() }]);
     for (const op of OPS.filter((o) => o.name !== 'DeleteActionConnector')) await op.run(c, 'author-owned');
     expect(await listIds(t, c)).toContain('author-owned');
-    const s = await c.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: ACCOUNT, Filters: [{ Name: 'DIRECT_QUICKSIGHT_SOLE_OWNER', Operator: 'StringEquals', Value: users.author!.arn }] }));
+    const s = await c.send(
+      new qs.SearchActionConnectorsCommand({
+        AwsAccountId: ACCOUNT,
+        Filters: [{ Name: 'DIRECT_QUICKSIGHT_SOLE_OWNER', Operator: 'StringEquals', Value: users.author!.arn }],
+      }),
+    );
     expect(s.ActionConnectorSummaries!.map((x) => x.ActionConnectorId)).toContain('author-owned');
     await c.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'author-owned' }));
   });
 
   it('AUTHOR creating with explicit Permissions gets exactly those', async () => {
     const c = t.client(users.author!);
-    await c.send(new qs.CreateActionConnectorCommand(createInput('author-gave-away', { Permissions: [{ Principal: users.reader!.arn, Actions: ['quicksight:DescribeActionConnector'] }] })));
-    await expectError(c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'author-gave-away' })), 'AccessDeniedException', 401);
+    await c.send(
+      new qs.CreateActionConnectorCommand(
+        createInput('author-gave-away', { Permissions: [{ Principal: users.reader!.arn, Actions: ['quicksight:DescribeActionConnector'] }] }),
+      ),
+    );
+    await expectError(
+      c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'author-gave-away' })),
+      'AccessDeniedException',
+      401,
+    );
     await t.client(users.reader!).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'author-gave-away' }));
   });
 
@@ -207,13 +315,25 @@ describe('the account in the path', () => {
     await c.send(new qs.CreateActionConnectorCommand({ ...createInput('other-acct-1'), AwsAccountId: OTHER_ACCOUNT }));
     expect(await listIds(t, c, OTHER_ACCOUNT)).toEqual(['other-acct-1']);
     // The id in the other account is not the same connector.
-    await expectError(admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'other-acct-1' })), 'ResourceNotFoundException', 404);
+    await expectError(
+      admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'other-acct-1' })),
+      'ResourceNotFoundException',
+      404,
+    );
   });
 
   it('a grant cannot name a principal of another account', async () => {
-    await expectError(admin.send(new qs.CreateActionConnectorCommand(createInput('cross-grant', {
-      Permissions: [{ Principal: userArnOf('other-admin', 'us-east-1', OTHER_ACCOUNT), Actions: ['quicksight:DescribeActionConnector'] }],
-    }))), 'InvalidParameterValueException', 400);
+    await expectError(
+      admin.send(
+        new qs.CreateActionConnectorCommand(
+          createInput('cross-grant', {
+            Permissions: [{ Principal: userArnOf('other-admin', 'us-east-1', OTHER_ACCOUNT), Actions: ['quicksight:DescribeActionConnector'] }],
+          }),
+        ),
+      ),
+      'InvalidParameterValueException',
+      400,
+    );
   });
 });
 
@@ -233,10 +353,18 @@ describe('non-admins cannot learn whether a connector exists', () => {
   it('a grant on a deleted connector reveals nothing either', async () => {
     await setUp('deleted-one', 'direct', users.reader!, 'g-reader', 'quicksight:DescribeActionConnector');
     await admin.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'deleted-one' }));
-    await expectError(t.client(users.reader!).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'deleted-one' })), 'AccessDeniedException', 401);
+    await expectError(
+      t.client(users.reader!).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'deleted-one' })),
+      'AccessDeniedException',
+      401,
+    );
     // Re-creating the id does not inherit the old grants.
     await admin.send(new qs.CreateActionConnectorCommand(createInput('deleted-one')));
-    await expectError(t.client(users.reader!).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'deleted-one' })), 'AccessDeniedException', 401);
+    await expectError(
+      t.client(users.reader!).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'deleted-one' })),
+      'AccessDeniedException',
+      401,
+    );
   });
 });
 
@@ -252,7 +380,13 @@ describe('List and Search return only what the caller may describe', () => {
     await mk('ls-other-user', [{ Principal: users.lister2!.arn, Actions: [D] }]);
     await mk('ls-nobody');
     await mk('ls-revoked', [{ Principal: lister.arn, Actions: [D] }]);
-    await admin.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'ls-revoked', RevokePermissions: [{ Principal: lister.arn, Actions: [D] }] }));
+    await admin.send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'ls-revoked',
+        RevokePermissions: [{ Principal: lister.arn, Actions: [D] }],
+      }),
+    );
 
     const c = t.client(lister);
     const visible = ['ls-direct', 'ls-group', 'ls-owner'];
@@ -268,7 +402,9 @@ describe('List and Search return only what the caller may describe', () => {
     expect(paged).toEqual(visible);
 
     const search = async (f: qs.ActionConnectorSearchFilter) =>
-      (await c.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: ACCOUNT, Filters: [f] }))).ActionConnectorSummaries!.map((s) => s.ActionConnectorId).sort();
+      (await c.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: ACCOUNT, Filters: [f] })))
+        .ActionConnectorSummaries!.map((s) => s.ActionConnectorId)
+        .sort();
     expect(await search({ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringLike', Value: 'ls-' })).toEqual(visible);
     expect(await search({ Name: 'ACTION_CONNECTOR_TYPE', Operator: 'StringEquals', Value: 'GENERIC_HTTP' })).toEqual(visible);
     expect(await search({ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringEquals', Value: 'Connector ls-nobody' })).toEqual([]);
@@ -292,14 +428,19 @@ describe('List and Search return only what the caller may describe', () => {
   it('a user with no grants at all lists nothing', async () => {
     const u = await t.addUser('empty-handed', 'AUTHOR');
     expect(await listIds(t, t.client(u))).toEqual([]);
-    const s = await t.client(u).send(new qs.SearchActionConnectorsCommand({ AwsAccountId: ACCOUNT, Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringLike', Value: '-' }] }));
+    const s = await t
+      .client(u)
+      .send(new qs.SearchActionConnectorsCommand({ AwsAccountId: ACCOUNT, Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringLike', Value: '-' }] }));
     expect(s.ActionConnectorSummaries).toEqual([]);
   });
 
   it('a NextToken issued to one caller does not page for another', async () => {
     const r = await admin.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, MaxResults: 1 }));
     expect(r.NextToken).toBeDefined();
-    await expectError(t.client(users.lister!).send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, MaxResults: 1, NextToken: r.NextToken })), 'InvalidNextTokenException');
+    await expectError(
+      t.client(users.lister!).send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, MaxResults: 1, NextToken: r.NextToken })),
+      'InvalidNextTokenException',
+    );
   });
 });
 

@@ -12,7 +12,9 @@ beforeAll(async () => {
   t = await startTestServer();
   await t.client().send(new qs.CreateActionConnectorCommand(createInput('existing-1')));
 });
-afterAll(async () => { await t.stop(); });
+afterAll(async () => {
+  await t.stop();
+});
 
 const describeCmd = (id: string) => new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id });
 const sdk = (extra: Partial<qs.QuickSightClientConfig> = {}) =>
@@ -28,9 +30,18 @@ async function changesNothing(refused: () => Promise<void>) {
 /** Every mutating operation, as the SDK would send it. */
 const mutations = (id: string) => [
   new qs.CreateActionConnectorCommand(createInput(id)),
-  new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'existing-1', Name: 'renamed', AuthenticationConfig: createInput('x').AuthenticationConfig }),
+  new qs.UpdateActionConnectorCommand({
+    AwsAccountId: ACCOUNT,
+    ActionConnectorId: 'existing-1',
+    Name: 'renamed',
+    AuthenticationConfig: createInput('x').AuthenticationConfig,
+  }),
   new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'existing-1' }),
-  new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'existing-1', RevokePermissions: [{ Principal: `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeActionConnector'] }] }),
+  new qs.UpdateActionConnectorPermissionsCommand({
+    AwsAccountId: ACCOUNT,
+    ActionConnectorId: 'existing-1',
+    RevokePermissions: [{ Principal: `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeActionConnector'] }],
+  }),
   new qs.TagResourceCommand({ ResourceArn: connArnOf('existing-1'), Tags: [{ Key: 'k', Value: 'v' }] }),
   new qs.UntagResourceCommand({ ResourceArn: connArnOf('existing-1'), TagKeys: ['k'] }),
 ];
@@ -59,7 +70,12 @@ describe('the official SDK with bad credentials', () => {
 
   it('unsigned → 403 MissingAuthenticationTokenException, and nothing changes', async () => {
     await changesNothing(async () => {
-      const body = JSON.stringify({ ActionConnectorId: 'unsigned-1', Name: 'n', Type: 'GENERIC_HTTP', AuthenticationConfig: createInput('x').AuthenticationConfig });
+      const body = JSON.stringify({
+        ActionConnectorId: 'unsigned-1',
+        Name: 'n',
+        Type: 'GENERIC_HTTP',
+        AuthenticationConfig: createInput('x').AuthenticationConfig,
+      });
       for (const [method, p, b] of [
         ['POST', `/accounts/${ACCOUNT}/action-connectors`, body],
         ['GET', `/accounts/${ACCOUNT}/action-connectors/existing-1`, undefined],
@@ -97,13 +113,22 @@ describe('the official SDK with bad credentials', () => {
 
   it('a body altered after signing → InvalidSignatureException, and nothing changes', async () => {
     await changesNothing(async () => {
-      for (const cmd of mutations('tampered-body').filter((m) => m instanceof qs.CreateActionConnectorCommand || m instanceof qs.UpdateActionConnectorCommand || m instanceof qs.TagResourceCommand || m instanceof qs.UpdateActionConnectorPermissionsCommand)) {
+      for (const cmd of mutations('tampered-body').filter(
+        (m) =>
+          m instanceof qs.CreateActionConnectorCommand ||
+          m instanceof qs.UpdateActionConnectorCommand ||
+          m instanceof qs.TagResourceCommand ||
+          m instanceof qs.UpdateActionConnectorPermissionsCommand,
+      )) {
         const c = sdk();
         let tampered = 0;
         afterSigning(c, (req) => {
           const b = bodyText(req.body)!;
           // Same length, so Content-Length still matches.
-          const altered = b.replace(/"Name":"[^"]/, (m) => `${m.slice(0, -1)}Z`).replace('"Value":"v"', '"Value":"w"').replace('user/default/admin"', 'user/default/admix"');
+          const altered = b
+            .replace(/"Name":"[^"]/, (m) => `${m.slice(0, -1)}Z`)
+            .replace('"Value":"v"', '"Value":"w"')
+            .replace('user/default/admin"', 'user/default/admix"');
           if (altered !== b) tampered++;
           expect(Buffer.byteLength(altered)).toBe(Buffer.byteLength(b));
           req.body = typeof req.body === 'string' ? altered : Buffer.from(altered);
@@ -130,7 +155,7 @@ describe('the official SDK with bad credentials', () => {
       const c2 = sdk();
       const sh: string[] = [];
       afterSigning(c2, (req) => {
-        sh.push(...(/SignedHeaders=([^,]+)/.exec(req.headers.authorization!)![1]!.split(';')));
+        sh.push(.../SignedHeaders=([^,]+)/.exec(req.headers.authorization!)![1]!.split(';'));
         const k = Object.keys(req.headers).find((x) => x.toLowerCase() === h);
         if (!k) return;
         req.headers[k] = h === 'x-amz-date' ? req.headers[k]!.replace(/\d(Z)$/, (m) => `${(Number(m[0]) + 1) % 10}Z`) : `${req.headers[k]}x`;
@@ -148,7 +173,14 @@ describe('the official SDK with bad credentials', () => {
     const c = sdk();
     afterSigning(c, (req) => {
       const sig = req.headers.authorization!;
-      req.headers.authorization = sig.replace(/SignedHeaders=([^,]+)/, (_m, l: string) => `SignedHeaders=${l.split(';').filter((x) => x !== 'content-type').join(';')}`);
+      req.headers.authorization = sig.replace(
+        /SignedHeaders=([^,]+)/,
+        (_m, l: string) =>
+          `SignedHeaders=${l
+            .split(';')
+            .filter((x) => x !== 'content-type')
+            .join(';')}`,
+      );
     });
     await changesNothing(async () => {
       await expectError(c.send(new qs.CreateActionConnectorCommand(createInput('dropped-header'))), 'InvalidSignatureException', 403);
@@ -168,12 +200,18 @@ describe('replay and regions', () => {
     const west = t.client(ADMIN, 'us-west-2');
     await changesNothing(async () => {
       for (const region of ['us-west-2', 'eu-west-1']) {
-        const r = await resend(req, (x) => ({ ...x, headers: { ...x.headers, authorization: x.headers.authorization!.replace(`/${REGION}/`, `/${region}/`) } }));
+        const r = await resend(req, (x) => ({
+          ...x,
+          headers: { ...x.headers, authorization: x.headers.authorization!.replace(`/${REGION}/`, `/${region}/`) },
+        }));
         expect(r.status).toBe(403);
         expect(r.errorType).toBe('InvalidSignatureException');
       }
       // Another service, or another day, in the scope: refused too.
-      for (const [from, to] of [['/quicksight/', '/s3/'], [`/${req.headers['x-amz-date']!.slice(0, 8)}/`, '/20200101/']]) {
+      for (const [from, to] of [
+        ['/quicksight/', '/s3/'],
+        [`/${req.headers['x-amz-date']!.slice(0, 8)}/`, '/20200101/'],
+      ]) {
         const r = await resend(req, (x) => ({ ...x, headers: { ...x.headers, authorization: x.headers.authorization!.replace(from!, to!) } }));
         expect(r.status).toBe(403);
         expect(r.errorType).toBe('InvalidSignatureException');
@@ -194,11 +232,24 @@ describe('replay and regions', () => {
     const west = t.client(ADMIN, 'us-west-2');
     await east.send(new qs.CreateActionConnectorCommand(createInput('partitioned-1')));
     await expectError(west.send(describeCmd('partitioned-1')), 'ResourceNotFoundException', 404);
-    await expectError(west.send(new qs.DescribeActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'partitioned-1' })), 'ResourceNotFoundException', 404);
-    await expectError(west.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'partitioned-1' })), 'ResourceNotFoundException', 404);
+    await expectError(
+      west.send(new qs.DescribeActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'partitioned-1' })),
+      'ResourceNotFoundException',
+      404,
+    );
+    await expectError(
+      west.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'partitioned-1' })),
+      'ResourceNotFoundException',
+      404,
+    );
     await expectError(west.send(new qs.ListTagsForResourceCommand({ ResourceArn: connArnOf('partitioned-1') })), 'ResourceNotFoundException', 404);
     expect(await listIds(t, west)).not.toContain('partitioned-1');
-    const s = await west.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: ACCOUNT, Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringLike', Value: 'partitioned' }] }));
+    const s = await west.send(
+      new qs.SearchActionConnectorsCommand({
+        AwsAccountId: ACCOUNT,
+        Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringLike', Value: 'partitioned' }],
+      }),
+    );
     expect(s.ActionConnectorSummaries).toEqual([]);
 
     // The same id is free in us-west-2, and the two are independent.
@@ -224,8 +275,13 @@ describe('presigned requests against the server', () => {
 
   async function presignedUrl(path: string, query: Record<string, string>, opts: { expiresIn?: number; signingDate?: Date } = {}) {
     const u = new URL(t.endpoint);
-    const out = await signer.presign({ method: 'GET', protocol: 'http:', hostname: u.hostname, port: Number(u.port), path, query, headers: { host: u.host } } as never, opts);
-    const q = Object.entries(out.query as Record<string, string>).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+    const out = await signer.presign(
+      { method: 'GET', protocol: 'http:', hostname: u.hostname, port: Number(u.port), path, query, headers: { host: u.host } } as never,
+      opts,
+    );
+    const q = Object.entries(out.query as Record<string, string>)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+      .join('&');
     return `${t.endpoint}${out.path}?${q}`;
   }
 
@@ -260,7 +316,15 @@ describe('SigV4 header rules on the wire', () => {
     const u = new URL(t.endpoint);
     const signer = new SignatureV4({ credentials: ADMIN, region: REGION, service: 'quicksight', sha256: Hash.bind(null, 'sha256') as never });
     const path = `/accounts/${ACCOUNT}/action-connectors/existing-1`;
-    const signed = await signer.sign({ method: 'GET', protocol: 'http:', hostname: u.hostname, port: Number(u.port), path, query: {}, headers: { host: u.host, ...signedValues } } as never);
+    const signed = await signer.sign({
+      method: 'GET',
+      protocol: 'http:',
+      hostname: u.hostname,
+      port: Number(u.port),
+      path,
+      query: {},
+      headers: { host: u.host, ...signedValues },
+    } as never);
     const flat: string[] = [];
     for (const [k, v] of Object.entries((signed as unknown as { headers: Record<string, string> }).headers)) if (!(k in signedValues)) flat.push(k, v);
     for (const [k, v] of headerLines) flat.push(k, v);
@@ -275,7 +339,13 @@ describe('SigV4 header rules on the wire', () => {
   }
 
   it('a signed header sent on several lines is canonicalized as its values joined by commas', async () => {
-    const r = await sendRaw([['X-Custom', 'value2'], ['X-Custom', 'value1']], { 'x-custom': 'value2,value1' });
+    const r = await sendRaw(
+      [
+        ['X-Custom', 'value2'],
+        ['X-Custom', 'value1'],
+      ],
+      { 'x-custom': 'value2,value1' },
+    );
     expect(r).toEqual({ status: 200, type: undefined });
   });
 
@@ -285,7 +355,13 @@ describe('SigV4 header rules on the wire', () => {
   });
 
   it('the lines of a repeated signed header in another order are refused', async () => {
-    const r = await sendRaw([['X-Custom', 'value1'], ['X-Custom', 'value2']], { 'x-custom': 'value2,value1' });
+    const r = await sendRaw(
+      [
+        ['X-Custom', 'value1'],
+        ['X-Custom', 'value2'],
+      ],
+      { 'x-custom': 'value2,value1' },
+    );
     expect(r).toEqual({ status: 403, type: 'InvalidSignatureException' });
   });
 });

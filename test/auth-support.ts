@@ -39,8 +39,11 @@ export function secretConfigs(tag: string) {
       AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
       AuthenticationMetadata: {
         ClientCredentialsGrantMetadata: {
-          BaseEndpoint: 'https://cc.example.com/api', ClientCredentialsSource: 'PLAIN_CREDENTIALS',
-          ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: 'cc-id', ClientSecret: s.OAUTH2_CLIENT_CREDENTIALS, TokenEndpoint: 'https://cc.example.com/token' } },
+          BaseEndpoint: 'https://cc.example.com/api',
+          ClientCredentialsSource: 'PLAIN_CREDENTIALS',
+          ClientCredentialsDetails: {
+            ClientCredentialsGrantDetails: { ClientId: 'cc-id', ClientSecret: s.OAUTH2_CLIENT_CREDENTIALS, TokenEndpoint: 'https://cc.example.com/token' },
+          },
         },
       },
     },
@@ -48,11 +51,15 @@ export function secretConfigs(tag: string) {
       AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
       AuthenticationMetadata: {
         AuthorizationCodeGrantMetadata: {
-          BaseEndpoint: 'https://ac.example.com/api', RedirectUrl: 'https://bridge.example.com/cb', AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
+          BaseEndpoint: 'https://ac.example.com/api',
+          RedirectUrl: 'https://bridge.example.com/cb',
+          AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
           AuthorizationCodeGrantCredentialsDetails: {
             AuthorizationCodeGrantDetails: {
-              ClientId: 'ac-id', ClientSecret: s.OAUTH2_AUTHORIZATION_CODE,
-              TokenEndpoint: 'https://ac.example.com/token', AuthorizationEndpoint: 'https://ac.example.com/authorize',
+              ClientId: 'ac-id',
+              ClientSecret: s.OAUTH2_AUTHORIZATION_CODE,
+              TokenEndpoint: 'https://ac.example.com/token',
+              AuthorizationEndpoint: 'https://ac.example.com/authorize',
             },
           },
         },
@@ -62,7 +69,10 @@ export function secretConfigs(tag: string) {
   return { secrets: s, configs };
 }
 
-export const noneAuth: qs.AuthConfig = { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://none.example.com' } } };
+export const noneAuth: qs.AuthConfig = {
+  AuthenticationType: 'NONE',
+  AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://none.example.com' } },
+};
 
 export const dbFile = (dataDir: string) => path.join(dataDir, 'actionbridge.db');
 
@@ -73,7 +83,11 @@ export function dbSnapshot(dataDir: string): Record<string, unknown[]> {
     const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
     const out: Record<string, unknown[]> = {};
     for (const { name } of tables) {
-      const rows = db.prepare(`select * from "${name}"`).all().map((r) => JSON.stringify(r)).sort();
+      const rows = db
+        .prepare(`select * from "${name}"`)
+        .all()
+        .map((r) => JSON.stringify(r))
+        .sort();
       out[name] = rows.map((r) => JSON.parse(r));
     }
     return out;
@@ -104,23 +118,40 @@ export function bodyText(body: unknown): string | undefined {
  * has signed the request. `edit` may change the request; with `abort` the
  * request is captured and never sent.
  */
-export function afterSigning(client: qs.QuickSightClient, edit: (req: { method: string; headers: Record<string, string>; body?: unknown; path: string; query?: Record<string, unknown>; hostname: string; port?: number; protocol: string }) => void, opts: { abort?: boolean } = {}) {
+export function afterSigning(
+  client: qs.QuickSightClient,
+  edit: (req: {
+    method: string;
+    headers: Record<string, string>;
+    body?: unknown;
+    path: string;
+    query?: Record<string, unknown>;
+    hostname: string;
+    port?: number;
+    protocol: string;
+  }) => void,
+  opts: { abort?: boolean } = {},
+) {
   const captured: CapturedRequest[] = [];
-  client.middlewareStack.add((next) => async (args) => {
-    const req = (args as { request: any }).request;
-    if (!req.headers.authorization) throw new Error('afterSigning ran before the request was signed');
-    edit(req);
-    const qsText = Object.entries((req.query ?? {}) as Record<string, string | string[]>)
-      .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`)).join('&');
-    captured.push({
-      method: req.method,
-      url: `${req.protocol}//${req.hostname}${req.port ? `:${req.port}` : ''}${req.path}${qsText ? `?${qsText}` : ''}`,
-      headers: { ...req.headers },
-      body: bodyText(req.body),
-    });
-    if (opts.abort) throw Object.assign(new Error('captured, not sent'), { [ABORT]: true });
-    return next(args);
-  }, { step: 'finalizeRequest', priority: 'low', name: `afterSigning-${Math.random()}` });
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const req = (args as { request: any }).request;
+      if (!req.headers.authorization) throw new Error('afterSigning ran before the request was signed');
+      edit(req);
+      const qsText = Object.entries((req.query ?? {}) as Record<string, string | string[]>)
+        .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`))
+        .join('&');
+      captured.push({
+        method: req.method,
+        url: `${req.protocol}//${req.hostname}${req.port ? `:${req.port}` : ''}${req.path}${qsText ? `?${qsText}` : ''}`,
+        headers: { ...req.headers },
+        body: bodyText(req.body),
+      });
+      if (opts.abort) throw Object.assign(new Error('captured, not sent'), { [ABORT]: true });
+      return next(args);
+    },
+    { step: 'finalizeRequest', priority: 'low', name: `afterSigning-${Math.random()}` },
+  );
   return captured;
 }
 
@@ -138,7 +169,11 @@ export async function resend(c: CapturedRequest, change: (c: CapturedRequest) =>
 
 /** A promise's rejection, or a failure when it resolves. */
 export async function rejection(p: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
-  try { await p; } catch (e) { return e as Error; }
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
   throw new Error('expected the call to fail, but it succeeded');
 }
 
@@ -155,14 +190,24 @@ export async function listIds(t: TestServer, client: qs.QuickSightClient, accoun
 }
 
 /** Signs a raw request as the SDK would (service quicksight) and sends it; returns status, error type and the raw body text. */
-export async function signedFetch(endpoint: string, creds: { accessKeyId: string; secretAccessKey: string }, method: string, pathAndQuery: string,
-  body?: string, headers: Record<string, string> = {}, region = 'us-east-1') {
+export async function signedFetch(
+  endpoint: string,
+  creds: { accessKeyId: string; secretAccessKey: string },
+  method: string,
+  pathAndQuery: string,
+  body?: string,
+  headers: Record<string, string> = {},
+  region = 'us-east-1',
+) {
   const { SignatureV4 } = await import('@smithy/signature-v4');
   const { Hash } = await import('@smithy/hash-node');
   const u = new URL(endpoint);
   const [p, q = ''] = pathAndQuery.split('?');
   const query: Record<string, string> = {};
-  for (const part of q.split('&').filter(Boolean)) { const [k, v = ''] = part.split('='); query[decodeURIComponent(k!)] = decodeURIComponent(v); }
+  for (const part of q.split('&').filter(Boolean)) {
+    const [k, v = ''] = part.split('=');
+    query[decodeURIComponent(k!)] = decodeURIComponent(v);
+  }
   const signer = new SignatureV4({ credentials: creds, region, service: 'quicksight', sha256: Hash.bind(null, 'sha256') as never });
   const h: Record<string, string> = { host: u.host, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers };
   const signed = await signer.sign({ method, protocol: 'http:', hostname: u.hostname, port: Number(u.port), path: p!, query, headers: h, body } as never);
@@ -174,7 +219,10 @@ export async function signedFetch(endpoint: string, creds: { accessKeyId: string
 
 /** Every file in a directory (not recursive), read raw. */
 export function filesIn(dir: string): { name: string; bytes: Buffer }[] {
-  return fs.readdirSync(dir).filter((n) => fs.statSync(path.join(dir, n)).isFile()).map((name) => ({ name, bytes: fs.readFileSync(path.join(dir, name)) }));
+  return fs
+    .readdirSync(dir)
+    .filter((n) => fs.statSync(path.join(dir, n)).isFile())
+    .map((name) => ({ name, bytes: fs.readFileSync(path.join(dir, name)) }));
 }
 
 /** Where a secret shows up in raw bytes: as UTF-8, UTF-16, hex or base64 of the whole value. */

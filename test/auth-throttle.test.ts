@@ -10,7 +10,9 @@ beforeAll(async () => {
   t = await startTestServer({ throttle: { ratePerSecond: 5, burst: 5 } });
   other = await t.addUser('other-acct-admin', 'ADMIN', [], OTHER_ACCOUNT);
 });
-afterAll(async () => { await t.stop(); });
+afterAll(async () => {
+  await t.stop();
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Waits until the bucket is full again (burst 5 at 5/s). */
@@ -45,29 +47,33 @@ describe('throttling', () => {
     expect(listed).toHaveLength(ok);
   });
 
-  it('with the SDK\'s standard retries every call of the burst eventually succeeds', async () => {
+  it("with the SDK's standard retries every call of the burst eventually succeeds", async () => {
     await refill();
     const c = new qs.QuickSightClient({ region: REGION, endpoint: t.endpoint, credentials: ADMIN, maxAttempts: 6 });
     try {
       const { ok, errs } = await settle(Array.from({ length: 20 }, (_, i) => c.send(new qs.CreateActionConnectorCommand(createInput(`retried-${i}`)))));
       expect(errs.map((e) => e.name)).toEqual([]);
       expect(ok).toBe(20);
-    } finally { c.destroy(); }
+    } finally {
+      c.destroy();
+    }
     await refill();
     const listed = (await list(t.client())).ActionConnectorSummaries!.filter((s) => s.ActionConnectorId!.startsWith('retried-'));
     expect(listed).toHaveLength(20);
   });
 
-  it('with the SDK\'s adaptive retry mode (client-side rate limiting) the burst also succeeds', async () => {
+  it("with the SDK's adaptive retry mode (client-side rate limiting) the burst also succeeds", async () => {
     await refill();
     const c = new qs.QuickSightClient({ region: REGION, endpoint: t.endpoint, credentials: ADMIN, maxAttempts: 5, retryMode: 'adaptive' });
     try {
       const { errs } = await settle(Array.from({ length: 20 }, () => list(c)));
       expect(errs.map((e) => e.name)).toEqual([]);
-    } finally { c.destroy(); }
+    } finally {
+      c.destroy();
+    }
   });
 
-  it('buckets are per account: one account\'s burst does not throttle another', async () => {
+  it("buckets are per account: one account's burst does not throttle another", async () => {
     await refill();
     const mine = t.client();
     const theirs = t.client(other);
@@ -77,14 +83,21 @@ describe('throttling', () => {
     expect(b.errs).toEqual([]);
   });
 
-  it('unauthenticated and badly signed requests do not spend the account\'s tokens', async () => {
+  it("unauthenticated and badly signed requests do not spend the account's tokens", async () => {
     await refill();
-    const bad = new qs.QuickSightClient({ region: REGION, endpoint: t.endpoint, credentials: { ...ADMIN, secretAccessKey: 'wrong-secret-0000000000' }, maxAttempts: 1 });
+    const bad = new qs.QuickSightClient({
+      region: REGION,
+      endpoint: t.endpoint,
+      credentials: { ...ADMIN, secretAccessKey: 'wrong-secret-0000000000' },
+      maxAttempts: 1,
+    });
     try {
       const r = await settle(Array.from({ length: 30 }, () => list(bad)));
       expect(r.errs.every((e) => e.name === 'InvalidSignatureException')).toBe(true);
       for (let i = 0; i < 30; i++) expect((await fetch(`${t.endpoint}/accounts/${ACCOUNT}/action-connectors`)).status).toBe(403);
-    } finally { bad.destroy(); }
+    } finally {
+      bad.destroy();
+    }
     const good = await settle(Array.from({ length: 5 }, () => list(t.client())));
     expect(good.errs).toEqual([]);
   });

@@ -10,7 +10,14 @@ import { SigV4Verifier } from '../src/auth/sigv4.js';
 import { Egress } from '../src/egress/index.js';
 import { catalogFor, findAction, invokeAwsAction, invokeHttpAction } from '../src/catalog/index.js';
 import { AwsClients, type AwsClientScope } from '../src/connections/index.js';
-import { AWS_SAMPLES, COMPLETED_TYPES, HTTP_SAMPLES as ISSUE5_SAMPLES, SAMPLE_HOSTS as ISSUE5_HOSTS, type AwsSample, type HttpSample } from './support/catalog-samples.js';
+import {
+  AWS_SAMPLES,
+  COMPLETED_TYPES,
+  HTTP_SAMPLES as ISSUE5_SAMPLES,
+  SAMPLE_HOSTS as ISSUE5_HOSTS,
+  type AwsSample,
+  type HttpSample,
+} from './support/catalog-samples.js';
 import { CSRF, MORE_HOSTS, MORE_HTTP_SAMPLES, SAP_SAMPLES } from './support/catalog-samples-more.js';
 import { AWS_AI_HOSTS, AWS_AI_SAMPLES } from './support/catalog-samples-aws.js';
 
@@ -59,10 +66,11 @@ beforeAll(async () => {
           try {
             const service = scopeService(req.headers.authorization);
             if (!verifiers.has(service)) verifiers.set(service, new SigV4Verifier({ service }));
-            const sig = await verifiers.get(service)!.verify(
-              { method: req.method!, rawPath: rawPath!, rawQuery, headers: req.headers, body: rec.body },
-              async (id) => (id === CREDENTIALS.accessKeyId ? CREDENTIALS.secretAccessKey : undefined),
-            );
+            const sig = await verifiers
+              .get(service)!
+              .verify({ method: req.method!, rawPath: rawPath!, rawQuery, headers: req.headers, body: rec.body }, async (id) =>
+                id === CREDENTIALS.accessKeyId ? CREDENTIALS.secretAccessKey : undefined,
+              );
             rec.sigv4 = { ok: true, service: sig.service, region: sig.region };
           } catch (err) {
             rec.sigv4 = { ok: false, error: (err as Error).message };
@@ -203,7 +211,9 @@ describe('AWS AI actions through their clients and the egress', () => {
 
 describe('coverage', () => {
   it('every action of every catalog has a sample that succeeds', () => {
-    const exercised = new Set([...HTTP_SAMPLES, ...AWS_SAMPLES, ...AWS_AI_SAMPLES].filter((s) => s.result.status === 'SUCCESS').map((s) => `${s.type} ${s.actionId}`));
+    const exercised = new Set(
+      [...HTTP_SAMPLES, ...AWS_SAMPLES, ...AWS_AI_SAMPLES].filter((s) => s.result.status === 'SUCCESS').map((s) => `${s.type} ${s.actionId}`),
+    );
     const missing: string[] = [];
     for (const type of COMPLETED_TYPES) {
       for (const a of catalogFor(type)!.actions) if (!exercised.has(`${type} ${a.ActionId}`)) missing.push(`${type} ${a.ActionId}`);

@@ -29,10 +29,11 @@ describe('catalog format', () => {
   it("ActionIds match the model's ActionId pattern, read as Java reads it", () => {
     const javaPattern = new RegExp(`^(?:${shapes.ActionId!.pattern})$`);
     expect(shapes.ActionId!.pattern).toBe('[\\w@:_.,!?+-/]+');
-    for (const c of shipped) for (const a of c.actions) {
-      expect(javaPattern.test(a.ActionId), a.ActionId).toBe(true);
-      expect(new RegExp(ACTION_ID_PATTERN).test(a.ActionId)).toBe(true);
-    }
+    for (const c of shipped)
+      for (const a of c.actions) {
+        expect(javaPattern.test(a.ActionId), a.ActionId).toBe(true);
+        expect(new RegExp(ACTION_ID_PATTERN).test(a.ActionId)).toBe(true);
+      }
     // The anchored schema pattern accepts and refuses what the model's does.
     for (const id of ['Create-Issue', 'a/b', 'x@y:z', 'q?', 'a,b', 'a+b', 'a.b']) expect(new RegExp(ACTION_ID_PATTERN).test(id), id).toBe(javaPattern.test(id));
     for (const id of ['has space', 'semi;colon', 'a#b', 'a*b', 'é']) {
@@ -43,26 +44,147 @@ describe('catalog format', () => {
 
   const jira = () => structuredClone(shipped.find((c) => c.Type === 'JIRA_CLOUD')!) as Catalog;
   const broken: [string, (c: Catalog) => void, RegExp][] = [
-    ['an ActionId outside the pattern', (c) => { c.actions[0]!.ActionId = 'Create Issue'; }, /ActionId|pattern/],
-    ['an action with neither request nor aws', (c) => { delete c.actions[0]!.request; }, /must match exactly one schema/],
-    ['an action with both request and aws', (c) => { c.actions[0]!.aws = { client: '@aws-sdk/client-s3', command: 'ListBucketsCommand', signingName: 's3', input: {} }; }, /exactly one/],
-    ['an InputSchema that is not an object schema', (c) => { c.actions[0]!.InputSchema = { type: 'string', properties: {} }; }, /InputSchema/],
-    ['an InputSchema that does not compile', (c) => { c.actions[0]!.InputSchema = { type: 'object', properties: { A: { type: 'nope' } } }; }, /does not compile/],
-    ['a placeholder naming no member', (c) => { (c.actions[1]!.request as { path: string }).path = '/rest/api/3/issue/{Nope}'; }, /\{Nope\} names no member/],
-    ['a placeholder on an optional member', (c) => { (c.actions[1]!.request as { path: string }).path = '/rest/api/3/issue/{Expand}'; }, /must be a required member/],
-    ['a dot segment in a path template', (c) => { (c.actions[1]!.request as { path: string }).path = '/rest/api/3/../issue/{IssueIdOrKey}'; }, /'\.\.'/],
-    ['a reference to an undeclared member', (c) => { (c.actions[1]!.request as { query: unknown }).query = { fields: '$.Feilds' }; }, /\$\.Feilds names no member/],
-    ['a malformed reference', (c) => { (c.actions[1]!.request as { query: unknown }).query = { fields: '$.Fields[x]' }; }, /expected \[n\]/],
-    ['an unknown operator', (c) => { (c.actions[1]!.request as { query: unknown }).query = { fields: { $upper: '$.Fields' } }; }, /unknown operator \$upper/],
-    ['an unknown hook', (c) => { (c.actions[1]!.request as { query: unknown }).query = { fields: { $hook: 'nope', $of: '$.Fields' } }; }, /unknown hook/],
-    ['an output reference outside the response', (c) => { c.actions[1]!.output = { value: { Id: '$.id' } }; }, /must start with \$\.StatusCode/],
-    ['a catalog setting Authorization', (c) => { c.defaultHeaders = { Authorization: 'Bearer x' }; }, /authorization/i],
-    ['an action setting a Cookie header', (c) => { (c.actions[1]!.request as { headers: unknown }).headers = { cookie: 'a=b' }; }, /cookie/],
-    ['an unknown member', (c) => { (c.actions[0] as unknown as Record<string, unknown>).retries = 3; }, /additional properties/],
-    ['duplicate ActionIds', (c) => { c.actions[1]!.ActionId = c.actions[0]!.ActionId; }, /duplicate ActionId/],
-    ['more than 100 actions', (c) => { c.actions = Array.from({ length: 101 }, (_, i) => ({ ...c.actions[0]!, ActionId: `A${i}` })); }, /must NOT have more than 100 items/],
-    ['an AWS client package that is not installed', (c) => { c.actions[0] = { ...c.actions[0]!, request: undefined, aws: { client: '@aws-sdk/client-nope', command: 'XCommand', signingName: 'x', input: {} } }; delete c.actions[0]!.request; }, /not an installed client package/],
-    ['a pagination token that is not an input member', (c) => { c.actions[2]!.pagination = { inputToken: 'Cursor', outputToken: 'NextToken' }; }, /Cursor is not a member/],
+    [
+      'an ActionId outside the pattern',
+      (c) => {
+        c.actions[0]!.ActionId = 'Create Issue';
+      },
+      /ActionId|pattern/,
+    ],
+    [
+      'an action with neither request nor aws',
+      (c) => {
+        delete c.actions[0]!.request;
+      },
+      /must match exactly one schema/,
+    ],
+    [
+      'an action with both request and aws',
+      (c) => {
+        c.actions[0]!.aws = { client: '@aws-sdk/client-s3', command: 'ListBucketsCommand', signingName: 's3', input: {} };
+      },
+      /exactly one/,
+    ],
+    [
+      'an InputSchema that is not an object schema',
+      (c) => {
+        c.actions[0]!.InputSchema = { type: 'string', properties: {} };
+      },
+      /InputSchema/,
+    ],
+    [
+      'an InputSchema that does not compile',
+      (c) => {
+        c.actions[0]!.InputSchema = { type: 'object', properties: { A: { type: 'nope' } } };
+      },
+      /does not compile/,
+    ],
+    [
+      'a placeholder naming no member',
+      (c) => {
+        (c.actions[1]!.request as { path: string }).path = '/rest/api/3/issue/{Nope}';
+      },
+      /\{Nope\} names no member/,
+    ],
+    [
+      'a placeholder on an optional member',
+      (c) => {
+        (c.actions[1]!.request as { path: string }).path = '/rest/api/3/issue/{Expand}';
+      },
+      /must be a required member/,
+    ],
+    [
+      'a dot segment in a path template',
+      (c) => {
+        (c.actions[1]!.request as { path: string }).path = '/rest/api/3/../issue/{IssueIdOrKey}';
+      },
+      /'\.\.'/,
+    ],
+    [
+      'a reference to an undeclared member',
+      (c) => {
+        (c.actions[1]!.request as { query: unknown }).query = { fields: '$.Feilds' };
+      },
+      /\$\.Feilds names no member/,
+    ],
+    [
+      'a malformed reference',
+      (c) => {
+        (c.actions[1]!.request as { query: unknown }).query = { fields: '$.Fields[x]' };
+      },
+      /expected \[n\]/,
+    ],
+    [
+      'an unknown operator',
+      (c) => {
+        (c.actions[1]!.request as { query: unknown }).query = { fields: { $upper: '$.Fields' } };
+      },
+      /unknown operator \$upper/,
+    ],
+    [
+      'an unknown hook',
+      (c) => {
+        (c.actions[1]!.request as { query: unknown }).query = { fields: { $hook: 'nope', $of: '$.Fields' } };
+      },
+      /unknown hook/,
+    ],
+    [
+      'an output reference outside the response',
+      (c) => {
+        c.actions[1]!.output = { value: { Id: '$.id' } };
+      },
+      /must start with \$\.StatusCode/,
+    ],
+    [
+      'a catalog setting Authorization',
+      (c) => {
+        c.defaultHeaders = { Authorization: 'Bearer x' };
+      },
+      /authorization/i,
+    ],
+    [
+      'an action setting a Cookie header',
+      (c) => {
+        (c.actions[1]!.request as { headers: unknown }).headers = { cookie: 'a=b' };
+      },
+      /cookie/,
+    ],
+    [
+      'an unknown member',
+      (c) => {
+        (c.actions[0] as unknown as Record<string, unknown>).retries = 3;
+      },
+      /additional properties/,
+    ],
+    [
+      'duplicate ActionIds',
+      (c) => {
+        c.actions[1]!.ActionId = c.actions[0]!.ActionId;
+      },
+      /duplicate ActionId/,
+    ],
+    [
+      'more than 100 actions',
+      (c) => {
+        c.actions = Array.from({ length: 101 }, (_, i) => ({ ...c.actions[0]!, ActionId: `A${i}` }));
+      },
+      /must NOT have more than 100 items/,
+    ],
+    [
+      'an AWS client package that is not installed',
+      (c) => {
+        c.actions[0] = { ...c.actions[0]!, request: undefined, aws: { client: '@aws-sdk/client-nope', command: 'XCommand', signingName: 'x', input: {} } };
+        delete c.actions[0]!.request;
+      },
+      /not an installed client package/,
+    ],
+    [
+      'a pagination token that is not an input member',
+      (c) => {
+        c.actions[2]!.pagination = { inputToken: 'Cursor', outputToken: 'NextToken' };
+      },
+      /Cursor is not a member/,
+    ],
   ];
   for (const [what, breakIt, reason] of broken) {
     it(`refuses ${what}`, () => {
@@ -85,7 +207,12 @@ describe('catalog format', () => {
     expect(defaultEnabledActions('SLACK')).toEqual(['PostMessage', 'ListChannels', 'GetChannelHistory', 'AddReaction']);
     expect(unknownActionIds('SLACK', ['PostMessage', 'DeleteEverything'])).toEqual(['DeleteEverything']);
     const listed = describeActions('SLACK', ['PostMessage']);
-    expect(listed.map((a) => [a.ActionId, a.Enabled])).toEqual([['PostMessage', true], ['ListChannels', false], ['GetChannelHistory', false], ['AddReaction', false]]);
+    expect(listed.map((a) => [a.ActionId, a.Enabled])).toEqual([
+      ['PostMessage', true],
+      ['ListChannels', false],
+      ['GetChannelHistory', false],
+      ['AddReaction', false],
+    ]);
     expect(listed[0]!.InputSchema).toMatchObject({ type: 'object', required: ['Channel'] });
     for (const c of shipped) expect(defaultEnabledActions(c.Type).length).toBeLessThanOrEqual(100);
   });

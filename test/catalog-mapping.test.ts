@@ -6,14 +6,22 @@ import { textToAdf, valueHooks } from '../src/catalog/hooks.js';
 import { shapeOutput } from '../src/catalog/output.js';
 import type { CatalogAction, Template } from '../src/catalog/types.js';
 
-const input = { Summary: 'Disk full', Count: 3, Tags: ['a', 'b'], Empty: '', Nested: { 'odd.key': 1, list: [{ v: 'x' }, { v: 'y' }] }, Flag: false, B64: 'aGk=' };
+const input = {
+  Summary: 'Disk full',
+  Count: 3,
+  Tags: ['a', 'b'],
+  Empty: '',
+  Nested: { 'odd.key': 1, list: [{ v: 'x' }, { v: 'y' }] },
+  Flag: false,
+  B64: 'aGk=',
+};
 
 describe('value templates', () => {
   const cases: [string, Template, unknown][] = [
     ['a reference', '$.Summary', 'Disk full'],
     ['the whole root', '$', input],
     ['a missing member is nothing', '$.Nope', undefined],
-    ['a path through lists and quoted names', "$.Nested.list[1].v", 'y'],
+    ['a path through lists and quoted names', '$.Nested.list[1].v', 'y'],
     ['a quoted member name', "$.Nested['odd.key']", 1],
     ['literals', { a: 'text', b: 42, c: true, d: null }, { a: 'text', b: 42, c: true, d: null }],
     ['members that resolve to nothing are left out', { s: '$.Summary', n: '$.Nope' }, { s: 'Disk full' }],
@@ -30,7 +38,14 @@ describe('value templates', () => {
     ['$number of text', { $number: '$.Summary' }, undefined],
     ['$json', { $json: '$.Tags' }, '["a","b"]'],
     ['$merge', { $merge: [{ a: 1, b: 1 }, { $literal: { b: 2, c: 3 } }, '$.Nope'] }, { a: 1, b: 2, c: 3 }],
-    ['$each', { $each: '$.Nested.list', $as: { V: '@.v', S: '$.Summary' } }, [{ V: 'x', S: 'Disk full' }, { V: 'y', S: 'Disk full' }]],
+    [
+      '$each',
+      { $each: '$.Nested.list', $as: { V: '@.v', S: '$.Summary' } },
+      [
+        { V: 'x', S: 'Disk full' },
+        { V: 'y', S: 'Disk full' },
+      ],
+    ],
     ['$if true', { $if: '$.Summary', $then: 'yes', $else: 'no' }, 'yes'],
     ['$if false', { $if: '$.Flag', $then: 'yes', $else: 'no' }, 'no'],
     ['$if missing, no else', { $if: '$.Nope', $then: 'yes' }, undefined],
@@ -66,7 +81,8 @@ describe('value templates', () => {
 describe('hooks', () => {
   it('turns text into an Atlassian document and passes documents through', () => {
     expect(textToAdf('a\nb\n\nc')).toEqual({
-      type: 'doc', version: 1,
+      type: 'doc',
+      version: 1,
       content: [
         { type: 'paragraph', content: [{ type: 'text', text: 'a' }, { type: 'hardBreak' }, { type: 'text', text: 'b' }] },
         { type: 'paragraph', content: [{ type: 'text', text: 'c' }] },
@@ -79,7 +95,14 @@ describe('hooks', () => {
 
 describe('output shaping', () => {
   const action = (output?: CatalogAction['output'], binary?: CatalogAction['binary']): CatalogAction => ({
-    ActionId: 'A', Name: 'A', Description: 'A', InputSchema: { type: 'object', properties: {} }, idempotent: true, request: { method: 'GET', path: '/' }, output, binary,
+    ActionId: 'A',
+    Name: 'A',
+    Description: 'A',
+    InputSchema: { type: 'object', properties: {} },
+    idempotent: true,
+    request: { method: 'GET', path: '/' },
+    output,
+    binary,
   });
   const json = { 'content-type': 'application/json; charset=utf-8' };
 
@@ -93,8 +116,16 @@ describe('output shaping', () => {
 
   it('an upstream 4xx/5xx is FAILED with its status and the vendor error', () => {
     const a = action({ value: { Id: '$.Body.id' } });
-    expect(shapeOutput(a, 403, json, Buffer.from('{"message":"no"}'))).toEqual({ InvokeActionStatus: 'FAILED', HttpStatusCode: 403, Output: { message: 'no' } });
-    expect(shapeOutput(a, 502, {}, Buffer.from('<html>Bad gateway</html>'))).toEqual({ InvokeActionStatus: 'FAILED', HttpStatusCode: 502, Output: '<html>Bad gateway</html>' });
+    expect(shapeOutput(a, 403, json, Buffer.from('{"message":"no"}'))).toEqual({
+      InvokeActionStatus: 'FAILED',
+      HttpStatusCode: 403,
+      Output: { message: 'no' },
+    });
+    expect(shapeOutput(a, 502, {}, Buffer.from('<html>Bad gateway</html>'))).toEqual({
+      InvokeActionStatus: 'FAILED',
+      HttpStatusCode: 502,
+      Output: '<html>Bad gateway</html>',
+    });
   });
 
   it('in-body failures (equals, exists) are FAILED', () => {

@@ -4,7 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Egress, EgressError } from '../src/egress/index.js';
 import { InvalidParameterException, ThrottlingException } from '@aws-sdk/client-textract';
-import { defaultRetryPolicy, findAction, invokeHttpAction, isRetryableStatus, nextDelay, parseRetryAfter, withAwsRetries, withRetries } from '../src/catalog/index.js';
+import {
+  defaultRetryPolicy,
+  findAction,
+  invokeHttpAction,
+  isRetryableStatus,
+  nextDelay,
+  parseRetryAfter,
+  withAwsRetries,
+  withRetries,
+} from '../src/catalog/index.js';
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { staticResolver } from './support/resolver.js';
 import { createTestCa } from './support/tls.js';
@@ -28,7 +37,8 @@ describe('the policy (pure)', () => {
   });
 
   it('backs off exponentially with full jitter, capped', () => {
-    const at = (attempt: number, random: number) => nextDelay({ attempt, status: 503, elapsedMs: 0, now: NOW }, { ...defaultRetryPolicy, maxAttempts: 10 }, () => random);
+    const at = (attempt: number, random: number) =>
+      nextDelay({ attempt, status: 503, elapsedMs: 0, now: NOW }, { ...defaultRetryPolicy, maxAttempts: 10 }, () => random);
     expect(at(1, 0.999)).toBe(249);
     expect(at(2, 0.999)).toBe(499);
     expect(at(3, 0.5)).toBe(500);
@@ -55,7 +65,14 @@ describe('the policy (pure)', () => {
 function fakeTime() {
   let t = NOW;
   const sleeps: number[] = [];
-  return { sleeps, now: () => t, sleep: async (ms: number) => { sleeps.push(ms); t += ms; } };
+  return {
+    sleeps,
+    now: () => t,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      t += ms;
+    },
+  };
 }
 
 describe('the loop', () => {
@@ -72,10 +89,13 @@ describe('the loop', () => {
   it('endless 503 gives up after the attempt bound', async () => {
     const time = fakeTime();
     let sent = 0;
-    const out = await withRetries(async () => {
-      sent++;
-      return res(503);
-    }, { idempotent: true, ...time, random: () => 0.5 });
+    const out = await withRetries(
+      async () => {
+        sent++;
+        return res(503);
+      },
+      { idempotent: true, ...time, random: () => 0.5 },
+    );
     expect(out.response.status).toBe(503);
     expect(sent).toBe(3);
     expect(time.sleeps).toEqual([125, 250]);
@@ -84,10 +104,13 @@ describe('the loop', () => {
   it('endless 503 with long Retry-After gives up within the total bound', async () => {
     const time = fakeTime();
     let sent = 0;
-    const out = await withRetries(async () => {
-      sent++;
-      return res(503, { 'retry-after': '8' });
-    }, { idempotent: true, policy: { maxAttempts: 100 }, ...time });
+    const out = await withRetries(
+      async () => {
+        sent++;
+        return res(503, { 'retry-after': '8' });
+      },
+      { idempotent: true, policy: { maxAttempts: 100 }, ...time },
+    );
     expect(out.response.status).toBe(503);
     expect(sent).toBe(3); // at 0 s, 8 s, 16 s; a fourth would start at 24 s
     expect(time.now() - NOW).toBeLessThanOrEqual(defaultRetryPolicy.maxTotalMs);
@@ -96,22 +119,41 @@ describe('the loop', () => {
   it('sends a non-idempotent request once', async () => {
     const time = fakeTime();
     let sent = 0;
-    const out = await withRetries(async () => {
-      sent++;
-      return res(503);
-    }, { idempotent: false, ...time });
+    const out = await withRetries(
+      async () => {
+        sent++;
+        return res(503);
+      },
+      { idempotent: false, ...time },
+    );
     expect([sent, out.attempts, time.sleeps]).toEqual([1, 1, []]);
   });
 
   it('retries a connection failure of an idempotent request, not a policy refusal', async () => {
     const time = fakeTime();
     const answers: (() => never | ReturnType<typeof res>)[] = [
-      () => { throw new EgressError('connection', 'reset'); },
+      () => {
+        throw new EgressError('connection', 'reset');
+      },
       () => res(200),
     ];
     expect((await withRetries(async () => answers.shift()!(), { idempotent: true, ...time })).attempts).toBe(2);
-    await expect(withRetries(async () => { throw new EgressError('refused-address', 'no'); }, { idempotent: true, ...time })).rejects.toThrow('no');
-    await expect(withRetries(async () => { throw new EgressError('connection', 'reset'); }, { idempotent: false, ...time })).rejects.toThrow('reset');
+    await expect(
+      withRetries(
+        async () => {
+          throw new EgressError('refused-address', 'no');
+        },
+        { idempotent: true, ...time },
+      ),
+    ).rejects.toThrow('no');
+    await expect(
+      withRetries(
+        async () => {
+          throw new EgressError('connection', 'reset');
+        },
+        { idempotent: false, ...time },
+      ),
+    ).rejects.toThrow('reset');
   });
 });
 
@@ -122,8 +164,12 @@ describe('AWS SDK sends (clients making one attempt each) by the same policy', (
   it('retries AWS throttling codes whatever the status, 429 and 5xx; answers the output and the attempts', async () => {
     const time = fakeTime();
     const answers: (() => unknown)[] = [
-      () => { throw new ThrottlingException({ message: 'Rate exceeded', ...meta(400) }); },
-      () => { throw serverError(503); },
+      () => {
+        throw new ThrottlingException({ message: 'Rate exceeded', ...meta(400) });
+      },
+      () => {
+        throw serverError(503);
+      },
       () => ({ Blocks: [], ...meta(200) }),
     ];
     const out = await withAwsRetries(async () => answers.shift()!(), time);
@@ -133,16 +179,36 @@ describe('AWS SDK sends (clients making one attempt each) by the same policy', (
   it('a final service error is thrown after one attempt; endless throttling after the bounded attempts; an egress refusal at once', async () => {
     const time = fakeTime();
     let sent = 0;
-    await expect(withAwsRetries(async () => { sent++; throw new InvalidParameterException({ message: 'bad', ...meta(400) }); }, time)).rejects.toThrow('bad');
+    await expect(
+      withAwsRetries(async () => {
+        sent++;
+        throw new InvalidParameterException({ message: 'bad', ...meta(400) });
+      }, time),
+    ).rejects.toThrow('bad');
     expect(sent).toBe(1);
     sent = 0;
-    await expect(withAwsRetries(async () => { sent++; throw new ThrottlingException({ message: 'Rate exceeded', ...meta(400) }); }, time)).rejects.toThrow('Rate exceeded');
+    await expect(
+      withAwsRetries(async () => {
+        sent++;
+        throw new ThrottlingException({ message: 'Rate exceeded', ...meta(400) });
+      }, time),
+    ).rejects.toThrow('Rate exceeded');
     expect(sent).toBe(defaultRetryPolicy.maxAttempts);
     sent = 0;
-    await expect(withAwsRetries(async () => { sent++; throw serverError(501); }, time)).rejects.toThrow('internal');
+    await expect(
+      withAwsRetries(async () => {
+        sent++;
+        throw serverError(501);
+      }, time),
+    ).rejects.toThrow('internal');
     expect(sent).toBe(1);
     sent = 0;
-    await expect(withAwsRetries(async () => { sent++; throw new EgressError('refused-address', 'no'); }, time)).rejects.toThrow('no');
+    await expect(
+      withAwsRetries(async () => {
+        sent++;
+        throw new EgressError('refused-address', 'no');
+      }, time),
+    ).rejects.toThrow('no');
     expect(sent).toBe(1);
   });
 });
@@ -163,7 +229,11 @@ describe('invocations against a local upstream', () => {
         req.resume().on('end', () => res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers }).end(next.body ?? ''));
       },
     });
-    egress = new Egress({ caPems: [ca.certPem], allowCidrs: ['127.0.0.1/32'], resolve: staticResolver({ 'slack.com': '127.0.0.1', 'api.vendor.example': '127.0.0.1' }).resolve });
+    egress = new Egress({
+      caPems: [ca.certPem],
+      allowCidrs: ['127.0.0.1/32'],
+      resolve: staticResolver({ 'slack.com': '127.0.0.1', 'api.vendor.example': '127.0.0.1' }).resolve,
+    });
   });
   afterAll(async () => {
     await egress.close();
@@ -171,14 +241,18 @@ describe('invocations against a local upstream', () => {
   });
   const send = (req: Parameters<typeof egress.request>[0]) => egress.request(req);
 
-  it("Slack: 429 with Retry-After, then the answer", async () => {
+  it('Slack: 429 with Retry-After, then the answer', async () => {
     hits = 0;
     script = [
       { status: 429, headers: { 'retry-after': '1' }, body: '{"ok":false,"error":"ratelimited"}' },
       { status: 200, body: '{"ok":true,"channels":[],"response_metadata":{"next_cursor":""}}' },
     ];
     const time = fakeTime();
-    const out = await invokeHttpAction(findAction('SLACK', 'ListChannels')!, {}, { baseEndpoint: `https://slack.com:${server.port}/api`, send, sleep: time.sleep });
+    const out = await invokeHttpAction(
+      findAction('SLACK', 'ListChannels')!,
+      {},
+      { baseEndpoint: `https://slack.com:${server.port}/api`, send, sleep: time.sleep },
+    );
     expect(out).toEqual({ InvokeActionStatus: 'SUCCESS', HttpStatusCode: 200, Output: { Channels: [] }, attempts: 2 });
     expect(hits).toBe(2);
     expect(time.sleeps).toEqual([1000]);
@@ -188,7 +262,11 @@ describe('invocations against a local upstream', () => {
     hits = 0;
     script = [{ status: 503, headers: { 'retry-after': '2' }, body: '{"message":"unavailable"}' }];
     const time = fakeTime();
-    const out = await invokeHttpAction(findAction('GENERIC_HTTP', 'HttpRequest')!, { Method: 'GET', Path: 'health' }, { baseEndpoint: `https://api.vendor.example:${server.port}`, send, sleep: time.sleep });
+    const out = await invokeHttpAction(
+      findAction('GENERIC_HTTP', 'HttpRequest')!,
+      { Method: 'GET', Path: 'health' },
+      { baseEndpoint: `https://api.vendor.example:${server.port}`, send, sleep: time.sleep },
+    );
     expect(out.InvokeActionStatus).toBe('FAILED');
     expect(out.HttpStatusCode).toBe(503);
     expect(out.attempts).toBe(3);
@@ -199,14 +277,28 @@ describe('invocations against a local upstream', () => {
   it('SAP write: a refused csrf-token fetch is FAILED and the write is not sent', async () => {
     hits = 0;
     script = [{ status: 401, body: '{"error":{"message":{"value":"Unauthorized"}}}' }];
-    const out = await invokeHttpAction(findAction('SAP_PRODUCTMASTERDATA', 'CreateProduct')!, { Entity: { Product: 'FG1' } }, { baseEndpoint: `https://api.vendor.example:${server.port}`, send });
+    const out = await invokeHttpAction(
+      findAction('SAP_PRODUCTMASTERDATA', 'CreateProduct')!,
+      { Entity: { Product: 'FG1' } },
+      { baseEndpoint: `https://api.vendor.example:${server.port}`, send },
+    );
     expect([out.InvokeActionStatus, out.HttpStatusCode, out.attempts, hits]).toEqual(['FAILED', 401, 0, 1]);
   });
 
   it('a POST that is not idempotent is sent once', async () => {
     hits = 0;
     script = [{ status: 503 }];
-    const out = await invokeHttpAction(findAction('SLACK', 'PostMessage')!, { Channel: 'C012AB3CD', Text: 'hi' }, { baseEndpoint: `https://slack.com:${server.port}/api`, send, sleep: async () => { throw new Error('no sleep expected'); } });
+    const out = await invokeHttpAction(
+      findAction('SLACK', 'PostMessage')!,
+      { Channel: 'C012AB3CD', Text: 'hi' },
+      {
+        baseEndpoint: `https://slack.com:${server.port}/api`,
+        send,
+        sleep: async () => {
+          throw new Error('no sleep expected');
+        },
+      },
+    );
     expect([out.InvokeActionStatus, out.HttpStatusCode, out.attempts, hits]).toEqual(['FAILED', 503, 1, 1]);
   });
 });

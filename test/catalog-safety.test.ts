@@ -69,7 +69,9 @@ describe("GENERIC_HTTP's Path stays under BaseEndpoint", () => {
   for (const path of escapes) {
     it(`refuses ${JSON.stringify(path)}`, () => {
       const err = refusal(() => build(http_, { Method: 'GET', Path: path }));
-      expect(err.message).toMatch(/^1 validation error detected: Value at 'input.path' failed to satisfy constraint: Member must be a relative path under the connector's BaseEndpoint/);
+      expect(err.message).toMatch(
+        /^1 validation error detected: Value at 'input.path' failed to satisfy constraint: Member must be a relative path under the connector's BaseEndpoint/,
+      );
     });
   }
 
@@ -135,7 +137,22 @@ describe('placeholders are single encoded segments', () => {
 });
 
 describe('headers from input', () => {
-  const forbidden = ['Authorization', 'authorization', 'Host', 'Cookie', 'Proxy-Authorization', 'Proxy-Anything', 'Connection', 'Transfer-Encoding', 'Content-Length', 'TE', 'Upgrade', 'Expect', 'Keep-Alive', 'Trailer'];
+  const forbidden = [
+    'Authorization',
+    'authorization',
+    'Host',
+    'Cookie',
+    'Proxy-Authorization',
+    'Proxy-Anything',
+    'Connection',
+    'Transfer-Encoding',
+    'Content-Length',
+    'TE',
+    'Upgrade',
+    'Expect',
+    'Keep-Alive',
+    'Trailer',
+  ];
   for (const name of forbidden) {
     it(`cannot set ${name}`, () => {
       const err = refusal(() => build(http_, { Method: 'GET', Path: 'x', Headers: { [name]: 'v' } }));
@@ -155,7 +172,9 @@ describe('headers from input', () => {
   for (const [what, headers] of injections) {
     it(`refuses ${what}`, () => {
       const err = refusal(() => build(http_, { Method: 'GET', Path: 'x', Headers: headers }));
-      expect(err.message).toMatch(/Value at 'input.headers' failed to satisfy constraint: (Header values must not contain CR, LF|Header names must be HTTP tokens)/);
+      expect(err.message).toMatch(
+        /Value at 'input.headers' failed to satisfy constraint: (Header values must not contain CR, LF|Header names must be HTTP tokens)/,
+      );
     });
   }
   it('passes ordinary headers, tabs included, lower-cased', () => {
@@ -170,14 +189,44 @@ describe('headers from input', () => {
 
 describe('schema-violating input names the member', () => {
   const cases: [string, string, unknown, string][] = [
-    ['JIRA_CLOUD', 'CreateIssue', { ProjectKey: 'OPS' }, "1 validation error detected: Value null at 'input.summary' failed to satisfy constraint: Member must not be null"],
-    ['JIRA_CLOUD', 'CreateIssue', { ProjectKey: 'OPS', Summary: 'x'.repeat(256) }, "1 validation error detected: Value at 'input.summary' failed to satisfy constraint: Member must have length less than or equal to 255"],
+    [
+      'JIRA_CLOUD',
+      'CreateIssue',
+      { ProjectKey: 'OPS' },
+      "1 validation error detected: Value null at 'input.summary' failed to satisfy constraint: Member must not be null",
+    ],
+    [
+      'JIRA_CLOUD',
+      'CreateIssue',
+      { ProjectKey: 'OPS', Summary: 'x'.repeat(256) },
+      "1 validation error detected: Value at 'input.summary' failed to satisfy constraint: Member must have length less than or equal to 255",
+    ],
     ['JIRA_CLOUD', 'CreateIssue', { ProjectKey: 'ops', Summary: 's', Labels: ['has space'] }, '2 validation errors detected: '],
-    ['JIRA_CLOUD', 'CreateIssue', { ProjectKey: 'OPS', Summary: 's', Labels: ['ok', 'has space'] }, "Value at 'input.labels.2.member' failed to satisfy constraint: Member must satisfy regular expression pattern"],
+    [
+      'JIRA_CLOUD',
+      'CreateIssue',
+      { ProjectKey: 'OPS', Summary: 's', Labels: ['ok', 'has space'] },
+      "Value at 'input.labels.2.member' failed to satisfy constraint: Member must satisfy regular expression pattern",
+    ],
     ['ZENDESK_SUITE', 'GetTicket', { TicketId: '35436' }, "Value at 'input.ticketId' failed to satisfy constraint: Member must be of type integer"],
-    ['ZENDESK_SUITE', 'UpdateTicket', { TicketId: 1, Status: 'deleted' }, "Value at 'input.status' failed to satisfy constraint: Member must satisfy enum value set: [new, open, pending, hold, solved, closed]"],
-    ['SLACK', 'AddReaction', { Channel: 'general', Timestamp: '1.2', Name: 'ok' }, "Value at 'input.channel' failed to satisfy constraint: Member must satisfy regular expression pattern"],
-    ['SERVICENOW_NOW_PLATFORM', 'QueryRecords', { Table: '../sys_user' }, "Value at 'input.table' failed to satisfy constraint: Member must satisfy regular expression pattern"],
+    [
+      'ZENDESK_SUITE',
+      'UpdateTicket',
+      { TicketId: 1, Status: 'deleted' },
+      "Value at 'input.status' failed to satisfy constraint: Member must satisfy enum value set: [new, open, pending, hold, solved, closed]",
+    ],
+    [
+      'SLACK',
+      'AddReaction',
+      { Channel: 'general', Timestamp: '1.2', Name: 'ok' },
+      "Value at 'input.channel' failed to satisfy constraint: Member must satisfy regular expression pattern",
+    ],
+    [
+      'SERVICENOW_NOW_PLATFORM',
+      'QueryRecords',
+      { Table: '../sys_user' },
+      "Value at 'input.table' failed to satisfy constraint: Member must satisfy regular expression pattern",
+    ],
     ['SALESFORCE_CRM', 'GetRecord', { SObject: 'Account', RecordId: '001/../../x' }, "Value at 'input.recordId' failed to satisfy constraint"],
     ['GENERIC_HTTP', 'HttpRequest', { Method: 'TRACE', Path: 'x' }, "Value at 'input.method' failed to satisfy constraint: Member must satisfy enum value set"],
     ['GENERIC_HTTP', 'HttpRequest', { Method: 'GET', Path: 'x', Query: { a: { b: 1 } } }, "Value at 'input.query.a' failed to satisfy constraint"],
@@ -190,7 +239,7 @@ describe('schema-violating input names the member', () => {
       expect(err.message).toContain(message);
     });
   }
-  it('does not change the caller\'s input and fills schema defaults', () => {
+  it("does not change the caller's input and fills schema defaults", () => {
     const input = { ProjectKey: 'OPS', Summary: 's' };
     const valid = validateActionInput(findAction('JIRA_CLOUD', 'CreateIssue')!, input);
     expect(valid).toEqual({ ProjectKey: 'OPS', Summary: 's', IssueType: 'Task' });
@@ -204,7 +253,13 @@ describe('schema-violating input names the member', () => {
 
 describe('BaseEndpoint and the final guard', () => {
   it('refuses a BaseEndpoint that is not a plain https URL', () => {
-    for (const base of ['http://api.vendor.example', 'https://user:pw@api.vendor.example', 'https://api.vendor.example/v2?x=1', 'https://api.vendor.example/#f', 'not a url']) {
+    for (const base of [
+      'http://api.vendor.example',
+      'https://user:pw@api.vendor.example',
+      'https://api.vendor.example/v2?x=1',
+      'https://api.vendor.example/#f',
+      'not a url',
+    ]) {
       refusal(() => build(http_, { Method: 'GET', Path: 'x' }, base));
     }
   });
@@ -230,7 +285,12 @@ describe('BaseEndpoint and the final guard', () => {
   it('relativePath never yields a dot segment or an empty one', () => {
     for (const p of ['a/b/c', 'a/./b', 'x/../y/./z/', '%41/%2E', 'a/b/..']) {
       const out = relativePath(p, 'input.path');
-      expect(out.split('/').slice(0, -1).every((s) => s !== '' && s !== '.' && s !== '..')).toBe(true);
+      expect(
+        out
+          .split('/')
+          .slice(0, -1)
+          .every((s) => s !== '' && s !== '.' && s !== '..'),
+      ).toBe(true);
     }
   });
 });
@@ -260,15 +320,23 @@ describe('what an upstream receives', () => {
     const send = (req: Parameters<Parameters<typeof invokeHttpAction>[2]['send']>[0]) => egress.request(req);
     const getIssue = findAction('JIRA_CLOUD', 'GetIssue')!;
     await invokeHttpAction(getIssue, { IssueIdOrKey: '../../../admin?x=1#y' }, { baseEndpoint: base, send });
-    await invokeHttpAction(http_, { Method: 'GET', Path: 'a/b/../c', Query: { 'x&y': 'a=b&c', q: '../..' }, Headers: { 'X-T': 'v' } }, { baseEndpoint: base, send });
+    await invokeHttpAction(
+      http_,
+      { Method: 'GET', Path: 'a/b/../c', Query: { 'x&y': 'a=b&c', q: '../..' }, Headers: { 'X-T': 'v' } },
+      { baseEndpoint: base, send },
+    );
     expect(seen.map((s) => s.url)).toEqual(['/v2/rest/api/3/issue/..%2F..%2F..%2Fadmin%3Fx=1%23y', '/v2/a/c?x%26y=a%3Db%26c&q=..%2F..']);
     for (const s of seen) expect(s.headers.host).toBe(`api.vendor.example:${server.port}`);
     seen.length = 0;
     for (const Path of ['../x', '//evil.example/x', 'https://evil.example/']) {
       await expect(invokeHttpAction(http_, { Method: 'GET', Path }, { baseEndpoint: base, send })).rejects.toThrow(ServiceError);
     }
-    await expect(invokeHttpAction(http_, { Method: 'GET', Path: 'x', Headers: { Host: 'evil.example' } }, { baseEndpoint: base, send })).rejects.toThrow(/host header/);
-    await expect(invokeHttpAction(http_, { Method: 'GET', Path: 'x', Headers: { Authorization: 'Bearer stolen' } }, { baseEndpoint: base, send })).rejects.toThrow(/authorization header/);
+    await expect(invokeHttpAction(http_, { Method: 'GET', Path: 'x', Headers: { Host: 'evil.example' } }, { baseEndpoint: base, send })).rejects.toThrow(
+      /host header/,
+    );
+    await expect(
+      invokeHttpAction(http_, { Method: 'GET', Path: 'x', Headers: { Authorization: 'Bearer stolen' } }, { baseEndpoint: base, send }),
+    ).rejects.toThrow(/authorization header/);
     expect(seen).toEqual([]);
   });
 });

@@ -22,16 +22,20 @@ async function cli(creds: Creds, args: string[]): Promise<{ code: number; out: a
   }
 }
 
-beforeAll(async () => { env = await startMcpEnv(); });
-afterAll(async () => { await env?.stop(); });
+beforeAll(async () => {
+  env = await startMcpEnv();
+});
+afterAll(async () => {
+  await env?.stop();
+});
 
 describe('actionbridge actions', () => {
   it('list, invoke (JSON and @file), test; errors as JSON on stderr with exit 1', async () => {
     const file = path.join(tempDir('ab-cli-'), 'input.json');
     writeFileSync(file, JSON.stringify({ ProjectKey: 'OPS', Summary: 'From a file' }));
-    env.upstream.respond((req) => (req.url === '/rest/api/3/issue'
-      ? { status: 201, json: { id: '5', key: 'OPS-5', self: 'x' } }
-      : { status: 200, json: { ok: true, url: req.url } }));
+    env.upstream.respond((req) =>
+      req.url === '/rest/api/3/issue' ? { status: 201, json: { id: '5', key: 'OPS-5', self: 'x' } } : { status: 200, json: { ok: true, url: req.url } },
+    );
     const [list, invoke, fromFile, test, denied, usage] = await Promise.all([
       cli(env.alice, ['list', '--connector', 'jira']),
       cli(env.alice, ['invoke', '--connector', 'gh', '--action', 'HttpRequest', '--input', '{"Method":"GET","Path":"cli/1"}']),
@@ -60,10 +64,7 @@ describe('actionbridge actions', () => {
 
   it('test as an owner; the audit shows the CLI as the client', async () => {
     const { ADMIN } = await import('./helpers.js');
-    const [test, inv] = await Promise.all([
-      cli(ADMIN, ['test', '--connector', 'gh']),
-      cli(ADMIN, ['invocations', '--connector', 'gh', '--all']),
-    ]);
+    const [test, inv] = await Promise.all([cli(ADMIN, ['test', '--connector', 'gh']), cli(ADMIN, ['invocations', '--connector', 'gh', '--all'])]);
     expect(test.code, test.err).toBe(0);
     expect(test.out).toMatchObject({ Success: true, HttpStatusCode: 200 });
     expect(inv.code, inv.err).toBe(0);

@@ -5,8 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as lib from 'actionbridge/client';
 import {
-  AccessDeniedException, AccessTokenNotFoundException, ActionBridgeClient, ActionBridgeError, InvalidParameterValueException,
-  InvalidSignatureException, NetworkError, ResourceNotFoundException, ThrottlingException, UnrecognizedClientException, errorFor,
+  AccessDeniedException,
+  AccessTokenNotFoundException,
+  ActionBridgeClient,
+  ActionBridgeError,
+  InvalidParameterValueException,
+  InvalidSignatureException,
+  NetworkError,
+  ResourceNotFoundException,
+  ThrottlingException,
+  UnrecognizedClientException,
+  errorFor,
 } from '../src/client/index.js';
 import { ACCOUNT, ADMIN, freePort, startTestServer, type Creds, type TestServer } from './helpers.js';
 import { basicAuth, createConnector } from './support/actions.js';
@@ -18,17 +27,32 @@ const api = (creds: Creds = ADMIN, extra: Partial<lib.ActionBridgeClientOptions>
 
 /** Rejects with what the promise rejects with. */
 const failure = async (p: Promise<unknown>): Promise<ActionBridgeError> => {
-  try { await p; } catch (e) { return e as ActionBridgeError; }
+  try {
+    await p;
+  } catch (e) {
+    return e as ActionBridgeError;
+  }
   throw new Error('expected a failure');
 };
 
-beforeAll(async () => { env = await startMcpEnv(); });
-afterAll(async () => { await env?.stop(); });
+beforeAll(async () => {
+  env = await startMcpEnv();
+});
+afterAll(async () => {
+  await env?.stop();
+});
 
 describe('the package export', () => {
   it('actionbridge/client resolves to the built client with every error class', () => {
     expect(typeof lib.ActionBridgeClient).toBe('function');
-    for (const n of ['AccessDeniedException', 'ThrottlingException', 'AccessTokenNotFoundException', 'TokenResponseException', 'ResourceNotFoundException', 'InvalidParameterValueException']) {
+    for (const n of [
+      'AccessDeniedException',
+      'ThrottlingException',
+      'AccessTokenNotFoundException',
+      'TokenResponseException',
+      'ResourceNotFoundException',
+      'InvalidParameterValueException',
+    ]) {
       const C = (lib as unknown as Record<string, new (m: string) => Error>)[n]!;
       const e = new C('m');
       expect([e.name, e instanceof lib.ActionBridgeError]).toEqual([n, true]);
@@ -76,7 +100,7 @@ describe('operations', () => {
     expect(denied.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(denied.message).toMatch(/not authorized/);
     // bob may see jira but not invoke it: the answer says so.
-    expect((await failure(api(env.bob).listActionConnectorActions({ ActionConnectorId: 'signin' })))).toBeInstanceOf(AccessDeniedException);
+    expect(await failure(api(env.bob).listActionConnectorActions({ ActionConnectorId: 'signin' }))).toBeInstanceOf(AccessDeniedException);
 
     const missing = await failure(api().invokeAction({ ActionConnectorId: 'gh', ActionId: 'NoSuchAction' }));
     expect([missing instanceof ResourceNotFoundException, missing.httpStatus]).toEqual([true, 404]);
@@ -84,7 +108,9 @@ describe('operations', () => {
     expect([bad instanceof InvalidParameterValueException, bad.httpStatus]).toEqual([true, 400]);
     expect(bad.message).toMatch(/validation error/);
 
-    const badSecret = await failure(api({ accessKeyId: env.alice.accessKeyId, secretAccessKey: 'nope' }).listActionConnectorActions({ ActionConnectorId: 'gh' }));
+    const badSecret = await failure(
+      api({ accessKeyId: env.alice.accessKeyId, secretAccessKey: 'nope' }).listActionConnectorActions({ ActionConnectorId: 'gh' }),
+    );
     expect(badSecret).toBeInstanceOf(InvalidSignatureException);
     const unknownKey = await failure(api({ accessKeyId: 'AKIANOSUCHKEY0000000', secretAccessKey: 'x' }).listActionConnectors());
     expect(unknownKey).toBeInstanceOf(UnrecognizedClientException);
@@ -105,8 +131,13 @@ describe('operations', () => {
       for await (const s of c.iterateActionConnectors()) ids.push(s.ActionConnectorId);
       expect(ids.sort()).toEqual(['gh', 'jira', 'signin']);
     } finally {
-      for (const [k, v] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret], ['AWS_REGION', saved.region]] as const) {
-        if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      for (const [k, v] of [
+        ['AWS_ACCESS_KEY_ID', saved.id],
+        ['AWS_SECRET_ACCESS_KEY', saved.secret],
+        ['AWS_REGION', saved.region],
+      ] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
       }
     }
   });
@@ -143,7 +174,10 @@ describe('paging', () => {
     for await (const p of c.paginateActionConnectors({ MaxResults: 1 })) pages.push(p.ActionConnectorSummaries.map((s) => s.ActionConnectorId));
     expect(pages).toEqual([['gh'], ['jira'], ['signin']]);
     const found = [];
-    for await (const p of c.paginateSearchActionConnectors({ Filters: [{ Name: 'ACTION_CONNECTOR_TYPE', Operator: 'StringEquals', Value: 'GENERIC_HTTP' }], MaxResults: 1 })) {
+    for await (const p of c.paginateSearchActionConnectors({
+      Filters: [{ Name: 'ACTION_CONNECTOR_TYPE', Operator: 'StringEquals', Value: 'GENERIC_HTTP' }],
+      MaxResults: 1,
+    })) {
       found.push(...p.ActionConnectorSummaries.map((s) => s.ActionConnectorId));
     }
     expect(found).toEqual(['gh', 'signin']);
@@ -164,11 +198,17 @@ describe('retries', () => {
     slow = await startTestServer({ throttle: { ratePerSecond: 4, burst: 2 } });
     await createConnector(slow.client(), 'slow', { auth: basicAuth('https://api.example.com/x', 'u', 'p-1234567890') });
   });
-  afterAll(async () => { await slow?.stop(); });
+  afterAll(async () => {
+    await slow?.stop();
+  });
 
   const counting = () => {
     const statuses: number[] = [];
-    const f: typeof fetch = async (url, init) => { const r = await fetch(url, init); statuses.push(r.status); return r; };
+    const f: typeof fetch = async (url, init) => {
+      const r = await fetch(url, init);
+      statuses.push(r.status);
+      return r;
+    };
     return { statuses, f };
   };
 
@@ -188,7 +228,16 @@ describe('retries', () => {
   it('with retries (backoff) every call succeeds; the throttled attempts were retried', async () => {
     await new Promise((r) => setTimeout(r, 600));
     const { statuses, f } = counting();
-    const c = new ActionBridgeClient({ endpoint: slow.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: ADMIN, maxAttempts: 10, retryBaseDelayMs: 150, maxRetryDelayMs: 1000, fetch: f });
+    const c = new ActionBridgeClient({
+      endpoint: slow.endpoint,
+      region: 'us-east-1',
+      accountId: ACCOUNT,
+      credentials: ADMIN,
+      maxAttempts: 10,
+      retryBaseDelayMs: 150,
+      maxRetryDelayMs: 1000,
+      fetch: f,
+    });
     const out = await Promise.all(Array.from({ length: 8 }, () => c.listActionConnectorActions({ ActionConnectorId: 'slow' })));
     expect(out.every((o) => o.Actions.length === 1)).toBe(true);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
@@ -197,8 +246,22 @@ describe('retries', () => {
 
   it('retries are bounded: maxAttempts, then the last error', async () => {
     let calls = 0;
-    const always429: typeof fetch = async () => { calls++; return new Response(JSON.stringify({ Message: 'Rate exceeded', RequestId: 'r-1' }), { status: 429, headers: { 'x-amzn-ErrorType': 'ThrottlingException' } }); };
-    const c = new ActionBridgeClient({ endpoint: slow.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: ADMIN, maxAttempts: 3, retryBaseDelayMs: 1, fetch: always429 });
+    const always429: typeof fetch = async () => {
+      calls++;
+      return new Response(JSON.stringify({ Message: 'Rate exceeded', RequestId: 'r-1' }), {
+        status: 429,
+        headers: { 'x-amzn-ErrorType': 'ThrottlingException' },
+      });
+    };
+    const c = new ActionBridgeClient({
+      endpoint: slow.endpoint,
+      region: 'us-east-1',
+      accountId: ACCOUNT,
+      credentials: ADMIN,
+      maxAttempts: 3,
+      retryBaseDelayMs: 1,
+      fetch: always429,
+    });
     const e = await failure(c.invokeAction({ ActionConnectorId: 'slow', ActionId: 'HttpRequest', Input: {} }));
     expect([e instanceof ThrottlingException, e.requestId, calls]).toEqual([true, 'r-1', 3]);
   });
@@ -208,24 +271,46 @@ describe('retries', () => {
       let n = 0;
       const f: typeof fetch = async (url, init) => {
         n++;
-        if (n === 1) return new Response(JSON.stringify({ Message: 'boom', RequestId: 'r-5' }), { status: 503, headers: { 'x-amzn-ErrorType': 'ServiceUnavailable' } });
+        if (n === 1)
+          return new Response(JSON.stringify({ Message: 'boom', RequestId: 'r-5' }), { status: 503, headers: { 'x-amzn-ErrorType': 'ServiceUnavailable' } });
         return fetch(url, init);
       };
       return { f, calls: () => n };
     };
     const a = flaky();
-    const c = new ActionBridgeClient({ endpoint: env.t.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: ADMIN, retryBaseDelayMs: 1, fetch: a.f });
+    const c = new ActionBridgeClient({
+      endpoint: env.t.endpoint,
+      region: 'us-east-1',
+      accountId: ACCOUNT,
+      credentials: ADMIN,
+      retryBaseDelayMs: 1,
+      fetch: a.f,
+    });
     expect((await c.listActionConnectorActions({ ActionConnectorId: 'gh' })).Actions.length).toBe(1);
     expect(a.calls()).toBe(2);
     const b = flaky();
-    const d = new ActionBridgeClient({ endpoint: env.t.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: ADMIN, retryBaseDelayMs: 1, fetch: b.f });
+    const d = new ActionBridgeClient({
+      endpoint: env.t.endpoint,
+      region: 'us-east-1',
+      accountId: ACCOUNT,
+      credentials: ADMIN,
+      retryBaseDelayMs: 1,
+      fetch: b.f,
+    });
     const e = await failure(d.invokeAction({ ActionConnectorId: 'gh', ActionId: 'HttpRequest', Input: { Method: 'GET', Path: 'x' } }));
     expect([e.constructor, e.name, e.httpStatus, b.calls()]).toEqual([ActionBridgeError, 'ServiceUnavailable', 503, 1]);
   });
 
   it('no server: NetworkError after the bounded attempts', async () => {
     const port = await freePort();
-    const c = new ActionBridgeClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', accountId: ACCOUNT, credentials: ADMIN, maxAttempts: 2, retryBaseDelayMs: 1 });
+    const c = new ActionBridgeClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      accountId: ACCOUNT,
+      credentials: ADMIN,
+      maxAttempts: 2,
+      retryBaseDelayMs: 1,
+    });
     const e = await failure(c.listActionConnectors());
     expect(e).toBeInstanceOf(NetworkError);
     expect(e.message).toMatch(/ECONNREFUSED/);

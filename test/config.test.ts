@@ -14,7 +14,10 @@ function file(name: string, text: string) {
 
 describe('configuration', () => {
   it('reads YAML and JSON, resolving paths relative to the file', () => {
-    const y = file('ab.yaml', 'port: 5001\ndataDir: ./d\nregion: eu-west-1\nthrottle: { ratePerSecond: 10, burst: 20 }\negress:\n  allow: [10.0.0.0/8]\n  vpcConnections:\n    vpc-a: { allowCidrs: [10.1.0.0/16], proxy: "http://proxy.internal:3128", accounts: ["111122223333"] }\n');
+    const y = file(
+      'ab.yaml',
+      'port: 5001\ndataDir: ./d\nregion: eu-west-1\nthrottle: { ratePerSecond: 10, burst: 20 }\negress:\n  allow: [10.0.0.0/8]\n  vpcConnections:\n    vpc-a: { allowCidrs: [10.1.0.0/16], proxy: "http://proxy.internal:3128", accounts: ["111122223333"] }\n',
+    );
     const c = resolveConfig({ config: y }, {});
     expect(c.port).toBe(5001);
     expect(c.dataDir).toBe(path.join(path.dirname(y), 'd'));

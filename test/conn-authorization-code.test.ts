@@ -19,8 +19,15 @@ import { startTlsFront, type TlsFront } from './support/tls-front.js';
 import { waitFor } from './support/wait.js';
 import { confirmationPage, openStart } from './support/security-oauth-flow.js';
 
-const ALL = ['DescribeActionConnector', 'UpdateActionConnector', 'DeleteActionConnector', 'DescribeActionConnectorPermissions',
-  'UpdateActionConnectorPermissions', 'ListActionConnectorActions', 'InvokeActionConnector'].map((a) => `quicksight:${a}`);
+const ALL = [
+  'DescribeActionConnector',
+  'UpdateActionConnector',
+  'DeleteActionConnector',
+  'DescribeActionConnectorPermissions',
+  'UpdateActionConnectorPermissions',
+  'ListActionConnectorActions',
+  'InvokeActionConnector',
+].map((a) => `quicksight:${a}`);
 
 let env: ConnEnv;
 let front: TlsFront;
@@ -61,11 +68,18 @@ function codeAuth(opts: { redirectUrl?: string; clientId?: string; secret?: stri
 }
 
 async function create(id: string, auth: qs.AuthConfig = codeAuth()) {
-  await env.t.client().send(new qs.CreateActionConnectorCommand({
-    AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: `Sign-in ${id}`, Type: 'GENERIC_HTTP', AuthenticationConfig: auth,
-    Permissions: [alice, bob, carol].map((u) => ({ Principal: u.arn, Actions: ALL }))
-      .concat([{ Principal: viewer.arn, Actions: ['quicksight:DescribeActionConnector'] }]),
-  }));
+  await env.t.client().send(
+    new qs.CreateActionConnectorCommand({
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: id,
+      Name: `Sign-in ${id}`,
+      Type: 'GENERIC_HTTP',
+      AuthenticationConfig: auth,
+      Permissions: [alice, bob, carol]
+        .map((u) => ({ Principal: u.arn, Actions: ALL }))
+        .concat([{ Principal: viewer.arn, Actions: ['quicksight:DescribeActionConnector'] }]),
+    }),
+  );
 }
 
 async function authorizationUrl(id: string, creds: Creds): Promise<string> {
@@ -79,13 +93,11 @@ async function authorizationUrl(id: string, creds: Creds): Promise<string> {
 async function signIn(url: string, login: string, opts: { keepCookies?: boolean } = {}): Promise<Page> {
   if (!opts.keepCookies) browser.forgetCookies();
   // ActionBridge's sign-in URL is a confirmation page: Continue leads to the provider.
-  const loginPage = new URL(url).pathname.endsWith('/oauth/start')
-    ? await browser.submit(await confirmationPage(browser, url))
-    : await browser.open(url);
+  const loginPage = new URL(url).pathname.endsWith('/oauth/start') ? await browser.submit(await confirmationPage(browser, url)) : await browser.open(url);
   expect(loginPage.status, loginPage.body.slice(0, 300)).toBe(200);
   expect(loginPage.body).toContain('name="login"');
   const consent = await browser.submit(loginPage, { login, password: 'any' });
-  expect(consent.body, consent.hops.join("\n")).toContain('name="prompt" value="consent"');
+  expect(consent.body, consent.hops.join('\n')).toContain('name="prompt" value="consent"');
   const done = await browser.submit(consent);
   pages.push(done.body);
   return done;
@@ -95,14 +107,20 @@ async function tokenSet(id: string, user: TestUser) {
   const row = await env.t.server.store.connections.getToken(key(id), user.arn);
   if (!row) return undefined;
   const digest = destinationDigest((await env.t.server.store.connectors.getConnector(key(id)))!);
-  const set = JSON.parse(env.t.server.services.keys.open(row.sealed, aad.connectorToken('us-east-1', ACCOUNT, id, user.arn, digest))) as { accessToken: string; refreshToken?: string };
+  const set = JSON.parse(env.t.server.services.keys.open(row.sealed, aad.connectorToken('us-east-1', ACCOUNT, id, user.arn, digest))) as {
+    accessToken: string;
+    refreshToken?: string;
+  };
   return { row, set };
 }
 
 const seenTokens = new Set<string>();
 const remember = async (id: string, user: TestUser) => {
   const t = await tokenSet(id, user);
-  if (t) { seenTokens.add(t.set.accessToken); if (t.set.refreshToken) seenTokens.add(t.set.refreshToken); }
+  if (t) {
+    seenTokens.add(t.set.accessToken);
+    if (t.set.refreshToken) seenTokens.add(t.set.refreshToken);
+  }
   return t;
 };
 
@@ -112,18 +130,25 @@ beforeAll(async () => {
   env = await startConnEnv({ publicUrl: front.publicUrl, logLevel: 'trace' }, ca);
   front.setBackend(env.t.endpoint);
   WEB = {
-    client_id: 'actionbridge-web', client_secret: 'ac-client-secret-0a1b2c3d4e5f6a7b',
-    grant_types: ['authorization_code', 'refresh_token'], redirect_uris: [callbackUrl()],
+    client_id: 'actionbridge-web',
+    client_secret: 'ac-client-secret-0a1b2c3d4e5f6a7b',
+    grant_types: ['authorization_code', 'refresh_token'],
+    redirect_uris: [callbackUrl()],
   };
   const elsewhere: OidcClient = {
-    client_id: 'registered-elsewhere', client_secret: 'ac-other-secret-99887766',
-    grant_types: ['authorization_code', 'refresh_token'], redirect_uris: ['https://actionbridge.example.com/oauth/callback'],
+    client_id: 'registered-elsewhere',
+    client_secret: 'ac-other-secret-99887766',
+    grant_types: ['authorization_code', 'refresh_token'],
+    redirect_uris: ['https://actionbridge.example.com/oauth/callback'],
   };
   oidc = await startOidc(ca, [WEB, elsewhere]);
   api = await startResourceServer(ca, (token) => oidc.valid(token));
   browser = new TestBrowser(ca.certPem);
   [alice, bob, carol, viewer] = await Promise.all([
-    env.t.addUser('alice', 'AUTHOR'), env.t.addUser('bob', 'AUTHOR'), env.t.addUser('carol', 'READER'), env.t.addUser('viewer', 'READER'),
+    env.t.addUser('alice', 'AUTHOR'),
+    env.t.addUser('bob', 'AUTHOR'),
+    env.t.addUser('carol', 'READER'),
+    env.t.addUser('viewer', 'READER'),
   ]);
   await create('ac-main');
 });
@@ -154,7 +179,11 @@ describe('authorization code: signing in', () => {
     expect(again.body).toContain('unknown or was already used');
     expect(`${u.origin}${u.pathname}`).toBe(oidc.authorizationEndpoint);
     expect(Object.fromEntries(u.searchParams)).toMatchObject({
-      response_type: 'code', client_id: WEB.client_id, redirect_uri: callbackUrl(), code_challenge_method: 'S256', scope: 'api',
+      response_type: 'code',
+      client_id: WEB.client_id,
+      redirect_uri: callbackUrl(),
+      code_challenge_method: 'S256',
+      scope: 'api',
     });
     expect(u.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(u.searchParams.get('state')).toMatch(/^[\w-]{43}$/);
@@ -169,10 +198,15 @@ describe('authorization code: signing in', () => {
   it('needs InvokeActionConnector, and an OAUTH2_AUTHORIZATION_CODE connector', async () => {
     const r = await connectorOps(env.t.endpoint, ACCOUNT, 'ac-main').authorize(viewer);
     expect([r.status, r.errorType]).toEqual([401, 'AccessDeniedException']);
-    await env.t.client().send(new qs.CreateActionConnectorCommand({
-      AwsAccountId: ACCOUNT, ActionConnectorId: 'ac-none', Name: 'none', Type: 'GENERIC_HTTP',
-      AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: api.url('/') } } },
-    }));
+    await env.t.client().send(
+      new qs.CreateActionConnectorCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'ac-none',
+        Name: 'none',
+        Type: 'GENERIC_HTTP',
+        AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: api.url('/') } } },
+      }),
+    );
     const n = await connectorOps(env.t.endpoint, ACCOUNT, 'ac-none').authorize(ADMIN);
     expect([n.status, n.errorType]).toEqual([400, 'InvalidParameterValueException']);
   });
@@ -241,7 +275,9 @@ describe('authorization code: signing in', () => {
     const url = await openStart(browser, await authorizationUrl('ac-main', bob));
     const state = url.searchParams.get('state')!;
     // (with the `iss` the provider sends: it advertises authorization_response_iss_parameter_supported, RFC 9207)
-    const denied = await browser.open(`${callbackUrl()}?error=${encodeURIComponent(`<img src=x onerror=alert(1)>`)}&state=${state}&iss=${encodeURIComponent(oidc.issuer)}`);
+    const denied = await browser.open(
+      `${callbackUrl()}?error=${encodeURIComponent(`<img src=x onerror=alert(1)>`)}&state=${state}&iss=${encodeURIComponent(oidc.issuer)}`,
+    );
     pages.push(denied.body);
     expect(denied.status).toBe(400);
     expect(denied.body).toContain('&#60;img src=x onerror=alert(1)&#62;');
@@ -253,7 +289,10 @@ describe('authorization code: signing in', () => {
 
   it('an expired sign-in URL, and an expired state, are refused', async () => {
     const unopened = await authorizationUrl('ac-main', bob);
-    await (env.t.server.store as SqlStore).db.updateTable('oauth_states').set({ expires_at: Date.now() - 1 }).execute();
+    await (env.t.server.store as SqlStore).db
+      .updateTable('oauth_states')
+      .set({ expires_at: Date.now() - 1 })
+      .execute();
     const late = await browser.open(unopened);
     expect(late.status).toBe(400);
     expect(late.body).toContain('expired');
@@ -261,7 +300,10 @@ describe('authorization code: signing in', () => {
     browser.forgetCookies();
     const url = await openStart(browser, await authorizationUrl('ac-main', bob));
     // Ten minutes pass.
-    await (env.t.server.store as SqlStore).db.updateTable('oauth_states').set({ expires_at: Date.now() - 1 }).execute();
+    await (env.t.server.store as SqlStore).db
+      .updateTable('oauth_states')
+      .set({ expires_at: Date.now() - 1 })
+      .execute();
     const codeRequests = oidc.tokenRequests.authorization_code;
     const done = await signIn(url.href, 'bob@example.com', { keepCookies: true });
     expect(done.url.startsWith(`${callbackUrl()}?`)).toBe(true);
@@ -271,7 +313,7 @@ describe('authorization code: signing in', () => {
     expect(await tokenSet('ac-main', bob)).toBeUndefined();
   });
 
-  it('mismatched redirect URIs: not this server\'s callback is refused here; one the provider does not know is refused there', async () => {
+  it("mismatched redirect URIs: not this server's callback is refused here; one the provider does not know is refused there", async () => {
     await create('ac-foreign-redirect', codeAuth({ redirectUrl: 'https://elsewhere.example.com/oauth/callback' }));
     const r = await connectorOps(env.t.endpoint, ACCOUNT, 'ac-foreign-redirect').authorize(alice);
     expect([r.status, r.errorType]).toEqual([400, 'InvalidParameterValueException']);
@@ -300,8 +342,9 @@ describe('authorization code: using, refreshing, revoking', () => {
 
     const rec = (await env.t.server.store.connectors.getConnector(key('ac-refresh')))!;
     const refreshes = oidc.tokenRequests.refresh_token ?? 0;
-    const results = await Promise.all(Array.from({ length: 200 }, () =>
-      env.t.server.services.connections.authorizedRequest(rec, endUser('bob'), { method: 'GET', url: api.url('/api/x') })));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => env.t.server.services.connections.authorizedRequest(rec, endUser('bob'), { method: 'GET', url: api.url('/api/x') })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(200).fill(200));
     expect(oidc.tokenRequests.refresh_token).toBe(refreshes + 1);
 
@@ -334,8 +377,10 @@ describe('authorization code: using, refreshing, revoking', () => {
     for (const tok of [replay.body.access_token, replay.body.refresh_token]) seenTokens.add(String(tok));
 
     const rec = (await env.t.server.store.connectors.getConnector(key('ac-refresh')))!;
-    const r = await env.t.server.services.connections.authorizedRequest(rec, endUser('bob'), { method: 'GET', url: api.url('/api') })
-      .then(() => undefined, (e: Error) => e);
+    const r = await env.t.server.services.connections.authorizedRequest(rec, endUser('bob'), { method: 'GET', url: api.url('/api') }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(r?.name).toBe('AccessTokenNotFoundException');
     expect(r?.message).toMatch(/refused to refresh.*invalid_grant/);
     expect(await tokenSet('ac-refresh', bob)).toBeUndefined();
@@ -357,13 +402,15 @@ describe('authorization code: using, refreshing, revoking', () => {
     expect(await oidc.revoke(WEB, current.set.refreshToken!, 'refresh_token')).toBe(200);
     const rec = (await env.t.server.store.connectors.getConnector(key('ac-refresh')))!;
     // The access token died with the grant: the service refuses it, the refresh is refused.
-    const r = await env.t.server.services.connections.authorizedRequest(rec, endUser('bob'), { method: 'GET', url: api.url('/api') })
-      .then(() => undefined, (e: Error) => e);
+    const r = await env.t.server.services.connections.authorizedRequest(rec, endUser('bob'), { method: 'GET', url: api.url('/api') }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(r?.name).toBe('AccessTokenNotFoundException');
     expect(await tokenSet('ac-refresh', bob)).toBeUndefined();
   });
 
-  it('deleting the connector deletes its users\' tokens', async () => {
+  it("deleting the connector deletes its users' tokens", async () => {
     await env.t.client().send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'ac-main' }));
     expect(await tokenSet('ac-main', alice)).toBeUndefined();
     expect(await tokenSet('ac-main', carol)).toBeUndefined();

@@ -12,7 +12,12 @@ import { startResourceServer, type ResourceServer } from './support/resource-ser
 import { waitFor } from './support/wait.js';
 
 const CLIENT: OidcClient = { client_id: 'actionbridge-svc', client_secret: 'cc-client-secret-5f0e1d2c3b4a', grant_types: ['client_credentials'] };
-const POST_CLIENT: OidcClient = { client_id: 'actionbridge-post', client_secret: 'cc-post-secret-9a8b7c6d5e4f', grant_types: ['client_credentials'], token_endpoint_auth_method: 'client_secret_post' };
+const POST_CLIENT: OidcClient = {
+  client_id: 'actionbridge-post',
+  client_secret: 'cc-post-secret-9a8b7c6d5e4f',
+  grant_types: ['client_credentials'],
+  token_endpoint_auth_method: 'client_secret_post',
+};
 
 let env: ConnEnv;
 let oidc: TestOidc;
@@ -32,7 +37,9 @@ const ccAuth = (secret = CLIENT.client_secret, clientId = CLIENT.client_id): qs.
 });
 
 async function create(id: string, auth: qs.AuthConfig, type: qs.ActionConnectorType = 'GENERIC_HTTP') {
-  await env.t.client().send(new qs.CreateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: id, Type: type, AuthenticationConfig: auth }));
+  await env.t
+    .client()
+    .send(new qs.CreateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: id, Type: type, AuthenticationConfig: auth }));
   return (await env.t.server.store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id }))!;
 }
 
@@ -88,8 +95,8 @@ describe('client credentials', () => {
     oidc.ttl.clientCredentials = 10; // long enough that a burst ends before the renewal point on a loaded machine
     const rec = await create('cc-burst', ccAuth());
     const conns = env.t.server.services.connections;
-    const burst = () => Promise.all(Array.from({ length: 200 }, (_, i) =>
-      conns.authorizedRequest(rec, endUser(`burst-${i}`), { method: 'GET', url: api.url('/api/items') })));
+    const burst = () =>
+      Promise.all(Array.from({ length: 200 }, (_, i) => conns.authorizedRequest(rec, endUser(`burst-${i}`), { method: 'GET', url: api.url('/api/items') })));
     const before = tokens();
     const first = await burst();
     expect(first.map((r) => r.status)).toEqual(Array(200).fill(200));
@@ -123,7 +130,9 @@ describe('client credentials', () => {
 
     const before = tokens();
     const seenBefore = api.seen.length;
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => conns.authorizedRequest(rec, endUser(`u${i}`), { method: 'GET', url: api.url('/api') })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => conns.authorizedRequest(rec, endUser(`u${i}`), { method: 'GET', url: api.url('/api') })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect(tokens()).toBe(before + 1);
     const sent = api.seen.slice(seenBefore);
@@ -161,7 +170,10 @@ describe('client credentials', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ Success: false, HttpStatusCode: 401 });
     expect(r.body.Message).toMatch(/refused the client-credentials token request: invalid_client/);
-    const e = await expectError(env.t.server.services.connections.authorizedRequest(rec, endUser('dave'), { method: 'GET', url: api.url('/api') }), 'TokenResponseException');
+    const e = await expectError(
+      env.t.server.services.connections.authorizedRequest(rec, endUser('dave'), { method: 'GET', url: api.url('/api') }),
+      'TokenResponseException',
+    );
     expect((e as unknown as { status: number }).status).toBe(424);
     expect(e.message).toMatch(/invalid_client/);
     const h = await connectorOps(env.t.endpoint, ACCOUNT, 'cc-wrong-secret').connection(ADMIN);
@@ -170,7 +182,8 @@ describe('client credentials', () => {
 
   it('an unreachable token endpoint is a failed test with a clear message', async () => {
     const auth = ccAuth();
-    auth.AuthenticationMetadata!.ClientCredentialsGrantMetadata!.ClientCredentialsDetails!.ClientCredentialsGrantDetails!.TokenEndpoint = 'https://10.255.0.1/token';
+    auth.AuthenticationMetadata!.ClientCredentialsGrantMetadata!.ClientCredentialsDetails!.ClientCredentialsGrantDetails!.TokenEndpoint =
+      'https://10.255.0.1/token';
     await create('cc-private', auth);
     const r = await connectorOps(env.t.endpoint, ACCOUNT, 'cc-private').test(ADMIN);
     expect(r.body.Success).toBe(false);
@@ -183,14 +196,18 @@ describe('client credentials', () => {
     const conns = env.t.server.services.connections;
     await conns.authorizedRequest(rec, endUser('erin'), { method: 'GET', url: api.url('/api') });
     const before = tokens();
-    await env.t.client().send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'cc-update', Name: 'renamed', AuthenticationConfig: ccAuth() }));
+    await env.t
+      .client()
+      .send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'cc-update', Name: 'renamed', AuthenticationConfig: ccAuth() }));
     const renamed = (await env.t.server.store.connectors.getConnector(rec))!;
     await conns.authorizedRequest(renamed, endUser('erin'), { method: 'GET', url: api.url('/api') });
     expect(tokens()).toBe(before);
     // The same secret again is no change; another secret is: the token obtained with the old one goes.
     expect(await env.t.server.store.connections.getToken(rec, '')).toBeDefined();
     const rotated = ccAuth(`${CLIENT.client_secret}-v2`);
-    await env.t.client().send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'cc-update', Name: 'renamed', AuthenticationConfig: rotated }));
+    await env.t
+      .client()
+      .send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'cc-update', Name: 'renamed', AuthenticationConfig: rotated }));
     expect(await env.t.server.store.connections.getToken(rec, '')).toBeUndefined();
   });
 
@@ -198,7 +215,9 @@ describe('client credentials', () => {
     const accessTokens = [...new Set(api.seen.filter(Boolean).map((a) => a!.slice('Bearer '.length)))];
     expect(accessTokens.length).toBeGreaterThan(3);
     const found = leaks([CLIENT.client_secret, POST_CLIENT.client_secret, 'not-the-client-secret-123', ...accessTokens], {
-      dataDir: env.t.dataDir, logs: env.t.logs(), responses,
+      dataDir: env.t.dataDir,
+      logs: env.t.logs(),
+      responses,
     });
     expect(found).toEqual([]);
     expect(env.t.logs()).toContain('"op":"TestActionConnector"');

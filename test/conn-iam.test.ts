@@ -29,10 +29,15 @@ const responses: string[] = [];
 const setEnv = envVars.set;
 
 async function create(id: string, roleArn = ROLE, t = env.t) {
-  await t.client().send(new qs.CreateActionConnectorCommand({
-    AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: id, Type: 'AMAZON_TEXTRACT',
-    AuthenticationConfig: { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: roleArn } } },
-  }));
+  await t.client().send(
+    new qs.CreateActionConnectorCommand({
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: id,
+      Name: id,
+      Type: 'AMAZON_TEXTRACT',
+      AuthenticationConfig: { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: roleArn } } },
+    }),
+  );
   return (await t.server.store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id }))!;
 }
 
@@ -68,7 +73,11 @@ describe('IAM connectors', () => {
     expect(r.body).toMatchObject({ Success: true, HttpStatusCode: 200 });
     expect(r.body.Message).toContain(`Assumed ${ROLE} as session iam-test@admin`);
     expect(sts.calls.at(-1)).toEqual({
-      callerAccessKeyId: SERVER_KEY.id, roleArn: ROLE, roleSessionName: 'iam-test@admin', externalId: connArn('iam-test'), region: 'us-east-1',
+      callerAccessKeyId: SERVER_KEY.id,
+      roleArn: ROLE,
+      roleSessionName: 'iam-test@admin',
+      externalId: connArn('iam-test'),
+      region: 'us-east-1',
     });
     const h = await connectorOps(env.t.endpoint, ACCOUNT, 'iam-test').connection(ADMIN);
     expect(h.body).toMatchObject({ AuthenticationType: 'IAM', SignedInUsers: 0, LastTest: { Success: true, HttpStatusCode: 200 } });
@@ -101,8 +110,9 @@ describe('IAM connectors', () => {
 
   it('a request through an IAM connector must name its AWS service', async () => {
     const conn = await create('iam-unnamed');
-    await expect(env.t.server.services.connections.authorizedRequest(conn, endUser('alice'), { method: 'GET', url: textract.url('/') }))
-      .rejects.toThrow(/AWS service/);
+    await expect(env.t.server.services.connections.authorizedRequest(conn, endUser('alice'), { method: 'GET', url: textract.url('/') })).rejects.toThrow(
+      /AWS service/,
+    );
   });
 
   it('session names stay within STS rules for long and odd connector ids and user names', async () => {
@@ -120,7 +130,9 @@ describe('IAM connectors', () => {
 
   it("STS refusing the role is TokenResponseException with STS's code; a failed test reports it", async () => {
     const conn = await create('iam-denied', 'arn:aws:iam::111122223333:role/denied-role');
-    const r = await connectorOps(env.t.endpoint, ACCOUNT, 'iam-denied').test(alice).catch((e) => e);
+    const r = await connectorOps(env.t.endpoint, ACCOUNT, 'iam-denied')
+      .test(alice)
+      .catch((e) => e);
     expect(r.status).toBe(401); // alice may not test a connector she was not granted
     const t = await connectorOps(env.t.endpoint, ACCOUNT, 'iam-denied').test(ADMIN);
     expect(t.body).toMatchObject({ Success: false, HttpStatusCode: 403 });
@@ -129,7 +141,7 @@ describe('IAM connectors', () => {
     expect(e.message).toMatch(/AccessDenied/);
   });
 
-  it("a server whose own AWS credentials are wrong fails the STS signature check", async () => {
+  it('a server whose own AWS credentials are wrong fails the STS signature check', async () => {
     setEnv({ AWS_SECRET_ACCESS_KEY: 'not-the-right-secret-0000000000000000000' });
     const other = await startConnEnv({ stsEndpoint: sts.url('').replace(/\/$/, '') }, env.ca);
     try {

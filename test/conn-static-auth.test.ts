@@ -22,7 +22,9 @@ const responses: string[] = [];
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 
 async function create(id: string, type: qs.ActionConnectorType, auth: qs.AuthConfig, extra: Partial<qs.CreateActionConnectorCommandInput> = {}) {
-  await env.t.client().send(new qs.CreateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: id, Type: type, AuthenticationConfig: auth, ...extra }));
+  await env.t
+    .client()
+    .send(new qs.CreateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: id, Type: type, AuthenticationConfig: auth, ...extra }));
   return (await env.t.server.store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id }))!;
 }
 
@@ -34,11 +36,15 @@ const apiKey = (base: string, email?: string): qs.AuthConfig => ({
 /** The headers the upstream received for a request through the connector (as it saw them: the answer's echo is scrubbed of credentials). */
 async function sentHeaders(rec: Awaited<ReturnType<typeof create>>): Promise<Record<string, string>> {
   let seen: Record<string, string> | undefined;
-  const capture = (req: { headers: Record<string, string> }) => { seen = req.headers; };
+  const capture = (req: { headers: Record<string, string> }) => {
+    seen = req.headers;
+  };
   upstream.server.on('request', capture);
   try {
     const res = await env.t.server.services.connections.authorizedRequest(rec, endUser('alice'), {
-      method: 'GET', url: upstream.url('/echo'), headers: { Authorization: 'Bearer from-the-caller', 'X-Trace': 't1' },
+      method: 'GET',
+      url: upstream.url('/echo'),
+      headers: { Authorization: 'Bearer from-the-caller', 'X-Trace': 't1' },
     });
     expect(res.status).toBe(200);
   } finally {
@@ -60,8 +66,21 @@ afterAll(async () => {
 
 describe('credentials by connector type', () => {
   it.each([
-    ['NONE', 'GENERIC_HTTP', { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://x.example' } } }, undefined],
-    ['BASIC', 'GENERIC_HTTP', { AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://x.example', Username: 'svc', Password: PASSWORD } } }, basic('svc', PASSWORD)],
+    [
+      'NONE',
+      'GENERIC_HTTP',
+      { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://x.example' } } },
+      undefined,
+    ],
+    [
+      'BASIC',
+      'GENERIC_HTTP',
+      {
+        AuthenticationType: 'BASIC',
+        AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://x.example', Username: 'svc', Password: PASSWORD } },
+      },
+      basic('svc', PASSWORD),
+    ],
     ['API_KEY generic', 'GENERIC_HTTP', apiKey('https://x.example'), `Bearer ${API_KEY}`],
     ['API_KEY Slack', 'SLACK', apiKey('https://x.example'), `Bearer ${API_KEY}`],
     ['API_KEY Jira with Email', 'JIRA_CLOUD', apiKey('https://x.example', 'ops@example.com'), basic('ops@example.com', API_KEY)],
@@ -72,7 +91,14 @@ describe('credentials by connector type', () => {
     ['API_KEY BambooHR', 'BAMBOO_HR', apiKey('https://x.example'), basic(API_KEY, 'x')],
     ['API_KEY Smartsheet (Email ignored)', 'SMARTSHEET', apiKey('https://x.example', 'me@example.com'), `Bearer ${API_KEY}`],
   ] as const)('%s', async (label, type, auth, expected) => {
-    const rec = await create(`static-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-+$/, '')}`, type, auth as qs.AuthConfig);
+    const rec = await create(
+      `static-${label
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/-+$/, '')}`,
+      type,
+      auth as qs.AuthConfig,
+    );
     const headers = await sentHeaders(rec);
     // Credentials come from the connector only: the caller's Authorization is never sent.
     expect(headers.authorization).toBe(expected);

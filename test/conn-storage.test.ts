@@ -20,7 +20,9 @@ beforeAll(async () => {
   await t.addUser('dora', 'AUTHOR');
   await t.client().send(new qs.CreateActionConnectorCommand(createInput('store-1')));
 });
-afterAll(async () => { await t?.stop(); });
+afterAll(async () => {
+  await t?.stop();
+});
 
 describe('configuration', () => {
   it('publicUrl and stsEndpoint come from the environment or the config file, as https URLs', () => {
@@ -53,8 +55,28 @@ describe('tokens and authorization states at rest', () => {
     const { store, keys } = t.server.services;
     const now = Date.now();
     digest = destinationDigest((await store.connectors.getConnector(key))!);
-    await store.connections.putToken({ ...key, principal: userArn, sealed: keys.seal('{"accessToken":"at-rotate-me"}', aad.connectorToken('us-east-1', ACCOUNT, 'store-1', userArn, digest)), fingerprint: 'f', expiresAt: null, refreshAt: null, updatedAt: now });
-    await store.connections.putAuthState({ ...key, stateHash: 'h1', userArn, verifierSealed: keys.seal('verifier-rotate-me', aad.authState('h1')), redirectUri: 'https://x/oauth/callback', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now);
+    await store.connections.putToken({
+      ...key,
+      principal: userArn,
+      sealed: keys.seal('{"accessToken":"at-rotate-me"}', aad.connectorToken('us-east-1', ACCOUNT, 'store-1', userArn, digest)),
+      fingerprint: 'f',
+      expiresAt: null,
+      refreshAt: null,
+      updatedAt: now,
+    });
+    await store.connections.putAuthState(
+      {
+        ...key,
+        stateHash: 'h1',
+        userArn,
+        verifierSealed: keys.seal('verifier-rotate-me', aad.authState('h1')),
+        redirectUri: 'https://x/oauth/callback',
+        fingerprint: 'f',
+        createdAt: now,
+        expiresAt: now + 600_000,
+      },
+      now,
+    );
     const before = keys.activeKeyId;
     keys.rotateFile();
     const r = await rotateSecrets(store, keys, { newKey: false });
@@ -77,10 +99,19 @@ describe('tokens and authorization states at rest', () => {
   it("expired states are dropped when new ones are stored; a user's tokens and states go with the user", async () => {
     const { store } = t.server.services;
     const now = Date.now();
-    await store.connections.putAuthState({ ...key, stateHash: 'old', userArn, verifierSealed: 'x', redirectUri: 'r', fingerprint: 'f', createdAt: now - 700_000, expiresAt: now - 100_000 }, now);
-    await store.connections.putAuthState({ ...key, stateHash: 'new', userArn, verifierSealed: 'x', redirectUri: 'r', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now + 1);
+    await store.connections.putAuthState(
+      { ...key, stateHash: 'old', userArn, verifierSealed: 'x', redirectUri: 'r', fingerprint: 'f', createdAt: now - 700_000, expiresAt: now - 100_000 },
+      now,
+    );
+    await store.connections.putAuthState(
+      { ...key, stateHash: 'new', userArn, verifierSealed: 'x', redirectUri: 'r', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 },
+      now + 1,
+    );
     expect(await store.connections.takeAuthState('old')).toBeUndefined();
-    await store.connections.putAuthState({ ...key, stateHash: 'mine', userArn, verifierSealed: 'x', redirectUri: 'r', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now);
+    await store.connections.putAuthState(
+      { ...key, stateHash: 'mine', userArn, verifierSealed: 'x', redirectUri: 'r', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 },
+      now,
+    );
     expect(await store.connections.countUserTokens(key)).toBe(1);
     await store.identities.deleteUser(ACCOUNT, 'dora', userArn);
     expect(await store.connections.getToken(key, userArn)).toBeUndefined();

@@ -54,26 +54,33 @@ async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ conte
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   // Everything the page does stays within the strict Content-Security-Policy.
-  page.on('console', (m) => { if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) cspViolations.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) cspViolations.push(m.text());
+  });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   return { context, page };
 }
 
 /** What a screen reader would call the focused element: its label, aria-label or text. */
-const focused = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement as HTMLInputElement | null;
-  if (!el || el === document.body) return '(body)';
-  // biome-ignore lint/performance/useDomNodeTextContent: the label as rendered (visible text, whitespace collapsed), as a screen reader announces it
-  const label = el.labels?.[0]?.innerText ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
-  return label.replace(/\s*\*\s*$/, '').replace(/\s+/g, ' ').trim();
-});
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (!el || el === document.body) return '(body)';
+    // biome-ignore lint/performance/useDomNodeTextContent: the label as rendered (visible text, whitespace collapsed), as a screen reader announces it
+    const label = el.labels?.[0]?.innerText ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
+    return label
+      .replace(/\s*\*\s*$/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  });
 
 /** Whether the focused element shows a focus indicator (outline or box shadow). */
-const focusVisible = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement as HTMLElement;
-  const s = getComputedStyle(el);
-  return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
-});
+const focusVisible = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const s = getComputedStyle(el);
+    return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+  });
 
 const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -118,8 +125,10 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     front.setBackend(env.t.endpoint);
     upstream = await startUpstream({ ca });
     WEB = {
-      client_id: 'console-web', client_secret: 'console-client-secret-0a1b2c3d',
-      grant_types: ['authorization_code', 'refresh_token'], redirect_uris: [`${front.publicUrl}/oauth/callback`],
+      client_id: 'console-web',
+      client_secret: 'console-client-secret-0a1b2c3d',
+      grant_types: ['authorization_code', 'refresh_token'],
+      redirect_uris: [`${front.publicUrl}/oauth/callback`],
     };
     oidc = await startOidc(ca, [WEB]);
     await env.t.addUser('rhea', 'READER');
@@ -127,8 +136,15 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -154,12 +170,31 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('heading', { name: 'Create connector', level: 1 }).waitFor();
       await expect.poll(() => focused(page)).toBe('Create connector');
       const order: string[] = [];
-      for (let i = 0; i < 10; i++) { await page.keyboard.press('Tab'); order.push(await focused(page)); }
-      expect(order).toEqual(['Back to connectors', 'Name', 'Connector ID', 'Description', 'Type', 'VPC connection ARN', 'Method', 'Base endpoint',
-        'Send an HTTP request HttpRequest', 'Create connector']);
+      for (let i = 0; i < 10; i++) {
+        await page.keyboard.press('Tab');
+        order.push(await focused(page));
+      }
+      expect(order).toEqual([
+        'Back to connectors',
+        'Name',
+        'Connector ID',
+        'Description',
+        'Type',
+        'VPC connection ARN',
+        'Method',
+        'Base endpoint',
+        'Send an HTTP request HttpRequest',
+        'Create connector',
+      ]);
       // GENERIC_HTTP offers exactly the methods it allows.
       const methods = await page.getByLabel('Method').locator('option').allTextContents();
-      expect(methods).toEqual(['None', 'User name and password (Basic)', 'API key', 'OAuth 2.0 client credentials', 'OAuth 2.0 authorization code (each user signs in)']);
+      expect(methods).toEqual([
+        'None',
+        'User name and password (Basic)',
+        'API key',
+        'OAuth 2.0 client credentials',
+        'OAuth 2.0 authorization code (each user signs in)',
+      ]);
       await page.getByLabel('Type').selectOption('AMAZON_S3');
       expect(await page.getByLabel('Method').locator('option').allTextContents()).toEqual(['IAM role']);
       await page.getByLabel('Type').selectOption('GENERIC_HTTP');
@@ -203,7 +238,11 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByText('Permissions saved.').waitFor();
       const perms = await env.t.client().send(new qs.DescribeActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'echo-service' }));
       const rhea = perms.Permissions?.find((p) => p.Principal?.endsWith('user/default/rhea'));
-      expect(rhea?.Actions?.sort()).toEqual(['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector', 'quicksight:ListActionConnectorActions']);
+      expect(rhea?.Actions?.sort()).toEqual([
+        'quicksight:DescribeActionConnector',
+        'quicksight:InvokeActionConnector',
+        'quicksight:ListActionConnectorActions',
+      ]);
       await shot(page, '04-permissions');
 
       await page.getByRole('link', { name: 'Tags' }).click();
@@ -225,10 +264,15 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       expect(await page.locator('dl.details').getByText('UPDATE_SUCCESSFUL').count()).toBe(1);
 
       // Delete asks first; Escape and Cancel keep the connector.
-      await env.t.client().send(new qs.CreateActionConnectorCommand({
-        AwsAccountId: ACCOUNT, ActionConnectorId: 'to-delete', Name: 'To delete', Type: 'GENERIC_HTTP',
-        AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: upstream.url('/') } } },
-      }));
+      await env.t.client().send(
+        new qs.CreateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: 'to-delete',
+          Name: 'To delete',
+          Type: 'GENERIC_HTTP',
+          AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: upstream.url('/') } } },
+        }),
+      );
       await page.goto(`${consoleUrl()}#/connectors/to-delete`);
       await page.getByRole('heading', { name: 'To delete', level: 1 }).waitFor();
       await page.getByRole('button', { name: 'Delete…' }).click();
@@ -240,8 +284,9 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('button', { name: 'Delete…' }).click();
       await dialog.getByRole('button', { name: 'Delete connector' }).click();
       await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
-      await expect(env.t.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'to-delete' })))
-        .rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+      await expect(env.t.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'to-delete' }))).rejects.toMatchObject(
+        { name: 'ResourceNotFoundException' },
+      );
 
       // The list: search by name and by type.
       await page.getByRole('link', { name: 'Connectors', exact: true }).click();
@@ -320,23 +365,41 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
 
   it('authorization code: "Sign in" runs the OAuth flow at the provider (after the confirmation page) and the page then shows the user signed in; another user\'s link is refused', async () => {
     const mallory = await env.t.addUser('mallory', 'AUTHOR');
-    await env.t.client().send(new qs.CreateActionConnectorCommand({
-      AwsAccountId: ACCOUNT, ActionConnectorId: 'oauth-api', Name: 'OAuth API', Type: 'GENERIC_HTTP',
-      AuthenticationConfig: {
-        AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
-        AuthenticationMetadata: { AuthorizationCodeGrantMetadata: {
-          BaseEndpoint: upstream.url('/'), RedirectUrl: `${front.publicUrl}/oauth/callback`, AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
-          AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: {
-            ClientId: WEB.client_id, ClientSecret: WEB.client_secret, TokenEndpoint: oidc.tokenEndpoint, AuthorizationEndpoint: `${oidc.authorizationEndpoint}?scope=api`,
-          } },
-        } },
-      },
-      Permissions: [`arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/rhea`, mallory.arn].map((Principal) => (
-        { Principal, Actions: ['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector', 'quicksight:ListActionConnectorActions'] })),
-    }));
+    await env.t.client().send(
+      new qs.CreateActionConnectorCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'oauth-api',
+        Name: 'OAuth API',
+        Type: 'GENERIC_HTTP',
+        AuthenticationConfig: {
+          AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
+          AuthenticationMetadata: {
+            AuthorizationCodeGrantMetadata: {
+              BaseEndpoint: upstream.url('/'),
+              RedirectUrl: `${front.publicUrl}/oauth/callback`,
+              AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
+              AuthorizationCodeGrantCredentialsDetails: {
+                AuthorizationCodeGrantDetails: {
+                  ClientId: WEB.client_id,
+                  ClientSecret: WEB.client_secret,
+                  TokenEndpoint: oidc.tokenEndpoint,
+                  AuthorizationEndpoint: `${oidc.authorizationEndpoint}?scope=api`,
+                },
+              },
+            },
+          },
+        },
+        Permissions: [`arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/rhea`, mallory.arn].map((Principal) => ({
+          Principal,
+          Actions: ['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector', 'quicksight:ListActionConnectorActions'],
+        })),
+      }),
+    );
     const { context, page } = await newPage({ width: 1024, height: 800 });
     const watch = (p: Page) => {
-      p.on('console', (m) => { if (/Content Security Policy|Refused to (load|execute|apply|send)/i.test(m.text())) cspViolations.push(m.text()); });
+      p.on('console', (m) => {
+        if (/Content Security Policy|Refused to (load|execute|apply|send)/i.test(m.text())) cspViolations.push(m.text());
+      });
       p.on('pageerror', (e) => pageErrors.push(String(e)));
     };
     try {
@@ -362,7 +425,10 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await popup.locator('input[name="login"]').fill('rhea@example.com');
       await popup.locator('input[name="password"]').fill('any');
       await popup.locator('button[type="submit"]').click();
-      await popup.locator('button[type="submit"]').filter({ hasText: /continue/i }).click();
+      await popup
+        .locator('button[type="submit"]')
+        .filter({ hasText: /continue/i })
+        .click();
       await popup.waitForURL(/\/oauth\/callback\?/);
       await popup.getByText('You are signed in to OAuth API').waitFor();
       await popup.close();

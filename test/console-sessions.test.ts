@@ -22,7 +22,9 @@ beforeAll(async () => {
   reader = await s.addUser('rita', 'READER', ['readers']);
   await s.setPassword('rita', 'rita-password-0123');
 });
-afterAll(async () => { await s?.stop(); });
+afterAll(async () => {
+  await s?.stop();
+});
 
 const signIn = async (user = 'admin', password = PASSWORD, c = new ConsoleClient(s.endpoint)) => {
   const r = await c.signIn({ AccountId: ACCOUNT, UserName: user, Password: password });
@@ -62,7 +64,9 @@ describe('sign-in and cookies', () => {
       const r = await new ConsoleClient(t.endpoint).signIn({ AccountId: ACCOUNT, UserName: 'admin', Password: PASSWORD });
       expect(r.status).toBe(200);
       for (const line of r.setCookies) expect(cookieAttributes(line).attrs).toHaveProperty('secure');
-    } finally { await t.stop(); }
+    } finally {
+      await t.stop();
+    }
   });
 
   it('stores only the SHA-256 of the session id and of the CSRF token', async () => {
@@ -74,7 +78,9 @@ describe('sign-in and cookies', () => {
       expect(text).not.toContain(c.cookie('ab_console_session'));
       expect(text).not.toContain(c.cookie('ab_console_csrf'));
       expect(rows.every((r) => /^[0-9a-f]{64}$/.test(String(r.session_hash)))).toBe(true);
-    } finally { db.close(); }
+    } finally {
+      db.close();
+    }
   });
 
   it('refuses a wrong password, an unknown user and malformed input with clear messages', async () => {
@@ -96,7 +102,10 @@ describe('sign-in and cookies', () => {
     const c = new ConsoleClient(s.endpoint);
     const cross = await c.signIn({ AccountId: ACCOUNT, UserName: 'admin', Password: PASSWORD }, { 'sec-fetch-site': 'cross-site' });
     expect(cross.errorType).toBe('AccessDeniedException');
-    const form = await c.request('POST', '/console/api/sign-in', { raw: `AccountId=${ACCOUNT}&UserName=admin&Password=x`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await c.request('POST', '/console/api/sign-in', {
+      raw: `AccountId=${ACCOUNT}&UserName=admin&Password=x`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.errorType).toBe('InvalidParameterValueException');
     expect(c.jar.size).toBe(0);
   });
@@ -126,7 +135,11 @@ describe('CSRF', () => {
     expect(none.status).toBe(401);
     expect(none.errorType).toBe('AccessDeniedException');
     expect(none.body.Message).toContain('x-csrf-token');
-    const wrong = await c.call('CreateActionConnector', { ActionConnectorId: 'csrf-x', Name: 'x', Type: 'GENERIC_HTTP', AuthenticationConfig: {} }, { csrf: 'A'.repeat(43) });
+    const wrong = await c.call(
+      'CreateActionConnector',
+      { ActionConnectorId: 'csrf-x', Name: 'x', Type: 'GENERIC_HTTP', AuthenticationConfig: {} },
+      { csrf: 'A'.repeat(43) },
+    );
     expect(wrong.errorType).toBe('AccessDeniedException');
     // An attacker who can plant a cookie and send a matching header still lacks the session's token.
     const real = c.cookie('ab_console_csrf')!;
@@ -144,13 +157,23 @@ describe('the same operations as SigV4', () => {
   it('answers validation errors with the same name and message as the API', async () => {
     const { c } = await signIn();
     const input = {
-      AwsAccountId: ACCOUNT, ActionConnectorId: 'quicksuite-bad', Name: 'x'.repeat(300), Type: 'GENERIC_HTTP',
-      AuthenticationConfig: { AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'http://insecure.example.com', Username: 'u', Password: 'p' } } },
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: 'quicksuite-bad',
+      Name: 'x'.repeat(300),
+      Type: 'GENERIC_HTTP',
+      AuthenticationConfig: {
+        AuthenticationType: 'BASIC',
+        AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'http://insecure.example.com', Username: 'u', Password: 'p' } },
+      },
     };
     const viaConsole = await c.call('CreateActionConnector', input);
     const sdk = new qs.QuickSightClient({ region: 'us-east-1', endpoint: s.endpoint, credentials: ADMIN, maxAttempts: 1 });
-    let sdkError: Error & { name: string } | undefined;
-    try { await sdk.send(new qs.CreateActionConnectorCommand(input as qs.CreateActionConnectorCommandInput)); } catch (e) { sdkError = e as Error & { name: string }; }
+    let sdkError: (Error & { name: string }) | undefined;
+    try {
+      await sdk.send(new qs.CreateActionConnectorCommand(input as qs.CreateActionConnectorCommandInput));
+    } catch (e) {
+      sdkError = e as Error & { name: string };
+    }
     sdk.destroy();
     expect(viaConsole.status).toBe(400);
     expect(viaConsole.errorType).toBe('InvalidParameterValueException');
@@ -160,27 +183,36 @@ describe('the same operations as SigV4', () => {
     // The console API also lists the broken rules, each with its member path (the pages mark fields by it).
     const problems = viaConsole.body.Problems as { Member: string; Rule: string; Message: string }[];
     expect(problems).toContainEqual({
-      Member: 'name', Rule: 'Member must have length less than or equal to 255',
+      Member: 'name',
+      Rule: 'Member must have length less than or equal to 255',
       Message: "Value at 'name' failed to satisfy constraint: Member must have length less than or equal to 255",
     });
     expect(problems.map((p) => p.Message).join('; ')).toBe(viaConsole.body.Message.replace(/^\d+ validation errors? detected: /, ''));
     // Rules beyond the model (the reserved prefix, no credentials in URLs) are listed the same way.
     const beyond = await c.call('CreateActionConnector', {
-      ...input, Name: 'ok',
-      AuthenticationConfig: { AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://user:pw@api.example.com', Username: 'u', Password: 'p' } } },
+      ...input,
+      Name: 'ok',
+      AuthenticationConfig: {
+        AuthenticationType: 'BASIC',
+        AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://user:pw@api.example.com', Username: 'u', Password: 'p' } },
+      },
     });
     expect(beyond.errorType).toBe('InvalidParameterValueException');
-    expect(beyond.body.Problems.map((p: { Member: string; Rule: string }) => [p.Member, p.Rule])).toEqual(expect.arrayContaining([
-      ['actionConnectorId', "Member must not start with 'quicksuite-' (reserved)"],
-      ['authenticationConfig.authenticationMetadata.basicAuthConnectionMetadata.baseEndpoint', 'Member must not carry credentials in the URL'],
-    ]));
+    expect(beyond.body.Problems.map((p: { Member: string; Rule: string }) => [p.Member, p.Rule])).toEqual(
+      expect.arrayContaining([
+        ['actionConnectorId', "Member must not start with 'quicksuite-' (reserved)"],
+        ['authenticationConfig.authenticationMetadata.basicAuthConnectionMetadata.baseEndpoint', 'Member must not carry credentials in the URL'],
+      ]),
+    );
   });
 
-  it('applies the caller\'s role and grants: a READER cannot create, sees only what is shared, and gets the same denial text', async () => {
+  it("applies the caller's role and grants: a READER cannot create, sees only what is shared, and gets the same denial text", async () => {
     const admin = (await signIn()).c;
     const rita = (await signIn('rita', 'rita-password-0123')).c;
     const connector = (id: string) => ({
-      ActionConnectorId: id, Name: `Shared ${id}`, Type: 'GENERIC_HTTP',
+      ActionConnectorId: id,
+      Name: `Shared ${id}`,
+      Type: 'GENERIC_HTTP',
       AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://api.example.com' } } },
     });
     expect((await admin.call('CreateActionConnector', connector('shared-1'))).status).toBe(200);
@@ -191,7 +223,8 @@ describe('the same operations as SigV4', () => {
     expect((await rita.call('DescribeActionConnector', { ActionConnectorId: 'shared-1' })).errorType).toBe('AccessDeniedException');
     // Shared with her group.
     const grant = await admin.call('UpdateActionConnectorPermissions', {
-      ActionConnectorId: 'shared-1', GrantPermissions: [{ Principal: `arn:aws:quicksight:us-east-1:${ACCOUNT}:group/default/readers`, Actions: ['quicksight:DescribeActionConnector'] }],
+      ActionConnectorId: 'shared-1',
+      GrantPermissions: [{ Principal: `arn:aws:quicksight:us-east-1:${ACCOUNT}:group/default/readers`, Actions: ['quicksight:DescribeActionConnector'] }],
     });
     expect(grant.status, JSON.stringify(grant.body)).toBe(200);
     const list = await rita.call('ListActionConnectors');
@@ -326,8 +359,13 @@ describe('passwords at rest', () => {
   it('`users set-password` reads stdin and stores only an scrypt hash: the password is nowhere in the data dir', async () => {
     const secret = 'zebra-quartz-lantern-9481';
     await s.addUser('cli', 'AUTHOR');
-    const out = JSON.parse(execFileSync(BIN, ['users', 'set-password', '--account', ACCOUNT, '--name', 'cli', '--data-dir', s.dataDir, '--password-stdin'],
-      { input: `${secret}\n`, encoding: 'utf8', env: { ...process.env, ACTIONBRIDGE_MASTER_KEY: '' } }));
+    const out = JSON.parse(
+      execFileSync(BIN, ['users', 'set-password', '--account', ACCOUNT, '--name', 'cli', '--data-dir', s.dataDir, '--password-stdin'], {
+        input: `${secret}\n`,
+        encoding: 'utf8',
+        env: { ...process.env, ACTIONBRIDGE_MASTER_KEY: '' },
+      }),
+    );
     expect(out).toEqual({ UserArn: `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/cli`, PasswordSet: true });
     const { r } = await signIn('cli', secret);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -344,15 +382,23 @@ describe('passwords at rest', () => {
       for (const row of rows) expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
       const salts = rows.map((x) => x.password_hash.split('$')[4]);
       expect(new Set(salts).size).toBe(salts.length);
-    } finally { db.close(); }
+    } finally {
+      db.close();
+    }
   });
 
   it('refuses a short password and an unknown user', () => {
     const run = (name: string, pw: string) => {
       try {
-        execFileSync(BIN, ['users', 'set-password', '--account', ACCOUNT, '--name', name, '--data-dir', s.dataDir], { input: pw, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+        execFileSync(BIN, ['users', 'set-password', '--account', ACCOUNT, '--name', name, '--data-dir', s.dataDir], {
+          input: pw,
+          encoding: 'utf8',
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
         return '';
-      } catch (e) { return String((e as { stderr?: string }).stderr); }
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr);
+      }
     };
     expect(run('cli', 'short')).toContain('at least 12 characters');
     expect(run('ghost', 'long-enough-password')).toContain('no user ghost');

@@ -41,7 +41,6 @@ function egress(cfg: Partial<EgressConfig> = {}): Egress {
   return e;
 }
 
-
 beforeAll(async () => {
   api = await startUpstream();
   vpc = await startUpstream({ ca: api.ca, host: '127.0.0.2', dnsNames: ['vpc.test.example'] });
@@ -69,9 +68,7 @@ describe('VPC profiles', () => {
   it('passes only its own CIDRs: not the global exceptions, not other private addresses', async () => {
     const e = egress();
     expect((await failure(e.request({ method: 'GET', url: apiUrl(), profile: VPC }))).reason).toBe('refused-address');
-    expect((await failure(e.request({ method: 'GET', url: `https://elsewhere.test.example:${vpc.port}/`, profile: VPC }))).reason).toBe(
-      'refused-address',
-    );
+    expect((await failure(e.request({ method: 'GET', url: `https://elsewhere.test.example:${vpc.port}/`, profile: VPC }))).reason).toBe('refused-address');
     expect((await failure(e.request({ method: 'GET', url: 'https://169.254.169.254/', profile: VPC }))).reason).toBe('refused-address');
   });
 

@@ -22,7 +22,6 @@ function egress(cfg: Partial<EgressConfig> = {}): Egress {
   return e;
 }
 
-
 const at = (host: string, path: string) => `https://${host}:${upstream.port}${path}`;
 const redirect = (to: string, status = 302) => at('api.test.example', `/redirect?status=${status}&to=${encodeURIComponent(to)}`);
 

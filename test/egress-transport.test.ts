@@ -31,7 +31,6 @@ function egress(cfg: Partial<EgressConfig> = {}): Egress {
   return e;
 }
 
-
 /** Closes every Egress made so far, so that server-side connection counts start from 0. */
 async function closeAll(): Promise<void> {
   await Promise.all(open.splice(0).map((e) => e.close()));
@@ -194,7 +193,11 @@ describe('TLS', () => {
   it('accepts a CA bundle and refuses what is not a certificate at construction', () => {
     const other = createTestCa('Other CA');
     const bundle = `${upstream.ca.certPem}\n${other.certPem}`;
-    expect(trustedCas([bundle])!.slice(-2).map((c) => c.trim())).toEqual([upstream.ca.certPem.trim(), other.certPem.trim()]);
+    expect(
+      trustedCas([bundle])!
+        .slice(-2)
+        .map((c) => c.trim()),
+    ).toEqual([upstream.ca.certPem.trim(), other.certPem.trim()]);
     expect(() => egress({ caPems: ['not a certificate'] })).toThrow(/no PEM certificate/);
     expect(() => egress({ caPems: ['-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----'] })).toThrow(/cannot be parsed/);
   });

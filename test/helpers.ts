@@ -27,8 +27,14 @@ export const OTHER_ACCOUNT = '444455556666';
 export const ADMIN = { accessKeyId: 'AKIATESTADMIN0000001', secretAccessKey: 'test-admin-secret-0123456789abcdef' };
 export const REGION = 'us-east-1';
 
-export interface Creds { accessKeyId: string; secretAccessKey: string }
-export interface TestUser extends Creds { arn: string; name: string }
+export interface Creds {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+export interface TestUser extends Creds {
+  arn: string;
+  name: string;
+}
 
 export function tempDir(prefix = 'ab-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -61,7 +67,12 @@ async function pgSchemaFor(dataDir: string): Promise<{ url: string; created?: Te
 export async function startTestServer(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDir();
   let logText = '';
-  const sink = new Writable({ write(chunk, _enc, cb) { logText += chunk.toString(); cb(); } });
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      logText += chunk.toString();
+      cb();
+    },
+  });
   let pgSchema: TestSchema | undefined;
   const pgOverrides: Partial<Config> = {};
   if (TEST_STORE === 'postgres' && overrides.databaseUrl === undefined) {
@@ -106,7 +117,10 @@ export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const a = s.address() as net.AddressInfo; s.close(() => resolve(a.port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address() as net.AddressInfo;
+      s.close(() => resolve(a.port));
+    });
   });
 }
 
@@ -121,24 +135,47 @@ export async function startChildServer(dataDir: string, extraArgs: string[] = []
   }
   const port = await freePort();
   const child: ChildProcess = spawn(BIN, ['serve', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir, ...extraArgs], {
-    env: { ...process.env, ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT, ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId, ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, ...env },
+    env: {
+      ...process.env,
+      ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT,
+      ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId,
+      ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   const endpoint = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
-    try { if ((await fetch(`${endpoint}/healthz`)).ok) break; } catch { /* not yet */ }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`no /healthz within 30 s:\n${out}`); }
+    try {
+      if ((await fetch(`${endpoint}/healthz`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`no /healthz within 30 s:\n${out}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
-    child, endpoint, port,
+    child,
+    endpoint,
+    port,
     output: () => out,
-    exited: () => new Promise<number | null>((r) => { if (child.exitCode !== null) r(child.exitCode); else child.once('exit', (c) => r(c)); }),
+    exited: () =>
+      new Promise<number | null>((r) => {
+        if (child.exitCode !== null) r(child.exitCode);
+        else child.once('exit', (c) => r(c));
+      }),
   };
 }
 
@@ -169,34 +206,48 @@ export const basicAuth = (password = 's3cr3t-Pa55word', endpoint = 'https://api.
 /** A valid AuthenticationConfig of the given AuthenticationType (secrets are test values). */
 export function authOfType(authType: qs.ConnectionAuthType, endpoint = 'https://api.example.com'): qs.AuthConfig {
   switch (authType) {
-    case 'NONE': return { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: endpoint } } };
-    case 'BASIC': return basicAuth(undefined, endpoint);
-    case 'API_KEY': return { AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: endpoint, ApiKey: 'test-api-key-0123' } } };
-    case 'OAUTH2_CLIENT_CREDENTIALS': return {
-      AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
-      AuthenticationMetadata: {
-        ClientCredentialsGrantMetadata: {
-          BaseEndpoint: endpoint, ClientCredentialsSource: 'PLAIN_CREDENTIALS',
-          ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: 'test-cc-id', ClientSecret: 'test-cc-secret', TokenEndpoint: 'https://auth.example.com/token' } },
-        },
-      },
-    };
-    case 'OAUTH2_AUTHORIZATION_CODE': return {
-      AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
-      AuthenticationMetadata: {
-        AuthorizationCodeGrantMetadata: {
-          BaseEndpoint: endpoint, RedirectUrl: 'https://bridge.example.com/oauth/callback', AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
-          AuthorizationCodeGrantCredentialsDetails: {
-            AuthorizationCodeGrantDetails: {
-              ClientId: 'test-ac-id', ClientSecret: 'test-ac-secret',
-              TokenEndpoint: 'https://auth.example.com/token', AuthorizationEndpoint: 'https://auth.example.com/authorize',
+    case 'NONE':
+      return { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: endpoint } } };
+    case 'BASIC':
+      return basicAuth(undefined, endpoint);
+    case 'API_KEY':
+      return { AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: endpoint, ApiKey: 'test-api-key-0123' } } };
+    case 'OAUTH2_CLIENT_CREDENTIALS':
+      return {
+        AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
+        AuthenticationMetadata: {
+          ClientCredentialsGrantMetadata: {
+            BaseEndpoint: endpoint,
+            ClientCredentialsSource: 'PLAIN_CREDENTIALS',
+            ClientCredentialsDetails: {
+              ClientCredentialsGrantDetails: { ClientId: 'test-cc-id', ClientSecret: 'test-cc-secret', TokenEndpoint: 'https://auth.example.com/token' },
             },
           },
         },
-      },
-    };
-    case 'IAM': return { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: 'arn:aws:iam::111122223333:role/ActionBridgeRole' } } };
-    default: throw new Error(`no test AuthenticationConfig for ${String(authType)}`);
+      };
+    case 'OAUTH2_AUTHORIZATION_CODE':
+      return {
+        AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
+        AuthenticationMetadata: {
+          AuthorizationCodeGrantMetadata: {
+            BaseEndpoint: endpoint,
+            RedirectUrl: 'https://bridge.example.com/oauth/callback',
+            AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
+            AuthorizationCodeGrantCredentialsDetails: {
+              AuthorizationCodeGrantDetails: {
+                ClientId: 'test-ac-id',
+                ClientSecret: 'test-ac-secret',
+                TokenEndpoint: 'https://auth.example.com/token',
+                AuthorizationEndpoint: 'https://auth.example.com/authorize',
+              },
+            },
+          },
+        },
+      };
+    case 'IAM':
+      return { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: 'arn:aws:iam::111122223333:role/ActionBridgeRole' } } };
+    default:
+      throw new Error(`no test AuthenticationConfig for ${String(authType)}`);
   }
 }
 
@@ -213,5 +264,12 @@ export function defaultAuthFor(type: qs.ActionConnectorType | undefined): qs.Aut
 
 export function createInput(id: string, extra: Partial<qs.CreateActionConnectorCommandInput> = {}): qs.CreateActionConnectorCommandInput {
   const type = extra.Type ?? 'GENERIC_HTTP';
-  return { AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: `Connector ${id}`.replace(/[^A-Za-z0-9 -]/g, '-'), Type: 'GENERIC_HTTP', AuthenticationConfig: defaultAuthFor(type), ...extra };
+  return {
+    AwsAccountId: ACCOUNT,
+    ActionConnectorId: id,
+    Name: `Connector ${id}`.replace(/[^A-Za-z0-9 -]/g, '-'),
+    Type: 'GENERIC_HTTP',
+    AuthenticationConfig: defaultAuthFor(type),
+    ...extra,
+  };
 }

@@ -16,11 +16,18 @@ let aliceToken: string;
 let bobToken: string;
 const clients: Client[] = [];
 
-const connect = async (token: string, name?: string) => { const c = await connectHttp(env.t.endpoint, token, name); clients.push(c); return c; };
+const connect = async (token: string, name?: string) => {
+  const c = await connectHttp(env.t.endpoint, token, name);
+  clients.push(c);
+  return c;
+};
 const names = async (c: Client) => (await c.listTools()).tools.map((t) => t.name).sort();
-const post = (body: string, headers: Record<string, string> = {}) => fetch(new URL('/mcp', env.t.endpoint), {
-  method: 'POST', body, headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
-});
+const post = (body: string, headers: Record<string, string> = {}) =>
+  fetch(new URL('/mcp', env.t.endpoint), {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+  });
 
 beforeAll(async () => {
   process.env.ACTIONBRIDGE_MCP_WATCH_INTERVAL_MS = '300';
@@ -41,7 +48,10 @@ describe('tokens', () => {
   it('are printed once, stored only as a hash, listed without the secret', async () => {
     expect(aliceToken).toMatch(/^abmcp_[A-Za-z0-9_-]{43}$/);
     const list = (await tokensCli(env.t.dataDir, ['list', '--account', ACCOUNT])).Tokens as Record<string, unknown>[];
-    expect(list.map((t) => [t.UserName, t.Status])).toEqual([['alice', 'ACTIVE'], ['bob', 'ACTIVE']]);
+    expect(list.map((t) => [t.UserName, t.Status])).toEqual([
+      ['alice', 'ACTIVE'],
+      ['bob', 'ACTIVE'],
+    ]);
     expect(list[0]!.Expires).toMatch(/^\d{4}-/);
     expect(JSON.stringify(list)).not.toContain(aliceToken);
     const rows = await env.t.server.store.mcpTokens.listMcpTokens(ACCOUNT);
@@ -49,7 +59,12 @@ describe('tokens', () => {
   });
 
   it('no token, a malformed header or an unknown token: 401 with WWW-Authenticate, nothing else', async () => {
-    const init = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } } });
+    const init = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'x', version: '1' } },
+    });
     for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer abmcp_not-a-real-token' }] as Record<string, string>[]) {
       const r = await post(init, headers);
       expect(r.status).toBe(401);
@@ -74,7 +89,7 @@ describe('tools', () => {
     expect(new Set(an).size).toBe(an.length);
   });
 
-  it('a tool says what it does and where; its inputSchema is the action\'s schema', async () => {
+  it("a tool says what it does and where; its inputSchema is the action's schema", async () => {
     const a = await connect(aliceToken);
     const tool = (await a.listTools()).tools.find((t) => t.name === 'jira__CreateIssue')!;
     expect(tool.description).toMatch(/Creates an issue/);
@@ -85,7 +100,7 @@ describe('tools', () => {
     expect(tool.inputSchema).toEqual(actions.find((x) => x.ActionId === 'CreateIssue')!.InputSchema);
   });
 
-  it('GENERIC_HTTP HttpRequest: the request reaches the service with the connector\'s credentials; the answer is the tool result', async () => {
+  it("GENERIC_HTTP HttpRequest: the request reaches the service with the connector's credentials; the answer is the tool result", async () => {
     const a = await connect(aliceToken, 'Claude Desktop');
     env.upstream.reset();
     env.upstream.respond(() => ({ status: 200, json: { items: [1, 2, 3] } }));
@@ -142,7 +157,9 @@ describe('tools', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('If you did not start this yourself, close this page.');
     const res = await fetch(`${env.t.endpoint}${start.pathname}`, {
-      method: 'POST', redirect: 'manual', body: new URLSearchParams({ flow: start.searchParams.get('flow')! }),
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ flow: start.searchParams.get('flow')! }),
       headers: { origin: start.origin, 'sec-fetch-site': 'same-origin' },
     });
     expect(res.status).toBe(303);
@@ -169,7 +186,9 @@ describe('revocation and changes take effect at once', () => {
     await grant(env.admin, 'gh', env.bob.arn, INVOKE);
     const b = await connect(bobToken);
     let changed = 0;
-    b.setNotificationHandler(ToolListChangedNotificationSchema, async () => { changed++; });
+    b.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
+      changed++;
+    });
     expect(await names(b)).toEqual(['gh__HttpRequest']);
     env.upstream.reset();
     expect((await b.callTool({ name: 'gh__HttpRequest', arguments: { Method: 'GET', Path: 'ok' } })).isError).toBeFalsy();
@@ -238,7 +257,11 @@ describe('errors', () => {
   it("another token's session id is not usable", async () => {
     const a = await connect(aliceToken);
     const sid = (a.transport as { sessionId?: string }).sessionId!;
-    const r = await post('{"jsonrpc":"2.0","id":9,"method":"tools/list"}', { authorization: `Bearer ${bobToken}`, 'mcp-session-id': sid, 'mcp-protocol-version': '2025-06-18' });
+    const r = await post('{"jsonrpc":"2.0","id":9,"method":"tools/list"}', {
+      authorization: `Bearer ${bobToken}`,
+      'mcp-session-id': sid,
+      'mcp-protocol-version': '2025-06-18',
+    });
     expect(r.status).toBe(404);
   });
 });

@@ -23,8 +23,11 @@ async function spawnMcp(creds: Creds, name: string): Promise<Client> {
     command: BIN,
     args: ['mcp', '--endpoint', env.t.endpoint, '--account', ACCOUNT, '--watch-interval', '0.3'],
     env: {
-      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp',
-      AWS_ACCESS_KEY_ID: creds.accessKeyId, AWS_SECRET_ACCESS_KEY: creds.secretAccessKey, AWS_REGION: 'us-east-1',
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      AWS_ACCESS_KEY_ID: creds.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: creds.secretAccessKey,
+      AWS_REGION: 'us-east-1',
     },
     stderr: 'pipe',
   });
@@ -40,7 +43,9 @@ beforeAll(async () => {
   env = await startMcpEnv();
   await grant(env.admin, 'gh', env.bob.arn, INVOKE);
   [alice, bob] = await Promise.all([spawnMcp(env.alice, 'stdio-desktop'), spawnMcp(env.bob, 'stdio-bob')]);
-  bob.setNotificationHandler(ToolListChangedNotificationSchema, async () => { bobChanged++; });
+  bob.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
+    bobChanged++;
+  });
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close().catch(() => {})));
@@ -48,7 +53,7 @@ afterAll(async () => {
 });
 
 describe('actionbridge mcp (stdio)', () => {
-  it('lists the tools of the access key\'s user: alice and bob differ', async () => {
+  it("lists the tools of the access key's user: alice and bob differ", async () => {
     const an = await names(alice);
     expect(an).toEqual(expect.arrayContaining(['gh__HttpRequest', 'jira__CreateIssue', 'jira__GetIssue', 'signin__HttpRequest']));
     expect(await names(bob)).toEqual(['gh__HttpRequest']);
@@ -57,7 +62,7 @@ describe('actionbridge mcp (stdio)', () => {
     expect(tool.inputSchema).toMatchObject({ type: 'object', required: ['Method', 'Path'] });
   });
 
-  it('GENERIC_HTTP HttpRequest goes out with the connector\'s credentials; the audit names the MCP client', async () => {
+  it("GENERIC_HTTP HttpRequest goes out with the connector's credentials; the audit names the MCP client", async () => {
     env.upstream.reset();
     env.upstream.respond(() => ({ status: 201, json: { id: 7 } }));
     const r = await alice.callTool({ name: 'gh__HttpRequest', arguments: { Method: 'POST', Path: 'v1/things', Body: { name: 'x' } } });

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { MAX_TOOL_NAME, callTool, listTools, toolName, toolsFingerprint, type McpAction, type McpBackend } from '../src/mcp/tools.js';
 
 const VALID = /^[A-Za-z0-9_-]{1,64}$/;
-const action = (id: string, enabled = true): McpAction => ({ ActionId: id, Name: `Do ${id}`, Description: `Does ${id}.`, InputSchema: { type: 'object', properties: {} }, Enabled: enabled });
+const action = (id: string, enabled = true): McpAction => ({
+  ActionId: id,
+  Name: `Do ${id}`,
+  Description: `Does ${id}.`,
+  InputSchema: { type: 'object', properties: {} },
+  Enabled: enabled,
+});
 
 describe('toolName', () => {
   it('is `<connector>__<action>` when that is valid and short enough', () => {
@@ -13,8 +19,15 @@ describe('toolName', () => {
 
   it('sanitizes and shortens with a hash of the exact pair: valid, at most 64, stable, unique', () => {
     const pairs: [string, string][] = [
-      ['a'.repeat(512), 'CreateIssue'], [`${'a'.repeat(511)}b`, 'CreateIssue'], ['x', 'Sites/Lists:Get'], ['x', 'Sites_Lists_Get'],
-      ['x', 'Sites.Lists.Get'], ['conn', 'A'.repeat(128)], ['conn', `${'A'.repeat(127)}B`], ['c'.repeat(60), 'DoIt'], ['c'.repeat(61), 'DoIt'],
+      ['a'.repeat(512), 'CreateIssue'],
+      [`${'a'.repeat(511)}b`, 'CreateIssue'],
+      ['x', 'Sites/Lists:Get'],
+      ['x', 'Sites_Lists_Get'],
+      ['x', 'Sites.Lists.Get'],
+      ['conn', 'A'.repeat(128)],
+      ['conn', `${'A'.repeat(127)}B`],
+      ['c'.repeat(60), 'DoIt'],
+      ['c'.repeat(61), 'DoIt'],
     ];
     const names = pairs.map(([c, a]) => toolName(c, a));
     for (const n of names) expect(n).toMatch(VALID);
@@ -53,7 +66,15 @@ describe('listTools', () => {
   });
 
   it('other failures are failures of the listing', async () => {
-    await expect(listTools(backend({ listActions: async () => { throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' }); } }))).rejects.toThrow('slow down');
+    await expect(
+      listTools(
+        backend({
+          listActions: async () => {
+            throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+          },
+        }),
+      ),
+    ).rejects.toThrow('slow down');
   });
 
   it('a call turns every outcome into a tool result', async () => {
@@ -61,9 +82,27 @@ describe('listTools', () => {
     expect(await callTool(backend(), t, {}, 'mcp:x')).toMatchObject({ content: [{ type: 'text', text: '{\n  "ok": 1\n}' }] });
     const failed = await callTool(backend({ invoke: async () => ({ InvokeActionStatus: 'FAILED', HttpStatusCode: 500, Output: 'oops' }) }), t, {}, 'mcp:x');
     expect(failed).toMatchObject({ isError: true, content: [{ text: expect.stringMatching(/HTTP 500:\noops/) }] });
-    const signIn = await callTool(backend({ invoke: async () => { throw Object.assign(new Error('sign in'), { name: 'AccessTokenNotFoundException' }); } }), t, {}, 'mcp:x');
+    const signIn = await callTool(
+      backend({
+        invoke: async () => {
+          throw Object.assign(new Error('sign in'), { name: 'AccessTokenNotFoundException' });
+        },
+      }),
+      t,
+      {},
+      'mcp:x',
+    );
     expect(signIn).toMatchObject({ isError: true, structuredContent: { AuthorizationUrl: 'https://idp.example/authorize?x' } });
-    const boom = await callTool(backend({ invoke: async () => { throw new TypeError('boom'); } }), t, {}, 'mcp:x');
+    const boom = await callTool(
+      backend({
+        invoke: async () => {
+          throw new TypeError('boom');
+        },
+      }),
+      t,
+      {},
+      'mcp:x',
+    );
     expect(boom).toMatchObject({ isError: true, content: [{ text: expect.stringContaining('TypeError: boom') }] });
   });
 });

@@ -15,18 +15,42 @@ const model = JSON.parse(readFileSync(path.join(ROOT, 'model', 'quicksight-actio
 
 const FULL: Record<ConnectionAuthType, AuthConfig> = {
   NONE: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://a.example' } } },
-  BASIC: { AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://a.example', Username: 'u', Password: 'p' } } },
-  API_KEY: { AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 'https://a.example', ApiKey: 'k', Email: 'e@a.example' } } },
-  OAUTH2_CLIENT_CREDENTIALS: { AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS', AuthenticationMetadata: { ClientCredentialsGrantMetadata: {
-    BaseEndpoint: 'https://a.example', ClientCredentialsSource: 'PLAIN_CREDENTIALS',
-    ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: 'c', ClientSecret: 's', TokenEndpoint: 'https://a.example/token' } },
-  } } },
-  OAUTH2_AUTHORIZATION_CODE: { AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE', AuthenticationMetadata: { AuthorizationCodeGrantMetadata: {
-    BaseEndpoint: 'https://a.example', RedirectUrl: 'https://ab.example/oauth/callback', AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
-    AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: {
-      ClientId: 'c', ClientSecret: 's', TokenEndpoint: 'https://a.example/token', AuthorizationEndpoint: 'https://a.example/authorize',
-    } },
-  } } },
+  BASIC: {
+    AuthenticationType: 'BASIC',
+    AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://a.example', Username: 'u', Password: 'p' } },
+  },
+  API_KEY: {
+    AuthenticationType: 'API_KEY',
+    AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 'https://a.example', ApiKey: 'k', Email: 'e@a.example' } },
+  },
+  OAUTH2_CLIENT_CREDENTIALS: {
+    AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
+    AuthenticationMetadata: {
+      ClientCredentialsGrantMetadata: {
+        BaseEndpoint: 'https://a.example',
+        ClientCredentialsSource: 'PLAIN_CREDENTIALS',
+        ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: 'c', ClientSecret: 's', TokenEndpoint: 'https://a.example/token' } },
+      },
+    },
+  },
+  OAUTH2_AUTHORIZATION_CODE: {
+    AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
+    AuthenticationMetadata: {
+      AuthorizationCodeGrantMetadata: {
+        BaseEndpoint: 'https://a.example',
+        RedirectUrl: 'https://ab.example/oauth/callback',
+        AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
+        AuthorizationCodeGrantCredentialsDetails: {
+          AuthorizationCodeGrantDetails: {
+            ClientId: 'c',
+            ClientSecret: 's',
+            TokenEndpoint: 'https://a.example/token',
+            AuthorizationEndpoint: 'https://a.example/authorize',
+          },
+        },
+      },
+    },
+  },
   IAM: { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: 'arn:aws:iam::111122223333:role/r' } } },
 };
 
@@ -37,7 +61,11 @@ describe('secret members of an AuthenticationConfig, from the model', () => {
   });
 
   it('are the sensitive members Describe does not return: Password, ApiKey and the client secrets (Username and Email stay clear)', () => {
-    expect(Object.values(secretPaths(model)).map((p) => (p as string[]).join('.')).sort()).toEqual([
+    expect(
+      Object.values(secretPaths(model))
+        .map((p) => (p as string[]).join('.'))
+        .sort(),
+    ).toEqual([
       'ApiKeyConnectionMetadata.ApiKey',
       'AuthorizationCodeGrantMetadata.AuthorizationCodeGrantCredentialsDetails.AuthorizationCodeGrantDetails.ClientSecret',
       'BasicAuthConnectionMetadata.Password',
@@ -49,28 +77,54 @@ describe('secret members of an AuthenticationConfig, from the model', () => {
     expect(() => secretPaths(changed)).toThrow(/NoneConnectionMetadata\.BaseEndpoint is neither returned by the Read shape nor sensitive/);
   });
 
-  it.each(Object.keys(FULL) as ConnectionAuthType[])('%s: split into a clear part that parses and the secret under its generated key; the Read shape has no secret', (type) => {
-    const { publicPart, secrets } = splitSecrets(FULL[type]);
-    const key = secretKeyOf(type);
-    expect(Object.keys(secrets)).toEqual(key ? [key] : []);
-    if (key) expect(key).toBe((authSecretPaths as Record<string, readonly string[]>)[METADATA_MEMBER[type]]!.join('.'));
-    const stored = JSON.parse(JSON.stringify(publicPart));
-    expect(parseClearAuthConfig(type, stored)).toEqual({ ok: true, value: publicPart });
-    const read = JSON.stringify(toReadAuthConfig(publicPart, 'arn:aws:quicksight:us-east-1:111122223333:action-connector/x'));
-    for (const v of Object.values(secrets)) expect(read).not.toContain(`"${v}"`);
-    expect(JSON.stringify(publicPart)).not.toMatch(/"(Password|ApiKey|ClientSecret)"/);
-  });
+  it.each(Object.keys(FULL) as ConnectionAuthType[])(
+    '%s: split into a clear part that parses and the secret under its generated key; the Read shape has no secret',
+    (type) => {
+      const { publicPart, secrets } = splitSecrets(FULL[type]);
+      const key = secretKeyOf(type);
+      expect(Object.keys(secrets)).toEqual(key ? [key] : []);
+      if (key) expect(key).toBe((authSecretPaths as Record<string, readonly string[]>)[METADATA_MEMBER[type]]!.join('.'));
+      const stored = JSON.parse(JSON.stringify(publicPart));
+      expect(parseClearAuthConfig(type, stored)).toEqual({ ok: true, value: publicPart });
+      const read = JSON.stringify(toReadAuthConfig(publicPart, 'arn:aws:quicksight:us-east-1:111122223333:action-connector/x'));
+      for (const v of Object.values(secrets)) expect(read).not.toContain(`"${v}"`);
+      expect(JSON.stringify(publicPart)).not.toMatch(/"(Password|ApiKey|ClientSecret)"/);
+    },
+  );
 
   it('a stored clear part that ActionBridge would not write does not parse, and the problem names the member, never its value', () => {
     const { publicPart } = splitSecrets(FULL.OAUTH2_CLIENT_CREDENTIALS);
-    const bad = (edit: (o: any) => void) => { const o = JSON.parse(JSON.stringify(publicPart)); edit(o); return parseClearAuthConfig('OAUTH2_CLIENT_CREDENTIALS', o); };
-    expect(bad((o) => { o.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsSource = 'secret-value'; }))
-      .toEqual({ ok: false, problem: 'AuthenticationConfig.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsSource is not PLAIN_CREDENTIALS' });
-    expect(bad((o) => { delete o.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsDetails; }))
-      .toEqual({ ok: false, problem: 'AuthenticationConfig.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsDetails is not an object' });
-    expect(bad((o) => { o.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsDetails.ClientCredentialsGrantDetails.ClientId = ['secret-value']; }))
-      .toEqual({ ok: false, problem: 'AuthenticationConfig.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsDetails.ClientCredentialsGrantDetails.ClientId is not a string' });
-    expect(parseClearAuthConfig('IAM', publicPart)).toMatchObject({ ok: false, problem: expect.stringMatching(/differs from the connector's AuthenticationType IAM/) });
+    const bad = (edit: (o: any) => void) => {
+      const o = JSON.parse(JSON.stringify(publicPart));
+      edit(o);
+      return parseClearAuthConfig('OAUTH2_CLIENT_CREDENTIALS', o);
+    };
+    expect(
+      bad((o) => {
+        o.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsSource = 'secret-value';
+      }),
+    ).toEqual({
+      ok: false,
+      problem: 'AuthenticationConfig.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsSource is not PLAIN_CREDENTIALS',
+    });
+    expect(
+      bad((o) => {
+        delete o.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsDetails;
+      }),
+    ).toEqual({ ok: false, problem: 'AuthenticationConfig.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsDetails is not an object' });
+    expect(
+      bad((o) => {
+        o.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsDetails.ClientCredentialsGrantDetails.ClientId = ['secret-value'];
+      }),
+    ).toEqual({
+      ok: false,
+      problem:
+        'AuthenticationConfig.AuthenticationMetadata.ClientCredentialsGrantMetadata.ClientCredentialsDetails.ClientCredentialsGrantDetails.ClientId is not a string',
+    });
+    expect(parseClearAuthConfig('IAM', publicPart)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/differs from the connector's AuthenticationType IAM/),
+    });
     expect(parseClearAuthConfig('OAUTH2_CLIENT_CREDENTIALS', 'secret-value')).toEqual({ ok: false, problem: 'the AuthenticationConfig is not an object' });
   });
 });

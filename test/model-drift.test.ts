@@ -63,7 +63,7 @@ describe('model-derived protocol', () => {
     }
   });
 
-  it('the extension model reuses the AWS model\'s shapes instead of redefining them', () => {
+  it("the extension model reuses the AWS model's shapes instead of redefining them", () => {
     for (const name of Object.keys(ext.shapes)) expect(model.shapes[name], name).toBeUndefined();
     // The connector reference of every extension operation is the AWS model's own.
     for (const op of Object.values<any>(ext.operations)) {
@@ -73,13 +73,15 @@ describe('model-derived protocol', () => {
     }
   });
 
-  it('merges the extension model\'s extra members into the AWS input shapes (EnabledActions)', () => {
+  it("merges the extension model's extra members into the AWS input shapes (EnabledActions)", () => {
     const defs = (shapeSchemas as any).$defs;
     for (const [shape, members] of Object.entries<any>(ext.extraMembers)) {
       if (shape === 'documentation') continue;
       for (const [m, ref] of Object.entries<any>(members)) {
         expect(defs[shape].properties[m]).toEqual({ $ref: `#/$defs/${ref.shape}` });
-        expect(operations.CreateActionConnector.bindings.some((b) => b.member === m && b.location === 'body') || shape !== 'CreateActionConnectorRequest').toBe(true);
+        expect(operations.CreateActionConnector.bindings.some((b) => b.member === m && b.location === 'body') || shape !== 'CreateActionConnectorRequest').toBe(
+          true,
+        );
       }
     }
     expect(operations.InvokeAction.bodyLimit).toBe(ext.operations.InvokeAction['x-bodyLimit']);
@@ -92,8 +94,12 @@ describe('every extension operation has a route and a handler', () => {
   // extension operation of the model answers a signed call through its route, by its handler
   // (ResourceNotFoundException for a connector that does not exist, not a routing 404).
   let t: TestServer;
-  beforeAll(async () => { t = await startTestServer(); });
-  afterAll(async () => { await t?.stop(); });
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
 
   it('implements every operation of both models (checked by the compiler)', () => {
     type Implemented = keyof ReturnType<typeof createOperations> | keyof ReturnType<typeof createExtensionOperations>;
@@ -108,13 +114,20 @@ describe('every extension operation has a route and a handler', () => {
   it('answers every extension operation of the model', async () => {
     const client = new ActionBridgeClient({ endpoint: t.endpoint, region: REGION, accountId: ACCOUNT, credentials: ADMIN, maxAttempts: 1 });
     const names = Object.keys(ext.operations);
-    expect(names.sort()).toEqual(Object.keys(clientOperations).filter((n) => n in ext.operations).sort());
+    expect(names.sort()).toEqual(
+      Object.keys(clientOperations)
+        .filter((n) => n in ext.operations)
+        .sort(),
+    );
     for (const name of names) {
       const route = operations[name as keyof typeof operations];
       expect(t.server.app.hasRoute({ method: route.method, url: fastifyPath(route.uri) }), name).toBe(true);
       const method = (name[0]!.toLowerCase() + name.slice(1)) as 'testActionConnector';
       const input = { ActionConnectorId: 'no-such-connector', ActionId: 'HttpRequest', Input: {} };
-      const e = await (client[method] as (i: object) => Promise<unknown>).call(client, input).then(() => undefined, (err: Error) => err);
+      const e = await (client[method] as (i: object) => Promise<unknown>).call(client, input).then(
+        () => undefined,
+        (err: Error) => err,
+      );
       expect(e?.name, name).toBe('ResourceNotFoundException');
     }
   });

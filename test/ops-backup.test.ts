@@ -13,7 +13,12 @@ import { connectorAuth } from '../src/connections/connector-auth.js';
 import { KeyRing } from '../src/crypto/keyring.js';
 import { spelledIn } from './support/leaks.js';
 
-interface Run { code: number; stdout: string; stderr: string; json?: any }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json?: any;
+}
 
 /** Runs the CLI without blocking this process (whose server must keep serving meanwhile). */
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
@@ -21,18 +26,30 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
     execFile(BIN, args, { encoding: 'utf8', env: { ...process.env, ...env } }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
       let json: unknown;
-      try { json = JSON.parse(stdout); } catch { /* not JSON */ }
+      try {
+        json = JSON.parse(stdout);
+      } catch {
+        /* not JSON */
+      }
       resolve({ code, stdout, stderr, json });
     });
   });
 }
 
 const password = (id: string) => `pw-${id}-${createHashish(id)}`;
-function createHashish(id: string) { return Buffer.from(id).toString('hex').slice(0, 16).padEnd(16, '0'); }
+function createHashish(id: string) {
+  return Buffer.from(id).toString('hex').slice(0, 16).padEnd(16, '0');
+}
 
 const basic = (id: string): qs.CreateActionConnectorCommandInput => ({
-  AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: `Connector ${id}`, Type: 'GENERIC_HTTP',
-  AuthenticationConfig: { AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://api.example.com', Username: 'svc', Password: password(id) } } },
+  AwsAccountId: ACCOUNT,
+  ActionConnectorId: id,
+  Name: `Connector ${id}`,
+  Type: 'GENERIC_HTTP',
+  AuthenticationConfig: {
+    AuthenticationType: 'BASIC',
+    AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://api.example.com', Username: 'svc', Password: password(id) } },
+  },
   Tags: [{ Key: 'batch', Value: id.split('-')[0]! }],
 });
 
@@ -90,7 +107,9 @@ describe('backup and restore', () => {
       expect(spelledIn(bytes, password('pre-7'))).toBeUndefined();
       expect(spelledIn(bytes, password('live-0'))).toBeUndefined();
       // ... and the master key is not in it.
-      const keyLine = readFileSync(path.join(t.dataDir, 'master.keys'), 'utf8').split('\n').find((l) => l && !l.startsWith('#'))!;
+      const keyLine = readFileSync(path.join(t.dataDir, 'master.keys'), 'utf8')
+        .split('\n')
+        .find((l) => l && !l.startsWith('#'))!;
       expect(bytes.includes(Buffer.from(keyLine))).toBe(false);
       expect(bytes.includes(Buffer.from(keyLine, 'base64'))).toBe(false);
 

@@ -30,24 +30,124 @@ const SETTINGS: Setting[] = [
   { yaml: 'host: 10.0.0.1', env: 'ACTIONBRIDGE_HOST', flag: 'host', values: ['10.0.0.1', '10.0.0.2', '10.0.0.3'], get: (c) => c.host },
   { yaml: 'port: 5001', env: 'ACTIONBRIDGE_PORT', flag: 'port', values: [5001, '5002', '5003'], get: (c) => c.port, expected: [5001, 5002, 5003] },
   { yaml: 'dataDir: /srv/a', env: 'ACTIONBRIDGE_DATA_DIR', flag: 'data-dir', values: ['/srv/a', '/srv/b', '/srv/c'], get: (c) => c.dataDir },
-  { yaml: 'databaseUrl: postgres://h/a', env: 'ACTIONBRIDGE_DATABASE_URL', flag: 'database-url', values: ['postgres://h/a', 'postgres://h/b', 'postgres://h/c'], get: (c) => c.databaseUrl },
+  {
+    yaml: 'databaseUrl: postgres://h/a',
+    env: 'ACTIONBRIDGE_DATABASE_URL',
+    flag: 'database-url',
+    values: ['postgres://h/a', 'postgres://h/b', 'postgres://h/c'],
+    get: (c) => c.databaseUrl,
+  },
   { yaml: 'region: eu-west-1', env: 'ACTIONBRIDGE_REGION', flag: 'region', values: ['eu-west-1', 'eu-west-2', 'eu-west-3'], get: (c) => c.region },
-  { yaml: 'egress: { allow: [10.0.0.0/8] }', env: 'ACTIONBRIDGE_EGRESS_ALLOW', flag: 'egress-allow', values: [['10.0.0.0/8'], '10.1.0.0/16', '10.2.0.0/16'], get: (c) => c.egressAllow, expected: [['10.0.0.0/8'], ['10.1.0.0/16'], ['10.2.0.0/16']] },
-  { yaml: 'egress: { caFile: /etc/a.pem }', env: 'ACTIONBRIDGE_CA_FILE', flag: 'ca-file', values: ['/etc/a.pem', '/etc/b.pem', '/etc/c.pem'], get: (c) => c.caFile },
+  {
+    yaml: 'egress: { allow: [10.0.0.0/8] }',
+    env: 'ACTIONBRIDGE_EGRESS_ALLOW',
+    flag: 'egress-allow',
+    values: [['10.0.0.0/8'], '10.1.0.0/16', '10.2.0.0/16'],
+    get: (c) => c.egressAllow,
+    expected: [['10.0.0.0/8'], ['10.1.0.0/16'], ['10.2.0.0/16']],
+  },
+  {
+    yaml: 'egress: { caFile: /etc/a.pem }',
+    env: 'ACTIONBRIDGE_CA_FILE',
+    flag: 'ca-file',
+    values: ['/etc/a.pem', '/etc/b.pem', '/etc/c.pem'],
+    get: (c) => c.caFile,
+  },
   { yaml: 'logLevel: warn', env: 'ACTIONBRIDGE_LOG_LEVEL', flag: 'log-level', values: ['warn', 'debug', 'error'], get: (c) => c.logLevel },
-  { yaml: 'throttle: { ratePerSecond: 10 }', env: 'ACTIONBRIDGE_THROTTLE_RATE', flag: 'throttle-rate', values: [10, '20', '30'], get: (c) => c.throttle.ratePerSecond, expected: [10, 20, 30] },
-  { yaml: 'throttle: { burst: 10 }', env: 'ACTIONBRIDGE_THROTTLE_BURST', flag: 'throttle-burst', values: [10, '20', '30'], get: (c) => c.throttle.burst, expected: [10, 20, 30] },
-  { yaml: 'bodyLimit: 2048', env: 'ACTIONBRIDGE_BODY_LIMIT', flag: 'body-limit', values: [2048, '4096', '8192'], get: (c) => c.bodyLimit, expected: [2048, 4096, 8192] },
-  { yaml: 'publicUrl: https://a.example', env: 'ACTIONBRIDGE_PUBLIC_URL', flag: 'public-url', values: ['https://a.example', 'https://b.example', 'https://c.example'], get: (c) => c.publicUrl },
-  { yaml: 'stsEndpoint: https://sts.a.example', env: 'ACTIONBRIDGE_STS_ENDPOINT', flag: 'sts-endpoint', values: ['https://sts.a.example', 'https://sts.b.example', 'https://sts.c.example'], get: (c) => c.stsEndpoint },
+  {
+    yaml: 'throttle: { ratePerSecond: 10 }',
+    env: 'ACTIONBRIDGE_THROTTLE_RATE',
+    flag: 'throttle-rate',
+    values: [10, '20', '30'],
+    get: (c) => c.throttle.ratePerSecond,
+    expected: [10, 20, 30],
+  },
+  {
+    yaml: 'throttle: { burst: 10 }',
+    env: 'ACTIONBRIDGE_THROTTLE_BURST',
+    flag: 'throttle-burst',
+    values: [10, '20', '30'],
+    get: (c) => c.throttle.burst,
+    expected: [10, 20, 30],
+  },
+  {
+    yaml: 'bodyLimit: 2048',
+    env: 'ACTIONBRIDGE_BODY_LIMIT',
+    flag: 'body-limit',
+    values: [2048, '4096', '8192'],
+    get: (c) => c.bodyLimit,
+    expected: [2048, 4096, 8192],
+  },
+  {
+    yaml: 'publicUrl: https://a.example',
+    env: 'ACTIONBRIDGE_PUBLIC_URL',
+    flag: 'public-url',
+    values: ['https://a.example', 'https://b.example', 'https://c.example'],
+    get: (c) => c.publicUrl,
+  },
+  {
+    yaml: 'stsEndpoint: https://sts.a.example',
+    env: 'ACTIONBRIDGE_STS_ENDPOINT',
+    flag: 'sts-endpoint',
+    values: ['https://sts.a.example', 'https://sts.b.example', 'https://sts.c.example'],
+    get: (c) => c.stsEndpoint,
+  },
   { yaml: 'nodes: 2', env: 'ACTIONBRIDGE_NODES', flag: 'nodes', values: [2, '3', '4'], get: (c) => c.nodes, expected: [2, 3, 4] },
-  { yaml: 'postgres: { poolSize: 5 }', env: 'ACTIONBRIDGE_PG_POOL_SIZE', flag: 'pg-pool-size', values: [5, '6', '7'], get: (c) => c.postgres.poolSize, expected: [5, 6, 7] },
-  { yaml: 'postgres: { statementTimeoutMs: 1000 }', env: 'ACTIONBRIDGE_PG_STATEMENT_TIMEOUT_MS', flag: 'pg-statement-timeout-ms', values: [1000, '2000', '3000'], get: (c) => c.postgres.statementTimeoutMs, expected: [1000, 2000, 3000] },
-  { yaml: 'metricsPort: 9600', env: 'ACTIONBRIDGE_METRICS_PORT', flag: 'metrics-port', values: [9600, '9601', '9602'], get: (c) => c.metricsPort, expected: [9600, 9601, 9602] },
-  { yaml: 'metricsHost: 10.0.0.5', env: 'ACTIONBRIDGE_METRICS_HOST', flag: 'metrics-host', values: ['10.0.0.5', '10.0.0.6', '10.0.0.7'], get: (c) => c.metricsHost },
-  { yaml: 'auditRetentionDays: 30', env: 'ACTIONBRIDGE_AUDIT_RETENTION_DAYS', flag: 'audit-retention-days', values: [30, '60', '0'], get: (c) => c.auditRetentionDays, expected: [30, 60, 0] },
-  { yaml: 'shutdownTimeoutMs: 1000', env: 'ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS', flag: 'shutdown-timeout-ms', values: [1000, '2000', '3000'], get: (c) => c.shutdownTimeoutMs, expected: [1000, 2000, 3000] },
-  { yaml: 'trustProxy: [10.0.0.0/8]', env: 'ACTIONBRIDGE_TRUST_PROXY', flag: 'trust-proxy', values: [['10.0.0.0/8'], 'true', 'off'], get: (c) => c.trustProxy, expected: [['10.0.0.0/8'], true, false] },
+  {
+    yaml: 'postgres: { poolSize: 5 }',
+    env: 'ACTIONBRIDGE_PG_POOL_SIZE',
+    flag: 'pg-pool-size',
+    values: [5, '6', '7'],
+    get: (c) => c.postgres.poolSize,
+    expected: [5, 6, 7],
+  },
+  {
+    yaml: 'postgres: { statementTimeoutMs: 1000 }',
+    env: 'ACTIONBRIDGE_PG_STATEMENT_TIMEOUT_MS',
+    flag: 'pg-statement-timeout-ms',
+    values: [1000, '2000', '3000'],
+    get: (c) => c.postgres.statementTimeoutMs,
+    expected: [1000, 2000, 3000],
+  },
+  {
+    yaml: 'metricsPort: 9600',
+    env: 'ACTIONBRIDGE_METRICS_PORT',
+    flag: 'metrics-port',
+    values: [9600, '9601', '9602'],
+    get: (c) => c.metricsPort,
+    expected: [9600, 9601, 9602],
+  },
+  {
+    yaml: 'metricsHost: 10.0.0.5',
+    env: 'ACTIONBRIDGE_METRICS_HOST',
+    flag: 'metrics-host',
+    values: ['10.0.0.5', '10.0.0.6', '10.0.0.7'],
+    get: (c) => c.metricsHost,
+  },
+  {
+    yaml: 'auditRetentionDays: 30',
+    env: 'ACTIONBRIDGE_AUDIT_RETENTION_DAYS',
+    flag: 'audit-retention-days',
+    values: [30, '60', '0'],
+    get: (c) => c.auditRetentionDays,
+    expected: [30, 60, 0],
+  },
+  {
+    yaml: 'shutdownTimeoutMs: 1000',
+    env: 'ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS',
+    flag: 'shutdown-timeout-ms',
+    values: [1000, '2000', '3000'],
+    get: (c) => c.shutdownTimeoutMs,
+    expected: [1000, 2000, 3000],
+  },
+  {
+    yaml: 'trustProxy: [10.0.0.0/8]',
+    env: 'ACTIONBRIDGE_TRUST_PROXY',
+    flag: 'trust-proxy',
+    values: [['10.0.0.0/8'], 'true', 'off'],
+    get: (c) => c.trustProxy,
+    expected: [['10.0.0.0/8'], true, false],
+  },
 ];
 
 describe('every setting: file, environment variable and flag, flag > env > file > default', () => {
@@ -73,9 +173,15 @@ describe('every setting: file, environment variable and flag, flag > env > file 
   it('VPC connections come from the file or ACTIONBRIDGE_VPC_CONNECTIONS (JSON), the variable winning', () => {
     const f = file('ab.yaml', 'egress:\n  vpcConnections:\n    arn-a: { allowCidrs: [10.0.0.0/8], accounts: ["111122223333"] }\n');
     expect(resolveConfig({ config: f }, {}).vpcConnections).toEqual({ 'arn-a': { allowCidrs: ['10.0.0.0/8'], accounts: ['111122223333'] } });
-    const env = { ACTIONBRIDGE_VPC_CONNECTIONS: JSON.stringify({ 'arn-b': { allowCidrs: ['10.2.0.0/16'], proxy: 'http://proxy:3128', accounts: ['111122223333'] } }) };
-    expect(resolveConfig({ config: f }, env).vpcConnections).toEqual({ 'arn-b': { allowCidrs: ['10.2.0.0/16'], proxy: 'http://proxy:3128', accounts: ['111122223333'] } });
-    expect(() => resolveConfig({}, { ACTIONBRIDGE_VPC_CONNECTIONS: '{"arn-c": {"allowCidrs": ["10.0.0.0/8"], "proxi": "x"}}' })).toThrow(/ACTIONBRIDGE_VPC_CONNECTIONS is not valid: unknown key 'arn-c.proxi'/);
+    const env = {
+      ACTIONBRIDGE_VPC_CONNECTIONS: JSON.stringify({ 'arn-b': { allowCidrs: ['10.2.0.0/16'], proxy: 'http://proxy:3128', accounts: ['111122223333'] } }),
+    };
+    expect(resolveConfig({ config: f }, env).vpcConnections).toEqual({
+      'arn-b': { allowCidrs: ['10.2.0.0/16'], proxy: 'http://proxy:3128', accounts: ['111122223333'] },
+    });
+    expect(() => resolveConfig({}, { ACTIONBRIDGE_VPC_CONNECTIONS: '{"arn-c": {"allowCidrs": ["10.0.0.0/8"], "proxi": "x"}}' })).toThrow(
+      /ACTIONBRIDGE_VPC_CONNECTIONS is not valid: unknown key 'arn-c.proxi'/,
+    );
     expect(() => resolveConfig({}, { ACTIONBRIDGE_VPC_CONNECTIONS: '{"arn-c": {}}' })).toThrow(/allowCidrs/);
     expect(() => resolveConfig({}, { ACTIONBRIDGE_VPC_CONNECTIONS: 'nope' })).toThrow(/not JSON/);
   });
@@ -143,7 +249,11 @@ describe('validation errors name the key or the variable', () => {
     expect(out.Valid).toBe(true);
     expect(out.Resolved).toMatchObject({ metricsPort: 9599, metricsHost: '127.0.0.1', shutdownTimeoutMs: 10000 });
     let err: { status?: number; stderr?: string } = {};
-    try { execFileSync(BIN, ['config', 'check', file('bad.yaml', 'metricz: 1\n')], { encoding: 'utf8', stdio: 'pipe' }); } catch (e) { err = e as typeof err; }
+    try {
+      execFileSync(BIN, ['config', 'check', file('bad.yaml', 'metricz: 1\n')], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      err = e as typeof err;
+    }
     expect(err.status).toBe(2);
     expect(err.stderr).toMatch(/unknown key 'metricz'/);
   });

@@ -42,7 +42,15 @@ beforeAll(async () => {
 
   // A data dir a server has used: database, key file, a connector with a sealed secret.
   const t = await startTestServer();
-  await t.client().send(new qs.CreateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'doc-1', Name: 'doc', Type: 'GENERIC_HTTP', AuthenticationConfig: basicAuth() }));
+  await t.client().send(
+    new qs.CreateActionConnectorCommand({
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: 'doc-1',
+      Name: 'doc',
+      Type: 'GENERIC_HTTP',
+      AuthenticationConfig: basicAuth(),
+    }),
+  );
   goodDir = tempDir('ab-doctor-');
   await t.server.close();
   for (const f of ['actionbridge.db', 'master.keys']) copyFileSync(path.join(t.dataDir, f), path.join(goodDir, f));
@@ -50,7 +58,9 @@ beforeAll(async () => {
   caFile = path.join(goodDir, 'ca.pem');
   writeFileSync(caFile, createTestCa('Doctor Test CA').certPem);
 });
-afterAll(async () => { await new Promise<void>((r) => proxy.close(() => r())); });
+afterAll(async () => {
+  await new Promise<void>((r) => proxy.close(() => r()));
+});
 
 function configFile(dir: string, body: string): string {
   const f = path.join(dir, 'actionbridge.yaml');
@@ -60,20 +70,26 @@ function configFile(dir: string, body: string): string {
 
 describe('doctor', () => {
   it('a good setup: every check OK (the test CA, valid 30 days, is a warning), exit 0', async () => {
-    const cfg = configFile(goodDir, [
-      `dataDir: ${goodDir}`,
-      'egress:',
-      `  caFile: ${caFile}`,
-      '  vpcConnections:',
-      `    "${VPC_A}": { allowCidrs: [10.0.0.0/8], proxy: "http://127.0.0.1:${proxyPort}" }`,
-      `    "${VPC_B}": { allowCidrs: [10.1.0.0/16] }`,
-    ].join('\n'));
+    const cfg = configFile(
+      goodDir,
+      [
+        `dataDir: ${goodDir}`,
+        'egress:',
+        `  caFile: ${caFile}`,
+        '  vpcConnections:',
+        `    "${VPC_A}": { allowCidrs: [10.0.0.0/8], proxy: "http://127.0.0.1:${proxyPort}" }`,
+        `    "${VPC_B}": { allowCidrs: [10.1.0.0/16] }`,
+      ].join('\n'),
+    );
     const r = await run(['doctor', '--config', cfg]);
     expect(r.code, r.stdout).toBe(0);
     for (const name of ['configuration', 'database', 'migrations', 'master key', 'VPC vpc-proxy', 'VPC vpc-direct']) {
       const l = line(r.stdout, name);
       expect(l.length, `${name} in\n${r.stdout}`).toBeGreaterThan(0);
-      expect(l.every((x) => x.startsWith('OK ')), r.stdout).toBe(true);
+      expect(
+        l.every((x) => x.startsWith('OK ')),
+        r.stdout,
+      ).toBe(true);
     }
     expect(line(r.stdout, 'master key')[0]).toMatch(/opens \d+ of \d+ sealed secrets/);
     // The test CA is valid for 30 days: within the expiry warning window.
@@ -89,13 +105,16 @@ describe('doctor', () => {
     writeFileSync(path.join(dir, 'master.keys'), `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
     const badCa = path.join(dir, 'ca.pem');
     writeFileSync(badCa, 'not a certificate\n');
-    const cfg = configFile(dir, [
-      `dataDir: ${dir}`,
-      'egress:',
-      `  caFile: ${badCa}`,
-      '  vpcConnections:',
-      `    "${VPC_A}": { allowCidrs: [10.0.0.0/8], proxy: "http://127.0.0.1:${closedPort}" }`,
-    ].join('\n'));
+    const cfg = configFile(
+      dir,
+      [
+        `dataDir: ${dir}`,
+        'egress:',
+        `  caFile: ${badCa}`,
+        '  vpcConnections:',
+        `    "${VPC_A}": { allowCidrs: [10.0.0.0/8], proxy: "http://127.0.0.1:${closedPort}" }`,
+      ].join('\n'),
+    );
     const r = await run(['doctor', '--config', cfg]);
     expect(r.code, r.stdout).toBe(1);
     expect(line(r.stdout, 'configuration')[0]).toMatch(/^OK /);
@@ -114,7 +133,10 @@ describe('doctor', () => {
     expect(badKey.slice(1).every((c) => c.status === 'SKIP')).toBe(true);
 
     const empty = await runDoctor({ 'data-dir': dir }, {});
-    expect(empty.find((c) => c.name === 'database')).toMatchObject({ status: 'FAIL', message: expect.stringMatching(/no database at .*no server has started with this data dir/) });
+    expect(empty.find((c) => c.name === 'database')).toMatchObject({
+      status: 'FAIL',
+      message: expect.stringMatching(/no database at .*no server has started with this data dir/),
+    });
     expect(existsSync(path.join(dir, 'actionbridge.db'))).toBe(false);
     expect(existsSync(path.join(dir, 'master.keys'))).toBe(false);
 
@@ -122,12 +144,21 @@ describe('doctor', () => {
     copyFileSync(path.join(goodDir, 'actionbridge.db'), path.join(noKey, 'actionbridge.db'));
     const ca = createTestCa();
     const expired = path.join(noKey, 'expired.pem');
-    writeFileSync(expired, ca.issue({ dnsNames: ['old.example'], notBefore: new Date(Date.now() - 10 * 86400_000), notAfter: new Date(Date.now() - 86400_000) }).certPem);
+    writeFileSync(
+      expired,
+      ca.issue({ dnsNames: ['old.example'], notBefore: new Date(Date.now() - 10 * 86400_000), notAfter: new Date(Date.now() - 86400_000) }).certPem,
+    );
     const checks = await runDoctor({ 'data-dir': noKey, 'ca-file': expired }, {});
     expect(status(checks, 'database')).toEqual(['OK']);
-    expect(checks.find((c) => c.name === 'master key')).toMatchObject({ status: 'FAIL', message: expect.stringMatching(/no master key.*could not open any secret stored so far/) });
+    expect(checks.find((c) => c.name === 'master key')).toMatchObject({
+      status: 'FAIL',
+      message: expect.stringMatching(/no master key.*could not open any secret stored so far/),
+    });
     expect(existsSync(path.join(noKey, 'master.keys'))).toBe(false);
-    expect(checks.find((c) => c.name === 'CA file')).toMatchObject({ status: 'FAIL', message: expect.stringMatching(/old\.example expired on \d{4}-\d\d-\d\d/) });
+    expect(checks.find((c) => c.name === 'CA file')).toMatchObject({
+      status: 'FAIL',
+      message: expect.stringMatching(/old\.example expired on \d{4}-\d\d-\d\d/),
+    });
     // A key from the environment that is not the one the secrets were sealed with: FAIL too.
     const withEnv = await runDoctor({ 'data-dir': noKey }, { ACTIONBRIDGE_MASTER_KEY: randomBytes(32).toString('base64') });
     expect(status(withEnv, 'master key')).toEqual(['FAIL']);

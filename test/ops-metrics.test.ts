@@ -14,15 +14,25 @@ describe('/metrics', () => {
     t = await startTestServer({ metricsPort: 0 });
     metricsUrl = t.server.metricsEndpoint!;
   });
-  afterAll(async () => { await t?.stop(); });
+  afterAll(async () => {
+    await t?.stop();
+  });
 
   it('is served on its own port on 127.0.0.1, in Prometheus text format; not on the API port', async () => {
     expect(metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
     expect(new URL(metricsUrl).port).not.toBe(new URL(t.endpoint).port);
     const m = await scrape(metricsUrl);
-    for (const name of ['actionbridge_requests_total', 'actionbridge_request_duration_seconds', 'actionbridge_throttled_requests_total',
-      'actionbridge_invocations_total', 'actionbridge_invocation_upstream_duration_seconds', 'actionbridge_token_requests_total',
-      'actionbridge_egress_errors_total', 'actionbridge_db_call_duration_seconds', 'process_cpu_user_seconds_total']) {
+    for (const name of [
+      'actionbridge_requests_total',
+      'actionbridge_request_duration_seconds',
+      'actionbridge_throttled_requests_total',
+      'actionbridge_invocations_total',
+      'actionbridge_invocation_upstream_duration_seconds',
+      'actionbridge_token_requests_total',
+      'actionbridge_egress_errors_total',
+      'actionbridge_db_call_duration_seconds',
+      'process_cpu_user_seconds_total',
+    ]) {
       expect(m.families.has(name), name).toBe(true);
     }
     const api = await fetch(`${t.endpoint}/metrics`);
@@ -37,7 +47,11 @@ describe('/metrics', () => {
     const before = await scrape(metricsUrl);
     const N = 7;
     for (let i = 0; i < N; i++) await c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'metrics-a' }));
-    await expectError(c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'metrics-missing' })), 'ResourceNotFoundException', 404);
+    await expectError(
+      c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'metrics-missing' })),
+      'ResourceNotFoundException',
+      404,
+    );
     const after = await scrape(metricsUrl);
     const ok = { operation: 'DescribeActionConnector', status: '200' };
     expect(after.value('actionbridge_requests_total', ok) - before.value('actionbridge_requests_total', ok)).toBe(N);
@@ -52,17 +66,35 @@ describe('/metrics', () => {
   it('counts an egress refusal by its reason, and a token request that could not be made', async () => {
     const c = t.client();
     // No --egress-allow: loopback is refused before any connection.
-    await c.send(new qs.CreateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'metrics-loop', Name: 'loop', Type: 'GENERIC_HTTP', AuthenticationConfig: none('https://127.0.0.1') }));
-    await c.send(new qs.CreateActionConnectorCommand({
-      AwsAccountId: ACCOUNT, ActionConnectorId: 'metrics-cc', Name: 'cc', Type: 'GENERIC_HTTP',
-      AuthenticationConfig: {
-        AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
-        AuthenticationMetadata: { ClientCredentialsGrantMetadata: {
-          BaseEndpoint: 'https://127.0.0.1/api', ClientCredentialsSource: 'PLAIN_CREDENTIALS',
-          ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: 'client', ClientSecret: 'client-secret-value', TokenEndpoint: 'https://127.0.0.1/token' } },
-        } },
-      },
-    }));
+    await c.send(
+      new qs.CreateActionConnectorCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'metrics-loop',
+        Name: 'loop',
+        Type: 'GENERIC_HTTP',
+        AuthenticationConfig: none('https://127.0.0.1'),
+      }),
+    );
+    await c.send(
+      new qs.CreateActionConnectorCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'metrics-cc',
+        Name: 'cc',
+        Type: 'GENERIC_HTTP',
+        AuthenticationConfig: {
+          AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
+          AuthenticationMetadata: {
+            ClientCredentialsGrantMetadata: {
+              BaseEndpoint: 'https://127.0.0.1/api',
+              ClientCredentialsSource: 'PLAIN_CREDENTIALS',
+              ClientCredentialsDetails: {
+                ClientCredentialsGrantDetails: { ClientId: 'client', ClientSecret: 'client-secret-value', TokenEndpoint: 'https://127.0.0.1/token' },
+              },
+            },
+          },
+        },
+      }),
+    );
     const before = await scrape(metricsUrl);
     const refused = { reason: 'refused-address' };
     const r = await connectorOps(t.endpoint, ACCOUNT, 'metrics-loop').test(ADMIN);
@@ -120,7 +152,7 @@ describe('/readyz and /healthz', () => {
       const ok = await fetch(`${t.endpoint}/readyz`);
       expect(ok.status).toBe(200);
       expect(ok.headers.get('cache-control')).toBe('no-store');
-      const body = await ok.json() as { status: string; checks: Record<string, { ok: boolean; message: string }> };
+      const body = (await ok.json()) as { status: string; checks: Record<string, { ok: boolean; message: string }> };
       expect(body.status).toBe('ready');
       expect(Object.keys(body.checks).sort()).toEqual(['database', 'masterKey', 'migrations']);
       expect(Object.values(body.checks).every((c) => c.ok)).toBe(true);
@@ -129,7 +161,7 @@ describe('/readyz and /healthz', () => {
       await t.server.store.close();
       const down = await fetch(`${t.endpoint}/readyz`);
       expect(down.status).toBe(503);
-      const why = await down.json() as { status: string; checks: Record<string, { ok: boolean; message: string }> };
+      const why = (await down.json()) as { status: string; checks: Record<string, { ok: boolean; message: string }> };
       expect(why.status).toBe('not ready');
       expect(why.checks.database!.ok).toBe(false);
       expect(why.checks.database!.message).toMatch(/does not answer/);
@@ -147,20 +179,44 @@ describe('request log', () => {
     const t = await startTestServer();
     try {
       const c = t.client();
-      await c.send(new qs.CreateActionConnectorCommand(createInput('log-a', { AuthenticationConfig: {
-        AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: 'https://api.example.com', Username: 'svc', Password: 'never-in-logs-7f3a9c' } },
-      } })));
+      await c.send(
+        new qs.CreateActionConnectorCommand(
+          createInput('log-a', {
+            AuthenticationConfig: {
+              AuthenticationType: 'BASIC',
+              AuthenticationMetadata: {
+                BasicAuthConnectionMetadata: { BaseEndpoint: 'https://api.example.com', Username: 'svc', Password: 'never-in-logs-7f3a9c' },
+              },
+            },
+          }),
+        ),
+      );
       const out = await c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'log-a' }));
       await fetch(`${t.endpoint}/readyz`);
       await fetch(`${t.endpoint}/healthz`);
-      const bad = await callExtension(t.endpoint, { accessKeyId: ADMIN.accessKeyId, secretAccessKey: 'wrong-secret' }, 'GET', `/accounts/${ACCOUNT}/action-connectors/log-a/connection`);
+      const bad = await callExtension(
+        t.endpoint,
+        { accessKeyId: ADMIN.accessKeyId, secretAccessKey: 'wrong-secret' },
+        'GET',
+        `/accounts/${ACCOUNT}/action-connectors/log-a/connection`,
+      );
       expect(bad.status).toBe(403);
-      const lines = t.logs().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request');
+      const lines = t
+        .logs()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => l.msg === 'request');
       expect(lines).toHaveLength(3);
       const d = lines.find((l) => l.op === 'DescribeActionConnector')!;
       expect(d).toMatchObject({
-        requestId: out.RequestId, op: 'DescribeActionConnector', account: ACCOUNT,
-        caller: `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/admin`, status: 200, level: 30, service: 'actionbridge',
+        requestId: out.RequestId,
+        op: 'DescribeActionConnector',
+        account: ACCOUNT,
+        caller: `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/admin`,
+        status: 200,
+        level: 30,
+        service: 'actionbridge',
       });
       expect(typeof d.durationMs).toBe('number');
       expect(typeof d.time).toBe('string');

@@ -32,7 +32,10 @@ async function until(cond: () => boolean, ms: number, what: string): Promise<voi
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = net.connect({ host: '127.0.0.1', port });
-    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.once('error', () => resolve(false));
   });
 }
@@ -52,16 +55,24 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(async () => { release(); await upstream?.close(); });
+afterAll(async () => {
+  release();
+  await upstream?.close();
+});
 
 async function serverWithSlowConnector(extraArgs: string[], id: string, base: string) {
   const dataDir = tempDir('ab-shutdown-');
   const srv = await startChildServer(dataDir, ['--ca-file', caFile, '--egress-allow', '127.0.0.1/32', ...extraArgs]);
   const client = new qs.QuickSightClient({ region: 'us-east-1', endpoint: srv.endpoint, credentials: ADMIN, maxAttempts: 1 });
-  await client.send(new qs.CreateActionConnectorCommand({
-    AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: id, Type: 'GENERIC_HTTP',
-    AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: base } } },
-  }));
+  await client.send(
+    new qs.CreateActionConnectorCommand({
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: id,
+      Name: id,
+      Type: 'GENERIC_HTTP',
+      AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: base } } },
+    }),
+  );
   client.destroy();
   return { srv, dataDir };
 }
@@ -69,7 +80,9 @@ async function serverWithSlowConnector(extraArgs: string[], id: string, base: st
 describe('graceful shutdown', () => {
   it('SIGTERM during 100 in-flight slow invocations: all finish, new connections are refused, exit code 0', async () => {
     received = 0;
-    gate = new Promise<void>((r) => { release = r; });
+    gate = new Promise<void>((r) => {
+      release = r;
+    });
     const { srv, dataDir } = await serverWithSlowConnector(['--shutdown-timeout-ms', '30000'], 'slow', upstream.url('/slow'));
     const ops = connectorOps(srv.endpoint, ACCOUNT, 'slow');
     const calls = Array.from({ length: 100 }, () => ops.test(ADMIN));
@@ -99,7 +112,12 @@ describe('graceful shutdown', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(srv.output()).toMatch(/stopped: every request finished/);
     // Each request's one log line was written before the exit.
-    expect(srv.output().split('\n').filter((l) => l.includes('"op":"TestActionConnector"')).length).toBe(100);
+    expect(
+      srv
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"op":"TestActionConnector"')).length,
+    ).toBe(100);
 
     // What the requests committed is there (their last test result), and the database opens clean.
     const store = await openStore({ dataDir });
@@ -123,7 +141,9 @@ describe('graceful shutdown', () => {
     expect(a.srv.output()).toMatch(/shutdown bound reached/);
 
     const b = await serverWithSlowConnector(['--shutdown-timeout-ms', '60000'], 'hang2', upstream.url('/hang'));
-    const stuck2 = connectorOps(b.srv.endpoint, ACCOUNT, 'hang2').test(ADMIN).catch((e: Error) => e);
+    const stuck2 = connectorOps(b.srv.endpoint, ACCOUNT, 'hang2')
+      .test(ADMIN)
+      .catch((e: Error) => e);
     await new Promise((r) => setTimeout(r, 300));
     b.srv.child.kill('SIGTERM');
     await until(() => b.srv.output().includes('shutting down'), 5_000, 'the shutdown log line');

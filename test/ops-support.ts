@@ -17,8 +17,7 @@ export interface Scrape {
   count(name: string, labels?: Record<string, string>): number;
 }
 
-const matches = (have: Record<string, string> | undefined, want: Record<string, string>) =>
-  Object.entries(want).every(([k, v]) => have?.[k] === v);
+const matches = (have: Record<string, string> | undefined, want: Record<string, string>) => Object.entries(want).every(([k, v]) => have?.[k] === v);
 
 /** Families by name; the parser starts a new family whenever the sample name changes, so same-named ones are joined. */
 function byName(list: Family[]): Map<string, Family> {
@@ -34,7 +33,10 @@ function byName(list: Family[]): Map<string, Family> {
 export function parseMetrics(text: string): Scrape {
   const families = byName(parsePrometheusTextFormat(text));
   const histograms = [...families.values()].filter((f) => f.type === 'HISTOGRAM').map((f) => f.name);
-  const untyped = text.split('\n').filter((l) => !histograms.some((h) => l.startsWith(`# TYPE ${h} `) || l.startsWith(`# HELP ${h} `))).join('\n');
+  const untyped = text
+    .split('\n')
+    .filter((l) => !histograms.some((h) => l.startsWith(`# TYPE ${h} `) || l.startsWith(`# HELP ${h} `)))
+    .join('\n');
   const series = byName(parsePrometheusTextFormat(untyped));
   const sum = (f: Family | undefined, labels: Record<string, string>) =>
     (f?.metrics ?? []).filter((m) => matches(m.labels, labels)).reduce((n, m) => n + Number(m.value), 0);

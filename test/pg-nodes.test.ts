@@ -17,8 +17,12 @@ const userArn = (n: string) => `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/def
 
 d(PG_URL ? 'three nodes on one PostgreSQL database' : PG_SKIP_REASON, () => {
   let c: Cluster;
-  beforeAll(async () => { c = await startCluster({ nodes: 3 }); });
-  afterAll(async () => { await c?.stop(); });
+  beforeAll(async () => {
+    c = await startCluster({ nodes: 3 });
+  });
+  afterAll(async () => {
+    await c?.stop();
+  });
 
   it('three nodes started at once on an empty schema: the migrations ran once, every node serves', async () => {
     const rows = await pgQuery<{ name: string }>(`select name from "${c.schema.schema}".kysely_migration order by name`);
@@ -31,8 +35,11 @@ d(PG_URL ? 'three nodes on one PostgreSQL database' : PG_SKIP_REASON, () => {
       expect(out.ActionConnectorSummaries).toEqual([]);
     }
     // Text sorts in byte order on PostgreSQL too (keyset pagination by id): every text column of every table is "C".
-    const coll = await pgQuery<{ t: string }>(`select table_name || '.' || column_name as t from information_schema.columns
-      where table_schema = $1 and data_type = 'text' and coalesce(collation_name, '') <> 'C'`, [c.schema.schema]);
+    const coll = await pgQuery<{ t: string }>(
+      `select table_name || '.' || column_name as t from information_schema.columns
+      where table_schema = $1 and data_type = 'text' and coalesce(collation_name, '') <> 'C'`,
+      [c.schema.schema],
+    );
     expect(coll.map((x) => x.t)).toEqual([]);
   });
 
@@ -41,9 +48,14 @@ d(PG_URL ? 'three nodes on one PostgreSQL database' : PG_SKIP_REASON, () => {
     await a!.send(new qs.CreateActionConnectorCommand(createInput('across', { Description: 'made on node 1', Tags: [{ Key: 'team', Value: 'one' }] })));
     const seen = await b!.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'across' }));
     expect(seen.ActionConnector).toMatchObject({ ActionConnectorId: 'across', Description: 'made on node 1' });
-    await b!.send(new qs.UpdateActionConnectorCommand({
-      AwsAccountId: ACCOUNT, ActionConnectorId: 'across', Name: 'Renamed on node 2', AuthenticationConfig: createInput('x').AuthenticationConfig!,
-    }));
+    await b!.send(
+      new qs.UpdateActionConnectorCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'across',
+        Name: 'Renamed on node 2',
+        AuthenticationConfig: createInput('x').AuthenticationConfig!,
+      }),
+    );
     const onThird = await z!.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'across' }));
     expect(onThird.ActionConnector?.Name).toBe('Renamed on node 2');
     await z!.send(new qs.TagResourceCommand({ ResourceArn: arnOf('across'), Tags: [{ Key: 'env', Value: 'prod' }] }));
@@ -66,11 +78,17 @@ d(PG_URL ? 'three nodes on one PostgreSQL database' : PG_SKIP_REASON, () => {
       token = page.NextToken;
     } while (token);
     expect(i).toBe(3);
-    expect(got.filter((x) => x.startsWith('pg-'))).toEqual([...ids].sort((x, y) => (Buffer.compare(Buffer.from(x), Buffer.from(y)))));
+    expect(got.filter((x) => x.startsWith('pg-'))).toEqual([...ids].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y))));
     // Search too: case-insensitive, with LIKE's own characters taken literally.
-    const search = async (value: string) => (await c.nodes[1]!.client().send(new qs.SearchActionConnectorsCommand({
-      AwsAccountId: ACCOUNT, Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringLike', Value: value }],
-    }))).ActionConnectorSummaries?.map((x) => x.ActionConnectorId);
+    const search = async (value: string) =>
+      (
+        await c.nodes[1]!.client().send(
+          new qs.SearchActionConnectorsCommand({
+            AwsAccountId: ACCOUNT,
+            Filters: [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringLike', Value: value }],
+          }),
+        )
+      ).ActionConnectorSummaries?.map((x) => x.ActionConnectorId);
     await c.nodes[0]!.client().send(new qs.CreateActionConnectorCommand(createInput('s-1', { Name: 'Alpha_Beta one' })));
     await c.nodes[2]!.client().send(new qs.CreateActionConnectorCommand(createInput('s-2', { Name: 'alphaXbeta two' })));
     expect(await search('ALPHA_BETA')).toEqual(['s-1']);
@@ -79,14 +97,17 @@ d(PG_URL ? 'three nodes on one PostgreSQL database' : PG_SKIP_REASON, () => {
   });
 
   it('a user added by the CLI on the database can call every node at once; removed, no node accepts it', async () => {
-    const u = cli(['users', 'add', '--account', ACCOUNT, '--name', 'mn-author', '--role', 'AUTHOR', '--database-url', c.schema.url, '--data-dir', c.dataDir],
-      { ACTIONBRIDGE_MASTER_KEY: c.masterKey });
+    const u = cli(['users', 'add', '--account', ACCOUNT, '--name', 'mn-author', '--role', 'AUTHOR', '--database-url', c.schema.url, '--data-dir', c.dataDir], {
+      ACTIONBRIDGE_MASTER_KEY: c.masterKey,
+    });
     const creds = { accessKeyId: u.AccessKeyId, secretAccessKey: u.SecretAccessKey };
     for (const [i, n] of c.nodes.entries()) {
       const out = await n.client(creds).send(new qs.CreateActionConnectorCommand(createInput(`by-cli-user-${i}`)));
       expect(out.CreationStatus).toBe('CREATION_SUCCESSFUL');
     }
-    cli(['users', 'remove', '--account', ACCOUNT, '--name', 'mn-author', '--database-url', c.schema.url, '--data-dir', c.dataDir], { ACTIONBRIDGE_MASTER_KEY: c.masterKey });
+    cli(['users', 'remove', '--account', ACCOUNT, '--name', 'mn-author', '--database-url', c.schema.url, '--data-dir', c.dataDir], {
+      ACTIONBRIDGE_MASTER_KEY: c.masterKey,
+    });
     for (const n of c.nodes) {
       await expectError(n.client(creds).send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT })), 'UnrecognizedClientException', 403);
     }
@@ -94,8 +115,11 @@ d(PG_URL ? 'three nodes on one PostgreSQL database' : PG_SKIP_REASON, () => {
 
   it('50 racing creates of one id spread over the three nodes: exactly one wins, 49 ResourceExistsException', async () => {
     const clients = c.nodes.flatMap((n) => [n.client(), n.client()]);
-    const results = await Promise.allSettled(Array.from({ length: 50 }, (_v, i) =>
-      clients[i % clients.length]!.send(new qs.CreateActionConnectorCommand(createInput('race-one', { Description: `attempt ${i}` })))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_v, i) =>
+        clients[i % clients.length]!.send(new qs.CreateActionConnectorCommand(createInput('race-one', { Description: `attempt ${i}` }))),
+      ),
+    );
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -111,33 +135,48 @@ d(PG_URL ? 'three nodes on one PostgreSQL database' : PG_SKIP_REASON, () => {
     const orders = [ids, [...ids].reverse(), [...ids].sort(() => Math.random() - 0.5)];
     const created = new Set<string>();
     const failures: string[] = [];
-    await Promise.all(orders.map(async (order, k) => {
-      const cl = c.nodes[k]!.client();
-      await Promise.all(order.map(async (id) => {
-        try {
-          await cl.send(new qs.CreateActionConnectorCommand(createInput(id, { Tags: [{ Key: 'k', Value: String(k) }] })));
-          created.add(id);
-        } catch (e) {
-          if ((e as Error).name !== 'ResourceExistsException') failures.push(`${(e as Error).name}: ${(e as Error).message}`);
-        }
-      }));
-    }));
+    await Promise.all(
+      orders.map(async (order, k) => {
+        const cl = c.nodes[k]!.client();
+        await Promise.all(
+          order.map(async (id) => {
+            try {
+              await cl.send(new qs.CreateActionConnectorCommand(createInput(id, { Tags: [{ Key: 'k', Value: String(k) }] })));
+              created.add(id);
+            } catch (e) {
+              if ((e as Error).name !== 'ResourceExistsException') failures.push(`${(e as Error).name}: ${(e as Error).message}`);
+            }
+          }),
+        );
+      }),
+    );
     expect(failures).toEqual([]);
     expect(created.size).toBe(30);
     // Grants to the same principals in opposite orders, on different nodes at once.
     const principals = ['p1', 'p2', 'p3', 'p4'].map(userArn);
-    for (const p of ['p1', 'p2', 'p3', 'p4']) cli(['users', 'add', '--account', ACCOUNT, '--name', p, '--role', 'READER', '--database-url', c.schema.url, '--data-dir', c.dataDir], { ACTIONBRIDGE_MASTER_KEY: c.masterKey });
-    await Promise.all(ids.flatMap((id, i) => c.nodes.map(async (n, k) => {
-      const ps = k % 2 ? [...principals].reverse() : principals;
-      try {
-        await n.client().send(new qs.UpdateActionConnectorPermissionsCommand({
-          AwsAccountId: ACCOUNT, ActionConnectorId: id, GrantPermissions: ps.map((p) => ({ Principal: p, Actions: ['quicksight:DescribeActionConnector'] })),
-          ...(i % 3 === k ? { RevokePermissions: [{ Principal: principals[0]!, Actions: ['quicksight:DescribeActionConnector'] }] } : {}),
-        }));
-      } catch (e) {
-        failures.push(`${(e as Error).name}: ${(e as Error).message}`);
-      }
-    })));
+    for (const p of ['p1', 'p2', 'p3', 'p4'])
+      cli(['users', 'add', '--account', ACCOUNT, '--name', p, '--role', 'READER', '--database-url', c.schema.url, '--data-dir', c.dataDir], {
+        ACTIONBRIDGE_MASTER_KEY: c.masterKey,
+      });
+    await Promise.all(
+      ids.flatMap((id, i) =>
+        c.nodes.map(async (n, k) => {
+          const ps = k % 2 ? [...principals].reverse() : principals;
+          try {
+            await n.client().send(
+              new qs.UpdateActionConnectorPermissionsCommand({
+                AwsAccountId: ACCOUNT,
+                ActionConnectorId: id,
+                GrantPermissions: ps.map((p) => ({ Principal: p, Actions: ['quicksight:DescribeActionConnector'] })),
+                ...(i % 3 === k ? { RevokePermissions: [{ Principal: principals[0]!, Actions: ['quicksight:DescribeActionConnector'] }] } : {}),
+              }),
+            );
+          } catch (e) {
+            failures.push(`${(e as Error).name}: ${(e as Error).message}`);
+          }
+        }),
+      ),
+    );
     expect(failures).toEqual([]);
     for (const n of c.nodes) expect(n.output()).not.toMatch(/internal failure/);
   });
@@ -145,17 +184,26 @@ d(PG_URL ? 'three nodes on one PostgreSQL database' : PG_SKIP_REASON, () => {
 
 d(PG_URL ? 'kill -9 of one node in the middle of writes' : PG_SKIP_REASON, () => {
   let c: Cluster;
-  beforeAll(async () => { c = await startCluster({ nodes: 2 }); });
-  afterAll(async () => { await c?.stop(); });
+  beforeAll(async () => {
+    c = await startCluster({ nodes: 2 });
+  });
+  afterAll(async () => {
+    await c?.stop();
+  });
 
   it('loses nothing that was answered, leaves no half-written connector; the other node serves on', async () => {
-    const [victim, survivor] = c.nodes as [typeof c.nodes[0], typeof c.nodes[0]];
+    const [victim, survivor] = c.nodes as [(typeof c.nodes)[0], (typeof c.nodes)[0]];
     const vc = victim.client();
     const acked: string[] = [];
     let stop = false;
     let sent = 0;
     const TAGS = Array.from({ length: 8 }, (_v, i) => ({ Key: `t${i}`, Value: `v${i}` }));
-    const perms = [{ Principal: `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeActionConnector', 'quicksight:UpdateActionConnector'] }];
+    const perms = [
+      {
+        Principal: `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/admin`,
+        Actions: ['quicksight:DescribeActionConnector', 'quicksight:UpdateActionConnector'],
+      },
+    ];
     const writer = async (w: number) => {
       for (let i = 0; !stop; i++) {
         const id = `k9-${w}-${i}`;
@@ -163,7 +211,9 @@ d(PG_URL ? 'kill -9 of one node in the middle of writes' : PG_SKIP_REASON, () =>
         try {
           await vc.send(new qs.CreateActionConnectorCommand(createInput(id, { Tags: TAGS, Permissions: perms })));
           acked.push(id);
-        } catch { return; }
+        } catch {
+          return;
+        }
       }
     };
     const writers = Array.from({ length: 8 }, (_v, w) => writer(w));

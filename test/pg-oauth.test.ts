@@ -26,8 +26,15 @@ import { PG_SKIP_REASON, PG_URL, createSchema, pgQuery, type TestSchema } from '
 import { startCluster, type Cluster } from './support/pg-nodes.js';
 
 const d = PG_URL ? describe : describe.skip;
-const ALL = ['DescribeActionConnector', 'UpdateActionConnector', 'DeleteActionConnector', 'DescribeActionConnectorPermissions',
-  'UpdateActionConnectorPermissions', 'ListActionConnectorActions', 'InvokeActionConnector'].map((a) => `quicksight:${a}`);
+const ALL = [
+  'DescribeActionConnector',
+  'UpdateActionConnector',
+  'DeleteActionConnector',
+  'DescribeActionConnectorPermissions',
+  'UpdateActionConnectorPermissions',
+  'ListActionConnectorActions',
+  'InvokeActionConnector',
+].map((a) => `quicksight:${a}`);
 
 let ca: TestCa;
 let caFile: string;
@@ -58,25 +65,42 @@ d(PG_URL ? 'authorization code across three node processes' : PG_SKIP_REASON, ()
   beforeAll(async () => {
     c = await startCluster({ nodes: 3, args: ['--ca-file', caFile, '--egress-allow', '127.0.0.1/32'], env: { ACTIONBRIDGE_PUBLIC_URL: front.publicUrl } });
     browser = new TestBrowser(ca.certPem);
-    const u = cli(['users', 'add', '--account', ACCOUNT, '--name', 'alice', '--role', 'AUTHOR', '--database-url', c.schema.url, '--data-dir', c.dataDir], { ACTIONBRIDGE_MASTER_KEY: c.masterKey });
+    const u = cli(['users', 'add', '--account', ACCOUNT, '--name', 'alice', '--role', 'AUTHOR', '--database-url', c.schema.url, '--data-dir', c.dataDir], {
+      ACTIONBRIDGE_MASTER_KEY: c.masterKey,
+    });
     alice = { arn: u.UserArn, accessKeyId: u.AccessKeyId, secretAccessKey: u.SecretAccessKey };
-    await c.nodes[0]!.client().send(new qs.CreateActionConnectorCommand({
-      AwsAccountId: ACCOUNT, ActionConnectorId: 'mn-code', Name: 'Sign in across nodes', Type: 'GENERIC_HTTP',
-      AuthenticationConfig: {
-        AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
-        AuthenticationMetadata: {
-          AuthorizationCodeGrantMetadata: {
-            BaseEndpoint: api.url('/api'), RedirectUrl: `${front.publicUrl}/oauth/callback`, AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
-            AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: {
-              ClientId: WEB.client_id, ClientSecret: WEB.client_secret, TokenEndpoint: oidc.tokenEndpoint, AuthorizationEndpoint: `${oidc.authorizationEndpoint}?scope=api`,
-            } },
+    await c.nodes[0]!.client().send(
+      new qs.CreateActionConnectorCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'mn-code',
+        Name: 'Sign in across nodes',
+        Type: 'GENERIC_HTTP',
+        AuthenticationConfig: {
+          AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
+          AuthenticationMetadata: {
+            AuthorizationCodeGrantMetadata: {
+              BaseEndpoint: api.url('/api'),
+              RedirectUrl: `${front.publicUrl}/oauth/callback`,
+              AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
+              AuthorizationCodeGrantCredentialsDetails: {
+                AuthorizationCodeGrantDetails: {
+                  ClientId: WEB.client_id,
+                  ClientSecret: WEB.client_secret,
+                  TokenEndpoint: oidc.tokenEndpoint,
+                  AuthorizationEndpoint: `${oidc.authorizationEndpoint}?scope=api`,
+                },
+              },
+            },
           },
         },
-      },
-      Permissions: [{ Principal: alice.arn, Actions: ALL }],
-    }));
+        Permissions: [{ Principal: alice.arn, Actions: ALL }],
+      }),
+    );
   });
-  afterAll(async () => { await browser?.close(); await c?.stop(); });
+  afterAll(async () => {
+    await browser?.close();
+    await c?.stop();
+  });
 
   async function signIn(url: string, login: string): Promise<Page> {
     browser.forgetCookies();
@@ -85,7 +109,7 @@ d(PG_URL ? 'authorization code across three node processes' : PG_SKIP_REASON, ()
     return browser.submit(consent);
   }
 
-  it('a sign-in started on node 1 completes at node 2\'s callback; node 3 uses the token; one refresh for concurrent uses on all nodes', async () => {
+  it("a sign-in started on node 1 completes at node 2's callback; node 3 uses the token; one refresh for concurrent uses on all nodes", async () => {
     const [n1, n2, n3] = c.nodes as [Cluster['nodes'][0], Cluster['nodes'][0], Cluster['nodes'][0]];
     const started = await connectorOps(n1.endpoint, ACCOUNT, 'mn-code').authorize(alice);
     expect(started.status).toBe(200);
@@ -121,7 +145,12 @@ d(PG_URL ? 'client credentials across three nodes' : PG_SKIP_REASON, () => {
     const dataDir = tempDir('ab-pg-cc-');
     const env = { ACTIONBRIDGE_MASTER_KEY: randomBytes(32).toString('base64') };
     for (let i = 0; i < 3; i++) {
-      nodes.push(await startTestServer({ databaseUrl: schema.url, dataDir, caFile, egressAllow: ['127.0.0.1/32'], postgres: { poolSize: 4, statementTimeoutMs: 30_000 } }, env));
+      nodes.push(
+        await startTestServer(
+          { databaseUrl: schema.url, dataDir, caFile, egressAllow: ['127.0.0.1/32'], postgres: { poolSize: 4, statementTimeoutMs: 30_000 } },
+          env,
+        ),
+      );
     }
   });
   afterAll(async () => {
@@ -131,21 +160,35 @@ d(PG_URL ? 'client credentials across three nodes' : PG_SKIP_REASON, () => {
 
   it('90 concurrent callers spread over three nodes: one token request; after expiry, one more', async () => {
     oidc.ttl.clientCredentials = 10; // long enough that a burst ends before the renewal point on a loaded machine
-    await nodes[0]!.client().send(new qs.CreateActionConnectorCommand({
-      AwsAccountId: ACCOUNT, ActionConnectorId: 'mn-cc', Name: 'Service token', Type: 'GENERIC_HTTP',
-      AuthenticationConfig: {
-        AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
-        AuthenticationMetadata: { ClientCredentialsGrantMetadata: {
-          BaseEndpoint: api.url('/api'), ClientCredentialsSource: 'PLAIN_CREDENTIALS',
-          ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: SVC.client_id, ClientSecret: SVC.client_secret, TokenEndpoint: oidc.tokenEndpoint } },
-        } },
-      },
-    }));
+    await nodes[0]!.client().send(
+      new qs.CreateActionConnectorCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'mn-cc',
+        Name: 'Service token',
+        Type: 'GENERIC_HTTP',
+        AuthenticationConfig: {
+          AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
+          AuthenticationMetadata: {
+            ClientCredentialsGrantMetadata: {
+              BaseEndpoint: api.url('/api'),
+              ClientCredentialsSource: 'PLAIN_CREDENTIALS',
+              ClientCredentialsDetails: {
+                ClientCredentialsGrantDetails: { ClientId: SVC.client_id, ClientSecret: SVC.client_secret, TokenEndpoint: oidc.tokenEndpoint },
+              },
+            },
+          },
+        },
+      }),
+    );
     const key = { region: 'us-east-1', accountId: ACCOUNT, id: 'mn-cc' };
     const recs = await Promise.all(nodes.map((n) => n.server.store.connectors.getConnector(key)));
     const tokens = () => oidc.tokenRequests.client_credentials ?? 0;
-    const burst = () => Promise.all(Array.from({ length: 90 }, (_v, i) =>
-      nodes[i % 3]!.server.services.connections.authorizedRequest(recs[i % 3]!, endUser(`u${i}`), { method: 'GET', url: api.url('/api/items') })));
+    const burst = () =>
+      Promise.all(
+        Array.from({ length: 90 }, (_v, i) =>
+          nodes[i % 3]!.server.services.connections.authorizedRequest(recs[i % 3]!, endUser(`u${i}`), { method: 'GET', url: api.url('/api/items') }),
+        ),
+      );
     const before = tokens();
     const first = await burst();
     expect(first.map((r) => r.status)).toEqual(Array(90).fill(200));

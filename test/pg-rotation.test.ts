@@ -20,10 +20,17 @@ const d = PG_URL ? describe : describe.skip;
 
 d(PG_URL ? 'key rotation while three nodes serve' : PG_SKIP_REASON, () => {
   let c: Cluster;
-  beforeAll(async () => { c = await startCluster({ nodes: 3, key: 'file' }); });
-  afterAll(async () => { await c?.stop(); });
+  beforeAll(async () => {
+    c = await startCluster({ nodes: 3, key: 'file' });
+  });
+  afterAll(async () => {
+    await c?.stop();
+  });
 
-  const keyLines = () => readFileSync(path.join(c.dataDir, 'master.keys'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const keyLines = () =>
+    readFileSync(path.join(c.dataDir, 'master.keys'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
 
   it('nodes started at once on one data dir share the one master key they created', async () => {
     expect(keyLines()).toHaveLength(1);
@@ -33,7 +40,11 @@ d(PG_URL ? 'key rotation while three nodes serve' : PG_SKIP_REASON, () => {
   });
 
   it('rotate and retire under load: no failed request, every secret under the new key, every node still serving', async () => {
-    for (let i = 0; i < 20; i++) await c.next().client().send(new qs.CreateActionConnectorCommand(createInput(`rot-${i}`, { AuthenticationConfig: basicAuth(`pw-before-${i}`) })));
+    for (let i = 0; i < 20; i++)
+      await c
+        .next()
+        .client()
+        .send(new qs.CreateActionConnectorCommand(createInput(`rot-${i}`, { AuthenticationConfig: basicAuth(`pw-before-${i}`) })));
     const clients = c.nodes.map((n) => n.client());
     const errors: string[] = [];
     let stop = false;
@@ -45,7 +56,14 @@ d(PG_URL ? 'key rotation while three nodes serve' : PG_SKIP_REASON, () => {
           if (i % 3 === 0) {
             await cl.send(new qs.CreateActionConnectorCommand(createInput(`rot-new-${w}-${i}`, { AuthenticationConfig: basicAuth(`pw-new-${w}-${i}`) })));
           } else if (i % 3 === 1) {
-            await cl.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: `rot-${(w * 7 + i) % 20}`, Name: `Updated ${w} ${i}`, AuthenticationConfig: basicAuth(`pw-upd-${w}-${i}`) }));
+            await cl.send(
+              new qs.UpdateActionConnectorCommand({
+                AwsAccountId: ACCOUNT,
+                ActionConnectorId: `rot-${(w * 7 + i) % 20}`,
+                Name: `Updated ${w} ${i}`,
+                AuthenticationConfig: basicAuth(`pw-upd-${w}-${i}`),
+              }),
+            );
           } else {
             await cl.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, MaxResults: 5 }));
           }

@@ -31,9 +31,15 @@ d(PG_URL ? 'secrets at rest on PostgreSQL' : PG_SKIP_REASON, () => {
     t = await startTestServer({ databaseUrl: schema.url, logLevel: 'trace' });
     const { secrets: s, configs } = secretConfigs('pgrest');
     for (const [type, config] of Object.entries(configs)) {
-      await t.client().send(new qs.CreateActionConnectorCommand({
-        AwsAccountId: ACCOUNT, ActionConnectorId: `sec-${type.toLowerCase().replace(/_/g, '-')}`, Name: `Secret ${type}`.replace(/_/g, ' '), Type: 'GENERIC_HTTP', AuthenticationConfig: config,
-      }));
+      await t.client().send(
+        new qs.CreateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: `sec-${type.toLowerCase().replace(/_/g, '-')}`,
+          Name: `Secret ${type}`.replace(/_/g, ' '),
+          Type: 'GENERIC_HTTP',
+          AuthenticationConfig: config,
+        }),
+      );
     }
     secrets.push(...Object.values(s));
     const u = await t.addUser('sec-author', 'AUTHOR');
@@ -47,14 +53,43 @@ d(PG_URL ? 'secrets at rest on PostgreSQL' : PG_SKIP_REASON, () => {
     const token = 'at-pg-secret-token-7c1e9a';
     const verifier = 'pkce-pg-secret-verifier-4b2d8f';
     const now = Date.now();
-    await store.connections.putToken({ ...key, principal: u.arn, sealed: keys.seal(JSON.stringify({ accessToken: token }), aad.connectorToken('us-east-1', ACCOUNT, 'sec-basic', u.arn, destinationDigest((await store.connectors.getConnector(key))!))), fingerprint: 'f', expiresAt: null, refreshAt: null, updatedAt: now });
-    await store.connections.putAuthState({ ...key, stateHash: 'pg-h1', userArn: u.arn, verifierSealed: keys.seal(verifier, aad.authState('pg-h1')), redirectUri: 'https://x.example/oauth/callback', fingerprint: 'f', createdAt: now, expiresAt: now + 600_000 }, now);
+    await store.connections.putToken({
+      ...key,
+      principal: u.arn,
+      sealed: keys.seal(
+        JSON.stringify({ accessToken: token }),
+        aad.connectorToken('us-east-1', ACCOUNT, 'sec-basic', u.arn, destinationDigest((await store.connectors.getConnector(key))!)),
+      ),
+      fingerprint: 'f',
+      expiresAt: null,
+      refreshAt: null,
+      updatedAt: now,
+    });
+    await store.connections.putAuthState(
+      {
+        ...key,
+        stateHash: 'pg-h1',
+        userArn: u.arn,
+        verifierSealed: keys.seal(verifier, aad.authState('pg-h1')),
+        redirectUri: 'https://x.example/oauth/callback',
+        fingerprint: 'f',
+        createdAt: now,
+        expiresAt: now + 600_000,
+      },
+      now,
+    );
     secrets.push(token, verifier, ADMIN_SECRET);
   });
-  afterAll(async () => { await t?.stop(); await schema?.drop(); });
+  afterAll(async () => {
+    await t?.stop();
+    await schema?.drop();
+  });
 
   it('no secret value in any row of any table, nor in pg_dump of the schema; the server still opens them', async () => {
-    const tables = await pgQuery<{ table_name: string }>("select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'", [schema.schema]);
+    const tables = await pgQuery<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'",
+      [schema.schema],
+    );
     expect(tables.map((x) => x.table_name)).toEqual(expect.arrayContaining(['connectors', 'access_keys', 'connector_tokens', 'oauth_states', 'meta']));
     let dump = '';
     for (const { table_name } of tables) {
@@ -71,7 +106,11 @@ d(PG_URL ? 'secrets at rest on PostgreSQL' : PG_SKIP_REASON, () => {
     expect(t.logs().length).toBeGreaterThan(0);
     for (const s of secrets) expect(t.logs().includes(s)).toBe(false);
     // Still usable: the CLI user's key signs requests.
-    const c = t.client({ accessKeyId: (await pgQuery<{ access_key_id: string }>(`select access_key_id from "${schema.schema}".access_keys where user_name = 'sec-cli'`))[0]!.access_key_id, secretAccessKey: cliSecret });
+    const c = t.client({
+      accessKeyId: (await pgQuery<{ access_key_id: string }>(`select access_key_id from "${schema.schema}".access_keys where user_name = 'sec-cli'`))[0]!
+        .access_key_id,
+      secretAccessKey: cliSecret,
+    });
     const out = await c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT }));
     expect(Array.isArray(out.ActionConnectorSummaries)).toBe(true);
   });

@@ -13,8 +13,20 @@ import { tempDir } from './helpers.js';
 const d = PG_URL ? describe : describe.skip;
 const open = (url: string, postgres = {}) => openStore({ dataDir: tempDir('ab-pgs-'), databaseUrl: url, postgres }) as Promise<SqlStore>;
 const rec = (id: string, name = `N ${id}`): ConnectorRecord => ({
-  region: 'us-east-1', accountId: '111122223333', id, name, type: 'GENERIC_HTTP', description: null, authType: 'NONE', authPublic: {},
-  authSecret: null, vpcConnectionArn: null, enabledActions: [], status: 'CREATION_SUCCESSFUL', createdAt: 1767225600123, updatedAt: 1767225600123,
+  region: 'us-east-1',
+  accountId: '111122223333',
+  id,
+  name,
+  type: 'GENERIC_HTTP',
+  description: null,
+  authType: 'NONE',
+  authPublic: {},
+  authSecret: null,
+  vpcConnectionArn: null,
+  enabledActions: [],
+  status: 'CREATION_SUCCESSFUL',
+  createdAt: 1767225600123,
+  updatedAt: 1767225600123,
 });
 
 d(PG_URL ? 'PostgreSQL store' : PG_SKIP_REASON, () => {
@@ -28,23 +40,34 @@ d(PG_URL ? 'PostgreSQL store' : PG_SKIP_REASON, () => {
     [a, b] = stores as [SqlStore, SqlStore];
     for (const s of stores.slice(2)) await s.close();
   });
-  afterAll(async () => { await a?.close(); await b?.close(); await schema?.drop(); });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await schema?.drop();
+  });
 
   it('withLock: one holder at a time across stores; other names do not wait; released on error', async () => {
     const events: string[] = [];
-    const hold = (s: SqlStore, who: string, ms: number) => s.withLock('token|us-east-1|1|c', async () => {
-      events.push(`${who}+`);
-      await new Promise((r) => setTimeout(r, ms));
-      events.push(`${who}-`);
-      return who;
+    const hold = (s: SqlStore, who: string, ms: number) =>
+      s.withLock('token|us-east-1|1|c', async () => {
+        events.push(`${who}+`);
+        await new Promise((r) => setTimeout(r, ms));
+        events.push(`${who}-`);
+        return who;
+      });
+    const other = b.withLock('token|us-east-1|1|other', async () => {
+      events.push('other');
     });
-    const other = b.withLock('token|us-east-1|1|other', async () => { events.push('other'); });
     const r = await Promise.all([hold(a, 'a1', 200), hold(b, 'b1', 50), hold(a, 'a2', 50), hold(b, 'b2', 50), other]);
     expect(r.slice(0, 4)).toEqual(['a1', 'b1', 'a2', 'b2']);
     const inner = events.filter((e) => e !== 'other');
     for (let i = 0; i < inner.length; i += 2) expect(inner[i]!.slice(0, -1)).toBe(inner[i + 1]!.slice(0, -1)); // never interleaved
     expect(events.indexOf('other')).toBeLessThan(events.indexOf('a1-')); // another name did not wait for a1
-    await expect(a.withLock('boom', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      a.withLock('boom', async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await b.withLock('boom', async () => 'free')).toBe('free');
   });
 

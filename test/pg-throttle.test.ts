@@ -23,32 +23,44 @@ async function measure(clients: qs.QuickSightClient[], burst: number): Promise<{
   const other: string[] = [];
   const start = Date.now();
   const end = start + SECONDS * 1000;
-  await Promise.all(Array.from({ length: 16 }, async (_v, w) => {
-    for (let i = 0; Date.now() < end; i++) {
-      const cl = clients[(w + i) % clients.length]!;
-      try {
-        await cl.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, MaxResults: 1 }));
-        ok++;
-      } catch (e) {
-        if ((e as Error).name === 'ThrottlingException') throttled++;
-        else other.push((e as Error).name);
+  await Promise.all(
+    Array.from({ length: 16 }, async (_v, w) => {
+      for (let i = 0; Date.now() < end; i++) {
+        const cl = clients[(w + i) % clients.length]!;
+        try {
+          await cl.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, MaxResults: 1 }));
+          ok++;
+        } catch (e) {
+          if ((e as Error).name === 'ThrottlingException') throttled++;
+          else other.push((e as Error).name);
+        }
       }
-    }
-  }));
+    }),
+  );
   const elapsed = (Date.now() - start) / 1000;
   return { rate: (ok - burst) / elapsed, ok, throttled, other };
 }
 
 d(PG_URL ? `throttling per account across two nodes (rate ${RATE}/s, burst ${BURST})` : PG_SKIP_REASON, () => {
   const clusters: Cluster[] = [];
-  afterAll(async () => { for (const c of clusters) await c.stop(); });
+  afterAll(async () => {
+    for (const c of clusters) await c.stop();
+  });
   const figures: string[] = [];
-  afterAll(() => { if (figures.length) console.log(`[pg-throttle] measured, ${SECONDS} s each:\n  ${figures.join('\n  ')}`); });
+  afterAll(() => {
+    if (figures.length) console.log(`[pg-throttle] measured, ${SECONDS} s each:\n  ${figures.join('\n  ')}`);
+  });
 
   it('nodes: 2, round-robin over both: the account gets the configured rate; all to one node: half of it', async () => {
-    const c = await startCluster({ nodes: 2, env: { ACTIONBRIDGE_THROTTLE_RATE: String(RATE), ACTIONBRIDGE_THROTTLE_BURST: String(BURST), ACTIONBRIDGE_NODES: '2' } });
+    const c = await startCluster({
+      nodes: 2,
+      env: { ACTIONBRIDGE_THROTTLE_RATE: String(RATE), ACTIONBRIDGE_THROTTLE_BURST: String(BURST), ACTIONBRIDGE_NODES: '2' },
+    });
     clusters.push(c);
-    const both = await measure(c.nodes.map((n) => n.client()), BURST);
+    const both = await measure(
+      c.nodes.map((n) => n.client()),
+      BURST,
+    );
     figures.push(`nodes=2, round-robin over 2 nodes: ${both.rate.toFixed(1)} req/s accepted (configured ${RATE}); ${both.ok} ok, ${both.throttled} throttled`);
     expect(both.other).toEqual([]);
     expect(both.throttled).toBeGreaterThan(0);
@@ -57,14 +69,17 @@ d(PG_URL ? `throttling per account across two nodes (rate ${RATE}/s, burst ${BUR
     await new Promise((r) => setTimeout(r, 1000)); // buckets refill
     const one = await measure([c.nodes[0]!.client()], BURST / 2);
     figures.push(`nodes=2, all requests to 1 node: ${one.rate.toFixed(1)} req/s accepted (configured ${RATE}; expected ${RATE / 2})`);
-    expect(one.rate).toBeGreaterThan(RATE / 2 * 0.85);
-    expect(one.rate).toBeLessThan(RATE / 2 * 1.15);
+    expect(one.rate).toBeGreaterThan((RATE / 2) * 0.85);
+    expect(one.rate).toBeLessThan((RATE / 2) * 1.15);
   });
 
   it('without nodes: 2, two nodes let the account through at twice the rate', async () => {
     const c = await startCluster({ nodes: 2, env: { ACTIONBRIDGE_THROTTLE_RATE: String(RATE), ACTIONBRIDGE_THROTTLE_BURST: String(BURST) } });
     clusters.push(c);
-    const both = await measure(c.nodes.map((n) => n.client()), 2 * BURST);
+    const both = await measure(
+      c.nodes.map((n) => n.client()),
+      2 * BURST,
+    );
     figures.push(`nodes=1 (unset), round-robin over 2 nodes: ${both.rate.toFixed(1)} req/s accepted (configured ${RATE})`);
     // Well above the configured rate (up to twice it; less when the machine cannot send that much).
     expect(both.rate).toBeGreaterThan(1.5 * RATE);

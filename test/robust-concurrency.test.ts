@@ -5,17 +5,36 @@ import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT, ADMIN, BIN, REGION, cli, createInput, expectError, qs, startChildServer, startTestServer, tempDir, type Creds, type TestServer } from './helpers.js';
+import {
+  ACCOUNT,
+  ADMIN,
+  BIN,
+  REGION,
+  cli,
+  createInput,
+  expectError,
+  qs,
+  startChildServer,
+  startTestServer,
+  tempDir,
+  type Creds,
+  type TestServer,
+} from './helpers.js';
 
 const execFileP = promisify(execFile);
 
-interface Settled { ok: qs.CreateActionConnectorCommandOutput[]; failed: (Error & { $metadata?: { httpStatusCode?: number } })[] }
+interface Settled {
+  ok: qs.CreateActionConnectorCommandOutput[];
+  failed: (Error & { $metadata?: { httpStatusCode?: number } })[];
+}
 
 async function race(clients: qs.QuickSightClient[], inputs: qs.CreateActionConnectorCommandInput[]): Promise<Settled> {
   const results = await Promise.allSettled(inputs.map((input, i) => clients[i % clients.length]!.send(new qs.CreateActionConnectorCommand(input))));
   const ok: Settled['ok'] = [];
   const failed: Settled['failed'] = [];
-  for (const r of results) if (r.status === 'fulfilled') ok.push(r.value); else failed.push(r.reason);
+  for (const r of results)
+    if (r.status === 'fulfilled') ok.push(r.value);
+    else failed.push(r.reason);
   return { ok, failed };
 }
 
@@ -37,28 +56,38 @@ describe('20 parallel CreateActionConnector calls of one id (in-process server)'
     // Several clients: several connection pools, so the 20 calls really are in flight together.
     clients = Array.from({ length: 5 }, () => t.client());
   });
-  afterAll(async () => { await t.stop(); });
+  afterAll(async () => {
+    await t.stop();
+  });
 
   it('identical inputs: exactly one succeeds, 19 get ResourceExistsException (409)', async () => {
     for (let round = 0; round < 5; round++) {
       const id = `same-${round}`;
-      expectOneWinner(await race(clients, Array.from({ length: 20 }, () => createInput(id))), 20);
+      expectOneWinner(
+        await race(
+          clients,
+          Array.from({ length: 20 }, () => createInput(id)),
+        ),
+        20,
+      );
     }
   });
 
-  it('different inputs: the stored connector is the winner\'s, whole (name, tags and grants from one call)', async () => {
+  it("different inputs: the stored connector is the winner's, whole (name, tags and grants from one call)", async () => {
     const admin = `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/admin`;
     const reader = await t.addUser('race-reader', 'READER');
     for (let round = 0; round < 5; round++) {
       const id = `diff-${round}`;
-      const inputs = Array.from({ length: 20 }, (_v, i) => createInput(id, {
-        Name: `Contender ${i}`,
-        Tags: [{ Key: 'contender', Value: String(i) }],
-        Permissions: [
-          { Principal: admin, Actions: ['quicksight:DescribeActionConnector', 'quicksight:UpdateActionConnectorPermissions'] },
-          ...(i % 2 ? [{ Principal: reader.arn, Actions: ['quicksight:DescribeActionConnector'] }] : []),
-        ],
-      }));
+      const inputs = Array.from({ length: 20 }, (_v, i) =>
+        createInput(id, {
+          Name: `Contender ${i}`,
+          Tags: [{ Key: 'contender', Value: String(i) }],
+          Permissions: [
+            { Principal: admin, Actions: ['quicksight:DescribeActionConnector', 'quicksight:UpdateActionConnectorPermissions'] },
+            ...(i % 2 ? [{ Principal: reader.arn, Actions: ['quicksight:DescribeActionConnector'] }] : []),
+          ],
+        }),
+      );
       const s = await race(clients, inputs);
       expectOneWinner(s, 20);
       const d = await clients[0]!.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }));
@@ -71,7 +100,10 @@ describe('20 parallel CreateActionConnector calls of one id (in-process server)'
   });
 
   it('20 parallel creates of 20 different ids all succeed', async () => {
-    const s = await race(clients, Array.from({ length: 20 }, (_v, i) => createInput(`distinct-${i}`)));
+    const s = await race(
+      clients,
+      Array.from({ length: 20 }, (_v, i) => createInput(`distinct-${i}`)),
+    );
     expect(s.failed.map((e) => e.message)).toEqual([]);
     expect(s.ok.map((o) => o.ActionConnectorId).sort()).toEqual(Array.from({ length: 20 }, (_v, i) => `distinct-${i}`).sort());
   });
@@ -80,9 +112,11 @@ describe('20 parallel CreateActionConnector calls of one id (in-process server)'
     const c = clients[0]!;
     for (let round = 0; round < 5; round++) {
       const id = `churn-${round}`;
-      const ops = Array.from({ length: 20 }, (_v, i) => (i % 2
-        ? c.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }))
-        : clients[i % clients.length]!.send(new qs.CreateActionConnectorCommand(createInput(id, { Tags: [{ Key: 'k', Value: 'v' }] })))));
+      const ops = Array.from({ length: 20 }, (_v, i) =>
+        i % 2
+          ? c.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }))
+          : clients[i % clients.length]!.send(new qs.CreateActionConnectorCommand(createInput(id, { Tags: [{ Key: 'k', Value: 'v' }] }))),
+      );
       const results = await Promise.allSettled(ops);
       for (const r of results) {
         if (r.status === 'rejected') expect(['ResourceExistsException', 'ResourceNotFoundException']).toContain((r.reason as Error).name);
@@ -125,7 +159,13 @@ describe('another process writing while the server runs (bin/actionbridge)', () 
 
   it('20 parallel creates of one id against the real process: one success, 19 ResourceExistsException', async () => {
     const cs = Array.from({ length: 4 }, () => clientFor(ADMIN));
-    expectOneWinner(await race(cs, Array.from({ length: 20 }, () => createInput('child-same'))), 20);
+    expectOneWinner(
+      await race(
+        cs,
+        Array.from({ length: 20 }, () => createInput('child-same')),
+      ),
+      20,
+    );
   });
 
   it('`users add` while the server runs: the new user can call the API at once, with its role and groups', async () => {
@@ -140,8 +180,13 @@ describe('another process writing while the server runs (bin/actionbridge)', () 
     const rc = clientFor({ accessKeyId: reader.AccessKeyId, secretAccessKey: reader.SecretAccessKey });
     await expectError(rc.send(new qs.CreateActionConnectorCommand(createInput('by-late-reader'))), 'AccessDeniedException', 401);
     // The group stored by the CLI counts at once: a grant to it lets the reader describe.
-    await ac.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'by-late-author',
-      GrantPermissions: [{ Principal: `arn:aws:quicksight:${REGION}:${ACCOUNT}:group/default/late-group`, Actions: ['quicksight:DescribeActionConnector'] }] }));
+    await ac.send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'by-late-author',
+        GrantPermissions: [{ Principal: `arn:aws:quicksight:${REGION}:${ACCOUNT}:group/default/late-group`, Actions: ['quicksight:DescribeActionConnector'] }],
+      }),
+    );
     const d = await rc.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'by-late-author' }));
     expect(d.ActionConnector?.ActionConnectorId).toBe('by-late-author');
   });
@@ -157,9 +202,18 @@ describe('another process writing while the server runs (bin/actionbridge)', () 
         const id = `busy-${w}-${i}`;
         try {
           await admin.send(new qs.CreateActionConnectorCommand(createInput(id, { Tags: [{ Key: 'w', Value: String(w) }] })));
-          await admin.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id,
-            GrantPermissions: [{ Principal: `arn:aws:quicksight:${REGION}:${ACCOUNT}:group/default/stream-group`, Actions: ['quicksight:DescribeActionConnector'] }] }));
-          await admin.send(new qs.TagResourceCommand({ ResourceArn: `arn:aws:quicksight:${REGION}:${ACCOUNT}:action-connector/${id}`, Tags: [{ Key: 'x', Value: 'y' }] }));
+          await admin.send(
+            new qs.UpdateActionConnectorPermissionsCommand({
+              AwsAccountId: ACCOUNT,
+              ActionConnectorId: id,
+              GrantPermissions: [
+                { Principal: `arn:aws:quicksight:${REGION}:${ACCOUNT}:group/default/stream-group`, Actions: ['quicksight:DescribeActionConnector'] },
+              ],
+            }),
+          );
+          await admin.send(
+            new qs.TagResourceCommand({ ResourceArn: `arn:aws:quicksight:${REGION}:${ACCOUNT}:action-connector/${id}`, Tags: [{ Key: 'x', Value: 'y' }] }),
+          );
           writes += 3;
         } catch (e) {
           serverErrors.push(`${(e as Error).name}: ${(e as Error).message}`);
@@ -167,13 +221,35 @@ describe('another process writing while the server runs (bin/actionbridge)', () 
       }
     };
     const writers = Array.from({ length: 4 }, (_v, w) => writer(w));
-    const added = await Promise.all(Array.from({ length: 6 }, async (_v, i) => {
-      const { stdout } = await execFileP(BIN, ['users', 'add', '--account', ACCOUNT, '--name', `cli-${i}`, '--role', i % 2 ? 'READER' : 'AUTHOR', '--group', `cli-group-${i % 3}`, '--data-dir', dir]);
-      return JSON.parse(stdout) as { UserArn: string; AccessKeyId: string; SecretAccessKey: string };
-    }));
+    const added = await Promise.all(
+      Array.from({ length: 6 }, async (_v, i) => {
+        const { stdout } = await execFileP(BIN, [
+          'users',
+          'add',
+          '--account',
+          ACCOUNT,
+          '--name',
+          `cli-${i}`,
+          '--role',
+          i % 2 ? 'READER' : 'AUTHOR',
+          '--group',
+          `cli-group-${i % 3}`,
+          '--data-dir',
+          dir,
+        ]);
+        return JSON.parse(stdout) as { UserArn: string; AccessKeyId: string; SecretAccessKey: string };
+      }),
+    );
     stop = true;
     await Promise.all(writers);
-    expect(serverErrors, server.output().split('\n').filter((l) => l.includes('internal failure')).join('\n')).toEqual([]);
+    expect(
+      serverErrors,
+      server
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('internal failure'))
+        .join('\n'),
+    ).toEqual([]);
     expect(writes).toBeGreaterThan(0);
     for (const [i, u] of added.entries()) {
       expect(u.UserArn).toBe(`arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/cli-${i}`);

@@ -18,7 +18,11 @@ const clients: qs.QuickSightClient[] = [];
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
-  for (const ch of children.splice(0)) if (ch.child.exitCode === null && ch.child.signalCode === null) { ch.child.kill('SIGKILL'); await ch.exited(); }
+  for (const ch of children.splice(0))
+    if (ch.child.exitCode === null && ch.child.signalCode === null) {
+      ch.child.kill('SIGKILL');
+      await ch.exited();
+    }
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -111,7 +115,8 @@ describe('bootstrap credentials without ACTIONBRIDGE_* variables', () => {
   it('refuses to start with only some of the three variables, naming them', () => {
     const d = dir('ab-boot-partial-');
     const r = spawnSync(BIN, ['serve', '--port', '0', '--data-dir', d], {
-      encoding: 'utf8', timeout: 20_000,
+      encoding: 'utf8',
+      timeout: 20_000,
       env: { ...process.env, ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT, ACTIONBRIDGE_ACCESS_KEY_ID: undefined, ACTIONBRIDGE_SECRET_ACCESS_KEY: undefined },
     });
     expect(r.status).not.toBe(0);
@@ -178,7 +183,9 @@ describe('actionbridge users add', () => {
           for (const table of ['users', 'groups', 'group_members', 'access_keys']) {
             expect((db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n, table).toBe(0);
           }
-        } finally { db.close(); }
+        } finally {
+          db.close();
+        }
       }
     });
 

@@ -14,7 +14,11 @@ const clients: qs.QuickSightClient[] = [];
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
-  for (const ch of children.splice(0)) if (ch.child.exitCode === null && ch.child.signalCode === null) { ch.child.kill('SIGKILL'); await ch.exited(); }
+  for (const ch of children.splice(0))
+    if (ch.child.exitCode === null && ch.child.signalCode === null) {
+      ch.child.kill('SIGKILL');
+      await ch.exited();
+    }
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -37,10 +41,44 @@ const endpoint = (n: number) => `https://api${n}.example.com/v${n}`;
 function variedInputs(prefix: string, userArn: string, groupArn: string): qs.CreateActionConnectorCommandInput[] {
   const auths: qs.AuthConfig[] = [
     { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: endpoint(1) } } },
-    { AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: endpoint(2), Username: 'svc', Password: 'pa55-word' } } },
-    { AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: endpoint(3), ApiKey: 'key-123', Email: 'bot@example.com' } } },
-    { AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS', AuthenticationMetadata: { ClientCredentialsGrantMetadata: { BaseEndpoint: endpoint(4), ClientCredentialsSource: 'PLAIN_CREDENTIALS', ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: 'cid', ClientSecret: 'csecret', TokenEndpoint: 'https://auth.example.com/token' } } } } },
-    { AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE', AuthenticationMetadata: { AuthorizationCodeGrantMetadata: { BaseEndpoint: endpoint(5), RedirectUrl: 'https://app.example.com/cb', AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS', AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: { ClientId: 'cid2', ClientSecret: 'csecret2', TokenEndpoint: 'https://auth.example.com/token', AuthorizationEndpoint: 'https://auth.example.com/authorize' } } } } },
+    {
+      AuthenticationType: 'BASIC',
+      AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: endpoint(2), Username: 'svc', Password: 'pa55-word' } },
+    },
+    {
+      AuthenticationType: 'API_KEY',
+      AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: endpoint(3), ApiKey: 'key-123', Email: 'bot@example.com' } },
+    },
+    {
+      AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
+      AuthenticationMetadata: {
+        ClientCredentialsGrantMetadata: {
+          BaseEndpoint: endpoint(4),
+          ClientCredentialsSource: 'PLAIN_CREDENTIALS',
+          ClientCredentialsDetails: {
+            ClientCredentialsGrantDetails: { ClientId: 'cid', ClientSecret: 'csecret', TokenEndpoint: 'https://auth.example.com/token' },
+          },
+        },
+      },
+    },
+    {
+      AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
+      AuthenticationMetadata: {
+        AuthorizationCodeGrantMetadata: {
+          BaseEndpoint: endpoint(5),
+          RedirectUrl: 'https://app.example.com/cb',
+          AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
+          AuthorizationCodeGrantCredentialsDetails: {
+            AuthorizationCodeGrantDetails: {
+              ClientId: 'cid2',
+              ClientSecret: 'csecret2',
+              TokenEndpoint: 'https://auth.example.com/token',
+              AuthorizationEndpoint: 'https://auth.example.com/authorize',
+            },
+          },
+        },
+      },
+    },
     { AuthenticationType: 'IAM', AuthenticationMetadata: { IamConnectionMetadata: { RoleArn: 'arn:aws:iam::123456789012:role/actions' } } },
   ];
   // types[k] accepts auths[k] (src/domain/type-auth.ts): BASIC on ServiceNow, the authorization code grant on Jira.
@@ -49,27 +87,50 @@ function variedInputs(prefix: string, userArn: string, groupArn: string): qs.Cre
   for (let i = 0; i < 18; i++) {
     const id = `${prefix}-${i}`;
     out.push({
-      AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: `Durable ${prefix} ${i}`, Type: types[i % types.length] as qs.ActionConnectorType,
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: id,
+      Name: `Durable ${prefix} ${i}`,
+      Type: types[i % types.length] as qs.ActionConnectorType,
       AuthenticationConfig: auths[i % auths.length],
       ...(i % 2 ? { Description: `Connector number ${i}.` } : {}),
-      ...(i % 3 === 0 ? { Tags: [{ Key: 'team', Value: `t${i}` }, { Key: 'n', Value: String(i) }] } : {}),
-      ...(i % 4 === 1 ? { Permissions: [
-        { Principal: `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/admin`, Actions: ['quicksight:DescribeActionConnector', 'quicksight:UpdateActionConnectorPermissions'] },
-        { Principal: userArn, Actions: ['quicksight:DescribeActionConnector'] },
-        { Principal: groupArn, Actions: ['quicksight:InvokeActionConnector', 'quicksight:ListActionConnectorActions'] },
-      ] } : {}),
+      ...(i % 3 === 0
+        ? {
+            Tags: [
+              { Key: 'team', Value: `t${i}` },
+              { Key: 'n', Value: String(i) },
+            ],
+          }
+        : {}),
+      ...(i % 4 === 1
+        ? {
+            Permissions: [
+              {
+                Principal: `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/admin`,
+                Actions: ['quicksight:DescribeActionConnector', 'quicksight:UpdateActionConnectorPermissions'],
+              },
+              { Principal: userArn, Actions: ['quicksight:DescribeActionConnector'] },
+              { Principal: groupArn, Actions: ['quicksight:InvokeActionConnector', 'quicksight:ListActionConnectorActions'] },
+            ],
+          }
+        : {}),
     });
   }
   return out;
 }
 
-interface Snapshot { connector: unknown; tags: unknown; permissions: unknown }
+interface Snapshot {
+  connector: unknown;
+  tags: unknown;
+  permissions: unknown;
+}
 
 async function snapshot(c: qs.QuickSightClient, id: string): Promise<Snapshot> {
   const d = await c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }));
   const tags = await c.send(new qs.ListTagsForResourceCommand({ ResourceArn: arnOf(id) }));
   const p = await c.send(new qs.DescribeActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }));
-  const perms = (p.Permissions ?? []).map((x) => ({ Principal: x.Principal, Actions: [...(x.Actions ?? [])].sort() })).sort((a, b) => (a.Principal! < b.Principal! ? -1 : 1));
+  const perms = (p.Permissions ?? [])
+    .map((x) => ({ Principal: x.Principal, Actions: [...(x.Actions ?? [])].sort() }))
+    .sort((a, b) => (a.Principal! < b.Principal! ? -1 : 1));
   const sortedTags = [...(tags.Tags ?? [])].sort((a, b) => (a.Key! < b.Key! ? -1 : 1));
   return { connector: d.ActionConnector, tags: sortedTags, permissions: perms };
 }
@@ -92,22 +153,59 @@ async function populate(dir: string, c: qs.QuickSightClient, prefix: string) {
   const inputs = variedInputs(prefix, u.UserArn, groupArn);
   for (const input of inputs) await c.send(new qs.CreateActionConnectorCommand(input));
   // Updates, a delete, tag and permission changes: the last write of each must be what survives.
-  await c.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: `${prefix}-0`, Name: 'Renamed zero', AuthenticationConfig: inputs[1]!.AuthenticationConfig }));
-  await c.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: `${prefix}-5`, Name: 'Renamed five', Description: 'Updated.', AuthenticationConfig: inputs[5]!.AuthenticationConfig }));
+  await c.send(
+    new qs.UpdateActionConnectorCommand({
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: `${prefix}-0`,
+      Name: 'Renamed zero',
+      AuthenticationConfig: inputs[1]!.AuthenticationConfig,
+    }),
+  );
+  await c.send(
+    new qs.UpdateActionConnectorCommand({
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: `${prefix}-5`,
+      Name: 'Renamed five',
+      Description: 'Updated.',
+      AuthenticationConfig: inputs[5]!.AuthenticationConfig,
+    }),
+  );
   await c.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: `${prefix}-7` }));
-  await c.send(new qs.TagResourceCommand({ ResourceArn: arnOf(`${prefix}-3`), Tags: [{ Key: 'team', Value: 'replaced' }, { Key: 'extra', Value: 'x' }] }));
+  await c.send(
+    new qs.TagResourceCommand({
+      ResourceArn: arnOf(`${prefix}-3`),
+      Tags: [
+        { Key: 'team', Value: 'replaced' },
+        { Key: 'extra', Value: 'x' },
+      ],
+    }),
+  );
   await c.send(new qs.UntagResourceCommand({ ResourceArn: arnOf(`${prefix}-6`), TagKeys: ['n'] }));
-  await c.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: `${prefix}-2`,
-    GrantPermissions: [{ Principal: u.UserArn, Actions: ['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector'] }] }));
-  await c.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: `${prefix}-1`,
-    RevokePermissions: [{ Principal: groupArn, Actions: ['quicksight:InvokeActionConnector', 'quicksight:ListActionConnectorActions'] }] }));
+  await c.send(
+    new qs.UpdateActionConnectorPermissionsCommand({
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: `${prefix}-2`,
+      GrantPermissions: [{ Principal: u.UserArn, Actions: ['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector'] }],
+    }),
+  );
+  await c.send(
+    new qs.UpdateActionConnectorPermissionsCommand({
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: `${prefix}-1`,
+      RevokePermissions: [{ Principal: groupArn, Actions: ['quicksight:InvokeActionConnector', 'quicksight:ListActionConnectorActions'] }],
+    }),
+  );
   const ids = inputs.map((i) => i.ActionConnectorId!).filter((id) => id !== `${prefix}-7`);
   const expected = new Map<string, Snapshot>();
   for (const id of ids) expected.set(id, await snapshot(c, id));
   // Sanity: the snapshots hold the writes made above.
   expect((expected.get(`${prefix}-0`)!.connector as qs.ActionConnector).Name).toBe('Renamed zero');
   expect((expected.get(`${prefix}-0`)!.connector as qs.ActionConnector).Status).toBe('UPDATE_SUCCESSFUL');
-  expect(expected.get(`${prefix}-3`)!.tags).toEqual([{ Key: 'extra', Value: 'x' }, { Key: 'n', Value: '3' }, { Key: 'team', Value: 'replaced' }]);
+  expect(expected.get(`${prefix}-3`)!.tags).toEqual([
+    { Key: 'extra', Value: 'x' },
+    { Key: 'n', Value: '3' },
+    { Key: 'team', Value: 'replaced' },
+  ]);
   expect(expected.get(`${prefix}-6`)!.tags).toEqual([{ Key: 'team', Value: 't6' }]);
   expect(expected.get(`${prefix}-1`)!.permissions).toHaveLength(2);
   return { expected, user: u as { UserArn: string; AccessKeyId: string; SecretAccessKey: string } };
@@ -116,7 +214,9 @@ async function populate(dir: string, c: qs.QuickSightClient, prefix: string) {
 async function verify(c: qs.QuickSightClient, prefix: string, expected: Map<string, Snapshot>) {
   expect((await listIds(c)).filter((id) => id.startsWith(`${prefix}-`))).toEqual([...expected.keys()].sort());
   for (const [id, snap] of expected) expect(await snapshot(c, id), id).toEqual(snap);
-  await expect(c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: `${prefix}-7` }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  await expect(c.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: `${prefix}-7` }))).rejects.toMatchObject({
+    name: 'ResourceNotFoundException',
+  });
 }
 
 /** Creates connectors from several workers until `stopAfter` are acknowledged, then calls `kill`; returns what was attempted and acknowledged. */
@@ -130,13 +230,24 @@ async function writeWhileKilling(c: qs.QuickSightClient, prefix: string, stopAft
       const id = `${prefix}-${n++}`;
       attempted.add(id);
       try {
-        await c.send(new qs.CreateActionConnectorCommand({
-          AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: `Stream ${id}`, Type: 'GENERIC_HTTP',
-          AuthenticationConfig: { AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 'https://api.example.com', ApiKey: `key-${id}` } } },
-          Tags: [{ Key: 'id', Value: id }],
-        }));
+        await c.send(
+          new qs.CreateActionConnectorCommand({
+            AwsAccountId: ACCOUNT,
+            ActionConnectorId: id,
+            Name: `Stream ${id}`,
+            Type: 'GENERIC_HTTP',
+            AuthenticationConfig: {
+              AuthenticationType: 'API_KEY',
+              AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 'https://api.example.com', ApiKey: `key-${id}` } },
+            },
+            Tags: [{ Key: 'id', Value: id }],
+          }),
+        );
         acked.add(id);
-        if (acked.size >= stopAfter && !killed) { killed = true; kill(); }
+        if (acked.size >= stopAfter && !killed) {
+          killed = true;
+          kill();
+        }
       } catch (e) {
         // After the kill, requests fail at the connection level; before it, nothing may fail.
         if (!killed) throw e;
@@ -217,7 +328,10 @@ describe('durability across process death', () => {
     dirs.push(dir);
     const a = await start(dir);
     let t0 = 0;
-    const { attempted, acked } = await writeWhileKilling(clientFor(a), 'ts', 60, () => { t0 = Date.now(); a.child.kill('SIGTERM'); });
+    const { attempted, acked } = await writeWhileKilling(clientFor(a), 'ts', 60, () => {
+      t0 = Date.now();
+      a.child.kill('SIGTERM');
+    });
     // Requests in flight when the signal came must not hold the exit up (keep-alive connections).
     expect(await withTimeout(a.exited(), 5_000, 'exit after SIGTERM')).toBe(0);
     expect(Date.now() - t0).toBeLessThan(5_000);

@@ -13,7 +13,9 @@ beforeAll(async () => {
   t = await startTestServer();
   await t.client().send(new qs.CreateActionConnectorCommand(createInput(KEEP)));
 });
-afterAll(async () => { await t.stop(); });
+afterAll(async () => {
+  await t.stop();
+});
 
 // After every refused request, the server still serves a signed SDK call.
 afterEach(async () => {
@@ -24,10 +26,13 @@ afterEach(async () => {
 const send = (r: RawRequest): Promise<RawResponse> => sendRaw(t.endpoint, r);
 
 const CREATE_PATH = `/accounts/${ACCOUNT}/action-connectors`;
-const validBody = (id: string) => JSON.stringify({
-  ActionConnectorId: id, Name: 'Raw connector', Type: 'GENERIC_HTTP',
-  AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://api.example.com' } } },
-});
+const validBody = (id: string) =>
+  JSON.stringify({
+    ActionConnectorId: id,
+    Name: 'Raw connector',
+    Type: 'GENERIC_HTTP',
+    AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://api.example.com' } } },
+  });
 const JSON_CT = { 'content-type': 'application/json' };
 
 async function exists(id: string): Promise<boolean> {
@@ -49,7 +54,7 @@ describe('raw signed requests reach the protocol layer', () => {
     expect(await exists('raw-ok')).toBe(true);
   });
 
-  it('a validation failure has the AWS error body: Message and RequestId only (the console\'s Problems list is not on the wire)', async () => {
+  it("a validation failure has the AWS error body: Message and RequestId only (the console's Problems list is not on the wire)", async () => {
     const body = JSON.parse(validBody('raw-invalid')) as Record<string, unknown>;
     body.Name = 'x'.repeat(300);
     const res = await send({ method: 'POST', path: CREATE_PATH, headers: JSON_CT, body: JSON.stringify(body) });
@@ -58,7 +63,13 @@ describe('raw signed requests reach the protocol layer', () => {
   });
 
   it('a signature made with a wrong secret is refused (signing is really checked)', async () => {
-    const res = await send({ method: 'POST', path: CREATE_PATH, headers: JSON_CT, body: validBody('raw-badsig'), creds: { ...ADMIN, secretAccessKey: 'wrong-secret-wrong-secret-000' } });
+    const res = await send({
+      method: 'POST',
+      path: CREATE_PATH,
+      headers: JSON_CT,
+      body: validBody('raw-badsig'),
+      creds: { ...ADMIN, secretAccessKey: 'wrong-secret-wrong-secret-000' },
+    });
     expectAwsError(res, 403, 'InvalidSignatureException');
     expect(await exists('raw-badsig')).toBe(false);
   });
@@ -71,7 +82,10 @@ describe('bodies', () => {
     ['single quotes', "{'ActionConnectorId': 'raw-q'}"],
     ['trailing comma', '{"ActionConnectorId": "raw-comma",}'],
     ['bare word', 'hello'],
-    ['invalid UTF-8 bytes inside a string', Buffer.concat([Buffer.from('{"ActionConnectorId":"raw-utf8","Name":"a'), Buffer.from([0xff, 0xfe]), Buffer.from('b"}')])],
+    [
+      'invalid UTF-8 bytes inside a string',
+      Buffer.concat([Buffer.from('{"ActionConnectorId":"raw-utf8","Name":"a'), Buffer.from([0xff, 0xfe]), Buffer.from('b"}')]),
+    ],
   ])('malformed JSON (%s) is InvalidParameterValueException', async (_name, body) => {
     const res = await send({ method: 'POST', path: CREATE_PATH, headers: JSON_CT, body });
     expectAwsError(res, 400, 'InvalidParameterValueException', /JSON/);
@@ -116,7 +130,12 @@ describe('bodies', () => {
   });
 
   it('application/json with a charset parameter is accepted', async () => {
-    const res = await send({ method: 'POST', path: CREATE_PATH, headers: { 'content-type': 'application/json; charset=utf-8' }, body: validBody('raw-charset') });
+    const res = await send({
+      method: 'POST',
+      path: CREATE_PATH,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: validBody('raw-charset'),
+    });
     expect(res.status, res.text).toBe(200);
   });
 
@@ -159,13 +178,22 @@ describe('paths and query strings', () => {
     expectAwsError(res, 404, 'ResourceNotFoundException');
   });
 
-  it.each(['abc', '', '1.5', '0', '101', '-1', '1e2', '99999999999999999999', ' 5'])('ListActionConnectors max-results=%j is InvalidParameterValueException naming maxResults', async (v) => {
-    const res = await send({ method: 'GET', path: CREATE_PATH, query: [['max-results', v]] });
-    expectAwsError(res, 400, 'InvalidParameterValueException', /maxResults/);
-  });
+  it.each(['abc', '', '1.5', '0', '101', '-1', '1e2', '99999999999999999999', ' 5'])(
+    'ListActionConnectors max-results=%j is InvalidParameterValueException naming maxResults',
+    async (v) => {
+      const res = await send({ method: 'GET', path: CREATE_PATH, query: [['max-results', v]] });
+      expectAwsError(res, 400, 'InvalidParameterValueException', /maxResults/);
+    },
+  );
 
   it('SearchActionConnectors max-results=abc is InvalidParameterValueException', async () => {
-    const res = await send({ method: 'POST', path: `/accounts/${ACCOUNT}/search/action-connectors`, query: [['max-results', 'abc']], headers: JSON_CT, body: '{"Filters":[]}' });
+    const res = await send({
+      method: 'POST',
+      path: `/accounts/${ACCOUNT}/search/action-connectors`,
+      query: [['max-results', 'abc']],
+      headers: JSON_CT,
+      body: '{"Filters":[]}',
+    });
     expectAwsError(res, 400, 'InvalidParameterValueException', /maxResults/);
   });
 
@@ -177,7 +205,14 @@ describe('paths and query strings', () => {
   });
 
   it('a repeated scalar query parameter is answered (200 with one of the values, or 400), never 500', async () => {
-    const res = await send({ method: 'GET', path: CREATE_PATH, query: [['max-results', '1'], ['max-results', '2']] });
+    const res = await send({
+      method: 'GET',
+      path: CREATE_PATH,
+      query: [
+        ['max-results', '1'],
+        ['max-results', '2'],
+      ],
+    });
     if (res.status === 200) {
       expect([1, 2]).toContain(res.json.ActionConnectorSummaries.length);
       expect(res.json.RequestId).toBe(res.headers['x-amzn-requestid']);
@@ -187,7 +222,16 @@ describe('paths and query strings', () => {
   });
 
   it('a repeated scalar query parameter with one bad value is never a 500', async () => {
-    for (const q of [[['max-results', 'abc'], ['max-results', '2']], [['max-results', '2'], ['max-results', 'abc']]] as [string, string][][]) {
+    for (const q of [
+      [
+        ['max-results', 'abc'],
+        ['max-results', '2'],
+      ],
+      [
+        ['max-results', '2'],
+        ['max-results', 'abc'],
+      ],
+    ] as [string, string][][]) {
       const res = await send({ method: 'GET', path: CREATE_PATH, query: q });
       expect(res.status, res.text).toBeLessThan(500);
       if (res.status !== 200) expectAwsError(res, 400, 'InvalidParameterValueException');
@@ -197,8 +241,24 @@ describe('paths and query strings', () => {
   it('a repeated list query parameter (UntagResource keys=a&keys=b) removes every key', async () => {
     const arn = `arn:aws:quicksight:${REGION}:${ACCOUNT}:action-connector/${KEEP}`;
     const c = t.client();
-    await c.send(new qs.TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }, { Key: 'c', Value: '3' }] }));
-    const res = await send({ method: 'DELETE', path: `/resources/${enc(arn)}/tags`, query: [['keys', 'a'], ['keys', 'b']] });
+    await c.send(
+      new qs.TagResourceCommand({
+        ResourceArn: arn,
+        Tags: [
+          { Key: 'a', Value: '1' },
+          { Key: 'b', Value: '2' },
+          { Key: 'c', Value: '3' },
+        ],
+      }),
+    );
+    const res = await send({
+      method: 'DELETE',
+      path: `/resources/${enc(arn)}/tags`,
+      query: [
+        ['keys', 'a'],
+        ['keys', 'b'],
+      ],
+    });
     expect(res.status, res.text).toBe(200);
     const tags = await c.send(new qs.ListTagsForResourceCommand({ ResourceArn: arn }));
     expect(tags.Tags).toEqual([{ Key: 'c', Value: '3' }]);
@@ -236,7 +296,11 @@ describe('requests Node cannot parse as HTTP', () => {
     const c = t.client();
     await c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT }));
     for (let i = 0; i < 3; i++) {
-      await expectError(c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, NextToken: 'n'.repeat(40_000) })), 'InvalidParameterValueException', 400);
+      await expectError(
+        c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, NextToken: 'n'.repeat(40_000) })),
+        'InvalidParameterValueException',
+        400,
+      );
       // The next call must not land on the socket the server closed (no ECONNRESET).
       const ok = await c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, MaxResults: 1 }));
       expect(ok.ActionConnectorSummaries).toHaveLength(1);

@@ -9,7 +9,12 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { Hash } from '@smithy/hash-node';
 import { ADMIN, REGION, ROOT, type Creds } from './helpers.js';
 
-export interface RawResponse { status: number; headers: http.IncomingHttpHeaders; text: string; json: any }
+export interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+  json: any;
+}
 
 export interface RawRequest {
   method: string;
@@ -44,7 +49,14 @@ export async function sendRaw(endpoint: string, r: RawRequest): Promise<RawRespo
     }
     const signer = new SignatureV4({ credentials: r.creds ?? ADMIN, region: REGION, service: 'quicksight', sha256: Hash.bind(null, 'sha256') as never });
     const signed = await signer.sign({
-      method: r.method, protocol: 'http:', hostname: host, port, path: r.path, query, headers: { ...headers }, body,
+      method: r.method,
+      protocol: 'http:',
+      hostname: host,
+      port,
+      path: r.path,
+      query,
+      headers: { ...headers },
+      body,
     });
     Object.assign(headers, signed.headers);
   }
@@ -57,7 +69,11 @@ export async function sendRaw(endpoint: string, r: RawRequest): Promise<RawRespo
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         let json: any;
-        try { json = JSON.parse(text); } catch { json = undefined; }
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
         resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
       });
       res.on('error', reject);
@@ -90,18 +106,25 @@ export function expectAwsError(res: RawResponse, status: number, type: string, m
   if (message) expect(res.json.Message, detail).toMatch(message);
 }
 
-
 /** Rejects with a "hang" error when `p` has not settled within `ms`. */
 export async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p, new Promise<never>((_r, reject) => { timer = setTimeout(() => reject(new Error(`HANG: ${what} did not answer within ${ms} ms`)), ms); })]);
+    return await Promise.race([
+      p,
+      new Promise<never>((_r, reject) => {
+        timer = setTimeout(() => reject(new Error(`HANG: ${what} did not answer within ${ms} ms`)), ms);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-interface ModelFile { operations: Record<string, { errors?: { shape: string }[] }>; shapes: Record<string, any> }
+interface ModelFile {
+  operations: Record<string, { errors?: { shape: string }[] }>;
+  shapes: Record<string, any>;
+}
 export const MODEL: ModelFile = JSON.parse(readFileSync(path.join(ROOT, 'model', 'quicksight-action-connectors.model.json'), 'utf8'));
 
 /** The error shape names the model lists for an operation. */

@@ -21,24 +21,42 @@ beforeAll(async () => {
   await admin.send(new qs.CreateActionConnectorCommand(createInput('row-b', { AuthenticationConfig: b.configs.BASIC })));
   await admin.send(new qs.CreateActionConnectorCommand(createInput('row-c', { AuthenticationConfig: a.configs.API_KEY })));
 });
-afterAll(async () => { await t.stop(); });
+afterAll(async () => {
+  await t.stop();
+});
 
 function sql<T>(fn: (db: BetterSqlite3.Database) => T): T {
   const db = new BetterSqlite3(dbFile(t.dataDir));
   db.pragma('busy_timeout = 5000');
-  try { return fn(db); } finally { db.close(); }
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
 }
-const sealedOf = (id: string) => sql((db) => (db.prepare('select auth_secret from connectors where connector_id = ?').get(id) as { auth_secret: string }).auth_secret);
+const sealedOf = (id: string) =>
+  sql((db) => (db.prepare('select auth_secret from connectors where connector_id = ?').get(id) as { auth_secret: string }).auth_secret);
 const keyRing = () => KeyRing.load({ dataDir: t.dataDir, create: false });
 /** The connector's destination digest, from its row: its secrets are bound to it too. */
-const digestOf = (id: string) => sql((db) => {
-  const r = db.prepare('select type, auth_type, auth_public, vpc_connection_arn from connectors where connector_id = ?').get(id) as { type: string; auth_type: string; auth_public: string; vpc_connection_arn: string | null };
-  return destinationDigest({ type: r.type as never, authType: r.auth_type as never, authPublic: JSON.parse(r.auth_public) as Record<string, unknown>, vpcConnectionArn: r.vpc_connection_arn });
-});
+const digestOf = (id: string) =>
+  sql((db) => {
+    const r = db.prepare('select type, auth_type, auth_public, vpc_connection_arn from connectors where connector_id = ?').get(id) as {
+      type: string;
+      auth_type: string;
+      auth_public: string;
+      vpc_connection_arn: string | null;
+    };
+    return destinationDigest({
+      type: r.type as never,
+      authType: r.auth_type as never,
+      authPublic: JSON.parse(r.auth_public) as Record<string, unknown>,
+      vpcConnectionArn: r.vpc_connection_arn,
+    });
+  });
 const own = (id: string) => aad.connector(REGION, ACCOUNT, id, digestOf(id));
 
 describe('connector secrets', () => {
-  it('a ciphertext opens with its own row\'s AAD and with no other', () => {
+  it("a ciphertext opens with its own row's AAD and with no other", () => {
     const ring = keyRing();
     const sa = sealedOf('row-a');
     const digest = digestOf('row-a');
@@ -79,13 +97,19 @@ describe('connector secrets', () => {
 
     // Rotation cannot re-seal what does not open: it stops, names the row, and reveals nothing.
     let err = '';
-    try { execFileSync(BIN, ['keys', 'rotate', '--data-dir', t.dataDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }); } catch (e) { err = (e as { stderr: string }).stderr; }
+    try {
+      execFileSync(BIN, ['keys', 'rotate', '--data-dir', t.dataDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      err = (e as { stderr: string }).stderr;
+    }
     expect(err).toMatch(/row-b/);
     expect(err).not.toContain(a.secrets.BASIC);
     expect(err).not.toContain(b.secrets.BASIC);
 
     // Writing the connector's secret anew repairs the row; then rotation and retirement go through.
-    await admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'row-b', Name: 'repaired', AuthenticationConfig: b.configs.BASIC }));
+    await admin.send(
+      new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'row-b', Name: 'repaired', AuthenticationConfig: b.configs.BASIC }),
+    );
     expect(JSON.parse(keyRing().open(sealedOf('row-b'), own('row-b')))).toEqual({ 'BasicAuthConnectionMetadata.Password': b.secrets.BASIC });
     const r = JSON.parse(execFileSync(BIN, ['keys', 'rotate', '--data-dir', t.dataDir], { encoding: 'utf8' }));
     expect(r.Remaining).toBe(0);
@@ -106,9 +130,10 @@ describe('access-key secrets', () => {
     adminUser = await t.addUser('aad-admin', 'ADMIN');
   });
 
-  const keySealed = (id: string) => sql((db) => (db.prepare('select secret_sealed from access_keys where access_key_id = ?').get(id) as { secret_sealed: string }).secret_sealed);
+  const keySealed = (id: string) =>
+    sql((db) => (db.prepare('select secret_sealed from access_keys where access_key_id = ?').get(id) as { secret_sealed: string }).secret_sealed);
 
-  it('a reader\'s sealed key copied onto an admin\'s key row does not let the reader\'s secret sign as the admin', async () => {
+  it("a reader's sealed key copied onto an admin's key row does not let the reader's secret sign as the admin", async () => {
     const list = (c: qs.QuickSightClient) => c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT }));
     // Both keys in use (and so in any server-side cache).
     await list(t.client(reader));
@@ -120,12 +145,18 @@ describe('access-key secrets', () => {
     const before = sql((db) => db.prepare('select count(*) as n from connectors').get());
     // The admin's key id with the reader's secret: refused, and nothing is created.
     const forged = t.client({ accessKeyId: adminUser.accessKeyId, secretAccessKey: reader.secretAccessKey });
-    const e = await forged.send(new qs.CreateActionConnectorCommand(createInput('forged-1'))).then(() => undefined, (x: Error) => x);
+    const e = await forged.send(new qs.CreateActionConnectorCommand(createInput('forged-1'))).then(
+      () => undefined,
+      (x: Error) => x,
+    );
     expect(e, 'the forged key was accepted').toBeDefined();
     expect(['InternalFailureException', 'UnrecognizedClientException', 'InvalidSignatureException']).toContain(e!.name);
     expect(sql((db) => db.prepare('select count(*) as n from connectors').get())).toEqual(before);
     // The admin's own secret no longer opens either (its row is corrupt) — refused without leaking.
-    const e2 = await list(t.client(adminUser)).then(() => undefined, (x: Error) => x);
+    const e2 = await list(t.client(adminUser)).then(
+      () => undefined,
+      (x: Error) => x,
+    );
     expect(e2?.name).toBe('InternalFailureException');
     expect(e2!.message).not.toContain(reader.secretAccessKey);
     expect(t.logs()).not.toContain(reader.secretAccessKey);
@@ -138,7 +169,7 @@ describe('access-key secrets', () => {
     await list(t.client(adminUser));
   });
 
-  it('a connector\'s ciphertext copied onto a key row does not open as that key', async () => {
+  it("a connector's ciphertext copied onto a key row does not open as that key", async () => {
     const original = keySealed(adminUser.accessKeyId);
     sql((db) => db.prepare('update access_keys set secret_sealed = ? where access_key_id = ?').run(sealedOf('row-a'), adminUser.accessKeyId));
     await expectError(t.client(adminUser).send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT })), 'InternalFailureException', 500);

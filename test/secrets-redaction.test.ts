@@ -7,12 +7,18 @@ import { redactDeep, scrubText, secretValuesIn } from '../src/server/redact.js';
 
 function capture() {
   let text = '';
-  const sink = new Writable({ write(chunk, _e, cb) { text += chunk.toString(); cb(); } });
+  const sink = new Writable({
+    write(chunk, _e, cb) {
+      text += chunk.toString();
+      cb();
+    },
+  });
   const log = createLogger('trace', sink);
   return { log, text: () => text };
 }
 
-const AUTH = 'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE0000000000/20240101/us-east-1/quicksight/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+const AUTH =
+  'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE0000000000/20240101/us-east-1/quicksight/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 const PW = 'Hunter2-log-Pa55word';
 const KEY = 'ApiKey-log-9f8e7d6c';
 const CS = 'ClientSecret-log-5a4b3c';
@@ -62,16 +68,36 @@ describe('pino output', () => {
     expect(text()).toContain('login failed');
     expect(text()).toContain('r-1');
     expect(text()).toContain('r-2');
-    const lines = text().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const lines = text()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(7);
     for (const l of lines.slice(4)) expect(l.msg).toMatch(/^login failed/);
   });
 
   it('ordinary request lines pass unchanged', () => {
     const { log, text } = capture();
-    log.info({ requestId: 'abc', op: 'DescribeActionConnector', method: 'GET', account: '111122223333', caller: 'arn:aws:quicksight:us-east-1:111122223333:user/default/u', status: 200, durationMs: 1.5 }, 'request');
+    log.info(
+      {
+        requestId: 'abc',
+        op: 'DescribeActionConnector',
+        method: 'GET',
+        account: '111122223333',
+        caller: 'arn:aws:quicksight:us-east-1:111122223333:user/default/u',
+        status: 200,
+        durationMs: 1.5,
+      },
+      'request',
+    );
     const line = JSON.parse(text());
-    expect(line).toMatchObject({ requestId: 'abc', op: 'DescribeActionConnector', status: 200, caller: 'arn:aws:quicksight:us-east-1:111122223333:user/default/u', msg: 'request' });
+    expect(line).toMatchObject({
+      requestId: 'abc',
+      op: 'DescribeActionConnector',
+      status: 200,
+      caller: 'arn:aws:quicksight:us-east-1:111122223333:user/default/u',
+      msg: 'request',
+    });
   });
 });
 
@@ -86,10 +112,17 @@ describe('the scrubbing functions', () => {
   });
 
   it('secretValuesIn finds the secrets of a request body, JSON or not', () => {
-    const body = Buffer.from(JSON.stringify({ Name: 'n', AuthenticationConfig: { AuthenticationMetadata: {
-      BasicAuthConnectionMetadata: { Password: PW, Username: 'u' },
-      ClientCredentialsGrantMetadata: { ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientSecret: CS } } },
-    } } }));
+    const body = Buffer.from(
+      JSON.stringify({
+        Name: 'n',
+        AuthenticationConfig: {
+          AuthenticationMetadata: {
+            BasicAuthConnectionMetadata: { Password: PW, Username: 'u' },
+            ClientCredentialsGrantMetadata: { ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientSecret: CS } } },
+          },
+        },
+      }),
+    );
     expect(secretValuesIn(body).sort()).toEqual([CS, PW].sort());
     expect(secretValuesIn(Buffer.from(`{"ApiKey": "${KEY}", broken`))).toEqual([KEY]);
     expect(secretValuesIn(undefined)).toEqual([]);

@@ -17,17 +17,43 @@ import { destinationDigest } from '../src/domain/destination.js';
 import { dbFile, secretConfigs } from './auth-support.js';
 
 const run = promisify(execFile);
-const keyLines = (dir: string) => readFileSync(path.join(dir, 'master.keys'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+const keyLines = (dir: string) =>
+  readFileSync(path.join(dir, 'master.keys'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
 const modeOf = (f: string) => statSync(f).mode & 0o777;
 
-interface SealedRow { table: string; key: string; aad: string; sealed: string }
+interface SealedRow {
+  table: string;
+  key: string;
+  aad: string;
+  sealed: string;
+}
 function sealedRows(dataDir: string): SealedRow[] {
   const db = new BetterSqlite3(dbFile(dataDir), { readonly: true });
   try {
     const out: SealedRow[] = [];
-    type Row = { region: string; account_id: string; connector_id: string; type: string; auth_type: string; auth_public: string; vpc_connection_arn: string | null; auth_secret: string };
-    for (const r of db.prepare('select region, account_id, connector_id, type, auth_type, auth_public, vpc_connection_arn, auth_secret from connectors where auth_secret is not null').all() as Row[]) {
-      const digest = destinationDigest({ type: r.type as never, authType: r.auth_type as never, authPublic: JSON.parse(r.auth_public) as Record<string, unknown>, vpcConnectionArn: r.vpc_connection_arn });
+    type Row = {
+      region: string;
+      account_id: string;
+      connector_id: string;
+      type: string;
+      auth_type: string;
+      auth_public: string;
+      vpc_connection_arn: string | null;
+      auth_secret: string;
+    };
+    for (const r of db
+      .prepare(
+        'select region, account_id, connector_id, type, auth_type, auth_public, vpc_connection_arn, auth_secret from connectors where auth_secret is not null',
+      )
+      .all() as Row[]) {
+      const digest = destinationDigest({
+        type: r.type as never,
+        authType: r.auth_type as never,
+        authPublic: JSON.parse(r.auth_public) as Record<string, unknown>,
+        vpcConnectionArn: r.vpc_connection_arn,
+      });
       out.push({ table: 'connectors', key: r.connector_id, aad: aad.connector(r.region, r.account_id, r.connector_id, digest), sealed: r.auth_secret });
     }
     for (const r of db.prepare('select access_key_id, secret_sealed from access_keys').all() as { access_key_id: string; secret_sealed: string }[]) {
@@ -37,7 +63,9 @@ function sealedRows(dataDir: string): SealedRow[] {
       out.push({ table: 'meta', key: r.name, aad: aad.meta(r.name), sealed: r.value });
     }
     return out;
-  } finally { db.close(); }
+  } finally {
+    db.close();
+  }
 }
 
 describe('keys rotate under concurrent traffic, then keys retire', () => {
@@ -53,7 +81,9 @@ describe('keys rotate under concurrent traffic, then keys retire', () => {
     t = await startTestServer({ dataDir });
     for (let i = 0; i < 4; i++) users.push(await t.addUser(`rot-${i}`, 'AUTHOR'));
   });
-  afterAll(async () => { await t?.stop(); });
+  afterAll(async () => {
+    await t?.stop();
+  });
 
   it('the key file was generated with mode 0600', () => {
     expect(modeOf(path.join(dataDir, 'master.keys'))).toBe(0o600);
@@ -76,13 +106,26 @@ describe('keys rotate under concurrent traffic, then keys retire', () => {
         const type = TYPES[n % TYPES.length]!;
         const { secrets, configs } = secretConfigs(`w${w}n${n++}`);
         if (create) await c.send(new qs.CreateActionConnectorCommand(createInput(id, { AuthenticationConfig: configs[type] })));
-        else await c.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: `Updated ${n}`, AuthenticationConfig: configs[type] }));
+        else
+          await c.send(
+            new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: `Updated ${n}`, AuthenticationConfig: configs[type] }),
+          );
         expected.set(id, secrets[type]);
       };
       const step = async (what: string, fn: () => Promise<unknown>) => {
-        try { await fn(); ok++; if (rotating) duringRotation++; } catch (e) { failures.push(`${what}: ${(e as Error).name} ${(e as Error).message}`); }
+        try {
+          await fn();
+          ok++;
+          if (rotating) duringRotation++;
+        } catch (e) {
+          failures.push(`${what}: ${(e as Error).name} ${(e as Error).message}`);
+        }
       };
-      for (let i = 0; i < 3; i++) { const id = `rot-w${w}-${mine.length}`; await step(`create ${id}`, () => write(id, true)); mine.push(id); }
+      for (let i = 0; i < 3; i++) {
+        const id = `rot-w${w}-${mine.length}`;
+        await step(`create ${id}`, () => write(id, true));
+        mine.push(id);
+      }
       while (!stop) {
         const id = `rot-w${w}-${mine.length}`;
         await step(`create ${id}`, () => write(id, true));
@@ -144,10 +187,15 @@ describe('keys rotate under concurrent traffic, then keys retire', () => {
     const admin = t.client();
     const { configs } = secretConfigs('after-retire');
     await admin.send(new qs.CreateActionConnectorCommand(createInput('after-retire', { AuthenticationConfig: configs.API_KEY })));
-    await admin.send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'rot-w1-0', Name: 'After retire', AuthenticationConfig: configs.BASIC }));
-    for (const u of users) await t.client(u).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: `rot-w${users.indexOf(u)}-1` }));
+    await admin.send(
+      new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'rot-w1-0', Name: 'After retire', AuthenticationConfig: configs.BASIC }),
+    );
+    for (const u of users)
+      await t.client(u).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: `rot-w${users.indexOf(u)}-1` }));
     const fresh = cli(['users', 'add', '--data-dir', dataDir, '--account', ACCOUNT, '--name', 'after-retire', '--role', 'READER']);
-    await t.client({ accessKeyId: fresh.AccessKeyId, secretAccessKey: fresh.SecretAccessKey }).send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT }));
+    await t
+      .client({ accessKeyId: fresh.AccessKeyId, secretAccessKey: fresh.SecretAccessKey })
+      .send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT }));
 
     // Paging tokens still open (their key is itself a sealed secret).
     const page = await admin.send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, MaxResults: 2 }));
@@ -160,7 +208,9 @@ describe('keys rotate under concurrent traffic, then keys retire', () => {
     const ring = KeyRing.load({ dataDir, create: false });
     expect(ring.keyIds).toEqual([rotation.ActiveKeyId]);
     for (const row of sealedRows(dataDir)) expect(() => ring.open(row.sealed, row.aad)).not.toThrow();
-    expect((await t.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'after-retire' }))).ActionConnector?.Name).toBe('Connector after-retire');
+    expect(
+      (await t.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'after-retire' }))).ActionConnector?.Name,
+    ).toBe('Connector after-retire');
   });
 
   it('retire after an interrupted rotation re-seals first, so nothing is lost', async () => {
@@ -176,7 +226,9 @@ describe('keys rotate under concurrent traffic, then keys retire', () => {
       expect(keyLines(dir)).toHaveLength(1);
       await s.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'r-1' }));
       for (const row of sealedRows(dir)) expect(() => KeyRing.load({ dataDir: dir }).open(row.sealed, row.aad)).not.toThrow();
-    } finally { await s.stop(); }
+    } finally {
+      await s.stop();
+    }
   });
 });
 
@@ -200,11 +252,17 @@ describe('master key sources', () => {
       await s.client({ accessKeyId: u.AccessKeyId, secretAccessKey: u.SecretAccessKey }).send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT }));
       // rotate with keys from the environment is refused with instructions (and changes nothing)
       let err = '';
-      try { await run(BIN, ['keys', 'rotate', '--data-dir', dir], { encoding: 'utf8', env: { ...process.env, ...env } }); } catch (e) { err = (e as { stderr: string }).stderr; }
+      try {
+        await run(BIN, ['keys', 'rotate', '--data-dir', dir], { encoding: 'utf8', env: { ...process.env, ...env } });
+      } catch (e) {
+        err = (e as { stderr: string }).stderr;
+      }
       expect(err).toMatch(/ACTIONBRIDGE_PREVIOUS_MASTER_KEYS/);
       expect(err).not.toContain(env.ACTIONBRIDGE_MASTER_KEY);
       for (const r of sealedRows(dir)) expect(r.sealed.startsWith(`ab1.${keyIdOf(key)}.`)).toBe(true);
-    } finally { await s.stop(); }
+    } finally {
+      await s.stop();
+    }
   });
 
   it('rotation from the environment: new key in ACTIONBRIDGE_MASTER_KEY, old one in ACTIONBRIDGE_PREVIOUS_MASTER_KEYS', async () => {
@@ -221,12 +279,16 @@ describe('master key sources', () => {
       expect(retire.Remaining).toBe(0);
       for (const r of sealedRows(dir)) expect(r.sealed.startsWith(`ab1.${keyIdOf(Buffer.from(k2, 'base64'))}.`)).toBe(true);
       await s.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'envrot-1' }));
-    } finally { await s.stop(); }
+    } finally {
+      await s.stop();
+    }
     // The new key alone now suffices.
     s = await startTestServer({ dataDir: dir }, { ACTIONBRIDGE_MASTER_KEY: k2 });
     try {
       await s.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'envrot-1' }));
-    } finally { await s.stop(); }
+    } finally {
+      await s.stop();
+    }
   });
 
   it('a wrong master key refuses to start, naming no key material', async () => {
@@ -234,7 +296,13 @@ describe('master key sources', () => {
     const s = await startTestServer({ dataDir: dir }, { ACTIONBRIDGE_MASTER_KEY: randomBytes(32).toString('base64') });
     await s.stop();
     const wrong = randomBytes(32).toString('base64');
-    const e = await startTestServer({ dataDir: dir }, { ACTIONBRIDGE_MASTER_KEY: wrong }).then(async (x) => { await x.stop(); return undefined; }, (x: Error) => x);
+    const e = await startTestServer({ dataDir: dir }, { ACTIONBRIDGE_MASTER_KEY: wrong }).then(
+      async (x) => {
+        await x.stop();
+        return undefined;
+      },
+      (x: Error) => x,
+    );
     expect(e).toBeDefined();
     expect(e!.message).toMatch(/master key/);
     expect(e!.message).not.toContain(wrong);
@@ -251,4 +319,5 @@ describe('master key sources', () => {
   });
 });
 
-void ADMIN; void REGION;
+void ADMIN;
+void REGION;

@@ -31,9 +31,17 @@ afterAll(async () => {
 async function invokeWithClient(creds: Creds, client: string, signHeader: boolean): Promise<number> {
   const url = new URL(`/accounts/${ACCOUNT}/action-connectors/audit-client/actions/HttpRequest/invoke`, env.t.endpoint);
   const body = JSON.stringify({ Input: { Method: 'GET', Path: `who/${signHeader ? 'signed' : 'unsigned'}` } });
-  const signer = new SignatureV4({ credentials: creds, region: 'us-east-1', service: 'quicksight', sha256: Hash.bind(null, 'sha256') as never, uriEscapePath: true });
+  const signer = new SignatureV4({
+    credentials: creds,
+    region: 'us-east-1',
+    service: 'quicksight',
+    sha256: Hash.bind(null, 'sha256') as never,
+    uriEscapePath: true,
+  });
   const headers: Record<string, string> = { host: url.host, 'content-type': 'application/json', ...(signHeader ? { 'x-actionbridge-client': client } : {}) };
-  const signed = await signer.sign(new HttpRequest({ method: 'POST', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, headers, body }));
+  const signed = await signer.sign(
+    new HttpRequest({ method: 'POST', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, headers, body }),
+  );
   const sent: Record<string, string> = { ...signed.headers, 'x-actionbridge-client': client };
   if (signHeader) expect(String(sent.authorization)).toMatch(/SignedHeaders=[^,]*x-actionbridge-client/);
   else expect(String(sent.authorization)).not.toContain('x-actionbridge-client');
@@ -63,10 +71,19 @@ describe('x-actionbridge-client in the audit record', () => {
   });
 
   it('the client library signs the header it sends, so its name is recorded', async () => {
-    const c = new ActionBridgeClient({ endpoint: env.t.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: ADMIN, headers: { 'x-actionbridge-client': 'library-default/2.0' } });
+    const c = new ActionBridgeClient({
+      endpoint: env.t.endpoint,
+      region: 'us-east-1',
+      accountId: ACCOUNT,
+      credentials: ADMIN,
+      headers: { 'x-actionbridge-client': 'library-default/2.0' },
+    });
     await c.invokeAction({ ActionConnectorId: 'audit-client', ActionId: 'HttpRequest', Input: { Method: 'GET', Path: 'lib/1' } });
     expect((await newestRecord()).Client).toBe('library-default/2.0');
-    await c.invokeAction({ ActionConnectorId: 'audit-client', ActionId: 'HttpRequest', Input: { Method: 'GET', Path: 'lib/2' } }, { headers: { 'x-actionbridge-client': 'library-call/2.1' } });
+    await c.invokeAction(
+      { ActionConnectorId: 'audit-client', ActionId: 'HttpRequest', Input: { Method: 'GET', Path: 'lib/2' } },
+      { headers: { 'x-actionbridge-client': 'library-call/2.1' } },
+    );
     expect((await newestRecord()).Client).toBe('library-call/2.1');
   });
 });

@@ -23,7 +23,9 @@ async function stop(t: TestServer) {
   await t.stop();
   started.splice(started.indexOf(t), 1);
 }
-afterAll(async () => { for (const t of [...started]) await t.stop(); });
+afterAll(async () => {
+  for (const t of [...started]) await t.stop();
+});
 
 /** `actionbridge <args> --data-dir DIR` as a separate process (the server may be running). */
 async function cli(dataDir: string, args: string[]): Promise<any> {
@@ -48,10 +50,15 @@ describe('bootstrap variables act only on an empty database', () => {
     // The same variables are set (startTestServer passes them): the key is not re-activated.
     const e = await expectError(list(t, ADMIN), 'UnrecognizedClientException', 403);
     expect(e.$metadata?.httpStatusCode).toBe(403);
-    expect((await cli(dir, ['keys', 'list', '--user', 'admin'])).AccessKeys).toEqual([expect.objectContaining({ AccessKeyId: ADMIN.accessKeyId, Status: 'INACTIVE' })]);
+    expect((await cli(dir, ['keys', 'list', '--user', 'admin'])).AccessKeys).toEqual([
+      expect.objectContaining({ AccessKeyId: ADMIN.accessKeyId, Status: 'INACTIVE' }),
+    ]);
     expect((await list(t, other)).$metadata.httpStatusCode).toBe(200);
     // One info line says the variables were ignored; it carries no secret.
-    const lines = t.logs().split('\n').filter((l) => l.includes('bootstrap variables ignored'));
+    const lines = t
+      .logs()
+      .split('\n')
+      .filter((l) => l.includes('bootstrap variables ignored'));
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!).level).toBe(30);
     expect(t.logs()).not.toContain(ADMIN.secretAccessKey);
@@ -61,7 +68,9 @@ describe('bootstrap variables act only on an empty database', () => {
   it('a deleted bootstrap admin is not re-created, even when it was the last user', async () => {
     const dir = tempDir('ab-sec-boot-del-');
     let t = await start(dir);
-    expect(await cli(dir, ['users', 'remove', '--account', ACCOUNT, '--name', 'admin'])).toEqual({ Removed: `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/admin` });
+    expect(await cli(dir, ['users', 'remove', '--account', ACCOUNT, '--name', 'admin'])).toEqual({
+      Removed: `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/admin`,
+    });
     expect((await cli(dir, ['users', 'list'])).Users).toEqual([]);
     await stop(t);
 
@@ -79,17 +88,26 @@ describe('bootstrap variables act only on an empty database', () => {
     await expectError(list(t, ADMIN), 'UnrecognizedClientException', 403);
 
     const out = await cli(dir, ['users', 'reset-admin', '--account', ACCOUNT]);
-    expect(out).toMatchObject({ UserArn: `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/admin`, Created: false, AccessKeyId: expect.stringMatching(/^AKIA[A-Z2-7]{16}$/) });
+    expect(out).toMatchObject({
+      UserArn: `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/admin`,
+      Created: false,
+      AccessKeyId: expect.stringMatching(/^AKIA[A-Z2-7]{16}$/),
+    });
     expect(out.AccessKeyId).not.toBe(ADMIN.accessKeyId);
     expect(out.SecretAccessKey).not.toBe(ADMIN.secretAccessKey);
     expect(out.SecretAccessKey.length).toBeGreaterThanOrEqual(32);
     const fresh = { accessKeyId: out.AccessKeyId as string, secretAccessKey: out.SecretAccessKey as string };
     expect((await list(t, fresh)).$metadata.httpStatusCode).toBe(200);
     // An ADMIN: it can create a connector.
-    await t.client(fresh).send(new qs.CreateActionConnectorCommand({
-      AwsAccountId: ACCOUNT, ActionConnectorId: 'after-reset', Name: 'after reset', Type: 'GENERIC_HTTP',
-      AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://api.example.com' } } },
-    }));
+    await t.client(fresh).send(
+      new qs.CreateActionConnectorCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'after-reset',
+        Name: 'after reset',
+        Type: 'GENERIC_HTTP',
+        AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://api.example.com' } } },
+      }),
+    );
     await expectError(list(t, ADMIN), 'UnrecognizedClientException', 403);
 
     // On an account without the user (or after it was deleted), it creates the ADMIN; a READER named so is promoted.
@@ -98,7 +116,9 @@ describe('bootstrap variables act only on an empty database', () => {
     await t.addUser('reader', 'READER');
     const promoted = await cli(dir, ['users', 'reset-admin', '--account', ACCOUNT, '--name', 'reader']);
     expect(promoted.Created).toBe(false);
-    expect((await cli(dir, ['users', 'list', '--account', ACCOUNT])).Users).toEqual(expect.arrayContaining([expect.objectContaining({ UserName: 'reader', Role: 'ADMIN' })]));
+    expect((await cli(dir, ['users', 'list', '--account', ACCOUNT])).Users).toEqual(
+      expect.arrayContaining([expect.objectContaining({ UserName: 'reader', Role: 'ADMIN' })]),
+    );
   });
 
   it('on an empty database the variables create the admin (and a second start changes nothing)', async () => {

@@ -18,9 +18,7 @@ import { startConnEnv, type ConnEnv } from './support/conn-env.js';
 import { ConsoleClient } from './support/console.js';
 import { createTestCa, type TestCa } from './support/tls.js';
 import { createMcpToken } from '../src/cli/tokens.js';
-import {
-  MiB, memoryOf, nested, partialRequest, rawRequest, signedRaw, startBigUpstream, unsignedSigV4, type BigUpstream,
-} from './support/security-bounds.js';
+import { MiB, memoryOf, nested, partialRequest, rawRequest, signedRaw, startBigUpstream, unsignedSigV4, type BigUpstream } from './support/security-bounds.js';
 
 const INVOKE_PATH = (id: string, action = 'HttpRequest') => `/accounts/${ACCOUNT}/action-connectors/${id}/actions/${action}/invoke`;
 const UNKNOWN_KEY = 'AKIAUNKNOWNKEY000001';
@@ -58,17 +56,28 @@ describe('a server process under attack (child process, memory measured from /pr
   });
 
   describe('1. request bodies are read only after the request is admitted', () => {
-    it('64 concurrent unauthenticated 8 MiB bodies: every answer a 403, and the server\'s memory grows by less than 64 MiB', async () => {
+    it("64 concurrent unauthenticated 8 MiB bodies: every answer a 403, and the server's memory grows by less than 64 MiB", async () => {
       const body = Buffer.alloc(8 * MiB - 4096, 0x20);
       const pid = server.child.pid!;
       // Warm up: the first requests load code and fill pools.
       for (let i = 0; i < 3; i++) await rawRequest(server.endpoint, 'POST', INVOKE_PATH('big'), { 'content-type': 'application/json' }, '{}');
       const before = memoryOf(pid);
-      const answers = await Promise.all(Array.from({ length: 64 }, (_, i) => rawRequest(server.endpoint, 'POST', INVOKE_PATH('big'), {
-        'content-type': 'application/json',
-        // Half carry no credentials, half a well-formed signature by a key that does not exist.
-        ...(i % 2 ? unsignedSigV4(UNKNOWN_KEY) : {}),
-      }, body, { tolerateCut: true })));
+      const answers = await Promise.all(
+        Array.from({ length: 64 }, (_, i) =>
+          rawRequest(
+            server.endpoint,
+            'POST',
+            INVOKE_PATH('big'),
+            {
+              'content-type': 'application/json',
+              // Half carry no credentials, half a well-formed signature by a key that does not exist.
+              ...(i % 2 ? unsignedSigV4(UNKNOWN_KEY) : {}),
+            },
+            body,
+            { tolerateCut: true },
+          ),
+        ),
+      );
       const after = memoryOf(pid);
       // Answered at once: a client may see the 403, or (Node closing a connection whose body
       // it did not read) have its upload cut off; never anything else.
@@ -85,9 +94,27 @@ describe('a server process under attack (child process, memory measured from /pr
       const cases: [string, string, Record<string, string>, number, string][] = [
         ['no credentials', INVOKE_PATH('big'), json, 403, 'MissingAuthenticationTokenException'],
         ['an unknown access key', INVOKE_PATH('big'), { ...json, ...unsignedSigV4(UNKNOWN_KEY) }, 403, 'UnrecognizedClientException'],
-        ['a signature out of time', INVOKE_PATH('big'), { ...json, ...unsignedSigV4(ADMIN.accessKeyId, new Date(Date.now() - 3_600_000)) }, 403, 'InvalidSignatureException'],
-        ['a console operation without a session', '/console/api/CreateActionConnector', { ...json, 'sec-fetch-site': 'same-origin' }, 403, 'MissingAuthenticationTokenException'],
-        ['a console session that does not exist', '/console/api/CreateActionConnector', { ...json, cookie: 'ab_console_session=forged' }, 403, 'MissingAuthenticationTokenException'],
+        [
+          'a signature out of time',
+          INVOKE_PATH('big'),
+          { ...json, ...unsignedSigV4(ADMIN.accessKeyId, new Date(Date.now() - 3_600_000)) },
+          403,
+          'InvalidSignatureException',
+        ],
+        [
+          'a console operation without a session',
+          '/console/api/CreateActionConnector',
+          { ...json, 'sec-fetch-site': 'same-origin' },
+          403,
+          'MissingAuthenticationTokenException',
+        ],
+        [
+          'a console session that does not exist',
+          '/console/api/CreateActionConnector',
+          { ...json, cookie: 'ab_console_session=forged' },
+          403,
+          'MissingAuthenticationTokenException',
+        ],
         ['/mcp without a token', '/mcp', json, 401, ''],
         ['/mcp with an unknown token', '/mcp', { ...json, authorization: 'Bearer abt_unknown' }, 401, ''],
         ['a console sign-in larger than a sign-in can be', '/console/api/sign-in', json, 400, 'InvalidParameterValueException'],
@@ -103,14 +130,22 @@ describe('a server process under attack (child process, memory measured from /pr
 
     it('a refused body of up to 1 MiB is read and thrown away first: the client gets its 403 on a connection kept open', async () => {
       for (let i = 0; i < 5; i++) {
-        const a = await rawRequest(server.endpoint, 'POST', INVOKE_PATH('big'), { 'content-type': 'application/json', connection: 'keep-alive', ...unsignedSigV4(UNKNOWN_KEY) }, Buffer.alloc(MiB - 1, 0x20));
+        const a = await rawRequest(
+          server.endpoint,
+          'POST',
+          INVOKE_PATH('big'),
+          { 'content-type': 'application/json', connection: 'keep-alive', ...unsignedSigV4(UNKNOWN_KEY) },
+          Buffer.alloc(MiB - 1, 0x20),
+        );
         expect([a.status, errorType(a), a.headers.connection]).toEqual([403, 'UnrecognizedClientException', 'keep-alive']);
       }
     });
 
     /** Another active access key (a user added with the CLI while the server runs). */
     const keyOf = (name: string): string => {
-      const out = JSON.parse(execFileSync(BIN, ['users', 'add', '--account', ACCOUNT, '--name', name, '--role', 'AUTHOR', '--data-dir', dataDir], { encoding: 'utf8' })) as { AccessKeyId: string };
+      const out = JSON.parse(
+        execFileSync(BIN, ['users', 'add', '--account', ACCOUNT, '--name', name, '--role', 'AUTHOR', '--data-dir', dataDir], { encoding: 'utf8' }),
+      ) as { AccessKeyId: string };
       return out.AccessKeyId;
     };
     const admittedHeaders = (keyId: string) => ({ 'content-type': 'application/json', ...unsignedSigV4(keyId) });
@@ -150,7 +185,7 @@ describe('a server process under attack (child process, memory measured from /pr
       }
       // Another caller's body still fits the server's budget.
       const theirs = await partialRequest(server.endpoint, 'POST', INVOKE_PATH('big'), admittedHeaders(other), 7 * MiB, MiB, 500, true);
-      expect(theirs.answer, 'another key\'s body is read').toBe('no answer');
+      expect(theirs.answer, "another key's body is read").toBe('no answer');
       mine.abort();
       theirs.abort();
       await new Promise((r) => setTimeout(r, 300));
@@ -233,7 +268,17 @@ describe('the small items, in one server', () => {
       const r = await api.invoke(ADMIN, 'gh', 'HttpRequest', { Method: 'GET', Path: 'v1/..;/..;/..;/secret' });
       expect(r.status, r.raw).toBe(200);
       expect(upstream.received.at(-1)!.url).toBe('/api/v1/..%3B/..%3B/..%3B/secret');
-      for (const p of ['../secret', '%2e%2e/secret', '.%2E/secret', 'v1/../../secret', '..\\secret', '//evil.example/x', 'https://evil.example/x', '%2e%2e%2fsecret', 'a/%252e%252e/x']) {
+      for (const p of [
+        '../secret',
+        '%2e%2e/secret',
+        '.%2E/secret',
+        'v1/../../secret',
+        '..\\secret',
+        '//evil.example/x',
+        'https://evil.example/x',
+        '%2e%2e%2fsecret',
+        'a/%252e%252e/x',
+      ]) {
         upstream.reset();
         const bad = await api.invoke(ADMIN, 'gh', 'HttpRequest', { Method: 'GET', Path: p });
         expect([p, bad.status, bad.errorType]).toEqual([p, 400, 'InvalidParameterValueException']);
@@ -258,15 +303,30 @@ describe('the small items, in one server', () => {
     });
 
     it('an ApiKey (a header value once sent) at Create and Update', async () => {
-      const err = await admin.send(new qs.CreateActionConnectorCommand({
-        AwsAccountId: ACCOUNT, ActionConnectorId: 'wide-key', Name: 'wide', Type: 'GENERIC_HTTP', AuthenticationConfig: apiKeyAuth(upstream.url('/api'), 'key-\u2713'),
-      })).catch((e: Error) => e);
+      const err = await admin
+        .send(
+          new qs.CreateActionConnectorCommand({
+            AwsAccountId: ACCOUNT,
+            ActionConnectorId: 'wide-key',
+            Name: 'wide',
+            Type: 'GENERIC_HTTP',
+            AuthenticationConfig: apiKeyAuth(upstream.url('/api'), 'key-\u2713'),
+          }),
+        )
+        .catch((e: Error) => e);
       expect((err as Error).name).toBe('InvalidParameterValueException');
       expect((err as Error).message).toContain('authenticationConfig.authenticationMetadata.apiKeyConnectionMetadata.apiKey');
       expect((err as Error).message).not.toContain('key-\u2713');
-      const upd = await admin.send(new qs.UpdateActionConnectorCommand({
-        AwsAccountId: ACCOUNT, ActionConnectorId: 'gh', Name: 'gh', AuthenticationConfig: apiKeyAuth(upstream.url('/api'), 'key\r\nX-Injected: 1'),
-      })).catch((e: Error) => e);
+      const upd = await admin
+        .send(
+          new qs.UpdateActionConnectorCommand({
+            AwsAccountId: ACCOUNT,
+            ActionConnectorId: 'gh',
+            Name: 'gh',
+            AuthenticationConfig: apiKeyAuth(upstream.url('/api'), 'key\r\nX-Injected: 1'),
+          }),
+        )
+        .catch((e: Error) => e);
       expect((upd as Error).name).toBe('InvalidParameterValueException');
       expect((upd as Error).message).toContain('apiKeyConnectionMetadata.apiKey');
     });
@@ -312,9 +372,17 @@ describe('the small items, in one server', () => {
       const user = (await env.t.server.store.identities.getUser(ACCOUNT, 'admin')) ?? (await env.t.server.store.identities.listUsers(ACCOUNT))[0]!;
       const { token } = await createMcpToken(env.t.server.store, { user, region: 'us-east-1' });
       const text = `{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-03-26","capabilities":{},"clientInfo":{"name":"x","version":"1"},"x":${nested(DEPTH)}}}`;
-      const r = await rawRequest(env.t.endpoint, 'POST', '/mcp', {
-        authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream',
-      }, text);
+      const r = await rawRequest(
+        env.t.endpoint,
+        'POST',
+        '/mcp',
+        {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+        text,
+      );
       expect(r.status, r.body.slice(0, 300)).toBe(400);
       expect(JSON.parse(r.body).error.message).toMatch(/deeper than \d+ levels/);
     });

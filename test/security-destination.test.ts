@@ -61,7 +61,10 @@ const authCode = (base: string, secret = WEB.client_secret): qs.AuthConfig => ({
       AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
       AuthorizationCodeGrantCredentialsDetails: {
         AuthorizationCodeGrantDetails: {
-          ClientId: WEB.client_id, ClientSecret: secret, TokenEndpoint: oidc.tokenEndpoint, AuthorizationEndpoint: `${oidc.authorizationEndpoint}?scope=api`,
+          ClientId: WEB.client_id,
+          ClientSecret: secret,
+          TokenEndpoint: oidc.tokenEndpoint,
+          AuthorizationEndpoint: `${oidc.authorizationEndpoint}?scope=api`,
         },
       },
     },
@@ -74,15 +77,27 @@ const permissions = () => [
   { Principal: mallory.arn, Actions: ['quicksight:DescribeActionConnector', 'quicksight:UpdateActionConnector'] },
 ];
 
-const update = (creds: { accessKeyId: string; secretAccessKey: string }, id: string, auth: qs.AuthConfig, extra: Partial<qs.UpdateActionConnectorCommandInput> = {}) =>
-  env.t.client(creds).send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: id, AuthenticationConfig: auth, ...extra }));
+const update = (
+  creds: { accessKeyId: string; secretAccessKey: string },
+  id: string,
+  auth: qs.AuthConfig,
+  extra: Partial<qs.UpdateActionConnectorCommandInput> = {},
+) =>
+  env.t
+    .client(creds)
+    .send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: id, AuthenticationConfig: auth, ...extra }));
 
 beforeAll(async () => {
   const ca = createTestCa();
   front = await startTlsFront(ca);
   env = await startConnEnv({ publicUrl: front.publicUrl, vpcConnections: { [VPC]: { allowCidrs: ['127.0.0.1/32'] } } }, ca);
   front.setBackend(env.t.endpoint);
-  WEB = { client_id: 'ab-dest-web', client_secret: 'ac-secret-dest-9a8b7c6d', grant_types: ['authorization_code', 'refresh_token'], redirect_uris: [`${front.publicUrl}/oauth/callback`] };
+  WEB = {
+    client_id: 'ab-dest-web',
+    client_secret: 'ac-secret-dest-9a8b7c6d',
+    grant_types: ['authorization_code', 'refresh_token'],
+    redirect_uris: [`${front.publicUrl}/oauth/callback`],
+  };
   SVC = { client_id: 'ab-dest-svc', client_secret: 'cc-secret-dest-1f2e3d4c', grant_types: ['client_credentials'] };
   oidc = await startOidc(ca, [WEB, SVC]);
   upstream = await startActionUpstream(ca);
@@ -94,9 +109,11 @@ beforeAll(async () => {
   });
   // The attacker's HTTPS server: a resource that echoes, and a token endpoint that issues her own token.
   attacker = await startActionUpstream(ca);
-  attacker.respond((req) => (req.url.startsWith('/token')
-    ? { json: { access_token: ATTACKER_TOKEN, token_type: 'Bearer', expires_in: 3600 } }
-    : { json: { method: req.method, url: req.url, headers: req.headers } }));
+  attacker.respond((req) =>
+    req.url.startsWith('/token')
+      ? { json: { access_token: ATTACKER_TOKEN, token_type: 'Bearer', expires_in: 3600 } }
+      : { json: { method: req.method, url: req.url, headers: req.headers } },
+  );
   browser = new TestBrowser(ca.certPem);
   api = actionsApi(env.t.endpoint);
   [victim, mallory] = await Promise.all([env.t.addUser('victim', 'READER'), env.t.addUser('mallory', 'AUTHOR')]);
@@ -138,9 +155,12 @@ describe('an update that changes where credentials go drops the tokens obtained 
     const token = bearerOf(upstream).at(-1)!;
 
     await update(ADMIN, 'dest-keep', authCode(upstream.url('/api')), { Name: 'Renamed connector' });
-    await env.t.client().send(new qs.TagResourceCommand({
-      ResourceArn: `arn:aws:quicksight:us-east-1:${ACCOUNT}:action-connector/dest-keep`, Tags: [{ Key: 'team', Value: 'blue' }],
-    }));
+    await env.t.client().send(
+      new qs.TagResourceCommand({
+        ResourceArn: `arn:aws:quicksight:us-east-1:${ACCOUNT}:action-connector/dest-keep`,
+        Tags: [{ Key: 'team', Value: 'blue' }],
+      }),
+    );
     expect((await invoke(victim, 'dest-keep')).body).toMatchObject({ InvokeActionStatus: 'SUCCESS', HttpStatusCode: 200 });
     expect(bearerOf(upstream).at(-1)).toBe(token);
 
@@ -153,7 +173,10 @@ describe('an update that changes where credentials go drops the tokens obtained 
 
   it("client credentials: a TokenEndpoint change drops the cached token; the attacker's endpoint never sees it nor the real secret", async () => {
     const key = { region: 'us-east-1', accountId: ACCOUNT, id: 'dest-cc' };
-    await createConnector(env.t.client(), 'dest-cc', { auth: clientCredentialsAuth(upstream.url('/api'), oidc.tokenEndpoint, SVC.client_id, SVC.client_secret), permissions: permissions() });
+    await createConnector(env.t.client(), 'dest-cc', {
+      auth: clientCredentialsAuth(upstream.url('/api'), oidc.tokenEndpoint, SVC.client_id, SVC.client_secret),
+      permissions: permissions(),
+    });
     expect((await invoke(victim, 'dest-cc')).body).toMatchObject({ InvokeActionStatus: 'SUCCESS' });
     const cached = bearerOf(upstream).at(-1)!.slice(7);
     expect(await env.t.server.store.connections.getToken(key, '')).toBeDefined();
@@ -197,7 +220,9 @@ describe('a connector row changed in the database file does not send its secret 
       const tampered = row.auth_public.replace(upstream.url('/api'), attacker.url('/api'));
       expect(tampered).not.toBe(row.auth_public);
       db.prepare("update connectors set auth_public = ? where connector_id = 'dest-key'").run(tampered);
-    } finally { db.close(); }
+    } finally {
+      db.close();
+    }
 
     const r = await invoke(victim, 'dest-key');
     expect([r.status, r.errorType]).toEqual([409, 'ConflictException']);
@@ -228,20 +253,40 @@ describe('a connector row changed in the database file does not send its secret 
       try {
         db.prepare('update connectors set auth_public = ? where connector_id = ?').run(authPublic, id);
         if (authType) db.prepare('update connectors set auth_type = ? where connector_id = ?').run(authType, id);
-      } finally { db.close(); }
+      } finally {
+        db.close();
+      }
     };
     const cases: [string, string, string | undefined, RegExp][] = [
-      ['dest-shape', JSON.stringify({ AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 42 } } }), undefined,
-        /ApiKeyConnectionMetadata\.BaseEndpoint is not a string/],
+      [
+        'dest-shape',
+        JSON.stringify({ AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 42 } } }),
+        undefined,
+        /ApiKeyConnectionMetadata\.BaseEndpoint is not a string/,
+      ],
       ['dest-shape', JSON.stringify({ AuthenticationType: 'API_KEY' }), undefined, /AuthenticationMetadata is not an object/],
       ['dest-shape', 'null', undefined, /AuthenticationConfig is not an object/],
       // The clear part says NONE (no secret to open): the row's AuthenticationType says API_KEY.
       ['dest-shape', JSON.stringify(none(attacker.url('/api'))), undefined, /differs from the connector's AuthenticationType API_KEY/],
       // Both say BASIC, with no sealed Password behind them.
-      ['dest-shape-none', JSON.stringify({ AuthenticationType: 'BASIC', AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: attacker.url('/api'), Username: 'u' } } }), 'BASIC',
-        /the secret Password is missing/],
-      ['dest-shape-none', JSON.stringify({ AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: attacker.url('/api') }, IamConnectionMetadata: { RoleArn: 'x' } } }), 'NONE',
-        /has IamConnectionMetadata beside NoneConnectionMetadata/],
+      [
+        'dest-shape-none',
+        JSON.stringify({
+          AuthenticationType: 'BASIC',
+          AuthenticationMetadata: { BasicAuthConnectionMetadata: { BaseEndpoint: attacker.url('/api'), Username: 'u' } },
+        }),
+        'BASIC',
+        /the secret Password is missing/,
+      ],
+      [
+        'dest-shape-none',
+        JSON.stringify({
+          AuthenticationType: 'NONE',
+          AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: attacker.url('/api') }, IamConnectionMetadata: { RoleArn: 'x' } },
+        }),
+        'NONE',
+        /has IamConnectionMetadata beside NoneConnectionMetadata/,
+      ],
     ];
     for (const [id, authPublic, authType, why] of cases) {
       rewrite(id, authPublic, authType);
@@ -254,7 +299,11 @@ describe('a connector row changed in the database file does not send its secret 
       expect([t.status, t.errorType], authPublic).toEqual([409, 'ConflictException']);
       if (!/secret Password/.test(why.source)) {
         // Describe reads only the clear part: a secret missing from the sealed blob does not stop it.
-        const d = await expectError(env.t.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id })), 'ConflictException', 409);
+        const d = await expectError(
+          env.t.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id })),
+          'ConflictException',
+          409,
+        );
         expect(d.message).toMatch(why);
       }
     }
@@ -279,7 +328,12 @@ describe('a database written before the destination binding', () => {
   it('is re-sealed once at start-up: secrets and tokens keep working, then a tampered endpoint no longer opens', async () => {
     const { destinationDigest } = await import('../src/domain/destination.js');
     const digestOf = (r: { type: string; auth_type: string; auth_public: string; vpc_connection_arn: string | null }) =>
-      destinationDigest({ type: r.type as never, authType: r.auth_type as never, authPublic: JSON.parse(r.auth_public) as Record<string, unknown>, vpcConnectionArn: r.vpc_connection_arn });
+      destinationDigest({
+        type: r.type as never,
+        authType: r.auth_type as never,
+        authPublic: JSON.parse(r.auth_public) as Record<string, unknown>,
+        vpcConnectionArn: r.vpc_connection_arn,
+      });
     const dataDir = tempDir('ab-legacy-');
     const base = { caFile: env.caFile, egressAllow: ['127.0.0.1/32'], dataDir };
     let t: TestServer = await startTestServer(base);
@@ -287,7 +341,10 @@ describe('a database written before the destination binding', () => {
     const user = await t.addUser('legacy-user', 'READER');
     const perms = [{ Principal: user.arn, Actions: ALL_CONNECTOR_ACTIONS }];
     await createConnector(t.client(), 'legacy-key', { auth: apiKeyAuth(upstream.url('/api'), API_KEY), permissions: perms });
-    await createConnector(t.client(), 'legacy-cc', { auth: clientCredentialsAuth(upstream.url('/api'), oidc.tokenEndpoint, SVC.client_id, SVC.client_secret), permissions: perms });
+    await createConnector(t.client(), 'legacy-cc', {
+      auth: clientCredentialsAuth(upstream.url('/api'), oidc.tokenEndpoint, SVC.client_id, SVC.client_secret),
+      permissions: perms,
+    });
     expect((await legacyApi().invoke(user, 'legacy-cc', 'HttpRequest', get)).body).toMatchObject({ InvokeActionStatus: 'SUCCESS' });
     await t.stop();
 
@@ -302,14 +359,20 @@ describe('a database written before the destination binding', () => {
       // The client-credentials token survived the upgrade: no new token request.
       expect((await legacyApi().invoke(user, 'legacy-cc', 'HttpRequest', get)).body).toMatchObject({ InvokeActionStatus: 'SUCCESS' });
       expect(oidc.tokenRequests.client_credentials ?? 0).toBe(minted);
-    } finally { await t.stop(); }
+    } finally {
+      await t.stop();
+    }
 
     // Once: the next start re-seals nothing. And the old binding is no longer accepted.
     const db = new BetterSqlite3(dbFile(dataDir));
     try {
       const row = db.prepare("select auth_public from connectors where connector_id = 'legacy-key'").get() as { auth_public: string };
-      db.prepare("update connectors set auth_public = ? where connector_id = 'legacy-key'").run(row.auth_public.replace(upstream.url('/api'), attacker.url('/api')));
-    } finally { db.close(); }
+      db.prepare("update connectors set auth_public = ? where connector_id = 'legacy-key'").run(
+        row.auth_public.replace(upstream.url('/api'), attacker.url('/api')),
+      );
+    } finally {
+      db.close();
+    }
     const before = attacker.received.length;
     t = await startTestServer(base);
     try {
@@ -318,19 +381,30 @@ describe('a database written before the destination binding', () => {
       expect([r.status, r.errorType]).toEqual([409, 'ConflictException']);
       expect(attacker.received.length).toBe(before);
       expect(leaks([API_KEY], { logs: t.logs(), responses: [JSON.stringify(r.body)] })).toEqual([]);
-    } finally { await t.stop(); rmSync(dataDir, { recursive: true, force: true }); }
+    } finally {
+      await t.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('`keys rotate` on such a database binds first, then rotates; the server then starts without re-sealing', async () => {
     const { destinationDigest } = await import('../src/domain/destination.js');
     const digestOf = (r: { type: string; auth_type: string; auth_public: string; vpc_connection_arn: string | null }) =>
-      destinationDigest({ type: r.type as never, authType: r.auth_type as never, authPublic: JSON.parse(r.auth_public) as Record<string, unknown>, vpcConnectionArn: r.vpc_connection_arn });
+      destinationDigest({
+        type: r.type as never,
+        authType: r.auth_type as never,
+        authPublic: JSON.parse(r.auth_public) as Record<string, unknown>,
+        vpcConnectionArn: r.vpc_connection_arn,
+      });
     const dataDir = tempDir('ab-legacy-rotate-');
     const base = { caFile: env.caFile, egressAllow: ['127.0.0.1/32'], dataDir };
     let t: TestServer = await startTestServer(base);
     try {
       const user = await t.addUser('rotate-user', 'READER');
-      await createConnector(t.client(), 'legacy-rot', { auth: apiKeyAuth(upstream.url('/api'), API_KEY), permissions: [{ Principal: user.arn, Actions: ALL_CONNECTOR_ACTIONS }] });
+      await createConnector(t.client(), 'legacy-rot', {
+        auth: apiKeyAuth(upstream.url('/api'), API_KEY),
+        permissions: [{ Principal: user.arn, Actions: ALL_CONNECTOR_ACTIONS }],
+      });
       await t.stop();
       expect(writeLegacyFormat(dbFile(dataDir), dataDir, digestOf)).toEqual({ connectors: 1, tokens: 0 });
       const r = JSON.parse(execFileSync(BIN, ['keys', 'rotate', '--data-dir', dataDir], { encoding: 'utf8' })) as { Remaining: number };
@@ -339,6 +413,9 @@ describe('a database written before the destination binding', () => {
       expect(t.logs()).not.toMatch(/aad-destination-migration/);
       const k = await actionsApi(t.endpoint).invoke(user, 'legacy-rot', 'HttpRequest', get);
       expect(k.body).toMatchObject({ InvokeActionStatus: 'SUCCESS', Output: { Body: { key: true } } });
-    } finally { await t.stop(); rmSync(dataDir, { recursive: true, force: true }); }
+    } finally {
+      await t.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -15,10 +15,18 @@ const mode = (f: string) => statSync(f).mode & 0o777;
 const FILES = ['actionbridge.db', 'actionbridge.db-wal', 'actionbridge.db-shm', 'master.keys'];
 
 async function write(t: Awaited<ReturnType<typeof startTestServer>>, id: string) {
-  await t.client().send(new qs.CreateActionConnectorCommand({
-    AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: id, Type: 'GENERIC_HTTP',
-    AuthenticationConfig: { AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 'https://api.example.com', ApiKey: 'file-mode-key-1234' } } },
-  }));
+  await t.client().send(
+    new qs.CreateActionConnectorCommand({
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: id,
+      Name: id,
+      Type: 'GENERIC_HTTP',
+      AuthenticationConfig: {
+        AuthenticationType: 'API_KEY',
+        AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 'https://api.example.com', ApiKey: 'file-mode-key-1234' } },
+      },
+    }),
+  );
 }
 
 describe.skipIf(process.platform === 'win32')('data dir file modes', () => {
@@ -54,8 +62,12 @@ describe.skipIf(process.platform === 'win32')('data dir file modes', () => {
       try {
         await write(t, 'modes-3');
         for (const f of FILES) expect(mode(path.join(dir, f)), f).toBe(0o600);
-      } finally { await t.stop(); }
-    } finally { process.umask(oldMask); }
+      } finally {
+        await t.stop();
+      }
+    } finally {
+      process.umask(oldMask);
+    }
   });
 
   it('a data dir and files left readable by others are tightened on start, and the log says so', async () => {
@@ -70,15 +82,20 @@ describe.skipIf(process.platform === 'win32')('data dir file modes', () => {
     try {
       expect(mode(dir)).toBe(0o700);
       for (const f of FILES) expect(mode(path.join(dir, f)), f).toBe(0o600);
-      const line = t.logs().split('\n').find((l) => l.includes('modes tightened'));
+      const line = t
+        .logs()
+        .split('\n')
+        .find((l) => l.includes('modes tightened'));
       expect(line).toBeDefined();
       const rec = JSON.parse(line!) as { level: number; tightened: { path: string; from: string; to: string }[] };
       expect(rec.level).toBe(40);
-      expect(rec.tightened).toEqual(expect.arrayContaining([
-        { path: dir, from: '0755', to: '0700' },
-        { path: path.join(dir, 'actionbridge.db'), from: '0644', to: '0600' },
-        { path: path.join(dir, 'master.keys'), from: '0644', to: '0600' },
-      ]));
+      expect(rec.tightened).toEqual(
+        expect.arrayContaining([
+          { path: dir, from: '0755', to: '0700' },
+          { path: path.join(dir, 'actionbridge.db'), from: '0644', to: '0600' },
+          { path: path.join(dir, 'master.keys'), from: '0644', to: '0600' },
+        ]),
+      );
     } finally {
       await t.stop();
     }

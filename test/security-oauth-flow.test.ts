@@ -76,30 +76,41 @@ beforeAll(async () => {
   env = await startConnEnv({ publicUrl: front.publicUrl }, ca);
   front.setBackend(env.t.endpoint);
   WEB = {
-    client_id: 'flow-web', client_secret: 'flow-client-secret-5e6f7a8b9c0d',
-    grant_types: ['authorization_code', 'refresh_token'], redirect_uris: [callbackUrl()],
+    client_id: 'flow-web',
+    client_secret: 'flow-client-secret-5e6f7a8b9c0d',
+    grant_types: ['authorization_code', 'refresh_token'],
+    redirect_uris: [callbackUrl()],
   };
   oidc = await startOidc(ca, [WEB]);
   api = await startResourceServer(ca, (token) => oidc.valid(token));
   [victim, attacker] = await Promise.all([env.t.addUser('victim', 'AUTHOR'), env.t.addUser('attacker', 'AUTHOR')]);
-  await env.t.client().send(new qs.CreateActionConnectorCommand({
-    AwsAccountId: ACCOUNT, ActionConnectorId: ID, Name: 'Flow', Type: 'GENERIC_HTTP',
-    AuthenticationConfig: {
-      AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
-      AuthenticationMetadata: {
-        AuthorizationCodeGrantMetadata: {
-          BaseEndpoint: api.url('/api'), RedirectUrl: callbackUrl(), AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
-          AuthorizationCodeGrantCredentialsDetails: {
-            AuthorizationCodeGrantDetails: {
-              ClientId: WEB.client_id, ClientSecret: WEB.client_secret, TokenEndpoint: oidc.tokenEndpoint,
-              AuthorizationEndpoint: `${oidc.authorizationEndpoint}?scope=api`,
+  await env.t.client().send(
+    new qs.CreateActionConnectorCommand({
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: ID,
+      Name: 'Flow',
+      Type: 'GENERIC_HTTP',
+      AuthenticationConfig: {
+        AuthenticationType: 'OAUTH2_AUTHORIZATION_CODE',
+        AuthenticationMetadata: {
+          AuthorizationCodeGrantMetadata: {
+            BaseEndpoint: api.url('/api'),
+            RedirectUrl: callbackUrl(),
+            AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
+            AuthorizationCodeGrantCredentialsDetails: {
+              AuthorizationCodeGrantDetails: {
+                ClientId: WEB.client_id,
+                ClientSecret: WEB.client_secret,
+                TokenEndpoint: oidc.tokenEndpoint,
+                AuthorizationEndpoint: `${oidc.authorizationEndpoint}?scope=api`,
+              },
             },
           },
         },
       },
-    },
-    Permissions: [victim, attacker].map((u) => ({ Principal: u.arn, Actions: ['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector'] })),
-  }));
+      Permissions: [victim, attacker].map((u) => ({ Principal: u.arn, Actions: ['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector'] })),
+    }),
+  );
 });
 afterAll(async () => {
   await Promise.all(browsers.map((b) => b.close()));
@@ -171,7 +182,7 @@ describe('the callback is bound to the browser that started the flow', () => {
 });
 
 describe('iss (RFC 9207)', () => {
-  it('a callback whose iss is not the authorization server\'s issuer is refused before any token request', async () => {
+  it("a callback whose iss is not the authorization server's issuer is refused before any token request", async () => {
     const b = newBrowser();
     const back = new URL(await throughProvider(b, await startUrl(victim), 'victim@example.com'));
     expect(back.searchParams.get('iss')).toBe(oidc.issuer);
@@ -251,7 +262,7 @@ describe('the legitimate flow', () => {
   });
 });
 
-describe("the start link is not bound to whoever opens it (the attacker sends HIS link to the victim)", () => {
+describe('the start link is not bound to whoever opens it (the attacker sends HIS link to the victim)', () => {
   const origin = () => new URL(oidc.authorizationEndpoint).origin;
 
   it("the attacker's link opened in the victim's browser is a confirmation page naming the ATTACKER as the user the sign-in is linked to; it sets no cookie and is not cacheable or frameable", async () => {
@@ -370,7 +381,8 @@ describe('where the issuer is looked for', () => {
       ]),
     ]);
     expect(metadataCandidates('https://as.example/authorize').map((c) => c.url)).toEqual([
-      'https://as.example/.well-known/oauth-authorization-server', 'https://as.example/.well-known/openid-configuration',
+      'https://as.example/.well-known/oauth-authorization-server',
+      'https://as.example/.well-known/openid-configuration',
     ]);
   });
 });
@@ -384,14 +396,19 @@ function cookieNameFor(state: string): string {
 async function confirm(start: string, agent: Agent, headers: Record<string, string> = { origin: 'null', 'sec-fetch-site': 'same-origin' }, cookie?: string) {
   const u = new URL(start);
   return undiciFetch(`${u.origin}${u.pathname}`, {
-    method: 'POST', redirect: 'manual', dispatcher: agent, body: new URLSearchParams({ flow: u.searchParams.get('flow')! }),
+    method: 'POST',
+    redirect: 'manual',
+    dispatcher: agent,
+    body: new URLSearchParams({ flow: u.searchParams.get('flow')! }),
     headers: { ...headers, ...(cookie ? { cookie } : {}) },
   });
 }
 
 /** The Cookie header a browser sends to `path` on the server, from Set-Cookie lines (only the cookies whose Path covers it). */
 function cookiesFor(path: string, setCookies: string[]): string {
-  return setCookies.map(cookieAttributes)
+  return setCookies
+    .map(cookieAttributes)
     .filter((c) => c.value && (path === c.attrs.path || path.startsWith(`${c.attrs.path!.replace(/\/$/, '')}/`)))
-    .map((c) => `${c.name}=${c.value}`).join('; ');
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
 }

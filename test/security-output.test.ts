@@ -132,7 +132,12 @@ describe('an upstream that reflects the credentials it receives', () => {
 
   it.each(Object.keys(FORBIDDEN))('%s: the console runner gets nothing of them back', async (id) => {
     for (const route of ROUTES) {
-      const r = await consoleClient.call('InvokeAction', { AwsAccountId: ACCOUNT, ActionConnectorId: id, ActionId: 'HttpRequest', Input: { Method: 'GET', Path: route } });
+      const r = await consoleClient.call('InvokeAction', {
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: id,
+        ActionId: 'HttpRequest',
+        Input: { Method: 'GET', Path: route },
+      });
       const text = JSON.stringify(r.body);
       received.push(text);
       expect(r.status, text).toBe(200);
@@ -155,7 +160,11 @@ describe('an upstream that reflects the credentials it receives', () => {
 
 describe('a service that applies Range to a reflected answer', () => {
   it('Range and If-Range cannot be set: fragments of a credential three bytes at a time would not be recognised', async () => {
-    for (const [name, value] of [['Range', 'bytes=15-17'], ['range', 'bytes=0-2'], ['If-Range', 'W/"x"']] as const) {
+    for (const [name, value] of [
+      ['Range', 'bytes=15-17'],
+      ['range', 'bytes=0-2'],
+      ['If-Range', 'W/"x"'],
+    ] as const) {
       const before = up.seen.length;
       const r = await api.invoke(invoker, 'key', 'HttpRequest', { Method: 'GET', Path: 'range', Headers: { [name]: value } });
       received.push(r.raw);
@@ -178,7 +187,12 @@ describe('an upstream that reflects nothing', () => {
       expect(r.body.InvokeActionStatus).toBe('SUCCESS');
       expect(r.body.Output.StatusCode).toBe(200);
       expect(r.body.Output.Headers).toMatchObject({ 'content-type': 'application/json', 'x-total-count': '2' });
-      expect(r.body.Output.Body).toEqual({ items: [{ id: 1, name: 'Widget', note: 'Basic plan; Bearer of good news' }, { id: 2, name: 'Gadget', tags: ['a', 'b'] }] });
+      expect(r.body.Output.Body).toEqual({
+        items: [
+          { id: 1, name: 'Widget', note: 'Basic plan; Bearer of good news' },
+          { id: 2, name: 'Gadget', tags: ['a', 'b'] },
+        ],
+      });
     }
   });
 });
@@ -206,7 +220,11 @@ describe('token endpoints that echo the client credentials in their errors', () 
 
   it('client_secret_basic: the connection test record (health, database file, backup) keeps no credential in any encoding', async () => {
     await createConnector(env.t.client(), 'basic-echo', { auth: clientCredentialsAuth(up.url('/api'), up.url('/oauth/token-echo'), CLIENT_ID, BASIC_SECRET) });
-    const forbidden = [BASIC_SECRET, `${CLIENT_ID}:${BASIC_SECRET}`, `Basic ${Buffer.from(`${CLIENT_ID}:${encodeURIComponent(BASIC_SECRET).replace(/%20/g, '+')}`).toString('base64')}`];
+    const forbidden = [
+      BASIC_SECRET,
+      `${CLIENT_ID}:${BASIC_SECRET}`,
+      `Basic ${Buffer.from(`${CLIENT_ID}:${encodeURIComponent(BASIC_SECRET).replace(/%20/g, '+')}`).toString('base64')}`,
+    ];
     const ops = connectorOps(env.t.endpoint, ACCOUNT, 'basic-echo');
     const before = up.seen.length;
     const t = await ops.test(ADMIN);
@@ -238,7 +256,11 @@ describe('token endpoints that echo the client credentials in their errors', () 
 describe('the Connections API', () => {
   it('authorizedRequest answers scrubbed, without credential headers (Set-Cookie kept for internal use)', async () => {
     const rec = (await env.t.server.store.connectors.getConnector({ region: 'us-east-1', accountId: ACCOUNT, id: 'basic' }))!;
-    const res = await env.t.server.services.connections.authorizedRequest(rec, { userArn: invoker.arn, userName: 'mallory' }, { method: 'GET', url: up.url('/api/echo') });
+    const res = await env.t.server.services.connections.authorizedRequest(
+      rec,
+      { userArn: invoker.arn, userName: 'mallory' },
+      { method: 'GET', url: up.url('/api/echo') },
+    );
     expect(res.status).toBe(200);
     expect(res.headers).not.toHaveProperty('authorization');
     expect(res.headers).not.toHaveProperty('x-api-key');
@@ -261,20 +283,34 @@ describe('an AWS service that reflects the SigV4 credentials of the assumed role
     const ca = createTestCa();
     sts = await startSts(ca, { [SERVER_KEY.id]: SERVER_KEY.secret });
     s3 = await startHostileS3(ca);
-    const vars = { AWS_ACCESS_KEY_ID: SERVER_KEY.id, AWS_SECRET_ACCESS_KEY: SERVER_KEY.secret, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_ENDPOINT_URL_S3: s3.url('').replace(/\/$/, '') };
+    const vars = {
+      AWS_ACCESS_KEY_ID: SERVER_KEY.id,
+      AWS_SECRET_ACCESS_KEY: SERVER_KEY.secret,
+      AWS_SESSION_TOKEN: undefined,
+      AWS_PROFILE: undefined,
+      AWS_ENDPOINT_URL_S3: s3.url('').replace(/\/$/, ''),
+    };
     for (const [k, v] of Object.entries(vars)) {
       saved[k] = process.env[k];
-      if (v === undefined) delete process.env[k]; else process.env[k] = v;
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     }
     aws = await startConnEnv({ stsEndpoint: sts.url('').replace(/\/$/, ''), logLevel: 'trace' }, ca);
     awsApi = actionsApi(aws.t.endpoint);
     user = await aws.t.addUser('mallory', 'READER');
-    await createConnector(aws.t.client(), 's3', { type: 'AMAZON_S3', auth: iamAuth('arn:aws:iam::111122223333:role/Reports'), permissions: [invokeOnly(user)] });
+    await createConnector(aws.t.client(), 's3', {
+      type: 'AMAZON_S3',
+      auth: iamAuth('arn:aws:iam::111122223333:role/Reports'),
+      permissions: [invokeOnly(user)],
+    });
   });
   afterAll(async () => {
     await aws?.t.stop();
     await Promise.all([sts?.close(), s3?.close()]);
-    for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   });
 
   it('GetObject, ListObjects and a service error carry neither the session keys nor the signatures', async () => {
@@ -317,7 +353,9 @@ describe('the scrubber itself', () => {
     expect(s.text(API_KEY.toUpperCase())).toBe('[redacted]');
     expect(s.text(JSON.stringify(API_KEY).replace(/\//g, '\\/'))).toBe('"[redacted]"');
     expect(s.text(encodeURIComponent(API_KEY).toLowerCase())).toBe('[redacted]');
-    expect(s.bytes(Buffer.from(`<p>${API_KEY.replace(/\+/g, '&#43;').replace(/\//g, '&#47;').replace(/=/g, '&#61;')}</p>`)).toString()).toBe('<p>[redacted]</p>');
+    expect(s.bytes(Buffer.from(`<p>${API_KEY.replace(/\+/g, '&#43;').replace(/\//g, '&#47;').replace(/=/g, '&#61;')}</p>`)).toString()).toBe(
+      '<p>[redacted]</p>',
+    );
     expect(s.bytes(Buffer.from(`key ${API_KEY}.`, 'utf16le')).includes(Buffer.from(API_KEY.slice(0, 8), 'utf16le'))).toBe(false);
     expect(s.bytes(Buffer.from(`key ${API_KEY}.`, 'utf16le').swap16()).includes(Buffer.from(API_KEY.slice(0, 8), 'utf16le').swap16())).toBe(false);
     // A secret under 4 characters is scrubbed within its Basic pair and value, not on its own.

@@ -5,14 +5,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers.js';
 
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer(); });
-afterAll(async () => { await t?.stop(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t?.stop();
+});
 
 describe('/readyz', () => {
   it('a failing database: 503 with fixed texts to the unauthenticated caller, the raw error only in the log', async () => {
     expect((await fetch(`${t.endpoint}/readyz`)).status).toBe(200);
     // The raw error text the driver gives for a query now.
-    const raw = await t.server.store.close().then(() => t.server.store.meta.getMeta('x')).then(() => '', (e: Error) => e.message);
+    const raw = await t.server.store
+      .close()
+      .then(() => t.server.store.meta.getMeta('x'))
+      .then(
+        () => '',
+        (e: Error) => e.message,
+      );
     expect(raw.length).toBeGreaterThan(0);
 
     const res = await fetch(`${t.endpoint}/readyz`);
@@ -28,7 +38,10 @@ describe('/readyz', () => {
     expect(text).not.toContain(raw);
     expect(text.toLowerCase()).not.toMatch(/destroyed|sqlite|kysely|error/);
 
-    const logged = t.logs().split('\n').filter((l) => l.includes('"not ready"'));
+    const logged = t
+      .logs()
+      .split('\n')
+      .filter((l) => l.includes('"not ready"'));
     expect(logged.length).toBeGreaterThanOrEqual(1);
     expect(logged.join('\n')).toContain(raw);
   });

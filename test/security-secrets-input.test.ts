@@ -25,14 +25,23 @@ const authCodeAuth = (base: string, clientId: string, secret: string): qs.AuthCo
       RedirectUrl: 'https://bridge.example.com/oauth/callback',
       AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
       AuthorizationCodeGrantCredentialsDetails: {
-        AuthorizationCodeGrantDetails: { ClientId: clientId, ClientSecret: secret, TokenEndpoint: 'https://ac.example.com/oauth/token', AuthorizationEndpoint: 'https://ac.example.com/oauth/authorize' },
+        AuthorizationCodeGrantDetails: {
+          ClientId: clientId,
+          ClientSecret: secret,
+          TokenEndpoint: 'https://ac.example.com/oauth/token',
+          AuthorizationEndpoint: 'https://ac.example.com/oauth/authorize',
+        },
       },
     },
   },
 });
 
 /** For each auth type: a good config, and configs with one credential member emptied, with the member's path. */
-interface Case { type: string; good: () => qs.AuthConfig; bad: { member: string; path: string; auth: (v: string) => qs.AuthConfig }[] }
+interface Case {
+  type: string;
+  good: () => qs.AuthConfig;
+  bad: { member: string; path: string; auth: (v: string) => qs.AuthConfig }[];
+}
 const CASES: Case[] = [
   {
     type: 'API_KEY',
@@ -51,20 +60,32 @@ const CASES: Case[] = [
     type: 'OAUTH2_CLIENT_CREDENTIALS',
     good: () => clientCredentialsAuth('https://cc.example.com/api', 'https://cc.example.com/oauth/token', 'cc-client', 'cc-secret-5a6b7c'),
     bad: [
-      { member: 'ClientSecret', path: `${MD}.clientCredentialsGrantMetadata.clientCredentialsDetails.clientCredentialsGrantDetails.clientSecret`,
-        auth: (v) => clientCredentialsAuth('https://cc.example.com/api', 'https://cc.example.com/oauth/token', 'cc-client', v) },
-      { member: 'ClientId', path: `${MD}.clientCredentialsGrantMetadata.clientCredentialsDetails.clientCredentialsGrantDetails.clientId`,
-        auth: (v) => clientCredentialsAuth('https://cc.example.com/api', 'https://cc.example.com/oauth/token', v, 'cc-secret-5a6b7c') },
+      {
+        member: 'ClientSecret',
+        path: `${MD}.clientCredentialsGrantMetadata.clientCredentialsDetails.clientCredentialsGrantDetails.clientSecret`,
+        auth: (v) => clientCredentialsAuth('https://cc.example.com/api', 'https://cc.example.com/oauth/token', 'cc-client', v),
+      },
+      {
+        member: 'ClientId',
+        path: `${MD}.clientCredentialsGrantMetadata.clientCredentialsDetails.clientCredentialsGrantDetails.clientId`,
+        auth: (v) => clientCredentialsAuth('https://cc.example.com/api', 'https://cc.example.com/oauth/token', v, 'cc-secret-5a6b7c'),
+      },
     ],
   },
   {
     type: 'OAUTH2_AUTHORIZATION_CODE',
     good: () => authCodeAuth('https://ac.example.com/api', 'ac-client', 'ac-secret-9d8e7f'),
     bad: [
-      { member: 'ClientSecret', path: `${MD}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails.authorizationCodeGrantDetails.clientSecret`,
-        auth: (v) => authCodeAuth('https://ac.example.com/api', 'ac-client', v) },
-      { member: 'ClientId', path: `${MD}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails.authorizationCodeGrantDetails.clientId`,
-        auth: (v) => authCodeAuth('https://ac.example.com/api', v, 'ac-secret-9d8e7f') },
+      {
+        member: 'ClientSecret',
+        path: `${MD}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails.authorizationCodeGrantDetails.clientSecret`,
+        auth: (v) => authCodeAuth('https://ac.example.com/api', 'ac-client', v),
+      },
+      {
+        member: 'ClientId',
+        path: `${MD}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails.authorizationCodeGrantDetails.clientId`,
+        auth: (v) => authCodeAuth('https://ac.example.com/api', v, 'ac-secret-9d8e7f'),
+      },
     ],
   },
 ];
@@ -72,7 +93,8 @@ const CASES: Case[] = [
 /** The empty values: nothing, spaces, a tab and a newline, a no-break space. */
 const EMPTIES = ['', '   ', '\t\n', '\u00a0'];
 
-const describeConnector = async (id: string) => (await admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }))).ActionConnector;
+const describeConnector = async (id: string) =>
+  (await admin.send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }))).ActionConnector;
 
 beforeAll(async () => {
   env = await startConnEnv();
@@ -101,9 +123,18 @@ describe('empty credential members', () => {
         await createConnector(admin, id, { auth: c.good() });
         const before = await describeConnector(id);
         for (const v of EMPTIES) {
-          const e = await expectError(admin.send(new qs.UpdateActionConnectorCommand({
-            AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: 'renamed', AuthenticationConfig: b.auth(v),
-          })), 'InvalidParameterValueException', 400);
+          const e = await expectError(
+            admin.send(
+              new qs.UpdateActionConnectorCommand({
+                AwsAccountId: ACCOUNT,
+                ActionConnectorId: id,
+                Name: 'renamed',
+                AuthenticationConfig: b.auth(v),
+              }),
+            ),
+            'InvalidParameterValueException',
+            400,
+          );
           expect(e.message).toContain(`Value at '${b.path}' failed to satisfy constraint: Member must not be empty`);
         }
         expect(await describeConnector(id)).toEqual(before);

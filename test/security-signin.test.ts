@@ -33,7 +33,9 @@ describe('the limit is reserved before the password is checked', () => {
     await s.setPassword('alice', PASSWORD);
     reader = await s.addUser('rita', 'READER');
   });
-  afterAll(async () => { await s?.stop(); });
+  afterAll(async () => {
+    await s?.stop();
+  });
 
   it('60 concurrent wrong passwords for one user: exactly 5 are checked, 55 refused with 429 and Retry-After; then the right one is refused', async () => {
     const attacker = new SignInAttacker(s.endpoint);
@@ -52,17 +54,26 @@ describe('the limit is reserved before the password is checked', () => {
       // When the window has passed, the right password works.
       s.clock.ms += 61_000;
       expect((await attacker.signIn(signInAs('alice', PASSWORD))).status).toBe(200);
-    } finally { await attacker.close(); }
+    } finally {
+      await attacker.close();
+    }
   });
 
   it('X-Forwarded-For is ignored while trustProxy is off: rotating it does not reset the limit', async () => {
     const attacker = new SignInAttacker(s.endpoint);
     try {
-      const answers = await attacker.burst(30, (i) => signInAs('alice', `wrong-${i}`), (i) => ({ 'x-forwarded-for': `203.0.113.${i + 1}` }));
+      const answers = await attacker.burst(
+        30,
+        (i) => signInAs('alice', `wrong-${i}`),
+        (i) => ({ 'x-forwarded-for': `203.0.113.${i + 1}` }),
+      );
       expect(byStatus(answers)).toEqual({ 401: 5, 429: 25 });
       const right = await attacker.signIn(signInAs('alice', PASSWORD), { 'x-forwarded-for': '203.0.113.200' });
       expect(right.status).toBe(429);
-    } finally { await attacker.close(); s.clock.ms += 61_000; }
+    } finally {
+      await attacker.close();
+      s.clock.ms += 61_000;
+    }
   });
 
   it('access-key sign-ins: 30 concurrent wrong secrets for one key, exactly 5 checked; then the right secret is refused', async () => {
@@ -73,14 +84,19 @@ describe('the limit is reserved before the password is checked', () => {
       const right = await attacker.signIn({ AccessKeyId: reader.accessKeyId, SecretAccessKey: reader.secretAccessKey });
       expect(right.status).toBe(429);
       expect(right.retryAfter).toMatch(/^\d+$/);
-    } finally { await attacker.close(); s.clock.ms += 61_000; }
+    } finally {
+      await attacker.close();
+      s.clock.ms += 61_000;
+    }
   });
 
   it('a successful sign-in gives its attempt back: a user who signs in often is never limited', async () => {
     const c = new ConsoleClient(s.endpoint);
     try {
       for (let i = 0; i < 12; i++) expect((await c.signIn(signInAs('alice', PASSWORD))).status).toBe(200);
-    } finally { await c.close(); }
+    } finally {
+      await c.close();
+    }
   });
 });
 
@@ -91,41 +107,63 @@ describe('behind a proxy (trustProxy on)', () => {
     s = await startClockServer({ trustProxy: ['127.0.0.1'] }, { maxSignInsInProgress: 64 });
     await s.setPassword('admin', PASSWORD);
   });
-  afterAll(async () => { await s?.stop(); });
+  afterAll(async () => {
+    await s?.stop();
+  });
 
   it('the limit is per forwarded address: one client locked out, another (same proxy) not', async () => {
     const attacker = new SignInAttacker(s.endpoint);
     try {
       const from = (ip: string) => ({ 'x-forwarded-for': ip });
-      const answers = await attacker.burst(20, (i) => signInAs('admin', `wrong-${i}`), () => from('198.51.100.7'));
+      const answers = await attacker.burst(
+        20,
+        (i) => signInAs('admin', `wrong-${i}`),
+        () => from('198.51.100.7'),
+      );
       expect(byStatus(answers)).toEqual({ 401: 5, 429: 15 });
       expect((await attacker.signIn(signInAs('admin', PASSWORD), from('198.51.100.7'))).status).toBe(429);
       expect((await attacker.signIn(signInAs('admin', PASSWORD), from('198.51.100.8'))).status).toBe(200);
-    } finally { await attacker.close(); s.clock.ms += 61_000; }
+    } finally {
+      await attacker.close();
+      s.clock.ms += 61_000;
+    }
   });
 
   it('a guess spread over many addresses is bounded per user (20 a minute), whatever the address', async () => {
     const attacker = new SignInAttacker(s.endpoint);
     try {
-      const answers = await attacker.burst(40, (i) => signInAs('admin', `wrong-${i}`), (i) => ({ 'x-forwarded-for': `192.0.2.${i + 1}` }));
+      const answers = await attacker.burst(
+        40,
+        (i) => signInAs('admin', `wrong-${i}`),
+        (i) => ({ 'x-forwarded-for': `192.0.2.${i + 1}` }),
+      );
       expect(byStatus(answers)).toEqual({ 401: 20, 429: 20 });
       const fresh = await attacker.signIn(signInAs('admin', PASSWORD), { 'x-forwarded-for': '192.0.2.250' });
       expect(fresh.status).toBe(429);
       expect(fresh.message).toMatch(/^Too many failed sign-ins for this user \(20 within 60 seconds, from any address\)\. Try again in \d+ seconds\.$/);
-    } finally { await attacker.close(); s.clock.ms += 61_000; }
+    } finally {
+      await attacker.close();
+      s.clock.ms += 61_000;
+    }
   });
 
   it('an IPv6 client is counted by its /64: rotating addresses inside it does not escape the per-address limit (50)', async () => {
     const attacker = new SignInAttacker(s.endpoint);
     try {
       const keyId = () => `AKIA${randomBytes(8).toString('hex').toUpperCase()}`;
-      const answers = await attacker.burst(55, () => ({ AccessKeyId: keyId(), SecretAccessKey: 'guess' }),
-        (i) => ({ 'x-forwarded-for': `2001:db8:1:2:${(i + 1).toString(16)}::${i + 7}` }));
+      const answers = await attacker.burst(
+        55,
+        () => ({ AccessKeyId: keyId(), SecretAccessKey: 'guess' }),
+        (i) => ({ 'x-forwarded-for': `2001:db8:1:2:${(i + 1).toString(16)}::${i + 7}` }),
+      );
       expect(byStatus(answers)).toEqual({ 401: 50, 429: 5 });
       expect(answers.find((a) => a.status === 429)?.message).toMatch(/^Too many failed sign-ins from your address \(50 within 60 seconds\)/);
       // Another /64 is another client.
       expect((await attacker.signIn({ AccessKeyId: keyId(), SecretAccessKey: 'guess' }, { 'x-forwarded-for': '2001:db8:1:3::1' })).status).toBe(401);
-    } finally { await attacker.close(); s.clock.ms += 61_000; }
+    } finally {
+      await attacker.close();
+      s.clock.ms += 61_000;
+    }
   });
 });
 
@@ -154,11 +192,13 @@ describe('a sign-in flood does not delay egress name lookups', () => {
     expect((await attacker.signIn(signInAs('nobody', 'Winter2026!Winter'))).status).toBe(401);
 
     let finished!: () => void;
-    const until = new Promise<void>((r) => { finished = r; });
+    const until = new Promise<void>((r) => {
+      finished = r;
+    });
     const flood = attacker.flood({ account: ACCOUNT, initial: 300, loops: 32, until });
     try {
       // The flood is being hashed: wrong passwords are being answered (after their scrypt check) right now.
-      for (const deadline = Date.now() + 30_000; (flood.counts.get(401) ?? 0) < 2 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
+      for (const deadline = Date.now() + 30_000; (flood.counts.get(401) ?? 0) < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
       expect(flood.counts.get(401) ?? 0).toBeGreaterThanOrEqual(2);
       const t0 = performance.now();
       const r = await invoke();
@@ -202,6 +242,8 @@ describe.skipIf(!PG_URL)('two nodes on one PostgreSQL database', () => {
       expect(byStatus(answers)).toEqual({ 401: 5, 429: 55 });
       expect((await onA.signIn(signInAs('admin', PASSWORD))).status).toBe(429);
       expect((await onB.signIn(signInAs('admin', PASSWORD))).status).toBe(429);
-    } finally { await Promise.all([onA.close(), onB.close()]); }
+    } finally {
+      await Promise.all([onA.close(), onB.close()]);
+    }
   });
 });

@@ -32,7 +32,9 @@ let authorB: TestUser;
 const none = (base: string): qs.AuthConfig => ({ AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: base } } });
 const insideBase = () => `https://127.0.0.2:${inside.port}/private`;
 
-function client(user: TestUser) { return env.t.client(user); }
+function client(user: TestUser) {
+  return env.t.client(user);
+}
 
 async function failure(p: Promise<unknown>): Promise<{ name: string; message: string; status?: number }> {
   try {
@@ -44,22 +46,33 @@ async function failure(p: Promise<unknown>): Promise<{ name: string; message: st
   throw new Error('expected a failure');
 }
 
-const createIn = (account: string, id: string, vpc?: string) => new qs.CreateActionConnectorCommand({
-  AwsAccountId: account, ActionConnectorId: id, Name: id, Type: 'GENERIC_HTTP', AuthenticationConfig: none(insideBase()),
-  ...(vpc ? { VpcConnectionArn: vpc } : {}),
-});
+const createIn = (account: string, id: string, vpc?: string) =>
+  new qs.CreateActionConnectorCommand({
+    AwsAccountId: account,
+    ActionConnectorId: id,
+    Name: id,
+    Type: 'GENERIC_HTTP',
+    AuthenticationConfig: none(insideBase()),
+    ...(vpc ? { VpcConnectionArn: vpc } : {}),
+  });
 
 beforeAll(async () => {
   const ca = createTestCa();
-  const handler: http.RequestListener = (_req, res) => { requestsInside++; res.writeHead(200, { 'content-type': 'application/json' }).end('{"tenant":"A"}'); };
+  const handler: http.RequestListener = (_req, res) => {
+    requestsInside++;
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"tenant":"A"}');
+  };
   inside = await startHttpsServer({ cert: ca.issue({ ips: ['127.0.0.2'] }), handler, host: '127.0.0.2' });
   proxy = await startConnectProxy();
-  env = await startConnEnv({
-    vpcConnections: {
-      [VPC_A]: { allowCidrs: ['127.0.0.2/32'], proxy: proxy.url },
-      [VPC_B]: { allowCidrs: ['127.0.0.3/32'] },
+  env = await startConnEnv(
+    {
+      vpcConnections: {
+        [VPC_A]: { allowCidrs: ['127.0.0.2/32'], proxy: proxy.url },
+        [VPC_B]: { allowCidrs: ['127.0.0.3/32'] },
+      },
     },
-  }, ca);
+    ca,
+  );
   authorA = await env.t.addUser('author-a', 'AUTHOR');
   authorB = await env.t.addUser('author-b', 'AUTHOR', [], OTHER_ACCOUNT);
 });
@@ -92,29 +105,45 @@ describe('VPC connections belong to accounts', () => {
 
   it("Update in account B naming A's VPC connection: the same error, the connector unchanged", async () => {
     await client(authorB).send(createIn(OTHER_ACCOUNT, 'b-plain'));
-    const before = (await client(authorB).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: OTHER_ACCOUNT, ActionConnectorId: 'b-plain' }))).ActionConnector;
-    const update = (vpc: string) => client(authorB).send(new qs.UpdateActionConnectorCommand({
-      AwsAccountId: OTHER_ACCOUNT, ActionConnectorId: 'b-plain', Name: 'renamed', AuthenticationConfig: none(insideBase()), VpcConnectionArn: vpc,
-    }));
+    const before = (await client(authorB).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: OTHER_ACCOUNT, ActionConnectorId: 'b-plain' })))
+      .ActionConnector;
+    const update = (vpc: string) =>
+      client(authorB).send(
+        new qs.UpdateActionConnectorCommand({
+          AwsAccountId: OTHER_ACCOUNT,
+          ActionConnectorId: 'b-plain',
+          Name: 'renamed',
+          AuthenticationConfig: none(insideBase()),
+          VpcConnectionArn: vpc,
+        }),
+      );
     const foreign = await failure(update(VPC_A));
     expect(foreign).toEqual(await failure(update(UNKNOWN)));
     expect(foreign.name).toBe('InvalidParameterValueException');
-    const after = (await client(authorB).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: OTHER_ACCOUNT, ActionConnectorId: 'b-plain' }))).ActionConnector;
+    const after = (await client(authorB).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: OTHER_ACCOUNT, ActionConnectorId: 'b-plain' })))
+      .ActionConnector;
     expect(after).toEqual(before);
     expect(after?.VpcConnectionArn).toBeUndefined();
   });
 
   it("a stored connector of account B that names A's VPC connection (a database edit) is refused at invocation; A's network receives nothing", async () => {
     await client(authorB).send(createIn(OTHER_ACCOUNT, 'b-edited'));
-    await (env.t.server.store as SqlStore).db.updateTable('connectors').set({ vpc_connection_arn: VPC_A })
-      .where('account_id', '=', OTHER_ACCOUNT).where('connector_id', '=', 'b-edited').execute();
+    await (env.t.server.store as SqlStore).db
+      .updateTable('connectors')
+      .set({ vpc_connection_arn: VPC_A })
+      .where('account_id', '=', OTHER_ACCOUNT)
+      .where('connector_id', '=', 'b-edited')
+      .execute();
     const seen = requestsInside;
     const tunnels = proxy.tunnels.length;
     const connections = inside.connections.total;
 
     const r = await actionsApi(env.t.endpoint, OTHER_ACCOUNT).invoke(authorB, 'b-edited', 'HttpRequest', { Method: 'GET', Path: 'x' });
     // Refused as for a VPC connection that is not configured (the ARN is the connector's own member).
-    expect(r.body).toMatchObject({ InvokeActionStatus: 'FAILED', Output: { Reason: 'unknown-profile', Message: `No VPC connection is configured for ${VPC_A}` } });
+    expect(r.body).toMatchObject({
+      InvokeActionStatus: 'FAILED',
+      Output: { Reason: 'unknown-profile', Message: `No VPC connection is configured for ${VPC_A}` },
+    });
     expect(r.raw).not.toContain('"tenant"');
     const t = await connectorOps(env.t.endpoint, OTHER_ACCOUNT, 'b-edited').test(authorB);
     expect(t.body.Success).toBe(false);
@@ -141,11 +170,14 @@ describe('VPC connections belong to accounts', () => {
 describe('VPC connection configuration', () => {
   const vpcEnv = (v: unknown) => ({ ACTIONBRIDGE_VPC_CONNECTIONS: JSON.stringify(v) });
   it('a full ARN serves its own account and region; accounts and regions widen it; a key that is not an ARN must list accounts', () => {
-    expect(resolveConfig({}, vpcEnv({ [VPC_A]: { allowCidrs: ['10.0.0.0/8'], accounts: [OTHER_ACCOUNT], regions: ['eu-west-1'] } })).vpcConnections[VPC_A])
-      .toEqual({ allowCidrs: ['10.0.0.0/8'], accounts: [OTHER_ACCOUNT], regions: ['eu-west-1'] });
+    expect(
+      resolveConfig({}, vpcEnv({ [VPC_A]: { allowCidrs: ['10.0.0.0/8'], accounts: [OTHER_ACCOUNT], regions: ['eu-west-1'] } })).vpcConnections[VPC_A],
+    ).toEqual({ allowCidrs: ['10.0.0.0/8'], accounts: [OTHER_ACCOUNT], regions: ['eu-west-1'] });
     expect(() => resolveConfig({}, vpcEnv({ 'vpc-a': { allowCidrs: ['10.0.0.0/8'] } }))).toThrow(/'vpc-a' names no account/);
     expect(resolveConfig({}, vpcEnv({ 'vpc-a': { allowCidrs: ['10.0.0.0/8'], accounts: [ACCOUNT] } })).vpcConnections['vpc-a']).toBeDefined();
-    expect(() => resolveConfig({}, vpcEnv({ 'arn:aws:quicksight:us-east-1:1234:vpcConnection/x': { allowCidrs: ['10.0.0.0/8'] } }))).toThrow(/is not a VPC connection ARN/);
+    expect(() => resolveConfig({}, vpcEnv({ 'arn:aws:quicksight:us-east-1:1234:vpcConnection/x': { allowCidrs: ['10.0.0.0/8'] } }))).toThrow(
+      /is not a VPC connection ARN/,
+    );
     expect(() => resolveConfig({}, vpcEnv({ [VPC_A]: { allowCidrs: ['10.0.0.0/8'], accounts: ['12'] } }))).toThrow(/accounts/);
     expect(() => resolveConfig({}, vpcEnv({ [VPC_A]: { allowCidrs: ['10.0.0.0/8'], regions: ['Mars'] } }))).toThrow(/regions/);
   });

@@ -11,7 +11,11 @@ export type Output<K extends OperationName> = Wire<OperationTypes[K]['output']>;
 export type Operation = OperationName;
 
 /** One broken rule of an InvalidParameterValueException: the member path it names (when it names one), the rule, the whole text. */
-export interface Problem { path?: string; rule: string; text: string }
+export interface Problem {
+  path?: string;
+  rule: string;
+  text: string;
+}
 
 export class ApiError extends Error {
   /**
@@ -19,7 +23,12 @@ export class ApiError extends Error {
    * InvalidParameterValueException without a list is one problem naming no member.
    */
   readonly problems: readonly Problem[];
-  constructor(readonly code: string, message: string, readonly status: number, problems: readonly Problem[] = []) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    problems: readonly Problem[] = [],
+  ) {
     super(message);
     this.problems = problems.length || code !== 'InvalidParameterValueException' ? problems : [{ rule: message, text: message }];
   }
@@ -96,7 +105,11 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   }
   const text = await res.text();
   let data: Record<string, unknown> = {};
-  try { data = text ? JSON.parse(text) : {}; } catch { /* not JSON */ }
+  try {
+    data = text ? JSON.parse(text) : {};
+  } catch {
+    /* not JSON */
+  }
   if (!res.ok) {
     const code = res.headers.get('x-amzn-errortype') ?? `HTTP${res.status}`;
     const err = new ApiError(code, typeof data.Message === 'string' ? data.Message : `The server answered HTTP ${res.status}.`, res.status, problemsIn(data));

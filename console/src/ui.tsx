@@ -11,7 +11,10 @@ const readRoute = () => (location.hash.replace(/^#\/?/, '') || 'connectors').spl
 export function useRoute(): string[] {
   const [route, setRoute] = useState(readRoute);
   useEffect(() => {
-    const on = () => { navigated = true; setRoute(readRoute()); };
+    const on = () => {
+      navigated = true;
+      setRoute(readRoute());
+    };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
@@ -30,7 +33,11 @@ export function PageHeading({ children, title }: { children: ReactNode; title: s
     document.title = `${title} · ActionBridge`;
     if (navigated) ref.current?.focus();
   }, [title]);
-  return <h1 ref={ref} tabIndex={-1}>{children}</h1>;
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  );
 }
 
 // ---- fields ----------------------------------------------------------------------------
@@ -60,36 +67,97 @@ export function Field(p: FieldProps) {
   const errId = p.error ? `${id}-error` : undefined;
   const described = [hintId, errId].filter(Boolean).join(' ') || undefined;
   const common = {
-    id, name: p.name, value: p.value, required: p.required, disabled: p.disabled,
-    'aria-invalid': p.error ? true : undefined, 'aria-describedby': described,
-    autoComplete: p.autoComplete ?? 'off', placeholder: p.placeholder,
+    id,
+    name: p.name,
+    value: p.value,
+    required: p.required,
+    disabled: p.disabled,
+    'aria-invalid': p.error ? true : undefined,
+    'aria-describedby': described,
+    autoComplete: p.autoComplete ?? 'off',
+    placeholder: p.placeholder,
   };
   return (
     <div className={`field${p.error ? ' has-error' : ''}`}>
-      <div className="label"><label htmlFor={id}>{p.label}</label>{p.required ? <span className="req" aria-hidden="true"> *</span> : null}</div>
-      {p.hint ? <div className="hint" id={hintId}>{p.hint}</div> : null}
-      {p.multiline
-        ? <textarea {...common} rows={4} onChange={(e) => p.onChange(e.target.value)} />
-        : <input {...common} type={p.type ?? 'text'} inputMode={p.inputMode} list={p.list} onChange={(e) => p.onChange(e.target.value)} />}
-      {p.error ? <div className="error" id={errId}>{p.error}</div> : null}
+      <div className="label">
+        <label htmlFor={id}>{p.label}</label>
+        {p.required ? (
+          <span className="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </div>
+      {p.hint ? (
+        <div className="hint" id={hintId}>
+          {p.hint}
+        </div>
+      ) : null}
+      {p.multiline ? (
+        <textarea {...common} rows={4} onChange={(e) => p.onChange(e.target.value)} />
+      ) : (
+        <input {...common} type={p.type ?? 'text'} inputMode={p.inputMode} list={p.list} onChange={(e) => p.onChange(e.target.value)} />
+      )}
+      {p.error ? (
+        <div className="error" id={errId}>
+          {p.error}
+        </div>
+      ) : null}
     </div>
   );
 }
 
-export function SelectField(p: { label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; error?: string; hint?: ReactNode; disabled?: boolean; required?: boolean; name?: string }) {
+export function SelectField(p: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+  error?: string;
+  hint?: ReactNode;
+  disabled?: boolean;
+  required?: boolean;
+  name?: string;
+}) {
   const id = useId('s');
   const hintId = p.hint ? `${id}-hint` : undefined;
   const errId = p.error ? `${id}-error` : undefined;
   return (
     <div className={`field${p.error ? ' has-error' : ''}`}>
-      <div className="label"><label htmlFor={id}>{p.label}</label>{p.required ? <span className="req" aria-hidden="true"> *</span> : null}</div>
-      {p.hint ? <div className="hint" id={hintId}>{p.hint}</div> : null}
-      <select id={id} name={p.name} value={p.value} disabled={p.disabled} required={p.required}
-        aria-invalid={p.error ? true : undefined} aria-describedby={[hintId, errId].filter(Boolean).join(' ') || undefined}
-        onChange={(e) => p.onChange(e.target.value)}>
-        {p.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <div className="label">
+        <label htmlFor={id}>{p.label}</label>
+        {p.required ? (
+          <span className="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </div>
+      {p.hint ? (
+        <div className="hint" id={hintId}>
+          {p.hint}
+        </div>
+      ) : null}
+      <select
+        id={id}
+        name={p.name}
+        value={p.value}
+        disabled={p.disabled}
+        required={p.required}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={[hintId, errId].filter(Boolean).join(' ') || undefined}
+        onChange={(e) => p.onChange(e.target.value)}
+      >
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
-      {p.error ? <div className="error" id={errId}>{p.error}</div> : null}
+      {p.error ? (
+        <div className="error" id={errId}>
+          {p.error}
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -108,7 +176,11 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
 }
 
 export function Notice({ children, kind = 'info' }: { children: ReactNode; kind?: 'info' | 'success' | 'warning' }) {
-  return <div className={`alert alert-${kind}`} role="status">{children}</div>;
+  return (
+    <div className={`alert alert-${kind}`} role="status">
+      {children}
+    </div>
+  );
 }
 
 /** Loads something when `deps` change; gives the value, the error and a reload function. */
@@ -119,8 +191,17 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { value?: T
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
-    load().then((value) => { if (live) setState({ value, loading: false }); }, (error) => { if (live) setState({ error, loading: false }); });
-    return () => { live = false; };
+    load().then(
+      (value) => {
+        if (live) setState({ value, loading: false });
+      },
+      (error) => {
+        if (live) setState({ error, loading: false });
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [...deps, n]);
   const reload = useCallback(() => setN((x) => x + 1), []);
   return { ...state, reload };

@@ -16,7 +16,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const PRUNE_BATCH = 5000;
 
-interface Pending { rec: InvocationRecord; resolve: () => void; reject: (e: unknown) => void }
+interface Pending {
+  rec: InvocationRecord;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
 
 export interface AuditTrailOptions {
   store: Store;
@@ -44,8 +48,10 @@ export class AuditTrail {
     try {
       await this.enqueue(rec);
     } catch (err) {
-      this.opts.log?.error({ requestId, invocationId: rec.invocationId, err: { type: errorName(err), message: errorMessage(err) } },
-        'audit record could not be written');
+      this.opts.log?.error(
+        { requestId, invocationId: rec.invocationId, err: { type: errorName(err), message: errorMessage(err) } },
+        'audit record could not be written',
+      );
     }
   }
 
@@ -64,8 +70,12 @@ export class AuditTrail {
     this.pending = undefined;
     if (batch.length === 0) return;
     const p = this.opts.store.audit.insertInvocations(batch.map((b) => b.rec)).then(
-      () => { for (const b of batch) b.resolve(); },
-      (err) => { for (const b of batch) b.reject(err); },
+      () => {
+        for (const b of batch) b.resolve();
+      },
+      (err) => {
+        for (const b of batch) b.reject(err);
+      },
     );
     this.flushing.add(p);
     void p.finally(() => this.flushing.delete(p));
@@ -97,8 +107,12 @@ export class AuditTrail {
 
   private pruneLogged(): Promise<void> {
     return this.prune().then(
-      (n) => { if (n > 0) this.opts.log?.info({ deleted: n, retentionDays: this.opts.retentionDays }, 'audit records past retention deleted'); },
-      (err) => { this.opts.log?.error({ err: { type: errorName(err), message: errorMessage(err) } }, 'audit retention: pruning failed'); },
+      (n) => {
+        if (n > 0) this.opts.log?.info({ deleted: n, retentionDays: this.opts.retentionDays }, 'audit records past retention deleted');
+      },
+      (err) => {
+        this.opts.log?.error({ err: { type: errorName(err), message: errorMessage(err) } }, 'audit retention: pruning failed');
+      },
     );
   }
 
@@ -106,7 +120,9 @@ export class AuditTrail {
   start(everyMs = PRUNE_EVERY_MS): void {
     if (this.timer || this.opts.retentionDays <= 0) return;
     void this.pruneLogged();
-    this.timer = setInterval(() => { void this.pruneLogged(); }, everyMs);
+    this.timer = setInterval(() => {
+      void this.pruneLogged();
+    }, everyMs);
     this.timer.unref();
   }
 

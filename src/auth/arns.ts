@@ -1,10 +1,7 @@
 // ARNs ActionBridge issues and accepts.
-export const connectorArn = (region: string, accountId: string, id: string) =>
-  `arn:aws:quicksight:${region}:${accountId}:action-connector/${id}`;
-export const userArn = (region: string, accountId: string, name: string) =>
-  `arn:aws:quicksight:${region}:${accountId}:user/default/${name}`;
-export const groupArn = (region: string, accountId: string, name: string) =>
-  `arn:aws:quicksight:${region}:${accountId}:group/default/${name}`;
+export const connectorArn = (region: string, accountId: string, id: string) => `arn:aws:quicksight:${region}:${accountId}:action-connector/${id}`;
+export const userArn = (region: string, accountId: string, name: string) => `arn:aws:quicksight:${region}:${accountId}:user/default/${name}`;
+export const groupArn = (region: string, accountId: string, name: string) => `arn:aws:quicksight:${region}:${accountId}:group/default/${name}`;
 
 const CONNECTOR_ARN = /^arn:aws:quicksight:([a-z0-9-]+):(\d{12}):action-connector\/([\w-]+)$/;
 export function parseConnectorArn(arn: string): { region: string; accountId: string; id: string } | undefined {

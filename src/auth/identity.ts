@@ -18,7 +18,12 @@ export class Authenticator {
    */
   private readonly opened = new Map<string, string>();
 
-  constructor(private readonly store: Store, private readonly keys: KeyRing, private readonly identityRegion: string, now?: () => number) {
+  constructor(
+    private readonly store: Store,
+    private readonly keys: KeyRing,
+    private readonly identityRegion: string,
+    now?: () => number,
+  ) {
     this.verifier = new SigV4Verifier({ now });
   }
 

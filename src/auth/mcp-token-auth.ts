@@ -14,11 +14,16 @@ export type BearerResult =
 const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]{1,512})[ \t]*$/i;
 
 export class McpTokenAuth {
-  constructor(private readonly store: Store, private readonly auth: Authenticator, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly store: Store,
+    private readonly auth: Authenticator,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Checks an Authorization header value. */
   async fromHeader(header: string | undefined): Promise<BearerResult> {
-    if (!header) return { ok: false, error: 'invalid_request', message: 'Authorization: Bearer <token> is required (create a token with `actionbridge tokens create`).' };
+    if (!header)
+      return { ok: false, error: 'invalid_request', message: 'Authorization: Bearer <token> is required (create a token with `actionbridge tokens create`).' };
     const m = BEARER.exec(header);
     if (!m) return { ok: false, error: 'invalid_request', message: 'The Authorization header must be `Bearer <token>`.' };
     return this.fromHash(hashMcpToken(m[1]!));

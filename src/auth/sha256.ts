@@ -3,5 +3,7 @@
 import { Hash } from '@smithy/hash-node';
 
 export class Sha256 extends Hash {
-  constructor(secret?: ConstructorParameters<typeof Hash>[1]) { super('sha256', secret); }
+  constructor(secret?: ConstructorParameters<typeof Hash>[1]) {
+    super('sha256', secret);
+  }
 }

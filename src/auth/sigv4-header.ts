@@ -11,13 +11,15 @@ import { Sha256 } from './sha256.js';
 
 type HttpRequest = Parameters<typeof getCanonicalHeaders>[0];
 
-interface KeyEntry { secret: string; keys: Map<string, Buffer> }
+interface KeyEntry {
+  secret: string;
+  keys: Map<string, Buffer>;
+}
 
 /** Hex SHA-256 of a string: crypto.hash (one call, no Hash object) where Node has it (20.12+). */
 const oneShotHash: typeof crypto.hash | undefined = crypto.hash;
-const sha256Hex: (s: string) => string = typeof oneShotHash === 'function'
-  ? (s) => oneShotHash('sha256', s)
-  : (s) => createHash('sha256').update(s).digest('hex');
+const sha256Hex: (s: string) => string =
+  typeof oneShotHash === 'function' ? (s) => oneShotHash('sha256', s) : (s) => createHash('sha256').update(s).digest('hex');
 
 export class HeaderSignatures extends SignatureV4Base {
   /** Derived signing keys per access key, by `date/region` (the service is fixed). */
@@ -25,7 +27,14 @@ export class HeaderSignatures extends SignatureV4Base {
 
   constructor(private readonly serviceName: string) {
     // Credentials and region are never used: every call passes its own.
-    super({ credentials: { accessKeyId: '', secretAccessKey: '' }, region: 'us-east-1', service: serviceName, sha256: Sha256, uriEscapePath: true, applyChecksum: false });
+    super({
+      credentials: { accessKeyId: '', secretAccessKey: '' },
+      region: 'us-east-1',
+      service: serviceName,
+      sha256: Sha256,
+      uriEscapePath: true,
+      applyChecksum: false,
+    });
   }
 
   private signingKey(accessKeyId: string, secret: string, shortDate: string, region: string): Buffer {
@@ -46,7 +55,9 @@ export class HeaderSignatures extends SignatureV4Base {
     return k;
   }
 
-  forget(accessKeyId: string): void { this.signingKeys.delete(accessKeyId); }
+  forget(accessKeyId: string): void {
+    this.signingKeys.delete(accessKeyId);
+  }
 
   /**
    * What SignatureV4.sign(request, { signingDate, signingRegion, signableHeaders })
@@ -55,7 +66,10 @@ export class HeaderSignatures extends SignatureV4Base {
    * normalized; `payloadHash` is the hex SHA-256 of the body (which is what sign()
    * uses: x-amz-content-sha256 when signed, verified equal to it by the caller).
    */
-  compute(request: HttpRequest, o: { accessKeyId: string; secret: string; signingDate: Date; region: string; signableHeaders: Set<string>; payloadHash: string }): { signature: string; signedHeaders: string } {
+  compute(
+    request: HttpRequest,
+    o: { accessKeyId: string; secret: string; signingDate: Date; region: string; signableHeaders: Set<string>; payloadHash: string },
+  ): { signature: string; signedHeaders: string } {
     // As sign() does: prepareRequest (a normalized copy without generated headers), then x-amz-date.
     const req = prepareRequest(request);
     const { longDate, shortDate } = this.formatDate(o.signingDate);
@@ -63,7 +77,9 @@ export class HeaderSignatures extends SignatureV4Base {
     const canonicalHeaders = getCanonicalHeaders(req, undefined, o.signableHeaders);
     const canonicalRequest = this.createCanonicalRequest(req, canonicalHeaders, o.payloadHash);
     const stringToSign = `${ALGORITHM_IDENTIFIER}\n${longDate}\n${createScope(shortDate, o.region, this.serviceName)}\n${sha256Hex(canonicalRequest)}`;
-    const signature = createHmac('sha256', this.signingKey(o.accessKeyId, o.secret, shortDate, o.region)).update(stringToSign).digest('hex');
+    const signature = createHmac('sha256', this.signingKey(o.accessKeyId, o.secret, shortDate, o.region))
+      .update(stringToSign)
+      .digest('hex');
     return { signature, signedHeaders: this.getCanonicalHeaderList(canonicalHeaders) };
   }
 }

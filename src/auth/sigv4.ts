@@ -71,7 +71,10 @@ function parseCredential(cred: string) {
 /** Extracts the signature parts, or throws the AWS error for a request that carries none or a malformed one. */
 export function parseSignature(req: Pick<IncomingSignedRequest, 'headers'>, query: Record<string, string | string[]>): ParsedSignature {
   const auth = header(req.headers, 'authorization');
-  const q = (k: string) => { const v = query[k]; return Array.isArray(v) ? v[0] : v; };
+  const q = (k: string) => {
+    const v = query[k];
+    return Array.isArray(v) ? v[0] : v;
+  };
   try {
     if (auth !== undefined) {
       const m = /^AWS4-HMAC-SHA256\s+(.*)$/s.exec(auth.trim());
@@ -89,7 +92,10 @@ export function parseSignature(req: Pick<IncomingSignedRequest, 'headers'>, quer
       // No object spread here: V8 makes it several times the cost of the rest of this function.
       const c = parseCredential(fields.Credential);
       return {
-        accessKeyId: c.accessKeyId, date: c.date, region: c.region, service: c.service,
+        accessKeyId: c.accessKeyId,
+        date: c.date,
+        region: c.region,
+        service: c.service,
         signedHeaders: fields.SignedHeaders.split(';'),
         signature: fields.Signature,
         amzDate,
@@ -98,15 +104,27 @@ export function parseSignature(req: Pick<IncomingSignedRequest, 'headers'>, quer
     }
     if (q('X-Amz-Algorithm') !== undefined || q('X-Amz-Signature') !== undefined) {
       if (q('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') throw invalid('X-Amz-Algorithm must be AWS4-HMAC-SHA256.');
-      const cred = q('X-Amz-Credential'); const sh = q('X-Amz-SignedHeaders'); const sig = q('X-Amz-Signature');
-      const amzDate = q('X-Amz-Date'); const exp = q('X-Amz-Expires');
+      const cred = q('X-Amz-Credential');
+      const sh = q('X-Amz-SignedHeaders');
+      const sig = q('X-Amz-Signature');
+      const amzDate = q('X-Amz-Date');
+      const exp = q('X-Amz-Expires');
       if (!cred || !sh || !sig || !amzDate || !exp) {
         throw invalid('A presigned request requires X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders and X-Amz-Signature.');
       }
       const expires = Number(exp);
       if (!Number.isInteger(expires) || expires < 1 || expires > MAX_PRESIGN_SECONDS) throw invalid('X-Amz-Expires must be between 1 and 604800 seconds.');
       const c = parseCredential(cred);
-      return { accessKeyId: c.accessKeyId, date: c.date, region: c.region, service: c.service, signedHeaders: sh.split(';'), signature: sig, amzDate, presigned: { expires } };
+      return {
+        accessKeyId: c.accessKeyId,
+        date: c.date,
+        region: c.region,
+        service: c.service,
+        signedHeaders: sh.split(';'),
+        signature: sig,
+        amzDate,
+        presigned: { expires },
+      };
     }
   } catch (e) {
     if (e instanceof MalformedCredential) {
@@ -117,7 +135,10 @@ export function parseSignature(req: Pick<IncomingSignedRequest, 'headers'>, quer
   throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token');
 }
 
-interface SignerEntry { secret: string; signer: SignatureV4 }
+interface SignerEntry {
+  secret: string;
+  signer: SignatureV4;
+}
 
 export interface SigV4VerifierOptions {
   /** The signing name the credential scope must name (default 'quicksight'). */
@@ -155,7 +176,10 @@ export class SigV4Verifier {
     return signer;
   }
 
-  forget(accessKeyId: string) { this.signers.delete(accessKeyId); this.headerSignatures?.forget(accessKeyId); }
+  forget(accessKeyId: string) {
+    this.signers.delete(accessKeyId);
+    this.headerSignatures?.forget(accessKeyId);
+  }
 
   /**
    * Every check that needs only the request line and headers (the form of the
@@ -215,7 +239,13 @@ export class SigV4Verifier {
       delete q['X-Amz-Signature'];
       const out = await signer.presign(
         { method: req.method, protocol: 'http:', hostname: hostname!, port: port ? Number(port) : undefined, path, query: q, headers, body: req.body },
-        { signingDate: new Date(t), expiresIn: sig.presigned.expires, signingRegion: sig.region, signableHeaders: new Set(signed), unhoistableHeaders: new Set(signed) },
+        {
+          signingDate: new Date(t),
+          expiresIn: sig.presigned.expires,
+          signingRegion: sig.region,
+          signableHeaders: new Set(signed),
+          unhoistableHeaders: new Set(signed),
+        },
       );
       expected = String(out.query!['X-Amz-Signature']);
       if (String(out.query!['X-Amz-SignedHeaders']) !== signed.join(';')) throw invalid('X-Amz-SignedHeaders is not in canonical order.');
@@ -227,7 +257,8 @@ export class SigV4Verifier {
         { accessKeyId: sig.accessKeyId, secret, signingDate: new Date(t), region: sig.region, signableHeaders: new Set(signed), payloadHash: bodyHash },
       );
       expected = out.signature;
-      if (out.signedHeaders !== signed.join(';')) throw invalid('The request signature we calculated does not match the signature you provided (signed headers differ).');
+      if (out.signedHeaders !== signed.join(';'))
+        throw invalid('The request signature we calculated does not match the signature you provided (signed headers differ).');
     }
     const a = Buffer.from(expected, 'utf8');
     const b = Buffer.from(sig.signature, 'utf8');

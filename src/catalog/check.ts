@@ -82,12 +82,14 @@ function actionProblems(action: CatalogAction, type: string, at: string): string
     for (const ref of templateRefs(t)) {
       if (ref.startsWith('@')) continue;
       const first = safeFirstStep(ref);
-      if (first !== undefined && !OUTPUT_ROOTS.has(String(first))) problems.push(`${at}/output/${key}: ${ref} must start with $.StatusCode, $.Headers or $.Body`);
+      if (first !== undefined && !OUTPUT_ROOTS.has(String(first)))
+        problems.push(`${at}/output/${key}: ${ref} must start with $.StatusCode, $.Headers or $.Body`);
     }
   }
   for (const f of action.output?.failWhen ?? []) {
     const first = safeFirstStep(f.ref);
-    if (first === undefined || !OUTPUT_ROOTS.has(String(first))) problems.push(`${at}/output/failWhen: ${f.ref} must start with $.StatusCode, $.Headers or $.Body`);
+    if (first === undefined || !OUTPUT_ROOTS.has(String(first)))
+      problems.push(`${at}/output/failWhen: ${f.ref} must start with $.StatusCode, $.Headers or $.Body`);
   }
   if (action.pagination && !props.has(action.pagination.inputToken)) {
     problems.push(`${at}/pagination: ${action.pagination.inputToken} is not a member of InputSchema`);

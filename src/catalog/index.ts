@@ -25,9 +25,8 @@ export { shapeOutput, shapeView, type ResponseView } from './output.js';
 export { withRetries, withAwsRetries, nextDelay, parseRetryAfter, isRetryableStatus, defaultRetryPolicy, type RetryPolicy } from './retry.js';
 
 /** The model's ActionConnectorType enum, in model order. */
-export const CONNECTOR_TYPES: readonly ActionConnectorType[] = (
-  shapeSchemas as unknown as { $defs: { ActionConnectorType: { enum: ActionConnectorType[] } } }
-).$defs.ActionConnectorType.enum;
+export const CONNECTOR_TYPES: readonly ActionConnectorType[] = (shapeSchemas as unknown as { $defs: { ActionConnectorType: { enum: ActionConnectorType[] } } })
+  .$defs.ActionConnectorType.enum;
 
 let loaded: Map<ActionConnectorType, Catalog> | undefined;
 
@@ -35,12 +34,15 @@ let loaded: Map<ActionConnectorType, Catalog> | undefined;
 function prepare(catalog: Catalog): Catalog {
   const defaults = catalog.defaultHeaders;
   if (!defaults) return catalog;
-  const withDefaults = (headers: Template | undefined): Template => (headers === undefined ? { $literal: defaults } : { $merge: [{ $literal: defaults }, headers] });
+  const withDefaults = (headers: Template | undefined): Template =>
+    headers === undefined ? { $literal: defaults } : { $merge: [{ $literal: defaults }, headers] };
   return {
     ...catalog,
     actions: catalog.actions.map((a): CatalogAction => {
       if (!a.request) return a;
-      const request = Array.isArray(a.request) ? a.request.map((r) => ({ ...r, headers: withDefaults(r.headers) })) : { ...a.request, headers: withDefaults(a.request.headers) };
+      const request = Array.isArray(a.request)
+        ? a.request.map((r) => ({ ...r, headers: withDefaults(r.headers) }))
+        : { ...a.request, headers: withDefaults(a.request.headers) };
       return { ...a, request };
     }),
   };
@@ -96,5 +98,11 @@ export function unknownActionIds(type: ActionConnectorType, ids: readonly string
 /** ListActionConnectorActions: every action of the type, with whether the connector enables it. */
 export function describeActions(type: ActionConnectorType, enabled: readonly string[]): ActionDescription[] {
   const on = new Set(enabled);
-  return (catalogFor(type)?.actions ?? []).map((a) => ({ ActionId: a.ActionId, Name: a.Name, Description: a.Description, InputSchema: a.InputSchema, Enabled: on.has(a.ActionId) }));
+  return (catalogFor(type)?.actions ?? []).map((a) => ({
+    ActionId: a.ActionId,
+    Name: a.Name,
+    Description: a.Description,
+    InputSchema: a.InputSchema,
+    Enabled: on.has(a.ActionId),
+  }));
 }

@@ -26,7 +26,10 @@ export function inputValidator(action: CatalogAction, scope: string): ValidateFu
   let v = compiled.get(action.InputSchema);
   if (!v) {
     // The action's schema keeps its own root (an $id), so its local $refs still resolve.
-    const inner: JsonSchema = { ...action.InputSchema, $id: `actionbridge:catalog/${encodeURIComponent(scope)}/${encodeURIComponent(action.ActionId)}/${++compiledCount}` };
+    const inner: JsonSchema = {
+      ...action.InputSchema,
+      $id: `actionbridge:catalog/${encodeURIComponent(scope)}/${encodeURIComponent(action.ActionId)}/${++compiledCount}`,
+    };
     v = ajv.compile({ type: 'object', required: ['Input'], properties: { Input: inner } });
     compiled.set(action.InputSchema, v);
   }

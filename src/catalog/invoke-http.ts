@@ -51,7 +51,8 @@ export async function invokeHttpAction(action: CatalogAction, input: unknown, in
 
   if (built.csrfTokenUrl) {
     const fetched = await fetchCsrfToken(built.csrfTokenUrl, send);
-    if ('failed' in fetched) return { ...shapeOutput(action, fetched.failed.status, fetched.failed.headers, fetched.failed.body, fetched.failed.scrubber), attempts: 0 };
+    if ('failed' in fetched)
+      return { ...shapeOutput(action, fetched.failed.status, fetched.failed.headers, fetched.failed.body, fetched.failed.scrubber), attempts: 0 };
     built.headers['x-csrf-token'] = fetched.token;
     if (fetched.cookie) built.headers.cookie = fetched.cookie;
   }
@@ -77,8 +78,6 @@ async function fetchCsrfToken(
   const value = Array.isArray(token) ? token[0] : token;
   if (res.status >= 300 || !value || value.toLowerCase() === 'required') return { failed: res.status >= 300 ? res : { ...res, status: 403 } };
   const setCookie = res.headers['set-cookie'];
-  const cookies = (Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [])
-    .map((c) => c.split(';')[0]!.trim())
-    .filter((c) => /^[^=\s]+=/.test(c));
+  const cookies = (Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []).map((c) => c.split(';')[0]!.trim()).filter((c) => /^[^=\s]+=/.test(c));
   return { token: value, cookie: cookies.length ? cookies.join('; ') : undefined };
 }

@@ -49,7 +49,8 @@ export function isIdempotent(action: CatalogAction, method: string): boolean {
 /** The request variant that applies: the first whose `when` member is present, or the one without `when`. */
 export function selectRequest(action: CatalogAction, input: Record<string, unknown>): HttpRequestTemplate {
   const variants = Array.isArray(action.request) ? action.request : action.request ? [action.request] : [];
-  const applies = (v: HttpRequestTemplate) => v.when === undefined || (Array.isArray(v.when) ? v.when : [v.when]).every((ref) => lookup(ref, input) !== undefined);
+  const applies = (v: HttpRequestTemplate) =>
+    v.when === undefined || (Array.isArray(v.when) ? v.when : [v.when]).every((ref) => lookup(ref, input) !== undefined);
   const chosen = variants.find(applies);
   if (!chosen) throw new TypeError(`action ${action.ActionId} has no HTTP request for this input`);
   return chosen;
@@ -160,9 +161,12 @@ function headerMap(template: Template | undefined, input: Record<string, unknown
     if (!TOKEN.test(name)) throw memberError(member, 'Header names must be HTTP tokens (no spaces, colons or control characters)');
     if (isForbiddenHeader(name)) {
       const lower = name.toLowerCase();
-      throw memberError(member, lower === 'range' || lower === 'if-range'
-        ? `Member must not set the ${lower} header: a partial answer could carry a fragment of the connector's credentials`
-        : `Member must not set the ${lower} header: credentials, Host, Cookie, Proxy-* and hop-by-hop headers belong to the connector`);
+      throw memberError(
+        member,
+        lower === 'range' || lower === 'if-range'
+          ? `Member must not set the ${lower} header: a partial answer could carry a fragment of the connector's credentials`
+          : `Member must not set the ${lower} header: credentials, Host, Cookie, Proxy-* and hop-by-hop headers belong to the connector`,
+      );
     }
     if (v === undefined || v === null) continue;
     const text = Array.isArray(v) ? v.map((x) => scalarText(x, member)).join(', ') : scalarText(v, member);

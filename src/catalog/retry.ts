@@ -91,7 +91,10 @@ export interface RetryOptions {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Sends until a response that is not retried; returns it (a final 429/5xx included) and the attempts made. */
-export async function withRetries<R extends RetryResponse>(send: (attempt: number) => Promise<R>, options: RetryOptions): Promise<{ response: R; attempts: number }> {
+export async function withRetries<R extends RetryResponse>(
+  send: (attempt: number) => Promise<R>,
+  options: RetryOptions,
+): Promise<{ response: R; attempts: number }> {
   const policy = { ...defaultRetryPolicy, ...options.policy };
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
@@ -109,7 +112,14 @@ export async function withRetries<R extends RetryResponse>(send: (attempt: numbe
     const t = now();
     const retryAfter = response?.headers['retry-after'];
     const delay = nextDelay(
-      { attempt, status: response?.status, retryable: response?.retryable, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, elapsedMs: t - started, now: t },
+      {
+        attempt,
+        status: response?.status,
+        retryable: response?.retryable,
+        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+        elapsedMs: t - started,
+        now: t,
+      },
       policy,
       options.random,
     );
@@ -130,8 +140,13 @@ export interface AwsServiceError {
 }
 
 const isAwsServiceError = (e: unknown): e is AwsServiceError & { $metadata: { httpStatusCode: number } } =>
-  typeof e === 'object' && e !== null && '$metadata' in e && typeof e.$metadata === 'object' && e.$metadata !== null
-  && 'httpStatusCode' in e.$metadata && typeof e.$metadata.httpStatusCode === 'number';
+  typeof e === 'object' &&
+  e !== null &&
+  '$metadata' in e &&
+  typeof e.$metadata === 'object' &&
+  e.$metadata !== null &&
+  'httpStatusCode' in e.$metadata &&
+  typeof e.$metadata.httpStatusCode === 'number';
 
 /** A rejection of an AWS SDK send that carries the service's HTTP status (a service error), else undefined. */
 export function awsServiceError(err: unknown): (AwsServiceError & { $metadata: { httpStatusCode: number } }) | undefined {
@@ -147,18 +162,24 @@ export function awsServiceError(err: unknown): (AwsServiceError & { $metadata: {
  * (idempotent), as the SDKs do. Resolves the output and the attempts made; rejects
  * with the last service error when that was final, or with what the send threw.
  */
-export async function withAwsRetries<O>(send: (attempt: number) => Promise<O>, options: Omit<RetryOptions, 'idempotent'> = {}): Promise<{ output: O; attempts: number }> {
+export async function withAwsRetries<O>(
+  send: (attempt: number) => Promise<O>,
+  options: Omit<RetryOptions, 'idempotent'> = {},
+): Promise<{ output: O; attempts: number }> {
   type Attempt = RetryResponse & ({ output: O } | { error: AwsServiceError });
-  const { response, attempts } = await withRetries(async (attempt): Promise<Attempt> => {
-    try {
-      return { status: 200, headers: {}, output: await send(attempt) };
-    } catch (err) {
-      const e = awsServiceError(err);
-      if (!e) throw err;
-      const retryable = isThrottlingError(e as never) || isTransientError(e as never);
-      return { status: e.$metadata.httpStatusCode, headers: e.$response?.headers ?? {}, retryable, error: e };
-    }
-  }, { ...options, idempotent: true });
+  const { response, attempts } = await withRetries(
+    async (attempt): Promise<Attempt> => {
+      try {
+        return { status: 200, headers: {}, output: await send(attempt) };
+      } catch (err) {
+        const e = awsServiceError(err);
+        if (!e) throw err;
+        const retryable = isThrottlingError(e as never) || isTransientError(e as never);
+        return { status: e.$metadata.httpStatusCode, headers: e.$response?.headers ?? {}, retryable, error: e };
+      }
+    },
+    { ...options, idempotent: true },
+  );
   if ('error' in response) throw response.error;
   return { output: response.output, attempts };
 }

@@ -43,10 +43,7 @@ export const catalogSchema = {
           properties: { type: { const: 'object' }, properties: { type: 'object' } },
         },
         request: {
-          anyOf: [
-            { $ref: '#/$defs/request' },
-            { type: 'array', minItems: 1, items: { $ref: '#/$defs/request' } },
-          ],
+          anyOf: [{ $ref: '#/$defs/request' }, { type: 'array', minItems: 1, items: { $ref: '#/$defs/request' } }],
         },
         aws: {
           type: 'object',

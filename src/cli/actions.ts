@@ -27,7 +27,10 @@ const clientOptions = {
 
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options: { ...clientOptions, ...options }, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
+    return parseArgs({ args, options: { ...clientOptions, ...options }, allowPositionals: false, strict: true }).values as Record<
+      string,
+      string | boolean | undefined
+    >;
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -60,10 +63,18 @@ function readInput(spec: string | undefined): Record<string, unknown> {
   let text: string;
   if (spec === '-') text = readFileSync(0, 'utf8');
   else if (spec.startsWith('@')) {
-    try { text = readFileSync(spec.slice(1), 'utf8'); } catch (e) { throw new UsageError(`--input ${spec}: ${(e as Error).message}`); }
+    try {
+      text = readFileSync(spec.slice(1), 'utf8');
+    } catch (e) {
+      throw new UsageError(`--input ${spec}: ${(e as Error).message}`);
+    }
   } else text = spec;
   let v: unknown;
-  try { v = JSON.parse(text); } catch { throw new UsageError('--input must be a JSON object (or @file holding one)'); }
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new UsageError('--input must be a JSON object (or @file holding one)');
+  }
   if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new UsageError('--input must be a JSON object');
   return v as Record<string, unknown>;
 }
@@ -82,7 +93,14 @@ async function run(sub: string | undefined, args: string[]): Promise<void> {
       const v = parse(args, { connector: { type: 'string' }, action: { type: 'string' }, input: { type: 'string' } });
       const c = client(v);
       const input = readInput(v.input as string | undefined);
-      print(readable(await c.invokeAction({ ActionConnectorId: need(v, 'connector'), ActionId: need(v, 'action'), Input: input }, { headers: { 'x-actionbridge-client': 'actionbridge-cli' } })));
+      print(
+        readable(
+          await c.invokeAction(
+            { ActionConnectorId: need(v, 'connector'), ActionId: need(v, 'action'), Input: input },
+            { headers: { 'x-actionbridge-client': 'actionbridge-cli' } },
+          ),
+        ),
+      );
       return;
     }
     case 'test': {
@@ -102,7 +120,11 @@ async function run(sub: string | undefined, args: string[]): Promise<void> {
       const c = client(v);
       const max = v['max-results'] === undefined ? undefined : Number(v['max-results']);
       if (max !== undefined && !(Number.isInteger(max) && max > 0)) throw new UsageError('--max-results must be a positive integer');
-      const input = { ActionConnectorId: need(v, 'connector'), ...(max ? { MaxResults: max } : {}), ...(v['next-token'] ? { NextToken: v['next-token'] as string } : {}) };
+      const input = {
+        ActionConnectorId: need(v, 'connector'),
+        ...(max ? { MaxResults: max } : {}),
+        ...(v['next-token'] ? { NextToken: v['next-token'] as string } : {}),
+      };
       if (v.all) {
         const all = [];
         for await (const r of c.iterateActionInvocations(input)) all.push(r);
@@ -110,7 +132,8 @@ async function run(sub: string | undefined, args: string[]): Promise<void> {
       } else print(readable(await c.listActionInvocations(input)));
       return;
     }
-    default: throw new UsageError(`actions: unknown subcommand '${sub ?? ''}' (list, invoke, test, authorize, invocations)`);
+    default:
+      throw new UsageError(`actions: unknown subcommand '${sub ?? ''}' (list, invoke, test, authorize, invocations)`);
   }
 }
 
@@ -121,7 +144,9 @@ async function reportingErrors(fn: () => Promise<void>): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof ActionBridgeError) {
-      process.stderr.write(`${JSON.stringify({ Error: e.name, Message: e.message, ...(e.requestId ? { RequestId: e.requestId } : {}), ...(e.httpStatus ? { HttpStatus: e.httpStatus } : {}) }, null, 2)}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ Error: e.name, Message: e.message, ...(e.requestId ? { RequestId: e.requestId } : {}), ...(e.httpStatus ? { HttpStatus: e.httpStatus } : {}) }, null, 2)}\n`,
+      );
       return 1;
     }
     throw e;
@@ -129,13 +154,19 @@ async function reportingErrors(fn: () => Promise<void>): Promise<number> {
 }
 
 export async function actionsCommand(sub: string | undefined, args: string[]): Promise<number> {
-  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') { process.stdout.write(ACTIONS_HELP); return 0; }
+  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
+    process.stdout.write(ACTIONS_HELP);
+    return 0;
+  }
   return reportingErrors(() => run(sub, args));
 }
 
 export async function mcpCommand(args: string[]): Promise<number> {
   const v = parse(args, { 'watch-interval': { type: 'string' } });
-  if (v.help) { process.stdout.write(ACTIONS_HELP); return 0; }
+  if (v.help) {
+    process.stdout.write(ACTIONS_HELP);
+    return 0;
+  }
   const c = client(v); // checks the flags before stdio is taken over
   const every = v['watch-interval'] === undefined ? 30 : Number(v['watch-interval']);
   if (!Number.isFinite(every) || every < 0) throw new UsageError('--watch-interval must be a number of seconds (0: never)');

@@ -25,18 +25,23 @@ import { privateFile } from '../store/file-modes.js';
 import { knownMigrations, migrationState } from '../server/health.js';
 
 export const DB_FILE = 'actionbridge.db';
-const MASTER_KEY_NOTE = 'The master key is not in the backup. Keep master.keys from the data dir (or the ACTIONBRIDGE_MASTER_KEY value) safe, apart from the backup: a restore without it cannot open any secret.';
+const MASTER_KEY_NOTE =
+  'The master key is not in the backup. Keep master.keys from the data dir (or the ACTIONBRIDGE_MASTER_KEY value) safe, apart from the backup: a restore without it cannot open any secret.';
 
 function parseCommand(args: string[], what: string) {
   const parse = () =>
     parseArgs({
-      args, allowPositionals: true, strict: true,
+      args,
+      allowPositionals: true,
+      strict: true,
       options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean' } },
     });
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse();
-  } catch (e) { throw new UsageError((e as Error).message); }
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const file = parsed.positionals[0];
   if (!file || parsed.positionals.length > 1) throw new UsageError(`usage: actionbridge ${what} FILE [--data-dir DIR] [--config FILE] [--force]`);
   let cfg: Config;
@@ -55,10 +60,20 @@ function parseCommand(args: string[], what: string) {
 
 function fsyncPath(p: string): void {
   const fd = openSync(p, 'r');
-  try { fsyncSync(fd); } finally { closeSync(fd); }
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
-interface Inspection { connectors: number; users: number; migrations: string[]; keyIds: string[]; secrets: SealedSecretRef[] }
+interface Inspection {
+  connectors: number;
+  users: number;
+  migrations: string[];
+  keyIds: string[];
+  secrets: SealedSecretRef[];
+}
 
 /** Checks a database file: integrity, migrations known to this build; counts what it holds. */
 async function inspect(file: string): Promise<Inspection> {
@@ -67,7 +82,12 @@ async function inspect(file: string): Promise<Inspection> {
   try {
     const integrity = sqlite.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
     if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') {
-      throw new Error(`integrity_check failed: ${integrity.slice(0, 5).map((r) => r.integrity_check).join('; ')}`);
+      throw new Error(
+        `integrity_check failed: ${integrity
+          .slice(0, 5)
+          .map((r) => r.integrity_check)
+          .join('; ')}`,
+      );
     }
     const hasMigrations = sqlite.prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'").get() as { n: number };
     if (!hasMigrations.n) throw new Error('it is not an ActionBridge database (no migrations table)');
@@ -117,11 +137,24 @@ export async function backupCommand(args: string[]): Promise<number> {
     rmSync(tmp, { force: true });
     throw new Error(`the backup did not check out, nothing was written to ${file}: ${(e as Error).message}`);
   }
-  process.stdout.write(`${JSON.stringify({
-    Backup: file, From: source, Bytes: statSync(file).size, Seconds: (Date.now() - started) / 1000,
-    Connectors: info.connectors, Users: info.users, Migrations: info.migrations.length, SealedSecrets: info.secrets.length,
-    MasterKeyIds: info.keyIds, MasterKey: MASTER_KEY_NOTE,
-  }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        Backup: file,
+        From: source,
+        Bytes: statSync(file).size,
+        Seconds: (Date.now() - started) / 1000,
+        Connectors: info.connectors,
+        Users: info.users,
+        Migrations: info.migrations.length,
+        SealedSecrets: info.secrets.length,
+        MasterKeyIds: info.keyIds,
+        MasterKey: MASTER_KEY_NOTE,
+      },
+      null,
+      2,
+    )}\n`,
+  );
   return 0;
 }
 
@@ -183,17 +216,35 @@ export async function restoreCommand(args: string[]): Promise<number> {
     }
     if (keys) {
       for (const s of secrets) {
-        try { openSealedRef(keys, s); opened++; } catch { failedKeyIds.add(s.sealed.split('.')[1] ?? '?'); }
+        try {
+          openSealedRef(keys, s);
+          opened++;
+        } catch {
+          failedKeyIds.add(s.sealed.split('.')[1] ?? '?');
+        }
       }
-      masterKey = opened === secrets.length
-        ? `every sealed secret opens with the master key ${keys.keyFile ? `in ${keys.keyFile}` : 'from ACTIONBRIDGE_MASTER_KEY'}`
-        : `${secrets.length - opened} of ${secrets.length} sealed secrets do not open: they need master key(s) ${[...failedKeyIds].join(', ')}, which ${keys.keyFile ? keys.keyFile : 'ACTIONBRIDGE_MASTER_KEY'} lacks`;
+      masterKey =
+        opened === secrets.length
+          ? `every sealed secret opens with the master key ${keys.keyFile ? `in ${keys.keyFile}` : 'from ACTIONBRIDGE_MASTER_KEY'}`
+          : `${secrets.length - opened} of ${secrets.length} sealed secrets do not open: they need master key(s) ${[...failedKeyIds].join(', ')}, which ${keys.keyFile ? keys.keyFile : 'ACTIONBRIDGE_MASTER_KEY'} lacks`;
     }
-    process.stdout.write(`${JSON.stringify({
-      Restored: target, From: file, Connectors: info.connectors, Users: info.users,
-      Migrations: info.migrations.length, MigrationsApplied: pending, SealedSecrets: secrets.length, SecretsOpened: opened,
-      MasterKey: masterKey!,
-    }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          Restored: target,
+          From: file,
+          Connectors: info.connectors,
+          Users: info.users,
+          Migrations: info.migrations.length,
+          MigrationsApplied: pending,
+          SealedSecrets: secrets.length,
+          SecretsOpened: opened,
+          MasterKey: masterKey!,
+        },
+        null,
+        2,
+      )}\n`,
+    );
     if (keys === undefined || opened !== secrets.length) process.stderr.write(`actionbridge: warning: ${masterKey!}\n`);
   } finally {
     await store.close();

@@ -27,7 +27,8 @@ function promptHidden(question: string): Promise<string> {
       stdin.pause();
       stdin.off('data', onData);
       process.stderr.write('\n');
-      if (err) reject(err); else resolve(line);
+      if (err) reject(err);
+      else resolve(line);
     };
     const onData = (s: string) => {
       for (const ch of s) {
@@ -52,7 +53,13 @@ export async function readNewPassword(fromStdin: boolean, name: string): Promise
   return first;
 }
 
-export async function setConsolePassword(store: Store, region: string, accountId: string, name: string, fromStdin: boolean): Promise<{ UserArn: string; PasswordSet: true }> {
+export async function setConsolePassword(
+  store: Store,
+  region: string,
+  accountId: string,
+  name: string,
+  fromStdin: boolean,
+): Promise<{ UserArn: string; PasswordSet: true }> {
   checkAccount(accountId);
   checkName('user', name);
   const user = await store.identities.getUser(accountId, name);

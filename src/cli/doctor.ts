@@ -19,7 +19,11 @@ import { knownMigrations, migrationState } from '../server/health.js';
 import { DB_FILE } from './backup.js';
 
 export type Status = 'OK' | 'WARN' | 'FAIL' | 'SKIP';
-export interface Check { name: string; status: Status; message: string }
+export interface Check {
+  name: string;
+  status: Status;
+  message: string;
+}
 
 /** How many sealed secrets the master key check tries to open (spread over all of them). */
 const SECRET_SAMPLE = 200;
@@ -27,11 +31,16 @@ const PROXY_TIMEOUT_MS = 3_000;
 const EXPIRY_WARNING_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
 
-const oneLine = (e: unknown) => String((e as Error)?.message ?? e).replace(/\s+/g, ' ').slice(0, 300);
+const oneLine = (e: unknown) =>
+  String((e as Error)?.message ?? e)
+    .replace(/\s+/g, ' ')
+    .slice(0, 300);
 
 export async function runDoctor(flags: Flags, env: NodeJS.ProcessEnv = process.env): Promise<Check[]> {
   const checks: Check[] = [];
-  const add = (name: string, status: Status, message: string) => { checks.push({ name, status, message }); };
+  const add = (name: string, status: Status, message: string) => {
+    checks.push({ name, status, message });
+  };
 
   // 1. Configuration.
   let cfg: Config;
@@ -102,7 +111,14 @@ async function openDatabase(cfg: Config, add: (n: string, s: Status, m: string) 
       sqlite.pragma('busy_timeout = 2000');
       const rows = sqlite.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
       if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
-        add('database', 'FAIL', `${file} is damaged (integrity_check: ${rows.slice(0, 3).map((r) => r.integrity_check).join('; ')}): restore a backup`);
+        add(
+          'database',
+          'FAIL',
+          `${file} is damaged (integrity_check: ${rows
+            .slice(0, 3)
+            .map((r) => r.integrity_check)
+            .join('; ')}): restore a backup`,
+        );
         sqlite.close();
         add('migrations', 'SKIP', 'needs a sound database');
         return undefined;
@@ -120,8 +136,13 @@ async function openDatabase(cfg: Config, add: (n: string, s: Status, m: string) 
   }
   const kind = cfg.databaseUrl ? 'postgres' : 'sqlite';
   const { pending, unknown } = migrationState(await knownMigrations(kind), applied);
-  if (unknown.length) add('migrations', 'FAIL', `the database was migrated by a newer ActionBridge (unknown: ${unknown.join(', ')}): run that version, or restore a backup made with this one`);
-  else if (applied.length === 0) add('migrations', 'FAIL', 'the database has no ActionBridge tables: it is empty or not ActionBridge\'s');
+  if (unknown.length)
+    add(
+      'migrations',
+      'FAIL',
+      `the database was migrated by a newer ActionBridge (unknown: ${unknown.join(', ')}): run that version, or restore a backup made with this one`,
+    );
+  else if (applied.length === 0) add('migrations', 'FAIL', "the database has no ActionBridge tables: it is empty or not ActionBridge's");
   else if (pending.length) add('migrations', 'WARN', `${pending.length} migrations will be applied at the next start: ${pending.join(', ')}`);
   else add('migrations', 'OK', `all ${applied.length} migrations applied`);
   const store = new SqlStore(kysely, kind);
@@ -137,7 +158,11 @@ async function checkMasterKey(cfg: Config, env: NodeJS.ProcessEnv, store: SqlSto
   try {
     keys = KeyRing.load({ dataDir: cfg.dataDir, env, create: false });
   } catch (e) {
-    add('master key', 'FAIL', `${oneLine(e)}${env.ACTIONBRIDGE_MASTER_KEY ? '' : ' (a server would create a new key, and could not open any secret stored so far)'}`);
+    add(
+      'master key',
+      'FAIL',
+      `${oneLine(e)}${env.ACTIONBRIDGE_MASTER_KEY ? '' : ' (a server would create a new key, and could not open any secret stored so far)'}`,
+    );
     return;
   }
   const source = env.ACTIONBRIDGE_MASTER_KEY ? 'ACTIONBRIDGE_MASTER_KEY' : file;
@@ -148,13 +173,18 @@ async function checkMasterKey(cfg: Config, env: NodeJS.ProcessEnv, store: SqlSto
     add('master key', 'FAIL', `the key from ${source} loads, but the sealed secrets cannot be read: ${oneLine(e)}`);
     return;
   }
-  if (secrets.length === 0) { add('master key', 'OK', `loads from ${source}; no sealed secrets to try yet`); return; }
+  if (secrets.length === 0) {
+    add('master key', 'OK', `loads from ${source}; no sealed secrets to try yet`);
+    return;
+  }
   const step = Math.max(1, Math.floor(secrets.length / SECRET_SAMPLE));
   const sample = secrets.filter((_, i) => i % step === 0).slice(0, SECRET_SAMPLE);
   const missing = new Set<string>();
   let failed = 0;
   for (const s of sample) {
-    try { openSealedRef(keys, s); } catch {
+    try {
+      openSealedRef(keys, s);
+    } catch {
       failed++;
       const kid = s.sealed.split('.')[1];
       if (kid && !keys.keyIds.includes(kid)) missing.add(kid);
@@ -162,25 +192,51 @@ async function checkMasterKey(cfg: Config, env: NodeJS.ProcessEnv, store: SqlSto
   }
   if (failed === 0) add('master key', 'OK', `loads from ${source} and opens ${sample.length} of ${secrets.length} sealed secrets tried`);
   else {
-    add('master key', 'FAIL', `${failed} of ${sample.length} sealed secrets tried do not open with the key from ${source}`
-      + (missing.size ? `: they were sealed with key id(s) ${[...missing].join(', ')}, which it does not have (wrong master key, or an old key retired too early)` : ': they were changed or belong to another database'));
+    add(
+      'master key',
+      'FAIL',
+      `${failed} of ${sample.length} sealed secrets tried do not open with the key from ${source}` +
+        (missing.size
+          ? `: they were sealed with key id(s) ${[...missing].join(', ')}, which it does not have (wrong master key, or an old key retired too early)`
+          : ': they were changed or belong to another database'),
+    );
   }
 }
 
 function checkCaFile(cfg: Config, add: (n: string, s: Status, m: string) => void): void {
-  if (!cfg.caFile) { add('CA file', 'OK', 'none configured: outbound TLS trusts the system roots only'); return; }
+  if (!cfg.caFile) {
+    add('CA file', 'OK', 'none configured: outbound TLS trusts the system roots only');
+    return;
+  }
   let text: string;
-  try { text = readFileSync(cfg.caFile, 'utf8'); } catch (e) { add('CA file', 'FAIL', `cannot read ${cfg.caFile}: ${oneLine(e)}`); return; }
+  try {
+    text = readFileSync(cfg.caFile, 'utf8');
+  } catch (e) {
+    add('CA file', 'FAIL', `cannot read ${cfg.caFile}: ${oneLine(e)}`);
+    return;
+  }
   const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (pems.length === 0) { add('CA file', 'FAIL', `${cfg.caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`); return; }
+  if (pems.length === 0) {
+    add('CA file', 'FAIL', `${cfg.caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+    return;
+  }
   const now = Date.now();
   const problems: string[] = [];
   const warnings: string[] = [];
   const names: string[] = [];
   pems.forEach((pem, i) => {
     let cert: X509Certificate;
-    try { cert = new X509Certificate(pem); } catch (e) { problems.push(`certificate #${i + 1} cannot be parsed (${oneLine(e)})`); return; }
-    const name = cert.subject.split('\n').find((l) => l.startsWith('CN='))?.slice(3) ?? cert.subject.replace(/\n/g, ', ');
+    try {
+      cert = new X509Certificate(pem);
+    } catch (e) {
+      problems.push(`certificate #${i + 1} cannot be parsed (${oneLine(e)})`);
+      return;
+    }
+    const name =
+      cert.subject
+        .split('\n')
+        .find((l) => l.startsWith('CN='))
+        ?.slice(3) ?? cert.subject.replace(/\n/g, ', ');
     const to = new Date(cert.validTo);
     const from = new Date(cert.validFrom);
     names.push(`${name} (until ${to.toISOString().slice(0, 10)})`);
@@ -197,32 +253,43 @@ function checkCaFile(cfg: Config, add: (n: string, s: Status, m: string) => void
 function tcpConnect(host: string, port: number, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port });
-    const done = (err?: Error) => { socket.destroy(); if (err) reject(err); else resolve(); };
+    const done = (err?: Error) => {
+      socket.destroy();
+      if (err) reject(err);
+      else resolve();
+    };
     socket.setTimeout(timeoutMs, () => done(new Error(`no answer within ${timeoutMs} ms`)));
     socket.once('connect', () => done());
-    socket.once('error', (e: NodeJS.ErrnoException) => done(new Error(e.code === 'ECONNREFUSED' ? 'connection refused' : e.code === 'ENOTFOUND' ? 'the host name does not resolve' : (e.code ?? e.message))));
+    socket.once('error', (e: NodeJS.ErrnoException) =>
+      done(new Error(e.code === 'ECONNREFUSED' ? 'connection refused' : e.code === 'ENOTFOUND' ? 'the host name does not resolve' : (e.code ?? e.message))),
+    );
   });
 }
 
 async function checkProxies(cfg: Config, add: (n: string, s: Status, m: string) => void): Promise<void> {
   const entries = Object.entries(cfg.vpcConnections);
-  if (entries.length === 0) { add('VPC proxies', 'OK', 'no VPC connections configured'); return; }
+  if (entries.length === 0) {
+    add('VPC proxies', 'OK', 'no VPC connections configured');
+    return;
+  }
   // Tried at once, reported in configuration order.
-  const results = await Promise.all(entries.map(async ([arn, vpc]): Promise<Check> => {
-    const name = `VPC ${arn.split('/').pop() ?? arn}`;
-    const add = (n: string, status: Status, message: string): Check => ({ name: n, status, message });
-    if (!vpc.proxy) return add(name, 'OK', `no proxy: requests go directly to ${vpc.allowCidrs.join(', ')}`);
-    const u = URL.canParse(vpc.proxy) ? new URL(vpc.proxy) : undefined;
-    if (!u) return add(name, 'FAIL', `proxy ${vpc.proxy} is not a URL`);
-    const port = Number(u.port) || (u.protocol === 'https:' ? 443 : 80);
-    const host = u.hostname.replace(/^\[|\]$/g, '');
-    try {
-      await tcpConnect(host, port, PROXY_TIMEOUT_MS);
-      return add(name, 'OK', `proxy ${u.host} accepts connections`);
-    } catch (e) {
-      return add(name, 'FAIL', `cannot connect to the proxy ${u.host}: ${oneLine(e)}; connectors using ${arn} will fail`);
-    }
-  }));
+  const results = await Promise.all(
+    entries.map(async ([arn, vpc]): Promise<Check> => {
+      const name = `VPC ${arn.split('/').pop() ?? arn}`;
+      const add = (n: string, status: Status, message: string): Check => ({ name: n, status, message });
+      if (!vpc.proxy) return add(name, 'OK', `no proxy: requests go directly to ${vpc.allowCidrs.join(', ')}`);
+      const u = URL.canParse(vpc.proxy) ? new URL(vpc.proxy) : undefined;
+      if (!u) return add(name, 'FAIL', `proxy ${vpc.proxy} is not a URL`);
+      const port = Number(u.port) || (u.protocol === 'https:' ? 443 : 80);
+      const host = u.hostname.replace(/^\[|\]$/g, '');
+      try {
+        await tcpConnect(host, port, PROXY_TIMEOUT_MS);
+        return add(name, 'OK', `proxy ${u.host} accepts connections`);
+      } catch (e) {
+        return add(name, 'FAIL', `cannot connect to the proxy ${u.host}: ${oneLine(e)}; connectors using ${arn} will fail`);
+      }
+    }),
+  );
   for (const r of results) add(r.name, r.status, r.message);
 }
 
@@ -230,13 +297,18 @@ export async function doctorCommand(args: string[]): Promise<number> {
   let values: Flags;
   try {
     values = parseArgs({
-      args, allowPositionals: false, strict: true,
+      args,
+      allowPositionals: false,
+      strict: true,
       options: {
         ...Object.fromEntries(FLAG_NAMES.map((f) => [f, { type: 'string' as const }])),
-        'egress-allow': { type: 'string', multiple: true }, config: { type: 'string' },
+        'egress-allow': { type: 'string', multiple: true },
+        config: { type: 'string' },
       },
     }).values as Flags;
-  } catch (e) { throw new UsageError((e as Error).message); }
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const checks = await runDoctor(values);
   const width = Math.max(...checks.map((c) => c.name.length));
   for (const c of checks) process.stdout.write(`${c.status.padEnd(4)}  ${c.name.padEnd(width)}  ${c.message}\n`);

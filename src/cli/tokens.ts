@@ -34,11 +34,22 @@ const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o, null, 2)
 const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
 
 /** Mints a token for a user and stores its hash; returns the token (the only time it exists in clear). */
-export async function createMcpToken(store: Store, o: { user: UserRecord; region: string; description?: string | null; expiresAt?: number | null; now?: number }) {
+export async function createMcpToken(
+  store: Store,
+  o: { user: UserRecord; region: string; description?: string | null; expiresAt?: number | null; now?: number },
+) {
   const { token, tokenId, tokenHash } = newMcpToken();
   await store.mcpTokens.putMcpToken({
-    tokenId, tokenHash, accountId: o.user.accountId, userName: o.user.userName, userCreatedAt: o.user.createdAt, region: o.region,
-    description: o.description ? o.description.slice(0, 256) : null, createdAt: o.now ?? Date.now(), expiresAt: o.expiresAt ?? null, revokedAt: null,
+    tokenId,
+    tokenHash,
+    accountId: o.user.accountId,
+    userName: o.user.userName,
+    userCreatedAt: o.user.createdAt,
+    region: o.region,
+    description: o.description ? o.description.slice(0, 256) : null,
+    createdAt: o.now ?? Date.now(),
+    expiresAt: o.expiresAt ?? null,
+    revokedAt: null,
   });
   return { token, tokenId };
 }
@@ -50,20 +61,33 @@ export async function tokensCommand(sub: string | undefined, args: string[]): Pr
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  if (v.help || sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') { process.stdout.write(TOKENS_HELP); return 0; }
+  if (v.help || sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
+    process.stdout.write(TOKENS_HELP);
+    return 0;
+  }
   const need = (k: string): string => {
     const x = v[k];
     if (typeof x !== 'string' || !x) throw new UsageError(`--${k} is required`);
     return x;
   };
   let cfg: Config;
-  try { cfg = resolveConfig(v as Flags); } catch (e) { if (e instanceof ConfigError) throw new UsageError(e.message); throw e; }
-  const store = await openStore({ dataDir: cfg.dataDir, databaseUrl: cfg.databaseUrl, postgres: { ...cfg.postgres, poolSize: Math.min(cfg.postgres.poolSize, 2) } });
+  try {
+    cfg = resolveConfig(v as Flags);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+  const store = await openStore({
+    dataDir: cfg.dataDir,
+    databaseUrl: cfg.databaseUrl,
+    postgres: { ...cfg.postgres, poolSize: Math.min(cfg.postgres.poolSize, 2) },
+  });
   try {
     const now = Date.now();
     switch (sub) {
       case 'create': {
-        const account = need('account'); checkAccount(account);
+        const account = need('account');
+        checkAccount(account);
         const name = need('user');
         const user = await store.identities.getUser(account, name);
         if (!user) throw new UsageError(`no user ${name} in account ${account}`);
@@ -76,7 +100,10 @@ export async function tokensCommand(sub: string | undefined, args: string[]): Pr
         const description = typeof v.description === 'string' ? v.description : null;
         const { token, tokenId } = await createMcpToken(store, { user, region: cfg.region, description, expiresAt, now });
         print({
-          Token: token, TokenId: tokenId, UserArn: userArn(cfg.region, account, name), Region: cfg.region,
+          Token: token,
+          TokenId: tokenId,
+          UserArn: userArn(cfg.region, account, name),
+          Region: cfg.region,
           ...(expiresAt !== null ? { ExpiresAt: iso(expiresAt) } : {}),
           Note: 'Shown only now: ActionBridge keeps only its hash. Send it as `Authorization: Bearer <Token>` to /mcp.',
         });
@@ -86,10 +113,16 @@ export async function tokensCommand(sub: string | undefined, args: string[]): Pr
         const list = await store.mcpTokens.listMcpTokens(v.account as string | undefined, v.user as string | undefined);
         print({
           Tokens: list.map((t) => ({
-            TokenId: t.tokenId, Account: t.accountId, UserName: t.userName, UserArn: userArn(t.region, t.accountId, t.userName), Region: t.region,
+            TokenId: t.tokenId,
+            Account: t.accountId,
+            UserName: t.userName,
+            UserArn: userArn(t.region, t.accountId, t.userName),
+            Region: t.region,
             ...(t.description ? { Description: t.description } : {}),
-            Status: mcpTokenStatus(t, now), Created: iso(t.createdAt),
-            ...(t.expiresAt !== null ? { Expires: iso(t.expiresAt) } : {}), ...(t.revokedAt !== null ? { Revoked: iso(t.revokedAt) } : {}),
+            Status: mcpTokenStatus(t, now),
+            Created: iso(t.createdAt),
+            ...(t.expiresAt !== null ? { Expires: iso(t.expiresAt) } : {}),
+            ...(t.revokedAt !== null ? { Revoked: iso(t.revokedAt) } : {}),
           })),
         });
         return 0;
@@ -102,7 +135,8 @@ export async function tokensCommand(sub: string | undefined, args: string[]): Pr
         print({ Revoked: id });
         return 0;
       }
-      default: throw new UsageError(`tokens: unknown subcommand '${sub}' (create, list, revoke)`);
+      default:
+        throw new UsageError(`tokens: unknown subcommand '${sub}' (create, list, revoke)`);
     }
   } finally {
     await store.close();

@@ -12,8 +12,15 @@ import { ActionBridgeError, NetworkError, errorFor } from './errors.js';
 import { GeneratedClient, clientOperations, documentMembers, timestampMembers } from '../protocol/generated/client.js';
 import type { ClientInput, ClientOperationName, ClientOutput } from '../protocol/generated/types.js';
 import type {
-  ActionConnectorSummary, ActionInvocation, InvokeActionInput, InvokeActionOutput, ListActionConnectorsInput, ListActionConnectorsOutput,
-  ListActionInvocationsInput, ListActionInvocationsOutput, SearchActionConnectorsInput,
+  ActionConnectorSummary,
+  ActionInvocation,
+  InvokeActionInput,
+  InvokeActionOutput,
+  ListActionConnectorsInput,
+  ListActionConnectorsOutput,
+  ListActionInvocationsInput,
+  ListActionInvocationsOutput,
+  SearchActionConnectorsInput,
 } from './types.js';
 
 export interface Credentials {
@@ -78,7 +85,10 @@ const DOCUMENT_MEMBERS = new Set(documentMembers);
 /** restJson1 timestamps (epoch seconds) to Dates, in the members the shapes declare as timestamps. */
 function reviveTimes(v: unknown, depth = 0): unknown {
   if (depth > 3 || !isObject(v)) return v;
-  if (Array.isArray(v)) { for (const x of v) reviveTimes(x, depth + 1); return v; }
+  if (Array.isArray(v)) {
+    for (const x of v) reviveTimes(x, depth + 1);
+    return v;
+  }
   const o = v;
   for (const [k, x] of Object.entries(o)) {
     if (DOCUMENT_MEMBERS.has(k)) continue;
@@ -96,7 +106,10 @@ function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
   if (any) return any([a, b]);
   const c = new AbortController();
   for (const s of [a, b]) {
-    if (s.aborted) { c.abort(s.reason); break; }
+    if (s.aborted) {
+      c.abort(s.reason);
+      break;
+    }
     s.addEventListener('abort', () => c.abort(s.reason), { once: true });
   }
   return c.signal;
@@ -104,7 +117,9 @@ function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
 
 /** SHA-256 for the signer: @smithy/hash-node's Hash with its algorithm fixed. */
 class Sha256 extends Hash {
-  constructor(secret?: ConstructorParameters<typeof Hash>[1]) { super('sha256', secret); }
+  constructor(secret?: ConstructorParameters<typeof Hash>[1]) {
+    super('sha256', secret);
+  }
 }
 
 /** The socket error code of a failed fetch (undici puts the socket error in `cause`). */
@@ -131,8 +146,13 @@ export class ActionBridgeClient extends GeneratedClient<CallOptions> {
     const endpoint = opts.endpoint ?? process.env.ACTIONBRIDGE_ENDPOINT;
     if (!endpoint) throw new ActionBridgeError('ConfigurationError', 'No endpoint: pass `endpoint` (e.g. http://127.0.0.1:4599) or set ACTIONBRIDGE_ENDPOINT.');
     let url: URL;
-    try { url = new URL(endpoint); } catch { throw new ActionBridgeError('ConfigurationError', `The endpoint ${JSON.stringify(endpoint)} is not a URL.`); }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ActionBridgeError('ConfigurationError', `The endpoint must be http or https, not ${url.protocol}`);
+    try {
+      url = new URL(endpoint);
+    } catch {
+      throw new ActionBridgeError('ConfigurationError', `The endpoint ${JSON.stringify(endpoint)} is not a URL.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new ActionBridgeError('ConfigurationError', `The endpoint must be http or https, not ${url.protocol}`);
     this.endpoint = url;
     const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
     if (!region) throw new ActionBridgeError('ConfigurationError', 'No region: pass `region` or set AWS_REGION.');
@@ -238,13 +258,24 @@ export class ActionBridgeClient extends GeneratedClient<CallOptions> {
         if (v !== undefined) body[b.locationName] = v;
       }
     }
-    return this.call({ op, method: spec.method, path, query, ...(body !== undefined ? { body } : {}), idempotent: spec.idempotent, ...(options ? { options } : {}) });
+    return this.call({
+      op,
+      method: spec.method,
+      path,
+      query,
+      ...(body !== undefined ? { body } : {}),
+      idempotent: spec.idempotent,
+      ...(options ? { options } : {}),
+    });
   }
 
   private getSigner(): SignatureV4 {
     this.signer ??= new SignatureV4({
-      credentials: this.credentials, region: this.region, service: 'quicksight',
-      sha256: Sha256, uriEscapePath: true,
+      credentials: this.credentials,
+      region: this.region,
+      service: 'quicksight',
+      sha256: Sha256,
+      uriEscapePath: true,
     });
     return this.signer;
   }
@@ -254,8 +285,12 @@ export class ActionBridgeClient extends GeneratedClient<CallOptions> {
     const path = `${base}${c.path}`;
     const body = c.body === undefined ? undefined : JSON.stringify(c.body);
     const req = new HttpRequest({
-      method: c.method, protocol: this.endpoint.protocol, hostname: this.endpoint.hostname,
-      port: this.endpoint.port ? Number(this.endpoint.port) : undefined, path, query: c.query ?? {},
+      method: c.method,
+      protocol: this.endpoint.protocol,
+      hostname: this.endpoint.hostname,
+      port: this.endpoint.port ? Number(this.endpoint.port) : undefined,
+      path,
+      query: c.query ?? {},
       headers: {
         host: this.endpoint.host,
         ...this.headers,
@@ -265,7 +300,9 @@ export class ActionBridgeClient extends GeneratedClient<CallOptions> {
       ...(body !== undefined ? { body } : {}),
     });
     const signed = await this.getSigner().sign(req);
-    const qs = Object.entries(c.query ?? {}).map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join('&');
+    const qs = Object.entries(c.query ?? {})
+      .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
+      .join('&');
     const url = `${this.endpoint.protocol}//${this.endpoint.host}${path}${qs ? `?${qs}` : ''}`;
     const headers = { ...signed.headers };
     delete headers.host; // fetch sets it (a forbidden header there); its value is the same.
@@ -292,7 +329,10 @@ export class ActionBridgeClient extends GeneratedClient<CallOptions> {
         const code = causeCode(e);
         // A refused connection never reached the server: safe to try again for every operation.
         const refused = code === 'ECONNREFUSED';
-        if (!last && (c.idempotent || refused) && !c.options?.signal?.aborted) { await sleep(this.delay(attempt, null)); continue; }
+        if (!last && (c.idempotent || refused) && !c.options?.signal?.aborted) {
+          await sleep(this.delay(attempt, null));
+          continue;
+        }
         const why = isObject(e) && e.name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : (code ?? (isObject(e) ? e.message : undefined));
         throw new NetworkError(`${c.op}: ${c.method} ${this.endpoint.origin}: ${why}`, { cause: e });
       }
@@ -301,14 +341,23 @@ export class ActionBridgeClient extends GeneratedClient<CallOptions> {
       if (res.ok) {
         let out: unknown = {};
         if (text) {
-          try { out = JSON.parse(text); } catch { throw new ActionBridgeError('InvalidResponse', `${c.op}: the answer is not JSON (HTTP ${res.status}).`, { requestId, httpStatus: res.status }); }
+          try {
+            out = JSON.parse(text);
+          } catch {
+            throw new ActionBridgeError('InvalidResponse', `${c.op}: the answer is not JSON (HTTP ${res.status}).`, { requestId, httpStatus: res.status });
+          }
         }
         return reviveTimes(out) as T;
       }
       const err = parseError(res, text, requestId);
-      const retryable = err.name === 'ThrottlingException' || res.status === 429
-        || (c.idempotent && (res.status === 500 || res.status === 502 || res.status === 503 || res.status === 504));
-      if (retryable && !last && !c.options?.signal?.aborted) { await sleep(this.delay(attempt, res.headers.get('retry-after'))); continue; }
+      const retryable =
+        err.name === 'ThrottlingException' ||
+        res.status === 429 ||
+        (c.idempotent && (res.status === 500 || res.status === 502 || res.status === 503 || res.status === 504));
+      if (retryable && !last && !c.options?.signal?.aborted) {
+        await sleep(this.delay(attempt, res.headers.get('retry-after')));
+        continue;
+      }
       throw err;
     }
   }
@@ -316,11 +365,17 @@ export class ActionBridgeClient extends GeneratedClient<CallOptions> {
 
 function parseError(res: Response, text: string, requestId: string | undefined): ActionBridgeError {
   let body: Record<string, unknown> = {};
-  try { const j = text ? JSON.parse(text) : {}; if (isObject(j)) body = j; } catch { /* not JSON */ }
+  try {
+    const j = text ? JSON.parse(text) : {};
+    if (isObject(j)) body = j;
+  } catch {
+    /* not JSON */
+  }
   // restJson1: the header wins; it may carry a ":namespace" suffix; the body's __type or code otherwise.
   const raw = res.headers.get('x-amzn-errortype') ?? (body.__type as string | undefined) ?? (body.code as string | undefined) ?? '';
   const name = raw.split(':')[0]!.split('#').pop()!.trim() || (res.status === 429 ? 'ThrottlingException' : `HttpError${res.status}`);
-  const message = (typeof body.Message === 'string' ? body.Message : typeof body.message === 'string' ? body.message : '') || `HTTP ${res.status} ${res.statusText}`.trim();
+  const message =
+    (typeof body.Message === 'string' ? body.Message : typeof body.message === 'string' ? body.message : '') || `HTTP ${res.status} ${res.statusText}`.trim();
   const { Message: _m, message: _m2, RequestId, __type: _t, ...details } = body;
   return errorFor(name, message, {
     requestId: requestId ?? (typeof RequestId === 'string' ? RequestId : undefined),

@@ -30,43 +30,118 @@ export class ActionBridgeError extends Error {
 type Sub = new (message: string, opts?: ActionBridgeErrorOptions) => ActionBridgeError;
 
 /** The caller may not do this (HTTP 401). */
-export class AccessDeniedException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('AccessDeniedException', m, o); } }
+export class AccessDeniedException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('AccessDeniedException', m, o);
+  }
+}
 /** A member broke a rule of the model (HTTP 400); the message names it. */
-export class InvalidParameterValueException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('InvalidParameterValueException', m, o); } }
+export class InvalidParameterValueException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('InvalidParameterValueException', m, o);
+  }
+}
 /** A NextToken that was altered or belongs to another caller or query (HTTP 400). */
-export class InvalidNextTokenException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('InvalidNextTokenException', m, o); } }
+export class InvalidNextTokenException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('InvalidNextTokenException', m, o);
+  }
+}
 /** HTTP 404. */
-export class ResourceNotFoundException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('ResourceNotFoundException', m, o); } }
+export class ResourceNotFoundException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('ResourceNotFoundException', m, o);
+  }
+}
 /** HTTP 409. */
-export class ResourceExistsException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('ResourceExistsException', m, o); } }
+export class ResourceExistsException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('ResourceExistsException', m, o);
+  }
+}
 /** HTTP 409. */
-export class ConflictException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('ConflictException', m, o); } }
+export class ConflictException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('ConflictException', m, o);
+  }
+}
 /** HTTP 409. */
-export class LimitExceededException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('LimitExceededException', m, o); } }
+export class LimitExceededException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('LimitExceededException', m, o);
+  }
+}
 /** The account's request rate was exceeded (HTTP 429); the client retries it. */
-export class ThrottlingException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('ThrottlingException', m, o); } }
+export class ThrottlingException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('ThrottlingException', m, o);
+  }
+}
 /** HTTP 500; the request id identifies it in the server log. */
-export class InternalFailureException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('InternalFailureException', m, o); } }
+export class InternalFailureException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('InternalFailureException', m, o);
+  }
+}
 /** HTTP 403. */
-export class UnsupportedUserEditionException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('UnsupportedUserEditionException', m, o); } }
+export class UnsupportedUserEditionException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('UnsupportedUserEditionException', m, o);
+  }
+}
 /** The caller has no usable sign-in for an OAUTH2_AUTHORIZATION_CODE connector (HTTP 401): call startActionConnectorAuthorization and open the URL. */
-export class AccessTokenNotFoundException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('AccessTokenNotFoundException', m, o); } }
+export class AccessTokenNotFoundException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('AccessTokenNotFoundException', m, o);
+  }
+}
 /** A token endpoint or STS refused or could not be reached (HTTP 424). */
-export class TokenResponseException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('TokenResponseException', m, o); } }
+export class TokenResponseException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('TokenResponseException', m, o);
+  }
+}
 /** The request was not signed (HTTP 403). */
-export class MissingAuthenticationTokenException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('MissingAuthenticationTokenException', m, o); } }
+export class MissingAuthenticationTokenException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('MissingAuthenticationTokenException', m, o);
+  }
+}
 /** The signature does not match (wrong secret, or more than 15 minutes of clock skew) (HTTP 403). */
-export class InvalidSignatureException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('InvalidSignatureException', m, o); } }
+export class InvalidSignatureException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('InvalidSignatureException', m, o);
+  }
+}
 /** The access key is unknown or inactive (HTTP 403). */
-export class UnrecognizedClientException extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('UnrecognizedClientException', m, o); } }
+export class UnrecognizedClientException extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('UnrecognizedClientException', m, o);
+  }
+}
 /** Client side: no answer (connection refused, reset, timed out). */
-export class NetworkError extends ActionBridgeError { constructor(m: string, o?: ActionBridgeErrorOptions) { super('NetworkError', m, o); } }
+export class NetworkError extends ActionBridgeError {
+  constructor(m: string, o?: ActionBridgeErrorOptions) {
+    super('NetworkError', m, o);
+  }
+}
 
 const byName: Record<string, Sub> = {
-  AccessDeniedException, InvalidParameterValueException, InvalidNextTokenException, ResourceNotFoundException,
-  ResourceExistsException, ConflictException, LimitExceededException, ThrottlingException, InternalFailureException,
-  UnsupportedUserEditionException, AccessTokenNotFoundException, TokenResponseException,
-  MissingAuthenticationTokenException, InvalidSignatureException, UnrecognizedClientException,
+  AccessDeniedException,
+  InvalidParameterValueException,
+  InvalidNextTokenException,
+  ResourceNotFoundException,
+  ResourceExistsException,
+  ConflictException,
+  LimitExceededException,
+  ThrottlingException,
+  InternalFailureException,
+  UnsupportedUserEditionException,
+  AccessTokenNotFoundException,
+  TokenResponseException,
+  MissingAuthenticationTokenException,
+  InvalidSignatureException,
+  UnrecognizedClientException,
 };
 
 /** The error names the client has a class for. */

@@ -7,7 +7,10 @@
 import type { ClientInput, ClientOutput } from '../protocol/generated/types.js';
 
 export type {
-  ActionConnectorSummary, ActionDescription, ActionInvocation, ConnectionTestResult,
+  ActionConnectorSummary,
+  ActionDescription,
+  ActionInvocation,
+  ConnectionTestResult,
 } from '../protocol/generated/types.js';
 
 /** Every connector-scoped call names the connector; the account defaults to the client's. */

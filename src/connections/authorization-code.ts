@@ -62,18 +62,18 @@ export interface FlowCookie {
   secure: boolean;
 }
 
-export type CallbackOutcome = ({ ok: true; connectorId: string; connectorName: string; userArn: string }
+export type CallbackOutcome = (
+  | { ok: true; connectorId: string; connectorName: string; userArn: string }
   | {
-    ok: false;
-    reason: 'bad-request' | 'unknown-state' | 'not-bound' | 'expired-state' | 'connector-changed' | 'denied' | 'exchange-failed' | 'wrong-issuer';
-    /** An OAuth error code (RFC 6749 §4.1.2.1, §5.2), when the provider gave one. */
-    error?: string;
-    connectorName?: string;
-  }) & { clearCookie?: FlowCookie };
+      ok: false;
+      reason: 'bad-request' | 'unknown-state' | 'not-bound' | 'expired-state' | 'connector-changed' | 'denied' | 'exchange-failed' | 'wrong-issuer';
+      /** An OAuth error code (RFC 6749 §4.1.2.1, §5.2), when the provider gave one. */
+      error?: string;
+      connectorName?: string;
+    }
+) & { clearCookie?: FlowCookie };
 
-export type StartOutcome =
-  | { ok: true; location: string; cookie: FlowCookie }
-  | { ok: false; reason: 'unknown-flow' | 'expired-state' | 'connector-changed' };
+export type StartOutcome = { ok: true; location: string; cookie: FlowCookie } | { ok: false; reason: 'unknown-flow' | 'expired-state' | 'connector-changed' };
 
 /** A flow not yet opened, as the confirmation page shows it (nothing secret). */
 export interface FlowDescription {
@@ -123,8 +123,10 @@ function startUrl(redirectUrl: string, flow: string): string {
 const OAUTH_ERROR_CODE = /^[\x20-\x21\x23-\x5b\x5d-\x7e]{1,64}$/;
 
 export function accessTokenNotFound(userArn: string, connectorId: string, why: string): ServiceError {
-  return new ServiceError('AccessTokenNotFoundException',
-    `User ${userArn} has no access token for action connector ${connectorId}: ${why}. Sign in with StartActionConnectorAuthorization.`);
+  return new ServiceError(
+    'AccessTokenNotFoundException',
+    `User ${userArn} has no access token for action connector ${connectorId}: ${why}. Sign in with StartActionConnectorAuthorization.`,
+  );
 }
 
 /** Why a connector's RedirectUrl cannot be used with this server, if it cannot. */
@@ -174,11 +176,21 @@ export class AuthorizationCodeFlow {
     const hash = flowHash(flow);
     const now = this.now();
     const expiresAt = now + STATE_TTL_MS;
-    await this.store.connections.putAuthState({
-      stateHash: hash, region: rec.region, accountId: rec.accountId, id: rec.id, userArn,
-      verifierSealed: this.keys.seal(verifier, aad.authState(hash)),
-      redirectUri: auth.redirectUrl, fingerprint: fingerprint(rec, 'end-user'), createdAt: now, expiresAt,
-    }, now);
+    await this.store.connections.putAuthState(
+      {
+        stateHash: hash,
+        region: rec.region,
+        accountId: rec.accountId,
+        id: rec.id,
+        userArn,
+        verifierSealed: this.keys.seal(verifier, aad.authState(hash)),
+        redirectUri: auth.redirectUrl,
+        fingerprint: fingerprint(rec, 'end-user'),
+        createdAt: now,
+        expiresAt,
+      },
+      now,
+    );
     return { url: startUrl(auth.redirectUrl, flow), expiresAt };
   }
 
@@ -197,8 +209,11 @@ export class AuthorizationCodeFlow {
     return {
       ok: true,
       flow: {
-        userArn: row.userArn, accountId: row.accountId, userName: user?.name ?? row.userArn,
-        connectorId: rec.id, connectorName: rec.name,
+        userArn: row.userArn,
+        accountId: row.accountId,
+        userName: user?.name ?? row.userArn,
+        connectorId: rec.id,
+        connectorName: rec.name,
         authorizationOrigin: new URL(auth.authorizationEndpoint).origin,
         serverOrigin: new URL(row.redirectUri).origin,
         expiresAt: row.expiresAt,
@@ -226,9 +241,16 @@ export class AuthorizationCodeFlow {
     const binding = randomBytes(32).toString('base64url');
     const stateHash = boundStateHash(state, binding);
     const expiresAt = now + STATE_TTL_MS;
-    await this.store.connections.putAuthState({
-      ...row, stateHash, verifierSealed: this.keys.seal(verifier, aad.authState(stateHash)), createdAt: now, expiresAt,
-    }, now);
+    await this.store.connections.putAuthState(
+      {
+        ...row,
+        stateHash,
+        verifierSealed: this.keys.seal(verifier, aad.authState(stateHash)),
+        createdAt: now,
+        expiresAt,
+      },
+      now,
+    );
     // Parameters in the AuthorizationEndpoint's own query (e.g. `?scope=...`, how a GENERIC_HTTP
     // connector names its scopes) are kept and win over the type's defaults; the flow's own are ours.
     const endpoint = new URL(auth.authorizationEndpoint);
@@ -262,8 +284,14 @@ export class AuthorizationCodeFlow {
     if (iss === undefined) return known.issRequired ? false : known.issuer;
     if (known.issuer !== undefined) return iss === known.issuer ? iss : false;
     const u = URL.canParse(iss) ? new URL(iss) : undefined;
-    const ok = u !== undefined && u.protocol === 'https:' && !u.search && !u.hash && !u.username && !u.password
-      && u.origin === new URL(auth.authorizationEndpoint).origin;
+    const ok =
+      u !== undefined &&
+      u.protocol === 'https:' &&
+      !u.search &&
+      !u.hash &&
+      !u.username &&
+      !u.password &&
+      u.origin === new URL(auth.authorizationEndpoint).origin;
     return ok ? iss : false;
   }
 
@@ -317,7 +345,12 @@ export class AuthorizationCodeFlow {
         expectedState: state,
       });
     } catch (err) {
-      const f = await tokenFailure(err, 'authorization code exchange', auth.client.tokenEndpoint, new CredentialScrubber([...clientMaterial(auth.client), code, verifier]));
+      const f = await tokenFailure(
+        err,
+        'authorization code exchange',
+        auth.client.tokenEndpoint,
+        new CredentialScrubber([...clientMaterial(auth.client), code, verifier]),
+      );
       this.onToken?.('authorization_code', failureOutcome(f));
       return refused({ reason: 'exchange-failed', connectorName, ...(f instanceof TokenFailure && f.oauthError ? { error: f.oauthError } : {}) });
     }
@@ -337,19 +370,29 @@ export class AuthorizationCodeFlow {
     }
     if (this.vault.fresh(t) && t.set.accessToken !== opts.rejected) return t;
     const name = `token|${rec.region}|${rec.accountId}|${rec.id}|${userArn}`;
-    const renew = () => this.flight.run(name, () => this.store.withLock(name, async () => {
-      const cur = await this.vault.get(rec, userArn);
-      if (!cur) throw accessTokenNotFound(userArn, rec.id, 'the user has not signed in');
-      // Renewed meanwhile (by this process or another node).
-      if (cur.row.sealed !== t.row.sealed && this.vault.fresh(cur) && cur.set.accessToken !== opts.rejected) return cur;
-      return this.refresh(rec, auth, userArn, cur, fp, opts.rejected);
-    }));
+    const renew = () =>
+      this.flight.run(name, () =>
+        this.store.withLock(name, async () => {
+          const cur = await this.vault.get(rec, userArn);
+          if (!cur) throw accessTokenNotFound(userArn, rec.id, 'the user has not signed in');
+          // Renewed meanwhile (by this process or another node).
+          if (cur.row.sealed !== t.row.sealed && this.vault.fresh(cur) && cur.set.accessToken !== opts.rejected) return cur;
+          return this.refresh(rec, auth, userArn, cur, fp, opts.rejected);
+        }),
+      );
     let r = await renew();
     if (opts.rejected !== undefined && r.set.accessToken === opts.rejected) r = await renew();
     return r;
   }
 
-  private async refresh(rec: ConnectorRecord, auth: CodeAuth, userArn: string, cur: CachedToken, fp: string, rejected: string | undefined): Promise<CachedToken> {
+  private async refresh(
+    rec: ConnectorRecord,
+    auth: CodeAuth,
+    userArn: string,
+    cur: CachedToken,
+    fp: string,
+    rejected: string | undefined,
+  ): Promise<CachedToken> {
     const stillGood = this.vault.unexpired(cur) && cur.set.accessToken !== rejected;
     if (!cur.set.refreshToken) {
       if (stillGood) return cur;

@@ -93,7 +93,10 @@ export class AwsClients {
   private readonly entries = new Map<string, Entry>();
   private createdCount = 0;
 
-  constructor(private readonly egress: EgressSender, private readonly max = MAX_AWS_CLIENTS) {}
+  constructor(
+    private readonly egress: EgressSender,
+    private readonly max = MAX_AWS_CLIENTS,
+  ) {}
 
   /** Clients kept now. */
   get size(): number {
@@ -138,7 +141,9 @@ export class AwsClients {
     this.createdCount++;
     this.entries.set(key, entry);
     // A client that could not be built is not kept.
-    entry.client.catch(() => { if (this.entries.get(key) === entry) this.entries.delete(key); });
+    entry.client.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
     while (this.entries.size > this.max) {
       const oldest = this.entries.keys().next().value!;
       destroy(this.entries.get(oldest)!);
@@ -168,5 +173,8 @@ export class AwsClients {
 }
 
 function destroy(e: Entry): void {
-  void e.client.then((c) => c.destroy(), () => {});
+  void e.client.then(
+    (c) => c.destroy(),
+    () => {},
+  );
 }

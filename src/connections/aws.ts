@@ -77,14 +77,25 @@ export async function signAwsRequest(credentials: AwsCredentialIdentity, req: Aw
   for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
   headers.host = u.host;
   const signer = new SignatureV4({
-    credentials, region, service, sha256: Sha256,
+    credentials,
+    region,
+    service,
+    sha256: Sha256,
     // S3 signs the path as sent; every other service signs it URI-encoded once more.
     uriEscapePath: service !== 's3',
   });
-  const signed = await signer.sign(new HttpRequest({
-    method: req.method.toUpperCase(), protocol: u.protocol, hostname: u.hostname, ...(u.port ? { port: Number(u.port) } : {}),
-    path: u.pathname, query, headers, ...(req.body !== undefined ? { body: req.body } : {}),
-  }));
+  const signed = await signer.sign(
+    new HttpRequest({
+      method: req.method.toUpperCase(),
+      protocol: u.protocol,
+      hostname: u.hostname,
+      ...(u.port ? { port: Number(u.port) } : {}),
+      path: u.pathname,
+      query,
+      headers,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+    }),
+  );
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(signed.headers)) if (k !== 'host') out[k] = v;
   return out;
@@ -96,7 +107,12 @@ export class AwsRoles {
   private readonly clients = new Map<string, Promise<STSClient>>();
   private serverCredentials?: Promise<AwsCredentialIdentityProvider>;
 
-  constructor(private readonly egress: Egress, private readonly stsEndpoint: string | undefined, private readonly now: () => number, private readonly onToken?: TokenObserver) {}
+  constructor(
+    private readonly egress: Egress,
+    private readonly stsEndpoint: string | undefined,
+    private readonly now: () => number,
+    private readonly onToken?: TokenObserver,
+  ) {}
 
   /** Credentials of `roleArn` for this connector and user, from the cache while they last (unless `fresh`). */
   async credentials(rec: ConnectorRecord, roleArn: string, user: { userArn: string; userName: string }, opts: { fresh?: boolean } = {}): Promise<AssumedRole> {
@@ -170,7 +186,11 @@ export class AwsRoles {
   }
 
   close(): void {
-    for (const c of this.clients.values()) void c.then((client) => client.destroy(), () => {});
+    for (const c of this.clients.values())
+      void c.then(
+        (client) => client.destroy(),
+        () => {},
+      );
     this.clients.clear();
   }
 }

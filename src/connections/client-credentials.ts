@@ -31,7 +31,12 @@ export interface TokenOptions {
 export class ClientCredentialTokens {
   private readonly flight = new SingleFlight<CachedToken>();
 
-  constructor(private readonly store: Store, private readonly vault: TokenVault, private readonly egress: Egress, private readonly onToken?: TokenObserver) {}
+  constructor(
+    private readonly store: Store,
+    private readonly vault: TokenVault,
+    private readonly egress: Egress,
+    private readonly onToken?: TokenObserver,
+  ) {}
 
   async token(rec: ConnectorRecord, oauth: OAuthClient, opts: TokenOptions = {}): Promise<CachedToken> {
     const fp = fingerprint(rec, 'connector');
@@ -42,13 +47,16 @@ export class ClientCredentialTokens {
       if (usable(cached)) return cached;
     }
     const name = `token|${rec.region}|${rec.accountId}|${rec.id}`;
-    const mint = () => this.flight.run(name, () => this.store.withLock(name, async () => {
-      if (!opts.fresh) {
-        const again = await this.vault.get(rec, CONNECTOR_PRINCIPAL);
-        if (usable(again)) return again;
-      }
-      return this.request(rec, oauth, fp);
-    }));
+    const mint = () =>
+      this.flight.run(name, () =>
+        this.store.withLock(name, async () => {
+          if (!opts.fresh) {
+            const again = await this.vault.get(rec, CONNECTOR_PRINCIPAL);
+            if (usable(again)) return again;
+          }
+          return this.request(rec, oauth, fp);
+        }),
+      );
     let t = await mint();
     // Joined a flight that started before the service refused this token: one more.
     if (opts.rejected !== undefined && t.set.accessToken === opts.rejected) t = await mint();

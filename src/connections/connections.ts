@@ -46,23 +46,23 @@ export interface OutboundRequest {
 /** How a request to the connector's service is authenticated. */
 export type ResolvedAuth =
   | {
-    kind: 'headers';
-    /** Lower-case header names; empty for NONE. */
-    headers: Record<string, string>;
-    /** OAuth connectors: the access token sent, to get another if the service refuses it. */
-    accessToken?: string;
-    /** Credential material besides the headers (the connector's secrets, a refresh token): scrubbed from answers. */
-    material: string[];
-  }
+      kind: 'headers';
+      /** Lower-case header names; empty for NONE. */
+      headers: Record<string, string>;
+      /** OAuth connectors: the access token sent, to get another if the service refuses it. */
+      accessToken?: string;
+      /** Credential material besides the headers (the connector's secrets, a refresh token): scrubbed from answers. */
+      material: string[];
+    }
   | {
-    kind: 'aws';
-    /** Credential material (the session's keys): scrubbed from answers. */
-    material: string[];
-    credentials: AssumedRole['credentials'];
-    sessionName: string;
-    /** SigV4 headers for a request to `service` in `region` (default: the connector's region). */
-    sign(req: AwsRequest, service: string, region?: string): Promise<Record<string, string>>;
-  };
+      kind: 'aws';
+      /** Credential material (the session's keys): scrubbed from answers. */
+      material: string[];
+      credentials: AssumedRole['credentials'];
+      sessionName: string;
+      /** SigV4 headers for a request to `service` in `region` (default: the connector's region). */
+      sign(req: AwsRequest, service: string, region?: string): Promise<Record<string, string>>;
+    };
 
 /** An answer of the connector's service as it may be handed on: scrubbed of the credentials the request carried (see scrub.ts). */
 export interface AuthorizedResponse extends EgressResponse {
@@ -169,8 +169,10 @@ export class Connections {
       return connectorAuth(rec, this.keys);
     } catch (e) {
       if (e instanceof SealedConfigMismatch) {
-        this.log?.error({ event: 'security.sealed-config-mismatch', connectorArn: e.connectorArn },
-          "a connector's stored configuration does not match its sealed secrets (changed outside ActionBridge?): nothing sent");
+        this.log?.error(
+          { event: 'security.sealed-config-mismatch', connectorArn: e.connectorArn },
+          "a connector's stored configuration does not match its sealed secrets (changed outside ActionBridge?): nothing sent",
+        );
       }
       throw e;
     }
@@ -242,13 +244,18 @@ export class Connections {
     const auth = await this.resolveCredentials(rec, user);
     if (auth.kind !== 'aws') throw new TypeError(`connector ${rec.id} resolved no AWS credentials`);
     scrubber.add(...auth.material);
-    return this.awsClients.send({
-      owner: JSON.stringify([rec.region, rec.accountId, rec.id, rec.createdAt, user.userArn]),
-      version: JSON.stringify([rec.updatedAt, destinationDigest(rec)]),
-      region: rec.region,
-      credentials: auth.credentials,
-      ...egressRoute(rec),
-    }, call, scrubber, signal);
+    return this.awsClients.send(
+      {
+        owner: JSON.stringify([rec.region, rec.accountId, rec.id, rec.createdAt, user.userArn]),
+        version: JSON.stringify([rec.updatedAt, destinationDigest(rec)]),
+        region: rec.region,
+        credentials: auth.credentials,
+        ...egressRoute(rec),
+      },
+      call,
+      scrubber,
+      signal,
+    );
   }
 
   /**
@@ -271,8 +278,14 @@ export class Connections {
     // Whatever a remote answer put in the message: scrubbed of the connector's credentials in any encoding.
     outcome.message = new CredentialScrubber(connectorMaterial(rec, auth)).text(outcome.message);
     await this.store.connections.putTestResult({
-      region: rec.region, accountId: rec.accountId, id: rec.id, testedAt: this.now(), success: outcome.success,
-      httpStatus: outcome.httpStatus ?? null, message: outcome.message, testedBy: user.userArn,
+      region: rec.region,
+      accountId: rec.accountId,
+      id: rec.id,
+      testedAt: this.now(),
+      success: outcome.success,
+      httpStatus: outcome.httpStatus ?? null,
+      message: outcome.message,
+      testedBy: user.userArn,
     });
     return outcome;
   }
@@ -282,11 +295,19 @@ export class Connections {
       case 'OAUTH2_CLIENT_CREDENTIALS': {
         const t = await this.serviceTokens.token(rec, auth.client, { fresh: true });
         const lifetime = t.row.expiresAt !== null ? ` valid for ${Math.round((t.row.expiresAt - this.now()) / 1000)} s` : '';
-        return { success: true, httpStatus: 200, message: `The token endpoint ${new URL(auth.client.tokenEndpoint).origin} issued an access token${lifetime}.` };
+        return {
+          success: true,
+          httpStatus: 200,
+          message: `The token endpoint ${new URL(auth.client.tokenEndpoint).origin} issued an access token${lifetime}.`,
+        };
       }
       case 'IAM': {
         const a = await this.roles.credentials(rec, auth.roleArn, user, { fresh: true });
-        return { success: true, httpStatus: 200, message: `Assumed ${auth.roleArn} as session ${a.sessionName}; the credentials expire at ${a.credentials.expiration.toISOString()}.` };
+        return {
+          success: true,
+          httpStatus: 200,
+          message: `Assumed ${auth.roleArn} as session ${a.sessionName}; the credentials expire at ${a.credentials.expiration.toISOString()}.`,
+        };
       }
       default: {
         const res = await this.authorizedRequest(rec, user, { method: 'GET', url: auth.baseEndpoint, headers: { accept: 'application/json, */*' } });
@@ -338,7 +359,9 @@ export class Connections {
 /** An OAuth token set as sent: the access token in the header; both tokens are material. */
 function bearer({ accessToken, refreshToken }: { accessToken: string; refreshToken?: string }, material: string[]): ResolvedAuth {
   return {
-    kind: 'headers', headers: { authorization: `Bearer ${accessToken}` }, accessToken,
+    kind: 'headers',
+    headers: { authorization: `Bearer ${accessToken}` },
+    accessToken,
     material: [...material, accessToken, ...(refreshToken ? [refreshToken] : [])],
   };
 }
@@ -351,11 +374,18 @@ function bearer({ accessToken, refreshToken }: { accessToken: string; refreshTok
 export function connectorMaterial(rec: ConnectorRecord, auth: ConnectorAuth): string[] {
   const out = secretValues(auth);
   switch (auth.type) {
-    case 'BASIC': out.push(basicAuthorization(auth.username, auth.password)); break;
-    case 'API_KEY': out.push(...Object.values(apiKeyHeaders(rec.type, auth.apiKey, auth.email))); break;
+    case 'BASIC':
+      out.push(basicAuthorization(auth.username, auth.password));
+      break;
+    case 'API_KEY':
+      out.push(...Object.values(apiKeyHeaders(rec.type, auth.apiKey, auth.email)));
+      break;
     case 'OAUTH2_CLIENT_CREDENTIALS':
-    case 'OAUTH2_AUTHORIZATION_CODE': out.push(...clientMaterial(auth.client)); break;
-    default: break;
+    case 'OAUTH2_AUTHORIZATION_CODE':
+      out.push(...clientMaterial(auth.client));
+      break;
+    default:
+      break;
   }
   return out;
 }

@@ -92,11 +92,15 @@ export function connectorAuth(rec: ConnectorRecord, keys: KeyRing): ConnectorAut
 /** Every secret value of the connector, to keep them out of messages we compose from remote answers. */
 export function secretValues(auth: ConnectorAuth): string[] {
   switch (auth.type) {
-    case 'BASIC': return [auth.password];
-    case 'API_KEY': return [auth.apiKey];
+    case 'BASIC':
+      return [auth.password];
+    case 'API_KEY':
+      return [auth.apiKey];
     case 'OAUTH2_CLIENT_CREDENTIALS':
-    case 'OAUTH2_AUTHORIZATION_CODE': return [auth.client.clientSecret];
-    default: return [];
+    case 'OAUTH2_AUTHORIZATION_CODE':
+      return [auth.client.clientSecret];
+    default:
+      return [];
   }
 }
 
@@ -106,5 +110,8 @@ export function secretValues(auth: ConnectorAuth): string[] {
  * changes it (or the secrets) also deletes the tokens (UpdateActionConnector).
  */
 export function fingerprint(rec: ConnectorRecord, scope: 'connector' | 'end-user'): string {
-  return createHash('sha256').update(`${scope}\n${destinationDigest(rec)}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${scope}\n${destinationDigest(rec)}`)
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -16,9 +16,12 @@ import { ServiceError } from '../protocol/errors.js';
 export class SealedConfigMismatch extends ServiceError {
   readonly connectorArn: string;
   constructor(rec: Pick<ConnectorRecord, 'region' | 'accountId' | 'id'>, message?: string) {
-    super('ConflictException', message
-      ?? `Action connector ${rec.id} cannot be used: its stored configuration does not match its sealed secrets `
-      + '(it was changed outside ActionBridge). Nothing was sent. Update the connector with UpdateActionConnector, re-entering its secrets.');
+    super(
+      'ConflictException',
+      message ??
+        `Action connector ${rec.id} cannot be used: its stored configuration does not match its sealed secrets ` +
+          '(it was changed outside ActionBridge). Nothing was sent. Update the connector with UpdateActionConnector, re-entering its secrets.',
+    );
     this.connectorArn = connectorArn(rec.region, rec.accountId, rec.id);
   }
 }
@@ -30,8 +33,11 @@ export class SealedConfigMismatch extends ServiceError {
  */
 export class StoredConfigMalformed extends SealedConfigMismatch {
   constructor(rec: Pick<ConnectorRecord, 'region' | 'accountId' | 'id'>, problem: string) {
-    super(rec, `Action connector ${rec.id} cannot be used: its stored AuthenticationConfig is not valid (${problem}; `
-      + 'it was changed outside ActionBridge). Nothing was sent. Update the connector with UpdateActionConnector, re-entering its authentication configuration.');
+    super(
+      rec,
+      `Action connector ${rec.id} cannot be used: its stored AuthenticationConfig is not valid (${problem}; ` +
+        'it was changed outside ActionBridge). Nothing was sent. Update the connector with UpdateActionConnector, re-entering its authentication configuration.',
+    );
   }
 }
 
@@ -52,8 +58,12 @@ export function missingSecret(rec: ConnectorRecord, key: string): StoredConfigMa
  * connector (end users' and its own): its destination changed, or its secrets did
  * (`prevSecrets` undefined: the old secrets did not open).
  */
-export function updateDropsTokens(prev: ConnectorRecord, next: ConnectorRecord,
-  prevSecrets: Record<string, string> | undefined, nextSecrets: Record<string, string>): boolean {
+export function updateDropsTokens(
+  prev: ConnectorRecord,
+  next: ConnectorRecord,
+  prevSecrets: Record<string, string> | undefined,
+  nextSecrets: Record<string, string>,
+): boolean {
   if (destinationDigest(prev) !== destinationDigest(next)) return true;
   return prevSecrets === undefined || canonicalJson(prevSecrets) !== canonicalJson(nextSecrets);
 }

@@ -38,12 +38,18 @@ export function metadataCandidates(authorizationEndpoint: string): { url: string
   ]);
 }
 
-const withoutQuery = (s: string) => { const u = new URL(s); return `${u.origin}${u.pathname}`; };
+const withoutQuery = (s: string) => {
+  const u = new URL(s);
+  return `${u.origin}${u.pathname}`;
+};
 
 export class IssuerDiscovery {
   private readonly cache = new Map<string, { until: number; info: Promise<IssuerInfo> }>();
 
-  constructor(private readonly egress: Egress, private readonly now: () => number) {}
+  constructor(
+    private readonly egress: Egress,
+    private readonly now: () => number,
+  ) {}
 
   /** What is known of the issuer behind this authorization endpoint (requests through `route`). */
   expected(authorizationEndpoint: string, route: { profile?: string; tenant?: EgressTenant }): Promise<IssuerInfo> {
@@ -53,7 +59,9 @@ export class IssuerDiscovery {
     if (hit && hit.until > this.now()) return hit.info;
     const info = this.discover(endpoint, route).catch((): IssuerInfo => ({ issRequired: false }));
     const entry = { until: this.now() + MISSING_TTL_MS, info };
-    void info.then((i) => { if (i.issuer) entry.until = this.now() + FOUND_TTL_MS; });
+    void info.then((i) => {
+      if (i.issuer) entry.until = this.now() + FOUND_TTL_MS;
+    });
     if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, entry);
     return info;
@@ -62,22 +70,29 @@ export class IssuerDiscovery {
   private async discover(endpoint: string, route: { profile?: string; tenant?: EgressTenant }): Promise<IssuerInfo> {
     const signal = AbortSignal.timeout(TIMEOUT_MS);
     const candidates = metadataCandidates(endpoint);
-    const found = await Promise.all(candidates.map(async (c) => {
-      try {
-        const res = await this.egress.request({
-          method: 'GET', url: c.url, headers: { accept: 'application/json' }, followRedirects: false, signal,
-          ...(route.profile ? { profile: route.profile } : {}), ...(route.tenant ? { tenant: route.tenant } : {}),
-        });
-        if (res.status !== 200) return undefined;
-        const doc = JSON.parse(res.body.toString('utf8')) as Record<string, unknown>;
-        if (doc === null || typeof doc !== 'object' || doc.issuer !== c.issuer) return undefined;
-        if (typeof doc.authorization_endpoint !== 'string' || !URL.canParse(doc.authorization_endpoint)) return undefined;
-        if (withoutQuery(doc.authorization_endpoint) !== endpoint) return undefined;
-        return { issuer: c.issuer, issRequired: doc.authorization_response_iss_parameter_supported === true };
-      } catch {
-        return undefined;
-      }
-    }));
+    const found = await Promise.all(
+      candidates.map(async (c) => {
+        try {
+          const res = await this.egress.request({
+            method: 'GET',
+            url: c.url,
+            headers: { accept: 'application/json' },
+            followRedirects: false,
+            signal,
+            ...(route.profile ? { profile: route.profile } : {}),
+            ...(route.tenant ? { tenant: route.tenant } : {}),
+          });
+          if (res.status !== 200) return undefined;
+          const doc = JSON.parse(res.body.toString('utf8')) as Record<string, unknown>;
+          if (doc === null || typeof doc !== 'object' || doc.issuer !== c.issuer) return undefined;
+          if (typeof doc.authorization_endpoint !== 'string' || !URL.canParse(doc.authorization_endpoint)) return undefined;
+          if (withoutQuery(doc.authorization_endpoint) !== endpoint) return undefined;
+          return { issuer: c.issuer, issRequired: doc.authorization_response_iss_parameter_supported === true };
+        } catch {
+          return undefined;
+        }
+      }),
+    );
     return found.find((f) => f !== undefined) ?? { issRequired: false };
   }
 }

@@ -36,15 +36,19 @@ export interface OAuthEndpoints {
 }
 
 /** An openid-client Configuration for one connector's client; its requests leave through `egress`. */
-export function oauthConfig(egress: Egress, route: { profile?: string; tenant?: EgressTenant }, oauth: OAuthClient, scheme: TypeScheme, endpoints: OAuthEndpoints = { tokenEndpoint: oauth.tokenEndpoint }): client.Configuration {
+export function oauthConfig(
+  egress: Egress,
+  route: { profile?: string; tenant?: EgressTenant },
+  oauth: OAuthClient,
+  scheme: TypeScheme,
+  endpoints: OAuthEndpoints = { tokenEndpoint: oauth.tokenEndpoint },
+): client.Configuration {
   const server: client.ServerMetadata = {
     issuer: endpoints.issuer ?? new URL(endpoints.tokenEndpoint).origin,
     token_endpoint: endpoints.tokenEndpoint,
     ...(endpoints.authorizationEndpoint ? { authorization_endpoint: endpoints.authorizationEndpoint } : {}),
   };
-  const auth = scheme.tokenEndpointAuth === 'client_secret_post'
-    ? client.ClientSecretPost(oauth.clientSecret)
-    : client.ClientSecretBasic(oauth.clientSecret);
+  const auth = scheme.tokenEndpointAuth === 'client_secret_post' ? client.ClientSecretPost(oauth.clientSecret) : client.ClientSecretBasic(oauth.clientSecret);
   const config = new client.Configuration(server, oauth.clientId, undefined, auth);
   config[client.customFetch] = egress.fetcher(route.profile, route.tenant) as client.CustomFetch;
   return config;
@@ -59,7 +63,9 @@ export function clientMaterial(oauth: OAuthClient): string[] {
   const headers = new Headers();
   try {
     void client.ClientSecretBasic(oauth.clientSecret)({ issuer: 'https://issuer.invalid' }, { client_id: oauth.clientId }, new URLSearchParams(), headers);
-  } catch { /* an id or secret the method refuses: nothing was sent that way */ }
+  } catch {
+    /* an id or secret the method refuses: nothing was sent that way */
+  }
   return [oauth.clientSecret, headers.get('authorization') ?? undefined, `${oauth.clientId}:${oauth.clientSecret}`].filter((v): v is string => !!v);
 }
 
@@ -144,13 +150,17 @@ export async function tokenFailure(err: unknown, what: string, endpoint: string,
     const params = err.cause.find((c) => c.parameters.error)?.parameters;
     let body: Record<string, unknown> = {};
     if (!params) {
-      try { body = (await err.response.clone().json()) as Record<string, unknown>; } catch { /* no JSON body */ }
+      try {
+        body = (await err.response.clone().json()) as Record<string, unknown>;
+      } catch {
+        /* no JSON body */
+      }
     }
     return refused(err.status, params?.error ?? body.error ?? 'invalid_client', params?.error_description ?? body.error_description);
   }
   const egress = inCauses(err, isEgressError);
   if (egress) return new TokenFailure(`The token endpoint could not be reached for the ${what}: ${egress.message}.`);
-  const status = (inCauses(err, (e): e is Response => e instanceof Response))?.status;
+  const status = inCauses(err, (e): e is Response => e instanceof Response)?.status;
   const why = err instanceof Error ? printable(scrubber.text(err.message), 120) : 'unexpected failure';
   return new TokenFailure(`The token endpoint ${origin} gave no valid answer to the ${what}${status ? ` (HTTP ${status})` : ''}: ${why}.`, status);
 }

@@ -9,9 +9,7 @@ import type { ActionConnectorType } from '../protocol/generated/model.js';
  * connector's Email. `header`: one header with a templated value. `basic`:
  * `Authorization: Basic base64(user:password)` from the two templates.
  */
-export type KeyPlacement =
-  | { header: string; value: string }
-  | { basic: { user: string; password: string } };
+export type KeyPlacement = { header: string; value: string } | { basic: { user: string; password: string } };
 
 export interface TypeScheme {
   /** API_KEY without Email. */
@@ -75,11 +73,9 @@ export function schemeFor(type: ActionConnectorType): TypeScheme {
   return { ...DEFAULT_SCHEME, ...BY_TYPE[type] };
 }
 
-const fill = (template: string, vars: { key: string; email?: string }) =>
-  template.replace(/\{(key|email)\}/g, (_m, name: 'key' | 'email') => vars[name] ?? '');
+const fill = (template: string, vars: { key: string; email?: string }) => template.replace(/\{(key|email)\}/g, (_m, name: 'key' | 'email') => vars[name] ?? '');
 
-export const basicAuthorization = (user: string, password: string) =>
-  `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+export const basicAuthorization = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
 
 /** The headers that carry an API key for this connector type. */
 export function apiKeyHeaders(type: ActionConnectorType, apiKey: string, email: string | undefined): Record<string, string> {

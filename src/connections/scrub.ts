@@ -19,13 +19,29 @@ export const MIN_MATERIAL = 4;
 
 /** Response headers that carry credentials: never handed on. */
 export const CREDENTIAL_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
-  'authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-auth-token', 'x-amz-security-token',
-  'cookie', 'cookie2', 'set-cookie', 'set-cookie2', 'authentication-info', 'proxy-authentication-info',
+  'authorization',
+  'proxy-authorization',
+  'x-api-key',
+  'api-key',
+  'x-auth-token',
+  'x-amz-security-token',
+  'cookie',
+  'cookie2',
+  'set-cookie',
+  'set-cookie2',
+  'authentication-info',
+  'proxy-authentication-info',
 ]);
 
 /** Request headers whose values are credentials (besides any header the connector's scheme names). */
 export const CREDENTIAL_REQUEST_HEADERS: ReadonlySet<string> = new Set([
-  'authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-auth-token', 'x-amz-security-token', 'cookie',
+  'authorization',
+  'proxy-authorization',
+  'x-api-key',
+  'api-key',
+  'x-auth-token',
+  'x-amz-security-token',
+  'cookie',
 ]);
 
 const BASE64_STD = (b: Buffer) => b.toString('base64');
@@ -57,8 +73,7 @@ const percentAll = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) 
 const formEncoded = (s: string) => new URLSearchParams([['', s]]).toString().slice(1);
 const unicodeEscape = (s: string) => s.replace(/[^A-Za-z0-9 _.-]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const htmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-const htmlNumeric = (s: string, hex: boolean) =>
-  s.replace(/[^A-Za-z0-9 _.-]/g, (c) => (hex ? `&#x${c.charCodeAt(0).toString(16)};` : `&#${c.charCodeAt(0)};`));
+const htmlNumeric = (s: string, hex: boolean) => s.replace(/[^A-Za-z0-9 _.-]/g, (c) => (hex ? `&#x${c.charCodeAt(0).toString(16)};` : `&#${c.charCodeAt(0)};`));
 
 /**
  * The ways a text can be spelled in an answer: as is, percent/form encoded, JSON and
@@ -69,9 +84,16 @@ function textForms(s: string): string[] {
   const json = JSON.stringify(s).slice(1, -1);
   return [
     s,
-    encodeURIComponent(s), percentAll(s), formEncoded(s),
-    json, json.replace(/\//g, '\\/'), unicodeEscape(s),
-    htmlEscape(s), htmlEscape(s).replace(/&#39;/g, '&#x27;').replace(/\//g, '&#x2F;'), htmlNumeric(s, false), htmlNumeric(s, true),
+    encodeURIComponent(s),
+    percentAll(s),
+    formEncoded(s),
+    json,
+    json.replace(/\//g, '\\/'),
+    unicodeEscape(s),
+    htmlEscape(s),
+    htmlEscape(s).replace(/&#39;/g, '&#x27;').replace(/\//g, '&#x2F;'),
+    htmlNumeric(s, false),
+    htmlNumeric(s, true),
   ];
 }
 
@@ -120,7 +142,16 @@ function patternsFor(material: ReadonlySet<string>): Patterns | null {
       const le = Buffer.from(sp, 'utf16le');
       return [Buffer.from(sp, 'utf8'), le, Buffer.from(le).swap16()].map((b) => b.toString('latin1'));
     });
-    out = { text, bytes: new RegExp([...new Set(latin)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'gi') };
+    out = {
+      text,
+      bytes: new RegExp(
+        [...new Set(latin)]
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRegExp)
+          .join('|'),
+        'gi',
+      ),
+    };
   }
   compiled.set(key, out);
   if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
@@ -160,7 +191,11 @@ export class CredentialScrubber {
             const password = pair.slice(pair.indexOf(':') + 1);
             this.put(password);
             // RFC 6749 §2.3.1: a client's id and secret are form-encoded before they are joined.
-            try { this.put(decodeURIComponent(password.replace(/\+/g, ' '))); } catch { /* not form-encoded */ }
+            try {
+              this.put(decodeURIComponent(password.replace(/\+/g, ' ')));
+            } catch {
+              /* not form-encoded */
+            }
           }
         }
         // `Token token=...`, `SSWS ...` and the like: the part after `=`.
@@ -247,7 +282,10 @@ export class CredentialScrubber {
    * is false: an AWS service's Content-Encoding describes the stored object, which is
    * handed on as stored), body and headers scrubbed.
    */
-  response<R extends { headers: Record<string, string | string[]>; body: Buffer }>(res: R, opts: { keepHeaders?: readonly string[]; maxBytes?: number; decode?: boolean } = {}): R {
+  response<R extends { headers: Record<string, string | string[]>; body: Buffer }>(
+    res: R,
+    opts: { keepHeaders?: readonly string[]; maxBytes?: number; decode?: boolean } = {},
+  ): R {
     const decoded = opts.decode === false ? res : decodeContent(res.headers, res.body, opts.maxBytes ?? 16 * 1024 * 1024);
     return { ...res, headers: this.headers(decoded.headers, opts.keepHeaders), body: this.bytes(decoded.body) };
   }
@@ -258,9 +296,17 @@ export class CredentialScrubber {
  * may compress anyway, and compressed bytes hide what they carry from the scrubber).
  * A coding that cannot be undone leaves the body empty.
  */
-function decodeContent(headers: Record<string, string | string[]>, body: Buffer, maxBytes: number): { headers: Record<string, string | string[]>; body: Buffer } {
+function decodeContent(
+  headers: Record<string, string | string[]>,
+  body: Buffer,
+  maxBytes: number,
+): { headers: Record<string, string | string[]>; body: Buffer } {
   const raw = headers['content-encoding'];
-  const coding = (Array.isArray(raw) ? raw.join(',') : raw ?? '').toLowerCase().split(',').map((c) => c.trim()).filter((c) => c && c !== 'identity');
+  const coding = (Array.isArray(raw) ? raw.join(',') : (raw ?? ''))
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c && c !== 'identity');
   if (coding.length === 0 || body.length === 0) return { headers, body };
   const rest = { ...headers };
   delete rest['content-encoding'];
@@ -272,7 +318,11 @@ function decodeContent(headers: Record<string, string | string[]>, body: Buffer,
       if (c === 'gzip' || c === 'x-gzip') out = gunzipSync(out, opts);
       else if (c === 'br') out = brotliDecompressSync(out, opts);
       else if (c === 'deflate') {
-        try { out = inflateSync(out, opts); } catch { out = inflateRawSync(out, opts); }
+        try {
+          out = inflateSync(out, opts);
+        } catch {
+          out = inflateRawSync(out, opts);
+        }
       } else throw new Error(`unknown content coding ${c}`);
     }
   } catch {

@@ -21,7 +21,11 @@ export interface CachedToken {
 }
 
 export class TokenVault {
-  constructor(private readonly store: Store, private readonly keys: KeyRing, private readonly now: () => number) {}
+  constructor(
+    private readonly store: Store,
+    private readonly keys: KeyRing,
+    private readonly now: () => number,
+  ) {}
 
   /**
    * The stored token of (connector, principal). A token that does not open under the
@@ -54,9 +58,15 @@ export class TokenVault {
     const renewIn = lifetime ?? defaultLifetimeMs;
     const refreshAt = renewIn !== undefined ? now + renewIn - Math.min(RENEW_BEFORE_MS, renewIn * RENEW_SHARE) : null;
     const row: TokenRecord = {
-      region: key.region, accountId: key.accountId, id: key.id, principal,
+      region: key.region,
+      accountId: key.accountId,
+      id: key.id,
+      principal,
       sealed: this.keys.seal(JSON.stringify(minted.set), tokenAad(key, principal)),
-      fingerprint, expiresAt, refreshAt, updatedAt: now,
+      fingerprint,
+      expiresAt,
+      refreshAt,
+      updatedAt: now,
     };
     // Not stored if the connector's destination changed meanwhile (an update dropped its tokens).
     await this.store.connections.putToken(row, destinationDigest(key));

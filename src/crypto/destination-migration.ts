@@ -33,7 +33,9 @@ export async function migrateDestinationAad(store: SealedSecretSource, keys: Key
       try {
         keys.open(ref.sealed, ref.aad);
         continue; // already bound to its destination
-      } catch { /* sealed the old way */ }
+      } catch {
+        /* sealed the old way */
+      }
       let plain: string;
       try {
         plain = keys.open(ref.sealed, ref.legacyAad);
@@ -53,8 +55,10 @@ export async function migrateDestinationAad(store: SealedSecretSource, keys: Key
     }
     await store.meta.putMetaIfAbsent(DESTINATION_AAD_META, new Date().toISOString());
     if (out.Resealed || out.Unopenable.length) {
-      log?.info({ event: 'aad-destination-migration', resealed: out.Resealed, unopenable: out.Unopenable.length },
-        'connector secrets and OAuth tokens re-sealed, bound to their connectors\' destinations');
+      log?.info(
+        { event: 'aad-destination-migration', resealed: out.Resealed, unopenable: out.Unopenable.length },
+        "connector secrets and OAuth tokens re-sealed, bound to their connectors' destinations",
+      );
     }
     for (const row of out.Unopenable) {
       log?.warn({ event: 'security.sealed-secret-unopenable', row }, 'a sealed secret opens under neither its old nor its new binding: left as it is');
@@ -69,9 +73,19 @@ function legacyFingerprint(rec: ConnectorRecord, scope: 'connector' | 'end-user'
     path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? Reflect.get(v, k) : undefined), o);
   const h = createHash('sha256');
   if (scope === 'connector') {
-    h.update(JSON.stringify(rec.authPublic)).update('\n').update(String(rec.updatedAt)).update('\n').update(rec.vpcConnectionArn ?? '');
+    h.update(JSON.stringify(rec.authPublic))
+      .update('\n')
+      .update(String(rec.updatedAt))
+      .update('\n')
+      .update(rec.vpcConnectionArn ?? '');
   } else {
-    const d = at(rec.authPublic, 'AuthenticationMetadata', 'AuthorizationCodeGrantMetadata', 'AuthorizationCodeGrantCredentialsDetails', 'AuthorizationCodeGrantDetails');
+    const d = at(
+      rec.authPublic,
+      'AuthenticationMetadata',
+      'AuthorizationCodeGrantMetadata',
+      'AuthorizationCodeGrantCredentialsDetails',
+      'AuthorizationCodeGrantDetails',
+    );
     h.update(JSON.stringify([rec.authType, at(d, 'ClientId'), at(d, 'TokenEndpoint'), at(d, 'AuthorizationEndpoint')]));
   }
   return h.digest('hex').slice(0, 32);

@@ -57,9 +57,15 @@ export class KeyRing {
     return ring;
   }
 
-  get activeKeyId(): string { return this.activeId; }
-  get keyIds(): string[] { return [...this.keys.keys()]; }
-  get keyFile(): string | undefined { return this.file; }
+  get activeKeyId(): string {
+    return this.activeId;
+  }
+  get keyIds(): string[] {
+    return [...this.keys.keys()];
+  }
+  get keyFile(): string | undefined {
+    return this.file;
+  }
 
   private setKeys(list: Buffer[]) {
     if (list.length === 0) throw new Error('the master key list is empty');
@@ -74,7 +80,10 @@ export class KeyRing {
     if (!this.file) return;
     const st = statSync(this.file);
     if ((st.mode & 0o077) !== 0) chmodSync(this.file, 0o600);
-    const lines = readFileSync(this.file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const lines = readFileSync(this.file, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     this.setKeys(lines.map((l) => decodeKey(l, this.file!)));
     this.fileStamp = `${st.ino}:${st.mtimeMs}`;
   }
@@ -89,7 +98,9 @@ export class KeyRing {
       const st = statSync(this.file);
       // The file is replaced by rename: a new inode, even within one mtime tick.
       if (`${st.ino}:${st.mtimeMs}` !== this.fileStamp) this.reload();
-    } catch { /* keep the keys we have */ }
+    } catch {
+      /* keep the keys we have */
+    }
   }
 
   seal(plaintext: string, aad: string): string {
@@ -107,7 +118,10 @@ export class KeyRing {
     if (parts.length !== 4 || parts[0] !== PREFIX) throw new DecryptError('not a sealed secret');
     const [, kid, ivs, cts] = parts as [string, string, string, string];
     let key = this.keys.get(kid);
-    if (!key) { this.refresh(true); key = this.keys.get(kid); }
+    if (!key) {
+      this.refresh(true);
+      key = this.keys.get(kid);
+    }
     if (!key) throw new DecryptError(`secret sealed with unknown master key ${kid}`);
     const buf = Buffer.from(cts, 'base64url');
     if (buf.length < 16) throw new DecryptError('sealed secret is truncated');
@@ -163,6 +177,10 @@ function createKeyFile(file: string, key: Buffer) {
 
 function writeKeyFile(file: string, keys: Buffer[]) {
   const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, `# ActionBridge master keys: the first is active. Keep this file secret (mode 0600).\n${keys.map((k) => k.toString('base64')).join('\n')}\n`, { mode: 0o600 });
+  writeFileSync(
+    tmp,
+    `# ActionBridge master keys: the first is active. Keep this file secret (mode 0600).\n${keys.map((k) => k.toString('base64')).join('\n')}\n`,
+    { mode: 0o600 },
+  );
   renameSync(tmp, file);
 }

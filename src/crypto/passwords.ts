@@ -6,7 +6,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { scryptPool } from './scrypt-pool.js';
 
-export interface ScryptParams { N: number; r: number; p: number }
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
 
 /** 2^15 × 8 × 128 bytes = 32 MiB of memory and some 50-100 ms of one core per hash. */
 export const SCRYPT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
@@ -52,7 +56,10 @@ let dummy: Promise<string> | undefined;
  */
 export async function verifyNothing(password: string): Promise<false> {
   // A failure (the worker was lost) is not kept: the next call makes the dummy again.
-  dummy ??= hashPassword('actionbridge-no-such-password').catch((e: unknown) => { dummy = undefined; throw e; });
+  dummy ??= hashPassword('actionbridge-no-such-password').catch((e: unknown) => {
+    dummy = undefined;
+    throw e;
+  });
   await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), await dummy);
   return false;
 }

@@ -31,14 +31,20 @@ parentPort.on('message', (job) => {
 });
 `;
 
-interface Pending { job: ScryptJob; resolve: (key: Buffer) => void; reject: (e: Error) => void }
+interface Pending {
+  job: ScryptJob;
+  resolve: (key: Buffer) => void;
+  reject: (e: Error) => void;
+}
 
 /** One worker thread: one job at a time. */
 class ScryptWorker {
   private worker: Worker | undefined;
   private current: Pending | undefined;
 
-  get busy(): boolean { return this.current !== undefined; }
+  get busy(): boolean {
+    return this.current !== undefined;
+  }
 
   private done: () => void = () => undefined;
 
@@ -57,7 +63,8 @@ class ScryptWorker {
     w.on('message', (m: { key?: Uint8Array; error?: string }) => {
       const p = this.finish();
       if (!p) return;
-      if (m.key) p.resolve(Buffer.from(m.key)); else p.reject(new Error(`scrypt failed: ${m.error}`));
+      if (m.key) p.resolve(Buffer.from(m.key));
+      else p.reject(new Error(`scrypt failed: ${m.error}`));
     });
     const lost = (why: string) => {
       if (this.worker === w) this.worker = undefined;
@@ -94,7 +101,9 @@ export class ScryptPool {
   }
 
   /** Jobs waiting for a worker (not counting those running). */
-  get waiting(): number { return this.queue.length; }
+  get waiting(): number {
+    return this.queue.length;
+  }
 
   derive(job: ScryptJob): Promise<Buffer> {
     return new Promise((resolve, reject) => {

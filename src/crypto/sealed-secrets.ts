@@ -52,11 +52,16 @@ export type SealedSecretRef = SealedRow & {
 export function aadOf(row: SealedRow): string {
   const [a, b, c, d] = row.rowKey as [string, string, string, string];
   switch (row.table) {
-    case 'connectors': return aad.connector(a, b, c, destinationDigest(row.connector));
-    case 'connector_tokens': return aad.connectorToken(a, b, c, d, destinationDigest(row.connector));
-    case 'access_keys': return aad.accessKey(a);
-    case 'meta': return aad.meta(a);
-    case 'oauth_states': return aad.authState(a);
+    case 'connectors':
+      return aad.connector(a, b, c, destinationDigest(row.connector));
+    case 'connector_tokens':
+      return aad.connectorToken(a, b, c, d, destinationDigest(row.connector));
+    case 'access_keys':
+      return aad.accessKey(a);
+    case 'meta':
+      return aad.meta(a);
+    case 'oauth_states':
+      return aad.authState(a);
   }
 }
 

@@ -11,9 +11,18 @@
 // Also: the rules beyond the model (PRODUCT.md §2), as Violations the operations turn
 // into AWS-style messages. Pure: no wire errors, no store, no keys.
 import type {
-  APIKeyConnectionMetadata, AuthConfig, AuthenticationMetadata, AuthorizationCodeGrantDetails, AuthorizationCodeGrantMetadata,
-  BasicAuthConnectionMetadata, ClientCredentialsGrantDetails, ClientCredentialsGrantMetadata, ConnectionAuthType,
-  IAMConnectionMetadata, NoneConnectionMetadata, ReadAuthConfig,
+  APIKeyConnectionMetadata,
+  AuthConfig,
+  AuthenticationMetadata,
+  AuthorizationCodeGrantDetails,
+  AuthorizationCodeGrantMetadata,
+  BasicAuthConnectionMetadata,
+  ClientCredentialsGrantDetails,
+  ClientCredentialsGrantMetadata,
+  ConnectionAuthType,
+  IAMConnectionMetadata,
+  NoneConnectionMetadata,
+  ReadAuthConfig,
 } from '../protocol/generated/model.js';
 import { authSecretPaths, type AuthSecretMetadataMember } from '../protocol/generated/auth-paths.js';
 import type { Violation } from './violations.js';
@@ -88,10 +97,11 @@ export function authConfigProblems(cfg: AuthConfig): Violation[] {
   const base = 'authenticationConfig.authenticationMetadata';
   const md = cfg.AuthenticationMetadata;
   const expected = METADATA_MEMBER[cfg.AuthenticationType];
-  const present = Object.entries(md).filter(([, v]) => v !== undefined && v !== null).map(([k]) => k);
+  const present = Object.entries(md)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k]) => k);
   if (present.length === 1 && present[0] !== expected) {
-    problems.push(violation(`${base}.${lower(present[0]!)}`,
-      `Member must match AuthenticationType ${cfg.AuthenticationType}, which requires ${expected}`));
+    problems.push(violation(`${base}.${lower(present[0]!)}`, `Member must match AuthenticationType ${cfg.AuthenticationType}, which requires ${expected}`));
     return problems;
   }
   const walk = (o: unknown, path: string) => {
@@ -103,7 +113,11 @@ export function authConfigProblems(cfg: AuthConfig): Violation[] {
         if (!v.trim()) problems.push(violation(p, 'Member must not be empty'));
       } else if (URL_MEMBERS.has(k) && typeof v === 'string') {
         let u: URL | undefined;
-        try { u = new URL(v); } catch { u = undefined; }
+        try {
+          u = new URL(v);
+        } catch {
+          u = undefined;
+        }
         if (u?.protocol !== 'https:' || !u.hostname) problems.push(violation(p, 'Member must be an https:// URL that parses'));
         else if (u.username || u.password) problems.push(violation(p, 'Member must not carry credentials in the URL'));
         else if (k === 'BaseEndpoint' && (u.search || u.hash)) problems.push(violation(p, 'Member must not have a query or fragment'));
@@ -120,20 +134,32 @@ export function authConfigProblems(cfg: AuthConfig): Violation[] {
   for (const k of ['ApiKey', 'Email'] as const) {
     const v = apiKey?.[k];
     if (typeof v === 'string' && NOT_HEADER_TEXT.test(v)) {
-      problems.push(violation(`${base}.apiKeyConnectionMetadata.${lower(k)}`, 'Member must be text an HTTP header can carry: no control characters and no characters above U+00FF'));
+      problems.push(
+        violation(
+          `${base}.apiKeyConnectionMetadata.${lower(k)}`,
+          'Member must be text an HTTP header can carry: no control characters and no characters above U+00FF',
+        ),
+      );
     }
   }
   const cc = md.ClientCredentialsGrantMetadata;
   if (cc && !cc.ClientCredentialsDetails) {
-    problems.push({ member: `${base}.clientCredentialsGrantMetadata.clientCredentialsDetails`, value: 'null', rule: 'Member must not be null when ClientCredentialsSource is PLAIN_CREDENTIALS' });
+    problems.push({
+      member: `${base}.clientCredentialsGrantMetadata.clientCredentialsDetails`,
+      value: 'null',
+      rule: 'Member must not be null when ClientCredentialsSource is PLAIN_CREDENTIALS',
+    });
   }
   const ac = md.AuthorizationCodeGrantMetadata;
   if (ac && !ac.AuthorizationCodeGrantCredentialsDetails) {
-    problems.push({ member: `${base}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails`, value: 'null', rule: 'Member must not be null when AuthorizationCodeGrantCredentialsSource is PLAIN_CREDENTIALS' });
+    problems.push({
+      member: `${base}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails`,
+      value: 'null',
+      rule: 'Member must not be null when AuthorizationCodeGrantCredentialsSource is PLAIN_CREDENTIALS',
+    });
   }
   return problems;
 }
-
 
 /**
  * Splits an AuthenticationConfig that passed the model and authConfigProblems into its
@@ -169,12 +195,17 @@ const SPECS: { readonly [T in ConnectionAuthType]: Spec } = {
   BASIC: { BaseEndpoint: 'string', Username: 'string' },
   API_KEY: { BaseEndpoint: 'string', Email: 'string?' },
   OAUTH2_CLIENT_CREDENTIALS: {
-    BaseEndpoint: 'string', ClientCredentialsSource: 'PLAIN_CREDENTIALS?',
+    BaseEndpoint: 'string',
+    ClientCredentialsSource: 'PLAIN_CREDENTIALS?',
     ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: 'string', TokenEndpoint: 'string' } },
   },
   OAUTH2_AUTHORIZATION_CODE: {
-    BaseEndpoint: 'string', RedirectUrl: 'string', AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS?',
-    AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: { ClientId: 'string', TokenEndpoint: 'string', AuthorizationEndpoint: 'string' } },
+    BaseEndpoint: 'string',
+    RedirectUrl: 'string',
+    AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS?',
+    AuthorizationCodeGrantCredentialsDetails: {
+      AuthorizationCodeGrantDetails: { ClientId: 'string', TokenEndpoint: 'string', AuthorizationEndpoint: 'string' },
+    },
   },
   IAM: { RoleArn: 'string' },
 };
@@ -211,7 +242,8 @@ export function parseClearAuthConfig(authType: ConnectionAuthType, stored: unkno
   const fail = (problem: string): Parsed<ClearAuthConfig> => ({ ok: false, problem });
   if (!isObj(stored)) return fail('the AuthenticationConfig is not an object');
   if (!Object.hasOwn(SPECS, authType)) return fail(`AuthenticationType ${JSON.stringify(authType)} is unknown`);
-  if (stored.AuthenticationType !== authType) return fail(`AuthenticationConfig.AuthenticationType differs from the connector's AuthenticationType ${authType}`);
+  if (stored.AuthenticationType !== authType)
+    return fail(`AuthenticationConfig.AuthenticationType differs from the connector's AuthenticationType ${authType}`);
   const md = stored.AuthenticationMetadata;
   if (!isObj(md)) return fail('AuthenticationConfig.AuthenticationMetadata is not an object');
   const member = METADATA_MEMBER[authType];
@@ -240,12 +272,18 @@ export function parseStoredAuthConfig(authType: ConnectionAuthType, stored: unkn
 /** The connector's BaseEndpoint (IAM connectors have none). */
 export function baseEndpointOf(cfg: ClearAuthConfig): string | undefined {
   switch (cfg.AuthenticationType) {
-    case 'NONE': return cfg.AuthenticationMetadata.NoneConnectionMetadata.BaseEndpoint;
-    case 'BASIC': return cfg.AuthenticationMetadata.BasicAuthConnectionMetadata.BaseEndpoint;
-    case 'API_KEY': return cfg.AuthenticationMetadata.ApiKeyConnectionMetadata.BaseEndpoint;
-    case 'OAUTH2_CLIENT_CREDENTIALS': return cfg.AuthenticationMetadata.ClientCredentialsGrantMetadata.BaseEndpoint;
-    case 'OAUTH2_AUTHORIZATION_CODE': return cfg.AuthenticationMetadata.AuthorizationCodeGrantMetadata.BaseEndpoint;
-    case 'IAM': return undefined;
+    case 'NONE':
+      return cfg.AuthenticationMetadata.NoneConnectionMetadata.BaseEndpoint;
+    case 'BASIC':
+      return cfg.AuthenticationMetadata.BasicAuthConnectionMetadata.BaseEndpoint;
+    case 'API_KEY':
+      return cfg.AuthenticationMetadata.ApiKeyConnectionMetadata.BaseEndpoint;
+    case 'OAUTH2_CLIENT_CREDENTIALS':
+      return cfg.AuthenticationMetadata.ClientCredentialsGrantMetadata.BaseEndpoint;
+    case 'OAUTH2_AUTHORIZATION_CODE':
+      return cfg.AuthenticationMetadata.AuthorizationCodeGrantMetadata.BaseEndpoint;
+    case 'IAM':
+      return undefined;
   }
 }
 
@@ -253,26 +291,41 @@ export function baseEndpointOf(cfg: ClearAuthConfig): string | undefined {
 export function toReadAuthConfig(cfg: ClearAuthConfig, connectorArn: string): ReadAuthConfig {
   const AuthenticationType = cfg.AuthenticationType;
   switch (cfg.AuthenticationType) {
-    case 'NONE': return { AuthenticationType, AuthenticationMetadata: { NoneConnectionMetadata: { ...cfg.AuthenticationMetadata.NoneConnectionMetadata } } };
-    case 'BASIC': return { AuthenticationType, AuthenticationMetadata: { BasicAuthConnectionMetadata: { ...cfg.AuthenticationMetadata.BasicAuthConnectionMetadata } } };
-    case 'API_KEY': return { AuthenticationType, AuthenticationMetadata: { ApiKeyConnectionMetadata: { ...cfg.AuthenticationMetadata.ApiKeyConnectionMetadata } } };
-    case 'IAM': return { AuthenticationType, AuthenticationMetadata: { IamConnectionMetadata: { ...cfg.AuthenticationMetadata.IamConnectionMetadata, SourceArn: connectorArn } } };
+    case 'NONE':
+      return { AuthenticationType, AuthenticationMetadata: { NoneConnectionMetadata: { ...cfg.AuthenticationMetadata.NoneConnectionMetadata } } };
+    case 'BASIC':
+      return { AuthenticationType, AuthenticationMetadata: { BasicAuthConnectionMetadata: { ...cfg.AuthenticationMetadata.BasicAuthConnectionMetadata } } };
+    case 'API_KEY':
+      return { AuthenticationType, AuthenticationMetadata: { ApiKeyConnectionMetadata: { ...cfg.AuthenticationMetadata.ApiKeyConnectionMetadata } } };
+    case 'IAM':
+      return {
+        AuthenticationType,
+        AuthenticationMetadata: { IamConnectionMetadata: { ...cfg.AuthenticationMetadata.IamConnectionMetadata, SourceArn: connectorArn } },
+      };
     case 'OAUTH2_CLIENT_CREDENTIALS': {
       const { ClientCredentialsDetails, ...m } = cfg.AuthenticationMetadata.ClientCredentialsGrantMetadata;
       return {
         AuthenticationType,
-        AuthenticationMetadata: { ClientCredentialsGrantMetadata: {
-          ...m, ReadClientCredentialsDetails: { ReadClientCredentialsGrantDetails: { ...ClientCredentialsDetails.ClientCredentialsGrantDetails } },
-        } },
+        AuthenticationMetadata: {
+          ClientCredentialsGrantMetadata: {
+            ...m,
+            ReadClientCredentialsDetails: { ReadClientCredentialsGrantDetails: { ...ClientCredentialsDetails.ClientCredentialsGrantDetails } },
+          },
+        },
       };
     }
     case 'OAUTH2_AUTHORIZATION_CODE': {
       const { AuthorizationCodeGrantCredentialsDetails, ...m } = cfg.AuthenticationMetadata.AuthorizationCodeGrantMetadata;
       return {
         AuthenticationType,
-        AuthenticationMetadata: { AuthorizationCodeGrantMetadata: {
-          ...m, ReadAuthorizationCodeGrantCredentialsDetails: { ReadAuthorizationCodeGrantDetails: { ...AuthorizationCodeGrantCredentialsDetails.AuthorizationCodeGrantDetails } },
-        } },
+        AuthenticationMetadata: {
+          AuthorizationCodeGrantMetadata: {
+            ...m,
+            ReadAuthorizationCodeGrantCredentialsDetails: {
+              ReadAuthorizationCodeGrantDetails: { ...AuthorizationCodeGrantCredentialsDetails.AuthorizationCodeGrantDetails },
+            },
+          },
+        },
       };
     }
   }

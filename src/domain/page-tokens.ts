@@ -18,7 +18,9 @@ export interface PageBinding {
 }
 
 const bindingOf = (b: PageBinding) =>
-  createHash('sha256').update(JSON.stringify([b.accountId, b.region, b.callerArn, b.query])).digest();
+  createHash('sha256')
+    .update(JSON.stringify([b.accountId, b.region, b.callerArn, b.query]))
+    .digest();
 
 export class PageTokens {
   /** @param key 32 bytes, the same on every node (PAGE_TOKEN_KEY_META). */

@@ -47,6 +47,8 @@ export const allowedAuthentication = (type: ActionConnectorType): readonly Conne
 export function authenticationTypeProblem(type: ActionConnectorType, authType: ConnectionAuthType): Violation | undefined {
   const allowed = allowedAuthentication(type);
   if (allowed.includes(authType)) return undefined;
-  return { member: 'authenticationConfig.authenticationType',
-    rule: `Member must be one of the authentication types connector type ${type} supports: [${allowed.join(', ')}] (got ${authType})` };
+  return {
+    member: 'authenticationConfig.authenticationType',
+    rule: `Member must be one of the authentication types connector type ${type} supports: [${allowed.join(', ')}] (got ${authType})`,
+  };
 }

@@ -143,9 +143,7 @@ export function classify(input: IP): AddressClass {
   return 'public';
 }
 
-export type AddressVerdict =
-  | { allowed: true; address: string; family: 4 | 6 }
-  | { allowed: false; class: AddressClass };
+export type AddressVerdict = { allowed: true; address: string; family: 4 | 6 } | { allowed: false; class: AddressClass };
 
 /** Parses CIDR strings ("10.0.0.0/8", "fd00::/8", or a bare address for a single host). */
 export function parseCidrs(cidrs: readonly string[]): Cidr[] {

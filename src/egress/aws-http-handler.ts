@@ -27,7 +27,11 @@ export class EgressHttpHandler implements HttpHandler {
   readonly metadata = { handlerProtocol: 'http/1.1' };
 
   /** @param profile the egress profile (a connector's VpcConnectionArn), if any; @param tenant whose request it is. */
-  constructor(private readonly egress: EgressSender, private readonly profile?: string, private readonly tenant?: EgressTenant) {}
+  constructor(
+    private readonly egress: EgressSender,
+    private readonly profile?: string,
+    private readonly tenant?: EgressTenant,
+  ) {}
 
   async handle(request: HttpRequest, options: EgressHandlerOptions = {}): Promise<{ response: HttpResponse }> {
     const query = buildQueryString(request.query ?? {});

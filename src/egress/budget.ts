@@ -9,7 +9,10 @@
 // stay in memory, parsed and mapped, until its answer is built.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-interface Hold { bytes: number; open: boolean }
+interface Hold {
+  bytes: number;
+  open: boolean;
+}
 
 export class ResponseBudget {
   private used = 0;
@@ -18,7 +21,9 @@ export class ResponseBudget {
   constructor(readonly limit: number) {}
 
   /** Bytes charged now. */
-  get inUse(): number { return this.used; }
+  get inUse(): number {
+    return this.used;
+  }
 
   /** Charges `n` bytes if they fit; false (nothing charged) otherwise. */
   take(n: number): boolean {
@@ -39,7 +44,9 @@ export class ResponseBudget {
   }
 
   /** Gives back `n` bytes now (a read that failed: nothing of it is kept). */
-  releaseNow(n: number): void { this.give(n); }
+  releaseNow(n: number): void {
+    this.give(n);
+  }
 
   /** Runs `fn`; the bytes of every response read inside it are given back when it ends. */
   async holdResponses<T>(fn: () => Promise<T>): Promise<T> {
@@ -54,5 +61,7 @@ export class ResponseBudget {
     }
   }
 
-  private give(n: number): void { this.used = Math.max(0, this.used - n); }
+  private give(n: number): void {
+    this.used = Math.max(0, this.used - n);
+  }
 }

@@ -188,8 +188,10 @@ export class Egress {
     if (profile === undefined) return this.defaultRoute;
     const route = this.profiles.get(profile);
     // Another tenant's VPC connection is refused exactly as one that does not exist.
-    const serves = route !== undefined && (route.accounts === undefined
-      || (tenant !== undefined && route.accounts.has(tenant.accountId) && (route.regions === undefined || route.regions.has(tenant.region))));
+    const serves =
+      route !== undefined &&
+      (route.accounts === undefined ||
+        (tenant !== undefined && route.accounts.has(tenant.accountId) && (route.regions === undefined || route.regions.has(tenant.region))));
     if (!serves) throw new EgressError('unknown-profile', `No VPC connection is configured for ${profile}`);
     return route;
   }
@@ -314,7 +316,13 @@ async function readLimited(res: Dispatcher.ResponseData, limit: number, origin: 
     return err;
   };
   const tooLarge = () => abandon(new EgressError('response-too-large', `The response from ${origin} is larger than ${limit} bytes`));
-  const busy = () => abandon(new EgressError('busy', `The response from ${origin} was not read: the server holds too many upstream responses at once (egress maxBufferedBytes ${budget.limit}); retry later`));
+  const busy = () =>
+    abandon(
+      new EgressError(
+        'busy',
+        `The response from ${origin} was not read: the server holds too many upstream responses at once (egress maxBufferedBytes ${budget.limit}); retry later`,
+      ),
+    );
   const declared = Number(header(res.headers, 'content-length'));
   if (declared > limit) throw tooLarge();
   // A declared length is charged at once (a body that cannot fit is not read at all); the rest as it arrives.

@@ -11,7 +11,8 @@ export class ClientBackend implements McpBackend {
 
   async listConnectors(): Promise<McpConnector[]> {
     const out: McpConnector[] = [];
-    for await (const c of this.client.iterateActionConnectors({ MaxResults: 100 })) out.push({ ActionConnectorId: c.ActionConnectorId, Name: c.Name, Type: c.Type });
+    for await (const c of this.client.iterateActionConnectors({ MaxResults: 100 }))
+      out.push({ ActionConnectorId: c.ActionConnectorId, Name: c.Name, Type: c.Type });
     return out;
   }
 
@@ -22,7 +23,10 @@ export class ClientBackend implements McpBackend {
   }
 
   async invoke(id: string, actionId: string, input: Record<string, unknown>, client: string): Promise<McpInvokeResult> {
-    const { RequestId: _r, ...out } = await this.client.invokeAction({ ActionConnectorId: id, ActionId: actionId, Input: input }, { headers: { [CLIENT_HEADER]: client } });
+    const { RequestId: _r, ...out } = await this.client.invokeAction(
+      { ActionConnectorId: id, ActionId: actionId, Input: input },
+      { headers: { [CLIENT_HEADER]: client } },
+    );
     return out;
   }
 

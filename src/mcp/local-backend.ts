@@ -19,7 +19,10 @@ export interface LocalBackendDeps {
 }
 
 export class LocalBackend implements McpBackend {
-  constructor(private readonly d: LocalBackendDeps, private readonly ctx: Omit<RequestContext, 'requestId'>) {}
+  constructor(
+    private readonly d: LocalBackendDeps,
+    private readonly ctx: Omit<RequestContext, 'requestId'>,
+  ) {}
 
   private c(client?: string): RequestContext {
     return { ...this.ctx, requestId: randomUUID(), ...(client ? { client } : {}) };
@@ -33,7 +36,11 @@ export class LocalBackend implements McpBackend {
     const out: McpConnector[] = [];
     let token: string | undefined;
     for (let page = 0; page < 1000; page++) {
-      const r = await this.d.run('ListActionConnectors', this.c(), { AwsAccountId: this.ctx.caller.accountId, MaxResults: 100, ...(token ? { NextToken: token } : {}) });
+      const r = await this.d.run('ListActionConnectors', this.c(), {
+        AwsAccountId: this.ctx.caller.accountId,
+        MaxResults: 100,
+        ...(token ? { NextToken: token } : {}),
+      });
       for (const s of r.ActionConnectorSummaries ?? []) out.push({ ActionConnectorId: s.ActionConnectorId, Name: s.Name, Type: s.Type });
       token = r.NextToken;
       if (!token) break;

@@ -4,8 +4,12 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
-  CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError,
-  type ServerNotification, type ServerRequest,
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type ServerNotification,
+  type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 import { errorMessage, errorName } from '../error-text.js';
 import { callTool, listTools, toolsFingerprint, type McpBackend, type McpTool, type ToolResult } from './tools.js';
@@ -28,8 +32,9 @@ export interface McpSessionOptions {
   log?(level: 'warn' | 'info', obj: Record<string, unknown>, msg: string): void;
 }
 
-const INSTRUCTIONS = 'Each tool performs one action through an ActionBridge action connector (Jira, Slack, ServiceNow, any HTTPS API, ...) '
-  + 'as the signed-in user, with that user\'s permissions. A tool that needs the user to sign in to the service first answers with a URL to open.';
+const INSTRUCTIONS =
+  'Each tool performs one action through an ActionBridge action connector (Jira, Slack, ServiceNow, any HTTPS API, ...) ' +
+  "as the signed-in user, with that user's permissions. A tool that needs the user to sign in to the service first answers with a URL to open.";
 
 export interface McpSession {
   server: Server;
@@ -57,7 +62,8 @@ export function createMcpSession(opts: McpSessionOptions): McpSession {
 
   const remember = (tools: McpTool[]) => {
     for (const t of tools) known.set(t.name, { name: t.name, connectorId: t.connectorId, actionId: t.actionId });
-    if (known.size > 10_000) { // bounded: forget the oldest names
+    if (known.size > 10_000) {
+      // bounded: forget the oldest names
       for (const k of [...known.keys()].slice(0, known.size - 10_000)) known.delete(k);
     }
   };
@@ -86,7 +92,9 @@ export function createMcpSession(opts: McpSessionOptions): McpSession {
     let tool = known.get(name);
     if (!tool) {
       // A client may call without listing first (or after a restart of this server).
-      try { remember(await listTools(backend)); } catch (e) {
+      try {
+        remember(await listTools(backend));
+      } catch (e) {
         return { content: [{ type: 'text', text: `The tools could not be listed: ${errorName(e)}: ${errorMessage(e)}` }], isError: true };
       }
       tool = known.get(name);
@@ -105,7 +113,10 @@ export function createMcpSession(opts: McpSessionOptions): McpSession {
     checking = (async () => {
       try {
         const backend = await opts.watchBackend!();
-        if (!backend) { opts.onExpired?.(); return; }
+        if (!backend) {
+          opts.onExpired?.();
+          return;
+        }
         const tools = await listTools(backend);
         const fp = toolsFingerprint(tools);
         if (fp !== shown && !closed) {
@@ -123,7 +134,12 @@ export function createMcpSession(opts: McpSessionOptions): McpSession {
   };
 
   const every = opts.watchIntervalMs ?? 30_000;
-  const timer = every > 0 ? setInterval(() => { void checkForChanges(); }, every) : undefined;
+  const timer =
+    every > 0
+      ? setInterval(() => {
+          void checkForChanges();
+        }, every)
+      : undefined;
   timer?.unref();
 
   return {

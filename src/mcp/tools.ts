@@ -123,8 +123,11 @@ export interface ToolResult {
   isError?: boolean;
 }
 
-const text = (t: string, isError: boolean, structured?: Record<string, unknown>): ToolResult =>
-  ({ content: [{ type: 'text', text: t }], ...(structured ? { structuredContent: structured } : {}), ...(isError ? { isError: true } : {}) });
+const text = (t: string, isError: boolean, structured?: Record<string, unknown>): ToolResult => ({
+  content: [{ type: 'text', text: t }],
+  ...(structured ? { structuredContent: structured } : {}),
+  ...(isError ? { isError: true } : {}),
+});
 
 const MAX_TEXT = 200_000;
 const render = (v: unknown) => {
@@ -133,12 +136,26 @@ const render = (v: unknown) => {
 };
 
 /** Calls the tool's action and turns every outcome into a tool result; never throws. */
-export async function callTool(backend: McpBackend, tool: Pick<McpTool, 'connectorId' | 'actionId' | 'name'>, args: Record<string, unknown>, client: string): Promise<ToolResult> {
+export async function callTool(
+  backend: McpBackend,
+  tool: Pick<McpTool, 'connectorId' | 'actionId' | 'name'>,
+  args: Record<string, unknown>,
+  client: string,
+): Promise<ToolResult> {
   try {
     const r = await backend.invoke(tool.connectorId, tool.actionId, args, client);
-    const structured = { InvokeActionStatus: r.InvokeActionStatus, HttpStatusCode: r.HttpStatusCode, Output: r.Output, ...(r.InvocationId ? { InvocationId: r.InvocationId } : {}) };
+    const structured = {
+      InvokeActionStatus: r.InvokeActionStatus,
+      HttpStatusCode: r.HttpStatusCode,
+      Output: r.Output,
+      ...(r.InvocationId ? { InvocationId: r.InvocationId } : {}),
+    };
     if (r.InvokeActionStatus === 'SUCCESS') return text(render(r.Output), false, structured);
-    return text(`The action ran, but the service answered${r.HttpStatusCode ? ` HTTP ${r.HttpStatusCode}` : ' with a failure'}:\n${render(r.Output)}`, true, structured);
+    return text(
+      `The action ran, but the service answered${r.HttpStatusCode ? ` HTTP ${r.HttpStatusCode}` : ' with a failure'}:\n${render(r.Output)}`,
+      true,
+      structured,
+    );
   } catch (e) {
     return errorResult(backend, tool, e);
   }
@@ -154,11 +171,16 @@ async function errorResult(backend: McpBackend, tool: Pick<McpTool, 'connectorId
         const a = await backend.authorize(tool.connectorId);
         return text(
           `You need to sign in to connector ${tool.connectorId} before this tool can act for you. ` +
-          `Open this URL in a browser (it is meant for you only) and complete the sign-in before ${a.ExpiresAt.toISOString()}, then call the tool again:\n${a.AuthorizationUrl}`,
-          true, { Error: name, AuthorizationUrl: a.AuthorizationUrl, ExpiresAt: a.ExpiresAt.toISOString() },
+            `Open this URL in a browser (it is meant for you only) and complete the sign-in before ${a.ExpiresAt.toISOString()}, then call the tool again:\n${a.AuthorizationUrl}`,
+          true,
+          { Error: name, AuthorizationUrl: a.AuthorizationUrl, ExpiresAt: a.ExpiresAt.toISOString() },
         );
       } catch (e2) {
-        return text(`You need to sign in to connector ${tool.connectorId} first (${message}), but starting the sign-in failed: ${errorName(e2)}: ${errorMessage(e2)}`, true, { Error: name });
+        return text(
+          `You need to sign in to connector ${tool.connectorId} first (${message}), but starting the sign-in failed: ${errorName(e2)}: ${errorMessage(e2)}`,
+          true,
+          { Error: name },
+        );
       }
     }
     case 'AccessDeniedException':

@@ -23,7 +23,10 @@ import { authConfigOf } from '../connections/destination.js';
 
 type IO<K extends keyof OperationTypes> = OperationTypes[K];
 /** What an invocation spent on the connector's service. */
-interface Upstream { ms: number; attempts: number }
+interface Upstream {
+  ms: number;
+  attempts: number;
+}
 type Ops = Pick<ExtensionOperations, 'ListActionConnectorActions' | 'InvokeAction' | 'ListActionInvocations'>;
 
 /** What an invocation that no upstream answered returns: FAILED, no HttpStatusCode, the egress's reason. */
@@ -41,13 +44,19 @@ function metricStatus(status: InvocationStatus, httpStatus: number | null, error
 }
 
 export function actionOps(s: Services): Ops {
-  const key = (ctx: RequestContext, input: { AwsAccountId: string; ActionConnectorId: string }) =>
-    ({ region: ctx.region, accountId: input.AwsAccountId, id: input.ActionConnectorId });
+  const key = (ctx: RequestContext, input: { AwsAccountId: string; ActionConnectorId: string }) => ({
+    region: ctx.region,
+    accountId: input.AwsAccountId,
+    id: input.ActionConnectorId,
+  });
 
   async function listActions(ctx: RequestContext, input: IO<'ListActionConnectorActions'>['input']): Promise<IO<'ListActionConnectorActions'>['output']> {
     const rec = await s.perms.require(ctx, key(ctx, input), 'quicksight:ListActionConnectorActions');
     // Whether the caller may invoke them: an MCP server acting through the API offers tools only then.
-    const mayInvoke = await s.perms.require(ctx, key(ctx, input), 'quicksight:InvokeActionConnector').then(() => true, () => false);
+    const mayInvoke = await s.perms.require(ctx, key(ctx, input), 'quicksight:InvokeActionConnector').then(
+      () => true,
+      () => false,
+    );
     return { Actions: describeActions(rec.type, rec.enabledActions), CallerMayInvoke: mayInvoke };
   }
 
@@ -58,12 +67,18 @@ export function actionOps(s: Services): Ops {
   async function perform(rec: ConnectorRecord, action: CatalogAction, input: unknown, user: EndUser, upstream: Upstream): Promise<InvocationResult> {
     // Stored before the rule existed, or the rule changed since: refused, never sent half-authenticated.
     if (authenticationTypeProblem(rec.type, rec.authType)) {
-      throw invalidParameter(`Action connector ${rec.id} uses AuthenticationType ${rec.authType}, which connector type ${rec.type} does not support `
-        + `(it supports ${allowedAuthentication(rec.type).join(', ')}); update its AuthenticationConfig.`);
+      throw invalidParameter(
+        `Action connector ${rec.id} uses AuthenticationType ${rec.authType}, which connector type ${rec.type} does not support ` +
+          `(it supports ${allowedAuthentication(rec.type).join(', ')}); update its AuthenticationConfig.`,
+      );
     }
     const timed = async <T>(p: Promise<T>): Promise<T> => {
       const t0 = performance.now();
-      try { return await p; } finally { upstream.ms += performance.now() - t0; }
+      try {
+        return await p;
+      } finally {
+        upstream.ms += performance.now() - t0;
+      }
     };
     if (action.aws) {
       // The session first (STS refusing is TokenResponseException with nothing sent); awsSend finds it cached.
@@ -71,14 +86,20 @@ export function actionOps(s: Services): Ops {
       if (auth.kind !== 'aws') throw new TypeError(`connector ${rec.id} resolved no AWS credentials`);
       // Counted per request sent, as for HTTP actions: retries are retry.ts's, the SDK makes one attempt.
       return invokeAwsAction(action, input, {
-        send: (call, scrubber) => { upstream.attempts++; return timed(s.connections.awsSend(rec, user, call, scrubber)); },
+        send: (call, scrubber) => {
+          upstream.attempts++;
+          return timed(s.connections.awsSend(rec, user, call, scrubber));
+        },
       });
     }
     const baseEndpoint = baseEndpointOf(authConfigOf(rec));
     if (!baseEndpoint) throw new TypeError(`connector ${rec.id} has no BaseEndpoint`);
     return invokeHttpAction(action, input, {
       baseEndpoint,
-      send: (req) => { upstream.attempts++; return timed(s.connections.authorizedRequest(rec, user, req)); },
+      send: (req) => {
+        upstream.attempts++;
+        return timed(s.connections.authorizedRequest(rec, user, req));
+      },
     });
   }
 
@@ -86,7 +107,9 @@ export function actionOps(s: Services): Ops {
     const rec = await s.perms.require(ctx, key(ctx, input), 'quicksight:InvokeActionConnector');
     const action = findAction(rec.type, input.ActionId);
     if (!action) {
-      throw notFound(`Action ${input.ActionId} does not exist for connector type ${rec.type}; ListActionConnectorActions lists the actions of action connector ${rec.id}.`);
+      throw notFound(
+        `Action ${input.ActionId} does not exist for connector type ${rec.type}; ListActionConnectorActions lists the actions of action connector ${rec.id}.`,
+      );
     }
     const startedAt = s.now();
     const invocationId = newInvocationId(startedAt);
@@ -94,9 +117,21 @@ export function actionOps(s: Services): Ops {
     const upstream: Upstream = { ms: 0, attempts: 0 };
     const record = async (status: InvocationStatus, httpStatus: number | null, errorCode: string | null) => {
       const rec0: InvocationRecord = {
-        invocationId, region: rec.region, accountId: rec.accountId, id: rec.id, connectorCreatedAt: rec.createdAt, connectorType: rec.type,
-        actionId: action.ActionId, endUserArn: ctx.caller.userArn, startedAt, status, httpStatus, errorCode,
-        durationMs: Math.round(performance.now() - t0), attempts: upstream.attempts, client: ctx.client ?? null,
+        invocationId,
+        region: rec.region,
+        accountId: rec.accountId,
+        id: rec.id,
+        connectorCreatedAt: rec.createdAt,
+        connectorType: rec.type,
+        actionId: action.ActionId,
+        endUserArn: ctx.caller.userArn,
+        startedAt,
+        status,
+        httpStatus,
+        errorCode,
+        durationMs: Math.round(performance.now() - t0),
+        attempts: upstream.attempts,
+        client: ctx.client ?? null,
       };
       s.metrics?.invocation(rec.type, action.ActionId, metricStatus(status, httpStatus, errorCode), upstream.ms / 1000);
       await s.audit.record(rec0, ctx.requestId);
@@ -105,8 +140,9 @@ export function actionOps(s: Services): Ops {
     let result: InvocationResult;
     try {
       if (!rec.enabledActions.includes(action.ActionId)) {
-        throw validationError([constraint('actionId',
-          `Member must name an action that action connector ${rec.id} enables (EnabledActions); ${action.ActionId} is not enabled`)]);
+        throw validationError([
+          constraint('actionId', `Member must name an action that action connector ${rec.id} enables (EnabledActions); ${action.ActionId} is not enabled`),
+        ]);
       }
       // The upstream's answer stays charged to the egress budget until the result is built.
       result = await s.egress.holdResponses(() => perform(rec, action, input.Input, { userArn: ctx.caller.userArn, userName: ctx.caller.userName }, upstream));
@@ -131,29 +167,43 @@ export function actionOps(s: Services): Ops {
   async function listInvocations(ctx: RequestContext, input: IO<'ListActionInvocations'>['input']): Promise<IO<'ListActionInvocations'>['output']> {
     const rec = await s.perms.require(ctx, key(ctx, input), 'quicksight:DescribeActionConnector');
     // Bound to the caller, the account and region, and this incarnation of the connector.
-    const binding = { accountId: rec.accountId, region: rec.region, callerArn: ctx.caller.userArn, query: JSON.stringify(['ListActionInvocations', rec.id, rec.createdAt]) };
+    const binding = {
+      accountId: rec.accountId,
+      region: rec.region,
+      callerArn: ctx.caller.userArn,
+      query: JSON.stringify(['ListActionInvocations', rec.id, rec.createdAt]),
+    };
     let before: { startedAt: number; invocationId: string } | undefined;
     if (input.NextToken !== undefined) {
       const [startedAt, invocationId] = JSON.parse(openPage(s.pages, binding, input.NextToken)) as [number, string];
       before = { startedAt, invocationId };
     }
     const limit = input.MaxResults || DEFAULT_PAGE_SIZE;
-    const rows = await s.audit.query({ region: rec.region, accountId: rec.accountId, id: rec.id, connectorCreatedAt: rec.createdAt, ...(before ? { before } : {}), limit: limit + 1 });
+    const rows = await s.audit.query({
+      region: rec.region,
+      accountId: rec.accountId,
+      id: rec.id,
+      connectorCreatedAt: rec.createdAt,
+      ...(before ? { before } : {}),
+      limit: limit + 1,
+    });
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     const out: IO<'ListActionInvocations'>['output'] = {
-      Invocations: page.map((r): ActionInvocation => ({
-        InvocationId: r.invocationId,
-        Time: new Date(r.startedAt),
-        ActionId: r.actionId,
-        EndUserArn: r.endUserArn,
-        InvokeActionStatus: r.status,
-        ...(r.httpStatus !== null ? { HttpStatusCode: r.httpStatus } : {}),
-        DurationMs: r.durationMs,
-        Attempts: r.attempts,
-        ...(r.errorCode !== null ? { ErrorCode: r.errorCode } : {}),
-        ...(r.client ? { Client: r.client } : {}),
-      })),
+      Invocations: page.map(
+        (r): ActionInvocation => ({
+          InvocationId: r.invocationId,
+          Time: new Date(r.startedAt),
+          ActionId: r.actionId,
+          EndUserArn: r.endUserArn,
+          InvokeActionStatus: r.status,
+          ...(r.httpStatus !== null ? { HttpStatusCode: r.httpStatus } : {}),
+          DurationMs: r.durationMs,
+          Attempts: r.attempts,
+          ...(r.errorCode !== null ? { ErrorCode: r.errorCode } : {}),
+          ...(r.client ? { Client: r.client } : {}),
+        }),
+      ),
     };
     if (more) {
       const last = page[page.length - 1]!;

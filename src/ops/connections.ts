@@ -9,9 +9,14 @@ import type { Services } from './services.js';
 
 type IO<K extends keyof OperationTypes> = OperationTypes[K];
 
-export function connectionOps(s: Services): Pick<ExtensionOperations, 'TestActionConnector' | 'StartActionConnectorAuthorization' | 'DescribeActionConnectorConnection'> {
-  const key = (ctx: RequestContext, input: { AwsAccountId: string; ActionConnectorId: string }) =>
-    ({ region: ctx.region, accountId: input.AwsAccountId, id: input.ActionConnectorId });
+export function connectionOps(
+  s: Services,
+): Pick<ExtensionOperations, 'TestActionConnector' | 'StartActionConnectorAuthorization' | 'DescribeActionConnectorConnection'> {
+  const key = (ctx: RequestContext, input: { AwsAccountId: string; ActionConnectorId: string }) => ({
+    region: ctx.region,
+    accountId: input.AwsAccountId,
+    id: input.ActionConnectorId,
+  });
 
   async function test(ctx: RequestContext, input: IO<'TestActionConnector'>['input']): Promise<IO<'TestActionConnector'>['output']> {
     const rec = await s.perms.require(ctx, key(ctx, input), 'quicksight:UpdateActionConnector');
@@ -19,13 +24,19 @@ export function connectionOps(s: Services): Pick<ExtensionOperations, 'TestActio
     return { Success: r.success, Message: r.message, ...(r.httpStatus !== undefined ? { HttpStatusCode: r.httpStatus } : {}) };
   }
 
-  async function startAuthorization(ctx: RequestContext, input: IO<'StartActionConnectorAuthorization'>['input']): Promise<IO<'StartActionConnectorAuthorization'>['output']> {
+  async function startAuthorization(
+    ctx: RequestContext,
+    input: IO<'StartActionConnectorAuthorization'>['input'],
+  ): Promise<IO<'StartActionConnectorAuthorization'>['output']> {
     const rec = await s.perms.require(ctx, key(ctx, input), 'quicksight:InvokeActionConnector');
     const { url, expiresAt } = await s.connections.startAuthorization(rec, ctx.caller);
     return { AuthorizationUrl: url, ExpiresAt: new Date(expiresAt) };
   }
 
-  async function describeConnection(ctx: RequestContext, input: IO<'DescribeActionConnectorConnection'>['input']): Promise<IO<'DescribeActionConnectorConnection'>['output']> {
+  async function describeConnection(
+    ctx: RequestContext,
+    input: IO<'DescribeActionConnectorConnection'>['input'],
+  ): Promise<IO<'DescribeActionConnectorConnection'>['output']> {
     const rec = await s.perms.require(ctx, key(ctx, input), 'quicksight:DescribeActionConnector');
     const h = await s.connections.health(rec, ctx.caller);
     const out: IO<'DescribeActionConnectorConnection'>['output'] = {

@@ -1,7 +1,5 @@
 // Create, Describe, Update, Delete, List and Search of action connectors.
-import type {
-  ActionConnector, ActionConnectorSearchFilter, ActionConnectorSummary, OperationTypes, ResourcePermission,
-} from '../protocol/generated/model.js';
+import type { ActionConnector, ActionConnectorSearchFilter, ActionConnectorSummary, OperationTypes, ResourcePermission } from '../protocol/generated/model.js';
 import type { ConnectorRecord, PermissionGrant, RequestContext, SearchFilter } from '../domain/types.js';
 import { authConfigProblems, splitSecrets, toReadAuthConfig, type Violation } from '../domain/auth-config.js';
 import { aad } from '../domain/aad.js';
@@ -31,7 +29,9 @@ function checkEnabledActions(type: ActionConnectorType, ids: string[] | undefine
   const unknown = [...new Set(unknownActionIds(type, ids))];
   if (unknown.length) {
     const shown = unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? `, ... (${unknown.length} in all)` : '');
-    problems.push(constraint('enabledActions', `Member must name actions of connector type ${type} (ListActionConnectorActions lists them); unknown: ${shown}`));
+    problems.push(
+      constraint('enabledActions', `Member must name actions of connector type ${type} (ListActionConnectorActions lists them); unknown: ${shown}`),
+    );
   }
   return [...new Set(ids)];
 }
@@ -39,7 +39,7 @@ function checkEnabledActions(type: ActionConnectorType, ids: string[] | undefine
 const RESERVED_PREFIX = 'quicksuite-';
 
 /** A domain rule's violation as the wire's problem (its AWS message fragment). */
-const wire = (v: Violation): Problem => v.value === 'null' ? missingMember(v.member, v.rule) : constraint(v.member, v.rule);
+const wire = (v: Violation): Problem => (v.value === 'null' ? missingMember(v.member, v.rule) : constraint(v.member, v.rule));
 
 /** A VPC connection of another account (or region) gets the very words of one that is not configured. */
 function checkVpc(s: Services, arn: string | undefined, tenant: { accountId: string; region: string }, problems: Problem[]) {
@@ -141,7 +141,13 @@ export function connectorOps(s: Services) {
     const perms: PermissionGrant[] = input.Permissions
       ? input.Permissions.map((p) => ({ principal: p.Principal, actions: p.Actions }))
       : [{ principal: ctx.caller.userArn, actions: [...OWNER_ACTIONS] }];
-    await storeWrite({ key: rec }, () => s.store.connectors.insertConnector(rec, perms, (input.Tags ?? []).map((t) => ({ key: t.Key, value: t.Value }))));
+    await storeWrite({ key: rec }, () =>
+      s.store.connectors.insertConnector(
+        rec,
+        perms,
+        (input.Tags ?? []).map((t) => ({ key: t.Key, value: t.Value })),
+      ),
+    );
     return { Arn: connectorArn(rec.region, rec.accountId, rec.id), ActionConnectorId: rec.id, CreationStatus: rec.status };
   }
 
@@ -186,14 +192,26 @@ export function connectorOps(s: Services) {
     return { Arn: connectorArn(k.region, k.accountId, k.id), ActionConnectorId: k.id };
   }
 
-  async function page(ctx: RequestContext, accountId: string, opName: string, filter: SearchFilter | undefined, filterKey: unknown,
-    maxResults: number | undefined, nextToken: string | undefined) {
+  async function page(
+    ctx: RequestContext,
+    accountId: string,
+    opName: string,
+    filter: SearchFilter | undefined,
+    filterKey: unknown,
+    maxResults: number | undefined,
+    nextToken: string | undefined,
+  ) {
     s.perms.requireAccount(ctx, accountId);
     const binding = { accountId, region: ctx.region, callerArn: ctx.caller.userArn, query: JSON.stringify([opName, filterKey]) };
     const afterId = nextToken !== undefined ? openPage(s.pages, binding, nextToken) : undefined;
     const limit = maxResults || DEFAULT_PAGE_SIZE;
     const rows = await s.store.connectors.queryConnectors({
-      region: ctx.region, accountId, visibleTo: s.perms.visibleTo(ctx), filter, afterId, limit: limit + 1,
+      region: ctx.region,
+      accountId,
+      visibleTo: s.perms.visibleTo(ctx),
+      filter,
+      afterId,
+      limit: limit + 1,
     });
     const more = rows.length > limit;
     const pageRows = more ? rows.slice(0, limit) : rows;

@@ -13,8 +13,14 @@ const ALLOWED = new Set<string>(CONNECTOR_ACTIONS);
  * unless `mustExist` is false: a revoke may name a user or group removed since it was granted, so
  * that its stale grants can be cleaned up); actions from the list.
  */
-export async function checkPermissionList(s: Services, ctx: RequestContext, accountId: string, list: ResourcePermission[], member: string,
-  mustExist = true): Promise<Problem[]> {
+export async function checkPermissionList(
+  s: Services,
+  ctx: RequestContext,
+  accountId: string,
+  list: ResourcePermission[],
+  member: string,
+  mustExist = true,
+): Promise<Problem[]> {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const [i, p] of list.entries()) {
@@ -23,13 +29,19 @@ export async function checkPermissionList(s: Services, ctx: RequestContext, acco
     seen.add(p.Principal);
     const arn = parsePrincipalArn(p.Principal);
     if (!arn) {
-      problems.push(constraint(`${at}.principal`, 'Member must be a QuickSight user or group ARN (arn:aws:quicksight:<region>:<account>:user|group/<namespace>/<name>); namespace and account principals are not supported for action connectors'));
+      problems.push(
+        constraint(
+          `${at}.principal`,
+          'Member must be a QuickSight user or group ARN (arn:aws:quicksight:<region>:<account>:user|group/<namespace>/<name>); namespace and account principals are not supported for action connectors',
+        ),
+      );
     } else if (arn.accountId !== accountId) {
       problems.push(constraint(`${at}.principal`, `Member must be a user or group of account ${accountId}`));
     } else if (arn.region !== s.config.region || arn.namespace !== 'default') {
       problems.push(constraint(`${at}.principal`, `Member must be in the identity region ${s.config.region} and namespace default`));
     } else if (mustExist) {
-      const exists = arn.kind === 'user' ? (await s.store.identities.getUser(accountId, arn.name)) !== undefined : await s.store.identities.groupExists(accountId, arn.name);
+      const exists =
+        arn.kind === 'user' ? (await s.store.identities.getUser(accountId, arn.name)) !== undefined : await s.store.identities.groupExists(accountId, arn.name);
       if (!exists) problems.push(constraint(`${at}.principal`, `Member must name an existing ${arn.kind} (${arn.kind} ${arn.name} does not exist)`));
     }
     for (const [j, a] of p.Actions.entries()) {

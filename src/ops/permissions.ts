@@ -10,7 +10,10 @@ import { checkPermissionList } from './permission-rules.js';
 type IO<K extends keyof OperationTypes> = OperationTypes[K];
 
 export function permissionOps(s: Services) {
-  async function describe(ctx: RequestContext, input: IO<'DescribeActionConnectorPermissions'>['input']): Promise<IO<'DescribeActionConnectorPermissions'>['output']> {
+  async function describe(
+    ctx: RequestContext,
+    input: IO<'DescribeActionConnectorPermissions'>['input'],
+  ): Promise<IO<'DescribeActionConnectorPermissions'>['output']> {
     const key = { region: ctx.region, accountId: input.AwsAccountId, id: input.ActionConnectorId };
     await s.perms.require(ctx, key, 'quicksight:DescribeActionConnectorPermissions');
     const grants = await s.store.connectors.getPermissions(key);
@@ -21,7 +24,10 @@ export function permissionOps(s: Services) {
     };
   }
 
-  async function update(ctx: RequestContext, input: IO<'UpdateActionConnectorPermissions'>['input']): Promise<IO<'UpdateActionConnectorPermissions'>['output']> {
+  async function update(
+    ctx: RequestContext,
+    input: IO<'UpdateActionConnectorPermissions'>['input'],
+  ): Promise<IO<'UpdateActionConnectorPermissions'>['output']> {
     const key = { region: ctx.region, accountId: input.AwsAccountId, id: input.ActionConnectorId };
     await s.perms.require(ctx, key, 'quicksight:UpdateActionConnectorPermissions');
     const grant = input.GrantPermissions ?? [];
@@ -31,10 +37,14 @@ export function permissionOps(s: Services) {
       ...(await checkPermissionList(s, ctx, key.accountId, revoke, 'revokePermissions', false)),
     ];
     if (problems.length) throw validationError(problems);
-    const after = await storeWrite({ key }, () => s.store.connectors.updatePermissions(key,
-      grant.map((p) => ({ principal: p.Principal, actions: p.Actions })),
-      revoke.map((p) => ({ principal: p.Principal, actions: p.Actions })),
-      MAX_PRINCIPALS));
+    const after = await storeWrite({ key }, () =>
+      s.store.connectors.updatePermissions(
+        key,
+        grant.map((p) => ({ principal: p.Principal, actions: p.Actions })),
+        revoke.map((p) => ({ principal: p.Principal, actions: p.Actions })),
+        MAX_PRINCIPALS,
+      ),
+    );
     return {
       Arn: connectorArn(key.region, key.accountId, key.id),
       ActionConnectorId: key.id,

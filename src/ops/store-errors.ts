@@ -22,11 +22,14 @@ const TABLE: [new (...args: never[]) => Error, (e: Error, c: StoreErrorContext) 
   [UniqueViolation, (_, c) => new ServiceError('ResourceExistsException', `${connectorName(c.key)} already exists ${where(c.key)}.`)],
   // The store's message names the limit and what the write would have left.
   [LimitExceeded, (e) => new ServiceError('LimitExceededException', e.message)],
-  [NotFound, (_, c) => {
-    if (c.vanishedIsConflict) return new ServiceError('ConflictException', `${connectorName(c.key)} was deleted while it was being updated.`);
-    if (c.resourceArn !== undefined) return notFound(`Resource ${c.resourceArn} does not exist.`);
-    return notFound(`${connectorName(c.key)} does not exist ${where(c.key)}.`);
-  }],
+  [
+    NotFound,
+    (_, c) => {
+      if (c.vanishedIsConflict) return new ServiceError('ConflictException', `${connectorName(c.key)} was deleted while it was being updated.`);
+      if (c.resourceArn !== undefined) return notFound(`Resource ${c.resourceArn} does not exist.`);
+      return notFound(`${connectorName(c.key)} does not exist ${where(c.key)}.`);
+    },
+  ],
 ];
 
 /** The wire error a store error becomes; anything else as it is. */

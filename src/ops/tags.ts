@@ -13,7 +13,10 @@ export function tagOps(s: Services) {
   /** The connector an ARN names, checked for the caller: unknown ARNs are ResourceNotFoundException. */
   async function resolve(ctx: RequestContext, arn: string, action: ConnectorAction): Promise<ConnectorKey> {
     const parsed = parseConnectorArn(arn);
-    if (!parsed) throw validationError([constraint('resourceArn', 'Member must be an action-connector ARN (arn:aws:quicksight:<region>:<account>:action-connector/<id>)')]);
+    if (!parsed)
+      throw validationError([
+        constraint('resourceArn', 'Member must be an action-connector ARN (arn:aws:quicksight:<region>:<account>:action-connector/<id>)'),
+      ]);
     const key = { region: parsed.region, accountId: parsed.accountId, id: parsed.id };
     s.perms.requireAccount(ctx, key.accountId);
     if (key.region !== ctx.region) throw notFound(`Resource ${arn} is not in region ${ctx.region}.`);
@@ -24,7 +27,13 @@ export function tagOps(s: Services) {
   async function tag(ctx: RequestContext, input: IO<'TagResource'>['input']): Promise<IO<'TagResource'>['output']> {
     const key = await resolve(ctx, input.ResourceArn, 'quicksight:UpdateActionConnector');
     if (new Set(input.Tags.map((t) => t.Key)).size !== input.Tags.length) throw validationError([constraint('tags', 'Member must not repeat a tag key')]);
-    await storeWrite({ key, resourceArn: input.ResourceArn }, () => s.store.connectors.tagResource(key, input.Tags.map((t) => ({ key: t.Key, value: t.Value })), MAX_TAGS));
+    await storeWrite({ key, resourceArn: input.ResourceArn }, () =>
+      s.store.connectors.tagResource(
+        key,
+        input.Tags.map((t) => ({ key: t.Key, value: t.Value })),
+        MAX_TAGS,
+      ),
+    );
     return {};
   }
 

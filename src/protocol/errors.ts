@@ -21,7 +21,11 @@ const isModelErrorName = (name: ErrorName): name is ModelErrorName => name in er
  * One broken rule at one member path (lowerCamel, as AWS writes it: `tags.1.member.key`),
  * and its AWS message fragment (`Value at 'tags.1.member.key' failed to satisfy constraint: ...`).
  */
-export interface Problem { readonly member: string; readonly rule: string; readonly message: string }
+export interface Problem {
+  readonly member: string;
+  readonly rule: string;
+  readonly message: string;
+}
 
 export class ServiceError extends Error {
   override readonly name: ErrorName;
@@ -48,14 +52,24 @@ export const accessDenied = (message = 'You are not authorized to perform this a
  *  `1 validation error detected: Value at 'name' failed to satisfy constraint: Member must not be null`. */
 export function validationError(problems: readonly Problem[]): ServiceError {
   const n = problems.length;
-  return new ServiceError('InvalidParameterValueException',
-    `${n} validation error${n === 1 ? '' : 's'} detected: ${problems.map((p) => p.message).join('; ')}`, undefined, problems);
+  return new ServiceError(
+    'InvalidParameterValueException',
+    `${n} validation error${n === 1 ? '' : 's'} detected: ${problems.map((p) => p.message).join('; ')}`,
+    undefined,
+    problems,
+  );
 }
 
 /** One broken rule at one member path (lowerCamel path as AWS writes it). */
-export const constraint = (path: string, rule: string): Problem =>
-  ({ member: path, rule, message: `Value at '${path}' failed to satisfy constraint: ${rule}` });
+export const constraint = (path: string, rule: string): Problem => ({
+  member: path,
+  rule,
+  message: `Value at '${path}' failed to satisfy constraint: ${rule}`,
+});
 
 /** A required member that is missing (`Value null at '…'`). */
-export const missingMember = (path: string, rule = 'Member must not be null'): Problem =>
-  ({ member: path, rule, message: `Value null at '${path}' failed to satisfy constraint: ${rule}` });
+export const missingMember = (path: string, rule = 'Member must not be null'): Problem => ({
+  member: path,
+  rule,
+  message: `Value null at '${path}' failed to satisfy constraint: ${rule}`,
+});

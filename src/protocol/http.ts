@@ -114,7 +114,10 @@ export function sendResult(reply: FastifyReply, spec: OperationSpec, requestId: 
   const body: Record<string, unknown> = { ...output };
   for (const m of spec.statusCodeMembers) delete body[m];
   body.RequestId = requestId;
-  reply.code(spec.responseCode).header('content-type', 'application/json').header('x-amzn-RequestId', requestId)
+  reply
+    .code(spec.responseCode)
+    .header('content-type', 'application/json')
+    .header('x-amzn-RequestId', requestId)
     .send(JSON.stringify(toWire(body)));
 }
 
@@ -124,9 +127,9 @@ export function sendResult(reply: FastifyReply, spec: OperationSpec, requestId: 
  * SDKs read stays as AWS writes it).
  */
 export function sendError(reply: FastifyReply, requestId: string, e: ServiceError, withProblems = false): void {
-  const problems = withProblems && e.problems?.length
-    ? { Problems: e.problems.map((p) => ({ Member: p.member, Rule: p.rule, Message: p.message })) } : {};
-  reply.code(e.status)
+  const problems = withProblems && e.problems?.length ? { Problems: e.problems.map((p) => ({ Member: p.member, Rule: p.rule, Message: p.message })) } : {};
+  reply
+    .code(e.status)
     .header('content-type', 'application/json')
     .header('x-amzn-RequestId', requestId)
     .header('x-amzn-ErrorType', e.name)

@@ -10,13 +10,20 @@ import { TOO_DEEP, jsonNestsDeeper } from './json-depth.js';
 export type BodyRefusal = 'content-type' | 'depth' | 'utf-8' | 'syntax' | 'not-object';
 
 export class BodyRefused extends ServiceError {
-  constructor(readonly reason: BodyRefusal, message: string) {
+  constructor(
+    readonly reason: BodyRefusal,
+    message: string,
+  ) {
     super('InvalidParameterValueException', message);
   }
 }
 
 /** The content types an entrance takes; `required`: a body without Content-Type is refused too. */
-export interface ContentTypeRule { accept: RegExp; required: boolean; message: (contentType: string | undefined) => string }
+export interface ContentTypeRule {
+  accept: RegExp;
+  required: boolean;
+  message: (contentType: string | undefined) => string;
+}
 
 /** restJson1: JSON and its aliases; an SDK may omit the header. */
 export const API_JSON: ContentTypeRule = {
@@ -31,7 +38,12 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * The JSON value of a request body. `contentType`: the rule to apply (none: not checked).
  * `object`: the value must be a JSON object (an empty body is `{}`).
  */
-export function decodeJsonBody(raw: Buffer | undefined, contentType: string | undefined, rule: ContentTypeRule | undefined, object: true): Record<string, unknown>;
+export function decodeJsonBody(
+  raw: Buffer | undefined,
+  contentType: string | undefined,
+  rule: ContentTypeRule | undefined,
+  object: true,
+): Record<string, unknown>;
 export function decodeJsonBody(raw: Buffer | undefined, contentType: string | undefined, rule: ContentTypeRule | undefined, object: false): unknown;
 export function decodeJsonBody(raw: Buffer | undefined, contentType: string | undefined, rule: ContentTypeRule | undefined, object: boolean): unknown {
   if (object && (!raw || raw.length === 0)) return {};
@@ -39,14 +51,21 @@ export function decodeJsonBody(raw: Buffer | undefined, contentType: string | un
   const bytes = raw ?? Buffer.alloc(0);
   if (jsonNestsDeeper(bytes)) throw new BodyRefused('depth', `The request body is not accepted: ${TOO_DEEP}.`);
   let text: string;
-  try { text = UTF8.decode(bytes); } catch {
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
     throw new BodyRefused('utf-8', 'The request body is not valid JSON: it is not valid UTF-8.');
   }
   let v: unknown;
-  try { v = JSON.parse(text); } catch (e) {
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
     // Never V8's message: it quotes the text around the error, which may be a secret.
     const at = /at position (\d+)/.exec(errorMessage(e) ?? '');
-    throw new BodyRefused('syntax', `The request body is not valid JSON${at ? ` (syntax error at position ${at[1]})` : /end of JSON/.test(errorMessage(e) ?? '') ? ' (it ends early)' : ''}.`);
+    throw new BodyRefused(
+      'syntax',
+      `The request body is not valid JSON${at ? ` (syntax error at position ${at[1]})` : /end of JSON/.test(errorMessage(e) ?? '') ? ' (it ends early)' : ''}.`,
+    );
   }
   if (object && (v === null || typeof v !== 'object' || Array.isArray(v))) throw new BodyRefused('not-object', 'The request body must be a JSON object.');
   return v;

@@ -4,7 +4,11 @@
 
 /** Percent-decoding of one query component as SigV4 clients encode it (no '+' for space). */
 function decodeComponent(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** `a=1&b=2&b=3` → `{ a: '1', b: ['2', '3'] }`. */

@@ -55,7 +55,10 @@ const lowerFirst = (s: string) => (s ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** `/Permissions/0/Principal` → `permissions.1.member.principal` (AWS numbers list members from 1). */
 export function memberPath(instancePath: string, extra?: string): string {
-  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   const out: string[] = [];
   for (const p of parts) {
@@ -68,17 +71,30 @@ export function memberPath(instancePath: string, extra?: string): string {
 function ruleOf(e: ErrorObject): string {
   const p: Record<string, unknown> = e.params;
   switch (e.keyword) {
-    case 'required': return 'Member must not be null';
-    case 'minLength': return `Member must have length greater than or equal to ${p.limit}`;
-    case 'maxLength': return `Member must have length less than or equal to ${p.limit}`;
-    case 'minItems': return `Member must have length greater than or equal to ${p.limit}`;
-    case 'maxItems': return `Member must have length less than or equal to ${p.limit}`;
-    case 'minimum': return `Member must have value greater than or equal to ${p.limit}`;
-    case 'maximum': return `Member must have value less than or equal to ${p.limit}`;
-    case 'pattern': return `Member must satisfy regular expression pattern: ${String(p.pattern).replace(/^\^\(\?:/, '').replace(/\)\$$/, '')}`;
-    case 'enum': return `Member must satisfy enum value set: [${Array.isArray(p.allowedValues) ? p.allowedValues.join(', ') : ''}]`;
-    case 'type': return `Member must be of type ${p.type === 'integer' ? 'integer' : p.type === 'object' ? 'structure' : p.type === 'array' ? 'list' : p.type}`;
-    default: return e.message ?? `Member must satisfy ${e.keyword}`;
+    case 'required':
+      return 'Member must not be null';
+    case 'minLength':
+      return `Member must have length greater than or equal to ${p.limit}`;
+    case 'maxLength':
+      return `Member must have length less than or equal to ${p.limit}`;
+    case 'minItems':
+      return `Member must have length greater than or equal to ${p.limit}`;
+    case 'maxItems':
+      return `Member must have length less than or equal to ${p.limit}`;
+    case 'minimum':
+      return `Member must have value greater than or equal to ${p.limit}`;
+    case 'maximum':
+      return `Member must have value less than or equal to ${p.limit}`;
+    case 'pattern':
+      return `Member must satisfy regular expression pattern: ${String(p.pattern)
+        .replace(/^\^\(\?:/, '')
+        .replace(/\)\$$/, '')}`;
+    case 'enum':
+      return `Member must satisfy enum value set: [${Array.isArray(p.allowedValues) ? p.allowedValues.join(', ') : ''}]`;
+    case 'type':
+      return `Member must be of type ${p.type === 'integer' ? 'integer' : p.type === 'object' ? 'structure' : p.type === 'array' ? 'list' : p.type}`;
+    default:
+      return e.message ?? `Member must satisfy ${e.keyword}`;
   }
 }
 
@@ -88,10 +104,14 @@ export function validateInput(validate: ValidateFunction, input: unknown): void 
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const e of validate.errors ?? []) {
-    const p = e.keyword === 'required'
-      ? missingMember(memberPath(e.instancePath, String(e.params.missingProperty)), ruleOf(e))
-      : constraint(memberPath(e.instancePath), ruleOf(e));
-    if (!seen.has(p.message)) { seen.add(p.message); problems.push(p); }
+    const p =
+      e.keyword === 'required'
+        ? missingMember(memberPath(e.instancePath, String(e.params.missingProperty)), ruleOf(e))
+        : constraint(memberPath(e.instancePath), ruleOf(e));
+    if (!seen.has(p.message)) {
+      seen.add(p.message);
+      problems.push(p);
+    }
   }
   throw validationError(problems);
 }

@@ -55,7 +55,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   // Every action catalog is checked now (format, references, input schemas): a bad one stops the start.
   shippedCatalogs();
   const services: Services = {
-    store, keys, config, now,
+    store,
+    keys,
+    config,
+    now,
     perms: new Permissions(store),
     pages: new PageTokens(await serverKey(store.meta, keys, PAGE_TOKEN_KEY_META)),
     egress,
@@ -82,9 +85,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     // Errors raised while routing (a path that does not percent-decode, a path label
     // over maxParamLength) get the restJson1 error shape like every other answer.
     frameworkErrors: (err, req, reply) => {
-      const msg = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? 'A path label is longer than any member allows.'
-        : `The request path could not be read: ${err.message.slice(0, 200)}`;
+      const msg =
+        err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'A path label is longer than any member allows.'
+          : `The request path could not be read: ${err.message.slice(0, 200)}`;
       sendError(reply, req.id, invalidParameter(msg));
     },
     // Requests Node cannot parse as HTTP (headers or request line over the size limit, ...)
@@ -92,14 +96,22 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     // does not reuse the socket the server is about to close.
     clientErrorHandler: (err: Error & { code?: string }, socket) => {
       if (err.code === 'ECONNRESET' || socket.destroyed) return;
-      if (!socket.writable) { socket.destroy(err); return; }
+      if (!socket.writable) {
+        socket.destroy(err);
+        return;
+      }
       const id = randomUUID();
-      const message = err.code === 'HPE_HEADER_OVERFLOW'
-        ? 'The request line and headers are larger than the server accepts.'
-        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'The request was not received in time.' : 'The request is not valid HTTP.';
+      const message =
+        err.code === 'HPE_HEADER_OVERFLOW'
+          ? 'The request line and headers are larger than the server accepts.'
+          : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? 'The request was not received in time.'
+            : 'The request is not valid HTTP.';
       const body = JSON.stringify({ Message: message, RequestId: id });
-      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
-        + `x-amzn-RequestId: ${id}\r\nx-amzn-ErrorType: InvalidParameterValueException\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+          `x-amzn-RequestId: ${id}\r\nx-amzn-ErrorType: InvalidParameterValueException\r\nConnection: close\r\n\r\n${body}`,
+      );
       socket.resume();
       socket.setTimeout(5_000, () => socket.destroy());
     },
@@ -113,7 +125,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   // so a keep-alive connection busy at that moment ends with its response instead of
   // holding the process up until the keep-alive timeout.
   let closing = false;
-  app.addHook('preClose', (done) => { closing = true; done(); });
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
   app.addHook('onSend', (_req, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
     done(null, payload);
@@ -129,19 +144,24 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     if (err instanceof ServiceError) return sendError(reply, req.id, err);
     // Errors Fastify raises before a handler runs: body too large, bad content length, ...
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      const msg = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-        ? `The request body is larger than the limit of ${req.routeOptions.bodyLimit ?? config.bodyLimit} bytes.`
-        : `The request could not be read: ${err.message}`;
+      const msg =
+        err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? `The request body is larger than the limit of ${req.routeOptions.bodyLimit ?? config.bodyLimit} bytes.`
+          : `The request could not be read: ${err.message}`;
       return sendError(reply, req.id, invalidParameter(msg));
     }
     pipeline.fail(req, reply, err);
   });
 
-  app.get('/healthz', async (_req, reply) => { reply.header('cache-control', 'no-store').send({ status: 'ok' }); });
+  app.get('/healthz', async (_req, reply) => {
+    reply.header('cache-control', 'no-store').send({ status: 'ok' });
+  });
   // Unauthenticated like /healthz: says only whether this node can serve, and why not.
   app.get('/readyz', async (_req, reply) => {
     const r = await readiness(store, keys, log);
-    reply.code(r.ready ? 200 : 503).header('cache-control', 'no-store')
+    reply
+      .code(r.ready ? 200 : 503)
+      .header('cache-control', 'no-store')
       .send({ status: r.ready ? 'ready' : 'not ready', checks: Object.fromEntries(r.checks.map((c) => [c.name, { ok: c.ok, message: c.message }])) });
   });
 
@@ -153,13 +173,23 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   app.register(mcpEntrance, { store, auth, perms: services.perms, specs, pipeline, log, now });
   // The OAuth sign-in confirmation refuses a link another user started when the browser is signed in to the console.
   const consoleSessions = new ConsoleSessions({
-    store: services.store, keys: services.keys, region: services.config.region, now: services.now, options: { ...CONSOLE_DEFAULTS, ...deps.console },
+    store: services.store,
+    keys: services.keys,
+    region: services.config.region,
+    now: services.now,
+    options: { ...CONSOLE_DEFAULTS, ...deps.console },
   });
   app.register(oauthEntrance, {
-    connections: services.connections, log, named: (req, op) => pipeline.name(req, op),
+    connections: services.connections,
+    log,
+    named: (req, op) => pipeline.name(req, op),
     signedIn: (cookies) => consoleSessions.peek(cookieValue(cookies, SESSION_COOKIE)),
   });
-  app.addHook('onClose', async () => { services.connections.close(); await services.audit.close(); await egress.close(); });
+  app.addHook('onClose', async () => {
+    services.connections.close();
+    await services.audit.close();
+    await egress.close();
+  });
   // Audit retention: records past it are deleted now and every hour.
   services.audit.start();
 

@@ -48,7 +48,10 @@ export async function discardBody(req: FastifyRequest): Promise<void> {
   const declared = Number(req.headers['content-length']);
   if (!(declared > 0) || declared > DISCARD_LIMIT || raw.readableEnded) return;
   await new Promise<void>((resolve) => {
-    const done = () => { clearTimeout(timer); resolve(); };
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
     const timer = setTimeout(done, 5_000);
     raw.once('end', done).once('close', done).once('error', done);
     raw.resume();
@@ -63,7 +66,7 @@ class RequestBodyBudget {
   /** 'server': the whole budget is in use; 'credential': this credential's share is. */
   take(n: number, credential: string | undefined, share: number): true | 'server' | 'credential' {
     if (this.used + n > this.limit) return 'server';
-    const mine = credential === undefined ? 0 : this.byCredential.get(credential) ?? 0;
+    const mine = credential === undefined ? 0 : (this.byCredential.get(credential) ?? 0);
     if (credential !== undefined && mine + n > share) return 'credential';
     this.used += n;
     if (credential !== undefined) this.byCredential.set(credential, mine + n);
@@ -73,9 +76,12 @@ class RequestBodyBudget {
     this.used = Math.max(0, this.used - n);
     if (credential === undefined) return;
     const left = (this.byCredential.get(credential) ?? 0) - n;
-    if (left > 0) this.byCredential.set(credential, left); else this.byCredential.delete(credential);
+    if (left > 0) this.byCredential.set(credential, left);
+    else this.byCredential.delete(credential);
   }
-  get inUse(): number { return this.used; }
+  get inUse(): number {
+    return this.used;
+  }
 }
 
 /**
@@ -98,9 +104,11 @@ export function registerBodyAdmission(app: FastifyInstance, maxBufferedBytes: nu
       throw invalidParameter('A request body sent before authentication must declare its Content-Length.');
     }
     if (declared > limit) {
-      throw invalidParameter(isAdmitted
-        ? `The request body is larger than the limit of ${limit} bytes.`
-        : `The request body is larger than the ${limit} bytes a request may send before it is authenticated.`);
+      throw invalidParameter(
+        isAdmitted
+          ? `The request body is larger than the limit of ${limit} bytes.`
+          : `The request body is larger than the ${limit} bytes a request may send before it is authenticated.`,
+      );
     }
     // A chunked body is charged the route's whole limit (its size is not known in advance).
     const charge = Number.isNaN(declared) ? limit : declared;

@@ -68,21 +68,24 @@ async function checkMasterKey(store: Store, keys: KeyRing, preferred?: string): 
   try {
     keys.open(k.secretSealed, aad.accessKey(k.accessKeyId));
   } catch (e) {
-    throw new Error(`the master key does not open the access keys stored in this database (${errorMessage(e)}): start with the master key the database was written with`);
+    throw new Error(
+      `the master key does not open the access keys stored in this database (${errorMessage(e)}): start with the master key the database was written with`,
+    );
   }
 }
 
 export async function bootstrapAdmin(store: Store, keys: KeyRing, dataDir: string, env: NodeJS.ProcessEnv = process.env, log?: Logger): Promise<Bootstrap> {
   const given = fromEnv(env);
   const file = path.join(dataDir, 'bootstrap-credentials.json');
-  const saved = !given && existsSync(file)
-    ? JSON.parse(readFileSync(file, 'utf8')) as { AccountId: string; AccessKeyId: string; SecretAccessKey: string }
-    : undefined;
+  const saved =
+    !given && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { AccountId: string; AccessKeyId: string; SecretAccessKey: string }) : undefined;
   if (!(await claimEmpty(store))) {
     await checkMasterKey(store, keys, (given ?? saved)?.AccessKeyId);
     if (given) {
-      log?.info({ accountId: given.AccountId, accessKeyId: given.AccessKeyId },
-        'bootstrap variables ignored: the database is not empty (they act only on a database with no users); to recover an admin, run `actionbridge users reset-admin`');
+      log?.info(
+        { accountId: given.AccountId, accessKeyId: given.AccessKeyId },
+        'bootstrap variables ignored: the database is not empty (they act only on a database with no users); to recover an admin, run `actionbridge users reset-admin`',
+      );
     }
     const known = given ?? saved;
     return { ...(known ? { accountId: known.AccountId, accessKeyId: known.AccessKeyId } : {}), ...(saved ? { file } : {}), applied: false };

@@ -66,7 +66,10 @@ export function limitAddress(ip: string): string {
   const head = groups(halves[0]!);
   const tail = halves.length > 1 ? groups(halves[1]!) : [];
   const all = halves.length > 1 ? [...head, ...Array<string>(Math.max(0, 8 - head.length - tail.length)).fill('0'), ...tail] : head;
-  return `${all.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16)).join(':')}::/64`;
+  return `${all
+    .slice(0, 4)
+    .map((g) => (parseInt(g, 16) || 0).toString(16))
+    .join(':')}::/64`;
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -89,13 +92,20 @@ export interface OpenedSession extends ResolvedSession {
 
 /** A sign-in refused before anything was checked: ThrottlingException (429) with the seconds to wait (the Retry-After header). */
 export class SignInRefused extends ServiceError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super('ThrottlingException', message);
   }
 }
 
 /** The counters one sign-in attempt is reserved on (SHA-256 each; only hashes are stored). */
-interface AttemptKeys { userAddress: string; user: string; address: string }
+interface AttemptKeys {
+  userAddress: string;
+  user: string;
+  address: string;
+}
 
 /** Not signed in, or the session ended: the console shows its sign-in page. */
 export const notSignedIn = (message: string) => new ServiceError('MissingAuthenticationTokenException', message);
@@ -103,14 +113,21 @@ export const notSignedIn = (message: string) => new ServiceError('MissingAuthent
 export class ConsoleSessions {
   constructor(private readonly d: { store: Store; keys: KeyRing; region: string; now: () => number; options: ConsoleOptions }) {}
 
-  get options(): ConsoleOptions { return this.d.options; }
+  get options(): ConsoleOptions {
+    return this.d.options;
+  }
 
-  private get tables() { return this.d.store.console; }
+  private get tables() {
+    return this.d.store.console;
+  }
 
   private async callerOf(accountId: string, userName: string, role: Caller['role'], accessKeyId: string): Promise<Caller> {
     const groups = await this.d.store.identities.groupsOf(accountId, userName);
     return {
-      accountId, userName, role, accessKeyId,
+      accountId,
+      userName,
+      role,
+      accessKeyId,
       userArn: userArn(this.d.region, accountId, userName),
       groupArns: groups.map((g) => groupArn(this.d.region, accountId, g)),
     };
@@ -178,7 +195,12 @@ export class ConsoleSessions {
     }
     this.inProgress++;
     let left = false;
-    return () => { if (!left) { left = true; this.inProgress--; } };
+    return () => {
+      if (!left) {
+        left = true;
+        this.inProgress--;
+      }
+    };
   }
 
   async signInWithPassword(input: { AccountId?: unknown; UserName?: unknown; Password?: unknown }, clientIp: string): Promise<OpenedSession> {
@@ -189,15 +211,15 @@ export class ConsoleSessions {
     if (typeof password !== 'string' || password.length === 0) problems.push('Password is required');
     else if (password.length > MAX_PASSWORD_LENGTH) problems.push(`Password must have at most ${MAX_PASSWORD_LENGTH} characters`);
     if (problems.length) throw invalidParameter(`${problems.join('; ')}.`);
-    const acct = accountId as string; const name = userName as string; const pw = password as string;
+    const acct = accountId as string;
+    const name = userName as string;
+    const pw = password as string;
     const leave = this.admit();
     let user: NonNullable<Awaited<ReturnType<Store['identities']['getUser']>>>;
     try {
       const keys = await this.reserve('password', `${acct}\u0000${name}`, clientIp);
       const [found, stored] = await Promise.all([this.d.store.identities.getUser(acct, name), this.tables.getPassword(acct, name)]);
-      const ok = found && stored && stored.userCreatedAt === found.createdAt
-        ? await verifyPassword(pw, stored.hash)
-        : await verifyNothing(pw);
+      const ok = found && stored && stored.userCreatedAt === found.createdAt ? await verifyPassword(pw, stored.hash) : await verifyNothing(pw);
       if (!ok || !found) throw accessDenied('The account ID, user name or password is not correct.');
       await this.succeeded(keys);
       user = found;
@@ -217,7 +239,11 @@ export class ConsoleSessions {
     const k = await this.d.store.identities.getAccessKey(id);
     let stored: string | undefined;
     if (k && k.status === 'ACTIVE') {
-      try { stored = this.d.keys.open(k.secretSealed, aad.accessKey(id)); } catch (e) { if (!(e instanceof DecryptError)) throw e; }
+      try {
+        stored = this.d.keys.open(k.secretSealed, aad.accessKey(id));
+      } catch (e) {
+        if (!(e instanceof DecryptError)) throw e;
+      }
     }
     // Compared in constant time (over the hashes, so lengths do not matter either).
     const ok = sameSecret(secret, stored ?? `\u0000no-key-${randomBytes(8).toString('hex')}`) && stored !== undefined;
@@ -233,8 +259,16 @@ export class ConsoleSessions {
     const sessionId = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const session: ConsoleSession = {
-      sessionHash: sha256(sessionId), accountId, userName, userCreatedAt, accessKeyId, region: this.d.region,
-      csrfHash: sha256(csrfToken), createdAt: now, lastSeenAt: now, expiresAt: now + this.d.options.absoluteTimeoutMs,
+      sessionHash: sha256(sessionId),
+      accountId,
+      userName,
+      userCreatedAt,
+      accessKeyId,
+      region: this.d.region,
+      csrfHash: sha256(csrfToken),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: now + this.d.options.absoluteTimeoutMs,
     };
     await this.tables.createSession(session, now - this.d.options.idleTimeoutMs);
     const caller = await this.callerOf(accountId, userName, role, accessKeyId ?? 'console-password');
@@ -269,7 +303,7 @@ export class ConsoleSessions {
   async peek(sessionId: string | undefined): Promise<{ userArn: string; accountId: string; userName: string } | undefined> {
     if (!sessionId) return undefined;
     const s = await this.tables.getSession(sha256(sessionId));
-    if (!s || typeof await this.check(s, this.d.now()) === 'string') return undefined;
+    if (!s || typeof (await this.check(s, this.d.now())) === 'string') return undefined;
     return { userArn: userArn(s.region, s.accountId, s.userName), accountId: s.accountId, userName: s.userName };
   }
 
@@ -277,7 +311,8 @@ export class ConsoleSessions {
   private async check(s: ConsoleSession, now: number): Promise<{ role: Caller['role'] } | string> {
     const { idleTimeoutMs, absoluteTimeoutMs } = this.d.options;
     if (now >= s.expiresAt) return `Your console session expired: a session lasts at most ${Math.round(absoluteTimeoutMs / 60_000)} minutes. Sign in again.`;
-    if (now - s.lastSeenAt >= idleTimeoutMs) return `Your console session expired after ${Math.round(idleTimeoutMs / 60_000)} minutes without activity. Sign in again.`;
+    if (now - s.lastSeenAt >= idleTimeoutMs)
+      return `Your console session expired after ${Math.round(idleTimeoutMs / 60_000)} minutes without activity. Sign in again.`;
     const user = await this.d.store.identities.getUser(s.accountId, s.userName);
     if (!user || user.createdAt !== s.userCreatedAt) return 'Your user no longer exists. Sign in again.';
     if (s.accessKeyId) {
@@ -318,7 +353,12 @@ export function cookieValue(header: string | undefined, name: string): string | 
  * the OAuth sign-in confirmation (/oauth/start) refuses a link another user started
  * when the browser is signed in to the console (src/server/oauth-callback.ts).
  */
-export function sessionCookies(opened: { sessionId: string; csrfToken: string } | undefined, secure: boolean, maxAgeSeconds: number, oauthStartPath?: string): string[] {
+export function sessionCookies(
+  opened: { sessionId: string; csrfToken: string } | undefined,
+  secure: boolean,
+  maxAgeSeconds: number,
+  oauthStartPath?: string,
+): string[] {
   const attrs = (httpOnly: boolean, age: number, path = COOKIE_PATH) =>
     `; Path=${path}; Max-Age=${age}; SameSite=Strict${httpOnly ? '; HttpOnly' : ''}${secure ? '; Secure' : ''}`;
   const start = (value: string, age: number) => (oauthStartPath ? [`${SESSION_COOKIE}=${value}${attrs(true, age, oauthStartPath)}`] : []);

@@ -30,8 +30,16 @@ import { allowedAuthentication } from '../domain/type-auth.js';
 import { vpcConnectionsFor } from '../domain/vpc-connections.js';
 import { START_PATH } from '../connections/index.js';
 import {
-  CONSOLE_DEFAULTS, CSRF_COOKIE, CSRF_HEADER, ConsoleSessions, SESSION_COOKIE, type ConsoleOptions, type ResolvedSession,
-  SignInRefused, cookieValue, sessionCookies,
+  CONSOLE_DEFAULTS,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  ConsoleSessions,
+  SESSION_COOKIE,
+  type ConsoleOptions,
+  type ResolvedSession,
+  SignInRefused,
+  cookieValue,
+  sessionCookies,
 } from './console-sessions.js';
 import { admitBody, discardBody } from './body-admission.js';
 import type { Pipeline } from './pipeline.js';
@@ -57,8 +65,9 @@ export interface ConsoleEntranceOptions {
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'same-origin',
@@ -120,29 +129,47 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
   };
 
   const who = (s: ResolvedSession) => ({
-    AccountId: s.caller.accountId, UserName: s.caller.userName, UserArn: s.caller.userArn, Role: s.caller.role,
-    GroupArns: s.caller.groupArns, Region: s.session.region, SignedInWith: s.session.accessKeyId ? 'ACCESS_KEY' : 'PASSWORD',
-    ExpiresAt: Math.floor(s.session.expiresAt / 1000), IdleTimeoutSeconds: Math.floor(options.idleTimeoutMs / 1000),
+    AccountId: s.caller.accountId,
+    UserName: s.caller.userName,
+    UserArn: s.caller.userArn,
+    Role: s.caller.role,
+    GroupArns: s.caller.groupArns,
+    Region: s.session.region,
+    SignedInWith: s.session.accessKeyId ? 'ACCESS_KEY' : 'PASSWORD',
+    ExpiresAt: Math.floor(s.session.expiresAt / 1000),
+    IdleTimeoutSeconds: Math.floor(options.idleTimeoutMs / 1000),
   });
 
   const json = (reply: FastifyReply, req: FastifyRequest, body: object, status = 200) =>
-    reply.code(status).header('content-type', 'application/json').header('cache-control', 'no-store')
-      .header('x-amzn-RequestId', req.id).send(JSON.stringify({ ...body, RequestId: req.id }));
+    reply
+      .code(status)
+      .header('content-type', 'application/json')
+      .header('cache-control', 'no-store')
+      .header('x-amzn-RequestId', req.id)
+      .send(JSON.stringify({ ...body, RequestId: req.id }));
 
   /** A console route of a signed-in user (`check`: the session, or a state change's session + CSRF), named for the log line. */
-  const signedIn = (op: string, check: (req: FastifyRequest) => Promise<ResolvedSession>,
-    answer: (s: ResolvedSession, req: FastifyRequest, reply: FastifyReply) => Promise<object>) =>
+  const signedIn =
+    (
+      op: string,
+      check: (req: FastifyRequest) => Promise<ResolvedSession>,
+      answer: (s: ResolvedSession, req: FastifyRequest, reply: FastifyReply) => Promise<object>,
+    ) =>
     async (req: FastifyRequest, reply: FastifyReply) => {
       pipeline.name(req, op);
       try {
         const s = await check(req);
         pipeline.name(req, op, s.caller);
         return json(reply, req, await answer(s, req, reply));
-      } catch (e) { return fail(req, reply, e); }
+      } catch (e) {
+        return fail(req, reply, e);
+      }
     };
 
   // The page and its assets; the API routes name themselves below.
-  scope.addHook('onRequest', async (req) => { pipeline.name(req, 'console:Static'); });
+  scope.addHook('onRequest', async (req) => {
+    pipeline.name(req, 'console:Static');
+  });
   // An API request other than sign-in reads its body only with a live session (body-admission.ts);
   // without one it is answered now, before any of its body is read.
   scope.addHook('onRequest', async (req, reply) => {
@@ -167,7 +194,9 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
   scope.get('/', { prefixTrailingSlash: 'slash' }, async (_req, reply) => {
     reply.header('cache-control', 'no-cache');
     if (!indexHtml) {
-      return reply.code(503).type('text/plain; charset=utf-8')
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
         .send(`The console is not built (${indexFile} is missing). Run \`npm run build:console\` (npm ci runs it).\n`);
     }
     return reply.type('text/html; charset=utf-8').send(indexHtml);
@@ -193,9 +222,7 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
     try {
       sameOrigin(req);
       const body = jsonBody(req);
-      const opened = body.AccessKeyId !== undefined
-        ? await sessions.signInWithAccessKey(body, req.ip)
-        : await sessions.signInWithPassword(body, req.ip);
+      const opened = body.AccessKeyId !== undefined ? await sessions.signInWithAccessKey(body, req.ip) : await sessions.signInWithPassword(body, req.ip);
       pipeline.name(req, 'console:SignIn', opened.caller);
       // A new session id at every sign-in; the one this browser had (if any) ends.
       await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
@@ -211,11 +238,14 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
     }
   });
 
-  scope.post('/api/sign-out', signedIn('console:SignOut', stateChange, async (_s, req, reply) => {
-    await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
-    setCookies(req, reply);
-    return { SignedOut: true };
-  }));
+  scope.post(
+    '/api/sign-out',
+    signedIn('console:SignOut', stateChange, async (_s, req, reply) => {
+      await sessions.signOut(cookieValue(req.headers.cookie, SESSION_COOKIE));
+      setCookies(req, reply);
+      return { SignedOut: true };
+    }),
+  );
 
   scope.get('/api/session', async (req, reply) => {
     pipeline.name(req, 'console:Session');
@@ -233,30 +263,36 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
   });
 
   // ---- what the pages need besides the operations ---------------------------------------
-  scope.get('/api/meta', signedIn('console:Meta', session, async (s) => ({
-    ConnectorTypes: CONNECTOR_TYPES.map((type) => ({
-      Type: type,
-      AuthenticationTypes: allowedAuthentication(type),
-      Actions: describeActions(type, []).map((a) => ({ ActionId: a.ActionId, Name: a.Name })),
+  scope.get(
+    '/api/meta',
+    signedIn('console:Meta', session, async (s) => ({
+      ConnectorTypes: CONNECTOR_TYPES.map((type) => ({
+        Type: type,
+        AuthenticationTypes: allowedAuthentication(type),
+        Actions: describeActions(type, []).map((a) => ({ ActionId: a.ActionId, Name: a.Name })),
+      })),
+      PermissionActions: CONNECTOR_ACTIONS,
+      PermissionPresets: PERMISSION_PRESETS,
+      Operations: [...specs.keys()],
+      // Only the VPC connections the caller's account may use in this region (issue 13).
+      VpcConnectionArns: vpcConnectionsFor(config.vpcConnections, { accountId: s.caller.accountId, region: s.session.region }),
+      ...(config.publicUrl ? { RedirectUrl: `${config.publicUrl}/oauth/callback` } : {}),
     })),
-    PermissionActions: CONNECTOR_ACTIONS,
-    PermissionPresets: PERMISSION_PRESETS,
-    Operations: [...specs.keys()],
-    // Only the VPC connections the caller's account may use in this region (issue 13).
-    VpcConnectionArns: vpcConnectionsFor(config.vpcConnections, { accountId: s.caller.accountId, region: s.session.region }),
-    ...(config.publicUrl ? { RedirectUrl: `${config.publicUrl}/oauth/callback` } : {}),
-  })));
+  );
 
-  scope.get('/api/principals', signedIn('console:Principals', session, async (s) => {
-    const { accountId, role } = s.caller;
-    // The directory is for those who share connectors; a READER types names.
-    if (role === 'READER') return { Users: [], Groups: [] };
-    const [users, groups] = await Promise.all([store.identities.listUsers(accountId), store.identities.listGroups(accountId)]);
-    return {
-      Users: users.map((u) => ({ UserName: u.userName, Arn: userArn(config.region, accountId, u.userName), Role: u.role })),
-      Groups: groups.map((g) => ({ GroupName: g.groupName, Arn: groupArn(config.region, accountId, g.groupName) })),
-    };
-  }));
+  scope.get(
+    '/api/principals',
+    signedIn('console:Principals', session, async (s) => {
+      const { accountId, role } = s.caller;
+      // The directory is for those who share connectors; a READER types names.
+      if (role === 'READER') return { Users: [], Groups: [] };
+      const [users, groups] = await Promise.all([store.identities.listUsers(accountId), store.identities.listGroups(accountId)]);
+      return {
+        Users: users.map((u) => ({ UserName: u.userName, Arn: userArn(config.region, accountId, u.userName), Role: u.role })),
+        Groups: groups.map((g) => ({ GroupName: g.groupName, Arn: groupArn(config.region, accountId, g.groupName) })),
+      };
+    }),
+  );
 
   // ---- the operations: the pipeline, with the session for the signature and the JSON body for the input ----
   scope.post<{ Params: { op: string } }>('/api/:op', async (req, reply) => {
@@ -267,15 +303,24 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
       })(req, reply);
     }
     reply.header('cache-control', 'no-store');
-    await pipeline.dispatch(req, reply, spec, {
-      authenticate: async () => { const s = await stateChange(req); return { caller: s.caller, region: s.session.region }; },
-      decode: (who) => {
-        const input = jsonBody(req);
-        if (input.AwsAccountId === undefined && spec.bindings.some((b) => b.member === 'AwsAccountId')) input.AwsAccountId = who.caller.accountId;
-        return input;
+    await pipeline.dispatch(
+      req,
+      reply,
+      spec,
+      {
+        authenticate: async () => {
+          const s = await stateChange(req);
+          return { caller: s.caller, region: s.session.region };
+        },
+        decode: (who) => {
+          const input = jsonBody(req);
+          if (input.AwsAccountId === undefined && spec.bindings.some((b) => b.member === 'AwsAccountId')) input.AwsAccountId = who.caller.accountId;
+          return input;
+        },
+        fail: (e) => fail(req, reply, e),
       },
-      fail: (e) => fail(req, reply, e),
-    }, `console:${spec.name}`);
+      `console:${spec.name}`,
+    );
   });
 
   scope.setNotFoundHandler(async (req, reply) => {

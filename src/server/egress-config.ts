@@ -9,7 +9,10 @@ import { Egress, type EgressProfile, type EgressRequest, type EgressResponse, is
 
 /** An Egress that tells `onError` of every request it refuses or that fails (metrics), then rethrows. */
 class ObservedEgress extends Egress {
-  constructor(options: ConstructorParameters<typeof Egress>[0], private readonly onError: (err: EgressError) => void) {
+  constructor(
+    options: ConstructorParameters<typeof Egress>[0],
+    private readonly onError: (err: EgressError) => void,
+  ) {
     super(options);
   }
 
@@ -37,10 +40,18 @@ export function egressFromConfig(config: Config, onError?: (err: EgressError) =>
     // Each serves only its own accounts and regions: a request for another tenant is refused.
     const { accounts, regions } = vpcTenancy(arn, vpc);
     vpcProfiles[arn] = {
-      id: arn.split('/').pop() ?? arn, allowCidrs: vpc.allowCidrs, ...(vpc.proxy ? { proxy: vpc.proxy } : {}),
-      accounts, ...(regions ? { regions } : {}),
+      id: arn.split('/').pop() ?? arn,
+      allowCidrs: vpc.allowCidrs,
+      ...(vpc.proxy ? { proxy: vpc.proxy } : {}),
+      accounts,
+      ...(regions ? { regions } : {}),
     };
   }
-  const options = { allowCidrs: config.egressAllow, caPems, vpcProfiles, ...(config.egressMaxBufferedBytes ? { maxBufferedBytes: config.egressMaxBufferedBytes } : {}) };
+  const options = {
+    allowCidrs: config.egressAllow,
+    caPems,
+    vpcProfiles,
+    ...(config.egressMaxBufferedBytes ? { maxBufferedBytes: config.egressMaxBufferedBytes } : {}),
+  };
   return onError ? new ObservedEgress(options, onError) : new Egress(options);
 }

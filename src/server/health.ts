@@ -18,7 +18,10 @@ export interface ReadyCheck {
   /** What went wrong, for the log only (error text from the driver or the key ring). */
   detail?: string;
 }
-export interface Readiness { ready: boolean; checks: ReadyCheck[] }
+export interface Readiness {
+  ready: boolean;
+  checks: ReadyCheck[];
+}
 
 /** How long a readiness query may take before the database counts as unreachable. */
 export const READY_QUERY_TIMEOUT_MS = 2_000;
@@ -39,7 +42,9 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     p.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms); }),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+    }),
   ]);
 }
 
@@ -61,7 +66,13 @@ export async function readiness(store: Store, keys: KeyRing, log?: Logger): Prom
   if (applied) {
     const { pending, unknown } = migrationState(await knownMigrations(store.kind), applied);
     if (pending.length) checks.push({ name: 'migrations', ok: false, message: 'migrations not applied', detail: pending.join(', ') });
-    else if (unknown.length) checks.push({ name: 'migrations', ok: false, message: 'the database has migrations this build does not know (made by a newer ActionBridge?)', detail: unknown.join(', ') });
+    else if (unknown.length)
+      checks.push({
+        name: 'migrations',
+        ok: false,
+        message: 'the database has migrations this build does not know (made by a newer ActionBridge?)',
+        detail: unknown.join(', '),
+      });
     else checks.push({ name: 'migrations', ok: true, message: `${applied.length} migrations applied` });
   } else {
     checks.push({ name: 'migrations', ok: false, message: 'unknown: the database did not answer' });
@@ -81,5 +92,7 @@ export async function readiness(store: Store, keys: KeyRing, log?: Logger): Prom
 }
 
 function oneLine(e: unknown): string {
-  return String(errorMessage(e) ?? e).replace(/\s+/g, ' ').slice(0, 200);
+  return String(errorMessage(e) ?? e)
+    .replace(/\s+/g, ' ')
+    .slice(0, 200);
 }

@@ -50,7 +50,10 @@ interface Entry {
   lastSeen: number;
 }
 
-interface AuthInfoExtra { caller: Caller; region: string }
+interface AuthInfoExtra {
+  caller: Caller;
+  region: string;
+}
 
 /** The AuthInfo extra the handler set on the request (below), as the MCP SDK hands it back. */
 const isAuthInfoExtra = (v: Record<string, unknown> | undefined): v is Record<string, unknown> & AuthInfoExtra =>
@@ -82,7 +85,7 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
     const spec = byName.get(name);
     if (!spec) throw Object.assign(new Error(`The server has no operation ${name}.`), { name: 'ResourceNotFoundException' });
     // The spec named K runs the API's K handler (protocol/http.ts operationSpecs): its output is K's.
-    return await pipeline.run(spec, ctx, input) as OperationTypes[K]['output'];
+    return (await pipeline.run(spec, ctx, input)) as OperationTypes[K]['output'];
   };
   // A tool call is charged when it invokes, long after the HTTP request may be gone.
   const charge = (accountId: string) => pipeline.throttle(undefined, accountId);
@@ -102,8 +105,13 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       // Registered before the initialize answer leaves: the client's next request finds it.
-      onsessioninitialized: (id) => { entry.id = id; admit(entry); },
-      onsessionclosed: () => { void drop(entry); },
+      onsessioninitialized: (id) => {
+        entry.id = id;
+        admit(entry);
+      },
+      onsessionclosed: () => {
+        void drop(entry);
+      },
     });
     // The session's callbacks run after `entry` exists (none runs while it is created).
     const session = createMcpSession({
@@ -119,11 +127,16 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
         const again = await bearer.fromHash(entry.tokenHash);
         return again.ok ? backendFor(again) : undefined;
       },
-      onExpired: () => { void drop(entry); },
+      onExpired: () => {
+        void drop(entry);
+      },
       log: (level, obj, msg) => deps.log[level]({ ...obj, mcpSession: entry.id, tokenId: entry.tokenId }, msg),
     });
     const entry: Entry = { tokenId: who.token.tokenId, tokenHash: who.token.tokenHash, transport, lastSeen: now(), session };
-    transport.onclose = () => { if (entry.id && sessions.get(entry.id) === entry) sessions.delete(entry.id); void entry.session.close(); };
+    transport.onclose = () => {
+      if (entry.id && sessions.get(entry.id) === entry) sessions.delete(entry.id);
+      void entry.session.close();
+    };
     return entry;
   };
 
@@ -138,10 +151,13 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
     sessions.set(entry.id!, entry);
   };
 
-  const sweep = setInterval(() => {
-    const t = now();
-    for (const e of sessions.values()) if (t - e.lastSeen > idleMs) void drop(e);
-  }, Math.min(60_000, idleMs));
+  const sweep = setInterval(
+    () => {
+      const t = now();
+      for (const e of sessions.values()) if (t - e.lastSeen > idleMs) void drop(e);
+    },
+    Math.min(60_000, idleMs),
+  );
   sweep.unref();
 
   // The bearer token is checked before the body is read (body-admission.ts); the handler reuses the answer (req.admission).
@@ -153,7 +169,11 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
     pipeline.name(req, 'MCP');
     const who = await bearer.fromHeader(req.headers.authorization);
     req.admission = { kind: 'bearer', who };
-    if (!who.ok) { await discardBody(req); unauthorized(reply, who); return reply; }
+    if (!who.ok) {
+      await discardBody(req);
+      unauthorized(reply, who);
+      return reply;
+    }
     admitBody(req, `mcp:${who.token.tokenId}`);
   };
 
@@ -175,7 +195,9 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
       // A tool call is charged when it invokes (a throttled call is a tool error); everything else here.
       const onlyCalls = messages.length > 0 && messages.every((m) => typeof m === 'object' && m !== null && 'method' in m && m.method === 'tools/call');
       if (!onlyCalls) {
-        try { pipeline.throttle(req, who.caller.accountId); } catch (e) {
+        try {
+          pipeline.throttle(req, who.caller.accountId);
+        } catch (e) {
           return rpcError(reply, 429, -32000, errorMessage(e) ?? String(e), { 'retry-after': '1' });
         }
       }
@@ -204,7 +226,9 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
     } catch (e) {
       pipeline.internalFailure(req, e, 'mcp: request failed');
       if (!reply.raw.headersSent) {
-        reply.raw.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal error.' }, id: null }));
+        reply.raw
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal error.' }, id: null }));
       } else reply.raw.end();
     }
     // An initialize that failed: nothing refers to it.
@@ -218,5 +242,10 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
     await Promise.all([...sessions.values()].map(drop));
   };
   // Open event streams would hold a graceful shutdown up: they end first.
-  app.addHook('preClose', (done) => { closeAll().then(() => done(), () => done()); });
+  app.addHook('preClose', (done) => {
+    closeAll().then(
+      () => done(),
+      () => done(),
+    );
+  });
 };

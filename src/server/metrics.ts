@@ -8,13 +8,16 @@ import type { Store } from '../store/store.js';
 import type { InvocationMetrics } from '../ops/services.js';
 import type { TokenKind, TokenOutcome } from '../connections/observe.js';
 
-
 /** Seconds: from a fast API call to a slow upstream. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const DB_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];
 
 /** A store that can say how its connection pool is doing (PostgreSQL, when the store offers it). */
-interface PoolStats { total: number; idle: number; waiting: number }
+interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
 type MaybePooled = { poolStats?: () => PoolStats };
 
 export class Metrics implements InvocationMetrics {
@@ -35,15 +38,63 @@ export class Metrics implements InvocationMetrics {
 
   constructor() {
     const registers = [this.registry];
-    this.requests = new Counter({ name: 'actionbridge_requests_total', help: 'API requests answered, by operation and HTTP status', labelNames: ['operation', 'status'], registers });
-    this.requestSeconds = new Histogram({ name: 'actionbridge_request_duration_seconds', help: 'API request latency from first byte received to response sent, by operation and HTTP status', labelNames: ['operation', 'status'], buckets: LATENCY_BUCKETS, registers });
-    this.throttledTotal = new Counter({ name: 'actionbridge_throttled_requests_total', help: 'Requests refused with ThrottlingException (per-account rate limit), by operation', labelNames: ['operation'], registers });
-    this.invocations = new Counter({ name: 'actionbridge_invocations_total', help: 'Actions invoked through connectors, by connector type, action and status', labelNames: ['connector_type', 'action', 'status'], registers });
-    this.upstreamSeconds = new Histogram({ name: 'actionbridge_invocation_upstream_duration_seconds', help: 'Time spent on the connector\'s service (upstream) per invocation, by connector type, action and status', labelNames: ['connector_type', 'action', 'status'], buckets: LATENCY_BUCKETS, registers });
-    this.tokens = new Counter({ name: 'actionbridge_token_requests_total', help: 'Token requests to OAuth token endpoints and STS, by kind (client_credentials, authorization_code, refresh, assume_role) and outcome (success, refused, error)', labelNames: ['kind', 'outcome'], registers });
-    this.egressErrors = new Counter({ name: 'actionbridge_egress_errors_total', help: 'Outbound requests refused by the egress policy or failed, by reason (refused-address, unknown-profile, bad-url, insecure-redirect, dns, connect-timeout, timeout, tls, connection, response-too-large, too-many-redirects)', labelNames: ['reason'], registers });
-    this.dbSeconds = new Histogram({ name: 'actionbridge_db_call_duration_seconds', help: 'Time spent in store calls, including waiting for the database (SQLite: the write lock / busy handler; PostgreSQL: a pool connection), by store method', labelNames: ['method'], buckets: DB_BUCKETS, registers });
-    this.dbErrors = new Counter({ name: 'actionbridge_db_errors_total', help: 'Store calls that failed, by driver error code (SQLITE_BUSY: the write lock was not obtained within busy_timeout)', labelNames: ['code'], registers });
+    this.requests = new Counter({
+      name: 'actionbridge_requests_total',
+      help: 'API requests answered, by operation and HTTP status',
+      labelNames: ['operation', 'status'],
+      registers,
+    });
+    this.requestSeconds = new Histogram({
+      name: 'actionbridge_request_duration_seconds',
+      help: 'API request latency from first byte received to response sent, by operation and HTTP status',
+      labelNames: ['operation', 'status'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.throttledTotal = new Counter({
+      name: 'actionbridge_throttled_requests_total',
+      help: 'Requests refused with ThrottlingException (per-account rate limit), by operation',
+      labelNames: ['operation'],
+      registers,
+    });
+    this.invocations = new Counter({
+      name: 'actionbridge_invocations_total',
+      help: 'Actions invoked through connectors, by connector type, action and status',
+      labelNames: ['connector_type', 'action', 'status'],
+      registers,
+    });
+    this.upstreamSeconds = new Histogram({
+      name: 'actionbridge_invocation_upstream_duration_seconds',
+      help: "Time spent on the connector's service (upstream) per invocation, by connector type, action and status",
+      labelNames: ['connector_type', 'action', 'status'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.tokens = new Counter({
+      name: 'actionbridge_token_requests_total',
+      help: 'Token requests to OAuth token endpoints and STS, by kind (client_credentials, authorization_code, refresh, assume_role) and outcome (success, refused, error)',
+      labelNames: ['kind', 'outcome'],
+      registers,
+    });
+    this.egressErrors = new Counter({
+      name: 'actionbridge_egress_errors_total',
+      help: 'Outbound requests refused by the egress policy or failed, by reason (refused-address, unknown-profile, bad-url, insecure-redirect, dns, connect-timeout, timeout, tls, connection, response-too-large, too-many-redirects)',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.dbSeconds = new Histogram({
+      name: 'actionbridge_db_call_duration_seconds',
+      help: 'Time spent in store calls, including waiting for the database (SQLite: the write lock / busy handler; PostgreSQL: a pool connection), by store method',
+      labelNames: ['method'],
+      buckets: DB_BUCKETS,
+      registers,
+    });
+    this.dbErrors = new Counter({
+      name: 'actionbridge_db_errors_total',
+      help: 'Store calls that failed, by driver error code (SQLITE_BUSY: the write lock was not obtained within busy_timeout)',
+      labelNames: ['code'],
+      registers,
+    });
   }
 
   /** One API request answered. */
@@ -84,7 +135,10 @@ export class Metrics implements InvocationMetrics {
 
   dbCall(method: string, seconds: number): void {
     let c = this.dbChildren.get(method);
-    if (!c) { c = this.dbSeconds.labels({ method }); this.dbChildren.set(method, c); }
+    if (!c) {
+      c = this.dbSeconds.labels({ method });
+      this.dbChildren.set(method, c);
+    }
     c.observe(seconds);
   }
 
@@ -104,10 +158,16 @@ export class Metrics implements InvocationMetrics {
     const pooled = store;
     if (typeof pooled.poolStats !== 'function' || this.registry.getSingleMetric('actionbridge_db_pool_connections')) return;
     const registers = [this.registry];
-    const gauge = (name: string, help: string, pick: (s: PoolStats) => number) => new Gauge({
-      name, help, registers,
-      collect() { const stats = pooled.poolStats?.(); if (stats) this.set(pick(stats)); },
-    });
+    const gauge = (name: string, help: string, pick: (s: PoolStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          const stats = pooled.poolStats?.();
+          if (stats) this.set(pick(stats));
+        },
+      });
     gauge('actionbridge_db_pool_connections', 'PostgreSQL: connections open in the query pool', (s) => s.total);
     gauge('actionbridge_db_pool_idle_connections', 'PostgreSQL: idle connections in the query pool', (s) => s.idle);
     gauge('actionbridge_db_pool_waiting_requests', 'PostgreSQL: queries waiting for a free pool connection', (s) => s.waiting);
@@ -121,7 +181,16 @@ export class Metrics implements InvocationMetrics {
 // Store methods whose time is not the database's: `withLock` runs the caller's function inside.
 const UNTIMED = new Set(['withLock', 'close', 'kind', 'constructor']);
 /** The Store root's repositories (src/store/store.ts): each method of each is timed under its own name. */
-const REPOSITORIES = new Set<string>(['connectors', 'identities', 'connections', 'audit', 'mcpTokens', 'console', 'meta', 'sealedRows'] satisfies (keyof Store)[]);
+const REPOSITORIES = new Set<string>([
+  'connectors',
+  'identities',
+  'connections',
+  'audit',
+  'mcpTokens',
+  'console',
+  'meta',
+  'sealedRows',
+] satisfies (keyof Store)[]);
 
 /**
  * The store with every repository call timed (actionbridge_db_call_duration_seconds, label
@@ -162,23 +231,36 @@ function timed<R extends object>(repo: R, metrics: Metrics): R {
       if (w === undefined) {
         const fn = value;
         const name = String(prop);
-        w = UNTIMED.has(name) || name.startsWith('_')
-          ? fn.bind(target)
-          : (...args: unknown[]) => {
-            const start = performance.now();
-            const done = () => metrics.dbCall(name, (performance.now() - start) / 1000);
-            let out: unknown;
-            try {
-              out = fn.apply(target, args);
-            } catch (e) {
-              done(); metrics.dbError(codeOf(e)); throw e;
-            }
-            if (out instanceof Promise) {
-              return out.then((v) => { done(); return v; }, (e: unknown) => { done(); metrics.dbError(codeOf(e)); throw e; });
-            }
-            done();
-            return out;
-          };
+        w =
+          UNTIMED.has(name) || name.startsWith('_')
+            ? fn.bind(target)
+            : (...args: unknown[]) => {
+                const start = performance.now();
+                const done = () => metrics.dbCall(name, (performance.now() - start) / 1000);
+                let out: unknown;
+                try {
+                  out = fn.apply(target, args);
+                } catch (e) {
+                  done();
+                  metrics.dbError(codeOf(e));
+                  throw e;
+                }
+                if (out instanceof Promise) {
+                  return out.then(
+                    (v) => {
+                      done();
+                      return v;
+                    },
+                    (e: unknown) => {
+                      done();
+                      metrics.dbError(codeOf(e));
+                      throw e;
+                    },
+                  );
+                }
+                done();
+                return out;
+              };
         wrapped.set(value, w);
       }
       return w;
@@ -205,20 +287,31 @@ export async function startMetricsServer(metrics: Metrics, host: string, port: n
       return;
     }
     metrics.text().then(
-      (body) => { res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body); },
-      () => { res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics could not be collected\n'); },
+      (body) => {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body);
+      },
+      () => {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics could not be collected\n');
+      },
     );
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => { server.off('error', reject); resolve(); });
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const addr = server.address();
   if (addr === null || typeof addr === 'string') throw new Error('the metrics server is not listening on a TCP port');
   const h = host.includes(':') ? `[${host}]` : host;
   return {
     endpoint: `http://${h}:${addr.port}/metrics`,
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -26,10 +26,7 @@ import { scrubText, secretValuesIn } from './redact.js';
 export type AdmittedKey = Awaited<ReturnType<Authenticator['admit']>>;
 
 /** What a request was admitted with before its body was read, by entrance. */
-export type Admission =
-  | { kind: 'sigv4'; key: AdmittedKey }
-  | { kind: 'session'; session: ResolvedSession }
-  | { kind: 'bearer'; who: BearerResult };
+export type Admission = { kind: 'sigv4'; key: AdmittedKey } | { kind: 'session'; session: ResolvedSession } | { kind: 'bearer'; who: BearerResult };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -86,16 +83,26 @@ export class Pipeline {
     // there: it is turned off for this one line (the logMethod hook still applies).
     const requestLog = this.deps.log.child({}, { redact: { paths: [], censor: '[redacted]' } });
     const { metrics } = this.deps;
-    app.addHook('onRequest', async (req) => { req.startedAt = process.hrtime.bigint(); });
+    app.addHook('onRequest', async (req) => {
+      req.startedAt = process.hrtime.bigint();
+    });
     app.addHook('onResponse', async (req, reply) => {
       if (req.startedAt === null || req.url === '/healthz' || req.url === '/readyz') return;
       const durationMs = Number(process.hrtime.bigint() - req.startedAt) / 1e6;
       const op = req.opName ?? 'unknown';
       metrics.request(op, reply.statusCode, durationMs / 1000);
-      requestLog.info({
-        requestId: req.id, op, method: req.method, account: req.caller?.accountId, caller: req.caller?.userArn,
-        status: reply.statusCode, durationMs,
-      }, 'request');
+      requestLog.info(
+        {
+          requestId: req.id,
+          op,
+          method: req.method,
+          account: req.caller?.accountId,
+          caller: req.caller?.userArn,
+          status: reply.statusCode,
+          durationMs,
+        },
+        'request',
+      );
     });
   }
 
@@ -107,7 +114,9 @@ export class Pipeline {
 
   /** Charges the account's request budget (ThrottlingException when empty), counted by the request's operation. */
   throttle(req: FastifyRequest | undefined, accountId: string): void {
-    try { this.deps.throttle.take(accountId); } catch (e) {
+    try {
+      this.deps.throttle.take(accountId);
+    } catch (e) {
       if (req) this.deps.metrics.throttled(req.opName ?? 'unknown');
       throw e;
     }
@@ -153,7 +162,8 @@ export class Pipeline {
       const out = await this.run(spec, ctx, input);
       sendResult(reply, spec, req.id, out);
     } catch (e) {
-      if (entrance.fail) entrance.fail(e); else this.fail(req, reply, e);
+      if (entrance.fail) entrance.fail(e);
+      else this.fail(req, reply, e);
     }
   }
 }

@@ -7,9 +7,22 @@ export const CENSOR = '[redacted]';
 
 /** Member and header names whose values are secret, compared case-insensitively without '-' and '_'. */
 const SECRET_NAMES = new Set([
-  'authorization', 'proxyauthorization', 'cookie', 'setcookie', 'xamzsecuritytoken',
-  'password', 'apikey', 'clientsecret', 'secret', 'secretaccesskey', 'secretkey',
-  'token', 'accesstoken', 'refreshtoken', 'idtoken', 'sessiontoken',
+  'authorization',
+  'proxyauthorization',
+  'cookie',
+  'setcookie',
+  'xamzsecuritytoken',
+  'password',
+  'apikey',
+  'clientsecret',
+  'secret',
+  'secretaccesskey',
+  'secretkey',
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'idtoken',
+  'sessiontoken',
 ]);
 const norm = (k: string) => k.toLowerCase().replace(/[-_]/g, '');
 export const isSecretName = (k: string) => SECRET_NAMES.has(norm(k));
@@ -32,7 +45,9 @@ export function secretValuesIn(body: unknown): string[] {
   let v: unknown = body;
   if (Buffer.isBuffer(body) || typeof body === 'string') {
     const text = body.toString();
-    try { v = JSON.parse(text); } catch {
+    try {
+      v = JSON.parse(text);
+    } catch {
       // Not JSON: pick out "Secret": "value" pairs as best we can.
       for (const m of text.matchAll(/"([\w-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) if (isSecretName(m[1]!)) out.push(m[2]!);
       return out;
@@ -63,9 +78,12 @@ export function redactDeep(v: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   const entries: [string, unknown][] = Object.entries(v);
   for (const [k, x] of entries) {
-    out[k] = isSecretName(k) && x !== undefined && x !== null ? CENSOR
-      : (k === 'message' || k === 'stack') && typeof x === 'string' ? scrubText(x)
-        : redactDeep(x, depth + 1);
+    out[k] =
+      isSecretName(k) && x !== undefined && x !== null
+        ? CENSOR
+        : (k === 'message' || k === 'stack') && typeof x === 'string'
+          ? scrubText(x)
+          : redactDeep(x, depth + 1);
   }
   return out;
 }

@@ -31,7 +31,12 @@ function requestLine(req: FastifyRequest) {
   const q = url.indexOf('?');
   // headersDistinct keeps every line of a repeated header: SigV4 joins them with ','
   // (req.headers would join them with ', ' and so break the signature).
-  return { method: req.method, rawPath: q < 0 ? url : url.slice(0, q), rawQuery: q < 0 ? '' : url.slice(q + 1), headers: req.raw.headersDistinct ?? req.headers };
+  return {
+    method: req.method,
+    rawPath: q < 0 ? url : url.slice(0, q),
+    rawQuery: q < 0 ? '' : url.slice(q + 1),
+    headers: req.raw.headersDistinct ?? req.headers,
+  };
 }
 
 /**
@@ -43,7 +48,13 @@ function requestLine(req: FastifyRequest) {
 function clientOf(req: FastifyRequest, signedHeaders: readonly string[]): string | undefined {
   if (!signedHeaders.includes('x-actionbridge-client')) return undefined;
   const v = req.headers['x-actionbridge-client'];
-  const s = typeof v === 'string' ? v.replace(/[^\x20-\x7e]/g, '').trim().slice(0, 200) : '';
+  const s =
+    typeof v === 'string'
+      ? v
+          .replace(/[^\x20-\x7e]/g, '')
+          .trim()
+          .slice(0, 200)
+      : '';
   return s || undefined;
 }
 
@@ -73,16 +84,24 @@ const sigv4EntrancePlugin: FastifyPluginAsync<SigV4EntranceOptions> = async (app
     }
   };
 
-  registerOperations(app, specs, (spec, req, reply) => pipeline.dispatch(req, reply, spec, {
-    authenticate: () => authenticate(req),
-    decode: () => decodeInput(spec, req, requestLine(req).rawQuery),
-  }), admit);
+  registerOperations(
+    app,
+    specs,
+    (spec, req, reply) =>
+      pipeline.dispatch(req, reply, spec, {
+        authenticate: () => authenticate(req),
+        decode: () => decodeInput(spec, req, requestLine(req).rawQuery),
+      }),
+    admit,
+  );
 
   app.setNotFoundHandler(async (req, reply) => {
     try {
       await authenticate(req);
       throw notFound(`No operation matches ${req.method} ${(req.raw.url ?? '').split('?')[0]}.`);
-    } catch (e) { pipeline.fail(req, reply, e); }
+    } catch (e) {
+      pipeline.fail(req, reply, e);
+    }
   });
 };
 

@@ -15,30 +15,33 @@ import type { Services } from '../ops/services.js';
 import { Metrics, startMetricsServer, type MetricsServer } from './metrics.js';
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
-  return pino({
-    level,
-    base: { service: 'actionbridge' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    // Secret members at any depth, and error text, are censored before serialization
-    // (also the message pino would take from an error logged without one) ...
-    hooks: {
-      logMethod(args, method) {
-        const o: unknown = args[0];
-        if (o !== null && typeof o === 'object') {
-          const err = o instanceof Error ? o : 'err' in o && o.err instanceof Error ? o.err : undefined;
-          if (o instanceof Error) (args as unknown[])[0] = { err: redactDeep(o) };
-          else if (needsRedaction(o)) (args as unknown[])[0] = redactDeep(o);
-          if (err && typeof args[1] !== 'string') (args as unknown[]).splice(1, 0, scrubText(err.message) ?? '');
-        }
-        return method.apply(this, args);
+  return pino(
+    {
+      level,
+      base: { service: 'actionbridge' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Secret members at any depth, and error text, are censored before serialization
+      // (also the message pino would take from an error logged without one) ...
+      hooks: {
+        logMethod(args, method) {
+          const o: unknown = args[0];
+          if (o !== null && typeof o === 'object') {
+            const err = o instanceof Error ? o : 'err' in o && o.err instanceof Error ? o.err : undefined;
+            if (o instanceof Error) (args as unknown[])[0] = { err: redactDeep(o) };
+            else if (needsRedaction(o)) (args as unknown[])[0] = redactDeep(o);
+            if (err && typeof args[1] !== 'string') (args as unknown[]).splice(1, 0, scrubText(err.message) ?? '');
+          }
+          return method.apply(this, args);
+        },
+      },
+      // ... and these fixed paths by pino itself.
+      redact: {
+        paths: ['*.authorization', '*.headers.authorization', '*.Password', '*.ApiKey', '*.ClientSecret', '*.SecretAccessKey', '*.secret', '*.token'],
+        censor: '[redacted]',
       },
     },
-    // ... and these fixed paths by pino itself.
-    redact: {
-      paths: ['*.authorization', '*.headers.authorization', '*.Password', '*.ApiKey', '*.ClientSecret', '*.SecretAccessKey', '*.secret', '*.token'],
-      censor: '[redacted]',
-    },
-  }, destination ?? process.stdout);
+    destination ?? process.stdout,
+  );
 }
 
 export interface RunningServer {
@@ -84,7 +87,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     try {
       metricsServer = await startMetricsServer(metrics, config.metricsHost, config.metricsPort);
     } catch (e) {
-      await app.close(); await store.close();
+      await app.close();
+      await store.close();
       throw new Error(`cannot serve metrics on ${config.metricsHost}:${config.metricsPort}: ${errorMessage(e)}`);
     }
   }
@@ -93,11 +97,19 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   let closed: Promise<void> | undefined;
   const running: RunningServer = {
-    app, services, store, bootstrap, metrics,
+    app,
+    services,
+    store,
+    bootstrap,
+    metrics,
     ...(metricsServer ? { metricsEndpoint: metricsServer.endpoint } : {}),
     endpoint: `http://${host}:${port}`,
     close() {
-      closed ??= (async () => { await app.close(); await metricsServer?.close(); await store.close(); })();
+      closed ??= (async () => {
+        await app.close();
+        await metricsServer?.close();
+        await store.close();
+      })();
       return closed;
     },
     async shutdown(timeoutMs) {

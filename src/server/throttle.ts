@@ -8,13 +8,20 @@
 import type { ThrottleConfig } from '../config.js';
 import { ServiceError } from '../protocol/errors.js';
 
-interface Bucket { tokens: number; at: number }
+interface Bucket {
+  tokens: number;
+  at: number;
+}
 
 export class Throttle {
   private buckets = new Map<string, Bucket>();
   private readonly rate: number;
   private readonly burst: number;
-  constructor(private readonly cfg: ThrottleConfig, private readonly now: () => number = Date.now, nodes = 1) {
+  constructor(
+    private readonly cfg: ThrottleConfig,
+    private readonly now: () => number = Date.now,
+    nodes = 1,
+  ) {
     const n = Number.isInteger(nodes) && nodes > 1 ? nodes : 1;
     this.rate = cfg.ratePerSecond / n;
     // A node's bucket holds at least one request, or a small burst split many ways would refuse everything.
@@ -25,10 +32,17 @@ export class Throttle {
     if (this.cfg.ratePerSecond <= 0) return;
     const t = this.now();
     let b = this.buckets.get(accountId);
-    if (!b) { b = { tokens: this.burst, at: t }; this.buckets.set(accountId, b); }
+    if (!b) {
+      b = { tokens: this.burst, at: t };
+      this.buckets.set(accountId, b);
+    }
     b.tokens = Math.min(this.burst, b.tokens + ((t - b.at) / 1000) * this.rate);
     b.at = t;
-    if (b.tokens < 1) throw new ServiceError('ThrottlingException', `Rate exceeded for account ${accountId}: at most ${this.cfg.ratePerSecond} requests per second (burst ${this.cfg.burst}).`);
+    if (b.tokens < 1)
+      throw new ServiceError(
+        'ThrottlingException',
+        `Rate exceeded for account ${accountId}: at most ${this.cfg.ratePerSecond} requests per second (burst ${this.cfg.burst}).`,
+      );
     b.tokens -= 1;
   }
 }

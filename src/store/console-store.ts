@@ -67,9 +67,16 @@ const n = (v: number | string) => Number(v);
 
 function sessionOf(r: ConsoleSessionsTable): ConsoleSession {
   return {
-    sessionHash: r.session_hash, accountId: r.account_id, userName: r.user_name, userCreatedAt: n(r.user_created_at),
-    accessKeyId: r.access_key_id, region: r.region, csrfHash: r.csrf_hash, createdAt: n(r.created_at),
-    lastSeenAt: n(r.last_seen_at), expiresAt: n(r.expires_at),
+    sessionHash: r.session_hash,
+    accountId: r.account_id,
+    userName: r.user_name,
+    userCreatedAt: n(r.user_created_at),
+    accessKeyId: r.access_key_id,
+    region: r.region,
+    csrfHash: r.csrf_hash,
+    createdAt: n(r.created_at),
+    lastSeenAt: n(r.last_seen_at),
+    expiresAt: n(r.expires_at),
   };
 }
 
@@ -78,15 +85,20 @@ export class ConsoleStore {
 
   // ---- passwords --------------------------------------------------------------
   async getPassword(accountId: string, userName: string): Promise<ConsolePassword | undefined> {
-    const r = await this.db.selectFrom('console_passwords').select(['password_hash', 'user_created_at'])
-      .where('account_id', '=', accountId).where('user_name', '=', userName).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('console_passwords')
+      .select(['password_hash', 'user_created_at'])
+      .where('account_id', '=', accountId)
+      .where('user_name', '=', userName)
+      .executeTakeFirst();
     return r ? { hash: r.password_hash, userCreatedAt: n(r.user_created_at) } : undefined;
   }
 
   /** Sets (or replaces) a user's password and ends every console session of that user. */
   async setPassword(accountId: string, userName: string, hash: string, userCreatedAt: number, now: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('console_passwords')
+      await trx
+        .insertInto('console_passwords')
         .values({ account_id: accountId, user_name: userName, password_hash: hash, user_created_at: userCreatedAt, updated_at: now })
         .onConflict((oc) => oc.columns(['account_id', 'user_name']).doUpdateSet({ password_hash: hash, user_created_at: userCreatedAt, updated_at: now }))
         .execute();
@@ -97,13 +109,25 @@ export class ConsoleStore {
   // ---- sessions ---------------------------------------------------------------
   /** Stores a new session; drops sessions that expired (absolutely, or idle since before `idleCutoff`). */
   async createSession(s: ConsoleSession, idleCutoff: number): Promise<void> {
-    await this.db.deleteFrom('console_sessions')
-      .where((eb) => eb.or([eb('expires_at', '<', s.createdAt), eb('last_seen_at', '<', idleCutoff)])).execute();
-    await this.db.insertInto('console_sessions').values({
-      session_hash: s.sessionHash, account_id: s.accountId, user_name: s.userName, user_created_at: s.userCreatedAt,
-      access_key_id: s.accessKeyId, region: s.region, csrf_hash: s.csrfHash, created_at: s.createdAt,
-      last_seen_at: s.lastSeenAt, expires_at: s.expiresAt,
-    }).execute();
+    await this.db
+      .deleteFrom('console_sessions')
+      .where((eb) => eb.or([eb('expires_at', '<', s.createdAt), eb('last_seen_at', '<', idleCutoff)]))
+      .execute();
+    await this.db
+      .insertInto('console_sessions')
+      .values({
+        session_hash: s.sessionHash,
+        account_id: s.accountId,
+        user_name: s.userName,
+        user_created_at: s.userCreatedAt,
+        access_key_id: s.accessKeyId,
+        region: s.region,
+        csrf_hash: s.csrfHash,
+        created_at: s.createdAt,
+        last_seen_at: s.lastSeenAt,
+        expires_at: s.expiresAt,
+      })
+      .execute();
   }
 
   async getSession(sessionHash: string): Promise<ConsoleSession | undefined> {
@@ -113,8 +137,7 @@ export class ConsoleStore {
 
   /** Moves the idle clock of a session on (only forward: a slower node never moves it back). */
   async touchSession(sessionHash: string, now: number): Promise<void> {
-    await this.db.updateTable('console_sessions').set({ last_seen_at: now })
-      .where('session_hash', '=', sessionHash).where('last_seen_at', '<', now).execute();
+    await this.db.updateTable('console_sessions').set({ last_seen_at: now }).where('session_hash', '=', sessionHash).where('last_seen_at', '<', now).execute();
   }
 
   async deleteSession(sessionHash: string): Promise<boolean> {
@@ -137,14 +160,16 @@ export class ConsoleStore {
     const order = [...limits].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     let result: Reservation;
     try {
-      result = await this.retrying(() => this.db.transaction().execute(async (trx) => {
-        const counts = new Map<string, { count: number; windowStart: number }>();
-        for (const l of order) counts.set(l.key, await this.increment(trx, l.key, now, windowMs));
-        const refused = limits.find((l) => counts.get(l.key)!.count > l.limit);
-        // Thrown to roll the increments back: a refused attempt counts against nothing.
-        if (refused) throw new Refusal({ ok: false, refused, windowStart: counts.get(refused.key)!.windowStart });
-        return { ok: true } as const;
-      }));
+      result = await this.retrying(() =>
+        this.db.transaction().execute(async (trx) => {
+          const counts = new Map<string, { count: number; windowStart: number }>();
+          for (const l of order) counts.set(l.key, await this.increment(trx, l.key, now, windowMs));
+          const refused = limits.find((l) => counts.get(l.key)!.count > l.limit);
+          // Thrown to roll the increments back: a refused attempt counts against nothing.
+          if (refused) throw new Refusal({ ok: false, refused, windowStart: counts.get(refused.key)!.windowStart });
+          return { ok: true } as const;
+        }),
+      );
     } catch (e) {
       if (e instanceof Refusal) return e.result;
       throw e;
@@ -159,16 +184,23 @@ export class ConsoleStore {
    */
   async settle(clear: string[], refund: string[], now: number, windowMs: number): Promise<void> {
     const keys = [...new Set([...clear, ...refund])].sort();
-    await this.retrying(() => this.db.transaction().execute(async (trx) => {
-      for (const key of keys) {
-        if (clear.includes(key)) {
-          await trx.deleteFrom('console_signin_failures').where('limit_key', '=', key).execute();
-        } else {
-          await trx.updateTable('console_signin_failures').set((eb) => ({ failures: eb('failures', '-', 1) }))
-            .where('limit_key', '=', key).where('failures', '>', 0).where('window_start', '>', now - windowMs).execute();
+    await this.retrying(() =>
+      this.db.transaction().execute(async (trx) => {
+        for (const key of keys) {
+          if (clear.includes(key)) {
+            await trx.deleteFrom('console_signin_failures').where('limit_key', '=', key).execute();
+          } else {
+            await trx
+              .updateTable('console_signin_failures')
+              .set((eb) => ({ failures: eb('failures', '-', 1) }))
+              .where('limit_key', '=', key)
+              .where('failures', '>', 0)
+              .where('window_start', '>', now - windowMs)
+              .execute();
+          }
         }
-      }
-    }));
+      }),
+    );
   }
 
   /** One more attempt on `key`'s counter; its count and window after it. */
@@ -176,12 +208,17 @@ export class ConsoleStore {
     const start = sql.ref<number>('console_signin_failures.window_start');
     const count = sql.ref<number>('console_signin_failures.failures');
     const passed = sql<boolean>`${start} + ${windowMs} <= ${now}`;
-    const r = await trx.insertInto('console_signin_failures').values({ limit_key: key, window_start: now, failures: 1 })
-      .onConflict((oc) => oc.column('limit_key').doUpdateSet({
-        window_start: sql<number>`case when ${passed} then ${now} else ${start} end`,
-        failures: sql<number>`case when ${passed} then 1 else ${count} + 1 end`,
-      }))
-      .returning(['failures', 'window_start']).executeTakeFirstOrThrow();
+    const r = await trx
+      .insertInto('console_signin_failures')
+      .values({ limit_key: key, window_start: now, failures: 1 })
+      .onConflict((oc) =>
+        oc.column('limit_key').doUpdateSet({
+          window_start: sql<number>`case when ${passed} then ${now} else ${start} end`,
+          failures: sql<number>`case when ${passed} then 1 else ${count} + 1 end`,
+        }),
+      )
+      .returning(['failures', 'window_start'])
+      .executeTakeFirstOrThrow();
     return { count: n(r.failures), windowStart: n(r.window_start) };
   }
 
@@ -190,7 +227,11 @@ export class ConsoleStore {
   private async prune(now: number, windowMs: number): Promise<void> {
     if (now - this.lastPrune < windowMs) return;
     this.lastPrune = now;
-    await this.db.deleteFrom('console_signin_failures').where('window_start', '<', now - 10 * windowMs).execute().catch(() => undefined);
+    await this.db
+      .deleteFrom('console_signin_failures')
+      .where('window_start', '<', now - 10 * windowMs)
+      .execute()
+      .catch(() => undefined);
   }
 
   /** Runs `fn` again (a few times) when PostgreSQL aborted it as a deadlock victim or serialization failure. */
@@ -216,5 +257,7 @@ export interface SignInLimit {
 export type Reservation = { ok: true } | { ok: false; refused: SignInLimit; windowStart: number };
 
 class Refusal extends Error {
-  constructor(readonly result: Reservation) { super('sign-in limit reached'); }
+  constructor(readonly result: Reservation) {
+    super('sign-in limit reached');
+  }
 }

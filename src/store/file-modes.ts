@@ -12,22 +12,39 @@ export const FILE_MODE = 0o600;
 
 /** The files of a data dir that must be private. */
 export const PRIVATE_FILES = [
-  'actionbridge.db', 'actionbridge.db-wal', 'actionbridge.db-shm', 'actionbridge.db-journal',
-  'master.keys', 'bootstrap-credentials.json',
+  'actionbridge.db',
+  'actionbridge.db-wal',
+  'actionbridge.db-shm',
+  'actionbridge.db-journal',
+  'master.keys',
+  'bootstrap-credentials.json',
 ];
 
 /** A mode that was looser than it should be and what was done about it. */
-export interface Tightened { path: string; from: string; to: string; error?: string }
+export interface Tightened {
+  path: string;
+  from: string;
+  to: string;
+  error?: string;
+}
 
 const octal = (m: number) => `0${(m & 0o777).toString(8)}`;
 
 /** Sets `file` to `mode` when it is looser (any bit beyond it); returns what changed. */
 function tighten(file: string, mode: number): Tightened | undefined {
   let st: Stats;
-  try { st = statSync(file); } catch { return undefined; }
+  try {
+    st = statSync(file);
+  } catch {
+    return undefined;
+  }
   if ((st.mode & 0o777 & ~mode) === 0) return undefined;
   const out: Tightened = { path: file, from: octal(st.mode), to: octal(mode) };
-  try { chmodSync(file, mode); } catch (e) { out.error = errorMessage(e) ?? String(e); }
+  try {
+    chmodSync(file, mode);
+  } catch (e) {
+    out.error = errorMessage(e) ?? String(e);
+  }
   return out;
 }
 
@@ -45,7 +62,13 @@ export function securePrivateDir(dataDir: string, create = true): Tightened[] {
   mkdirSync(dataDir, { recursive: true, mode: DIR_MODE });
   if (!POSIX) return [];
   const out: Tightened[] = [];
-  if (!existed) { try { chmodSync(dataDir, DIR_MODE); } catch { /* reported below if still loose */ } }
+  if (!existed) {
+    try {
+      chmodSync(dataDir, DIR_MODE);
+    } catch {
+      /* reported below if still loose */
+    }
+  }
   const d = tighten(dataDir, DIR_MODE);
   if (d && existed) out.push(d);
   for (const f of PRIVATE_FILES) {
@@ -58,7 +81,11 @@ export function securePrivateDir(dataDir: string, create = true): Tightened[] {
 /** Creates `file` empty with mode 0600 if it does not exist (before SQLite opens it), and makes an existing one 0600. */
 export function privateFile(file: string): void {
   if (!existsSync(file)) {
-    try { closeSync(openSync(file, 'wx', FILE_MODE)); } catch (e) { if (errorCode(e) !== 'EEXIST') throw e; }
+    try {
+      closeSync(openSync(file, 'wx', FILE_MODE));
+    } catch (e) {
+      if (errorCode(e) !== 'EEXIST') throw e;
+    }
   }
   if (POSIX) tighten(file, FILE_MODE);
 }

@@ -13,7 +13,8 @@ type MigrationDb = Kysely<any>;
 const migrations: Record<string, Migration> = {
   '0001_initial': {
     async up(db: MigrationDb) {
-      await db.schema.createTable('connectors')
+      await db.schema
+        .createTable('connectors')
         .addColumn('region', 'text', (c) => c.notNull())
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('connector_id', 'text', (c) => c.notNull())
@@ -31,7 +32,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .addPrimaryKeyConstraint('connectors_pk', ['region', 'account_id', 'connector_id'])
         .execute();
-      await db.schema.createTable('connector_permissions')
+      await db.schema
+        .createTable('connector_permissions')
         .addColumn('region', 'text', (c) => c.notNull())
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('connector_id', 'text', (c) => c.notNull())
@@ -39,9 +41,13 @@ const migrations: Record<string, Migration> = {
         .addColumn('action', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('connector_permissions_pk', ['region', 'account_id', 'connector_id', 'principal', 'action'])
         .execute();
-      await db.schema.createIndex('connector_permissions_by_principal')
-        .on('connector_permissions').columns(['region', 'account_id', 'principal', 'action', 'connector_id']).execute();
-      await db.schema.createTable('tags')
+      await db.schema
+        .createIndex('connector_permissions_by_principal')
+        .on('connector_permissions')
+        .columns(['region', 'account_id', 'principal', 'action', 'connector_id'])
+        .execute();
+      await db.schema
+        .createTable('tags')
         .addColumn('region', 'text', (c) => c.notNull())
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('connector_id', 'text', (c) => c.notNull())
@@ -49,26 +55,30 @@ const migrations: Record<string, Migration> = {
         .addColumn('tag_value', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('tags_pk', ['region', 'account_id', 'connector_id', 'tag_key'])
         .execute();
-      await db.schema.createTable('users')
+      await db.schema
+        .createTable('users')
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('user_name', 'text', (c) => c.notNull())
         .addColumn('role', 'text', (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .addPrimaryKeyConstraint('users_pk', ['account_id', 'user_name'])
         .execute();
-      await db.schema.createTable('groups')
+      await db.schema
+        .createTable('groups')
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('group_name', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('groups_pk', ['account_id', 'group_name'])
         .execute();
-      await db.schema.createTable('group_members')
+      await db.schema
+        .createTable('group_members')
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('group_name', 'text', (c) => c.notNull())
         .addColumn('user_name', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('group_members_pk', ['account_id', 'group_name', 'user_name'])
         .execute();
       await db.schema.createIndex('group_members_by_user').on('group_members').columns(['account_id', 'user_name']).execute();
-      await db.schema.createTable('access_keys')
+      await db.schema
+        .createTable('access_keys')
         .addColumn('access_key_id', 'text', (c) => c.primaryKey())
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('user_name', 'text', (c) => c.notNull())
@@ -77,7 +87,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('access_keys_by_user').on('access_keys').columns(['account_id', 'user_name']).execute();
-      await db.schema.createTable('meta')
+      await db.schema
+        .createTable('meta')
         .addColumn('name', 'text', (c) => c.primaryKey())
         .addColumn('value', 'text', (c) => c.notNull())
         .execute();
@@ -88,7 +99,8 @@ const migrations: Record<string, Migration> = {
   // authorization states (hash of the state, sealed PKCE verifier), last test results.
   '0002_connections': {
     async up(db: MigrationDb) {
-      await db.schema.createTable('connector_tokens')
+      await db.schema
+        .createTable('connector_tokens')
         .addColumn('region', 'text', (c) => c.notNull())
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('connector_id', 'text', (c) => c.notNull())
@@ -100,7 +112,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .addPrimaryKeyConstraint('connector_tokens_pk', ['region', 'account_id', 'connector_id', 'principal'])
         .execute();
-      await db.schema.createTable('oauth_states')
+      await db.schema
+        .createTable('oauth_states')
         .addColumn('state_hash', 'text', (c) => c.primaryKey())
         .addColumn('region', 'text', (c) => c.notNull())
         .addColumn('account_id', 'text', (c) => c.notNull())
@@ -113,7 +126,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('expires_at', 'bigint', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('oauth_states_by_expiry').on('oauth_states').column('expires_at').execute();
-      await db.schema.createTable('connection_tests')
+      await db.schema
+        .createTable('connection_tests')
         .addColumn('region', 'text', (c) => c.notNull())
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('connector_id', 'text', (c) => c.notNull())
@@ -132,7 +146,8 @@ const migrations: Record<string, Migration> = {
   // member stored []; they get their type's whole catalog, the default since.
   '0004_audit': {
     async up(db: MigrationDb) {
-      await db.schema.createTable('invocations')
+      await db.schema
+        .createTable('invocations')
         .addColumn('invocation_id', 'text', (c) => c.primaryKey())
         .addColumn('region', 'text', (c) => c.notNull())
         .addColumn('account_id', 'text', (c) => c.notNull())
@@ -149,27 +164,39 @@ const migrations: Record<string, Migration> = {
         .addColumn('attempts', 'integer', (c) => c.notNull())
         .execute();
       // ListActionInvocations: one connector's records, newest first (keyset on started_at, invocation_id).
-      await db.schema.createIndex('invocations_by_connector')
-        .on('invocations').columns(['region', 'account_id', 'connector_id', 'connector_created_at', 'started_at', 'invocation_id']).execute();
+      await db.schema
+        .createIndex('invocations_by_connector')
+        .on('invocations')
+        .columns(['region', 'account_id', 'connector_id', 'connector_created_at', 'started_at', 'invocation_id'])
+        .execute();
       // Retention: the oldest records first.
       await db.schema.createIndex('invocations_by_time').on('invocations').columns(['started_at', 'invocation_id']).execute();
 
       const { defaultEnabledActions } = await import('../catalog/index.js');
-      const rows = await db.selectFrom('connectors').select(['region', 'account_id', 'connector_id', 'type'])
-        .where('enabled_actions', '=', '[]').execute() as { region: string; account_id: string; connector_id: string; type: string }[];
+      const rows = (await db
+        .selectFrom('connectors')
+        .select(['region', 'account_id', 'connector_id', 'type'])
+        .where('enabled_actions', '=', '[]')
+        .execute()) as { region: string; account_id: string; connector_id: string; type: string }[];
       for (const r of rows) {
         const ids = defaultEnabledActions(r.type as Parameters<typeof defaultEnabledActions>[0]);
         if (!ids.length) continue;
-        await db.updateTable('connectors').set({ enabled_actions: JSON.stringify(ids) })
-          .where('region', '=', r.region).where('account_id', '=', r.account_id).where('connector_id', '=', r.connector_id)
-          .where('enabled_actions', '=', '[]').execute();
+        await db
+          .updateTable('connectors')
+          .set({ enabled_actions: JSON.stringify(ids) })
+          .where('region', '=', r.region)
+          .where('account_id', '=', r.account_id)
+          .where('connector_id', '=', r.connector_id)
+          .where('enabled_actions', '=', '[]')
+          .execute();
       }
     },
   },
   // MCP bearer tokens (issue 9): only the SHA-256 of a token is stored; a token_id names it for list and revoke.
   '0006_mcp_tokens': {
     async up(db: MigrationDb) {
-      await db.schema.createTable('mcp_tokens')
+      await db.schema
+        .createTable('mcp_tokens')
         .addColumn('token_hash', 'text', (c) => c.primaryKey())
         .addColumn('token_id', 'text', (c) => c.notNull().unique())
         .addColumn('account_id', 'text', (c) => c.notNull())
@@ -191,7 +218,8 @@ const migrations: Record<string, Migration> = {
   // one), and failed sign-ins per user and address (the sign-in rate limit).
   '0007_console': {
     async up(db: MigrationDb) {
-      await db.schema.createTable('console_passwords')
+      await db.schema
+        .createTable('console_passwords')
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('user_name', 'text', (c) => c.notNull())
         .addColumn('password_hash', 'text', (c) => c.notNull())
@@ -199,7 +227,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .addPrimaryKeyConstraint('console_passwords_pk', ['account_id', 'user_name'])
         .execute();
-      await db.schema.createTable('console_sessions')
+      await db.schema
+        .createTable('console_sessions')
         .addColumn('session_hash', 'text', (c) => c.primaryKey())
         .addColumn('account_id', 'text', (c) => c.notNull())
         .addColumn('user_name', 'text', (c) => c.notNull())
@@ -213,7 +242,8 @@ const migrations: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('console_sessions_by_user').on('console_sessions').columns(['account_id', 'user_name']).execute();
       await db.schema.createIndex('console_sessions_by_expiry').on('console_sessions').column('expires_at').execute();
-      await db.schema.createTable('console_signin_failures')
+      await db.schema
+        .createTable('console_signin_failures')
         .addColumn('limit_key', 'text', (c) => c.primaryKey())
         .addColumn('window_start', 'bigint', (c) => c.notNull())
         .addColumn('failures', 'integer', (c) => c.notNull())
@@ -224,7 +254,21 @@ const migrations: Record<string, Migration> = {
 
 /** The text columns of the tables of 0001 and 0002, by table. */
 const TEXT_COLUMNS: Record<string, string[]> = {
-  connectors: ['region', 'account_id', 'connector_id', 'name', 'name_lower', 'type', 'description', 'auth_type', 'auth_public', 'auth_secret', 'vpc_connection_arn', 'enabled_actions', 'status'],
+  connectors: [
+    'region',
+    'account_id',
+    'connector_id',
+    'name',
+    'name_lower',
+    'type',
+    'description',
+    'auth_type',
+    'auth_public',
+    'auth_secret',
+    'vpc_connection_arn',
+    'enabled_actions',
+    'status',
+  ],
   connector_permissions: ['region', 'account_id', 'connector_id', 'principal', 'action'],
   tags: ['region', 'account_id', 'connector_id', 'tag_key', 'tag_value'],
   users: ['account_id', 'user_name', 'role'],
@@ -260,7 +304,11 @@ function dialectMigrations(kind: 'sqlite' | 'postgres'): Record<string, Migratio
 
 /** The migrations for a store of this kind (SQLite unless named). */
 export function migrationProviderFor(kind: 'sqlite' | 'postgres'): MigrationProvider {
-  return { async getMigrations() { return { ...migrations, ...dialectMigrations(kind) }; } };
+  return {
+    async getMigrations() {
+      return { ...migrations, ...dialectMigrations(kind) };
+    },
+  };
 }
 
 export const migrationProvider: MigrationProvider = migrationProviderFor('sqlite');

@@ -2,7 +2,19 @@
 import path from 'node:path';
 import { privateFile, securePrivateDir } from './file-modes.js';
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type Driver, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  type DatabaseConnection,
+  type Driver,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import type { Database } from './schema.js';
 import { SqlStore } from './sql-store.js';
 import { openPostgres, type PostgresOptions } from './postgres.js';
@@ -86,7 +98,10 @@ function mayChangeIdentity(node: RootOperationNode): boolean {
   let identity = false;
   const walk = (n: unknown): void => {
     if (identity || n === null || typeof n !== 'object') return;
-    if (Array.isArray(n)) { for (const x of n) walk(x); return; }
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x);
+      return;
+    }
     const o = n as { kind?: unknown; table?: { identifier?: { name?: unknown } } };
     if (o.kind === 'TableNode') {
       tables++;
@@ -131,7 +146,9 @@ function dataVersion(sqlite: BetterSqlite3.Database, writes: WriteCounter): () =
   return () => {
     if (seen === undefined) {
       seen = stmt.get();
-      setImmediate(() => { seen = undefined; });
+      setImmediate(() => {
+        seen = undefined;
+      });
     }
     return `${String(seen)}:${writes.count}`;
   };

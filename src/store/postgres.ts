@@ -16,8 +16,20 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
-  type ColumnDefinitionNode, DataTypeNode, Kysely, type KyselyPlugin, Migrator, OperationNodeTransformer, PostgresDialect,
-  type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryId, type QueryResult, RawNode, type RootOperationNode, type UnknownRow,
+  type ColumnDefinitionNode,
+  DataTypeNode,
+  Kysely,
+  type KyselyPlugin,
+  Migrator,
+  OperationNodeTransformer,
+  PostgresDialect,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryId,
+  type QueryResult,
+  RawNode,
+  type RootOperationNode,
+  type UnknownRow,
 } from 'kysely';
 import type { Database } from './schema.js';
 import { migrationProviderFor } from './migrations.js';
@@ -60,13 +72,15 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   // big table, or waiting for another node's, may take longer than any query).
   const schema = await migrate(url);
 
-  const pool = new pg.Pool(poolConfig(url, {
-    max: poolSize,
-    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
-    // A request waiting this long for a free connection fails (InternalFailure) instead of hanging.
-    connectionTimeoutMillis: 30_000,
-    idleTimeoutMillis: 30_000,
-  }));
+  const pool = new pg.Pool(
+    poolConfig(url, {
+      max: poolSize,
+      ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+      // A request waiting this long for a free connection fails (InternalFailure) instead of hanging.
+      connectionTimeoutMillis: 30_000,
+      idleTimeoutMillis: 30_000,
+    }),
+  );
   const lockPool = new pg.Pool(poolConfig(url, { max: Math.max(2, Math.ceil(poolSize / 2)), connectionTimeoutMillis: lockWaitMs, idleTimeoutMillis: 30_000 }));
   // An idle connection the server dropped (restart, failover) is an 'error' event on the
   // pool: the pool discards it and the next query opens a new one. Unheard, it would end the process.
@@ -90,14 +104,20 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       await client.query('select pg_advisory_xact_lock($1::bigint)', [advisoryKey(schema, name)]);
       return await fn();
     } finally {
-      try { await client.query('rollback'); } catch (e) { broken = e instanceof Error ? e : new Error(String(e)); }
+      try {
+        await client.query('rollback');
+      } catch (e) {
+        broken = e instanceof Error ? e : new Error(String(e));
+      }
       client.release(broken);
     }
   }
 
   const store = new SqlStore(db, 'postgres', undefined, {
     withLock,
-    migrate: async () => { await migrate(url); },
+    migrate: async () => {
+      await migrate(url);
+    },
     close: () => lockPool.end(),
   });
   // The query pool's state, for the metrics (actionbridge_db_pool_*; src/server/metrics.ts).
@@ -137,7 +157,10 @@ async function migrate(url: string): Promise<string> {
     // Fast path for every start but the first after an upgrade (and for each CLI command):
     // all migrations recorded, nothing to lock or to introspect.
     const known = Object.keys(await provider.getMigrations());
-    const applied = await pool.query<{ name: string }>(`select name from ${pg.escapeIdentifier(schema)}.kysely_migration`).then((x) => new Set(x.rows.map((row) => row.name)), () => undefined);
+    const applied = await pool.query<{ name: string }>(`select name from ${pg.escapeIdentifier(schema)}.kysely_migration`).then(
+      (x) => new Set(x.rows.map((row) => row.name)),
+      () => undefined,
+    );
     if (applied && known.every((n) => applied.has(n))) return schema;
     // The migration tables are looked up in this schema only: another schema of the same
     // database (another deployment, or a test) with its own kysely_migration is not ours.

@@ -38,7 +38,12 @@ export class SqlStore implements Store {
    * @param dataVersion where the database can say so (SQLite), a value that changes
    * whenever identity rows may have changed (src/store/repos/identities.ts).
    */
-  constructor(readonly db: Kysely<Database>, readonly kind: 'sqlite' | 'postgres', dataVersion?: () => string, private readonly hooks: SqlStoreHooks = {}) {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly kind: 'sqlite' | 'postgres',
+    dataVersion?: () => string,
+    private readonly hooks: SqlStoreHooks = {},
+  ) {
     const ctx = new SqlContext(db, kind);
     this.connectors = new SqlConnectors(ctx);
     this.identities = new SqlIdentities(ctx, dataVersion);

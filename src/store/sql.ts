@@ -73,7 +73,10 @@ export function toConnectorRow(c: ConnectorRecord): ConnectorRow {
 
 /** The database a repository works on, and what differs by dialect. */
 export class SqlContext {
-  constructor(readonly db: Kysely<Database>, readonly kind: 'sqlite' | 'postgres') {}
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly kind: 'sqlite' | 'postgres',
+  ) {}
 
   /**
    * One transaction. On PostgreSQL, where nodes write concurrently, a transaction the

@@ -2,9 +2,7 @@
 // file under src/store/repos/ (Kysely, for SQLite and PostgreSQL alike); `Store` is the
 // small root that exposes them. Operations never know which database they run on.
 // Every method that writes is one transaction.
-import type {
-  AccessKeyRecord, ConnectorKey, ConnectorQuery, ConnectorRecord, PermissionGrant, Role, TagRecord, UserRecord,
-} from '../domain/types.js';
+import type { AccessKeyRecord, ConnectorKey, ConnectorQuery, ConnectorRecord, PermissionGrant, Role, TagRecord, UserRecord } from '../domain/types.js';
 import type { AuthStateRecord, TestResultRecord, TokenRecord } from '../domain/connections.js';
 import type { ConsoleStore } from './console-store.js';
 import type { InvocationQuery, InvocationRecord } from '../domain/invocations.js';

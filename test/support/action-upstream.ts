@@ -51,7 +51,11 @@ export async function startActionUpstream(ca: TestCa, opts: { host?: string; dns
         received.push(rec);
         void (async () => {
           let r: Reply;
-          try { r = await responder(rec); } catch (e) { r = { status: 500, text: String(e) }; }
+          try {
+            r = await responder(rec);
+          } catch (e) {
+            r = { status: 500, text: String(e) };
+          }
           const headers = { ...(r.json !== undefined ? { 'content-type': 'application/json' } : {}), ...r.headers };
           res.writeHead(r.status ?? 200, headers).end(r.json !== undefined ? JSON.stringify(r.json) : (r.text ?? ''));
         })();
@@ -60,7 +64,12 @@ export async function startActionUpstream(ca: TestCa, opts: { host?: string; dns
   });
   return Object.assign(server, {
     received,
-    respond(fn: Responder) { responder = fn; },
-    reset() { responder = echo; received.length = 0; },
+    respond(fn: Responder) {
+      responder = fn;
+    },
+    reset() {
+      responder = echo;
+      received.length = 0;
+    },
   });
 }

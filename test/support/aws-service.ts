@@ -30,7 +30,11 @@ export async function startAwsService(ca: TestCa, sts: StsStandIn, service: stri
           refused.push(code);
           res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': code }).end(JSON.stringify({ __type: code, message }));
         };
-        const verdict = await verifySigV4({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body }, (id) => sts.issued.get(id)?.secretAccessKey, service);
+        const verdict = await verifySigV4(
+          { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body },
+          (id) => sts.issued.get(id)?.secretAccessKey,
+          service,
+        );
         if (!verdict.ok) return deny(403, verdict.code, verdict.reason);
         const creds = sts.issued.get(verdict.accessKeyId)!;
         if (req.headers['x-amz-security-token'] !== creds.sessionToken || !verdict.signedHeaders.includes('x-amz-security-token')) {
@@ -41,12 +45,19 @@ export async function startAwsService(ca: TestCa, sts: StsStandIn, service: stri
         accepted.push({ accessKeyId: verdict.accessKeyId, roleArn: creds.roleArn, roleSessionName: creds.roleSessionName, ...(target ? { target } : {}) });
         const failure = failNext.shift();
         if (failure) return deny(failure.status, failure.code, `${failure.code} (stand-in)`);
-        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+        res
+          .writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
           .end(JSON.stringify(state.answer ?? { Caller: `${creds.roleArn}/${creds.roleSessionName}`, Received: body.length }));
       })();
     },
   });
   return Object.defineProperties(Object.assign(server, { accepted, refused, failNext }), {
-    answer: { get: () => state.answer, set: (v: unknown) => { state.answer = v; }, enumerable: true },
+    answer: {
+      get: () => state.answer,
+      set: (v: unknown) => {
+        state.answer = v;
+      },
+      enumerable: true,
+    },
   }) as AwsServiceStandIn;
 }

@@ -21,7 +21,11 @@ export class TestBrowser {
   }
 
   /** Loads `url` and follows redirects until a page (or `stopAt` matches a URL, which is then not loaded). */
-  async open(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}, stopAt?: (url: string) => boolean): Promise<Page> {
+  async open(
+    url: string,
+    init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+    stopAt?: (url: string) => boolean,
+  ): Promise<Page> {
     const hops: string[] = [];
     let method = init.method ?? 'GET';
     let body: string | undefined = init.form ? new URLSearchParams(init.form).toString() : undefined;
@@ -41,7 +45,10 @@ export class TestBrowser {
       if (res.status >= 300 && res.status < 400 && location) {
         await res.arrayBuffer();
         current = new URL(location, current).href;
-        if (res.status !== 307 && res.status !== 308) { method = 'GET'; body = undefined; }
+        if (res.status !== 307 && res.status !== 308) {
+          method = 'GET';
+          body = undefined;
+        }
         continue;
       }
       return { url: current, status: res.status, headers: res.headers as unknown as Headers, body: await res.text(), hops };
@@ -82,7 +89,10 @@ export class TestBrowser {
 
   private keepCookies(host: string, setCookies: string[]) {
     let jar = this.jar.get(host);
-    if (!jar) { jar = new Map(); this.jar.set(host, jar); }
+    if (!jar) {
+      jar = new Map();
+      this.jar.set(host, jar);
+    }
     for (const line of setCookies) {
       const [pair, ...attrs] = line.split(';');
       const eq = pair!.indexOf('=');

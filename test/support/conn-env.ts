@@ -21,4 +21,7 @@ export async function startConnEnv(overrides: Partial<Config> = {}, ca: TestCa =
 }
 
 /** An end user as the connections code sees a caller. */
-export const endUser = (name: string, account = '111122223333') => ({ userName: name, userArn: `arn:aws:quicksight:us-east-1:${account}:user/default/${name}` });
+export const endUser = (name: string, account = '111122223333') => ({
+  userName: name,
+  userArn: `arn:aws:quicksight:us-east-1:${account}:user/default/${name}`,
+});

@@ -40,7 +40,12 @@ export interface ClockServer {
 export async function startClockServer(overrides: Partial<Config> = {}, console: Partial<ConsoleOptions> = {}, masterKey?: string): Promise<ClockServer> {
   const dataDir = tempDir('ab-console-');
   let logText = '';
-  const sink = new Writable({ write(chunk, _enc, cb) { logText += chunk.toString(); cb(); } });
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      logText += chunk.toString();
+      cb();
+    },
+  });
   const config: Config = { ...defaults, port: 0, dataDir, throttle: { ratePerSecond: 0, burst: 0 }, ...overrides };
   const store = await openStore({ dataDir, databaseUrl: config.databaseUrl, postgres: { ...defaults.postgres, poolSize: 3 } });
   const keys = KeyRing.load({ dataDir, env: masterKey ? { ACTIONBRIDGE_MASTER_KEY: masterKey } : {} });
@@ -50,7 +55,11 @@ export async function startClockServer(overrides: Partial<Config> = {}, console:
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address() as { port: number };
   return {
-    app, store, keys, dataDir, clock,
+    app,
+    store,
+    keys,
+    dataDir,
+    clock,
     endpoint: `http://127.0.0.1:${addr.port}`,
     logs: () => logText,
     async addUser(name, role, groups = []) {
@@ -84,20 +93,31 @@ export class ConsoleClient {
   private readonly agent: Agent | undefined;
 
   /** `localAddress` (e.g. 127.0.0.2) makes the client come from another address. */
-  constructor(readonly endpoint: string, localAddress?: string) {
+  constructor(
+    readonly endpoint: string,
+    localAddress?: string,
+  ) {
     this.agent = localAddress ? new Agent({ localAddress }) : undefined;
   }
 
-  cookie(name: string): string | undefined { return this.jar.get(name); }
+  cookie(name: string): string | undefined {
+    return this.jar.get(name);
+  }
 
-  async request(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; csrf?: boolean | string; raw?: string } = {}): Promise<Answer> {
+  async request(
+    method: string,
+    path: string,
+    opts: { body?: unknown; headers?: Record<string, string>; csrf?: boolean | string; raw?: string } = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = { ...opts.headers };
     if (this.jar.size) headers.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
     if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] ??= 'application/json';
     const csrf = opts.csrf === undefined || opts.csrf === true ? this.jar.get('ab_console_csrf') : opts.csrf === false ? undefined : opts.csrf;
     if (csrf !== undefined) headers['x-csrf-token'] = csrf;
     const res = await fetch(new URL(path, this.endpoint), {
-      method, headers, redirect: 'manual',
+      method,
+      headers,
+      redirect: 'manual',
       ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
       ...(this.agent ? { dispatcher: this.agent } : {}),
     });
@@ -112,7 +132,11 @@ export class ConsoleClient {
     }
     const text = await res.text();
     let body: Record<string, any> = {};
-    try { body = text ? JSON.parse(text) : {}; } catch { body = { text }; }
+    try {
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      body = { text };
+    }
     return { status: res.status, errorType: res.headers.get('x-amzn-errortype'), headers: res.headers as unknown as Headers, setCookies, body };
   }
 
@@ -124,7 +148,9 @@ export class ConsoleClient {
     return this.request('POST', `/console/api/${op}`, { body: input, ...opts });
   }
 
-  async close(): Promise<void> { await this.agent?.close(); }
+  async close(): Promise<void> {
+    await this.agent?.close();
+  }
 }
 
 /** The attributes of one Set-Cookie line, lower-cased names → value ('' for flags). */
@@ -148,7 +174,8 @@ export async function startTwoConsoleNodes(schemaName: string, password: string)
   b.clock.ms = a.clock.ms;
   await a.setPassword('admin', password);
   return {
-    a, b,
+    a,
+    b,
     async stop() {
       await a.stop();
       await b.stop();

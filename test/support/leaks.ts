@@ -17,8 +17,10 @@ export function spelledIn(bytes: Buffer, secret: string): string | undefined {
 export function leaks(secrets: string[], where: { dataDir?: string; logs?: string; responses?: string[] }): string[] {
   const found: string[] = [];
   const files = where.dataDir
-    ? fs.readdirSync(where.dataDir).filter((n) => fs.statSync(path.join(where.dataDir!, n)).isFile())
-      .map((n) => ({ name: n, bytes: fs.readFileSync(path.join(where.dataDir!, n)) }))
+    ? fs
+        .readdirSync(where.dataDir)
+        .filter((n) => fs.statSync(path.join(where.dataDir!, n)).isFile())
+        .map((n) => ({ name: n, bytes: fs.readFileSync(path.join(where.dataDir!, n)) }))
     : [];
   for (const s of secrets) {
     for (const f of files) {

@@ -42,11 +42,18 @@ export async function startMcpEnv(overrides: Partial<Config> = {}): Promise<McpE
   const root = upstream.url('/').replace(/\/$/, '');
   await createConnector(admin, 'gh', {
     auth: basicAuth(upstream.url('/api'), 'svc', 'gh-Pa55word-91'),
-    permissions: [{ Principal: alice.arn, Actions: INVOKE }, { Principal: bob.arn, Actions: INVOKE }],
+    permissions: [
+      { Principal: alice.arn, Actions: INVOKE },
+      { Principal: bob.arn, Actions: INVOKE },
+    ],
   });
   await createConnector(admin, 'jira', {
-    type: 'JIRA_CLOUD', auth: apiKeyAuth(root, JIRA_KEY, 'bot@acme.example.com'),
-    permissions: [{ Principal: alice.arn, Actions: INVOKE }, { Principal: bob.arn, Actions: VIEW }],
+    type: 'JIRA_CLOUD',
+    auth: apiKeyAuth(root, JIRA_KEY, 'bot@acme.example.com'),
+    permissions: [
+      { Principal: alice.arn, Actions: INVOKE },
+      { Principal: bob.arn, Actions: VIEW },
+    ],
   });
   await createConnector(admin, 'signin', {
     auth: {
@@ -58,8 +65,10 @@ export async function startMcpEnv(overrides: Partial<Config> = {}): Promise<McpE
           AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
           AuthorizationCodeGrantCredentialsDetails: {
             AuthorizationCodeGrantDetails: {
-              ClientId: 'ab-mcp-web', ClientSecret: 'ab-mcp-web-secret-3c4d',
-              TokenEndpoint: upstream.url('/oauth/token'), AuthorizationEndpoint: upstream.url('/oauth/authorize'),
+              ClientId: 'ab-mcp-web',
+              ClientSecret: 'ab-mcp-web-secret-3c4d',
+              TokenEndpoint: upstream.url('/oauth/token'),
+              AuthorizationEndpoint: upstream.url('/oauth/authorize'),
             },
           },
         },
@@ -68,7 +77,12 @@ export async function startMcpEnv(overrides: Partial<Config> = {}): Promise<McpE
     permissions: [{ Principal: alice.arn, Actions: INVOKE }],
   });
   return {
-    ...env, upstream, admin, alice, bob, root,
+    ...env,
+    upstream,
+    admin,
+    alice,
+    bob,
+    root,
     async stop() {
       await env.t.stop();
       await upstream.close();
@@ -91,11 +105,23 @@ export async function mintToken(env: McpEnv, userName: string, o: { expiresAt?: 
 }
 
 export function grant(admin: qs.QuickSightClient, id: string, principal: string, actions: string[]) {
-  return admin.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, GrantPermissions: [{ Principal: principal, Actions: actions }] }));
+  return admin.send(
+    new qs.UpdateActionConnectorPermissionsCommand({
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: id,
+      GrantPermissions: [{ Principal: principal, Actions: actions }],
+    }),
+  );
 }
 
 export function revoke(admin: qs.QuickSightClient, id: string, principal: string, actions: string[]) {
-  return admin.send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, RevokePermissions: [{ Principal: principal, Actions: actions }] }));
+  return admin.send(
+    new qs.UpdateActionConnectorPermissionsCommand({
+      AwsAccountId: ACCOUNT,
+      ActionConnectorId: id,
+      RevokePermissions: [{ Principal: principal, Actions: actions }],
+    }),
+  );
 }
 
 /** An MCP client (the SDK's own) connected to /mcp with a bearer token. */
@@ -107,4 +133,4 @@ export async function connectHttp(endpoint: string, token: string, name = 'mcp-t
 }
 
 /** The text of a tool result's first content item. */
-export const textOf = (r: unknown) => ((r as { content: { type: string; text: string }[] }).content[0]?.text ?? '');
+export const textOf = (r: unknown) => (r as { content: { type: string; text: string }[] }).content[0]?.text ?? '';

@@ -48,7 +48,10 @@ export async function startOidc(ca: TestCa, clients: OidcClient[]): Promise<Test
   const ttl = { accessToken: 3600, clientCredentials: 3600, refreshToken: 14 * 24 * 3600 };
   let provider: InstanceType<typeof Provider> | undefined;
   const handler: http.RequestListener = (req, res) => {
-    if (!provider) { res.writeHead(503).end(); return; }
+    if (!provider) {
+      res.writeHead(503).end();
+      return;
+    }
     void provider.callback()(req, res);
   };
   const server = await startHttpsServer({ cert: ca.issue({ dnsNames: ['localhost'], ips: ['127.0.0.1'] }), handler });
@@ -76,7 +79,12 @@ export async function startOidc(ca: TestCa, clients: OidcClient[]): Promise<Test
   });
   // The development pages and this test server are the only parties: silence its warnings.
   provider.on('server_error', () => {});
-  type Ctx = { method: string; path: string; headers: Record<string, string | undefined>; oidc?: { params?: { grant_type?: string }; body?: { client_secret?: string } } };
+  type Ctx = {
+    method: string;
+    path: string;
+    headers: Record<string, string | undefined>;
+    oidc?: { params?: { grant_type?: string }; body?: { client_secret?: string } };
+  };
   provider.use(async (ctx: Ctx, next: () => Promise<void>) => {
     await next();
     if (ctx.method === 'POST' && ctx.path === '/token') {

@@ -10,7 +10,11 @@ export default async function setup() {
   const query = async (text: string) => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    try { return (await c.query<{ nspname: string }>(text)).rows; } finally { await c.end(); }
+    try {
+      return (await c.query<{ nspname: string }>(text)).rows;
+    } finally {
+      await c.end();
+    }
   };
   const dropWhere = async (keep: (name: string) => boolean) => {
     const schemas = await query("select nspname from pg_namespace where nspname like 'abt\\_%'");
@@ -30,5 +34,7 @@ export default async function setup() {
     const ts = parseInt((name.split('_')[1] ?? '').slice(0, 6), 36);
     return !(Number.isFinite(ts) && ts < dayAgo);
   });
-  return async () => { await dropWhere((name) => !name.startsWith(`abt_${run}_`)); };
+  return async () => {
+    await dropWhere((name) => !name.startsWith(`abt_${run}_`));
+  };
 }

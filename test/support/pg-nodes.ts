@@ -37,7 +37,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const nodes: Node[] = [];
   const clients: qs.QuickSightClient[] = [];
   const baseEnv: NodeJS.ProcessEnv = {
-    ACTIONBRIDGE_LOG_LEVEL: 'warn', ACTIONBRIDGE_PG_POOL_SIZE: '4',
+    ACTIONBRIDGE_LOG_LEVEL: 'warn',
+    ACTIONBRIDGE_PG_POOL_SIZE: '4',
     ...(masterKey ? { ACTIONBRIDGE_MASTER_KEY: masterKey } : {}),
     ...opts.env,
   };
@@ -63,15 +64,24 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   }
   let turn = 0;
   return {
-    schema, dataDir, masterKey, nodes, add,
-    next: () => { const live = nodes.filter((x) => x.child.exitCode === null && x.child.signalCode === null); return live[turn++ % live.length]!; },
+    schema,
+    dataDir,
+    masterKey,
+    nodes,
+    add,
+    next: () => {
+      const live = nodes.filter((x) => x.child.exitCode === null && x.child.signalCode === null);
+      return live[turn++ % live.length]!;
+    },
     async stop() {
       for (const c of clients) c.destroy();
-      await Promise.all(nodes.map(async (x) => {
-        if (x.child.exitCode !== null || x.child.signalCode !== null) return;
-        x.child.kill('SIGTERM');
-        await x.exited();
-      }));
+      await Promise.all(
+        nodes.map(async (x) => {
+          if (x.child.exitCode !== null || x.child.signalCode !== null) return;
+          x.child.kill('SIGTERM');
+          await x.exited();
+        }),
+      );
       await schema.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

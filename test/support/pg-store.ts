@@ -20,7 +20,8 @@ import pg from 'pg';
 
 export const PG_URL: string | undefined = process.env.ACTIONBRIDGE_TEST_PG_URL || undefined;
 export const TEST_STORE: 'sqlite' | 'postgres' = process.env.ACTIONBRIDGE_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
-export const PG_SKIP_REASON = 'PostgreSQL tests skipped: ACTIONBRIDGE_TEST_PG_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test, as .ci/run sets it)';
+export const PG_SKIP_REASON =
+  'PostgreSQL tests skipped: ACTIONBRIDGE_TEST_PG_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test, as .ci/run sets it)';
 export const DB_URL_FILE = '.test-database-url';
 const PRELOAD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pg-preload.mjs');
 
@@ -41,10 +42,18 @@ export function schemaUrl(schema: string, base = PG_URL): string {
 export async function pgQuery<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = [], url = PG_URL): Promise<R[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return (await c.query<R>(text, params)).rows; } finally { await c.end(); }
+  try {
+    return (await c.query<R>(text, params)).rows;
+  } finally {
+    await c.end();
+  }
 }
 
-export interface TestSchema { schema: string; url: string; drop(): Promise<void> }
+export interface TestSchema {
+  schema: string;
+  url: string;
+  drop(): Promise<void>;
+}
 
 /** A new, empty schema of this run. */
 export async function createSchema(tag = ''): Promise<TestSchema> {
@@ -99,13 +108,18 @@ export function querySync<R = Record<string, unknown>>(url: string, text: string
 
 /** Every row of every table of a schema, as the SQLite snapshot of test/auth-support.ts gives them (synchronous). */
 export function pgSnapshotSync(url: string): Record<string, unknown[]> {
-  const tables = querySync<{ t: string }>(url, "select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1")
-    .map((r) => r.t);
+  const tables = querySync<{ t: string }>(
+    url,
+    "select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1",
+  ).map((r) => r.t);
   if (tables.length === 0) return {};
   const q = tables.map((t) => `select '${t}' as t, coalesce((select jsonb_agg(x) from ${pg.escapeIdentifier(t)} x), '[]'::jsonb) as rows`).join(' union all ');
   const out: Record<string, unknown[]> = {};
   for (const { t, rows } of querySync<{ t: string; rows: unknown[] }>(url, q)) {
-    out[t] = rows.map((r) => JSON.stringify(r)).sort().map((r) => JSON.parse(r));
+    out[t] = rows
+      .map((r) => JSON.stringify(r))
+      .sort()
+      .map((r) => JSON.parse(r));
   }
   return out;
 }

@@ -9,7 +9,11 @@ port.on('message', async ({ url, text, signal }) => {
   let answer;
   try {
     let c = clients.get(url);
-    if (!c) { c = new pg.Client({ connectionString: url }); await c.connect(); clients.set(url, c); }
+    if (!c) {
+      c = new pg.Client({ connectionString: url });
+      await c.connect();
+      clients.set(url, c);
+    }
     answer = { rows: (await c.query(text)).rows };
   } catch (e) {
     answer = { error: String(e?.message ?? e) };

@@ -13,7 +13,13 @@ import { readBody, verifySigV4 } from './sigv4-verify.js';
 import type { StsStandIn } from './sts.js';
 import type { TestCa } from './tls.js';
 
-export interface StoredObject { body: Buffer; contentType: string; etag: string; lastModified: Date; metadata: Record<string, string> }
+export interface StoredObject {
+  body: Buffer;
+  contentType: string;
+  etag: string;
+  lastModified: Date;
+  metadata: Record<string, string>;
+}
 
 export interface S3StandIn extends TestHttpsServer {
   readonly buckets: Map<string, Map<string, StoredObject>>;
@@ -35,10 +41,15 @@ export async function startS3(ca: TestCa, sts: StsStandIn, buckets: string[]): P
         const body = await readBody(req);
         const error = (status: number, code: string, message: string) => {
           refused.push(code);
-          res.writeHead(status, { 'content-type': 'application/xml' })
+          res
+            .writeHead(status, { 'content-type': 'application/xml' })
             .end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${xml(message)}</Message></Error>`);
         };
-        const verdict = await verifySigV4({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body }, (id) => sts.issued.get(id)?.secretAccessKey, 's3');
+        const verdict = await verifySigV4(
+          { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body },
+          (id) => sts.issued.get(id)?.secretAccessKey,
+          's3',
+        );
         if (!verdict.ok) return error(403, verdict.code, verdict.reason);
         const creds = sts.issued.get(verdict.accessKeyId)!;
         if (req.headers['x-amz-security-token'] !== creds.sessionToken || !verdict.signedHeaders.includes('x-amz-security-token')) {
@@ -46,7 +57,8 @@ export async function startS3(ca: TestCa, sts: StsStandIn, buckets: string[]): P
         }
         if (creds.expiration.getTime() <= Date.now()) return error(400, 'ExpiredToken', 'The provided token has expired.');
         const sha = req.headers['x-amz-content-sha256'];
-        if (sha !== 'UNSIGNED-PAYLOAD' && sha !== createHash('sha256').update(body).digest('hex')) return error(400, 'XAmzContentSHA256Mismatch', 'payload hash mismatch');
+        if (sha !== 'UNSIGNED-PAYLOAD' && sha !== createHash('sha256').update(body).digest('hex'))
+          return error(400, 'XAmzContentSHA256Mismatch', 'payload hash mismatch');
 
         const u = new URL(req.url ?? '/', 'https://s3.invalid');
         const [bucketName, ...rest] = u.pathname.split('/').slice(1).map(decodeURIComponent);
@@ -54,7 +66,9 @@ export async function startS3(ca: TestCa, sts: StsStandIn, buckets: string[]): P
         accepted.push({ method: req.method ?? '', path: u.pathname, roleSessionName: creds.roleSessionName, region: verdict.region });
         if (!bucketName) {
           const list = [...store.keys()].map((b) => `<Bucket><Name>${xml(b)}</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket>`).join('');
-          res.writeHead(200, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult><Buckets>${list}</Buckets><Owner><ID>o</ID></Owner></ListAllMyBucketsResult>`);
+          res
+            .writeHead(200, { 'content-type': 'application/xml' })
+            .end(`<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult><Buckets>${list}</Buckets><Owner><ID>o</ID></Owner></ListAllMyBucketsResult>`);
           return;
         }
         const bucket = store.get(bucketName);
@@ -62,9 +76,18 @@ export async function startS3(ca: TestCa, sts: StsStandIn, buckets: string[]): P
         if (!key) {
           if (req.method !== 'GET' || u.searchParams.get('list-type') !== '2') return error(400, 'NotImplemented', 'only ListObjectsV2');
           const prefix = u.searchParams.get('prefix') ?? '';
-          const contents = [...bucket].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : 1))
-            .map(([k, o]) => `<Contents><Key>${xml(k)}</Key><LastModified>${o.lastModified.toISOString()}</LastModified><ETag>${xml(o.etag)}</ETag><Size>${o.body.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`);
-          res.writeHead(200, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${xml(bucketName)}</Name><Prefix>${xml(prefix)}</Prefix><KeyCount>${contents.length}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>${contents.join('')}</ListBucketResult>`);
+          const contents = [...bucket]
+            .filter(([k]) => k.startsWith(prefix))
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(
+              ([k, o]) =>
+                `<Contents><Key>${xml(k)}</Key><LastModified>${o.lastModified.toISOString()}</LastModified><ETag>${xml(o.etag)}</ETag><Size>${o.body.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`,
+            );
+          res
+            .writeHead(200, { 'content-type': 'application/xml' })
+            .end(
+              `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${xml(bucketName)}</Name><Prefix>${xml(prefix)}</Prefix><KeyCount>${contents.length}</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>${contents.join('')}</ListBucketResult>`,
+            );
           return;
         }
         switch (req.method) {
@@ -72,14 +95,22 @@ export async function startS3(ca: TestCa, sts: StsStandIn, buckets: string[]): P
             const etag = `"${createHash('md5').update(body).digest('hex')}"`;
             const metadata: Record<string, string> = {};
             for (const [h, v] of Object.entries(req.headers)) if (h.startsWith('x-amz-meta-')) metadata[h.slice(11)] = String(v);
-            bucket.set(key, { body, contentType: String(req.headers['content-type'] ?? 'application/octet-stream'), etag, lastModified: new Date(Math.floor(Date.now() / 1000) * 1000), metadata });
+            bucket.set(key, {
+              body,
+              contentType: String(req.headers['content-type'] ?? 'application/octet-stream'),
+              etag,
+              lastModified: new Date(Math.floor(Date.now() / 1000) * 1000),
+              metadata,
+            });
             res.writeHead(200, { etag }).end();
             return;
           }
           case 'GET': {
             const o = bucket.get(key);
             if (!o) return error(404, 'NoSuchKey', 'The specified key does not exist.');
-            res.writeHead(200, { 'content-type': o.contentType, 'content-length': o.body.length, etag: o.etag, 'last-modified': o.lastModified.toUTCString() }).end(o.body);
+            res
+              .writeHead(200, { 'content-type': o.contentType, 'content-length': o.body.length, etag: o.etag, 'last-modified': o.lastModified.toUTCString() })
+              .end(o.body);
             return;
           }
           case 'DELETE':

@@ -20,11 +20,15 @@ export const MiB = 1024 * 1024;
 
 /** SigV4 headers of the right form (in scope, in time) that no secret signed: enough to be admitted, never to be verified. */
 export function unsignedSigV4(accessKeyId: string, now = new Date()): Record<string, string> {
-  const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   return {
     'x-amz-date': amzDate,
-    authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${amzDate.slice(0, 8)}/us-east-1/quicksight/aws4_request, `
-      + `SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+    authorization:
+      `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${amzDate.slice(0, 8)}/us-east-1/quicksight/aws4_request, ` +
+      `SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
   };
 }
 
@@ -37,9 +41,20 @@ export interface RawAnswer {
 }
 
 /** Sends `body` in full and reads the answer (an answer that comes before the body is all sent counts too). */
-export function rawRequest(endpoint: string, method: string, path: string, headers: Record<string, string>, body?: Buffer | string, opts: { tolerateCut?: boolean } = {}): Promise<RawAnswer> {
+export function rawRequest(
+  endpoint: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: Buffer | string,
+  opts: { tolerateCut?: boolean } = {},
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = http.request(new URL(path, endpoint), { method, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) }, agent: false });
+    const req = http.request(new URL(path, endpoint), {
+      method,
+      headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+      agent: false,
+    });
     let answered = false;
     req.on('response', (res) => {
       answered = true;
@@ -64,8 +79,16 @@ export function rawRequest(endpoint: string, method: string, path: string, heade
  * or 'no answer' (the server is still reading). `hold`: leave the request open (the
  * returned `abort` ends it) instead of ending it after the wait.
  */
-export async function partialRequest(endpoint: string, method: string, path: string, headers: Record<string, string>, declared: number, sent: number, waitMs: number, hold = false):
-  Promise<{ answer: RawAnswer | 'no answer'; abort(): void }> {
+export async function partialRequest(
+  endpoint: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  declared: number,
+  sent: number,
+  waitMs: number,
+  hold = false,
+): Promise<{ answer: RawAnswer | 'no answer'; abort(): void }> {
   const req = http.request(new URL(path, endpoint), { method, headers: { ...headers, 'content-length': String(declared) }, agent: false });
   req.on('error', () => {});
   const answer = new Promise<RawAnswer>((resolve) => {
@@ -101,7 +124,11 @@ export async function startBigUpstream(ca: TestCa, size: number): Promise<BigUps
   const paths: string[] = [];
   let waiting: (() => void)[] = [];
   let needed = 0;
-  const release = () => { const w = waiting; waiting = []; for (const f of w) f(); };
+  const release = () => {
+    const w = waiting;
+    waiting = [];
+    for (const f of w) f();
+  };
   const server = await startHttpsServer({
     cert: ca.issue({ dnsNames: ['localhost'], ips: ['127.0.0.1'] }),
     handler: (req, res) => {
@@ -122,19 +149,43 @@ export async function startBigUpstream(ca: TestCa, size: number): Promise<BigUps
       });
     },
   });
-  return Object.assign(server, { paths, barrier(n: number) { needed = n; } });
+  return Object.assign(server, {
+    paths,
+    barrier(n: number) {
+      needed = n;
+    },
+  });
 }
 
 /** `[[[…]]]` nested `depth` levels, as JSON text. */
 export const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
 /** A SigV4-signed request with a body given as text (for bodies JSON.stringify cannot write, such as 100 000 levels of nesting). */
-export async function signedRaw(endpoint: string, creds: { accessKeyId: string; secretAccessKey: string }, method: string, path: string, text: string): Promise<RawAnswer> {
+export async function signedRaw(
+  endpoint: string,
+  creds: { accessKeyId: string; secretAccessKey: string },
+  method: string,
+  path: string,
+  text: string,
+): Promise<RawAnswer> {
   const url = new URL(path, endpoint);
-  const signer = new SignatureV4({ credentials: creds, region: 'us-east-1', service: 'quicksight', sha256: Hash.bind(null, 'sha256') as never, uriEscapePath: true });
-  const signed = await signer.sign(new HttpRequest({
-    method, protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname,
-    headers: { host: url.host, 'content-type': 'application/json' }, body: text,
-  }));
+  const signer = new SignatureV4({
+    credentials: creds,
+    region: 'us-east-1',
+    service: 'quicksight',
+    sha256: Hash.bind(null, 'sha256') as never,
+    uriEscapePath: true,
+  });
+  const signed = await signer.sign(
+    new HttpRequest({
+      method,
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      headers: { host: url.host, 'content-type': 'application/json' },
+      body: text,
+    }),
+  );
   return rawRequest(endpoint, method, path, signed.headers, text);
 }

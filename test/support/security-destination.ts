@@ -21,7 +21,17 @@ export async function signIn(browser: TestBrowser, endpoint: string, id: string,
   if (!done.body.includes('Signed in')) throw new Error(`sign-in failed: ${done.body.slice(0, 300)}`);
 }
 
-interface ConnectorRow { region: string; account_id: string; connector_id: string; type: string; auth_type: string; auth_public: string; vpc_connection_arn: string | null; auth_secret: string | null; updated_at: number }
+interface ConnectorRow {
+  region: string;
+  account_id: string;
+  connector_id: string;
+  type: string;
+  auth_type: string;
+  auth_public: string;
+  vpc_connection_arn: string | null;
+  auth_secret: string | null;
+  updated_at: number;
+}
 
 /**
  * Rewrites the SQLite database of a stopped server as an ActionBridge from before the
@@ -41,16 +51,27 @@ export function writeLegacyFormat(dbPath: string, dataDir: string, digestOf: (ro
       if (r.auth_secret === null) continue;
       const k = `${r.region}|${r.account_id}|${r.connector_id}`;
       const plain = keys.open(r.auth_secret, `connector|${k}|${digestOf(r)}`);
-      db.prepare('update connectors set auth_secret = ? where region = ? and account_id = ? and connector_id = ?')
-        .run(keys.seal(plain, `connector|${k}`), r.region, r.account_id, r.connector_id);
+      db.prepare('update connectors set auth_secret = ? where region = ? and account_id = ? and connector_id = ?').run(
+        keys.seal(plain, `connector|${k}`),
+        r.region,
+        r.account_id,
+        r.connector_id,
+      );
       connectors++;
     }
-    for (const t of db.prepare('select region, account_id, connector_id, principal, token_sealed from connector_tokens').all() as { region: string; account_id: string; connector_id: string; principal: string; token_sealed: string }[]) {
+    for (const t of db.prepare('select region, account_id, connector_id, principal, token_sealed from connector_tokens').all() as {
+      region: string;
+      account_id: string;
+      connector_id: string;
+      principal: string;
+      token_sealed: string;
+    }[]) {
       const k = `${t.region}|${t.account_id}|${t.connector_id}`;
       const c = byKey.get(k)!;
       const plain = keys.open(t.token_sealed, `connector-token|${k}|${t.principal}|${digestOf(c)}`);
-      db.prepare('update connector_tokens set token_sealed = ?, fingerprint = ? where region = ? and account_id = ? and connector_id = ? and principal = ?')
-        .run(keys.seal(plain, `connector-token|${k}|${t.principal}`), legacyFingerprint(c, t.principal), t.region, t.account_id, t.connector_id, t.principal);
+      db.prepare(
+        'update connector_tokens set token_sealed = ?, fingerprint = ? where region = ? and account_id = ? and connector_id = ? and principal = ?',
+      ).run(keys.seal(plain, `connector-token|${k}|${t.principal}`), legacyFingerprint(c, t.principal), t.region, t.account_id, t.connector_id, t.principal);
       tokens++;
     }
     db.prepare("delete from meta where name = 'aad-destination'").run();
@@ -64,10 +85,15 @@ export function writeLegacyFormat(dbPath: string, dataDir: string, digestOf: (ro
 function legacyFingerprint(c: ConnectorRow, principal: string): string {
   const h = createHash('sha256');
   if (principal === '') {
-    h.update(c.auth_public).update('\n').update(String(c.updated_at)).update('\n').update(c.vpc_connection_arn ?? '');
+    h.update(c.auth_public)
+      .update('\n')
+      .update(String(c.updated_at))
+      .update('\n')
+      .update(c.vpc_connection_arn ?? '');
   } else {
     type Obj = Record<string, any>;
-    const d = (JSON.parse(c.auth_public) as Obj).AuthenticationMetadata?.AuthorizationCodeGrantMetadata?.AuthorizationCodeGrantCredentialsDetails?.AuthorizationCodeGrantDetails as Obj | undefined;
+    const d = (JSON.parse(c.auth_public) as Obj).AuthenticationMetadata?.AuthorizationCodeGrantMetadata?.AuthorizationCodeGrantCredentialsDetails
+      ?.AuthorizationCodeGrantDetails as Obj | undefined;
     h.update(JSON.stringify([c.auth_type, d?.ClientId, d?.TokenEndpoint, d?.AuthorizationEndpoint]));
   }
   return h.digest('hex').slice(0, 32);

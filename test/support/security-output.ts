@@ -70,21 +70,30 @@ export async function startReflector(ca: TestCa): Promise<Reflector> {
       seen.push(auth);
       if (path === '/oauth/token') {
         tokenForms.push(body);
-        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
           .end(JSON.stringify({ access_token: ACCESS_TOKEN, token_type: 'Bearer', expires_in: 3600 }));
         return;
       }
       if (path === '/oauth/token-echo') {
         tokenForms.push(body);
         const decoded = Object.fromEntries(new URLSearchParams(body));
-        res.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({
-          error: 'invalid_client',
-          error_description: `Client authentication failed. Received body ${body} (${JSON.stringify(decoded)}); Authorization: ${auth} (${b64(auth)})`,
-          request: { body, headers: req.headers },
-        }));
+        res.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
+          JSON.stringify({
+            error: 'invalid_client',
+            error_description: `Client authentication failed. Received body ${body} (${JSON.stringify(decoded)}); Authorization: ${auth} (${b64(auth)})`,
+            request: { body, headers: req.headers },
+          }),
+        );
         return;
       }
-      const echo = { method: req.method, url: req.url, headers: req.headers, body, reflected: { b64: b64(auth), pct: encodeURIComponent(auth), form: form(auth) } };
+      const echo = {
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        body,
+        reflected: { b64: b64(auth), pct: encodeURIComponent(auth), form: form(auth) },
+      };
       const reflectHeaders = {
         authorization: auth,
         'x-api-key': auth,
@@ -96,30 +105,40 @@ export async function startReflector(ca: TestCa): Promise<Reflector> {
         link: `<https://echo.example/retry?auth=${encodeURIComponent(auth)}>; rel="retry"`,
       };
       if (path.endsWith('/plain')) {
-        res.writeHead(200, { 'content-type': 'application/json', 'x-total-count': '2' }).end(JSON.stringify({
-          items: [{ id: 1, name: 'Widget', note: 'Basic plan; Bearer of good news' }, { id: 2, name: 'Gadget', tags: ['a', 'b'] }],
-        }));
+        res.writeHead(200, { 'content-type': 'application/json', 'x-total-count': '2' }).end(
+          JSON.stringify({
+            items: [
+              { id: 1, name: 'Widget', note: 'Basic plan; Bearer of good news' },
+              { id: 2, name: 'Gadget', tags: ['a', 'b'] },
+            ],
+          }),
+        );
         return;
       }
       if (path.endsWith('/range')) {
         // A service that applies Range to a dynamic answer: a few bytes of the credential at a time.
         const whole = Buffer.from(`Authorization: ${auth}`);
         const m = /^bytes=(\d+)-(\d+)$/.exec(String(req.headers.range ?? ''));
-        if (!m) { res.writeHead(200, { 'content-type': 'text/plain', 'accept-ranges': 'bytes' }).end(whole); return; }
+        if (!m) {
+          res.writeHead(200, { 'content-type': 'text/plain', 'accept-ranges': 'bytes' }).end(whole);
+          return;
+        }
         const from = Number(m[1]);
         const to = Math.min(Number(m[2]), whole.length - 1);
         res.writeHead(206, { 'content-type': 'text/plain', 'content-range': `bytes ${from}-${to}/${whole.length}` }).end(whole.subarray(from, to + 1));
         return;
       }
       if (path.endsWith('/error')) {
-        res.writeHead(500, { 'content-type': 'text/html; charset=utf-8', ...reflectHeaders }).end(
-          '<!doctype html><html><head><title>500 Internal Server Error</title></head><body>'
-          + '<h1>Internal Server Error</h1>'
-          + `<p>While handling the request with header Authorization: &quot;${html(auth)}&quot;</p>`
-          + `<pre>Authorization: ${auth}\nX-Trace: ${b64(auth)}\nX-Retry: ${encodeURIComponent(auth)}</pre>`
-          + `<script>var request = ${escapedJson({ headers: req.headers })};</script>`
-          + '</body></html>',
-        );
+        res
+          .writeHead(500, { 'content-type': 'text/html; charset=utf-8', ...reflectHeaders })
+          .end(
+            '<!doctype html><html><head><title>500 Internal Server Error</title></head><body>' +
+              '<h1>Internal Server Error</h1>' +
+              `<p>While handling the request with header Authorization: &quot;${html(auth)}&quot;</p>` +
+              `<pre>Authorization: ${auth}\nX-Trace: ${b64(auth)}\nX-Retry: ${encodeURIComponent(auth)}</pre>` +
+              `<script>var request = ${escapedJson({ headers: req.headers })};</script>` +
+              '</body></html>',
+          );
         return;
       }
       if (path.endsWith('/escaped')) {
@@ -161,27 +180,35 @@ export async function startHostileS3(ca: TestCa): Promise<HostileS3> {
       const signature = /Signature=([0-9a-f]+)/.exec(authorization)?.[1] ?? '';
       const akid = /Credential=([^/]+)\//.exec(authorization)?.[1] ?? '';
       if (url.searchParams.get('list-type') === '2') {
-        res.writeHead(200, { 'content-type': 'application/xml', 'x-amz-security-token': token }).end(
-          '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
-          + `<Name>reports</Name><Prefix></Prefix><KeyCount>2</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>`
-          + `<Contents><Key>${xml(token)}</Key><Size>1</Size><ETag>"${signature}"</ETag><LastModified>2025-01-01T00:00:00.000Z</LastModified><StorageClass>STANDARD</StorageClass></Contents>`
-          + `<Contents><Key>${xml(Buffer.from(token).toString('base64'))}</Key><Size>2</Size><LastModified>2025-01-01T00:00:00.000Z</LastModified></Contents>`
-          + '</ListBucketResult>',
-        );
+        res
+          .writeHead(200, { 'content-type': 'application/xml', 'x-amz-security-token': token })
+          .end(
+            '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
+              `<Name>reports</Name><Prefix></Prefix><KeyCount>2</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>` +
+              `<Contents><Key>${xml(token)}</Key><Size>1</Size><ETag>"${signature}"</ETag><LastModified>2025-01-01T00:00:00.000Z</LastModified><StorageClass>STANDARD</StorageClass></Contents>` +
+              `<Contents><Key>${xml(Buffer.from(token).toString('base64'))}</Key><Size>2</Size><LastModified>2025-01-01T00:00:00.000Z</LastModified></Contents>` +
+              '</ListBucketResult>',
+          );
         return;
       }
       if (req.method === 'GET' && url.pathname.split('/')[2]?.startsWith('echo')) {
-        const text = JSON.stringify({ headers: req.headers, b64: Buffer.from(authorization).toString('base64'), token64: Buffer.from(token).toString('base64') });
+        const text = JSON.stringify({
+          headers: req.headers,
+          b64: Buffer.from(authorization).toString('base64'),
+          token64: Buffer.from(token).toString('base64'),
+        });
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': Buffer.byteLength(text), 'x-amz-meta-echo': token }).end(text);
         return;
       }
       const canonical = `${req.method}\n${url.pathname}\n\nhost:${req.headers.host}\nx-amz-security-token:${token}\n`;
-      res.writeHead(403, { 'content-type': 'application/xml' }).end(
-        '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code>'
-        + `<Message>The request signature we calculated does not match the signature you provided. Authorization: ${xml(authorization)}; token ${xml(token)}</Message>`
-        + `<AWSAccessKeyId>${akid}</AWSAccessKeyId><SignatureProvided>${signature}</SignatureProvided><CanonicalRequest>${xml(canonical)}</CanonicalRequest>`
-        + '<RequestId>4442587FB7D0A2F9</RequestId></Error>',
-      );
+      res
+        .writeHead(403, { 'content-type': 'application/xml' })
+        .end(
+          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code>' +
+            `<Message>The request signature we calculated does not match the signature you provided. Authorization: ${xml(authorization)}; token ${xml(token)}</Message>` +
+            `<AWSAccessKeyId>${akid}</AWSAccessKeyId><SignatureProvided>${signature}</SignatureProvided><CanonicalRequest>${xml(canonical)}</CanonicalRequest>` +
+            '<RequestId>4442587FB7D0A2F9</RequestId></Error>',
+        );
     });
   };
   const server = await startHttpsServer({ cert: ca.issue({ dnsNames: ['localhost'], ips: ['127.0.0.1'] }), handler });

@@ -19,11 +19,19 @@ export class SignInAttacker {
 
   async signIn(body: Record<string, string>, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<SignInAnswer> {
     const res = await fetch(new URL('/console/api/sign-in', this.endpoint), {
-      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), dispatcher: this.agent, signal,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+      dispatcher: this.agent,
+      signal,
     });
     const text = await res.text();
     let message = '';
-    try { message = String((JSON.parse(text) as { Message?: unknown }).Message ?? ''); } catch { message = text; }
+    try {
+      message = String((JSON.parse(text) as { Message?: unknown }).Message ?? '');
+    } catch {
+      message = text;
+    }
     return { status: res.status, errorType: res.headers.get('x-amzn-errortype'), retryAfter: res.headers.get('retry-after'), message };
   }
 
@@ -40,24 +48,35 @@ export class SignInAttacker {
    * `until` settles, no more are sent, and those still unanswered 3 s later are abandoned
    * (counted as status 0). `counts` fills as answers come.
    */
-  flood(opts: { account: string; initial: number; loops: number; until: Promise<unknown> }): { counts: Map<number, number>; done: Promise<Map<number, number>> } {
+  flood(opts: { account: string; initial: number; loops: number; until: Promise<unknown> }): {
+    counts: Map<number, number>;
+    done: Promise<Map<number, number>>;
+  } {
     const counts = new Map<number, number>();
     const stop = new AbortController();
     let sending = true;
-    void opts.until.finally(() => { sending = false; setTimeout(() => stop.abort(), 3000).unref(); });
+    void opts.until.finally(() => {
+      sending = false;
+      setTimeout(() => stop.abort(), 3000).unref();
+    });
     const one = async () => {
       const r = await this.signIn(
         { AccountId: opts.account, UserName: `nobody-${randomBytes(6).toString('hex')}`, Password: 'Winter2026!Winter' },
-        { 'x-forwarded-for': randomAddress() }, stop.signal,
+        { 'x-forwarded-for': randomAddress() },
+        stop.signal,
       ).catch(() => ({ status: 0 }));
       counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
     };
-    const loop = async () => { while (sending) await one(); };
+    const loop = async () => {
+      while (sending) await one();
+    };
     const done = Promise.all([...Array.from({ length: opts.initial }, one), ...Array.from({ length: opts.loops }, loop)]).then(() => counts);
     return { counts, done };
   }
 
-  close(): Promise<void> { return this.agent.close(); }
+  close(): Promise<void> {
+    return this.agent.close();
+  }
 }
 
 /** An address in 198.18.0.0/15 (benchmarking range): a different one each call, nearly always. */

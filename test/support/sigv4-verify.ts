@@ -49,12 +49,25 @@ export async function verifySigV4(req: ReceivedRequest, secretOf: (accessKeyId: 
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   const signer = new SignatureV4({
-    credentials: { accessKeyId: accessKeyId!, secretAccessKey: secret }, region: region!, service,
-    sha256: Hash.bind(null, 'sha256') as never, uriEscapePath: service !== 's3', applyChecksum: false,
+    credentials: { accessKeyId: accessKeyId!, secretAccessKey: secret },
+    region: region!,
+    service,
+    sha256: Hash.bind(null, 'sha256') as never,
+    uriEscapePath: service !== 's3',
+    applyChecksum: false,
   });
-  const recomputed = await signer.sign(new HttpRequest({
-    method: req.method, protocol: 'https:', hostname: u.hostname, path: u.pathname, query, headers, body: req.body,
-  }), { signingDate });
+  const recomputed = await signer.sign(
+    new HttpRequest({
+      method: req.method,
+      protocol: 'https:',
+      hostname: u.hostname,
+      path: u.pathname,
+      query,
+      headers,
+      body: req.body,
+    }),
+    { signingDate },
+  );
   const expected = /Signature=([0-9a-f]{64})$/.exec(recomputed.headers.authorization ?? '')?.[1] ?? '';
   const same = expected.length === signature!.length && timingSafeEqual(Buffer.from(expected), Buffer.from(signature!));
   if (!same) return { ok: false, code: 'SignatureDoesNotMatch', reason: 'the signature does not match' };

@@ -51,21 +51,36 @@ export async function startSts(ca: TestCa, callers: Record<string, string>): Pro
         const body = await readBody(req);
         const fail = (status: number, code: string, message: string) => {
           refused.push(code);
-          res.writeHead(status, { 'content-type': 'text/xml' }).end(
-            `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${xml(message)}</Message></Error><RequestId>${randomBytes(8).toString('hex')}</RequestId></ErrorResponse>`);
+          res
+            .writeHead(status, { 'content-type': 'text/xml' })
+            .end(
+              `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${xml(message)}</Message></Error><RequestId>${randomBytes(8).toString('hex')}</RequestId></ErrorResponse>`,
+            );
         };
         const verdict = await verifySigV4({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body }, (id) => callers[id], 'sts');
         if (!verdict.ok) return fail(403, verdict.code, verdict.reason);
         const p = new URLSearchParams(body.toString('utf8'));
-        if (p.get('Action') !== 'AssumeRole' || p.get('Version') !== '2011-06-15') return fail(400, 'InvalidAction', 'only AssumeRole (2011-06-15) is supported here');
+        if (p.get('Action') !== 'AssumeRole' || p.get('Version') !== '2011-06-15')
+          return fail(400, 'InvalidAction', 'only AssumeRole (2011-06-15) is supported here');
         const roleArn = p.get('RoleArn') ?? '';
         const roleSessionName = p.get('RoleSessionName') ?? '';
-        if (!SESSION_NAME.test(roleSessionName)) return fail(400, 'ValidationError', `1 validation error detected: Value '${roleSessionName}' at 'roleSessionName' failed to satisfy constraint`);
+        if (!SESSION_NAME.test(roleSessionName))
+          return fail(400, 'ValidationError', `1 validation error detected: Value '${roleSessionName}' at 'roleSessionName' failed to satisfy constraint`);
         if (roleArn.includes('denied')) {
-          return fail(403, 'AccessDenied', `User: arn:aws:iam::111122223333:user/actionbridge is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+          return fail(
+            403,
+            'AccessDenied',
+            `User: arn:aws:iam::111122223333:user/actionbridge is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+          );
         }
         const externalId = p.get('ExternalId') ?? undefined;
-        calls.push({ callerAccessKeyId: verdict.accessKeyId, roleArn, roleSessionName, region: verdict.region, ...(externalId !== undefined ? { externalId } : {}) });
+        calls.push({
+          callerAccessKeyId: verdict.accessKeyId,
+          roleArn,
+          roleSessionName,
+          region: verdict.region,
+          ...(externalId !== undefined ? { externalId } : {}),
+        });
         const creds: IssuedCredentials = {
           accessKeyId: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,
           secretAccessKey: randomBytes(30).toString('base64'),
@@ -92,6 +107,12 @@ export async function startSts(ca: TestCa, callers: Record<string, string>): Pro
     },
   });
   return Object.defineProperties(Object.assign(server, { calls, refused, issued }), {
-    lifetimeSeconds: { get: () => state.lifetimeSeconds, set: (v: number) => { state.lifetimeSeconds = v; }, enumerable: true },
+    lifetimeSeconds: {
+      get: () => state.lifetimeSeconds,
+      set: (v: number) => {
+        state.lifetimeSeconds = v;
+      },
+      enumerable: true,
+    },
   }) as StsStandIn;
 }

@@ -17,21 +17,35 @@ export async function startTlsFront(ca: TestCa): Promise<TlsFront> {
   const server = await startHttpsServer({
     cert: ca.issue({ dnsNames: ['localhost'], ips: ['127.0.0.1'] }),
     handler: (req, res) => {
-      if (!target) { res.writeHead(503).end(); return; }
-      const upstream = http.request({
-        host: target.hostname, port: target.port, method: req.method, path: req.url,
-        headers: { ...req.headers, host: target.host, 'x-forwarded-proto': 'https' },
-      }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+      if (!target) {
+        res.writeHead(503).end();
+        return;
+      }
+      const upstream = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: target.host, 'x-forwarded-proto': 'https' },
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
       });
-      upstream.on('error', () => { if (!res.headersSent) res.writeHead(502); res.end(); });
       req.pipe(upstream);
     },
   });
   return {
     ...server,
     publicUrl: `https://127.0.0.1:${server.port}`,
-    setBackend(endpoint: string) { target = new URL(endpoint); },
+    setBackend(endpoint: string) {
+      target = new URL(endpoint);
+    },
   };
 }

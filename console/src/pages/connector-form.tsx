@@ -22,9 +22,22 @@ const AUTH_TYPES = Object.keys(AUTH_LABELS) as ConnectionAuthType[];
 const isAuthType = (v: string): v is ConnectionAuthType => (AUTH_TYPES as string[]).includes(v);
 
 interface Form {
-  id: string; name: string; description: string; type: string; vpc: string; authType: ConnectionAuthType;
-  baseEndpoint: string; username: string; password: string; apiKey: string; email: string;
-  clientId: string; clientSecret: string; tokenEndpoint: string; authorizationEndpoint: string; redirectUrl: string;
+  id: string;
+  name: string;
+  description: string;
+  type: string;
+  vpc: string;
+  authType: ConnectionAuthType;
+  baseEndpoint: string;
+  username: string;
+  password: string;
+  apiKey: string;
+  email: string;
+  clientId: string;
+  clientSecret: string;
+  tokenEndpoint: string;
+  authorizationEndpoint: string;
+  redirectUrl: string;
   roleArn: string;
   /** null: every action of the type's catalog. */
   enabledActions: string[] | null;
@@ -33,9 +46,24 @@ interface Form {
 type Key = keyof Form;
 
 const EMPTY: Form = {
-  id: '', name: '', description: '', type: 'GENERIC_HTTP', vpc: '', authType: 'NONE',
-  baseEndpoint: '', username: '', password: '', apiKey: '', email: '',
-  clientId: '', clientSecret: '', tokenEndpoint: '', authorizationEndpoint: '', redirectUrl: '', roleArn: '', enabledActions: null,
+  id: '',
+  name: '',
+  description: '',
+  type: 'GENERIC_HTTP',
+  vpc: '',
+  authType: 'NONE',
+  baseEndpoint: '',
+  username: '',
+  password: '',
+  apiKey: '',
+  email: '',
+  clientId: '',
+  clientSecret: '',
+  tokenEndpoint: '',
+  authorizationEndpoint: '',
+  redirectUrl: '',
+  roleArn: '',
+  enabledActions: null,
 };
 
 /** The AuthenticationConfig (the model's write shape) the form describes: one metadata member, METADATA_MEMBER[type]. */
@@ -45,24 +73,44 @@ function authConfig(f: Form): AuthConfig {
   const BaseEndpoint = f.baseEndpoint.trim();
   const md: AuthenticationMetadata = {};
   switch (f.authType) {
-    case 'NONE': md[METADATA_MEMBER.NONE] = { BaseEndpoint }; break;
-    case 'BASIC': md[METADATA_MEMBER.BASIC] = { BaseEndpoint, Username: f.username, Password: f.password }; break;
+    case 'NONE':
+      md[METADATA_MEMBER.NONE] = { BaseEndpoint };
+      break;
+    case 'BASIC':
+      md[METADATA_MEMBER.BASIC] = { BaseEndpoint, Username: f.username, Password: f.password };
+      break;
     case 'API_KEY': {
       const email = opt(f.email);
       md[METADATA_MEMBER.API_KEY] = { BaseEndpoint, ApiKey: f.apiKey, ...(email !== undefined ? { Email: email } : {}) };
       break;
     }
-    case 'OAUTH2_CLIENT_CREDENTIALS': md[METADATA_MEMBER.OAUTH2_CLIENT_CREDENTIALS] = {
-      BaseEndpoint, ClientCredentialsSource: 'PLAIN_CREDENTIALS',
-      ClientCredentialsDetails: { ClientCredentialsGrantDetails: { ClientId: f.clientId, ClientSecret: f.clientSecret, TokenEndpoint: f.tokenEndpoint.trim() } },
-    }; break;
-    case 'OAUTH2_AUTHORIZATION_CODE': md[METADATA_MEMBER.OAUTH2_AUTHORIZATION_CODE] = {
-      BaseEndpoint, RedirectUrl: f.redirectUrl.trim(), AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
-      AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: {
-        ClientId: f.clientId, ClientSecret: f.clientSecret, TokenEndpoint: f.tokenEndpoint.trim(), AuthorizationEndpoint: f.authorizationEndpoint.trim(),
-      } },
-    }; break;
-    case 'IAM': md[METADATA_MEMBER.IAM] = { RoleArn: f.roleArn.trim() }; break;
+    case 'OAUTH2_CLIENT_CREDENTIALS':
+      md[METADATA_MEMBER.OAUTH2_CLIENT_CREDENTIALS] = {
+        BaseEndpoint,
+        ClientCredentialsSource: 'PLAIN_CREDENTIALS',
+        ClientCredentialsDetails: {
+          ClientCredentialsGrantDetails: { ClientId: f.clientId, ClientSecret: f.clientSecret, TokenEndpoint: f.tokenEndpoint.trim() },
+        },
+      };
+      break;
+    case 'OAUTH2_AUTHORIZATION_CODE':
+      md[METADATA_MEMBER.OAUTH2_AUTHORIZATION_CODE] = {
+        BaseEndpoint,
+        RedirectUrl: f.redirectUrl.trim(),
+        AuthorizationCodeGrantCredentialsSource: 'PLAIN_CREDENTIALS',
+        AuthorizationCodeGrantCredentialsDetails: {
+          AuthorizationCodeGrantDetails: {
+            ClientId: f.clientId,
+            ClientSecret: f.clientSecret,
+            TokenEndpoint: f.tokenEndpoint.trim(),
+            AuthorizationEndpoint: f.authorizationEndpoint.trim(),
+          },
+        },
+      };
+      break;
+    case 'IAM':
+      md[METADATA_MEMBER.IAM] = { RoleArn: f.roleArn.trim() };
+      break;
   }
   return { AuthenticationType, AuthenticationMetadata: md };
 }
@@ -70,7 +118,11 @@ function authConfig(f: Form): AuthConfig {
 /** The form field a member path of a validation message names. */
 function fieldOf(path: string): Key | undefined {
   const direct: Record<string, Key> = {
-    actionConnectorId: 'id', name: 'name', description: 'description', type: 'type', vpcConnectionArn: 'vpc',
+    actionConnectorId: 'id',
+    name: 'name',
+    description: 'description',
+    type: 'type',
+    vpcConnectionArn: 'vpc',
     'authenticationConfig.authenticationType': 'authType',
   };
   if (direct[path]) return direct[path];
@@ -78,9 +130,17 @@ function fieldOf(path: string): Key | undefined {
   if (!path.startsWith('authenticationConfig.authenticationMetadata.')) return undefined;
   const leaf = path.slice(path.lastIndexOf('.') + 1);
   const leaves: Record<string, Key> = {
-    baseEndpoint: 'baseEndpoint', username: 'username', password: 'password', apiKey: 'apiKey', email: 'email',
-    clientId: 'clientId', clientSecret: 'clientSecret', tokenEndpoint: 'tokenEndpoint', authorizationEndpoint: 'authorizationEndpoint',
-    redirectUrl: 'redirectUrl', roleArn: 'roleArn',
+    baseEndpoint: 'baseEndpoint',
+    username: 'username',
+    password: 'password',
+    apiKey: 'apiKey',
+    email: 'email',
+    clientId: 'clientId',
+    clientSecret: 'clientSecret',
+    tokenEndpoint: 'tokenEndpoint',
+    authorizationEndpoint: 'authorizationEndpoint',
+    redirectUrl: 'redirectUrl',
+    roleArn: 'roleArn',
   };
   return leaves[leaf];
 }
@@ -91,12 +151,17 @@ function fromConnector(c: Wire<ActionConnector>): Form {
   const md = cfg?.AuthenticationMetadata ?? {};
   const base: Form = {
     ...EMPTY,
-    id: c.ActionConnectorId, name: c.Name ?? '', description: c.Description ?? '', type: c.Type, vpc: c.VpcConnectionArn ?? '',
+    id: c.ActionConnectorId,
+    name: c.Name ?? '',
+    description: c.Description ?? '',
+    type: c.Type,
+    vpc: c.VpcConnectionArn ?? '',
     authType: cfg && isAuthType(cfg.AuthenticationType) ? cfg.AuthenticationType : 'NONE',
     enabledActions: Array.isArray(c.EnabledActions) ? c.EnabledActions : null,
   };
   switch (base.authType) {
-    case 'NONE': return { ...base, baseEndpoint: md.NoneConnectionMetadata?.BaseEndpoint ?? '' };
+    case 'NONE':
+      return { ...base, baseEndpoint: md.NoneConnectionMetadata?.BaseEndpoint ?? '' };
     case 'BASIC': {
       const m = md.BasicAuthConnectionMetadata;
       return { ...base, baseEndpoint: m?.BaseEndpoint ?? '', username: m?.Username ?? '' };
@@ -114,15 +179,25 @@ function fromConnector(c: Wire<ActionConnector>): Form {
       const m = md.AuthorizationCodeGrantMetadata;
       const d = m?.ReadAuthorizationCodeGrantCredentialsDetails?.ReadAuthorizationCodeGrantDetails;
       return {
-        ...base, baseEndpoint: m?.BaseEndpoint ?? '', redirectUrl: m?.RedirectUrl ?? '',
-        clientId: d?.ClientId ?? '', tokenEndpoint: d?.TokenEndpoint ?? '', authorizationEndpoint: d?.AuthorizationEndpoint ?? '',
+        ...base,
+        baseEndpoint: m?.BaseEndpoint ?? '',
+        redirectUrl: m?.RedirectUrl ?? '',
+        clientId: d?.ClientId ?? '',
+        tokenEndpoint: d?.TokenEndpoint ?? '',
+        authorizationEndpoint: d?.AuthorizationEndpoint ?? '',
       };
     }
-    case 'IAM': return { ...base, roleArn: md.IamConnectionMetadata?.RoleArn ?? '' };
+    case 'IAM':
+      return { ...base, roleArn: md.IamConnectionMetadata?.RoleArn ?? '' };
   }
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
 
 export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?: string }) {
   const editing = id !== undefined;
@@ -143,11 +218,13 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
 
   useEffect(() => {
     if (!editing) return;
-    call('DescribeActionConnector', { ActionConnectorId: id }).then((r) => {
-      if (!r.ActionConnector) throw new Error('The server described no connector.');
-      setF(fromConnector(r.ActionConnector));
-      setLoaded(true);
-    }).catch(setLoadError);
+    call('DescribeActionConnector', { ActionConnectorId: id })
+      .then((r) => {
+        if (!r.ActionConnector) throw new Error('The server described no connector.');
+        setF(fromConnector(r.ActionConnector));
+        setLoaded(true);
+      })
+      .catch(setLoadError);
   }, [editing, id]);
 
   const typeInfo = meta.ConnectorTypes.find((t) => t.Type === f.type);
@@ -165,7 +242,8 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
   const enabled = useMemo(() => new Set(f.enabledActions ?? catalog.map((a) => a.ActionId)), [f.enabledActions, catalog]);
   const toggleAction = (actionId: string, on: boolean) => {
     const next = new Set(enabled);
-    if (on) next.add(actionId); else next.delete(actionId);
+    if (on) next.add(actionId);
+    else next.delete(actionId);
     setF((x) => ({ ...x, enabledActions: catalog.map((a) => a.ActionId).filter((a) => next.has(a)) }));
   };
 
@@ -175,7 +253,9 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
     setErrors({});
     setGeneral({ problems: [] });
     const input: Record<string, unknown> = {
-      ActionConnectorId: f.id.trim(), Name: f.name, AuthenticationConfig: authConfig(f),
+      ActionConnectorId: f.id.trim(),
+      Name: f.name,
+      AuthenticationConfig: authConfig(f),
       ...(f.description ? { Description: f.description } : {}),
       ...(f.vpc.trim() ? { VpcConnectionArn: f.vpc.trim() } : {}),
     };
@@ -206,84 +286,255 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
   };
 
   const title = editing ? `Edit ${f.name || id}` : 'Create connector';
-  if (loadError) return <><PageHeading title={title}>{title}</PageHeading><ErrorBox error={loadError} /></>;
+  if (loadError)
+    return (
+      <>
+        <PageHeading title={title}>{title}</PageHeading>
+        <ErrorBox error={loadError} />
+      </>
+    );
   if (!loaded) return <p role="status">Loading…</p>;
 
   const secretHint = editing ? 'Enter it again: the API replaces the whole authentication configuration and never returns secrets.' : undefined;
-  const endpointHint = 'An https:// URL; the connector\'s requests stay under it.';
+  const endpointHint = "An https:// URL; the connector's requests stay under it.";
   const a = f.authType;
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      <p><a href={editing ? href('connectors', id!) : href('connectors')}>{editing ? 'Back to the connector' : 'Back to connectors'}</a></p>
+      <p>
+        <a href={editing ? href('connectors', id!) : href('connectors')}>{editing ? 'Back to the connector' : 'Back to connectors'}</a>
+      </p>
       <form className="connector-form" onSubmit={submit} noValidate>
         <div id="form-errors" tabIndex={-1}>
           {general.error ? (
             <div className="alert alert-error" role="alert">
               <strong>The connector was not {editing ? 'saved' : 'created'}.</strong>{' '}
-              {general.problems.length || Object.keys(errors).length
-                ? <span>{Object.keys(errors).length ? 'Check the fields marked below.' : ''}</span>
-                : <span>{(general.error as Error).message}</span>}
-              {general.problems.length ? <ul>{general.problems.map((p) => <li key={p}>{p}</li>)}</ul> : null}
+              {general.problems.length || Object.keys(errors).length ? (
+                <span>{Object.keys(errors).length ? 'Check the fields marked below.' : ''}</span>
+              ) : (
+                <span>{(general.error as Error).message}</span>
+              )}
+              {general.problems.length ? (
+                <ul>
+                  {general.problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              ) : null}
             </div>
           ) : null}
         </div>
         <fieldset>
           <legend>Connector</legend>
-          <Field label="Name" name="name" value={f.name} required error={errors.name}
-            onChange={(v) => setF((x) => ({ ...x, name: v, id: !editing && !idTouched ? slug(v) : x.id }))} />
-          <Field label="Connector ID" name="id" value={f.id} required disabled={editing} error={errors.id}
+          <Field
+            label="Name"
+            name="name"
+            value={f.name}
+            required
+            error={errors.name}
+            onChange={(v) => setF((x) => ({ ...x, name: v, id: !editing && !idTouched ? slug(v) : x.id }))}
+          />
+          <Field
+            label="Connector ID"
+            name="id"
+            value={f.id}
+            required
+            disabled={editing}
+            error={errors.id}
             hint="Letters, digits, - and _; it cannot change later and must not start with quicksuite-."
-            onChange={(v) => { setIdTouched(true); set('id')(v); }} />
+            onChange={(v) => {
+              setIdTouched(true);
+              set('id')(v);
+            }}
+          />
           <Field label="Description" name="description" value={f.description} onChange={set('description')} error={errors.description} multiline />
-          <SelectField label="Type" name="type" value={f.type} onChange={set('type')} disabled={editing} required error={errors.type}
-            options={meta.ConnectorTypes.map((t) => ({ value: t.Type, label: t.Type }))} />
-          <Field label="VPC connection ARN" name="vpc" value={f.vpc} onChange={set('vpc')} error={errors.vpc}
-            hint="Optional: the egress profile the connector's requests use." list={meta.VpcConnectionArns.length ? 'vpc-arns' : undefined} />
-          {meta.VpcConnectionArns.length ? <datalist id="vpc-arns">{meta.VpcConnectionArns.map((v) => <option key={v} value={v} />)}</datalist> : null}
+          <SelectField
+            label="Type"
+            name="type"
+            value={f.type}
+            onChange={set('type')}
+            disabled={editing}
+            required
+            error={errors.type}
+            options={meta.ConnectorTypes.map((t) => ({ value: t.Type, label: t.Type }))}
+          />
+          <Field
+            label="VPC connection ARN"
+            name="vpc"
+            value={f.vpc}
+            onChange={set('vpc')}
+            error={errors.vpc}
+            hint="Optional: the egress profile the connector's requests use."
+            list={meta.VpcConnectionArns.length ? 'vpc-arns' : undefined}
+          />
+          {meta.VpcConnectionArns.length ? (
+            <datalist id="vpc-arns">
+              {meta.VpcConnectionArns.map((v) => (
+                <option key={v} value={v} />
+              ))}
+            </datalist>
+          ) : null}
         </fieldset>
         <fieldset>
           <legend>Authentication</legend>
-          <SelectField label="Method" name="authType" value={a} onChange={(v) => { if (isAuthType(v)) setF((x) => ({ ...x, authType: v })); }} required error={errors.authType}
+          <SelectField
+            label="Method"
+            name="authType"
+            value={a}
+            onChange={(v) => {
+              if (isAuthType(v)) setF((x) => ({ ...x, authType: v }));
+            }}
+            required
+            error={errors.authType}
             hint={`${f.type} allows: ${allowed.map((x) => AUTH_LABELS[x] ?? x).join('; ')}.`}
-            options={allowed.map((x) => ({ value: x, label: AUTH_LABELS[x] ?? x }))} />
-          {a !== 'IAM' ? <Field label="Base endpoint" name="baseEndpoint" type="url" inputMode="url" value={f.baseEndpoint} onChange={set('baseEndpoint')} required error={errors.baseEndpoint} hint={endpointHint} placeholder="https://api.example.com" /> : null}
-          {a === 'BASIC' ? <>
-            <Field label="User name" name="username" value={f.username} onChange={set('username')} required error={errors.username} />
-            <Field label="Password" name="password" type="password" autoComplete="new-password" value={f.password} onChange={set('password')} required error={errors.password} hint={secretHint} />
-          </> : null}
-          {a === 'API_KEY' ? <>
-            <Field label="API key" name="apiKey" type="password" autoComplete="new-password" value={f.apiKey} onChange={set('apiKey')} required error={errors.apiKey} hint={secretHint} />
-            <Field label="Email" name="email" type="email" inputMode="email" value={f.email} onChange={set('email')} error={errors.email} hint="Only for types that send email and key together (Atlassian, Zendesk)." />
-          </> : null}
-          {a === 'OAUTH2_CLIENT_CREDENTIALS' || a === 'OAUTH2_AUTHORIZATION_CODE' ? <>
-            <Field label="Client ID" name="clientId" value={f.clientId} onChange={set('clientId')} required error={errors.clientId} />
-            <Field label="Client secret" name="clientSecret" type="password" autoComplete="new-password" value={f.clientSecret} onChange={set('clientSecret')} required error={errors.clientSecret} hint={secretHint} />
-            <Field label="Token endpoint" name="tokenEndpoint" type="url" inputMode="url" value={f.tokenEndpoint} onChange={set('tokenEndpoint')} required error={errors.tokenEndpoint} />
-          </> : null}
-          {a === 'OAUTH2_AUTHORIZATION_CODE' ? <>
-            <Field label="Authorization endpoint" name="authorizationEndpoint" type="url" inputMode="url" value={f.authorizationEndpoint} onChange={set('authorizationEndpoint')} required error={errors.authorizationEndpoint}
-              hint="Scopes and other parameters may go in its query, e.g. ?scope=read%20offline_access." />
-            <Field label="Redirect URL" name="redirectUrl" type="url" inputMode="url" value={f.redirectUrl} onChange={set('redirectUrl')} required error={errors.redirectUrl}
-              hint={meta.RedirectUrl ? `This server's callback: ${meta.RedirectUrl}` : 'The https URL of this server\'s /oauth/callback, as registered with the vendor.'} />
-          </> : null}
-          {a === 'IAM' ? <Field label="Role ARN" name="roleArn" value={f.roleArn} onChange={set('roleArn')} required error={errors.roleArn} placeholder="arn:aws:iam::123456789012:role/name" /> : null}
+            options={allowed.map((x) => ({ value: x, label: AUTH_LABELS[x] ?? x }))}
+          />
+          {a !== 'IAM' ? (
+            <Field
+              label="Base endpoint"
+              name="baseEndpoint"
+              type="url"
+              inputMode="url"
+              value={f.baseEndpoint}
+              onChange={set('baseEndpoint')}
+              required
+              error={errors.baseEndpoint}
+              hint={endpointHint}
+              placeholder="https://api.example.com"
+            />
+          ) : null}
+          {a === 'BASIC' ? (
+            <>
+              <Field label="User name" name="username" value={f.username} onChange={set('username')} required error={errors.username} />
+              <Field
+                label="Password"
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                value={f.password}
+                onChange={set('password')}
+                required
+                error={errors.password}
+                hint={secretHint}
+              />
+            </>
+          ) : null}
+          {a === 'API_KEY' ? (
+            <>
+              <Field
+                label="API key"
+                name="apiKey"
+                type="password"
+                autoComplete="new-password"
+                value={f.apiKey}
+                onChange={set('apiKey')}
+                required
+                error={errors.apiKey}
+                hint={secretHint}
+              />
+              <Field
+                label="Email"
+                name="email"
+                type="email"
+                inputMode="email"
+                value={f.email}
+                onChange={set('email')}
+                error={errors.email}
+                hint="Only for types that send email and key together (Atlassian, Zendesk)."
+              />
+            </>
+          ) : null}
+          {a === 'OAUTH2_CLIENT_CREDENTIALS' || a === 'OAUTH2_AUTHORIZATION_CODE' ? (
+            <>
+              <Field label="Client ID" name="clientId" value={f.clientId} onChange={set('clientId')} required error={errors.clientId} />
+              <Field
+                label="Client secret"
+                name="clientSecret"
+                type="password"
+                autoComplete="new-password"
+                value={f.clientSecret}
+                onChange={set('clientSecret')}
+                required
+                error={errors.clientSecret}
+                hint={secretHint}
+              />
+              <Field
+                label="Token endpoint"
+                name="tokenEndpoint"
+                type="url"
+                inputMode="url"
+                value={f.tokenEndpoint}
+                onChange={set('tokenEndpoint')}
+                required
+                error={errors.tokenEndpoint}
+              />
+            </>
+          ) : null}
+          {a === 'OAUTH2_AUTHORIZATION_CODE' ? (
+            <>
+              <Field
+                label="Authorization endpoint"
+                name="authorizationEndpoint"
+                type="url"
+                inputMode="url"
+                value={f.authorizationEndpoint}
+                onChange={set('authorizationEndpoint')}
+                required
+                error={errors.authorizationEndpoint}
+                hint="Scopes and other parameters may go in its query, e.g. ?scope=read%20offline_access."
+              />
+              <Field
+                label="Redirect URL"
+                name="redirectUrl"
+                type="url"
+                inputMode="url"
+                value={f.redirectUrl}
+                onChange={set('redirectUrl')}
+                required
+                error={errors.redirectUrl}
+                hint={
+                  meta.RedirectUrl
+                    ? `This server's callback: ${meta.RedirectUrl}`
+                    : "The https URL of this server's /oauth/callback, as registered with the vendor."
+                }
+              />
+            </>
+          ) : null}
+          {a === 'IAM' ? (
+            <Field
+              label="Role ARN"
+              name="roleArn"
+              value={f.roleArn}
+              onChange={set('roleArn')}
+              required
+              error={errors.roleArn}
+              placeholder="arn:aws:iam::123456789012:role/name"
+            />
+          ) : null}
         </fieldset>
         {catalog.length ? (
           <fieldset className="checks" aria-describedby={errors.enabledActions ? 'enabled-error' : undefined}>
             <legend>Enabled actions</legend>
             {catalog.map((act) => (
               <label key={act.ActionId}>
-                <input type="checkbox" checked={enabled.has(act.ActionId)} onChange={(e) => toggleAction(act.ActionId, e.target.checked)} />
-                {' '}{act.Name} <code>{act.ActionId}</code>
+                <input type="checkbox" checked={enabled.has(act.ActionId)} onChange={(e) => toggleAction(act.ActionId, e.target.checked)} /> {act.Name}{' '}
+                <code>{act.ActionId}</code>
               </label>
             ))}
-            {errors.enabledActions ? <div className="error" id="enabled-error">{errors.enabledActions}</div> : null}
+            {errors.enabledActions ? (
+              <div className="error" id="enabled-error">
+                {errors.enabledActions}
+              </div>
+            ) : null}
           </fieldset>
         ) : null}
         <div className="buttons">
-          <button type="submit" disabled={busy}>{busy ? 'Saving…' : editing ? 'Save changes' : 'Create connector'}</button>
-          <a className="button secondary" href={editing ? href('connectors', id!) : href('connectors')}>Cancel</a>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Saving…' : editing ? 'Save changes' : 'Create connector'}
+          </button>
+          <a className="button secondary" href={editing ? href('connectors', id!) : href('connectors')}>
+            Cancel
+          </a>
         </div>
       </form>
     </>

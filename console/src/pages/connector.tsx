@@ -20,7 +20,13 @@ interface ConnectorView {
   AuthenticationConfig?: { AuthenticationType?: string; AuthenticationMetadata?: unknown };
 }
 
-const SECTIONS: [string, string][] = [['overview', 'Overview'], ['use', 'Use'], ['history', 'History'], ['permissions', 'Permissions'], ['tags', 'Tags']];
+const SECTIONS: [string, string][] = [
+  ['overview', 'Overview'],
+  ['use', 'Use'],
+  ['history', 'History'],
+  ['permissions', 'Permissions'],
+  ['tags', 'Tags'],
+];
 
 export function ConnectorPage({ session, meta, id, section }: { session: Session; meta: Meta; id: string; section: string }) {
   const d = useLoad(() => call('DescribeActionConnector', { ActionConnectorId: id }), [id]);
@@ -29,29 +35,59 @@ export function ConnectorPage({ session, meta, id, section }: { session: Session
   const title = c ? `${c.Name}${section === 'overview' ? '' : ` — ${label}`}` : id;
   return (
     <>
-      <p><a href={href('connectors')}>All connectors</a></p>
-      <PageHeading title={title}>{c ? c.Name : id}{section !== 'overview' ? <span className="sub"> — {label}</span> : null}</PageHeading>
+      <p>
+        <a href={href('connectors')}>All connectors</a>
+      </p>
+      <PageHeading title={title}>
+        {c ? c.Name : id}
+        {section !== 'overview' ? <span className="sub"> — {label}</span> : null}
+      </PageHeading>
       {d.error ? <ErrorBox error={d.error} /> : null}
       {c ? (
         <>
-          <p className="lead"><span className="badge">{c.Type}</span> <code>{c.ActionConnectorId}</code></p>
+          <p className="lead">
+            <span className="badge">{c.Type}</span> <code>{c.ActionConnectorId}</code>
+          </p>
           <nav className="tabs" aria-label="Connector sections">
-            {SECTIONS.map(([k, text]) => <a key={k} href={href('connectors', id, k)} aria-current={k === section ? 'page' : undefined}>{text}</a>)}
+            {SECTIONS.map(([k, text]) => (
+              <a key={k} href={href('connectors', id, k)} aria-current={k === section ? 'page' : undefined}>
+                {text}
+              </a>
+            ))}
           </nav>
-          {section === 'use' ? <UseSection connector={c} />
-            : section === 'history' ? <HistorySection id={id} />
-              : section === 'permissions' ? <PermissionsSection id={id} session={session} meta={meta} />
-                : section === 'tags' ? <TagsSection arn={c.Arn} />
-                  : <Overview connector={c} />}
+          {section === 'use' ? (
+            <UseSection connector={c} />
+          ) : section === 'history' ? (
+            <HistorySection id={id} />
+          ) : section === 'permissions' ? (
+            <PermissionsSection id={id} session={session} meta={meta} />
+          ) : section === 'tags' ? (
+            <TagsSection arn={c.Arn} />
+          ) : (
+            <Overview connector={c} />
+          )}
         </>
-      ) : d.loading ? <p role="status">Loading…</p> : null}
+      ) : d.loading ? (
+        <p role="status">Loading…</p>
+      ) : null}
     </>
   );
 }
 
 // ---- overview ------------------------------------------------------------------------------
 function Details({ items }: { items: [string, ReactNode][] }) {
-  return <dl className="details">{items.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}</dl>;
+  return (
+    <dl className="details">
+      {items
+        .filter(([, v]) => v !== undefined && v !== null && v !== '')
+        .map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+    </dl>
+  );
 }
 
 /** The non-secret members of a Read* AuthenticationConfig, flattened for display. */
@@ -76,7 +112,12 @@ function Overview({ connector: c }: { connector: ConnectorView }) {
 
   const runTest = async () => {
     setTest({ busy: true });
-    try { setTest({ result: await call('TestActionConnector', { ActionConnectorId: c.ActionConnectorId }) }); conn.reload(); } catch (e) { setTest({ error: e }); }
+    try {
+      setTest({ result: await call('TestActionConnector', { ActionConnectorId: c.ActionConnectorId }) });
+      conn.reload();
+    } catch (e) {
+      setTest({ error: e });
+    }
   };
   const remove = async () => {
     setDel({ busy: true });
@@ -84,23 +125,49 @@ function Overview({ connector: c }: { connector: ConnectorView }) {
       await call('DeleteActionConnector', { ActionConnectorId: c.ActionConnectorId });
       dialog.current?.close();
       go('connectors');
-    } catch (e) { setDel({ error: e }); }
+    } catch (e) {
+      setDel({ error: e });
+    }
   };
 
   return (
     <>
       <section aria-labelledby="details-h">
         <h2 id="details-h">Details</h2>
-        <Details items={[
-          ['Name', c.Name], ['ID', <code key="id">{c.ActionConnectorId}</code>], ['ARN', <code key="arn" className="wrap">{c.Arn}</code>], ['Type', c.Type],
-          ['Status', c.Status], ['Description', c.Description], ['Created', when(c.CreatedTime)], ['Last updated', when(c.LastUpdatedTime)],
-          ['VPC connection', c.VpcConnectionArn],
-          ...authItems(c.AuthenticationConfig),
-          ['Enabled actions', Array.isArray(c.EnabledActions) ? (c.EnabledActions.length ? c.EnabledActions.join(', ') : 'none') : undefined],
-        ]} />
+        <Details
+          items={[
+            ['Name', c.Name],
+            ['ID', <code key="id">{c.ActionConnectorId}</code>],
+            [
+              'ARN',
+              <code key="arn" className="wrap">
+                {c.Arn}
+              </code>,
+            ],
+            ['Type', c.Type],
+            ['Status', c.Status],
+            ['Description', c.Description],
+            ['Created', when(c.CreatedTime)],
+            ['Last updated', when(c.LastUpdatedTime)],
+            ['VPC connection', c.VpcConnectionArn],
+            ...authItems(c.AuthenticationConfig),
+            ['Enabled actions', Array.isArray(c.EnabledActions) ? (c.EnabledActions.length ? c.EnabledActions.join(', ') : 'none') : undefined],
+          ]}
+        />
         <div className="buttons">
-          <a className="button secondary" href={href('connectors', c.ActionConnectorId, 'edit')}>Edit</a>
-          <button type="button" className="danger" onClick={() => { setDel({}); dialog.current?.showModal(); }}>Delete…</button>
+          <a className="button secondary" href={href('connectors', c.ActionConnectorId, 'edit')}>
+            Edit
+          </a>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              setDel({});
+              dialog.current?.showModal();
+            }}
+          >
+            Delete…
+          </button>
         </div>
       </section>
 
@@ -108,14 +175,23 @@ function Overview({ connector: c }: { connector: ConnectorView }) {
         <h2 id="conn-h">Connection</h2>
         {conn.error ? <ErrorBox error={conn.error} /> : null}
         {conn.value ? (
-          <Details items={[
-            ['Last test', conn.value.LastTest ? `${conn.value.LastTest.Success ? 'Succeeded' : 'Failed'} ${when(conn.value.LastTest.Time)}${conn.value.LastTest.HttpStatusCode ? ` (HTTP ${conn.value.LastTest.HttpStatusCode})` : ''}: ${conn.value.LastTest.Message}` : 'Never tested'],
-            ...(isCode ? [['Users signed in', String(conn.value.SignedInUsers)] as [string, ReactNode]] : []),
-          ]} />
+          <Details
+            items={[
+              [
+                'Last test',
+                conn.value.LastTest
+                  ? `${conn.value.LastTest.Success ? 'Succeeded' : 'Failed'} ${when(conn.value.LastTest.Time)}${conn.value.LastTest.HttpStatusCode ? ` (HTTP ${conn.value.LastTest.HttpStatusCode})` : ''}: ${conn.value.LastTest.Message}`
+                  : 'Never tested',
+              ],
+              ...(isCode ? [['Users signed in', String(conn.value.SignedInUsers)] as [string, ReactNode]] : []),
+            ]}
+          />
         ) : null}
         {isCode ? <SignInPanel connectorId={c.ActionConnectorId} signedIn={conn.value?.CallerSignedIn} refresh={conn.reload} /> : null}
         <div className="buttons">
-          <button type="button" onClick={runTest} disabled={test.busy}>{test.busy ? 'Testing…' : 'Test connection'}</button>
+          <button type="button" onClick={runTest} disabled={test.busy}>
+            {test.busy ? 'Testing…' : 'Test connection'}
+          </button>
         </div>
         <div aria-live="polite">
           {test.result ? (
@@ -134,8 +210,12 @@ function Overview({ connector: c }: { connector: ConnectorView }) {
         <ErrorBox error={del.error} />
         <div className="buttons">
           {/* biome-ignore lint/a11y/noAutofocus: in a modal dialog the least destructive choice takes the focus when it opens (WAI-ARIA APG dialog pattern); tested */}
-          <button type="button" className="secondary" autoFocus onClick={() => dialog.current?.close()}>Cancel</button>
-          <button type="button" className="danger" onClick={remove} disabled={del.busy}>{del.busy ? 'Deleting…' : 'Delete connector'}</button>
+          <button type="button" className="secondary" autoFocus onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+          <button type="button" className="danger" onClick={remove} disabled={del.busy}>
+            {del.busy ? 'Deleting…' : 'Delete connector'}
+          </button>
         </div>
       </dialog>
     </>
@@ -148,27 +228,52 @@ function SignInPanel({ connectorId, signedIn, refresh }: { connectorId: string; 
   const [busy, setBusy] = useState(false);
   // Coming back from the vendor's sign-in (another tab) shows the new state.
   useEffect(() => {
-    const on = () => { if (document.visibilityState === 'visible') refresh(); };
+    const on = () => {
+      if (document.visibilityState === 'visible') refresh();
+    };
     document.addEventListener('visibilitychange', on);
     window.addEventListener('focus', on);
-    return () => { document.removeEventListener('visibilitychange', on); window.removeEventListener('focus', on); };
+    return () => {
+      document.removeEventListener('visibilitychange', on);
+      window.removeEventListener('focus', on);
+    };
   }, [refresh]);
   const start = async () => {
-    setBusy(true); setError(undefined);
+    setBusy(true);
+    setError(undefined);
     try {
       const r = await call('StartActionConnectorAuthorization', { ActionConnectorId: connectorId });
       setUrl(r.AuthorizationUrl);
       window.open(r.AuthorizationUrl, '_blank', 'noopener');
-    } catch (e) { setError(e); } finally { setBusy(false); }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <div className="signin-panel">
-      <p>Your sign-in: <strong className={signedIn ? 'ok' : 'warn'}>{signedIn === undefined ? '…' : signedIn ? 'Signed in' : 'Needs sign-in'}</strong></p>
+      <p>
+        Your sign-in: <strong className={signedIn ? 'ok' : 'warn'}>{signedIn === undefined ? '…' : signedIn ? 'Signed in' : 'Needs sign-in'}</strong>
+      </p>
       <div className="buttons">
-        <button type="button" onClick={start} disabled={busy}>{signedIn ? 'Sign in again' : 'Sign in'}</button>
-        <button type="button" className="secondary" onClick={refresh}>Refresh status</button>
+        <button type="button" onClick={start} disabled={busy}>
+          {signedIn ? 'Sign in again' : 'Sign in'}
+        </button>
+        <button type="button" className="secondary" onClick={refresh}>
+          Refresh status
+        </button>
       </div>
-      {url && !signedIn ? <p>If no window opened: <a href={url} target="_blank" rel="noopener noreferrer">open the sign-in page</a> (it names you as the user the sign-in is for; it can be confirmed once, within 10 minutes, and the sign-in must end in this browser). Come back here when you are done.</p> : null}
+      {url && !signedIn ? (
+        <p>
+          If no window opened:{' '}
+          <a href={url} target="_blank" rel="noopener noreferrer">
+            open the sign-in page
+          </a>{' '}
+          (it names you as the user the sign-in is for; it can be confirmed once, within 10 minutes, and the sign-in must end in this browser). Come back here
+          when you are done.
+        </p>
+      ) : null}
       <ErrorBox error={error} />
     </div>
   );
@@ -207,21 +312,41 @@ function UseSection({ connector: c }: { connector: ConnectorView }) {
   return (
     <section aria-labelledby="use-h">
       <h2 id="use-h">Run an action</h2>
-      <SelectField label="Action" name="action" value={chosen?.ActionId ?? ''} onChange={(v) => { setActionId(v); setRun({}); }}
-        options={list.map((a) => ({ value: a.ActionId, label: `${a.Name} (${a.ActionId})${a.Enabled ? '' : ' — disabled'}` }))} />
+      <SelectField
+        label="Action"
+        name="action"
+        value={chosen?.ActionId ?? ''}
+        onChange={(v) => {
+          setActionId(v);
+          setRun({});
+        }}
+        options={list.map((a) => ({ value: a.ActionId, label: `${a.Name} (${a.ActionId})${a.Enabled ? '' : ' — disabled'}` }))}
+      />
       {chosen ? (
         <>
           <p className="hint">{chosen.Description}</p>
           {chosen.Enabled ? (
-            <SchemaForm key={chosen.ActionId} schema={chosen.InputSchema ?? {}} onSubmit={invoke} busy={run.busy} submitLabel="Run action" serverErrors={run.fieldErrors} />
-          ) : <Notice kind="warning">This action is not enabled on this connector; an owner can enable it in Edit.</Notice>}
+            <SchemaForm
+              key={chosen.ActionId}
+              schema={chosen.InputSchema ?? {}}
+              onSubmit={invoke}
+              busy={run.busy}
+              submitLabel="Run action"
+              serverErrors={run.fieldErrors}
+            />
+          ) : (
+            <Notice kind="warning">This action is not enabled on this connector; an owner can enable it in Edit.</Notice>
+          )}
         </>
       ) : null}
       <div aria-live="polite">
         {run.result ? <InvocationResult result={run.result} /> : null}
         {run.error ? <ErrorBox error={run.error} title="The action did not run." /> : null}
-        {run.error instanceof ApiError && run.error.code === 'AccessTokenNotFoundException'
-          ? <p>Sign in to this connector first: <a href={href('connectors', c.ActionConnectorId)}>Overview</a> has a Sign in button.</p> : null}
+        {run.error instanceof ApiError && run.error.code === 'AccessTokenNotFoundException' ? (
+          <p>
+            Sign in to this connector first: <a href={href('connectors', c.ActionConnectorId)}>Overview</a> has a Sign in button.
+          </p>
+        ) : null}
       </div>
     </section>
   );
@@ -231,9 +356,14 @@ function InvocationResult({ result }: { result: Output<'InvokeAction'> }) {
   const ok = result.InvokeActionStatus === 'SUCCESS';
   return (
     <section className={`result ${ok ? 'ok' : 'failed'}`} aria-labelledby="result-h">
-      <h3 id="result-h">Result: {ok ? 'Succeeded' : 'Failed'}{result.HttpStatusCode ? ` (HTTP ${result.HttpStatusCode})` : ''}</h3>
+      <h3 id="result-h">
+        Result: {ok ? 'Succeeded' : 'Failed'}
+        {result.HttpStatusCode ? ` (HTTP ${result.HttpStatusCode})` : ''}
+      </h3>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: the output scrolls, so it is a named, keyboard-reachable region (WCAG 2.1.1); a <section> would lose <pre>'s formatting */}
-      <pre tabIndex={0} role="region" aria-label="Output" className="output">{JSON.stringify(result.Output, null, 2)}</pre>
+      <pre tabIndex={0} role="region" aria-label="Output" className="output">
+        {JSON.stringify(result.Output, null, 2)}
+      </pre>
     </section>
   );
 }
@@ -242,33 +372,60 @@ function InvocationResult({ result }: { result: Output<'InvokeAction'> }) {
 function HistorySection({ id }: { id: string }) {
   const [pages, setPages] = useState<{ items: Output<'ListActionInvocations'>['Invocations']; next?: string }>({ items: [] });
   const [state, setState] = useState<{ loading: boolean; error?: unknown }>({ loading: true });
-  const load = useCallback(async (token?: string) => {
-    setState({ loading: true });
-    try {
-      const r = await call('ListActionInvocations', { ActionConnectorId: id, MaxResults: 25, ...(token ? { NextToken: token } : {}) });
-      setPages((p) => ({ items: token ? [...p.items, ...(r.Invocations ?? [])] : (r.Invocations ?? []), next: r.NextToken }));
-      setState({ loading: false });
-    } catch (e) { setState({ loading: false, error: e }); }
-  }, [id]);
-  useEffect(() => { void load(); }, [load]);
+  const load = useCallback(
+    async (token?: string) => {
+      setState({ loading: true });
+      try {
+        const r = await call('ListActionInvocations', { ActionConnectorId: id, MaxResults: 25, ...(token ? { NextToken: token } : {}) });
+        setPages((p) => ({ items: token ? [...p.items, ...(r.Invocations ?? [])] : (r.Invocations ?? []), next: r.NextToken }));
+        setState({ loading: false });
+      } catch (e) {
+        setState({ loading: false, error: e });
+      }
+    },
+    [id],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
   const userName = (arn: string) => arn?.split('/').pop() ?? arn;
   return (
     <section aria-labelledby="hist-h">
-      <div className="page-head"><h2 id="hist-h">Invocation history</h2><button type="button" className="secondary" onClick={() => load()} disabled={state.loading}>Refresh</button></div>
+      <div className="page-head">
+        <h2 id="hist-h">Invocation history</h2>
+        <button type="button" className="secondary" onClick={() => load()} disabled={state.loading}>
+          Refresh
+        </button>
+      </div>
       <ErrorBox error={state.error} />
       <div aria-live="polite" aria-busy={state.loading}>
         {!state.loading && !state.error && pages.items.length === 0 ? <p className="empty">No invocations yet.</p> : null}
         {pages.items.length ? (
           <table className="cards history">
             <caption className="sr-only">Invocations, newest first</caption>
-            <thead><tr><th scope="col">Time</th><th scope="col">Action</th><th scope="col">User</th><th scope="col">Status</th><th scope="col">HTTP</th><th scope="col">Duration</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Action</th>
+                <th scope="col">User</th>
+                <th scope="col">Status</th>
+                <th scope="col">HTTP</th>
+                <th scope="col">Duration</th>
+              </tr>
+            </thead>
             <tbody>
               {pages.items.map((i) => (
                 <tr key={i.InvocationId}>
                   <td data-label="Time">{when(i.Time)}</td>
-                  <td data-label="Action"><code>{i.ActionId}</code></td>
-                  <td data-label="User" title={i.EndUserArn}>{userName(i.EndUserArn)}</td>
-                  <td data-label="Status"><span className={i.InvokeActionStatus === 'SUCCESS' ? 'ok' : 'warn'}>{i.InvokeActionStatus}</span></td>
+                  <td data-label="Action">
+                    <code>{i.ActionId}</code>
+                  </td>
+                  <td data-label="User" title={i.EndUserArn}>
+                    {userName(i.EndUserArn)}
+                  </td>
+                  <td data-label="Status">
+                    <span className={i.InvokeActionStatus === 'SUCCESS' ? 'ok' : 'warn'}>{i.InvokeActionStatus}</span>
+                  </td>
                   <td data-label="HTTP">{i.HttpStatusCode ?? '—'}</td>
                   <td data-label="Duration">{i.DurationMs !== undefined ? `${i.DurationMs} ms` : '—'}</td>
                 </tr>
@@ -277,13 +434,20 @@ function HistorySection({ id }: { id: string }) {
           </table>
         ) : null}
       </div>
-      {pages.next ? <button type="button" className="secondary" onClick={() => load(pages.next)} disabled={state.loading}>Show older</button> : null}
+      {pages.next ? (
+        <button type="button" className="secondary" onClick={() => load(pages.next)} disabled={state.loading}>
+          Show older
+        </button>
+      ) : null}
     </section>
   );
 }
 
 // ---- permissions -----------------------------------------------------------------------------
-interface Grant { principal: string; actions: string[] }
+interface Grant {
+  principal: string;
+  actions: string[];
+}
 
 function principalLabel(arn: string): { kind: string; name: string } {
   const m = /:(user|group)\/[^/]+\/(.+)$/.exec(arn);
@@ -304,18 +468,27 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
     () => (loaded.value?.Permissions ?? []).map((p: { Principal: string; Actions: string[] }) => ({ principal: p.Principal, actions: [...p.Actions].sort() })),
     [loaded.value],
   );
-  useEffect(() => { if (loaded.value) setRows(original); }, [loaded.value, original]);
+  useEffect(() => {
+    if (loaded.value) setRows(original);
+  }, [loaded.value, original]);
 
   const all = meta.PermissionActions;
   const presets: Record<string, string[]> = { owner: meta.PermissionPresets.owner, viewer: meta.PermissionPresets.viewer };
-  const setActions = (principal: string, actions: string[]) => setRows((rs) => rs.map((r) => (r.principal === principal ? { ...r, actions: [...actions].sort() } : r)));
+  const setActions = (principal: string, actions: string[]) =>
+    setRows((rs) => rs.map((r) => (r.principal === principal ? { ...r, actions: [...actions].sort() } : r)));
 
   const add = (e: FormEvent) => {
     e.preventDefault();
     const n = name.trim();
-    if (!/^[\w+=,.@-]{1,128}$/.test(n)) { setAddError('Enter a user or group name (letters, digits and + = , . @ _ -).'); return; }
+    if (!/^[\w+=,.@-]{1,128}$/.test(n)) {
+      setAddError('Enter a user or group name (letters, digits and + = , . @ _ -).');
+      return;
+    }
     const arn = `arn:aws:quicksight:${session.Region}:${session.AccountId}:${kind}/default/${n}`;
-    if (rows.some((r) => r.principal === arn)) { setAddError(`${n} is already in the list: change its actions below.`); return; }
+    if (rows.some((r) => r.principal === arn)) {
+      setAddError(`${n} is already in the list: change its actions below.`);
+      return;
+    }
     setAddError(undefined);
     setRows((rs) => [...rs, { principal: arn, actions: [...presets[preset]!].sort() }]);
     setName('');
@@ -344,10 +517,16 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
   const submit = async () => {
     setSave({ busy: true });
     try {
-      await call('UpdateActionConnectorPermissions', { ActionConnectorId: id, ...(grant.length ? { GrantPermissions: grant } : {}), ...(revoke.length ? { RevokePermissions: revoke } : {}) });
+      await call('UpdateActionConnectorPermissions', {
+        ActionConnectorId: id,
+        ...(grant.length ? { GrantPermissions: grant } : {}),
+        ...(revoke.length ? { RevokePermissions: revoke } : {}),
+      });
       setSave({ done: true });
       loaded.reload();
-    } catch (e) { setSave({ error: e }); }
+    } catch (e) {
+      setSave({ error: e });
+    }
   };
 
   if (loaded.error) return <ErrorBox error={loaded.error} />;
@@ -359,11 +538,37 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
       <p className="hint">Owners may change permissions; viewers may see the connector, list its actions and run them. Changes apply when you save.</p>
       <form className="add-principal" onSubmit={add} aria-labelledby="add-h">
         <h3 id="add-h">Share with</h3>
-        <SelectField label="Kind" name="kind" value={kind} onChange={setKind} options={[{ value: 'user', label: 'User' }, { value: 'group', label: 'Group' }]} />
+        <SelectField
+          label="Kind"
+          name="kind"
+          value={kind}
+          onChange={setKind}
+          options={[
+            { value: 'user', label: 'User' },
+            { value: 'group', label: 'Group' },
+          ]}
+        />
         <Field label={kind === 'user' ? 'User name' : 'Group name'} name="principal" value={name} onChange={setName} error={addError} list="principal-names" />
-        <datalist id="principal-names">{known.map((n) => <option key={n} value={n} />)}</datalist>
-        <SelectField label="Access" name="preset" value={preset} onChange={setPreset} options={[{ value: 'viewer', label: 'Viewer (use)' }, { value: 'owner', label: 'Owner (everything)' }]} />
-        <div className="buttons"><button type="submit" className="secondary">Add</button></div>
+        <datalist id="principal-names">
+          {known.map((n) => (
+            <option key={n} value={n} />
+          ))}
+        </datalist>
+        <SelectField
+          label="Access"
+          name="preset"
+          value={preset}
+          onChange={setPreset}
+          options={[
+            { value: 'viewer', label: 'Viewer (use)' },
+            { value: 'owner', label: 'Owner (everything)' },
+          ]}
+        />
+        <div className="buttons">
+          <button type="submit" className="secondary">
+            Add
+          </button>
+        </div>
       </form>
       {rows.length === 0 ? <p className="empty">Nobody but administrators can see this connector.</p> : null}
       {rows.map((r) => {
@@ -371,18 +576,40 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
         const none = r.actions.length === 0;
         return (
           <fieldset key={r.principal} className={`grant${none ? ' removed' : ''}`}>
-            <legend>{who.kind} <strong>{who.name}</strong>{none ? ' — will lose all access' : ''}</legend>
+            <legend>
+              {who.kind} <strong>{who.name}</strong>
+              {none ? ' — will lose all access' : ''}
+            </legend>
             <div className="buttons">
-              <button type="button" className="secondary small" onClick={() => setActions(r.principal, presets.owner!)} aria-label={`Make ${who.name} an owner`}>Owner</button>
-              <button type="button" className="secondary small" onClick={() => setActions(r.principal, presets.viewer!)} aria-label={`Make ${who.name} a viewer`}>Viewer</button>
-              <button type="button" className="secondary small" onClick={() => setActions(r.principal, [])} aria-label={`Remove all access of ${who.name}`}>Remove</button>
+              <button
+                type="button"
+                className="secondary small"
+                onClick={() => setActions(r.principal, presets.owner!)}
+                aria-label={`Make ${who.name} an owner`}
+              >
+                Owner
+              </button>
+              <button
+                type="button"
+                className="secondary small"
+                onClick={() => setActions(r.principal, presets.viewer!)}
+                aria-label={`Make ${who.name} a viewer`}
+              >
+                Viewer
+              </button>
+              <button type="button" className="secondary small" onClick={() => setActions(r.principal, [])} aria-label={`Remove all access of ${who.name}`}>
+                Remove
+              </button>
             </div>
             <div className="checks">
               {all.map((a) => (
                 <label key={a}>
-                  <input type="checkbox" checked={r.actions.includes(a)}
-                    onChange={(e) => setActions(r.principal, e.target.checked ? [...r.actions, a] : r.actions.filter((x) => x !== a))} />
-                  {' '}{shortAction(a)}
+                  <input
+                    type="checkbox"
+                    checked={r.actions.includes(a)}
+                    onChange={(e) => setActions(r.principal, e.target.checked ? [...r.actions, a] : r.actions.filter((x) => x !== a))}
+                  />{' '}
+                  {shortAction(a)}
                 </label>
               ))}
             </div>
@@ -390,8 +617,14 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
         );
       })}
       <div className="buttons">
-        <button type="button" onClick={submit} disabled={!dirty || save.busy}>{save.busy ? 'Saving…' : 'Save permissions'}</button>
-        {dirty ? <button type="button" className="secondary" onClick={() => setRows(original)}>Discard changes</button> : null}
+        <button type="button" onClick={submit} disabled={!dirty || save.busy}>
+          {save.busy ? 'Saving…' : 'Save permissions'}
+        </button>
+        {dirty ? (
+          <button type="button" className="secondary" onClick={() => setRows(original)}>
+            Discard changes
+          </button>
+        ) : null}
       </div>
       <div aria-live="polite">
         {save.done && !dirty ? <Notice kind="success">Permissions saved.</Notice> : null}
@@ -413,7 +646,8 @@ function TagsSection({ arn }: { arn: string }) {
     setState({ busy: true });
     try {
       await call('TagResource', { ResourceArn: arn, Tags: [{ Key: key, Value: value }] });
-      setKey(''); setValue('');
+      setKey('');
+      setValue('');
       setState({});
       tags.reload();
     } catch (err) {
@@ -429,7 +663,13 @@ function TagsSection({ arn }: { arn: string }) {
   };
   const remove = async (k: string) => {
     setState({ busy: true });
-    try { await call('UntagResource', { ResourceArn: arn, TagKeys: [k] }); setState({}); tags.reload(); } catch (err) { setState({ error: err }); }
+    try {
+      await call('UntagResource', { ResourceArn: arn, TagKeys: [k] });
+      setState({});
+      tags.reload();
+    } catch (err) {
+      setState({ error: err });
+    }
   };
 
   const list: { Key: string; Value: string }[] = tags.value?.Tags ?? [];
@@ -441,13 +681,27 @@ function TagsSection({ arn }: { arn: string }) {
       {list.length ? (
         <table className="cards">
           <caption className="sr-only">Tags</caption>
-          <thead><tr><th scope="col">Key</th><th scope="col">Value</th><th scope="col"><span className="sr-only">Remove</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Key</th>
+              <th scope="col">Value</th>
+              <th scope="col">
+                <span className="sr-only">Remove</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {list.map((t) => (
               <tr key={t.Key}>
-                <th scope="row" data-label="Key">{t.Key}</th>
+                <th scope="row" data-label="Key">
+                  {t.Key}
+                </th>
                 <td data-label="Value">{t.Value}</td>
-                <td><button type="button" className="secondary small" onClick={() => remove(t.Key)} disabled={state.busy} aria-label={`Remove tag ${t.Key}`}>Remove</button></td>
+                <td>
+                  <button type="button" className="secondary small" onClick={() => remove(t.Key)} disabled={state.busy} aria-label={`Remove tag ${t.Key}`}>
+                    Remove
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -457,7 +711,11 @@ function TagsSection({ arn }: { arn: string }) {
         <h3 id="tag-add-h">Add or change a tag</h3>
         <Field label="Key" name="tagKey" value={key} onChange={setKey} required error={state.fieldErrors?.key} />
         <Field label="Value" name="tagValue" value={value} onChange={setValue} required error={state.fieldErrors?.value} />
-        <div className="buttons"><button type="submit" disabled={state.busy}>Save tag</button></div>
+        <div className="buttons">
+          <button type="submit" disabled={state.busy}>
+            Save tag
+          </button>
+        </div>
       </form>
       <ErrorBox error={state.error} />
     </section>

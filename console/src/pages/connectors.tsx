@@ -3,7 +3,11 @@ import { call, when, type ActionConnectorSummary, type Meta, type Output, type S
 import { ErrorBox, Field, PageHeading, SelectField, href } from '../ui';
 
 type Summary = Wire<ActionConnectorSummary>;
-interface Query { name: string; type: string; size: number }
+interface Query {
+  name: string;
+  type: string;
+  size: number;
+}
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
@@ -41,7 +45,17 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
   useEffect(() => {
     setLoading(true);
     setError(undefined);
-    fetchPage(query, tokens[tokens.length - 1]).then((p) => { setPage(p); setLoading(false); }, (e) => { setError(e); setPage(undefined); setLoading(false); });
+    fetchPage(query, tokens[tokens.length - 1]).then(
+      (p) => {
+        setPage(p);
+        setLoading(false);
+      },
+      (e) => {
+        setError(e);
+        setPage(undefined);
+        setLoading(false);
+      },
+    );
   }, [query, tokens]);
 
   const search = (e: FormEvent) => {
@@ -50,7 +64,8 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
     setTokens([undefined]);
   };
   const clear = () => {
-    setName(''); setType('');
+    setName('');
+    setType('');
     setQuery({ name: '', type: '', size });
     setTokens([undefined]);
   };
@@ -61,34 +76,74 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
     <>
       <div className="page-head">
         <PageHeading title="Connectors">Connectors</PageHeading>
-        {canCreate ? <a className="button" href={href('connectors', 'new')}>Create connector</a> : null}
+        {canCreate ? (
+          <a className="button" href={href('connectors', 'new')}>
+            Create connector
+          </a>
+        ) : null}
       </div>
-      <search aria-label="Connectors"><form className="search" onSubmit={search}>
-        <Field label="Name contains" name="q" value={name} onChange={setName} />
-        <SelectField label="Type" name="type" value={type} onChange={setType}
-          options={[{ value: '', label: 'Any type' }, ...meta.ConnectorTypes.map((t) => ({ value: t.Type, label: t.Type }))]} />
-        <SelectField label="Per page" name="size" value={String(size)} onChange={(v) => setSize(Number(v))}
-          options={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))} />
-        <div className="buttons">
-          <button type="submit">Search</button>
-          {filtered ? <button type="button" className="secondary" onClick={clear}>Clear</button> : null}
-        </div>
-      </form></search>
+      <search aria-label="Connectors">
+        <form className="search" onSubmit={search}>
+          <Field label="Name contains" name="q" value={name} onChange={setName} />
+          <SelectField
+            label="Type"
+            name="type"
+            value={type}
+            onChange={setType}
+            options={[{ value: '', label: 'Any type' }, ...meta.ConnectorTypes.map((t) => ({ value: t.Type, label: t.Type }))]}
+          />
+          <SelectField
+            label="Per page"
+            name="size"
+            value={String(size)}
+            onChange={(v) => setSize(Number(v))}
+            options={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
+          />
+          <div className="buttons">
+            <button type="submit">Search</button>
+            {filtered ? (
+              <button type="button" className="secondary" onClick={clear}>
+                Clear
+              </button>
+            ) : null}
+          </div>
+        </form>
+      </search>
       <ErrorBox error={error} />
       {page?.note ? <p className="hint">{page.note}</p> : null}
       <div aria-live="polite" aria-busy={loading}>
         {page && page.items.length === 0 ? (
-          <p className="empty">{filtered ? 'No connector matches.' : 'No connectors yet.'}{!filtered && canCreate ? <> <a href={href('connectors', 'new')}>Create one.</a></> : null}</p>
+          <p className="empty">
+            {filtered ? 'No connector matches.' : 'No connectors yet.'}
+            {!filtered && canCreate ? (
+              <>
+                {' '}
+                <a href={href('connectors', 'new')}>Create one.</a>
+              </>
+            ) : null}
+          </p>
         ) : null}
         {page && page.items.length > 0 ? (
           <table className="cards">
             <caption className="sr-only">Connectors, page {tokens.length}</caption>
-            <thead><tr><th scope="col">Name</th><th scope="col">ID</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Last updated</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">ID</th>
+                <th scope="col">Type</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last updated</th>
+              </tr>
+            </thead>
             <tbody>
               {page.items.map((c) => (
                 <tr key={c.ActionConnectorId}>
-                  <th scope="row" data-label="Name"><a href={href('connectors', c.ActionConnectorId)}>{c.Name}</a></th>
-                  <td data-label="ID"><code>{c.ActionConnectorId}</code></td>
+                  <th scope="row" data-label="Name">
+                    <a href={href('connectors', c.ActionConnectorId)}>{c.Name}</a>
+                  </th>
+                  <td data-label="ID">
+                    <code>{c.ActionConnectorId}</code>
+                  </td>
                   <td data-label="Type">{c.Type}</td>
                   <td data-label="Status">{c.Status ?? '—'}</td>
                   <td data-label="Last updated">{when(c.LastUpdatedTime)}</td>
@@ -99,9 +154,13 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
         ) : null}
       </div>
       <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={tokens.length <= 1 || loading} onClick={() => setTokens((t) => t.slice(0, -1))}>Previous page</button>
+        <button type="button" className="secondary" disabled={tokens.length <= 1 || loading} onClick={() => setTokens((t) => t.slice(0, -1))}>
+          Previous page
+        </button>
         <span>Page {tokens.length}</span>
-        <button type="button" className="secondary" disabled={!page?.next || loading} onClick={() => setTokens((t) => [...t, page?.next])}>Next page</button>
+        <button type="button" className="secondary" disabled={!page?.next || loading} onClick={() => setTokens((t) => [...t, page?.next])}>
+          Next page
+        </button>
       </nav>
     </>
   );

@@ -24,7 +24,9 @@ export const amazonS3: Catalog = {
       aws: { client, signingName, command: 'ListBucketsCommand', input: { Prefix: '$.Prefix', MaxBuckets: '$.MaxBuckets', ContinuationToken: '$.NextToken' } },
       output: {
         value: {
-          Buckets: { $coalesce: [{ $each: '$.Body.Buckets', $as: { Name: '@.Name', CreationDate: '@.CreationDate', BucketRegion: '@.BucketRegion' } }, { $literal: [] }] },
+          Buckets: {
+            $coalesce: [{ $each: '$.Body.Buckets', $as: { Name: '@.Name', CreationDate: '@.CreationDate', BucketRegion: '@.BucketRegion' } }, { $literal: [] }],
+          },
           NextToken: '$.Body.ContinuationToken',
         },
       },
@@ -51,11 +53,26 @@ export const amazonS3: Catalog = {
         client,
         signingName,
         command: 'ListObjectsV2Command',
-        input: { Bucket: '$.Bucket', Prefix: '$.Prefix', Delimiter: '$.Delimiter', MaxKeys: '$.MaxKeys', StartAfter: '$.StartAfter', ContinuationToken: '$.NextToken' },
+        input: {
+          Bucket: '$.Bucket',
+          Prefix: '$.Prefix',
+          Delimiter: '$.Delimiter',
+          MaxKeys: '$.MaxKeys',
+          StartAfter: '$.StartAfter',
+          ContinuationToken: '$.NextToken',
+        },
       },
       output: {
         value: {
-          Objects: { $coalesce: [{ $each: '$.Body.Contents', $as: { Key: '@.Key', Size: '@.Size', LastModified: '@.LastModified', ETag: '@.ETag', StorageClass: '@.StorageClass' } }, { $literal: [] }] },
+          Objects: {
+            $coalesce: [
+              {
+                $each: '$.Body.Contents',
+                $as: { Key: '@.Key', Size: '@.Size', LastModified: '@.LastModified', ETag: '@.ETag', StorageClass: '@.StorageClass' },
+              },
+              { $literal: [] },
+            ],
+          },
           CommonPrefixes: { $each: '$.Body.CommonPrefixes', $as: '@.Prefix' },
           KeyCount: '$.Body.KeyCount',
           IsTruncated: '$.Body.IsTruncated',
@@ -107,8 +124,10 @@ export const amazonS3: Catalog = {
           ContentType: { type: 'string', pattern: '^[\\w.+-]+/[\\w.+-]+(?:\\s*;.*)?$', maxLength: 255 },
           // Sent as x-amz-meta-<name> headers: names are HTTP tokens, values printable ASCII (as S3 requires).
           Metadata: {
-            type: 'object', propertyNames: { pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$" },
-            additionalProperties: { type: 'string', maxLength: 2048, pattern: '^[\\x20-\\x7e]*$' }, maxProperties: 50,
+            type: 'object',
+            propertyNames: { pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$" },
+            additionalProperties: { type: 'string', maxLength: 2048, pattern: '^[\\x20-\\x7e]*$' },
+            maxProperties: 50,
           },
         },
       },

@@ -4,7 +4,13 @@ import type { Catalog } from '../types.js';
 const gid = { type: 'string', pattern: '^[0-9]{1,32}$' };
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 const optFields = { type: 'array', items: { type: 'string', pattern: '^[a-z0-9_.]+$' }, maxItems: 100 };
-const taskOut = { Gid: '$.Body.data.gid', Name: '$.Body.data.name', Completed: '$.Body.data.completed', PermalinkUrl: '$.Body.data.permalink_url', Task: '$.Body.data' };
+const taskOut = {
+  Gid: '$.Body.data.gid',
+  Name: '$.Body.data.name',
+  Completed: '$.Body.data.completed',
+  PermalinkUrl: '$.Body.data.permalink_url',
+  Task: '$.Body.data',
+};
 const taskFields = {
   name: '$.Name',
   notes: '$.Notes',
@@ -82,9 +88,19 @@ export const asana: Catalog = {
       InputSchema: {
         type: 'object',
         anyOf: [{ required: ['WorkspaceGid'] }, { required: ['TeamGid'] }],
-        properties: { WorkspaceGid: gid, TeamGid: gid, Archived: { type: 'boolean' }, Limit: { type: 'integer', minimum: 1, maximum: 100 }, NextToken: { type: 'string', minLength: 1, maxLength: 1024 } },
+        properties: {
+          WorkspaceGid: gid,
+          TeamGid: gid,
+          Archived: { type: 'boolean' },
+          Limit: { type: 'integer', minimum: 1, maximum: 100 },
+          NextToken: { type: 'string', minLength: 1, maxLength: 1024 },
+        },
       },
-      request: { method: 'GET', path: '/projects', query: { workspace: '$.WorkspaceGid', team: '$.TeamGid', archived: '$.Archived', limit: '$.Limit', offset: '$.NextToken' } },
+      request: {
+        method: 'GET',
+        path: '/projects',
+        query: { workspace: '$.WorkspaceGid', team: '$.TeamGid', archived: '$.Archived', limit: '$.Limit', offset: '$.NextToken' },
+      },
       output: {
         value: {
           Projects: { $each: '$.Body.data', $as: { Gid: '@.gid', Name: '@.name' } },

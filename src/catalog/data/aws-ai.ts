@@ -5,7 +5,10 @@ import type { Catalog, CatalogAction, Template } from '../types.js';
 import { base64Schema } from './common.js';
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength });
-const modelId = { ...text(2048), description: "A model id, inference profile id or ARN, e.g. 'anthropic.claude-3-5-sonnet-20240620-v1:0' or 'us.amazon.nova-lite-v1:0'." };
+const modelId = {
+  ...text(2048),
+  description: "A model id, inference profile id or ARN, e.g. 'anthropic.claude-3-5-sonnet-20240620-v1:0' or 'us.amazon.nova-lite-v1:0'.",
+};
 const s3Uri = { type: 'string', pattern: '^s3://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9](/.*)?$', maxLength: 1024 };
 const arn = { type: 'string', pattern: '^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:[0-9]{0,12}:.+$', maxLength: 2048 };
 const token = { type: 'string', minLength: 1, maxLength: 4096 };
@@ -29,7 +32,11 @@ export const bedrockRuntime: Catalog = {
           Messages: {
             type: 'array',
             minItems: 1,
-            items: { type: 'object', required: ['role', 'content'], properties: { role: { enum: ['user', 'assistant'] }, content: { type: 'array', minItems: 1, items: { type: 'object' } } } },
+            items: {
+              type: 'object',
+              required: ['role', 'content'],
+              properties: { role: { enum: ['user', 'assistant'] }, content: { type: 'array', minItems: 1, items: { type: 'object' } } },
+            },
           },
           System: text(100_000),
           MaxTokens: { type: 'integer', minimum: 1 },
@@ -62,13 +69,14 @@ export const bedrockRuntime: Catalog = {
     {
       ActionId: 'InvokeModel',
       Name: 'Invoke model',
-      Description: "Sends a request body in the model's own format (e.g. Anthropic Messages, Titan embeddings) and returns the model's response body (parsed when JSON).",
+      Description:
+        "Sends a request body in the model's own format (e.g. Anthropic Messages, Titan embeddings) and returns the model's response body (parsed when JSON).",
       InputSchema: {
         type: 'object',
         required: ['ModelId', 'Body'],
         properties: {
           ModelId: modelId,
-          Body: { type: 'object', description: "The model's native request, e.g. {\"inputText\": \"hello\"} for Titan embeddings." },
+          Body: { type: 'object', description: 'The model\'s native request, e.g. {"inputText": "hello"} for Titan embeddings.' },
           Accept: { type: 'string', default: 'application/json', maxLength: 255 },
         },
       },
@@ -126,7 +134,13 @@ export const bedrockAgentRuntime: Catalog = {
       InputSchema: {
         type: 'object',
         required: ['KnowledgeBaseId', 'ModelArn', 'Query'],
-        properties: { KnowledgeBaseId: kbId, ModelArn: arn, Query: text(20_000), SessionId: text(100), NumberOfResults: { type: 'integer', minimum: 1, maximum: 100 } },
+        properties: {
+          KnowledgeBaseId: kbId,
+          ModelArn: arn,
+          Query: text(20_000),
+          SessionId: text(100),
+          NumberOfResults: { type: 'integer', minimum: 1, maximum: 100 },
+        },
       },
       aws: {
         client: AGENT_RUNTIME,
@@ -169,7 +183,9 @@ export const bedrockAgentRuntime: Catalog = {
         signingName: 'bedrock',
         input: { agentId: '$.AgentId', agentAliasId: '$.AgentAliasId', sessionId: '$.SessionId', inputText: '$.InputText', endSession: '$.EndSession' },
       },
-      output: { value: { Completion: { $hook: 'eventStreamText', $of: '$.Body.completion', $args: { event: 'chunk', field: 'bytes' } }, SessionId: '$.Body.sessionId' } },
+      output: {
+        value: { Completion: { $hook: 'eventStreamText', $of: '$.Body.completion', $args: { event: 'chunk', field: 'bytes' } }, SessionId: '$.Body.sessionId' },
+      },
       idempotent: false,
     },
   ],
@@ -215,8 +231,15 @@ export const bedrockDataAutomationRuntime: Catalog = {
       Name: 'Get data automation status',
       Description: 'Returns the status of a data automation invocation and, when done, where its output is.',
       InputSchema: { type: 'object', required: ['InvocationArn'], properties: { InvocationArn: arn } },
-      aws: { client: '@aws-sdk/client-bedrock-data-automation-runtime', command: 'GetDataAutomationStatusCommand', signingName: 'bedrock', input: { invocationArn: '$.InvocationArn' } },
-      output: { value: { Status: '$.Body.status', OutputS3Uri: '$.Body.outputConfiguration.s3Uri', ErrorType: '$.Body.errorType', ErrorMessage: '$.Body.errorMessage' } },
+      aws: {
+        client: '@aws-sdk/client-bedrock-data-automation-runtime',
+        command: 'GetDataAutomationStatusCommand',
+        signingName: 'bedrock',
+        input: { invocationArn: '$.InvocationArn' },
+      },
+      output: {
+        value: { Status: '$.Body.status', OutputS3Uri: '$.Body.outputConfiguration.s3Uri', ErrorType: '$.Body.errorType', ErrorMessage: '$.Body.errorMessage' },
+      },
       idempotent: true,
     },
   ],
@@ -259,7 +282,12 @@ export const textract: Catalog = {
         oneOf: [{ required: ['Document'] }, { required: ['S3Bucket', 'S3Key'] }],
         properties: { ...documentInput, FeatureTypes: featureTypes, Queries: queries },
       },
-      aws: { client: TEXTRACT, command: 'AnalyzeDocumentCommand', signingName: 'textract', input: { Document: document, FeatureTypes: '$.FeatureTypes', QueriesConfig: queriesConfig } },
+      aws: {
+        client: TEXTRACT,
+        command: 'AnalyzeDocumentCommand',
+        signingName: 'textract',
+        input: { Document: document, FeatureTypes: '$.FeatureTypes', QueriesConfig: queriesConfig },
+      },
       output: { value: blocksOut },
       binary: { maxBytes: DOC_MAX },
       idempotent: true,
@@ -299,8 +327,21 @@ export const textract: Catalog = {
       ActionId: 'GetDocumentAnalysis',
       Name: 'Get document analysis',
       Description: 'Returns the status of an analysis job and, when it succeeded, its results a page of blocks at a time.',
-      InputSchema: { type: 'object', required: ['JobId'], properties: { JobId: { type: 'string', pattern: '^[a-zA-Z0-9-_]{1,64}$' }, MaxResults: { type: 'integer', minimum: 1, maximum: 1000 }, NextToken: token } },
-      aws: { client: TEXTRACT, command: 'GetDocumentAnalysisCommand', signingName: 'textract', input: { JobId: '$.JobId', MaxResults: '$.MaxResults', NextToken: '$.NextToken' } },
+      InputSchema: {
+        type: 'object',
+        required: ['JobId'],
+        properties: {
+          JobId: { type: 'string', pattern: '^[a-zA-Z0-9-_]{1,64}$' },
+          MaxResults: { type: 'integer', minimum: 1, maximum: 1000 },
+          NextToken: token,
+        },
+      },
+      aws: {
+        client: TEXTRACT,
+        command: 'GetDocumentAnalysisCommand',
+        signingName: 'textract',
+        input: { JobId: '$.JobId', MaxResults: '$.MaxResults', NextToken: '$.NextToken' },
+      },
       output: { value: { JobStatus: '$.Body.JobStatus', StatusMessage: '$.Body.StatusMessage', ...blocksOut, NextToken: '$.Body.NextToken' } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
       idempotent: true,
@@ -319,7 +360,12 @@ const comprehendAction = (id: string, name: string, description: string, command
     required: ['Text'],
     properties: withLanguage ? { Text: comprehendText, LanguageCode: { enum: languages, default: 'en' } } : { Text: comprehendText },
   },
-  aws: { client: '@aws-sdk/client-comprehend', command, signingName: 'comprehend', input: (withLanguage ? { Text: '$.Text', LanguageCode: '$.LanguageCode' } : { Text: '$.Text' }) as Template },
+  aws: {
+    client: '@aws-sdk/client-comprehend',
+    command,
+    signingName: 'comprehend',
+    input: (withLanguage ? { Text: '$.Text', LanguageCode: '$.LanguageCode' } : { Text: '$.Text' }) as Template,
+  },
   output: { value },
   idempotent: true,
 });
@@ -328,10 +374,38 @@ export const comprehend: Catalog = {
   Type: 'AMAZON_COMPREHEND',
   Api: 'Amazon Comprehend (@aws-sdk/client-comprehend)',
   actions: [
-    comprehendAction('DetectSentiment', 'Detect sentiment', 'Returns the prevailing sentiment of a text (POSITIVE, NEGATIVE, NEUTRAL, MIXED) with scores.', 'DetectSentimentCommand', true, { Sentiment: '$.Body.Sentiment', SentimentScore: '$.Body.SentimentScore' }),
-    comprehendAction('DetectEntities', 'Detect entities', 'Finds named entities (people, places, organizations, dates, quantities, ...) in a text.', 'DetectEntitiesCommand', true, { Entities: '$.Body.Entities' }),
-    comprehendAction('DetectPiiEntities', 'Detect PII', 'Finds personally identifiable information (names, addresses, account numbers, ...) in a text, with offsets.', 'DetectPiiEntitiesCommand', true, { Entities: '$.Body.Entities' }),
-    comprehendAction('DetectDominantLanguage', 'Detect language', 'Returns the languages a text is written in, most likely first.', 'DetectDominantLanguageCommand', false, { Languages: '$.Body.Languages' }),
+    comprehendAction(
+      'DetectSentiment',
+      'Detect sentiment',
+      'Returns the prevailing sentiment of a text (POSITIVE, NEGATIVE, NEUTRAL, MIXED) with scores.',
+      'DetectSentimentCommand',
+      true,
+      { Sentiment: '$.Body.Sentiment', SentimentScore: '$.Body.SentimentScore' },
+    ),
+    comprehendAction(
+      'DetectEntities',
+      'Detect entities',
+      'Finds named entities (people, places, organizations, dates, quantities, ...) in a text.',
+      'DetectEntitiesCommand',
+      true,
+      { Entities: '$.Body.Entities' },
+    ),
+    comprehendAction(
+      'DetectPiiEntities',
+      'Detect PII',
+      'Finds personally identifiable information (names, addresses, account numbers, ...) in a text, with offsets.',
+      'DetectPiiEntitiesCommand',
+      true,
+      { Entities: '$.Body.Entities' },
+    ),
+    comprehendAction(
+      'DetectDominantLanguage',
+      'Detect language',
+      'Returns the languages a text is written in, most likely first.',
+      'DetectDominantLanguageCommand',
+      false,
+      { Languages: '$.Body.Languages' },
+    ),
   ],
 };
 
@@ -350,9 +424,24 @@ export const comprehendMedical: Catalog = {
   Type: 'AMAZON_COMPREHEND_MEDICAL',
   Api: 'Amazon Comprehend Medical (@aws-sdk/client-comprehendmedical)',
   actions: [
-    medicalAction('DetectEntitiesV2', 'Detect medical entities', 'Finds medical conditions, medications, anatomy, tests, treatments and protected health information in clinical text.', 'DetectEntitiesV2Command'),
-    medicalAction('DetectPHI', 'Detect PHI', 'Finds protected health information (names, dates, identifiers, contact details) in clinical text.', 'DetectPHICommand'),
-    medicalAction('InferICD10CM', 'Infer ICD-10-CM', 'Links medical conditions in clinical text to ICD-10-CM codes, with confidence scores.', 'InferICD10CMCommand'),
+    medicalAction(
+      'DetectEntitiesV2',
+      'Detect medical entities',
+      'Finds medical conditions, medications, anatomy, tests, treatments and protected health information in clinical text.',
+      'DetectEntitiesV2Command',
+    ),
+    medicalAction(
+      'DetectPHI',
+      'Detect PHI',
+      'Finds protected health information (names, dates, identifiers, contact details) in clinical text.',
+      'DetectPHICommand',
+    ),
+    medicalAction(
+      'InferICD10CM',
+      'Infer ICD-10-CM',
+      'Links medical conditions in clinical text to ICD-10-CM codes, with confidence scores.',
+      'InferICD10CMCommand',
+    ),
     medicalAction('InferRxNorm', 'Infer RxNorm', 'Links medications in clinical text to RxNorm concepts, with confidence scores.', 'InferRxNormCommand'),
   ],
 };

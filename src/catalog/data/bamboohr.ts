@@ -4,7 +4,19 @@ import type { Catalog } from '../types.js';
 
 const employeeId = { type: 'string', pattern: '^(?:[0-9]{1,12}|0)$', description: "An employee id ('0' is the API key's own employee)." };
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
-const DEFAULT_FIELDS = ['firstName', 'lastName', 'displayName', 'jobTitle', 'department', 'division', 'location', 'workEmail', 'supervisor', 'hireDate', 'status'];
+const DEFAULT_FIELDS = [
+  'firstName',
+  'lastName',
+  'displayName',
+  'jobTitle',
+  'department',
+  'division',
+  'location',
+  'workEmail',
+  'supervisor',
+  'hireDate',
+  'status',
+];
 
 export const bambooHr: Catalog = {
   Type: 'BAMBOO_HR',
@@ -18,7 +30,10 @@ export const bambooHr: Catalog = {
       InputSchema: {
         type: 'object',
         required: ['EmployeeId'],
-        properties: { EmployeeId: employeeId, Fields: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_]+$' }, minItems: 1, maxItems: 400, default: DEFAULT_FIELDS } },
+        properties: {
+          EmployeeId: employeeId,
+          Fields: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_]+$' }, minItems: 1, maxItems: 400, default: DEFAULT_FIELDS },
+        },
       },
       request: { method: 'GET', path: '/v1/employees/{EmployeeId}', query: { fields: { $join: '$.Fields' } } },
       output: { value: '$.Body' },
@@ -57,7 +72,16 @@ export const bambooHr: Catalog = {
         value: {
           Requests: {
             $each: '$.Body',
-            $as: { Id: '@.id', EmployeeId: '@.employeeId', Name: '@.name', Status: '@.status.status', Start: '@.start', End: '@.end', Type: '@.type.name', Amount: '@.amount' },
+            $as: {
+              Id: '@.id',
+              EmployeeId: '@.employeeId',
+              Name: '@.name',
+              Status: '@.status.status',
+              Start: '@.start',
+              End: '@.end',
+              Type: '@.type.name',
+              Amount: '@.amount',
+            },
           },
         },
       },

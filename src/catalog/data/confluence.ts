@@ -43,7 +43,13 @@ export const confluence: Catalog = {
         path: '/api/v2/pages',
         body: {
           encoding: 'json',
-          value: { spaceId: '$.SpaceId', status: '$.Status', title: '$.Title', parentId: '$.ParentId', body: { representation: 'storage', value: { $coalesce: ['$.Body', ''] } } },
+          value: {
+            spaceId: '$.SpaceId',
+            status: '$.Status',
+            title: '$.Title',
+            parentId: '$.ParentId',
+            body: { representation: 'storage', value: { $coalesce: ['$.Body', ''] } },
+          },
         },
       },
       output: { value: pageOut },
@@ -95,7 +101,7 @@ export const confluence: Catalog = {
     {
       ActionId: 'SearchContent',
       Name: 'Search content (CQL)',
-      Description: "Finds pages, blog posts and attachments with CQL, e.g. 'type=page AND space=DEV AND text ~ \"runbook\"'.",
+      Description: 'Finds pages, blog posts and attachments with CQL, e.g. \'type=page AND space=DEV AND text ~ "runbook"\'.',
       InputSchema: {
         type: 'object',
         required: ['Cql'],
@@ -106,7 +112,14 @@ export const confluence: Catalog = {
         value: {
           Results: {
             $each: '$.Body.results',
-            $as: { Id: '@.content.id', Type: '@.content.type', Title: { $coalesce: ['@.content.title', '@.title'] }, Excerpt: '@.excerpt', Url: '@.url', LastModified: '@.lastModified' },
+            $as: {
+              Id: '@.content.id',
+              Type: '@.content.type',
+              Title: { $coalesce: ['@.content.title', '@.title'] },
+              Excerpt: '@.excerpt',
+              Url: '@.url',
+              LastModified: '@.lastModified',
+            },
           },
           TotalSize: '$.Body.totalSize',
           NextToken: nextCursor,

@@ -12,7 +12,7 @@ export const genericHttp: Catalog = {
       Name: 'Send an HTTP request',
       Description:
         "Sends one HTTP request to a path under the connector's BaseEndpoint and returns the status, the headers and the body (parsed when it is JSON). " +
-        "The path is relative to BaseEndpoint and cannot leave it; Authorization, Host, Cookie, Proxy-*, Range/If-Range and hop-by-hop headers cannot be set.",
+        'The path is relative to BaseEndpoint and cannot leave it; Authorization, Host, Cookie, Proxy-*, Range/If-Range and hop-by-hop headers cannot be set.',
       InputSchema: {
         type: 'object',
         required: ['Method', 'Path'],

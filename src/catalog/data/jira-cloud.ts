@@ -5,7 +5,10 @@ import type { Catalog } from '../types.js';
 const issueIdOrKey = { type: 'string', minLength: 1, maxLength: 255, description: "An issue id ('10002') or key ('PROJ-123')." };
 const richText = {
   description: 'Plain text (paragraphs at blank lines) or an Atlassian Document Format document.',
-  anyOf: [{ type: 'string', maxLength: 32767 }, { type: 'object', required: ['type'], properties: { type: { const: 'doc' } } }],
+  anyOf: [
+    { type: 'string', maxLength: 32767 },
+    { type: 'object', required: ['type'], properties: { type: { const: 'doc' } } },
+  ],
 };
 const fieldList = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_.\\-*!]+$' }, maxItems: 100 };
 
@@ -120,7 +123,7 @@ export const jiraCloud: Catalog = {
     {
       ActionId: 'GetTransitions',
       Name: 'List transitions',
-      Description: "Lists the transitions an issue can take now (ids for TransitionIssue) and the status each leads to.",
+      Description: 'Lists the transitions an issue can take now (ids for TransitionIssue) and the status each leads to.',
       InputSchema: { type: 'object', required: ['IssueIdOrKey'], properties: { IssueIdOrKey: issueIdOrKey } },
       request: { method: 'GET', path: '/rest/api/3/issue/{IssueIdOrKey}/transitions' },
       output: {
@@ -141,7 +144,7 @@ export const jiraCloud: Catalog = {
           IssueIdOrKey: issueIdOrKey,
           TransitionId: { type: 'string', pattern: '^[0-9]{1,20}$' },
           Comment: richText,
-          Fields: { type: 'object', description: "Fields to set on the transition screen, e.g. {\"resolution\": {\"name\": \"Done\"}}." },
+          Fields: { type: 'object', description: 'Fields to set on the transition screen, e.g. {"resolution": {"name": "Done"}}.' },
         },
       },
       request: {

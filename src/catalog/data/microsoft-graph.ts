@@ -5,7 +5,12 @@
 import type { Catalog, HttpRequestTemplate, JsonSchema, Template } from '../types.js';
 import { base64Schema } from './common.js';
 
-const userId = { type: 'string', minLength: 1, maxLength: 255, description: 'A user id or userPrincipalName; required with client credentials (application permissions), else the signed-in user.' };
+const userId = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 255,
+  description: 'A user id or userPrincipalName; required with client credentials (application permissions), else the signed-in user.',
+};
 const top = { type: 'integer', minimum: 1, maximum: 999 };
 const select = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_./@]+$' }, maxItems: 100 };
 const odata = { type: 'string', minLength: 1, maxLength: 4096 };
@@ -15,7 +20,11 @@ const itemId = { ...id, default: 'root', description: "A drive item id; 'root' f
 const emails = { type: 'array', items: { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+$', maxLength: 254 }, maxItems: 500 };
 const content = { type: 'string', maxLength: 1_000_000 };
 const contentType = { enum: ['text', 'html'], default: 'text' };
-const dateTime = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$', description: 'Local date and time, e.g. 2025-03-01T09:30:00.' };
+const dateTime = {
+  type: 'string',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$',
+  description: 'Local date and time, e.g. 2025-03-01T09:30:00.',
+};
 
 /** The same request for /users/{UserId}/... when UserId is given, else /me/...; `when` adds a condition to both. */
 function perUser(tail: string, rest: Omit<HttpRequestTemplate, 'path' | 'when'>, when?: string): HttpRequestTemplate[] {
@@ -88,8 +97,13 @@ export const microsoftOutlook: Catalog = {
     {
       ActionId: 'ListMessages',
       Name: 'List messages',
-      Description: "Lists messages of the mailbox (or of a folder such as 'inbox'), newest first unless OrderBy says otherwise; Search uses Outlook search syntax.",
-      InputSchema: listInput({ UserId: userId, FolderId: { ...id, description: "A folder id or well-known name: inbox, sentitems, drafts, archive." }, Search: odata }),
+      Description:
+        "Lists messages of the mailbox (or of a folder such as 'inbox'), newest first unless OrderBy says otherwise; Search uses Outlook search syntax.",
+      InputSchema: listInput({
+        UserId: userId,
+        FolderId: { ...id, description: 'A folder id or well-known name: inbox, sentitems, drafts, archive.' },
+        Search: odata,
+      }),
       request: [
         ...perUser('/mailFolders/{FolderId}/messages', { method: 'GET', query: listQuery({ $$search: '$.Search', $$skip: '$.NextToken' }) }, '$.FolderId'),
         ...perUser('/messages', { method: 'GET', query: listQuery({ $$search: '$.Search', $$skip: '$.NextToken' }) }),
@@ -112,7 +126,13 @@ export const microsoftOutlook: Catalog = {
           ContentType: contentType,
           Start: dateTime,
           End: dateTime,
-          TimeZone: { type: 'string', minLength: 1, maxLength: 64, default: 'UTC', description: "A Windows or IANA time zone name, e.g. 'Pacific Standard Time'." },
+          TimeZone: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+            default: 'UTC',
+            description: "A Windows or IANA time zone name, e.g. 'Pacific Standard Time'.",
+          },
           Location: { type: 'string', maxLength: 255 },
           Attendees: emails,
           IsOnlineMeeting: { type: 'boolean' },
@@ -140,9 +160,16 @@ export const microsoftOutlook: Catalog = {
       ActionId: 'ListEvents',
       Name: 'List events',
       Description: 'Lists calendar events; with StartDateTime and EndDateTime, the occurrences in that window (calendarView), recurring ones expanded.',
-      InputSchema: { ...listInput({ UserId: userId, StartDateTime: dateTime, EndDateTime: dateTime }), dependentRequired: { StartDateTime: ['EndDateTime'], EndDateTime: ['StartDateTime'] } },
+      InputSchema: {
+        ...listInput({ UserId: userId, StartDateTime: dateTime, EndDateTime: dateTime }),
+        dependentRequired: { StartDateTime: ['EndDateTime'], EndDateTime: ['StartDateTime'] },
+      },
       request: [
-        ...perUser('/calendarView', { method: 'GET', query: listQuery({ startDateTime: '$.StartDateTime', endDateTime: '$.EndDateTime', $$skip: '$.NextToken' }) }, '$.StartDateTime'),
+        ...perUser(
+          '/calendarView',
+          { method: 'GET', query: listQuery({ startDateTime: '$.StartDateTime', endDateTime: '$.EndDateTime', $$skip: '$.NextToken' }) },
+          '$.StartDateTime',
+        ),
         ...perUser('/events', { method: 'GET', query: listQuery({ $$skip: '$.NextToken' }) }),
       ],
       output: { value: { Events: '$.Body.value', NextToken: nextLink('$skip') } },
@@ -178,7 +205,12 @@ export const microsoftTeams: Catalog = {
       InputSchema: { type: 'object', required: ['TeamId'], properties: { TeamId: teamId, Filter: odata, Select: select } },
       request: { method: 'GET', path: '/teams/{TeamId}/channels', query: { $$filter: '$.Filter', $$select: { $join: '$.Select' } } },
       output: {
-        value: { Channels: { $each: '$.Body.value', $as: { Id: '@.id', DisplayName: '@.displayName', Description: '@.description', MembershipType: '@.membershipType', WebUrl: '@.webUrl' } } },
+        value: {
+          Channels: {
+            $each: '$.Body.value',
+            $as: { Id: '@.id', DisplayName: '@.displayName', Description: '@.description', MembershipType: '@.membershipType', WebUrl: '@.webUrl' },
+          },
+        },
       },
       idempotent: true,
     },
@@ -189,10 +221,22 @@ export const microsoftTeams: Catalog = {
       InputSchema: {
         type: 'object',
         required: ['TeamId', 'ChannelId', 'Body'],
-        properties: { TeamId: teamId, ChannelId: channelId, Body: content, ContentType: contentType, Subject: { type: 'string', maxLength: 255 }, ReplyToId: { type: 'string', pattern: '^[0-9]{1,20}$' } },
+        properties: {
+          TeamId: teamId,
+          ChannelId: channelId,
+          Body: content,
+          ContentType: contentType,
+          Subject: { type: 'string', maxLength: 255 },
+          ReplyToId: { type: 'string', pattern: '^[0-9]{1,20}$' },
+        },
       },
       request: [
-        { when: '$.ReplyToId', method: 'POST', path: '/teams/{TeamId}/channels/{ChannelId}/messages/{ReplyToId}/replies', body: { encoding: 'json', value: chatBody } },
+        {
+          when: '$.ReplyToId',
+          method: 'POST',
+          path: '/teams/{TeamId}/channels/{ChannelId}/messages/{ReplyToId}/replies',
+          body: { encoding: 'json', value: chatBody },
+        },
         { method: 'POST', path: '/teams/{TeamId}/channels/{ChannelId}/messages', body: { encoding: 'json', value: chatBody } },
       ],
       output: { value: chatMessageOut },
@@ -205,9 +249,22 @@ export const microsoftTeams: Catalog = {
       InputSchema: {
         type: 'object',
         required: ['ChatId', 'Body'],
-        properties: { ChatId: { type: 'string', minLength: 1, maxLength: 255, description: "e.g. '19:8b081ef6-4792-4def-b2c9-c363a1bf41d5_5031bb31-22c0-4f6f-9f73-91d34ab2b32d@unq.gbl.spaces'" }, Body: content, ContentType: contentType },
+        properties: {
+          ChatId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            description: "e.g. '19:8b081ef6-4792-4def-b2c9-c363a1bf41d5_5031bb31-22c0-4f6f-9f73-91d34ab2b32d@unq.gbl.spaces'",
+          },
+          Body: content,
+          ContentType: contentType,
+        },
       },
-      request: { method: 'POST', path: '/chats/{ChatId}/messages', body: { encoding: 'json', value: { body: { contentType: '$.ContentType', content: '$.Body' } } } },
+      request: {
+        method: 'POST',
+        path: '/chats/{ChatId}/messages',
+        body: { encoding: 'json', value: { body: { contentType: '$.ContentType', content: '$.Body' } } },
+      },
       output: { value: chatMessageOut },
       idempotent: false,
     },
@@ -226,7 +283,14 @@ const driveItemOut = {
 };
 const driveItemsOut = (ref: string): Template => ({
   $each: ref,
-  $as: { Id: '@.id', Name: '@.name', Size: '@.size', WebUrl: '@.webUrl', LastModifiedDateTime: '@.lastModifiedDateTime', IsFolder: { $if: '@.folder', $then: true, $else: false } },
+  $as: {
+    Id: '@.id',
+    Name: '@.name',
+    Size: '@.size',
+    WebUrl: '@.webUrl',
+    LastModifiedDateTime: '@.lastModifiedDateTime',
+    IsFolder: { $if: '@.folder', $then: true, $else: false },
+  },
 });
 const UPLOAD_MAX = 4 * 1024 * 1024;
 
@@ -283,8 +347,15 @@ export const microsoftOneDrive: Catalog = {
       ActionId: 'Search',
       Name: 'Search files',
       Description: 'Finds files and folders whose name, metadata or content match the query.',
-      InputSchema: { type: 'object', required: ['Query'], properties: { UserId: userId, Query: { type: 'string', minLength: 1, maxLength: 1024 }, Top: top, Select: select, NextToken: token } },
-      request: perUser("/drive/root/search(q='{Query|odata}')", { method: 'GET', query: { $$top: '$.Top', $$select: { $join: '$.Select' }, $$skiptoken: '$.NextToken' } }),
+      InputSchema: {
+        type: 'object',
+        required: ['Query'],
+        properties: { UserId: userId, Query: { type: 'string', minLength: 1, maxLength: 1024 }, Top: top, Select: select, NextToken: token },
+      },
+      request: perUser("/drive/root/search(q='{Query|odata}')", {
+        method: 'GET',
+        query: { $$top: '$.Top', $$select: { $join: '$.Select' }, $$skiptoken: '$.NextToken' },
+      }),
       output: { value: { Items: driveItemsOut('$.Body.value'), NextToken: nextLink('$skiptoken') } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
       idempotent: true,
@@ -317,7 +388,9 @@ export const microsoftSharePoint: Catalog = {
         { when: ['$.HostName', '$.SitePath'], method: 'GET', path: '/sites/{HostName}:/{+SitePath}' },
         { when: '$.SiteId', method: 'GET', path: '/sites/{SiteId}' },
       ],
-      output: { value: { Id: '$.Body.id', Name: '$.Body.name', DisplayName: '$.Body.displayName', WebUrl: '$.Body.webUrl', Description: '$.Body.description' } },
+      output: {
+        value: { Id: '$.Body.id', Name: '$.Body.name', DisplayName: '$.Body.displayName', WebUrl: '$.Body.webUrl', Description: '$.Body.description' },
+      },
       idempotent: true,
     },
     {
@@ -358,8 +431,12 @@ export const microsoftSharePoint: Catalog = {
     {
       ActionId: 'CreateListItem',
       Name: 'Create list item',
-      Description: "Adds an item to a list; Fields are the list's columns by internal name, e.g. {\"Title\": \"Widget\", \"Color\": \"Red\"}.",
-      InputSchema: { type: 'object', required: ['SiteId', 'ListId', 'Fields'], properties: { SiteId: siteId, ListId: listId, Fields: { type: 'object', minProperties: 1 } } },
+      Description: 'Adds an item to a list; Fields are the list\'s columns by internal name, e.g. {"Title": "Widget", "Color": "Red"}.',
+      InputSchema: {
+        type: 'object',
+        required: ['SiteId', 'ListId', 'Fields'],
+        properties: { SiteId: siteId, ListId: listId, Fields: { type: 'object', minProperties: 1 } },
+      },
       request: { method: 'POST', path: '/sites/{SiteId}/lists/{ListId}/items', body: { encoding: 'json', value: { fields: '$.Fields' } } },
       output: { value: { Id: '$.Body.id', WebUrl: '$.Body.webUrl', Fields: '$.Body.fields' } },
       idempotent: false,

@@ -3,10 +3,16 @@
 import type { Catalog } from '../types.js';
 
 const id = { type: 'string', pattern: '^[A-Z0-9]{7,14}$' };
-const email = { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+$', maxLength: 254, description: "The email of a PagerDuty user, sent as the From header." };
+const email = { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+$', maxLength: 254, description: 'The email of a PagerDuty user, sent as the From header.' };
 const ids = { type: 'array', items: id, maxItems: 100 };
 const time = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$', description: 'ISO 8601, e.g. 2025-01-01T00:00:00Z.' };
-const incidentOut = { Id: '$.Body.incident.id', IncidentNumber: '$.Body.incident.incident_number', Status: '$.Body.incident.status', HtmlUrl: '$.Body.incident.html_url', Incident: '$.Body.incident' };
+const incidentOut = {
+  Id: '$.Body.incident.id',
+  IncidentNumber: '$.Body.incident.incident_number',
+  Status: '$.Body.incident.status',
+  HtmlUrl: '$.Body.incident.html_url',
+  Incident: '$.Body.incident',
+};
 
 export const pagerDuty: Catalog = {
   Type: 'PAGERDUTY_ADVANCE',

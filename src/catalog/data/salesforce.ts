@@ -5,7 +5,7 @@ import type { Catalog } from '../types.js';
 const V = '/services/data/v62.0';
 const sObject = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,79}$', description: "An sObject name, e.g. 'Account', 'Case', 'Invoice__c'." };
 const recordId = { type: 'string', pattern: '^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$', description: 'A 15- or 18-character record id.' };
-const fieldValues = { type: 'object', minProperties: 1, description: "Field values as Salesforce names them, e.g. {\"Name\": \"Acme\"}." };
+const fieldValues = { type: 'object', minProperties: 1, description: 'Field values as Salesforce names them, e.g. {"Name": "Acme"}.' };
 
 export const salesforce: Catalog = {
   Type: 'SALESFORCE_CRM',

@@ -126,10 +126,43 @@ export const sapBusinessPartner: Catalog = {
   Api: 'SAP S/4HANA Business Partner (A2X) OData v2: API_BUSINESS_PARTNER',
   defaultHeaders: accept,
   actions: [
-    ...entity({ service: 'API_BUSINESS_PARTNER', set: 'A_BusinessPartner', keys: [{ name: 'BusinessPartner', maxLength: 10 }], noun: ['BusinessPartner', 'BusinessPartners', 'business partner'], create: true, update: true, filter: "BusinessPartnerCategory eq '2'" }),
-    ...entity({ service: 'API_BUSINESS_PARTNER', set: 'A_BusinessPartnerAddress', keys: [{ name: 'BusinessPartner', maxLength: 10 }, { name: 'AddressID', maxLength: 10 }], noun: ['BusinessPartnerAddress', 'BusinessPartnerAddresses', 'business partner address', 'business partner addresses'], create: true, update: true, filter: "Country eq 'DE'" }),
-    ...entity({ service: 'API_BUSINESS_PARTNER', set: 'A_Customer', keys: [{ name: 'Customer', maxLength: 10 }], noun: ['Customer', 'Customers', 'customer'], update: true, filter: "CustomerAccountGroup eq 'CUST'" }),
-    ...entity({ service: 'API_BUSINESS_PARTNER', set: 'A_Supplier', keys: [{ name: 'Supplier', maxLength: 10 }], noun: ['Supplier', 'Suppliers', 'supplier'], update: true, filter: "SupplierAccountGroup eq 'SUPL'" }),
+    ...entity({
+      service: 'API_BUSINESS_PARTNER',
+      set: 'A_BusinessPartner',
+      keys: [{ name: 'BusinessPartner', maxLength: 10 }],
+      noun: ['BusinessPartner', 'BusinessPartners', 'business partner'],
+      create: true,
+      update: true,
+      filter: "BusinessPartnerCategory eq '2'",
+    }),
+    ...entity({
+      service: 'API_BUSINESS_PARTNER',
+      set: 'A_BusinessPartnerAddress',
+      keys: [
+        { name: 'BusinessPartner', maxLength: 10 },
+        { name: 'AddressID', maxLength: 10 },
+      ],
+      noun: ['BusinessPartnerAddress', 'BusinessPartnerAddresses', 'business partner address', 'business partner addresses'],
+      create: true,
+      update: true,
+      filter: "Country eq 'DE'",
+    }),
+    ...entity({
+      service: 'API_BUSINESS_PARTNER',
+      set: 'A_Customer',
+      keys: [{ name: 'Customer', maxLength: 10 }],
+      noun: ['Customer', 'Customers', 'customer'],
+      update: true,
+      filter: "CustomerAccountGroup eq 'CUST'",
+    }),
+    ...entity({
+      service: 'API_BUSINESS_PARTNER',
+      set: 'A_Supplier',
+      keys: [{ name: 'Supplier', maxLength: 10 }],
+      noun: ['Supplier', 'Suppliers', 'supplier'],
+      update: true,
+      filter: "SupplierAccountGroup eq 'SUPL'",
+    }),
   ],
 };
 
@@ -138,9 +171,39 @@ export const sapProductMasterData: Catalog = {
   Api: 'SAP S/4HANA Product Master OData v2: API_PRODUCT_SRV',
   defaultHeaders: accept,
   actions: [
-    ...entity({ service: 'API_PRODUCT_SRV', set: 'A_Product', keys: [{ name: 'Product', maxLength: 40 }], noun: ['Product', 'Products', 'product'], create: true, update: true, filter: "ProductType eq 'FERT'" }),
-    ...entity({ service: 'API_PRODUCT_SRV', set: 'A_ProductDescription', keys: [{ name: 'Product', maxLength: 40 }, { name: 'Language', maxLength: 2 }], noun: ['ProductDescription', 'ProductDescriptions', 'product description'], create: true, update: true, filter: "Language eq 'EN'" }),
-    ...entity({ service: 'API_PRODUCT_SRV', set: 'A_ProductPlant', keys: [{ name: 'Product', maxLength: 40 }, { name: 'Plant', maxLength: 4 }], noun: ['ProductPlant', 'ProductPlants', 'product plant'], create: true, update: true, filter: "Plant eq '1010'" }),
+    ...entity({
+      service: 'API_PRODUCT_SRV',
+      set: 'A_Product',
+      keys: [{ name: 'Product', maxLength: 40 }],
+      noun: ['Product', 'Products', 'product'],
+      create: true,
+      update: true,
+      filter: "ProductType eq 'FERT'",
+    }),
+    ...entity({
+      service: 'API_PRODUCT_SRV',
+      set: 'A_ProductDescription',
+      keys: [
+        { name: 'Product', maxLength: 40 },
+        { name: 'Language', maxLength: 2 },
+      ],
+      noun: ['ProductDescription', 'ProductDescriptions', 'product description'],
+      create: true,
+      update: true,
+      filter: "Language eq 'EN'",
+    }),
+    ...entity({
+      service: 'API_PRODUCT_SRV',
+      set: 'A_ProductPlant',
+      keys: [
+        { name: 'Product', maxLength: 40 },
+        { name: 'Plant', maxLength: 4 },
+      ],
+      noun: ['ProductPlant', 'ProductPlants', 'product plant'],
+      create: true,
+      update: true,
+      filter: "Plant eq '1010'",
+    }),
   ],
 };
 
@@ -152,7 +215,10 @@ export const sapPhysicalInventory: Catalog = {
     ...entity({
       service: 'API_PHYSICAL_INVENTORY_DOC_SRV',
       set: 'A_PhysInventoryDocHeader',
-      keys: [{ name: 'FiscalYear', maxLength: 4 }, { name: 'PhysicalInventoryDocument', maxLength: 10 }],
+      keys: [
+        { name: 'FiscalYear', maxLength: 4 },
+        { name: 'PhysicalInventoryDocument', maxLength: 10 },
+      ],
       noun: ['PhysicalInventoryDocument', 'PhysicalInventoryDocuments', 'physical inventory document'],
       create: true,
       update: true,
@@ -161,7 +227,11 @@ export const sapPhysicalInventory: Catalog = {
     ...entity({
       service: 'API_PHYSICAL_INVENTORY_DOC_SRV',
       set: 'A_PhysInventoryDocItem',
-      keys: [{ name: 'FiscalYear', maxLength: 4 }, { name: 'PhysicalInventoryDocument', maxLength: 10 }, { name: 'PhysicalInventoryDocumentItem', maxLength: 3 }],
+      keys: [
+        { name: 'FiscalYear', maxLength: 4 },
+        { name: 'PhysicalInventoryDocument', maxLength: 10 },
+        { name: 'PhysicalInventoryDocumentItem', maxLength: 3 },
+      ],
       noun: ['PhysicalInventoryItem', 'PhysicalInventoryItems', 'physical inventory item'],
       update: true,
       filter: "PhysicalInventoryDocument eq '100000001'",
@@ -217,8 +287,20 @@ export const sapMaterialStock: Catalog = {
   Api: 'SAP S/4HANA Material Stock OData v2: API_MATERIAL_STOCK_SRV (read-only)',
   defaultHeaders: accept,
   actions: [
-    ...entity({ service: 'API_MATERIAL_STOCK_SRV', set: 'A_MaterialStock', keys: [{ name: 'Material', maxLength: 40 }], noun: ['MaterialStock', 'MaterialStocks', 'material stock'], filter: "startswith(Material,'FG')" }),
+    ...entity({
+      service: 'API_MATERIAL_STOCK_SRV',
+      set: 'A_MaterialStock',
+      keys: [{ name: 'Material', maxLength: 40 }],
+      noun: ['MaterialStock', 'MaterialStocks', 'material stock'],
+      filter: "startswith(Material,'FG')",
+    }),
     // The stock quantities per plant, storage location, batch and stock type: listed, not addressed one by one (12 key fields).
-    entity({ service: 'API_MATERIAL_STOCK_SRV', set: 'A_MatlStkInAcctMod', keys: [{ name: 'Material', maxLength: 40 }], noun: ['StockQuantity', 'StockQuantities', 'stock quantity', 'stock quantities'], filter: "Material eq 'FG126' and Plant eq '1010'" })[0]!,
+    entity({
+      service: 'API_MATERIAL_STOCK_SRV',
+      set: 'A_MatlStkInAcctMod',
+      keys: [{ name: 'Material', maxLength: 40 }],
+      noun: ['StockQuantity', 'StockQuantities', 'stock quantity', 'stock quantities'],
+      filter: "Material eq 'FG126' and Plant eq '1010'",
+    })[0]!,
   ],
 };

@@ -74,7 +74,10 @@ export const slack: Catalog = {
       },
       output: {
         value: {
-          Channels: { $each: '$.Body.channels', $as: { Id: '@.id', Name: '@.name', IsPrivate: '@.is_private', IsArchived: '@.is_archived', NumMembers: '@.num_members' } },
+          Channels: {
+            $each: '$.Body.channels',
+            $as: { Id: '@.id', Name: '@.name', IsPrivate: '@.is_private', IsArchived: '@.is_archived', NumMembers: '@.num_members' },
+          },
           NextToken: nextCursor,
         },
         failWhen: notOk,

@@ -32,7 +32,10 @@ export const smartsheet: Catalog = {
       request: { method: 'GET', path: '/sheets', query: { page: '$.Page', pageSize: '$.PageSize' } },
       output: {
         value: {
-          Sheets: { $each: '$.Body.data', $as: { Id: '@.id', Name: '@.name', Permalink: '@.permalink', AccessLevel: '@.accessLevel', ModifiedAt: '@.modifiedAt' } },
+          Sheets: {
+            $each: '$.Body.data',
+            $as: { Id: '@.id', Name: '@.name', Permalink: '@.permalink', AccessLevel: '@.accessLevel', ModifiedAt: '@.modifiedAt' },
+          },
           PageNumber: '$.Body.pageNumber',
           TotalPages: '$.Body.totalPages',
           TotalCount: '$.Body.totalCount',
@@ -66,7 +69,14 @@ export const smartsheet: Catalog = {
           Name: '$.Body.name',
           TotalRowCount: '$.Body.totalRowCount',
           Columns: { $each: '$.Body.columns', $as: { Id: '@.id', Title: '@.title', Type: '@.type', Primary: '@.primary' } },
-          Rows: { $each: '$.Body.rows', $as: { Id: '@.id', RowNumber: '@.rowNumber', Cells: { $each: '@.cells', $as: { ColumnId: '@.columnId', Value: '@.value', DisplayValue: '@.displayValue' } } } },
+          Rows: {
+            $each: '$.Body.rows',
+            $as: {
+              Id: '@.id',
+              RowNumber: '@.rowNumber',
+              Cells: { $each: '@.cells', $as: { ColumnId: '@.columnId', Value: '@.value', DisplayValue: '@.displayValue' } },
+            },
+          },
         },
       },
       idempotent: true,
@@ -80,7 +90,12 @@ export const smartsheet: Catalog = {
         required: ['SheetId', 'Rows'],
         properties: {
           SheetId: sheetId,
-          Rows: { type: 'array', minItems: 1, maxItems: 500, items: { type: 'object', required: ['Cells'], properties: { Cells: cells, ParentId: { type: 'integer', minimum: 1 } } } },
+          Rows: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 500,
+            items: { type: 'object', required: ['Cells'], properties: { Cells: cells, ParentId: { type: 'integer', minimum: 1 } } },
+          },
           ToTop: { type: 'boolean' },
         },
       },
@@ -89,7 +104,10 @@ export const smartsheet: Catalog = {
         path: '/sheets/{SheetId}/rows',
         body: {
           encoding: 'json',
-          value: { $each: '$.Rows', $as: { toTop: { $if: '$.ToTop', $then: true }, toBottom: { $if: '$.ToTop', $then: false, $else: true }, parentId: '@.ParentId', cells: cellsOut } },
+          value: {
+            $each: '$.Rows',
+            $as: { toTop: { $if: '$.ToTop', $then: true }, toBottom: { $if: '$.ToTop', $then: false, $else: true }, parentId: '@.ParentId', cells: cellsOut },
+          },
         },
       },
       output: { value: { Rows: { $each: '$.Body.result', $as: { Id: '@.id', RowNumber: '@.rowNumber' } }, Version: '$.Body.version' } },
@@ -104,7 +122,12 @@ export const smartsheet: Catalog = {
         required: ['SheetId', 'Rows'],
         properties: {
           SheetId: sheetId,
-          Rows: { type: 'array', minItems: 1, maxItems: 500, items: { type: 'object', required: ['Id', 'Cells'], properties: { Id: { type: 'integer', minimum: 1 }, Cells: cells } } },
+          Rows: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 500,
+            items: { type: 'object', required: ['Id', 'Cells'], properties: { Id: { type: 'integer', minimum: 1 }, Cells: cells } },
+          },
         },
       },
       request: { method: 'PUT', path: '/sheets/{SheetId}/rows', body: { encoding: 'json', value: { $each: '$.Rows', $as: { id: '@.Id', cells: cellsOut } } } },
@@ -119,7 +142,10 @@ export const smartsheet: Catalog = {
       request: { method: 'GET', path: '/search', query: { query: '$.Query' } },
       output: {
         value: {
-          Results: { $each: '$.Body.results', $as: { ObjectType: '@.objectType', ObjectId: '@.objectId', Text: '@.text', ContextData: '@.contextData', ParentObjectName: '@.parentObjectName' } },
+          Results: {
+            $each: '$.Body.results',
+            $as: { ObjectType: '@.objectType', ObjectId: '@.objectId', Text: '@.text', ContextData: '@.contextData', ParentObjectName: '@.parentObjectName' },
+          },
           TotalCount: '$.Body.totalCount',
         },
       },

@@ -56,19 +56,21 @@ export class SqlAudit implements AuditRepository {
       return;
     }
     await this.sql.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < recs.length; i += CHUNK) await trx.insertInto('invocations').values(recs.slice(i, i + CHUNK).map(toRow)).execute();
+      for (let i = 0; i < recs.length; i += CHUNK)
+        await trx
+          .insertInto('invocations')
+          .values(recs.slice(i, i + CHUNK).map(toRow))
+          .execute();
     });
   }
 
   async queryInvocations(q: InvocationQuery): Promise<InvocationRecord[]> {
-    let qb = whereConnector(this.sql.db.selectFrom('invocations').selectAll(), q)
-      .where('connector_created_at', '=', q.connectorCreatedAt);
+    let qb = whereConnector(this.sql.db.selectFrom('invocations').selectAll(), q).where('connector_created_at', '=', q.connectorCreatedAt);
     const before = q.before;
     if (before) {
-      qb = qb.where((eb) => eb.or([
-        eb('started_at', '<', before.startedAt),
-        eb.and([eb('started_at', '=', before.startedAt), eb('invocation_id', '<', before.invocationId)]),
-      ]));
+      qb = qb.where((eb) =>
+        eb.or([eb('started_at', '<', before.startedAt), eb.and([eb('started_at', '=', before.startedAt), eb('invocation_id', '<', before.invocationId)])]),
+      );
     }
     const rows = await qb.orderBy('started_at', 'desc').orderBy('invocation_id', 'desc').limit(q.limit).execute();
     return rows.map(toRecord);
@@ -76,9 +78,11 @@ export class SqlAudit implements AuditRepository {
 
   async pruneInvocations(before: number, limit: number): Promise<number> {
     // DELETE ... LIMIT is not portable; a bounded subquery on the primary key is.
-    const r = await this.sql.db.deleteFrom('invocations')
-      .where('invocation_id', 'in', (eb) => eb.selectFrom('invocations').select('invocation_id')
-        .where('started_at', '<', before).orderBy('started_at').orderBy('invocation_id').limit(limit))
+    const r = await this.sql.db
+      .deleteFrom('invocations')
+      .where('invocation_id', 'in', (eb) =>
+        eb.selectFrom('invocations').select('invocation_id').where('started_at', '<', before).orderBy('started_at').orderBy('invocation_id').limit(limit),
+      )
       .executeTakeFirst();
     return Number(r.numDeletedRows);
   }

@@ -19,7 +19,10 @@ function groupGrants(rows: { principal: string; action: string }[]): PermissionG
   const m = new Map<string, string[]>();
   for (const r of rows) {
     let a = m.get(r.principal);
-    if (!a) { a = []; m.set(r.principal, a); }
+    if (!a) {
+      a = [];
+      m.set(r.principal, a);
+    }
     a.push(r.action);
   }
   return [...m].map(([principal, actions]) => ({ principal, actions: actions.sort() }));
@@ -31,22 +34,48 @@ const compareKeys = (a: ConnectorKey, b: ConnectorKey): number => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-interface PendingInsert { rec: ConnectorRecord; permissions: PermissionGrant[]; tags: TagRecord[]; resolve: () => void; reject: (e: unknown) => void }
+interface PendingInsert {
+  rec: ConnectorRecord;
+  permissions: PermissionGrant[];
+  tags: TagRecord[];
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
 
 export class SqlConnectors implements ConnectorRepository {
   constructor(private readonly sql: SqlContext) {}
 
   private async insertRows(trx: Db, { rec, permissions, tags }: Pick<PendingInsert, 'rec' | 'permissions' | 'tags'>): Promise<void> {
     await trx.insertInto('connectors').values(toConnectorRow(rec)).execute();
-    const perms = permissions.flatMap((p) => [...new Set(p.actions)].map((action) => ({
-      region: rec.region, account_id: rec.accountId, connector_id: rec.id, principal: p.principal, action,
-    })));
-    if (perms.length) await trx.insertInto('connector_permissions').values(perms).onConflict((oc) => oc.doNothing()).execute();
+    const perms = permissions.flatMap((p) =>
+      [...new Set(p.actions)].map((action) => ({
+        region: rec.region,
+        account_id: rec.accountId,
+        connector_id: rec.id,
+        principal: p.principal,
+        action,
+      })),
+    );
+    if (perms.length)
+      await trx
+        .insertInto('connector_permissions')
+        .values(perms)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     const tagRows = new Map(tags.map((t) => [t.key, t.value]));
     if (tagRows.size) {
-      await trx.insertInto('tags').values([...tagRows].map(([k, v]) => ({
-        region: rec.region, account_id: rec.accountId, connector_id: rec.id, tag_key: k, tag_value: v,
-      }))).execute();
+      await trx
+        .insertInto('tags')
+        .values(
+          [...tagRows].map(([k, v]) => ({
+            region: rec.region,
+            account_id: rec.accountId,
+            connector_id: rec.id,
+            tag_key: k,
+            tag_value: v,
+          })),
+        )
+        .execute();
     }
   }
 
@@ -63,7 +92,9 @@ export class SqlConnectors implements ConnectorRepository {
     return new Promise((resolve, reject) => {
       if (!this.pendingInserts) {
         this.pendingInserts = [];
-        setImmediate(() => { void this.flushInserts(); });
+        setImmediate(() => {
+          void this.flushInserts();
+        });
       }
       this.pendingInserts.push({ rec, permissions, tags, resolve, reject });
     });
@@ -80,7 +111,9 @@ export class SqlConnectors implements ConnectorRepository {
       try {
         await this.sql.tx((trx) => this.insertRows(trx, one));
         one.resolve();
-      } catch (e) { one.reject(mapError(e)); }
+      } catch (e) {
+        one.reject(mapError(e));
+      }
       return;
     }
     const failed = new Map<PendingInsert, unknown>();
@@ -99,15 +132,25 @@ export class SqlConnectors implements ConnectorRepository {
         }
         await trx.commit().execute();
       } catch (e) {
-        await trx.rollback().execute().catch(() => undefined);
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => undefined);
         throw e;
       }
     } catch (e) {
       if (this.sql.kind === 'postgres' && isRetryable(e)) {
         // The shared transaction lost to another node's: each insert on its own.
-        await Promise.all(batch.map(async (item) => {
-          try { await this.sql.tx((trx) => this.insertRows(trx, item)); item.resolve(); } catch (err) { item.reject(mapError(err)); }
-        }));
+        await Promise.all(
+          batch.map(async (item) => {
+            try {
+              await this.sql.tx((trx) => this.insertRows(trx, item));
+              item.resolve();
+            } catch (err) {
+              item.reject(mapError(err));
+            }
+          }),
+        );
         return;
       }
       for (const item of batch) item.reject(mapError(e));
@@ -130,13 +173,24 @@ export class SqlConnectors implements ConnectorRepository {
       const current = await this.sql.lockConnector(trx, rec);
       if (!current) throw new NotFound('connector');
       // Changed by someone else since `previous` was read: what it was compared with is stale, so drop.
-      const stale = opts.previous !== undefined && (current.auth_secret !== opts.previous.authSecret
-        || destinationDigest(toConnectorRecord(current)) !== destinationDigest(opts.previous));
-      await whereConnector(trx.updateTable('connectors').set({
-        name: row.name, name_lower: row.name_lower, description: row.description, auth_type: row.auth_type,
-        auth_public: row.auth_public, auth_secret: row.auth_secret, vpc_connection_arn: row.vpc_connection_arn,
-        enabled_actions: row.enabled_actions, status: row.status, updated_at: row.updated_at,
-      }), rec).execute();
+      const stale =
+        opts.previous !== undefined &&
+        (current.auth_secret !== opts.previous.authSecret || destinationDigest(toConnectorRecord(current)) !== destinationDigest(opts.previous));
+      await whereConnector(
+        trx.updateTable('connectors').set({
+          name: row.name,
+          name_lower: row.name_lower,
+          description: row.description,
+          auth_type: row.auth_type,
+          auth_public: row.auth_public,
+          auth_secret: row.auth_secret,
+          vpc_connection_arn: row.vpc_connection_arn,
+          enabled_actions: row.enabled_actions,
+          status: row.status,
+          updated_at: row.updated_at,
+        }),
+        rec,
+      ).execute();
       if (!opts.dropTokens && !stale) return;
       // The connector's destination or secrets changed: every token obtained for it (and
       // every sign-in in progress) goes in the same transaction.
@@ -156,13 +210,18 @@ export class SqlConnectors implements ConnectorRepository {
   }
 
   async queryConnectors(q: ConnectorQuery): Promise<ConnectorRecord[]> {
-    let qb = this.sql.db.selectFrom('connectors as c').selectAll('c')
-      .where('c.region', '=', q.region).where('c.account_id', '=', q.accountId);
-    const holds = (principals: string[], actions: string[]) => (eb: ConnectorsEb) => eb.exists(
-      eb.selectFrom('connector_permissions as p').select('p.action')
-        .whereRef('p.region', '=', 'c.region').whereRef('p.account_id', '=', 'c.account_id')
-        .whereRef('p.connector_id', '=', 'c.connector_id')
-        .where('p.principal', 'in', principals).where('p.action', 'in', actions));
+    let qb = this.sql.db.selectFrom('connectors as c').selectAll('c').where('c.region', '=', q.region).where('c.account_id', '=', q.accountId);
+    const holds = (principals: string[], actions: string[]) => (eb: ConnectorsEb) =>
+      eb.exists(
+        eb
+          .selectFrom('connector_permissions as p')
+          .select('p.action')
+          .whereRef('p.region', '=', 'c.region')
+          .whereRef('p.account_id', '=', 'c.account_id')
+          .whereRef('p.connector_id', '=', 'c.connector_id')
+          .where('p.principal', 'in', principals)
+          .where('p.action', 'in', actions),
+      );
     if (q.visibleTo) {
       if (q.visibleTo.length === 0) return [];
       qb = qb.where(holds(q.visibleTo, ['quicksight:DescribeActionConnector']));
@@ -170,22 +229,36 @@ export class SqlConnectors implements ConnectorRepository {
     const f = q.filter;
     if (f) {
       switch (f.kind) {
-        case 'nameEquals': qb = qb.where('c.name', '=', f.value); break;
+        case 'nameEquals':
+          qb = qb.where('c.name', '=', f.value);
+          break;
         case 'nameLike':
           // Names are at most 255 characters (510 code units once lower-cased), so a longer
           // needle matches nothing; it would also exceed SQLite's LIKE pattern limit (50,000 bytes).
           if (f.value.length > MAX_LIKE_NEEDLE) return [];
-          qb = qb.where(sql<boolean>`c.name_lower like ${`%${likeEscape(f.value.toLowerCase())}%`} escape ${LIKE_ESCAPE}`); break;
-        case 'type': qb = qb.where('c.type', '=', f.value); break;
+          qb = qb.where(sql<boolean>`c.name_lower like ${`%${likeEscape(f.value.toLowerCase())}%`} escape ${LIKE_ESCAPE}`);
+          break;
+        case 'type':
+          qb = qb.where('c.type', '=', f.value);
+          break;
         case 'principal':
           if (f.principals.length === 0) return [];
           qb = qb.where(holds(f.principals, f.actions));
           if (f.sole) {
-            qb = qb.where((eb: ConnectorsEb) => eb.not(eb.exists(
-              eb.selectFrom('connector_permissions as o').select('o.action')
-                .whereRef('o.region', '=', 'c.region').whereRef('o.account_id', '=', 'c.account_id')
-                .whereRef('o.connector_id', '=', 'c.connector_id')
-                .where('o.principal', 'not in', f.principals).where('o.action', 'in', f.actions))));
+            qb = qb.where((eb: ConnectorsEb) =>
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('connector_permissions as o')
+                    .select('o.action')
+                    .whereRef('o.region', '=', 'c.region')
+                    .whereRef('o.account_id', '=', 'c.account_id')
+                    .whereRef('o.connector_id', '=', 'c.connector_id')
+                    .where('o.principal', 'not in', f.principals)
+                    .where('o.action', 'in', f.actions),
+                ),
+              ),
+            );
           }
           break;
       }
@@ -202,14 +275,15 @@ export class SqlConnectors implements ConnectorRepository {
 
   private async permissionsIn(db: Db, key: ConnectorKey): Promise<PermissionGrant[]> {
     const rows = await whereConnector(db.selectFrom('connector_permissions').select(['principal', 'action']), key)
-      .orderBy('principal').orderBy('action').execute();
+      .orderBy('principal')
+      .orderBy('action')
+      .execute();
     return groupGrants(rows);
   }
 
   async actionsOf(key: ConnectorKey, principals: string[]): Promise<Set<string>> {
     if (principals.length === 0) return new Set();
-    const rows = await whereConnector(this.sql.db.selectFrom('connector_permissions').select('action'), key)
-      .where('principal', 'in', principals).execute();
+    const rows = await whereConnector(this.sql.db.selectFrom('connector_permissions').select('action'), key).where('principal', 'in', principals).execute();
     return new Set(rows.map((r) => r.action));
   }
 
@@ -218,13 +292,18 @@ export class SqlConnectors implements ConnectorRepository {
       if (!(await this.sql.connectorExists(trx, key))) throw new NotFound('connector');
       const base = { region: key.region, account_id: key.accountId, connector_id: key.id };
       const rows = grant.flatMap((p) => [...new Set(p.actions)].map((action) => ({ ...base, principal: p.principal, action })));
-      if (rows.length) await trx.insertInto('connector_permissions').values(rows).onConflict((oc) => oc.doNothing()).execute();
+      if (rows.length)
+        await trx
+          .insertInto('connector_permissions')
+          .values(rows)
+          .onConflict((oc) => oc.doNothing())
+          .execute();
       for (const p of revoke) {
-        await whereConnector(trx.deleteFrom('connector_permissions'), key)
-          .where('principal', '=', p.principal).where('action', 'in', p.actions).execute();
+        await whereConnector(trx.deleteFrom('connector_permissions'), key).where('principal', '=', p.principal).where('action', 'in', p.actions).execute();
       }
       const after = await this.permissionsIn(trx, key);
-      if (after.length > maxPrincipals) throw new LimitExceeded(`a connector may have at most ${maxPrincipals} principals; this change would leave ${after.length}`);
+      if (after.length > maxPrincipals)
+        throw new LimitExceeded(`a connector may have at most ${maxPrincipals} principals; this change would leave ${after.length}`);
       return after;
     });
   }
@@ -232,7 +311,8 @@ export class SqlConnectors implements ConnectorRepository {
   // ---- tags ----------------------------------------------------------------
   async listTags(key: ConnectorKey): Promise<TagRecord[]> {
     const rows = await whereConnector(this.sql.db.selectFrom('tags').select(['tag_key', 'tag_value']), key)
-      .orderBy('tag_key').execute();
+      .orderBy('tag_key')
+      .execute();
     return rows.map((r) => ({ key: r.tag_key, value: r.tag_value }));
   }
 
@@ -240,12 +320,23 @@ export class SqlConnectors implements ConnectorRepository {
     await this.sql.tx(async (trx) => {
       if (!(await this.sql.connectorExists(trx, key))) throw new NotFound('connector');
       const uniq = new Map(tags.map((t) => [t.key, t.value]));
-      await trx.insertInto('tags').values([...uniq].map(([k, v]) => ({
-        region: key.region, account_id: key.accountId, connector_id: key.id, tag_key: k, tag_value: v,
-      }))).onConflict((oc) => oc.columns(['region', 'account_id', 'connector_id', 'tag_key']).doUpdateSet((eb) => ({ tag_value: eb.ref('excluded.tag_value') })))
+      await trx
+        .insertInto('tags')
+        .values(
+          [...uniq].map(([k, v]) => ({
+            region: key.region,
+            account_id: key.accountId,
+            connector_id: key.id,
+            tag_key: k,
+            tag_value: v,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['region', 'account_id', 'connector_id', 'tag_key']).doUpdateSet((eb) => ({ tag_value: eb.ref('excluded.tag_value') })))
         .execute();
-      const n = await whereConnector(trx.selectFrom('tags').select((eb) => eb.fn.countAll().as('n')), key)
-        .executeTakeFirstOrThrow();
+      const n = await whereConnector(
+        trx.selectFrom('tags').select((eb) => eb.fn.countAll().as('n')),
+        key,
+      ).executeTakeFirstOrThrow();
       if (Number(n.n) > maxTags) throw new LimitExceeded(`a resource may have at most ${maxTags} tags; this request would leave ${Number(n.n)}`);
     });
   }

@@ -7,7 +7,11 @@ import { UniqueViolation, type IdentityRepository } from '../store.js';
 import { type SqlContext, isUniqueViolation } from '../sql.js';
 
 type AccessKeyRow = AccessKeyRecord & { role: Role };
-interface IdentityView { version: string; keys: Map<string, AccessKeyRow | null>; groups: Map<string, string[]> }
+interface IdentityView {
+  version: string;
+  keys: Map<string, AccessKeyRow | null>;
+  groups: Map<string, string[]>;
+}
 
 export class SqlIdentities implements IdentityRepository {
   /**
@@ -17,7 +21,10 @@ export class SqlIdentities implements IdentityRepository {
    * identity reads every signed request makes (access key, groups) are served from
    * memory until the next change — the same answers, without two queries per request.
    */
-  constructor(private readonly sql: SqlContext, private readonly dataVersion?: () => string) {}
+  constructor(
+    private readonly sql: SqlContext,
+    private readonly dataVersion?: () => string,
+  ) {}
 
   private identity: IdentityView = { version: '', keys: new Map(), groups: new Map() };
   /** The identity cache valid now. Entries are filed under the version read before their query, so a change during it only ever discards them. */
@@ -30,7 +37,9 @@ export class SqlIdentities implements IdentityRepository {
     return this.identity;
   }
 
-  private get db() { return this.sql.db; }
+  private get db() {
+    return this.sql.db;
+  }
 
   async getUser(accountId: string, userName: string): Promise<UserRecord | undefined> {
     const r = await this.db.selectFrom('users').selectAll().where('account_id', '=', accountId).where('user_name', '=', userName).executeTakeFirst();
@@ -48,8 +57,11 @@ export class SqlIdentities implements IdentityRepository {
     const row = { account_id: user.accountId, user_name: user.userName, role: user.role, created_at: user.createdAt };
     try {
       if (upsert) {
-        await this.db.insertInto('users').values(row)
-          .onConflict((oc) => oc.columns(['account_id', 'user_name']).doUpdateSet({ role: user.role })).execute();
+        await this.db
+          .insertInto('users')
+          .values(row)
+          .onConflict((oc) => oc.columns(['account_id', 'user_name']).doUpdateSet({ role: user.role }))
+          .execute();
       } else {
         await this.db.insertInto('users').values(row).execute();
       }
@@ -74,7 +86,12 @@ export class SqlIdentities implements IdentityRepository {
   }
 
   async groupExists(accountId: string, groupName: string): Promise<boolean> {
-    const r = await this.db.selectFrom('groups').select('group_name').where('account_id', '=', accountId).where('group_name', '=', groupName).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('groups')
+      .select('group_name')
+      .where('account_id', '=', accountId)
+      .where('group_name', '=', groupName)
+      .executeTakeFirst();
     return r !== undefined;
   }
 
@@ -86,13 +103,18 @@ export class SqlIdentities implements IdentityRepository {
     if (accountId) mq = mq.where('account_id', '=', accountId);
     const members = await mq.orderBy('user_name').execute();
     return groups.map((g) => ({
-      accountId: g.account_id, groupName: g.group_name,
+      accountId: g.account_id,
+      groupName: g.group_name,
       members: members.filter((m) => m.account_id === g.account_id && m.group_name === g.group_name).map((m) => m.user_name),
     }));
   }
 
   async putGroup(accountId: string, groupName: string): Promise<void> {
-    await this.db.insertInto('groups').values({ account_id: accountId, group_name: groupName }).onConflict((oc) => oc.doNothing()).execute();
+    await this.db
+      .insertInto('groups')
+      .values({ account_id: accountId, group_name: groupName })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 
   async deleteGroup(accountId: string, groupName: string, principalArn: string): Promise<boolean> {
@@ -106,13 +128,26 @@ export class SqlIdentities implements IdentityRepository {
 
   async addMember(accountId: string, groupName: string, userName: string): Promise<void> {
     await this.sql.tx(async (trx) => {
-      await trx.insertInto('groups').values({ account_id: accountId, group_name: groupName }).onConflict((oc) => oc.doNothing()).execute();
-      await trx.insertInto('group_members').values({ account_id: accountId, group_name: groupName, user_name: userName }).onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto('groups')
+        .values({ account_id: accountId, group_name: groupName })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      await trx
+        .insertInto('group_members')
+        .values({ account_id: accountId, group_name: groupName, user_name: userName })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     });
   }
 
   async removeMember(accountId: string, groupName: string, userName: string): Promise<boolean> {
-    const r = await this.db.deleteFrom('group_members').where('account_id', '=', accountId).where('group_name', '=', groupName).where('user_name', '=', userName).executeTakeFirst();
+    const r = await this.db
+      .deleteFrom('group_members')
+      .where('account_id', '=', accountId)
+      .where('group_name', '=', groupName)
+      .where('user_name', '=', userName)
+      .executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   }
 
@@ -121,7 +156,13 @@ export class SqlIdentities implements IdentityRepository {
     const ck = JSON.stringify([accountId, userName]);
     const hit = view?.groups.get(ck);
     if (hit) return [...hit];
-    const rows = await this.db.selectFrom('group_members').select('group_name').where('account_id', '=', accountId).where('user_name', '=', userName).orderBy('group_name').execute();
+    const rows = await this.db
+      .selectFrom('group_members')
+      .select('group_name')
+      .where('account_id', '=', accountId)
+      .where('user_name', '=', userName)
+      .orderBy('group_name')
+      .execute();
     const groups = rows.map((r) => r.group_name);
     view?.groups.set(ck, groups);
     return [...groups];
@@ -137,22 +178,37 @@ export class SqlIdentities implements IdentityRepository {
   }
 
   private async readAccessKey(accessKeyId: string): Promise<AccessKeyRow | undefined> {
-    const r = await this.db.selectFrom('access_keys as k').innerJoin('users as u', (j) => j.onRef('u.account_id', '=', 'k.account_id').onRef('u.user_name', '=', 'k.user_name'))
+    const r = await this.db
+      .selectFrom('access_keys as k')
+      .innerJoin('users as u', (j) => j.onRef('u.account_id', '=', 'k.account_id').onRef('u.user_name', '=', 'k.user_name'))
       .select(['k.access_key_id', 'k.account_id', 'k.user_name', 'k.secret_sealed', 'k.status', 'k.created_at', 'u.role'])
-      .where('k.access_key_id', '=', accessKeyId).executeTakeFirst();
+      .where('k.access_key_id', '=', accessKeyId)
+      .executeTakeFirst();
     if (!r) return undefined;
     return {
-      accessKeyId: r.access_key_id, accountId: r.account_id, userName: r.user_name, secretSealed: r.secret_sealed,
-      status: r.status as 'ACTIVE' | 'INACTIVE', createdAt: Number(r.created_at), role: r.role as Role,
+      accessKeyId: r.access_key_id,
+      accountId: r.account_id,
+      userName: r.user_name,
+      secretSealed: r.secret_sealed,
+      status: r.status as 'ACTIVE' | 'INACTIVE',
+      createdAt: Number(r.created_at),
+      role: r.role as Role,
     };
   }
 
   async putAccessKey(key: AccessKeyRecord): Promise<void> {
     try {
-      await this.db.insertInto('access_keys').values({
-        access_key_id: key.accessKeyId, account_id: key.accountId, user_name: key.userName,
-        secret_sealed: key.secretSealed, status: key.status, created_at: key.createdAt,
-      }).execute();
+      await this.db
+        .insertInto('access_keys')
+        .values({
+          access_key_id: key.accessKeyId,
+          account_id: key.accountId,
+          user_name: key.userName,
+          secret_sealed: key.secretSealed,
+          status: key.status,
+          created_at: key.createdAt,
+        })
+        .execute();
     } catch (e) {
       if (isUniqueViolation(e)) throw new UniqueViolation('access key exists');
       throw e;
@@ -165,8 +221,12 @@ export class SqlIdentities implements IdentityRepository {
     if (userName) q = q.where('user_name', '=', userName);
     const rows = await q.orderBy('account_id').orderBy('user_name').orderBy('created_at').execute();
     return rows.map((r) => ({
-      accessKeyId: r.access_key_id, accountId: r.account_id, userName: r.user_name, secretSealed: r.secret_sealed,
-      status: r.status as 'ACTIVE' | 'INACTIVE', createdAt: Number(r.created_at),
+      accessKeyId: r.access_key_id,
+      accountId: r.account_id,
+      userName: r.user_name,
+      secretSealed: r.secret_sealed,
+      status: r.status as 'ACTIVE' | 'INACTIVE',
+      createdAt: Number(r.created_at),
     }));
   }
 

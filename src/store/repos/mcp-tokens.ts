@@ -7,14 +7,26 @@ import { type SqlContext, nullableNumber } from '../sql.js';
 export class SqlMcpTokens implements McpTokenRepository {
   constructor(private readonly sql: SqlContext) {}
 
-  private get db() { return this.sql.db; }
+  private get db() {
+    return this.sql.db;
+  }
 
   async putMcpToken(rec: McpTokenRecord): Promise<void> {
-    await this.db.insertInto('mcp_tokens').values({
-      token_hash: rec.tokenHash, token_id: rec.tokenId, account_id: rec.accountId, user_name: rec.userName,
-      user_created_at: rec.userCreatedAt, region: rec.region, description: rec.description,
-      created_at: rec.createdAt, expires_at: rec.expiresAt, revoked_at: rec.revokedAt,
-    }).execute();
+    await this.db
+      .insertInto('mcp_tokens')
+      .values({
+        token_hash: rec.tokenHash,
+        token_id: rec.tokenId,
+        account_id: rec.accountId,
+        user_name: rec.userName,
+        user_created_at: rec.userCreatedAt,
+        region: rec.region,
+        description: rec.description,
+        created_at: rec.createdAt,
+        expires_at: rec.expiresAt,
+        revoked_at: rec.revokedAt,
+      })
+      .execute();
   }
 
   async getMcpTokenByHash(tokenHash: string): Promise<McpTokenRecord | undefined> {
@@ -30,15 +42,27 @@ export class SqlMcpTokens implements McpTokenRepository {
   }
 
   async revokeMcpToken(tokenId: string, at: number): Promise<boolean> {
-    const r = await this.db.updateTable('mcp_tokens').set({ revoked_at: at }).where('token_id', '=', tokenId).where('revoked_at', 'is', null).executeTakeFirst();
+    const r = await this.db
+      .updateTable('mcp_tokens')
+      .set({ revoked_at: at })
+      .where('token_id', '=', tokenId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   }
 }
 
 function mcpTokenOf(r: Database['mcp_tokens']): McpTokenRecord {
   return {
-    tokenHash: r.token_hash, tokenId: r.token_id, accountId: r.account_id, userName: r.user_name,
-    userCreatedAt: Number(r.user_created_at), region: r.region, description: r.description,
-    createdAt: Number(r.created_at), expiresAt: nullableNumber(r.expires_at), revokedAt: nullableNumber(r.revoked_at),
+    tokenHash: r.token_hash,
+    tokenId: r.token_id,
+    accountId: r.account_id,
+    userName: r.user_name,
+    userCreatedAt: Number(r.user_created_at),
+    region: r.region,
+    description: r.description,
+    createdAt: Number(r.created_at),
+    expiresAt: nullableNumber(r.expires_at),
+    revokedAt: nullableNumber(r.revoked_at),
   };
 }

@@ -11,7 +11,11 @@ export class SqlMeta implements MetaRepository {
   }
 
   async putMetaIfAbsent(name: string, value: string): Promise<string> {
-    await this.sql.db.insertInto('meta').values({ name, value }).onConflict((oc) => oc.doNothing()).execute();
+    await this.sql.db
+      .insertInto('meta')
+      .values({ name, value })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     return (await this.getMeta(name))!;
   }
 }

@@ -10,7 +10,9 @@ const keyOf = (rowKey: string[]) => ({ region: rowKey[0]!, accountId: rowKey[1]!
 export class SqlSealedRows implements SealedRowStore {
   constructor(private readonly sql: SqlContext) {}
 
-  private get db() { return this.sql.db; }
+  private get db() {
+    return this.sql.db;
+  }
 
   async list(): Promise<SealedRow[]> {
     const out: SealedRow[] = [];
@@ -24,14 +26,20 @@ export class SqlSealedRows implements SealedRowStore {
     for (const k of ks) out.push({ table: 'access_keys', rowKey: [k.access_key_id], sealed: k.secret_sealed });
     const ms = await this.db.selectFrom('meta').select(['name', 'value']).where('name', 'like', 'secret:%').execute();
     for (const m of ms) out.push({ table: 'meta', rowKey: [m.name], sealed: m.value });
-    const ts = await this.db.selectFrom('connector_tokens').select(['region', 'account_id', 'connector_id', 'principal', 'token_sealed', 'fingerprint']).execute();
+    const ts = await this.db
+      .selectFrom('connector_tokens')
+      .select(['region', 'account_id', 'connector_id', 'principal', 'token_sealed', 'fingerprint'])
+      .execute();
     for (const t of ts) {
       // A token outliving its connector cannot be (deleteConnector and putToken see to it); it would not open.
       const connector = connectors.get(JSON.stringify([t.region, t.account_id, t.connector_id]));
       if (connector === undefined) continue;
       out.push({
-        table: 'connector_tokens', rowKey: [t.region, t.account_id, t.connector_id, t.principal], sealed: t.token_sealed,
-        connector, fingerprint: t.fingerprint,
+        table: 'connector_tokens',
+        rowKey: [t.region, t.account_id, t.connector_id, t.principal],
+        sealed: t.token_sealed,
+        connector,
+        fingerprint: t.fingerprint,
       });
     }
     const ss = await this.db.selectFrom('oauth_states').select(['state_hash', 'verifier_sealed']).execute();
@@ -42,20 +50,42 @@ export class SqlSealedRows implements SealedRowStore {
   async reseal(row: SealedRow, to: string, fingerprint?: string): Promise<boolean> {
     let n: bigint | number;
     if (row.table === 'connectors') {
-      n = (await whereConnector(this.db.updateTable('connectors').set({ auth_secret: to }), keyOf(row.rowKey))
-        .where('auth_secret', '=', row.sealed).executeTakeFirst()).numUpdatedRows;
+      n = (
+        await whereConnector(this.db.updateTable('connectors').set({ auth_secret: to }), keyOf(row.rowKey))
+          .where('auth_secret', '=', row.sealed)
+          .executeTakeFirst()
+      ).numUpdatedRows;
     } else if (row.table === 'access_keys') {
-      n = (await this.db.updateTable('access_keys').set({ secret_sealed: to })
-        .where('access_key_id', '=', row.rowKey[0]!).where('secret_sealed', '=', row.sealed).executeTakeFirst()).numUpdatedRows;
+      n = (
+        await this.db
+          .updateTable('access_keys')
+          .set({ secret_sealed: to })
+          .where('access_key_id', '=', row.rowKey[0]!)
+          .where('secret_sealed', '=', row.sealed)
+          .executeTakeFirst()
+      ).numUpdatedRows;
     } else if (row.table === 'connector_tokens') {
-      n = (await whereConnector(this.db.updateTable('connector_tokens').set({ token_sealed: to, ...(fingerprint !== undefined ? { fingerprint } : {}) }), keyOf(row.rowKey))
-        .where('principal', '=', row.rowKey[3]!).where('token_sealed', '=', row.sealed).executeTakeFirst()).numUpdatedRows;
+      n = (
+        await whereConnector(
+          this.db.updateTable('connector_tokens').set({ token_sealed: to, ...(fingerprint !== undefined ? { fingerprint } : {}) }),
+          keyOf(row.rowKey),
+        )
+          .where('principal', '=', row.rowKey[3]!)
+          .where('token_sealed', '=', row.sealed)
+          .executeTakeFirst()
+      ).numUpdatedRows;
     } else if (row.table === 'oauth_states') {
-      n = (await this.db.updateTable('oauth_states').set({ verifier_sealed: to })
-        .where('state_hash', '=', row.rowKey[0]!).where('verifier_sealed', '=', row.sealed).executeTakeFirst()).numUpdatedRows;
+      n = (
+        await this.db
+          .updateTable('oauth_states')
+          .set({ verifier_sealed: to })
+          .where('state_hash', '=', row.rowKey[0]!)
+          .where('verifier_sealed', '=', row.sealed)
+          .executeTakeFirst()
+      ).numUpdatedRows;
     } else {
-      n = (await this.db.updateTable('meta').set({ value: to })
-        .where('name', '=', row.rowKey[0]!).where('value', '=', row.sealed).executeTakeFirst()).numUpdatedRows;
+      n = (await this.db.updateTable('meta').set({ value: to }).where('name', '=', row.rowKey[0]!).where('value', '=', row.sealed).executeTakeFirst())
+        .numUpdatedRows;
     }
     return Number(n) > 0;
   }
