@@ -19,3 +19,9 @@ export const errorCode = (e: unknown): string | undefined => {
   if (typeof e !== 'object' || e === null || !('code' in e)) return undefined;
   return typeof e.code === 'string' ? e.code : undefined;
 };
+
+/** The caught value's message (or the value itself) on one line, at most `max` characters: for operator-facing texts. */
+export const oneLine = (e: unknown, max = 200): string =>
+  String(errorMessage(e) ?? e)
+    .replace(/\s+/g, ' ')
+    .slice(0, max);

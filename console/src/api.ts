@@ -7,9 +7,6 @@ export type { ActionConnectorSummary, ActionDescription, ActionInvocation, Opera
 /** An operation's answer as the console receives it (timestamps are epoch seconds). */
 export type Output<K extends OperationName> = Wire<OperationTypes[K]['output']>;
 
-/** Every operation the console API runs: the model's, and ActionBridge's extensions. */
-export type Operation = OperationName;
-
 /** One broken rule of an InvalidParameterValueException: the member path it names (when it names one), the rule, the whole text. */
 export interface Problem {
   path?: string;
@@ -120,7 +117,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
 }
 
 /** Calls an operation by its API name with its input (AwsAccountId is the caller's unless given). */
-export function call<K extends Operation>(operation: K, input: Record<string, unknown> = {}): Promise<Output<K>> {
+export function call<K extends OperationName>(operation: K, input: Record<string, unknown> = {}): Promise<Output<K>> {
   return request<Output<K>>('POST', encodeURIComponent(operation), input);
 }
 

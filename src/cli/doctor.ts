@@ -17,6 +17,7 @@ import { SqlStore } from '../store/sql-store.js';
 import type { Database } from '../store/schema.js';
 import { knownMigrations, migrationState } from '../server/health.js';
 import { DB_FILE } from './backup.js';
+import { oneLine as oneLineOf } from '../error-text.js';
 
 export type Status = 'OK' | 'WARN' | 'FAIL' | 'SKIP';
 export interface Check {
@@ -31,10 +32,7 @@ const PROXY_TIMEOUT_MS = 3_000;
 const EXPIRY_WARNING_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
 
-const oneLine = (e: unknown) =>
-  String((e as Error)?.message ?? e)
-    .replace(/\s+/g, ' ')
-    .slice(0, 300);
+const oneLine = (e: unknown) => oneLineOf(e, 300);
 
 export async function runDoctor(flags: Flags, env: NodeJS.ProcessEnv = process.env): Promise<Check[]> {
   const checks: Check[] = [];

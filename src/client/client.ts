@@ -5,9 +5,9 @@
 // transport. Requests are signed with SigV4 (service `quicksight`) exactly as the
 // AWS SDK signs them; credentials come from the standard AWS provider chain unless
 // given; answers and errors follow restJson1.
-import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { HttpRequest } from '@smithy/core/transport';
+import { Sha256 } from '../auth/sha256.js';
 import { ActionBridgeError, NetworkError, errorFor } from './errors.js';
 import { GeneratedClient, clientOperations, documentMembers, timestampMembers } from '../protocol/generated/client.js';
 import type { ClientInput, ClientOperationName, ClientOutput } from '../protocol/generated/types.js';
@@ -113,13 +113,6 @@ function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
     s.addEventListener('abort', () => c.abort(s.reason), { once: true });
   }
   return c.signal;
-}
-
-/** SHA-256 for the signer: @smithy/hash-node's Hash with its algorithm fixed. */
-class Sha256 extends Hash {
-  constructor(secret?: ConstructorParameters<typeof Hash>[1]) {
-    super('sha256', secret);
-  }
 }
 
 /** The socket error code of a failed fetch (undici puts the socket error in `cause`). */

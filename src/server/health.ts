@@ -6,7 +6,7 @@
 import { Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
-import { errorMessage } from '../error-text.js';
+import { oneLine } from '../error-text.js';
 import type { KeyRing } from '../crypto/keyring.js';
 import { migrationProviderFor } from '../store/migrations.js';
 
@@ -89,10 +89,4 @@ export async function readiness(store: Store, keys: KeyRing, log?: Logger): Prom
     log.warn({ checks: Object.fromEntries(failed.map((c) => [c.name, c.detail ? `${c.message}: ${c.detail}` : c.message])) }, 'not ready');
   }
   return { ready: failed.length === 0, checks };
-}
-
-function oneLine(e: unknown): string {
-  return String(errorMessage(e) ?? e)
-    .replace(/\s+/g, ' ')
-    .slice(0, 200);
 }
