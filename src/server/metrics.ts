@@ -194,78 +194,79 @@ const REPOSITORIES = new Set<string>([
 
 /**
  * The store with every repository call timed (actionbridge_db_call_duration_seconds, label
- * `method`: the method's name) and failures counted by driver code. Each repository is
- * wrapped in a proxy that keeps its identity for `this` inside its methods; a wrapper is
- * made once per method function (so a method replaced on a repository, as tests do, is
- * seen at once).
+ * `method`: the method's name) and failures counted by driver code. No Proxy: the result
+ * and each repository wrapper are plain objects made once (a Proxy's get trap ran on every
+ * member read of every request, and showed in the Describe profile). Each wrapper inherits
+ * from its repository (fields read through) and has one own function per method, which
+ * calls the repository's method as it is at call time, with the repository as `this` (so a
+ * method replaced on a repository, as tests do, is seen at once).
  */
 export function instrumentStore<S extends Store>(store: S, metrics: Metrics): S {
-  const repos = new Map<string, object>();
-  return new Proxy(store, {
-    get(target, prop) {
-      const value: unknown = Reflect.get(target, prop, target);
-      if (typeof prop === 'string' && REPOSITORIES.has(prop) && typeof value === 'object' && value !== null) {
-        let r = repos.get(prop);
-        if (r === undefined || Reflect.get(r, TARGET) !== value) {
-          r = timed(value, metrics);
-          repos.set(prop, r);
-        }
-        return r;
-      }
-      if (typeof value === 'function') return value.bind(target);
-      return value;
-    },
-  });
+  const out = Object.create(store) as S;
+  for (const name of methodNames(store)) {
+    if (REPOSITORIES.has(name)) continue;
+    Object.defineProperty(out, name, {
+      value: (...args: unknown[]) => (Reflect.get(store, name) as (...a: unknown[]) => unknown).apply(store, args),
+      configurable: true,
+      writable: true,
+    });
+  }
+  for (const name of REPOSITORIES) {
+    const repo: unknown = Reflect.get(store, name);
+    if (typeof repo === 'object' && repo !== null) Object.defineProperty(out, name, { value: timed(repo, metrics), enumerable: true, configurable: true, writable: true });
+  }
+  return out;
 }
 
-const TARGET = Symbol('instrumented repository');
+/** The names of an object's methods: its own function members and those of its prototypes (not Object's). */
+function methodNames(o: object): Set<string> {
+  const names = new Set<string>();
+  for (let p: object | null = o; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const k of Object.getOwnPropertyNames(p)) {
+      if (k === 'constructor' || names.has(k)) continue;
+      const d = Object.getOwnPropertyDescriptor(p, k);
+      if (d && typeof d.value === 'function') names.add(k);
+    }
+  }
+  return names;
+}
 
 function timed<R extends object>(repo: R, metrics: Metrics): R {
-  const wrapped = new WeakMap<object, unknown>();
-  return new Proxy(repo, {
-    get(target, prop) {
-      if (prop === TARGET) return target;
-      const value: unknown = Reflect.get(target, prop, target);
-      if (typeof value !== 'function') return value;
-      let w = wrapped.get(value);
-      if (w === undefined) {
-        const fn = value;
-        const name = String(prop);
-        w =
-          UNTIMED.has(name) || name.startsWith('_')
-            ? fn.bind(target)
-            : (...args: unknown[]) => {
-                const start = performance.now();
-                const done = () => metrics.dbCall(name, (performance.now() - start) / 1000);
-                let out: unknown;
-                try {
-                  out = fn.apply(target, args);
-                } catch (e) {
-                  done();
+  const out = Object.create(repo) as R;
+  for (const name of methodNames(repo)) {
+    const method = () => Reflect.get(repo, name) as (...a: unknown[]) => unknown;
+    const w =
+      UNTIMED.has(name) || name.startsWith('_')
+        ? (...args: unknown[]) => method().apply(repo, args)
+        : (...args: unknown[]) => {
+            const start = performance.now();
+            let out: unknown;
+            try {
+              out = method().apply(repo, args);
+            } catch (e) {
+              metrics.dbCall(name, (performance.now() - start) / 1000);
+              metrics.dbError(codeOf(e));
+              throw e;
+            }
+            if (out instanceof Promise) {
+              return out.then(
+                (v) => {
+                  metrics.dbCall(name, (performance.now() - start) / 1000);
+                  return v;
+                },
+                (e: unknown) => {
+                  metrics.dbCall(name, (performance.now() - start) / 1000);
                   metrics.dbError(codeOf(e));
                   throw e;
-                }
-                if (out instanceof Promise) {
-                  return out.then(
-                    (v) => {
-                      done();
-                      return v;
-                    },
-                    (e: unknown) => {
-                      done();
-                      metrics.dbError(codeOf(e));
-                      throw e;
-                    },
-                  );
-                }
-                done();
-                return out;
-              };
-        wrapped.set(value, w);
-      }
-      return w;
-    },
-  });
+                },
+              );
+            }
+            metrics.dbCall(name, (performance.now() - start) / 1000);
+            return out;
+          };
+    Object.defineProperty(out, name, { value: w, configurable: true, writable: true });
+  }
+  return out;
 }
 
 function codeOf(e: unknown): string {
