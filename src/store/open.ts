@@ -59,7 +59,16 @@ export async function openStore(opts: StoreOptions): Promise<SqlStore> {
   sqlite.pragma('foreign_keys = ON');
   const writes = new WriteCounter();
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [writes] });
-  const store = new SqlStore(db, 'sqlite', dataVersion(sqlite, writes));
+  // The hot reads' connection (src/store/prepared.ts): read-only, so it sees committed data only.
+  const readConnection = new BetterSqlite3(file, { readonly: true });
+  readConnection.pragma('busy_timeout = 5000');
+  const readStatements = withStatementCache(readConnection);
+  const store = new SqlStore(db, 'sqlite', dataVersion(sqlite, writes), {
+    reader: (text, parameters) => readStatements.prepare(text).all(parameters),
+    close: async () => {
+      readConnection.close();
+    },
+  });
   await store.migrate();
   return store;
 }

@@ -6,6 +6,7 @@ import { migrationProviderFor } from './migrations.js';
 import { ConsoleStore } from './console-store.js';
 import type { Store } from './store.js';
 import { SqlContext } from './sql.js';
+import type { RawReader } from './prepared.js';
 import { SqlConnectors } from './repos/connectors.js';
 import { SqlIdentities } from './repos/identities.js';
 import { SqlConnections } from './repos/connections.js';
@@ -22,6 +23,8 @@ export interface SqlStoreHooks {
   migrate?: () => Promise<void>;
   /** Closes what the store opened besides its Kysely instance. */
   close?: () => Promise<void>;
+  /** A connection for the hot prepared reads that sees committed data only (SQLite; src/store/prepared.ts). */
+  reader?: RawReader;
 }
 
 export class SqlStore implements Store {
@@ -44,7 +47,7 @@ export class SqlStore implements Store {
     dataVersion?: () => string,
     private readonly hooks: SqlStoreHooks = {},
   ) {
-    const ctx = new SqlContext(db, kind);
+    const ctx = new SqlContext(db, kind, hooks.reader);
     this.connectors = new SqlConnectors(ctx);
     this.identities = new SqlIdentities(ctx, dataVersion);
     this.connections = new SqlConnections(ctx);

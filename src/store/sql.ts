@@ -5,6 +5,7 @@ import type { Kysely, Transaction, WhereInterface } from 'kysely';
 import type { ConnectorKey, ConnectorRecord } from '../domain/types.js';
 import type { Database } from './schema.js';
 import { errorCode } from '../error-text.js';
+import type { RawReader } from './prepared.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 export type ConnectorRow = Database['connectors'];
@@ -76,6 +77,8 @@ export class SqlContext {
   constructor(
     readonly db: Kysely<Database>,
     readonly kind: 'sqlite' | 'postgres',
+    /** Where the hot prepared reads run, when the database has such a connection (src/store/prepared.ts). */
+    readonly reader?: RawReader,
   ) {}
 
   /**

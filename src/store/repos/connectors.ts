@@ -8,6 +8,7 @@ type ConnectorsEb = ExpressionBuilder<Database & { c: Database['connectors'] }, 
 import type { ConnectorKey, ConnectorQuery, ConnectorRecord, PermissionGrant, TagRecord } from '../../domain/types.js';
 import { destinationDigest } from '../../domain/destination.js';
 import { LimitExceeded, NotFound, UniqueViolation, type ConnectorRepository } from '../store.js';
+import { preparedRead } from '../prepared.js';
 import { type Db, type SqlContext, isRetryable, isUniqueViolation, toConnectorRecord, toConnectorRow, whereConnector } from '../sql.js';
 
 const MAX_LIKE_NEEDLE = 1024;
@@ -43,7 +44,14 @@ interface PendingInsert {
 }
 
 export class SqlConnectors implements ConnectorRepository {
-  constructor(private readonly sql: SqlContext) {}
+  /** The row of one connector: every Describe, invocation and check reads it (prepared, src/store/prepared.ts). */
+  private readonly connectorRow;
+
+  constructor(private readonly sql: SqlContext) {
+    this.connectorRow = preparedRead(sql.db, sql.reader, 3, (db, region: string, accountId: string, id: string) =>
+      whereConnector(db.selectFrom('connectors').selectAll(), { region, accountId, id }),
+    );
+  }
 
   private async insertRows(trx: Db, { rec, permissions, tags }: Pick<PendingInsert, 'rec' | 'permissions' | 'tags'>): Promise<void> {
     await trx.insertInto('connectors').values(toConnectorRow(rec)).execute();
@@ -163,7 +171,7 @@ export class SqlConnectors implements ConnectorRepository {
   }
 
   async getConnector(key: ConnectorKey): Promise<ConnectorRecord | undefined> {
-    const r = await whereConnector(this.sql.db.selectFrom('connectors').selectAll(), key).executeTakeFirst();
+    const [r] = await this.connectorRow(key.region, key.accountId, key.id);
     return r ? toConnectorRecord(r) : undefined;
   }
 
