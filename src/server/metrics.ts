@@ -213,7 +213,8 @@ export function instrumentStore<S extends Store>(store: S, metrics: Metrics): S 
   }
   for (const name of REPOSITORIES) {
     const repo: unknown = Reflect.get(store, name);
-    if (typeof repo === 'object' && repo !== null) Object.defineProperty(out, name, { value: timed(repo, metrics), enumerable: true, configurable: true, writable: true });
+    if (typeof repo === 'object' && repo !== null)
+      Object.defineProperty(out, name, { value: timed(repo, metrics), enumerable: true, configurable: true, writable: true });
   }
   return out;
 }

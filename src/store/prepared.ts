@@ -42,7 +42,8 @@ export function preparedRead<A extends string[], R>(
       return i >= 0 ? { arg: i } : { value: p };
     });
     for (let i = 0; i < arity; i++) {
-      if (slots.filter((s) => 'arg' in s && s.arg === i).length !== 1) throw new Error(`preparedRead: argument ${i} is not bound exactly once in: ${query.sql}`);
+      if (slots.filter((s) => 'arg' in s && s.arg === i).length !== 1)
+        throw new Error(`preparedRead: argument ${i} is not bound exactly once in: ${query.sql}`);
     }
     return { query, slots };
   };
