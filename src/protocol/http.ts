@@ -111,14 +111,15 @@ function toWire(v: unknown): unknown {
 }
 
 export function sendResult(reply: FastifyReply, spec: OperationSpec, requestId: string, output: object): void {
-  const body: Record<string, unknown> = { ...output };
+  // toWire copies the top level, so the members bound to the status code are dropped from the copy.
+  const body = toWire(output) as Record<string, unknown>;
   for (const m of spec.statusCodeMembers) delete body[m];
   body.RequestId = requestId;
   reply
     .code(spec.responseCode)
     .header('content-type', 'application/json')
     .header('x-amzn-RequestId', requestId)
-    .send(JSON.stringify(toWire(body)));
+    .send(JSON.stringify(body));
 }
 
 /**
