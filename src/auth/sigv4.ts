@@ -1,13 +1,17 @@
 // "Who is this?": verification of AWS Signature Version 4 on an incoming
 // request, in both the Authorization-header and the presigned-query forms.
-// The canonical request and signature are computed by @smithy/signature-v4 —
-// the same code the official SDKs sign with — from the request exactly as it
-// arrived; this module enforces the rules around it (credential scope, clock
-// skew, signed headers, payload hash) and compares in constant time.
-import { createHash, timingSafeEqual } from 'node:crypto';
+// The header form — every SDK call — builds the canonical request here, directly
+// from the request exactly as it arrived, by the rules @smithy/signature-v4 (the
+// code the official SDKs sign with) applies to it: test/auth-sigv4-*.test.ts holds
+// it to AWS's published test suite and to smithy's signatures on random requests.
+// Going through smithy cost twice the verifier's budget per request (a cloned
+// request, promises, an object per header). The rare presigned form still goes
+// through smithy's presign(). This module also enforces the rules around the
+// signature (credential scope, clock skew, signed headers, payload hash) and
+// compares in constant time.
+import crypto, { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from './sha256.js';
-import { HeaderSignatures } from './sigv4-header.js';
 import { ServiceError } from '../protocol/errors.js';
 import { parseQuery } from '../protocol/query.js';
 
@@ -44,15 +48,45 @@ export type SecretLookup = (accessKeyId: string) => Promise<string | undefined>;
 
 const sha256Hex = (b: Buffer | undefined) => (b?.length ? createHash('sha256').update(b).digest('hex') : EMPTY_SHA256);
 
+/** A header's value; repeated lines joined with ',' as SigV4 joins them. */
 function header(h: IncomingSignedRequest['headers'], name: string): string | undefined {
   const v = h[name];
-  return Array.isArray(v) ? v.join(',') : v;
+  if (!Array.isArray(v)) return v;
+  return v.length === 1 ? v[0] : v.join(',');
 }
 
+/** The number of `n` decimal digits at `at` in `s`, or NaN. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number.NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** yyyyMMddTHHmmssZ as Date.UTC reads it (/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, without the regex); NaN if not of that form. */
 function amzDateToMs(d: string): number {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(d);
-  if (!m) return Number.NaN;
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  if (d.length !== 16 || d.charCodeAt(8) !== 84 /* T */ || d.charCodeAt(15) !== 90 /* Z */) return Number.NaN;
+  return Date.UTC(digits(d, 0, 4), digits(d, 4, 2) - 1, digits(d, 6, 2), digits(d, 9, 2), digits(d, 11, 2), digits(d, 13, 2));
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether an X-Amz-Date of the form yyyyMMddTHHmmssZ names a real time that Date.UTC
+ * reads as written: not a 13th month, a 31 April, a 24th hour, nor a year below 100
+ * (which Date.UTC takes as 19yy).
+ */
+function isExactAmzDate(d: string): boolean {
+  const y = digits(d, 0, 4);
+  const mo = digits(d, 4, 2);
+  const day = digits(d, 6, 2);
+  if (y < 100 || mo < 1 || mo > 12 || day < 1) return false;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (day > DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0)) return false;
+  return digits(d, 9, 2) < 24 && digits(d, 11, 2) < 60 && digits(d, 13, 2) < 60;
 }
 
 const invalid = (msg: string) => new ServiceError('InvalidSignatureException', msg);
@@ -77,27 +111,35 @@ export function parseSignature(req: Pick<IncomingSignedRequest, 'headers'>, quer
   };
   try {
     if (auth !== undefined) {
-      const m = /^AWS4-HMAC-SHA256\s+(.*)$/s.exec(auth.trim());
-      if (!m) throw invalid('Authorization header is not an AWS4-HMAC-SHA256 signature.');
-      const fields: Record<string, string> = {};
-      for (const f of m[1]!.split(',')) {
+      // /^AWS4-HMAC-SHA256\s+(.*)$/s on the trimmed value, without the regex (the fields are trimmed below).
+      const a = auth.trim();
+      if (!a.startsWith('AWS4-HMAC-SHA256') || !/\s/.test(a.charAt(16))) throw invalid('Authorization header is not an AWS4-HMAC-SHA256 signature.');
+      // Three locals rather than an object of fields: this runs twice per request.
+      let credential = '';
+      let signedHeaders = '';
+      let signature = '';
+      for (const f of a.slice(17).split(',')) {
         const i = f.indexOf('=');
-        if (i > 0) fields[f.slice(0, i).trim()] = f.slice(i + 1).trim();
+        if (i <= 0) continue;
+        const name = f.slice(0, i).trim();
+        if (name === 'Credential') credential = f.slice(i + 1).trim();
+        else if (name === 'SignedHeaders') signedHeaders = f.slice(i + 1).trim();
+        else if (name === 'Signature') signature = f.slice(i + 1).trim();
       }
-      if (!fields.Credential || !fields.SignedHeaders || !fields.Signature) {
+      if (!credential || !signedHeaders || !signature) {
         throw invalid('Authorization header requires Credential, SignedHeaders and Signature.');
       }
       const amzDate = header(req.headers, 'x-amz-date');
       if (!amzDate) throw invalid('Authorization header requires the X-Amz-Date header.');
       // No object spread here: V8 makes it several times the cost of the rest of this function.
-      const c = parseCredential(fields.Credential);
+      const c = parseCredential(credential);
       return {
         accessKeyId: c.accessKeyId,
         date: c.date,
         region: c.region,
         service: c.service,
-        signedHeaders: fields.SignedHeaders.split(';'),
-        signature: fields.Signature,
+        signedHeaders: signedHeaders.split(';'),
+        signature,
         amzDate,
         presigned: undefined,
       };
@@ -135,10 +177,134 @@ export function parseSignature(req: Pick<IncomingSignedRequest, 'headers'>, quer
   throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token');
 }
 
+/** Hex SHA-256 of a string: crypto.hash (one call, no Hash object) where Node has it (20.12+). */
+const oneShotHash: typeof crypto.hash | undefined = crypto.hash;
+const sha256HexOf: (s: string) => string =
+  typeof oneShotHash === 'function' ? (s) => oneShotHash('sha256', s) : (s) => createHash('sha256').update(s).digest('hex');
+
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
+const hexEncode = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
+
+/** SigV4's URI encoding (RFC 3986: all but the unreserved characters), as smithy's escapeUri. */
+function escapeUri(s: string): string {
+  return UNRESERVED.test(s) ? s : encodeURIComponent(s).replace(/[!'()*]/g, hexEncode);
+}
+
+/** One query component, decoded as parseQuery decodes it (left as is when not valid percent-encoding). */
+function decodeComponent(s: string): string {
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** A path of unreserved segments, none '.' or '..' and none empty: its canonical form is itself. */
+const PLAIN_PATH = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9\-._~]+)*\/?$/;
+
+/**
+ * The canonical URI of a path as received (still percent-encoded), for services other
+ * than S3: '.', '..' and empty segments removed, then every segment URI-encoded once
+ * more — so '%' is encoded again ("double-encoded"), as the SDKs sign for these
+ * services. Byte for byte smithy's getCanonicalPath with uriEscapePath.
+ */
+export function canonicalPath(path: string): string {
+  if (PLAIN_PATH.test(path)) return path;
+  const segments: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment.length === 0 || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  const normalized = `${path.startsWith('/') ? '/' : ''}${segments.join('/')}${segments.length > 0 && path.endsWith('/') ? '/' : ''}`;
+  return escapeUri(normalized).replace(/%2F/g, '/');
+}
+
+const byKeyThenValue = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+
+/**
+ * The canonical query string of a query as received: each name and value decoded
+ * (as parseQuery does) and URI-encoded, a name without '=' given an empty value,
+ * sorted by encoded name and then value, X-Amz-Signature left out (smithy's getCanonicalQuery).
+ */
+export function canonicalQuery(raw: string): string {
+  if (!raw) return '';
+  const pairs: [string, string][] = [];
+  for (const part of raw.split('&')) {
+    if (!part) continue;
+    const i = part.indexOf('=');
+    const k = decodeComponent(i < 0 ? part : part.slice(0, i));
+    if (k.length === 15 && k.toLowerCase() === 'x-amz-signature') continue;
+    pairs.push([escapeUri(k), i < 0 ? '' : escapeUri(decodeComponent(part.slice(i + 1)))]);
+  }
+  if (pairs.length > 1) pairs.sort(byKeyThenValue);
+  let out = '';
+  for (let i = 0; i < pairs.length; i++) out += `${i ? '&' : ''}${pairs[i]![0]}=${pairs[i]![1]}`;
+  return out;
+}
+
+/** Whitespace that canonicalValue changes: a run of two, or any but a plain space. */
+const WHITESPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
+
+/**
+ * A header value as it is signed: trimmed, every run of white space one space (repeated
+ * header lines were already joined with ','). smithy's own rules (CR/LF and runs of
+ * space or tab to one space, no space at either end) leave this unchanged.
+ */
+function canonicalValue(v: string): string {
+  const t = v.trim();
+  return WHITESPACE_TO_COLLAPSE.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
+
+/** yyyyMMddTHHmmssZ of a time: what smithy writes as x-amz-date for the signing date. */
+function longDateOf(t: number): string {
+  const s = new Date(t).toISOString(); // yyyy-MM-ddTHH:mm:ss.sssZ
+  return `${s.slice(0, 4)}${s.slice(5, 7)}${s.slice(8, 13)}${s.slice(14, 16)}${s.slice(17, 19)}Z`;
+}
+
+/**
+ * Headers smithy's sign() would drop from the canonical headers (it generates them):
+ * a SignedHeaders list naming one can never match what a client computed with it.
+ * '__proto__' could not be a key of the header object the signer saw.
+ */
+const NEVER_CANONICAL = new Set(['authorization', 'date', '__proto__']);
+
+/**
+ * The canonical request of an Authorization-header SigV4 request. `signedHeaders` must
+ * be in canonical order (sorted, no repeats: verify() refuses others), each present in
+ * `headers`; the signed x-amz-date is written as `longDate`, as sign() writes it.
+ */
+export function canonicalRequest(req: Omit<IncomingSignedRequest, 'body'>, signedHeaders: readonly string[], longDate: string, payloadHash: string): string {
+  let headerLines = '';
+  for (const h of signedHeaders) {
+    headerLines += `${h}:${h === 'x-amz-date' ? longDate : canonicalValue(header(req.headers, h) ?? '')}\n`;
+  }
+  return `${req.method}\n${canonicalPath(req.rawPath)}\n${canonicalQuery(req.rawQuery)}\n${headerLines}\n${signedHeaders.join(';')}\n${payloadHash}`;
+}
+
+/** Whether a SignedHeaders list is in the order (and without the repeats) a signer writes it. */
+function isCanonicalList(signed: readonly string[]): boolean {
+  for (let i = 0; i < signed.length; i++) {
+    if ((i > 0 && !(signed[i - 1]! < signed[i]!)) || NEVER_CANONICAL.has(signed[i]!)) return false;
+  }
+  return true;
+}
+
 interface SignerEntry {
   secret: string;
   signer: SignatureV4;
 }
+
+interface KeyEntry {
+  secret: string;
+  /** Derived signing keys by `date/region` (the service is the verifier's). */
+  keys: Map<string, Buffer>;
+}
+
+/** Bounds of the caches: access keys held, and signing keys per access key (dates × regions). */
+const MAX_ACCESS_KEYS = 10_000;
+const MAX_SCOPES_PER_KEY = 64;
 
 export interface SigV4VerifierOptions {
   /** The signing name the credential scope must name (default 'quicksight'). */
@@ -147,10 +313,15 @@ export interface SigV4VerifierOptions {
   now?: () => number;
 }
 
-/** Verifies SigV4 signatures; keeps one signer per access key so derived signing keys are reused. */
+/** Verifies SigV4 signatures; keeps the derived signing keys of each access key. */
 export class SigV4Verifier {
+  /** smithy signers for presigned requests, one per access key. */
   private signers = new Map<string, SignerEntry>();
-  private headerSignatures?: HeaderSignatures;
+  /**
+   * Signing keys per access key, valid only for the secret they were derived from: a
+   * changed secret finds its entry's secret different and derives anew.
+   */
+  private signingKeys = new Map<string, KeyEntry>();
   private readonly service: string;
   private readonly now: () => number;
 
@@ -171,14 +342,35 @@ export class SigV4Verifier {
       uriEscapePath: true,
       applyChecksum: false,
     });
-    if (this.signers.size > 10_000) this.signers.clear();
+    if (this.signers.size >= MAX_ACCESS_KEYS) this.signers.delete(this.signers.keys().next().value!);
     this.signers.set(accessKeyId, { secret, signer });
     return signer;
   }
 
+  /** kSigning = HMAC chain of the secret over date, region, service, 'aws4_request'; cached. */
+  private signingKey(accessKeyId: string, secret: string, shortDate: string, region: string): Buffer {
+    let e = this.signingKeys.get(accessKeyId);
+    if (!e || e.secret !== secret) {
+      if (e) this.signingKeys.delete(accessKeyId);
+      else if (this.signingKeys.size >= MAX_ACCESS_KEYS) this.signingKeys.delete(this.signingKeys.keys().next().value!);
+      e = { secret, keys: new Map() };
+      this.signingKeys.set(accessKeyId, e);
+    }
+    const scope = `${shortDate}/${region}`;
+    let k = e.keys.get(scope);
+    if (!k) {
+      k = createHmac('sha256', `AWS4${secret}`).update(shortDate).digest();
+      for (const part of [region, this.service, 'aws4_request']) k = createHmac('sha256', k).update(part).digest();
+      if (e.keys.size >= MAX_SCOPES_PER_KEY) e.keys.delete(e.keys.keys().next().value!);
+      e.keys.set(scope, k);
+    }
+    return k;
+  }
+
+  /** Drops what is cached for an access key (its secret changed, or it was removed). */
   forget(accessKeyId: string) {
     this.signers.delete(accessKeyId);
-    this.headerSignatures?.forget(accessKeyId);
+    this.signingKeys.delete(accessKeyId);
   }
 
   /**
@@ -228,17 +420,25 @@ export class SigV4Verifier {
     const secret = await lookup(sig.accessKeyId);
     if (secret === undefined) throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
 
-    const headers: Record<string, string> = {};
-    for (const h of signed) headers[h] = header(req.headers, h)!.trim().replace(/\s+/g, ' ');
-    const signer = this.signerFor(sig.accessKeyId, secret);
-    const [hostname, port] = (headers.host ?? '').split(':');
-    const path = req.rawPath;
-    let expected: string;
+    let expected: Buffer;
     if (sig.presigned) {
+      const headers: Record<string, string> = {};
+      for (const h of signed) headers[h] = header(req.headers, h)!.trim().replace(/\s+/g, ' ');
+      const signer = this.signerFor(sig.accessKeyId, secret);
+      const [hostname, port] = (headers.host ?? '').split(':');
       const q: Record<string, string | string[]> = { ...query };
       delete q['X-Amz-Signature'];
       const out = await signer.presign(
-        { method: req.method, protocol: 'http:', hostname: hostname!, port: port ? Number(port) : undefined, path, query: q, headers, body: req.body },
+        {
+          method: req.method,
+          protocol: 'http:',
+          hostname: hostname!,
+          port: port ? Number(port) : undefined,
+          path: req.rawPath,
+          query: q,
+          headers,
+          body: req.body,
+        },
         {
           signingDate: new Date(t),
           expiresIn: sig.presigned.expires,
@@ -247,22 +447,24 @@ export class SigV4Verifier {
           unhoistableHeaders: new Set(signed),
         },
       );
-      expected = String(out.query!['X-Amz-Signature']);
+      expected = Buffer.from(String(out.query!['X-Amz-Signature']), 'hex');
       if (String(out.query!['X-Amz-SignedHeaders']) !== signed.join(';')) throw invalid('X-Amz-SignedHeaders is not in canonical order.');
     } else {
-      // What signer.sign() would compute, without its per-call overhead (see sigv4-header.ts).
-      this.headerSignatures ??= new HeaderSignatures(this.service);
-      const out = this.headerSignatures.compute(
-        { method: req.method, protocol: 'http:', hostname: hostname!, port: port ? Number(port) : undefined, path, query, headers, body: req.body },
-        { accessKeyId: sig.accessKeyId, secret, signingDate: new Date(t), region: sig.region, signableHeaders: new Set(signed), payloadHash: bodyHash },
-      );
-      expected = out.signature;
-      if (out.signedHeaders !== signed.join(';'))
+      if (!isCanonicalList(signed)) {
         throw invalid('The request signature we calculated does not match the signature you provided (signed headers differ).');
+      }
+      // The signing time as smithy would write it: X-Amz-Date itself, unless Date.UTC
+      // read it as another time (a 31 April becomes 1 May).
+      const longDate = isExactAmzDate(sig.amzDate) ? sig.amzDate : longDateOf(t);
+      const shortDate = longDate.slice(0, 8);
+      const stringToSign = `AWS4-HMAC-SHA256\n${longDate}\n${shortDate}/${sig.region}/${this.service}/aws4_request\n${sha256HexOf(canonicalRequest(req, signed, longDate, bodyHash))}`;
+      expected = createHmac('sha256', this.signingKey(sig.accessKeyId, secret, shortDate, sig.region))
+        .update(stringToSign)
+        .digest();
     }
-    const a = Buffer.from(expected, 'utf8');
-    const b = Buffer.from(sig.signature, 'utf8');
-    if (a.length !== b.length || !timingSafeEqual(a, b)) {
+    // checkHeaders let only 64 lower-case hex digits through: 32 bytes, as expected is.
+    const given = Buffer.from(sig.signature, 'hex');
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
       throw invalid('The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.');
     }
     return sig;
