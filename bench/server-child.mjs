@@ -43,7 +43,7 @@ const caller = {
 /** Admits and authenticates every request as the bootstrap admin, without a key lookup or a signature. */
 const trusting = {
   async admit() {
-    return { accessKeyId: b.accessKeyId };
+    return { key: { accessKeyId: b.accessKeyId } };
   },
   async authenticate() {
     return { caller, region: config.region, signedHeaders: [] };

@@ -4,10 +4,16 @@ import type { Store } from '../store/store.js';
 import type { KeyRing } from '../crypto/keyring.js';
 import { aad } from '../domain/aad.js';
 import { groupArn, userArn } from './arns.js';
-import { SigV4Verifier, type IncomingSignedRequest } from './sigv4.js';
+import { type CheckedHeaders, type IncomingSignedRequest, SigV4Verifier } from './sigv4.js';
 import { ServiceError } from '../protocol/errors.js';
 
 type AccessKey = NonNullable<Awaited<ReturnType<Store['identities']['getAccessKey']>>>;
+
+/** What Authenticator.admit found from a request's headers: its access key's record and the checked signature. */
+export interface Admitted {
+  key: AccessKey;
+  checked: CheckedHeaders;
+}
 
 export class Authenticator {
   private readonly verifier: SigV4Verifier;
@@ -44,24 +50,29 @@ export class Authenticator {
    * and in time, by an access key that exists and is active. Returns the key's
    * record, for authenticate() to use once the body is there; throws the 403 otherwise.
    */
-  async admit(req: Omit<IncomingSignedRequest, 'body'>): Promise<AccessKey> {
-    const { sig } = this.verifier.checkHeaders(req);
-    const k = await this.store.identities.getAccessKey(sig.accessKeyId);
+  async admit(req: Omit<IncomingSignedRequest, 'body'>): Promise<Admitted> {
+    const checked = this.verifier.checkHeaders(req);
+    const k = await this.store.identities.getAccessKey(checked.sig.accessKeyId);
     if (k?.status !== 'ACTIVE') throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
-    return k;
+    return { key: k, checked };
   }
 
   /**
    * Verifies the signature and returns who is calling, the request's region, and the
    * headers the signature covers (only those may be trusted as the caller's word).
-   * `admitted`: the key record admit() found for this request (not looked up again).
+   * `admitted`: what admit() found for this request: its key record and checked headers
+   * (neither looked up nor parsed again).
    */
-  async authenticate(req: IncomingSignedRequest, admitted?: AccessKey): Promise<{ caller: Caller; region: string; signedHeaders: string[] }> {
+  async authenticate(req: IncomingSignedRequest, admitted?: Admitted): Promise<{ caller: Caller; region: string; signedHeaders: string[] }> {
     let k: AccessKey | undefined;
-    const sig = await this.verifier.verify(req, async (id) => {
-      k = admitted?.accessKeyId === id ? admitted : await this.store.identities.getAccessKey(id);
-      return k && k.status === 'ACTIVE' ? this.secretOf(k) : undefined;
-    });
+    const sig = await this.verifier.verify(
+      req,
+      async (id) => {
+        k = admitted?.key.accessKeyId === id ? admitted.key : await this.store.identities.getAccessKey(id);
+        return k && k.status === 'ACTIVE' ? this.secretOf(k) : undefined;
+      },
+      admitted?.checked,
+    );
     const key = k!;
     return { region: sig.region, signedHeaders: sig.signedHeaders, caller: await this.callerOf(key.accountId, key.userName, key.role, key.accessKeyId) };
   }

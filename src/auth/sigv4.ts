@@ -43,6 +43,13 @@ export interface ParsedSignature {
   presigned: { expires: number } | undefined;
 }
 
+/** What SigV4Verifier.checkHeaders found: the parsed signature, the query, the signing time (epoch ms). */
+export interface CheckedHeaders {
+  sig: ParsedSignature;
+  query: Record<string, string | string[]>;
+  t: number;
+}
+
 /** Looks up an access key's secret; undefined when the key is unknown or inactive. */
 export type SecretLookup = (accessKeyId: string) => Promise<string | undefined>;
 
@@ -378,7 +385,7 @@ export class SigV4Verifier {
    * signature, its scope and time, the signed headers): what can be refused before
    * the body is read. Returns the parsed signature, the query and the signing time.
    */
-  checkHeaders(req: Omit<IncomingSignedRequest, 'body'>): { sig: ParsedSignature; query: Record<string, string | string[]>; t: number } {
+  checkHeaders(req: Omit<IncomingSignedRequest, 'body'>): CheckedHeaders {
     const query = parseQuery(req.rawQuery);
     const sig = parseSignature(req, query);
 
@@ -406,8 +413,12 @@ export class SigV4Verifier {
   }
 
   /** Returns the verified signature (access key, region); throws 403 errors otherwise. */
-  async verify(req: IncomingSignedRequest, lookup: SecretLookup): Promise<ParsedSignature> {
-    const { sig, query, t } = this.checkHeaders(req);
+  /**
+   * `checked`: what checkHeaders() returned for this same request, when it was called before
+   * the body was read (not parsed again).
+   */
+  async verify(req: IncomingSignedRequest, lookup: SecretLookup, checked?: CheckedHeaders): Promise<ParsedSignature> {
+    const { sig, query, t } = checked ?? this.checkHeaders(req);
     const signed = sig.signedHeaders;
 
     // Payload: a declared hash must be the hash of the body received.

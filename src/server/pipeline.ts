@@ -22,11 +22,11 @@ import type { Metrics } from './metrics.js';
 import type { ResolvedSession } from './console-sessions.js';
 import { scrubText, secretValuesIn } from './redact.js';
 
-/** The access key record Authenticator.admit found from the headers. */
+/** What Authenticator.admit found from the headers (the key's record, the checked signature). */
 export type AdmittedKey = Awaited<ReturnType<Authenticator['admit']>>;
 
 /** What a request was admitted with before its body was read, by entrance. */
-export type Admission = { kind: 'sigv4'; key: AdmittedKey } | { kind: 'session'; session: ResolvedSession } | { kind: 'bearer'; who: BearerResult };
+export type Admission = { kind: 'sigv4'; admitted: AdmittedKey } | { kind: 'session'; session: ResolvedSession } | { kind: 'bearer'; who: BearerResult };
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -61,7 +61,7 @@ function clientOf(req: FastifyRequest, signedHeaders: readonly string[]): string
 const sigv4EntrancePlugin: FastifyPluginAsync<SigV4EntranceOptions> = async (app, { specs, pipeline, authenticator }) => {
   const authenticate = async (req: FastifyRequest): Promise<Entered> => {
     const line = requestLine(req);
-    const admitted = req.admission?.kind === 'sigv4' ? req.admission.key : undefined;
+    const admitted = req.admission?.kind === 'sigv4' ? req.admission.admitted : undefined;
     const who = await authenticator.authenticate({ ...line, body: req.body as Buffer | undefined }, admitted);
     const client = clientOf(req, who.signedHeaders);
     return { caller: who.caller, region: who.region, ...(client ? { client } : {}) };
@@ -74,9 +74,9 @@ const sigv4EntrancePlugin: FastifyPluginAsync<SigV4EntranceOptions> = async (app
   const admit = async (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => {
     pipeline.name(req, spec.name);
     try {
-      const key = await authenticator.admit(requestLine(req));
-      req.admission = { kind: 'sigv4', key };
-      admitBody(req, `key:${key.accessKeyId}`);
+      const admitted = await authenticator.admit(requestLine(req));
+      req.admission = { kind: 'sigv4', admitted };
+      admitBody(req, `key:${admitted.key.accessKeyId}`);
     } catch (e) {
       await discardBody(req);
       pipeline.fail(req, reply, e);

@@ -63,8 +63,12 @@ export async function openStore(opts: StoreOptions): Promise<SqlStore> {
   const readConnection = new BetterSqlite3(file, { readonly: true });
   readConnection.pragma('busy_timeout = 5000');
   const readStatements = withStatementCache(readConnection);
+  // data_version on the read connection changes with every commit of any other connection,
+  // this process's writer included: exactly when what the read connection sees changes.
+  const committed = readConnection.prepare('PRAGMA data_version').pluck();
   const store = new SqlStore(db, 'sqlite', dataVersion(sqlite, writes), {
     reader: (text, parameters) => readStatements.prepare(text).all(parameters),
+    committedVersion: () => committed.get() as number,
     close: async () => {
       readConnection.close();
     },

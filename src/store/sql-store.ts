@@ -25,6 +25,8 @@ export interface SqlStoreHooks {
   close?: () => Promise<void>;
   /** A connection for the hot prepared reads that sees committed data only (SQLite; src/store/prepared.ts). */
   reader?: RawReader;
+  /** With reader: a value that changes whenever what the reader sees may have changed (SQLite's data_version there). */
+  committedVersion?: () => number;
 }
 
 export class SqlStore implements Store {
@@ -47,7 +49,7 @@ export class SqlStore implements Store {
     dataVersion?: () => string,
     private readonly hooks: SqlStoreHooks = {},
   ) {
-    const ctx = new SqlContext(db, kind, hooks.reader);
+    const ctx = new SqlContext(db, kind, hooks.reader, hooks.committedVersion);
     this.connectors = new SqlConnectors(ctx);
     this.identities = new SqlIdentities(ctx, dataVersion);
     this.connections = new SqlConnections(ctx);

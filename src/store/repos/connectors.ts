@@ -12,6 +12,16 @@ import { preparedRead } from '../prepared.js';
 import { type Db, type SqlContext, isRetryable, isUniqueViolation, toConnectorRecord, toConnectorRow, whereConnector } from '../sql.js';
 
 const MAX_LIKE_NEEDLE = 1024;
+/** Connector records kept between commits (getConnector). */
+const MAX_RECENT = 10_000;
+
+function deepFreeze<T>(o: T): T {
+  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 /** The LIKE escape character, bound as a parameter: no quoting of a backslash in SQL text (PostgreSQL's standard_conforming_strings). */
 const LIKE_ESCAPE = '\\';
@@ -170,9 +180,33 @@ export class SqlConnectors implements ConnectorRepository {
     }
   }
 
+  /**
+   * Connector records as last read, while nothing was committed since (SQLite, where the read
+   * connection's data_version says so exactly: any commit, by this process or another, moves it
+   * and empties the cache). Records handed out are frozen, so no caller can change the cached one.
+   */
+  private recent = new Map<string, ConnectorRecord>();
+  private recentVersion: number | undefined;
+
   async getConnector(key: ConnectorKey): Promise<ConnectorRecord | undefined> {
+    const version = this.sql.committedVersion?.();
+    const k = version === undefined ? '' : `${key.region}\u0000${key.accountId}\u0000${key.id}`;
+    if (version !== undefined) {
+      if (version !== this.recentVersion || this.recent.size >= MAX_RECENT) {
+        this.recent.clear();
+        this.recentVersion = version;
+      }
+      const hit = this.recent.get(k);
+      if (hit) return hit;
+    }
+    // On SQLite the read runs synchronously, here: no commit can come between the version and the row.
     const [r] = await this.connectorRow(key.region, key.accountId, key.id);
-    return r ? toConnectorRecord(r) : undefined;
+    if (!r) return undefined;
+    const rec = toConnectorRecord(r);
+    if (version === undefined) return rec;
+    deepFreeze(rec);
+    if (this.recentVersion === version) this.recent.set(k, rec);
+    return rec;
   }
 
   async updateConnector(rec: ConnectorRecord, opts: { dropTokens?: boolean; previous?: ConnectorRecord } = {}): Promise<void> {
