@@ -63,8 +63,11 @@ export function knownTools(max = 10_000): KnownTools {
         known.delete(t.name);
         known.set(t.name, { name: t.name, connectorId: t.connectorId, actionId: t.actionId });
       }
-      // bounded: forget the oldest names
-      if (known.size > max) for (const k of [...known.keys()].slice(0, known.size - max)) known.delete(k);
+      // bounded: forget the oldest names (a Map iterates in insertion order; deleting while iterating is safe)
+      for (const k of known.keys()) {
+        if (known.size <= max) break;
+        known.delete(k);
+      }
     },
   };
 }

@@ -6,27 +6,29 @@
 //
 // No session lives on a node: any node answers any request, so several nodes work
 // behind a plain round-robin load balancer (no stickiness). Why this and not sessions
-// kept in the database: what a session holds here is the client's name (for the audit)
-// and, for the event stream, the tool list the client saw — nothing a later request
-// needs to find on the server. The MCP spec lets a server run without sessions, and
-// every client we know (the SDK's StreamableHTTPClientTransport, which Claude Desktop,
-// Claude Code and Cursor build on) simply echoes whatever Mcp-Session-Id it was given and
-// takes 405 for GET and DELETE in its stride; a database row per session would add a
-// write per initialize, a read per request and a cleanup job for no gain.
+// kept in the database: nothing a later request needs is on the server — the client's
+// name (for the audit) travels in the session id below, the protocol version in the
+// Mcp-Protocol-Version header of every request, and a tool name is a function of its
+// (connector, action) — so a row per session would only add a write per initialize, a
+// read per request and a cleanup job. The spec obliges clients to echo the
+// Mcp-Session-Id they were given and to accept 405 for GET and DELETE; the SDK's
+// StreamableHTTPClientTransport (which the TypeScript clients, Claude Desktop and Claude
+// Code among them, use) does exactly that. We still hand out a session id rather than
+// none: some clients expect one in the answer to initialize.
 //
-// So the Mcp-Session-Id this server hands out in the answer to initialize is
-// self-contained: `<payload>.<tag>`, the payload the client's audit label and a random
-// part, the tag a hash of the payload under the token's hash (only the token's holder
-// and the server know it). Every node checks it the same way: a request without one
-// (other than initialize) is 400, one not issued for the request's token is 404, as
-// for a session that ended. Each POST gets a fresh MCP server and transport
-// (sessionIdGenerator undefined: stateless), answered as JSON and closed with the
-// request. What that changes: a session never ends on the server's side (no idle
+// The Mcp-Session-Id is self-contained: `<payload>.<tag>`, the payload the client's audit
+// label and a random part, the tag a hash of the payload under the token's hash (only
+// the token's holder and the server can make one). Every node checks it the same way: a
+// request without one (other than initialize) is 400, one not issued for the request's
+// token is 404, as for a session that ended. Each POST gets a fresh MCP server and
+// transport (sessionIdGenerator undefined: stateless), answered as JSON and closed with
+// the request. What that changes: a session never ends on the server's side (no idle
 // close, no per-token session limit — a session costs nothing; DELETE is 405, which the
-// spec allows and clients accept), and tools/list_changed reaches a client only through
-// its GET event stream, held open by whichever node received the GET, which looks for
-// changes itself (every watchIntervalMs, and at once after a refused call on the same
-// node); those streams are bounded per token and in all, as the sessions were.
+// spec allows for a server that does not let clients end sessions), and
+// tools/list_changed reaches a client only through its GET event stream, held open by
+// whichever node received the GET, which looks for changes itself (every
+// watchIntervalMs, and at once after a call refused on the same node); those streams are
+// bounded per token and in all, as the sessions were.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
