@@ -258,4 +258,43 @@ describe('MCP on one SQLite node, through the same proxy', () => {
     expect(lb.passed.filter((p) => p.status === undefined || p.status >= 400)).toEqual([]);
     await expectAuditNamesClients(env.t.endpoint);
   });
+
+  it('DELETE is 405 (nothing to end), which the SDK client accepts; the session id goes on working', async () => {
+    const { client, transport } = await connect(lb.url, token, 'deleter');
+    const sid = transport.sessionId!;
+    await transport.terminateSession();
+    expect(lb.passed.find((p) => p.method === 'DELETE' && p.sid === sid)?.status).toBe(405);
+    await client.close();
+    const again = await connect(lb.url, token, 'deleter');
+    expect((await again.client.listTools()).tools.length).toBeGreaterThan(0);
+    await again.client.close();
+  });
+
+  it('open event streams are bounded per token: the 17th closes the oldest', async () => {
+    const { client, transport } = await connect(env.t.endpoint, token, 'streams');
+    const sid = transport.sessionId!;
+    await client.close();
+    const open = () =>
+      fetch(new URL('/mcp', env.t.endpoint), {
+        headers: { accept: 'text/event-stream', authorization: `Bearer ${token}`, 'mcp-session-id': sid, 'mcp-protocol-version': '2025-06-18' },
+      });
+    const first = await open();
+    expect(first.status).toBe(200);
+    let ended = false;
+    const reading = (async () => {
+      const r = first.body!.getReader();
+      while (!(await r.read()).done);
+      ended = true;
+    })().catch(() => {
+      ended = true;
+    });
+    const more = [];
+    for (let i = 0; i < 15; i++) more.push(await open());
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ended).toBe(false);
+    more.push(await open());
+    await waitFor(() => ended, { what: 'the oldest stream closed' });
+    await reading;
+    for (const m of more) await m.body?.cancel();
+  });
 });

@@ -2,6 +2,7 @@
 // connectors, and notifications/tools/list_changed when that list changes. The
 // transport (Streamable HTTP at /mcp, or stdio) is the caller's business.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
   CallToolRequestSchema,
@@ -100,10 +101,18 @@ export function labelOf(v: { name?: unknown; version?: unknown } | undefined): s
   return v && clean(v.name) ? `mcp:${clean(v.name)}${clean(v.version) ? `/${clean(v.version)}` : ''}` : 'mcp:unknown';
 }
 
+/**
+ * One JSON Schema validator for every server: the SDK builds a new Ajv per Server by
+ * default (most of the cost of a Server; over HTTP there is one per request), and uses it
+ * only to check elicitation answers, which these servers never ask for.
+ */
+let validator: AjvJsonSchemaValidator | undefined;
+
 export function createMcpSession(opts: McpSessionOptions): McpSession {
+  validator ??= new AjvJsonSchemaValidator();
   const server = new Server(
     { name: 'actionbridge', title: 'ActionBridge action connectors', version: opts.version },
-    { capabilities: { tools: { listChanged: true } }, instructions: INSTRUCTIONS },
+    { capabilities: { tools: { listChanged: true } }, instructions: INSTRUCTIONS, jsonSchemaValidator: validator },
   );
   /** Every tool name this session has shown, with what it calls: a tool that vanished still reaches InvokeAction (and its permission check). */
   const known = opts.known ?? knownTools();
