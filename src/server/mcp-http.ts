@@ -287,6 +287,8 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
       reply.raw.once('close', () => void closeStream(opened));
       // The list as it is now is what the client saw (it lists right after initialize): changes from now on are notified.
       await session.watchFromNow();
+      // Closed meanwhile (the client left, or newer streams pushed it out): nothing to serve.
+      if (!streams.has(opened)) return rpcError(reply, 503, -32000, 'The event stream was closed: too many open streams; open it again.');
     } else {
       const init = (Array.isArray(body) ? body : [body]).find((m) => isInitializeRequest(m));
       const issued = init ? issueSessionId(who.token.tokenHash, init.params.clientInfo) : undefined;
