@@ -3,7 +3,33 @@
 // request is authenticated again (a revoked token stops at once) and acts as the
 // token's user through the operations themselves (src/mcp/local-backend.ts), so
 // every permission check, the per-user OAuth tokens and the audit apply.
-import { randomUUID } from 'node:crypto';
+//
+// No session lives on a node: any node answers any request, so several nodes work
+// behind a plain round-robin load balancer (no stickiness). Why this and not sessions
+// kept in the database: nothing a later request needs is on the server — the client's
+// name (for the audit) travels in the session id below, the protocol version in the
+// Mcp-Protocol-Version header of every request, and a tool name is a function of its
+// (connector, action) — so a row per session would only add a write per initialize, a
+// read per request and a cleanup job. The spec obliges clients to echo the
+// Mcp-Session-Id they were given and to accept 405 for GET and DELETE; the SDK's
+// StreamableHTTPClientTransport (which the TypeScript clients, Claude Desktop and Claude
+// Code among them, use) does exactly that. We still hand out a session id rather than
+// none: some clients expect one in the answer to initialize.
+//
+// The Mcp-Session-Id is self-contained: `<payload>.<tag>`, the payload the client's audit
+// label and a random part, the tag a hash of the payload under the token's hash (only
+// the token's holder and the server can make one). Every node checks it the same way: a
+// request without one (other than initialize) is 400, one not issued for the request's
+// token is 404, as for a session that ended. Each POST gets a fresh MCP server and
+// transport (sessionIdGenerator undefined: stateless), answered as JSON and closed with
+// the request. What that changes: a session never ends on the server's side (no idle
+// close, no per-token session limit — a session costs nothing; DELETE is 405, which the
+// spec allows for a server that does not let clients end sessions), and
+// tools/list_changed reaches a client only through its GET event stream, held open by
+// whichever node received the GET, which looks for changes itself (every
+// watchIntervalMs, and at once after a call refused on the same node); those streams are
+// bounded per token and in all, as the sessions were.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -20,7 +46,7 @@ import type { Caller, RequestContext } from '../domain/types.js';
 import type { OperationName, OperationTypes } from '../protocol/generated/types.js';
 import { LocalBackend, type OperationRunner } from '../mcp/local-backend.js';
 import type { Pipeline } from './pipeline.js';
-import { createMcpSession, type McpSession } from '../mcp/server.js';
+import { createMcpSession, knownTools, labelOf, type KnownTools, type McpSession } from '../mcp/server.js';
 import { VERSION } from '../mcp/version.js';
 import { errorMessage } from '../error-text.js';
 
@@ -33,21 +59,17 @@ export interface McpEntranceOptions {
   pipeline: Pipeline;
   log: Logger;
   now?: () => number;
-  /** How often a session looks for changes of its tool list (ms; 0 = never). Default 30 s. */
+  /** How often an open event stream looks for changes of its tool list (ms; 0 = never). Default 30 s. */
   watchIntervalMs?: number;
-  /** Sessions idle this long are closed (ms). Default 30 minutes. */
-  idleMs?: number;
-  /** At most this many open sessions per token (the oldest is closed). Default 16. */
-  maxSessionsPerToken?: number;
+  /** At most this many open event streams (GET) per token on this node (the oldest is closed). Default 16. */
+  maxStreamsPerToken?: number;
 }
 
-interface Entry {
-  id?: string;
+/** An open GET event stream: the only thing that lives on a node, and only while its connection does. */
+interface Stream {
   tokenId: string;
-  tokenHash: string;
   transport: StreamableHTTPServerTransport;
   session: McpSession;
-  lastSeen: number;
 }
 
 interface AuthInfoExtra {
@@ -59,7 +81,15 @@ interface AuthInfoExtra {
 const isAuthInfoExtra = (v: Record<string, unknown> | undefined): v is Record<string, unknown> & AuthInfoExtra =>
   typeof v?.caller === 'object' && v.caller !== null && typeof v.region === 'string';
 
-const MAX_SESSIONS = 10_000;
+/**
+ * Open event streams on one node, in all: each holds an MCP server, a transport, a
+ * connection and a watch timer, about 100 KiB of RSS as measured (320 streams: +30 MiB),
+ * so at most about 200 MiB. Past it the oldest stream is closed (its client reconnects,
+ * possibly to another node).
+ */
+const MAX_STREAMS = 2_000;
+/** Tool names shown per token, remembered by the node so a call needs no listing first: bounded in all. */
+const MAX_KNOWN = 50_000;
 
 /** A non-negative number of milliseconds from the environment, or undefined. */
 function envMs(name: string): number | undefined {
@@ -73,6 +103,34 @@ function rpcError(reply: FastifyReply, status: number, code: number, message: st
   reply.code(status).header('content-type', 'application/json').header('cache-control', 'no-store');
   for (const [k, v] of Object.entries(headers)) reply.header(k, v);
   return reply.send(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
+}
+
+const b64u = (b: Buffer | string) => Buffer.from(b).toString('base64url');
+const tagOf = (tokenHash: string, payload: string) =>
+  createHash('sha256').update(`actionbridge mcp session\0${tokenHash}\0${payload}`).digest().subarray(0, 16);
+
+/** A new Mcp-Session-Id for this token and client (see the top of this file). */
+export function issueSessionId(tokenHash: string, clientInfo: unknown): string {
+  const info = typeof clientInfo === 'object' && clientInfo !== null ? (clientInfo as { name?: unknown; version?: unknown }) : undefined;
+  const payload = b64u(JSON.stringify({ r: b64u(randomBytes(12)), l: labelOf(info) }));
+  return `${payload}.${b64u(tagOf(tokenHash, payload))}`;
+}
+
+/** The client's audit label from an Mcp-Session-Id issued for this token, or undefined (not ours, another token's, malformed). */
+export function sessionLabel(tokenHash: string, sid: string): string | undefined {
+  if (sid.length > 1024) return undefined;
+  const dot = sid.indexOf('.');
+  if (dot <= 0) return undefined;
+  const payload = sid.slice(0, dot);
+  const tag = Buffer.from(sid.slice(dot + 1), 'base64url');
+  const want = tagOf(tokenHash, payload);
+  if (tag.length !== want.length || !timingSafeEqual(tag, want)) return undefined;
+  try {
+    const l = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { l?: unknown }).l;
+    return typeof l === 'string' && /^mcp:[\x20-\x7e]{1,210}$/.test(l) ? l : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, deps) => {
@@ -89,76 +147,75 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
   };
   // A tool call is charged when it invokes, long after the HTTP request may be gone.
   const charge = (accountId: string) => pipeline.throttle(undefined, accountId);
-  const sessions = new Map<string, Entry>();
-  const idleMs = deps.idleMs ?? 30 * 60_000;
-  const perToken = deps.maxSessionsPerToken ?? 16;
+  const watchIntervalMs = deps.watchIntervalMs ?? envMs('ACTIONBRIDGE_MCP_WATCH_INTERVAL_MS');
+  const perToken = deps.maxStreamsPerToken ?? 16;
+  const streams = new Set<Stream>();
 
   const backendFor = (who: AuthInfoExtra) => new LocalBackend({ run, perms: deps.perms, charge }, { caller: who.caller, region: who.region });
-
-  const drop = async (e: Entry) => {
-    if (e.id && sessions.get(e.id) === e) sessions.delete(e.id);
-    await e.session.close();
-    await e.transport.close().catch(() => {});
+  const backend = async (extra: { authInfo?: { extra?: Record<string, unknown> } }) => {
+    const info = extra.authInfo?.extra;
+    if (!isAuthInfoExtra(info)) throw Object.assign(new Error('The request carries no authenticated user.'), { name: 'AccessDeniedException' });
+    return backendFor(info);
   };
 
-  const newEntry = (who: Extract<BearerResult, { ok: true }>): Entry => {
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: () => randomUUID(),
-      // Registered before the initialize answer leaves: the client's next request finds it.
-      onsessioninitialized: (id) => {
-        entry.id = id;
-        admit(entry);
+  // The names a token's clients were shown, with what each calls (a name depends on its
+  // pair alone, tools.ts): a call of a known name goes straight to InvokeAction, whose
+  // permission check decides; an unknown one lists the tools first. Only a shortcut: a
+  // node that never saw the name (or forgot it) lists, and answers the same.
+  const shown = knownTools(MAX_KNOWN);
+  const knownFor = (tokenId: string): KnownTools => ({
+    get: (name) => {
+      const t = shown.get(`${tokenId}\0${name}`);
+      return t && { ...t, name };
+    },
+    remember: (tools) => shown.remember(tools.map((t) => ({ ...t, name: `${tokenId}\0${t.name}` }))),
+  });
+
+  const sessionFor = (who: Extract<BearerResult, { ok: true }>, clientLabel: string | undefined) =>
+    createMcpSession({
+      version: VERSION,
+      watchIntervalMs: 0,
+      backend,
+      known: knownFor(who.token.tokenId),
+      clientLabel,
+      // A refused call hints at a changed list: the token's event streams on this node look now.
+      onListMayHaveChanged: () => {
+        for (const s of streams) if (s.tokenId === who.token.tokenId) void s.session.checkForChanges();
       },
-      onsessionclosed: () => {
-        void drop(entry);
-      },
+      log: (level, obj, msg) => deps.log[level]({ ...obj, tokenId: who.token.tokenId }, msg),
     });
-    // The session's callbacks run after `entry` exists (none runs while it is created).
+
+  const closeStream = async (s: Stream) => {
+    if (!streams.delete(s)) return;
+    await s.session.close();
+    await s.transport.close().catch(() => {});
+  };
+
+  const openStream = (who: Extract<BearerResult, { ok: true }>): Stream => {
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     const session = createMcpSession({
       version: VERSION,
-      watchIntervalMs: deps.watchIntervalMs ?? envMs('ACTIONBRIDGE_MCP_WATCH_INTERVAL_MS'),
-      backend: async (extra) => {
-        const info = extra.authInfo?.extra;
-        if (!isAuthInfoExtra(info)) throw Object.assign(new Error('The request carries no authenticated user.'), { name: 'AccessDeniedException' });
-        return backendFor(info);
-      },
-      // The background look for changes checks the token again: a revoked token ends its sessions.
+      watchIntervalMs,
+      backend,
+      known: knownFor(who.token.tokenId),
+      // The background look for changes checks the token again: a revoked token ends its streams.
       watchBackend: async () => {
-        const again = await bearer.fromHash(entry.tokenHash);
+        const again = await bearer.fromHash(who.token.tokenHash);
         return again.ok ? backendFor(again) : undefined;
       },
       onExpired: () => {
-        void drop(entry);
+        void closeStream(s);
       },
-      log: (level, obj, msg) => deps.log[level]({ ...obj, mcpSession: entry.id, tokenId: entry.tokenId }, msg),
+      log: (level, obj, msg) => deps.log[level]({ ...obj, tokenId: who.token.tokenId }, msg),
     });
-    const entry: Entry = { tokenId: who.token.tokenId, tokenHash: who.token.tokenHash, transport, lastSeen: now(), session };
-    transport.onclose = () => {
-      if (entry.id && sessions.get(entry.id) === entry) sessions.delete(entry.id);
-      void entry.session.close();
-    };
-    return entry;
+    const s: Stream = { tokenId: who.token.tokenId, transport, session };
+    // Bounded: per token (the oldest goes) and in all (Set order is opening order).
+    const mine = [...streams].filter((x) => x.tokenId === s.tokenId);
+    while (mine.length >= perToken) void closeStream(mine.shift()!);
+    if (streams.size >= MAX_STREAMS) void closeStream(streams.values().next().value!);
+    streams.add(s);
+    return s;
   };
-
-  const admit = (entry: Entry) => {
-    // Bounded: per token (the oldest goes) and in all.
-    const mine = [...sessions.values()].filter((e) => e.tokenId === entry.tokenId).sort((a, b) => a.lastSeen - b.lastSeen);
-    while (mine.length >= perToken) void drop(mine.shift()!);
-    if (sessions.size >= MAX_SESSIONS) {
-      const oldest = [...sessions.values()].sort((a, b) => a.lastSeen - b.lastSeen)[0];
-      if (oldest) void drop(oldest);
-    }
-    sessions.set(entry.id!, entry);
-  };
-
-  const sweep = setInterval(
-    () => {
-      const t = now();
-      for (const e of sessions.values()) if (t - e.lastSeen > idleMs) void drop(e);
-    },
-    Math.min(60_000, idleMs),
-  );
-  sweep.unref();
 
   // The bearer token is checked before the body is read (body-admission.ts); the handler reuses the answer (req.admission).
   const unauthorized = (reply: FastifyReply, who: Extract<BearerResult, { ok: false }>) =>
@@ -204,25 +261,51 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
     }
 
     const sid = req.headers['mcp-session-id'];
-    let entry: Entry | undefined;
-    if (typeof sid === 'string' && sid) {
-      entry = sessions.get(sid);
-      // Another token's session looks exactly like an unknown one.
-      if (!entry || entry.tokenId !== who.token.tokenId) return rpcError(reply, 404, -32001, 'Session not found: initialize a new session.');
-    } else if (req.method === 'POST' && (Array.isArray(body) ? body.some((m) => isInitializeRequest(m)) : isInitializeRequest(body))) {
-      entry = newEntry(who);
-      await entry.session.server.connect(entry.transport);
-    } else {
-      return rpcError(reply, 400, -32000, 'Bad Request: no Mcp-Session-Id header; send an initialize request first.');
-    }
-    entry.lastSeen = now();
-
     const raw = Object.assign(req.raw, {
       auth: { token: who.token.tokenId, clientId: who.token.tokenId, scopes: [], extra: { caller: who.caller, region: who.region } satisfies AuthInfoExtra },
     });
+    const isInit = req.method === 'POST' && (Array.isArray(body) ? body.some((m) => isInitializeRequest(m)) : isInitializeRequest(body));
+    let label: string | undefined;
+    if (!isInit) {
+      if (typeof sid !== 'string' || !sid) return rpcError(reply, 400, -32000, 'Bad Request: no Mcp-Session-Id header; send an initialize request first.');
+      label = sessionLabel(who.token.tokenHash, sid);
+      // Another token's session id looks exactly like an unknown one.
+      if (label === undefined) return rpcError(reply, 404, -32001, 'Session not found: initialize a new session.');
+    }
+    if (req.method === 'DELETE') {
+      // Nothing to end: the session holds no state here (the spec's answer for a server that does not let clients end sessions).
+      return rpcError(reply, 405, -32000, 'Method Not Allowed: sessions hold no state on this server; there is nothing to end.', { allow: 'GET, POST' });
+    }
+
+    let session: McpSession;
+    let transport: StreamableHTTPServerTransport;
+    let stream: Stream | undefined;
+    if (req.method === 'GET') {
+      stream = openStream(who);
+      ({ session, transport } = stream);
+      const opened = stream;
+      reply.raw.once('close', () => void closeStream(opened));
+      // The list as it is now is what the client saw (it lists right after initialize): changes from now on are notified.
+      await session.watchFromNow();
+      // Closed meanwhile (the client left, or newer streams pushed it out): nothing to serve.
+      if (!streams.has(opened)) return rpcError(reply, 503, -32000, 'The event stream was closed: too many open streams; open it again.');
+    } else {
+      const init = (Array.isArray(body) ? body : [body]).find((m) => isInitializeRequest(m));
+      const issued = init ? issueSessionId(who.token.tokenHash, init.params.clientInfo) : undefined;
+      transport = new StreamableHTTPServerTransport({
+        // initialize: the id issued above goes out in the answer; anything else: stateless (checked above).
+        sessionIdGenerator: issued ? () => issued : undefined,
+        enableJsonResponse: true,
+      });
+      session = sessionFor(who, label);
+      const [s, t] = [session, transport];
+      reply.raw.once('close', () => void s.close().then(() => t.close().catch(() => {})));
+    }
+    await session.server.connect(transport);
+
     reply.hijack();
     try {
-      await entry.transport.handleRequest(raw, reply.raw, body);
+      await transport.handleRequest(raw, reply.raw, body);
     } catch (e) {
       pipeline.internalFailure(req, e, 'mcp: request failed');
       if (!reply.raw.headersSent) {
@@ -231,15 +314,12 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
           .end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal error.' }, id: null }));
       } else reply.raw.end();
     }
-    // An initialize that failed: nothing refers to it.
-    if (!entry.id) void drop(entry);
   };
 
   app.route({ method: ['GET', 'POST', 'DELETE'], url: '/mcp', onRequest: admitRequest, handler });
 
   const closeAll = async () => {
-    clearInterval(sweep);
-    await Promise.all([...sessions.values()].map(drop));
+    await Promise.all([...streams].map(closeStream));
   };
   // Open event streams would hold a graceful shutdown up: they end first.
   app.addHook('preClose', (done) => {
