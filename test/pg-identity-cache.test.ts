@@ -112,7 +112,10 @@ d(PG_URL ? 'identity cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     const u = await a.addUser('idc-author', 'AUTHOR');
     await b.client(u).send(new qs.CreateActionConnectorCommand(createInput('idc-by-author')));
     expect(await roundTrips(b, u, 'idc-by-author')).toBe(1);
+    expect(await roundTrips(a, u, 'idc-by-author')).toBe(1);
     await a.server.store.identities.putUser({ accountId: ACCOUNT, userName: 'idc-author', role: 'READER', createdAt: Date.now() }, true);
+    // On the node that wrote, at once (its own writes empty its cache without waiting for the notification).
+    await expectError(a.client(u).send(new qs.CreateActionConnectorCommand(createInput('idc-refused-on-a'))), 'AccessDeniedException');
     const denied = async () => {
       try {
         await b.client(u).send(new qs.CreateActionConnectorCommand(createInput(`idc-late-${Date.now()}`)));
