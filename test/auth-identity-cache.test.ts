@@ -54,7 +54,7 @@ describe(`identity cache against CLI writes (${TEST_STORE})`, () => {
     await next(() => expectError(describeBy(u), 'UnrecognizedClientException', 403).then(() => undefined));
   });
 
-  it('a membership removed by the CLI takes the group’s grant away on the next request; a new key created by the CLI works at once', async () => {
+  it('a membership removed by the CLI takes the group’s grant away on the next request; a key created by the CLI works on its first use', async () => {
     const u = await t.addUser('cache-member', 'READER', ['cache-team']);
     await t.client().send(
       new qs.UpdateActionConnectorPermissionsCommand({
@@ -69,7 +69,7 @@ describe(`identity cache against CLI writes (${TEST_STORE})`, () => {
     abcli('groups', 'add-member', '--account', ACCOUNT, '--name', 'cache-team', '--user', 'cache-member');
     await next(() => describeBy(u).then(() => undefined));
 
-    // A key id the server was just asked for and did not know: created now, it works on its next use.
+    // A key created by the CLI while the server runs works on its first use.
     const k = abcli('keys', 'create', '--account', ACCOUNT, '--user', 'cache-member');
     const creds = { accessKeyId: k.AccessKeyId, secretAccessKey: k.SecretAccessKey };
     await next(() => describeBy(creds).then(() => undefined));
