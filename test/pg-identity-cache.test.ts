@@ -177,6 +177,7 @@ d(PG_URL ? 'identity cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     expect(pid).toBeTypeOf('number');
     await pgQuery('select pg_terminate_backend($1)', [pid]);
     expect(await eventually(async () => !diag(b).listening)).toBe(true);
+    expect(b.logs()).toMatch(/the connection listening for identity changes failed; reconnecting/);
     // Not listening: every Describe reads the key and the groups again (three round trips).
     const before = diag(b).queries;
     await describeOn(b, u, 'idc-shared');
