@@ -17,6 +17,7 @@ const PG_FILES = [
   'test/api-list-search.test.ts',
   'test/api-permissions.test.ts',
   'test/api-tags.test.ts',
+  'test/auth-identity-cache.test.ts',
   'test/auth-permissions.test.ts',
   'test/auth-sdk.test.ts',
   'test/conn-*.test.ts',

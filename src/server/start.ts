@@ -80,7 +80,15 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   // The data dir 0700, its database and key files 0600: looser modes left by older versions are tightened.
   const tightened = securePrivateDir(config.dataDir, !config.databaseUrl);
   if (tightened.length) log.warn({ tightened }, 'the data dir or files in it were readable by others: modes tightened');
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, postgres: config.postgres });
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    postgres: {
+      ...config.postgres,
+      // Until it reconnects, identity reads go to the database on every request (src/store/notify.ts).
+      onListenError: (e) => log.warn({ err: errorMessage(e) }, 'PostgreSQL: the connection listening for identity changes failed; reconnecting'),
+    },
+  });
   const keys = KeyRing.load({ dataDir: config.dataDir, env });
   // Once per database: connector secrets and tokens re-sealed bound to their destinations.
   try {

@@ -299,6 +299,23 @@ function dialectMigrations(kind: 'sqlite' | 'postgres'): Record<string, Migratio
         }
       },
     },
+    // PostgreSQL: every write to identity rows notifies every node (src/store/notify.ts),
+    // which drop what they cached of them. A statement trigger, so writes by any path — a
+    // node, the CLI, a re-sealing, plain SQL — are heard; NOTIFY is delivered on commit.
+    '0008_identity_notify': {
+      async up(db: MigrationDb) {
+        if (kind !== 'postgres') return;
+        await sql`create or replace function actionbridge_identity_changed() returns trigger language plpgsql as $$
+          begin
+            perform pg_notify('actionbridge_identity', tg_table_schema);
+            return null;
+          end $$`.execute(db);
+        for (const table of ['users', 'access_keys', 'groups', 'group_members']) {
+          await sql`create trigger ${sql.id(`${table}_identity_changed`)} after insert or update or delete or truncate on ${sql.table(table)}
+            for each statement execute function actionbridge_identity_changed()`.execute(db);
+        }
+      },
+    },
   };
 }
 

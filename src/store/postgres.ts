@@ -13,6 +13,10 @@
 //   nothing left to do.
 // - int8 (bigint) columns are read as JavaScript numbers (epoch milliseconds and
 //   counts stay far below 2^53), as SQLite gives them.
+// - Identity rows (access keys, users, groups) are cached on each node while it LISTENs
+//   for their changes on one more connection (src/store/notify.ts says when the cache is
+//   served and when it is bypassed). `diagnostics()` counts the round trips of the query
+//   pool, for the test that bounds what one request costs.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
@@ -35,8 +39,11 @@ import type { Database } from './schema.js';
 import { migrationProviderFor } from './migrations.js';
 import { SqlStore } from './sql-store.js';
 import { errorMessage } from '../error-text.js';
+import { IdentityChanges, watchIdentityWrites } from './notify.js';
 
 export interface PostgresOptions {
+  /** Called when the connection that listens for identity changes fails (it reconnects by itself). */
+  onListenError?: (e: unknown) => void;
   /** Connections for queries (default 10). */
   poolSize?: number;
   /** Statement timeout of query connections in ms; 0 = none (default 30,000). */
@@ -87,6 +94,11 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   pool.on('error', () => undefined);
   lockPool.on('error', () => undefined);
 
+  const changes = new IdentityChanges(poolConfig(url, {}), schema, { onError: opts.onListenError });
+  const stats = { queries: 0 };
+  pool.on('connect', (client) => watchIdentityWrites(client, changes, stats));
+  await changes.start();
+
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 
   /**
@@ -113,15 +125,22 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     }
   }
 
-  const store = new SqlStore(db, 'postgres', undefined, {
+  const store = new SqlStore(db, 'postgres', () => changes.version(), {
     withLock,
     migrate: async () => {
       await migrate(url);
     },
-    close: () => lockPool.end(),
+    close: async () => {
+      await changes.close();
+      await lockPool.end();
+    },
   });
-  // The query pool's state, for the metrics (actionbridge_db_pool_*; src/server/metrics.ts).
-  return Object.assign(store, { poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) });
+  return Object.assign(store, {
+    // The query pool's state, for the metrics (actionbridge_db_pool_*; src/server/metrics.ts).
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    /** Round trips on the query pool so far; whether identity changes are heard now, and how many were. */
+    diagnostics: () => ({ queries: stats.queries, listening: changes.isListening, listenerPid: changes.pid, notifications: changes.heard }),
+  });
 }
 
 /**

@@ -40,13 +40,14 @@ export class SqlStore implements Store {
   readonly sealedRows: SqlSealedRows;
 
   /**
-   * @param dataVersion where the database can say so (SQLite), a value that changes
-   * whenever identity rows may have changed (src/store/repos/identities.ts).
+   * @param dataVersion a value that changes whenever identity rows may have changed,
+   * undefined while that cannot be known (src/store/repos/identities.ts): SQLite's
+   * data_version (src/store/open.ts), PostgreSQL's notifications (src/store/notify.ts).
    */
   constructor(
     readonly db: Kysely<Database>,
     readonly kind: 'sqlite' | 'postgres',
-    dataVersion?: () => string,
+    dataVersion?: () => string | undefined,
     private readonly hooks: SqlStoreHooks = {},
   ) {
     const ctx = new SqlContext(db, kind, hooks.reader, hooks.committedVersion);

@@ -21,6 +21,8 @@ export interface ConnectorRepository {
   /** Inserts a connector with its permissions and tags; UniqueViolation if the id exists. */
   insertConnector(rec: ConnectorRecord, permissions: PermissionGrant[], tags: TagRecord[]): Promise<void>;
   getConnector(key: ConnectorKey): Promise<ConnectorRecord | undefined>;
+  /** The connector, only if one of `principals` holds `action` on it (in one query); undefined when absent or not granted. */
+  getConnectorIfGranted(key: ConnectorKey, principals: string[], action: string): Promise<ConnectorRecord | undefined>;
   /**
    * Replaces the mutable members; NotFound if it vanished. With `dropTokens` — or when the
    * row's secrets or destination are no longer those of `previous` (a concurrent update) —

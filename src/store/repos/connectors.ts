@@ -209,6 +209,30 @@ export class SqlConnectors implements ConnectorRepository {
     return rec;
   }
 
+  async getConnectorIfGranted(key: ConnectorKey, principals: string[], action: string): Promise<ConnectorRecord | undefined> {
+    if (principals.length === 0) return undefined;
+    // One query (one round trip on PostgreSQL): the row, only while one of the principals holds the action on it.
+    const r = await this.sql.db
+      .selectFrom('connectors as c')
+      .selectAll('c')
+      .where('c.region', '=', key.region)
+      .where('c.account_id', '=', key.accountId)
+      .where('c.connector_id', '=', key.id)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('connector_permissions as p')
+            .select('p.action')
+            .whereRef('p.region', '=', 'c.region')
+            .whereRef('p.account_id', '=', 'c.account_id')
+            .whereRef('p.connector_id', '=', 'c.connector_id')
+            .where('p.action', '=', action)
+            .where('p.principal', 'in', principals),
+        ),
+      )
+      .executeTakeFirst();
+    return r ? toConnectorRecord(r) : undefined;
+  }
+
   async updateConnector(rec: ConnectorRecord, opts: { dropTokens?: boolean; previous?: ConnectorRecord } = {}): Promise<void> {
     const row = toConnectorRow(rec);
     await this.sql.tx(async (trx) => {

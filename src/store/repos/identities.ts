@@ -1,7 +1,10 @@
 // Users, groups, memberships and access keys (tables users, groups, group_members,
 // access_keys), for SQLite and PostgreSQL alike. The identity reads every signed
 // request makes (access key, groups) are served from memory while the database says
-// nothing changed (SQLite's data_version; never on PostgreSQL).
+// nothing changed: SQLite's data_version and this process's own writes
+// (src/store/open.ts); on PostgreSQL, notifications of every node's writes heard on a
+// connection that listens for them, and the cache bypassed while it is not
+// (src/store/notify.ts).
 import type { AccessKeyRecord, Role, UserRecord } from '../../domain/types.js';
 import { UniqueViolation, type IdentityRepository } from '../store.js';
 import { type SqlContext, isUniqueViolation } from '../sql.js';
@@ -9,30 +12,36 @@ import { type SqlContext, isUniqueViolation } from '../sql.js';
 type AccessKeyRow = AccessKeyRecord & { role: Role };
 interface IdentityView {
   version: string;
-  keys: Map<string, AccessKeyRow | null>;
+  keys: Map<string, AccessKeyRow>;
+  /** Key ids found nowhere: kept apart and few, so ids sprayed at random neither grow memory nor push out real keys. */
+  unknown: Set<string>;
   groups: Map<string, string[]>;
 }
 
+/** Entries of a view (keys and groups) before it starts again empty; unknown key ids likewise. */
+const MAX_ENTRIES = 10_000;
+const MAX_UNKNOWN = 1_000;
+
 export class SqlIdentities implements IdentityRepository {
   /**
-   * @param dataVersion where the database can say so (SQLite), a value that changes
-   * whenever identity rows (users, access_keys, groups, group_members) may have
-   * changed, by this process or any other. With it, the
-   * identity reads every signed request makes (access key, groups) are served from
-   * memory until the next change — the same answers, without two queries per request.
+   * @param dataVersion where the database can say so, a value that changes whenever
+   * identity rows (users, access_keys, groups, group_members) may have changed, by this
+   * process or any other; undefined while it cannot say (the cache is then bypassed).
+   * With it, the identity reads every signed request makes (access key, groups) are
+   * served from memory until the next change — the same answers, without two queries per request.
    */
   constructor(
     private readonly sql: SqlContext,
-    private readonly dataVersion?: () => string,
+    private readonly dataVersion?: () => string | undefined,
   ) {}
 
-  private identity: IdentityView = { version: '', keys: new Map(), groups: new Map() };
+  private identity: IdentityView = { version: '', keys: new Map(), unknown: new Set(), groups: new Map() };
   /** The identity cache valid now. Entries are filed under the version read before their query, so a change during it only ever discards them. */
   private identityNow(): IdentityView | undefined {
-    if (!this.dataVersion) return undefined;
-    const version = this.dataVersion();
-    if (version !== this.identity.version || this.identity.keys.size + this.identity.groups.size > 10_000) {
-      this.identity = { version, keys: new Map(), groups: new Map() };
+    const version = this.dataVersion?.();
+    if (version === undefined) return undefined;
+    if (version !== this.identity.version || this.identity.keys.size + this.identity.groups.size > MAX_ENTRIES) {
+      this.identity = { version, keys: new Map(), unknown: new Set(), groups: new Map() };
     }
     return this.identity;
   }
@@ -171,9 +180,14 @@ export class SqlIdentities implements IdentityRepository {
   async getAccessKey(accessKeyId: string): Promise<AccessKeyRow | undefined> {
     const view = this.identityNow();
     const hit = view?.keys.get(accessKeyId);
-    if (hit !== undefined) return hit === null ? undefined : { ...hit };
+    if (hit !== undefined) return { ...hit };
+    if (view?.unknown.has(accessKeyId)) return undefined;
     const found = await this.readAccessKey(accessKeyId);
-    view?.keys.set(accessKeyId, found ?? null);
+    if (found) view?.keys.set(accessKeyId, found);
+    else if (view) {
+      if (view.unknown.size >= MAX_UNKNOWN) view.unknown.clear();
+      view.unknown.add(accessKeyId);
+    }
     return found && { ...found };
   }
 

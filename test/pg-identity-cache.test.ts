@@ -1,0 +1,192 @@
+// Identity rows cached on every PostgreSQL node, and invalidated across nodes by
+// LISTEN/NOTIFY (src/store/notify.ts): two servers on one schema. A warm signed
+// Describe costs one round trip; a key deactivated or deleted, a role changed, a
+// membership removed on node A (through the CLI, another process, or A's store) is
+// refused on node B within the notification's delivery; a grant revoked on A is refused
+// on B at once (grants are read with the row). Without the notification B would serve
+// its stale entry (shown with the trigger disabled); while B's listening connection is
+// down B bypasses its cache, and after reconnecting it is warm again.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNT, cli, createInput, expectError, qs, startTestServer, tempDir, type TestServer, type TestUser } from './helpers.js';
+import { PG_SKIP_REASON, PG_URL, createSchema, pgQuery, type TestSchema } from './support/pg-store.js';
+
+const d = PG_URL ? describe : describe.skip;
+
+interface Diagnostics {
+  queries: number;
+  listening: boolean;
+  listenerPid?: number;
+  notifications: number;
+}
+const diag = (t: TestServer): Diagnostics => (t.server.store as unknown as { diagnostics(): Diagnostics }).diagnostics();
+
+/** Runs `fn` until it returns true, for at most `ms`; returns whether it did. */
+async function eventually(fn: () => Promise<boolean>, ms = 2_000): Promise<boolean> {
+  for (const end = Date.now() + ms; ; ) {
+    if (await fn()) return true;
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+d(PG_URL ? 'identity cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
+  let schema: TestSchema;
+  let dataDir: string;
+  let a: TestServer;
+  let b: TestServer;
+  const abcli = (...args: string[]) => cli([...args, '--data-dir', dataDir, '--database-url', schema.url]);
+  const describeOn = (t: TestServer, u: TestUser | undefined, id: string) =>
+    t.client(u).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }));
+  /** Round trips of `n` Describes on `t` by `u`, after two to warm up. */
+  async function roundTrips(t: TestServer, u: TestUser | undefined, id: string, n = 5): Promise<number> {
+    await describeOn(t, u, id);
+    await describeOn(t, u, id);
+    const before = diag(t).queries;
+    for (let i = 0; i < n; i++) await describeOn(t, u, id);
+    return (diag(t).queries - before) / n;
+  }
+  const refused = (t: TestServer, u: TestUser, id: string, name: string) => async () => {
+    try {
+      await describeOn(t, u, id);
+      return false;
+    } catch (e) {
+      if ((e as Error).name !== name) throw e;
+      return true;
+    }
+  };
+
+  beforeAll(async () => {
+    schema = await createSchema('idc');
+    dataDir = tempDir('ab-pg-idc-');
+    const cfg = { databaseUrl: schema.url, dataDir, postgres: { poolSize: 4, statementTimeoutMs: 30_000 } };
+    a = await startTestServer(cfg);
+    b = await startTestServer(cfg);
+    await a.client().send(new qs.CreateActionConnectorCommand(createInput('idc-shared')));
+  });
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    await schema?.drop();
+  });
+
+  it('a warm signed Describe is one round trip to the database, for an ADMIN and for a grantee through a group', async () => {
+    expect(diag(b).listening).toBe(true);
+    expect(await roundTrips(b, undefined, 'idc-shared')).toBe(1);
+    const reader = await a.addUser('idc-reader', 'READER', ['idc-team']);
+    await a.client().send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'idc-shared',
+        GrantPermissions: [{ Principal: `arn:aws:quicksight:us-east-1:${ACCOUNT}:group/default/idc-team`, Actions: ['quicksight:DescribeActionConnector'] }],
+      }),
+    );
+    expect(await roundTrips(b, reader, 'idc-shared')).toBe(1);
+  });
+
+  it('a key deactivated by the CLI, then deleted, is refused on node B; without the notification B would have served it', async () => {
+    const u = await a.addUser('idc-keys', 'ADMIN');
+    // Warm on B: the key is served from memory (one round trip: the connector's row).
+    expect(await roundTrips(b, u, 'idc-shared')).toBe(1);
+
+    // The trigger off: a change B is not told of is not seen — B really serves from its cache.
+    await pgQuery(`alter table "${schema.schema}".access_keys disable trigger access_keys_identity_changed`);
+    await pgQuery(`update "${schema.schema}".access_keys set status = 'INACTIVE' where access_key_id = $1`, [u.accessKeyId]);
+    for (let i = 0; i < 5; i++) await describeOn(b, u, 'idc-shared');
+    await pgQuery(`update "${schema.schema}".access_keys set status = 'ACTIVE' where access_key_id = $1`, [u.accessKeyId]);
+    await pgQuery(`alter table "${schema.schema}".access_keys enable trigger access_keys_identity_changed`);
+
+    const heard = diag(b).notifications;
+    expect(abcli('keys', 'deactivate', '--access-key-id', u.accessKeyId)).toEqual({ AccessKeyId: u.accessKeyId, Status: 'INACTIVE' });
+    expect(await eventually(refused(b, u, 'idc-shared', 'UnrecognizedClientException'))).toBe(true);
+    expect(diag(b).notifications).toBeGreaterThan(heard);
+    await expectError(describeOn(a, u, 'idc-shared'), 'UnrecognizedClientException', 403);
+
+    abcli('keys', 'activate', '--access-key-id', u.accessKeyId);
+    expect(await eventually(async () => !(await refused(b, u, 'idc-shared', 'UnrecognizedClientException')()))).toBe(true);
+    expect(await roundTrips(b, u, 'idc-shared')).toBe(1);
+    abcli('keys', 'delete', '--access-key-id', u.accessKeyId);
+    expect(await eventually(refused(b, u, 'idc-shared', 'UnrecognizedClientException'))).toBe(true);
+  });
+
+  it("a role changed on node A applies on node B's next requests", async () => {
+    const u = await a.addUser('idc-author', 'AUTHOR');
+    await b.client(u).send(new qs.CreateActionConnectorCommand(createInput('idc-by-author')));
+    expect(await roundTrips(b, u, 'idc-by-author')).toBe(1);
+    expect(await roundTrips(a, u, 'idc-by-author')).toBe(1);
+    await a.server.store.identities.putUser({ accountId: ACCOUNT, userName: 'idc-author', role: 'READER', createdAt: Date.now() }, true);
+    // On the node that wrote, at once (its own writes empty its cache without waiting for the notification).
+    await expectError(a.client(u).send(new qs.CreateActionConnectorCommand(createInput('idc-refused-on-a'))), 'AccessDeniedException');
+    const denied = async () => {
+      try {
+        await b.client(u).send(new qs.CreateActionConnectorCommand(createInput(`idc-late-${Date.now()}`)));
+        return false;
+      } catch (e) {
+        if ((e as Error).name !== 'AccessDeniedException') throw e;
+        return true;
+      }
+    };
+    expect(await eventually(denied)).toBe(true);
+  });
+
+  it('a user removed from a group by the CLI loses the group’s grant on node B; a revoked grant is refused at once', async () => {
+    const u = await a.addUser('idc-member', 'READER', ['idc-crew']);
+    const crew = `arn:aws:quicksight:us-east-1:${ACCOUNT}:group/default/idc-crew`;
+    const self = `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/idc-member`;
+    await a.client().send(new qs.CreateActionConnectorCommand(createInput('idc-crew-conn')));
+    await a.client().send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'idc-crew-conn',
+        GrantPermissions: [{ Principal: crew, Actions: ['quicksight:DescribeActionConnector'] }],
+      }),
+    );
+    expect(await roundTrips(b, u, 'idc-crew-conn')).toBe(1);
+    abcli('groups', 'remove-member', '--account', ACCOUNT, '--name', 'idc-crew', '--user', 'idc-member');
+    expect(await eventually(refused(b, u, 'idc-crew-conn', 'AccessDeniedException'))).toBe(true);
+
+    // Grants are read with the connector's row on every request: a revocation on A holds on B's very next request.
+    await a.client().send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'idc-crew-conn',
+        GrantPermissions: [{ Principal: self, Actions: ['quicksight:DescribeActionConnector'] }],
+      }),
+    );
+    await describeOn(b, u, 'idc-crew-conn');
+    await a.client().send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'idc-crew-conn',
+        RevokePermissions: [{ Principal: self, Actions: ['quicksight:DescribeActionConnector'] }],
+      }),
+    );
+    await expectError(describeOn(b, u, 'idc-crew-conn'), 'AccessDeniedException');
+  });
+
+  it('a user removed by the CLI is refused on node B', async () => {
+    const u = await a.addUser('idc-gone', 'ADMIN');
+    expect(await roundTrips(b, u, 'idc-shared')).toBe(1);
+    abcli('users', 'remove', '--account', ACCOUNT, '--name', 'idc-gone');
+    expect(await eventually(refused(b, u, 'idc-shared', 'UnrecognizedClientException'))).toBe(true);
+  });
+
+  it('while its listening connection is down node B bypasses the cache; a change made meanwhile is seen; reconnected, it is warm again', async () => {
+    const u = await a.addUser('idc-outage', 'ADMIN');
+    expect(await roundTrips(b, u, 'idc-shared')).toBe(1);
+    const pid = diag(b).listenerPid;
+    expect(pid).toBeTypeOf('number');
+    await pgQuery('select pg_terminate_backend($1)', [pid]);
+    expect(await eventually(async () => !diag(b).listening)).toBe(true);
+    expect(b.logs()).toMatch(/the connection listening for identity changes failed; reconnecting/);
+    // Not listening: every Describe reads the key and the groups again (three round trips).
+    const before = diag(b).queries;
+    await describeOn(b, u, 'idc-shared');
+    const bypassed = diag(b).queries - before;
+    if (!diag(b).listening) expect(bypassed).toBe(3);
+    expect(await eventually(async () => diag(b).listening, 10_000)).toBe(true);
+    expect(diag(b).listenerPid).not.toBe(pid);
+    expect(await roundTrips(b, u, 'idc-shared')).toBe(1);
+    abcli('keys', 'deactivate', '--access-key-id', u.accessKeyId);
+    expect(await eventually(refused(b, u, 'idc-shared', 'UnrecognizedClientException'))).toBe(true);
+  });
+});
