@@ -14,6 +14,8 @@
 //   throughput   autocannon, BENCH_CONNECTIONS (default 32) connections, direct then
 //                ActionBridge then ActionBridge then direct (A B B A), each
 //                BENCH_DURATION s (default 10) after BENCH_WARMUP s (default 2).
+//   describe     a signed DescribeActionConnector of the same connector: the pipeline
+//                InvokeAction shares, so that what the invocation itself adds shows.
 //   token        BENCH_TOKEN_CONCURRENCY (default 1000) invocations at once, on
 //                1,000 connections, of a connector that has no token yet.
 //
@@ -408,6 +410,11 @@ try {
   const b1 = base && (await scenario('baseline', `the same through the baseline (${BASELINE})`, baseReq, baseProcs, stats));
   const b2 = base && (await scenario('baseline#2', 'the same again', baseReq, baseProcs, stats));
   const a2 = await scenario('invoke#2', 'the same again', abReq, procs, stats);
+  // A signed Describe of the same connector: the request pipeline InvokeAction shares
+  // (SigV4, authorization, the connector read, the answer), for what the invocation adds.
+  const describe = await signed(abPort, 'GET', `${connectors}/bench-http`);
+  const describeReq = { url: ab, requests: [{ method: 'GET', path: describe.path, headers: describe.headers }] };
+  const dsc = await scenario('describe', 'signed DescribeActionConnector of the same connector (the shared pipeline)', describeReq, procs, stats);
   const d2 = await scenario('direct#2', 'the same again', directReq, procs, stats);
   const directRps = (d1.rps + d2.rps) / 2;
   const abRps = (a1.rps + a2.rps) / 2;
@@ -466,7 +473,10 @@ try {
   lines.push(
     `Throughput (means of the A B B A runs, ${CONNECTIONS} connections): InvokeAction ${fmt(abRps)} req/s vs direct ${fmt(directRps)} req/s = ${fmt(100 * ratio, 1)} %.`,
   );
-  lines.push(`ActionBridge CPU per invocation (both InvokeAction runs): ${fmt(abCpuUs)} µs.`);
+  lines.push(
+    `ActionBridge CPU per invocation (both InvokeAction runs): ${fmt(abCpuUs)} µs; per signed Describe: ${fmt(dsc.cpuUsPerReq.actionbridge)} µs ` +
+      `(what an invocation adds to the shared pipeline: ${fmt(abCpuUs - dsc.cpuUsPerReq.actionbridge)} µs).`,
+  );
   if (base) {
     lines.push(
       `Baseline ${BASELINE}, in the same run: InvokeAction p50 ${fmt(lat.baseline.p50, 3)} ms (+${fmt(lat.baseline.p50 - lat.direct.p50, 3)} ms), ` +
