@@ -3,7 +3,8 @@
 //
 //   GET  /api/items/{id}   200, a small JSON item
 //   POST /oauth/token      an OAuth 2.0 client-credentials token (counted)
-//   GET  /stats            {"tokenRequests": n, "itemRequests": n}
+//   GET  /stats            {"tokenRequests": n, "itemRequests": n, "tlsConnections": n}
+//                          (tlsConnections: handshakes completed, to show whether connections are reused)
 //
 // Usage: node bench/actions-upstream.mjs PORT CERT_PEM KEY_PEM
 import https from 'node:https';
@@ -13,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 const [port, certFile, keyFile] = process.argv.slice(2);
 let tokenRequests = 0;
 let itemRequests = 0;
+let tlsConnections = 0;
 const json = (res, status, body) => {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
@@ -35,9 +37,12 @@ const server = https.createServer({ cert: readFileSync(certFile), key: readFileS
       setTimeout(() => json(res, 200, { access_token: randomBytes(24).toString('base64url'), token_type: 'Bearer', expires_in: 3600 }), 50);
       return;
     }
-    if (req.method === 'GET' && url.pathname === '/stats') return json(res, 200, { tokenRequests, itemRequests });
+    if (req.method === 'GET' && url.pathname === '/stats') return json(res, 200, { tokenRequests, itemRequests, tlsConnections });
     json(res, 404, { error: 'not found' });
   });
+});
+server.on('secureConnection', () => {
+  tlsConnections++;
 });
 server.keepAliveTimeout = 60_000;
 server.listen(Number(port), '127.0.0.1', () => process.stderr.write(`bench upstream on https://127.0.0.1:${port}\n`));

@@ -14,12 +14,24 @@
 //   throughput   autocannon, BENCH_CONNECTIONS (default 32) connections, direct then
 //                ActionBridge then ActionBridge then direct (A B B A), each
 //                BENCH_DURATION s (default 10) after BENCH_WARMUP s (default 2).
+//   describe     a signed DescribeActionConnector of the same connector: the pipeline
+//                InvokeAction shares, so that what the invocation itself adds shows.
 //   token        BENCH_TOKEN_CONCURRENCY (default 1000) invocations at once, on
 //                1,000 connections, of a connector that has no token yet.
 //
-// Aims: added p50 < 1 ms; ActionBridge >= 50 % of direct throughput; one token request.
+// Aims (issues 5 and 15): added p50 < 0.5 ms; ActionBridge CPU <= 200 µs per invocation
+// (from /proc/<pid>/stat over the throughput runs); ActionBridge >= 50 % of direct
+// throughput; one token request; ActionBridge's peak RSS (/proc/<pid>/status VmRSS,
+// sampled every 50 ms) < 400 MiB while the 1,000 concurrent invocations run.
+// Each scenario also prints the TLS connections the upstream accepted during it
+// (connection reuse: a handful, not one per request).
+// BENCH_BASELINE=DIR also runs the ActionBridge of another build (DIR/bin/actionbridge,
+// e.g. a checkout of main with dist/ built) beside this one, in the latency blocks and
+// as two more throughput runs (direct, invoke, baseline, baseline, invoke, direct): a
+// before/after in one run, on a machine whose load varies between runs.
 // BENCH_JSON=FILE also writes the figures as JSON; BENCH_PROF=DIR runs ActionBridge
-// under `node --cpu-prof` (the profile is written there when it stops).
+// under `node --cpu-prof` (the profile is written there when it stops, with
+// scenarios.json: each scenario's window in the profile's clock, monotonic µs).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -45,10 +57,11 @@ const CONNECTIONS = num('BENCH_CONNECTIONS', 32);
 const LATENCY_N = num('BENCH_LATENCY_N', 2000);
 const TOKEN_CONCURRENCY = num('BENCH_TOKEN_CONCURRENCY', 1000);
 const PROF_DIR = process.env.BENCH_PROF ? path.resolve(process.env.BENCH_PROF) : undefined;
+const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
 const ACCOUNT = '111122223333';
 const ADMIN = { accessKeyId: 'AKIABENCHACTIONS0001', secretAccessKey: 'bench-actions-secret-0123456789abcdef' };
 const REGION = 'us-east-1';
-const AIMS = { addedP50Ms: 1, throughputRatio: 0.5, tokenRequests: 1 };
+const AIMS = { addedP50Ms: 0.5, cpuUsPerInvocation: 200, throughputRatio: 0.5, tokenRequests: 1, rssMiB: 400 };
 
 // ---------------------------------------------------------------- a CA and the upstream's certificate
 
@@ -189,12 +202,43 @@ function cpuSeconds(pid) {
   }
 }
 
+/** Resident set size of a process in bytes, from /proc (Linux); NaN elsewhere. */
+function rssBytes(pid) {
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Samples a process's RSS every `everyMs` until stopped; `stop()` answers the peak in bytes. */
+function rssPeak(pid, everyMs = 50) {
+  let peak = rssBytes(pid);
+  const timer = setInterval(() => {
+    const v = rssBytes(pid);
+    if (v > peak) peak = v;
+  }, everyMs);
+  return () => {
+    clearInterval(timer);
+    const v = rssBytes(pid);
+    return Math.max(v, peak);
+  };
+}
+
+/** Scenario windows in the clock of .cpuprofile timestamps (monotonic µs): a profile can be cut per scenario. */
+const windows = [];
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+
 const results = [];
 /** Warm-up, then the measured run; CPU time per answered request of each process in `procs`. */
-async function scenario(name, what, opts, procs) {
+async function scenario(name, what, opts, procs, upstreamStats) {
   if (WARMUP > 0) await cannon({ ...opts, duration: WARMUP });
   const cpu0 = Object.fromEntries(Object.entries(procs).map(([k, c]) => [k, cpuSeconds(c.pid)]));
+  const tls0 = (await upstreamStats()).tlsConnections;
+  const startUs = nowUs();
   const r = await cannon({ ...opts, duration: DURATION });
+  windows.push({ name, startUs, endUs: nowUs() });
   const cpu = Object.fromEntries(Object.entries(procs).map(([k, c]) => [k, r.requests.total ? ((cpuSeconds(c.pid) - cpu0[k]) * 1e6) / r.requests.total : NaN]));
   const row = {
     name,
@@ -207,13 +251,14 @@ async function scenario(name, what, opts, procs) {
     errors: r.errors,
     timeouts: r.timeouts,
     cpuUsPerReq: cpu,
+    upstreamTlsConnections: (await upstreamStats()).tlsConnections - tls0,
   };
   results.push(row);
   const cpuText = Object.entries(cpu)
     .map(([k, v]) => `${k} ${v.toFixed(0)} µs/req`)
     .join(', ');
   process.stderr.write(
-    `  ${name.padEnd(12)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  CPU: ${cpuText}  non-2xx ${row.non2xx}  errors ${row.errors}  timeouts ${row.timeouts}\n`,
+    `  ${name.padEnd(12)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  CPU: ${cpuText}  non-2xx ${row.non2xx}  errors ${row.errors}  timeouts ${row.timeouts}  upstream TLS connections ${row.upstreamTlsConnections}\n`,
   );
   return row;
 }
@@ -238,63 +283,71 @@ try {
     work,
   );
 
-  const abPort = await freePort();
-  const ab = `http://127.0.0.1:${abPort}`;
-  const prof = PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`, '--cpu-prof-name=actionbridge.cpuprofile'] : [];
-  const { child: abChild } = await startChild(
-    'actionbridge',
-    [
-      ...prof,
-      path.join(ROOT, 'bin', 'actionbridge'),
-      'serve',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(abPort),
-      '--data-dir',
-      path.join(work, 'data'),
-      '--egress-allow',
-      '127.0.0.1/32',
-      '--ca-file',
-      certs.ca,
-    ],
-    {
-      ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT,
-      ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId,
-      ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
-      ACTIONBRIDGE_THROTTLE_RATE: '0',
-    },
-    async () => (await fetch(`${ab}/healthz`)).ok,
-    work,
-  );
-  const abPool = new Pool(ab, { connections: 1 });
-
-  const connectors = `/accounts/${ACCOUNT}/action-connectors`;
-  const create = async (id, AuthenticationConfig) => {
-    const r = await call(
-      abPool,
-      await signed(abPort, 'POST', connectors, JSON.stringify({ ActionConnectorId: id, Name: id, Type: 'GENERIC_HTTP', AuthenticationConfig })),
+  /** An ActionBridge (bin/actionbridge under `root`) with the bench's two connectors. */
+  const startActionBridge = async (name, root, profile) => {
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const prof = profile ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+    const { child } = await startChild(
+      name,
+      [
+        ...prof,
+        path.join(root, 'bin', 'actionbridge'),
+        'serve',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--data-dir',
+        path.join(work, `data-${name}`),
+        '--egress-allow',
+        '127.0.0.1/32',
+        '--ca-file',
+        certs.ca,
+      ],
+      {
+        ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT,
+        ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId,
+        ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
+        ACTIONBRIDGE_THROTTLE_RATE: '0',
+      },
+      async () => (await fetch(`${origin}/healthz`)).ok,
+      work,
     );
-    if (r.status !== 200) throw new Error(`create ${id}: HTTP ${r.status} ${JSON.stringify(r.json)}`);
-  };
-  await create('bench-http', { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: `${upstream}/api` } } });
-  await create('bench-cc', {
-    AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
-    AuthenticationMetadata: {
-      ClientCredentialsGrantMetadata: {
-        BaseEndpoint: `${upstream}/api`,
-        ClientCredentialsSource: 'PLAIN_CREDENTIALS',
-        ClientCredentialsDetails: {
-          ClientCredentialsGrantDetails: { ClientId: 'bench', ClientSecret: 'bench-client-secret-0123', TokenEndpoint: `${upstream}/oauth/token` },
+    const pool = new Pool(origin, { connections: 1 });
+    const create = async (id, AuthenticationConfig) => {
+      const r = await call(
+        pool,
+        await signed(port, 'POST', connectors, JSON.stringify({ ActionConnectorId: id, Name: id, Type: 'GENERIC_HTTP', AuthenticationConfig })),
+      );
+      if (r.status !== 200) throw new Error(`${name}: create ${id}: HTTP ${r.status} ${JSON.stringify(r.json)}`);
+    };
+    await create('bench-http', { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: `${upstream}/api` } } });
+    await create('bench-cc', {
+      AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
+      AuthenticationMetadata: {
+        ClientCredentialsGrantMetadata: {
+          BaseEndpoint: `${upstream}/api`,
+          ClientCredentialsSource: 'PLAIN_CREDENTIALS',
+          ClientCredentialsDetails: {
+            ClientCredentialsGrantDetails: { ClientId: 'bench', ClientSecret: 'bench-client-secret-0123', TokenEndpoint: `${upstream}/oauth/token` },
+          },
         },
       },
-    },
-  });
+    });
+    return { child, port, origin, pool };
+  };
+  const connectors = `/accounts/${ACCOUNT}/action-connectors`;
+  const { child: abChild, port: abPort, origin: ab, pool: abPool } = await startActionBridge('actionbridge', ROOT, PROF_DIR !== undefined);
+  const base = BASELINE ? await startActionBridge('baseline', BASELINE, false) : undefined;
   const invokeBody = JSON.stringify({ Input: { Method: 'GET', Path: 'items/1' } });
   const invoke = await signed(abPort, 'POST', `${connectors}/bench-http/actions/HttpRequest/invoke`, invokeBody);
-  const check = await call(abPool, invoke);
-  if (check.status !== 200 || check.json?.InvokeActionStatus !== 'SUCCESS' || check.json?.Output?.Body?.name !== 'widget') {
-    throw new Error(`InvokeAction check: HTTP ${check.status} ${JSON.stringify(check.json)}`);
+  const baseInvoke = base ? await signed(base.port, 'POST', `${connectors}/bench-http/actions/HttpRequest/invoke`, invokeBody) : undefined;
+  for (const [pool, r] of [[abPool, invoke], ...(base ? [[base.pool, baseInvoke]] : [])]) {
+    const check = await call(pool, r);
+    if (check.status !== 200 || check.json?.InvokeActionStatus !== 'SUCCESS' || check.json?.Output?.Body?.name !== 'widget') {
+      throw new Error(`InvokeAction check: HTTP ${check.status} ${JSON.stringify(check.json)}`);
+    }
   }
 
   // -------- latency, one at a time, in alternating blocks
@@ -305,15 +358,21 @@ try {
     return res.statusCode === 200;
   };
   const sendInvoke = async () => (await call(abPool, invoke)).json?.InvokeActionStatus === 'SUCCESS';
+  const sendBase = async () => (await call(base.pool, baseInvoke)).json?.InvokeActionStatus === 'SUCCESS';
   await latencies(sendDirect, 200, []);
   await latencies(sendInvoke, 200, []);
+  if (base) await latencies(sendBase, 200, []);
   const dl = [];
   const il = [];
+  const bl = [];
+  const latStartUs = nowUs();
   const BLOCK = 100;
   for (let done = 0; done < LATENCY_N; done += BLOCK) {
     await latencies(sendDirect, Math.min(BLOCK, LATENCY_N - done), dl);
     await latencies(sendInvoke, Math.min(BLOCK, LATENCY_N - done), il);
+    if (base) await latencies(sendBase, Math.min(BLOCK, LATENCY_N - done), bl);
   }
+  windows.push({ name: 'latency', startUs: latStartUs, endUs: nowUs() });
   dl.sort((a, b) => a - b);
   il.sort((a, b) => a - b);
   const lat = {
@@ -322,6 +381,11 @@ try {
   };
   const addedP50 = lat.invoke.p50 - lat.direct.p50;
   process.stderr.write(`  direct p50 ${lat.direct.p50.toFixed(3)} ms, InvokeAction p50 ${lat.invoke.p50.toFixed(3)} ms: +${addedP50.toFixed(3)} ms\n`);
+  if (base) {
+    bl.sort((a, b) => a - b);
+    lat.baseline = { p50: pct(bl, 50), p90: pct(bl, 90), p99: pct(bl, 99) };
+    process.stderr.write(`  baseline InvokeAction p50 ${lat.baseline.p50.toFixed(3)} ms: +${(lat.baseline.p50 - lat.direct.p50).toFixed(3)} ms\n`);
+  }
 
   // -------- throughput, A B B A
   const directReq = { url: `${upstream}/api/items/1`, method: 'GET' };
@@ -333,33 +397,74 @@ try {
   };
   delete abReq.requests[0].headers['content-length'];
   const procs = { actionbridge: abChild, upstream: upChild };
-  const d1 = await scenario('direct', 'GET https://upstream/api/items/1 (keep-alive TLS)', directReq, procs);
-  const a1 = await scenario('invoke', 'signed InvokeAction HttpRequest GET items/1 through ActionBridge', abReq, procs);
-  const a2 = await scenario('invoke#2', 'the same again', abReq, procs);
-  const d2 = await scenario('direct#2', 'the same again', directReq, procs);
+  const stats = async () => (await call(direct, { method: 'GET', path: '/stats', headers: {} })).json;
+  const d1 = await scenario('direct', 'GET https://upstream/api/items/1 (keep-alive TLS)', directReq, procs, stats);
+  const a1 = await scenario('invoke', 'signed InvokeAction HttpRequest GET items/1 through ActionBridge', abReq, procs, stats);
+  const baseReq = base && {
+    ...abReq,
+    url: base.origin,
+    requests: [{ ...abReq.requests[0], headers: { ...baseInvoke.headers, 'Content-Length': baseInvoke.headers['content-length'] } }],
+  };
+  if (base) delete baseReq.requests[0].headers['content-length'];
+  const baseProcs = base && { actionbridge: base.child, upstream: upChild };
+  const b1 = base && (await scenario('baseline', `the same through the baseline (${BASELINE})`, baseReq, baseProcs, stats));
+  const b2 = base && (await scenario('baseline#2', 'the same again', baseReq, baseProcs, stats));
+  const a2 = await scenario('invoke#2', 'the same again', abReq, procs, stats);
+  // A signed Describe of the same connector: the request pipeline InvokeAction shares
+  // (SigV4, authorization, the connector read, the answer), for what the invocation adds.
+  const describe = await signed(abPort, 'GET', `${connectors}/bench-http`);
+  const describeReq = { url: ab, requests: [{ method: 'GET', path: describe.path, headers: describe.headers }] };
+  const dsc = await scenario('describe', 'signed DescribeActionConnector of the same connector (the shared pipeline)', describeReq, procs, stats);
+  // The baseline's too: after one invocation, everything a server does afterwards may differ.
+  const baseDescribe = base && (await signed(base.port, 'GET', `${connectors}/bench-http`));
+  const bdsc =
+    base &&
+    (await scenario(
+      'baseline describe',
+      'the same Describe through the baseline',
+      { url: base.origin, requests: [{ method: 'GET', path: baseDescribe.path, headers: baseDescribe.headers }] },
+      baseProcs,
+      stats,
+    ));
+  const d2 = await scenario('direct#2', 'the same again', directReq, procs, stats);
   const directRps = (d1.rps + d2.rps) / 2;
   const abRps = (a1.rps + a2.rps) / 2;
   const ratio = abRps / directRps;
+  // ActionBridge's CPU per invocation over both InvokeAction runs (total CPU / total answered).
+  const cpuOf = (x, y) => (x.cpuUsPerReq.actionbridge * x.total + y.cpuUsPerReq.actionbridge * y.total) / (x.total + y.total);
+  const abCpuUs = cpuOf(a1, a2);
+  const baseCpuUs = base ? cpuOf(b1, b2) : undefined;
 
   // -------- 1,000 concurrent invocations of a client-credentials connector
   const statsBefore = (await call(direct, { method: 'GET', path: '/stats', headers: {} })).json;
   const ccInvoke = await signed(abPort, 'POST', `${connectors}/bench-cc/actions/HttpRequest/invoke`, invokeBody);
   const wide = new Pool(ab, { connections: TOKEN_CONCURRENCY });
+  const rssBefore = rssBytes(abChild.pid);
+  const stopRss = rssPeak(abChild.pid);
   const t0 = Date.now();
+  const ccStartUs = nowUs();
   const answers = await Promise.all(Array.from({ length: TOKEN_CONCURRENCY }, () => call(wide, ccInvoke).catch((e) => ({ status: 0, error: String(e) }))));
   const ccMs = Date.now() - t0;
+  windows.push({ name: 'concurrent', startUs: ccStartUs, endUs: nowUs() });
+  const rssPeakBytes = stopRss();
   await wide.close();
   const statsAfter = (await call(direct, { method: 'GET', path: '/stats', headers: {} })).json;
   const tokenRequests = statsAfter.tokenRequests - statsBefore.tokenRequests;
+  const ccTls = statsAfter.tlsConnections - statsBefore.tlsConnections;
+  const MiB = 1024 * 1024;
   const ccOk = answers.filter((a) => a.status === 200 && a.json?.InvokeActionStatus === 'SUCCESS').length;
   if (ccOk !== TOKEN_CONCURRENCY)
     problems.push(
       `client credentials: ${TOKEN_CONCURRENCY - ccOk} of ${TOKEN_CONCURRENCY} invocations did not succeed (${JSON.stringify(answers.find((a) => a.status !== 200 || a.json?.InvokeActionStatus !== 'SUCCESS'))?.slice(0, 300)})`,
     );
-  process.stderr.write(`  ${TOKEN_CONCURRENCY} concurrent client-credentials invocations: ${ccOk} SUCCESS in ${ccMs} ms, ${tokenRequests} token request(s)\n`);
+  process.stderr.write(
+    `  ${TOKEN_CONCURRENCY} concurrent client-credentials invocations: ${ccOk} SUCCESS in ${ccMs} ms, ${tokenRequests} token request(s), ` +
+      `${ccTls} upstream TLS connection(s), ActionBridge RSS ${(rssBefore / MiB).toFixed(0)} MiB before, peak ${(rssPeakBytes / MiB).toFixed(0)} MiB\n`,
+  );
 
   await direct.close();
   await abPool.close();
+  await base?.pool.close();
 
   // -------- report
   const fmt = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -379,15 +484,35 @@ try {
   lines.push(
     `Throughput (means of the A B B A runs, ${CONNECTIONS} connections): InvokeAction ${fmt(abRps)} req/s vs direct ${fmt(directRps)} req/s = ${fmt(100 * ratio, 1)} %.`,
   );
-  lines.push(`Client credentials: ${TOKEN_CONCURRENCY} concurrent invocations, ${ccOk} SUCCESS in ${fmt(ccMs)} ms, ${tokenRequests} token request(s).`);
+  lines.push(
+    `ActionBridge CPU per invocation (both InvokeAction runs): ${fmt(abCpuUs)} µs; per signed Describe: ${fmt(dsc.cpuUsPerReq.actionbridge)} µs ` +
+      `(what an invocation adds to the shared pipeline: ${fmt(abCpuUs - dsc.cpuUsPerReq.actionbridge)} µs).`,
+  );
+  if (base) {
+    lines.push(
+      `Baseline ${BASELINE}, in the same run: InvokeAction p50 ${fmt(lat.baseline.p50, 3)} ms (+${fmt(lat.baseline.p50 - lat.direct.p50, 3)} ms), ` +
+        `${fmt((b1.rps + b2.rps) / 2)} req/s, CPU ${fmt(baseCpuUs)} µs per invocation; this build: ${fmt(abCpuUs / baseCpuUs, 2)}× its CPU. ` +
+        `Its Describe: ${fmt(bdsc.cpuUsPerReq.actionbridge)} µs; this build's ${fmt(dsc.cpuUsPerReq.actionbridge / bdsc.cpuUsPerReq.actionbridge, 2)}× that.`,
+    );
+  }
+  lines.push(
+    `Client credentials: ${TOKEN_CONCURRENCY} concurrent invocations, ${ccOk} SUCCESS in ${fmt(ccMs)} ms, ${tokenRequests} token request(s), ` +
+      `${ccTls} upstream TLS connection(s); ActionBridge RSS ${fmt(rssBefore / MiB)} MiB before, peak ${fmt(rssPeakBytes / MiB)} MiB (VmRSS every 50 ms).`,
+  );
   const nonOk = results.filter((r) => r.non2xx || r.errors || r.timeouts);
   const aims = [
     [`added p50 latency < ${AIMS.addedP50Ms} ms`, addedP50 < AIMS.addedP50Ms, `${fmt(addedP50, 3)} ms`],
+    [`ActionBridge CPU <= ${AIMS.cpuUsPerInvocation} µs per invocation`, abCpuUs <= AIMS.cpuUsPerInvocation, `${fmt(abCpuUs)} µs`],
     [`InvokeAction throughput >= ${AIMS.throughputRatio * 100} % of direct`, ratio >= AIMS.throughputRatio, `${fmt(100 * ratio, 1)} %`],
     [
       `${TOKEN_CONCURRENCY} concurrent client-credentials invocations cost ${AIMS.tokenRequests} token request`,
       tokenRequests === AIMS.tokenRequests,
       `${tokenRequests}`,
+    ],
+    [
+      `ActionBridge RSS < ${AIMS.rssMiB} MiB during ${TOKEN_CONCURRENCY} concurrent invocations`,
+      rssPeakBytes < AIMS.rssMiB * MiB,
+      `peak ${fmt(rssPeakBytes / MiB)} MiB`,
     ],
     ['no non-2xx, errors or timeouts', nonOk.length === 0, nonOk.length ? nonOk.map((r) => r.name).join(', ') : 'none'],
   ];
@@ -408,8 +533,16 @@ try {
           duration: DURATION,
           warmup: WARMUP,
           latency: { n: LATENCY_N, ...lat, addedP50 },
-          throughput: { directRps, invokeRps: abRps, ratio, results },
-          clientCredentials: { concurrency: TOKEN_CONCURRENCY, succeeded: ccOk, ms: ccMs, tokenRequests },
+          throughput: { directRps, invokeRps: abRps, ratio, actionBridgeCpuUsPerInvocation: abCpuUs, baselineCpuUsPerInvocation: baseCpuUs, results },
+          clientCredentials: {
+            concurrency: TOKEN_CONCURRENCY,
+            succeeded: ccOk,
+            ms: ccMs,
+            tokenRequests,
+            upstreamTlsConnections: ccTls,
+            rssBeforeBytes: rssBefore,
+            rssPeakBytes,
+          },
           aims: aims.map(([aim, ok, got]) => ({ aim, ok, got })),
           problems,
         },
@@ -418,6 +551,7 @@ try {
       ),
     );
   }
+  if (PROF_DIR) writeFileSync(path.join(PROF_DIR, 'scenarios.json'), JSON.stringify(windows, null, 2));
   if (problems.length || nonOk.length) exitCode = 1;
 } finally {
   await Promise.all(

@@ -46,9 +46,20 @@ export function validateActionInput(action: CatalogAction, input: unknown, scope
   return doc.Input as Record<string, unknown>;
 }
 
+// refMember is asked for every placeholder of every request built (fillPath); the
+// references are the catalog's own, a small fixed set, so their names are kept.
+const memberNames = new Map<string, string>();
+const MAX_MEMBER_NAMES = 4096;
+
 /** The member a reference names, as messages write it: `$.Fields.Name` → `input.fields.name`. */
 export function refMember(ref: string): string {
-  const { steps } = parseRef(ref);
-  const path = memberPath(`/${steps.map((s) => String(s)).join('/')}`);
-  return path ? `input.${path}` : 'input';
+  let name = memberNames.get(ref);
+  if (name === undefined) {
+    const { steps } = parseRef(ref);
+    const path = memberPath(`/${steps.map((s) => String(s)).join('/')}`);
+    name = path ? `input.${path}` : 'input';
+    if (memberNames.size >= MAX_MEMBER_NAMES) memberNames.clear();
+    memberNames.set(ref, name);
+  }
+  return name;
 }

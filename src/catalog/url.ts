@@ -10,14 +10,25 @@ export interface Base {
   prefix: string;
 }
 
+// Parsed bases by BaseEndpoint text: every invocation of a connector builds on the same
+// one. Keyed by the exact text, so a changed BaseEndpoint is parsed (and checked) anew;
+// only bases that passed the checks are kept, frozen, and the map is bounded.
+const bases = new Map<string, Readonly<Base>>();
+const MAX_BASES = 1024;
+
 /** The connector's BaseEndpoint as a base for action URLs: https, no credentials, query or fragment. */
 export function parseBaseEndpoint(baseEndpoint: string): Base {
+  const hit = bases.get(baseEndpoint);
+  if (hit) return hit;
   const url = URL.canParse(baseEndpoint) ? new URL(baseEndpoint) : undefined;
   if (url?.protocol !== 'https:') throw invalidParameter("The connector's BaseEndpoint must be an absolute https URL.");
   if (url.username || url.password || url.search || url.hash) {
     throw invalidParameter("The connector's BaseEndpoint must not contain credentials, a query or a fragment.");
   }
-  return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
+  const base = Object.freeze({ origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') });
+  if (bases.size >= MAX_BASES) bases.delete(bases.keys().next().value!);
+  bases.set(baseEndpoint, base);
+  return base;
 }
 
 /** RFC 3986 percent-encoding of one component: everything but unreserved characters. */
@@ -116,7 +127,12 @@ export function relativePath(value: string, member: string): string {
  * dot segment or other normalization slipped through).
  */
 export function assertUnderBase(url: string, base: Base, builtPath: string): void {
-  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url); // one parse: canParse and then new URL would parse twice
+  } catch {
+    parsed = undefined;
+  }
   const ok =
     parsed !== undefined &&
     parsed.origin === base.origin &&

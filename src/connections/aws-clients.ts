@@ -14,7 +14,7 @@
 // destination digest) or the session's credentials are not those it was built with
 // (renewed before they expire); the cache is an LRU bounded in size.
 import type { AwsCredentialIdentity } from '@smithy/types';
-import { EgressHttpHandler, type EgressHandlerOptions, type EgressSender, type EgressTenant } from '../egress/index.js';
+import { EgressHttpHandler, type EgressHandlerOptions, type EgressSender, type EgressTenant, type ResponseHold } from '../egress/index.js';
 import { type CredentialScrubber, scrubbingSender } from './scrub.js';
 
 type ClientModule = Record<string, unknown>;
@@ -114,14 +114,14 @@ export class AwsClients {
    * them. Resolves the SDK's output (with `$metadata`); rejects as the SDK does (a
    * service error carries `$metadata.httpStatusCode`; an egress failure is the EgressError).
    */
-  async send(scope: AwsClientScope, call: AwsCall, scrubber: CredentialScrubber, signal?: AbortSignal): Promise<Record<string, unknown>> {
+  async send(scope: AwsClientScope, call: AwsCall, scrubber: CredentialScrubber, signal?: AbortSignal, hold?: ResponseHold): Promise<Record<string, unknown>> {
     const { Command } = await loadAwsCommand(call.client, call.command);
     const c = scope.credentials;
     scrubber.add(c.accessKeyId, c.secretAccessKey, c.sessionToken);
     const client = await this.client(scope, call.client);
     const egress = this.egress;
     const options: EgressHandlerOptions = {
-      egress: { request: scrubbingSender((req) => egress.request(req), scrubber) },
+      egress: { request: scrubbingSender((req) => egress.request(hold ? { ...req, hold } : req), scrubber) },
       ...(signal ? { abortSignal: signal } : {}),
     };
     return client.send(new Command(call.input), options);

@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import type { KeyRing } from '../crypto/keyring.js';
 import type { TestResultRecord } from '../domain/connections.js';
 import type { ConnectorRecord } from '../domain/types.js';
-import { type Egress, type EgressResponse, isEgressError } from '../egress/index.js';
+import { type Egress, type EgressResponse, type ResponseHold, isEgressError } from '../egress/index.js';
 import { invalidParameter } from '../protocol/errors.js';
 import type { Store } from '../store/store.js';
 import { AuthorizationCodeFlow, type CallbackOutcome, type DescribeOutcome, type StartOutcome } from './authorization-code.js';
@@ -41,6 +41,8 @@ export interface OutboundRequest {
   /** Default true; signed AWS requests never follow redirects. */
   followRedirects?: boolean;
   signal?: AbortSignal;
+  /** The invocation's hold (Egress.holdResponses): the answer stays charged to the response budget until it ends. */
+  hold?: ResponseHold;
 }
 
 /** How a request to the connector's service is authenticated. */
@@ -97,6 +99,15 @@ export interface ConnectionsDeps {
 
 const OAUTH_TYPES = new Set(['OAUTH2_CLIENT_CREDENTIALS', 'OAUTH2_AUTHORIZATION_CODE']);
 
+/** Opened connector authentications kept (see Connections.auth); past this the oldest goes. */
+export const MAX_OPENED_AUTH = 1000;
+
+/** A connector's authentication with its secrets opened, and the credential material it sends. */
+interface OpenedAuth {
+  auth: ConnectorAuth;
+  material: readonly string[];
+}
+
 export class Connections {
   private readonly store: Store;
   private readonly keys: KeyRing;
@@ -109,6 +120,14 @@ export class Connections {
   /** The AWS SDK clients of AWS actions, kept per connector, user, region and client package. */
   readonly awsClients: AwsClients;
   private readonly log: Logger | undefined;
+  /**
+   * Opened authentications keyed by everything they are computed from: the connector's
+   * key, type, AuthenticationType and public configuration (hence its destination, part
+   * of the secret's AAD), VPC connection and sealed secret. An update re-seals the secret
+   * (a new ciphertext) or changes the configuration, so a changed row is never served
+   * from here: it misses and is opened (and checked) anew. In memory only, like tokens.
+   */
+  private readonly opened = new Map<string, OpenedAuth>();
 
   constructor(deps: ConnectionsDeps) {
     this.log = deps.log;
@@ -129,15 +148,14 @@ export class Connections {
    * Throws AccessTokenNotFoundException (the user must sign in) or TokenResponseException.
    */
   async resolveCredentials(rec: ConnectorRecord, user: EndUser, opts: { rejected?: string } = {}): Promise<ResolvedAuth> {
-    const auth = this.auth(rec);
-    const material = connectorMaterial(rec, auth);
+    const { auth, material } = this.openAuth(rec);
     switch (auth.type) {
       case 'NONE':
-        return { kind: 'headers', headers: {}, material };
+        return { kind: 'headers', headers: {}, material: [...material] };
       case 'BASIC':
-        return { kind: 'headers', headers: { authorization: basicAuthorization(auth.username, auth.password) }, material };
+        return { kind: 'headers', headers: { authorization: basicAuthorization(auth.username, auth.password) }, material: [...material] };
       case 'API_KEY':
-        return { kind: 'headers', headers: apiKeyHeaders(rec.type, auth.apiKey, auth.email), material };
+        return { kind: 'headers', headers: apiKeyHeaders(rec.type, auth.apiKey, auth.email), material: [...material] };
       case 'OAUTH2_CLIENT_CREDENTIALS': {
         const t = await this.serviceTokens.token(rec, auth.client, opts);
         return bearer(t.set, material);
@@ -165,8 +183,26 @@ export class Connections {
    * stored configuration (SealedConfigMismatch: nothing is sent) are a security event.
    */
   private auth(rec: ConnectorRecord): ConnectorAuth {
+    return this.openAuth(rec).auth;
+  }
+
+  /** auth(), with the connector's material; kept by what it is computed from (see `opened`). */
+  private openAuth(rec: ConnectorRecord): OpenedAuth {
+    const key = JSON.stringify([
+      rec.region,
+      rec.accountId,
+      rec.id,
+      rec.type,
+      rec.authType,
+      rec.authPublic,
+      rec.vpcConnectionArn ?? null,
+      rec.authSecret ?? null,
+    ]);
+    const hit = this.opened.get(key);
+    if (hit) return hit;
+    let auth: ConnectorAuth;
     try {
-      return connectorAuth(rec, this.keys);
+      auth = connectorAuth(rec, this.keys);
     } catch (e) {
       if (e instanceof SealedConfigMismatch) {
         this.log?.error(
@@ -176,6 +212,12 @@ export class Connections {
       }
       throw e;
     }
+    // Shared by every request of the connector from now on: frozen, so none can change it for the others.
+    if ('client' in auth) Object.freeze(auth.client);
+    const opened: OpenedAuth = { auth: Object.freeze(auth), material: Object.freeze(connectorMaterial(rec, auth)) };
+    if (this.opened.size >= MAX_OPENED_AUTH) this.opened.delete(this.opened.keys().next().value!);
+    this.opened.set(key, opened);
+    return opened;
   }
 
   /**
@@ -228,6 +270,7 @@ export class Connections {
       ...(req.body !== undefined ? { body: req.body } : {}),
       ...egressRoute(rec),
       ...(req.signal ? { signal: req.signal } : {}),
+      ...(req.hold ? { hold: req.hold } : {}),
     });
   }
 
@@ -239,8 +282,16 @@ export class Connections {
    * headers are added to `scrubber` and every answer is scrubbed of them. One attempt:
    * retries are the caller's (catalog/retry.ts). Rejects as the SDK does (a service
    * error carries `$metadata.httpStatusCode`), with EgressError when nothing answered.
+   * `hold`: the invocation's (Egress.holdResponses), for the answers' bytes.
    */
-  async awsSend(rec: ConnectorRecord, user: EndUser, call: AwsCall, scrubber: CredentialScrubber, signal?: AbortSignal): Promise<Record<string, unknown>> {
+  async awsSend(
+    rec: ConnectorRecord,
+    user: EndUser,
+    call: AwsCall,
+    scrubber: CredentialScrubber,
+    signal?: AbortSignal,
+    hold?: ResponseHold,
+  ): Promise<Record<string, unknown>> {
     const auth = await this.resolveCredentials(rec, user);
     if (auth.kind !== 'aws') throw new TypeError(`connector ${rec.id} resolved no AWS credentials`);
     scrubber.add(...auth.material);
@@ -255,6 +306,7 @@ export class Connections {
       call,
       scrubber,
       signal,
+      hold,
     );
   }
 
@@ -276,7 +328,7 @@ export class Connections {
       else throw err;
     }
     // Whatever a remote answer put in the message: scrubbed of the connector's credentials in any encoding.
-    outcome.message = new CredentialScrubber(connectorMaterial(rec, auth)).text(outcome.message);
+    outcome.message = new CredentialScrubber(this.openAuth(rec).material).text(outcome.message);
     await this.store.connections.putTestResult({
       region: rec.region,
       accountId: rec.accountId,
@@ -357,7 +409,7 @@ export class Connections {
 }
 
 /** An OAuth token set as sent: the access token in the header; both tokens are material. */
-function bearer({ accessToken, refreshToken }: { accessToken: string; refreshToken?: string }, material: string[]): ResolvedAuth {
+function bearer({ accessToken, refreshToken }: { accessToken: string; refreshToken?: string }, material: readonly string[]): ResolvedAuth {
   return {
     kind: 'headers',
     headers: { authorization: `Bearer ${accessToken}` },

@@ -20,7 +20,18 @@ export interface CachedToken {
   row: TokenRecord;
 }
 
+/** Opened token sets kept (see TokenVault.opened); past this the oldest goes. */
+export const MAX_OPENED_TOKENS = 10_000;
+
 export class TokenVault {
+  /**
+   * Token sets opened, keyed by the AAD they opened under and the sealed text read from
+   * the row. The row is still read on every use (another node may have replaced or
+   * deleted it, an update may have dropped it): only the decryption is saved, and a
+   * changed row (a new sealed text) or a changed destination (a new AAD) misses.
+   */
+  private readonly opened = new Map<string, TokenSet>();
+
   constructor(
     private readonly store: Store,
     private readonly keys: KeyRing,
@@ -35,15 +46,21 @@ export class TokenVault {
   async get(rec: ConnectorRecord, principal: string): Promise<CachedToken | undefined> {
     const row = await this.store.connections.getToken(rec, principal);
     if (!row) return undefined;
-    let plain: string;
-    try {
-      plain = this.keys.open(row.sealed, tokenAad(rec, principal));
-    } catch (e) {
-      if (!(e instanceof DecryptError)) throw e;
-      await this.store.connections.deleteToken(rec, principal, row.sealed);
-      return undefined;
+    const bound = tokenAad(rec, principal);
+    const key = `${bound}\n${row.sealed}`;
+    let set = this.opened.get(key);
+    if (set === undefined) {
+      try {
+        set = Object.freeze(JSON.parse(this.keys.open(row.sealed, bound)) as TokenSet);
+      } catch (e) {
+        if (!(e instanceof DecryptError)) throw e;
+        await this.store.connections.deleteToken(rec, principal, row.sealed);
+        return undefined;
+      }
+      if (this.opened.size >= MAX_OPENED_TOKENS) this.opened.delete(this.opened.keys().next().value!);
+      this.opened.set(key, set);
     }
-    return { set: JSON.parse(plain) as TokenSet, row };
+    return { set, row };
   }
 
   /**

@@ -159,9 +159,16 @@ export function parseCidrs(cidrs: readonly string[]): Cidr[] {
   });
 }
 
+/** Verdicts kept per policy (see AddressPolicy.check); past this many the set starts over. */
+const MAX_VERDICTS = 4096;
+
 /** Decides, for one set of exceptions, whether an address may be connected to. */
 export class AddressPolicy {
   private readonly allow: Cidr[];
+  // A policy never changes (a new configuration builds new policies), and the verdict is
+  // a function of the address text alone: every request checks the same few addresses,
+  // so the verdict is kept instead of parsing and classifying again (ipaddr.js: µs each).
+  private readonly verdicts = new Map<string, AddressVerdict>();
 
   constructor(allowCidrs: readonly string[] = []) {
     this.allow = parseCidrs(allowCidrs);
@@ -169,6 +176,16 @@ export class AddressPolicy {
 
   /** The verdict for an address in any spelling; the allowed address comes back canonical. */
   check(text: string): AddressVerdict {
+    let verdict = this.verdicts.get(text);
+    if (verdict === undefined) {
+      verdict = Object.freeze(this.decide(text));
+      if (this.verdicts.size >= MAX_VERDICTS) this.verdicts.clear();
+      this.verdicts.set(text, verdict);
+    }
+    return verdict;
+  }
+
+  private decide(text: string): AddressVerdict {
     const parsed = parseIp(text);
     if (!parsed) return { allowed: false, class: 'reserved' };
     const ip = unmap(parsed);

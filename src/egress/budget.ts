@@ -4,19 +4,23 @@
 // many concurrent invocations could each hold that much. Every body read charges its
 // bytes to one budget (maxBufferedBytes) as they arrive; a body that would go past it
 // is abandoned and the request fails as EgressError 'busy'. A body's bytes are given
-// back when the read ends (error, abort and timeout included), or, inside
-// `holdResponses()` (an invocation), when that whole scope ends: the bodies read there
-// stay in memory, parsed and mapped, until its answer is built.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// back when the read ends (error, abort and timeout included), or, for a request made
+// with an invocation's hold (`holdResponses()`), when that whole invocation ends: the
+// bodies read there stay in memory, parsed and mapped, until its answer is built.
+//
+// The hold is handed down explicitly (EgressRequest.hold), not found through
+// AsyncLocalStorage: on Node 20 a single AsyncLocalStorage.run() turns on promise hooks
+// for the whole process for good, which made every await of every request (Describe
+// included) about three times as costly.
 
-interface Hold {
+/** One invocation's scope: the bytes of the bodies read with it, given back when it ends. */
+export interface ResponseHold {
   bytes: number;
   open: boolean;
 }
 
 export class ResponseBudget {
   private used = 0;
-  private readonly holds = new AsyncLocalStorage<Hold>();
 
   constructor(readonly limit: number) {}
 
@@ -33,11 +37,10 @@ export class ResponseBudget {
   }
 
   /**
-   * Gives back `n` bytes of a read that ended: now, or at the end of the enclosing
-   * holdResponses() scope.
+   * Gives back `n` bytes of a read that ended: now, or when `hold` (the invocation the
+   * read was made for) ends.
    */
-  release(n: number): void {
-    const hold = this.holds.getStore();
+  release(n: number, hold?: ResponseHold): void {
     // A read that outlives its scope (work it started in the background) gives back at once.
     if (hold?.open) hold.bytes += n;
     else this.give(n);
@@ -48,12 +51,11 @@ export class ResponseBudget {
     this.give(n);
   }
 
-  /** Runs `fn`; the bytes of every response read inside it are given back when it ends. */
-  async holdResponses<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.holds.getStore()) return fn();
-    const hold: Hold = { bytes: 0, open: true };
+  /** Runs `fn` with a new hold; the bytes of every response read with it are given back when `fn` ends. */
+  async holdResponses<T>(fn: (hold: ResponseHold) => Promise<T>): Promise<T> {
+    const hold: ResponseHold = { bytes: 0, open: true };
     try {
-      return await this.holds.run(hold, fn);
+      return await fn(hold);
     } finally {
       hold.open = false;
       this.give(hold.bytes);

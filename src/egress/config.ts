@@ -51,6 +51,12 @@ export interface EgressConfig {
   maxBufferedBytes: number;
   /** Redirects followed at most; one more is an error. */
   maxRedirects: number;
+  /**
+   * Open connections to one upstream (profile, origin, checked address) at most; more
+   * concurrent requests wait for one (within totalTimeoutMs). Bounds the TLS handshakes,
+   * sockets and memory a burst of invocations costs: 1,000 at once opened ~600.
+   */
+  maxConnectionsPerOrigin: number;
   /** The name resolver; tests inject one. Defaults to the system resolver (getaddrinfo). */
   resolve: Resolver;
 }
@@ -69,6 +75,7 @@ export const egressDefaults: EgressConfig = {
   maxResponseBytes: 10 * 1024 * 1024,
   maxBufferedBytes: 256 * 1024 * 1024,
   maxRedirects: 5,
+  maxConnectionsPerOrigin: 128,
   resolve: systemResolver,
 };
 

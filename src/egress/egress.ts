@@ -11,7 +11,7 @@ import { egressDefaults, secureContextFor, type EgressConfig, type EgressProfile
 import { pinnedConnector, ProxyTunnel, type PinnedTarget } from './connector.js';
 import { EgressError, toEgressError } from './errors.js';
 import { createFetch } from './fetch.js';
-import { ResponseBudget } from './budget.js';
+import { ResponseBudget, type ResponseHold } from './budget.js';
 import { PinnedPools } from './pools.js';
 
 export interface EgressRequest {
@@ -27,6 +27,8 @@ export interface EgressRequest {
   /** Follow redirects (default true). When false, a 3xx is returned as the response. */
   followRedirects?: boolean;
   signal?: AbortSignal;
+  /** The invocation the request is made for (holdResponses): the body read stays charged to the budget until it ends. */
+  hold?: ResponseHold;
 }
 
 export interface EgressResponse {
@@ -90,6 +92,9 @@ export class Egress {
     if (!(Number.isInteger(this.cfg.maxRedirects) && this.cfg.maxRedirects >= 0)) {
       throw new TypeError('egress maxRedirects must be a non-negative integer');
     }
+    if (!(Number.isInteger(this.cfg.maxConnectionsPerOrigin) && this.cfg.maxConnectionsPerOrigin > 0)) {
+      throw new TypeError('egress maxConnectionsPerOrigin must be a positive integer');
+    }
     this.budget = new ResponseBudget(this.cfg.maxBufferedBytes);
     // One secure context for every connection: the CA store is parsed once, not per handshake.
     // Verification stays on: rejectUnauthorized is Node's default and is never turned off here.
@@ -143,7 +148,7 @@ export class Egress {
           return {
             status: res.statusCode,
             headers: responseHeaders(res.headers),
-            body: await readLimited(res, this.cfg.maxResponseBytes, url.origin, this.budget),
+            body: await readLimited(res, this.cfg.maxResponseBytes, url.origin, this.budget, req.hold),
             url: url.href,
           };
         }
@@ -171,10 +176,11 @@ export class Egress {
   }
 
   /**
-   * Runs `fn` (an invocation): the response bodies read inside it stay charged to the
-   * budget until it ends, since they live (parsed, mapped) until then.
+   * Runs `fn` (an invocation) with a hold: the response bodies of the requests made with
+   * it (EgressRequest.hold) stay charged to the budget until `fn` ends, since they live
+   * (parsed, mapped) until then.
    */
-  holdResponses<T>(fn: () => Promise<T>): Promise<T> {
+  holdResponses<T>(fn: (hold: ResponseHold) => Promise<T>): Promise<T> {
     return this.budget.holdResponses(fn);
   }
 
@@ -199,7 +205,7 @@ export class Egress {
   /** Resolves the hop's host once and checks every address; returns the one to connect to. */
   private async pin(url: URL, route: Route, signal: AbortSignal): Promise<PinnedTarget> {
     const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-    const candidates = parseIp(hostname) ? [hostname] : await this.lookup(hostname, signal);
+    const candidates = isIpLiteral(hostname) ? [hostname] : await this.lookup(hostname, signal);
     let address: string | undefined;
     for (const candidate of candidates) {
       const verdict = route.policy.check(candidate);
@@ -237,6 +243,7 @@ export class Egress {
     const pool = this.pools.get(`${route.key}\n${target.origin}\n${target.address}`, () => {
       return new Pool(target.origin, {
         connect: pinnedConnector(this.tls, target, route.tunnel),
+        connections: this.cfg.maxConnectionsPerOrigin,
         // The deadline bounds the exchange; these only keep undici from giving up first.
         headersTimeout: this.cfg.totalTimeoutMs,
         bodyTimeout: this.cfg.totalTimeoutMs,
@@ -244,6 +251,19 @@ export class Egress {
     });
     return pool.request({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null, signal });
   }
+}
+
+// Whether a URL's host is an IP address (no lookup), by host text: asked on every
+// hop, answered from a small bounded memo instead of parsing the address each time.
+const literals = new Map<string, boolean>();
+function isIpLiteral(hostname: string): boolean {
+  let yes = literals.get(hostname);
+  if (yes === undefined) {
+    yes = parseIp(hostname) !== undefined;
+    if (literals.size >= 4096) literals.clear();
+    literals.set(hostname, yes);
+  }
+  return yes;
 }
 
 function proxyUrl(profile: EgressProfile): URL {
@@ -256,8 +276,13 @@ function proxyUrl(profile: EgressProfile): URL {
 
 /** The URL of a request: absolute, https, and without credentials in it. */
 function httpsUrl(text: string): URL {
-  const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (!url) throw new EgressError('bad-url', 'The URL is not a valid absolute URL');
+  // One parse (canParse and then new URL parse twice, on every hop of every request).
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new EgressError('bad-url', 'The URL is not a valid absolute URL');
+  }
   if (url.protocol !== 'https:') throw new EgressError('bad-url', `Only https URLs are allowed, not ${url.protocol}`);
   if (url.username || url.password) throw new EgressError('bad-url', 'URLs with credentials are not allowed');
   return url;
@@ -309,7 +334,7 @@ function responseHeaders(headers: IncomingHttpHeaders): Record<string, string | 
  * either the stream (and its connection) is destroyed. The charge is released when the
  * read ends, however it ends (see budget.ts for reads inside an invocation).
  */
-async function readLimited(res: Dispatcher.ResponseData, limit: number, origin: string, budget: ResponseBudget): Promise<Buffer> {
+async function readLimited(res: Dispatcher.ResponseData, limit: number, origin: string, budget: ResponseBudget, hold?: ResponseHold): Promise<Buffer> {
   const abandon = (err: EgressError) => {
     // Destroying an unfinished body aborts the request and closes its connection.
     res.body.on('error', () => {}).destroy();
@@ -346,7 +371,7 @@ async function readLimited(res: Dispatcher.ResponseData, limit: number, origin: 
     return Buffer.concat(chunks, size);
   } finally {
     // A body read whole lives on (held to the end of an invocation); a failed read is gone now.
-    if (read) budget.release(charged);
+    if (read) budget.release(charged, hold);
     else budget.releaseNow(charged);
   }
 }

@@ -12,7 +12,7 @@ import type { RequestContext, ConnectorRecord } from '../domain/types.js';
 import { newInvocationId, type InvocationRecord, type InvocationStatus } from '../domain/invocations.js';
 import { allowedAuthentication, authenticationTypeProblem } from '../domain/type-auth.js';
 import { describeActions, findAction, invokeAwsAction, invokeHttpAction, type CatalogAction, type InvocationResult } from '../catalog/index.js';
-import { isEgressError, type EgressError } from '../egress/index.js';
+import { isEgressError, type EgressError, type ResponseHold } from '../egress/index.js';
 import type { EndUser } from '../connections/index.js';
 import type { ActionInvocation, OperationTypes } from '../protocol/generated/model.js';
 import type { ExtensionOperations } from './index.js';
@@ -64,7 +64,14 @@ export function actionOps(s: Services): Ops {
    * Performs the action. `upstream` accumulates the time spent waiting for the
    * connector's service and counts the requests sent to it (retries included).
    */
-  async function perform(rec: ConnectorRecord, action: CatalogAction, input: unknown, user: EndUser, upstream: Upstream): Promise<InvocationResult> {
+  async function perform(
+    rec: ConnectorRecord,
+    action: CatalogAction,
+    input: unknown,
+    user: EndUser,
+    upstream: Upstream,
+    hold: ResponseHold,
+  ): Promise<InvocationResult> {
     // Stored before the rule existed, or the rule changed since: refused, never sent half-authenticated.
     if (authenticationTypeProblem(rec.type, rec.authType)) {
       throw invalidParameter(
@@ -88,7 +95,7 @@ export function actionOps(s: Services): Ops {
       return invokeAwsAction(action, input, {
         send: (call, scrubber) => {
           upstream.attempts++;
-          return timed(s.connections.awsSend(rec, user, call, scrubber));
+          return timed(s.connections.awsSend(rec, user, call, scrubber, undefined, hold));
         },
       });
     }
@@ -98,7 +105,7 @@ export function actionOps(s: Services): Ops {
       baseEndpoint,
       send: (req) => {
         upstream.attempts++;
-        return timed(s.connections.authorizedRequest(rec, user, req));
+        return timed(s.connections.authorizedRequest(rec, user, { ...req, hold }));
       },
     });
   }
@@ -145,7 +152,9 @@ export function actionOps(s: Services): Ops {
         ]);
       }
       // The upstream's answer stays charged to the egress budget until the result is built.
-      result = await s.egress.holdResponses(() => perform(rec, action, input.Input, { userArn: ctx.caller.userArn, userName: ctx.caller.userName }, upstream));
+      result = await s.egress.holdResponses((hold) =>
+        perform(rec, action, input.Input, { userArn: ctx.caller.userArn, userName: ctx.caller.userName }, upstream, hold),
+      );
     } catch (err) {
       if (isEgressError(err)) {
         await record('FAILED', null, `Egress.${err.reason}`);
