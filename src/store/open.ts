@@ -33,10 +33,34 @@ export interface StoreOptions {
  * SQLITE_BUSY ("database is locked"), without waiting.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(
+    config: ConstructorParameters<typeof SqliteDialect>[0],
+    /** Called when a transaction has ended (committed or rolled back). */
+    private readonly ended: () => void,
+  ) {
+    super(config);
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
     driver.beginTransaction = async (connection: DatabaseConnection) => {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    const commit = driver.commitTransaction.bind(driver);
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.commitTransaction = async (connection: DatabaseConnection) => {
+      try {
+        await commit(connection);
+      } finally {
+        this.ended();
+      }
+    };
+    driver.rollbackTransaction = async (connection: DatabaseConnection) => {
+      try {
+        await rollback(connection);
+      } finally {
+        this.ended();
+      }
     };
     return driver;
   }
@@ -58,17 +82,21 @@ export async function openStore(opts: StoreOptions): Promise<SqlStore> {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const writes = new WriteCounter();
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [writes] });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, () => writes.transactionEnded()),
+    plugins: [writes],
+  });
   // The hot reads' connection (src/store/prepared.ts): read-only, so it sees committed data only.
   const readConnection = new BetterSqlite3(file, { readonly: true });
   readConnection.pragma('busy_timeout = 5000');
   const readStatements = withStatementCache(readConnection);
-  // data_version on the read connection changes with every commit of any other connection,
-  // this process's writer included: exactly when what the read connection sees changes.
-  const committed = readConnection.prepare('PRAGMA data_version').pluck();
-  const store = new SqlStore(db, 'sqlite', dataVersion(sqlite, writes), {
+  const identityVersion = dataVersion(sqlite, writes);
+  const store = new SqlStore(db, 'sqlite', identityVersion, {
     reader: (text, parameters) => readStatements.prepare(text).all(parameters),
-    committedVersion: () => committed.get() as number,
+    // What the read connection sees changes with a commit: this process's (a statement
+    // outside a transaction, or a transaction's end, counted) or another process's
+    // (data_version, read at most once per turn of the event loop).
+    committedVersion: () => `${identityVersion()}:${writes.statements}:${writes.transactions}`,
     close: async () => {
       readConnection.close();
     },
@@ -134,15 +162,26 @@ function mayChangeIdentity(node: RootOperationNode): boolean {
  * while it still holds the connection; one whose node Kysely did not show counts too.
  */
 class WriteCounter implements KyselyPlugin {
+  /** Statements that may have changed identity rows. */
   count = 0;
+  /** Statements other than SELECT (any table). */
+  statements = 0;
+  /** Transactions ended (committed or rolled back). */
+  transactions = 0;
   private readonly harmless = new WeakSet<object>();
+  private readonly selects = new WeakSet<object>();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (args.node.kind === 'SelectQueryNode') this.selects.add(args.queryId);
     if (args.node.kind === 'SelectQueryNode' || !mayChangeIdentity(args.node)) this.harmless.add(args.queryId);
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     if (!this.harmless.has(args.queryId)) this.count++;
+    if (!this.selects.has(args.queryId)) this.statements++;
     return args.result;
+  }
+  transactionEnded(): void {
+    this.transactions++;
   }
 }
 

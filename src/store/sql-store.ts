@@ -26,7 +26,7 @@ export interface SqlStoreHooks {
   /** A connection for the hot prepared reads that sees committed data only (SQLite; src/store/prepared.ts). */
   reader?: RawReader;
   /** With reader: a value that changes whenever what the reader sees may have changed (SQLite's data_version there). */
-  committedVersion?: () => number;
+  committedVersion?: () => string;
 }
 
 export class SqlStore implements Store {

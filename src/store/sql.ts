@@ -80,7 +80,7 @@ export class SqlContext {
     /** Where the hot prepared reads run, when the database has such a connection (src/store/prepared.ts). */
     readonly reader?: RawReader,
     /** With reader: changes whenever what the reader sees may have changed (a commit by any connection). */
-    readonly committedVersion?: () => number,
+    readonly committedVersion?: () => string,
   ) {}
 
   /**

@@ -186,7 +186,7 @@ export class SqlConnectors implements ConnectorRepository {
    * and empties the cache). Records handed out are frozen, so no caller can change the cached one.
    */
   private recent = new Map<string, ConnectorRecord>();
-  private recentVersion: number | undefined;
+  private recentVersion: string | undefined;
 
   async getConnector(key: ConnectorKey): Promise<ConnectorRecord | undefined> {
     const version = this.sql.committedVersion?.();
