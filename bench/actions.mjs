@@ -33,7 +33,7 @@
 // under `node --cpu-prof` (the profile is written there when it stops, with
 // scenarios.json: each scenario's window in the profile's clock, monotonic µs).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import os from 'node:os';
@@ -551,6 +551,7 @@ try {
       ),
     );
   }
+  if (PROF_DIR) mkdirSync(PROF_DIR, { recursive: true });
   if (PROF_DIR) writeFileSync(path.join(PROF_DIR, 'scenarios.json'), JSON.stringify(windows, null, 2));
   if (problems.length || nonOk.length) exitCode = 1;
 } finally {

@@ -130,7 +130,8 @@ try {
       .map((x) => x.toFixed(1))
       .join(' ')}):`,
   ];
-  for (const s of summary) lines.push(`${s.ok === undefined ? 'SKIPPED' : s.ok ? 'MET    ' : 'MISSED '}  [${s.bench}] ${s.aim}: ${s.got}`);
+  for (const s of summary)
+    lines.push(`${s.ok === undefined ? (s.got.startsWith('skipped') ? 'SKIPPED' : 'INFO   ') : s.ok ? 'MET    ' : 'MISSED '}  [${s.bench}] ${s.aim}: ${s.got}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   if (summary.some((s) => s.ok === false)) process.exitCode = 1;
 } finally {

@@ -261,3 +261,24 @@ for (const r of results) {
     `${r.label.padEnd(15)} ${f(r.describe.cpuPerReq)}                   ${ratio(base.describe.cpuPerReq, r.describe.cpuPerReq)}          ${db}                  ${f(r.list.cpuPerReq)}                   ${ratio(base.list.cpuPerReq, r.list.cpuPerReq)}`,
   );
 }
+
+// The aims (issue 15), by node CPU per request (see above); bench/all.mjs reads them from BENCH_JSON.
+const pgOne = results.find((r) => r.label === 'pg');
+const pgTwo = results.find((r) => r.label === 'pg x2');
+const aims = [
+  {
+    aim: 'Describe on PostgreSQL >= 70 % of Describe on SQLite (node CPU per request)',
+    ok: base.describe.cpuPerReq / pgOne.describe.cpuPerReq >= 0.7,
+    got: `${((100 * base.describe.cpuPerReq) / pgOne.describe.cpuPerReq).toFixed(1)} % (${pgOne.describe.cpuPerReq.toFixed(0)} vs ${base.describe.cpuPerReq.toFixed(0)} µs; by req/s ${((100 * pgOne.describe.rps) / base.describe.rps).toFixed(1)} %)`,
+  },
+  {
+    aim: 'two PostgreSQL nodes vs one (Describe req/s, informative on 2 CPUs)',
+    ok: undefined,
+    got: `${(pgTwo.describe.rps / pgOne.describe.rps).toFixed(2)}x (${pgTwo.describe.rps.toFixed(0)} vs ${pgOne.describe.rps.toFixed(0)} req/s)`,
+  },
+];
+for (const a of aims) console.log(`${a.ok === undefined ? 'INFO  ' : a.ok ? 'MET   ' : 'MISSED'}  ${a.aim}: ${a.got}`);
+if (process.env.BENCH_JSON) {
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(process.env.BENCH_JSON, JSON.stringify({ date: new Date().toISOString(), node: process.version, results, aims }, null, 2));
+}

@@ -76,3 +76,24 @@ for (const v of verifiers) {
     `${v.dist}: ${median.toFixed(2)} µs CPU per verify() (median of ${s.length} rounds of ${ITERATIONS}; rounds ${v.rounds.map((r) => r.toFixed(2)).join(' ')})`,
   );
 }
+
+// bench/all.mjs reads the aim from here (issue 15: ≤ 15 µs of CPU per verification).
+if (process.env.BENCH_JSON) {
+  const mine = verifiers[verifiers.length - 1];
+  const s = [...mine.rounds].sort((a, b) => a - b);
+  const median = (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(
+    process.env.BENCH_JSON,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        verifiers: verifiers.map((v) => ({ dist: v.dist, rounds: v.rounds })),
+        aims: [{ aim: 'SigV4 verification <= 15 µs of CPU per request (signing key cached)', ok: median <= 15, got: `${median.toFixed(2)} µs (median)` }],
+      },
+      null,
+      2,
+    ),
+  );
+}
