@@ -25,8 +25,8 @@ export interface SigV4EntranceOptions {
   authenticator: SigV4Authenticator;
 }
 
-/** The request line as SigV4 reads it: the raw path and query, every header line. */
-function requestLine(req: FastifyRequest) {
+/** The request line as SigV4 reads it: the raw path and query, every header line. Read once per request (lineOf). */
+function readRequestLine(req: FastifyRequest) {
   const url = req.raw.url ?? '/';
   const q = url.indexOf('?');
   // headersDistinct keeps every line of a repeated header: SigV4 joins them with ','
@@ -37,6 +37,21 @@ function requestLine(req: FastifyRequest) {
     rawQuery: q < 0 ? '' : url.slice(q + 1),
     headers: req.raw.headersDistinct ?? req.headers,
   };
+}
+
+type RequestLine = ReturnType<typeof readRequestLine>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The request line as SigV4 reads it, once read (sigv4-entrance.ts). */
+    sigv4Line: RequestLine | null;
+  }
+}
+
+/** The request line, read once per request: headersDistinct builds a new object of arrays each time it is read. */
+function requestLine(req: FastifyRequest): RequestLine {
+  req.sigv4Line ??= readRequestLine(req);
+  return req.sigv4Line;
 }
 
 /**
@@ -59,6 +74,7 @@ function clientOf(req: FastifyRequest, signedHeaders: readonly string[]): string
 }
 
 const sigv4EntrancePlugin: FastifyPluginAsync<SigV4EntranceOptions> = async (app, { specs, pipeline, authenticator }) => {
+  app.decorateRequest('sigv4Line', null);
   const authenticate = async (req: FastifyRequest): Promise<Entered> => {
     const line = requestLine(req);
     const admitted = req.admission?.kind === 'sigv4' ? req.admission.admitted : undefined;

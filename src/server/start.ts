@@ -14,12 +14,27 @@ import type { Store } from '../store/store.js';
 import type { Services } from '../ops/services.js';
 import { Metrics, startMetricsServer, type MetricsServer } from './metrics.js';
 
+/**
+ * pino's isoTime (`,"time":"<ISO 8601>"`), formatted once per millisecond: a busy server
+ * writes many lines per millisecond, and formatting a Date was a visible part of each.
+ */
+let lastMs = -1;
+let lastTime = '';
+function isoTimeEachMillisecond(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastTime = `,"time":"${new Date(ms).toISOString()}"`;
+  }
+  return lastTime;
+}
+
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
     {
       level,
       base: { service: 'actionbridge' },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: isoTimeEachMillisecond,
       // Secret members at any depth, and error text, are censored before serialization
       // (also the message pino would take from an error logged without one) ...
       hooks: {
