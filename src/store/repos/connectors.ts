@@ -71,6 +71,10 @@ export class SqlConnectors implements ConnectorRepository {
   private async insertRows(trx: Db, item: Pick<PendingInsert, 'rec' | 'permissions' | 'tags'>): Promise<void> {
     const rows = connectorRows(item);
     await trx.insertInto('connectors').values(rows.connector).execute();
+    await this.insertChildren(trx, rows);
+  }
+
+  private async insertChildren(trx: Db, rows: ReturnType<typeof connectorRows>): Promise<void> {
     if (rows.permissions.length)
       await trx
         .insertInto('connector_permissions')
@@ -84,7 +88,8 @@ export class SqlConnectors implements ConnectorRepository {
 
   /**
    * Group commit: the inserts that arrive within one turn of the event loop share
-   * one transaction, each inside its own savepoint, so each succeeds or fails on its
+   * one transaction, each inside its own savepoint (on SQLite its statements suffice, see
+   * flushInserts), so each succeeds or fails on its
    * own exactly as in a transaction of its own, and none is answered before the
    * commit. A commit (with its WAL writes) per connector was most of what a Create
    * cost (bench/RESULTS.md).
@@ -122,6 +127,22 @@ export class SqlConnectors implements ConnectorRepository {
       const trx = await this.sql.db.startTransaction().execute();
       try {
         for (const item of batch) {
+          if (this.sql.kind === 'sqlite') {
+            // No savepoint needed on SQLite: a constraint failure undoes only its own
+            // statement and the transaction goes on. The connector's row is its first
+            // statement: a create whose id exists fails there having written nothing. Any
+            // other failure, or one in a later statement, fails the whole batch (below).
+            const rows = connectorRows(item);
+            try {
+              await trx.insertInto('connectors').values(rows.connector).execute();
+            } catch (e) {
+              if (!isUniqueViolation(e)) throw e;
+              failed.set(item, e);
+              continue;
+            }
+            await this.insertChildren(trx, rows);
+            continue;
+          }
           const sp = await trx.savepoint('insert_connector').execute();
           try {
             await this.insertRows(sp, item);
@@ -215,11 +236,11 @@ export class SqlConnectors implements ConnectorRepository {
    * columns (never the auth config, sealed secrets or JSON columns). Every shape runs down
    * an index in key order and stops after `limit` rows (bench/scale.mjs, EXPLAIN there):
    *
-   * - no filter: the primary key (region, account_id, connector_id);
+   * - no filter: connectors_summary (the key, then the summary's columns: no row reads);
    * - name StringEquals / type: connectors_by_name / connectors_by_type, whose last
    *   column is connector_id, so the keyset range is a seek in that index;
-   * - name StringLike (a substring, which no btree can seek): connectors_by_name_lower,
-   *   (region, account_id, connector_id, name_lower), walked in key order, the LIKE
+   * - name StringLike (a substring, which no btree can seek): connectors_summary
+   *   (region, account_id, connector_id, name_lower, ...), walked in key order, the LIKE
    *   tested on the index entry; it stops at the `limit`-th match, so what bounds it is
    *   how many entries precede that match — the whole account when fewer match (about
    *   30 ms for 100,000 connectors with no match, bench/scale.mjs);
@@ -267,8 +288,8 @@ export class SqlConnectors implements ConnectorRepository {
     if (drive) {
       qb = qb.where('c.connector_id', 'in', this.grantDriven(q, drive, conditions));
     } else if (f?.kind === 'nameLike') {
-      // The ids alone first, from connectors_by_name_lower (a covering index: the LIKE is
-      // tested on index entries, ~4× faster than reading each row), then their rows.
+      // The ids alone first, from connectors_summary (a covering index: the LIKE is tested
+      // on index entries, ~4× faster than reading each row), then their rows.
       let ids = this.sql.db
         .selectFrom('connectors as x')
         .select('x.connector_id')
