@@ -236,11 +236,11 @@ export class SqlConnectors implements ConnectorRepository {
    * columns (never the auth config, sealed secrets or JSON columns). Every shape runs down
    * an index in key order and stops after `limit` rows (bench/scale.mjs, EXPLAIN there):
    *
-   * - no filter: connectors_summary (the key, then the summary's columns: no row reads);
+   * - no filter: the primary key (region, account_id, connector_id);
    * - name StringEquals / type: connectors_by_name / connectors_by_type, whose last
    *   column is connector_id, so the keyset range is a seek in that index;
-   * - name StringLike (a substring, which no btree can seek): connectors_summary
-   *   (region, account_id, connector_id, name_lower, ...), walked in key order, the LIKE
+   * - name StringLike (a substring, which no btree can seek): connectors_by_name_lower
+   *   (region, account_id, connector_id, name_lower), walked in key order, the LIKE
    *   tested on the index entry; it stops at the `limit`-th match, so what bounds it is
    *   how many entries precede that match — the whole account when fewer match (about
    *   30 ms for 100,000 connectors with no match, bench/scale.mjs);
@@ -288,8 +288,8 @@ export class SqlConnectors implements ConnectorRepository {
     if (drive) {
       qb = qb.where('c.connector_id', 'in', this.grantDriven(q, drive, conditions));
     } else if (f?.kind === 'nameLike') {
-      // The ids alone first, from connectors_summary (a covering index: the LIKE is tested
-      // on index entries, ~4× faster than reading each row), then their rows.
+      // The ids alone first, from connectors_by_name_lower (a covering index: the LIKE is
+      // tested on index entries, ~4× faster than reading each row), then their rows.
       let ids = this.sql.db
         .selectFrom('connectors as x')
         .select('x.connector_id')
