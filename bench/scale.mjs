@@ -328,7 +328,11 @@ const arm = (cond) =>
 const D = 'quicksight:DescribeActionConnector';
 const like = "c.name_lower like ? escape '\\'";
 explainSql('admin list, page after a key', `${cols} and c.connector_id > ? order by c.connector_id limit ?`, [REGION, ACCOUNT, idOf(50_000), 101]);
-explainSql('admin name StringLike', `${cols} and ${like} and c.connector_id > ? order by c.connector_id limit ?`, [REGION, ACCOUNT, '%report%', '', 101]);
+explainSql(
+  'admin name StringLike (ids from the covering index, then their rows)',
+  `${cols} and c.connector_id in (select x.connector_id from connectors as x where x.region = ? and x.account_id = ? and x.name_lower like ? escape '\\' and x.connector_id > ? order by x.connector_id limit ?) order by c.connector_id limit ?`,
+  [REGION, ACCOUNT, REGION, ACCOUNT, '%report%', '', 101, 101],
+);
 explainSql('admin name StringEquals', `${cols} and c.name = ? and c.connector_id > ? order by c.connector_id limit ?`, [REGION, ACCOUNT, nameOf(5), '', 101]);
 explainSql('admin type StringEquals', `${cols} and c.type = ? and c.connector_id > ? order by c.connector_id limit ?`, [
   REGION,
