@@ -340,7 +340,24 @@ export class SqlConnectors implements ConnectorRepository {
           .where('p.principal', '=', principal)
           .where('p.action', '=', action);
         if (q.afterId !== undefined) g = g.where('p.connector_id', '>', q.afterId);
-        if (conditions.length) {
+        if (conditions.length && this.sql.kind === 'postgres') {
+          // PostgreSQL's planner would rather hash-join every connector matching the
+          // conditions (a substring: a scan of all of them) and sort; a LATERAL lookup per
+          // grant keeps the walk down the grants index, stopping at the page.
+          g = g.innerJoinLateral(
+            (eb) => {
+              let one = eb
+                .selectFrom('connectors as c')
+                .select(sql<number>`1`.as('one'))
+                .whereRef('c.region', '=', 'p.region')
+                .whereRef('c.account_id', '=', 'p.account_id')
+                .whereRef('c.connector_id', '=', 'p.connector_id');
+              for (const c of conditions) one = one.where(c);
+              return one.limit(1).as('m');
+            },
+            (jb) => jb.onTrue(),
+          ) as unknown as typeof g;
+        } else if (conditions.length) {
           let j = g.innerJoin('connectors as c', (jb) =>
             jb.onRef('c.region', '=', 'p.region').onRef('c.account_id', '=', 'p.account_id').onRef('c.connector_id', '=', 'p.connector_id'),
           );
