@@ -579,7 +579,11 @@ describe('grant-driven pages', () => {
       specs.push({ n, perms, type: n % 3 === 0 ? 'SLACK' : 'GENERIC_HTTP', sees: perms.some((p) => p.Actions!.includes(VIEW[0]!)) });
     }
     await inBatches(specs, 10, (s) =>
-      mk(admin, account, id(s.n), { Name: `Grant ${s.n % 4 === 1 ? 'Alpha' : 'Beta'} ${s.n}`, Type: s.type, Permissions: s.perms.length ? s.perms : undefined }),
+      mk(admin, account, id(s.n), {
+        Name: `Grant ${s.n % 4 === 1 ? 'Alpha' : 'Beta'} ${s.n}`,
+        Type: s.type,
+        Permissions: s.perms.length ? s.perms : undefined,
+      }),
     );
     for (const s of specs) if (s.sees) visible.set(id(s.n), { name: `Grant ${s.n % 4 === 1 ? 'Alpha' : 'Beta'} ${s.n}`, type: s.type });
   });

@@ -261,11 +261,7 @@ const migrations: Record<string, Migration> = {
     async up(db: MigrationDb) {
       await db.schema.createIndex('connectors_by_name').on('connectors').columns(['region', 'account_id', 'name', 'connector_id']).execute();
       await db.schema.createIndex('connectors_by_type').on('connectors').columns(['region', 'account_id', 'type', 'connector_id']).execute();
-      await db.schema
-        .createIndex('connectors_by_name_lower')
-        .on('connectors')
-        .columns(['region', 'account_id', 'connector_id', 'name_lower'])
-        .execute();
+      await db.schema.createIndex('connectors_by_name_lower').on('connectors').columns(['region', 'account_id', 'connector_id', 'name_lower']).execute();
     },
   },
 };
