@@ -1,11 +1,14 @@
 // Connectors with their resource permissions and tags (tables connectors,
 // connector_permissions, tags), for SQLite and PostgreSQL alike.
 import { type RawBuilder, sql } from 'kysely';
-
+import type { Database } from '../schema.js';
 import type { ConnectorKey, ConnectorQuery, ConnectorRecord, ConnectorSummaryRecord, PermissionGrant, TagRecord } from '../../domain/types.js';
 import { destinationDigest } from '../../domain/destination.js';
 import { LimitExceeded, NotFound, UniqueViolation, type ConnectorRepository } from '../store.js';
 import { type Db, type SqlContext, isRetryable, isUniqueViolation, toConnectorRecord, toConnectorRow, whereConnector } from '../sql.js';
+
+type ConnectorPermissionRow = Database['connector_permissions'];
+type TagRow = Database['tags'];
 
 const MAX_LIKE_NEEDLE = 1024;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
@@ -57,12 +60,14 @@ interface PendingInsert {
  * key). Exported for bench/scale.mjs, which loads many connectors exactly as Create stores them.
  */
 export function connectorRows({ rec, permissions, tags }: Pick<PendingInsert, 'rec' | 'permissions' | 'tags'>) {
-  const key = { region: rec.region, account_id: rec.accountId, connector_id: rec.id };
-  return {
-    connector: toConnectorRow(rec),
-    permissions: permissions.flatMap((p) => [...new Set(p.actions)].map((action) => ({ ...key, principal: p.principal, action }))),
-    tags: [...new Map(tags.map((t) => [t.key, t.value]))].map(([k, v]) => ({ ...key, tag_key: k, tag_value: v })),
-  };
+  const { region, accountId: account_id, id: connector_id } = rec;
+  const perms: ConnectorPermissionRow[] = [];
+  for (const p of permissions) {
+    for (const action of new Set(p.actions)) perms.push({ region, account_id, connector_id, principal: p.principal, action });
+  }
+  const tagRows: TagRow[] = [];
+  for (const [tag_key, tag_value] of new Map(tags.map((t) => [t.key, t.value]))) tagRows.push({ region, account_id, connector_id, tag_key, tag_value });
+  return { connector: toConnectorRow(rec), permissions: perms, tags: tagRows };
 }
 
 export class SqlConnectors implements ConnectorRepository {
