@@ -543,3 +543,123 @@ describe('List and Search for non-admin callers', () => {
     await expectError(reader.send(new qs.SearchActionConnectorsCommand({ AwsAccountId: '111122223333', Filters: [] })), 'AccessDeniedException', 401);
   });
 });
+
+// Pages reached through the caller's grants (a non-ADMIN's visibility, or a principal
+// filter) are built from the grants index of each principal in id order (issue 15): these
+// check that such pages are exactly the connectors the caller may describe, each once, in
+// id order, at every page size, under every filter, and while connectors come and go.
+describe('grant-driven pages', () => {
+  let account: string;
+  let admin: qs.QuickSightClient;
+  let viewer: qs.QuickSightClient;
+  let u: string;
+  let ga: string;
+  let gb: string;
+  const VIEW = ['quicksight:DescribeActionConnector'];
+  /** What the viewer may describe: id → name and type. */
+  const visible = new Map<string, { name: string; type: string }>();
+  const id = (n: number) => `gd-${String(n).padStart(3, '0')}`;
+
+  beforeAll(async () => {
+    ({ account, admin } = await newAccount());
+    const v = await t.addUser('viewer', 'READER', ['ga', 'gb'], account);
+    viewer = t.client(v);
+    [u, ga, gb] = [userIn(account, 'viewer'), groupIn(account, 'ga'), groupIn(account, 'gb')];
+    const specs: { n: number; perms: qs.ResourcePermission[]; type: qs.ActionConnectorType; sees: boolean }[] = [];
+    for (let n = 0; n < 60; n++) {
+      // Runs of grants to one principal, overlaps (the user and a group on one connector),
+      // grants without Describe, and connectors of nobody's, so that each principal's own
+      // ordered run and their union differ at every page boundary.
+      const perms: qs.ResourcePermission[] = [];
+      if (n < 12 || n % 7 === 0) perms.push({ Principal: u, Actions: VIEW });
+      if ((n >= 10 && n < 25) || n % 5 === 0) perms.push({ Principal: ga, Actions: VIEW });
+      if (n >= 40 || n % 11 === 3) perms.push({ Principal: gb, Actions: VIEW });
+      if (n % 9 === 4 && !perms.some((p) => p.Principal === u))
+        perms.push({ Principal: u, Actions: ['quicksight:InvokeActionConnector', 'quicksight:UpdateActionConnector'] });
+      specs.push({ n, perms, type: n % 3 === 0 ? 'SLACK' : 'GENERIC_HTTP', sees: perms.some((p) => p.Actions!.includes(VIEW[0]!)) });
+    }
+    await inBatches(specs, 10, (s) =>
+      mk(admin, account, id(s.n), {
+        Name: `Grant ${s.n % 4 === 1 ? 'Alpha' : 'Beta'} ${s.n}`,
+        Type: s.type,
+        Permissions: s.perms.length ? s.perms : undefined,
+      }),
+    );
+    for (const s of specs) if (s.sees) visible.set(id(s.n), { name: `Grant ${s.n % 4 === 1 ? 'Alpha' : 'Beta'} ${s.n}`, type: s.type });
+  });
+
+  const expected = (keep: (x: { name: string; type: string }) => boolean = () => true) =>
+    [...visible]
+      .filter(([, x]) => keep(x))
+      .map(([k]) => k)
+      .sort();
+
+  it('the viewer lists exactly what it may describe, each once, in id order, at every page size', async () => {
+    const want = expected();
+    expect(want.length).toBeGreaterThan(30);
+    expect(want.length).toBeLessThan(60);
+    for (const size of [1, 2, 3, 7, 10, 100]) expect(idsOf(await pages(viewer, account, size))).toEqual(want);
+  });
+
+  it('the viewer searches by name (StringLike, StringEquals) and type over its grants only, paging exactly', async () => {
+    const like = expected((x) => x.name.toLowerCase().includes('alpha'));
+    expect(like.length).toBeGreaterThan(3);
+    const likeFilter: qs.ActionConnectorSearchFilter[] = [{ Name: 'ACTION_CONNECTOR_NAME', Operator: 'StringLike', Value: 'ALPHA' }];
+    for (const size of [1, 3, 100]) expect(idsOf(await pages(viewer, account, size, likeFilter))).toEqual(like);
+    const slack = expected((x) => x.type === 'SLACK');
+    for (const size of [2, 100])
+      expect(idsOf(await pages(viewer, account, size, [{ Name: 'ACTION_CONNECTOR_TYPE', Operator: 'StringEquals', Value: 'SLACK' }]))).toEqual(slack);
+    const [one] = expected();
+    const name = visible.get(one!)!.name;
+    expect(await searchIds(viewer, account, 'ACTION_CONNECTOR_NAME', name)).toEqual([one]);
+    // gd-026 has no grant of the viewer's: its exact name finds it for the ADMIN only.
+    expect(visible.has(id(26))).toBe(false);
+    expect(await searchIds(admin, account, 'ACTION_CONNECTOR_NAME', 'Grant Beta 26')).toEqual([id(26)]);
+    expect(await searchIds(viewer, account, 'ACTION_CONNECTOR_NAME', 'Grant Beta 26')).toEqual([]);
+  });
+
+  it("a principal filter pages exactly, for the ADMIN and through the viewer's own grants", async () => {
+    // Viewers of group gb (direct grants of gb only), as the ADMIN sees them and as the viewer does.
+    const gbIds = (await pages(admin, account, 100, [{ Name: 'DIRECT_QUICKSIGHT_VIEWER_OR_OWNER', Operator: 'StringEquals', Value: gb }])).flatMap((p) =>
+      p.ActionConnectorSummaries!.map((s) => s.ActionConnectorId!),
+    );
+    expect(gbIds.length).toBeGreaterThan(20);
+    expect(gbIds).toEqual([...gbIds].sort());
+    for (const size of [1, 4]) {
+      expect(idsOf(await pages(admin, account, size, [{ Name: 'DIRECT_QUICKSIGHT_VIEWER_OR_OWNER', Operator: 'StringEquals', Value: gb }]))).toEqual(gbIds);
+      expect(idsOf(await pages(viewer, account, size, [{ Name: 'DIRECT_QUICKSIGHT_VIEWER_OR_OWNER', Operator: 'StringEquals', Value: gb }]))).toEqual(gbIds);
+    }
+  });
+
+  it('paging through grants stays complete and exact while connectors are created and deleted between pages', async () => {
+    const before = expected();
+    const created: string[] = [];
+    const deleted: string[] = [];
+    let k = 0;
+    const got = idsOf(
+      await pages(viewer, account, 4, undefined, async () => {
+        // Between pages: one visible connector made before and after the cursor, and one visible connector deleted.
+        k++;
+        for (const nid of [`gd-000-new-${k}`, `gd-zzz-new-${k}`]) {
+          await mk(admin, account, nid, { Permissions: [{ Principal: k % 2 ? ga : u, Actions: VIEW }] });
+          created.push(nid);
+        }
+        const victim = before[before.length - 1 - k * 2];
+        if (victim && !deleted.includes(victim)) {
+          await del(admin, account, victim);
+          deleted.push(victim);
+        }
+      }),
+    );
+    // Each id at most once, in id order; every connector that existed throughout is there; none deleted before its page is.
+    expect(new Set(got).size).toBe(got.length);
+    expect(got).toEqual([...got].sort());
+    for (const x of before.filter((x) => !deleted.includes(x))) expect(got).toContain(x);
+    for (const x of got) expect(before.includes(x) || created.includes(x)).toBe(true);
+    // Deleted ones are gone afterwards; what is listed now is exactly what remains visible.
+    const now = await listIds(viewer, account);
+    expect(now).toEqual([...before.filter((x) => !deleted.includes(x)), ...created].sort());
+    await inBatches(created, 10, (x) => del(admin, account, x));
+    for (const x of deleted) visible.delete(x);
+  });
+});

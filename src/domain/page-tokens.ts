@@ -22,12 +22,30 @@ const bindingOf = (b: PageBinding) =>
     .update(JSON.stringify([b.accountId, b.region, b.callerArn, b.query]))
     .digest();
 
+/**
+ * IVs drawn from a pool of random bytes filled 256 IVs at a time: one call into the CSPRNG
+ * per 256 pages instead of one per page (it was a tenth of issuing a token). Each IV is
+ * used once, as randomBytes(12) would be.
+ */
+const IV_BATCH = 256;
+let ivPool = Buffer.alloc(0);
+let ivNext = 0;
+function nextIv(): Buffer {
+  if (ivNext >= ivPool.length) {
+    ivPool = randomBytes(12 * IV_BATCH);
+    ivNext = 0;
+  }
+  const iv = ivPool.subarray(ivNext, ivNext + 12);
+  ivNext += 12;
+  return iv;
+}
+
 export class PageTokens {
   /** @param key 32 bytes, the same on every node (PAGE_TOKEN_KEY_META). */
   constructor(private readonly key: Buffer) {}
 
   issue(binding: PageBinding, lastId: string): string {
-    const iv = randomBytes(12);
+    const iv = nextIv();
     const c = createCipheriv('aes-256-gcm', this.key, iv);
     c.setAAD(bindingOf(binding));
     const body = Buffer.concat([c.update(JSON.stringify({ k: lastId, t: Date.now() }), 'utf8'), c.final(), c.getAuthTag()]);

@@ -84,6 +84,16 @@ export type SearchFilter =
   /** Connectors on which any of `principals` holds any of `actions`. */
   | { kind: 'principal'; principals: string[]; actions: string[]; sole: boolean };
 
+/** What a List or Search page shows of a connector (ActionConnectorSummary): no auth config, secrets or JSON columns. */
+export interface ConnectorSummaryRecord {
+  id: string;
+  name: string;
+  type: ActionConnectorType;
+  status: ResourceStatus;
+  createdAt: number; // epoch ms
+  updatedAt: number; // epoch ms
+}
+
 export interface ConnectorQuery {
   region: string;
   accountId: string;

@@ -1,6 +1,6 @@
 // Create, Describe, Update, Delete, List and Search of action connectors.
 import type { ActionConnector, ActionConnectorSearchFilter, ActionConnectorSummary, OperationTypes, ResourcePermission } from '../protocol/generated/model.js';
-import type { ConnectorRecord, PermissionGrant, RequestContext, SearchFilter } from '../domain/types.js';
+import type { ConnectorRecord, ConnectorSummaryRecord, PermissionGrant, RequestContext, SearchFilter } from '../domain/types.js';
 import { authConfigProblems, splitSecrets, toReadAuthConfig, type Violation } from '../domain/auth-config.js';
 import { aad } from '../domain/aad.js';
 import { destinationDigest } from '../domain/destination.js';
@@ -50,8 +50,8 @@ function checkVpc(s: Services, arn: string | undefined, tenant: { accountId: str
 }
 
 /** Seals the secrets bound to the connector's row and destination (`rec` as it will be stored). */
-function sealSecrets(s: Services, rec: ConnectorRecord, secrets: Record<string, string>): string | null {
-  return Object.keys(secrets).length ? s.keys.seal(JSON.stringify(secrets), aad.connector(rec.region, rec.accountId, rec.id, destinationDigest(rec))) : null;
+function sealSecrets(keys: Services['keys'], rec: ConnectorRecord, secrets: Record<string, string>): string | null {
+  return Object.keys(secrets).length ? keys.seal(JSON.stringify(secrets), aad.connector(rec.region, rec.accountId, rec.id, destinationDigest(rec))) : null;
 }
 
 /** The stored secrets of `rec`, or undefined when they do not open (its row was changed outside ActionBridge). */
@@ -82,16 +82,82 @@ export function toActionConnector(rec: ConnectorRecord): ActionConnector {
   return out;
 }
 
-function toSummary(rec: ConnectorRecord): ActionConnectorSummary {
-  return {
-    Arn: connectorArn(rec.region, rec.accountId, rec.id),
-    ActionConnectorId: rec.id,
-    Type: rec.type,
-    Name: rec.name,
-    CreatedTime: new Date(rec.createdAt),
-    LastUpdatedTime: new Date(rec.updatedAt),
-    Status: rec.status,
+/**
+ * A page's summary. Its times are Dates as the model types them (the console and MCP read
+ * them so), with toJSON writing restJson1's epoch seconds directly: the response encoder
+ * leaves an object with its own toJSON to JSON.stringify instead of copying it member by
+ * member (protocol/http.ts#toWire), which was most of encoding a page of 100.
+ */
+function toSummary(region: string, accountId: string, rec: ConnectorSummaryRecord): ActionConnectorSummary {
+  return new WireSummary(connectorArn(region, accountId, rec.id), rec);
+}
+
+class WireSummary implements ActionConnectorSummary {
+  ActionConnectorId: string;
+  Type: ActionConnectorType;
+  Name: string;
+  CreatedTime: Date;
+  LastUpdatedTime: Date;
+  Status: ActionConnectorSummary['Status'];
+  constructor(
+    readonly Arn: string,
+    rec: ConnectorSummaryRecord,
+  ) {
+    this.ActionConnectorId = rec.id;
+    this.Type = rec.type;
+    this.Name = rec.name;
+    this.CreatedTime = new Date(rec.createdAt);
+    this.LastUpdatedTime = new Date(rec.updatedAt);
+    this.Status = rec.status;
+  }
+  toJSON() {
+    return {
+      Arn: this.Arn,
+      ActionConnectorId: this.ActionConnectorId,
+      Type: this.Type,
+      Name: this.Name,
+      CreatedTime: this.CreatedTime.getTime() / 1000,
+      LastUpdatedTime: this.LastUpdatedTime.getTime() / 1000,
+      Status: this.Status,
+    };
+  }
+}
+
+/**
+ * The record and grants a valid CreateActionConnector stores: secrets sealed, the creator
+ * the owner unless Permissions are given. Exported for bench/scale.mjs, which loads many
+ * connectors exactly as Create stores them.
+ */
+export function newConnector(
+  keys: Services['keys'],
+  region: string,
+  creatorArn: string,
+  input: IO<'CreateActionConnector'>['input'],
+  enabledActions: string[],
+  now: number,
+): { rec: ConnectorRecord; perms: PermissionGrant[] } {
+  const { publicPart, secrets } = splitSecrets(input.AuthenticationConfig);
+  const rec: ConnectorRecord = {
+    region,
+    accountId: input.AwsAccountId,
+    id: input.ActionConnectorId,
+    name: input.Name,
+    type: input.Type,
+    description: input.Description ?? null,
+    authType: input.AuthenticationConfig.AuthenticationType,
+    authPublic: publicPart,
+    authSecret: null,
+    vpcConnectionArn: input.VpcConnectionArn ?? null,
+    enabledActions,
+    status: 'CREATION_SUCCESSFUL',
+    createdAt: now,
+    updatedAt: now,
   };
+  rec.authSecret = sealSecrets(keys, rec, secrets);
+  const perms: PermissionGrant[] = input.Permissions
+    ? input.Permissions.map((p) => ({ principal: p.Principal, actions: p.Actions }))
+    : [{ principal: creatorArn, actions: [...OWNER_ACTIONS] }];
+  return { rec, perms };
 }
 
 export function connectorOps(s: Services) {
@@ -119,28 +185,7 @@ export function connectorOps(s: Services) {
     }
     if (problems.length) throw validationError(problems);
 
-    const now = s.now();
-    const { publicPart, secrets } = splitSecrets(input.AuthenticationConfig);
-    const rec: ConnectorRecord = {
-      region: ctx.region,
-      accountId: input.AwsAccountId,
-      id: input.ActionConnectorId,
-      name: input.Name,
-      type: input.Type,
-      description: input.Description ?? null,
-      authType: input.AuthenticationConfig.AuthenticationType,
-      authPublic: publicPart,
-      authSecret: null,
-      vpcConnectionArn: input.VpcConnectionArn ?? null,
-      enabledActions,
-      status: 'CREATION_SUCCESSFUL',
-      createdAt: now,
-      updatedAt: now,
-    };
-    rec.authSecret = sealSecrets(s, rec, secrets);
-    const perms: PermissionGrant[] = input.Permissions
-      ? input.Permissions.map((p) => ({ principal: p.Principal, actions: p.Actions }))
-      : [{ principal: ctx.caller.userArn, actions: [...OWNER_ACTIONS] }];
+    const { rec, perms } = newConnector(s.keys, ctx.region, ctx.caller.userArn, input, enabledActions, s.now());
     await storeWrite({ key: rec }, () =>
       s.store.connectors.insertConnector(
         rec,
@@ -178,7 +223,7 @@ export function connectorOps(s: Services) {
       status: 'UPDATE_SUCCESSFUL',
       updatedAt: Math.max(s.now(), rec.updatedAt),
     };
-    next.authSecret = sealSecrets(s, next, secrets);
+    next.authSecret = sealSecrets(s.keys, next, secrets);
     // A new destination or new secrets: the tokens obtained for the old ones go (users sign in again).
     const dropTokens = updateDropsTokens(rec, next, currentSecrets(s, rec), secrets);
     await storeWrite({ key: rec, vanishedIsConflict: true }, () => s.store.connectors.updateConnector(next, { dropTokens, previous: rec }));
@@ -215,7 +260,9 @@ export function connectorOps(s: Services) {
     });
     const more = rows.length > limit;
     const pageRows = more ? rows.slice(0, limit) : rows;
-    const out: { ActionConnectorSummaries: ActionConnectorSummary[]; NextToken?: string } = { ActionConnectorSummaries: pageRows.map(toSummary) };
+    const out: { ActionConnectorSummaries: ActionConnectorSummary[]; NextToken?: string } = {
+      ActionConnectorSummaries: pageRows.map((r) => toSummary(ctx.region, accountId, r)),
+    };
     if (more) out.NextToken = s.pages.issue(binding, pageRows[pageRows.length - 1]!.id);
     return out;
   }

@@ -250,6 +250,20 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // List and Search over many connectors (issue 15): every page runs down an index in
+  // connector id order and stops after a page (SqlConnectors.queryConnectors says which).
+  // name and type end in connector_id so that a keyset position is a seek within one
+  // name or type; name_lower after connector_id lets StringLike test the substring on
+  // the index entry and read the row only for a match. (A List page reads its rows through
+  // the primary key: an index holding every summary column measured no cheaper, the row
+  // lookups of a page being in cache, and would cost every write.)
+  '0008_connector_indexes': {
+    async up(db: MigrationDb) {
+      await db.schema.createIndex('connectors_by_name').on('connectors').columns(['region', 'account_id', 'name', 'connector_id']).execute();
+      await db.schema.createIndex('connectors_by_type').on('connectors').columns(['region', 'account_id', 'type', 'connector_id']).execute();
+      await db.schema.createIndex('connectors_by_name_lower').on('connectors').columns(['region', 'account_id', 'connector_id', 'name_lower']).execute();
+    },
+  },
 };
 
 /** The text columns of the tables of 0001 and 0002, by table. */

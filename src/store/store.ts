@@ -2,7 +2,17 @@
 // file under src/store/repos/ (Kysely, for SQLite and PostgreSQL alike); `Store` is the
 // small root that exposes them. Operations never know which database they run on.
 // Every method that writes is one transaction.
-import type { AccessKeyRecord, ConnectorKey, ConnectorQuery, ConnectorRecord, PermissionGrant, Role, TagRecord, UserRecord } from '../domain/types.js';
+import type {
+  AccessKeyRecord,
+  ConnectorKey,
+  ConnectorQuery,
+  ConnectorRecord,
+  ConnectorSummaryRecord,
+  PermissionGrant,
+  Role,
+  TagRecord,
+  UserRecord,
+} from '../domain/types.js';
 import type { AuthStateRecord, TestResultRecord, TokenRecord } from '../domain/connections.js';
 import type { ConsoleStore } from './console-store.js';
 import type { InvocationQuery, InvocationRecord } from '../domain/invocations.js';
@@ -31,7 +41,8 @@ export interface ConnectorRepository {
   updateConnector(rec: ConnectorRecord, opts?: { dropTokens?: boolean; previous?: ConnectorRecord }): Promise<void>;
   /** Deletes the connector with its permissions, tags, tokens, states and test result; false when it did not exist. */
   deleteConnector(key: ConnectorKey): Promise<boolean>;
-  queryConnectors(q: ConnectorQuery): Promise<ConnectorRecord[]>;
+  /** A page of summaries in connector id order (keyset: ids after `afterId`), reading only the summary's columns. */
+  queryConnectors(q: ConnectorQuery): Promise<ConnectorSummaryRecord[]>;
 
   getPermissions(key: ConnectorKey): Promise<PermissionGrant[]>;
   /** Actions held on the connector by any of the principals. */
