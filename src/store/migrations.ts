@@ -316,7 +316,7 @@ function dialectMigrations(kind: 'sqlite' | 'postgres'): Record<string, Migratio
     // PostgreSQL: every write to identity rows notifies every node (src/store/notify.ts),
     // which drop what they cached of them. A statement trigger, so writes by any path — a
     // node, the CLI, a re-sealing, plain SQL — are heard; NOTIFY is delivered on commit.
-    '0008_identity_notify': {
+    '0009_identity_notify': {
       async up(db: MigrationDb) {
         if (kind !== 'postgres') return;
         await sql`create or replace function actionbridge_identity_changed() returns trigger language plpgsql as $$
