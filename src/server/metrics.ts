@@ -4,6 +4,7 @@
 // README, Operations → Metrics — never on the API port.
 import http from 'node:http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { FastCounter, FastHistogram } from './fast-metrics.js';
 import type { Store } from '../store/store.js';
 import type { InvocationMetrics } from '../ops/services.js';
 import type { TokenKind, TokenOutcome } from '../connections/observe.js';
@@ -22,35 +23,27 @@ type MaybePooled = { poolStats?: () => PoolStats };
 
 export class Metrics implements InvocationMetrics {
   readonly registry = new Registry();
-  private readonly requests: Counter<'operation' | 'status'>;
-  private readonly requestSeconds: Histogram<'operation' | 'status'>;
+  private readonly requests: FastCounter;
+  private readonly requestSeconds: FastHistogram;
   private readonly throttledTotal: Counter<'operation'>;
   private readonly invocations: Counter<'connector_type' | 'action' | 'status'>;
   private readonly upstreamSeconds: Histogram<'connector_type' | 'action' | 'status'>;
   private readonly tokens: Counter<'kind' | 'outcome'>;
   private readonly egressErrors: Counter<'reason'>;
-  private readonly dbSeconds: Histogram<'method'>;
+  private readonly dbSeconds: FastHistogram;
   private readonly dbErrors: Counter<'code'>;
   private defaultsOn = false;
-  // Label children by key: observing through a child skips hashing the labels on every call (hot path).
-  private readonly requestChildren = new Map<string, { count: { inc(): void }; time: { observe(v: number): void } }>();
-  private readonly dbChildren = new Map<string, { observe(v: number): void }>();
 
   constructor() {
     const registers = [this.registry];
-    this.requests = new Counter({
-      name: 'actionbridge_requests_total',
-      help: 'API requests answered, by operation and HTTP status',
-      labelNames: ['operation', 'status'],
-      registers,
-    });
-    this.requestSeconds = new Histogram({
-      name: 'actionbridge_request_duration_seconds',
-      help: 'API request latency from first byte received to response sent, by operation and HTTP status',
-      labelNames: ['operation', 'status'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    });
+    // Every request and every store call: fast-metrics.ts (same exposition as prom-client's).
+    this.requests = new FastCounter('actionbridge_requests_total', 'API requests answered, by operation and HTTP status', this.registry);
+    this.requestSeconds = new FastHistogram(
+      'actionbridge_request_duration_seconds',
+      'API request latency from first byte received to response sent, by operation and HTTP status',
+      this.registry,
+      LATENCY_BUCKETS,
+    );
     this.throttledTotal = new Counter({
       name: 'actionbridge_throttled_requests_total',
       help: 'Requests refused with ThrottlingException (per-account rate limit), by operation',
@@ -82,13 +75,12 @@ export class Metrics implements InvocationMetrics {
       labelNames: ['reason'],
       registers,
     });
-    this.dbSeconds = new Histogram({
-      name: 'actionbridge_db_call_duration_seconds',
-      help: 'Time spent in store calls, including waiting for the database (SQLite: the write lock / busy handler; PostgreSQL: a pool connection), by store method',
-      labelNames: ['method'],
-      buckets: DB_BUCKETS,
-      registers,
-    });
+    this.dbSeconds = new FastHistogram(
+      'actionbridge_db_call_duration_seconds',
+      'Time spent in store calls, including waiting for the database (SQLite: the write lock / busy handler; PostgreSQL: a pool connection), by store method',
+      this.registry,
+      DB_BUCKETS,
+    );
     this.dbErrors = new Counter({
       name: 'actionbridge_db_errors_total',
       help: 'Store calls that failed, by driver error code (SQLITE_BUSY: the write lock was not obtained within busy_timeout)',
@@ -100,14 +92,9 @@ export class Metrics implements InvocationMetrics {
   /** One API request answered. */
   request(operation: string, status: number, seconds: number): void {
     const key = `${operation}|${status}`;
-    let c = this.requestChildren.get(key);
-    if (!c) {
-      const labels = { operation, status: String(status) };
-      c = { count: this.requests.labels(labels), time: this.requestSeconds.labels(labels) };
-      this.requestChildren.set(key, c);
-    }
-    c.count.inc();
-    c.time.observe(seconds);
+    const labels = () => ({ operation, status: String(status) });
+    this.requests.inc(key, labels);
+    this.requestSeconds.observe(key, labels, seconds);
   }
 
   throttled(operation: string): void {
@@ -134,12 +121,7 @@ export class Metrics implements InvocationMetrics {
   }
 
   dbCall(method: string, seconds: number): void {
-    let c = this.dbChildren.get(method);
-    if (!c) {
-      c = this.dbSeconds.labels({ method });
-      this.dbChildren.set(method, c);
-    }
-    c.observe(seconds);
+    this.dbSeconds.observe(method, () => ({ method }), seconds);
   }
 
   dbError(code: string): void {

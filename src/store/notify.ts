@@ -2,7 +2,7 @@
 // memberships) from memory? While it is sure to hear of every change to them.
 //
 // - Every write to those tables, by any node, the CLI or anyone with SQL access, fires a
-//   statement trigger (migration 0008_identity_notify) that sends NOTIFY on
+//   statement trigger (migration 0009_identity_notify) that sends NOTIFY on
 //   IDENTITY_CHANNEL with the schema's name. NOTIFY is transactional: the notification
 //   is delivered when the writing transaction commits, never before, and never for a
 //   rollback.
