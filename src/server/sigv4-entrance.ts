@@ -78,7 +78,7 @@ const sigv4EntrancePlugin: FastifyPluginAsync<SigV4EntranceOptions> = async (app
   const authenticate = async (req: FastifyRequest): Promise<Entered> => {
     const line = requestLine(req);
     const admitted = req.admission?.kind === 'sigv4' ? req.admission.admitted : undefined;
-    const who = await authenticator.authenticate({ ...line, body: req.body as Buffer | undefined }, admitted);
+    const who = await authenticator.authenticate({ method: line.method, rawPath: line.rawPath, rawQuery: line.rawQuery, headers: line.headers, body: req.body as Buffer | undefined }, admitted);
     const client = clientOf(req, who.signedHeaders);
     return { caller: who.caller, region: who.region, ...(client ? { client } : {}) };
   };

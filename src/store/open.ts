@@ -96,7 +96,7 @@ export async function openStore(opts: StoreOptions): Promise<SqlStore> {
     // What the read connection sees changes with a commit: this process's (a statement
     // outside a transaction, or a transaction's end, counted) or another process's
     // (data_version, read at most once per turn of the event loop).
-    committedVersion: () => `${identityVersion()}:${writes.statements}:${writes.transactions}`,
+    committedVersion: committedVersion(identityVersion, writes),
     close: async () => {
       readConnection.close();
     },
@@ -195,6 +195,8 @@ class WriteCounter implements KyselyPlugin {
 function dataVersion(sqlite: BetterSqlite3.Database, writes: WriteCounter): () => string {
   const stmt = sqlite.prepare('PRAGMA data_version').pluck();
   let seen: unknown;
+  // The string is made again only when one of its parts moved (it is asked for several times per request).
+  let made: { seen: unknown; count: number; text: string } = { seen: undefined, count: -1, text: '' };
   return () => {
     if (seen === undefined) {
       seen = stmt.get();
@@ -202,6 +204,19 @@ function dataVersion(sqlite: BetterSqlite3.Database, writes: WriteCounter): () =
         seen = undefined;
       });
     }
-    return `${String(seen)}:${writes.count}`;
+    if (made.seen !== seen || made.count !== writes.count) made = { seen, count: writes.count, text: `${String(seen)}:${writes.count}` };
+    return made.text;
+  };
+}
+
+/** What the read connection sees may have changed: identityVersion's parts and this process's commits (statements, transaction ends). */
+function committedVersion(identityVersion: () => string, writes: WriteCounter): () => string {
+  let made: { identity: string; statements: number; transactions: number; text: string } = { identity: '', statements: -1, transactions: -1, text: '' };
+  return () => {
+    const identity = identityVersion();
+    if (made.identity !== identity || made.statements !== writes.statements || made.transactions !== writes.transactions) {
+      made = { identity, statements: writes.statements, transactions: writes.transactions, text: `${identity}:${writes.statements}:${writes.transactions}` };
+    }
+    return made.text;
   };
 }

@@ -162,7 +162,7 @@ export class SqlIdentities implements IdentityRepository {
 
   async groupsOf(accountId: string, userName: string): Promise<string[]> {
     const view = this.identityNow();
-    const ck = JSON.stringify([accountId, userName]);
+    const ck = `${accountId}\u0000${userName}`;
     const hit = view?.groups.get(ck);
     if (hit) return [...hit];
     const rows = await this.db
