@@ -111,15 +111,14 @@ function toWire(v: unknown): unknown {
 }
 
 export function sendResult(reply: FastifyReply, spec: OperationSpec, requestId: string, output: object): void {
-  // toWire copies the top level, so the members bound to the status code are dropped from the copy.
-  const body = toWire(output) as Record<string, unknown>;
-  for (const m of spec.statusCodeMembers) delete body[m];
+  // The top level copied here, without the members bound to the status code (a `delete`
+  // would turn the object into a dictionary, which JSON.stringify writes several times slower).
+  const body: Record<string, unknown> = {};
+  for (const k of Object.keys(output)) {
+    if (!spec.statusCodeMembers.includes(k)) body[k] = toWire((output as Record<string, unknown>)[k]);
+  }
   body.RequestId = requestId;
-  reply
-    .code(spec.responseCode)
-    .header('content-type', 'application/json')
-    .header('x-amzn-RequestId', requestId)
-    .send(JSON.stringify(body));
+  reply.code(spec.responseCode).header('content-type', 'application/json').header('x-amzn-RequestId', requestId).send(JSON.stringify(body));
 }
 
 /**
