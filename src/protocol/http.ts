@@ -137,8 +137,11 @@ export function sendError(reply: FastifyReply, requestId: string, e: ServiceErro
 }
 
 export type RouteHandler = (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => Promise<void>;
-/** Runs before the body is read; answering the request (returning the reply) stops it there. */
-export type AdmitHook = (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+/**
+ * Runs before the body is read; answering the request (resolving to the reply) stops it
+ * there. Undefined: nothing to wait for (the request goes on at once, without a promise).
+ */
+export type AdmitHook = (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined> | undefined;
 
 /** The body an operation without body members may still carry (an SDK sends `{}`). */
 export const NO_BODY_LIMIT = 16 * 1024;
@@ -155,7 +158,20 @@ export function registerOperations(app: FastifyInstance, specs: readonly Operati
       method: spec.method as 'GET',
       url: fastifyPath(spec.uri),
       bodyLimit: bodyLimitOf(spec, app.initialConfig.bodyLimit ?? 1024 * 1024),
-      ...(admit ? { onRequest: (req: FastifyRequest, reply: FastifyReply) => admit(spec, req, reply) } : {}),
+      ...(admit
+        ? {
+            onRequest: (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
+              const admitted = admit(spec, req, reply);
+              if (admitted === undefined) return done();
+              admitted.then(
+                (answered) => {
+                  if (answered !== reply) done();
+                },
+                (e: unknown) => done(e instanceof Error ? e : new Error(String(e))),
+              );
+            },
+          }
+        : {}),
       handler: (req, reply) => handle(spec, req, reply),
     });
   }

@@ -41,6 +41,12 @@ function readRequestLine(req: FastifyRequest) {
 
 type RequestLine = ReturnType<typeof readRequestLine>;
 
+/** A request that announces no body: no Content-Length (or 0) and no Transfer-Encoding. */
+function bodiless(req: FastifyRequest): boolean {
+  const length = req.headers['content-length'];
+  return (length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** The request line as SigV4 reads it, once read (sigv4-entrance.ts). */
@@ -78,7 +84,10 @@ const sigv4EntrancePlugin: FastifyPluginAsync<SigV4EntranceOptions> = async (app
   const authenticate = async (req: FastifyRequest): Promise<Entered> => {
     const line = requestLine(req);
     const admitted = req.admission?.kind === 'sigv4' ? req.admission.admitted : undefined;
-    const who = await authenticator.authenticate({ method: line.method, rawPath: line.rawPath, rawQuery: line.rawQuery, headers: line.headers, body: req.body as Buffer | undefined }, admitted);
+    const who = await authenticator.authenticate(
+      { method: line.method, rawPath: line.rawPath, rawQuery: line.rawQuery, headers: line.headers, body: req.body as Buffer | undefined },
+      admitted,
+    );
     const client = clientOf(req, who.signedHeaders);
     return { caller: who.caller, region: who.region, ...(client ? { client } : {}) };
   };
@@ -86,13 +95,20 @@ const sigv4EntrancePlugin: FastifyPluginAsync<SigV4EntranceOptions> = async (app
   /**
    * Before the body is read: the signature's form, scope and time, and its access key
    * (known and active). A request refused here is answered without reading its body.
+   * A request without a body has nothing to hold back: it is authenticated once, in the
+   * handler, with no separate admission (and no promise for it).
    */
-  const admit = async (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply) => {
+  const admit = (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> | undefined => {
     pipeline.name(req, spec.name);
+    if (bodiless(req)) return undefined;
+    return admitAsync(req, reply);
+  };
+  const admitAsync = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     try {
       const admitted = await authenticator.admit(requestLine(req));
       req.admission = { kind: 'sigv4', admitted };
       admitBody(req, `key:${admitted.key.accessKeyId}`);
+      return undefined;
     } catch (e) {
       await discardBody(req);
       pipeline.fail(req, reply, e);
