@@ -60,15 +60,26 @@ export const INVOKE_BODY_LIMIT: number = operations.InvokeAction.bodyLimit;
 export const fastifyPath = (uri: string) => uri.split('?')[0]!.replace(/\{(\w+)\+?\}/g, ':$1');
 
 /** Builds the operation input from the request according to the member bindings (validation follows in the pipeline). */
+/** Whether an operation has body and query-string members (read once per spec). */
+const locations = new WeakMap<OperationSpec, { body: boolean; query: boolean }>();
+function locationsOf(spec: OperationSpec): { body: boolean; query: boolean } {
+  let l = locations.get(spec);
+  if (l === undefined) {
+    l = { body: spec.bindings.some((b) => b.location === 'body'), query: spec.bindings.some((b) => b.location === 'querystring') };
+    locations.set(spec, l);
+  }
+  return l;
+}
+
 export function decodeInput(spec: OperationSpec, req: FastifyRequest, rawQuery: string): Record<string, unknown> {
-  const hasBody = spec.bindings.some((b) => b.location === 'body');
+  const { body: hasBody, query: hasQuery } = locationsOf(spec);
   const input: Record<string, unknown> = hasBody ? { ...decodeJsonBody(req.body as Buffer | undefined, req.headers['content-type'], API_JSON, true) } : {};
   if (hasBody) {
     // Members bound elsewhere are never read from the body.
     for (const b of spec.bindings) if (b.location !== 'body') delete input[b.member];
   }
   const params = req.params as Record<string, string>;
-  const query = spec.bindings.some((b) => b.location === 'querystring') ? parseQuery(rawQuery) : {};
+  const query = hasQuery ? parseQuery(rawQuery) : {};
   for (const b of spec.bindings) {
     if (b.location === 'uri') {
       input[b.member] = params[b.locationName];
