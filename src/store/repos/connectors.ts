@@ -14,6 +14,8 @@ type TagRow = Database['tags'];
 const MAX_LIKE_NEEDLE = 1024;
 /** Connector records kept between commits (getConnector). */
 const MAX_RECENT = 10_000;
+/** Pages of summaries kept between commits (queryConnectors). */
+const MAX_PAGES = 1_000;
 
 function deepFreeze<T>(o: T): T {
   if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
@@ -318,7 +320,31 @@ export class SqlConnectors implements ConnectorRepository {
    * - grants (a non-ADMIN caller's visibility, or a principal filter): driven from the
    *   grants themselves, see grantDriven.
    */
+  /**
+   * Pages of summaries as last read, while nothing was committed since (SQLite: the same
+   * version as connector records). A page read while a commit lands is filed under the
+   * version read before it, which that commit has already moved on: it is never served.
+   */
+  private pages = new Map<string, readonly ConnectorSummaryRecord[]>();
+  private pagesVersion: string | undefined;
+
   async queryConnectors(q: ConnectorQuery): Promise<ConnectorSummaryRecord[]> {
+    const version = this.sql.committedVersion?.();
+    if (version === undefined) return this.readSummaries(q);
+    if (version !== this.pagesVersion || this.pages.size >= MAX_PAGES) {
+      this.pages.clear();
+      this.pagesVersion = version;
+    }
+    const k = JSON.stringify(q);
+    const hit = this.pages.get(k);
+    if (hit) return [...hit];
+    const page = await this.readSummaries(q);
+    for (const r of page) Object.freeze(r);
+    if (this.pagesVersion === version) this.pages.set(k, page);
+    return [...page];
+  }
+
+  private async readSummaries(q: ConnectorQuery): Promise<ConnectorSummaryRecord[]> {
     if (q.visibleTo?.length === 0) return [];
     const f = q.filter;
     // Names are at most 255 characters (510 code units once lower-cased), so a longer
