@@ -131,56 +131,80 @@ function withStatementCache(sqlite: BetterSqlite3.Database, max = 500) {
 
 /** The tables the identity reads (access key, user, groups) come from. */
 const IDENTITY_TABLES = new Set(['users', 'access_keys', 'groups', 'group_members']);
+/** The tables connector records and summaries (the read caches of repos/connectors.ts) come from. */
+const CONNECTOR_TABLES = new Set(['connectors', 'connector_permissions', 'tags']);
 
-/** Whether a statement other than SELECT may change identity rows: raw SQL, or any table it names is one (or it names none). */
-function mayChangeIdentity(node: RootOperationNode): boolean {
+/**
+ * The part of a statement that names the table it writes: an INSERT's target, an UPDATE's
+ * table, a DELETE's FROM (a table read in a subquery is not written); anything else whole.
+ */
+function written(node: RootOperationNode): unknown {
+  const n = node as { kind: string; into?: unknown; table?: unknown; from?: unknown };
+  if (n.kind === 'InsertQueryNode' && n.into) return n.into;
+  if (n.kind === 'UpdateQueryNode' && n.table) return n.table;
+  if (n.kind === 'DeleteQueryNode' && n.from) return n.from;
+  return node;
+}
+
+/** Whether a statement other than SELECT may change rows of these tables: raw SQL, or a table it writes is one (or it names none). */
+function mayChange(node: RootOperationNode, tables: ReadonlySet<string>): boolean {
   if (node.kind === 'RawNode') return true;
-  let tables = 0;
-  let identity = false;
+  let named = 0;
+  let hit = false;
   const walk = (n: unknown): void => {
-    if (identity || n === null || typeof n !== 'object') return;
+    if (hit || n === null || typeof n !== 'object') return;
     if (Array.isArray(n)) {
       for (const x of n) walk(x);
       return;
     }
     const o = n as { kind?: unknown; table?: { identifier?: { name?: unknown } } };
     if (o.kind === 'TableNode') {
-      tables++;
+      named++;
       const name = o.table?.identifier?.name;
-      if (typeof name !== 'string' || IDENTITY_TABLES.has(name)) identity = true;
+      if (typeof name !== 'string' || tables.has(name)) hit = true;
       return;
     }
     for (const k of Object.keys(o)) walk((o as Record<string, unknown>)[k]);
   };
-  walk(node);
-  return identity || tables === 0;
+  walk(written(node));
+  return hit || named === 0;
 }
 
 /**
- * Counts the statements run through Kysely that may have changed identity rows
- * (see mayChangeIdentity). A statement counts once it has run (transformResult),
- * while it still holds the connection; one whose node Kysely did not show counts too.
+ * Counts the statements run through Kysely that may have changed identity rows, and
+ * those and the transactions that may have changed connector rows (see mayChange). A
+ * statement counts once it has run (transformResult), while it still holds the
+ * connection; one whose node Kysely did not show counts too. A transaction counts when it
+ * ends if a statement in it counted (SQLite: one connection, so the statements between
+ * begin and end are that transaction's).
  */
 class WriteCounter implements KyselyPlugin {
   /** Statements that may have changed identity rows. */
   count = 0;
-  /** Statements other than SELECT (any table). */
+  /** Statements that may have changed connector rows. */
   statements = 0;
-  /** Transactions ended (committed or rolled back). */
+  /** Transactions ended (committed or rolled back) after such a statement. */
   transactions = 0;
-  private readonly harmless = new WeakSet<object>();
-  private readonly selects = new WeakSet<object>();
+  private connectorWriteInTransaction = false;
+  private readonly identityHarmless = new WeakSet<object>();
+  private readonly connectorHarmless = new WeakSet<object>();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (args.node.kind === 'SelectQueryNode') this.selects.add(args.queryId);
-    if (args.node.kind === 'SelectQueryNode' || !mayChangeIdentity(args.node)) this.harmless.add(args.queryId);
+    const select = args.node.kind === 'SelectQueryNode';
+    if (select || !mayChange(args.node, IDENTITY_TABLES)) this.identityHarmless.add(args.queryId);
+    if (select || !mayChange(args.node, CONNECTOR_TABLES)) this.connectorHarmless.add(args.queryId);
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    if (!this.harmless.has(args.queryId)) this.count++;
-    if (!this.selects.has(args.queryId)) this.statements++;
+    if (!this.identityHarmless.has(args.queryId)) this.count++;
+    if (!this.connectorHarmless.has(args.queryId)) {
+      this.statements++;
+      this.connectorWriteInTransaction = true;
+    }
     return args.result;
   }
   transactionEnded(): void {
+    if (!this.connectorWriteInTransaction) return;
+    this.connectorWriteInTransaction = false;
     this.transactions++;
   }
 }
