@@ -2,7 +2,7 @@
 // of issue 15 at the end. Each script also runs alone (its header says how); here each
 // writes its figures as JSON (BENCH_JSON) and this script reads their `aims`.
 //
-//   lean       ../shared/bench/describe-vs-lean.mjs, when present: signed Describe beside
+//   lean       ../shared/bench/describe-vs-lean.mjs (or BENCH_LEAN), when present: signed Describe beside
 //              the lean reference and a bare Fastify server, in one run
 //   core       bench/run.mjs: Describe (signed, unsigned), List of 100, Create; memory
 //   sigv4      bench/sigv4-micro.mjs: CPU per signature verification
@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LEAN = path.resolve(ROOT, '..', 'shared', 'bench', 'describe-vs-lean.mjs');
+const LEAN = path.resolve(process.env.BENCH_LEAN ?? path.join(ROOT, '..', 'shared', 'bench', 'describe-vs-lean.mjs'));
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
 const work = mkdtempSync(path.join(os.tmpdir(), 'ab-bench-all-'));

@@ -132,12 +132,13 @@ const storeRows = [];
     ['author', 'search-contains-rare', q({ visibleTo: authorPrincipals, filter: { kind: 'nameLike', value: 'no-such-name' } })],
   ];
   for (const [who, name, query] of cases) {
-    for (let i = 0; i < 20; i++) await store.connectors.queryConnectors(query);
+    for (let i = 0; i < 20; i++) await store.connectors.readSummaries(query);
     const us = [];
     let items = 0;
     for (let i = 0; i < REQUESTS; i++) {
       const t = process.hrtime.bigint();
-      items = (await store.connectors.queryConnectors(query)).length;
+      // readSummaries: the read itself, past the page cache kept between commits.
+      items = (await store.connectors.readSummaries(query)).length;
       us.push(Number(process.hrtime.bigint() - t) / 1e3);
     }
     us.sort((a, b) => a - b);
@@ -242,12 +243,23 @@ function serverCpu() {
   }
 }
 
+/**
+ * The server keeps pages of summaries until the next commit (src/store/repos/connectors.ts);
+ * a commit by this process before each measured request (user_version, which no query
+ * reads) makes every page a read of the database, as a page nobody asked for since the
+ * last change is.
+ */
+const bumper = new BetterSqlite3(path.join(dataDir, 'actionbridge.db'));
+bumper.pragma('busy_timeout = 5000');
+const bump = () => bumper.pragma(`user_version = ${(Number(bumper.pragma('user_version', { simple: true })) + 1) % 1_000_000}`);
+
 async function measure(r) {
   for (let i = 0; i < WARMUP; i++) await send(r);
   const cpu0 = serverCpu();
   const ms = [];
   let items = 0;
   for (let i = 0; i < REQUESTS; i++) {
+    bump();
     const t = process.hrtime.bigint();
     const out = await send(r);
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
@@ -312,13 +324,36 @@ for (const r of rows)
     `| ${r.who} | ${r.name} | ${r.items} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.cpuUs.toFixed(0)} | ${r.aim ? (r.p50 < AIM_MS ? 'MET' : 'MISSED') : '(bound, not an aim)'} |\n`,
   );
 process.stdout.write(
-  `\nThe store's query alone (queryConnectors in-process, limit 101, p50 of ${REQUESTS}):\n\n| caller | query | rows | p50 µs |\n|---|---|---|---|\n`,
+  `\nThe store's query alone (readSummaries in-process, past the page cache, limit 101, p50 of ${REQUESTS}):\n\n| caller | query | rows | p50 µs |\n|---|---|---|---|\n`,
 );
 for (const r of storeRows) process.stdout.write(`| ${r.who} | ${r.name} | ${r.items} | ${r.p50.toFixed(0)} |\n`);
 const aimRows = rows.filter((r) => r.aim);
-process.stdout.write(
-  `\nAim 2 (a List or Search page < ${AIM_MS} ms p50 over ${ROWS} connectors): ${!failed && aimRows.every((r) => r.p50 < AIM_MS) ? 'MET' : 'MISSED'}\n`,
-);
+const aimMet = !failed && aimRows.every((r) => r.p50 < AIM_MS);
+process.stdout.write(`\nAim 2 (a List or Search page < ${AIM_MS} ms p50 over ${ROWS} connectors): ${aimMet ? 'MET' : 'MISSED'}\n`);
+if (process.env.BENCH_JSON) {
+  const { writeFileSync } = await import('node:fs');
+  const worst = aimRows.reduce((a, r) => (r.p50 > a.p50 ? r : a), aimRows[0]);
+  const bound = rows.filter((r) => !r.aim).map((r) => `${r.who} ${r.name} ${r.p50.toFixed(2)} ms`);
+  writeFileSync(
+    process.env.BENCH_JSON,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        rows,
+        storeRows,
+        aims: [
+          {
+            aim: `a List or Search page < ${AIM_MS} ms p50 over ${ROWS} connectors (every page read from the database)`,
+            ok: aimMet,
+            got: `slowest ${worst ? `${worst.who} ${worst.name} ${worst.p50.toFixed(2)} ms` : '-'}; substring search with few matches (a bound, not an aim): ${bound.join(', ')}`,
+          },
+        ],
+      },
+      null,
+      2,
+    ),
+  );
+}
 
 // The plans of the statements behind these pages (as SqlConnectors.queryConnectors writes them).
 process.stdout.write('\nQuery plans (SQLite EXPLAIN QUERY PLAN):\n');
