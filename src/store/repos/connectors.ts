@@ -17,6 +17,30 @@ const MAX_RECENT = 10_000;
 /** Pages of summaries kept between commits (queryConnectors). */
 const MAX_PAGES = 1_000;
 
+/**
+ * Values kept while a version stands still: asked under another version (or full), it
+ * starts empty. A value is filed under the version read before it was: if the version has
+ * moved on meanwhile, it is dropped, never served.
+ */
+class UntilCommitted<V> {
+  private readonly entries = new Map<string, V>();
+  private version: string | undefined;
+
+  constructor(private readonly max: number) {}
+
+  get(version: string, key: string): V | undefined {
+    if (version !== this.version || this.entries.size >= this.max) {
+      this.entries.clear();
+      this.version = version;
+    }
+    return this.entries.get(key);
+  }
+
+  set(version: string, key: string, value: V): void {
+    if (this.version === version) this.entries.set(key, value);
+  }
+}
+
 function deepFreeze<T>(o: T): T {
   if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o);
@@ -210,31 +234,24 @@ export class SqlConnectors implements ConnectorRepository {
   }
 
   /**
-   * Connector records as last read, while nothing was committed since (SQLite, where the read
-   * connection's data_version says so exactly: any commit, by this process or another, moves it
-   * and empties the cache). Records handed out are frozen, so no caller can change the cached one.
+   * Connector records as last read, while nothing that could change them was committed since
+   * (SQLite: the store's committedVersion — this process's writes to connectors, permissions
+   * and tags, and any commit by another process). Records handed out are frozen, so no caller
+   * can change the cached one.
    */
-  private recent = new Map<string, ConnectorRecord>();
-  private recentVersion: string | undefined;
+  private readonly recent = new UntilCommitted<ConnectorRecord>(MAX_RECENT);
 
   async getConnector(key: ConnectorKey): Promise<ConnectorRecord | undefined> {
     const version = this.sql.committedVersion?.();
-    const k = version === undefined ? '' : `${key.region}\u0000${key.accountId}\u0000${key.id}`;
-    if (version !== undefined) {
-      if (version !== this.recentVersion || this.recent.size >= MAX_RECENT) {
-        this.recent.clear();
-        this.recentVersion = version;
-      }
-      const hit = this.recent.get(k);
-      if (hit) return hit;
-    }
+    const k = `${key.region}\u0000${key.accountId}\u0000${key.id}`;
+    const hit = version === undefined ? undefined : this.recent.get(version, k);
+    if (hit) return hit;
     // On SQLite the read runs synchronously, here: no commit can come between the version and the row.
     const [r] = await this.connectorRow(key.region, key.accountId, key.id);
     if (!r) return undefined;
     const rec = toConnectorRecord(r);
     if (version === undefined) return rec;
-    deepFreeze(rec);
-    if (this.recentVersion === version) this.recent.set(k, rec);
+    this.recent.set(version, k, deepFreeze(rec));
     return rec;
   }
 
@@ -321,26 +338,21 @@ export class SqlConnectors implements ConnectorRepository {
    *   grants themselves, see grantDriven.
    */
   /**
-   * Pages of summaries as last read, while nothing was committed since (SQLite: the same
-   * version as connector records). A page read while a commit lands is filed under the
-   * version read before it, which that commit has already moved on: it is never served.
+   * Pages of summaries as last read, while nothing that could change them was committed since
+   * (the same version as connector records). A page read while a commit lands is filed under
+   * the version read before it, which that commit has already moved on: it is never served.
    */
-  private pages = new Map<string, readonly ConnectorSummaryRecord[]>();
-  private pagesVersion: string | undefined;
+  private readonly pages = new UntilCommitted<readonly ConnectorSummaryRecord[]>(MAX_PAGES);
 
   async queryConnectors(q: ConnectorQuery): Promise<ConnectorSummaryRecord[]> {
     const version = this.sql.committedVersion?.();
     if (version === undefined) return this.readSummaries(q);
-    if (version !== this.pagesVersion || this.pages.size >= MAX_PAGES) {
-      this.pages.clear();
-      this.pagesVersion = version;
-    }
     const k = JSON.stringify(q);
-    const hit = this.pages.get(k);
+    const hit = this.pages.get(version, k);
     if (hit) return [...hit];
     const page = await this.readSummaries(q);
     for (const r of page) Object.freeze(r);
-    if (this.pagesVersion === version) this.pages.set(k, page);
+    this.pages.set(version, k, page);
     return [...page];
   }
 
