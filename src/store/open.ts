@@ -93,9 +93,10 @@ export async function openStore(opts: StoreOptions): Promise<SqlStore> {
   const identityVersion = dataVersion(sqlite, writes);
   const store = new SqlStore(db, 'sqlite', identityVersion, {
     reader: (text, parameters) => readStatements.prepare(text).all(parameters),
-    // What the read connection sees changes with a commit: this process's (a statement
-    // outside a transaction, or a transaction's end, counted) or another process's
-    // (data_version, read at most once per turn of the event loop).
+    // What the read caches of connectors depend on changes with a commit: this process's
+    // writes to connectors, permissions or tags (each statement, and the end of a
+    // transaction that made one) or another process's commit (data_version, inside
+    // identityVersion, read at most once per turn of the event loop).
     committedVersion: committedVersion(identityVersion, writes),
     close: async () => {
       readConnection.close();
