@@ -185,6 +185,20 @@ describe('catalog format', () => {
       },
       /Cursor is not a member/,
     ],
+    [
+      'an example that does not validate against the input schema',
+      (c) => {
+        c.actions[0]!.Examples = [{ Title: 'No key', Input: {} }];
+      },
+      /Examples\/0 \(No key\): does not validate against InputSchema: .*required/,
+    ],
+    [
+      'a reference that is not an https URL',
+      (c) => {
+        c.actions[0]!.reference = 'http://developer.example.com/x';
+      },
+      /reference: must match pattern/,
+    ],
   ];
   for (const [what, breakIt, reason] of broken) {
     it(`refuses ${what}`, () => {

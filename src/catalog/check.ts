@@ -40,7 +40,13 @@ export function catalogProblems(catalog: unknown, connectorTypes?: readonly stri
 function actionProblems(action: CatalogAction, type: string, at: string): string[] {
   const problems: string[] = [];
   try {
-    inputValidator(action, `check/${type}`);
+    const validate = inputValidator(action, `check/${type}`);
+    (action.Examples ?? []).forEach((example, j) => {
+      if (!validate({ Input: structuredClone(example.Input) })) {
+        const why = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`).join('; ');
+        problems.push(`${at}/Examples/${j} (${example.Title}): does not validate against InputSchema: ${why}`);
+      }
+    });
   } catch (err) {
     problems.push(`${at}/InputSchema: does not compile: ${errorMessage(err)}`);
   }

@@ -88,6 +88,26 @@ export const catalogSchema = {
             outputToken: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]*$' },
           },
         },
+        Examples: {
+          type: 'array',
+          maxItems: 10,
+          items: {
+            type: 'object',
+            required: ['Title', 'Input'],
+            additionalProperties: false,
+            properties: { Title: { type: 'string', minLength: 1, maxLength: 200 }, Input: { type: 'object' } },
+          },
+        },
+        reference: { type: 'string', pattern: '^https://[^\\s]+$' },
+        requires: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            grant: { enum: ['delegated', 'application'] },
+            scopes: { type: 'array', items: { type: 'string', minLength: 1 } },
+            rateLimit: { type: 'string', minLength: 1, maxLength: 200 },
+          },
+        },
         binary: {
           type: 'object',
           required: ['maxBytes'],

@@ -101,6 +101,31 @@ export interface CatalogAction {
   pagination?: { inputToken: string; outputToken: string };
   /** Binary content passed as base64: the largest decoded size, and whether the response body is binary. */
   binary?: { maxBytes: number; output?: boolean };
+  /** Sample inputs an agent or a person can start from; each must validate against InputSchema (check.ts). */
+  Examples?: ActionExample[];
+  /** The vendor's reference page for the operation (https); required where the vendor has no machine-readable spec to check against. */
+  reference?: string;
+  /** What the connector's credentials must allow for this action to work. */
+  requires?: ActionRequirements;
+}
+
+export interface ActionExample {
+  /** What the example does, for people ("Create a bug in project OPS"). */
+  Title: string;
+  Input: Record<string, unknown>;
+}
+
+export interface ActionRequirements {
+  /**
+   * The OAuth grant the vendor requires: `delegated` needs a signed-in user
+   * (OAUTH2_AUTHORIZATION_CODE), `application` an app-only token (client credentials);
+   * absent means either works.
+   */
+  grant?: 'delegated' | 'application';
+  /** Scopes (or vendor permissions) the token needs, as the vendor names them. */
+  scopes?: string[];
+  /** The vendor's rate limit for this operation, for people ("Tier 3: 50+ per minute"). */
+  rateLimit?: string;
 }
 
 export interface Catalog {
