@@ -11,6 +11,7 @@ import { connectorArn } from '../auth/arns.js';
 import { OWNER_ACTIONS, OWNER_MARK, VIEWER_MARK } from '../auth/permissions.js';
 import { type Problem, ServiceError, constraint, invalidParameter, missingMember, notFound, validationError } from '../protocol/errors.js';
 import { storeWrite } from './store-errors.js';
+import { serializeOnce } from '../protocol/http.js';
 import { DEFAULT_PAGE_SIZE, MAX_TAGS, openPage, type Services } from './services.js';
 import { checkPermissionList } from './permission-rules.js';
 import { resolvePrincipalFilter } from './principal-filter.js';
@@ -62,6 +63,30 @@ function currentSecrets(s: Services, rec: ConnectorRecord): Record<string, strin
     if (e instanceof ServiceError) return undefined;
     throw e;
   }
+}
+
+/**
+ * Describe's answer per stored record: a record served from the repository's cache is the
+ * same frozen object until the next commit, so its wire form is built (and, through
+ * serializeOnce, written as JSON) once. A changed connector is a new record object.
+ */
+const described = new WeakMap<ConnectorRecord, ActionConnector>();
+function describedConnector(rec: ConnectorRecord): ActionConnector {
+  if (!Object.isFrozen(rec)) return toActionConnector(rec);
+  let out = described.get(rec);
+  if (out === undefined) {
+    out = serializeOnce(deepFreeze(toActionConnector(rec)));
+    described.set(rec, out);
+  }
+  return out;
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
 }
 
 export function toActionConnector(rec: ConnectorRecord): ActionConnector {
@@ -198,7 +223,7 @@ export function connectorOps(s: Services) {
 
   async function describe(ctx: RequestContext, input: IO<'DescribeActionConnector'>['input']): Promise<IO<'DescribeActionConnector'>['output']> {
     const rec = await s.perms.require(ctx, key(ctx, input.AwsAccountId, input.ActionConnectorId), 'quicksight:DescribeActionConnector');
-    return { ActionConnector: toActionConnector(rec) };
+    return { ActionConnector: describedConnector(rec) };
   }
 
   async function update(ctx: RequestContext, input: IO<'UpdateActionConnector'>['input']): Promise<IO<'UpdateActionConnector'>['output']> {

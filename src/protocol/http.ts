@@ -121,15 +121,61 @@ function toWire(v: unknown): unknown {
   return out;
 }
 
+/**
+ * Output values written once: an operation that answers the same frozen object again
+ * and again (Describe of a connector unchanged since the last commit) registers it here,
+ * and its JSON is kept with it (a WeakMap, so it goes with the object). The object must
+ * never change after it is registered: register only frozen values.
+ */
+const wireJson = new WeakMap<object, string | undefined>();
+
+/** Registers a frozen output value whose JSON sendResult may keep (see wireJson). */
+export function serializeOnce<T extends object>(value: T): T {
+  if (!Object.isFrozen(value)) throw new TypeError('serializeOnce takes frozen values only');
+  if (!wireJson.has(value)) wireJson.set(value, undefined);
+  return value;
+}
+
+/** The JSON of a registered value (written on first use), or undefined for any other value. */
+function keptJson(v: unknown): string | undefined {
+  if (v === null || typeof v !== 'object' || !wireJson.has(v)) return undefined;
+  let json = wireJson.get(v);
+  if (json === undefined) {
+    json = JSON.stringify(toWire(v));
+    wireJson.set(v, json);
+  }
+  return json;
+}
+
 export function sendResult(reply: FastifyReply, spec: OperationSpec, requestId: string, output: object): void {
   // The top level copied here, without the members bound to the status code (a `delete`
   // would turn the object into a dictionary, which JSON.stringify writes several times slower).
   const body: Record<string, unknown> = {};
+  let kept: Map<string, string> | undefined;
   for (const k of Object.keys(output)) {
-    if (!spec.statusCodeMembers.includes(k)) body[k] = toWire((output as Record<string, unknown>)[k]);
+    if (spec.statusCodeMembers.includes(k)) continue;
+    const v = (output as Record<string, unknown>)[k];
+    const json = keptJson(v);
+    if (json === undefined) body[k] = toWire(v);
+    else {
+      kept ??= new Map();
+      kept.set(k, json);
+      body[k] = null; // holds the member's place (JSON order follows insertion order)
+    }
   }
   body.RequestId = requestId;
-  reply.code(spec.responseCode).header('content-type', 'application/json').header('x-amzn-RequestId', requestId).send(JSON.stringify(body));
+  let text: string;
+  if (kept === undefined) text = JSON.stringify(body);
+  else {
+    text = '{';
+    for (const k of Object.keys(body)) {
+      const v = body[k];
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue; // as JSON.stringify leaves them out
+      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(k)}:${kept.get(k) ?? JSON.stringify(v)}`;
+    }
+    text += '}';
+  }
+  reply.code(spec.responseCode).header('content-type', 'application/json').header('x-amzn-RequestId', requestId).send(text);
 }
 
 /**

@@ -29,14 +29,23 @@ export interface SigV4EntranceOptions {
 function readRequestLine(req: FastifyRequest) {
   const url = req.raw.url ?? '/';
   const q = url.indexOf('?');
-  // headersDistinct keeps every line of a repeated header: SigV4 joins them with ','
-  // (req.headers would join them with ', ' and so break the signature).
+  // A repeated header: SigV4 joins its lines with ',', req.headers with ', ' (or keeps only
+  // the first), so then headersDistinct, which keeps every line (and is built anew from the
+  // raw lines: a cost a request whose header names are all different need not pay).
   return {
     method: req.method,
     rawPath: q < 0 ? url : url.slice(0, q),
     rawQuery: q < 0 ? '' : url.slice(q + 1),
-    headers: req.raw.headersDistinct ?? req.headers,
+    headers: hasRepeatedHeader(req) ? (req.raw.headersDistinct ?? req.headers) : req.raw.headers,
   };
+}
+
+/** Whether a header name comes on more than one line (compared as req.headers names them: lower-case). */
+function hasRepeatedHeader(req: FastifyRequest): boolean {
+  const raw = req.raw.rawHeaders;
+  let names = 0;
+  for (const _ in req.raw.headers) names++;
+  return names * 2 !== raw.length;
 }
 
 type RequestLine = ReturnType<typeof readRequestLine>;
