@@ -114,8 +114,18 @@ export function toActionConnector(rec: ConnectorRecord): ActionConnector {
  * member (protocol/http.ts#toWire), which was most of encoding a page of 100.
  */
 function toSummary(region: string, accountId: string, rec: ConnectorSummaryRecord): ActionConnectorSummary {
-  return new WireSummary(connectorArn(region, accountId, rec.id), rec);
+  if (!Object.isFrozen(rec)) return new WireSummary(connectorArn(region, accountId, rec.id), rec);
+  // A record from the repository's page cache: the same frozen object until the next
+  // commit, so its summary is built (and written as JSON, serializeOnce) once.
+  const arn = connectorArn(region, accountId, rec.id);
+  let out = summaries.get(rec);
+  if (out === undefined || out.Arn !== arn) {
+    out = serializeOnce(deepFreeze(new WireSummary(arn, rec)));
+    summaries.set(rec, out);
+  }
+  return out;
 }
+const summaries = new WeakMap<ConnectorSummaryRecord, WireSummary>();
 
 class WireSummary implements ActionConnectorSummary {
   ActionConnectorId: string;

@@ -137,7 +137,7 @@ export function serializeOnce<T extends object>(value: T): T {
 }
 
 /** The JSON of a registered value (written on first use), or undefined for any other value. */
-function keptJson(v: unknown): string | undefined {
+function keptOne(v: unknown): string | undefined {
   if (v === null || typeof v !== 'object' || !wireJson.has(v)) return undefined;
   let json = wireJson.get(v);
   if (json === undefined) {
@@ -145,6 +145,19 @@ function keptJson(v: unknown): string | undefined {
     wireJson.set(v, json);
   }
   return json;
+}
+
+/** keptOne, and for a list whose every item is registered (a page of summaries), the list's JSON from theirs. */
+function keptJson(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return keptOne(v);
+  if (v.length === 0 || !wireJson.has(v[0])) return undefined;
+  let json = '[';
+  for (let i = 0; i < v.length; i++) {
+    const item = keptOne(v[i]);
+    if (item === undefined) return undefined;
+    json += i ? `,${item}` : item;
+  }
+  return `${json}]`;
 }
 
 export function sendResult(reply: FastifyReply, spec: OperationSpec, requestId: string, output: object): void {

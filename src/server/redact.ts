@@ -25,7 +25,17 @@ const SECRET_NAMES = new Set([
   'sessiontoken',
 ]);
 const norm = (k: string) => k.toLowerCase().replace(/[-_]/g, '');
-export const isSecretName = (k: string) => SECRET_NAMES.has(norm(k));
+/** Member names seen, and whether each names a secret: log objects repeat a small set of names. */
+const seenNames = new Map<string, boolean>();
+const MAX_SEEN_NAMES = 10_000;
+export function isSecretName(k: string): boolean {
+  let secret = seenNames.get(k);
+  if (secret === undefined) {
+    secret = SECRET_NAMES.has(norm(k));
+    if (seenNames.size < MAX_SEEN_NAMES) seenNames.set(k, secret);
+  }
+  return secret;
+}
 
 /** Text after a secret-naming word, and SigV4 Authorization values. */
 const KEYWORD = /(secret|password|apikey|api_key|token|authorization|credential)([^\n]{0,200})/gi;
@@ -90,7 +100,9 @@ export function redactDeep(v: unknown, depth = 0): unknown {
 
 /** Whether an object needs redactDeep: cheap check so plain request lines pass untouched. */
 export function needsRedaction(o: object): boolean {
-  for (const [k, x] of Object.entries(o)) {
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
+    const x: unknown = (o as Record<string, unknown>)[k];
     if (isSecretName(k) || (x !== null && typeof x === 'object')) return true;
   }
   return false;
