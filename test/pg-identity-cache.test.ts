@@ -83,6 +83,21 @@ d(PG_URL ? 'identity cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     expect(await roundTrips(b, reader, 'idc-shared')).toBe(1);
   });
 
+  it("the connector read is a named prepared statement, and survives another node's migration changing the table", async () => {
+    // Every pool connection of B prepares the read (B's pool has 4 connections).
+    await Promise.all(Array.from({ length: 8 }, () => describeOn(b, undefined, 'idc-shared')));
+    // A column added under the statement (as a newer node's migration would): the cached plan's
+    // result type changes, PostgreSQL refuses to run it (0A000), and the node prepares it again.
+    await pgQuery(`alter table "${schema.schema}".connectors add column later_node text`);
+    try {
+      const all = await Promise.all(Array.from({ length: 8 }, () => describeOn(b, undefined, 'idc-shared')));
+      for (const r of all) expect(r.ActionConnector?.ActionConnectorId).toBe('idc-shared');
+    } finally {
+      await pgQuery(`alter table "${schema.schema}".connectors drop column later_node`);
+    }
+    for (let i = 0; i < 8; i++) await describeOn(b, undefined, 'idc-shared');
+  });
+
   it('a key deactivated by the CLI, then deleted, is refused on node B; without the notification B would have served it', async () => {
     const u = await a.addUser('idc-keys', 'ADMIN');
     // Warm on B: the key is served from memory (one round trip: the connector's row).

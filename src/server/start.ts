@@ -102,6 +102,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       ...config.postgres,
       // Until it reconnects, identity reads go to the database on every request (src/store/notify.ts).
       onListenError: (e) => log.warn({ err: errorMessage(e) }, 'PostgreSQL: the connection listening for identity changes failed; reconnecting'),
+      onPreparedStatementsOff: (reason) => log.warn(`PostgreSQL: ${reason}`),
     },
   });
   const keys = KeyRing.load({ dataDir: config.dataDir, env });

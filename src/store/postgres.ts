@@ -40,6 +40,7 @@ import { migrationProviderFor } from './migrations.js';
 import { SqlStore } from './sql-store.js';
 import { errorMessage } from '../error-text.js';
 import { IdentityChanges, watchIdentityWrites } from './notify.js';
+import type { RawReader } from './prepared.js';
 
 export interface PostgresOptions {
   /** Called when the connection that listens for identity changes fails (it reconnects by itself). */
@@ -50,6 +51,8 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
   /** Longest wait for a cross-node lock (default 120,000 ms): longer than any token request takes. */
   lockWaitMs?: number;
+  /** Called once if named prepared statements stop working (a pooler between node and database) and hot reads fall back to unnamed ones. */
+  onPreparedStatementsOff?: (reason: string) => void;
 }
 
 const INT8_OID = 20;
@@ -126,6 +129,7 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   }
 
   const store = new SqlStore(db, 'postgres', () => changes.version(), {
+    reader: namedReader(pool, opts.onPreparedStatementsOff),
     withLock,
     migrate: async () => {
       await migrate(url);
@@ -141,6 +145,49 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     /** Round trips on the query pool so far; whether identity changes are heard now, and how many were. */
     diagnostics: () => ({ queries: stats.queries, listening: changes.isListening, listenerPid: changes.pid, notifications: changes.heard }),
   });
+}
+
+/** SQLSTATE of "cached plan must not change result type": a table a prepared statement reads changed shape (another node migrated). */
+const CACHED_PLAN_CHANGED = '0A000';
+/** SQLSTATE of "prepared statement does not exist": something between us and the database (a transaction-mode pooler) lost it. */
+const NO_SUCH_STATEMENT = '26000';
+
+/**
+ * The hot reads (src/store/prepared.ts) as named prepared statements: each pool connection
+ * parses and plans each of them once, then only binds and executes (a Describe's one round
+ * trip then costs the database and the node less). A statement whose plan went stale
+ * because another node migrated the table is prepared again under a new name. Where named
+ * statements do not survive (a pooler in transaction mode that predates prepared-statement
+ * support), the reader falls back to unnamed statements for good, and says so once.
+ */
+function namedReader(pool: pg.Pool, onOff?: (reason: string) => void): RawReader {
+  const names = new Map<string, string>();
+  let generation = 0;
+  let named = true;
+  const unnamed = (text: string, values: readonly unknown[]) => pool.query({ text, values: values as unknown[] }).then((r) => r.rows);
+  return async (text, values) => {
+    if (!named) return unnamed(text, values);
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `ab_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+      names.set(text, name);
+    }
+    try {
+      return (await pool.query({ name: `${name}_${generation}`, text, values: values as unknown[] })).rows;
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === CACHED_PLAN_CHANGED) {
+        generation++;
+        return unnamed(text, values);
+      }
+      if (code === NO_SUCH_STATEMENT) {
+        named = false;
+        onOff?.('the database connection lost a prepared statement (a pooler in transaction mode?): hot reads use unnamed statements from now on');
+        return unnamed(text, values);
+      }
+      throw e;
+    }
+  };
 }
 
 /**

@@ -8,13 +8,17 @@
 // synchronously, on better-sqlite3's cached statement. It sees only committed data: a
 // transaction in progress on the write connection (Kysely awaits between its statements,
 // so other requests run meanwhile) is invisible to it, exactly as it is to Kysely's own
-// reads, which wait for the connection. On PostgreSQL the compiled query goes through
-// Kysely's executor (no build, no compile).
+// reads, which wait for the connection. On PostgreSQL the compiled query is a named
+// prepared statement on each pool connection (src/store/postgres.ts, namedReader): the
+// database parses and plans it once per connection, not once per request.
 import { type Compilable, type CompiledQuery, type Kysely, createQueryId } from 'kysely';
 import type { Database } from './schema.js';
 
-/** Runs one SELECT on a connection that sees only committed data; returns its rows. */
-export type RawReader = (sql: string, parameters: readonly unknown[]) => unknown[];
+/**
+ * Runs one SELECT on a connection that sees only committed data; returns its rows (SQLite's
+ * read connection synchronously, PostgreSQL's pool as a named prepared statement).
+ */
+export type RawReader = (sql: string, parameters: readonly unknown[]) => unknown[] | Promise<unknown[]>;
 
 /** Where a compiled parameter's value comes from: an argument of the call, or a constant of the query. */
 type Slot = { arg: number } | { value: unknown };
@@ -53,7 +57,7 @@ export function preparedRead<A extends string[], R>(
     const parameters = slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
     if (reader) {
       try {
-        return Promise.resolve(reader(query.sql, parameters) as R[]);
+        return Promise.resolve(reader(query.sql, parameters) as R[] | Promise<R[]>);
       } catch (e) {
         return Promise.reject(e);
       }
