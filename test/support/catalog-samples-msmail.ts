@@ -1,0 +1,673 @@
+// Sample invocations of the Outlook and Teams actions added for issue 16 (see
+// catalog-samples.ts for the format). The answers follow the examples of Microsoft
+// Graph's v1.0 reference pages named by each action's `reference`.
+import type { HttpSample } from './catalog-samples.js';
+
+const GRAPH = 'https://graph.microsoft.com/v1.0';
+
+// ── Outlook ────────────────────────────────────────────────────────────────────
+const MSG = 'AAMkAGI1AAAoZCfHAAA=';
+const EVT = 'AAMkAGI1AAAt9AHjAAA=';
+
+/** message-get's example answer (shortened). */
+const graphMessage = {
+  id: MSG,
+  createdDateTime: '2017-05-08T15:29:40Z',
+  receivedDateTime: '2017-05-08T15:29:41Z',
+  sentDateTime: '2017-05-08T15:29:38Z',
+  hasAttachments: false,
+  internetMessageId: '<MWHPR1301MB211093D4F4EB6AC8B2DE2B4BF5E70@MWHPR1301MB2110.namprd13.prod.outlook.com>',
+  subject: 'Welcome to the team',
+  bodyPreview: 'Glad to have you on board.',
+  importance: 'normal',
+  parentFolderId: 'AAMkAGI1AAAAAAEMAAA=',
+  conversationId: 'AAQkAGI1AAAQh5WfJ1pnRJhjz4aDr3QU=',
+  isRead: false,
+  isDraft: false,
+  webLink: 'https://outlook.office365.com/owa/?ItemID=AAMkAGI1AAAoZCfHAAA%3D&exvsurl=1&viewmodel=ReadMessageItem',
+  body: { contentType: 'text', content: 'Glad to have you on board.\r\n\r\nMegan' },
+  from: { emailAddress: { name: 'Megan Bowen', address: 'MeganB@contoso.com' } },
+  toRecipients: [{ emailAddress: { name: 'Alex Wilber', address: 'AlexW@contoso.com' } }],
+  ccRecipients: [],
+};
+const messageResult = {
+  Id: MSG,
+  Subject: 'Welcome to the team',
+  From: 'MeganB@contoso.com',
+  FromName: 'Megan Bowen',
+  To: ['AlexW@contoso.com'],
+  Cc: [],
+  ReceivedDateTime: '2017-05-08T15:29:41Z',
+  SentDateTime: '2017-05-08T15:29:38Z',
+  IsRead: false,
+  IsDraft: false,
+  HasAttachments: false,
+  Importance: 'normal',
+  ConversationId: 'AAQkAGI1AAAQh5WfJ1pnRJhjz4aDr3QU=',
+  ParentFolderId: 'AAMkAGI1AAAAAAEMAAA=',
+  WebLink: graphMessage.webLink,
+  BodyPreview: 'Glad to have you on board.',
+  BodyContentType: 'text',
+  Body: 'Glad to have you on board.\r\n\r\nMegan',
+};
+
+/** event-get's example answer (shortened). */
+const graphEvent = {
+  id: EVT,
+  subject: 'Plan summer company picnic',
+  bodyPreview: "Let's kick-start this event planning!",
+  body: { contentType: 'text', content: "Let's kick-start this event planning!" },
+  start: { dateTime: '2017-04-21T10:00:00.0000000', timeZone: 'Pacific Standard Time' },
+  end: { dateTime: '2017-04-21T12:00:00.0000000', timeZone: 'Pacific Standard Time' },
+  isAllDay: false,
+  isCancelled: false,
+  isOrganizer: true,
+  showAs: 'busy',
+  responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' },
+  location: { displayName: 'Conf Room 3; Fourth Coffee; Home Office', locationType: 'default' },
+  attendees: [
+    {
+      type: 'required',
+      status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+      emailAddress: { name: 'Samantha Booth', address: 'samanthab@contoso.com' },
+    },
+    { type: 'optional', status: { response: 'accepted', time: '2017-04-20T08:00:00Z' }, emailAddress: { name: 'Dana Swope', address: 'danas@contoso.com' } },
+  ],
+  organizer: { emailAddress: { name: 'Megan Bowen', address: 'MeganB@contoso.com' } },
+  isOnlineMeeting: true,
+  onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_NzIyNzhlMGEt@thread.v2/0' },
+  webLink: 'https://outlook.office365.com/owa/?itemid=AAMkAGI1AAAt9AHjAAA%3D&exvsurl=1&path=/calendar/item',
+};
+const eventResult = {
+  Id: EVT,
+  Subject: 'Plan summer company picnic',
+  Start: '2017-04-21T10:00:00.0000000',
+  End: '2017-04-21T12:00:00.0000000',
+  TimeZone: 'Pacific Standard Time',
+  IsAllDay: false,
+  Location: 'Conf Room 3; Fourth Coffee; Home Office',
+  Organizer: 'MeganB@contoso.com',
+  Attendees: [
+    { Email: 'samanthab@contoso.com', Name: 'Samantha Booth', Type: 'required', Response: 'none' },
+    { Email: 'danas@contoso.com', Name: 'Dana Swope', Type: 'optional', Response: 'accepted' },
+  ],
+  IsOnlineMeeting: true,
+  OnlineMeetingUrl: graphEvent.onlineMeeting.joinUrl,
+  IsCancelled: false,
+  IsOrganizer: true,
+  ResponseStatus: 'organizer',
+  ShowAs: 'busy',
+  WebLink: graphEvent.webLink,
+  BodyPreview: "Let's kick-start this event planning!",
+  Body: "Let's kick-start this event planning!",
+};
+
+const OUTLOOK = 'MICROSOFT_OUTLOOK' as const;
+
+const OUTLOOK_SAMPLES: HttpSample[] = [
+  {
+    type: OUTLOOK,
+    actionId: 'GetMessage',
+    base: GRAPH,
+    input: { MessageId: MSG },
+    expect: { method: 'GET', url: `/v1.0/me/messages/${MSG}`, headers: { prefer: 'outlook.body-content-type="text"' } },
+    response: { json: graphMessage },
+    result: { status: 'SUCCESS', httpStatus: 200, output: messageResult },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'GetMessage',
+    note: 'another mailbox, HTML body, selected members',
+    base: GRAPH,
+    input: { UserId: 'megan@contoso.com', MessageId: MSG, BodyFormat: 'html', Select: ['subject', 'body'] },
+    expect: {
+      method: 'GET',
+      url: `/v1.0/users/megan@contoso.com/messages/${MSG}?$select=subject%2Cbody`,
+      headers: { prefer: 'outlook.body-content-type="html"' },
+    },
+    response: {
+      json: { id: MSG, subject: 'Welcome to the team', body: { contentType: 'html', content: '<html><body><p>Glad to have you on board.</p></body></html>' } },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: { Id: MSG, Subject: 'Welcome to the team', BodyContentType: 'html', Body: '<html><body><p>Glad to have you on board.</p></body></html>' },
+    },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'ReplyToMessage',
+    base: GRAPH,
+    input: { MessageId: MSG, Comment: 'Thanks, I will look into it today.' },
+    expect: { method: 'POST', url: `/v1.0/me/messages/${MSG}/reply`, json: { comment: 'Thanks, I will look into it today.' } },
+    response: { status: 202 },
+    result: { status: 'SUCCESS', httpStatus: 202, output: { Sent: true } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'ReplyAllToMessage',
+    base: GRAPH,
+    input: { UserId: 'megan@contoso.com', MessageId: MSG, Comment: 'Resolved.' },
+    expect: { method: 'POST', url: `/v1.0/users/megan@contoso.com/messages/${MSG}/replyAll`, json: { comment: 'Resolved.' } },
+    response: { status: 202 },
+    result: { status: 'SUCCESS', httpStatus: 202, output: { Sent: true } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'ForwardMessage',
+    base: GRAPH,
+    input: { MessageId: MSG, To: ['danas@contoso.com'], Comment: 'Dana, can you take this one?' },
+    expect: {
+      method: 'POST',
+      url: `/v1.0/me/messages/${MSG}/forward`,
+      json: { comment: 'Dana, can you take this one?', toRecipients: [{ emailAddress: { address: 'danas@contoso.com' } }] },
+    },
+    response: { status: 202 },
+    result: { status: 'SUCCESS', httpStatus: 202, output: { Sent: true } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'MoveMessage',
+    base: GRAPH,
+    input: { MessageId: MSG, DestinationFolderId: 'archive' },
+    expect: { method: 'POST', url: `/v1.0/me/messages/${MSG}/move`, json: { destinationId: 'archive' } },
+    response: { status: 201, json: { ...graphMessage, id: 'AAMkAGI1AAAoZCfIAAA=', parentFolderId: 'AAMkAGI1AAAAAAEeAAA=' } },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 201,
+      output: { Id: 'AAMkAGI1AAAoZCfIAAA=', ParentFolderId: 'AAMkAGI1AAAAAAEeAAA=', Subject: 'Welcome to the team', WebLink: graphMessage.webLink },
+    },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'MarkMessageRead',
+    base: GRAPH,
+    input: { MessageId: MSG },
+    expect: { method: 'PATCH', url: `/v1.0/me/messages/${MSG}`, json: { isRead: true } },
+    response: { json: { ...graphMessage, isRead: true } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Id: MSG, IsRead: true } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'MarkMessageRead',
+    note: 'unread',
+    base: GRAPH,
+    input: { MessageId: MSG, IsRead: false },
+    expect: { method: 'PATCH', url: `/v1.0/me/messages/${MSG}`, json: { isRead: false } },
+    response: { json: graphMessage },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Id: MSG, IsRead: false } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'DeleteMessage',
+    base: GRAPH,
+    input: { MessageId: MSG },
+    expect: { method: 'DELETE', url: `/v1.0/me/messages/${MSG}` },
+    response: { status: 204 },
+    result: { status: 'SUCCESS', httpStatus: 204, output: { Deleted: true } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'ListMailFolders',
+    base: GRAPH,
+    input: { Top: 2, IncludeHiddenFolders: true },
+    expect: { method: 'GET', url: '/v1.0/me/mailFolders?$top=2&includeHiddenFolders=true' },
+    response: {
+      json: {
+        value: [
+          {
+            id: 'AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5OTZhYmY4OAAuAAAAAAAiQ8W967B7TKBjgx9rVEURAQAiIsqMbYjsT5e-T7KzowPTAAAAAAFJAAA=',
+            displayName: 'Archive',
+            parentFolderId: 'AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5OTZhYmY4OAAuAAAAAAAiQ8W967B7TKBjgx9rVEURAQAiIsqMbYjsT5e-T7KzowPTAAAAAAEIAAA=',
+            childFolderCount: 0,
+            unreadItemCount: 0,
+            totalItemCount: 0,
+            sizeInBytes: 0,
+            isHidden: false,
+          },
+          {
+            id: 'AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5OTZhYmY4OAAuAAAAAAAiQ8W967B7TKBjgx9rVEURAQAiIsqMbYjsT5e-T7KzowPTAAAAAAEMAAA=',
+            displayName: 'Inbox',
+            parentFolderId: 'AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5OTZhYmY4OAAuAAAAAAAiQ8W967B7TKBjgx9rVEURAQAiIsqMbYjsT5e-T7KzowPTAAAAAAEIAAA=',
+            childFolderCount: 1,
+            unreadItemCount: 70,
+            totalItemCount: 71,
+            sizeInBytes: 459709,
+            isHidden: false,
+          },
+        ],
+        '@odata.nextLink': 'https://graph.microsoft.com/v1.0/me/mailFolders?includeHiddenFolders=true&%24top=2&%24skip=2',
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Folders: [
+          {
+            Id: 'AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5OTZhYmY4OAAuAAAAAAAiQ8W967B7TKBjgx9rVEURAQAiIsqMbYjsT5e-T7KzowPTAAAAAAFJAAA=',
+            DisplayName: 'Archive',
+            ParentFolderId: 'AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5OTZhYmY4OAAuAAAAAAAiQ8W967B7TKBjgx9rVEURAQAiIsqMbYjsT5e-T7KzowPTAAAAAAEIAAA=',
+            ChildFolderCount: 0,
+            UnreadItemCount: 0,
+            TotalItemCount: 0,
+            IsHidden: false,
+          },
+          {
+            Id: 'AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5OTZhYmY4OAAuAAAAAAAiQ8W967B7TKBjgx9rVEURAQAiIsqMbYjsT5e-T7KzowPTAAAAAAEMAAA=',
+            DisplayName: 'Inbox',
+            ParentFolderId: 'AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5OTZhYmY4OAAuAAAAAAAiQ8W967B7TKBjgx9rVEURAQAiIsqMbYjsT5e-T7KzowPTAAAAAAEIAAA=',
+            ChildFolderCount: 1,
+            UnreadItemCount: 70,
+            TotalItemCount: 71,
+            IsHidden: false,
+          },
+        ],
+        NextToken: '2',
+      },
+    },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'ListMailFolders',
+    note: 'child folders, application permissions',
+    base: GRAPH,
+    input: { UserId: 'megan@contoso.com', ParentFolderId: 'inbox', NextToken: '10' },
+    expect: { method: 'GET', url: '/v1.0/users/megan@contoso.com/mailFolders/inbox/childFolders?$skip=10' },
+    response: {
+      json: {
+        value: [
+          {
+            id: 'AAMkAGI1AAAAAAFKAAA=',
+            displayName: 'Invoices',
+            parentFolderId: 'AAMkAGI1AAAAAAEMAAA=',
+            childFolderCount: 0,
+            unreadItemCount: 3,
+            totalItemCount: 12,
+            isHidden: false,
+          },
+        ],
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Folders: [
+          {
+            Id: 'AAMkAGI1AAAAAAFKAAA=',
+            DisplayName: 'Invoices',
+            ParentFolderId: 'AAMkAGI1AAAAAAEMAAA=',
+            ChildFolderCount: 0,
+            UnreadItemCount: 3,
+            TotalItemCount: 12,
+            IsHidden: false,
+          },
+        ],
+      },
+    },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'CreateDraft',
+    base: GRAPH,
+    input: { To: ['AdeleV@contoso.com'], Subject: "Did you see last night's game?", Body: 'They were <b>awesome</b>!', ContentType: 'html', Importance: 'low' },
+    expect: {
+      method: 'POST',
+      url: '/v1.0/me/messages',
+      json: {
+        subject: "Did you see last night's game?",
+        body: { contentType: 'html', content: 'They were <b>awesome</b>!' },
+        toRecipients: [{ emailAddress: { address: 'AdeleV@contoso.com' } }],
+        importance: 'low',
+      },
+    },
+    response: {
+      status: 201,
+      json: {
+        ...graphMessage,
+        id: 'AAMkADA1MTAAAAqldOAAA=',
+        subject: "Did you see last night's game?",
+        isDraft: true,
+        conversationId: 'AAQkADA1MTAAAQBxpWUQ',
+        webLink: 'https://outlook.office365.com/owa/?ItemID=AAMkADA1MTAAAAqldOAAA%3D&exvsurl=1&viewmodel=ReadMessageItem',
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 201,
+      output: {
+        Id: 'AAMkADA1MTAAAAqldOAAA=',
+        WebLink: 'https://outlook.office365.com/owa/?ItemID=AAMkADA1MTAAAAqldOAAA%3D&exvsurl=1&viewmodel=ReadMessageItem',
+        ConversationId: 'AAQkADA1MTAAAQBxpWUQ',
+        IsDraft: true,
+      },
+    },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'SendDraft',
+    base: GRAPH,
+    input: { MessageId: 'AAMkADA1MTAAAAqldOAAA=' },
+    expect: { method: 'POST', url: '/v1.0/me/messages/AAMkADA1MTAAAAqldOAAA=/send' },
+    response: { status: 202 },
+    result: { status: 'SUCCESS', httpStatus: 202, output: { Sent: true } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'GetEvent',
+    base: GRAPH,
+    input: { EventId: EVT, TimeZone: 'Pacific Standard Time' },
+    expect: {
+      method: 'GET',
+      url: `/v1.0/me/events/${EVT}`,
+      headers: { prefer: 'outlook.timezone="Pacific Standard Time", outlook.body-content-type="text"' },
+    },
+    response: { json: graphEvent },
+    result: { status: 'SUCCESS', httpStatus: 200, output: eventResult },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'GetEvent',
+    note: "the event's own time zone",
+    base: GRAPH,
+    input: { UserId: 'megan@contoso.com', EventId: EVT, Select: ['subject', 'start', 'end'] },
+    expect: {
+      method: 'GET',
+      url: `/v1.0/users/megan@contoso.com/events/${EVT}?$select=subject%2Cstart%2Cend`,
+      headers: { prefer: 'outlook.body-content-type="text"' },
+    },
+    response: { json: { id: EVT, subject: graphEvent.subject, start: graphEvent.start, end: graphEvent.end } },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: { Id: EVT, Subject: graphEvent.subject, Start: graphEvent.start.dateTime, End: graphEvent.end.dateTime, TimeZone: 'Pacific Standard Time' },
+    },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'UpdateEvent',
+    base: GRAPH,
+    input: {
+      EventId: EVT,
+      Start: '2017-04-21T11:00:00',
+      End: '2017-04-21T13:00:00',
+      TimeZone: 'Pacific Standard Time',
+      Location: 'Conf Room 4',
+      ShowAs: 'tentative',
+    },
+    expect: {
+      method: 'PATCH',
+      url: `/v1.0/me/events/${EVT}`,
+      json: {
+        start: { dateTime: '2017-04-21T11:00:00', timeZone: 'Pacific Standard Time' },
+        end: { dateTime: '2017-04-21T13:00:00', timeZone: 'Pacific Standard Time' },
+        location: { displayName: 'Conf Room 4' },
+        showAs: 'tentative',
+      },
+    },
+    response: {
+      json: {
+        ...graphEvent,
+        start: { dateTime: '2017-04-21T11:00:00.0000000', timeZone: 'Pacific Standard Time' },
+        end: { dateTime: '2017-04-21T13:00:00.0000000', timeZone: 'Pacific Standard Time' },
+        location: { displayName: 'Conf Room 4', locationType: 'default' },
+        showAs: 'tentative',
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: { ...eventResult, Start: '2017-04-21T11:00:00.0000000', End: '2017-04-21T13:00:00.0000000', Location: 'Conf Room 4', ShowAs: 'tentative' },
+    },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'UpdateEvent',
+    note: 'subject and attendees only: no start or end is sent',
+    base: GRAPH,
+    input: { UserId: 'megan@contoso.com', EventId: EVT, Subject: 'Picnic planning', Attendees: ['danas@contoso.com'] },
+    expect: {
+      method: 'PATCH',
+      url: `/v1.0/users/megan@contoso.com/events/${EVT}`,
+      json: { subject: 'Picnic planning', attendees: [{ emailAddress: { address: 'danas@contoso.com' }, type: 'required' }] },
+    },
+    response: { json: { id: EVT, subject: 'Picnic planning' } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Id: EVT, Subject: 'Picnic planning' } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'DeleteEvent',
+    base: GRAPH,
+    input: { EventId: EVT },
+    expect: { method: 'DELETE', url: `/v1.0/me/events/${EVT}` },
+    response: { status: 204 },
+    result: { status: 'SUCCESS', httpStatus: 204, output: { Deleted: true } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'CancelEvent',
+    base: GRAPH,
+    input: { EventId: EVT, Comment: 'Cancelling for this week due to all hands' },
+    expect: { method: 'POST', url: `/v1.0/me/events/${EVT}/cancel`, json: { comment: 'Cancelling for this week due to all hands' } },
+    response: { status: 202 },
+    result: { status: 'SUCCESS', httpStatus: 202, output: { Cancelled: true } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'RespondToEvent',
+    base: GRAPH,
+    input: { EventId: EVT, Response: 'accept', Comment: 'I will be there.' },
+    expect: { method: 'POST', url: `/v1.0/me/events/${EVT}/accept`, json: { comment: 'I will be there.', sendResponse: true } },
+    response: { status: 202 },
+    result: { status: 'SUCCESS', httpStatus: 202, output: { Responded: true } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'RespondToEvent',
+    note: 'tentatively, without notifying the organizer',
+    base: GRAPH,
+    input: { UserId: 'megan@contoso.com', EventId: EVT, Response: 'tentativelyAccept', SendResponse: false },
+    expect: { method: 'POST', url: `/v1.0/users/megan@contoso.com/events/${EVT}/tentativelyAccept`, json: { sendResponse: false } },
+    response: { status: 202 },
+    result: { status: 'SUCCESS', httpStatus: 202, output: { Responded: true } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'ListCalendars',
+    base: GRAPH,
+    input: {},
+    expect: { method: 'GET', url: '/v1.0/me/calendars' },
+    response: {
+      json: {
+        value: [
+          {
+            id: 'AAMkAGViNDU7zAAAAAGtlAAA=',
+            name: 'Calendar',
+            color: 'auto',
+            isDefaultCalendar: true,
+            changeKey: 'nfZyf7VcrEKLNoU37KWlkQAAA0x0+w==',
+            canShareWithDelegates: true,
+            canShare: true,
+            canViewPrivateItems: true,
+            canEdit: true,
+            owner: { name: 'Samantha Booth', address: 'samanthab@contoso.com' },
+          },
+        ],
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Calendars: [{ Id: 'AAMkAGViNDU7zAAAAAGtlAAA=', Name: 'Calendar', Color: 'auto', IsDefault: true, CanEdit: true, Owner: 'samanthab@contoso.com' }],
+      },
+    },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'FindMeetingTimes',
+    base: GRAPH,
+    input: {
+      Attendees: ['samanthab@contoso.com'],
+      Start: '2017-04-17T09:00:00',
+      End: '2017-04-19T17:00:00',
+      TimeZone: 'Pacific Standard Time',
+      DurationMinutes: 120,
+      MaxCandidates: 2,
+      IsOrganizerOptional: false,
+    },
+    expect: {
+      method: 'POST',
+      url: '/v1.0/me/findMeetingTimes',
+      headers: { prefer: 'outlook.timezone="Pacific Standard Time"' },
+      json: {
+        attendees: [{ emailAddress: { address: 'samanthab@contoso.com' }, type: 'required' }],
+        timeConstraint: {
+          activityDomain: 'work',
+          timeSlots: [
+            {
+              start: { dateTime: '2017-04-17T09:00:00', timeZone: 'Pacific Standard Time' },
+              end: { dateTime: '2017-04-19T17:00:00', timeZone: 'Pacific Standard Time' },
+            },
+          ],
+        },
+        meetingDuration: 'PT120M',
+        maxCandidates: 2,
+        isOrganizerOptional: false,
+      },
+    },
+    response: {
+      json: {
+        emptySuggestionsReason: '',
+        meetingTimeSuggestions: [
+          {
+            confidence: 100,
+            organizerAvailability: 'free',
+            suggestionReason: 'Suggested because it is one of the nearest times when all attendees are available.',
+            meetingTimeSlot: {
+              start: { dateTime: '2017-04-17T14:00:00.0000000', timeZone: 'Pacific Standard Time' },
+              end: { dateTime: '2017-04-17T16:00:00.0000000', timeZone: 'Pacific Standard Time' },
+            },
+            attendeeAvailability: [{ availability: 'free', attendee: { type: 'required', emailAddress: { address: 'samanthab@contoso.com' } } }],
+            locations: [{ displayName: 'Conf room Hood' }],
+          },
+        ],
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Suggestions: [
+          {
+            Start: '2017-04-17T14:00:00.0000000',
+            End: '2017-04-17T16:00:00.0000000',
+            TimeZone: 'Pacific Standard Time',
+            Confidence: 100,
+            OrganizerAvailability: 'free',
+            SuggestionReason: 'Suggested because it is one of the nearest times when all attendees are available.',
+            Attendees: [{ Email: 'samanthab@contoso.com', Availability: 'free' }],
+          },
+        ],
+      },
+    },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'FindMeetingTimes',
+    note: 'no suggestion: the reason',
+    base: GRAPH,
+    input: { Attendees: ['samanthab@contoso.com'], Start: '2017-04-18T09:00:00', End: '2017-04-20T17:00:00', DurationMinutes: 120 },
+    expect: {
+      method: 'POST',
+      url: '/v1.0/me/findMeetingTimes',
+      headers: { prefer: 'outlook.timezone="UTC"' },
+      json: {
+        attendees: [{ emailAddress: { address: 'samanthab@contoso.com' }, type: 'required' }],
+        timeConstraint: {
+          activityDomain: 'work',
+          timeSlots: [{ start: { dateTime: '2017-04-18T09:00:00', timeZone: 'UTC' }, end: { dateTime: '2017-04-20T17:00:00', timeZone: 'UTC' } }],
+        },
+        meetingDuration: 'PT120M',
+      },
+    },
+    response: { json: { emptySuggestionsReason: 'AttendeesUnavailable', meetingTimeSuggestions: [] } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Suggestions: [], EmptySuggestionsReason: 'AttendeesUnavailable' } },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'ListContacts',
+    base: GRAPH,
+    input: { Filter: "companyName eq 'Fabrikam'", Top: 1 },
+    expect: { method: 'GET', url: '/v1.0/me/contacts?$top=1&$filter=companyName%20eq%20%27Fabrikam%27' },
+    response: {
+      json: {
+        value: [
+          {
+            id: 'AAMkAGI2THk0AAA=',
+            displayName: 'Pavel Bansky',
+            givenName: 'Pavel',
+            surname: 'Bansky',
+            emailAddresses: [{ address: 'pavelb@fabrikam.onmicrosoft.com', name: 'Pavel Bansky' }],
+            businessPhones: ['+1 732 555 0102'],
+            mobilePhone: null,
+            companyName: 'Fabrikam',
+            jobTitle: 'Buyer',
+          },
+        ],
+        '@odata.nextLink': "https://graph.microsoft.com/v1.0/me/contacts?%24filter=companyName+eq+'Fabrikam'&%24top=1&%24skip=1",
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Contacts: [
+          {
+            Id: 'AAMkAGI2THk0AAA=',
+            DisplayName: 'Pavel Bansky',
+            GivenName: 'Pavel',
+            Surname: 'Bansky',
+            Emails: ['pavelb@fabrikam.onmicrosoft.com'],
+            BusinessPhones: ['+1 732 555 0102'],
+            MobilePhone: null,
+            CompanyName: 'Fabrikam',
+            JobTitle: 'Buyer',
+          },
+        ],
+        NextToken: '1',
+      },
+    },
+  },
+  {
+    type: OUTLOOK,
+    actionId: 'CreateContact',
+    base: GRAPH,
+    input: { GivenName: 'Pavel', Surname: 'Bansky', Emails: ['pavelb@fabrikam.onmicrosoft.com'], BusinessPhones: ['+1 732 555 0102'] },
+    expect: {
+      method: 'POST',
+      url: '/v1.0/me/contacts',
+      json: {
+        givenName: 'Pavel',
+        surname: 'Bansky',
+        emailAddresses: [{ address: 'pavelb@fabrikam.onmicrosoft.com' }],
+        businessPhones: ['+1 732 555 0102'],
+      },
+    },
+    response: {
+      status: 201,
+      json: {
+        id: 'AAMkAGI2THk0AAA=',
+        displayName: 'Pavel Bansky',
+        givenName: 'Pavel',
+        surname: 'Bansky',
+        emailAddresses: [{ address: 'pavelb@fabrikam.onmicrosoft.com', name: 'Pavel Bansky' }],
+        businessPhones: ['+1 732 555 0102'],
+      },
+    },
+    result: { status: 'SUCCESS', httpStatus: 201, output: { Id: 'AAMkAGI2THk0AAA=', DisplayName: 'Pavel Bansky' } },
+  },
+];
+
+export const MSMAIL_SAMPLES: HttpSample[] = [...OUTLOOK_SAMPLES];
