@@ -1,7 +1,9 @@
 // MICROSOFT_OUTLOOK: Microsoft Graph v1.0 (Outlook mail, calendar and contacts); shared parts in graph-common.ts.
 // Graph publishes no OpenAPI we keep, so every action names its reference page and the
-// least-privileged permissions of Microsoft's table (the same name for delegated and
-// application tokens unless said otherwise; `grant` only where one kind is refused).
+// least-privileged permissions of Microsoft's table: one name when one permission serves
+// delegated and application tokens, else the delegated one first, then the application one.
+// Where the least (Mail.ReadBasic, Calendars.ReadBasic) would leave out the body an action
+// returns, we name the one that includes it. `grant` only where one kind is refused.
 import type { Catalog, JsonSchema, Template } from '../types.js';
 import {
   userId,
@@ -458,7 +460,7 @@ export const microsoftOutlook: Catalog = {
         { Title: 'Subfolders of the Inbox', Input: { ParentFolderId: 'inbox' } },
       ],
       reference: ref('user-list-mailfolders'),
-      requires: { scopes: ['Mail.ReadBasic'] },
+      requires: { scopes: ['Mail.ReadBasic', 'Mail.ReadBasic.All'] },
     },
     {
       ActionId: 'CreateDraft',

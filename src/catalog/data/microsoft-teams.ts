@@ -2,7 +2,10 @@
 // Graph publishes no OpenAPI we keep, so every action names its reference page and the
 // least-privileged permissions of Microsoft's table: one name when one permission serves
 // delegated and application tokens, else the delegated one first, then the application
-// one. `grant` is set where Microsoft refuses one kind of token.
+// one. For application tokens we name the tenant-wide permission; Microsoft's least
+// privileged is often a resource-specific-consent one (ChannelMessage.Read.Group,
+// ChatMessage.Read.Chat...) that works only where the app is installed in the team or chat.
+// `grant` is set where Microsoft refuses one kind of token.
 import type { Catalog, Template } from '../types.js';
 import { userId, select, odata, content, contentType, perUser, nextLink, token } from './graph-common.js';
 
