@@ -369,7 +369,7 @@ const OUTLOOK_SAMPLES: HttpSample[] = [
   {
     type: OUTLOOK,
     actionId: 'GetEvent',
-    note: "the event's own time zone",
+    note: 'without TimeZone: UTC',
     base: GRAPH,
     input: { UserId: 'megan@contoso.com', EventId: EVT, Select: ['subject', 'start', 'end'] },
     expect: {
@@ -377,11 +377,18 @@ const OUTLOOK_SAMPLES: HttpSample[] = [
       url: `/v1.0/users/megan@contoso.com/events/${EVT}?$select=subject%2Cstart%2Cend`,
       headers: { prefer: 'outlook.body-content-type="text"' },
     },
-    response: { json: { id: EVT, subject: graphEvent.subject, start: graphEvent.start, end: graphEvent.end } },
+    response: {
+      json: {
+        id: EVT,
+        subject: graphEvent.subject,
+        start: { dateTime: '2017-04-21T17:00:00.0000000', timeZone: 'UTC' },
+        end: { dateTime: '2017-04-21T19:00:00.0000000', timeZone: 'UTC' },
+      },
+    },
     result: {
       status: 'SUCCESS',
       httpStatus: 200,
-      output: { Id: EVT, Subject: graphEvent.subject, Start: graphEvent.start.dateTime, End: graphEvent.end.dateTime, TimeZone: 'Pacific Standard Time' },
+      output: { Id: EVT, Subject: graphEvent.subject, Start: '2017-04-21T17:00:00.0000000', End: '2017-04-21T19:00:00.0000000', TimeZone: 'UTC' },
     },
   },
   {

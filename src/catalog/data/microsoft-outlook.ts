@@ -264,7 +264,7 @@ export const microsoftOutlook: Catalog = {
       ActionId: 'ListEvents',
       Name: 'List events',
       Description:
-        'Lists events of the default calendar. With StartDateTime and EndDateTime (UTC unless they carry an offset), returns the occurrences in that window (calendarView), recurring meetings expanded: use that for "what is on my calendar this week". Returns Events (Graph event objects) and NextToken when there are more.',
+        'Lists events of the default calendar. With StartDateTime and EndDateTime (read as UTC), returns the occurrences in that window (calendarView), recurring meetings expanded: use that for "what is on my calendar this week". Returns Events (Graph event objects) and NextToken when there are more.',
       InputSchema: {
         ...listInput({ UserId: userId, StartDateTime: dateTime, EndDateTime: dateTime }),
         dependentRequired: { StartDateTime: ['EndDateTime'], EndDateTime: ['StartDateTime'] },
@@ -494,7 +494,7 @@ export const microsoftOutlook: Catalog = {
       ActionId: 'GetEvent',
       Name: 'Get event',
       Description:
-        "Reads one event by Id: subject, start and end (in TimeZone if given, else the event's own zone), location, organizer, attendees and their responses, the Teams join URL, and the body as text (BodyFormat html for HTML).",
+        'Reads one event by Id: subject, start and end (in TimeZone if given, else UTC), location, organizer, attendees and their responses, the Teams join URL, and the body as text (BodyFormat html for HTML).',
       InputSchema: {
         type: 'object',
         required: ['EventId'],
