@@ -655,4 +655,113 @@ export const MSFILES_SAMPLES: HttpSample[] = [
       },
     },
   },
+  {
+    type: 'MICROSOFT_SHAREPOINT',
+    actionId: 'SearchContent',
+    base: GRAPH,
+    input: { Query: 'contoso filetype:docx', Size: 5 },
+    expect: {
+      method: 'POST',
+      url: '/v1.0/search/query',
+      json: { requests: [{ entityTypes: ['driveItem'], query: { queryString: 'contoso filetype:docx' }, size: 5 }] },
+    },
+    response: {
+      json: {
+        '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#search',
+        value: [
+          {
+            searchTerms: ['contoso'],
+            hitsContainers: [
+              {
+                total: 1,
+                moreResultsAvailable: false,
+                hits: [
+                  {
+                    hitId: 'FlULeN/ui/1GjLx1rUfio5UAAEl',
+                    rank: 1,
+                    summary: '<c0>Contoso</c0> Detailed Design <ddd/>',
+                    resource: {
+                      '@odata.type': '#microsoft.graph.driveItem',
+                      id: ITEM,
+                      createdDateTime: '2019-06-10T06:37:43Z',
+                      lastModifiedDateTime: '2019-06-10T06:37:43Z',
+                      name: 'contoso-designs.docx',
+                      webUrl: 'https://contoso.sharepoint.com/sites/contoso-team/contoso-designs.docx',
+                      parentReference: { driveId: DRIVE, siteId: SITE },
+                    },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Total: 1,
+        MoreResultsAvailable: false,
+        Hits: [
+          {
+            Type: '#microsoft.graph.driveItem',
+            Id: ITEM,
+            Name: 'contoso-designs.docx',
+            WebUrl: 'https://contoso.sharepoint.com/sites/contoso-team/contoso-designs.docx',
+            Summary: '<c0>Contoso</c0> Detailed Design <ddd/>',
+            DriveId: DRIVE,
+            SiteId: SITE,
+            LastModifiedDateTime: '2019-06-10T06:37:43Z',
+          },
+        ],
+      },
+    },
+  },
+  {
+    type: 'MICROSOFT_SHAREPOINT',
+    actionId: 'SearchContent',
+    note: 'sites with an application connector: Region',
+    base: GRAPH,
+    input: { Query: 'marketing', EntityTypes: ['site'], Region: 'NAM', From: 25, Size: 25 },
+    expect: {
+      method: 'POST',
+      url: '/v1.0/search/query',
+      json: { requests: [{ entityTypes: ['site'], query: { queryString: 'marketing' }, from: 25, size: 25, region: 'NAM' }] },
+    },
+    response: {
+      json: {
+        value: [
+          {
+            searchTerms: ['marketing'],
+            hitsContainers: [
+              {
+                total: 26,
+                moreResultsAvailable: false,
+                hits: [{ hitId: SITE, rank: 26, summary: 'Campaigns and brand', resource: { '@odata.type': '#microsoft.graph.site', ...site } }],
+              },
+            ],
+          },
+        ],
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Total: 26,
+        MoreResultsAvailable: false,
+        Hits: [
+          {
+            Type: '#microsoft.graph.site',
+            Id: SITE,
+            Name: 'marketing',
+            WebUrl: 'https://contoso.sharepoint.com/sites/marketing',
+            Summary: 'Campaigns and brand',
+            LastModifiedDateTime: '2025-02-20T12:00:00Z',
+          },
+        ],
+      },
+    },
+  },
 ];

@@ -117,7 +117,7 @@ export const microsoftOneDrive: Catalog = {
       ActionId: 'Search',
       Name: 'Search files',
       Description:
-        "Finds files and folders in the user's drive whose name, metadata or content match Query (also items shared with the user). Returns Items (Id, Name, Size, WebUrl, IsFolder); pages with NextToken.",
+        "Finds files and folders in the user's drive whose name, metadata or content match Query. Returns Items (Id, Name, Size, WebUrl, LastModifiedDateTime, IsFolder); pages with NextToken.",
       InputSchema: {
         type: 'object',
         required: ['Query'],
@@ -138,7 +138,7 @@ export const microsoftOneDrive: Catalog = {
     {
       ActionId: 'DownloadFile',
       Name: 'Download file',
-      Description: `Returns a file's content as base64 (Content, ContentType, Size). Graph answers with a redirect to a pre-authenticated URL on another host; it is followed without the connector's token. Format 'pdf' converts Office documents (work or school drives only). Files over ${DOWNLOAD_MAX} bytes fail: use GetItem's DownloadUrl for those.`,
+      Description: `Returns a file's content as base64 (Content, ContentType, Size). Graph answers with a redirect to a pre-authenticated URL on another host; it is followed without the connector's token. Format 'pdf' converts Office documents (work or school drives only). Files larger than the server's response limit (${DOWNLOAD_MAX} bytes by default) fail: use GetItem's DownloadUrl for those.`,
       InputSchema: {
         type: 'object',
         required: ['ItemId'],

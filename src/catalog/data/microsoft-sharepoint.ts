@@ -2,7 +2,8 @@
 //
 // `requires.scopes`: the least-privileged Graph permission; Sites.Read.All and
 // Sites.ReadWrite.All are the same name for delegated and application connectors
-// (Sites.Selected also works for application connectors granted the site).
+// (Sites.Selected also works for application connectors granted the site, except for
+// drive search).
 import type { Catalog, Template } from '../types.js';
 import {
   itemId,
@@ -394,7 +395,7 @@ export const microsoftSharePoint: Catalog = {
     {
       ActionId: 'DownloadLibraryFile',
       Name: 'Download library file',
-      Description: `Returns the content of a file in a document library as base64 (Content, ContentType, Size). Graph redirects to a pre-authenticated URL on the SharePoint host; it is followed without the connector's token. Format 'pdf' converts Office documents. Files over ${DOWNLOAD_MAX} bytes fail: use GetLibraryItemByPath's DownloadUrl for those.`,
+      Description: `Returns the content of a file in a document library as base64 (Content, ContentType, Size). Graph redirects to a pre-authenticated URL on the SharePoint host; it is followed without the connector's token. Format 'pdf' converts Office documents. Files larger than the server's response limit (${DOWNLOAD_MAX} bytes by default) fail: use GetLibraryItemByPath's DownloadUrl for those.`,
       InputSchema: {
         type: 'object',
         required: ['DriveId', 'ItemId'],
@@ -482,6 +483,67 @@ export const microsoftSharePoint: Catalog = {
         { Title: 'Recently changed pages', Input: { SiteId: SITE, OrderBy: 'lastModifiedDateTime desc', Top: 10 } },
       ],
       reference: graphRef('sitepage-list'),
+      requires: READ,
+    },
+    {
+      ActionId: 'SearchContent',
+      Name: 'Search OneDrive and SharePoint',
+      Description:
+        "Searches everything the user can see in SharePoint and OneDrive (files, list items, lists, sites, libraries) with the Microsoft Search index, using KQL in Query ('budget filetype:xlsx', 'author:\"Megan Bowen\"'). Returns Total, MoreResultsAvailable and Hits (Type, Id, Name, WebUrl, Summary, DriveId, SiteId, LastModifiedDateTime); page with From and Size. Application (client-credentials) connectors must give Region (the tenant's data location, e.g. NAM).",
+      InputSchema: {
+        type: 'object',
+        required: ['Query'],
+        properties: {
+          Query: { type: 'string', minLength: 1, maxLength: 4096 },
+          EntityTypes: {
+            type: 'array',
+            items: { enum: ['driveItem', 'listItem', 'list', 'site', 'drive'] },
+            minItems: 1,
+            maxItems: 5,
+            uniqueItems: true,
+            default: ['driveItem'],
+          },
+          From: { type: 'integer', minimum: 0, maximum: 100000, description: 'The 0-based index of the first hit (paging).' },
+          Size: { type: 'integer', minimum: 1, maximum: 500, description: 'Hits per page (Graph: default 25, at most 500).' },
+          Region: { type: 'string', pattern: '^[A-Z]{3}$', description: "Application connectors only: the tenant's region (NAM, EUR, GBR, ...)." },
+        },
+      },
+      request: {
+        method: 'POST',
+        path: '/search/query',
+        body: {
+          encoding: 'json',
+          value: { requests: [{ entityTypes: '$.EntityTypes', query: { queryString: '$.Query' }, from: '$.From', size: '$.Size', region: '$.Region' }] },
+        },
+      },
+      output: {
+        value: {
+          Total: '$.Body.value[0].hitsContainers[0].total',
+          MoreResultsAvailable: '$.Body.value[0].hitsContainers[0].moreResultsAvailable',
+          Hits: {
+            $each: '$.Body.value[0].hitsContainers[0].hits',
+            $as: {
+              Type: "@.resource['@odata.type']",
+              Id: '@.resource.id',
+              Name: { $coalesce: ['@.resource.name', '@.resource.displayName'] },
+              WebUrl: '@.resource.webUrl',
+              Summary: '@.summary',
+              DriveId: '@.resource.parentReference.driveId',
+              SiteId: '@.resource.parentReference.siteId',
+              LastModifiedDateTime: '@.resource.lastModifiedDateTime',
+            },
+          },
+        },
+      },
+      idempotent: true,
+      Examples: [
+        { Title: 'Find spreadsheets about the budget', Input: { Query: 'budget filetype:xlsx', Size: 10 } },
+        {
+          Title: 'Find sites and list items (application connector in North America)',
+          Input: { Query: 'contoso', EntityTypes: ['site', 'listItem'], Region: 'NAM' },
+        },
+      ],
+      reference: graphRef('search-query'),
       requires: READ,
     },
   ],
