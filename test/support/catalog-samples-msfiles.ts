@@ -651,8 +651,23 @@ export const MSFILES_SAMPLES: HttpSample[] = [
             LastModifiedDateTime: '2025-02-20T12:00:00Z',
           },
         ],
+        HasMore: true,
         NextToken: 'UGFnZWQ9VFJVRSZwX0lEPTI',
       },
+    },
+  },
+  {
+    type: 'MICROSOFT_SHAREPOINT',
+    actionId: 'ListPages',
+    note: 'paging with Skip; the last page',
+    base: GRAPH,
+    input: { SiteId: 'root', Top: 20, Skip: 20, Select: ['id', 'name', 'title'] },
+    expect: { method: 'GET', url: '/v1.0/sites/root/pages/microsoft.graph.sitePage?$top=20&$select=id%2Cname%2Ctitle&$skip=20' },
+    response: { json: { value: [{ id: 'f0d8f8d1-9d5b-4b7a-8b4e-0c6a2f9b9d11', name: 'Home.aspx', title: 'Home' }] } },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: { Pages: [{ Id: 'f0d8f8d1-9d5b-4b7a-8b4e-0c6a2f9b9d11', Name: 'Home.aspx', Title: 'Home' }], HasMore: false },
     },
   },
   {

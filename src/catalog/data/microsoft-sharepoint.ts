@@ -455,9 +455,13 @@ export const microsoftSharePoint: Catalog = {
       ActionId: 'ListPages',
       Name: 'List site pages',
       Description:
-        "Lists the modern pages of a site (news posts and articles): Id, Name ('Home.aspx'), Title, WebUrl, PageLayout (article, home, ...), PublishingState (checkout, published, ...), and who last changed it when. Pages with NextToken.",
-      InputSchema: listInput({ SiteId: siteId }, ['SiteId']),
-      request: { method: 'GET', path: '/sites/{SiteId}/pages/microsoft.graph.sitePage', query: listQuery({ $$skiptoken: '$.NextToken' }) },
+        "Lists the modern pages of a site (news posts and articles): Id, Name ('Home.aspx'), Title, WebUrl, PageLayout (article, home, ...), PublishingState (checkout, published, ...), and who last changed it when. HasMore says whether there are more: continue with NextToken when given, else with Skip (the number of pages already read).",
+      InputSchema: listInput({ SiteId: siteId, Skip: { type: 'integer', minimum: 0, maximum: 100000 } }, ['SiteId']),
+      request: {
+        method: 'GET',
+        path: '/sites/{SiteId}/pages/microsoft.graph.sitePage',
+        query: listQuery({ $$skip: '$.Skip', $$skiptoken: '$.NextToken' }),
+      },
       output: {
         value: {
           Pages: {
@@ -473,6 +477,7 @@ export const microsoftSharePoint: Catalog = {
               LastModifiedDateTime: '@.lastModifiedDateTime',
             },
           },
+          HasMore: { $if: "$.Body['@odata.nextLink']", $then: true, $else: false },
           NextToken: nextLink('$skiptoken'),
         },
       },
