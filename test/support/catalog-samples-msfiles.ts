@@ -363,7 +363,7 @@ export const MSFILES_SAMPLES: HttpSample[] = [
     input: { Query: 'marketing team' },
     expect: { method: 'GET', url: '/v1.0/sites?search=marketing%20team' },
     response: { json: { value: [site] } },
-    result: { status: 'SUCCESS', httpStatus: 200, output: { Sites: [siteOut] } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Sites: [siteOut], HasMore: false } },
   },
   {
     type: 'MICROSOFT_SHAREPOINT',
@@ -609,7 +609,7 @@ export const MSFILES_SAMPLES: HttpSample[] = [
     input: { SiteId: 'root' },
     expect: { method: 'GET', url: '/v1.0/sites/root/sites' },
     response: { json: { value: [site] } },
-    result: { status: 'SUCCESS', httpStatus: 200, output: { Sites: [siteOut] } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Sites: [siteOut], HasMore: false } },
   },
   {
     type: 'MICROSOFT_SHAREPOINT',

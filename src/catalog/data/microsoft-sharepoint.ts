@@ -85,6 +85,8 @@ const COLUMN_TYPES = [
   'thumbnail',
   'contentApprovalStatus',
 ];
+/** Whether Graph has more: its next link is there (whatever parameter it pages with). */
+const hasMore: Template = { $if: "$.Body['@odata.nextLink']", $then: true, $else: false };
 const columnType = (i = 0): Template =>
   i === COLUMN_TYPES.length ? { $literal: 'other' } : { $if: `@.${COLUMN_TYPES[i]}`, $then: { $literal: COLUMN_TYPES[i]! }, $else: columnType(i + 1) };
 
@@ -199,10 +201,10 @@ export const microsoftSharePoint: Catalog = {
       ActionId: 'SearchSites',
       Name: 'Search sites',
       Description:
-        "Finds SharePoint sites whose name or description match Query ('marketing'): Id (the SiteId other actions take), Name, DisplayName, WebUrl, Description. Only sites the user (or the app) can read. Pages with NextToken.",
+        "Finds SharePoint sites whose name or description match Query ('marketing'): Id (the SiteId other actions take), Name, DisplayName, WebUrl, Description. Only sites the user (or the app) can read. Pages with NextToken (HasMore says whether there are more).",
       InputSchema: { type: 'object', required: ['Query'], properties: { Query: { type: 'string', minLength: 1, maxLength: 1024 }, NextToken: token } },
       request: { method: 'GET', path: '/sites', query: { search: '$.Query', $$skiptoken: '$.NextToken' } },
-      output: { value: { Sites: { $each: '$.Body.value', $as: siteOut('@') }, NextToken: nextLink('$skiptoken') } },
+      output: { value: { Sites: { $each: '$.Body.value', $as: siteOut('@') }, HasMore: hasMore, NextToken: nextLink('$skiptoken') } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
       idempotent: true,
       Examples: [{ Title: 'Find the marketing sites', Input: { Query: 'marketing' } }],
@@ -441,10 +443,10 @@ export const microsoftSharePoint: Catalog = {
     {
       ActionId: 'ListSubsites',
       Name: 'List subsites',
-      Description: 'Lists the subsites of a site: Id, Name, DisplayName, WebUrl, Description. Pages with NextToken.',
+      Description: 'Lists the subsites of a site: Id, Name, DisplayName, WebUrl, Description. Pages with NextToken (HasMore says whether there are more).',
       InputSchema: { type: 'object', required: ['SiteId'], properties: { SiteId: siteId, NextToken: token } },
       request: { method: 'GET', path: '/sites/{SiteId}/sites', query: { $$skiptoken: '$.NextToken' } },
-      output: { value: { Sites: { $each: '$.Body.value', $as: siteOut('@') }, NextToken: nextLink('$skiptoken') } },
+      output: { value: { Sites: { $each: '$.Body.value', $as: siteOut('@') }, HasMore: hasMore, NextToken: nextLink('$skiptoken') } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
       idempotent: true,
       Examples: [{ Title: 'The subsites of a site', Input: { SiteId: SITE } }],
@@ -477,7 +479,7 @@ export const microsoftSharePoint: Catalog = {
               LastModifiedDateTime: '@.lastModifiedDateTime',
             },
           },
-          HasMore: { $if: "$.Body['@odata.nextLink']", $then: true, $else: false },
+          HasMore: hasMore,
           NextToken: nextLink('$skiptoken'),
         },
       },
