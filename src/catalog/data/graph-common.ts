@@ -71,3 +71,59 @@ export const driveItemsOut = (ref: string): Template => ({
   },
 });
 export const UPLOAD_MAX = 4 * 1024 * 1024;
+
+// ── Added for issue 16 (OneDrive and SharePoint breadth) ──────────────────────
+
+/** Graph's learn.microsoft.com reference page of an operation ('driveitem-get'). */
+export const graphRef = (page: string) => `https://learn.microsoft.com/en-us/graph/api/${page}?view=graph-rest-1.0`;
+
+/**
+ * A path of a drive item below a drive's root ('Documents/Reports/Q1.xlsx'): no leading or
+ * trailing '/', no empty, '.' or '..' segments, none of the characters OneDrive and
+ * SharePoint refuse in names (and ':' ends Graph's path syntax).
+ */
+export const itemPath = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 400,
+  pattern: '^(?!/)(?!.*//)(?!.*/$)(?!(?:.*/)?\\.\\.?(?:/|$))[^\\\\:*?"<>|#%]+$',
+  description: "A path below the drive's root, e.g. 'Documents/Reports/Q1.xlsx' (no leading '/').",
+};
+
+/** A drive item id that may not be the root folder (delete, move, copy, share). */
+export const childItemId = { ...id, not: { enum: ['root'] }, description: 'A drive item id (not the root folder).' };
+
+/** The largest download an action answers with: the egress's default response limit. */
+export const DOWNLOAD_MAX = 10 * 1024 * 1024;
+
+/** The shaped answer of GET .../content, after the egress followed Graph's 302 to the pre-authenticated URL (without the connector's token). */
+export const downloadOut = {
+  Content: '$.Body',
+  ContentType: "$.Headers['content-type']",
+  Size: { $number: "$.Headers['content-length']" },
+};
+
+/** A permission (sharing link or grant) as actions answer it. */
+export const permissionOut = (at: '$.Body' | '@') => {
+  const p = (path: string) => (at === '@' ? `@.${path}` : `$.Body.${path}`);
+  return {
+    Id: p('id'),
+    Roles: p('roles'),
+    LinkType: p('link.type'),
+    LinkScope: p('link.scope'),
+    LinkWebUrl: p('link.webUrl'),
+    GrantedTo: {
+      $coalesce: [p('grantedToV2.user.email'), p('grantedToV2.user.displayName'), p('grantedToV2.group.displayName'), p('grantedToV2.siteUser.displayName')],
+    },
+    InvitedEmail: p('invitation.email'),
+    ExpirationDateTime: p('expirationDateTime'),
+    HasPassword: p('hasPassword'),
+    InheritedFrom: p('inheritedFrom.path'),
+  };
+};
+
+/** An ISO 8601 date and time with its offset (Graph's DateTimeOffset), e.g. 2025-12-31T00:00:00Z. */
+export const utcDateTime = {
+  type: 'string',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$',
+};
