@@ -4,6 +4,7 @@
 import type { HttpSample } from './catalog-samples.js';
 
 const SLACK = 'https://slack.com/api';
+const ZD = 'https://acme.zendesk.com';
 const JSON_UTF8 = { 'content-type': 'application/json; charset=utf-8' };
 
 // ── Slack ─────────────────────────────────────────────────────────────────────
@@ -66,6 +67,98 @@ const generalOut = {
   Created: 1449252889,
 };
 const reply = { type: 'message', user: 'U0BOT', text: 'Fixed in PR #481.', ts: '1712345999.000300', thread_ts: '1712345678.000200' };
+
+// ── Zendesk ───────────────────────────────────────────────────────────────────
+const zdTicket = {
+  id: 35436,
+  url: `${ZD}/api/v2/tickets/35436.json`,
+  subject: 'Printer on fire',
+  status: 'open',
+  priority: 'urgent',
+  type: 'incident',
+  requester_id: 20978392,
+  assignee_id: 235323,
+  group_id: 98738,
+  organization_id: 509974,
+  tags: ['hardware'],
+  created_at: '2024-06-03T09:15:10Z',
+  updated_at: '2024-06-03T10:02:41Z',
+};
+const zdTicketOut = {
+  Id: 35436,
+  Subject: 'Printer on fire',
+  Status: 'open',
+  Priority: 'urgent',
+  Type: 'incident',
+  RequesterId: 20978392,
+  AssigneeId: 235323,
+  GroupId: 98738,
+  OrganizationId: 509974,
+  Tags: ['hardware'],
+  CreatedAt: '2024-06-03T09:15:10Z',
+  UpdatedAt: '2024-06-03T10:02:41Z',
+};
+const zdUser = {
+  id: 35436,
+  url: `${ZD}/api/v2/users/35436.json`,
+  name: 'Johnny Agent',
+  email: 'johnny@example.com',
+  role: 'agent',
+  organization_id: 57542,
+  phone: '+15551234567',
+  time_zone: 'Copenhagen',
+  active: true,
+  suspended: false,
+  external_id: 'sai989sur98w9',
+  created_at: '2009-07-20T22:55:29Z',
+  verified: true,
+};
+const zdUserOut = {
+  Id: 35436,
+  Name: 'Johnny Agent',
+  Email: 'johnny@example.com',
+  Role: 'agent',
+  OrganizationId: 57542,
+  Phone: '+15551234567',
+  TimeZone: 'Copenhagen',
+  Active: true,
+  Suspended: false,
+  ExternalId: 'sai989sur98w9',
+  CreatedAt: '2009-07-20T22:55:29Z',
+};
+const zdOrg = {
+  created_at: '2018-11-14T00:14:52Z',
+  details: 'caterpillar =)',
+  domain_names: ['remain.com'],
+  external_id: null,
+  group_id: 1835962,
+  id: 4112492,
+  name: 'Groablet Enterprises',
+  notes: 'donkey',
+  organization_fields: { datepudding: '2018-11-04T00:00:00+00:00', org_field_1: 'happy happy' },
+  shared_comments: false,
+  shared_tickets: false,
+  tags: ['smiley', 'teapot_kettle'],
+  updated_at: '2018-11-14T00:54:22Z',
+  url: `${ZD}/api/v2/organizations/4112492.json`,
+};
+const zdOrgOut = {
+  Id: 4112492,
+  Name: 'Groablet Enterprises',
+  DomainNames: ['remain.com'],
+  Details: 'caterpillar =)',
+  Notes: 'donkey',
+  GroupId: 1835962,
+  Tags: ['smiley', 'teapot_kettle'],
+  ExternalId: null,
+  OrganizationFields: { datepudding: '2018-11-04T00:00:00+00:00', org_field_1: 'happy happy' },
+  CreatedAt: '2018-11-14T00:14:52Z',
+};
+const more = (after: string) => ({
+  meta: { has_more: true, after_cursor: after, before_cursor: 'eyJvIjoibmljZV9pZCIsInYiOiJhUUFBQUFBQUFBQUEifQ==' },
+  links: { next: `${ZD}/api/v2/x.json?page%5Bafter%5D=${after}&page%5Bsize%5D=1`, prev: null },
+});
+const last = { meta: { has_more: false, after_cursor: null, before_cursor: null }, links: { next: null, prev: null } };
 
 export const SLACKZD_SAMPLES: HttpSample[] = [
   {
@@ -466,5 +559,397 @@ export const SLACKZD_SAMPLES: HttpSample[] = [
         Channel: { Id: 'C0EAQDV4Z', Name: 'hiring-panel-q3', IsPrivate: true, IsArchived: false, IsIm: false, Topic: '', Purpose: '', Created: 1504554479 },
       },
     },
+  },
+
+  // ── ZENDESK_SUITE ──────────────────────────────────────────────────────────
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'AddTicketComment',
+    base: ZD,
+    input: { TicketId: 35436, Body: 'Customer is on the enterprise plan; waive the fee.', Public: false, Uploads: ['LXJdriewLBP8JrtzzkN7Ne4k6'] },
+    expect: {
+      method: 'PUT',
+      url: '/api/v2/tickets/35436',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      json: { ticket: { comment: { body: 'Customer is on the enterprise plan; waive the fee.', public: false, uploads: ['LXJdriewLBP8JrtzzkN7Ne4k6'] } } },
+    },
+    response: { json: { ticket: zdTicket, audit: { id: 432567, ticket_id: 35436, events: [{ type: 'Comment', public: false }] } } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Id: 35436, Ticket: zdTicket } },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'ListTicketComments',
+    base: ZD,
+    input: { TicketId: 35436, Sort: '-created_at', PageSize: 1 },
+    expect: { method: 'GET', url: '/api/v2/tickets/35436/comments?sort=-created_at&page%5Bsize%5D=1' },
+    response: {
+      json: {
+        comments: [
+          {
+            attachments: [
+              { content_type: 'text/plain', content_url: `${ZD}/attachments/crash.log`, file_name: 'crash.log', id: 498483, size: 2532, thumbnails: [] },
+            ],
+            audit_id: 432567,
+            author_id: 123123,
+            body: 'Thanks for your help!',
+            html_body: '<div class="zd-comment"><p>Thanks for your help!</p></div>',
+            plain_body: 'Thanks for your help!',
+            created_at: '2009-07-20T22:55:29Z',
+            id: 1274,
+            public: true,
+            type: 'Comment',
+          },
+        ],
+        ...more('eyJvIjoiLWNyZWF0ZWRfYXQiLCJ2IjoiYVFJQUFBQUFBQUFBIn0='),
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Comments: [
+          {
+            Id: 1274,
+            AuthorId: 123123,
+            Public: true,
+            Body: 'Thanks for your help!',
+            HtmlBody: '<div class="zd-comment"><p>Thanks for your help!</p></div>',
+            PlainBody: 'Thanks for your help!',
+            CreatedAt: '2009-07-20T22:55:29Z',
+            Attachments: [{ Id: 498483, FileName: 'crash.log', ContentType: 'text/plain', ContentUrl: `${ZD}/attachments/crash.log`, Size: 2532 }],
+          },
+        ],
+        NextToken: 'eyJvIjoiLWNyZWF0ZWRfYXQiLCJ2IjoiYVFJQUFBQUFBQUFBIn0=',
+      },
+    },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'ListTickets',
+    base: ZD,
+    input: { PageSize: 1 },
+    expect: { method: 'GET', url: '/api/v2/tickets?page%5Bsize%5D=1' },
+    response: { json: { tickets: [zdTicket], ...more('eyJvIjoibmljZV9pZCIsInYiOiJhUkFBQUFBQUFBQUEifQ==') } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Tickets: [zdTicketOut], NextToken: 'eyJvIjoibmljZV9pZCIsInYiOiJhUkFBQUFBQUFBQUEifQ==' } },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'ListTickets',
+    note: 'without PageSize: page[size]=100 keeps cursor pagination; the last page has no NextToken',
+    base: ZD,
+    input: { NextToken: 'eyJvIjoibmljZV9pZCIsInYiOiJhUkFBQUFBQUFBQUEifQ==' },
+    expect: { method: 'GET', url: '/api/v2/tickets?page%5Bsize%5D=100&page%5Bafter%5D=eyJvIjoibmljZV9pZCIsInYiOiJhUkFBQUFBQUFBQUEifQ%3D%3D' },
+    response: { json: { tickets: [zdTicket], ...last } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Tickets: [zdTicketOut] } },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'DeleteTicket',
+    base: ZD,
+    input: { TicketId: 35437 },
+    expect: { method: 'DELETE', url: '/api/v2/tickets/35437' },
+    response: { status: 204 },
+    result: { status: 'SUCCESS', httpStatus: 204, output: { Deleted: true } },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'DeleteTicket',
+    note: 'already gone: 404 is FAILED',
+    base: ZD,
+    input: { TicketId: 99999 },
+    expect: { method: 'DELETE', url: '/api/v2/tickets/99999' },
+    response: { status: 404, json: { error: 'RecordNotFound', description: 'Not found' } },
+    result: { status: 'FAILED', httpStatus: 404, output: { error: 'RecordNotFound', description: 'Not found' } },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'MergeTickets',
+    base: ZD,
+    input: {
+      TargetTicketId: 35436,
+      SourceTicketIds: [35437, 35438],
+      TargetComment: 'Merged the duplicate reports.',
+      SourceComment: 'Merged into #35436.',
+      SourceCommentIsPublic: true,
+    },
+    expect: {
+      method: 'POST',
+      url: '/api/v2/tickets/35436/merge',
+      json: { ids: [35437, 35438], target_comment: 'Merged the duplicate reports.', source_comment: 'Merged into #35436.', source_comment_is_public: true },
+    },
+    response: {
+      json: {
+        job_status: {
+          id: '82de0b044094f0c67893ac9fe64f1a99',
+          message: null,
+          progress: null,
+          results: null,
+          status: 'queued',
+          total: null,
+          url: `${ZD}/api/v2/job_statuses/82de0b044094f0c67893ac9fe64f1a99.json`,
+        },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        JobStatus: {
+          Id: '82de0b044094f0c67893ac9fe64f1a99',
+          Status: 'queued',
+          Message: null,
+          Url: `${ZD}/api/v2/job_statuses/82de0b044094f0c67893ac9fe64f1a99.json`,
+        },
+      },
+    },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'GetUser',
+    base: ZD,
+    input: { UserId: 35436 },
+    expect: { method: 'GET', url: '/api/v2/users/35436' },
+    response: { json: { user: zdUser } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: zdUserOut },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'GetCurrentUser',
+    base: ZD,
+    input: {},
+    expect: { method: 'GET', url: '/api/v2/users/me' },
+    response: { json: { user: { ...zdUser, authenticity_token: 'gAuTDyVhnAnP1FBIH1vhTLlxyMNaiKUXcdSYAJrfLHQ=' } } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: zdUserOut },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'SearchUsers',
+    base: ZD,
+    input: { Query: 'johnny@example.com', PerPage: 1 },
+    expect: { method: 'GET', url: '/api/v2/users/search?query=johnny%40example.com&per_page=1' },
+    response: {
+      json: { users: [zdUser], count: 2, next_page: `${ZD}/api/v2/users/search.json?page=2&per_page=1&query=johnny%40example.com`, previous_page: null },
+    },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Users: [zdUserOut], Count: 2, NextToken: '2' } },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'ListUsers',
+    base: ZD,
+    input: { Role: 'agent', PageSize: 1 },
+    expect: { method: 'GET', url: '/api/v2/users?role=agent&page%5Bsize%5D=1' },
+    response: { json: { users: [zdUser], ...more('eyJvIjoiaWQiLCJ2IjoiYVJBQUFBQUFBQUFBIn0=') } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Users: [zdUserOut], NextToken: 'eyJvIjoiaWQiLCJ2IjoiYVJBQUFBQUFBQUFBIn0=' } },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'CreateUser',
+    base: ZD,
+    input: { Name: 'Roger Wilco', Email: 'roger@example.org', Role: 'end-user', OrganizationId: 4112492, Fields: { phone: '+15557654321' } },
+    expect: {
+      method: 'POST',
+      url: '/api/v2/users',
+      headers: { 'content-type': 'application/json' },
+      json: { user: { name: 'Roger Wilco', email: 'roger@example.org', role: 'end-user', organization_id: 4112492, phone: '+15557654321' } },
+    },
+    response: {
+      status: 201,
+      json: {
+        user: {
+          id: 9873843,
+          name: 'Roger Wilco',
+          email: 'roger@example.org',
+          role: 'end-user',
+          organization_id: 4112492,
+          phone: '+15557654321',
+          time_zone: 'Eastern Time (US & Canada)',
+          active: true,
+          suspended: false,
+          external_id: null,
+          created_at: '2024-06-03T11:00:00Z',
+        },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 201,
+      output: {
+        Id: 9873843,
+        Name: 'Roger Wilco',
+        Email: 'roger@example.org',
+        Role: 'end-user',
+        OrganizationId: 4112492,
+        Phone: '+15557654321',
+        TimeZone: 'Eastern Time (US & Canada)',
+        Active: true,
+        Suspended: false,
+        ExternalId: null,
+        CreatedAt: '2024-06-03T11:00:00Z',
+      },
+    },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'CreateUser',
+    note: "the email is taken: 422 is FAILED with Zendesk's error",
+    base: ZD,
+    input: { Name: 'Roger Wilco', Email: 'roger@example.org' },
+    expect: { method: 'POST', url: '/api/v2/users', json: { user: { name: 'Roger Wilco', email: 'roger@example.org' } } },
+    response: {
+      status: 422,
+      json: {
+        error: 'RecordInvalid',
+        description: 'Record validation errors',
+        details: { email: [{ description: 'Email: roger@example.org is already being used by another user', error: 'DuplicateValue' }] },
+      },
+    },
+    result: {
+      status: 'FAILED',
+      httpStatus: 422,
+      output: {
+        error: 'RecordInvalid',
+        description: 'Record validation errors',
+        details: { email: [{ description: 'Email: roger@example.org is already being used by another user', error: 'DuplicateValue' }] },
+      },
+    },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'ListOrganizations',
+    base: ZD,
+    input: {},
+    expect: { method: 'GET', url: '/api/v2/organizations?page%5Bsize%5D=100' },
+    response: { json: { organizations: [zdOrg], ...last } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Organizations: [zdOrgOut] } },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'GetOrganization',
+    base: ZD,
+    input: { OrganizationId: 4112492 },
+    expect: { method: 'GET', url: '/api/v2/organizations/4112492' },
+    response: { json: { organization: zdOrg } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: zdOrgOut },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'ListGroups',
+    base: ZD,
+    input: { ExcludeDeleted: true, PageSize: 2 },
+    expect: { method: 'GET', url: '/api/v2/groups?exclude_deleted=true&page%5Bsize%5D=2' },
+    response: {
+      json: {
+        groups: [
+          { created_at: '2009-05-13T00:07:08Z', id: 211, is_public: true, name: 'DJs', description: '', deleted: false, updated_at: '2011-07-22T00:11:12Z' },
+          {
+            created_at: '2009-08-26T00:07:08Z',
+            id: 122,
+            is_public: true,
+            name: 'MCs',
+            description: 'Tier 2',
+            deleted: false,
+            updated_at: '2010-05-13T00:07:08Z',
+          },
+        ],
+        ...last,
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Groups: [
+          { Id: 211, Name: 'DJs', Description: '', IsPublic: true, Deleted: false },
+          { Id: 122, Name: 'MCs', Description: 'Tier 2', IsPublic: true, Deleted: false },
+        ],
+      },
+    },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'ListTicketFields',
+    base: ZD,
+    input: { PageSize: 2 },
+    expect: { method: 'GET', url: '/api/v2/ticket_fields?page%5Bsize%5D=2' },
+    response: {
+      json: {
+        ticket_fields: [
+          { active: true, description: 'This is the subject field of a ticket', id: 34, position: 21, required: true, title: 'Subject', type: 'subject' },
+          {
+            active: true,
+            description: 'Where the customer is',
+            id: 360001,
+            required: false,
+            title: 'Region',
+            type: 'tagger',
+            custom_field_options: [
+              { id: 10001, name: 'Europe', raw_name: 'Europe', value: 'eu', default: false },
+              { id: 10002, name: 'Americas', raw_name: 'Americas', value: 'amer', default: false },
+            ],
+          },
+        ],
+        ...more('eyJvIjoiaWQiLCJ2IjoiYVFJQUFBQUFBQUFBIn0='),
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        TicketFields: [
+          { Id: 34, Type: 'subject', Title: 'Subject', Description: 'This is the subject field of a ticket', Active: true, Required: true },
+          {
+            Id: 360001,
+            Type: 'tagger',
+            Title: 'Region',
+            Description: 'Where the customer is',
+            Active: true,
+            Required: false,
+            Options: [
+              { Name: 'Europe', Value: 'eu' },
+              { Name: 'Americas', Value: 'amer' },
+            ],
+          },
+        ],
+        NextToken: 'eyJvIjoiaWQiLCJ2IjoiYVFJQUFBQUFBQUFBIn0=',
+      },
+    },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'ListViews',
+    base: ZD,
+    input: { Active: true, Access: 'shared' },
+    expect: { method: 'GET', url: '/api/v2/views?active=true&access=shared&page%5Bsize%5D=100' },
+    response: {
+      json: {
+        views: [
+          {
+            active: true,
+            conditions: {},
+            description: 'View for recent tickets',
+            execution: {},
+            id: 25,
+            position: 3,
+            restriction: {},
+            title: 'Tickets updated less than 12 Hours',
+          },
+        ],
+        ...last,
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: { Views: [{ Id: 25, Title: 'Tickets updated less than 12 Hours', Description: 'View for recent tickets', Active: true, Position: 3 }] },
+    },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'ListViewTickets',
+    base: ZD,
+    input: { ViewId: 25, SortBy: 'created_at', SortOrder: 'asc', PageSize: 1 },
+    expect: { method: 'GET', url: '/api/v2/views/25/tickets?sort_by=created_at&sort_order=asc&page%5Bsize%5D=1' },
+    response: { json: { tickets: [zdTicket], ...more('eyJvIjoiY3JlYXRlZF9hdCIsInYiOiJhUUFBQUFBQUFBQUEifQ==') } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Tickets: [zdTicketOut], NextToken: 'eyJvIjoiY3JlYXRlZF9hdCIsInYiOiJhUUFBQUFBQUFBQUEifQ==' } },
   },
 ];
