@@ -952,4 +952,77 @@ export const SLACKZD_SAMPLES: HttpSample[] = [
     response: { json: { tickets: [zdTicket], ...more('eyJvIjoiY3JlYXRlZF9hdCIsInYiOiJhUUFBQUFBQUFBQUEifQ==') } },
     result: { status: 'SUCCESS', httpStatus: 200, output: { Tickets: [zdTicketOut], NextToken: 'eyJvIjoiY3JlYXRlZF9hdCIsInYiOiJhUUFBQUFBQUFBQUEifQ==' } },
   },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'UploadAttachment',
+    base: ZD,
+    input: { FileName: 'crash log.txt', Content: Buffer.from('Error: printer on fire\n').toString('base64'), ContentType: 'text/plain' },
+    expect: {
+      method: 'POST',
+      url: '/api/v2/uploads?filename=crash%20log.txt',
+      headers: { 'content-type': 'text/plain' },
+      bytes: Buffer.from('Error: printer on fire\n'),
+    },
+    response: {
+      status: 201,
+      json: {
+        upload: {
+          attachment: {
+            content_type: 'text/plain',
+            content_url: `${ZD}/attachments/token/tyBq1ms40dFaHefSIigxZpwGg/?name=crash+log.txt`,
+            deleted: false,
+            file_name: 'crash log.txt',
+            id: 1503729607981,
+            inline: false,
+            size: 23,
+            thumbnails: [],
+            url: `${ZD}/api/v2/attachments/1503729607981.json`,
+          },
+          attachments: [],
+          token: 'LXJdriewLBP8JrtzzkN7Ne4k6',
+        },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 201,
+      output: {
+        Token: 'LXJdriewLBP8JrtzzkN7Ne4k6',
+        Attachment: {
+          Id: 1503729607981,
+          FileName: 'crash log.txt',
+          ContentType: 'text/plain',
+          ContentUrl: `${ZD}/attachments/token/tyBq1ms40dFaHefSIigxZpwGg/?name=crash+log.txt`,
+          Size: 23,
+        },
+      },
+    },
+  },
+  {
+    type: 'ZENDESK_SUITE',
+    actionId: 'UploadAttachment',
+    note: 'a second file into the same upload, default content type',
+    base: ZD,
+    input: { FileName: 'dump.bin', Content: Buffer.from([0, 1, 2, 255]).toString('base64'), Token: 'LXJdriewLBP8JrtzzkN7Ne4k6' },
+    expect: {
+      method: 'POST',
+      url: '/api/v2/uploads?filename=dump.bin&token=LXJdriewLBP8JrtzzkN7Ne4k6',
+      headers: { 'content-type': 'application/octet-stream' },
+      bytes: Buffer.from([0, 1, 2, 255]),
+    },
+    response: {
+      status: 201,
+      json: {
+        upload: {
+          attachment: { content_type: 'application/octet-stream', file_name: 'dump.bin', id: 1503729607982, size: 4 },
+          token: 'LXJdriewLBP8JrtzzkN7Ne4k6',
+        },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 201,
+      output: { Token: 'LXJdriewLBP8JrtzzkN7Ne4k6', Attachment: { Id: 1503729607982, FileName: 'dump.bin', ContentType: 'application/octet-stream', Size: 4 } },
+    },
+  },
 ];

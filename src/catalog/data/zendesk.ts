@@ -7,6 +7,7 @@
 // Account-wide rate limits depend on the plan (200–700 requests per minute, 2500 with
 // the High Volume add-on); endpoint limits are noted per action.
 import type { Catalog, Template } from '../types.js';
+import { base64Schema } from './common.js';
 
 const ticketId = { type: 'integer', minimum: 1 };
 const id = { type: 'integer', minimum: 1 };
@@ -24,6 +25,8 @@ const nextCursor = { $if: '$.Body.meta.has_more', $then: '$.Body.meta.after_curs
 // page[size] is always sent: without it Zendesk falls back to offset pagination, whose answers carry no cursor.
 const cursorQuery = { 'page[size]': { $coalesce: ['$.PageSize', 100] }, 'page[after]': '$.NextToken' };
 const nextPage = { $hook: 'urlQueryParam', $of: '$.Body.next_page', $args: { name: 'page' } };
+
+const UPLOAD_MAX = 5 * 1024 * 1024;
 
 const ref = (page: string) => `https://developer.zendesk.com/api-reference/ticketing/${page}`;
 const ticketUpdateLimit = '30 updates per ticket per user per 10 minutes; 100 ticket updates per minute per account';
@@ -671,6 +674,47 @@ export const zendesk: Catalog = {
       output: { value: { Tickets: { $each: '$.Body.tickets', $as: ticketSummary }, NextToken: nextCursor } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
       idempotent: true,
+    },
+    {
+      ActionId: 'UploadAttachment',
+      Name: 'Upload attachment',
+      Description:
+        `Uploads a file (base64, at most ${UPLOAD_MAX} bytes) to attach to a ticket comment: pass the returned Token in AddTicketComment's Uploads ` +
+        '(or CreateTicket/UpdateTicket Fields). Give the Token of a previous upload to add more files to it; a token is valid for 60 minutes. ' +
+        "FileName's extension should match ContentType.",
+      InputSchema: {
+        type: 'object',
+        required: ['FileName', 'Content'],
+        properties: {
+          FileName: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[^/\\\\\\u0000-\\u001f]+$' },
+          Content: base64Schema(UPLOAD_MAX),
+          ContentType: { type: 'string', pattern: '^[\\w.+-]+/[\\w.+-]+$', default: 'application/octet-stream' },
+          Token: { type: 'string', minLength: 1, maxLength: 100, description: 'The Token of an earlier upload, to add this file to it.' },
+        },
+      },
+      Examples: [{ Title: 'Attach a log file', Input: { FileName: 'crash.log', Content: 'RXJyb3I6IHByaW50ZXIgb24gZmlyZQo=', ContentType: 'text/plain' } }],
+      reference: ref('tickets/ticket-attachments/#upload-files'),
+      requires: { scopes: ['tickets:write'] },
+      request: {
+        method: 'POST',
+        path: '/api/v2/uploads',
+        query: { filename: '$.FileName', token: '$.Token' },
+        body: { encoding: 'base64', value: { $fromBase64: '$.Content' }, contentType: { $coalesce: ['$.ContentType', 'application/octet-stream'] } },
+      },
+      output: {
+        value: {
+          Token: '$.Body.upload.token',
+          Attachment: {
+            Id: '$.Body.upload.attachment.id',
+            FileName: '$.Body.upload.attachment.file_name',
+            ContentType: '$.Body.upload.attachment.content_type',
+            ContentUrl: '$.Body.upload.attachment.content_url',
+            Size: '$.Body.upload.attachment.size',
+          },
+        },
+      },
+      binary: { maxBytes: UPLOAD_MAX },
+      idempotent: false,
     },
   ],
 };
