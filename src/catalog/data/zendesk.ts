@@ -388,7 +388,7 @@ export const zendesk: Catalog = {
       ActionId: 'MergeTickets',
       Name: 'Merge tickets',
       Description:
-        'Merges one or more tickets (SourceTicketIds) into a target ticket: the sources are closed with a comment pointing at the target. ' +
+        'Merges up to 5 tickets (SourceTicketIds) into a target ticket: the sources are closed with a comment pointing at the target; this cannot be undone. ' +
         'Runs as a background job: returns its JobStatus (Id, Status queued/working/completed/failed, Url to follow it).',
       InputSchema: {
         type: 'object',
