@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, OTHER_ACCOUNT, REGION, authOfType, createInput, expectError, qs, startTestServer, type TestServer } from './helpers.js';
 import { modelEnum } from './robust-support.js';
 import { allowedAuthentication } from '../src/domain/type-auth.js';
+import { defaultEnabledActions } from '../src/catalog/index.js';
 import {
   AUTH,
   SECRETS,
@@ -82,7 +83,7 @@ const TYPES = Object.keys(AUTH) as qs.ConnectionAuthType[];
 const typeFor = (auth: qs.ConnectionAuthType): qs.ActionConnectorType => (auth === 'IAM' ? 'AMAZON_S3' : 'GENERIC_HTTP');
 // The types' whole catalogs: a connector created without EnabledActions enables them all.
 const JIRA_ACTIONS = ['CreateIssue', 'GetIssue', 'SearchIssues', 'AddComment', 'GetTransitions', 'TransitionIssue'];
-const SLACK_ACTIONS = ['PostMessage', 'ListChannels', 'GetChannelHistory', 'AddReaction'];
+const SLACK_ACTIONS = defaultEnabledActions('SLACK');
 const ALL_SECRETS = Object.values(SECRETS);
 
 function expectNoSecrets(what: unknown) {

@@ -218,15 +218,16 @@ describe('catalog format', () => {
   it('finds actions and defaults EnabledActions to the whole catalog', () => {
     expect(findAction('JIRA_CLOUD', 'CreateIssue')?.Name).toBe('Create issue');
     expect(findAction('JIRA_CLOUD', 'Nope')).toBeUndefined();
-    expect(defaultEnabledActions('SLACK')).toEqual(['PostMessage', 'ListChannels', 'GetChannelHistory', 'AddReaction']);
+    expect(defaultEnabledActions('SLACK').slice(0, 4)).toEqual(['PostMessage', 'ListChannels', 'GetChannelHistory', 'AddReaction']);
     expect(unknownActionIds('SLACK', ['PostMessage', 'DeleteEverything'])).toEqual(['DeleteEverything']);
     const listed = describeActions('SLACK', ['PostMessage']);
-    expect(listed.map((a) => [a.ActionId, a.Enabled])).toEqual([
+    expect(listed.map((a) => [a.ActionId, a.Enabled]).slice(0, 4)).toEqual([
       ['PostMessage', true],
       ['ListChannels', false],
       ['GetChannelHistory', false],
       ['AddReaction', false],
     ]);
+    expect(listed.filter((a) => a.Enabled)).toHaveLength(1);
     expect(listed[0]!.InputSchema).toMatchObject({ type: 'object', required: ['Channel'] });
     for (const c of shipped) expect(defaultEnabledActions(c.Type).length).toBeLessThanOrEqual(100);
   });

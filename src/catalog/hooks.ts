@@ -91,4 +91,11 @@ export const valueHooks: Record<string, ValueHook> = {
     if (typeof v === 'object' && v !== null && !(v instanceof Uint8Array) && Object.keys(v).length === 0) return undefined;
     return v;
   },
+
+  /** A paging object `{page, pages}` → the next page number as a string, nothing on the last page (Slack's search.messages). */
+  nextPage: (v) => {
+    const page = memberOf(v, 'page');
+    const pages = memberOf(v, 'pages');
+    return Number.isInteger(page) && Number.isInteger(pages) && (page as number) < (pages as number) ? String((page as number) + 1) : undefined;
+  },
 };
