@@ -91,4 +91,14 @@ export const valueHooks: Record<string, ValueHook> = {
     if (typeof v === 'object' && v !== null && !(v instanceof Uint8Array) && Object.keys(v).length === 0) return undefined;
     return v;
   },
+
+  /** The URL of a Link header entry with relation `$args.rel` (ServiceNow's `<...>;rel="next"` paging links). */
+  linkRel: (v, args) => {
+    if (typeof v !== 'string' || typeof args.rel !== 'string') return undefined;
+    for (const m of v.matchAll(/<([^>]*)>([^,<]*)/g)) {
+      const rels = /;\s*rel\s*=\s*"?([^";]*)"?/i.exec(m[2]!)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+      if (rels.includes(args.rel.toLowerCase())) return m[1];
+    }
+    return undefined;
+  },
 };
