@@ -366,7 +366,7 @@ export const salesforce: Catalog = {
         properties: {
           Subject: { type: 'string', minLength: 1, maxLength: 255, default: 'Call' },
           ...taskMembers,
-          ActivityDate: { ...date, description: 'The day of the call (YYYY-MM-DD; default today in Salesforce).' },
+          ActivityDate: { ...date, description: 'The day of the call (YYYY-MM-DD); without it the task has no date.' },
           Description: { type: 'string', maxLength: 32000, description: 'Call notes.' },
           CallType: { enum: ['Inbound', 'Outbound', 'Internal'] },
           CallDurationInSeconds: { type: 'integer', minimum: 0, maximum: 86400 },
@@ -451,7 +451,7 @@ export const salesforce: Catalog = {
                 Url: {
                   type: 'string',
                   maxLength: 4000,
-                  pattern: '^/services/data/v[0-9]{2,3}\\.0/[^\\s#]*$',
+                  pattern: '^/services/data/v[0-9]{2,3}\\.0/(?!.*\\.\\.)[^\\s#]*$',
                   description: "e.g. '/services/data/v62.0/sobjects/Account'.",
                 },
                 ReferenceId: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,79}$' },

@@ -34,8 +34,8 @@ const KNOWLEDGE_API = `${DOCS}/knowledge-api.html`;
 const AGGREGATE_API = `${DOCS}/c_AggregateAPI.html`;
 /** Uploads travel base64 inside InvokeAction's JSON (8 MB at most): 4 MB of file. */
 const ATTACHMENT_MAX = 4 * 1024 * 1024;
-/** The egress reads at most 10 MB of an answer. */
-const DOWNLOAD_MAX = 10 * 1024 * 1024;
+/** Downloads come back base64 in the InvokeAction result, sized like uploads. */
+const DOWNLOAD_MAX = ATTACHMENT_MAX;
 
 const table = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,79}$', description: "A table name, e.g. 'incident', 'problem', 'sys_user', 'u_asset_request'." };
 const columns = {
@@ -635,7 +635,7 @@ export const serviceNow: Catalog = {
     {
       ActionId: 'DownloadAttachment',
       Name: 'Download attachment',
-      Description: `Returns the content of an attachment by its sys_id (from ListAttachments) as base64, with its media type. Files larger than ${DOWNLOAD_MAX} bytes cannot be read through this action.`,
+      Description: `Returns the content of an attachment by its sys_id (from ListAttachments) as base64, with its media type and size. Meant for files up to ${DOWNLOAD_MAX} bytes (ListAttachments gives each size): larger ones make a result too big for an agent to use.`,
       InputSchema: { type: 'object', required: ['SysId'], properties: { SysId: sysId } },
       request: { method: 'GET', path: '/api/now/attachment/{SysId}/file', headers: { accept: '*/*' } },
       output: { value: { Content: '$.Body', ContentType: "$.Headers['content-type']", SizeBytes: { $number: "$.Headers['content-length']" } } },
