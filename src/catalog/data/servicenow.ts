@@ -32,6 +32,10 @@ const ATTACHMENT_API = `${DOCS}/c_AttachmentAPI.html`;
 const CATALOG_API = `${DOCS}/c_ServiceCatalogAPI.html`;
 const KNOWLEDGE_API = `${DOCS}/knowledge-api.html`;
 const AGGREGATE_API = `${DOCS}/c_AggregateAPI.html`;
+/** The Knowledge Management API's default rate limit (instances may change it). */
+const knowledgeRate = {
+  rateLimit: "500 requests per hour for unauthenticated and snc_external users by default; other users fall under the instance's inbound REST rate limits.",
+};
 /** Uploads travel base64 inside InvokeAction's JSON (8 MB at most): 4 MB of file. */
 const ATTACHMENT_MAX = 4 * 1024 * 1024;
 /** Downloads come back base64 in the InvokeAction result, sized like uploads. */
@@ -838,6 +842,7 @@ export const serviceNow: Catalog = {
         { Title: 'VPN articles of one knowledge base', Input: { Query: 'vpn', KnowledgeBases: ['a7e8a78bff0221009b20ffffffffff17'] } },
       ],
       reference: KNOWLEDGE_API,
+      requires: knowledgeRate,
     },
     {
       ActionId: 'GetKnowledgeArticle',
@@ -862,6 +867,7 @@ export const serviceNow: Catalog = {
       idempotent: true,
       Examples: [{ Title: 'Read an article by number', Input: { Id: 'KB0000011' } }],
       reference: KNOWLEDGE_API,
+      requires: knowledgeRate,
     },
     {
       ActionId: 'CountRecords',
