@@ -98,4 +98,13 @@ export const valueHooks: Record<string, ValueHook> = {
     const pages = memberOf(v, 'pages');
     return Number.isInteger(page) && Number.isInteger(pages) && (page as number) < (pages as number) ? String((page as number) + 1) : undefined;
   },
+  /** The URL of a Link header entry with relation `$args.rel` (ServiceNow's `<...>;rel="next"` paging links). */
+  linkRel: (v, args) => {
+    if (typeof v !== 'string' || typeof args.rel !== 'string') return undefined;
+    for (const m of v.matchAll(/<([^>]*)>([^,<]*)/g)) {
+      const rels = /;\s*rel\s*=\s*"?([^";]*)"?/i.exec(m[2]!)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+      if (rels.includes(args.rel.toLowerCase())) return m[1];
+    }
+    return undefined;
+  },
 };
