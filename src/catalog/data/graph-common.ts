@@ -94,7 +94,8 @@ export const itemPath = {
 export const childItemId = { ...id, not: { enum: ['root'] }, description: 'A drive item id (not the root folder).' };
 
 /** The largest download an action answers with: the egress's default response limit. */
-export const DOWNLOAD_MAX = 10 * 1024 * 1024;
+/** Downloads are meant for files up to this size (base64 in one InvokeAction result); larger ones: the item's DownloadUrl. */
+export const DOWNLOAD_MAX = 4 * 1024 * 1024;
 
 /** The shaped answer of GET .../content, after the egress followed Graph's 302 to the pre-authenticated URL (without the connector's token). */
 export const downloadOut = {

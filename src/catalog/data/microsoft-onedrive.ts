@@ -138,7 +138,7 @@ export const microsoftOneDrive: Catalog = {
     {
       ActionId: 'DownloadFile',
       Name: 'Download file',
-      Description: `Returns a file's content as base64 (Content, ContentType, Size). Graph answers with a redirect to a pre-authenticated URL on another host; it is followed without the connector's token. Format 'pdf' converts Office documents (work or school drives only). Files larger than the server's response limit (${DOWNLOAD_MAX} bytes by default) fail: use GetItem's DownloadUrl for those.`,
+      Description: `Returns a file's content as base64 (Content, ContentType, Size). Graph answers with a redirect to a pre-authenticated URL on another host; it is followed without the connector's token. Format 'pdf' converts Office documents (work or school drives only). Meant for files up to ${DOWNLOAD_MAX} bytes (larger ones make a result too big for an agent, and beyond the server's response limit fail): use GetItem's DownloadUrl for those.`,
       InputSchema: {
         type: 'object',
         required: ['ItemId'],

@@ -397,7 +397,7 @@ export const microsoftSharePoint: Catalog = {
     {
       ActionId: 'DownloadLibraryFile',
       Name: 'Download library file',
-      Description: `Returns the content of a file in a document library as base64 (Content, ContentType, Size). Graph redirects to a pre-authenticated URL on the SharePoint host; it is followed without the connector's token. Format 'pdf' converts Office documents. Files larger than the server's response limit (${DOWNLOAD_MAX} bytes by default) fail: use GetLibraryItemByPath's DownloadUrl for those.`,
+      Description: `Returns the content of a file in a document library as base64 (Content, ContentType, Size). Graph redirects to a pre-authenticated URL on the SharePoint host; it is followed without the connector's token. Format 'pdf' converts Office documents. Meant for files up to ${DOWNLOAD_MAX} bytes (larger ones make a result too big for an agent, and beyond the server's response limit fail): use GetLibraryItemByPath's DownloadUrl for those.`,
       InputSchema: {
         type: 'object',
         required: ['DriveId', 'ItemId'],
