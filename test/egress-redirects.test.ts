@@ -87,6 +87,19 @@ describe('redirects', () => {
     expect(seen['x-trace']).toBe('t');
   });
 
+  it('drops the credential headers a request names (an API key in x-sn-apikey or APIKey) on the way to another origin, and only there', async () => {
+    const headers = { 'x-sn-apikey': 'now-key-secret', apikey: 'hub-key-secret', 'x-trace': 't' };
+    const originBoundHeaders = ['x-sn-apikey', 'APIKey'];
+    const same = await egress().request({ method: 'GET', url: redirect('/echo'), headers, originBoundHeaders });
+    expect(JSON.parse(same.body.toString()).headers).toMatchObject({ 'x-sn-apikey': 'now-key-secret', apikey: 'hub-key-secret' });
+
+    const cross = await egress().request({ method: 'GET', url: redirect(at('other.test.example', '/echo')), headers, originBoundHeaders });
+    const seen = JSON.parse(cross.body.toString()).headers;
+    expect(seen['x-sn-apikey']).toBeUndefined();
+    expect(seen.apikey).toBeUndefined();
+    expect(seen['x-trace']).toBe('t');
+  });
+
   it('a port change is another origin', async () => {
     const second = await startUpstream({ ca: upstream.ca });
     try {

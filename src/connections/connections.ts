@@ -251,9 +251,12 @@ export class Connections {
     delete headers.authorization;
     delete headers['proxy-authorization'];
     let followRedirects = req.followRedirects ?? true;
+    let originBoundHeaders: string[] | undefined;
     scrubber.add(...auth.material);
     if (auth.kind === 'headers') {
       Object.assign(headers, auth.headers);
+      // Whatever header the scheme puts the credential in goes only to the connector's origin.
+      originBoundHeaders = Object.keys(auth.headers);
       scrubber.addRequestHeaders(headers, Object.keys(auth.headers));
     } else {
       if (!req.aws) throw new TypeError('a request through an IAM connector must name the AWS service to sign for');
@@ -267,6 +270,7 @@ export class Connections {
       url: req.url,
       headers,
       followRedirects,
+      ...(originBoundHeaders ? { originBoundHeaders } : {}),
       ...(req.body !== undefined ? { body: req.body } : {}),
       ...egressRoute(rec),
       ...(req.signal ? { signal: req.signal } : {}),

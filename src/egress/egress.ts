@@ -26,6 +26,11 @@ export interface EgressRequest {
   tenant?: EgressTenant;
   /** Follow redirects (default true). When false, a 3xx is returned as the response. */
   followRedirects?: boolean;
+  /**
+   * More headers that carry credentials (an API key in `x-sn-apikey`, `APIKey`): like
+   * Authorization and Cookie, they are dropped when a redirect leads to another origin.
+   */
+  originBoundHeaders?: readonly string[];
   signal?: AbortSignal;
   /** The invocation the request is made for (holdResponses): the body read stays charged to the budget until it ends. */
   hold?: ResponseHold;
@@ -157,7 +162,10 @@ export class Egress {
           throw new EgressError('too-many-redirects', `More than ${this.cfg.maxRedirects} redirects, starting at ${start.origin}`);
         }
         const next = redirectUrl(location, url);
-        if (next.origin !== url.origin) for (const name of ORIGIN_BOUND_HEADERS) delete headers[name];
+        if (next.origin !== url.origin) {
+          for (const name of ORIGIN_BOUND_HEADERS) delete headers[name];
+          for (const name of req.originBoundHeaders ?? []) delete headers[name.toLowerCase()];
+        }
         if ((res.statusCode === 303 && method !== 'GET' && method !== 'HEAD') || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
           method = 'GET';
           body = undefined;
