@@ -20,9 +20,10 @@ import {
 } from './support/catalog-samples.js';
 import { CSRF, MORE_HOSTS, MORE_HTTP_SAMPLES, SAP_SAMPLES } from './support/catalog-samples-more.js';
 import { AWS_AI_HOSTS, AWS_AI_SAMPLES } from './support/catalog-samples-aws.js';
+import { FINDINGS_HOSTS, FINDINGS_SAMPLES } from './support/catalog-samples-findings.js';
 
-const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES];
-const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS];
+const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES, ...FINDINGS_SAMPLES];
+const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS, ...FINDINGS_HOSTS];
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { staticResolver } from './support/resolver.js';
 import { createTestCa } from './support/tls.js';

@@ -16,6 +16,8 @@ const ajv = new Ajv({
   removeAdditional: true,
   useDefaults: true,
   validateSchema: true,
+  // Errors carry their schema: a `not` states its rule in its description (protocol/validate.ts).
+  verbose: true,
 });
 
 const compiled = new WeakMap<object, ValidateFunction>();

@@ -600,10 +600,11 @@ export const MORE_HTTP_SAMPLES: HttpSample[] = [
     type: 'MICROSOFT_SHAREPOINT',
     actionId: 'ListListItems',
     base: GRAPH,
-    input: { SiteId: 'root', ListId: 'Issues', Filter: "fields/Status eq 'Open'", Top: 1 },
+    input: { SiteId: 'root', ListId: 'Issues', Filter: "fields/Status eq 'Open'", Top: 1, Select: ['Title', 'Status'] },
     expect: {
       method: 'GET',
-      url: '/v1.0/sites/root/lists/Issues/items?expand=fields&$top=1&$filter=fields%2FStatus%20eq%20%27Open%27',
+      // Select narrows the item's fields: Graph ignores a top-level $select for columns.
+      url: '/v1.0/sites/root/lists/Issues/items?$expand=fields%28%24select%3DTitle%2CStatus%29&$top=1&$filter=fields%2FStatus%20eq%20%27Open%27',
       headers: { prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' },
     },
     response: {
