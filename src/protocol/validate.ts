@@ -93,6 +93,8 @@ function ruleOf(e: ErrorObject): string {
       return `Member must satisfy enum value set: [${Array.isArray(p.allowedValues) ? p.allowedValues.join(', ') : ''}]`;
     case 'type':
       return `Member must be of type ${p.type === 'integer' ? 'integer' : p.type === 'object' ? 'structure' : p.type === 'array' ? 'list' : p.type}`;
+    case 'maxBytes':
+      return `Member must have length less than or equal to ${String(e.schema)} bytes in UTF-8`;
     case 'dependencies':
       return `Member must not be null when ${String(p.property)} is set`;
     case 'not': {
