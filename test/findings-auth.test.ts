@@ -9,6 +9,7 @@ import { ACCOUNT, ADMIN, expectError, qs } from './helpers.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
 import { actionsApi, apiKeyAuth, createConnector } from './support/actions.js';
 import { type ConnEnv, startConnEnv } from './support/conn-env.js';
+import { newConnector } from '../src/ops/connectors.js';
 
 const KEY = 'now-api-key-4c1f2e9d8b7a';
 const SYS_ID = '9d385017c611228701d22104cc95c371';
@@ -97,6 +98,31 @@ describe('Atlassian and Zendesk API tokens need Email', () => {
     expect(r.status, r.raw).toBe(200);
     // The old token: the refused Update stored nothing.
     expect(upstream.received[0]!.headers.authorization).toBe(basic('agent@acme.example.com/token', KEY));
+  });
+
+  it('a connector stored without Email (before the rule) is refused at InvokeAction, nothing sent', async () => {
+    // Stored exactly as an earlier Create stored it: no Email.
+    const { rec, perms } = newConnector(
+      env.t.server.services.keys,
+      'us-east-1',
+      `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/admin`,
+      {
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: 'legacy-jira',
+        Name: 'legacy',
+        Type: 'JIRA_CLOUD',
+        AuthenticationConfig: { AuthenticationType: 'API_KEY', AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: root(), ApiKey: KEY } } },
+      },
+      ['GetIssue'],
+      Date.now(),
+    );
+    await env.t.server.store.connectors.insertConnector(rec, perms, []);
+    upstream.reset();
+    const r = await api.invoke(ADMIN, 'legacy-jira', 'GetIssue', { IssueIdOrKey: 'OPS-7' });
+    expect(r.status, r.raw).toBe(400);
+    expect(r.errorType).toMatch(/^InvalidParameterValueException/);
+    expect(r.body.Message ?? r.body.message).toMatch(/API_KEY connector of type JIRA_CLOUD without Email.*Update its AuthenticationConfig with Email/);
+    expect(upstream.received).toHaveLength(0);
   });
 
   it('Jira with Email: Basic email:token', async () => {
