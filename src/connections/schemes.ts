@@ -49,7 +49,7 @@ const MICROSOFT: Partial<TypeScheme> = {
 
 // The SAP API Business Hub (its sandbox, and API Management proxies in front of S/4HANA)
 // takes its application key in the `APIKey` header; S/4HANA itself takes BASIC or OAuth.
-const SAP: Partial<TypeScheme> = { apiKey: { header: 'APIKey', value: '{key}' } };
+const SAP_HUB: Partial<TypeScheme> = { apiKey: { header: 'APIKey', value: '{key}' } };
 
 const BY_TYPE: Partial<Record<ActionConnectorType, Partial<TypeScheme>>> = {
   JIRA_CLOUD: ATLASSIAN,
@@ -71,11 +71,11 @@ const BY_TYPE: Partial<Record<ActionConnectorType, Partial<TypeScheme>>> = {
   MICROSOFT_TEAMS: MICROSOFT,
   MICROSOFT_ONEDRIVE: MICROSOFT,
   MICROSOFT_SHAREPOINT: MICROSOFT,
-  SAP_BUSINESSPARTNER: SAP,
-  SAP_PRODUCTMASTERDATA: SAP,
-  SAP_PHYSICALINVENTORY: SAP,
-  SAP_BILLOFMATERIALS: SAP,
-  SAP_MATERIALSTOCK: SAP,
+  SAP_BUSINESSPARTNER: SAP_HUB,
+  SAP_PRODUCTMASTERDATA: SAP_HUB,
+  SAP_PHYSICALINVENTORY: SAP_HUB,
+  SAP_BILLOFMATERIALS: SAP_HUB,
+  SAP_MATERIALSTOCK: SAP_HUB,
 };
 
 export function schemeFor(type: ActionConnectorType): TypeScheme {

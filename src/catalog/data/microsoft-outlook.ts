@@ -67,7 +67,7 @@ export const microsoftOutlook: Catalog = {
       Name: 'List messages',
       Description:
         "Lists messages of the mailbox (or of a folder such as 'inbox'), newest first unless OrderBy says otherwise, a page at a time (pass NextToken for the next). " +
-        'Search takes KQL words or property:value terms (from:, subject:, received>=) and returns matches by relevance; ' +
+        'Search takes KQL words or property:value terms (from:, subject:, received>=; quote phrases) and returns at most 1000 matches, newest sent first; ' +
         'Microsoft Graph cannot combine Search with Filter or OrderBy, so those are refused together. Returns Messages (Graph message objects; Select narrows them) and NextToken.',
       InputSchema: {
         ...listInput({
