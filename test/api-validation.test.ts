@@ -1128,7 +1128,8 @@ describe('connector type and AuthenticationType (each type accepts only some)', 
     ['SLACK', 'BASIC', '[OAUTH2_AUTHORIZATION_CODE, API_KEY]'],
     ['AMAZON_S3', 'API_KEY', '[IAM]'],
     ['SALESFORCE_CRM', 'NONE', '[OAUTH2_AUTHORIZATION_CODE, OAUTH2_CLIENT_CREDENTIALS]'],
-    ['SERVICENOW_NOW_PLATFORM', 'API_KEY', '[OAUTH2_AUTHORIZATION_CODE, OAUTH2_CLIENT_CREDENTIALS, BASIC]'],
+    ['SERVICENOW_NOW_PLATFORM', 'NONE', '[OAUTH2_AUTHORIZATION_CODE, OAUTH2_CLIENT_CREDENTIALS, BASIC, API_KEY]'],
+    ['SAP_MATERIALSTOCK', 'NONE', '[OAUTH2_CLIENT_CREDENTIALS, OAUTH2_AUTHORIZATION_CODE, BASIC, API_KEY]'],
   ];
 
   it.each(REFUSED)('Create refuses %s with %s, naming the member and the allowed list, creating nothing', async (type, auth, allowed) => {

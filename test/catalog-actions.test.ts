@@ -24,9 +24,10 @@ import { MSMAIL_SAMPLES } from './support/catalog-samples-msmail.js';
 import { MSFILES_SAMPLES } from './support/catalog-samples-msfiles.js';
 import { SLACKZD_SAMPLES } from './support/catalog-samples-slackzd.js';
 import { SNSF_SALESFORCE_SAMPLES, SNSF_SAMPLES } from './support/catalog-samples-snsf.js';
+import { FINDINGS_HOSTS, FINDINGS_SAMPLES } from './support/catalog-samples-findings.js';
 
-const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES, ...MSMAIL_SAMPLES, ...MSFILES_SAMPLES, ...SLACKZD_SAMPLES, ...SNSF_SAMPLES, ...SNSF_SALESFORCE_SAMPLES];
-const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS];
+const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES, ...MSMAIL_SAMPLES, ...MSFILES_SAMPLES, ...SLACKZD_SAMPLES, ...SNSF_SAMPLES, ...SNSF_SALESFORCE_SAMPLES, ...FINDINGS_SAMPLES];
+const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS, ...FINDINGS_HOSTS];
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { staticResolver } from './support/resolver.js';
 import { createTestCa } from './support/tls.js';

@@ -16,6 +16,19 @@ const ajv = new Ajv({
   removeAdditional: true,
   useDefaults: true,
   validateSchema: true,
+  // Errors carry their schema: a `not` states its rule in its description (protocol/validate.ts).
+  verbose: true,
+});
+
+// `maxBytes`: a string's UTF-8 size limit, for vendors that count bytes (Comprehend's
+// "5 KB" DetectSentiment). JSON Schema's maxLength counts characters, and a character
+// may take up to 4 bytes: schemas state both, maxLength for agents and maxBytes to refuse
+// what the vendor would (protocol/validate.ts words the message).
+ajv.addKeyword({
+  keyword: 'maxBytes',
+  type: 'string',
+  schemaType: 'number',
+  validate: (limit: number, data: string) => Buffer.byteLength(data, 'utf8') <= limit,
 });
 
 const compiled = new WeakMap<object, ValidateFunction>();

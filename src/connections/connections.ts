@@ -19,6 +19,7 @@ import { type ConnectorAuth, connectorAuth, secretValues } from './connector-aut
 import { SealedConfigMismatch } from './destination.js';
 import { clientMaterial, TokenFailure } from './oauth.js';
 import { apiKeyHeaders, basicAuthorization } from './schemes.js';
+import { apiKeyNeedsEmail } from '../domain/type-auth.js';
 import { CredentialScrubber } from './scrub.js';
 import { TokenVault } from './token-vault.js';
 import type { TokenObserver } from './observe.js';
@@ -155,6 +156,12 @@ export class Connections {
       case 'BASIC':
         return { kind: 'headers', headers: { authorization: basicAuthorization(auth.username, auth.password) }, material: [...material] };
       case 'API_KEY':
+        // Stored before Email was required: refused, never sent in a form the vendor rejects.
+        if (apiKeyNeedsEmail(rec.type) && !auth.email) {
+          throw invalidParameter(
+            `Action connector ${rec.id} is an API_KEY connector of type ${rec.type} without Email; its vendor accepts API tokens only with the account's email (HTTP Basic). Update its AuthenticationConfig with Email.`,
+          );
+        }
         return { kind: 'headers', headers: apiKeyHeaders(rec.type, auth.apiKey, auth.email), material: [...material] };
       case 'OAUTH2_CLIENT_CREDENTIALS': {
         const t = await this.serviceTokens.token(rec, auth.client, opts);

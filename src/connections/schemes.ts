@@ -2,6 +2,7 @@
 // how an OAuth client authenticates at the token endpoint, and what extra
 // parameters its authorization requests need. Data only, keyed by connector
 // type (CONNECTORS.md); a type that is not listed uses DEFAULT_SCHEME.
+import { apiKeyNeedsEmail } from '../domain/type-auth.js';
 import type { ActionConnectorType } from '../protocol/generated/model.js';
 
 /**
@@ -12,10 +13,8 @@ import type { ActionConnectorType } from '../protocol/generated/model.js';
 export type KeyPlacement = { header: string; value: string } | { basic: { user: string; password: string } };
 
 export interface TypeScheme {
-  /** API_KEY without Email. */
+  /** How the API key is sent. Types whose keys need Email (domain/type-auth.ts) use `{email}`; the others ignore Email. */
   apiKey: KeyPlacement;
-  /** API_KEY with Email (Atlassian, Zendesk); types without it ignore Email. */
-  apiKeyWithEmail?: KeyPlacement;
   /** How the OAuth client authenticates at the token endpoint (RFC 6749 §2.3.1). */
   tokenEndpointAuth: 'client_secret_basic' | 'client_secret_post';
   /** Extra parameters of authorization requests (OAUTH2_AUTHORIZATION_CODE), e.g. scope. */
@@ -35,8 +34,8 @@ export const DEFAULT_SCHEME: TypeScheme = {
 };
 
 const ATLASSIAN: Partial<TypeScheme> = {
-  // Atlassian Cloud API tokens: Basic email:token; without Email, a personal access token as Bearer.
-  apiKeyWithEmail: { basic: { user: '{email}', password: '{key}' } },
+  // Atlassian Cloud API tokens work only as Basic email:token (a Bearer token is an OAuth token, never an API token).
+  apiKey: { basic: { user: '{email}', password: '{key}' } },
   tokenEndpointAuth: 'client_secret_post',
   // Atlassian 3LO: the API audience, consent each time, and offline_access for a refresh token.
   authorizationParams: { audience: 'api.atlassian.com', prompt: 'consent', scope: 'offline_access' },
@@ -48,12 +47,16 @@ const MICROSOFT: Partial<TypeScheme> = {
   clientCredentialsParams: { scope: 'https://graph.microsoft.com/.default' },
 };
 
+// The SAP API Business Hub (its sandbox, and API Management proxies in front of S/4HANA)
+// takes its application key in the `APIKey` header; S/4HANA itself takes BASIC or OAuth.
+const SAP_HUB: Partial<TypeScheme> = { apiKey: { header: 'APIKey', value: '{key}' } };
+
 const BY_TYPE: Partial<Record<ActionConnectorType, Partial<TypeScheme>>> = {
   JIRA_CLOUD: ATLASSIAN,
   ATLASSIAN_CONFLUENCE: ATLASSIAN,
   ZENDESK_SUITE: {
-    // Zendesk API tokens: Basic `{email}/token:{key}`.
-    apiKeyWithEmail: { basic: { user: '{email}/token', password: '{key}' } },
+    // Zendesk API tokens work only as Basic `{email}/token:{key}`.
+    apiKey: { basic: { user: '{email}/token', password: '{key}' } },
     tokenEndpointAuth: 'client_secret_post',
   },
   PAGERDUTY_ADVANCE: { apiKey: { header: 'authorization', value: 'Token token={key}' } },
@@ -62,11 +65,17 @@ const BY_TYPE: Partial<Record<ActionConnectorType, Partial<TypeScheme>>> = {
   SLACK: { tokenEndpointAuth: 'client_secret_post' },
   ASANA: { tokenEndpointAuth: 'client_secret_post' },
   SALESFORCE_CRM: { tokenEndpointAuth: 'client_secret_post' },
-  SERVICENOW_NOW_PLATFORM: { tokenEndpointAuth: 'client_secret_post' },
+  // ServiceNow inbound REST API keys (API Key - Inbound authentication profile): the `x-sn-apikey` header.
+  SERVICENOW_NOW_PLATFORM: { apiKey: { header: 'x-sn-apikey', value: '{key}' }, tokenEndpointAuth: 'client_secret_post' },
   MICROSOFT_OUTLOOK: MICROSOFT,
   MICROSOFT_TEAMS: MICROSOFT,
   MICROSOFT_ONEDRIVE: MICROSOFT,
   MICROSOFT_SHAREPOINT: MICROSOFT,
+  SAP_BUSINESSPARTNER: SAP_HUB,
+  SAP_PRODUCTMASTERDATA: SAP_HUB,
+  SAP_PHYSICALINVENTORY: SAP_HUB,
+  SAP_BILLOFMATERIALS: SAP_HUB,
+  SAP_MATERIALSTOCK: SAP_HUB,
 };
 
 export function schemeFor(type: ActionConnectorType): TypeScheme {
@@ -77,10 +86,14 @@ const fill = (template: string, vars: { key: string; email?: string }) => templa
 
 export const basicAuthorization = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
 
-/** The headers that carry an API key for this connector type. */
+/**
+ * The headers that carry an API key for this connector type. A type whose keys need
+ * Email and has none gets no headers: the callers refuse such a connector first.
+ */
 export function apiKeyHeaders(type: ActionConnectorType, apiKey: string, email: string | undefined): Record<string, string> {
   const scheme = schemeFor(type);
-  const placement = (email !== undefined && scheme.apiKeyWithEmail) || scheme.apiKey;
+  if (apiKeyNeedsEmail(type) && !email) return {};
+  const placement = scheme.apiKey;
   const vars = { key: apiKey, email };
   if ('basic' in placement) return { authorization: basicAuthorization(fill(placement.basic.user, vars), fill(placement.basic.password, vars)) };
   return { [placement.header.toLowerCase()]: fill(placement.value, vars) };

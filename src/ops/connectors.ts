@@ -15,7 +15,7 @@ import { serializeOnce } from '../protocol/http.js';
 import { DEFAULT_PAGE_SIZE, MAX_TAGS, openPage, type Services } from './services.js';
 import { checkPermissionList } from './permission-rules.js';
 import { resolvePrincipalFilter } from './principal-filter.js';
-import { authenticationTypeProblem } from '../domain/type-auth.js';
+import { authenticationTypeProblem, typeAuthConfigProblems } from '../domain/type-auth.js';
 import { defaultEnabledActions, unknownActionIds } from '../catalog/index.js';
 import type { ActionConnectorType } from '../protocol/generated/model.js';
 
@@ -208,6 +208,7 @@ export function connectorOps(s: Services) {
     problems.push(...authConfigProblems(input.AuthenticationConfig).map(wire));
     const authTypeProblem = authenticationTypeProblem(input.Type, input.AuthenticationConfig.AuthenticationType);
     if (authTypeProblem) problems.push(wire(authTypeProblem));
+    else problems.push(...typeAuthConfigProblems(input.Type, input.AuthenticationConfig).map(wire));
     const enabledActions = checkEnabledActions(input.Type, input.EnabledActions, problems) ?? defaultEnabledActions(input.Type);
     checkVpc(s, input.VpcConnectionArn, { accountId: input.AwsAccountId, region: ctx.region }, problems);
     if (input.Permissions) problems.push(...(await checkPermissionList(s, ctx, input.AwsAccountId, input.Permissions, 'permissions')));
@@ -241,6 +242,7 @@ export function connectorOps(s: Services) {
     const problems = authConfigProblems(input.AuthenticationConfig).map(wire);
     const authTypeProblem = authenticationTypeProblem(rec.type, input.AuthenticationConfig.AuthenticationType);
     if (authTypeProblem) problems.push(wire(authTypeProblem));
+    else problems.push(...typeAuthConfigProblems(rec.type, input.AuthenticationConfig).map(wire));
     // Given: replaces the connector's list; omitted: the list is kept.
     const enabledActions = checkEnabledActions(rec.type, input.EnabledActions, problems) ?? rec.enabledActions;
     checkVpc(s, input.VpcConnectionArn, rec, problems);

@@ -93,6 +93,15 @@ function ruleOf(e: ErrorObject): string {
       return `Member must satisfy enum value set: [${Array.isArray(p.allowedValues) ? p.allowedValues.join(', ') : ''}]`;
     case 'type':
       return `Member must be of type ${p.type === 'integer' ? 'integer' : p.type === 'object' ? 'structure' : p.type === 'array' ? 'list' : p.type}`;
+    case 'maxBytes':
+      return `Member must have length less than or equal to ${String(e.schema)} bytes in UTF-8`;
+    case 'dependencies':
+      return `Member must not be null when ${String(p.property)} is set`;
+    case 'not': {
+      // A catalog's `{not: ..., description: 'Member must ...'}` says the rule itself (errors carry parentSchema when verbose).
+      const d: unknown = e.parentSchema?.description;
+      return typeof d === 'string' && d.startsWith('Member must') ? d : (e.message ?? 'Member must not match');
+    }
     default:
       return e.message ?? `Member must satisfy ${e.keyword}`;
   }
@@ -105,7 +114,7 @@ export function validateInput(validate: ValidateFunction, input: unknown): void 
   const problems: Problem[] = [];
   for (const e of validate.errors ?? []) {
     const p =
-      e.keyword === 'required'
+      e.keyword === 'required' || (e.keyword === 'dependencies' && typeof e.params.missingProperty === 'string')
         ? missingMember(memberPath(e.instancePath, String(e.params.missingProperty)), ruleOf(e))
         : constraint(memberPath(e.instancePath), ruleOf(e));
     if (!seen.has(p.message)) {

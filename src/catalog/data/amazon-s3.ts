@@ -6,7 +6,8 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const client = '@aws-sdk/client-s3';
 const signingName = 's3';
 const bucket = { type: 'string', pattern: '^[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]$' };
-const key = { type: 'string', minLength: 1, maxLength: 1024 };
+// S3 keys: at most 1024 bytes of UTF-8 (maxLength counts characters; maxBytes the bytes, catalog/input.ts).
+const key = { type: 'string', minLength: 1, maxLength: 1024, maxBytes: 1024 };
 const token = { type: 'string', minLength: 1, maxLength: 4096 };
 
 export const amazonS3: Catalog = {

@@ -349,76 +349,123 @@ export const textract: Catalog = {
   ],
 };
 
+// Comprehend's LanguageCode enum (@aws-sdk/client-comprehend's `LanguageCode`).
 const languages = ['en', 'es', 'fr', 'de', 'it', 'pt', 'ar', 'hi', 'ja', 'ko', 'zh', 'zh-TW'];
-const comprehendText = { type: 'string', minLength: 1, maxLength: 100_000, description: 'UTF-8 text, at most 100 KB.' };
-const comprehendAction = (id: string, name: string, description: string, command: string, withLanguage: boolean, value: Template): CatalogAction => ({
-  ActionId: id,
-  Name: name,
-  Description: description,
+/**
+ * Comprehend's text: the SDK documents the limits in UTF-8 bytes ("The maximum string size
+ * is 100 KB", 5 KB for DetectSentiment). maxLength counts characters (as many as the bytes
+ * at most), maxBytes the UTF-8 bytes themselves (catalog/input.ts).
+ */
+const comprehendText = (maxBytes: number, minLength = 1) => ({
+  type: 'string',
+  minLength,
+  maxLength: maxBytes,
+  maxBytes,
+  description: `UTF-8 text, at most ${maxBytes} bytes${minLength > 1 ? ` and at least ${minLength} characters` : ''}.`,
+});
+interface ComprehendSpec {
+  id: string;
+  name: string;
+  description: string;
+  command: string;
+  /** The LanguageCode values the operation takes (none: it takes no LanguageCode). */
+  languages?: string[];
+  maxBytes: number;
+  minLength?: number;
+  value: Template;
+  example: string;
+}
+const comprehendAction = (c: ComprehendSpec): CatalogAction => ({
+  ActionId: c.id,
+  Name: c.name,
+  Description: c.description,
   InputSchema: {
     type: 'object',
     required: ['Text'],
-    properties: withLanguage ? { Text: comprehendText, LanguageCode: { enum: languages, default: 'en' } } : { Text: comprehendText },
+    properties: c.languages
+      ? { Text: comprehendText(c.maxBytes, c.minLength), LanguageCode: { enum: c.languages, default: 'en' } }
+      : { Text: comprehendText(c.maxBytes, c.minLength) },
   },
   aws: {
     client: '@aws-sdk/client-comprehend',
-    command,
+    command: c.command,
     signingName: 'comprehend',
-    input: (withLanguage ? { Text: '$.Text', LanguageCode: '$.LanguageCode' } : { Text: '$.Text' }) as Template,
+    input: (c.languages ? { Text: '$.Text', LanguageCode: '$.LanguageCode' } : { Text: '$.Text' }) as Template,
   },
-  output: { value },
+  output: { value: c.value },
   idempotent: true,
+  reference: `https://docs.aws.amazon.com/comprehend/latest/APIReference/API_${c.id}.html`,
+  requires: { scopes: [`comprehend:${c.id}`] },
+  Examples: [{ Title: c.name, Input: c.languages ? { Text: c.example, LanguageCode: 'en' } : { Text: c.example } }],
 });
 
 export const comprehend: Catalog = {
   Type: 'AMAZON_COMPREHEND',
   Api: 'Amazon Comprehend (@aws-sdk/client-comprehend)',
   actions: [
-    comprehendAction(
-      'DetectSentiment',
-      'Detect sentiment',
-      'Returns the prevailing sentiment of a text (POSITIVE, NEGATIVE, NEUTRAL, MIXED) with scores.',
-      'DetectSentimentCommand',
-      true,
-      { Sentiment: '$.Body.Sentiment', SentimentScore: '$.Body.SentimentScore' },
-    ),
-    comprehendAction(
-      'DetectEntities',
-      'Detect entities',
-      'Finds named entities (people, places, organizations, dates, quantities, ...) in a text.',
-      'DetectEntitiesCommand',
-      true,
-      { Entities: '$.Body.Entities' },
-    ),
-    comprehendAction(
-      'DetectPiiEntities',
-      'Detect PII',
-      'Finds personally identifiable information (names, addresses, account numbers, ...) in a text, with offsets.',
-      'DetectPiiEntitiesCommand',
-      true,
-      { Entities: '$.Body.Entities' },
-    ),
-    comprehendAction(
-      'DetectDominantLanguage',
-      'Detect language',
-      'Returns the languages a text is written in, most likely first.',
-      'DetectDominantLanguageCommand',
-      false,
-      { Languages: '$.Body.Languages' },
-    ),
+    comprehendAction({
+      id: 'DetectSentiment',
+      name: 'Detect sentiment',
+      description:
+        'Returns the prevailing sentiment of a text (POSITIVE, NEGATIVE, NEUTRAL, MIXED) with a score for each. Text is at most 5000 bytes in UTF-8 (5 KB); split longer text and detect each part.',
+      command: 'DetectSentimentCommand',
+      languages,
+      maxBytes: 5000,
+      value: { Sentiment: '$.Body.Sentiment', SentimentScore: '$.Body.SentimentScore' },
+      example: 'The delivery was late, but support sorted it out quickly. Happy overall!',
+    }),
+    comprehendAction({
+      id: 'DetectEntities',
+      name: 'Detect entities',
+      description:
+        'Finds named entities (people, places, organizations, dates, quantities, ...) in a text, with type, score and offsets. Text is at most 100 KB in UTF-8.',
+      command: 'DetectEntitiesCommand',
+      languages,
+      maxBytes: 100_000,
+      value: { Entities: '$.Body.Entities' },
+      example: 'Jane Doe joined Example Corp in Seattle on 3 March 2025.',
+    }),
+    comprehendAction({
+      id: 'DetectPiiEntities',
+      name: 'Detect PII',
+      description:
+        'Finds personally identifiable information (names, addresses, account numbers, SSNs, ...) in an English or Spanish text (LanguageCode en or es only), with type, score and offsets. Text is at most 100 KB in UTF-8.',
+      command: 'DetectPiiEntitiesCommand',
+      // The SDK: "Enter the language code for English (en) or Spanish (es)".
+      languages: ['en', 'es'],
+      maxBytes: 100_000,
+      value: { Entities: '$.Body.Entities' },
+      example: 'Call me at 206-555-0100 or write to jane@example.com.',
+    }),
+    comprehendAction({
+      id: 'DetectDominantLanguage',
+      name: 'Detect language',
+      description: 'Returns the languages a text is written in (RFC 5646 codes), most likely first, with scores. Text is 20 characters to 100 KB in UTF-8.',
+      command: 'DetectDominantLanguageCommand',
+      maxBytes: 100_000,
+      // The SDK: "The string must contain at least 20 characters."
+      minLength: 20,
+      value: { Languages: '$.Body.Languages' },
+      example: 'Bonjour, je voudrais réserver une table pour deux personnes.',
+    }),
   ],
 };
 
-const medicalText = { type: 'string', minLength: 1, maxLength: 20_000 };
-const medicalAction = (id: string, name: string, description: string, command: string): CatalogAction => ({
+// Comprehend Medical's Text: at most 20,000 characters for DetectEntitiesV2 and DetectPHI, 10,000 for the
+// ontology-linking InferICD10CM and InferRxNorm (the API reference's length constraints; the SDK does not carry them).
+const medicalAction = (id: string, name: string, description: string, command: string, maxLength: number, example: string): CatalogAction => ({
   ActionId: id,
   Name: name,
-  Description: description,
-  InputSchema: { type: 'object', required: ['Text'], properties: { Text: medicalText } },
+  Description: `${description} Text is at most ${maxLength} characters.`,
+  InputSchema: { type: 'object', required: ['Text'], properties: { Text: { type: 'string', minLength: 1, maxLength } } },
   aws: { client: '@aws-sdk/client-comprehendmedical', command, signingName: 'comprehendmedical', input: { Text: '$.Text' } },
   output: { value: { Entities: '$.Body.Entities', UnmappedAttributes: '$.Body.UnmappedAttributes', ModelVersion: '$.Body.ModelVersion' } },
   idempotent: true,
+  reference: `https://docs.aws.amazon.com/comprehend-medical/latest/api/API_${id}.html`,
+  Examples: [{ Title: name, Input: { Text: example } }],
 });
+
+const NOTE = 'Patient is a 42-year-old male with type 2 diabetes, prescribed metformin 500 mg twice daily.';
 
 export const comprehendMedical: Catalog = {
   Type: 'AMAZON_COMPREHEND_MEDICAL',
@@ -429,19 +476,32 @@ export const comprehendMedical: Catalog = {
       'Detect medical entities',
       'Finds medical conditions, medications, anatomy, tests, treatments and protected health information in clinical text.',
       'DetectEntitiesV2Command',
+      20_000,
+      NOTE,
     ),
     medicalAction(
       'DetectPHI',
       'Detect PHI',
       'Finds protected health information (names, dates, identifiers, contact details) in clinical text.',
       'DetectPHICommand',
+      20_000,
+      'John Smith, DOB 01/02/1980, MRN 123456, seen at Anytown Clinic on 2025-03-01.',
     ),
     medicalAction(
       'InferICD10CM',
       'Infer ICD-10-CM',
       'Links medical conditions in clinical text to ICD-10-CM codes, with confidence scores.',
       'InferICD10CMCommand',
+      10_000,
+      NOTE,
     ),
-    medicalAction('InferRxNorm', 'Infer RxNorm', 'Links medications in clinical text to RxNorm concepts, with confidence scores.', 'InferRxNormCommand'),
+    medicalAction(
+      'InferRxNorm',
+      'Infer RxNorm',
+      'Links medications in clinical text to RxNorm concepts, with confidence scores.',
+      'InferRxNormCommand',
+      10_000,
+      NOTE,
+    ),
   ],
 };

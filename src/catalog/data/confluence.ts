@@ -1,5 +1,5 @@
 // ATLASSIAN_CONFLUENCE: Confluence Cloud REST API v2 (pages, spaces) and v1 (CQL search).
-// BaseEndpoint: https://{site}.atlassian.net/wiki (API token) or https://api.atlassian.com/ex/confluence/{cloudId} (OAuth 2.0 3LO).
+// BaseEndpoint: https://{site}.atlassian.net/wiki (API token) or https://api.atlassian.com/ex/confluence/{cloudId}/wiki (OAuth 2.0 3LO); both need /wiki (Create and Update refuse them without it).
 import type { Catalog } from '../types.js';
 
 const pageId = { type: 'string', pattern: '^[0-9]{1,20}$' };

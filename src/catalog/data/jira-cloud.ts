@@ -12,6 +12,9 @@ const richText = {
 };
 const fieldList = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_.\\-*!]+$' }, maxItems: 100 };
 
+/** What SearchIssues returns per issue unless Fields says otherwise: /search/jql gives only ids without `fields`. */
+const SEARCH_FIELDS = ['summary', 'status', 'assignee', 'priority', 'issuetype', 'created', 'updated'];
+
 export const jiraCloud: Catalog = {
   Type: 'JIRA_CLOUD',
   Api: 'Jira Cloud platform REST API v3',
@@ -83,13 +86,20 @@ export const jiraCloud: Catalog = {
     {
       ActionId: 'SearchIssues',
       Name: 'Search issues (JQL)',
-      Description: 'Finds issues with a JQL query, a page at a time; pass the NextToken of one page to get the next.',
+      Description:
+        'Finds issues with a JQL query (e.g. project = OPS AND status = "To Do" ORDER BY created DESC), a page at a time; pass the NextToken of one page to get the next (IsLast says there is none). ' +
+        'Each issue comes with id, key and the Fields asked for: by default summary, status, assignee, priority, issuetype, created and updated (Jira returns only ids without fields; *navigable asks for all navigable fields).',
       InputSchema: {
         type: 'object',
         required: ['Jql'],
         properties: {
           Jql: { type: 'string', minLength: 1, maxLength: 10000 },
-          Fields: fieldList,
+          Fields: {
+            ...fieldList,
+            minItems: 1,
+            default: SEARCH_FIELDS,
+            description: 'Field ids to return, e.g. summary, status, customfield_10020; *all or *navigable for many.',
+          },
           MaxResults: { type: 'integer', minimum: 1, maximum: 5000 },
           NextToken: { type: 'string', minLength: 1, maxLength: 4096 },
         },
@@ -102,6 +112,13 @@ export const jiraCloud: Catalog = {
       output: { value: { Issues: '$.Body.issues', NextToken: '$.Body.nextPageToken', IsLast: '$.Body.isLast' } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
       idempotent: true,
+      Examples: [
+        {
+          Title: 'Open issues assigned to me, newest first',
+          Input: { Jql: 'assignee = currentUser() AND statusCategory != Done ORDER BY created DESC', MaxResults: 20 },
+        },
+        { Title: 'Bugs in project OPS with their labels', Input: { Jql: 'project = OPS AND issuetype = Bug', Fields: ['summary', 'status', 'labels'] } },
+      ],
     },
     {
       ActionId: 'AddComment',

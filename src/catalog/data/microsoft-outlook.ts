@@ -4,7 +4,7 @@
 // delegated and application tokens, else the delegated one first, then the application one.
 // Where the least (Mail.ReadBasic, Calendars.ReadBasic) would leave out the body an action
 // returns, we name the one that includes it. `grant` only where one kind is refused.
-import type { Catalog, JsonSchema, Template } from '../types.js';
+import type { Catalog, HttpRequestTemplate, JsonSchema, Template } from '../types.js';
 import {
   userId,
   odata,
@@ -119,6 +119,22 @@ const messageValue: Template = {
 };
 const slot = (start: string, end: string, zone: Template) => ({ start: { dateTime: start, timeZone: zone }, end: { dateTime: end, timeZone: zone } });
 
+/** A member the schema refuses beside Search (the message says why). */
+const notWithSearch = (param: string) => ({
+  not: {},
+  description: `Member must not be set together with Search: Microsoft Graph cannot combine $search with ${param}`,
+});
+
+/** ListMessages' paths: a folder's messages when FolderId is given, else the whole mailbox; /users/{UserId} or /me. */
+const messagesAt = (query: Template): HttpRequestTemplate[] => [
+  ...perUser('/mailFolders/{FolderId}/messages', { method: 'GET', query }, '$.FolderId'),
+  ...perUser('/messages', { method: 'GET', query }),
+];
+
+/** The variants, each applying only when `ref` also resolves. */
+const whenAlso = (ref: string, variants: HttpRequestTemplate[]): HttpRequestTemplate[] =>
+  variants.map((v) => ({ ...v, when: [ref, ...(v.when === undefined ? [] : Array.isArray(v.when) ? v.when : [v.when])] }));
+
 export const microsoftOutlook: Catalog = {
   Type: 'MICROSOFT_OUTLOOK',
   Api: 'Microsoft Graph v1.0 (Outlook mail, calendar and contacts)',
@@ -185,19 +201,35 @@ export const microsoftOutlook: Catalog = {
       ActionId: 'ListMessages',
       Name: 'List messages',
       Description:
-        "Lists messages of the mailbox (or of a folder such as 'inbox'), newest first unless OrderBy says otherwise; Search uses Outlook search syntax.",
-      InputSchema: listInput({
-        UserId: userId,
-        FolderId: { ...id, description: 'A folder id or well-known name: inbox, sentitems, drafts, archive.' },
-        Search: odata,
-      }),
+        "Lists messages of the mailbox (or of a folder such as 'inbox'), newest first unless OrderBy says otherwise, a page at a time (pass NextToken for the next). " +
+        'Search takes KQL words or property:value terms (from:, subject:, received>=; quote phrases) and returns at most 1000 matches, newest sent first; ' +
+        'Microsoft Graph cannot combine Search with Filter or OrderBy, so those are refused together. Returns Messages (Graph message objects; Select narrows them) and NextToken.',
+      InputSchema: {
+        ...listInput({
+          UserId: userId,
+          FolderId: { ...id, description: 'A folder id or well-known name: inbox, sentitems, drafts, archive.' },
+          Search: { ...odata, description: 'KQL search, e.g. "budget review" or from:alex@contoso.com; not with Filter or OrderBy.' },
+        }),
+        // Graph answers 400 to $search with $filter or $orderby (and pages search results with $skiptoken, never $skip).
+        dependencies: { Search: { properties: { Filter: notWithSearch('$filter'), OrderBy: notWithSearch('$orderby') } } },
+      },
       request: [
-        ...perUser('/mailFolders/{FolderId}/messages', { method: 'GET', query: listQuery({ $$search: '$.Search', $$skip: '$.NextToken' }) }, '$.FolderId'),
-        ...perUser('/messages', { method: 'GET', query: listQuery({ $$search: '$.Search', $$skip: '$.NextToken' }) }),
+        // Search results page with $skiptoken; other lists with $skip.
+        ...whenAlso('$.Search', messagesAt(listQuery({ $$search: '$.Search', $$skiptoken: '$.NextToken' }))),
+        ...messagesAt(listQuery({ $$skip: '$.NextToken' })),
       ],
-      output: { value: { Messages: '$.Body.value', NextToken: nextLink('$skip') } },
+      output: { value: { Messages: '$.Body.value', NextToken: { $coalesce: [nextLink('$skip'), nextLink('$skiptoken')] } } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
       idempotent: true,
+      reference: 'https://learn.microsoft.com/en-us/graph/api/user-list-messages',
+      requires: { scopes: ['Mail.Read'] },
+      Examples: [
+        {
+          Title: 'Unread messages in the inbox',
+          Input: { FolderId: 'inbox', Filter: 'isRead eq false', Top: 25, Select: ['subject', 'from', 'receivedDateTime'] },
+        },
+        { Title: 'Search the mailbox for messages from Alex about the budget', Input: { Search: 'from:alex@contoso.com budget', Top: 10 } },
+      ],
     },
     {
       ActionId: 'CreateEvent',
@@ -267,7 +299,8 @@ export const microsoftOutlook: Catalog = {
         'Lists events of the default calendar. With StartDateTime and EndDateTime (read as UTC), returns the occurrences in that window (calendarView), recurring meetings expanded: use that for "what is on my calendar this week". Returns Events (Graph event objects) and NextToken when there are more.',
       InputSchema: {
         ...listInput({ UserId: userId, StartDateTime: dateTime, EndDateTime: dateTime }),
-        dependentRequired: { StartDateTime: ['EndDateTime'], EndDateTime: ['StartDateTime'] },
+        // draft-07 `dependencies` (Ajv here does not know 2019-09's dependentRequired and would ignore it).
+        dependencies: { StartDateTime: ['EndDateTime'], EndDateTime: ['StartDateTime'] },
       },
       request: [
         ...perUser(

@@ -146,12 +146,21 @@ export const microsoftSharePoint: Catalog = {
     {
       ActionId: 'ListListItems',
       Name: 'List list items',
-      Description: "Lists the items of a list with their field values (Filter on fields needs the 'fields/' prefix, e.g. fields/Status eq 'Open').",
+      Description:
+        'Lists the items of a list with their field values, a page at a time (pass NextToken for the next). Select names the columns (internal names, e.g. Title, Status) to return in Fields; ' +
+        "Filter and OrderBy on columns need the 'fields/' prefix, e.g. fields/Status eq 'Open' (filtering on a column that is not indexed may fail on large lists).",
       InputSchema: listInput({ SiteId: siteId, ListId: listId }, ['SiteId', 'ListId']),
       request: {
         method: 'GET',
         path: '/sites/{SiteId}/lists/{ListId}/items',
-        query: { expand: 'fields', $$top: '$.Top', $$filter: '$.Filter', $$orderby: '$.OrderBy', $$skiptoken: '$.NextToken' },
+        query: {
+          // A list item's columns are in its `fields`: Select narrows those ($expand=fields($select=...)), not the item.
+          $$expand: { $if: '$.Select', $then: { $concat: ['fields($select=', { $join: '$.Select' }, ')'] }, $else: 'fields' },
+          $$top: '$.Top',
+          $$filter: '$.Filter',
+          $$orderby: '$.OrderBy',
+          $$skiptoken: '$.NextToken',
+        },
         headers: { $if: '$.Filter', $then: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } },
       },
       output: {
@@ -162,6 +171,14 @@ export const microsoftSharePoint: Catalog = {
       },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
       idempotent: true,
+      reference: 'https://learn.microsoft.com/en-us/graph/api/listitem-list',
+      requires: { scopes: ['Sites.Read.All'] },
+      Examples: [
+        {
+          Title: 'Open issues of the Issues list, title and status only',
+          Input: { SiteId: 'root', ListId: 'Issues', Filter: "fields/Status eq 'Open'", Select: ['Title', 'Status'], Top: 50 },
+        },
+      ],
     },
     {
       ActionId: 'CreateListItem',
