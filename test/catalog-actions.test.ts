@@ -20,8 +20,10 @@ import {
 } from './support/catalog-samples.js';
 import { CSRF, MORE_HOSTS, MORE_HTTP_SAMPLES, SAP_SAMPLES } from './support/catalog-samples-more.js';
 import { AWS_AI_HOSTS, AWS_AI_SAMPLES } from './support/catalog-samples-aws.js';
+import { ATLASSIAN_SAMPLES } from './support/catalog-samples-atlassian.js';
+import { readMultipart } from './support/multipart.js';
 
-const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES];
+const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES, ...ATLASSIAN_SAMPLES];
 const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS];
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { staticResolver } from './support/resolver.js';
@@ -132,6 +134,7 @@ describe('HTTP actions against a local upstream', () => {
       if (sample.expect.json !== undefined) expect(JSON.parse(got.body.toString('utf8'))).toEqual(sample.expect.json);
       else if (sample.expect.text !== undefined) expect(got.body.toString('utf8')).toBe(sample.expect.text);
       else if (sample.expect.bytes !== undefined) expect(got.body.equals(sample.expect.bytes)).toBe(true);
+      else if (sample.expect.multipart !== undefined) expect(await readMultipart(got.headers['content-type'], got.body)).toEqual(sample.expect.multipart);
       else expect(got.body.length).toBe(0);
 
       expect(result.InvokeActionStatus).toBe(sample.result.status);

@@ -91,4 +91,11 @@ export const valueHooks: Record<string, ValueHook> = {
     if (typeof v === 'object' && v !== null && !(v instanceof Uint8Array) && Object.keys(v).length === 0) return undefined;
     return v;
   },
+
+  /** Lists joined into one, one level deep (Jira's update operations from two inputs: [{add}..., {remove}...]); nothing if empty. */
+  flatten: (v) => {
+    if (!Array.isArray(v)) return undefined;
+    const out = v.flatMap((x) => (Array.isArray(x) ? x : [x]));
+    return out.length === 0 ? undefined : out;
+  },
 };
