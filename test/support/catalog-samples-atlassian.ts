@@ -6,6 +6,7 @@ import type { HttpSample } from './catalog-samples.js';
 
 const JIRA = 'https://acme.atlassian.net';
 const JIRA_OAUTH = 'https://api.atlassian.com/ex/jira/1324a887-45db-1bf4-1e99-ef0ff456d421';
+const CONF = 'https://acme.atlassian.net/wiki';
 
 const mia = {
   accountId: '5b10a2844c20165700ede21g',
@@ -57,6 +58,9 @@ const worklog = {
   updateAuthor: { accountId: mia.accountId, active: false, displayName: 'Mia Krystof', self: mia.self },
   updated: '2021-01-18T23:45:00.000+0000',
 };
+
+/** A tiny PNG (its signature and the start of a header): binary content with CR, LF and NUL bytes. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
 
 export const ATLASSIAN_SAMPLES: HttpSample[] = [
   // ── JIRA_CLOUD ───────────────────────────────────────────────────────────────
@@ -515,5 +519,456 @@ export const ATLASSIAN_SAMPLES: HttpSample[] = [
     },
     response: { status: 201 },
     result: { status: 'SUCCESS', httpStatus: 201, output: { Linked: true } },
+  },
+  // ── ATLASSIAN_CONFLUENCE ────────────────────────────────────────────────────
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'DeletePage',
+    base: CONF,
+    input: { PageId: '65868' },
+    expect: { method: 'DELETE', url: '/wiki/api/v2/pages/65868' },
+    response: { status: 204 },
+    result: { status: 'SUCCESS', httpStatus: 204, output: { Deleted: true } },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'DeletePage',
+    note: 'purge from the trash',
+    base: CONF,
+    input: { PageId: '65868', Purge: true },
+    expect: { method: 'DELETE', url: '/wiki/api/v2/pages/65868?purge=true' },
+    response: { status: 204 },
+    result: { status: 'SUCCESS', httpStatus: 204, output: { Deleted: true } },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'GetSpace',
+    base: CONF,
+    input: { SpaceId: '98306' },
+    expect: { method: 'GET', url: '/wiki/api/v2/spaces/98306?description-format=plain' },
+    response: {
+      json: {
+        id: '98306',
+        key: 'OPS',
+        name: 'Operations',
+        type: 'global',
+        status: 'current',
+        authorId: mia.accountId,
+        createdAt: '2023-03-01T10:00:00.000Z',
+        homepageId: '65537',
+        description: { plain: { value: 'Runbooks and on-call notes', representation: 'plain' } },
+        _links: { webui: '/spaces/OPS', base: `${CONF}` },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Id: '98306',
+        Key: 'OPS',
+        Name: 'Operations',
+        Type: 'global',
+        Status: 'current',
+        HomepageId: '65537',
+        Description: 'Runbooks and on-call notes',
+        CreatedAt: '2023-03-01T10:00:00.000Z',
+        WebUi: '/spaces/OPS',
+      },
+    },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'ListPagesInSpace',
+    base: CONF,
+    input: { SpaceId: '98306', Title: 'Runbook', Depth: 'all', Sort: '-modified-date', Limit: 1 },
+    expect: { method: 'GET', url: '/wiki/api/v2/spaces/98306/pages?title=Runbook&depth=all&sort=-modified-date&limit=1' },
+    response: {
+      json: {
+        results: [
+          {
+            id: '65868',
+            status: 'current',
+            title: 'Runbook',
+            spaceId: '98306',
+            parentId: '65537',
+            parentType: 'page',
+            authorId: mia.accountId,
+            createdAt: '2024-01-01T00:00:00.000Z',
+            version: { number: 3, authorId: mia.accountId, createdAt: '2024-02-01T00:00:00.000Z' },
+            _links: { webui: '/spaces/OPS/pages/65868/Runbook' },
+          },
+        ],
+        _links: { next: '/wiki/api/v2/spaces/98306/pages?title=Runbook&limit=1&cursor=eyJpZCI6IjY1ODY4In0', base: CONF },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Pages: [{ Id: '65868', Title: 'Runbook', Status: 'current', ParentId: '65537', Version: 3, CreatedAt: '2024-01-01T00:00:00.000Z' }],
+        NextToken: 'eyJpZCI6IjY1ODY4In0',
+      },
+    },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'ListChildPages',
+    base: CONF,
+    input: { PageId: '65537', NextToken: 'eyJpZCI6IjY1ODY4In0' },
+    expect: { method: 'GET', url: '/wiki/api/v2/pages/65537/children?cursor=eyJpZCI6IjY1ODY4In0' },
+    response: {
+      json: {
+        results: [
+          { id: '65868', status: 'current', title: 'Runbook', spaceId: '98306', childPosition: 0 },
+          { id: '65869', status: 'current', title: 'Escalation', spaceId: '98306', childPosition: 1 },
+        ],
+        _links: { base: CONF },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Pages: [
+          { Id: '65868', Title: 'Runbook', Status: 'current', SpaceId: '98306', ChildPosition: 0 },
+          { Id: '65869', Title: 'Escalation', Status: 'current', SpaceId: '98306', ChildPosition: 1 },
+        ],
+      },
+    },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'AddFooterComment',
+    base: CONF,
+    input: { PageId: '65868', Body: '<p>Step 2 is out of date.</p>' },
+    expect: {
+      method: 'POST',
+      url: '/wiki/api/v2/footer-comments',
+      headers: { 'content-type': 'application/json' },
+      json: { pageId: '65868', body: { representation: 'storage', value: '<p>Step 2 is out of date.</p>' } },
+    },
+    response: {
+      json: {
+        id: '491521',
+        status: 'current',
+        title: 'Re: Runbook',
+        pageId: '65868',
+        version: { createdAt: '2024-05-01T10:00:00.000Z', message: '', number: 1, minorEdit: false, authorId: mia.accountId },
+        body: {},
+        _links: { webui: '/spaces/OPS/pages/65868/Runbook?focusedCommentId=491521' },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: { Id: '491521', Status: 'current', PageId: '65868', Version: 1, WebUi: '/spaces/OPS/pages/65868/Runbook?focusedCommentId=491521' },
+    },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'AddFooterComment',
+    note: 'a reply',
+    base: CONF,
+    input: { ParentCommentId: '491521', Body: '<p>Fixed, thanks.</p>' },
+    expect: {
+      method: 'POST',
+      url: '/wiki/api/v2/footer-comments',
+      json: { parentCommentId: '491521', body: { representation: 'storage', value: '<p>Fixed, thanks.</p>' } },
+    },
+    response: { json: { id: '491522', status: 'current', parentCommentId: '491521', version: { number: 1 } } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Id: '491522', Status: 'current', ParentCommentId: '491521', Version: 1 } },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'ListFooterComments',
+    base: CONF,
+    input: { PageId: '65868', Sort: '-created-date', Limit: 1 },
+    expect: { method: 'GET', url: '/wiki/api/v2/pages/65868/footer-comments?body-format=storage&sort=-created-date&limit=1' },
+    response: {
+      json: {
+        results: [
+          {
+            id: '491521',
+            status: 'current',
+            title: 'Re: Runbook',
+            pageId: '65868',
+            version: { createdAt: '2024-05-01T10:00:00.000Z', message: '', number: 1, minorEdit: false, authorId: mia.accountId },
+            body: { storage: { representation: 'storage', value: '<p>Step 2 is out of date.</p>' } },
+            _links: { webui: '/spaces/OPS/pages/65868/Runbook?focusedCommentId=491521' },
+          },
+        ],
+        _links: { next: '/wiki/api/v2/pages/65868/footer-comments?cursor=bmV4dA&limit=1', base: CONF },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Comments: [
+          {
+            Id: '491521',
+            Status: 'current',
+            Body: '<p>Step 2 is out of date.</p>',
+            AuthorId: mia.accountId,
+            CreatedAt: '2024-05-01T10:00:00.000Z',
+            Version: 1,
+          },
+        ],
+        NextToken: 'bmV4dA',
+      },
+    },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'ListLabels',
+    base: CONF,
+    input: { ContentId: '65868', Prefix: 'global', Limit: 2 },
+    expect: { method: 'GET', url: '/wiki/rest/api/content/65868/label?prefix=global&limit=2' },
+    response: {
+      json: {
+        results: [
+          { prefix: 'global', name: 'runbook', id: '1146882', label: 'runbook' },
+          { prefix: 'global', name: 'ops', id: '1146883', label: 'ops' },
+        ],
+        start: 0,
+        limit: 2,
+        size: 2,
+        _links: { self: `${CONF}/rest/api/content/65868/label`, base: CONF, context: '/wiki' },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Labels: [
+          { Id: '1146882', Name: 'runbook', Prefix: 'global' },
+          { Id: '1146883', Name: 'ops', Prefix: 'global' },
+        ],
+        Start: 0,
+        Limit: 2,
+        Size: 2,
+      },
+    },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'AddLabels',
+    base: CONF,
+    input: { ContentId: '65868', Labels: ['runbook', 'ops'] },
+    expect: {
+      method: 'POST',
+      url: '/wiki/rest/api/content/65868/label',
+      headers: { 'content-type': 'application/json' },
+      json: [
+        { prefix: 'global', name: 'runbook' },
+        { prefix: 'global', name: 'ops' },
+      ],
+    },
+    response: {
+      json: {
+        results: [
+          { prefix: 'global', name: 'runbook', id: '1146882', label: 'runbook' },
+          { prefix: 'global', name: 'ops', id: '1146883', label: 'ops' },
+          { prefix: 'global', name: 'incident', id: '1146884', label: 'incident' },
+        ],
+        start: 0,
+        limit: 200,
+        size: 3,
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Labels: [
+          { Id: '1146882', Name: 'runbook', Prefix: 'global' },
+          { Id: '1146883', Name: 'ops', Prefix: 'global' },
+          { Id: '1146884', Name: 'incident', Prefix: 'global' },
+        ],
+      },
+    },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'RemoveLabel',
+    base: CONF,
+    input: { ContentId: '65868', Label: 'team/draft' },
+    expect: { method: 'DELETE', url: '/wiki/rest/api/content/65868/label?name=team%2Fdraft' },
+    response: { status: 204 },
+    result: { status: 'SUCCESS', httpStatus: 204, output: { Removed: true } },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'ListAttachments',
+    base: CONF,
+    input: { PageId: '65868', MediaType: 'image/png', Limit: 1 },
+    expect: { method: 'GET', url: '/wiki/api/v2/pages/65868/attachments?mediaType=image%2Fpng&limit=1' },
+    response: {
+      json: {
+        results: [
+          {
+            id: 'att720897',
+            status: 'current',
+            title: 'architecture.png',
+            createdAt: '2024-05-01T10:00:00.000Z',
+            pageId: '65868',
+            mediaType: 'image/png',
+            mediaTypeDescription: 'PNG Image',
+            comment: 'Current architecture',
+            fileId: 'c8b2b6c4-5c1f-4f1e-9f0e-8a3c2f1d0e9b',
+            fileSize: 48213,
+            webuiLink: '/spaces/OPS/pages/65868/Runbook?preview=/65868/720897/architecture.png',
+            downloadLink: '/download/attachments/65868/architecture.png?version=1&api=v2',
+            version: { number: 1, createdAt: '2024-05-01T10:00:00.000Z' },
+          },
+        ],
+        _links: { base: CONF },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Attachments: [
+          {
+            Id: 'att720897',
+            Title: 'architecture.png',
+            MediaType: 'image/png',
+            FileSize: 48213,
+            Comment: 'Current architecture',
+            Version: 1,
+            CreatedAt: '2024-05-01T10:00:00.000Z',
+            DownloadLink: '/download/attachments/65868/architecture.png?version=1&api=v2',
+            WebUi: '/spaces/OPS/pages/65868/Runbook?preview=/65868/720897/architecture.png',
+          },
+        ],
+      },
+    },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'AddAttachment',
+    base: CONF,
+    input: { ContentId: '65868', FileName: 'architecture.png', Content: PNG.toString('base64'), ContentType: 'image/png', Comment: 'Current architecture ✓' },
+    expect: {
+      method: 'POST',
+      url: '/wiki/rest/api/content/65868/child/attachment',
+      headers: { 'x-atlassian-token': 'nocheck' },
+      multipart: [
+        { name: 'file', filename: 'architecture.png', contentType: 'image/png', content: PNG },
+        { name: 'minorEdit', content: 'false' },
+        { name: 'comment', content: 'Current architecture ✓' },
+      ],
+    },
+    response: {
+      json: {
+        results: [
+          {
+            id: 'att720897',
+            type: 'attachment',
+            status: 'current',
+            title: 'architecture.png',
+            version: { number: 1, minorEdit: false },
+            extensions: { mediaType: 'image/png', fileSize: 16, comment: 'Current architecture ✓' },
+            _links: {
+              webui: '/spaces/OPS/pages/65868/Runbook?preview=%2F65868%2F720897%2Farchitecture.png',
+              download: '/download/attachments/65868/architecture.png?version=1&modificationDate=1714557600000&api=v2',
+            },
+          },
+        ],
+        size: 1,
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Attachments: [
+          {
+            Id: 'att720897',
+            Title: 'architecture.png',
+            MediaType: 'image/png',
+            FileSize: 16,
+            Comment: 'Current architecture ✓',
+            Version: 1,
+            DownloadLink: '/download/attachments/65868/architecture.png?version=1&modificationDate=1714557600000&api=v2',
+            WebUi: '/spaces/OPS/pages/65868/Runbook?preview=%2F65868%2F720897%2Farchitecture.png',
+          },
+        ],
+      },
+    },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'AddAttachment',
+    note: 'a file name the page already has is refused',
+    base: CONF,
+    input: { ContentId: '65868', FileName: 'notes.txt', Content: 'aGk=', MinorEdit: true },
+    expect: {
+      method: 'POST',
+      url: '/wiki/rest/api/content/65868/child/attachment',
+      multipart: [
+        { name: 'file', filename: 'notes.txt', contentType: 'application/octet-stream', content: Buffer.from('hi') },
+        { name: 'minorEdit', content: 'true' },
+      ],
+    },
+    response: { status: 400, json: { statusCode: 400, message: 'Cannot add a new attachment with same file name as an existing attachment: notes.txt' } },
+    result: {
+      status: 'FAILED',
+      httpStatus: 400,
+      output: { statusCode: 400, message: 'Cannot add a new attachment with same file name as an existing attachment: notes.txt' },
+    },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'ListPageVersions',
+    base: CONF,
+    input: { PageId: '65868', Sort: '-modified-date', Limit: 2 },
+    expect: { method: 'GET', url: '/wiki/api/v2/pages/65868/versions?sort=-modified-date&limit=2' },
+    response: {
+      json: {
+        results: [
+          {
+            createdAt: '2024-02-01T00:00:00.000Z',
+            message: 'Added step 2',
+            number: 3,
+            minorEdit: false,
+            authorId: mia.accountId,
+            page: { id: '65868', title: 'Runbook' },
+          },
+          { createdAt: '2024-01-15T00:00:00.000Z', message: '', number: 2, minorEdit: true, authorId: mia.accountId, page: { id: '65868', title: 'Runbook' } },
+        ],
+        _links: { next: '/wiki/api/v2/pages/65868/versions?sort=-modified-date&limit=2&cursor=djI', base: CONF },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Versions: [
+          { Number: 3, Message: 'Added step 2', MinorEdit: false, AuthorId: mia.accountId, CreatedAt: '2024-02-01T00:00:00.000Z' },
+          { Number: 2, Message: '', MinorEdit: true, AuthorId: mia.accountId, CreatedAt: '2024-01-15T00:00:00.000Z' },
+        ],
+        NextToken: 'djI',
+      },
+    },
+  },
+  {
+    type: 'ATLASSIAN_CONFLUENCE',
+    actionId: 'FindPages',
+    base: CONF,
+    input: { Title: 'Runbook', SpaceIds: ['98306', '98307'], Status: ['current', 'archived'], Limit: 5 },
+    expect: { method: 'GET', url: '/wiki/api/v2/pages?title=Runbook&space-id=98306%2C98307&status=current%2Carchived&limit=5' },
+    response: {
+      json: {
+        results: [{ id: '65868', status: 'current', title: 'Runbook', spaceId: '98306', parentId: '65537', version: { number: 3 } }],
+        _links: { base: CONF },
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: { Pages: [{ Id: '65868', Title: 'Runbook', SpaceId: '98306', Status: 'current', ParentId: '65537', Version: 3 }] },
+    },
   },
 ];
