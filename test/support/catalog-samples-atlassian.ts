@@ -62,6 +62,25 @@ const worklog = {
 /** A tiny PNG (its signature and the start of a header): binary content with CR, LF and NUL bytes. */
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
 
+/** A comment as Jira returns it: a paragraph with a hard break, a mention and a bold mark. */
+const commentDoc = {
+  type: 'doc',
+  version: 1,
+  content: [
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Lorem ipsum ' },
+        { type: 'text', text: 'dolor', marks: [{ type: 'strong' }] },
+        { type: 'text', text: ' sit amet.' },
+        { type: 'hardBreak' },
+        { type: 'text', text: 'Consectetur: ' },
+        { type: 'mention', attrs: { id: '5b10a2844c20165700ede21g', text: '@Mia Krystof', accessLevel: '' } },
+      ],
+    },
+  ],
+};
+
 export const ATLASSIAN_SAMPLES: HttpSample[] = [
   // ── JIRA_CLOUD ───────────────────────────────────────────────────────────────
   {
@@ -353,6 +372,7 @@ export const ATLASSIAN_SAMPLES: HttpSample[] = [
             TimeSpent: '3h 20m',
             TimeSpentSeconds: 12000,
             Started: '2021-01-17T12:34:00.000+0000',
+            CommentText: 'I did some work here.',
             Comment: textToAdf('I did some work here.'),
           },
         ],
@@ -405,7 +425,7 @@ export const ATLASSIAN_SAMPLES: HttpSample[] = [
         comments: [
           {
             author: { accountId: mia.accountId, active: false, displayName: 'Mia Krystof', self: mia.self },
-            body: textToAdf('Lorem ipsum dolor sit amet.'),
+            body: commentDoc,
             created: '2021-01-17T12:34:00.000+0000',
             id: '10000',
             self: `${JIRA}/rest/api/3/issue/10010/comment/10000`,
@@ -429,7 +449,8 @@ export const ATLASSIAN_SAMPLES: HttpSample[] = [
             AuthorAccountId: mia.accountId,
             Created: '2021-01-17T12:34:00.000+0000',
             Updated: '2021-01-18T23:45:00.000+0000',
-            Body: textToAdf('Lorem ipsum dolor sit amet.'),
+            BodyText: 'Lorem ipsum dolor sit amet.\nConsectetur: @Mia Krystof',
+            Body: commentDoc,
           },
         ],
         StartAt: 0,

@@ -528,7 +528,7 @@ export const jiraCloud: Catalog = {
       ActionId: 'ListWorklogs',
       Name: 'List worklogs',
       Description:
-        "Lists the time logged on an issue, oldest first: each worklog's id, author, time spent, start and comment (Atlassian Document Format). StartedAfter/StartedBefore (Unix time in milliseconds) narrow it. Pages: pass StartAt + MaxResults as the next StartAt while it is below Total.",
+        "Lists the time logged on an issue, oldest first: each worklog's id, author, time spent, start and comment (as plain text and as Atlassian Document Format). StartedAfter/StartedBefore (Unix time in milliseconds) narrow it. Pages: pass StartAt + MaxResults as the next StartAt while it is below Total.",
       InputSchema: {
         type: 'object',
         required: ['IssueIdOrKey'],
@@ -556,6 +556,7 @@ export const jiraCloud: Catalog = {
               TimeSpent: '@.timeSpent',
               TimeSpentSeconds: '@.timeSpentSeconds',
               Started: '@.started',
+              CommentText: { $hook: 'adfText', $of: '@.comment' },
               Comment: '@.comment',
             },
           },
@@ -629,7 +630,7 @@ export const jiraCloud: Catalog = {
       ActionId: 'ListComments',
       Name: 'List comments',
       Description:
-        "Lists an issue's comments, oldest first (OrderBy '-created' for newest first): each one's id, author, times and body (Atlassian Document Format). Pages: pass StartAt + MaxResults as the next StartAt while it is below Total.",
+        "Lists an issue's comments, oldest first (OrderBy '-created' for newest first): each one's id, author, times, body as plain text (BodyText) and as Atlassian Document Format (Body). Pages: pass StartAt + MaxResults as the next StartAt while it is below Total.",
       InputSchema: {
         type: 'object',
         required: ['IssueIdOrKey'],
@@ -655,6 +656,7 @@ export const jiraCloud: Catalog = {
               AuthorAccountId: '@.author.accountId',
               Created: '@.created',
               Updated: '@.updated',
+              BodyText: { $hook: 'adfText', $of: '@.body' },
               Body: '@.body',
             },
           },
