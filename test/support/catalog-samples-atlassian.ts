@@ -541,6 +541,41 @@ export const ATLASSIAN_SAMPLES: HttpSample[] = [
     response: { status: 201 },
     result: { status: 'SUCCESS', httpStatus: 201, output: { Linked: true } },
   },
+  {
+    type: 'JIRA_CLOUD',
+    actionId: 'ListIssueLinkTypes',
+    base: JIRA,
+    input: {},
+    expect: { method: 'GET', url: '/rest/api/3/issueLinkType' },
+    response: {
+      json: {
+        issueLinkTypes: [
+          { id: '1000', inward: 'Duplicated by', name: 'Duplicate', outward: 'Duplicates', self: `${JIRA}/rest/api/3/issueLinkType/1000` },
+          { id: '1010', inward: 'Blocked by', name: 'Blocks', outward: 'Blocks', self: `${JIRA}/rest/api/3/issueLinkType/1010` },
+        ],
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        LinkTypes: [
+          { Id: '1000', Name: 'Duplicate', Outward: 'Duplicates', Inward: 'Duplicated by' },
+          { Id: '1010', Name: 'Blocks', Outward: 'Blocks', Inward: 'Blocked by' },
+        ],
+      },
+    },
+  },
+  {
+    type: 'JIRA_CLOUD',
+    actionId: 'AddWatcher',
+    base: JIRA,
+    input: { IssueIdOrKey: 'OPS-24', AccountId: '5b10ac8d82e05b22cc7d4ef5' },
+    expect: { method: 'POST', url: '/rest/api/3/issue/OPS-24/watchers', headers: { 'content-type': 'application/json' }, text: '"5b10ac8d82e05b22cc7d4ef5"' },
+    response: { status: 204 },
+    result: { status: 'SUCCESS', httpStatus: 204, output: { Watching: true } },
+  },
+
   // ── ATLASSIAN_CONFLUENCE ────────────────────────────────────────────────────
   {
     type: 'ATLASSIAN_CONFLUENCE',

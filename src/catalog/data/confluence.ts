@@ -35,7 +35,7 @@ const pageOut = {
 
 export const confluence: Catalog = {
   Type: 'ATLASSIAN_CONFLUENCE',
-  Api: 'Confluence Cloud REST API v2 (and v1 search)',
+  Api: 'Confluence Cloud REST API v2 (and v1 for CQL search, labels and attachment uploads)',
   defaultHeaders: { accept: 'application/json' },
   actions: [
     {

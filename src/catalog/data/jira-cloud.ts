@@ -770,5 +770,33 @@ export const jiraCloud: Catalog = {
       reference: ref('issue-links', 'POST', '/rest/api/3/issueLink'),
       requires: WRITE,
     },
+    {
+      ActionId: 'ListIssueLinkTypes',
+      Name: 'List issue link types',
+      Description:
+        "Lists the kinds of link issues can have on this site: each type's id, name (what LinkIssues takes) and its outward and inward descriptions ('blocks' / 'is blocked by').",
+      InputSchema: { type: 'object', properties: {} },
+      request: { method: 'GET', path: '/rest/api/3/issueLinkType' },
+      output: { value: { LinkTypes: { $each: '$.Body.issueLinkTypes', $as: { Id: '@.id', Name: '@.name', Outward: '@.outward', Inward: '@.inward' } } } },
+      idempotent: true,
+      Examples: [{ Title: 'Which link types are there?', Input: {} }],
+      reference: ref('issue-link-types', 'GET', '/rest/api/3/issueLinkType'),
+      requires: READ,
+    },
+    {
+      ActionId: 'AddWatcher',
+      Name: 'Add watcher',
+      Description:
+        'Makes a user (by account id: see SearchUsers, or GetCurrentUser for yourself) a watcher of an issue, so they get its notifications. Watching must be on for the site; adding someone else needs the Manage watcher list permission. Returns Watching: true.',
+      InputSchema: { type: 'object', required: ['IssueIdOrKey', 'AccountId'], properties: { IssueIdOrKey: issueIdOrKey, AccountId: accountId } },
+      // The body is the account id as a JSON string.
+      request: { method: 'POST', path: '/rest/api/3/issue/{IssueIdOrKey}/watchers', body: { encoding: 'json', value: '$.AccountId' } },
+      output: { value: { Watching: true } },
+      // Watching twice is watching: a repeat changes nothing.
+      idempotent: true,
+      Examples: [{ Title: 'Watch OPS-24', Input: { IssueIdOrKey: 'OPS-24', AccountId: '5b10ac8d82e05b22cc7d4ef5' } }],
+      reference: ref('issue-watchers', 'POST', '/rest/api/3/issue/{issueIdOrKey}/watchers'),
+      requires: WRITE,
+    },
   ],
 };
