@@ -86,6 +86,8 @@ describe('multipart/form-data bodies', () => {
     expect((form.get('file') as File).type).toBe('text/plain; charset=utf-8');
     expect(refusal(() => build({ FileName: 'a.txt', Content: 'aGk=', ContentType: 'text/plain\r\nX-Evil: 1' }))).toMatch(/must be a media type/);
     expect(refusal(() => build({ FileName: 'a.txt', Content: 'aGk=', ContentType: 'nonsense' }))).toMatch(/must be a media type/);
+    expect(refusal(() => build({ FileName: 'a.txt', Content: 'aGk=', ContentType: 'text/plain\r\n; X-Evil: 1' }))).toMatch(/must be a media type/);
+    expect(refusal(() => build({ FileName: 'a.txt', Content: 'aGk=', ContentType: 'text/plain; name=\u0100' }))).toMatch(/must be a media type/);
   });
 
   it('quotes file names as browsers do: no way out of Content-Disposition', async () => {

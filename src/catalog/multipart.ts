@@ -27,7 +27,7 @@ interface Part {
 const CONTROL = /[\u0000-\u001f\u007f]/;
 // A media type as a part's Content-Type: type/subtype and parameters, no controls, nothing above U+00FF.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: controls are what the class excludes
-const MEDIA_TYPE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\s*;[^\u0000-\u0008\u000a-\u001f\u007f\u0100-\uffff]*)?$/;
+const MEDIA_TYPE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:[ \t]*;[^\u0000-\u0008\u000a-\u001f\u007f\u0100-\uffff]*)?$/;
 
 /** A name or file name inside the quotes of Content-Disposition. */
 function quoted(text: string, what: string): string {

@@ -1014,7 +1014,7 @@ export const ATLASSIAN_SAMPLES: HttpSample[] = [
     actionId: 'FindPages',
     base: CONF,
     input: { Title: 'Runbook', SpaceIds: ['98306', '98307'], Status: ['current', 'archived'], Limit: 5 },
-    expect: { method: 'GET', url: '/wiki/api/v2/pages?title=Runbook&space-id=98306%2C98307&status=current%2Carchived&limit=5' },
+    expect: { method: 'GET', url: '/wiki/api/v2/pages?title=Runbook&space-id=98306%2C98307&status=current&status=archived&limit=5' },
     response: {
       json: {
         results: [{ id: '65868', status: 'current', title: 'Runbook', spaceId: '98306', parentId: '65537', version: { number: 3 } }],

@@ -635,8 +635,9 @@ export const confluence: Catalog = {
         path: '/api/v2/pages',
         query: {
           title: '$.Title',
+          // Ids comma-separated, as the reference describes them; statuses repeated (the spec's form style).
           'space-id': { $join: '$.SpaceIds' },
-          status: { $join: '$.Status' },
+          status: '$.Status',
           sort: '$.Sort',
           limit: '$.Limit',
           cursor: '$.NextToken',
