@@ -576,6 +576,28 @@ export const ATLASSIAN_SAMPLES: HttpSample[] = [
     result: { status: 'SUCCESS', httpStatus: 204, output: { Watching: true } },
   },
 
+  {
+    type: 'JIRA_CLOUD',
+    actionId: 'GetIssue',
+    note: 'the description also as plain text',
+    base: JIRA,
+    input: { IssueIdOrKey: 'OPS-24', Fields: ['summary', 'description'] },
+    expect: { method: 'GET', url: '/rest/api/3/issue/OPS-24?fields=summary%2Cdescription' },
+    response: {
+      json: { id: '10000', key: 'OPS-24', fields: { summary: 'Disk full on db-1', description: textToAdf('The disk is full.\n\nSee the runbook.') } },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Id: '10000',
+        Key: 'OPS-24',
+        DescriptionText: 'The disk is full.\n\nSee the runbook.',
+        Fields: { summary: 'Disk full on db-1', description: textToAdf('The disk is full.\n\nSee the runbook.') },
+      },
+    },
+  },
+
   // ── ATLASSIAN_CONFLUENCE ────────────────────────────────────────────────────
   {
     type: 'ATLASSIAN_CONFLUENCE',

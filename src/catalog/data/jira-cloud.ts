@@ -123,7 +123,7 @@ export const jiraCloud: Catalog = {
       ActionId: 'GetIssue',
       Name: 'Get issue',
       Description:
-        "Returns one issue by key or id: its id, key and fields (all navigable fields unless Fields lists some, e.g. ['summary', 'status', 'assignee']). Rich-text fields (description, comments) are Atlassian Document Format. Expand takes Jira's expand names, e.g. 'renderedFields,changelog'.",
+        "Returns one issue by key or id: its id, key and fields (all navigable fields unless Fields lists some, e.g. ['summary', 'status', 'assignee']), and its description as plain text (DescriptionText). Rich-text fields (description, comments) are Atlassian Document Format in Fields. Expand takes Jira's expand names, e.g. 'renderedFields,changelog'.",
       InputSchema: {
         type: 'object',
         required: ['IssueIdOrKey'],
@@ -134,7 +134,15 @@ export const jiraCloud: Catalog = {
         path: '/rest/api/3/issue/{IssueIdOrKey}',
         query: { fields: { $join: '$.Fields' }, expand: '$.Expand' },
       },
-      output: { value: { Id: '$.Body.id', Key: '$.Body.key', Fields: '$.Body.fields' } },
+      output: {
+        value: {
+          Id: '$.Body.id',
+          Key: '$.Body.key',
+          // The description as plain text, for reading; Fields keeps the ADF document.
+          DescriptionText: { $hook: 'adfText', $of: '$.Body.fields.description' },
+          Fields: '$.Body.fields',
+        },
+      },
       idempotent: true,
       Examples: [
         { Title: 'Get an issue', Input: { IssueIdOrKey: 'OPS-24' } },
