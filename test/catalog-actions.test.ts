@@ -25,8 +25,10 @@ import { MSFILES_SAMPLES } from './support/catalog-samples-msfiles.js';
 import { SLACKZD_SAMPLES } from './support/catalog-samples-slackzd.js';
 import { SNSF_SALESFORCE_SAMPLES, SNSF_SAMPLES } from './support/catalog-samples-snsf.js';
 import { FINDINGS_HOSTS, FINDINGS_SAMPLES } from './support/catalog-samples-findings.js';
+import { ATLASSIAN_SAMPLES } from './support/catalog-samples-atlassian.js';
+import { readMultipart } from './support/multipart.js';
 
-const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES, ...MSMAIL_SAMPLES, ...MSFILES_SAMPLES, ...SLACKZD_SAMPLES, ...SNSF_SAMPLES, ...SNSF_SALESFORCE_SAMPLES, ...FINDINGS_SAMPLES];
+const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES, ...MSMAIL_SAMPLES, ...MSFILES_SAMPLES, ...SLACKZD_SAMPLES, ...SNSF_SAMPLES, ...SNSF_SALESFORCE_SAMPLES, ...FINDINGS_SAMPLES, ...ATLASSIAN_SAMPLES];
 const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS, ...FINDINGS_HOSTS];
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { staticResolver } from './support/resolver.js';
@@ -137,6 +139,7 @@ describe('HTTP actions against a local upstream', () => {
       if (sample.expect.json !== undefined) expect(JSON.parse(got.body.toString('utf8'))).toEqual(sample.expect.json);
       else if (sample.expect.text !== undefined) expect(got.body.toString('utf8')).toBe(sample.expect.text);
       else if (sample.expect.bytes !== undefined) expect(got.body.equals(sample.expect.bytes)).toBe(true);
+      else if (sample.expect.multipart !== undefined) expect(await readMultipart(got.headers['content-type'], got.body)).toEqual(sample.expect.multipart);
       else expect(got.body.length).toBe(0);
 
       expect(result.InvokeActionStatus).toBe(sample.result.status);

@@ -120,6 +120,9 @@ function requestProblems(v: HttpRequestTemplate, where: string, props: Map<strin
   if (v.csrfTokenPath?.split('/').some((s) => s === '.' || s === '..')) {
     problems.push(`${where}/csrfTokenPath: no '.' or '..' segments`);
   }
+  if (v.body?.encoding === 'multipart' && v.body.contentType !== undefined) {
+    problems.push(`${where}/body/contentType: a multipart body sends its own Content-Type (with its boundary)`);
+  }
   const headers = v.headers;
   if (headers && typeof headers === 'object' && !Array.isArray(headers)) {
     for (const name of Object.keys(headers)) {

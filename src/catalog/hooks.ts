@@ -24,6 +24,84 @@ export function textToAdf(text: string): Record<string, unknown> {
 
 const isAdfDoc = (v: unknown) => typeof v === 'object' && v !== null && 'type' in v && v.type === 'doc';
 
+/**
+ * The plain text of an Atlassian Document Format document, for reading: text as it is,
+ * hard breaks as line breaks, blocks apart by a blank line, list items on lines of their
+ * own ("- " or "1. "), table cells apart by " | ", mentions, emoji, statuses and dates by
+ * their text, links to cards by their URL. Marks (bold, links) are dropped.
+ */
+export function adfToText(doc: unknown): string {
+  return adfNode(doc)
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function adfNode(node: unknown): string {
+  const attrs = memberOf(node, 'attrs');
+  const attr = (k: string) => {
+    const v = memberOf(attrs, k);
+    return typeof v === 'string' ? v : '';
+  };
+  const content = memberOf(node, 'content');
+  const children = Array.isArray(content) ? content : [];
+  const inline = () => children.map(adfNode).join('');
+  const blocks = (sep: string) =>
+    children
+      .map(adfNode)
+      .filter((t) => t !== '')
+      .join(sep);
+  switch (memberOf(node, 'type')) {
+    case 'text': {
+      const text = memberOf(node, 'text');
+      return typeof text === 'string' ? text : '';
+    }
+    case 'hardBreak':
+      return '\n';
+    case 'mention':
+      return attr('text');
+    case 'emoji':
+      return attr('text') || attr('shortName');
+    case 'status':
+      return attr('text');
+    case 'inlineCard':
+    case 'blockCard':
+      return attr('url');
+    case 'date': {
+      const ts = Number(attr('timestamp'));
+      return attr('timestamp') !== '' && Number.isFinite(ts) ? new Date(ts).toISOString().slice(0, 10) : '';
+    }
+    case 'paragraph':
+    case 'heading':
+    case 'codeBlock':
+      return inline();
+    case 'rule':
+      return '---';
+    case 'bulletList':
+      return children.map((item) => `- ${adfNode(item).replace(/\n/g, '\n  ')}`).join('\n');
+    case 'orderedList': {
+      const first = Number(memberOf(attrs, 'order') ?? 1);
+      const start = Number.isInteger(first) ? first : 1;
+      return children.map((item, i) => `${start + i}. ${adfNode(item).replace(/\n/g, '\n   ')}`).join('\n');
+    }
+    case 'taskItem':
+    case 'decisionItem':
+      return inline();
+    case 'listItem':
+      return blocks('\n');
+    case 'taskList':
+    case 'decisionList':
+      return children.map((item) => `- ${adfNode(item)}`).join('\n');
+    case 'table':
+      return blocks('\n');
+    case 'tableRow':
+      return children.map((cell) => adfNode(cell).replace(/\n+/g, ' ')).join(' | ');
+    default:
+      // doc, blockquote, panel, expand, table cells, media...: their blocks.
+      return blocks('\n\n');
+  }
+}
+
 /** A member of an object (an SDK answer's), or undefined for anything else. */
 const memberOf = (o: unknown, k: string): unknown => (typeof o === 'object' && o !== null ? Reflect.get(o, k) : undefined);
 
@@ -32,6 +110,9 @@ const isLineBlock = (b: unknown): b is { BlockType: 'LINE'; Text: string } => me
 export const valueHooks: Record<string, ValueHook> = {
   /** Jira and Confluence rich text: a string becomes an ADF document; an ADF document passes as is. */
   adf: (v) => (isAdfDoc(v) ? v : typeof v === 'string' ? textToAdf(v) : undefined),
+
+  /** Jira rich text for reading: an ADF document as plain text (adfToText); a string as is. */
+  adfText: (v) => (isAdfDoc(v) ? adfToText(v) : typeof v === 'string' ? v : undefined),
 
   /** One query parameter of a URL or relative link (`$args.name`), e.g. the `$skiptoken` of an `@odata.nextLink`. */
   urlQueryParam: (v, args) => {
@@ -106,5 +187,11 @@ export const valueHooks: Record<string, ValueHook> = {
       if (rels.includes(args.rel.toLowerCase())) return m[1];
     }
     return undefined;
+  },
+  /** Lists joined into one, one level deep (Jira's update operations from two inputs: [{add}..., {remove}...]); nothing if empty. */
+  flatten: (v) => {
+    if (!Array.isArray(v)) return undefined;
+    const out = v.flatMap((x) => (Array.isArray(x) ? x : [x]));
+    return out.length === 0 ? undefined : out;
   },
 };

@@ -2,6 +2,7 @@
 // Credentials are not its business: the caller adds them to the built request.
 import { evaluate, isRef, lookup, MappingError } from './mapping.js';
 import { refMember } from './input.js';
+import { encodeMultipart } from './multipart.js';
 import { HTTP_METHODS, type BodyTemplate, type BuiltRequest, type CatalogAction, type HttpMethod, type HttpRequestTemplate, type Template } from './types.js';
 import { assertUnderBase, encodeComponent, encodeQueryName, encodeSegment, memberError, parseBaseEndpoint, relativePath, scalarText } from './url.js';
 
@@ -74,10 +75,12 @@ export function buildHttpRequest(action: CatalogAction, baseEndpoint: string, in
       if (built) {
         if (method === 'GET' || method === 'HEAD') throw memberError('input.body', `Member must be absent for a ${method} request`);
         body = built.body;
-        if (action.binary && Buffer.isBuffer(body) && body.length > action.binary.maxBytes) {
+        const size = built.contentBytes ?? (Buffer.isBuffer(body) ? body.length : undefined);
+        if (action.binary && size !== undefined && size > action.binary.maxBytes) {
           throw memberError('input', `Binary content must be at most ${action.binary.maxBytes} bytes`);
         }
-        if (!('content-type' in headers) && built.contentType) headers['content-type'] = built.contentType;
+        // A multipart body's Content-Type carries its boundary: nothing may replace it.
+        if (built.contentType && (built.ownContentType || !('content-type' in headers))) headers['content-type'] = built.contentType;
       }
     }
     const out: BuiltRequest = { method, url, headers, body };
@@ -183,11 +186,25 @@ const DEFAULT_CONTENT_TYPE: Record<BodyTemplate['encoding'], string> = {
   text: 'text/plain; charset=utf-8',
   base64: 'application/octet-stream',
   auto: 'application/json',
+  multipart: 'multipart/form-data',
 };
 
-function buildBody(spec: BodyTemplate, input: Record<string, unknown>): { body: string | Buffer; contentType?: string } | undefined {
+interface BuiltBody {
+  body: string | Buffer;
+  contentType?: string;
+  /** The Content-Type is the body's own (multipart's boundary): it replaces any header. */
+  ownContentType?: boolean;
+  /** The size a binary limit applies to, when it is not the whole body's (multipart: the parts' contents). */
+  contentBytes?: number;
+}
+
+function buildBody(spec: BodyTemplate, input: Record<string, unknown>): BuiltBody | undefined {
   const value = evaluate(spec.value, input);
   if (value === undefined) return undefined;
+  if (spec.encoding === 'multipart') {
+    const built = encodeMultipart(value);
+    return { body: built.body, contentType: built.contentType, ownContentType: true, contentBytes: built.contentBytes };
+  }
   const evaluated = spec.contentType === undefined ? undefined : evaluate(spec.contentType, input);
   if (evaluated !== undefined && (typeof evaluated !== 'string' || HEADER_VALUE_BAD.test(evaluated) || HEADER_VALUE_WIDE.test(evaluated))) {
     throw memberError('input.contentType', 'Member must be a media type without control characters or characters above U+00FF');

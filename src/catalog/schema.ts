@@ -137,7 +137,7 @@ export const catalogSchema = {
           required: ['encoding', 'value'],
           additionalProperties: false,
           properties: {
-            encoding: { enum: ['json', 'form', 'text', 'base64', 'auto'] },
+            encoding: { enum: ['json', 'form', 'text', 'base64', 'auto', 'multipart'] },
             value: template,
             contentType: template,
           },

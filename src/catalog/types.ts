@@ -25,13 +25,27 @@ export interface BodyTemplate {
   /**
    * json: the value as JSON (application/json); form: an object as
    * application/x-www-form-urlencoded; text: a string as is; base64: a base64 string
-   * decoded to bytes; auto: a string as text, anything else as JSON.
+   * decoded to bytes; auto: a string as text, anything else as JSON;
+   * multipart: an object as multipart/form-data (RFC 7578), each member a field
+   * name whose value is a part or a list of parts (see MultipartPart).
    */
-  encoding: 'json' | 'form' | 'text' | 'base64' | 'auto';
+  encoding: 'json' | 'form' | 'text' | 'base64' | 'auto' | 'multipart';
   value: Template;
-  /** Content-Type; defaults per encoding (a Content-Type among the headers wins). */
+  /**
+   * Content-Type; defaults per encoding (a Content-Type among the headers wins).
+   * Not for multipart, which always sends its own (`multipart/form-data; boundary=…`).
+   */
   contentType?: Template;
 }
+
+/**
+ * One part of a multipart body: a string, number or boolean is a text field; an
+ * object is `{content, filename?, contentType?}` where content is bytes (from
+ * `$fromBase64`) or text (sent as UTF-8), filename makes it a file part, and
+ * contentType is the part's own Content-Type (file parts default to
+ * application/octet-stream, text parts send none).
+ */
+export type MultipartPart = string | number | boolean | { content: string | Uint8Array; filename?: string; contentType?: string };
 
 export interface HttpRequestTemplate {
   /** This variant applies when the reference (or every one of a list) resolves to a value; the first matching variant is used. */

@@ -72,6 +72,14 @@ export const REQUIRED_ACTIONS: Partial<Record<ActionConnectorType, string[]>> = 
   AMAZON_COMPREHEND_MEDICAL: ['DetectEntitiesV2', 'DetectPHI', 'InferICD10CM', 'InferRxNorm'],
 };
 
+/** One part of a multipart body: a text field (content a string) or a file (filename, contentType, bytes). */
+export interface MultipartExpectation {
+  name: string;
+  filename?: string;
+  contentType?: string;
+  content: string | Buffer;
+}
+
 export interface HttpSample {
   type: ActionConnectorType;
   actionId: string;
@@ -89,6 +97,8 @@ export interface HttpSample {
     text?: string;
     /** Binary content, compared byte for byte. */
     bytes?: Buffer;
+    /** A multipart/form-data body: its parts in order, as a form parser reads them (test/support/multipart.ts). */
+    multipart?: MultipartExpectation[];
     /** Headers that must be present with these values (lower-case names). */
     headers?: Record<string, string>;
   };
