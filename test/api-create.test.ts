@@ -82,7 +82,7 @@ const TYPES = Object.keys(AUTH) as qs.ConnectionAuthType[];
 /** A connector type that accepts the AuthenticationType: IAM is for the AMAZON_* types only, the rest GENERIC_HTTP takes. */
 const typeFor = (auth: qs.ConnectionAuthType): qs.ActionConnectorType => (auth === 'IAM' ? 'AMAZON_S3' : 'GENERIC_HTTP');
 // The types' whole catalogs: a connector created without EnabledActions enables them all.
-const JIRA_ACTIONS = ['CreateIssue', 'GetIssue', 'SearchIssues', 'AddComment', 'GetTransitions', 'TransitionIssue'];
+const JIRA_ACTIONS = defaultEnabledActions('JIRA_CLOUD');
 const SLACK_ACTIONS = defaultEnabledActions('SLACK');
 const ALL_SECRETS = Object.values(SECRETS);
 
