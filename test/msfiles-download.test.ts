@@ -83,3 +83,35 @@ describe("downloads follow Graph's redirect without the connector's token", () =
     });
   }
 });
+
+describe('an API key in a header of its own does not follow a redirect to another host', () => {
+  // An upstream that answers with a redirect to a host it controls (or that an attacker
+  // controls through an open redirect) must not receive the key: the egress drops the
+  // header the connector's scheme put it in, as it drops Authorization.
+  for (const [type, actionId, input, header] of [
+    ['SERVICENOW_NOW_PLATFORM', 'GetIncident', { SysId: '9d385017c611228701d22104cc95c371' }, 'x-sn-apikey'],
+    ['SAP_BUSINESSPARTNER', 'GetBusinessPartner', { BusinessPartner: '1000001' }, 'apikey'],
+  ] as const) {
+    it(`${type}: ${header} goes to the connector's host only`, async () => {
+      const KEY = `leak-me-not-${type.toLowerCase()}`;
+      graph.received.length = 0;
+      files.received.length = 0;
+      graph.respond(() => ({ status: 302, headers: { location: files.url('/collect') } }));
+      {
+        await createConnector(admin, `redir-${type.toLowerCase().replace(/_/g, '-')}`, {
+          type,
+          auth: {
+            AuthenticationType: 'API_KEY',
+            AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: graph.url('/').replace(/\/$/, ''), ApiKey: KEY } },
+          },
+        });
+        const r = await api.invoke(ADMIN, `redir-${type.toLowerCase().replace(/_/g, '-')}`, actionId, input);
+        expect(r.status, r.raw).toBe(200);
+        expect(graph.received[0]?.headers[header]).toBe(KEY);
+        expect(files.received).toHaveLength(1);
+        expect(files.received[0]!.headers[header]).toBeUndefined();
+        expect(JSON.stringify(files.received[0]!.headers)).not.toContain(KEY);
+      }
+    });
+  }
+});
