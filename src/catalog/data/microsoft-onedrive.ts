@@ -16,6 +16,7 @@ export const microsoftOneDrive: Catalog = {
       request: perUser('/drive/items/{ItemId}/children', { method: 'GET', query: listQuery({ $$skiptoken: '$.NextToken' }) }),
       output: { value: { Items: driveItemsOut('$.Body.value'), NextToken: nextLink('$skiptoken') } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/driveitem-list-children',
       idempotent: true,
     },
     {
@@ -25,6 +26,7 @@ export const microsoftOneDrive: Catalog = {
       InputSchema: { type: 'object', required: ['ItemId'], properties: { UserId: userId, ItemId: id } },
       request: perUser('/drive/items/{ItemId}', { method: 'GET' }),
       output: { value: driveItemOut },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/driveitem-get',
       idempotent: true,
     },
     {
@@ -50,6 +52,7 @@ export const microsoftOneDrive: Catalog = {
       }),
       output: { value: driveItemOut },
       binary: { maxBytes: UPLOAD_MAX },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/driveitem-put-content',
       idempotent: false,
     },
     {
@@ -67,6 +70,7 @@ export const microsoftOneDrive: Catalog = {
       }),
       output: { value: { Items: driveItemsOut('$.Body.value'), NextToken: nextLink('$skiptoken') } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/driveitem-search',
       idempotent: true,
     },
   ],

@@ -44,6 +44,7 @@ export const microsoftOutlook: Catalog = {
         },
       }),
       output: { value: { Sent: true } },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/user-sendmail',
       idempotent: false,
     },
     {
@@ -62,6 +63,7 @@ export const microsoftOutlook: Catalog = {
       ],
       output: { value: { Messages: '$.Body.value', NextToken: nextLink('$skip') } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/user-list-messages',
       idempotent: true,
     },
     {
@@ -106,6 +108,7 @@ export const microsoftOutlook: Catalog = {
         },
       }),
       output: { value: { Id: '$.Body.id', WebLink: '$.Body.webLink', OnlineMeetingUrl: '$.Body.onlineMeeting.joinUrl', Event: '$.Body' } },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/user-post-events',
       idempotent: false,
     },
     {
@@ -126,6 +129,7 @@ export const microsoftOutlook: Catalog = {
       ],
       output: { value: { Events: '$.Body.value', NextToken: nextLink('$skip') } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/user-list-events',
       idempotent: true,
     },
   ],

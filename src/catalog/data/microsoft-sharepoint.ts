@@ -30,6 +30,7 @@ export const microsoftSharePoint: Catalog = {
       output: {
         value: { Id: '$.Body.id', Name: '$.Body.name', DisplayName: '$.Body.displayName', WebUrl: '$.Body.webUrl', Description: '$.Body.description' },
       },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/site-get',
       idempotent: true,
     },
     {
@@ -45,6 +46,7 @@ export const microsoftSharePoint: Catalog = {
         },
       },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/list-list',
       idempotent: true,
     },
     {
@@ -65,6 +67,7 @@ export const microsoftSharePoint: Catalog = {
         },
       },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/listitem-list',
       idempotent: true,
     },
     {
@@ -78,6 +81,7 @@ export const microsoftSharePoint: Catalog = {
       },
       request: { method: 'POST', path: '/sites/{SiteId}/lists/{ListId}/items', body: { encoding: 'json', value: { fields: '$.Fields' } } },
       output: { value: { Id: '$.Body.id', WebUrl: '$.Body.webUrl', Fields: '$.Body.fields' } },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/listitem-create',
       idempotent: false,
     },
     {
@@ -88,6 +92,7 @@ export const microsoftSharePoint: Catalog = {
       request: { method: 'GET', path: '/sites/{SiteId}/drive/items/{ItemId}/children', query: listQuery({ $$skiptoken: '$.NextToken' }) },
       output: { value: { Items: driveItemsOut('$.Body.value'), NextToken: nextLink('$skiptoken') } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/driveitem-list-children',
       idempotent: true,
     },
   ],

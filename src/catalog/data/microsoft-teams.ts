@@ -19,6 +19,7 @@ export const microsoftTeams: Catalog = {
       InputSchema: { type: 'object', properties: { UserId: userId } },
       request: perUser('/joinedTeams', { method: 'GET' }),
       output: { value: { Teams: { $each: '$.Body.value', $as: { Id: '@.id', DisplayName: '@.displayName', Description: '@.description' } } } },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/user-list-joinedteams',
       idempotent: true,
     },
     {
@@ -35,6 +36,7 @@ export const microsoftTeams: Catalog = {
           },
         },
       },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/channel-list',
       idempotent: true,
     },
     {
@@ -63,6 +65,7 @@ export const microsoftTeams: Catalog = {
         { method: 'POST', path: '/teams/{TeamId}/channels/{ChannelId}/messages', body: { encoding: 'json', value: chatBody } },
       ],
       output: { value: chatMessageOut },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/channel-post-messages',
       idempotent: false,
     },
     {
@@ -89,6 +92,7 @@ export const microsoftTeams: Catalog = {
         body: { encoding: 'json', value: { body: { contentType: '$.ContentType', content: '$.Body' } } },
       },
       output: { value: chatMessageOut },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/chat-post-messages',
       idempotent: false,
     },
   ],

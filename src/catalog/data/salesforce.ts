@@ -19,6 +19,7 @@ export const salesforce: Catalog = {
       InputSchema: { type: 'object', required: ['SObject', 'Fields'], properties: { SObject: sObject, Fields: fieldValues } },
       request: { method: 'POST', path: `${V}/sobjects/{SObject}`, body: { encoding: 'json', value: '$.Fields' } },
       output: { value: { Id: '$.Body.id', Success: '$.Body.success', Errors: '$.Body.errors' } },
+      reference: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_sobject_create.htm',
       idempotent: false,
     },
     {
@@ -32,6 +33,7 @@ export const salesforce: Catalog = {
       },
       request: { method: 'GET', path: `${V}/sobjects/{SObject}/{RecordId}`, query: { fields: { $join: '$.Fields' } } },
       output: { value: { Id: '$.Body.Id', Record: '$.Body' } },
+      reference: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_get_field_values.htm',
       idempotent: true,
     },
     {
@@ -41,6 +43,7 @@ export const salesforce: Catalog = {
       InputSchema: { type: 'object', required: ['SObject', 'RecordId', 'Fields'], properties: { SObject: sObject, RecordId: recordId, Fields: fieldValues } },
       request: { method: 'PATCH', path: `${V}/sobjects/{SObject}/{RecordId}`, body: { encoding: 'json', value: '$.Fields' } },
       output: { value: { Updated: true } },
+      reference: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_update_fields.htm',
       idempotent: false,
     },
     {
@@ -68,6 +71,7 @@ export const salesforce: Catalog = {
         },
       },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
+      reference: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_query.htm',
       idempotent: true,
     },
   ],

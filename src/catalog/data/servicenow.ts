@@ -51,6 +51,7 @@ export const serviceNow: Catalog = {
         body: { encoding: 'json', value: { $merge: [incidentColumns, '$.Fields'] } },
       },
       output: { value: recordOut },
+      reference: 'https://www.servicenow.com/docs/bundle/xanadu-api-reference/page/integrate/inbound-rest/concept/c_TableAPI.html#title_table-POST',
       idempotent: false,
     },
     {
@@ -68,6 +69,7 @@ export const serviceNow: Catalog = {
         query: { sysparm_fields: { $join: '$.Fields' }, sysparm_display_value: '$.DisplayValue', sysparm_exclude_reference_link: 'true' },
       },
       output: { value: recordOut },
+      reference: 'https://www.servicenow.com/docs/bundle/xanadu-api-reference/page/integrate/inbound-rest/concept/c_TableAPI.html#title_table-GET-id',
       idempotent: true,
     },
     {
@@ -120,6 +122,7 @@ export const serviceNow: Catalog = {
         },
       },
       output: { value: recordOut },
+      reference: 'https://www.servicenow.com/docs/bundle/xanadu-api-reference/page/integrate/inbound-rest/concept/c_TableAPI.html#title_table-PATCH',
       idempotent: false,
     },
     {
@@ -151,6 +154,7 @@ export const serviceNow: Catalog = {
         },
       },
       output: { value: { Records: '$.Body.result', TotalCount: { $number: "$.Headers['x-total-count']" } } },
+      reference: 'https://www.servicenow.com/docs/bundle/xanadu-api-reference/page/integrate/inbound-rest/concept/c_TableAPI.html#title_table-GET',
       idempotent: true,
     },
   ],
