@@ -91,6 +91,31 @@ export const ROUTERS: Partial<Record<ActionConnectorType, (p: string) => Route |
   },
 };
 
+/**
+ * Where a request variant lands: a route into a spec, `unchecked` for a URL the vendor handed out
+ * (an upload session: no spec operation), or undefined when nothing maps it. A variant may name
+ * one of the catalog's other origins (`origin`, e.g. PagerDuty's `events`): its path is then
+ * taken under that origin's URL. (`origin`, `url` and `origins` are read loosely so that this
+ * works with catalogs from before and after they exist.)
+ */
+export function routeOf(c: Catalog, v: HttpRequestTemplate): Route | 'unchecked' | undefined {
+  const router = ROUTERS[c.Type];
+  if (!router) return undefined;
+  const x = v as { origin?: string; url?: string };
+  if (x.url !== undefined) return 'unchecked';
+  if (x.origin !== undefined) {
+    const o = (c as { origins?: Record<string, { url?: string }> }).origins?.[x.origin];
+    return o?.url ? router(`${o.url.replace(/\/$/, '')}${v.path}`) : undefined;
+  }
+  return router(v.path);
+}
+
+/** Whether a variant goes where the connector's credentials do not (an origin with `credentials: false`). */
+const withoutCredentials = (c: Catalog, v: HttpRequestTemplate) => {
+  const name = (v as { origin?: string }).origin;
+  return name !== undefined && (c as { origins?: Record<string, { credentials?: boolean }> }).origins?.[name]?.credentials === false;
+};
+
 /** A path with every placeholder reduced to `{}`, so names may differ ({IssueIdOrKey} vs {issueIdOrKey}) and only positions count. */
 export const shape = (p: string) => p.replace(/\{[^}]*\}/g, '{}');
 
@@ -604,10 +629,9 @@ export function checkCatalog(
   lookup: (spec: string, method: string, path: string) => IndexOperation | 'no-spec' | undefined,
   placements: Placement[],
 ): CheckResult {
-  const router = ROUTERS[catalog.Type];
   const mismatches: Mismatch[] = [];
   let checked = 0;
-  if (!router) return { checked, mismatches };
+  if (!ROUTERS[catalog.Type]) return { checked, mismatches };
   const authSeen = new Set<string>();
   for (const action of catalog.actions) {
     if (!action.request) continue;
@@ -625,7 +649,8 @@ export function checkCatalog(
         }
         mismatches.push(m);
       };
-      const route = router(v.path);
+      const route = routeOf(catalog, v);
+      if (route === 'unchecked') continue;
       if (!route) {
         report('operation', `${v.method} ${v.path} maps onto no spec`);
         continue;
@@ -638,7 +663,7 @@ export function checkCatalog(
         continue;
       }
       checkVariant(action, catalog, v, op, report);
-      if (op.security && op.security.length > 0)
+      if (op.security && op.security.length > 0 && !withoutCredentials(catalog, v))
         for (const p of placements)
           if (!placementAllowed(p, op.security)) report('auth', `${p.label} is not among the spec's security schemes (${describeSecurity(op.security)})`);
     }
@@ -753,13 +778,12 @@ export function buildIndex(dir: string, catalogs: readonly Catalog[]): SpecIndex
   };
   const operations = new Map<string, IndexOperation>();
   for (const c of catalogs) {
-    const router = ROUTERS[c.Type];
-    if (!router) continue;
+    if (!ROUTERS[c.Type]) continue;
     for (const a of c.actions) {
       if (!a.request) continue;
       for (const v of Array.isArray(a.request) ? a.request : [a.request]) {
-        const route = router(v.path);
-        if (!route) continue;
+        const route = routeOf(c, v);
+        if (!route || route === 'unchecked') continue;
         const op = extractOperation(get(route.spec).spec, v.method, route.path);
         if (op) operations.set(`${op.spec} ${op.method} ${op.path}`, op);
       }
