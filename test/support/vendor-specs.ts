@@ -157,6 +157,11 @@ export interface IndexOperation {
   body?: Limits & { requiredBody: boolean };
   /** Alternatives; absent when the spec states none (no check). */
   security?: SecurityAlternative[];
+  /**
+   * Names the operation's description writes as code (`limit`, `X-Atlassian-Token: no-check`):
+   * a parameter sent under such a name is documented there though the parameter list omits it.
+   */
+  described?: string[];
 }
 
 export interface SpecIndex {
@@ -269,6 +274,9 @@ export function extractOperation(spec: Spec, method: string, specPath: string): 
     body = { ...spec.limits(media?.schema), requiredBody: rb.required === true };
   }
   const security = securityOf(spec, op);
+  const text = `${typeof op.summary === 'string' ? op.summary : ''}\n${typeof op.description === 'string' ? op.description : ''}`;
+  const named = [...text.matchAll(/`([A-Za-z_$][\w.[\]$-]{0,63})(?=[`:=])/g)].map((m) => m[1]!);
+  const described = [...new Set(named)].sort();
   return prune<IndexOperation>({
     spec: spec.id,
     method: method.toUpperCase(),
@@ -276,6 +284,7 @@ export function extractOperation(spec: Spec, method: string, specPath: string): 
     params: [...params.values()],
     body,
     security,
+    described: described.length > 0 ? described : undefined,
   });
 }
 
@@ -411,7 +420,7 @@ export function objectMembers(t: Template | undefined): { members: Map<string, T
 export interface Mismatch {
   type: string;
   action: string;
-  /** operation | required | undeclared | looser | auth */
+  /** operation | required | undeclared | looser | auth; `described`: undeclared, but the operation's description names it (a note, not a failure) */
   kind: string;
   detail: string;
 }
@@ -423,6 +432,15 @@ export interface Mismatch {
  * enums are not compared (lengths and bounds still are).
  */
 const SELECTION_PARAMS = new Set(['$select', '$expand', '$orderby', 'opt_fields']);
+
+/**
+ * Query parameters a vendor documents once for all its list operations rather than in each
+ * operation: Zendesk's pagination guide (offset page/per_page, cursor page[size]/page[after]/
+ * page[before]; developer.zendesk.com/api-reference/introduction/pagination).
+ */
+const PAGINATION_PARAMS: Record<string, Set<string>> = {
+  zendesk: new Set(['page', 'per_page', 'page[size]', 'page[after]', 'page[before]']),
+};
 
 const STANDARD_HEADERS = new Set(['accept', 'content-type', 'accept-language', 'user-agent', 'if-match', 'if-none-match', 'content-length']);
 
@@ -446,7 +464,9 @@ export function looser(ours: JsonSchema | undefined, theirs: Limits, joined: boo
     out.push(`maxItems ${ours.maxItems ?? 'none'} > spec ${theirs.maxItems}`);
   if (opts.skipEnum) return [...out, ...looser(mine, { ...spec, enum: undefined }, false)];
   const ourEnum = Array.isArray(mine.enum) ? mine.enum : 'const' in mine ? [mine.const] : undefined;
-  if (spec.enum && spec.enum.length > 0 && !(spec.type === 'boolean' || spec.enum.every((e) => typeof e === 'boolean'))) {
+  // A boolean is no looser than a spec's ['true', 'false'] (Jira writes booleans so).
+  const booleanEnum = spec.type === 'boolean' || spec.enum?.every((e) => typeof e === 'boolean' || e === 'true' || e === 'false');
+  if (spec.enum && spec.enum.length > 0 && !(booleanEnum && (mine.type === 'boolean' || spec.type === 'boolean'))) {
     if (!ourEnum) out.push(`no enum; spec allows [${spec.enum.join(', ')}]`);
     else {
       const extra = ourEnum.filter((e) => !spec.enum!.map(String).includes(String(e)));
@@ -703,10 +723,14 @@ function checkVariant(action: CatalogAction, catalog: Catalog, v: HttpRequestTem
   // Query parameters (Swagger 2 form arguments of a GET travel in the query too).
   const query = objectMembers(v.query as Template | undefined);
   const queryParams = op.params.filter((p) => p.in === 'query' || (p.in === 'formData' && v.method === 'GET'));
+  const undeclared = (what: string, name: string, caseless = false) => {
+    const described = op.described?.some((d) => (caseless ? d.toLowerCase() === name.toLowerCase() : d === name));
+    report(described ? 'described' : 'undeclared', `${what} ${name} is not a parameter of the operation${described ? ' (its description names it)' : ''}`);
+  };
   for (const [k, t] of query?.members ?? []) {
     const p = queryParams.find((x) => x.name === k);
     if (!p) {
-      report('undeclared', `query ${k} is not a parameter of the operation`);
+      if (!PAGINATION_PARAMS[op.spec]?.has(k)) undeclared('query', k);
       continue;
     }
     const d = directMember(t);
@@ -726,7 +750,7 @@ function checkVariant(action: CatalogAction, catalog: Catalog, v: HttpRequestTem
   for (const [k, t] of headers) {
     const p = headerParams.find((x) => x.name.toLowerCase() === k);
     if (!p) {
-      if (!STANDARD_HEADERS.has(k)) report('undeclared', `header ${k} is not a parameter of the operation`);
+      if (!STANDARD_HEADERS.has(k)) undeclared('header', k, true);
       continue;
     }
     const d = directMember(t);
