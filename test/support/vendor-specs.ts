@@ -11,6 +11,7 @@
 // (a clone without ../shared) still checks those vendors; see test/catalog-vendor-specs.test.ts.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { Catalog, CatalogAction, HttpRequestTemplate, JsonSchema, Template } from '../../src/catalog/types.js';
@@ -782,9 +783,28 @@ function checkVariant(action: CatalogAction, catalog: Catalog, v: HttpRequestTem
 // ---------------------------------------------------------------------------------------------
 // Reading the specs
 
+/**
+ * A spec, parsed. YAML is slow to parse (Asana's 3 MB take 1.5 s), so a YAML spec's JSON form is
+ * cached in the OS temp directory under its SHA-256 (a changed file is parsed again).
+ */
 export function loadSpec(dir: string, f: SpecFile): { spec: Spec; sha256: string } {
   const bytes = fs.readFileSync(path.join(dir, f.file));
-  return { spec: new Spec(f.id, bytes.toString('utf8'), /\.ya?ml$/.test(f.file)), sha256: createHash('sha256').update(bytes).digest('hex') };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (!/\.ya?ml$/.test(f.file)) return { spec: new Spec(f.id, bytes.toString('utf8'), false), sha256 };
+  const cache = path.join(os.tmpdir(), 'actionbridge-vendor-specs', `${sha256}.json`);
+  try {
+    return { spec: new Spec(f.id, fs.readFileSync(cache, 'utf8'), false), sha256 };
+  } catch {
+    const spec = new Spec(f.id, bytes.toString('utf8'), true);
+    try {
+      fs.mkdirSync(path.dirname(cache), { recursive: true });
+      fs.writeFileSync(`${cache}.${process.pid}`, JSON.stringify(spec.doc));
+      fs.renameSync(`${cache}.${process.pid}`, cache);
+    } catch {
+      // No cache: parse again next time.
+    }
+    return { spec, sha256 };
+  }
 }
 
 /** The operations our catalogs call, read from the full specs in `dir`: the index, and the operations each action found (or not). */
