@@ -2,7 +2,9 @@
 // it — the method and path exist, required parameters are sent, nothing undeclared is sent, our
 // input schema is no looser than the spec (enums, lengths, bounds), and the auth placements the
 // type uses are among the spec's security schemes. AWS actions are checked against the installed
-// @aws-sdk clients' models. Actions of vendors without a spec must carry a `reference` link.
+// @aws-sdk clients' models; Microsoft Graph actions against Graph's CSDL (paths, action methods,
+// body members) when it is there. Actions not checked against an OpenAPI spec or an SDK model
+// (ServiceNow, Salesforce, Graph, the SAP services without a spec) must carry a `reference` link.
 //
 // Where the specs come from: $ACTIONBRIDGE_VENDOR_SPECS, else ../shared/reference/vendors next
 // to the repository. When they are there the index is built from them (and the committed extract
@@ -20,6 +22,7 @@ import { apiKeyHeaders, schemeFor } from '../src/connections/schemes.js';
 import { ALLOWED_AUTHENTICATION } from '../src/domain/type-auth.js';
 import type { ActionConnectorType } from '../src/protocol/generated/model.js';
 import { type AwsMismatch, checkAwsAction } from './support/aws-models.js';
+import { checkGraphCatalog, GRAPH_TYPES, loadCsdl } from './support/graph-csdl.js';
 import {
   buildIndex,
   checkCatalog,
@@ -259,6 +262,43 @@ describe('catalogs against the vendor specs', () => {
     ]);
     put.aws!.command = 'PutObjectsCommand';
     expect((await checkAwsAction('AMAZON_S3', put)).map((m) => `${m.kind}: ${m.detail}`)).toEqual(['operation: @aws-sdk/client-s3 has no PutObjectsCommand']);
+  });
+
+  it('Microsoft Graph actions match its CSDL: paths walk entity sets, navigation, casts and bound operations; body members are declared', (ctx) => {
+    const file = path.join(SPECS_DIR, 'microsoft-graph/v1.0-Prod.csdl');
+    const csdl = loadCsdl(file);
+    if (!csdl) {
+      console.log(`Graph not checked: no CSDL at ${file} (set ACTIONBRIDGE_VENDOR_SPECS)`);
+      ctx.skip();
+      return;
+    }
+    const rows: { Vendor: string; Checked: number; Mismatches: number }[] = [];
+    const problems: string[] = [];
+    for (const c of catalogs) {
+      if (!GRAPH_TYPES.has(c.Type)) continue;
+      const r = checkGraphCatalog(csdl, c);
+      rows.push({ Vendor: c.Type, Checked: r.checked, Mismatches: r.problems.length });
+      problems.push(...r.problems);
+      for (const n of r.notes) console.log(`note ${c.Type} ${n}`);
+    }
+    console.table(rows);
+    expect(problems).toEqual([]);
+
+    // The walk catches a wrong segment, a wrong method for an action, and an undeclared member.
+    const notes: string[] = [];
+    expect(csdl.check('GET', '/me/mesages', undefined, notes)).toEqual([
+      'mesages is not a navigation property, property or bound operation of microsoft.graph.user',
+    ]);
+    expect(csdl.check('GET', '/me/sendMail', undefined, notes)).toEqual(['sendMail is an action: POST, not GET']);
+    expect(csdl.check('POST', '/me/sendMail', { encoding: 'json', value: { saveToSentItem: true } }, notes)).toEqual([
+      'body saveToSentItem is not a parameter or member of sendMail',
+      'body Message is required by sendMail and never sent',
+    ]);
+    expect(csdl.check('POST', '/me/events', { encoding: 'json', value: { subject: '$.Subject', colour: 'red' } }, notes)).toEqual([
+      'body colour is not a parameter or member of microsoft.graph.event',
+    ]);
+    expect(csdl.check('PUT', '/drives/{DriveId}/items/{ParentId}:/{FileName}:/content', { encoding: 'base64', value: '$.Content' }, notes)).toEqual([]);
+    expect(csdl.check('GET', '/sites/{HostName}:/{+SitePath}', undefined, notes)).toEqual([]);
   });
 
   it('every action of a vendor without a spec carries an https reference to its documentation', () => {
