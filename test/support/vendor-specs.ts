@@ -147,7 +147,7 @@ export interface IndexParam {
 }
 
 /** One security alternative: every scheme in it applies. */
-export type SecurityAlternative = { type: string; scheme?: string; in?: string; name?: string }[];
+export type SecurityAlternative = { type: string; scheme?: string; in?: string; name?: string; scopes?: string[] }[];
 
 export interface IndexOperation {
   spec: string;
@@ -301,9 +301,24 @@ function securityOf(spec: Spec, op: Json): SecurityAlternative[] | undefined {
         scheme: s.scheme as string | undefined,
         in: s.in as string | undefined,
         name: s.name as string | undefined,
+        scopes: s.type === 'oauth2' && Array.isArray(req[name]) && (req[name] as string[]).length > 0 ? [...(req[name] as string[])] : undefined,
       });
     }),
   );
+}
+
+/**
+ * Our `requires.scopes` against the OAuth scopes the spec names for the operation. A scope
+ * matches a spec scope equal to it or one it is the stem of: Slack's 2020 spec still names the
+ * classic `chat:write:bot` / `chat:write:user` where today's granular scope is `chat:write`.
+ */
+function checkScopes(action: CatalogAction, op: IndexOperation, report: (kind: string, detail: string) => void) {
+  const ours = action.requires?.scopes ?? [];
+  const theirs = [...new Set((op.security ?? []).flat().flatMap((s) => s.scopes ?? []))];
+  if (ours.length === 0 || theirs.length === 0) return;
+  const unknown = ours.filter((o) => !theirs.some((t) => t === o || t.startsWith(`${o}:`)));
+  // A list of alternatives (any one of them) passes when one is the spec's.
+  if (unknown.length === ours.length) report('scopes', `requires.scopes [${ours.join(', ')}]: none is among the spec's [${theirs.join(', ')}]`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -421,7 +436,7 @@ export function objectMembers(t: Template | undefined): { members: Map<string, T
 export interface Mismatch {
   type: string;
   action: string;
-  /** operation | required | undeclared | looser | auth; `described`: undeclared, but the operation's description names it (a note, not a failure) */
+  /** operation | required | undeclared | looser | auth | scopes; `described`: undeclared, but the operation's description names it (a note, not a failure) */
   kind: string;
   detail: string;
 }
@@ -684,6 +699,7 @@ export function checkCatalog(
         continue;
       }
       checkVariant(action, catalog, v, op, report);
+      checkScopes(action, op, report);
       if (op.security && op.security.length > 0 && !withoutCredentials(catalog, v))
         for (const p of placements)
           if (!placementAllowed(p, op.security)) report('auth', `${p.label} is not among the spec's security schemes (${describeSecurity(op.security)})`);
