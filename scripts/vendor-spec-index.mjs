@@ -8,15 +8,22 @@
 //   node scripts/vendor-spec-index.mjs [vendors-dir]
 //
 // vendors-dir defaults to $ACTIONBRIDGE_VENDOR_SPECS, else ../shared/reference/vendors next to
-// the repository. The extraction is the test's own code (TypeScript), so this runs that test
-// with ACTIONBRIDGE_WRITE_SPEC_INDEX=1. Run it after adding or changing actions of those vendors.
+// the repository (or to the main checkout of a git worktree). The extraction is the test's own
+// code (TypeScript), so this runs that test with ACTIONBRIDGE_WRITE_SPEC_INDEX=1. Run it after
+// adding or changing actions of those vendors.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dir = path.resolve(process.argv[2] ?? process.env.ACTIONBRIDGE_VENDOR_SPECS ?? path.join(root, '../shared/reference/vendors'));
+// In a git worktree, the collection sits next to the main checkout (`.git` names it).
+const gitFile = path.join(root, '.git');
+const main = fs.statSync(gitFile, { throwIfNoEntry: false })?.isFile()
+  ? /^gitdir: (.+)\/\.git\/worktrees\//.exec(fs.readFileSync(gitFile, 'utf8'))?.[1]
+  : undefined;
+const near = [root, main].filter(Boolean).map((r) => path.resolve(r, '../shared/reference/vendors'));
+const dir = path.resolve(process.argv[2] ?? process.env.ACTIONBRIDGE_VENDOR_SPECS ?? near.find((d) => fs.existsSync(path.join(d, 'SOURCES.md'))) ?? near[0]);
 if (!fs.existsSync(path.join(dir, 'SOURCES.md'))) {
   console.error(`No vendor specs at ${dir} (expected its SOURCES.md). Pass the directory, or set ACTIONBRIDGE_VENDOR_SPECS.`);
   process.exit(2);

@@ -1,17 +1,18 @@
 // Issue 16, item 2: every catalog action of a vendor with a published spec is checked against
 // it — the method and path exist, required parameters are sent, nothing undeclared is sent, our
-// input schema is no looser than the spec (enums, lengths, bounds), and the auth placements the
-// type uses are among the spec's security schemes. AWS actions are checked against the installed
-// @aws-sdk clients' models; Microsoft Graph actions against Graph's CSDL (paths, action methods,
-// body members) when it is there. Actions not checked against an OpenAPI spec or an SDK model
-// (ServiceNow, Salesforce, Graph, the SAP services without a spec) must carry a `reference` link.
+// input schema is no looser than the spec (enums, lengths, bounds), the scopes we name are the
+// spec's, and the auth placements the type uses are among the spec's security schemes. AWS
+// actions are checked against the installed @aws-sdk clients' models; Microsoft Graph actions
+// against Graph's CSDL (paths, action methods, body members) when it is there. Actions not
+// checked against an OpenAPI spec or an SDK model (ServiceNow, Salesforce, Graph, the SAP
+// services without a spec) must carry a `reference` link.
 //
 // Where the specs come from: $ACTIONBRIDGE_VENDOR_SPECS, else ../shared/reference/vendors next
-// to the repository. When they are there the index is built from them (and the committed extract
-// test/fixtures/vendor-spec-index.json must match it: regenerate with
-// `node scripts/vendor-spec-index.mjs`). When they are not (CI's clone), the committed extract is
-// used: it holds the Apache-2.0/MIT specs only (Jira, Slack, Asana, BambooHR), so the other vendors
-// are reported as skipped, by name.
+// to the repository (or, in a git worktree, next to its main checkout). When they are there the
+// index is built from them, and the committed extract test/fixtures/vendor-spec-index.json must
+// match it (regenerate: `node scripts/vendor-spec-index.mjs`). When they are not (CI's clone),
+// the committed extract is used: it holds the Apache-2.0/MIT specs only (Jira, Slack, Asana,
+// BambooHR), so the other vendors are reported as not checked, by name.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,19 @@ import {
 } from './support/vendor-specs.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SPECS_DIR = process.env.ACTIONBRIDGE_VENDOR_SPECS ?? path.resolve(repoRoot, '../shared/reference/vendors');
+/** The main checkout of a git worktree (its `.git` file names `<main>/.git/worktrees/<name>`), else the repository itself. */
+function mainCheckout(root: string): string {
+  try {
+    const m = /^gitdir: (.+)\/\.git\/worktrees\/[^/]+\s*$/.exec(fs.readFileSync(path.join(root, '.git'), 'utf8'));
+    return m ? path.resolve(root, m[1]!) : root;
+  } catch {
+    return root;
+  }
+}
+const SPECS_DIR =
+  process.env.ACTIONBRIDGE_VENDOR_SPECS ??
+  [repoRoot, mainCheckout(repoRoot)].map((r) => path.resolve(r, '../shared/reference/vendors')).find((d) => fs.existsSync(path.join(d, 'SOURCES.md'))) ??
+  path.resolve(repoRoot, '../shared/reference/vendors');
 const FIXTURE = path.join(repoRoot, 'test/fixtures/vendor-spec-index.json');
 const haveSpecs = fs.existsSync(path.join(SPECS_DIR, 'SOURCES.md'));
 
