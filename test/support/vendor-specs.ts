@@ -187,7 +187,8 @@ export class Spec {
     this.swagger2 = typeof this.doc.swagger === 'string';
   }
 
-  deref(v: unknown, seen = 0): unknown {
+  /** Follows $ref (a chain of at most 20) within the document; an external $ref resolves to {}. */
+  deref(v: unknown): unknown {
     let cur = v;
     for (let i = 0; i < 20 && isObj(cur) && typeof cur.$ref === 'string'; i++) {
       const ref = cur.$ref as string;
@@ -200,7 +201,7 @@ export class Spec {
       }
       cur = node;
     }
-    return seen > 50 ? {} : cur;
+    return cur;
   }
 
   /** The compact limits of a schema, resolved to `depth` levels of members. */
@@ -223,7 +224,12 @@ export class Spec {
     if (Array.isArray(s.required)) out.required = [...(s.required as string[])];
     if (s.additionalProperties === true || isObj(s.additionalProperties)) out.open = true;
     for (const p of parts) mergeInto(out, p, true);
-    for (const b of branches) mergeInto(out, { ...b, required: undefined, enum: undefined, maxLength: undefined, minLength: undefined }, false);
+    for (const b of branches)
+      mergeInto(
+        out,
+        { ...b, required: undefined, enum: undefined, maxLength: undefined, minLength: undefined, maximum: undefined, minimum: undefined, maxItems: undefined },
+        false,
+      );
     return prune(out);
   }
 }
