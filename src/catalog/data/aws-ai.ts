@@ -207,9 +207,11 @@ export const bedrockDataAutomationRuntime: Catalog = {
           OutputS3Uri: s3Uri,
           DataAutomationProfileArn: arn,
           DataAutomationProjectArn: arn,
-          Stage: { enum: ['LIVE', 'DEVELOPMENT'] },
+          Stage: { enum: ['LIVE', 'DEVELOPMENT'], description: "The project's stage (with DataAutomationProjectArn)." },
           ClientToken: { type: 'string', pattern: '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$' },
         },
+        // The SDK model: dataAutomationConfiguration requires dataAutomationProjectArn.
+        dependencies: { Stage: ['DataAutomationProjectArn'] },
       },
       aws: {
         client: '@aws-sdk/client-bedrock-data-automation-runtime',
@@ -219,7 +221,10 @@ export const bedrockDataAutomationRuntime: Catalog = {
           inputConfiguration: { s3Uri: '$.InputS3Uri' },
           outputConfiguration: { s3Uri: '$.OutputS3Uri' },
           dataAutomationProfileArn: '$.DataAutomationProfileArn',
-          dataAutomationConfiguration: { dataAutomationProjectArn: '$.DataAutomationProjectArn', stage: '$.Stage' },
+          dataAutomationConfiguration: {
+            $if: '$.DataAutomationProjectArn',
+            $then: { dataAutomationProjectArn: '$.DataAutomationProjectArn', stage: '$.Stage' },
+          },
           clientToken: '$.ClientToken',
         },
       },

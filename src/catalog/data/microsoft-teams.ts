@@ -67,6 +67,7 @@ export const microsoftTeams: Catalog = {
       InputSchema: { type: 'object', properties: { UserId: userId } },
       request: perUser('/joinedTeams', { method: 'GET' }),
       output: { value: { Teams: { $each: '$.Body.value', $as: { Id: '@.id', DisplayName: '@.displayName', Description: '@.description' } } } },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/user-list-joinedteams',
       idempotent: true,
       Examples: [
         { Title: "The signed-in user's teams", Input: {} },
@@ -90,6 +91,7 @@ export const microsoftTeams: Catalog = {
           },
         },
       },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/channel-list',
       idempotent: true,
       Examples: [
         { Title: 'All channels of a team', Input: { TeamId: '02bd9fd6-8f93-4758-87c3-1fb73740a315' } },
@@ -124,6 +126,7 @@ export const microsoftTeams: Catalog = {
         { method: 'POST', path: '/teams/{TeamId}/channels/{ChannelId}/messages', body: { encoding: 'json', value: chatBody } },
       ],
       output: { value: chatMessageOut },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/channel-post-messages',
       idempotent: false,
     },
     {
@@ -150,6 +153,7 @@ export const microsoftTeams: Catalog = {
         body: { encoding: 'json', value: { body: { contentType: '$.ContentType', content: '$.Body' } } },
       },
       output: { value: chatMessageOut },
+      reference: 'https://learn.microsoft.com/en-us/graph/api/chat-post-messages',
       idempotent: false,
     },
     // ── Teams and channels ─────────────────────────────────────────────────────

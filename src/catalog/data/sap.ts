@@ -150,7 +150,8 @@ function entity(spec: EntitySpec): CatalogAction[] {
         : {}),
     });
   }
-  return actions;
+  // The service's page on the SAP Business Accelerator Hub (its entity sets, operations and fields).
+  return actions.map((a) => ({ ...a, reference: `https://api.sap.com/api/${spec.service}/resource` }));
 }
 
 const accept = { accept: 'application/json' };
