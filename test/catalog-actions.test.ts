@@ -28,7 +28,18 @@ import { FINDINGS_HOSTS, FINDINGS_SAMPLES } from './support/catalog-samples-find
 import { ATLASSIAN_SAMPLES } from './support/catalog-samples-atlassian.js';
 import { readMultipart } from './support/multipart.js';
 
-const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES, ...MSMAIL_SAMPLES, ...MSFILES_SAMPLES, ...SLACKZD_SAMPLES, ...SNSF_SAMPLES, ...SNSF_SALESFORCE_SAMPLES, ...FINDINGS_SAMPLES, ...ATLASSIAN_SAMPLES];
+const HTTP_SAMPLES = [
+  ...ISSUE5_SAMPLES,
+  ...MORE_HTTP_SAMPLES,
+  ...SAP_SAMPLES,
+  ...MSMAIL_SAMPLES,
+  ...MSFILES_SAMPLES,
+  ...SLACKZD_SAMPLES,
+  ...SNSF_SAMPLES,
+  ...SNSF_SALESFORCE_SAMPLES,
+  ...FINDINGS_SAMPLES,
+  ...ATLASSIAN_SAMPLES,
+];
 const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS, ...FINDINGS_HOSTS];
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { staticResolver } from './support/resolver.js';

@@ -217,7 +217,9 @@ describe('catalogs against the vendor specs', () => {
     const broken = (type: ActionConnectorType, edit: (c: Catalog) => void, auth: Placement[] = []) => {
       const c = structuredClone(catalogs.find((x) => x.Type === type)!);
       edit(c);
-      return checkCatalog(c, lookup, auth).mismatches.map((m) => `${m.action} ${m.kind}: ${m.detail}`);
+      return checkCatalog(c, lookup, auth)
+        .mismatches.filter((m) => m.kind !== 'described' && allowedKey(m) === undefined) // notes and the allowlist, as above
+        .map((m) => `${m.action} ${m.kind}: ${m.detail}`);
     };
     const action = (c: Catalog, id: string) => c.actions.find((a) => a.ActionId === id)!;
     const req = (c: Catalog, id: string) => action(c, id).request as HttpRequestTemplate;

@@ -339,7 +339,8 @@ export const jiraCloud: Catalog = {
         properties: {
           IssueIdOrKey: issueIdOrKey,
           AccountId: {
-            anyOf: [accountId, { type: 'null' }],
+            ...accountId,
+            type: ['string', 'null'],
             description: "The assignee's account id; null to unassign; '-1' for the project's default assignee.",
           },
         },

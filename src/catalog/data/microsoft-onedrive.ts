@@ -58,7 +58,6 @@ export const microsoftOneDrive: Catalog = {
       request: perUser('/drive/items/{ItemId}/children', { method: 'GET', query: listQuery({ $$skiptoken: '$.NextToken' }) }),
       output: { value: { Items: driveItemsOut('$.Body.value'), NextToken: nextLink('$skiptoken') } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/driveitem-list-children',
       idempotent: true,
       Examples: [
         { Title: "List the signed-in user's root folder", Input: { Top: 50 } },
@@ -75,7 +74,6 @@ export const microsoftOneDrive: Catalog = {
       InputSchema: { type: 'object', required: ['ItemId'], properties: { UserId: userId, ItemId: id } },
       request: perUser('/drive/items/{ItemId}', { method: 'GET' }),
       output: { value: driveItemOut },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/driveitem-get',
       idempotent: true,
       Examples: [{ Title: 'Get a file by id', Input: { ItemId: ITEM } }],
       reference: graphRef('driveitem-get'),
@@ -104,7 +102,6 @@ export const microsoftOneDrive: Catalog = {
       }),
       output: { value: driveItemOut },
       binary: { maxBytes: UPLOAD_MAX },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/driveitem-put-content',
       idempotent: false,
       Examples: [
         { Title: 'Upload a text file to the root folder', Input: { FileName: 'notes.txt', Content: 'SGVsbG8sIHdvcmxkIQ==', ContentType: 'text/plain' } },
@@ -132,7 +129,6 @@ export const microsoftOneDrive: Catalog = {
       }),
       output: { value: { Items: driveItemsOut('$.Body.value'), NextToken: nextLink('$skiptoken') } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/driveitem-search',
       idempotent: true,
       Examples: [{ Title: 'Find budget spreadsheets', Input: { Query: 'budget 2025', Top: 20 } }],
       reference: graphRef('driveitem-search'),

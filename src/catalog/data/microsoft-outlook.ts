@@ -178,7 +178,6 @@ export const microsoftOutlook: Catalog = {
         },
       }),
       output: { value: { Sent: true } },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/user-sendmail',
       idempotent: false,
       Examples: [
         { Title: 'Send a status update', Input: { To: ['megan@contoso.com'], Subject: 'Deploy finished', Body: 'Version 2.3 is live.' } },
@@ -221,7 +220,6 @@ export const microsoftOutlook: Catalog = {
       ],
       output: { value: { Messages: '$.Body.value', NextToken: { $coalesce: [nextLink('$skip'), nextLink('$skiptoken')] } } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/user-list-messages',
       idempotent: true,
       reference: 'https://learn.microsoft.com/en-us/graph/api/user-list-messages',
       requires: { scopes: ['Mail.Read'] },
@@ -276,7 +274,6 @@ export const microsoftOutlook: Catalog = {
         },
       }),
       output: { value: { Id: '$.Body.id', WebLink: '$.Body.webLink', OnlineMeetingUrl: '$.Body.onlineMeeting.joinUrl', Event: '$.Body' } },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/user-post-events',
       idempotent: false,
       Examples: [
         {
@@ -315,7 +312,6 @@ export const microsoftOutlook: Catalog = {
       ],
       output: { value: { Events: '$.Body.value', NextToken: nextLink('$skip') } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/user-list-events',
       idempotent: true,
       Examples: [
         { Title: "This week's calendar", Input: { StartDateTime: '2025-03-03T00:00:00', EndDateTime: '2025-03-08T00:00:00', Top: 50 } },

@@ -116,7 +116,6 @@ export const microsoftSharePoint: Catalog = {
       output: {
         value: { Id: '$.Body.id', Name: '$.Body.name', DisplayName: '$.Body.displayName', WebUrl: '$.Body.webUrl', Description: '$.Body.description' },
       },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/site-get',
       idempotent: true,
       Examples: [
         { Title: 'Get a site by its URL path', Input: { HostName: 'contoso.sharepoint.com', SitePath: 'sites/marketing' } },
@@ -139,7 +138,6 @@ export const microsoftSharePoint: Catalog = {
         },
       },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/list-list',
       idempotent: true,
       Examples: [{ Title: 'The lists of the root site', Input: { SiteId: 'root' } }],
       reference: graphRef('list-list'),
@@ -172,7 +170,6 @@ export const microsoftSharePoint: Catalog = {
         },
       },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/listitem-list',
       idempotent: true,
       reference: 'https://learn.microsoft.com/en-us/graph/api/listitem-list',
       requires: { scopes: ['Sites.Read.All'] },
@@ -195,7 +192,6 @@ export const microsoftSharePoint: Catalog = {
       },
       request: { method: 'POST', path: '/sites/{SiteId}/lists/{ListId}/items', body: { encoding: 'json', value: { fields: '$.Fields' } } },
       output: { value: { Id: '$.Body.id', WebUrl: '$.Body.webUrl', Fields: '$.Body.fields' } },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/listitem-create',
       idempotent: false,
       Examples: [
         { Title: 'Add an item to the Issues list', Input: { SiteId: 'root', ListId: 'Issues', Fields: { Title: 'Printer on floor 3 jams', Status: 'Open' } } },
@@ -212,7 +208,6 @@ export const microsoftSharePoint: Catalog = {
       request: { method: 'GET', path: '/sites/{SiteId}/drive/items/{ItemId}/children', query: listQuery({ $$skiptoken: '$.NextToken' }) },
       output: { value: { Items: driveItemsOut('$.Body.value'), NextToken: nextLink('$skiptoken') } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/driveitem-list-children',
       idempotent: true,
       Examples: [{ Title: "The top folder of a site's documents", Input: { SiteId: 'root' } }],
       reference: graphRef('driveitem-list-children'),

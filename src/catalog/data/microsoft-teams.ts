@@ -67,7 +67,6 @@ export const microsoftTeams: Catalog = {
       InputSchema: { type: 'object', properties: { UserId: userId } },
       request: perUser('/joinedTeams', { method: 'GET' }),
       output: { value: { Teams: { $each: '$.Body.value', $as: { Id: '@.id', DisplayName: '@.displayName', Description: '@.description' } } } },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/user-list-joinedteams',
       idempotent: true,
       Examples: [
         { Title: "The signed-in user's teams", Input: {} },
@@ -91,7 +90,6 @@ export const microsoftTeams: Catalog = {
           },
         },
       },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/channel-list',
       idempotent: true,
       Examples: [
         { Title: 'All channels of a team', Input: { TeamId: '02bd9fd6-8f93-4758-87c3-1fb73740a315' } },

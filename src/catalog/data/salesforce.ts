@@ -95,7 +95,6 @@ export const salesforce: Catalog = {
       },
       request: { method: 'GET', path: `${V}/sobjects/{SObject}/{RecordId}`, query: { fields: { $join: '$.Fields' } } },
       output: { value: { Id: '$.Body.Id', Record: '$.Body' } },
-      reference: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_get_field_values.htm',
       idempotent: true,
       Examples: [
         { Title: "An account's name and industry", Input: { SObject: 'Account', RecordId: '001D000000IqhSLIAZ', Fields: ['Name', 'Industry'] } },
@@ -112,7 +111,6 @@ export const salesforce: Catalog = {
       InputSchema: { type: 'object', required: ['SObject', 'RecordId', 'Fields'], properties: { SObject: sObject, RecordId: recordId, Fields: fieldValues } },
       request: { method: 'PATCH', path: `${V}/sobjects/{SObject}/{RecordId}`, body: { encoding: 'json', value: '$.Fields' } },
       output: { value: { Updated: true } },
-      reference: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_update_fields.htm',
       idempotent: false,
       Examples: [
         {
@@ -140,7 +138,6 @@ export const salesforce: Catalog = {
       ],
       output: { value: queryOut },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
-      reference: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_query.htm',
       idempotent: true,
       Examples: [
         { Title: 'Energy accounts', Input: { Soql: "SELECT Id, Name FROM Account WHERE Industry = 'Energy' ORDER BY Name" } },

@@ -116,7 +116,6 @@ export const serviceNow: Catalog = {
         body: { encoding: 'json', value: { $merge: [incidentColumns, '$.Fields'] } },
       },
       output: { value: recordOut },
-      reference: 'https://www.servicenow.com/docs/bundle/xanadu-api-reference/page/integrate/inbound-rest/concept/c_TableAPI.html#title_table-POST',
       idempotent: false,
       Examples: [
         {
@@ -146,7 +145,6 @@ export const serviceNow: Catalog = {
         query: { sysparm_fields: { $join: '$.Fields' }, sysparm_display_value: '$.DisplayValue', sysparm_exclude_reference_link: 'true' },
       },
       output: { value: recordOut },
-      reference: 'https://www.servicenow.com/docs/bundle/xanadu-api-reference/page/integrate/inbound-rest/concept/c_TableAPI.html#title_table-GET-id',
       idempotent: true,
       Examples: [
         { Title: 'Read an incident', Input: { SysId: '9d385017c611228701d22104cc95c371' } },
@@ -208,7 +206,6 @@ export const serviceNow: Catalog = {
         },
       },
       output: { value: recordOut },
-      reference: 'https://www.servicenow.com/docs/bundle/xanadu-api-reference/page/integrate/inbound-rest/concept/c_TableAPI.html#title_table-PATCH',
       idempotent: false,
       Examples: [
         {
