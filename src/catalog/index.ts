@@ -11,6 +11,7 @@
 import { shapeSchemas } from '../protocol/generated/model.js';
 import type { ActionConnectorType, ActionDescription } from '../protocol/generated/model.js';
 import { catalogProblems } from './check.js';
+import { bindOrigins } from './request.js';
 import { catalogs as shipped } from './data/index.js';
 import type { ActionRequirements, Catalog, CatalogAction, Template } from './types.js';
 
@@ -33,6 +34,13 @@ let loaded: Map<ActionConnectorType, Catalog> | undefined;
 
 /** The catalog as the engine uses it: the type's default headers folded into each request. */
 function prepare(catalog: Catalog): Catalog {
+  const prepared = withDefaultHeaders(catalog);
+  // Requests naming one of the catalog's origins find it through the action (request.ts).
+  for (const a of prepared.actions) bindOrigins(a, catalog.origins);
+  return prepared;
+}
+
+function withDefaultHeaders(catalog: Catalog): Catalog {
   const defaults = catalog.defaultHeaders;
   if (!defaults) return catalog;
   const withDefaults = (headers: Template | undefined): Template =>

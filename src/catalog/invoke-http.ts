@@ -8,7 +8,7 @@ import { validateActionInput } from './input.js';
 import { shapeOutput } from './output.js';
 import { buildHttpRequest, isIdempotent } from './request.js';
 import { withRetries, type RetryPolicy } from './retry.js';
-import type { CatalogAction, InvocationResult } from './types.js';
+import type { BuiltRequest, CatalogAction, InvocationResult } from './types.js';
 
 /** One outbound request, as the connections module's `authorizedRequest` takes it. */
 export interface OutboundHttpRequest {
@@ -16,6 +16,11 @@ export interface OutboundHttpRequest {
   url: string;
   headers: Record<string, string>;
   body?: string | Uint8Array;
+  /**
+   * False: a catalog origin that must not receive the connector's credentials (PagerDuty's
+   * Events API, an upload URL): `send` adds none and follows no redirect. Absent: credentials go.
+   */
+  credentials?: false;
 }
 
 /**
@@ -46,8 +51,14 @@ export interface HttpInvocationResult extends InvocationResult {
 export async function invokeHttpAction(action: CatalogAction, input: unknown, inv: HttpInvocation): Promise<HttpInvocationResult> {
   const valid = validateActionInput(action, input);
   const built = buildHttpRequest(action, inv.baseEndpoint, valid);
-  const send = (req: OutboundHttpRequest) =>
-    inv.send({ method: req.method, url: req.url, headers: { ...req.headers }, ...(req.body !== undefined ? { body: req.body } : {}) });
+  const send = (req: OutboundHttpRequest | (BuiltRequest & { credentials: boolean })) =>
+    inv.send({
+      method: req.method,
+      url: req.url,
+      headers: { ...req.headers },
+      ...(req.body !== undefined ? { body: req.body } : {}),
+      ...(req.credentials === false ? { credentials: false as const } : {}),
+    });
 
   if (built.csrfTokenUrl) {
     const fetched = await fetchCsrfToken(built.csrfTokenUrl, send);

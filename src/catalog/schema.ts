@@ -17,6 +17,29 @@ export const catalogSchema = {
     Type: { type: 'string', pattern: '^[A-Z0-9_]+$' },
     Api: { type: 'string', minLength: 1 },
     defaultHeaders: { type: 'object', additionalProperties: { type: 'string' } },
+    origins: {
+      type: 'object',
+      maxProperties: 10,
+      propertyNames: { pattern: '^[a-z][A-Za-z0-9]{0,31}$' },
+      additionalProperties: {
+        type: 'object',
+        required: ['credentials'],
+        additionalProperties: false,
+        anyOf: [{ required: ['url'] }, { required: ['hosts'] }],
+        properties: {
+          url: { type: 'string', pattern: '^https://[^\\s?#@]+$' },
+          fromBaseHost: {
+            type: 'object',
+            required: ['match', 'host'],
+            additionalProperties: false,
+            properties: { match: { type: 'string', minLength: 1 }, host: { type: 'string', pattern: '^[a-z0-9.$-]+$' } },
+          },
+          hosts: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^(\\*\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)+$' } },
+          paths: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^/[A-Za-z0-9\\-._~/]*$' } },
+          credentials: { type: 'boolean' },
+        },
+      },
+    },
     actions: { type: 'array', minItems: 1, maxItems: 100, items: { $ref: '#/$defs/action' } },
   },
   $defs: {
@@ -143,6 +166,8 @@ export const catalogSchema = {
           },
         },
         csrfTokenPath: { type: 'string', pattern: "^/[A-Za-z0-9\\-._~!$&'()*+,;=:@/]*$" },
+        origin: { type: 'string', pattern: '^[a-z][A-Za-z0-9]{0,31}$' },
+        url: { $ref: '#/$defs/ref' },
       },
     },
   },

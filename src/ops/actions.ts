@@ -115,9 +115,12 @@ export function actionOps(s: Services): Ops {
     if (!baseEndpoint) throw new TypeError(`connector ${rec.id} has no BaseEndpoint`);
     return invokeHttpAction(action, input, {
       baseEndpoint,
-      send: (req) => {
+      send: ({ credentials, ...req }) => {
         upstream.attempts++;
-        return timed(s.connections.authorizedRequest(rec, user, { ...req, hold }));
+        // A catalog origin that must not receive the connector's credentials gets none (nor is a token fetched for it).
+        return timed(
+          credentials === false ? s.connections.uncredentialedRequest(rec, { ...req, hold }) : s.connections.authorizedRequest(rec, user, { ...req, hold }),
+        );
       },
     });
   }
