@@ -20,9 +20,10 @@ import {
 } from './support/catalog-samples.js';
 import { CSRF, MORE_HOSTS, MORE_HTTP_SAMPLES, SAP_SAMPLES } from './support/catalog-samples-more.js';
 import { AWS_AI_HOSTS, AWS_AI_SAMPLES } from './support/catalog-samples-aws.js';
+import { REQS_HOSTS, REQS_SAMPLES } from './support/catalog-samples-reqs.js';
 
-const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES];
-const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS];
+const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES, ...REQS_SAMPLES];
+const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS, ...REQS_HOSTS];
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { staticResolver } from './support/resolver.js';
 import { createTestCa } from './support/tls.js';
@@ -116,7 +117,10 @@ describe('HTTP actions against a local upstream', () => {
       const result = await invokeHttpAction(action!, sample.input, {
         baseEndpoint: withPort(sample.base),
         // What the connections module does: add the connector's credentials, send through the egress.
-        send: (req) => egress.request({ ...req, headers: { ...req.headers, authorization: 'Bearer sample-token' } }),
+        send: ({ credentials, ...req }) =>
+          egress.request(
+            credentials === false ? { ...req, followRedirects: false } : { ...req, headers: { ...req.headers, authorization: 'Bearer sample-token' } },
+          ),
       });
 
       expect(received).toHaveLength(1);
@@ -126,8 +130,8 @@ describe('HTTP actions against a local upstream', () => {
       if (csrfExpected) expect(csrfFetches[0]!.url).toMatch(/^\/sap\/opu\/odata\/sap\/[A-Z_]+(;v=\d+)?\/$/);
       expect(got.method).toBe(sample.expect.method);
       expect(got.url).toBe(sample.expect.url);
-      expect(got.headers.host).toBe(new URL(withPort(sample.base)).host);
-      expect(got.headers.authorization).toBe('Bearer sample-token');
+      expect(got.headers.host).toBe(sample.expect.host ? `${sample.expect.host}:${server.port}` : new URL(withPort(sample.base)).host);
+      expect(got.headers.authorization).toBe(sample.expect.credentials === false ? undefined : 'Bearer sample-token');
       for (const [name, value] of Object.entries(sample.expect.headers ?? {})) expect(got.headers[name], name).toBe(value);
       if (sample.expect.json !== undefined) expect(JSON.parse(got.body.toString('utf8'))).toEqual(sample.expect.json);
       else if (sample.expect.text !== undefined) expect(got.body.toString('utf8')).toBe(sample.expect.text);

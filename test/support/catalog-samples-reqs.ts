@@ -1,0 +1,455 @@
+// Samples of the actions added for issue 16 by the requirements/origins work: PagerDuty's
+// Events API v2 (the `events` origin: events.pagerduty.com, no connector credentials) and
+// more of its REST API. Answers are the examples of PagerDuty's published OpenAPI
+// documents (reference/vendors/pagerduty), trimmed.
+import type { HttpSample } from './catalog-samples.js';
+
+const PD = 'https://api.pagerduty.com';
+const KEY = 'R015LKV1NKP8RDNWG6X1B1KZ0D5JVL2C';
+const EVENTS = { host: 'events.pagerduty.com', credentials: false as const, headers: { accept: 'application/json', 'content-type': 'application/json' } };
+const eventAnswer = { status: 202, json: { status: 'success', message: 'Event processed', dedup_key: 'srv01/HTTP' } };
+const eventResult = { status: 'SUCCESS' as const, httpStatus: 202, output: { Status: 'success', Message: 'Event processed', DedupKey: 'srv01/HTTP' } };
+
+const earline = {
+  id: 'PXPGF42',
+  type: 'user_reference',
+  summary: 'Earline Greenholt',
+  self: 'https://api.pagerduty.com/users/PXPGF42',
+  html_url: 'https://subdomain.pagerduty.com/users/PXPGF42',
+};
+const engineering = {
+  id: 'PQ9K7I8',
+  type: 'team_reference',
+  summary: 'Engineering',
+  self: 'https://api.pagerduty.com/teams/PQ9K7I8',
+  html_url: 'https://subdomain.pagerduty.com/teams/PQ9K7I8',
+};
+const policyRef = {
+  id: 'PT20YPA',
+  type: 'escalation_policy_reference',
+  summary: 'Another Escalation Policy',
+  self: 'https://api.pagerduty.com/escalation_policies/PT20YPA',
+  html_url: 'https://subdomain.pagerduty.com/escalation_policies/PT20YPA',
+};
+const note = {
+  id: 'PWL7QXS',
+  user: earline,
+  channel: { summary: 'The PagerDuty website or APIs' },
+  content: 'Firefighters are on the scene.',
+  created_at: '2013-03-06T15:28:51-05:00',
+  updated_at: '2023-10-01T12:00:00-05:00',
+};
+const noteOut = {
+  Id: 'PWL7QXS',
+  Content: 'Firefighters are on the scene.',
+  CreatedAt: '2013-03-06T15:28:51-05:00',
+  User: { Id: 'PXPGF42', Name: 'Earline Greenholt' },
+};
+const service = {
+  id: 'PIJ90N7',
+  type: 'service',
+  summary: 'My Application Service',
+  self: 'https://api.pagerduty.com/services/PIJ90N7',
+  html_url: 'https://subdomain.pagerduty.com/service-directory/PIJ90N7',
+  name: 'My Application Service',
+  auto_resolve_timeout: 14400,
+  acknowledgement_timeout: 600,
+  created_at: '2015-11-06T11:12:51-05:00',
+  status: 'active',
+  alert_creation: 'create_alerts_and_incidents',
+  escalation_policy: policyRef,
+  teams: [engineering],
+};
+const serviceOut = {
+  Id: 'PIJ90N7',
+  Name: 'My Application Service',
+  Status: 'active',
+  HtmlUrl: 'https://subdomain.pagerduty.com/service-directory/PIJ90N7',
+  EscalationPolicy: { Id: 'PT20YPA', Name: 'Another Escalation Policy' },
+  Teams: [{ Id: 'PQ9K7I8', Name: 'Engineering' }],
+};
+const user = {
+  id: 'PXPGF42',
+  type: 'user',
+  summary: 'Earline Greenholt',
+  self: 'https://api.pagerduty.com/users/PXPGF42',
+  html_url: 'https://subdomain.pagerduty.com/users/PXPGF42',
+  name: 'Earline Greenholt',
+  email: '125.greenholt.earline@graham.name',
+  time_zone: 'America/Lima',
+  color: 'green',
+  role: 'admin',
+  avatar_url: 'https://pd-static-assets.pagerduty.com/users/blank-avatar.png',
+  description: "I'm the boss",
+  invitation_sent: false,
+  job_title: 'Director of Engineering',
+  teams: [engineering],
+};
+const userOut = {
+  Id: 'PXPGF42',
+  Name: 'Earline Greenholt',
+  Email: '125.greenholt.earline@graham.name',
+  Role: 'admin',
+  JobTitle: 'Director of Engineering',
+  TimeZone: 'America/Lima',
+  HtmlUrl: 'https://subdomain.pagerduty.com/users/PXPGF42',
+  Teams: [{ Id: 'PQ9K7I8', Name: 'Engineering' }],
+};
+
+/** Every host name these samples use. */
+export const REQS_HOSTS = ['events.pagerduty.com'];
+
+export const REQS_SAMPLES: HttpSample[] = [
+  // ── PagerDuty Events API v2 (events.pagerduty.com: the routing key authenticates, no connector credentials) ──
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'TriggerEvent',
+    base: PD,
+    input: {
+      RoutingKey: KEY,
+      Summary: 'Example alert on host1.example.com',
+      Source: 'monitoringtool:cloudvendor:central-region-dc-01:852559987:cluster/api-stats-prod-003',
+      Severity: 'warning',
+      DedupKey: 'srv01/HTTP',
+      Component: 'postgres',
+      Group: 'prod-datapipe',
+      Class: 'deploy',
+      CustomDetails: { 'ping time': '1500ms', 'load avg': 0.75 },
+      Links: [{ Href: 'https://example.com/', Text: 'Link text' }],
+    },
+    expect: {
+      method: 'POST',
+      url: '/v2/enqueue',
+      ...EVENTS,
+      json: {
+        routing_key: KEY,
+        event_action: 'trigger',
+        dedup_key: 'srv01/HTTP',
+        payload: {
+          summary: 'Example alert on host1.example.com',
+          source: 'monitoringtool:cloudvendor:central-region-dc-01:852559987:cluster/api-stats-prod-003',
+          severity: 'warning',
+          component: 'postgres',
+          group: 'prod-datapipe',
+          class: 'deploy',
+          custom_details: { 'ping time': '1500ms', 'load avg': 0.75 },
+        },
+        links: [{ href: 'https://example.com/', text: 'Link text' }],
+      },
+    },
+    response: eventAnswer,
+    result: eventResult,
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'AcknowledgeEvent',
+    base: PD,
+    input: { RoutingKey: KEY, DedupKey: 'srv01/HTTP' },
+    expect: { method: 'POST', url: '/v2/enqueue', ...EVENTS, json: { routing_key: KEY, event_action: 'acknowledge', dedup_key: 'srv01/HTTP' } },
+    response: eventAnswer,
+    result: eventResult,
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'ResolveEvent',
+    base: PD,
+    input: { RoutingKey: KEY, DedupKey: 'srv01/HTTP' },
+    expect: { method: 'POST', url: '/v2/enqueue', ...EVENTS, json: { routing_key: KEY, event_action: 'resolve', dedup_key: 'srv01/HTTP' } },
+    response: eventAnswer,
+    result: eventResult,
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'ResolveEvent',
+    note: 'a routing key PagerDuty does not know: FAILED with its error',
+    base: PD,
+    input: { RoutingKey: KEY, DedupKey: 'srv01/HTTP' },
+    expect: { method: 'POST', url: '/v2/enqueue', ...EVENTS, json: { routing_key: KEY, event_action: 'resolve', dedup_key: 'srv01/HTTP' } },
+    response: { status: 400, json: { status: 'invalid event', message: 'Event object is invalid', errors: ["'routing_key' is invalid"] } },
+    result: {
+      status: 'FAILED',
+      httpStatus: 400,
+      output: { status: 'invalid event', message: 'Event object is invalid', errors: ["'routing_key' is invalid"] },
+    },
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'SendChangeEvent',
+    base: PD,
+    input: {
+      RoutingKey: KEY,
+      Summary: 'Build Success: Increase snapshot create timeout to 30 seconds',
+      Source: 'acme-build-server-2',
+      Timestamp: '2020-07-17T08:42:58.315+00:00',
+      CustomDetails: { build_state: 'passed', build_number: '2', run_time: '1236s' },
+      Links: [{ Href: 'https://acme.pagerduty.dev/build/2', Text: 'View more details in Acme!' }],
+    },
+    expect: {
+      method: 'POST',
+      url: '/v2/change/enqueue',
+      ...EVENTS,
+      json: {
+        routing_key: KEY,
+        payload: {
+          summary: 'Build Success: Increase snapshot create timeout to 30 seconds',
+          source: 'acme-build-server-2',
+          timestamp: '2020-07-17T08:42:58.315+00:00',
+          custom_details: { build_state: 'passed', build_number: '2', run_time: '1236s' },
+        },
+        links: [{ href: 'https://acme.pagerduty.dev/build/2', text: 'View more details in Acme!' }],
+      },
+    },
+    response: { status: 202, json: { status: 'success', message: 'Change event processed' } },
+    result: { status: 'SUCCESS', httpStatus: 202, output: { Status: 'success', Message: 'Change event processed' } },
+  },
+  // ── PagerDuty REST API ──
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'AddIncidentNote',
+    base: PD,
+    input: { FromEmail: 'oncall@acme.example', IncidentId: 'PT4KHLK', Content: 'Firefighters are on the scene.' },
+    expect: {
+      method: 'POST',
+      url: '/incidents/PT4KHLK/notes',
+      headers: { from: 'oncall@acme.example', accept: 'application/vnd.pagerduty+json;version=2', 'content-type': 'application/json' },
+      json: { note: { content: 'Firefighters are on the scene.' } },
+    },
+    response: { status: 201, json: { note } },
+    result: { status: 'SUCCESS', httpStatus: 201, output: noteOut },
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'ListIncidentNotes',
+    base: PD,
+    input: { IncidentId: 'PT4KHLK' },
+    expect: { method: 'GET', url: '/incidents/PT4KHLK/notes' },
+    response: { json: { notes: [note] } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Notes: [noteOut] } },
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'CreateStatusUpdate',
+    base: PD,
+    input: {
+      FromEmail: 'oncall@acme.example',
+      IncidentId: 'PT4KHLK',
+      Message: 'The server fire is spreading.',
+      Subject: 'Server Fire Update',
+      HtmlMessage: '<h1>Server is still on fire</h1>',
+    },
+    expect: {
+      method: 'POST',
+      url: '/incidents/PT4KHLK/status_updates',
+      headers: { from: 'oncall@acme.example' },
+      json: { message: 'The server fire is spreading.', subject: 'Server Fire Update', html_message: '<h1>Server is still on fire</h1>' },
+    },
+    response: {
+      json: {
+        status_update: {
+          id: 'PWL7QXS',
+          message: 'The server fire is spreading.',
+          sender: earline,
+          created_at: '2013-03-06T15:28:51-05:00',
+          html_message: '<h1>Server is still on fire</h1>',
+          subject: 'Server Fire Update',
+        },
+      },
+    },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Id: 'PWL7QXS', Message: 'The server fire is spreading.', CreatedAt: '2013-03-06T15:28:51-05:00' } },
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'ListIncidentLogEntries',
+    base: PD,
+    input: { IncidentId: 'PT4KHLK', IsOverview: true, Limit: 25 },
+    expect: { method: 'GET', url: '/incidents/PT4KHLK/log_entries?is_overview=true&limit=25' },
+    response: {
+      json: {
+        log_entries: [
+          {
+            id: 'Q02JTSNZWHSEKV',
+            type: 'trigger_log_entry',
+            summary: 'Triggered through the API',
+            self: 'https://api.pagerduty.com/log_entries/Q02JTSNZWHSEKV?incident_id=PT4KHLK',
+            html_url: 'https://subdomain.pagerduty.com/incidents/PT4KHLK/log_entries/Q02JTSNZWHSEKV',
+            created_at: '2015-11-07T00:14:20Z',
+            agent: { id: 'PIJ90N7', type: 'service_reference', summary: 'My Mail Service' },
+            channel: { type: 'api' },
+          },
+        ],
+        limit: 25,
+        offset: 0,
+        more: false,
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        LogEntries: [
+          {
+            Id: 'Q02JTSNZWHSEKV',
+            Type: 'trigger_log_entry',
+            Summary: 'Triggered through the API',
+            CreatedAt: '2015-11-07T00:14:20Z',
+            Agent: { Id: 'PIJ90N7', Name: 'My Mail Service' },
+          },
+        ],
+        More: false,
+        Offset: 0,
+        Limit: 25,
+      },
+    },
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'ListServices',
+    base: PD,
+    input: { Query: 'Application', TeamIds: ['PQ9K7I8'], SortBy: 'name:asc', Limit: 10 },
+    expect: { method: 'GET', url: '/services?query=Application&team_ids%5B%5D=PQ9K7I8&sort_by=name%3Aasc&limit=10' },
+    response: { json: { services: [service], limit: 10, offset: 0, more: false, total: null } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Services: [serviceOut], More: false, Offset: 0, Limit: 10 } },
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'GetService',
+    base: PD,
+    input: { ServiceId: 'PIJ90N7' },
+    expect: { method: 'GET', url: '/services/PIJ90N7' },
+    response: { json: { service } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: serviceOut },
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'ListUsers',
+    base: PD,
+    input: { Query: 'Greenholt', Offset: 0 },
+    expect: { method: 'GET', url: '/users?query=Greenholt&offset=0' },
+    response: { json: { users: [user], limit: 25, offset: 0, more: false, total: null } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Users: [userOut], More: false, Offset: 0, Limit: 25 } },
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'GetUser',
+    base: PD,
+    input: { UserId: 'PXPGF42' },
+    expect: { method: 'GET', url: '/users/PXPGF42' },
+    response: { json: { user } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: userOut },
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'ListEscalationPolicies',
+    base: PD,
+    input: { UserIds: ['PEYSGVF'] },
+    expect: { method: 'GET', url: '/escalation_policies?user_ids%5B%5D=PEYSGVF' },
+    response: {
+      json: {
+        escalation_policies: [
+          {
+            id: 'PANZZEQ',
+            type: 'escalation_policy',
+            summary: 'Engineering Escalation Policy',
+            on_call_handoff_notifications: 'if_has_services',
+            self: 'https://api.pagerduty.com/escalation_policies/PANZZEQ',
+            html_url: 'https://subdomain.pagerduty.com/escalation_policies/PANZZEQ',
+            name: 'Engineering Escalation Policy',
+            escalation_rules: [
+              {
+                id: 'PANZZEQ',
+                escalation_delay_in_minutes: 30,
+                targets: [
+                  { id: 'PEYSGVF', summary: 'PagerDuty Admin', type: 'user_reference' },
+                  { id: 'PI7DH85', summary: 'Daily Engineering Rotation', type: 'schedule_reference' },
+                ],
+              },
+            ],
+            services: [{ id: 'PIJ90N7', type: 'service_reference', summary: 'My Mail Service' }],
+            num_loops: 0,
+            teams: [engineering],
+          },
+        ],
+        limit: 25,
+        offset: 0,
+        more: false,
+        total: null,
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        EscalationPolicies: [
+          {
+            Id: 'PANZZEQ',
+            Name: 'Engineering Escalation Policy',
+            HtmlUrl: 'https://subdomain.pagerduty.com/escalation_policies/PANZZEQ',
+            Rules: [
+              {
+                DelayMinutes: 30,
+                Targets: [
+                  { Id: 'PEYSGVF', Type: 'user_reference', Name: 'PagerDuty Admin' },
+                  { Id: 'PI7DH85', Type: 'schedule_reference', Name: 'Daily Engineering Rotation' },
+                ],
+              },
+            ],
+            Services: [{ Id: 'PIJ90N7', Name: 'My Mail Service' }],
+            Teams: [{ Id: 'PQ9K7I8', Name: 'Engineering' }],
+          },
+        ],
+        More: false,
+        Offset: 0,
+        Limit: 25,
+      },
+    },
+  },
+  {
+    type: 'PAGERDUTY_ADVANCE',
+    actionId: 'ListSchedules',
+    base: PD,
+    input: { Query: 'Engineering', Limit: 100 },
+    expect: { method: 'GET', url: '/schedules?query=Engineering&limit=100' },
+    response: {
+      json: {
+        schedules: [
+          {
+            id: 'PI7DH85',
+            type: 'schedule',
+            summary: 'Daily Engineering Rotation',
+            self: 'https://api.pagerduty.com/schedules/PI7DH85',
+            html_url: 'https://subdomain.pagerduty.com/schedules/PI7DH85',
+            name: 'Daily Engineering Rotation',
+            time_zone: 'America/New_York',
+            description: 'Rotation schedule for engineering',
+            escalation_policies: [policyRef],
+            users: [{ id: 'PEYSGVF', type: 'user_reference', summary: 'PagerDuty Admin' }],
+          },
+        ],
+        limit: 100,
+        offset: 0,
+        more: false,
+        total: null,
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        Schedules: [
+          {
+            Id: 'PI7DH85',
+            Name: 'Daily Engineering Rotation',
+            Description: 'Rotation schedule for engineering',
+            TimeZone: 'America/New_York',
+            HtmlUrl: 'https://subdomain.pagerduty.com/schedules/PI7DH85',
+            EscalationPolicies: [{ Id: 'PT20YPA', Name: 'Another Escalation Policy' }],
+            Users: [{ Id: 'PEYSGVF', Name: 'PagerDuty Admin' }],
+          },
+        ],
+        More: false,
+        Offset: 0,
+        Limit: 100,
+      },
+    },
+  },
+];
