@@ -6,14 +6,25 @@
 // followed only on the hosts and paths the catalog names, never with credentials, and every
 // trick to leave them is refused before anything is sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHttpRequest, catalogProblems, loadCatalogs, type Catalog } from '../src/catalog/index.js';
+import { buildHttpRequest, catalogProblems, findAction, loadCatalogs, type Catalog } from '../src/catalog/index.js';
 import { ADMIN } from './helpers.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
-import { actionsApi, apiKeyAuth, createConnector } from './support/actions.js';
+import { actionsApi, apiKeyAuth, clientCredentialsAuth, createConnector } from './support/actions.js';
 import { type ConnEnv, startConnEnv } from './support/conn-env.js';
 import { staticResolver, type StaticResolver } from './support/resolver.js';
 
 const TOKEN = 'u+pagerduty-rest-token-3c2b1a';
+const HOSTS = Object.fromEntries(
+  [
+    'api.pagerduty.com',
+    'events.pagerduty.com',
+    'api.eu.pagerduty.com',
+    'events.eu.pagerduty.com',
+    'graph.microsoft.com',
+    'acme-my.sharepoint.com',
+    'evil.example',
+  ].map((h) => [h, '127.0.0.1']),
+);
 const KEY = 'R015LKV1NKP8RDNWG6X1B1KZ0D5JVL2C';
 
 let env: ConnEnv;
@@ -23,19 +34,18 @@ let dns: StaticResolver;
 
 beforeAll(async () => {
   env = await startConnEnv();
-  upstream = await startActionUpstream(env.ca, { dnsNames: ['api.pagerduty.com', 'events.pagerduty.com', 'api.eu.pagerduty.com', 'events.eu.pagerduty.com'] });
+  upstream = await startActionUpstream(env.ca, { dnsNames: [...Object.keys(HOSTS), 'localhost'] });
   // The vendor's host names lead to the local upstream: the server's egress gets a resolver, as the egress tests inject one.
-  dns = staticResolver({
-    'api.pagerduty.com': '127.0.0.1',
-    'events.pagerduty.com': '127.0.0.1',
-    'api.eu.pagerduty.com': '127.0.0.1',
-    'events.eu.pagerduty.com': '127.0.0.1',
-  });
+  dns = staticResolver({ ...HOSTS, localhost: '127.0.0.1' });
   (env.t.server.services.egress as unknown as { cfg: { resolve: StaticResolver['resolve'] } }).cfg.resolve = dns.resolve;
   api = actionsApi(env.t.endpoint);
   const port = new URL(upstream.url('/')).port;
   await createConnector(env.t.client(), 'pd', { type: 'PAGERDUTY_ADVANCE', auth: apiKeyAuth(`https://api.pagerduty.com:${port}`, TOKEN) });
   await createConnector(env.t.client(), 'pd-eu', { type: 'PAGERDUTY_ADVANCE', auth: apiKeyAuth(`https://api.eu.pagerduty.com:${port}`, TOKEN) });
+  await createConnector(env.t.client(), 'drive', {
+    type: 'MICROSOFT_ONEDRIVE',
+    auth: clientCredentialsAuth(`https://graph.microsoft.com:${port}/v1.0`, upstream.url('/token'), 'drive-app', 'drive-app-secret-4d3c'),
+  });
 });
 afterAll(async () => {
   await env?.t.stop();
@@ -103,6 +113,60 @@ describe('PagerDuty Events API v2 through the real server', () => {
     } finally {
       dns.set('events.pagerduty.com', ['127.0.0.1']);
     }
+  });
+});
+
+describe('Graph upload sessions through the real server', () => {
+  const DRIVE_TOKEN = 'graph-app-token-81f0';
+  const session = (host: string) => `https://${host}:${new URL(upstream.url('/')).port}/personal/ada_acme_com/_api/v2.0/drive/items/01AB/uploadSession?guid=77`;
+  const graph = (uploadHost: string) => (req: { url: string; headers: Record<string, unknown> }) =>
+    req.url === '/token'
+      ? { json: { access_token: DRIVE_TOKEN, token_type: 'Bearer', expires_in: 3600 } }
+      : req.url.endsWith('createUploadSession')
+        ? { json: { uploadUrl: session(uploadHost), expirationDateTime: '2025-01-29T09:21:55.523Z', nextExpectedRanges: ['0-'] } }
+        : { status: 202, json: { nextExpectedRanges: ['3-'], auth: req.headers.authorization ?? null } };
+
+  it('the chunks go to the uploadUrl Graph handed out, without the bearer token', async () => {
+    upstream.reset();
+    upstream.respond(graph('acme-my.sharepoint.com'));
+    const s = await api.invoke(ADMIN, 'drive', 'CreateUploadSession', { UserId: 'ada@acme.com', FileName: 'big.bin' });
+    expect(s.body.InvokeActionStatus).toBe('SUCCESS');
+    const c = await api.invoke(ADMIN, 'drive', 'UploadFileChunk', { UploadUrl: s.body.Output.UploadUrl, Content: 'YWJj', RangeStart: 0, TotalSize: 10 });
+    expect([c.body.InvokeActionStatus, c.body.HttpStatusCode, c.body.Output.NextExpectedRanges]).toEqual(['SUCCESS', 202, ['3-']]);
+    expect(upstream.received.map((q) => [q.method, q.headers.host?.split(':')[0], q.headers.authorization, q.headers['content-range']])).toEqual([
+      ['POST', '127.0.0.1', undefined, undefined],
+      ['POST', 'graph.microsoft.com', `Bearer ${DRIVE_TOKEN}`, undefined],
+      ['PUT', 'acme-my.sharepoint.com', undefined, 'bytes 0-2/10'],
+    ]);
+  });
+
+  it('an uploadUrl on another host (evil.example, or Graph itself) is refused before anything is sent', async () => {
+    for (const host of ['evil.example', 'graph.microsoft.com']) {
+      upstream.reset();
+      upstream.respond(graph(host));
+      const s = await api.invoke(ADMIN, 'drive', 'CreateUploadSession', { FileName: 'big.bin', UserId: 'ada@acme.com' });
+      const before = upstream.received.length;
+      const c = await api.invoke(ADMIN, 'drive', 'UploadFileChunk', { UploadUrl: s.body.Output.UploadUrl, Content: 'YWJj', RangeStart: 0, TotalSize: 10 });
+      expect([c.status, c.errorType?.split(':')[0]]).toEqual([400, 'InvalidParameterValueException']);
+      expect(c.body.Message ?? c.body.message).toMatch(
+        new RegExp(
+          `Value at 'input.uploadUrl' .*handed out, on \\*\\.sharepoint\\.com, api\\.onedrive\\.com, \\*\\.up\\.1drv\\.com \\(not on ${host.replace(/\./g, '\\.')}\\)`,
+        ),
+      );
+      expect(upstream.received.length).toBe(before);
+    }
+  });
+
+  it('a chunk that does not fit in TotalSize is refused before anything is sent', () => {
+    const action = findAction('MICROSOFT_ONEDRIVE', 'UploadFileChunk')!;
+    expect(() =>
+      buildHttpRequest(action, 'https://graph.microsoft.com/v1.0', {
+        UploadUrl: 'https://acme-my.sharepoint.com/x',
+        Content: 'YWJj',
+        RangeStart: 8,
+        TotalSize: 10,
+      }),
+    ).toThrow(/must lie within TotalSize/);
   });
 });
 

@@ -114,7 +114,9 @@ describe('HTTP actions against a local upstream', () => {
       received = [];
       csrfFetches = [];
       answer(sample);
-      const result = await invokeHttpAction(action!, sample.input, {
+      // A URL the vendor handed out (an upload URL) names the local port as ':{port}'.
+      const input: unknown = JSON.parse(JSON.stringify(sample.input).replaceAll(':{port}', `:${server.port}`));
+      const result = await invokeHttpAction(action!, input, {
         baseEndpoint: withPort(sample.base),
         // What the connections module does: add the connector's credentials, send through the egress.
         send: ({ credentials, ...req }) =>

@@ -96,8 +96,14 @@ const userOut = {
   Teams: [{ Id: 'PQ9K7I8', Name: 'Engineering' }],
 };
 
+const GRAPH = 'https://graph.microsoft.com/v1.0';
+// Graph hands out upload URLs on SharePoint (work or school) hosts; ':{port}' is the local port (catalog-actions.test.ts).
+const UPLOAD_URL = 'https://acme-my.sharepoint.com:{port}/personal/ada_acme_com/_api/v2.0/drive/items/01ABCDEF/uploadSession?guid=1a2b3c&tempauth=eyJ0eXAi';
+const UPLOAD_PATH = '/personal/ada_acme_com/_api/v2.0/drive/items/01ABCDEF/uploadSession?guid=1a2b3c&tempauth=eyJ0eXAi';
+const chunk = Buffer.alloc(327_680, 7);
+
 /** Every host name these samples use. */
-export const REQS_HOSTS = ['events.pagerduty.com'];
+export const REQS_HOSTS = ['events.pagerduty.com', 'acme-my.sharepoint.com'];
 
 export const REQS_SAMPLES: HttpSample[] = [
   // ── PagerDuty Events API v2 (events.pagerduty.com: the routing key authenticates, no connector credentials) ──
@@ -451,5 +457,116 @@ export const REQS_SAMPLES: HttpSample[] = [
         Limit: 100,
       },
     },
+  },
+
+  // ── MICROSOFT_ONEDRIVE upload sessions (the upload URL is on a SharePoint host and gets no Authorization) ──
+  {
+    type: 'MICROSOFT_ONEDRIVE',
+    actionId: 'CreateUploadSession',
+    base: GRAPH,
+    input: { FileName: 'all-hands.mp4', ConflictBehavior: 'rename' },
+    expect: {
+      method: 'POST',
+      url: '/v1.0/me/drive/items/root:/all-hands.mp4:/createUploadSession',
+      headers: { 'content-type': 'application/json' },
+      json: { item: { '@microsoft.graph.conflictBehavior': 'rename' } },
+    },
+    response: {
+      json: {
+        uploadUrl: 'https://acme-my.sharepoint.com/personal/ada_acme_com/_api/v2.0/drive/items/01ABCDEF/uploadSession?guid=1a2b3c&tempauth=eyJ0eXAi',
+        expirationDateTime: '2025-01-29T09:21:55.523Z',
+        nextExpectedRanges: ['0-'],
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        UploadUrl: 'https://acme-my.sharepoint.com/personal/ada_acme_com/_api/v2.0/drive/items/01ABCDEF/uploadSession?guid=1a2b3c&tempauth=eyJ0eXAi',
+        ExpirationDateTime: '2025-01-29T09:21:55.523Z',
+        NextExpectedRanges: ['0-'],
+      },
+    },
+  },
+  {
+    type: 'MICROSOFT_ONEDRIVE',
+    actionId: 'CreateUploadSession',
+    note: 'for a user named by id, into a folder, failing on a name clash by default',
+    base: GRAPH,
+    input: { UserId: 'ada@acme.com', ParentId: '01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K', FileName: 'Q3 report.pptx' },
+    expect: {
+      method: 'POST',
+      url: '/v1.0/users/ada@acme.com/drive/items/01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K:/Q3%20report.pptx:/createUploadSession',
+      json: { item: { '@microsoft.graph.conflictBehavior': 'fail' } },
+    },
+    response: {
+      json: {
+        uploadUrl: 'https://acme-my.sharepoint.com/personal/ada_acme_com/_api/v2.0/drive/items/01X/uploadSession?guid=9',
+        expirationDateTime: '2025-01-29T09:21:55.523Z',
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        UploadUrl: 'https://acme-my.sharepoint.com/personal/ada_acme_com/_api/v2.0/drive/items/01X/uploadSession?guid=9',
+        ExpirationDateTime: '2025-01-29T09:21:55.523Z',
+      },
+    },
+  },
+  {
+    type: 'MICROSOFT_ONEDRIVE',
+    actionId: 'UploadFileChunk',
+    base: GRAPH,
+    input: { UploadUrl: UPLOAD_URL, Content: chunk.toString('base64'), RangeStart: 0, TotalSize: 1_000_000 },
+    expect: {
+      method: 'PUT',
+      url: UPLOAD_PATH,
+      host: 'acme-my.sharepoint.com',
+      credentials: false,
+      headers: { 'content-range': 'bytes 0-327679/1000000', 'content-type': 'application/octet-stream', 'content-length': '327680' },
+      bytes: chunk,
+    },
+    response: { status: 202, json: { expirationDateTime: '2025-01-29T09:21:55.523Z', nextExpectedRanges: ['327680-'] } },
+    result: { status: 'SUCCESS', httpStatus: 202, output: { NextExpectedRanges: ['327680-'], ExpirationDateTime: '2025-01-29T09:21:55.523Z' } },
+  },
+  {
+    type: 'MICROSOFT_ONEDRIVE',
+    actionId: 'UploadFileChunk',
+    note: 'the last chunk: the file',
+    base: GRAPH,
+    input: { UploadUrl: UPLOAD_URL, Content: Buffer.from('the end').toString('base64'), RangeStart: 999_993, TotalSize: 1_000_000 },
+    expect: {
+      method: 'PUT',
+      url: UPLOAD_PATH,
+      host: 'acme-my.sharepoint.com',
+      credentials: false,
+      headers: { 'content-range': 'bytes 999993-999999/1000000' },
+      bytes: Buffer.from('the end'),
+    },
+    response: {
+      status: 201,
+      json: {
+        id: '01ABCDEF',
+        name: 'all-hands.mp4',
+        size: 1000000,
+        webUrl: 'https://acme-my.sharepoint.com/personal/ada_acme_com/Documents/all-hands.mp4',
+        file: {},
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 201,
+      output: { Id: '01ABCDEF', Name: 'all-hands.mp4', Size: 1000000, WebUrl: 'https://acme-my.sharepoint.com/personal/ada_acme_com/Documents/all-hands.mp4' },
+    },
+  },
+  {
+    type: 'MICROSOFT_ONEDRIVE',
+    actionId: 'CancelUploadSession',
+    base: GRAPH,
+    input: { UploadUrl: UPLOAD_URL },
+    expect: { method: 'DELETE', url: UPLOAD_PATH, host: 'acme-my.sharepoint.com', credentials: false },
+    response: { status: 204 },
+    result: { status: 'SUCCESS', httpStatus: 204, output: { Cancelled: true } },
   },
 ];
