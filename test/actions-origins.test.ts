@@ -170,6 +170,31 @@ describe('Graph upload sessions through the real server', () => {
   });
 });
 
+describe("Slack's upload URL (UploadFileContent)", () => {
+  const action = findAction('SLACK', 'UploadFileContent')!;
+  const build = (url: string) => buildHttpRequest(action, 'https://slack.com/api', { UploadUrl: url, Content: 'aGk=' });
+
+  it('goes to files.slack.com/upload/ as handed out, without credentials', () => {
+    const b = build('https://files.slack.com/upload/v1/CwABAAAAXwoAAZO9');
+    expect([b.method, b.url, b.credentials, b.headers['content-type']]).toEqual([
+      'POST',
+      'https://files.slack.com/upload/v1/CwABAAAAXwoAAZO9',
+      false,
+      'application/octet-stream',
+    ]);
+  });
+
+  it.each([
+    ['the API host', 'https://slack.com/api/chat.postMessage'],
+    ['another path of files.slack.com', 'https://files.slack.com/files-pri/T0/F0/secret.pdf'],
+    ['another host', 'https://hooks.slack.com/upload/v1/x'],
+  ])('refuses %s', (_what, url) => {
+    expect(() => build(url)).toThrow(
+      /Value at 'input\.uploadUrl' failed to satisfy constraint: Member must be a URL the vendor handed out, on files\.slack\.com under \/upload\//,
+    );
+  });
+});
+
 // A catalog with an origin of handed-out URLs, as Slack's files.getUploadURLExternal and Graph's upload sessions use.
 const uploads: Catalog = {
   Type: 'SLACK',

@@ -101,9 +101,11 @@ const GRAPH = 'https://graph.microsoft.com/v1.0';
 const UPLOAD_URL = 'https://acme-my.sharepoint.com:{port}/personal/ada_acme_com/_api/v2.0/drive/items/01ABCDEF/uploadSession?guid=1a2b3c&tempauth=eyJ0eXAi';
 const UPLOAD_PATH = '/personal/ada_acme_com/_api/v2.0/drive/items/01ABCDEF/uploadSession?guid=1a2b3c&tempauth=eyJ0eXAi';
 const chunk = Buffer.alloc(327_680, 7);
+const SLACK = 'https://slack.com/api';
+const SLACK_UPLOAD = 'https://files.slack.com/upload/v1/CwABAAAAXwoAAZO9CgACAAAAAAAAAAAMAAMLAAEAAAALVDA3UTZDSlRDMTQ';
 
 /** Every host name these samples use. */
-export const REQS_HOSTS = ['events.pagerduty.com', 'acme-my.sharepoint.com'];
+export const REQS_HOSTS = ['events.pagerduty.com', 'acme-my.sharepoint.com', 'files.slack.com'];
 
 export const REQS_SAMPLES: HttpSample[] = [
   // ── PagerDuty Events API v2 (events.pagerduty.com: the routing key authenticates, no connector credentials) ──
@@ -568,5 +570,81 @@ export const REQS_SAMPLES: HttpSample[] = [
     expect: { method: 'DELETE', url: UPLOAD_PATH, host: 'acme-my.sharepoint.com', credentials: false },
     response: { status: 204 },
     result: { status: 'SUCCESS', httpStatus: 204, output: { Cancelled: true } },
+  },
+
+  // ── SLACK file upload in three steps (the upload URL is on files.slack.com and gets no token) ──
+  {
+    type: 'SLACK',
+    actionId: 'GetUploadUrl',
+    base: SLACK,
+    input: { FileName: 'weekly-report.csv', Length: 53 },
+    expect: {
+      method: 'POST',
+      url: '/api/files.getUploadURLExternal',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      text: 'filename=weekly-report.csv&length=53',
+    },
+    response: { json: { ok: true, upload_url: SLACK_UPLOAD, file_id: 'F07QX4Z0B9W' } },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { UploadUrl: SLACK_UPLOAD, FileId: 'F07QX4Z0B9W' } },
+  },
+  {
+    type: 'SLACK',
+    actionId: 'GetUploadUrl',
+    note: 'Slack refuses: ok false is FAILED',
+    base: SLACK,
+    input: { FileName: 'weekly-report.csv', Length: 53 },
+    expect: { method: 'POST', url: '/api/files.getUploadURLExternal', text: 'filename=weekly-report.csv&length=53' },
+    response: { json: { ok: false, error: 'missing_scope', needed: 'files:write', provided: 'chat:write' } },
+    result: { status: 'FAILED', httpStatus: 200, output: { ok: false, error: 'missing_scope', needed: 'files:write', provided: 'chat:write' } },
+  },
+  {
+    type: 'SLACK',
+    actionId: 'UploadFileContent',
+    base: SLACK,
+    input: {
+      UploadUrl: SLACK_UPLOAD.replace('files.slack.com', 'files.slack.com:{port}'),
+      Content: Buffer.from('week,tickets\n2025-W09,42\n').toString('base64'),
+      ContentType: 'text/csv',
+    },
+    expect: {
+      method: 'POST',
+      url: new URL(SLACK_UPLOAD).pathname,
+      host: 'files.slack.com',
+      credentials: false,
+      headers: { 'content-type': 'text/csv' },
+      bytes: Buffer.from('week,tickets\n2025-W09,42\n'),
+    },
+    response: { text: 'OK - 25' },
+    result: { status: 'SUCCESS', httpStatus: 200, output: { Uploaded: true } },
+  },
+  {
+    type: 'SLACK',
+    actionId: 'CompleteUpload',
+    base: SLACK,
+    input: { Files: [{ Id: 'F07QX4Z0B9W', Title: 'Weekly report' }], ChannelId: 'C0123456789', InitialComment: 'This week in numbers' },
+    expect: {
+      method: 'POST',
+      url: '/api/files.completeUploadExternal',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      text: `files=${encodeURIComponent('[{"id":"F07QX4Z0B9W","title":"Weekly report"}]')}&channel_id=C0123456789&initial_comment=This%20week%20in%20numbers`,
+    },
+    response: {
+      json: {
+        ok: true,
+        files: [
+          {
+            id: 'F07QX4Z0B9W',
+            title: 'Weekly report',
+            name: 'weekly-report.csv',
+            permalink: 'https://acme.slack.com/files/U0123/F07QX4Z0B9W/weekly-report.csv',
+          },
+        ],
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: { Files: [{ Id: 'F07QX4Z0B9W', Title: 'Weekly report', Permalink: 'https://acme.slack.com/files/U0123/F07QX4Z0B9W/weekly-report.csv' }] },
+    },
   },
 ];
