@@ -120,8 +120,20 @@ describe('InvokeAction refuses an action the connector grant cannot perform', ()
     ]);
   });
 
+  it('a /me request on an app-only connector (ListTeams without UserId) is refused, naming UserId; nothing is sent', async () => {
+    upstream.received.length = 0;
+    const e = await failure(client.invokeAction({ ActionConnectorId: 'teams-app', ActionId: 'ListTeams', Input: {} }));
+    expect([e.name, e.httpStatus]).toEqual(['InvalidParameterValueException', 400]);
+    expect(e.message).toBe(
+      'Action ListTeams, as called, needs a delegated (signed-in user) grant: this connector uses OAUTH2_CLIENT_CREDENTIALS, an app-only token (client credentials). Give UserId to act for a named user instead. Nothing was sent.',
+    );
+    expect(upstream.received).toEqual([]);
+  });
+
   it('a delegated connector is not refused: the user is asked to sign in (AccessTokenNotFoundException)', async () => {
     const e = await failure(client.invokeAction({ ActionConnectorId: 'teams-user', ActionId: 'SendChatMessage', Input: { ChatId: CHAT, Body: 'hi' } }));
     expect([e.name, e.httpStatus]).toEqual(['AccessTokenNotFoundException', 401]);
+    const me = await failure(client.invokeAction({ ActionConnectorId: 'teams-user', ActionId: 'ListTeams', Input: {} }));
+    expect([me.name, me.httpStatus]).toEqual(['AccessTokenNotFoundException', 401]);
   });
 });

@@ -6,7 +6,10 @@ import type { CredentialScrubber } from '../connections/scrub.js';
 import type { EgressResponse } from '../egress/index.js';
 import { validateActionInput } from './input.js';
 import { shapeOutput } from './output.js';
-import { buildHttpRequest, isIdempotent } from './request.js';
+import { buildHttpRequest, isIdempotent, selectRequest } from './request.js';
+import { variantGrantProblem } from './requirements.js';
+import { invalidParameter } from '../protocol/errors.js';
+import type { ConnectionAuthType } from '../protocol/generated/model.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 import type { BuiltRequest, CatalogAction, InvocationResult } from './types.js';
 
@@ -38,6 +41,8 @@ export interface HttpInvocation {
    * Called for every attempt (and for a csrf-token fetch); headers it adds win.
    */
   send: (req: OutboundHttpRequest) => Promise<UpstreamResponse>;
+  /** The connector's AuthenticationType: a request variant that needs another grant (`grant`) is refused. Unset: not checked. */
+  authType?: ConnectionAuthType;
   retry?: Partial<RetryPolicy>;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -50,6 +55,10 @@ export interface HttpInvocationResult extends InvocationResult {
 /** Validates, builds, authorizes, sends (with retries when idempotent) and shapes. Throws InvalidParameterValueException for bad input and EgressError when nothing was answered. */
 export async function invokeHttpAction(action: CatalogAction, input: unknown, inv: HttpInvocation): Promise<HttpInvocationResult> {
   const valid = validateActionInput(action, input);
+  if (inv.authType) {
+    const problem = variantGrantProblem(action, selectRequest(action, valid), valid, inv.authType);
+    if (problem) throw invalidParameter(problem);
+  }
   const built = buildHttpRequest(action, inv.baseEndpoint, valid);
   const send = (req: OutboundHttpRequest | (BuiltRequest & { credentials: boolean })) =>
     inv.send({

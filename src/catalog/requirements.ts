@@ -3,7 +3,8 @@
 // (Teams' channel and chat messages) fails at the vendor with a bare 403 on an app-only
 // connector, so InvokeAction refuses it up front and says what is missing.
 import type { ConnectionAuthType } from '../protocol/generated/model.js';
-import type { CatalogAction } from './types.js';
+import { lookup, parseRef } from './mapping.js';
+import type { CatalogAction, HttpRequestTemplate } from './types.js';
 
 /** The AuthenticationType that gives a delegated (signed-in user) grant; every other one acts as the connector's own identity. */
 const DELEGATED: ConnectionAuthType = 'OAUTH2_AUTHORIZATION_CODE';
@@ -37,4 +38,29 @@ export function grantProblem(action: Pick<CatalogAction, 'ActionId' | 'requires'
     );
   }
   return undefined;
+}
+
+/**
+ * The refusal's message when the request variant the input chose works only with a grant the
+ * connector does not give (Graph's `/me/...` on a client-credentials connector), naming the
+ * input members that would choose another variant.
+ */
+export function variantGrantProblem(
+  action: Pick<CatalogAction, 'ActionId' | 'request'>,
+  chosen: HttpRequestTemplate,
+  input: Record<string, unknown>,
+  authType: ConnectionAuthType,
+): string | undefined {
+  const grant = chosen.grant;
+  if (!grant || (grant === 'delegated') === (authType === DELEGATED)) return undefined;
+  const variants = Array.isArray(action.request) ? action.request : action.request ? [action.request] : [];
+  const others = variants.filter((v) => v !== chosen && v.grant !== grant);
+  const members = [
+    ...new Set(
+      others.flatMap((v) => (v.when === undefined ? [] : Array.isArray(v.when) ? v.when : [v.when])).filter((ref) => lookup(ref, input) === undefined),
+    ),
+  ].map((ref) => String(parseRef(ref).steps[0]));
+  const which = grant === 'delegated' ? 'a delegated (signed-in user) grant' : 'an application (app-only) grant';
+  const hint = members.length ? ` Give ${members.join(' or ')} to act ${grant === 'delegated' ? 'for a named user' : 'as the signed-in user'} instead.` : '';
+  return `Action ${action.ActionId}, as called, needs ${which}: this connector uses ${authType}, ${WHAT[authType]}.${hint} Nothing was sent.`;
 }

@@ -166,6 +166,7 @@ export const catalogSchema = {
           },
         },
         csrfTokenPath: { type: 'string', pattern: "^/[A-Za-z0-9\\-._~!$&'()*+,;=:@/]*$" },
+        grant: { enum: ['delegated', 'application'] },
         origin: { type: 'string', pattern: '^[a-z][A-Za-z0-9]{0,31}$' },
         url: { $ref: '#/$defs/ref' },
       },

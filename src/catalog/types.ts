@@ -54,6 +54,12 @@ export interface HttpRequestTemplate {
   /** SAP OData writes: fetch an x-csrf-token (and its session cookies) with a GET of this path first. */
   csrfTokenPath?: string;
   /**
+   * This variant works only with this grant (Graph's `/me/...` needs a signed-in user; the
+   * `/users/{UserId}/...` variant works app-only too): with another one, InvokeAction refuses
+   * it before anything is sent, naming the input members that choose the other variants.
+   */
+  grant?: 'delegated' | 'application';
+  /**
    * One of the catalog's `origins` (another host of the vendor) instead of the connector's
    * BaseEndpoint: the path is built under that origin's URL, confined as under BaseEndpoint,
    * and the connector's credentials go only if the origin says so.

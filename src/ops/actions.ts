@@ -115,6 +115,7 @@ export function actionOps(s: Services): Ops {
     if (!baseEndpoint) throw new TypeError(`connector ${rec.id} has no BaseEndpoint`);
     return invokeHttpAction(action, input, {
       baseEndpoint,
+      authType: rec.authType,
       send: ({ credentials, ...req }) => {
         upstream.attempts++;
         // A catalog origin that must not receive the connector's credentials gets none (nor is a token fetched for it).
