@@ -244,6 +244,9 @@ describe('URLs the vendor hands out (catalog origins with hosts)', () => {
     ['an encoded slash', 'https://files.slack.com/upload%2f..%2fapi/x', /encoded/],
     ['a backslash', 'https://files.slack.com/upload/..\\api', /backslashes/],
     ['a fragment', 'https://files.slack.com/upload/v1/x#y', /no fragment/],
+    ['an empty fragment', 'https://files.slack.com/upload/v1/x#', /no fragment/],
+    ['user info hiding the host', 'https://files.slack.com@evil.example/upload/v1/x', /no credentials|not on evil\.example/],
+    ['a trailing dot', 'https://files.slack.com./upload/v1/x', /not on files\.slack\.com\./],
     ['not a URL', 'files.slack.com/upload/v1/x', /not a URL/],
     ['an IP address', 'https://127.0.0.1/upload/v1/x', /not on 127\.0\.0\.1/],
   ])('refuses %s before anything is sent', (_what, url, why) => {

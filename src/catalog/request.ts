@@ -170,6 +170,7 @@ function handedOutUrl(ref: string, input: Record<string, unknown>, spec: Catalog
   const refuse = (why: string) => memberError(member, `Member must be a URL the vendor handed out, on ${where} (${why})`);
   if (typeof value !== 'string') throw refuse('not a string');
   if (URL_BAD.test(value)) throw refuse('no spaces, controls or backslashes');
+  if (value.includes('#')) throw refuse('no fragment');
   let u: URL;
   try {
     u = new URL(value);
