@@ -19,7 +19,7 @@ const WHAT: Record<ConnectionAuthType, string> = {
 };
 
 /** Whether a connector with `authType` gives the grant the action requires; the refusal's message when it does not. */
-export function grantProblem(action: Pick<CatalogAction, 'ActionId' | 'requires'>, authType: ConnectionAuthType, vendor = 'The vendor'): string | undefined {
+export function grantProblem(action: Pick<CatalogAction, 'ActionId' | 'requires'>, authType: ConnectionAuthType, vendor = 'the vendor'): string | undefined {
   const grant = action.requires?.grant;
   if (!grant) return undefined;
   const scopes = action.requires?.scopes?.length ? ` with ${action.requires.scopes.join(' or ')}` : '';
