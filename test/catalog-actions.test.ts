@@ -27,6 +27,7 @@ import { SNSF_SALESFORCE_SAMPLES, SNSF_SAMPLES } from './support/catalog-samples
 import { FINDINGS_HOSTS, FINDINGS_SAMPLES } from './support/catalog-samples-findings.js';
 import { ATLASSIAN_SAMPLES } from './support/catalog-samples-atlassian.js';
 import { readMultipart } from './support/multipart.js';
+import { REQS_HOSTS, REQS_SAMPLES } from './support/catalog-samples-reqs.js';
 
 const HTTP_SAMPLES = [
   ...ISSUE5_SAMPLES,
@@ -39,8 +40,9 @@ const HTTP_SAMPLES = [
   ...SNSF_SALESFORCE_SAMPLES,
   ...FINDINGS_SAMPLES,
   ...ATLASSIAN_SAMPLES,
+  ...REQS_SAMPLES,
 ];
-const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS, ...FINDINGS_HOSTS];
+const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS, ...FINDINGS_HOSTS, ...REQS_HOSTS];
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { staticResolver } from './support/resolver.js';
 import { createTestCa } from './support/tls.js';
@@ -131,10 +133,15 @@ describe('HTTP actions against a local upstream', () => {
       received = [];
       csrfFetches = [];
       answer(sample);
-      const result = await invokeHttpAction(action!, sample.input, {
+      // A URL the vendor handed out (an upload URL) names the local port as ':{port}'.
+      const input: unknown = JSON.parse(JSON.stringify(sample.input).replaceAll(':{port}', `:${server.port}`));
+      const result = await invokeHttpAction(action!, input, {
         baseEndpoint: withPort(sample.base),
         // What the connections module does: add the connector's credentials, send through the egress.
-        send: (req) => egress.request({ ...req, headers: { ...req.headers, authorization: 'Bearer sample-token' } }),
+        send: ({ credentials, ...req }) =>
+          egress.request(
+            credentials === false ? { ...req, followRedirects: false } : { ...req, headers: { ...req.headers, authorization: 'Bearer sample-token' } },
+          ),
       });
 
       expect(received).toHaveLength(1);
@@ -144,8 +151,8 @@ describe('HTTP actions against a local upstream', () => {
       if (csrfExpected) expect(csrfFetches[0]!.url).toMatch(/^\/sap\/opu\/odata\/sap\/[A-Z_]+(;v=\d+)?\/$/);
       expect(got.method).toBe(sample.expect.method);
       expect(got.url).toBe(sample.expect.url);
-      expect(got.headers.host).toBe(new URL(withPort(sample.base)).host);
-      expect(got.headers.authorization).toBe('Bearer sample-token');
+      expect(got.headers.host).toBe(sample.expect.host ? `${sample.expect.host}:${server.port}` : new URL(withPort(sample.base)).host);
+      expect(got.headers.authorization).toBe(sample.expect.credentials === false ? undefined : 'Bearer sample-token');
       for (const [name, value] of Object.entries(sample.expect.headers ?? {})) expect(got.headers[name], name).toBe(value);
       if (sample.expect.json !== undefined) expect(JSON.parse(got.body.toString('utf8'))).toEqual(sample.expect.json);
       else if (sample.expect.text !== undefined) expect(got.body.toString('utf8')).toBe(sample.expect.text);

@@ -1,6 +1,6 @@
 // Tool names and tool lists from action connectors (src/mcp/tools.ts), without a server.
 import { describe, expect, it } from 'vitest';
-import { MAX_TOOL_NAME, callTool, listTools, toolName, toolsFingerprint, type McpAction, type McpBackend } from '../src/mcp/tools.js';
+import { MAX_TOOL_NAME, callTool, listTools, toolFor, toolName, toolsFingerprint, type McpAction, type McpBackend } from '../src/mcp/tools.js';
 
 const VALID = /^[A-Za-z0-9_-]{1,64}$/;
 const action = (id: string, enabled = true): McpAction => ({
@@ -37,6 +37,30 @@ describe('toolName', () => {
     // Readable: the action stays in the name.
     expect(toolName('x', 'Sites/Lists:Get')).toMatch(/^x__Sites_Lists_Get_[0-9a-f]{8}$/);
     expect(toolName('a'.repeat(512), 'CreateIssue')).toMatch(/__CreateIssue_[0-9a-f]{8}$/);
+  });
+});
+
+describe('toolFor', () => {
+  const teams = { ActionConnectorId: 'teams', Name: 'Teams', Type: 'MICROSOFT_TEAMS' as const };
+  it("tells the action's requirements, examples and vendor reference in the description (MCP has no members for them)", () => {
+    const t = toolFor(teams, {
+      ...action('SendChatMessage'),
+      Requirements: { Grant: 'DELEGATED', Scopes: ['ChatMessage.Send', 'Chat.ReadWrite'], RateLimit: 'Teams: 5 requests/second per app per tenant' },
+      Examples: [
+        { Title: 'Say hello', Input: { ChatId: '19:a@unq.gbl.spaces', Body: 'Hello' } },
+        { Title: 'Huge', Input: { Body: 'x'.repeat(1000) } },
+      ],
+      Reference: 'https://learn.microsoft.com/en-us/graph/api/chat-post-messages',
+    });
+    expect(t.description).toContain(
+      'Requires a signed-in user (delegated grant): an app-only connector cannot run it; the vendor permissions ChatMessage.Send, Chat.ReadWrite.',
+    );
+    expect(t.description).toContain('Vendor rate limit: Teams: 5 requests/second per app per tenant.');
+    expect(t.description).toContain('Example (Say hello): {"ChatId":"19:a@unq.gbl.spaces","Body":"Hello"}');
+    expect(t.description).not.toContain('Huge');
+    expect(t.description).toContain('Vendor reference: https://learn.microsoft.com/en-us/graph/api/chat-post-messages');
+    // Without them, the description is as before.
+    expect(toolFor(teams, action('ListTeams')).description).toMatch(/with your own permissions and sign-in\.$/);
   });
 });
 

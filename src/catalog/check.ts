@@ -9,7 +9,7 @@ import { isRef, parseRef, templateProblems, templateRefs } from './mapping.js';
 import { isForbiddenHeader, PLACEHOLDER } from './request.js';
 import { catalogSchema } from './schema.js';
 import { awsClients } from './invoke-aws.js';
-import type { Catalog, CatalogAction, HttpRequestTemplate, Template } from './types.js';
+import type { Catalog, CatalogAction, CatalogOrigin, HttpRequestTemplate, Template } from './types.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 const validateFormat = ajv.compile<Catalog>(catalogSchema);
@@ -27,13 +27,55 @@ export function catalogProblems(catalog: unknown, connectorTypes?: readonly stri
   for (const [name] of Object.entries(c.defaultHeaders ?? {})) {
     if (isForbiddenHeader(name)) problems.push(`/defaultHeaders: ${name} is not a header a catalog may set`);
   }
+  for (const [name, o] of Object.entries(c.origins ?? {})) problems.push(...originProblems(name, o));
   const ids = new Set<string>();
   c.actions.forEach((action, i) => {
     const at = `/actions/${i} (${action.ActionId})`;
     if (ids.has(action.ActionId)) problems.push(`${at}: duplicate ActionId`);
     ids.add(action.ActionId);
     problems.push(...actionProblems(action, c.Type, at));
+    const variants = action.request === undefined ? [] : Array.isArray(action.request) ? action.request : [action.request];
+    variants.forEach((v, j) => {
+      const where = Array.isArray(action.request) ? `${at}/request/${j}` : `${at}/request`;
+      problems.push(...requestOriginProblems(v, c.origins ?? {}, where));
+    });
   });
+  return problems;
+}
+
+function originProblems(name: string, o: CatalogOrigin): string[] {
+  const at = `/origins/${name}`;
+  const problems: string[] = [];
+  if (o.url !== undefined) {
+    const u = URL.canParse(o.url) ? new URL(o.url) : undefined;
+    if (u?.protocol !== 'https:' || u.username || u.password || u.search || u.hash)
+      problems.push(`${at}/url: must be an https URL without credentials, query or fragment`);
+  }
+  if (o.fromBaseHost) {
+    if (o.url === undefined) problems.push(`${at}/fromBaseHost: needs url (used when the BaseEndpoint does not match)`);
+    try {
+      new RegExp(o.fromBaseHost.match);
+    } catch {
+      problems.push(`${at}/fromBaseHost/match: not a regular expression`);
+    }
+  }
+  if (o.hosts && o.credentials) problems.push(`${at}: an origin of handed-out URLs (hosts) never receives the connector's credentials`);
+  if (o.paths && !o.hosts) problems.push(`${at}/paths: only with hosts`);
+  return problems;
+}
+
+function requestOriginProblems(v: HttpRequestTemplate, origins: Record<string, CatalogOrigin>, where: string): string[] {
+  const problems: string[] = [];
+  const o = v.origin === undefined ? undefined : origins[v.origin];
+  if (v.origin !== undefined && !o) problems.push(`${where}/origin: ${v.origin} is not one of the catalog's origins`);
+  if (v.url !== undefined) {
+    if (!o?.hosts) problems.push(`${where}/url: needs an origin with hosts`);
+    if (v.path !== '/') problems.push(`${where}/path: must be '/' with url (the handed-out URL is used as is)`);
+    if (v.query !== undefined) problems.push(`${where}/query: not with url (the handed-out URL keeps its own query)`);
+  } else if (o && o.url === undefined) {
+    problems.push(`${where}/origin: ${v.origin} has no url for a path (its hosts are for url)`);
+  }
+  if (v.origin !== undefined && v.csrfTokenPath !== undefined) problems.push(`${where}/csrfTokenPath: not with origin`);
   return problems;
 }
 
@@ -70,6 +112,7 @@ function actionProblems(action: CatalogAction, type: string, at: string): string
       if (j < variants.length - 1 && v.when === undefined) problems.push(`${where}: only the last variant may omit 'when'`);
       problems.push(...requestProblems(v, where, props, required));
       for (const ref of whenRefs(v)) inputRefs(ref, `${where}/when`);
+      if (v.url !== undefined) inputRefs(v.url, `${where}/url`);
       if (isRef(v.method)) inputRefs(v.method, `${where}/method`);
       inputRefs(v.query, `${where}/query`);
       inputRefs(v.headers, `${where}/headers`);

@@ -2,6 +2,8 @@
 // template names one with {"$hook": "name", "$of": <template>, "$args": {...}}.
 // Each is a pure function of the value; adding one is adding a named entry here.
 import { jsonNestsDeeper } from '../protocol/json-depth.js';
+// Used when a hook runs, after both modules are loaded (mapping.ts imports this one).
+import { MappingError } from './mapping.js';
 
 export type ValueHook = (value: unknown, args: Record<string, unknown>) => unknown;
 
@@ -193,5 +195,21 @@ export const valueHooks: Record<string, ValueHook> = {
     if (!Array.isArray(v)) return undefined;
     const out = v.flatMap((x) => (Array.isArray(x) ? x : [x]));
     return out.length === 0 ? undefined : out;
+  },
+  /**
+   * The Content-Range of one chunk of an upload session (Graph): `{ start, total, content }`
+   * (content base64) → `bytes start-end/total`; a chunk that does not fit in total is refused.
+   */
+  contentRange: (v) => {
+    const start = memberOf(v, 'start');
+    const total = memberOf(v, 'total');
+    const content = memberOf(v, 'content');
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(total) || typeof content !== 'string') return undefined;
+    const length = Buffer.byteLength(content, 'base64');
+    const first = start as number;
+    if (length === 0 || first < 0 || first + length > (total as number)) {
+      throw new MappingError('The chunk (RangeStart plus the decoded size of Content) must lie within TotalSize');
+    }
+    return `bytes ${first}-${first + length - 1}/${total}`;
   },
 };

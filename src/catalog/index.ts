@@ -11,13 +11,15 @@
 import { shapeSchemas } from '../protocol/generated/model.js';
 import type { ActionConnectorType, ActionDescription } from '../protocol/generated/model.js';
 import { catalogProblems } from './check.js';
+import { bindOrigins } from './request.js';
 import { catalogs as shipped } from './data/index.js';
-import type { Catalog, CatalogAction, Template } from './types.js';
+import type { ActionRequirements, Catalog, CatalogAction, Template } from './types.js';
 
 export type * from './types.js';
 export { catalogProblems } from './check.js';
 export { catalogSchema, ACTION_ID_PATTERN } from './schema.js';
 export { validateActionInput } from './input.js';
+export { grantProblem } from './requirements.js';
 export { buildHttpRequest, isIdempotent } from './request.js';
 export { buildAwsCall, invokeAwsAction, type AwsInvocation } from './invoke-aws.js';
 export { invokeHttpAction, type HttpInvocation, type HttpInvocationResult, type OutboundHttpRequest, type UpstreamResponse } from './invoke-http.js';
@@ -32,6 +34,13 @@ let loaded: Map<ActionConnectorType, Catalog> | undefined;
 
 /** The catalog as the engine uses it: the type's default headers folded into each request. */
 function prepare(catalog: Catalog): Catalog {
+  const prepared = withDefaultHeaders(catalog);
+  // Requests naming one of the catalog's origins find it through the action (request.ts).
+  for (const a of prepared.actions) bindOrigins(a, catalog.origins);
+  return prepared;
+}
+
+function withDefaultHeaders(catalog: Catalog): Catalog {
   const defaults = catalog.defaultHeaders;
   if (!defaults) return catalog;
   const withDefaults = (headers: Template | undefined): Template =>
@@ -98,11 +107,22 @@ export function unknownActionIds(type: ActionConnectorType, ids: readonly string
 /** ListActionConnectorActions: every action of the type, with whether the connector enables it. */
 export function describeActions(type: ActionConnectorType, enabled: readonly string[]): ActionDescription[] {
   const on = new Set(enabled);
-  return (catalogFor(type)?.actions ?? []).map((a) => ({
-    ActionId: a.ActionId,
-    Name: a.Name,
-    Description: a.Description,
-    InputSchema: a.InputSchema,
-    Enabled: on.has(a.ActionId),
-  }));
+  return (catalogFor(type)?.actions ?? []).map((a) => {
+    const d: ActionDescription = { ActionId: a.ActionId, Name: a.Name, Description: a.Description, InputSchema: a.InputSchema, Enabled: on.has(a.ActionId) };
+    const requirements = describeRequirements(a.requires);
+    if (requirements) d.Requirements = requirements;
+    if (a.Examples?.length) d.Examples = a.Examples.map((e) => ({ Title: e.Title, Input: e.Input }));
+    if (a.reference) d.Reference = a.reference;
+    return d;
+  });
+}
+
+/** An action's `requires` as the model spells it (ActionRequirements); undefined when it says nothing. */
+export function describeRequirements(r: ActionRequirements | undefined): ActionDescription['Requirements'] {
+  if (!r) return undefined;
+  const out: NonNullable<ActionDescription['Requirements']> = {};
+  if (r.grant) out.Grant = r.grant === 'delegated' ? 'DELEGATED' : 'APPLICATION';
+  if (r.scopes?.length) out.Scopes = [...r.scopes];
+  if (r.rateLimit) out.RateLimit = r.rateLimit;
+  return Object.keys(out).length ? out : undefined;
 }

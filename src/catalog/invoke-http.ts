@@ -6,9 +6,12 @@ import type { CredentialScrubber } from '../connections/scrub.js';
 import type { EgressResponse } from '../egress/index.js';
 import { validateActionInput } from './input.js';
 import { shapeOutput } from './output.js';
-import { buildHttpRequest, isIdempotent } from './request.js';
+import { buildHttpRequest, isIdempotent, selectRequest } from './request.js';
+import { variantGrantProblem } from './requirements.js';
+import { invalidParameter } from '../protocol/errors.js';
+import type { ConnectionAuthType } from '../protocol/generated/model.js';
 import { withRetries, type RetryPolicy } from './retry.js';
-import type { CatalogAction, InvocationResult } from './types.js';
+import type { BuiltRequest, CatalogAction, InvocationResult } from './types.js';
 
 /** One outbound request, as the connections module's `authorizedRequest` takes it. */
 export interface OutboundHttpRequest {
@@ -16,6 +19,11 @@ export interface OutboundHttpRequest {
   url: string;
   headers: Record<string, string>;
   body?: string | Uint8Array;
+  /**
+   * False: a catalog origin that must not receive the connector's credentials (PagerDuty's
+   * Events API, an upload URL): `send` adds none and follows no redirect. Absent: credentials go.
+   */
+  credentials?: false;
 }
 
 /**
@@ -33,6 +41,8 @@ export interface HttpInvocation {
    * Called for every attempt (and for a csrf-token fetch); headers it adds win.
    */
   send: (req: OutboundHttpRequest) => Promise<UpstreamResponse>;
+  /** The connector's AuthenticationType: a request variant that needs another grant (`grant`) is refused. Unset: not checked. */
+  authType?: ConnectionAuthType;
   retry?: Partial<RetryPolicy>;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -45,9 +55,19 @@ export interface HttpInvocationResult extends InvocationResult {
 /** Validates, builds, authorizes, sends (with retries when idempotent) and shapes. Throws InvalidParameterValueException for bad input and EgressError when nothing was answered. */
 export async function invokeHttpAction(action: CatalogAction, input: unknown, inv: HttpInvocation): Promise<HttpInvocationResult> {
   const valid = validateActionInput(action, input);
+  if (inv.authType) {
+    const problem = variantGrantProblem(action, selectRequest(action, valid), valid, inv.authType);
+    if (problem) throw invalidParameter(problem);
+  }
   const built = buildHttpRequest(action, inv.baseEndpoint, valid);
-  const send = (req: OutboundHttpRequest) =>
-    inv.send({ method: req.method, url: req.url, headers: { ...req.headers }, ...(req.body !== undefined ? { body: req.body } : {}) });
+  const send = (req: OutboundHttpRequest | (BuiltRequest & { credentials: boolean })) =>
+    inv.send({
+      method: req.method,
+      url: req.url,
+      headers: { ...req.headers },
+      ...(req.body !== undefined ? { body: req.body } : {}),
+      ...(req.credentials === false ? { credentials: false as const } : {}),
+    });
 
   if (built.csrfTokenUrl) {
     const fetched = await fetchCsrfToken(built.csrfTokenUrl, send);

@@ -3,8 +3,27 @@
 import { evaluate, isRef, lookup, MappingError } from './mapping.js';
 import { refMember } from './input.js';
 import { encodeMultipart } from './multipart.js';
-import { HTTP_METHODS, type BodyTemplate, type BuiltRequest, type CatalogAction, type HttpMethod, type HttpRequestTemplate, type Template } from './types.js';
-import { assertUnderBase, encodeComponent, encodeQueryName, encodeSegment, memberError, parseBaseEndpoint, relativePath, scalarText } from './url.js';
+import {
+  HTTP_METHODS,
+  type BodyTemplate,
+  type BuiltRequest,
+  type CatalogAction,
+  type CatalogOrigin,
+  type HttpMethod,
+  type HttpRequestTemplate,
+  type Template,
+} from './types.js';
+import {
+  assertUnderBase,
+  type Base,
+  encodeComponent,
+  encodeQueryName,
+  encodeSegment,
+  memberError,
+  parseBaseEndpoint,
+  relativePath,
+  scalarText,
+} from './url.js';
 
 /** Placeholders of a path template: `{Member}`, `{Member|odata}`, `{+Member}`. */
 export const PLACEHOLDER = /\{(\+?)([A-Za-z][A-Za-z0-9_]*)(\|odata)?\}/g;
@@ -57,16 +76,37 @@ export function selectRequest(action: CatalogAction, input: Record<string, unkno
   return chosen;
 }
 
+// The origins of each loaded action's catalog (index.ts binds them when it loads the catalogs).
+const actionOrigins = new WeakMap<CatalogAction, Readonly<Record<string, CatalogOrigin>>>();
+
+/** Ties an action to its catalog's origins, for requests that name one (`origin`). */
+export function bindOrigins(action: CatalogAction, origins: Readonly<Record<string, CatalogOrigin>> | undefined): void {
+  if (origins) actionOrigins.set(action, origins);
+}
+
 /** Builds the HTTP request of an action from input already validated against its InputSchema. */
 export function buildHttpRequest(action: CatalogAction, baseEndpoint: string, input: Record<string, unknown>): BuiltRequest {
-  const base = parseBaseEndpoint(baseEndpoint);
+  const connectorBase = parseBaseEndpoint(baseEndpoint);
   const tpl = selectRequest(action, input);
   try {
     const method = methodOf(tpl, input);
-    const path = base.prefix + fillPath(tpl.path, input);
-    const query = queryString(tpl.query, input);
-    const url = `${base.origin}${path}${query ? `?${query}` : ''}`;
-    assertUnderBase(url, base, path);
+    let base = connectorBase;
+    let credentials = true;
+    let url: string;
+    if (tpl.origin !== undefined) {
+      const spec = actionOrigins.get(action)?.[tpl.origin];
+      if (!spec) throw new TypeError(`action ${action.ActionId} names origin ${tpl.origin}, which its catalog does not declare`);
+      credentials = spec.credentials && tpl.url === undefined;
+      if (tpl.url === undefined) base = originBase(spec, baseEndpoint);
+    }
+    if (tpl.url !== undefined) {
+      url = handedOutUrl(tpl.url, input, actionOrigins.get(action)![tpl.origin!]!, connectorBase);
+    } else {
+      const path = base.prefix + fillPath(tpl.path, input);
+      const query = queryString(tpl.query, input);
+      url = `${base.origin}${path}${query ? `?${query}` : ''}`;
+      assertUnderBase(url, base, path);
+    }
 
     const headers = headerMap(tpl.headers, input);
     let body: string | Buffer | undefined;
@@ -83,7 +123,7 @@ export function buildHttpRequest(action: CatalogAction, baseEndpoint: string, in
         if (built.contentType && (built.ownContentType || !('content-type' in headers))) headers['content-type'] = built.contentType;
       }
     }
-    const out: BuiltRequest = { method, url, headers, body };
+    const out: BuiltRequest = { method, url, headers, body, credentials };
     if (tpl.csrfTokenPath !== undefined) {
       const csrfPath = base.prefix + tpl.csrfTokenPath;
       out.csrfTokenUrl = `${base.origin}${csrfPath}`;
@@ -94,6 +134,67 @@ export function buildHttpRequest(action: CatalogAction, baseEndpoint: string, in
     if (err instanceof MappingError) throw memberError('input', err.message);
     throw err;
   }
+}
+
+/**
+ * The base of a catalog origin for this connector: its `url`, or, when the BaseEndpoint's
+ * host matches `fromBaseHost.match`, that host rewritten (with the BaseEndpoint's port).
+ */
+function originBase(spec: CatalogOrigin, baseEndpoint: string): Base {
+  let url = spec.url!;
+  if (spec.fromBaseHost) {
+    const b = new URL(baseEndpoint);
+    const match = new RegExp(`^(?:${spec.fromBaseHost.match})$`);
+    if (match.test(b.hostname)) {
+      const host = b.hostname.replace(match, spec.fromBaseHost.host);
+      url = `https://${host}${b.port ? `:${b.port}` : ''}${new URL(spec.url!).pathname.replace(/\/+$/, '')}`;
+    }
+  }
+  return parseBaseEndpoint(url);
+}
+
+/** Whether a host name is one a pattern allows: the name itself, or `*.domain` for names ending in `.domain`. */
+export function hostAllowed(host: string, pattern: string): boolean {
+  return pattern.startsWith('*.') ? host.length > pattern.length - 1 && host.endsWith(pattern.slice(1)) : host === pattern;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused in a handed-out URL
+const URL_BAD = /[\u0000-\u0020\u007f\\]/;
+
+/**
+ * A URL the vendor handed out (an upload URL), from input: https, no credentials or
+ * fragment, no dot segments or encoded slashes, dots or backslashes in its path, on one
+ * of the origin's hosts (default port, or the BaseEndpoint's) and under one of its paths.
+ */
+function handedOutUrl(ref: string, input: Record<string, unknown>, spec: CatalogOrigin, connectorBase: Base): string {
+  const member = refMember(ref);
+  const value = lookup(ref, input);
+  const where = `${spec.hosts!.join(', ')}${spec.paths ? ` under ${spec.paths.join(', ')}` : ''}`;
+  const refuse = (why: string) => memberError(member, `Member must be a URL the vendor handed out, on ${where} (${why})`);
+  if (typeof value !== 'string') throw refuse('not a string');
+  if (URL_BAD.test(value)) throw refuse('no spaces, controls or backslashes');
+  if (value.includes('#')) throw refuse('no fragment');
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    throw refuse('not a URL');
+  }
+  if (u.protocol !== 'https:') throw refuse('https only');
+  if (u.username || u.password) throw refuse('no credentials in the URL');
+  if (u.hash) throw refuse('no fragment');
+  const rawPath = value
+    .slice(value.indexOf('//') + 2)
+    .replace(/^[^/?]*/, '')
+    .split('?')[0]!;
+  if (rawPath.split('/').some((seg) => seg === '.' || seg === '..') || /%(?:2e|2f|5c)/i.test(rawPath)) {
+    throw refuse('no dot segments or encoded dots and slashes in its path');
+  }
+  if (!spec.hosts!.some((p) => hostAllowed(u.hostname, p))) throw refuse(`not on ${u.hostname}`);
+  const basePort = new URL(connectorBase.origin).port;
+  if (u.port !== '' && u.port !== basePort) throw refuse(`not on port ${u.port}`);
+  if (spec.paths && !spec.paths.some((p) => u.pathname.startsWith(p))) throw refuse(`not under ${u.pathname}`);
+  return u.href;
 }
 
 function methodOf(tpl: HttpRequestTemplate, input: Record<string, unknown>): HttpMethod {

@@ -67,6 +67,57 @@ export interface HttpRequestTemplate {
   body?: BodyTemplate;
   /** SAP OData writes: fetch an x-csrf-token (and its session cookies) with a GET of this path first. */
   csrfTokenPath?: string;
+  /**
+   * This variant works only with this grant (Graph's `/me/...` needs a signed-in user; the
+   * `/users/{UserId}/...` variant works app-only too): with another one, InvokeAction refuses
+   * it before anything is sent, naming the input members that choose the other variants.
+   */
+  grant?: 'delegated' | 'application';
+  /**
+   * One of the catalog's `origins` (another host of the vendor) instead of the connector's
+   * BaseEndpoint: the path is built under that origin's URL, confined as under BaseEndpoint,
+   * and the connector's credentials go only if the origin says so.
+   */
+  origin?: string;
+  /**
+   * A reference to an input member holding a URL the vendor handed out (an upload URL); the
+   * request goes to it as is, only when it is on one of the `hosts` of `origin` (which must
+   * be set) under one of its `paths`; `path` must then be '/'.
+   */
+  url?: string;
+}
+
+/**
+ * Another host of the vendor (PagerDuty's Events API, Slack's and Graph's upload hosts).
+ * A request goes to one only when its template names it (`origin`); the egress policy
+ * (address checks, TLS, the connector's VPC connection) applies to it as to BaseEndpoint.
+ */
+export interface CatalogOrigin {
+  /**
+   * Requests with a path: the origin's base (https; a path prefix allowed; no credentials,
+   * query or fragment), under which paths are built and confined as under BaseEndpoint.
+   */
+  url?: string;
+  /**
+   * The origin follows the connector's BaseEndpoint to the vendor's other service regions:
+   * when the BaseEndpoint's host matches `match` (a regular expression, whole host), the
+   * origin's host is that host rewritten to `host` (`$1`...) with the BaseEndpoint's port
+   * (api.eu.pagerduty.com → events.eu.pagerduty.com); otherwise `url` as written.
+   */
+  fromBaseHost?: { match: string; host: string };
+  /**
+   * Requests with `url` (a URL the vendor handed out): the hosts it may be on, exact names or
+   * `*.domain` (one or more labels before `domain`); its port must be the default or the
+   * BaseEndpoint's. Such an origin never receives the connector's credentials.
+   */
+  hosts?: string[];
+  /** With `hosts`: path prefixes a handed-out URL must start with (e.g. '/upload/'); any path when absent. */
+  paths?: string[];
+  /**
+   * Whether the connector's credentials (Authorization and the like) are sent there: false
+   * for a host that takes its own (PagerDuty's routing key in the body, a pre-authorized upload URL).
+   */
+  credentials: boolean;
 }
 
 export interface AwsCallTemplate {
@@ -148,6 +199,8 @@ export interface Catalog {
   Api: string;
   /** Headers every HTTP action of this type sends (an action's own headers win). */
   defaultHeaders?: Record<string, string>;
+  /** The vendor's hosts besides the connector's BaseEndpoint, by name (requests choose one with `origin`). */
+  origins?: Record<string, CatalogOrigin>;
   actions: CatalogAction[];
 }
 
@@ -159,6 +212,8 @@ export interface BuiltRequest {
   body?: string | Buffer;
   /** Set when a csrf token must be fetched first (SAP OData writes): the URL to GET. */
   csrfTokenUrl?: string;
+  /** False when the request goes to a catalog origin that must not receive the connector's credentials (nor follow redirects). */
+  credentials: boolean;
 }
 
 /** An AWS SDK call ready to send. */

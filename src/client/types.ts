@@ -9,7 +9,10 @@ import type { ClientInput, ClientOutput } from '../protocol/generated/types.js';
 export type {
   ActionConnectorSummary,
   ActionDescription,
+  ActionExample,
+  ActionGrant,
   ActionInvocation,
+  ActionRequirements,
   ConnectionTestResult,
 } from '../protocol/generated/types.js';
 

@@ -250,6 +250,32 @@ export class Connections {
     return { ...scrubber.response(res, { keepHeaders: ['set-cookie'] }), scrubber };
   }
 
+  /**
+   * Sends `req` through the egress path of the connector (its VPC connection, if any)
+   * WITHOUT the connector's credentials and without following redirects: a catalog origin
+   * that must not receive them (PagerDuty's Events API, a vendor's upload URL). Headers
+   * that could carry credentials are dropped; the answer is still scrubbed of the
+   * connector's secrets. Egress failures reject with EgressError.
+   */
+  async uncredentialedRequest(rec: ConnectorRecord, req: OutboundRequest): Promise<AuthorizedResponse> {
+    const scrubber = new CredentialScrubber();
+    scrubber.add(...this.openAuth(rec).material);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
+    for (const name of ['authorization', 'proxy-authorization', 'cookie']) delete headers[name];
+    const res = await this.egress.request({
+      method: req.method,
+      url: req.url,
+      headers,
+      followRedirects: false,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+      ...egressRoute(rec),
+      ...(req.signal ? { signal: req.signal } : {}),
+      ...(req.hold ? { hold: req.hold } : {}),
+    });
+    return { ...scrubber.response(res), scrubber };
+  }
+
   /** Sends one request with `auth`; what it carried is added to `scrubber`. */
   private async send(rec: ConnectorRecord, auth: ResolvedAuth, req: OutboundRequest, scrubber: CredentialScrubber): Promise<EgressResponse> {
     const headers: Record<string, string> = {};

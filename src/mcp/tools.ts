@@ -69,11 +69,35 @@ export function toolFor(c: McpConnector, a: McpAction): McpTool {
   return {
     name: toolName(c.ActionConnectorId, a.ActionId),
     title: `${a.Name} (${c.Name})`,
-    description: `${a.Name}: ${a.Description}\n\nRuns action ${a.ActionId} on action connector "${c.Name}" (id ${c.ActionConnectorId}, type ${c.Type}) with your own permissions and sign-in.`,
+    description: `${a.Name}: ${a.Description}\n\nRuns action ${a.ActionId} on action connector "${c.Name}" (id ${c.ActionConnectorId}, type ${c.Type}) with your own permissions and sign-in.${details(a)}`,
     inputSchema,
     connectorId: c.ActionConnectorId,
     actionId: a.ActionId,
   };
+}
+
+/** Examples shown in a tool's description at most, and the longest input shown of one. */
+const MAX_EXAMPLES = 2;
+const MAX_EXAMPLE_TEXT = 600;
+
+/** The action's requirements, examples and reference page, as paragraphs of a tool description (MCP has no members for them). */
+function details(a: McpAction): string {
+  const parts: string[] = [];
+  const r = a.Requirements;
+  if (r) {
+    const needs: string[] = [];
+    if (r.Grant === 'DELEGATED') needs.push('a signed-in user (delegated grant): an app-only connector cannot run it');
+    if (r.Grant === 'APPLICATION') needs.push('an app-only (application) grant: a signed-in user connector cannot run it');
+    if (r.Scopes?.length) needs.push(`the vendor permission${r.Scopes.length > 1 ? 's' : ''} ${r.Scopes.join(', ')}`);
+    if (needs.length) parts.push(`Requires ${needs.join('; ')}.`);
+    if (r.RateLimit) parts.push(`Vendor rate limit: ${r.RateLimit}.`);
+  }
+  for (const e of (a.Examples ?? []).slice(0, MAX_EXAMPLES)) {
+    const input = JSON.stringify(e.Input);
+    if (input.length <= MAX_EXAMPLE_TEXT) parts.push(`Example (${e.Title}): ${input}`);
+  }
+  if (a.Reference) parts.push(`Vendor reference: ${a.Reference}`);
+  return parts.length ? `\n\n${parts.join('\n')}` : '';
 }
 
 /** Errors that mean "this connector offers the user no tools", not "listing failed". */

@@ -11,7 +11,16 @@
 import type { RequestContext, ConnectorRecord } from '../domain/types.js';
 import { newInvocationId, type InvocationRecord, type InvocationStatus } from '../domain/invocations.js';
 import { allowedAuthentication, authenticationTypeProblem } from '../domain/type-auth.js';
-import { describeActions, findAction, invokeAwsAction, invokeHttpAction, type CatalogAction, type InvocationResult } from '../catalog/index.js';
+import {
+  catalogFor,
+  describeActions,
+  findAction,
+  grantProblem,
+  invokeAwsAction,
+  invokeHttpAction,
+  type CatalogAction,
+  type InvocationResult,
+} from '../catalog/index.js';
 import { isEgressError, type EgressError, type ResponseHold } from '../egress/index.js';
 import type { EndUser } from '../connections/index.js';
 import type { ActionInvocation, OperationTypes } from '../protocol/generated/model.js';
@@ -79,6 +88,9 @@ export function actionOps(s: Services): Ops {
           `(it supports ${allowedAuthentication(rec.type).join(', ')}); update its AuthenticationConfig.`,
       );
     }
+    // An operation the vendor performs only for a signed-in user (or only for an app) is refused before any token is fetched.
+    const grant = grantProblem(action, rec.authType, catalogFor(rec.type)?.Api);
+    if (grant) throw invalidParameter(grant);
     const timed = async <T>(p: Promise<T>): Promise<T> => {
       const t0 = performance.now();
       try {
@@ -103,9 +115,13 @@ export function actionOps(s: Services): Ops {
     if (!baseEndpoint) throw new TypeError(`connector ${rec.id} has no BaseEndpoint`);
     return invokeHttpAction(action, input, {
       baseEndpoint,
-      send: (req) => {
+      authType: rec.authType,
+      send: ({ credentials, ...req }) => {
         upstream.attempts++;
-        return timed(s.connections.authorizedRequest(rec, user, { ...req, hold }));
+        // A catalog origin that must not receive the connector's credentials gets none (nor is a token fetched for it).
+        return timed(
+          credentials === false ? s.connections.uncredentialedRequest(rec, { ...req, hold }) : s.connections.authorizedRequest(rec, user, { ...req, hold }),
+        );
       },
     });
   }

@@ -101,6 +101,10 @@ export interface HttpSample {
     multipart?: MultipartExpectation[];
     /** Headers that must be present with these values (lower-case names). */
     headers?: Record<string, string>;
+    /** Another host of the vendor (a catalog origin) the request must reach, instead of the base's; the test adds the local port. */
+    host?: string;
+    /** False: the request must carry none of the connector's credentials (a catalog origin without them). */
+    credentials?: false;
   };
   response: { status?: number; headers?: Record<string, string>; json?: unknown; text?: string };
   result: { status: 'SUCCESS' | 'FAILED'; httpStatus: number; output: unknown; partial?: boolean };

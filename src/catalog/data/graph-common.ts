@@ -29,7 +29,8 @@ export const dateTime = {
 export function perUser(tail: string, rest: Omit<HttpRequestTemplate, 'path' | 'when'>, when?: string): HttpRequestTemplate[] {
   return [
     { when: when ? ['$.UserId', when] : '$.UserId', path: `/users/{UserId}${tail}`, ...rest },
-    { ...(when ? { when } : {}), path: `/me${tail}`, ...rest },
+    // `/me` is the signed-in user: Graph refuses it to an app-only token, so the engine does first.
+    { ...(when ? { when } : {}), path: `/me${tail}`, ...rest, grant: 'delegated' },
   ];
 }
 

@@ -101,7 +101,9 @@ export const microsoftTeams: Catalog = {
     {
       ActionId: 'SendChannelMessage',
       Name: 'Send channel message',
-      Description: 'Posts a message to a channel, or a reply to a message of it (ReplyToId).',
+      Description:
+        "Posts a message to a channel of a team as the signed-in user, or a reply in the thread of one of its messages (ReplyToId: the id of the thread's first message). " +
+        "Returns the new message's Id, WebUrl and CreatedDateTime. Graph performs it only for a signed-in user: a connector using client credentials is refused before anything is sent.",
       InputSchema: {
         type: 'object',
         required: ['TeamId', 'ChannelId', 'Body'],
@@ -124,13 +126,33 @@ export const microsoftTeams: Catalog = {
         { method: 'POST', path: '/teams/{TeamId}/channels/{ChannelId}/messages', body: { encoding: 'json', value: chatBody } },
       ],
       output: { value: chatMessageOut },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/channel-post-messages',
       idempotent: false,
+      Examples: [
+        {
+          Title: 'Post an update to a channel',
+          Input: { TeamId: '172b0cce-e65d-44ce-9a49-91d9f2e8493a', ChannelId: '19:4a95f7d8db4c4e7fae857bcebe0623e6@thread.tacv2', Body: 'Deploy 42 is live.' },
+        },
+        {
+          Title: 'Reply in a thread, as HTML',
+          Input: {
+            TeamId: '172b0cce-e65d-44ce-9a49-91d9f2e8493a',
+            ChannelId: '19:4a95f7d8db4c4e7fae857bcebe0623e6@thread.tacv2',
+            ReplyToId: '1616990032035',
+            Body: '<b>Fixed</b> in build 43.',
+            ContentType: 'html',
+          },
+        },
+      ],
+      reference: 'https://learn.microsoft.com/en-us/graph/api/channel-post-messages?view=graph-rest-1.0',
+      // Application permissions (Teamwork.Migrate.All) only import messages while migrating a team.
+      requires: { grant: 'delegated', scopes: ['ChannelMessage.Send'] },
     },
     {
       ActionId: 'SendChatMessage',
       Name: 'Send chat message',
-      Description: 'Sends a message in a one-on-one or group chat.',
+      Description:
+        "Sends a message as the signed-in user in a one-on-one or group chat the user belongs to. Returns the new message's Id, WebUrl and CreatedDateTime. " +
+        'Graph performs it only for a signed-in user: a connector using client credentials is refused before anything is sent.',
       InputSchema: {
         type: 'object',
         required: ['ChatId', 'Body'],
@@ -151,8 +173,18 @@ export const microsoftTeams: Catalog = {
         body: { encoding: 'json', value: { body: { contentType: '$.ContentType', content: '$.Body' } } },
       },
       output: { value: chatMessageOut },
-      reference: 'https://learn.microsoft.com/en-us/graph/api/chat-post-messages',
       idempotent: false,
+      Examples: [
+        {
+          Title: 'Message a colleague',
+          Input: {
+            ChatId: '19:8b081ef6-4792-4def-b2c9-c363a1bf41d5_5031bb31-22c0-4f6f-9f73-91d34ab2b32d@unq.gbl.spaces',
+            Body: 'Can you review PR 1234 today?',
+          },
+        },
+      ],
+      reference: 'https://learn.microsoft.com/en-us/graph/api/chat-post-messages?view=graph-rest-1.0',
+      requires: { grant: 'delegated', scopes: ['ChatMessage.Send', 'Chat.ReadWrite'] },
     },
     // ── Teams and channels ─────────────────────────────────────────────────────
     {

@@ -4,6 +4,7 @@
 // Scopes are the bot-token scopes Slack documents per method (a user token needs the
 // same names as user scopes); rate limits are Slack's tiers, per method, app and workspace.
 import type { Catalog, FailWhen, Template } from '../types.js';
+import { base64Schema } from './common.js';
 
 const notOk: FailWhen[] = [{ ref: '$.Body.ok', equals: false }];
 const channel = { type: 'string', pattern: '^[A-Z0-9]{2,32}$', description: "A conversation id, e.g. 'C0123456789'." };
@@ -54,9 +55,15 @@ const conversation = (at: string): Template => ({
 });
 const messages = { Messages: '$.Body.messages', HasMore: '$.Body.has_more', NextToken: nextCursor };
 
+// File uploads: files.getUploadURLExternal hands out a URL on files.slack.com (pre-authorized:
+// it gets no token), the bytes go there, files.completeUploadExternal shares the file.
+const UPLOAD_MAX = 5 * 1024 * 1024;
+const fileId = { type: 'string', pattern: '^F[A-Z0-9]{2,32}$', description: "A file id, e.g. 'F07ABCDE123'." };
+
 export const slack: Catalog = {
   Type: 'SLACK',
   Api: 'Slack Web API',
+  origins: { upload: { hosts: ['files.slack.com'], paths: ['/upload/'], credentials: false } },
   actions: [
     {
       ActionId: 'PostMessage',
@@ -667,6 +674,106 @@ export const slack: Catalog = {
       },
       output: { value: { Channel: conversation('$.Body.channel') }, failWhen: notOk },
       idempotent: false,
+    },
+    {
+      ActionId: 'GetUploadUrl',
+      Name: 'Start file upload',
+      Description: `Step 1 of 3 of uploading a file (files.getUploadURLExternal): give the file name and its exact size in bytes; returns UploadUrl and FileId. Step 2: UploadFileContent with UploadUrl and the bytes (at most ${UPLOAD_MAX}). Step 3: CompleteUpload with FileId to share it in a channel or thread.`,
+      InputSchema: {
+        type: 'object',
+        required: ['FileName', 'Length'],
+        properties: {
+          FileName: { type: 'string', minLength: 1, maxLength: 255 },
+          Length: { type: 'integer', minimum: 1, maximum: UPLOAD_MAX, description: 'The size of the file in bytes.' },
+          AltText: { type: 'string', maxLength: 1000, description: 'A description of an image for screen readers.' },
+          SnippetType: { type: 'string', pattern: '^[a-z0-9_+-]{1,40}$', description: "For a code snippet, its syntax, e.g. 'python'." },
+        },
+      },
+      request: {
+        method: 'POST',
+        path: '/files.getUploadURLExternal',
+        body: { encoding: 'form', value: { filename: '$.FileName', length: '$.Length', alt_txt: '$.AltText', snippet_type: '$.SnippetType' } },
+      },
+      output: { value: { UploadUrl: '$.Body.upload_url', FileId: '$.Body.file_id' }, failWhen: notOk },
+      idempotent: false,
+      Examples: [{ Title: 'Start uploading a CSV report', Input: { FileName: 'weekly-report.csv', Length: 20480 } }],
+      reference: 'https://api.slack.com/methods/files.getUploadURLExternal',
+      requires: { scopes: ['files:write'], rateLimit: 'Tier 4: 100+ per minute' },
+    },
+    {
+      ActionId: 'UploadFileContent',
+      Name: 'Upload file content',
+      Description: `Step 2 of 3 of uploading a file: sends the bytes (Content, base64, exactly the Length given to GetUploadUrl, at most ${UPLOAD_MAX}) to the UploadUrl GetUploadUrl returned. The URL is pre-authorized: it goes without the connector's token, and only to files.slack.com. Then call CompleteUpload.`,
+      InputSchema: {
+        type: 'object',
+        required: ['UploadUrl', 'Content'],
+        properties: {
+          UploadUrl: { type: 'string', pattern: '^https://', maxLength: 4096, description: 'The UploadUrl GetUploadUrl returned.' },
+          Content: base64Schema(UPLOAD_MAX),
+          ContentType: { type: 'string', pattern: '^[\\w.+-]+/[\\w.+-]+$', default: 'application/octet-stream' },
+        },
+      },
+      request: {
+        origin: 'upload',
+        url: '$.UploadUrl',
+        method: 'POST',
+        path: '/',
+        body: { encoding: 'base64', value: { $fromBase64: '$.Content' }, contentType: '$.ContentType' },
+      },
+      output: { value: { Uploaded: { $if: '$.StatusCode', $then: true } } },
+      binary: { maxBytes: UPLOAD_MAX },
+      idempotent: false,
+      Examples: [
+        {
+          Title: 'Send the bytes of a small text file',
+          Input: { UploadUrl: 'https://files.slack.com/upload/v1/CwABAAAAXwoAAZO9', Content: 'aGVsbG8K', ContentType: 'text/plain' },
+        },
+      ],
+      reference: 'https://api.slack.com/messaging/files#uploading_files',
+    },
+    {
+      ActionId: 'CompleteUpload',
+      Name: 'Complete file upload',
+      Description:
+        "Step 3 of 3 of uploading a file (files.completeUploadExternal): finishes the uploads of FileIds and shares them in a channel (ChannelId), optionally in a thread (ThreadTs) with a message (InitialComment); without ChannelId the files stay private to the uploader. Returns each file's Id, Title and Permalink.",
+      InputSchema: {
+        type: 'object',
+        required: ['Files'],
+        properties: {
+          Files: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: { type: 'object', required: ['Id'], additionalProperties: false, properties: { Id: fileId, Title: { type: 'string', maxLength: 255 } } },
+          },
+          ChannelId: channel,
+          ThreadTs: ts,
+          InitialComment: { type: 'string', minLength: 1, maxLength: 40000 },
+        },
+      },
+      request: {
+        method: 'POST',
+        path: '/files.completeUploadExternal',
+        body: {
+          encoding: 'form',
+          value: {
+            files: { $each: '$.Files', $as: { id: '@.Id', title: '@.Title' } },
+            channel_id: '$.ChannelId',
+            thread_ts: '$.ThreadTs',
+            initial_comment: '$.InitialComment',
+          },
+        },
+      },
+      output: { value: { Files: { $each: '$.Body.files', $as: { Id: '@.id', Title: '@.title', Permalink: '@.permalink' } } }, failWhen: notOk },
+      idempotent: false,
+      Examples: [
+        {
+          Title: 'Share the uploaded report in #reports with a comment',
+          Input: { Files: [{ Id: 'F07ABCDE123', Title: 'Weekly report' }], ChannelId: 'C0123456789', InitialComment: 'This week in numbers' },
+        },
+      ],
+      reference: 'https://api.slack.com/methods/files.completeUploadExternal',
+      requires: { scopes: ['files:write'], rateLimit: 'Tier 4: 100+ per minute' },
     },
   ],
 };

@@ -182,7 +182,7 @@ export const clientOperations = {
 /** Members the client's outputs declare as timestamps (epoch seconds on the wire, Dates for the caller). */
 export const timestampMembers: readonly string[] = ["CreatedTime","ExpiresAt","LastUpdatedTime","Time"];
 /** Members that are free-form JSON documents (never revived). */
-export const documentMembers: readonly string[] = ["InputSchema","Output"];
+export const documentMembers: readonly string[] = ["Input","InputSchema","Output"];
 
 /** The client's typed methods, one per client operation; the transport (`send`) is the subclass's. */
 export abstract class GeneratedClient<Options> {

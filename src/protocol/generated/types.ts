@@ -360,6 +360,31 @@ export interface ActionDescription {
   InputSchema: JsonObject;
   /** Whether the connector enables it (EnabledActions): only enabled actions can be invoked. */
   Enabled: boolean;
+  /** What the connector's credentials must allow for the action to work: the OAuth grant, the vendor's scopes or permissions, the vendor's rate limit. Absent when the vendor documents none. InvokeAction refuses an action whose Grant the connector's AuthenticationType cannot give. */
+  Requirements?: ActionRequirements;
+  /** Sample inputs to start from; each validates against InputSchema. */
+  Examples?: ActionExampleList;
+  /** The vendor's reference page for the operation (https). */
+  Reference?: string;
+}
+/** What an action needs from the connector's credentials, as the vendor documents it. */
+export interface ActionRequirements {
+  /** DELEGATED: only a signed-in user's token works (OAUTH2_AUTHORIZATION_CODE); APPLICATION: only an app-only token works (OAUTH2_CLIENT_CREDENTIALS). Absent: either. */
+  Grant?: ActionGrant;
+  /** The scopes or permissions the token needs, as the vendor names them (any one of them suffices where the vendor lists alternatives). */
+  Scopes?: ActionScopeList;
+  /** The vendor's rate limit for the operation, for people. */
+  RateLimit?: string;
+}
+export type ActionGrant = "DELEGATED" | "APPLICATION";
+export type ActionScopeList = string[];
+export type ActionExampleList = ActionExample[];
+/** A sample input of an action. */
+export interface ActionExample {
+  /** What the example does. */
+  Title: string;
+  /** The input, valid against the action's InputSchema. */
+  Input: JsonObject;
 }
 export interface InvokeActionRequest {
   AwsAccountId: string;
