@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActionBridgeClient, InvalidParameterValueException, type ActionBridgeError } from '../src/client/index.js';
 import { ACCOUNT, ADMIN } from './helpers.js';
+import { catalogFor, describeActions } from '../src/catalog/index.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
 import { actionsApi, clientCredentialsAuth, createConnector } from './support/actions.js';
 import { type ConnEnv, startConnEnv } from './support/conn-env.js';
@@ -82,9 +83,14 @@ describe('ListActionConnectorActions', () => {
     expect(raw.status).toBe(200);
     const rawChat = raw.body.Actions.find((a: { ActionId: string }) => a.ActionId === 'SendChatMessage');
     expect(rawChat.Requirements).toEqual({ Grant: 'DELEGATED', Scopes: ['ChatMessage.Send', 'Chat.ReadWrite'] });
-    // An action without requirements has no member for them.
-    const list = raw.body.Actions.find((a: { ActionId: string }) => a.ActionId === 'ListChannels');
-    expect(list.Requirements).toBeUndefined();
+    // Every action's members are its catalog entry's; one without requirements has no member for them.
+    for (const a of raw.body.Actions as { ActionId: string; Requirements?: unknown; Reference?: unknown }[]) {
+      const entry = catalogFor('MICROSOFT_TEAMS')!.actions.find((x) => x.ActionId === a.ActionId)!;
+      expect(a.Requirements === undefined, a.ActionId).toBe(entry.requires === undefined);
+      expect(a.Reference, a.ActionId).toBe(entry.reference);
+    }
+    const bare = describeActions('GENERIC_HTTP', []).find((a) => a.ActionId === 'HttpRequest')!;
+    expect(bare.Requirements).toBeUndefined();
   });
 });
 

@@ -697,8 +697,8 @@ export const slack: Catalog = {
       output: { value: { UploadUrl: '$.Body.upload_url', FileId: '$.Body.file_id' }, failWhen: notOk },
       idempotent: false,
       Examples: [{ Title: 'Start uploading a CSV report', Input: { FileName: 'weekly-report.csv', Length: 20480 } }],
-      reference: 'https://api.slack.com/methods/files.getUploadURLExternal',
-      requires: { scopes: ['files:write'], rateLimit: 'Tier 4: 100+ per minute' },
+      reference: ref('files.getUploadURLExternal'),
+      requires: { scopes: ['files:write'], rateLimit: tier4 },
     },
     {
       ActionId: 'UploadFileContent',
@@ -729,7 +729,9 @@ export const slack: Catalog = {
           Input: { UploadUrl: 'https://files.slack.com/upload/v1/CwABAAAAXwoAAZO9', Content: 'aGVsbG8K', ContentType: 'text/plain' },
         },
       ],
-      reference: 'https://api.slack.com/messaging/files#uploading_files',
+      reference: 'https://docs.slack.dev/reference/methods/files.getUploadURLExternal',
+      // The upload URL is not a method: no token, no tier (it takes the bytes GetUploadUrl announced).
+      requires: { scopes: ['files:write'], rateLimit: 'Special: the handed-out URL takes one upload, within its expiry' },
     },
     {
       ActionId: 'CompleteUpload',
@@ -772,8 +774,8 @@ export const slack: Catalog = {
           Input: { Files: [{ Id: 'F07ABCDE123', Title: 'Weekly report' }], ChannelId: 'C0123456789', InitialComment: 'This week in numbers' },
         },
       ],
-      reference: 'https://api.slack.com/methods/files.completeUploadExternal',
-      requires: { scopes: ['files:write'], rateLimit: 'Tier 4: 100+ per minute' },
+      reference: ref('files.completeUploadExternal'),
+      requires: { scopes: ['files:write'], rateLimit: tier4 },
     },
   ],
 };
