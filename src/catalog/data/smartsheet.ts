@@ -290,7 +290,7 @@ export const smartsheet: Catalog = {
       Name: 'Delete rows',
       Description:
         'Deletes rows of a sheet by id (their child rows too). If any id is not found nothing is deleted and the call fails, unless IgnoreRowsNotFound. ' +
-        'Up to 450 ids per call (they travel in the URL). Returns DeletedRowIds. This cannot be undone through the API.',
+        'At most 450 ids per call here (they travel in the URL). Returns DeletedRowIds. This cannot be undone through the API.',
       InputSchema: {
         type: 'object',
         required: ['SheetId', 'RowIds'],
@@ -431,7 +431,8 @@ export const smartsheet: Catalog = {
       Name: 'Share sheet',
       Description:
         'Shares a sheet with people (by email) or groups (by GroupId) at an access level: VIEWER, COMMENTER, EDITOR, EDITOR_SHARE (can share) or ADMIN. ' +
-        'SendEmail notifies them, with Subject and Message. Requires the sharing permission on the sheet. Returns Shares (Id, Email, Name, AccessLevel, Type).',
+        'SendEmail notifies them, with Subject and Message. Requires the sharing permission on the sheet. Returns the new Shares (Id, Email, Name, AccessLevel, Type); ' +
+        'someone who already has a share is skipped and left out of them (to change an access level, Smartsheet updates the existing share).',
       InputSchema: {
         type: 'object',
         required: ['SheetId', 'Shares'],
