@@ -29,6 +29,8 @@ import { ATLASSIAN_SAMPLES } from './support/catalog-samples-atlassian.js';
 import { readMultipart } from './support/multipart.js';
 import { REQS_HOSTS, REQS_SAMPLES } from './support/catalog-samples-reqs.js';
 
+import { ASANASM_SAMPLES } from './support/catalog-samples-asanasm.js';
+
 const HTTP_SAMPLES = [
   ...ISSUE5_SAMPLES,
   ...MORE_HTTP_SAMPLES,
@@ -41,6 +43,7 @@ const HTTP_SAMPLES = [
   ...FINDINGS_SAMPLES,
   ...ATLASSIAN_SAMPLES,
   ...REQS_SAMPLES,
+  ...ASANASM_SAMPLES,
 ];
 const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS, ...FINDINGS_HOSTS, ...REQS_HOSTS];
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
