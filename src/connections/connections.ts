@@ -129,6 +129,8 @@ export class Connections {
    * from here: it misses and is opened (and checked) anew. In memory only, like tokens.
    */
   private readonly opened = new Map<string, OpenedAuth>();
+  /** openAuth by record: a frozen record (the store cache keeps one until the next commit) is never changed. */
+  private readonly openedByRecord = new WeakMap<ConnectorRecord, OpenedAuth>();
 
   constructor(deps: ConnectionsDeps) {
     this.log = deps.log;
@@ -195,6 +197,11 @@ export class Connections {
 
   /** auth(), with the connector's material; kept by what it is computed from (see `opened`). */
   private openAuth(rec: ConnectorRecord): OpenedAuth {
+    // A record from the store's cache is frozen and the same object until the next commit:
+    // found by identity, without writing the key below.
+    const frozen = Object.isFrozen(rec);
+    const known = frozen ? this.openedByRecord.get(rec) : undefined;
+    if (known) return known;
     const key = JSON.stringify([
       rec.region,
       rec.accountId,
@@ -206,7 +213,10 @@ export class Connections {
       rec.authSecret ?? null,
     ]);
     const hit = this.opened.get(key);
-    if (hit) return hit;
+    if (hit) {
+      if (frozen) this.openedByRecord.set(rec, hit);
+      return hit;
+    }
     let auth: ConnectorAuth;
     try {
       auth = connectorAuth(rec, this.keys);
@@ -224,6 +234,7 @@ export class Connections {
     const opened: OpenedAuth = { auth: Object.freeze(auth), material: Object.freeze(connectorMaterial(rec, auth)) };
     if (this.opened.size >= MAX_OPENED_AUTH) this.opened.delete(this.opened.keys().next().value!);
     this.opened.set(key, opened);
+    if (frozen) this.openedByRecord.set(rec, opened);
     return opened;
   }
 
