@@ -955,6 +955,8 @@ interface SapEntity {
   predicate: string;
   create?: boolean;
   update?: boolean;
+  /** The Update PATCHes another entity set (the main one is read-only in the service): its set, keys and predicate. */
+  updateVia?: { set: string; keys: Record<string, string>; predicate: string };
 }
 
 const SAP_ENTITIES: SapEntity[] = [
@@ -1043,6 +1045,12 @@ const SAP_ENTITIES: SapEntity[] = [
     predicate: "(FiscalYear='2025',PhysicalInventoryDocument='100000001')",
     create: true,
     update: true,
+    // The spec has no PATCH on A_PhysInventoryDocHeader: the document's counts are changed on its items.
+    updateVia: {
+      set: 'A_PhysInventoryDocItem',
+      keys: { FiscalYear: '2025', PhysicalInventoryDocument: '100000001', PhysicalInventoryDocumentItem: '1' },
+      predicate: "(FiscalYear='2025',PhysicalInventoryDocument='100000001',PhysicalInventoryDocumentItem='1')",
+    },
   },
   {
     type: 'SAP_PHYSICALINVENTORY',
@@ -1168,10 +1176,10 @@ function sapSamples(e: SapEntity): HttpSample[] {
       actionId: `Update${e.one}`,
       note: 'csrf token first',
       base: SAP_HOST,
-      input: { ...e.keys, Changes: { Name: 'Renamed' }, ETag: '*' },
+      input: { ...(e.updateVia?.keys ?? e.keys), Changes: { Name: 'Renamed' }, ETag: '*' },
       expect: {
         method: 'PATCH',
-        url: `${root}/${e.set}${e.predicate}`,
+        url: e.updateVia ? `${root}/${e.updateVia.set}${e.updateVia.predicate}` : `${root}/${e.set}${e.predicate}`,
         json: { Name: 'Renamed' },
         headers: { 'x-csrf-token': CSRF.token, cookie: CSRF.cookie, 'if-match': '*' },
       },

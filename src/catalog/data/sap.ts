@@ -20,8 +20,16 @@ interface EntitySpec {
   noun: [string, string, string, string?];
   create?: boolean;
   update?: boolean;
+  /**
+   * The Update action PATCHes this entity set instead (with its own keys): the service
+   * exposes the main entity read-only and changes go through another set (a physical
+   * inventory document's counts are on its items). The action id stays Update{one}.
+   */
+  updateVia?: { set: string; keys: Key[]; what: string; example: Record<string, string> };
   /** A $filter example for the List description. */
   filter: string;
+  /** Example key values and changes, for the actions' Examples. */
+  example: { keys: Record<string, string>; changes?: Record<string, unknown> };
 }
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength });
@@ -29,14 +37,18 @@ const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }
 const keyText = (maxLength: number) => ({ type: 'string', maxLength });
 const names = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_/]+$' }, maxItems: 100 };
 const SAP = '/sap/opu/odata/sap';
+const ETAG_EXAMPLE = 'W/"datetimeoffset\'2025-01-01T00%3A00%3A00.0000000Z\'"';
+
+/** The OData key predicate of an entity set's keys, as a path template. */
+const predicateOf = (keys: Key[]) => (keys.length === 1 ? `'{${keys[0]!.name}|odata}'` : keys.map((k) => `${k.name}='{${k.name}|odata}'`).join(','));
 
 function entity(spec: EntitySpec): CatalogAction[] {
   const [one, many, label, labels = `${label}s`] = spec.noun;
   const root = `${SAP}/${spec.service}`;
   const keyProps = Object.fromEntries(spec.keys.map((k) => [k.name, keyText(k.maxLength)]));
   const keyNames = spec.keys.map((k) => k.name);
-  const predicate = spec.keys.length === 1 ? `'{${keyNames[0]}|odata}'` : spec.keys.map((k) => `${k.name}='{${k.name}|odata}'`).join(',');
-  const byKey = `${root}/${spec.set}(${predicate})`;
+  const byKey = `${root}/${spec.set}(${predicateOf(spec.keys)})`;
+  const ex = spec.example.keys;
   const entityOut: Template = { Entity: '$.Body.d' };
   const actions: CatalogAction[] = [
     {
@@ -79,15 +91,17 @@ function entity(spec: EntitySpec): CatalogAction[] {
       },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
       idempotent: true,
+      Examples: [{ Title: `List ${labels} where ${spec.filter}`, Input: { Filter: spec.filter, Top: 20 } }],
     },
     {
       ActionId: `Get${one}`,
       Name: `Get ${label}`,
-      Description: `Returns one ${label} by its key (${keyNames.join(', ')}), optionally with navigation properties expanded.`,
+      Description: `Returns one ${label} by its key (${keyNames.join(', ')}), optionally with navigation properties expanded; its __metadata.etag is what an update's ETag takes.`,
       InputSchema: { type: 'object', required: keyNames, properties: { ...keyProps, Select: names, Expand: names } },
       request: { method: 'GET', path: byKey, query: { $$select: { $join: '$.Select' }, $$expand: { $join: '$.Expand' } } },
       output: { value: entityOut },
       idempotent: true,
+      Examples: [{ Title: `Get ${label} ${Object.values(ex).filter(Boolean).join(' / ')}`, Input: { ...ex } }],
     },
   ];
   if (spec.create) {
@@ -102,18 +116,38 @@ function entity(spec: EntitySpec): CatalogAction[] {
     });
   }
   if (spec.update) {
+    const via = spec.updateVia;
+    const updateKeys = via?.keys ?? spec.keys;
+    const updateKeyNames = updateKeys.map((k) => k.name);
+    const updateSet = via?.set ?? spec.set;
     actions.push({
       ActionId: `Update${one}`,
       Name: `Update ${label}`,
-      Description: `Changes properties of a ${label} (PATCH). ETag is the entity's __metadata.etag, or '*' to skip the concurrency check where the service allows it.`,
+      Description:
+        `${via ? `${via.what} ` : `Changes properties of a ${label} (PATCH ${spec.set}); Changes holds only the properties to change, as ${spec.set} names them. `}` +
+        "ETag is the entity's __metadata.etag from a Get or List, sent as If-Match: services whose entities carry ETags answer 428 (Precondition Required) to an update without it, " +
+        "and 412 when the entity changed since it was read (read it again, then retry). '*' overwrites whatever is there: send it only when the user asks for that. Answers Updated: true (204).",
       InputSchema: {
         type: 'object',
-        required: [...keyNames, 'Changes'],
-        properties: { ...keyProps, Changes: { type: 'object', minProperties: 1 }, ETag: text(1024) },
+        required: [...updateKeyNames, 'Changes'],
+        properties: {
+          ...Object.fromEntries(updateKeys.map((k) => [k.name, keyText(k.maxLength)])),
+          Changes: { type: 'object', minProperties: 1 },
+          ETag: { ...text(1024), description: "The entity's __metadata.etag (sent as If-Match); '*' only to overwrite regardless of concurrent changes." },
+        },
       },
-      request: { method: 'PATCH', path: byKey, csrfTokenPath: `${root}/`, headers: { 'If-Match': '$.ETag' }, body: { encoding: 'json', value: '$.Changes' } },
+      request: {
+        method: 'PATCH',
+        path: `${root}/${updateSet}(${predicateOf(updateKeys)})`,
+        csrfTokenPath: `${root}/`,
+        headers: { 'If-Match': '$.ETag' },
+        body: { encoding: 'json', value: '$.Changes' },
+      },
       output: { value: { Updated: true } },
       idempotent: true,
+      ...(spec.example.changes
+        ? { Examples: [{ Title: `Update ${label}`, Input: { ...(via?.example ?? ex), Changes: spec.example.changes, ETag: ETAG_EXAMPLE } }] }
+        : {}),
     });
   }
   return actions;
@@ -134,6 +168,7 @@ export const sapBusinessPartner: Catalog = {
       create: true,
       update: true,
       filter: "BusinessPartnerCategory eq '2'",
+      example: { keys: { BusinessPartner: '1000042' }, changes: { SearchTerm1: 'ACME' } },
     }),
     ...entity({
       service: 'API_BUSINESS_PARTNER',
@@ -146,6 +181,7 @@ export const sapBusinessPartner: Catalog = {
       create: true,
       update: true,
       filter: "Country eq 'DE'",
+      example: { keys: { BusinessPartner: '1000042', AddressID: '28238' }, changes: { CityName: 'Walldorf', PostalCode: '69190' } },
     }),
     ...entity({
       service: 'API_BUSINESS_PARTNER',
@@ -154,6 +190,7 @@ export const sapBusinessPartner: Catalog = {
       noun: ['Customer', 'Customers', 'customer'],
       update: true,
       filter: "CustomerAccountGroup eq 'CUST'",
+      example: { keys: { Customer: '1000042' }, changes: { DeletionIndicator: false } },
     }),
     ...entity({
       service: 'API_BUSINESS_PARTNER',
@@ -162,6 +199,7 @@ export const sapBusinessPartner: Catalog = {
       noun: ['Supplier', 'Suppliers', 'supplier'],
       update: true,
       filter: "SupplierAccountGroup eq 'SUPL'",
+      example: { keys: { Supplier: '17300001' }, changes: { PostingIsBlocked: true } },
     }),
   ],
 };
@@ -179,6 +217,7 @@ export const sapProductMasterData: Catalog = {
       create: true,
       update: true,
       filter: "ProductType eq 'FERT'",
+      example: { keys: { Product: 'FG126' }, changes: { ProductGroup: 'L004' } },
     }),
     ...entity({
       service: 'API_PRODUCT_SRV',
@@ -191,6 +230,7 @@ export const sapProductMasterData: Catalog = {
       create: true,
       update: true,
       filter: "Language eq 'EN'",
+      example: { keys: { Product: 'FG126', Language: 'EN' }, changes: { ProductDescription: 'Finished good 126, blue' } },
     }),
     ...entity({
       service: 'API_PRODUCT_SRV',
@@ -203,6 +243,7 @@ export const sapProductMasterData: Catalog = {
       create: true,
       update: true,
       filter: "Plant eq '1010'",
+      example: { keys: { Product: 'FG126', Plant: '1010' }, changes: { ProfitCenter: 'YB101' } },
     }),
   ],
 };
@@ -222,7 +263,24 @@ export const sapPhysicalInventory: Catalog = {
       noun: ['PhysicalInventoryDocument', 'PhysicalInventoryDocuments', 'physical inventory document'],
       create: true,
       update: true,
+      // The service exposes A_PhysInventoryDocHeader read-only (GET, POST); what changes on a document is its items (counts).
+      updateVia: {
+        set: 'A_PhysInventoryDocItem',
+        keys: [
+          { name: 'FiscalYear', maxLength: 4 },
+          { name: 'PhysicalInventoryDocument', maxLength: 10 },
+          { name: 'PhysicalInventoryDocumentItem', maxLength: 3 },
+        ],
+        what:
+          'Records a count on one item of a physical inventory document (PATCH A_PhysInventoryDocItem: the document header itself cannot be changed through API_PHYSICAL_INVENTORY_DOC_SRV). ' +
+          "Changes are the item's properties, e.g. Quantity and UnitOfEntry with PhysicalInventoryItemIsCounted true; UpdatePhysicalInventoryItem does the same.",
+        example: { FiscalYear: '2025', PhysicalInventoryDocument: '100000001', PhysicalInventoryDocumentItem: '1' },
+      },
       filter: "Plant eq '1010' and FiscalYear eq '2025'",
+      example: {
+        keys: { FiscalYear: '2025', PhysicalInventoryDocument: '100000001' },
+        changes: { Quantity: '25', UnitOfEntry: 'PC', PhysicalInventoryItemIsCounted: true },
+      },
     }),
     ...entity({
       service: 'API_PHYSICAL_INVENTORY_DOC_SRV',
@@ -235,6 +293,10 @@ export const sapPhysicalInventory: Catalog = {
       noun: ['PhysicalInventoryItem', 'PhysicalInventoryItems', 'physical inventory item'],
       update: true,
       filter: "PhysicalInventoryDocument eq '100000001'",
+      example: {
+        keys: { FiscalYear: '2025', PhysicalInventoryDocument: '100000001', PhysicalInventoryDocumentItem: '1' },
+        changes: { Quantity: '25', UnitOfEntry: 'PC', PhysicalInventoryItemIsCounted: true },
+      },
     }),
   ],
 };
@@ -260,6 +322,18 @@ export const sapBillOfMaterials: Catalog = {
       create: true,
       update: true,
       filter: "Material eq 'FG126' and Plant eq '1010'",
+      example: {
+        keys: {
+          BillOfMaterial: '00000010',
+          BillOfMaterialCategory: 'M',
+          BillOfMaterialVariant: '1',
+          BillOfMaterialVersion: '',
+          EngineeringChangeDocument: '',
+          Material: 'FG126',
+          Plant: '1010',
+        },
+        changes: { BOMHeaderText: 'Blue variant' },
+      },
     }),
     ...entity({
       service: 'API_BILL_OF_MATERIAL_SRV;v=0002',
@@ -278,6 +352,19 @@ export const sapBillOfMaterials: Catalog = {
       create: true,
       update: true,
       filter: "BillOfMaterial eq '00000010'",
+      example: {
+        keys: {
+          BillOfMaterial: '00000010',
+          BillOfMaterialCategory: 'M',
+          BillOfMaterialVariant: '1',
+          BillOfMaterialVersion: '',
+          BillOfMaterialItemNodeNumber: '1',
+          HeaderChangeDocument: '',
+          Material: 'FG126',
+          Plant: '1010',
+        },
+        changes: { BillOfMaterialItemQuantity: '2' },
+      },
     }),
   ],
 };
@@ -293,6 +380,7 @@ export const sapMaterialStock: Catalog = {
       keys: [{ name: 'Material', maxLength: 40 }],
       noun: ['MaterialStock', 'MaterialStocks', 'material stock'],
       filter: "startswith(Material,'FG')",
+      example: { keys: { Material: 'FG126' } },
     }),
     // The stock quantities per plant, storage location, batch and stock type: listed, not addressed one by one (12 key fields).
     entity({
@@ -301,6 +389,7 @@ export const sapMaterialStock: Catalog = {
       keys: [{ name: 'Material', maxLength: 40 }],
       noun: ['StockQuantity', 'StockQuantities', 'stock quantity', 'stock quantities'],
       filter: "Material eq 'FG126' and Plant eq '1010'",
+      example: { keys: { Material: 'FG126' } },
     })[0]!,
   ],
 };
