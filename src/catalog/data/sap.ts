@@ -4,6 +4,9 @@
 // has a List (OData query options, $skiptoken paging) and a Get (by key), and where the
 // service allows it a Create and an Update; writes fetch an x-csrf-token first.
 // The actions are data built by `entity()` from the services' entity sets and keys.
+// Each action links its service's page on the SAP Business Accelerator Hub (`reference`):
+// API_BUSINESS_PARTNER and API_PHYSICAL_INVENTORY_DOC_SRV are also checked against their
+// published specs (../shared/reference/vendors/sap); the product, BOM and stock services have none there.
 import type { Catalog, CatalogAction, Template } from '../types.js';
 
 interface Key {
@@ -29,7 +32,7 @@ interface EntitySpec {
   /** A $filter example for the List description. */
   filter: string;
   /** Example key values and changes, for the actions' Examples. */
-  example: { keys: Record<string, string>; changes?: Record<string, unknown> };
+  example: { keys: Record<string, string>; changes?: Record<string, unknown>; entity?: Record<string, unknown> };
 }
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength });
@@ -37,6 +40,11 @@ const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }
 const keyText = (maxLength: number) => ({ type: 'string', maxLength });
 const names = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_/]+$' }, maxItems: 100 };
 const SAP = '/sap/opu/odata/sap';
+/**
+ * The service's page on the SAP Business Accelerator Hub (api.sap.com), its reference:
+ * the hub names a versioned service with the version appended (`;v=0002` → `_0002`).
+ */
+const hubPage = (service: string) => `https://api.sap.com/api/${service.replace(/;v=/, '_')}/overview`;
 const ETAG_EXAMPLE = 'W/"datetimeoffset\'2025-01-01T00%3A00%3A00.0000000Z\'"';
 
 /** The OData key predicate of an entity set's keys, as a path template. */
@@ -54,7 +62,9 @@ function entity(spec: EntitySpec): CatalogAction[] {
     {
       ActionId: `List${many}`,
       Name: `List ${labels}`,
-      Description: `Lists ${labels} (${spec.service} ${spec.set}) with OData query options, e.g. Filter "${spec.filter}"; pass NextToken for the next page.`,
+      Description:
+        `Lists ${labels} (${spec.service} ${spec.set}) matching OData query options, e.g. Filter "${spec.filter}", with Select/Expand to shape them. ` +
+        `Returns Results (the entities, with their properties as ${spec.set} names them), Count when asked, and NextToken while more pages remain (pass it back; SAP pages server-side even without Top).`,
       InputSchema: {
         type: 'object',
         properties: {
@@ -108,11 +118,14 @@ function entity(spec: EntitySpec): CatalogAction[] {
     actions.push({
       ActionId: `Create${one}`,
       Name: `Create ${label}`,
-      Description: `Creates a ${label}: Entity holds its properties (and deep-insert navigation properties) as ${spec.set} names them.`,
+      Description:
+        `Creates a ${label} (POST ${spec.set}): Entity holds its properties as ${spec.set} names them, and deep-insert navigation properties as {"results": [...]}. ` +
+        'Returns Entity, the created entity as SAP stored it (with the key SAP assigned and its __metadata.etag); SAP answers 400 with a message naming the property it refuses.',
       InputSchema: { type: 'object', required: ['Entity'], properties: { Entity: { type: 'object', minProperties: 1 } } },
       request: { method: 'POST', path: `${root}/${spec.set}`, csrfTokenPath: `${root}/`, body: { encoding: 'json', value: '$.Entity' } },
       output: { value: entityOut },
       idempotent: false,
+      ...(spec.example.entity ? { Examples: [{ Title: `Create a ${label}`, Input: { Entity: spec.example.entity } }] } : {}),
     });
   }
   if (spec.update) {
@@ -150,7 +163,8 @@ function entity(spec: EntitySpec): CatalogAction[] {
         : {}),
     });
   }
-  return actions;
+  // The hub page of the service; UpdatePhysicalInventoryDocument (updateVia) is left as its owner wrote it.
+  return actions.map((a) => (spec.updateVia && a.ActionId === `Update${one}` ? a : { ...a, reference: hubPage(spec.service) }));
 }
 
 const accept = { accept: 'application/json' };
@@ -168,7 +182,19 @@ export const sapBusinessPartner: Catalog = {
       create: true,
       update: true,
       filter: "BusinessPartnerCategory eq '2'",
-      example: { keys: { BusinessPartner: '1000042' }, changes: { SearchTerm1: 'ACME' } },
+      example: {
+        keys: { BusinessPartner: '1000042' },
+        changes: { SearchTerm1: 'ACME' },
+        entity: {
+          BusinessPartnerCategory: '2',
+          BusinessPartnerGrouping: 'BPEE',
+          OrganizationBPName1: 'ACME Corporation',
+          SearchTerm1: 'ACME',
+          to_BusinessPartnerAddress: {
+            results: [{ Country: 'DE', CityName: 'Walldorf', PostalCode: '69190', StreetName: 'Dietmar-Hopp-Allee', HouseNumber: '16' }],
+          },
+        },
+      },
     }),
     ...entity({
       service: 'API_BUSINESS_PARTNER',
@@ -181,7 +207,19 @@ export const sapBusinessPartner: Catalog = {
       create: true,
       update: true,
       filter: "Country eq 'DE'",
-      example: { keys: { BusinessPartner: '1000042', AddressID: '28238' }, changes: { CityName: 'Walldorf', PostalCode: '69190' } },
+      example: {
+        keys: { BusinessPartner: '1000042', AddressID: '28238' },
+        changes: { CityName: 'Walldorf', PostalCode: '69190' },
+        entity: {
+          BusinessPartner: '1000042',
+          Country: 'DE',
+          CityName: 'Berlin',
+          PostalCode: '10117',
+          StreetName: 'Unter den Linden',
+          HouseNumber: '1',
+          Language: 'EN',
+        },
+      },
     }),
     ...entity({
       service: 'API_BUSINESS_PARTNER',
@@ -217,7 +255,17 @@ export const sapProductMasterData: Catalog = {
       create: true,
       update: true,
       filter: "ProductType eq 'FERT'",
-      example: { keys: { Product: 'FG126' }, changes: { ProductGroup: 'L004' } },
+      example: {
+        keys: { Product: 'FG126' },
+        changes: { ProductGroup: 'L004' },
+        entity: {
+          Product: 'FG127',
+          ProductType: 'FERT',
+          BaseUnit: 'PC',
+          ProductGroup: 'L004',
+          to_Description: { results: [{ Product: 'FG127', Language: 'EN', ProductDescription: 'Finished good 127' }] },
+        },
+      },
     }),
     ...entity({
       service: 'API_PRODUCT_SRV',
@@ -230,7 +278,11 @@ export const sapProductMasterData: Catalog = {
       create: true,
       update: true,
       filter: "Language eq 'EN'",
-      example: { keys: { Product: 'FG126', Language: 'EN' }, changes: { ProductDescription: 'Finished good 126, blue' } },
+      example: {
+        keys: { Product: 'FG126', Language: 'EN' },
+        changes: { ProductDescription: 'Finished good 126, blue' },
+        entity: { Product: 'FG126', Language: 'DE', ProductDescription: 'Fertigerzeugnis 126' },
+      },
     }),
     ...entity({
       service: 'API_PRODUCT_SRV',
@@ -243,7 +295,11 @@ export const sapProductMasterData: Catalog = {
       create: true,
       update: true,
       filter: "Plant eq '1010'",
-      example: { keys: { Product: 'FG126', Plant: '1010' }, changes: { ProfitCenter: 'YB101' } },
+      example: {
+        keys: { Product: 'FG126', Plant: '1010' },
+        changes: { ProfitCenter: 'YB101' },
+        entity: { Product: 'FG126', Plant: '1710', ProfitCenter: 'YB101', AvailabilityCheckType: '02' },
+      },
     }),
   ],
 };
@@ -279,6 +335,15 @@ export const sapPhysicalInventory: Catalog = {
       filter: "Plant eq '1010' and FiscalYear eq '2025'",
       example: {
         keys: { FiscalYear: '2025', PhysicalInventoryDocument: '100000001' },
+        entity: {
+          FiscalYear: '2025',
+          Plant: '1010',
+          StorageLocation: '101A',
+          DocumentDate: '/Date(1764979200000)/',
+          PhysInventoryPlannedCountDate: '/Date(1765238400000)/',
+          PhysicalInventoryDocumentDesc: 'Year-end count, aisle 3',
+          to_PhysicalInventoryDocumentItem: { results: [{ Material: 'FG126' }, { Material: 'FG127' }] },
+        },
         changes: { Quantity: '25', UnitOfEntry: 'PC', PhysicalInventoryItemIsCounted: true },
       },
     }),
@@ -333,6 +398,16 @@ export const sapBillOfMaterials: Catalog = {
           Plant: '1010',
         },
         changes: { BOMHeaderText: 'Blue variant' },
+        entity: {
+          Material: 'FG126',
+          Plant: '1010',
+          BillOfMaterialVariantUsage: '1',
+          BOMHeaderBaseUnit: 'PC',
+          BOMHeaderQuantityInBaseUnit: '1',
+          to_BillOfMaterialItem: {
+            results: [{ BillOfMaterialComponent: 'RM120', BillOfMaterialItemCategory: 'L', BillOfMaterialItemQuantity: '2', BillOfMaterialItemUnit: 'PC' }],
+          },
+        },
       },
     }),
     ...entity({
@@ -364,6 +439,17 @@ export const sapBillOfMaterials: Catalog = {
           Plant: '1010',
         },
         changes: { BillOfMaterialItemQuantity: '2' },
+        entity: {
+          BillOfMaterial: '00000010',
+          BillOfMaterialCategory: 'M',
+          BillOfMaterialVariant: '1',
+          Material: 'FG126',
+          Plant: '1010',
+          BillOfMaterialComponent: 'RM122',
+          BillOfMaterialItemCategory: 'L',
+          BillOfMaterialItemQuantity: '4',
+          BillOfMaterialItemUnit: 'PC',
+        },
       },
     }),
   ],
