@@ -187,7 +187,6 @@ export const sapBusinessPartner: Catalog = {
         changes: { SearchTerm1: 'ACME' },
         entity: {
           BusinessPartnerCategory: '2',
-          BusinessPartnerGrouping: 'BPEE',
           OrganizationBPName1: 'ACME Corporation',
           SearchTerm1: 'ACME',
           to_BusinessPartnerAddress: {
