@@ -10,6 +10,7 @@
 import type { ActionConnectorType } from '../src/protocol/generated/model.js';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../src/catalog/data/index.js';
+import { buildAwsCall, buildHttpRequest, catalogFor, validateActionInput } from '../src/catalog/index.js';
 import type { CatalogAction, Template } from '../src/catalog/types.js';
 
 const PENDING: readonly string[] = [
@@ -52,6 +53,26 @@ const NO_SPEC: ReadonlySet<ActionConnectorType> = new Set<ActionConnectorType>([
 ]);
 const needsReference = (type: ActionConnectorType) => NO_SPEC.has(type) || type.startsWith('AMAZON_');
 
+/** Where each vendor publishes its reference: a `reference` elsewhere is a copy-paste slip (GENERIC_HTTP has no vendor). */
+function referenceHosts(type: ActionConnectorType): readonly string[] | undefined {
+  if (type.startsWith('AMAZON_')) return ['docs.aws.amazon.com'];
+  if (type.startsWith('MICROSOFT_')) return ['learn.microsoft.com'];
+  if (type.startsWith('SAP_')) return ['api.sap.com', 'help.sap.com'];
+  const hosts: Partial<Record<ActionConnectorType, string[]>> = {
+    JIRA_CLOUD: ['developer.atlassian.com'],
+    ATLASSIAN_CONFLUENCE: ['developer.atlassian.com'],
+    SLACK: ['docs.slack.dev', 'api.slack.com'],
+    SERVICENOW_NOW_PLATFORM: ['www.servicenow.com', 'docs.servicenow.com', 'developer.servicenow.com'],
+    SALESFORCE_CRM: ['developer.salesforce.com', 'help.salesforce.com'],
+    ZENDESK_SUITE: ['developer.zendesk.com'],
+    PAGERDUTY_ADVANCE: ['developer.pagerduty.com'],
+    ASANA: ['developers.asana.com'],
+    SMARTSHEET: ['developers.smartsheet.com', 'smartsheet.redoc.ly'],
+    BAMBOO_HR: ['documentation.bamboohr.com'],
+  };
+  return hosts[type];
+}
+
 const MAX_NAME = 60;
 const MIN_DESCRIPTION = 60;
 /** The words with which a description says what the action gives back. */
@@ -88,16 +109,48 @@ function problemsOf(type: ActionConnectorType, a: CatalogAction): Problem[] {
   if (name === a.ActionId || name.length > MAX_NAME || !/^[A-Z]/.test(name) || !(/\s/.test(name) || /^[A-Z][a-z]+$/.test(name))) p.push('name');
   if (a.Description.trim().length < MIN_DESCRIPTION) p.push('description');
   if (!saysWhatItReturns(a)) p.push('returns');
-  if (!a.Examples?.length || a.Examples.some((e) => !e.Title?.trim())) p.push('examples');
-  if (needsReference(type) && !/^https:\/\/[^\s/]+\.[^\s/]+\//.test(a.reference ?? '')) p.push('reference');
+  // 1–2 examples, each titled (check.ts has validated each Input against InputSchema at load).
+  if (!a.Examples?.length || a.Examples.length > 2 || a.Examples.some((e) => !e.Title?.trim())) p.push('examples');
+  const hosts = referenceHosts(type);
+  let host: string | undefined;
+  try {
+    const url = new URL(a.reference ?? '');
+    if (url.protocol === 'https:' && url.pathname.length > 1) host = url.host;
+  } catch {}
+  if (a.reference !== undefined ? !host || (hosts && !hosts.includes(host)) : needsReference(type)) p.push('reference');
   return p;
+}
+
+/**
+ * What goes wrong when an agent starts from each example: it must pass the input checks
+ * InvokeAction applies and build the vendor request (placeholders filled, path under
+ * BaseEndpoint, headers allowed), exactly as an invocation would.
+ */
+function exampleFailures(type: ActionConnectorType, actionId: string): string[] {
+  const action = catalogFor(type)?.actions.find((a) => a.ActionId === actionId);
+  if (!action) return [`${actionId}: not in the loaded catalog`];
+  return (action.Examples ?? []).flatMap((example) => {
+    try {
+      const input = validateActionInput(action, example.Input);
+      if (action.aws) buildAwsCall(action, input);
+      else buildHttpRequest(action, 'https://vendor.example.com', input);
+      return [];
+    } catch (err) {
+      return [`${actionId} example "${example.Title}": ${err instanceof Error ? err.message : String(err)}`];
+    }
+  });
 }
 
 const isPending = (type: string, actionId: string) => PENDING.includes(type) || PENDING.includes(`${type}:${actionId}`);
 
 describe('catalog quality (issue 16 item 3)', () => {
   const rows = catalogs.map((c) => {
-    const found = c.actions.map((a) => ({ id: a.ActionId, problems: problemsOf(c.Type, a), pending: isPending(c.Type, a.ActionId) }));
+    const found = c.actions.map((a) => {
+      const failures = exampleFailures(c.Type, a.ActionId);
+      const problems = problemsOf(c.Type, a);
+      if (failures.length && !problems.includes('examples')) problems.push('examples');
+      return { id: a.ActionId, problems, failures, pending: isPending(c.Type, a.ActionId) };
+    });
     const count = (what: Problem) => found.filter((f) => f.problems.includes(what)).length;
     return {
       type: c.Type,
@@ -108,8 +161,8 @@ describe('catalog quality (issue 16 item 3)', () => {
         Checked: found.filter((f) => !f.pending).length,
         'Bad names': count('name'),
         'Weak descriptions': found.filter((f) => f.problems.includes('description') || f.problems.includes('returns')).length,
-        'Missing examples': count('examples'),
-        'Missing reference': count('reference'),
+        'Missing or failing examples': count('examples'),
+        'Missing or wrong reference': count('reference'),
         Pending: PENDING.includes(c.Type) ? 'catalog' : found.some((f) => f.pending) ? 'some actions' : '',
       },
     };
@@ -143,7 +196,9 @@ describe('catalog quality (issue 16 item 3)', () => {
   for (const { type, found } of rows) {
     if (PENDING.includes(type)) continue;
     it(`${type}: every action has a human title, a description that says what it returns, examples${needsReference(type) ? ' and its reference page' : ''}`, () => {
-      const problems = found.filter((f) => !f.pending && f.problems.length).map((f) => `${f.id}: ${f.problems.join(', ')}`);
+      const problems = found
+        .filter((f) => !f.pending && f.problems.length)
+        .map((f) => `${f.id}: ${f.problems.join(', ')}${f.failures.length ? ` (${f.failures.join('; ')})` : ''}`);
       expect(problems).toEqual([]);
     });
   }
@@ -158,7 +213,7 @@ describe('catalog quality (issue 16 item 3)', () => {
       output: { value: { Things: '$.Body.things', NextToken: '$.Body.next' } },
       idempotent: true,
       Examples: [{ Title: 'List things', Input: {} }],
-      reference: 'https://example.com/docs/things',
+      reference: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/things.htm',
       ...over,
     });
     expect(problemsOf('SALESFORCE_CRM', action({}))).toEqual([]);
@@ -185,9 +240,19 @@ describe('catalog quality (issue 16 item 3)', () => {
     ).toEqual(['returns']);
     expect(problemsOf('SALESFORCE_CRM', action({ Examples: [] }))).toEqual(['examples']);
     expect(problemsOf('SALESFORCE_CRM', action({ Examples: undefined }))).toEqual(['examples']);
+    expect(problemsOf('SALESFORCE_CRM', action({ Examples: [1, 2, 3].map((n) => ({ Title: `Example ${n}`, Input: {} })) }))).toEqual(['examples']);
+    expect(problemsOf('SALESFORCE_CRM', action({ Examples: [{ Title: ' ', Input: {} }] }))).toEqual(['examples']);
     expect(problemsOf('SALESFORCE_CRM', action({ reference: undefined }))).toEqual(['reference']);
-    expect(problemsOf('AMAZON_BEDROCK_RUNTIME', action({ reference: 'http://example.com/docs' }))).toEqual(['reference']);
-    // A vendor with a spec here may leave the link out.
+    expect(problemsOf('AMAZON_BEDROCK_RUNTIME', action({ reference: 'http://docs.aws.amazon.com/bedrock/' }))).toEqual(['reference']);
+    // The link goes to the vendor's own reference.
+    expect(
+      problemsOf('AMAZON_BEDROCK_RUNTIME', action({ reference: 'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html' })),
+    ).toEqual([]);
+    expect(problemsOf('SAP_MATERIALSTOCK', action({ reference: 'https://learn.microsoft.com/en-us/graph/api/user-get' }))).toEqual(['reference']);
+    expect(problemsOf('SAP_MATERIALSTOCK', action({ reference: 'https://api.sap.com/' }))).toEqual(['reference']);
+    // A vendor with a spec here may leave the link out; GENERIC_HTTP has no vendor.
     expect(problemsOf('SLACK', action({ reference: undefined }))).toEqual([]);
+    expect(problemsOf('SLACK', action({ reference: 'https://docs.slack.dev/reference/methods/conversations.list' }))).toEqual([]);
+    expect(problemsOf('GENERIC_HTTP', action({ reference: undefined }))).toEqual([]);
   });
 });
