@@ -64,7 +64,7 @@ function entity(spec: EntitySpec): CatalogAction[] {
       Name: `List ${labels}`,
       Description:
         `Lists ${labels} (${spec.service} ${spec.set}) matching OData query options, e.g. Filter "${spec.filter}", with Select/Expand to shape them. ` +
-        `Returns Results (the entities, with their properties as ${spec.set} names them), Count when asked, and NextToken while more pages remain (pass it back; SAP pages server-side even without Top).`,
+        `Returns Results (the entities, with their properties as ${spec.set} names them), Count when asked, and NextToken while more pages remain (pass it back: services that page server-side do so even without Top).`,
       InputSchema: {
         type: 'object',
         properties: {
