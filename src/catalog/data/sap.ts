@@ -163,8 +163,8 @@ function entity(spec: EntitySpec): CatalogAction[] {
         : {}),
     });
   }
-  // The hub page of the service; UpdatePhysicalInventoryDocument (updateVia) is left as its owner wrote it.
-  return actions.map((a) => (spec.updateVia && a.ActionId === `Update${one}` ? a : { ...a, reference: hubPage(spec.service) }));
+  // The service's page on the SAP Business Accelerator Hub (its entity sets, operations and fields).
+  return actions.map((a) => ({ ...a, reference: hubPage(spec.service) }));
 }
 
 const accept = { accept: 'application/json' };
