@@ -29,6 +29,8 @@ interface EntitySpec {
    * inventory document's counts are on its items). The action id stays Update{one}.
    */
   updateVia?: { set: string; keys: Key[]; what: string; example: Record<string, string> };
+  /** What the entity set holds and its useful navigation properties, for the List description (an agent picks the action by it). */
+  about: string;
   /** A $filter example for the List description. */
   filter: string;
   /** Example key values and changes, for the actions' Examples. */
@@ -63,7 +65,8 @@ function entity(spec: EntitySpec): CatalogAction[] {
       ActionId: `List${many}`,
       Name: `List ${labels}`,
       Description:
-        `Lists ${labels} (${spec.service} ${spec.set}) matching OData query options, e.g. Filter "${spec.filter}", with Select/Expand to shape them. ` +
+        `Lists ${labels} (${spec.service} ${spec.set}): ${spec.about}. ` +
+        `Filter takes an OData $filter, e.g. "${spec.filter}"; Select and Expand shape the entities. ` +
         `Returns Results (the entities, with their properties as ${spec.set} names them), Count when asked, and NextToken while more pages remain (pass it back: services that page server-side do so even without Top).`,
       InputSchema: {
         type: 'object',
@@ -181,6 +184,8 @@ export const sapBusinessPartner: Catalog = {
       noun: ['BusinessPartner', 'BusinessPartners', 'business partner'],
       create: true,
       update: true,
+      about:
+        "the general data of persons (BusinessPartnerCategory '1'), organizations ('2') and groups ('3'); Expand to_BusinessPartnerAddress, to_BusinessPartnerRole, to_Customer or to_Supplier for related data",
       filter: "BusinessPartnerCategory eq '2'",
       example: {
         keys: { BusinessPartner: '1000042' },
@@ -205,6 +210,7 @@ export const sapBusinessPartner: Catalog = {
       noun: ['BusinessPartnerAddress', 'BusinessPartnerAddresses', 'business partner address', 'business partner addresses'],
       create: true,
       update: true,
+      about: 'the postal addresses of business partners (AddressID numbers them per partner); Expand to_EmailAddress or to_PhoneNumber for contact data',
       filter: "Country eq 'DE'",
       example: {
         keys: { BusinessPartner: '1000042', AddressID: '28238' },
@@ -226,6 +232,8 @@ export const sapBusinessPartner: Catalog = {
       keys: [{ name: 'Customer', maxLength: 10 }],
       noun: ['Customer', 'Customers', 'customer'],
       update: true,
+      about:
+        'the customer data of business partners (A_Customer cannot be created here: create the business partner with the customer role FLCU01); Expand to_CustomerCompany or to_CustomerSalesArea for company code and sales area data',
       filter: "CustomerAccountGroup eq 'CUST'",
       example: { keys: { Customer: '1000042' }, changes: { DeletionIndicator: false } },
     }),
@@ -235,6 +243,8 @@ export const sapBusinessPartner: Catalog = {
       keys: [{ name: 'Supplier', maxLength: 10 }],
       noun: ['Supplier', 'Suppliers', 'supplier'],
       update: true,
+      about:
+        'the supplier data of business partners (A_Supplier cannot be created here: create the business partner with the supplier role FLVN01); Expand to_SupplierCompany or to_SupplierPurchasingOrg for company code and purchasing data',
       filter: "SupplierAccountGroup eq 'SUPL'",
       example: { keys: { Supplier: '17300001' }, changes: { PostingIsBlocked: true } },
     }),
@@ -253,6 +263,7 @@ export const sapProductMasterData: Catalog = {
       noun: ['Product', 'Products', 'product'],
       create: true,
       update: true,
+      about: 'the general data of products (type, group, base unit, weights); Expand to_Description or to_Plant for texts and plant data',
       filter: "ProductType eq 'FERT'",
       example: {
         keys: { Product: 'FG126' },
@@ -276,6 +287,7 @@ export const sapProductMasterData: Catalog = {
       noun: ['ProductDescription', 'ProductDescriptions', 'product description'],
       create: true,
       update: true,
+      about: "the descriptions of products, one per Language (the 2-letter code, e.g. 'EN')",
       filter: "Language eq 'EN'",
       example: {
         keys: { Product: 'FG126', Language: 'EN' },
@@ -293,6 +305,7 @@ export const sapProductMasterData: Catalog = {
       noun: ['ProductPlant', 'ProductPlants', 'product plant'],
       create: true,
       update: true,
+      about: 'the plant-specific data of products (MRP, purchasing, availability check, profit center), one per Plant',
       filter: "Plant eq '1010'",
       example: {
         keys: { Product: 'FG126', Plant: '1010' },
@@ -331,6 +344,8 @@ export const sapPhysicalInventory: Catalog = {
           "Changes are the item's properties, e.g. Quantity and UnitOfEntry with PhysicalInventoryItemIsCounted true; UpdatePhysicalInventoryItem does the same.",
         example: { FiscalYear: '2025', PhysicalInventoryDocument: '100000001', PhysicalInventoryDocumentItem: '1' },
       },
+      about:
+        'physical inventory documents: plant, storage location, planned count date, count and posting status; Expand to_PhysicalInventoryDocumentItem for the items to count',
       filter: "Plant eq '1010' and FiscalYear eq '2025'",
       example: {
         keys: { FiscalYear: '2025', PhysicalInventoryDocument: '100000001' },
@@ -356,6 +371,7 @@ export const sapPhysicalInventory: Catalog = {
       ],
       noun: ['PhysicalInventoryItem', 'PhysicalInventoryItems', 'physical inventory item'],
       update: true,
+      about: 'the items of physical inventory documents: material, batch, stock type, book quantity, counted Quantity and whether counted or posted',
       filter: "PhysicalInventoryDocument eq '100000001'",
       example: {
         keys: { FiscalYear: '2025', PhysicalInventoryDocument: '100000001', PhysicalInventoryDocumentItem: '1' },
@@ -383,6 +399,8 @@ export const sapBillOfMaterials: Catalog = {
         { name: 'Plant', maxLength: 4 },
       ],
       noun: ['MaterialBOM', 'MaterialBOMs', 'material BOM'],
+      about:
+        'material bills of material (the BOM headers: material, plant, usage, alternative, base quantity); Expand to_BillOfMaterialItem for the components',
       create: true,
       update: true,
       filter: "Material eq 'FG126' and Plant eq '1010'",
@@ -423,6 +441,7 @@ export const sapBillOfMaterials: Catalog = {
         { name: 'Plant', maxLength: 4 },
       ],
       noun: ['MaterialBOMItem', 'MaterialBOMItems', 'material BOM item'],
+      about: 'the components of material BOMs: component material, quantity and unit, item category, validity',
       create: true,
       update: true,
       filter: "BillOfMaterial eq '00000010'",
@@ -464,6 +483,7 @@ export const sapMaterialStock: Catalog = {
       set: 'A_MaterialStock',
       keys: [{ name: 'Material', maxLength: 40 }],
       noun: ['MaterialStock', 'MaterialStocks', 'material stock'],
+      about: 'the materials that have stock; Expand to_MatlStkInAcctMod for their quantities per plant, storage location, batch and stock type',
       filter: "startswith(Material,'FG')",
       example: { keys: { Material: 'FG126' } },
     }),
@@ -473,6 +493,8 @@ export const sapMaterialStock: Catalog = {
       set: 'A_MatlStkInAcctMod',
       keys: [{ name: 'Material', maxLength: 40 }],
       noun: ['StockQuantity', 'StockQuantities', 'stock quantity', 'stock quantities'],
+      about:
+        'the stock of materials per plant, storage location, batch, special stock and stock type: MatlWrhsStkQtyInMatlBaseUnit in MaterialBaseUnit; filter by Material and Plant (StorageLocation, Batch) for what is available',
       filter: "Material eq 'FG126' and Plant eq '1010'",
       example: { keys: { Material: 'FG126' } },
     })[0]!,
