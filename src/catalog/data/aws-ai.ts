@@ -20,8 +20,9 @@ export const bedrockRuntime: Catalog = {
   actions: [
     {
       ActionId: 'Converse',
-      Name: 'Converse',
-      Description: 'Sends a prompt (or a whole conversation in Converse message form) to a model and returns its answer, stop reason and token usage.',
+      Name: 'Converse with a model',
+      Description:
+        "Sends a prompt (or a whole conversation in Converse message form) to a model and returns Text (the answer), Message (to append to Messages for the next turn), StopReason and Usage (input and output tokens). Use it for chat, summaries, drafting and extraction with any model that supports Converse; the model must be enabled in the connector's account and Region. MaxTokens caps the answer (StopReason max_tokens when it was cut).",
       InputSchema: {
         type: 'object',
         required: ['ModelId'],
@@ -65,12 +66,36 @@ export const bedrockRuntime: Catalog = {
         },
       },
       idempotent: false,
+      Examples: [
+        {
+          Title: 'Summarise a text with Claude',
+          Input: {
+            ModelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0',
+            Prompt: 'Summarise in three bullet points: our Q3 revenue grew 12% while support tickets fell by a fifth.',
+            MaxTokens: 512,
+            Temperature: 0.2,
+          },
+        },
+        {
+          Title: 'Continue a conversation with Nova through an inference profile',
+          Input: {
+            ModelId: 'us.amazon.nova-lite-v1:0',
+            System: 'You answer in one short paragraph.',
+            Messages: [
+              { role: 'user', content: [{ text: 'What is an S3 bucket?' }] },
+              { role: 'assistant', content: [{ text: 'A container for objects stored in Amazon S3.' }] },
+              { role: 'user', content: [{ text: 'How do I make one private?' }] },
+            ],
+          },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html',
     },
     {
       ActionId: 'InvokeModel',
       Name: 'Invoke model',
       Description:
-        "Sends a request body in the model's own format (e.g. Anthropic Messages, Titan embeddings) and returns the model's response body (parsed when JSON).",
+        "Sends a request body in the model's own format (e.g. Anthropic Messages, Titan or Cohere embeddings) and returns Body, the model's response (parsed when JSON), and its ContentType. Use it for embeddings and for model features Converse does not cover; for chat prefer Converse, which takes one format for every model.",
       InputSchema: {
         type: 'object',
         required: ['ModelId', 'Body'],
@@ -88,6 +113,20 @@ export const bedrockRuntime: Catalog = {
       },
       output: { value: { Body: { $hook: 'utf8Json', $of: '$.Body.body' }, ContentType: '$.Body.contentType' } },
       idempotent: false,
+      Examples: [
+        {
+          Title: 'Embed a sentence with Titan Text Embeddings V2',
+          Input: { ModelId: 'amazon.titan-embed-text-v2:0', Body: { inputText: 'How do I reset my password?', dimensions: 512, normalize: true } },
+        },
+        {
+          Title: 'Ask Claude in the Anthropic Messages format',
+          Input: {
+            ModelId: 'anthropic.claude-3-5-sonnet-20240620-v1:0',
+            Body: { anthropic_version: 'bedrock-2023-05-31', max_tokens: 256, messages: [{ role: 'user', content: 'Name three uses of a knowledge base.' }] },
+          },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModel.html',
     },
   ],
 };
@@ -101,7 +140,8 @@ export const bedrockAgentRuntime: Catalog = {
     {
       ActionId: 'Retrieve',
       Name: 'Retrieve from knowledge base',
-      Description: 'Returns the passages of a knowledge base most relevant to a query, with scores and source locations.',
+      Description:
+        "Returns the passages of a knowledge base most relevant to a query, as Results (Text, Score, Location of the source document, Metadata), and NextToken while more remain. Use it to ground an answer in the organization's documents without generating text; RetrieveAndGenerate also writes the answer.",
       InputSchema: {
         type: 'object',
         required: ['KnowledgeBaseId', 'Query'],
@@ -126,11 +166,19 @@ export const bedrockAgentRuntime: Catalog = {
       },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
       idempotent: true,
+      Examples: [
+        {
+          Title: 'Find the passages about travel expenses',
+          Input: { KnowledgeBaseId: 'KB12345678', Query: 'What is the daily meal allowance on business trips?', NumberOfResults: 5 },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_Retrieve.html',
     },
     {
       ActionId: 'RetrieveAndGenerate',
-      Name: 'Retrieve and generate',
-      Description: "Answers a question from a knowledge base with a model, citing the passages used; pass the answer's SessionId to continue the conversation.",
+      Name: 'Answer from a knowledge base',
+      Description:
+        "Answers a question from a knowledge base with a model and returns Text (the answer), Citations (the passages used, with their source locations) and SessionId; pass SessionId back to ask a follow-up in the same conversation. ModelArn is the generating model's ARN (a foundation model or an inference profile).",
       InputSchema: {
         type: 'object',
         required: ['KnowledgeBaseId', 'ModelArn', 'Query'],
@@ -161,11 +209,32 @@ export const bedrockAgentRuntime: Catalog = {
       },
       output: { value: { Text: '$.Body.output.text', Citations: '$.Body.citations', SessionId: '$.Body.sessionId' } },
       idempotent: false,
+      Examples: [
+        {
+          Title: 'Answer a policy question with Claude',
+          Input: {
+            KnowledgeBaseId: 'KB12345678',
+            ModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0',
+            Query: 'How many vacation days do new employees get?',
+          },
+        },
+        {
+          Title: 'Ask a follow-up in the same session',
+          Input: {
+            KnowledgeBaseId: 'KB12345678',
+            ModelArn: 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0',
+            Query: 'And after five years?',
+            SessionId: '3f5c1f7e-9a51-4d6b-8f0e-2b1c7d9e4a10',
+          },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_RetrieveAndGenerate.html',
     },
     {
       ActionId: 'InvokeAgent',
-      Name: 'Invoke agent',
-      Description: "Sends a message to a Bedrock agent (through an alias) in a session and returns the agent's whole answer.",
+      Name: 'Invoke an agent',
+      Description:
+        "Sends a message to a Bedrock agent (through one of its aliases) in a session and returns Completion, the agent's whole answer as text, and SessionId. Reuse the same SessionId for follow-ups (the agent keeps the conversation and its session state); EndSession true closes the session.",
       InputSchema: {
         type: 'object',
         required: ['AgentId', 'AgentAliasId', 'SessionId', 'InputText'],
@@ -187,6 +256,13 @@ export const bedrockAgentRuntime: Catalog = {
         value: { Completion: { $hook: 'eventStreamText', $of: '$.Body.completion', $args: { event: 'chunk', field: 'bytes' } }, SessionId: '$.Body.sessionId' },
       },
       idempotent: false,
+      Examples: [
+        {
+          Title: 'Ask the support agent about an order',
+          Input: { AgentId: 'AGENT12345', AgentAliasId: 'TSTALIASID', SessionId: 'customer-4711', InputText: 'Where is my order 100234?' },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_InvokeAgent.html',
     },
   ],
 };
@@ -198,7 +274,8 @@ export const bedrockDataAutomationRuntime: Catalog = {
     {
       ActionId: 'InvokeDataAutomationAsync',
       Name: 'Start data automation',
-      Description: 'Starts processing a document, image, audio or video in S3 with a data automation project; the results are written under OutputS3Uri.',
+      Description:
+        'Starts processing a document, image, audio or video in S3 with a data automation project and returns InvocationArn at once; the results are written under OutputS3Uri when done. Poll GetDataAutomationStatus with InvocationArn until Status is Success (or an error). The same ClientToken makes a retried start idempotent.',
       InputSchema: {
         type: 'object',
         required: ['InputS3Uri', 'OutputS3Uri', 'DataAutomationProfileArn'],
@@ -230,11 +307,25 @@ export const bedrockDataAutomationRuntime: Catalog = {
       },
       output: { value: { InvocationArn: '$.Body.invocationArn' } },
       idempotent: false,
+      Examples: [
+        {
+          Title: 'Extract an invoice in S3 with a project',
+          Input: {
+            InputS3Uri: 's3://example-docs/invoices/inv-2025-001.pdf',
+            OutputS3Uri: 's3://example-docs/bda-output/',
+            DataAutomationProfileArn: 'arn:aws:bedrock:us-east-1:123456789012:data-automation-profile/us.data-automation-v1',
+            DataAutomationProjectArn: 'arn:aws:bedrock:us-east-1:123456789012:data-automation-project/a1b2c3d4e5f6',
+            Stage: 'LIVE',
+          },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_data-automation-runtime_InvokeDataAutomationAsync.html',
     },
     {
       ActionId: 'GetDataAutomationStatus',
       Name: 'Get data automation status',
-      Description: 'Returns the status of a data automation invocation and, when done, where its output is.',
+      Description:
+        "Returns the Status of a data automation invocation (Created, InProgress, Success, ServiceError or ClientError) and, once it succeeded, OutputS3Uri (the S3 location of the job's output metadata); on failure ErrorType and ErrorMessage. Call it after InvokeDataAutomationAsync until Status is no longer Created or InProgress.",
       InputSchema: { type: 'object', required: ['InvocationArn'], properties: { InvocationArn: arn } },
       aws: {
         client: '@aws-sdk/client-bedrock-data-automation-runtime',
@@ -246,6 +337,13 @@ export const bedrockDataAutomationRuntime: Catalog = {
         value: { Status: '$.Body.status', OutputS3Uri: '$.Body.outputConfiguration.s3Uri', ErrorType: '$.Body.errorType', ErrorMessage: '$.Body.errorMessage' },
       },
       idempotent: true,
+      Examples: [
+        {
+          Title: 'Check an invoice extraction',
+          Input: { InvocationArn: 'arn:aws:bedrock:us-east-1:123456789012:data-automation-invocation/3f5c1f7e-9a51-4d6b-8f0e-2b1c7d9e4a10' },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/bedrock/latest/APIReference/API_data-automation-runtime_GetDataAutomationStatus.html',
     },
   ],
 };

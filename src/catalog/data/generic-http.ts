@@ -11,7 +11,8 @@ export const genericHttp: Catalog = {
       ActionId: 'HttpRequest',
       Name: 'Send an HTTP request',
       Description:
-        "Sends one HTTP request to a path under the connector's BaseEndpoint and returns the status, the headers and the body (parsed when it is JSON). " +
+        "Sends one HTTP request to a path under the connector's BaseEndpoint and returns StatusCode, Headers and Body (parsed when it is JSON); an error status fails the invocation with the same three members. " +
+        'Use it for an operation no other action of the vendor covers. ' +
         'The path is relative to BaseEndpoint and cannot leave it; Authorization, Host, Cookie, Proxy-*, Range/If-Range and hop-by-hop headers cannot be set.',
       InputSchema: {
         type: 'object',
@@ -40,6 +41,18 @@ export const genericHttp: Catalog = {
         failureValue: { StatusCode: '$.StatusCode', Headers: '$.Headers', Body: '$.Body' },
       },
       idempotent: 'by-method',
+      Examples: [
+        { Title: 'Read one item', Input: { Method: 'GET', Path: 'v1/items/42', Query: { include: ['owner', 'tags'] } } },
+        {
+          Title: 'Create an item with a JSON body',
+          Input: {
+            Method: 'POST',
+            Path: 'v1/items',
+            Headers: { 'Idempotency-Key': 'c0ffee-42' },
+            Body: { name: 'Quarterly report', owner: 'jane@example.com' },
+          },
+        },
+      ],
     },
   ],
 };

@@ -4,6 +4,9 @@
 // has a List (OData query options, $skiptoken paging) and a Get (by key), and where the
 // service allows it a Create and an Update; writes fetch an x-csrf-token first.
 // The actions are data built by `entity()` from the services' entity sets and keys.
+// Each action links its service's page on the SAP Business Accelerator Hub (`reference`):
+// API_BUSINESS_PARTNER and API_PHYSICAL_INVENTORY_DOC_SRV are also checked against their
+// published specs (../shared/reference/vendors/sap); the product, BOM and stock services have none there.
 import type { Catalog, CatalogAction, Template } from '../types.js';
 
 interface Key {
@@ -26,10 +29,12 @@ interface EntitySpec {
    * inventory document's counts are on its items). The action id stays Update{one}.
    */
   updateVia?: { set: string; keys: Key[]; what: string; example: Record<string, string> };
+  /** What the entity set holds and its useful navigation properties, for the List description (an agent picks the action by it). */
+  about: string;
   /** A $filter example for the List description. */
   filter: string;
   /** Example key values and changes, for the actions' Examples. */
-  example: { keys: Record<string, string>; changes?: Record<string, unknown> };
+  example: { keys: Record<string, string>; changes?: Record<string, unknown>; entity?: Record<string, unknown> };
 }
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength });
@@ -37,6 +42,11 @@ const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }
 const keyText = (maxLength: number) => ({ type: 'string', maxLength });
 const names = { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_/]+$' }, maxItems: 100 };
 const SAP = '/sap/opu/odata/sap';
+/**
+ * The service's page on the SAP Business Accelerator Hub (api.sap.com), its reference:
+ * the hub names a versioned service with the version appended (`;v=0002` → `_0002`).
+ */
+const hubPage = (service: string) => `https://api.sap.com/api/${service.replace(/;v=/, '_')}/overview`;
 const ETAG_EXAMPLE = 'W/"datetimeoffset\'2025-01-01T00%3A00%3A00.0000000Z\'"';
 
 /** The OData key predicate of an entity set's keys, as a path template. */
@@ -54,7 +64,10 @@ function entity(spec: EntitySpec): CatalogAction[] {
     {
       ActionId: `List${many}`,
       Name: `List ${labels}`,
-      Description: `Lists ${labels} (${spec.service} ${spec.set}) with OData query options, e.g. Filter "${spec.filter}"; pass NextToken for the next page.`,
+      Description:
+        `Lists ${labels} (${spec.service} ${spec.set}): ${spec.about}. ` +
+        `Filter takes an OData $filter, e.g. "${spec.filter}"; Select and Expand shape the entities. ` +
+        `Returns Results (the entities, with their properties as ${spec.set} names them), Count when asked, and NextToken while more pages remain (pass it back: services that page server-side do so even without Top).`,
       InputSchema: {
         type: 'object',
         properties: {
@@ -108,11 +121,14 @@ function entity(spec: EntitySpec): CatalogAction[] {
     actions.push({
       ActionId: `Create${one}`,
       Name: `Create ${label}`,
-      Description: `Creates a ${label}: Entity holds its properties (and deep-insert navigation properties) as ${spec.set} names them.`,
+      Description:
+        `Creates a ${label} (POST ${spec.set}): Entity holds its properties as ${spec.set} names them, and deep-insert navigation properties as {"results": [...]}. ` +
+        'Returns Entity, the created entity as SAP stored it (with the key SAP assigned and its __metadata.etag); SAP answers 400 with a message naming the property it refuses.',
       InputSchema: { type: 'object', required: ['Entity'], properties: { Entity: { type: 'object', minProperties: 1 } } },
       request: { method: 'POST', path: `${root}/${spec.set}`, csrfTokenPath: `${root}/`, body: { encoding: 'json', value: '$.Entity' } },
       output: { value: entityOut },
       idempotent: false,
+      ...(spec.example.entity ? { Examples: [{ Title: `Create a ${label}`, Input: { Entity: spec.example.entity } }] } : {}),
     });
   }
   if (spec.update) {
@@ -151,7 +167,7 @@ function entity(spec: EntitySpec): CatalogAction[] {
     });
   }
   // The service's page on the SAP Business Accelerator Hub (its entity sets, operations and fields).
-  return actions.map((a) => ({ ...a, reference: `https://api.sap.com/api/${spec.service}/resource` }));
+  return actions.map((a) => ({ ...a, reference: hubPage(spec.service) }));
 }
 
 const accept = { accept: 'application/json' };
@@ -168,8 +184,21 @@ export const sapBusinessPartner: Catalog = {
       noun: ['BusinessPartner', 'BusinessPartners', 'business partner'],
       create: true,
       update: true,
+      about:
+        "the general data of persons (BusinessPartnerCategory '1'), organizations ('2') and groups ('3'); Expand to_BusinessPartnerAddress, to_BusinessPartnerRole, to_Customer or to_Supplier for related data",
       filter: "BusinessPartnerCategory eq '2'",
-      example: { keys: { BusinessPartner: '1000042' }, changes: { SearchTerm1: 'ACME' } },
+      example: {
+        keys: { BusinessPartner: '1000042' },
+        changes: { SearchTerm1: 'ACME' },
+        entity: {
+          BusinessPartnerCategory: '2',
+          OrganizationBPName1: 'ACME Corporation',
+          SearchTerm1: 'ACME',
+          to_BusinessPartnerAddress: {
+            results: [{ Country: 'DE', CityName: 'Walldorf', PostalCode: '69190', StreetName: 'Dietmar-Hopp-Allee', HouseNumber: '16' }],
+          },
+        },
+      },
     }),
     ...entity({
       service: 'API_BUSINESS_PARTNER',
@@ -181,8 +210,21 @@ export const sapBusinessPartner: Catalog = {
       noun: ['BusinessPartnerAddress', 'BusinessPartnerAddresses', 'business partner address', 'business partner addresses'],
       create: true,
       update: true,
+      about: 'the postal addresses of business partners (AddressID numbers them per partner); Expand to_EmailAddress or to_PhoneNumber for contact data',
       filter: "Country eq 'DE'",
-      example: { keys: { BusinessPartner: '1000042', AddressID: '28238' }, changes: { CityName: 'Walldorf', PostalCode: '69190' } },
+      example: {
+        keys: { BusinessPartner: '1000042', AddressID: '28238' },
+        changes: { CityName: 'Walldorf', PostalCode: '69190' },
+        entity: {
+          BusinessPartner: '1000042',
+          Country: 'DE',
+          CityName: 'Berlin',
+          PostalCode: '10117',
+          StreetName: 'Unter den Linden',
+          HouseNumber: '1',
+          Language: 'EN',
+        },
+      },
     }),
     ...entity({
       service: 'API_BUSINESS_PARTNER',
@@ -190,6 +232,8 @@ export const sapBusinessPartner: Catalog = {
       keys: [{ name: 'Customer', maxLength: 10 }],
       noun: ['Customer', 'Customers', 'customer'],
       update: true,
+      about:
+        'the customer data of business partners (A_Customer cannot be created here: create the business partner with the customer role FLCU01); Expand to_CustomerCompany or to_CustomerSalesArea for company code and sales area data',
       filter: "CustomerAccountGroup eq 'CUST'",
       example: { keys: { Customer: '1000042' }, changes: { DeletionIndicator: false } },
     }),
@@ -199,6 +243,8 @@ export const sapBusinessPartner: Catalog = {
       keys: [{ name: 'Supplier', maxLength: 10 }],
       noun: ['Supplier', 'Suppliers', 'supplier'],
       update: true,
+      about:
+        'the supplier data of business partners (A_Supplier cannot be created here: create the business partner with the supplier role FLVN01); Expand to_SupplierCompany or to_SupplierPurchasingOrg for company code and purchasing data',
       filter: "SupplierAccountGroup eq 'SUPL'",
       example: { keys: { Supplier: '17300001' }, changes: { PostingIsBlocked: true } },
     }),
@@ -217,8 +263,19 @@ export const sapProductMasterData: Catalog = {
       noun: ['Product', 'Products', 'product'],
       create: true,
       update: true,
+      about: 'the general data of products (type, group, base unit, weights); Expand to_Description or to_Plant for texts and plant data',
       filter: "ProductType eq 'FERT'",
-      example: { keys: { Product: 'FG126' }, changes: { ProductGroup: 'L004' } },
+      example: {
+        keys: { Product: 'FG126' },
+        changes: { ProductGroup: 'L004' },
+        entity: {
+          Product: 'FG127',
+          ProductType: 'FERT',
+          BaseUnit: 'PC',
+          ProductGroup: 'L004',
+          to_Description: { results: [{ Product: 'FG127', Language: 'EN', ProductDescription: 'Finished good 127' }] },
+        },
+      },
     }),
     ...entity({
       service: 'API_PRODUCT_SRV',
@@ -230,8 +287,13 @@ export const sapProductMasterData: Catalog = {
       noun: ['ProductDescription', 'ProductDescriptions', 'product description'],
       create: true,
       update: true,
+      about: "the descriptions of products, one per Language (the 2-letter code, e.g. 'EN')",
       filter: "Language eq 'EN'",
-      example: { keys: { Product: 'FG126', Language: 'EN' }, changes: { ProductDescription: 'Finished good 126, blue' } },
+      example: {
+        keys: { Product: 'FG126', Language: 'EN' },
+        changes: { ProductDescription: 'Finished good 126, blue' },
+        entity: { Product: 'FG126', Language: 'DE', ProductDescription: 'Fertigerzeugnis 126' },
+      },
     }),
     ...entity({
       service: 'API_PRODUCT_SRV',
@@ -243,8 +305,13 @@ export const sapProductMasterData: Catalog = {
       noun: ['ProductPlant', 'ProductPlants', 'product plant'],
       create: true,
       update: true,
+      about: 'the plant-specific data of products (MRP, purchasing, availability check, profit center), one per Plant',
       filter: "Plant eq '1010'",
-      example: { keys: { Product: 'FG126', Plant: '1010' }, changes: { ProfitCenter: 'YB101' } },
+      example: {
+        keys: { Product: 'FG126', Plant: '1010' },
+        changes: { ProfitCenter: 'YB101' },
+        entity: { Product: 'FG126', Plant: '1710', ProfitCenter: 'YB101', AvailabilityCheckType: '02' },
+      },
     }),
   ],
 };
@@ -277,9 +344,20 @@ export const sapPhysicalInventory: Catalog = {
           "Changes are the item's properties, e.g. Quantity and UnitOfEntry with PhysicalInventoryItemIsCounted true; UpdatePhysicalInventoryItem does the same.",
         example: { FiscalYear: '2025', PhysicalInventoryDocument: '100000001', PhysicalInventoryDocumentItem: '1' },
       },
+      about:
+        'physical inventory documents: plant, storage location, planned count date, count and posting status; Expand to_PhysicalInventoryDocumentItem for the items to count',
       filter: "Plant eq '1010' and FiscalYear eq '2025'",
       example: {
         keys: { FiscalYear: '2025', PhysicalInventoryDocument: '100000001' },
+        entity: {
+          FiscalYear: '2025',
+          Plant: '1010',
+          StorageLocation: '101A',
+          DocumentDate: '/Date(1764979200000)/',
+          PhysInventoryPlannedCountDate: '/Date(1765238400000)/',
+          PhysicalInventoryDocumentDesc: 'Year-end count, aisle 3',
+          to_PhysicalInventoryDocumentItem: { results: [{ Material: 'FG126' }, { Material: 'FG127' }] },
+        },
         changes: { Quantity: '25', UnitOfEntry: 'PC', PhysicalInventoryItemIsCounted: true },
       },
     }),
@@ -293,6 +371,7 @@ export const sapPhysicalInventory: Catalog = {
       ],
       noun: ['PhysicalInventoryItem', 'PhysicalInventoryItems', 'physical inventory item'],
       update: true,
+      about: 'the items of physical inventory documents: material, batch, stock type, book quantity, counted Quantity and whether counted or posted',
       filter: "PhysicalInventoryDocument eq '100000001'",
       example: {
         keys: { FiscalYear: '2025', PhysicalInventoryDocument: '100000001', PhysicalInventoryDocumentItem: '1' },
@@ -320,6 +399,8 @@ export const sapBillOfMaterials: Catalog = {
         { name: 'Plant', maxLength: 4 },
       ],
       noun: ['MaterialBOM', 'MaterialBOMs', 'material BOM'],
+      about:
+        'material bills of material (the BOM headers: material, plant, usage, alternative, base quantity); Expand to_BillOfMaterialItem for the components',
       create: true,
       update: true,
       filter: "Material eq 'FG126' and Plant eq '1010'",
@@ -334,6 +415,16 @@ export const sapBillOfMaterials: Catalog = {
           Plant: '1010',
         },
         changes: { BOMHeaderText: 'Blue variant' },
+        entity: {
+          Material: 'FG126',
+          Plant: '1010',
+          BillOfMaterialVariantUsage: '1',
+          BOMHeaderBaseUnit: 'PC',
+          BOMHeaderQuantityInBaseUnit: '1',
+          to_BillOfMaterialItem: {
+            results: [{ BillOfMaterialComponent: 'RM120', BillOfMaterialItemCategory: 'L', BillOfMaterialItemQuantity: '2', BillOfMaterialItemUnit: 'PC' }],
+          },
+        },
       },
     }),
     ...entity({
@@ -350,6 +441,7 @@ export const sapBillOfMaterials: Catalog = {
         { name: 'Plant', maxLength: 4 },
       ],
       noun: ['MaterialBOMItem', 'MaterialBOMItems', 'material BOM item'],
+      about: 'the components of material BOMs: component material, quantity and unit, item category, validity',
       create: true,
       update: true,
       filter: "BillOfMaterial eq '00000010'",
@@ -365,6 +457,17 @@ export const sapBillOfMaterials: Catalog = {
           Plant: '1010',
         },
         changes: { BillOfMaterialItemQuantity: '2' },
+        entity: {
+          BillOfMaterial: '00000010',
+          BillOfMaterialCategory: 'M',
+          BillOfMaterialVariant: '1',
+          Material: 'FG126',
+          Plant: '1010',
+          BillOfMaterialComponent: 'RM122',
+          BillOfMaterialItemCategory: 'L',
+          BillOfMaterialItemQuantity: '4',
+          BillOfMaterialItemUnit: 'PC',
+        },
       },
     }),
   ],
@@ -380,6 +483,7 @@ export const sapMaterialStock: Catalog = {
       set: 'A_MaterialStock',
       keys: [{ name: 'Material', maxLength: 40 }],
       noun: ['MaterialStock', 'MaterialStocks', 'material stock'],
+      about: 'the materials that have stock; Expand to_MatlStkInAcctMod for their quantities per plant, storage location, batch and stock type',
       filter: "startswith(Material,'FG')",
       example: { keys: { Material: 'FG126' } },
     }),
@@ -389,6 +493,8 @@ export const sapMaterialStock: Catalog = {
       set: 'A_MatlStkInAcctMod',
       keys: [{ name: 'Material', maxLength: 40 }],
       noun: ['StockQuantity', 'StockQuantities', 'stock quantity', 'stock quantities'],
+      about:
+        'the stock of materials per plant, storage location, batch, special stock and stock type: MatlWrhsStkQtyInMatlBaseUnit in MaterialBaseUnit; filter by Material and Plant (StorageLocation, Batch) for what is available',
       filter: "Material eq 'FG126' and Plant eq '1010'",
       example: { keys: { Material: 'FG126' } },
     })[0]!,

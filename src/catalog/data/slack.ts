@@ -192,7 +192,7 @@ export const slack: Catalog = {
       Name: 'Add reaction',
       Description:
         "Adds an emoji reaction to a message (reactions.add). Name is the emoji name without colons, e.g. 'thumbsup'; " +
-        "fails with already_reacted if the token's user already added it.",
+        "answers Ok: true, and fails with already_reacted if the token's user already added it.",
       InputSchema: {
         type: 'object',
         required: ['Channel', 'Timestamp', 'Name'],
@@ -272,7 +272,7 @@ export const slack: Catalog = {
       Name: 'Delete message',
       Description:
         "Deletes a message (chat.delete). A bot token can delete only its own messages; a user token also others' where the user is allowed to. " +
-        'Fails with message_not_found if it is already gone.',
+        'Returns the Channel and Ts of the deleted message; fails with message_not_found if it is already gone.',
       InputSchema: { type: 'object', required: ['Channel', 'Ts'], properties: { Channel: channel, Ts: ts } },
       Examples: [{ Title: 'Remove a message posted by mistake', Input: { Channel: 'C012AB3CD', Ts: '1712345999.000300' } }],
       reference: ref('chat.delete'),
@@ -590,7 +590,7 @@ export const slack: Catalog = {
     {
       ActionId: 'RemoveReaction',
       Name: 'Remove reaction',
-      Description: "Removes the token user's emoji reaction from a message (reactions.remove); fails with no_reaction if there is none.",
+      Description: "Removes the token user's emoji reaction from a message (reactions.remove); answers Ok: true, and fails with no_reaction if there is none.",
       InputSchema: {
         type: 'object',
         required: ['Channel', 'Timestamp', 'Name'],
