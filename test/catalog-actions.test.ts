@@ -23,8 +23,9 @@ import { AWS_AI_HOSTS, AWS_AI_SAMPLES } from './support/catalog-samples-aws.js';
 import { MSMAIL_SAMPLES } from './support/catalog-samples-msmail.js';
 import { MSFILES_SAMPLES } from './support/catalog-samples-msfiles.js';
 import { SLACKZD_SAMPLES } from './support/catalog-samples-slackzd.js';
+import { AWSBHR_SAMPLES } from './support/catalog-samples-awsbhr.js';
 
-const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES, ...MSMAIL_SAMPLES, ...MSFILES_SAMPLES, ...SLACKZD_SAMPLES];
+const HTTP_SAMPLES = [...ISSUE5_SAMPLES, ...MORE_HTTP_SAMPLES, ...SAP_SAMPLES, ...MSMAIL_SAMPLES, ...MSFILES_SAMPLES, ...SLACKZD_SAMPLES, ...AWSBHR_SAMPLES];
 const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS];
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { staticResolver } from './support/resolver.js';

@@ -1,0 +1,62 @@
+// Issue 16 breadth for BambooHR, Amazon S3 and Amazon Textract: the actions their users
+// need daily are there (BambooHR updates and time-off decisions; S3 HeadObject, CopyObject
+// and presigned URLs; Textract AnalyzeExpense and AnalyzeID), and each one says what it is
+// for, shows examples and links the vendor's page. The requests themselves are exercised
+// in catalog-actions.test.ts (and S3 end to end in actions-s3.test.ts).
+import { describe, expect, it } from 'vitest';
+import { catalogFor } from '../src/catalog/index.js';
+
+const bamboo = catalogFor('BAMBOO_HR')!;
+const ids = (c: typeof bamboo) => c.actions.map((a) => a.ActionId);
+
+describe('BambooHR catalog (issue 16 breadth)', () => {
+  it('covers updates, time-off decisions, directory, reports, tables and files', () => {
+    expect(ids(bamboo)).toEqual(
+      expect.arrayContaining([
+        'GetEmployee',
+        'GetEmployeeDirectory',
+        'ListEmployees',
+        'ListFields',
+        'UpdateEmployee',
+        'CreateEmployee',
+        'ListTimeOffRequests',
+        'RequestTimeOff',
+        'SetTimeOffRequestStatus',
+        'GetWhosOut',
+        'ListTimeOffTypes',
+        'GetTimeOffBalance',
+        'GetEmployeeTable',
+        'AddEmployeeTableRow',
+        'ListEmployeeFiles',
+        'GetCompanyReport',
+        'RunCustomReport',
+      ]),
+    );
+    // The ids users' EnabledActions already name keep their place.
+    expect(ids(bamboo).slice(0, 4)).toEqual(['GetEmployee', 'GetEmployeeDirectory', 'ListTimeOffRequests', 'RequestTimeOff']);
+  });
+
+  it('every action has a title, a usable description, examples, its reference page and its OAuth scope', () => {
+    const problems: string[] = [];
+    for (const a of bamboo.actions) {
+      if (!/^[A-Z][a-z]/.test(a.Name)) problems.push(`${a.ActionId}: Name`);
+      if (a.Description.length < 80) problems.push(`${a.ActionId}: Description too short to act on`);
+      if (!a.Examples?.length || a.Examples.length > 2) problems.push(`${a.ActionId}: 1–2 Examples`);
+      if (!a.reference?.startsWith('https://documentation.bamboohr.com/reference/')) problems.push(`${a.ActionId}: reference`);
+      if (!a.requires?.scopes?.length) problems.push(`${a.ActionId}: scopes`);
+      // Reads need no write scope; writes need one.
+      const write = a.requires?.scopes?.some((s) => s.endsWith('.write'));
+      const reads = [].concat(a.request as never).every((r: { method: string }) => r.method === 'GET') || ['RunCustomReport'].includes(a.ActionId);
+      if (reads === !!write) problems.push(`${a.ActionId}: ${reads ? 'a read asks for a write scope' : 'a write without a write scope'}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('time-off decisions take only the statuses BambooHR documents, and a request id', () => {
+    const set = bamboo.actions.find((a) => a.ActionId === 'SetTimeOffRequestStatus')!;
+    const props = set.InputSchema.properties as Record<string, { enum?: string[] }>;
+    expect(props.Status!.enum).toEqual(['approved', 'denied', 'canceled']);
+    expect(set.InputSchema.required).toEqual(['RequestId', 'Status']);
+    expect(set.request).toMatchObject({ method: 'PUT', path: '/v1/time_off/requests/{RequestId}/status' });
+  });
+});
