@@ -60,3 +60,50 @@ describe('BambooHR catalog (issue 16 breadth)', () => {
     expect(set.request).toMatchObject({ method: 'PUT', path: '/v1/time_off/requests/{RequestId}/status' });
   });
 });
+
+describe('Amazon S3 and Textract catalogs (issue 16 breadth)', () => {
+  const s3 = catalogFor('AMAZON_S3')!;
+  const textract = catalogFor('AMAZON_TEXTRACT')!;
+
+  it('S3 has HeadObject, CopyObject and presigned download and upload links; Textract AnalyzeExpense and AnalyzeID; earlier ids keep their place', () => {
+    expect(ids(s3)).toEqual([
+      'ListBuckets',
+      'ListObjects',
+      'GetObject',
+      'PutObject',
+      'DeleteObject',
+      'HeadObject',
+      'CopyObject',
+      'PresignGetObject',
+      'PresignPutObject',
+    ]);
+    expect(ids(textract).slice(0, 4)).toEqual(['DetectDocumentText', 'AnalyzeDocument', 'StartDocumentAnalysis', 'GetDocumentAnalysis']);
+    expect(ids(textract)).toEqual(expect.arrayContaining(['AnalyzeExpense', 'AnalyzeID']));
+  });
+
+  it('every S3 action and the new Textract ones have a title, a usable description, examples and the AWS reference page', () => {
+    const problems: string[] = [];
+    const mine = [...s3.actions, ...textract.actions.filter((a) => ['AnalyzeExpense', 'AnalyzeID'].includes(a.ActionId))];
+    for (const a of mine) {
+      if (!/^[A-Z][a-z]/.test(a.Name)) problems.push(`${a.ActionId}: Name`);
+      if (a.Description.length < 80) problems.push(`${a.ActionId}: Description too short to act on`);
+      if (!a.Examples?.length || a.Examples.length > 2) problems.push(`${a.ActionId}: 1–2 Examples`);
+      if (!a.reference?.startsWith('https://docs.aws.amazon.com/')) problems.push(`${a.ActionId}: reference`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('presigned URLs are S3 presigns of GetObject/PutObject, at most 7 days, and say they are bearer capabilities', () => {
+    for (const id of ['PresignGetObject', 'PresignPutObject']) {
+      const a = s3.actions.find((x) => x.ActionId === id)!;
+      expect(a.aws).toMatchObject({
+        client: '@aws-sdk/client-s3',
+        command: id === 'PresignGetObject' ? 'GetObjectCommand' : 'PutObjectCommand',
+        presign: { expiresIn: '$.ExpiresIn' },
+      });
+      expect((a.InputSchema.properties as Record<string, unknown>).ExpiresIn).toMatchObject({ type: 'integer', minimum: 1, maximum: 604800 });
+      expect(a.Description).toMatch(/bearer capability/);
+      expect(a.Description).toMatch(/remaining|has left/);
+    }
+  });
+});

@@ -98,4 +98,17 @@ export const valueHooks: Record<string, ValueHook> = {
     const pages = memberOf(v, 'pages');
     return Number.isInteger(page) && Number.isInteger(pages) && (page as number) < (pages as number) ? String((page as number) + 1) : undefined;
   },
+
+  /**
+   * S3 CopyObject's CopySource from `{Bucket, Key, VersionId}`: `bucket/key[?versionId=v]`, URL-encoded
+   * as S3 requires (each key segment percent-encoded, its slashes kept).
+   */
+  s3CopySource: (v) => {
+    const bucket = memberOf(v, 'Bucket');
+    const key = memberOf(v, 'Key');
+    const version = memberOf(v, 'VersionId');
+    if (typeof bucket !== 'string' || typeof key !== 'string' || bucket === '' || key === '') return undefined;
+    const source = `${encodeURIComponent(bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`;
+    return typeof version === 'string' && version !== '' ? `${source}?versionId=${encodeURIComponent(version)}` : source;
+  },
 };

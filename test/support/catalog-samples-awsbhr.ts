@@ -2,7 +2,8 @@
 // the input, the exact request the vendor must receive, an answer shaped like the
 // vendor's documented examples (BambooHR's public OpenAPI spec; the AWS API references),
 // and the InvokeAction result. test/catalog-actions.test.ts runs each one.
-import type { HttpSample } from './catalog-samples.js';
+import type { AwsAiSample } from './catalog-samples-aws.js';
+import type { AwsSample, HttpSample } from './catalog-samples.js';
 
 const BAMBOO = 'https://api.bamboohr.com/api/gateway.php/acme';
 const V1 = '/api/gateway.php/acme/v1';
@@ -442,6 +443,236 @@ export const AWSBHR_SAMPLES: HttpSample[] = [
           { id: 'jobTitle', type: 'list', name: 'Job Title' },
         ],
         Employees: [{ id: '123', firstName: 'Charlotte', lastName: 'Abbott', jobTitle: 'HR Manager' }],
+      },
+    },
+  },
+];
+
+// ── AMAZON_S3 ─────────────────────────────────────────────────────────────────
+const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+const ETAG = '"9b2cf535f27731c974343645a3985328"';
+
+export const AWSBHR_S3_SAMPLES: AwsSample[] = [
+  {
+    type: 'AMAZON_S3',
+    actionId: 'HeadObject',
+    input: { Bucket: 'reports', Key: '2024/summary.csv' },
+    expect: { method: 'HEAD', path: '/reports/2024/summary.csv' },
+    response: {
+      headers: {
+        'content-type': 'text/csv',
+        'content-length': '27',
+        etag: ETAG,
+        'last-modified': 'Fri, 01 Mar 2024 12:00:00 GMT',
+        'x-amz-version-id': '3HL4kqtJlcpXroDTDmjVBH40Nrjfkd',
+        'x-amz-server-side-encryption': 'AES256',
+        'x-amz-meta-source': 'bench',
+        'cache-control': 'max-age=60',
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        ContentType: 'text/csv',
+        ContentLength: 27,
+        ETag: ETAG,
+        LastModified: '2024-03-01T12:00:00.000Z',
+        VersionId: '3HL4kqtJlcpXroDTDmjVBH40Nrjfkd',
+        Metadata: { source: 'bench' },
+        CacheControl: 'max-age=60',
+        ServerSideEncryption: 'AES256',
+      },
+    },
+  },
+  {
+    type: 'AMAZON_S3',
+    actionId: 'HeadObject',
+    note: 'a missing object is a FAILED 404',
+    input: { Bucket: 'reports', Key: 'missing.csv' },
+    expect: { method: 'HEAD', path: '/reports/missing.csv' },
+    response: { status: 404 },
+    result: { status: 'FAILED', httpStatus: 404, output: { Code: 'NotFound', Message: 'UnknownError' } },
+  },
+  {
+    type: 'AMAZON_S3',
+    actionId: 'CopyObject',
+    input: { SourceBucket: 'reports', SourceKey: '2024/summary.csv', Bucket: 'archive', Key: '2024/summary.csv', StorageClass: 'GLACIER_IR' },
+    expect: { method: 'PUT', path: '/archive/2024/summary.csv' },
+    response: {
+      headers: {
+        'content-type': 'application/xml',
+        'x-amz-version-id': 'QUpfdndhfd8438MNFDN93jdnJFkdmqnh893',
+        'x-amz-copy-source-version-id': '3HL4kqtJlcpXroDTDmjVBH40Nrjfkd',
+      },
+      body: `<?xml version="1.0" encoding="UTF-8"?><CopyObjectResult xmlns="${S3_NS}"><LastModified>2024-03-02T09:30:00.000Z</LastModified><ETag>${ETAG.replace(/"/g, '&quot;')}</ETag></CopyObjectResult>`,
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        ETag: ETAG,
+        LastModified: '2024-03-02T09:30:00.000Z',
+        VersionId: 'QUpfdndhfd8438MNFDN93jdnJFkdmqnh893',
+        CopySourceVersionId: '3HL4kqtJlcpXroDTDmjVBH40Nrjfkd',
+      },
+    },
+  },
+];
+
+/** Presigned URLs: nothing is sent; the URL must carry a valid SigV4 query signature for what is expected. */
+export interface PresignSample {
+  type: 'AMAZON_S3';
+  actionId: string;
+  input: unknown;
+  expect: { method: string; path: string; expiresIn: number; query?: Record<string, string> };
+  result: { status: 'SUCCESS'; httpStatus: 200 };
+}
+
+export const AWSBHR_PRESIGN_SAMPLES: PresignSample[] = [
+  {
+    type: 'AMAZON_S3',
+    actionId: 'PresignGetObject',
+    input: { Bucket: 'reports', Key: '2024/summary.csv', ExpiresIn: 600, ResponseContentDisposition: 'attachment; filename="summary.csv"' },
+    expect: {
+      method: 'GET',
+      path: '/reports/2024/summary.csv',
+      expiresIn: 600,
+      query: { 'response-content-disposition': 'attachment; filename="summary.csv"', 'x-id': 'GetObject' },
+    },
+    result: { status: 'SUCCESS', httpStatus: 200 },
+  },
+  {
+    type: 'AMAZON_S3',
+    actionId: 'PresignPutObject',
+    input: { Bucket: 'uploads', Key: 'incoming/scan.pdf' },
+    expect: { method: 'PUT', path: '/uploads/incoming/scan.pdf', expiresIn: 900, query: { 'x-id': 'PutObject' } },
+    result: { status: 'SUCCESS', httpStatus: 200 },
+  },
+];
+
+// ── AMAZON_TEXTRACT ───────────────────────────────────────────────────────────
+const TEXTRACT_HOST = 'textract.us-west-2.amazonaws.com';
+const amzJson = { 'content-type': 'application/x-amz-json-1.1' };
+const jpeg = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
+const detection = (text: string, confidence: number) => ({ Text: text, Confidence: confidence });
+const summary = (type: string, label: string | undefined, value: string, extra: Record<string, unknown> = {}) => ({
+  Type: { Text: type, Confidence: 99.1 },
+  ...(label ? { LabelDetection: { ...detection(label, 97.5), Geometry: { BoundingBox: { Width: 0.1, Height: 0.02, Left: 0.1, Top: 0.1 } } } } : {}),
+  ValueDetection: { ...detection(value, 98.4), Geometry: { BoundingBox: { Width: 0.1, Height: 0.02, Left: 0.5, Top: 0.1 } } },
+  PageNumber: 1,
+  ...extra,
+});
+
+export const AWSBHR_AI_SAMPLES: AwsAiSample[] = [
+  {
+    type: 'AMAZON_TEXTRACT',
+    actionId: 'AnalyzeExpense',
+    host: TEXTRACT_HOST,
+    input: { Document: jpeg.toString('base64') },
+    expect: { method: 'POST', path: '/', target: 'AnalyzeExpense', json: { Document: { Bytes: jpeg.toString('base64') } } },
+    response: {
+      headers: amzJson,
+      json: {
+        DocumentMetadata: { Pages: 1 },
+        ExpenseDocuments: [
+          {
+            ExpenseIndex: 1,
+            SummaryFields: [
+              summary('VENDOR_NAME', undefined, 'Blue Bottle Taxi'),
+              summary('INVOICE_RECEIPT_DATE', 'Date', '06/03/2025'),
+              summary('TOTAL', 'Total', '$24.50', { Currency: { Code: 'USD', Confidence: 95 } }),
+            ],
+            LineItemGroups: [
+              {
+                LineItemGroupIndex: 1,
+                LineItems: [{ LineItemExpenseFields: [summary('ITEM', 'Description', 'Airport ride'), summary('PRICE', 'Amount', '$24.50')] }],
+              },
+            ],
+            Blocks: [{ BlockType: 'PAGE', Id: 'p1' }],
+          },
+        ],
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        ExpenseDocuments: [
+          {
+            Index: 1,
+            SummaryFields: [
+              { Type: 'VENDOR_NAME', Value: 'Blue Bottle Taxi', Confidence: 98.4, Page: 1 },
+              { Type: 'INVOICE_RECEIPT_DATE', Label: 'Date', Value: '06/03/2025', Confidence: 98.4, Page: 1 },
+              { Type: 'TOTAL', Label: 'Total', Value: '$24.50', Confidence: 98.4, Currency: 'USD', Page: 1 },
+            ],
+            LineItemGroups: [
+              {
+                Index: 1,
+                LineItems: [
+                  {
+                    Fields: [
+                      { Type: 'ITEM', Label: 'Description', Value: 'Airport ride', Confidence: 98.4, Page: 1 },
+                      { Type: 'PRICE', Label: 'Amount', Value: '$24.50', Confidence: 98.4, Page: 1 },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+        Pages: 1,
+      },
+    },
+  },
+  {
+    type: 'AMAZON_TEXTRACT',
+    actionId: 'AnalyzeID',
+    host: TEXTRACT_HOST,
+    input: { Pages: [{ S3Bucket: 'onboarding', S3Key: 'ids/123-front.jpg' }, { Document: jpeg.toString('base64') }] },
+    expect: {
+      method: 'POST',
+      path: '/',
+      target: 'AnalyzeID',
+      json: { DocumentPages: [{ S3Object: { Bucket: 'onboarding', Name: 'ids/123-front.jpg' } }, { Bytes: jpeg.toString('base64') }] },
+    },
+    response: {
+      headers: amzJson,
+      json: {
+        IdentityDocuments: [
+          {
+            DocumentIndex: 1,
+            IdentityDocumentFields: [
+              { Type: { Text: 'FIRST_NAME' }, ValueDetection: { Text: 'GARCIA', Confidence: 98.9 } },
+              {
+                Type: { Text: 'DATE_OF_BIRTH' },
+                ValueDetection: { Text: '1/18/1985', NormalizedValue: { Value: '1985-01-18T00:00:00', ValueType: 'Date' }, Confidence: 97.8 },
+              },
+              { Type: { Text: 'ID_TYPE' }, ValueDetection: { Text: 'DRIVER LICENSE FRONT', Confidence: 99.2 } },
+            ],
+            Blocks: [{ BlockType: 'PAGE', Id: 'p1' }],
+          },
+        ],
+        DocumentMetadata: { Pages: 2 },
+        AnalyzeIDModelVersion: '1.0',
+      },
+    },
+    result: {
+      status: 'SUCCESS',
+      httpStatus: 200,
+      output: {
+        IdentityDocuments: [
+          {
+            Index: 1,
+            Fields: [
+              { Type: 'FIRST_NAME', Value: 'GARCIA', Confidence: 98.9 },
+              { Type: 'DATE_OF_BIRTH', Value: '1/18/1985', NormalizedValue: '1985-01-18T00:00:00', Confidence: 97.8 },
+              { Type: 'ID_TYPE', Value: 'DRIVER LICENSE FRONT', Confidence: 99.2 },
+            ],
+          },
+        ],
+        Pages: 2,
+        ModelVersion: '1.0',
       },
     },
   },
