@@ -52,6 +52,10 @@ describe('BambooHR catalog (issue 16 breadth)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('ListEmployees, which BambooHR serves to OAuth only, needs the delegated grant; nothing else does', () => {
+    expect(bamboo.actions.filter((a) => a.requires?.grant).map((a) => [a.ActionId, a.requires!.grant])).toEqual([['ListEmployees', 'delegated']]);
+  });
+
   it('time-off decisions take only the statuses BambooHR documents, and a request id', () => {
     const set = bamboo.actions.find((a) => a.ActionId === 'SetTimeOffRequestStatus')!;
     const props = set.InputSchema.properties as Record<string, { enum?: string[] }>;

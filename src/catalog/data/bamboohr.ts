@@ -304,7 +304,8 @@ export const bambooHr: Catalog = {
       Description:
         'Lists employees a page at a time, optionally filtered by name or job title (case-insensitive substring), status or ids, and sorted. Employees are as BambooHR sends them: employeeId, firstName, lastName, preferredName, jobTitleName, status, photoUrl ' +
         'plus the extra Fields asked for (workEmail, departmentName, reportsToId, ...); values the caller may not see are null and named in _restrictedFields. Total counts all matches; pass NextToken back for the next page. ' +
-        'For many fields of one employee use GetEmployee; for reporting across employees RunCustomReport.',
+        'For many fields of one employee use GetEmployee; for reporting across employees RunCustomReport. ' +
+        'BambooHR offers this list to OAuth (signed-in user) connectors only: with an API key, use GetEmployeeDirectory or RunCustomReport.',
       InputSchema: {
         type: 'object',
         properties: {
@@ -390,7 +391,8 @@ export const bambooHr: Catalog = {
         { Title: 'Fetch three employees by id', Input: { EmployeeIds: ['123', '124', '125'], Fields: ['reportsToName'] } },
       ],
       reference: ref('list-employees'),
-      requires: { scopes: ['employee'] },
+      // BambooHR's spec gives this operation OAuth only (no API-key Basic auth).
+      requires: { grant: 'delegated', scopes: ['employee'] },
     },
     {
       ActionId: 'ListFields',
