@@ -4,7 +4,9 @@
 // for, shows examples and links the vendor's page. The requests themselves are exercised
 // in catalog-actions.test.ts (and S3 end to end in actions-s3.test.ts).
 import { describe, expect, it } from 'vitest';
-import { catalogFor } from '../src/catalog/index.js';
+import { catalogFor, findAction, invokeAwsAction } from '../src/catalog/index.js';
+import { AwsClients, type AwsClientScope } from '../src/connections/index.js';
+import { verifyPresignedSigV4 } from './support/sigv4-verify.js';
 
 const bamboo = catalogFor('BAMBOO_HR')!;
 const ids = (c: typeof bamboo) => c.actions.map((a) => a.ActionId);
@@ -109,5 +111,58 @@ describe('Amazon S3 and Textract catalogs (issue 16 breadth)', () => {
       expect(a.Description).toMatch(/bearer capability/);
       expect(a.Description).toMatch(/remaining|has left/);
     }
+  });
+});
+
+describe('presigning (aws.presign): bounded by the session, never sent', () => {
+  const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+  const sent: unknown[] = [];
+  const clients = new AwsClients({
+    request: async (req) => {
+      sent.push(req);
+      throw new Error('nothing may be sent');
+    },
+  });
+  const presign = (expiresInSessionMs: number | undefined, input: Record<string, unknown>) => {
+    const scope: AwsClientScope = {
+      owner: `presign-${expiresInSessionMs}`,
+      version: '1',
+      region: 'eu-west-1',
+      credentials: {
+        accessKeyId: 'ASIAPRESIGNTEST00001',
+        secretAccessKey: secret,
+        sessionToken: 'session/token+with=odd chars',
+        ...(expiresInSessionMs !== undefined ? { expiration: new Date(Date.now() + expiresInSessionMs) } : {}),
+      },
+      clientConfig: { endpoint: 'https://s3.eu-west-1.amazonaws.com', forcePathStyle: true },
+    };
+    return invokeAwsAction(findAction('AMAZON_S3', 'PresignGetObject')!, input, { send: (call, scrubber) => clients.send(scope, call, scrubber) });
+  };
+
+  it('the expiry is the one asked for, cut to the session’s remaining lifetime; the URL verifies; nothing is sent', async () => {
+    const long = await presign(undefined, { Bucket: 'reports', Key: 'a/b c.csv', ExpiresIn: 7 * 24 * 3600 });
+    expect(long.Output).toMatchObject({ ExpiresIn: 604800, Method: 'GET' });
+    const short = await presign(120_000, { Bucket: 'reports', Key: 'a/b c.csv', ExpiresIn: 3600 });
+    const out = short.Output as { Url: string; ExpiresIn: number; Expiration: string };
+    expect(out.ExpiresIn).toBeGreaterThanOrEqual(118);
+    expect(out.ExpiresIn).toBeLessThanOrEqual(120);
+    const url = new URL(out.Url);
+    expect(url.origin).toBe('https://s3.eu-west-1.amazonaws.com');
+    expect(url.pathname).toBe('/reports/a/b%20c.csv');
+    expect(url.searchParams.get('X-Amz-Security-Token')).toBe('session/token+with=odd chars');
+    const verdict = verifyPresignedSigV4({ method: 'GET', url: `${url.pathname}${url.search}`, headers: { host: url.host } }, () => secret, 's3');
+    expect(verdict).toMatchObject({ ok: true, region: 'eu-west-1', expires: out.ExpiresIn });
+    for (const form of [secret, encodeURIComponent(secret)]) expect(out.Url).not.toContain(form);
+    expect(sent).toEqual([]);
+  });
+
+  it('a session about to expire gives no URL: a FAILED invocation saying so', async () => {
+    const r = await presign(500, { Bucket: 'reports', Key: 'x.csv' });
+    expect(r).toMatchObject({
+      InvokeActionStatus: 'FAILED',
+      HttpStatusCode: 400,
+      Output: { Code: 'PresignRefused', Message: expect.stringMatching(/expires too soon/) },
+    });
+    expect(sent).toEqual([]);
   });
 });
