@@ -30,6 +30,8 @@ import { readMultipart } from './support/multipart.js';
 import { REQS_HOSTS, REQS_SAMPLES } from './support/catalog-samples-reqs.js';
 
 import { ASANASM_SAMPLES } from './support/catalog-samples-asanasm.js';
+import { AWSBHR_AI_SAMPLES, AWSBHR_PRESIGN_SAMPLES, AWSBHR_S3_SAMPLES, AWSBHR_SAMPLES } from './support/catalog-samples-awsbhr.js';
+import { verifyPresignedSigV4 } from './support/sigv4-verify.js';
 
 const HTTP_SAMPLES = [
   ...ISSUE5_SAMPLES,
@@ -44,6 +46,7 @@ const HTTP_SAMPLES = [
   ...ATLASSIAN_SAMPLES,
   ...REQS_SAMPLES,
   ...ASANASM_SAMPLES,
+  ...AWSBHR_SAMPLES,
 ];
 const SAMPLE_HOSTS = [...ISSUE5_HOSTS, ...MORE_HOSTS, ...AWS_AI_HOSTS, ...FINDINGS_HOSTS, ...REQS_HOSTS];
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
@@ -182,7 +185,7 @@ describe('AWS actions through the SDK and the egress', () => {
   const run = (sample: AwsSample) =>
     invokeAwsAction(findAction(sample.type, sample.actionId)!, sample.input, awsSend({ endpoint: `https://${S3_HOST}:${server.port}`, forcePathStyle: true }));
 
-  for (const sample of AWS_SAMPLES) {
+  for (const sample of [...AWS_SAMPLES, ...AWSBHR_S3_SAMPLES]) {
     it(title(sample), async () => {
       received = [];
       reply = sample.response;
@@ -218,7 +221,7 @@ describe('AWS actions through the SDK and the egress', () => {
 });
 
 describe('AWS AI actions through their clients and the egress', () => {
-  for (const sample of AWS_AI_SAMPLES) {
+  for (const sample of [...AWS_AI_SAMPLES, ...AWSBHR_AI_SAMPLES]) {
     it(`${sample.type} ${sample.actionId}${sample.result.status === 'FAILED' ? ' (a service error is FAILED)' : ''}`, async () => {
       const action = findAction(sample.type, sample.actionId)!;
       expect(action?.aws, 'an AWS action').toBeDefined();
@@ -238,10 +241,40 @@ describe('AWS AI actions through their clients and the egress', () => {
   }
 });
 
+describe('S3 presigned URLs: signed with the connector session, nothing sent', () => {
+  for (const sample of AWSBHR_PRESIGN_SAMPLES) {
+    it(`${sample.type} ${sample.actionId}`, async () => {
+      received = [];
+      const result = await invokeAwsAction(
+        findAction(sample.type, sample.actionId)!,
+        sample.input,
+        awsSend({ endpoint: `https://${S3_HOST}:${server.port}`, forcePathStyle: true }),
+      );
+      expect(received).toHaveLength(0);
+      expect([result.InvokeActionStatus, result.HttpStatusCode]).toEqual([sample.result.status, sample.result.httpStatus]);
+      const out = result.Output as { Url: string; Method: string; ExpiresIn: number; Expiration: string };
+      expect([out.Method, out.ExpiresIn]).toEqual([sample.expect.method, sample.expect.expiresIn]);
+      const url = new URL(out.Url);
+      expect([url.host, decodeURIComponent(url.pathname)]).toEqual([`${S3_HOST}:${server.port}`, sample.expect.path]);
+      for (const [k, v] of Object.entries(sample.expect.query ?? {})) expect(url.searchParams.get(k), k).toBe(v);
+      expect(url.searchParams.get('X-Amz-Security-Token')).toBe(CREDENTIALS.sessionToken);
+      expect(out.Url).not.toContain(encodeURIComponent(CREDENTIALS.secretAccessKey));
+      const verdict = verifyPresignedSigV4(
+        { method: out.Method, url: `${url.pathname}${url.search}`, headers: { host: url.host } },
+        (id) => (id === CREDENTIALS.accessKeyId ? CREDENTIALS.secretAccessKey : undefined),
+        's3',
+      );
+      expect(verdict).toMatchObject({ ok: true, region: REGION, signedHeaders: ['host'], expires: sample.expect.expiresIn });
+    });
+  }
+});
+
 describe('coverage', () => {
   it('every action of every catalog has a sample that succeeds', () => {
     const exercised = new Set(
-      [...HTTP_SAMPLES, ...AWS_SAMPLES, ...AWS_AI_SAMPLES].filter((s) => s.result.status === 'SUCCESS').map((s) => `${s.type} ${s.actionId}`),
+      [...HTTP_SAMPLES, ...AWS_SAMPLES, ...AWS_AI_SAMPLES, ...AWSBHR_S3_SAMPLES, ...AWSBHR_AI_SAMPLES, ...AWSBHR_PRESIGN_SAMPLES]
+        .filter((s) => s.result.status === 'SUCCESS')
+        .map((s) => `${s.type} ${s.actionId}`),
     );
     const missing: string[] = [];
     for (const type of COMPLETED_TYPES) {

@@ -123,6 +123,11 @@ function actionProblems(action: CatalogAction, type: string, at: string): string
   if (action.aws) {
     if (!awsClients[action.aws.client]) problems.push(`${at}/aws/client: ${action.aws.client} is not an installed client package`);
     inputRefs(action.aws.input, `${at}/aws/input`);
+    if (action.aws.presign) {
+      inputRefs(action.aws.presign.expiresIn, `${at}/aws/presign/expiresIn`);
+      // The query-form signing rules aws-clients.ts applies are S3's.
+      if (action.aws.client !== '@aws-sdk/client-s3') problems.push(`${at}/aws/presign: only @aws-sdk/client-s3 commands can be presigned`);
+    }
   }
   for (const key of ['value', 'failureValue'] as const) {
     const t = action.output?.[key];

@@ -212,4 +212,16 @@ export const valueHooks: Record<string, ValueHook> = {
     }
     return `bytes ${first}-${first + length - 1}/${total}`;
   },
+  /**
+   * S3 CopyObject's CopySource from `{Bucket, Key, VersionId}`: `bucket/key[?versionId=v]`, URL-encoded
+   * as S3 requires (each key segment percent-encoded, its slashes kept).
+   */
+  s3CopySource: (v) => {
+    const bucket = memberOf(v, 'Bucket');
+    const key = memberOf(v, 'Key');
+    const version = memberOf(v, 'VersionId');
+    if (typeof bucket !== 'string' || typeof key !== 'string' || bucket === '' || key === '') return undefined;
+    const source = `${encodeURIComponent(bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`;
+    return typeof version === 'string' && version !== '' ? `${source}?versionId=${encodeURIComponent(version)}` : source;
+  },
 };

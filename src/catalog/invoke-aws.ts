@@ -48,7 +48,20 @@ export function buildAwsCall(action: CatalogAction, input: Record<string, unknow
       }
     }
   }
-  return { client: action.aws.client, command: action.aws.command, input: callInput };
+  const call: BuiltAwsCall = { client: action.aws.client, command: action.aws.command, input: callInput };
+  if (action.aws.presign) {
+    let expiresIn: unknown;
+    try {
+      expiresIn = evaluate(action.aws.presign.expiresIn, input);
+    } catch (err) {
+      if (err instanceof MappingError) throw memberError('input', err.message);
+      throw err;
+    }
+    if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 1)
+      throw memberError('input', 'The expiry of a presigned URL must be a whole number of seconds, at least 1');
+    call.presign = { expiresIn };
+  }
+  return call;
 }
 
 interface StreamingBlob {
@@ -80,6 +93,10 @@ export async function invokeAwsAction(action: CatalogAction, input: unknown, inv
     return shapeView(action, { StatusCode: e.$metadata.httpStatusCode, Headers: {}, Body: body }, scrubber);
   }
   const { $metadata, ...output } = answer;
+  // A presigned URL: made here, nothing was sent or answered. It carries the session's
+  // access key id and token by design (S3 needs them) — the scrubber would blank them —
+  // and never the secret key, which aws-clients.ts checks before handing it out.
+  if (call.presign) return shapeView(action, { StatusCode: 200, Headers: {}, Body: output });
   const sdkStatus = typeof $metadata === 'object' && $metadata !== null && 'httpStatusCode' in $metadata ? $metadata.httpStatusCode : undefined;
   const status = typeof sdkStatus === 'number' ? sdkStatus : 200;
   for (const [k, v] of Object.entries(output)) {

@@ -77,6 +77,7 @@ export const catalogSchema = {
             command: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*Command$' },
             signingName: { type: 'string', pattern: '^[a-z0-9-]+$' },
             input: template,
+            presign: { type: 'object', required: ['expiresIn'], additionalProperties: false, properties: { expiresIn: template } },
           },
         },
         output: {

@@ -129,6 +129,13 @@ export interface AwsCallTemplate {
   signingName: string;
   /** An object template: the command's input. */
   input: Template;
+  /**
+   * Presign the command instead of sending it (S3 GetObject/PutObject): the answer is a
+   * URL signed in SigV4's query form with the connector's session, valid for `expiresIn`
+   * seconds (a template over the input), cut to the session's remaining lifetime and to
+   * 7 days (connections/aws-clients.ts). Nothing is sent to AWS.
+   */
+  presign?: { expiresIn: Template };
 }
 
 /** A condition on the response that makes a 2xx answer a failed invocation (Slack's `ok: false`). */
@@ -221,6 +228,8 @@ export interface BuiltAwsCall {
   client: string;
   command: string;
   input: Record<string, unknown>;
+  /** Presign instead of send, valid for at most this many seconds. */
+  presign?: { expiresIn: number };
 }
 
 export type InvokeActionStatus = 'SUCCESS' | 'FAILED';

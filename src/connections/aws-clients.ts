@@ -13,9 +13,18 @@
 // A client is replaced when its connector's configuration changed (updatedAt, the
 // destination digest) or the session's credentials are not those it was built with
 // (renewed before they expire); the cache is an LRU bounded in size.
+//
+// A call may ask to be presigned instead of sent (S3 presigned URLs, `AwsCall.presign`):
+// the same client serializes the command (endpoint, addressing, query) but nothing is
+// sent; the request is signed in SigV4's query form with the session's credentials, for
+// at most the session's remaining lifetime and 7 days. The URL carries the access key id
+// and the session token (S3 needs them) and a signature, never the secret key.
+import { buildQueryString } from '@smithy/core/protocols';
+import { HttpRequest } from '@smithy/core/transport';
+import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { EgressHttpHandler, type EgressHandlerOptions, type EgressSender, type EgressTenant, type ResponseHold } from '../egress/index.js';
-import { type CredentialScrubber, scrubbingSender } from './scrub.js';
+import { CredentialScrubber, scrubbingSender } from './scrub.js';
 
 type ClientModule = Record<string, unknown>;
 
@@ -33,6 +42,29 @@ export const awsClientPackages: Record<string, () => Promise<ClientModule>> = {
 export interface SdkClient {
   send(command: unknown, options?: EgressHandlerOptions): Promise<Record<string, unknown>>;
   destroy(): void;
+}
+
+/** What presigning needs of a client and a command (smithy's middleware stack). */
+interface Stack {
+  clone(): Stack;
+  addRelativeTo(mw: unknown, opts: { name: string; relation: 'before' | 'after'; toMiddleware: string; override?: boolean }): void;
+}
+interface StackedClient extends SdkClient {
+  middlewareStack: Stack;
+  config: Record<string, unknown>;
+}
+interface StackedCommand {
+  input: object;
+  resolveMiddleware(stack: Stack, config: unknown, options: unknown): (args: { input: object }) => Promise<{ output: Record<string, unknown> }>;
+}
+
+/** A presign that cannot be made: a FAILED invocation (a service error's shape) rather than a server error. */
+class PresignRefused extends Error {
+  readonly $metadata = { httpStatusCode: 400 };
+  constructor(message: string) {
+    super(message);
+    this.name = 'PresignRefused';
+  }
 }
 
 type ClientClass = new (config: object) => SdkClient;
@@ -63,7 +95,17 @@ export interface AwsCall {
   client: string;
   command: string;
   input: Record<string, unknown>;
+  /** Presign instead of send (S3 only): a URL valid for at most `expiresIn` seconds (see AwsClients.presign). */
+  presign?: { expiresIn: number };
 }
+
+/** The longest a SigV4 presigned URL can be valid (AWS's limit): 7 days. */
+export const MAX_PRESIGN_SECONDS = 7 * 24 * 3600;
+/** The client packages whose commands may be presigned (the query-form rules below are S3's). */
+const PRESIGNABLE = new Set(['@aws-sdk/client-s3']);
+/** Request headers a presigned URL does not carry: the SDK's own, and what only a request with a body has. */
+const NOT_PRESIGNED =
+  /^(?:amz-sdk-invocation-id|amz-sdk-request|x-amz-user-agent|user-agent|content-length|content-md5|expect|x-amz-checksum-.*|x-amz-sdk-checksum-algorithm|x-amz-decoded-content-length)$/i;
 
 /** Whose client it is and what it is built with. */
 export interface AwsClientScope {
@@ -119,12 +161,72 @@ export class AwsClients {
     const c = scope.credentials;
     scrubber.add(c.accessKeyId, c.secretAccessKey, c.sessionToken);
     const client = await this.client(scope, call.client);
+    if (call.presign) return this.presign(scope, client as StackedClient, new Command(call.input) as StackedCommand, call.client, call.presign.expiresIn);
     const egress = this.egress;
     const options: EgressHandlerOptions = {
       egress: { request: scrubbingSender((req) => egress.request(hold ? { ...req, hold } : req), scrubber) },
       ...(signal ? { abortSignal: signal } : {}),
     };
     return client.send(new Command(call.input), options);
+  }
+
+  /**
+   * A presigned URL for the command instead of sending it: the client's own middleware
+   * serializes it (endpoint, bucket addressing, query) and stops before signing; the
+   * request is then signed in SigV4's query form (S3's rules: path not escaped twice,
+   * payload UNSIGNED-PAYLOAD) with the scope's credentials. Valid for `expiresIn`
+   * seconds, cut to the credentials' remaining lifetime and to 7 days. Resolves
+   * `{Url, Method, ExpiresIn, Expiration}`; nothing is sent. The URL carries the access
+   * key id and session token (as S3 requires) and never the secret, which is checked.
+   */
+  private async presign(
+    scope: AwsClientScope,
+    client: StackedClient,
+    command: StackedCommand,
+    pkg: string,
+    requested: number,
+  ): Promise<Record<string, unknown>> {
+    if (!PRESIGNABLE.has(pkg)) throw new TypeError(`${pkg} commands cannot be presigned`);
+    const c = scope.credentials;
+    const now = Date.now();
+    const remaining = c.expiration ? Math.floor((c.expiration.getTime() - now) / 1000) : MAX_PRESIGN_SECONDS;
+    const expiresIn = Math.min(Math.floor(requested), MAX_PRESIGN_SECONDS, remaining);
+    if (!(expiresIn >= 1)) throw new PresignRefused('The connector’s AWS session expires too soon to presign a URL; try again.');
+    let captured: { request: HttpRequest; region: unknown } | undefined;
+    const intercept = (_next: unknown, context: Record<string, unknown>) => async (args: { request: unknown }) => {
+      if (!HttpRequest.isInstance(args.request)) throw new TypeError('the command did not serialize to an HTTP request');
+      captured = { request: args.request, region: context.signing_region };
+      return { response: {}, output: { $metadata: { httpStatusCode: 200 } } };
+    };
+    const stack = client.middlewareStack.clone();
+    stack.addRelativeTo(intercept, { name: 'actionBridgePresign', relation: 'before', toMiddleware: 'httpSigningMiddleware', override: true });
+    await command.resolveMiddleware(stack, client.config, {})({ input: command.input });
+    if (!captured) throw new TypeError('the command was not serialized');
+    const req = captured.request;
+    for (const h of Object.keys(req.headers)) if (NOT_PRESIGNED.test(h)) delete req.headers[h];
+    req.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+    req.headers.host = `${req.hostname}${req.port ? `:${req.port}` : ''}`;
+    req.body = undefined;
+    const signer = new SignatureV4({
+      credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}) },
+      region: typeof captured.region === 'string' ? captured.region : scope.region,
+      service: 's3',
+      sha256: client.config.sha256 as ConstructorParameters<typeof SignatureV4>[0]['sha256'],
+      uriEscapePath: false,
+      applyChecksum: false,
+    });
+    const signed = await signer.presign(req, { expiresIn, signingDate: new Date(now), unsignableHeaders: new Set(['content-type']) });
+    const query = buildQueryString(signed.query ?? {});
+    const url = `${signed.protocol}//${signed.hostname}${signed.port ? `:${signed.port}` : ''}${signed.path}${query ? `?${query}` : ''}`;
+    // The signature is derived from the secret; the secret itself must never be in what is handed out.
+    if (new CredentialScrubber([c.secretAccessKey]).text(url) !== url) throw new TypeError('refusing a presigned URL that carries the secret key');
+    return {
+      $metadata: { httpStatusCode: 200 },
+      Url: url,
+      Method: signed.method,
+      ExpiresIn: expiresIn,
+      Expiration: new Date(now + expiresIn * 1000).toISOString(),
+    };
   }
 
   private client(scope: AwsClientScope, pkg: string): Promise<SdkClient> {

@@ -449,6 +449,113 @@ export const textract: Catalog = {
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
       idempotent: true,
     },
+    // ── Issue 16 breadth: appended (the actions above keep their order) ──────
+    {
+      ActionId: 'AnalyzeExpense',
+      Name: 'Analyze invoice or receipt',
+      Description:
+        `Reads an invoice or a receipt (PNG, JPEG, TIFF or PDF; base64 of at most ${DOC_MAX} bytes, or an S3 object) synchronously and returns ExpenseDocuments: ` +
+        'for each one its SummaryFields (Type as Textract normalizes it — VENDOR_NAME, INVOICE_RECEIPT_ID, INVOICE_RECEIPT_DATE, TOTAL, TAX, DUE_DATE, ... —, the Label printed on the page, the Value, Confidence, Currency, Page) ' +
+        'and its LineItemGroups of LineItems (ITEM, QUANTITY, PRICE, UNIT_PRICE fields). Geometry blocks are left out. A multi-page PDF must be in S3.',
+      InputSchema: { type: 'object', oneOf: [{ required: ['Document'] }, { required: ['S3Bucket', 'S3Key'] }], properties: documentInput },
+      aws: { client: TEXTRACT, command: 'AnalyzeExpenseCommand', signingName: 'textract', input: { Document: document } },
+      output: {
+        value: {
+          ExpenseDocuments: {
+            $each: '$.Body.ExpenseDocuments',
+            $as: {
+              Index: '@.ExpenseIndex',
+              SummaryFields: { $each: '@.SummaryFields', $as: expenseField() },
+              LineItemGroups: {
+                $each: '@.LineItemGroups',
+                $as: {
+                  Index: '@.LineItemGroupIndex',
+                  LineItems: { $each: '@.LineItems', $as: { Fields: { $each: '@.LineItemExpenseFields', $as: expenseField() } } },
+                },
+              },
+            },
+          },
+          Pages: '$.Body.DocumentMetadata.Pages',
+        },
+      },
+      binary: { maxBytes: DOC_MAX },
+      idempotent: true,
+      Examples: [
+        { Title: 'Read the totals and line items of a receipt in S3', Input: { S3Bucket: 'expenses', S3Key: 'receipts/2025-06-03-taxi.jpg' } },
+        {
+          Title: 'Read an invoice given as base64',
+          Input: { Document: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/textract/latest/dg/API_AnalyzeExpense.html',
+    },
+    {
+      ActionId: 'AnalyzeID',
+      Name: 'Analyze identity document',
+      Description:
+        "Reads a US driver's license or passport (one or two page images: front and back; base64 of at most 5 MiB each, or S3 objects) synchronously and returns IdentityDocuments, " +
+        'each with its Fields: Type (FIRST_NAME, LAST_NAME, DATE_OF_BIRTH, DOCUMENT_NUMBER, EXPIRATION_DATE, ADDRESS, ID_TYPE, MRZ_CODE, ...), Value, NormalizedValue (dates as ISO 8601) and Confidence. ' +
+        'Identity documents are personal data: the output holds them in clear.',
+      InputSchema: {
+        type: 'object',
+        required: ['Pages'],
+        properties: {
+          Pages: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 2,
+            description: 'The front and, optionally, the back of the document.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              oneOf: [{ required: ['Document'] }, { required: ['S3Bucket', 'S3Key'] }],
+              properties: documentInput,
+            },
+          },
+        },
+      },
+      aws: {
+        client: TEXTRACT,
+        command: 'AnalyzeIDCommand',
+        signingName: 'textract',
+        input: { DocumentPages: { $each: '$.Pages', $as: { Bytes: { $fromBase64: '@.Document' }, S3Object: { Bucket: '@.S3Bucket', Name: '@.S3Key' } } } },
+      },
+      output: {
+        value: {
+          IdentityDocuments: {
+            $each: '$.Body.IdentityDocuments',
+            $as: {
+              Index: '@.DocumentIndex',
+              Fields: {
+                $each: '@.IdentityDocumentFields',
+                $as: {
+                  Type: '@.Type.Text',
+                  Value: '@.ValueDetection.Text',
+                  NormalizedValue: '@.ValueDetection.NormalizedValue.Value',
+                  Confidence: '@.ValueDetection.Confidence',
+                },
+              },
+            },
+          },
+          Pages: '$.Body.DocumentMetadata.Pages',
+          ModelVersion: '$.Body.AnalyzeIDModelVersion',
+        },
+      },
+      binary: { maxBytes: DOC_MAX },
+      idempotent: true,
+      Examples: [
+        {
+          Title: "Read a driver's license, front and back, from S3",
+          Input: {
+            Pages: [
+              { S3Bucket: 'onboarding', S3Key: 'ids/123-front.jpg' },
+              { S3Bucket: 'onboarding', S3Key: 'ids/123-back.jpg' },
+            ],
+          },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/textract/latest/dg/API_AnalyzeID.html',
+    },
   ],
 };
 
@@ -608,3 +715,16 @@ export const comprehendMedical: Catalog = {
     ),
   ],
 };
+
+// (A function declaration: hoisted, so that the Textract actions appended above can use it.)
+/** One field of an expense document (AnalyzeExpense): the normalized type, the label printed, the value. */
+function expenseField(): Template {
+  return {
+    Type: '@.Type.Text',
+    Label: '@.LabelDetection.Text',
+    Value: '@.ValueDetection.Text',
+    Confidence: '@.ValueDetection.Confidence',
+    Currency: '@.Currency.Code',
+    Page: '@.PageNumber',
+  };
+}
