@@ -706,9 +706,11 @@ export function checkCatalog(
       }
       checkVariant(action, catalog, v, op, report);
       checkScopes(action, op, report);
+      // An action that needs the delegated grant runs only on authorization-code connectors: other placements do not apply.
+      const delegatedOnly = ((v as { grant?: string }).grant ?? action.requires?.grant) === 'delegated';
       if (op.security && op.security.length > 0 && !withoutCredentials(catalog, v))
         for (const p of placements)
-          if (!placementAllowed(p, op.security)) report('auth', `${p.label} is not among the spec's security schemes (${describeSecurity(op.security)})`);
+          if ((!delegatedOnly || p.authType === 'OAUTH2_AUTHORIZATION_CODE') && !placementAllowed(p, op.security)) report('auth', `${p.label} is not among the spec's security schemes (${describeSecurity(op.security)})`);
     }
     if (actionChecked) checked++;
   }
@@ -753,6 +755,11 @@ function checkVariant(action: CatalogAction, catalog: Catalog, v: HttpRequestTem
   for (const [k, t] of query?.members ?? []) {
     const p = queryParams.find((x) => x.name === k);
     if (!p) {
+      // `page[limit]`: a member of an object parameter `page` sent in deepObject style.
+      const deep = /^([^[\]]+)\[([^[\]]+)\]$/.exec(k);
+      const parent = deep ? queryParams.find((x) => x.name === deep[1]) : undefined;
+      const members = (parent?.schema as { properties?: Record<string, unknown> } | undefined)?.properties;
+      if (parent && deep && (members === undefined || deep[2]! in members)) continue;
       if (!PAGINATION_PARAMS[op.spec]?.has(k)) undeclared('query', k);
       continue;
     }
