@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ACCOUNT, OTHER_ACCOUNT, REGION, createInput, expectError, qs, startTestServer, type TestServer, type TestUser } from './helpers.js';
 import { modelEnum, modelErrors, sendRaw, withTimeout } from './robust-support.js';
-import { allowedAuthentication } from '../src/domain/type-auth.js';
+import { allowedAuthentication, apiKeyNeedsEmail } from '../src/domain/type-auth.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
 const CALL_TIMEOUT_MS = 5_000;
@@ -355,7 +355,20 @@ function authConfigFor(type: qs.ActionConnectorType): fc.Arbitrary<Record<string
   const allowed = allowedAuthentication(type);
   const refused = AUTH_TYPES.filter((a) => !allowed.includes(a));
   if (allowed.length === 0) throw new Error(`connector type ${type} accepts no AuthenticationType`);
-  const arbs = [{ arbitrary: fc.constantFrom(...allowed).chain((a) => authConfigOf[a]), weight: 7 }];
+  // A valid API_KEY config of a type whose tokens go as Basic (Jira, Confluence, Zendesk) carries Email.
+  const withEmail = (c: Record<string, unknown>) => {
+    const m = (c.AuthenticationMetadata as { ApiKeyConnectionMetadata?: Record<string, unknown> } | undefined)?.ApiKeyConnectionMetadata;
+    return m && !m.Email ? { ...c, AuthenticationMetadata: { ApiKeyConnectionMetadata: { ...m, Email: 'svc.bot+1@example.com' } } } : c;
+  };
+  const arbs = [
+    {
+      arbitrary: fc
+        .constantFrom(...allowed)
+        .chain((a) => authConfigOf[a])
+        .map((c) => (apiKeyNeedsEmail(type) ? withEmail(c) : c)),
+      weight: 7,
+    },
+  ];
   if (refused.length) arbs.push({ arbitrary: fc.constantFrom(...refused).chain((a) => authConfigOf[a]), weight: 1 });
   return fc.oneof(...arbs);
 }
