@@ -368,17 +368,31 @@ export const textract: Catalog = {
     {
       ActionId: 'DetectDocumentText',
       Name: 'Detect document text',
-      Description: `Reads the text of a document given as base64 (at most ${DOC_MAX} bytes) or in S3: its lines, and every block with geometry.`,
+      Description:
+        `Reads the text of a single-page document (PNG, JPEG, TIFF or PDF) given as base64 (at most ${DOC_MAX} bytes) or as an S3 object, synchronously. ` +
+        'Returns Lines (the text, line by line, in reading order), Blocks (every PAGE, LINE and WORD block with its Text, Confidence, Geometry and Relationships) and Pages (the page count). ' +
+        'For tables, forms or queries use AnalyzeDocument; for a multi-page PDF, StartDocumentAnalysis.',
       InputSchema: { type: 'object', oneOf: [{ required: ['Document'] }, { required: ['S3Bucket', 'S3Key'] }], properties: documentInput },
       aws: { client: TEXTRACT, command: 'DetectDocumentTextCommand', signingName: 'textract', input: { Document: document } },
       output: { value: blocksOut },
       binary: { maxBytes: DOC_MAX },
       idempotent: true,
+      Examples: [
+        { Title: 'Read the text of a scanned letter in S3', Input: { S3Bucket: 'scans', S3Key: 'inbox/2025-06-03-letter.png' } },
+        {
+          Title: 'Read the text of an image given as base64',
+          Input: { Document: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/textract/latest/dg/API_DetectDocumentText.html',
     },
     {
       ActionId: 'AnalyzeDocument',
       Name: 'Analyze document',
-      Description: 'Extracts tables, forms (key-value pairs), signatures, layout, and answers to queries from a document given as base64 or in S3.',
+      Description:
+        `Extracts tables, forms (key-value pairs), signatures, layout, and answers to queries (up to 30) from a single-page document given as base64 (at most ${DOC_MAX} bytes) or as an S3 object, synchronously. ` +
+        'Returns Lines (the text, line by line), Blocks (PAGE, LINE, WORD, TABLE, CELL, KEY_VALUE_SET, SIGNATURE, LAYOUT_*, QUERY and QUERY_RESULT blocks with Text, Confidence, Geometry and the Relationships that tie keys to values and cells to tables) and Pages. ' +
+        'A QUERY block carries the query Alias; its answer is the QUERY_RESULT block it points to. For a multi-page PDF use StartDocumentAnalysis.',
       InputSchema: {
         type: 'object',
         required: ['FeatureTypes'],
@@ -394,11 +408,28 @@ export const textract: Catalog = {
       output: { value: blocksOut },
       binary: { maxBytes: DOC_MAX },
       idempotent: true,
+      Examples: [
+        {
+          Title: 'Extract the tables and form fields of a form in S3',
+          Input: { S3Bucket: 'forms', S3Key: 'applications/2025/0042.png', FeatureTypes: ['TABLES', 'FORMS'] },
+        },
+        {
+          Title: 'Ask questions of a document given as base64',
+          Input: {
+            Document: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+            FeatureTypes: ['QUERIES'],
+            Queries: [{ Text: 'What is the policy number?', Alias: 'PolicyNumber' }],
+          },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/textract/latest/dg/API_AnalyzeDocument.html',
     },
     {
       ActionId: 'StartDocumentAnalysis',
       Name: 'Start document analysis',
-      Description: 'Starts analyzing a (multi-page) document in S3; poll GetDocumentAnalysis with the JobId.',
+      Description:
+        'Starts analyzing a document in S3 asynchronously (multi-page PDF or TIFF, or an image) for tables, forms, signatures, layout and queries. ' +
+        'Returns JobId: poll GetDocumentAnalysis with it until JobStatus is SUCCEEDED. The same ClientRequestToken returns the same JobId instead of starting a second job.',
       InputSchema: {
         type: 'object',
         required: ['S3Bucket', 'S3Key', 'FeatureTypes'],
@@ -425,11 +456,31 @@ export const textract: Catalog = {
       },
       output: { value: { JobId: '$.Body.JobId' } },
       idempotent: false,
+      Examples: [
+        {
+          Title: 'Analyze the tables and forms of a multi-page contract',
+          Input: { S3Bucket: 'contracts', S3Key: 'signed/2025/acme-msa.pdf', FeatureTypes: ['TABLES', 'FORMS'], JobTag: 'acme-msa' },
+        },
+        {
+          Title: 'Ask questions of a multi-page PDF',
+          Input: {
+            S3Bucket: 'claims',
+            S3Key: 'incoming/claim-7781.pdf',
+            FeatureTypes: ['QUERIES'],
+            Queries: [{ Text: 'What is the claim number?', Alias: 'ClaimNumber' }],
+            ClientRequestToken: 'claim-7781',
+          },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/textract/latest/dg/API_StartDocumentAnalysis.html',
     },
     {
       ActionId: 'GetDocumentAnalysis',
       Name: 'Get document analysis',
-      Description: 'Returns the status of an analysis job and, when it succeeded, its results a page of blocks at a time.',
+      Description:
+        'Returns the status of a StartDocumentAnalysis job and, once it succeeded, its results a page of blocks at a time: JobStatus (IN_PROGRESS, SUCCEEDED, FAILED, PARTIAL_SUCCESS), StatusMessage when it failed, ' +
+        'Lines (the text of this page of results, line by line), Blocks (with Text, Confidence, Geometry, Page and Relationships), Pages (the page count) and NextToken while more blocks remain. ' +
+        'Results are kept 7 days after the job completes.',
       InputSchema: {
         type: 'object',
         required: ['JobId'],
@@ -448,6 +499,14 @@ export const textract: Catalog = {
       output: { value: { JobStatus: '$.Body.JobStatus', StatusMessage: '$.Body.StatusMessage', ...blocksOut, NextToken: '$.Body.NextToken' } },
       pagination: { inputToken: 'NextToken', outputToken: 'NextToken' },
       idempotent: true,
+      Examples: [
+        { Title: 'Check an analysis job', Input: { JobId: '3ad4b1d0f8a6c2e9b7d5e1f0a9c8b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0' } },
+        {
+          Title: 'Read the next page of results',
+          Input: { JobId: '3ad4b1d0f8a6c2e9b7d5e1f0a9c8b7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0', MaxResults: 1000, NextToken: 'eyJwYWdlIjoyfQ==' },
+        },
+      ],
+      reference: 'https://docs.aws.amazon.com/textract/latest/dg/API_GetDocumentAnalysis.html',
     },
     // ── Issue 16 breadth: appended (the actions above keep their order) ──────
     {
@@ -639,7 +698,8 @@ export const comprehend: Catalog = {
       id: 'DetectPiiEntities',
       name: 'Detect PII',
       description:
-        'Finds personally identifiable information (names, addresses, account numbers, SSNs, ...) in an English or Spanish text (LanguageCode en or es only), with type, score and offsets. Text is at most 100 KB in UTF-8.',
+        'Finds personally identifiable information (names, addresses, account numbers, SSNs, ...) in an English or Spanish text (LanguageCode en or es only). ' +
+        'Returns Entities: each with Type (NAME, ADDRESS, EMAIL, PHONE, SSN, BANK_ACCOUNT_NUMBER, CREDIT_DEBIT_NUMBER, ...), Score, BeginOffset and EndOffset (character offsets into Text; the entity text itself is not returned). Text is at most 100 KB in UTF-8.',
       command: 'DetectPiiEntitiesCommand',
       // The SDK: "Enter the language code for English (en) or Spanish (es)".
       languages: ['en', 'es'],
@@ -684,7 +744,9 @@ export const comprehendMedical: Catalog = {
     medicalAction(
       'DetectEntitiesV2',
       'Detect medical entities',
-      'Finds medical conditions, medications, anatomy, tests, treatments and protected health information in clinical text.',
+      'Finds medical conditions, medications, anatomy, tests, treatments and protected health information in clinical text. ' +
+        'Returns Entities: each with Id, Text, Category (MEDICAL_CONDITION, MEDICATION, ANATOMY, TEST_TREATMENT_PROCEDURE, PROTECTED_HEALTH_INFORMATION, ...), Type, Score, BeginOffset, EndOffset, ' +
+        'Traits (e.g. NEGATION, DIAGNOSIS) and Attributes (e.g. the DOSAGE and FREQUENCY of a medication); UnmappedAttributes (attributes not tied to an entity) and ModelVersion.',
       'DetectEntitiesV2Command',
       20_000,
       NOTE,
@@ -692,7 +754,8 @@ export const comprehendMedical: Catalog = {
     medicalAction(
       'DetectPHI',
       'Detect PHI',
-      'Finds protected health information (names, dates, identifiers, contact details) in clinical text.',
+      'Finds protected health information (names, dates, identifiers, contact details) in clinical text. ' +
+        'Returns Entities: each with Id, Text, Category PROTECTED_HEALTH_INFORMATION, Type (NAME, DATE, AGE, ID, ADDRESS, PHONE_OR_FAX, EMAIL, ...), Score, BeginOffset and EndOffset; and ModelVersion.',
       'DetectPHICommand',
       20_000,
       'John Smith, DOB 01/02/1980, MRN 123456, seen at Anytown Clinic on 2025-03-01.',
@@ -700,7 +763,8 @@ export const comprehendMedical: Catalog = {
     medicalAction(
       'InferICD10CM',
       'Infer ICD-10-CM',
-      'Links medical conditions in clinical text to ICD-10-CM codes, with confidence scores.',
+      'Links medical conditions in clinical text to ICD-10-CM codes. ' +
+        'Returns Entities: each condition with Id, Text, Category, Type, Score, BeginOffset, EndOffset, Traits, Attributes and ICD10CMConcepts (Code, Description, Score; most likely first); and ModelVersion.',
       'InferICD10CMCommand',
       10_000,
       NOTE,
@@ -708,7 +772,8 @@ export const comprehendMedical: Catalog = {
     medicalAction(
       'InferRxNorm',
       'Infer RxNorm',
-      'Links medications in clinical text to RxNorm concepts, with confidence scores.',
+      'Links medications in clinical text to RxNorm concepts. ' +
+        'Returns Entities: each medication with Id, Text, Category, Type, Score, BeginOffset, EndOffset, Traits, Attributes (DOSAGE, FREQUENCY, ROUTE_OR_MODE, ...) and RxNormConcepts (Code, Description, Score; most likely first); and ModelVersion.',
       'InferRxNormCommand',
       10_000,
       NOTE,

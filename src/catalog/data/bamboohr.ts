@@ -197,7 +197,7 @@ export const bambooHr: Catalog = {
       Name: 'Approve, deny or cancel time-off request',
       Description:
         'Decides a time-off request: approved, denied, or canceled, with an optional note the employee sees. Find the request id with ListTimeOffRequests (Action approve lists those the caller can decide). ' +
-        'An owner or admin approving completes every workflow step at once; other approvers complete only their own step. 403 when the caller may not change it this way, 404 for an unknown id.',
+        'An owner or admin approving completes every workflow step at once; other approvers complete only their own step. Returns Updated: true and the request’s new Status. 403 when the caller may not change it this way, 404 for an unknown id.',
       InputSchema: {
         type: 'object',
         required: ['RequestId', 'Status'],

@@ -539,7 +539,7 @@ export const microsoftOneDrive: Catalog = {
       ActionId: 'CancelUploadSession',
       Name: 'Cancel large file upload',
       Description:
-        "Cancels an upload session (its UploadUrl): the bytes sent so far are discarded. Sent without the connector's credentials, only to Microsoft's upload hosts.",
+        "Cancels an upload session (its UploadUrl): the bytes sent so far are discarded. Returns Cancelled: true once Microsoft accepted the cancellation. Sent without the connector's credentials, only to Microsoft's upload hosts.",
       InputSchema: {
         type: 'object',
         required: ['UploadUrl'],
