@@ -15,7 +15,22 @@ export interface Admitted {
   checked: CheckedHeaders;
 }
 
+/** An active key as the last signed request found it: its secret and its caller (user, role, groups). */
+interface KnownKey {
+  /** The identity version read before the rows this was derived from (store.identities.identityVersion). */
+  version: string;
+  secret: string;
+  caller: Caller;
+}
+const MAX_KNOWN_KEYS = 10_000;
+
 export class Authenticator {
+  /**
+   * Keys that verified, with their secret and caller, while the identity rows stand still:
+   * a signed request by a known key is then checked with no lookup and no new Caller. Any
+   * identity write moves the version, and the next request reads the rows again.
+   */
+  private readonly known = new Map<string, KnownKey>();
   private readonly verifier: SigV4Verifier;
   /**
    * Decrypted secrets keyed by access key id and ciphertext: a changed or removed
@@ -64,17 +79,35 @@ export class Authenticator {
    * (neither looked up nor parsed again).
    */
   async authenticate(req: IncomingSignedRequest, admitted?: Admitted): Promise<{ caller: Caller; region: string; signedHeaders: string[] }> {
+    // Read before the identity rows: what is derived from them is kept under this version,
+    // so a change that lands meanwhile makes it unused rather than served.
+    const version = this.store.identities.identityVersion();
     let k: AccessKey | undefined;
+    let known: KnownKey | undefined;
     const sig = await this.verifier.verify(
       req,
-      async (id) => {
-        k = admitted?.key.accessKeyId === id ? admitted.key : await this.store.identities.getAccessKey(id);
-        return k && k.status === 'ACTIVE' ? this.secretOf(k) : undefined;
+      (id) => {
+        const e = version === undefined ? undefined : this.known.get(id);
+        if (e !== undefined && e.version === version) {
+          known = e;
+          return e.secret;
+        }
+        return (async () => {
+          k = admitted?.key.accessKeyId === id ? admitted.key : await this.store.identities.getAccessKey(id);
+          return k && k.status === 'ACTIVE' ? this.secretOf(k) : undefined;
+        })();
       },
       admitted?.checked,
     );
+    if (known !== undefined) return { region: sig.region, signedHeaders: sig.signedHeaders, caller: known.caller };
     const key = k!;
-    return { region: sig.region, signedHeaders: sig.signedHeaders, caller: await this.callerOf(key.accountId, key.userName, key.role, key.accessKeyId) };
+    const caller = Object.freeze(await this.callerOf(key.accountId, key.userName, key.role, key.accessKeyId));
+    Object.freeze(caller.groupArns);
+    if (version !== undefined) {
+      if (this.known.size >= MAX_KNOWN_KEYS) this.known.clear();
+      this.known.set(key.accessKeyId, { version, secret: this.secretOf(key), caller });
+    }
+    return { region: sig.region, signedHeaders: sig.signedHeaders, caller };
   }
 
   /**

@@ -50,8 +50,8 @@ export interface CheckedHeaders {
   t: number;
 }
 
-/** Looks up an access key's secret; undefined when the key is unknown or inactive. */
-export type SecretLookup = (accessKeyId: string) => Promise<string | undefined>;
+/** Looks up an access key's secret (at once when it is at hand); undefined when the key is unknown or inactive. */
+export type SecretLookup = (accessKeyId: string) => string | undefined | Promise<string | undefined>;
 
 const sha256Hex = (b: Buffer | undefined) => (b?.length ? createHash('sha256').update(b).digest('hex') : EMPTY_SHA256);
 
@@ -428,7 +428,8 @@ export class SigV4Verifier {
       throw invalid('The x-amz-content-sha256 header does not match the request body.');
     }
 
-    const secret = await lookup(sig.accessKeyId);
+    const found = lookup(sig.accessKeyId);
+    const secret = typeof found === 'object' ? await found : found;
     if (secret === undefined) throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
 
     let expected: Buffer;

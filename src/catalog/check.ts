@@ -4,7 +4,7 @@
 // templates are well formed, input schemas compile, ids are unique.
 import { errorMessage } from '../error-text.js';
 import { Ajv } from 'ajv';
-import { inputValidator } from './input.js';
+import { throwawayInputCompiler } from './input.js';
 import { isRef, parseRef, templateProblems, templateRefs } from './mapping.js';
 import { isForbiddenHeader, PLACEHOLDER } from './request.js';
 import { catalogSchema } from './schema.js';
@@ -23,6 +23,7 @@ export function catalogProblems(catalog: unknown, connectorTypes?: readonly stri
   }
   const c = catalog;
   const problems: string[] = [];
+  const compile = throwawayInputCompiler();
   if (connectorTypes && !connectorTypes.includes(c.Type)) problems.push(`/Type: ${c.Type} is not a connector type of the model`);
   for (const [name] of Object.entries(c.defaultHeaders ?? {})) {
     if (isForbiddenHeader(name)) problems.push(`/defaultHeaders: ${name} is not a header a catalog may set`);
@@ -33,7 +34,7 @@ export function catalogProblems(catalog: unknown, connectorTypes?: readonly stri
     const at = `/actions/${i} (${action.ActionId})`;
     if (ids.has(action.ActionId)) problems.push(`${at}: duplicate ActionId`);
     ids.add(action.ActionId);
-    problems.push(...actionProblems(action, c.Type, at));
+    problems.push(...actionProblems(action, c.Type, at, compile));
     const variants = action.request === undefined ? [] : Array.isArray(action.request) ? action.request : [action.request];
     variants.forEach((v, j) => {
       const where = Array.isArray(action.request) ? `${at}/request/${j}` : `${at}/request`;
@@ -79,10 +80,10 @@ function requestOriginProblems(v: HttpRequestTemplate, origins: Record<string, C
   return problems;
 }
 
-function actionProblems(action: CatalogAction, type: string, at: string): string[] {
+function actionProblems(action: CatalogAction, type: string, at: string, compile: ReturnType<typeof throwawayInputCompiler>): string[] {
   const problems: string[] = [];
   try {
-    const validate = inputValidator(action, `check/${type}`);
+    const validate = compile(action, `check/${type}`);
     (action.Examples ?? []).forEach((example, j) => {
       if (!validate({ Input: structuredClone(example.Input) })) {
         const why = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`).join('; ');

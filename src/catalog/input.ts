@@ -9,44 +9,65 @@ import type { CatalogAction, JsonSchema } from './types.js';
 // (right for the model, wrong for free-form objects such as Salesforce's Fields).
 // Here only members a schema closes with additionalProperties:false are dropped,
 // and defaults in the schema are filled in.
-const ajv = new Ajv({
-  allErrors: true,
-  strict: false,
-  unicodeRegExp: false,
-  removeAdditional: true,
-  useDefaults: true,
-  validateSchema: true,
-  // Errors carry their schema: a `not` states its rule in its description (protocol/validate.ts).
-  verbose: true,
-});
+function newInputAjv(): Ajv {
+  const instance = new Ajv({
+    allErrors: true,
+    strict: false,
+    unicodeRegExp: false,
+    removeAdditional: true,
+    useDefaults: true,
+    validateSchema: true,
+    // Errors carry their schema: a `not` states its rule in its description (protocol/validate.ts).
+    verbose: true,
+  });
+  // `maxBytes`: a string's UTF-8 size limit, for vendors that count bytes (Comprehend's
+  // "5 KB" DetectSentiment). JSON Schema's maxLength counts characters, and a character
+  // may take up to 4 bytes: schemas state both, maxLength for agents and maxBytes to refuse
+  // what the vendor would (protocol/validate.ts words the message).
+  instance.addKeyword({
+    keyword: 'maxBytes',
+    type: 'string',
+    schemaType: 'number',
+    validate: (limit: number, data: string) => Buffer.byteLength(data, 'utf8') <= limit,
+  });
+  return instance;
+}
 
-// `maxBytes`: a string's UTF-8 size limit, for vendors that count bytes (Comprehend's
-// "5 KB" DetectSentiment). JSON Schema's maxLength counts characters, and a character
-// may take up to 4 bytes: schemas state both, maxLength for agents and maxBytes to refuse
-// what the vendor would (protocol/validate.ts words the message).
-ajv.addKeyword({
-  keyword: 'maxBytes',
-  type: 'string',
-  schemaType: 'number',
-  validate: (limit: number, data: string) => Buffer.byteLength(data, 'utf8') <= limit,
-});
-
+const ajv = newInputAjv();
 const compiled = new WeakMap<object, ValidateFunction>();
 let compiledCount = 0;
 
-/** Compiles (once) the validator of an action's input, wrapped so paths read `input.<member>`. */
+/** The validator of an action's input on `instance`, wrapped so paths read `input.<member>`. */
+function compileInput(instance: Ajv, action: CatalogAction, scope: string): ValidateFunction {
+  // The action's schema keeps its own root (an $id), so its local $refs still resolve.
+  const inner: JsonSchema = {
+    ...action.InputSchema,
+    $id: `actionbridge:catalog/${encodeURIComponent(scope)}/${encodeURIComponent(action.ActionId)}/${++compiledCount}`,
+  };
+  return instance.compile({ type: 'object', required: ['Input'], properties: { Input: inner } });
+}
+
+/**
+ * Compiles (once, on first use) the validator of an action's input. Only actions that are
+ * invoked hold a compiled validator: with several hundred actions, compiling them all kept
+ * tens of MiB the server never used.
+ */
 export function inputValidator(action: CatalogAction, scope: string): ValidateFunction {
   let v = compiled.get(action.InputSchema);
   if (!v) {
-    // The action's schema keeps its own root (an $id), so its local $refs still resolve.
-    const inner: JsonSchema = {
-      ...action.InputSchema,
-      $id: `actionbridge:catalog/${encodeURIComponent(scope)}/${encodeURIComponent(action.ActionId)}/${++compiledCount}`,
-    };
-    v = ajv.compile({ type: 'object', required: ['Input'], properties: { Input: inner } });
+    v = compileInput(ajv, action, scope);
     compiled.set(action.InputSchema, v);
   }
   return v;
+}
+
+/**
+ * For checking catalogs at load (check.ts): validators compiled on an Ajv instance of their
+ * own, which goes (with everything it compiled) when the check is done.
+ */
+export function throwawayInputCompiler(): (action: CatalogAction, scope: string) => ValidateFunction {
+  const instance = newInputAjv();
+  return (action, scope) => compileInput(instance, action, scope);
 }
 
 /**

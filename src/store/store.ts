@@ -73,6 +73,13 @@ export interface IdentityRepository {
   addMember(accountId: string, groupName: string, userName: string): Promise<void>;
   removeMember(accountId: string, groupName: string, userName: string): Promise<boolean>;
   groupsOf(accountId: string, userName: string): Promise<string[]>;
+  /**
+   * A value that stays the same while no identity row (user, key, group, membership) can
+   * have changed, as the repository's own cache knows it; undefined while that cannot be
+   * known (then nothing may be kept). What is derived from identity reads may be kept
+   * under the value read before them.
+   */
+  identityVersion(): string | undefined;
 
   getAccessKey(accessKeyId: string): Promise<(AccessKeyRecord & { role: Role }) | undefined>;
   /** UniqueViolation if the key id exists. */

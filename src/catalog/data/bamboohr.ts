@@ -574,7 +574,12 @@ export const bambooHr: Catalog = {
           Title: { type: 'string', minLength: 1, maxLength: 255 },
           Fields: { type: 'array', items: fieldName, minItems: 1, maxItems: 400, uniqueItems: true },
           EmployeeIds: { type: 'array', items: numericId, minItems: 1, maxItems: 1000, uniqueItems: true },
-          ChangedSince: { type: 'string', format: 'date-time', description: 'ISO 8601 date-time: only employees changed at or after it.' },
+          ChangedSince: {
+            type: 'string',
+            // The spec's format date-time, as a pattern: the engine's Ajv loads no formats.
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$',
+            description: 'ISO 8601 date-time, e.g. 2024-05-01T00:00:00Z: only employees changed at or after it.',
+          },
           FilterDuplicates: { type: 'boolean' },
           OnlyCurrent: { type: 'boolean' },
         },

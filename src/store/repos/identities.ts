@@ -46,6 +46,10 @@ export class SqlIdentities implements IdentityRepository {
     return this.identity;
   }
 
+  identityVersion(): string | undefined {
+    return this.identityNow()?.version;
+  }
+
   private get db() {
     return this.sql.db;
   }
