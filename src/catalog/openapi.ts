@@ -73,7 +73,7 @@ export class ApiDefinitionError extends Error {
     message: string,
     readonly pointer?: string,
   ) {
-    super(pointer !== undefined ? `${pointer || '/'}: ${message}` : message);
+    super(pointer !== undefined ? `${pointer.length > 200 ? `${pointer.slice(0, 200)}…` : pointer || '/'}: ${message}` : message);
   }
 }
 
@@ -324,7 +324,11 @@ function operationAction(doc: Obj, o: { path: string; method: string; op: Obj; i
     const pname = p.name as string;
     const where = p.in as string;
     const isRequired = p.required === true || where === 'path';
-    if (where === 'cookie' || (where === 'header' && isForbiddenHeader(pname))) {
+    if (
+      where === 'cookie' ||
+      (where === 'header' && isForbiddenHeader(pname)) ||
+      ((where === 'header' || where === 'query') && credentialNames(doc).has(`${where}:${pname.toLowerCase()}`))
+    ) {
       if (isRequired && where === 'cookie') throw new Skip(`it needs the cookie parameter ${pname}`);
       notes.push(`${where} parameter ${pname} left out (the connector's own authentication applies)`);
       continue;
@@ -489,6 +493,31 @@ function operationAction(doc: Obj, o: { path: string; method: string; op: Obj; i
     ...(reference ? { reference } : {}),
   };
   return { action, notes };
+}
+
+// Credentials as parameters: the document's apiKey security schemes, and the usual names (Slack's `token` header).
+const CREDENTIAL_PARAMS = [
+  'header:token',
+  'header:x-api-key',
+  'header:api-key',
+  'header:apikey',
+  'header:x-auth-token',
+  'header:x-access-token',
+  'query:access_token',
+  'query:api_key',
+  'query:apikey',
+];
+const credentialCache = new WeakMap<Obj, Set<string>>();
+function credentialNames(doc: Obj): Set<string> {
+  let names = credentialCache.get(doc);
+  if (names) return names;
+  names = new Set(CREDENTIAL_PARAMS);
+  const schemes = isObj(doc.components) && isObj(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
+  for (const s of Object.values(schemes)) {
+    if (isObj(s) && s.type === 'apiKey' && typeof s.name === 'string' && (s.in === 'header' || s.in === 'query')) names.add(`${s.in}:${s.name.toLowerCase()}`);
+  }
+  credentialCache.set(doc, names);
+  return names;
 }
 
 /** A template object key: one starting with '$' is written '$$' (a '$' key is an operator). */
@@ -775,7 +804,7 @@ function fromSwagger2(doc: Obj): Obj {
     openapi: '3.0.3',
     info: src.info,
     paths,
-    components: { schemas: isObj(src.definitions) ? src.definitions : {} },
+    components: { schemas: isObj(src.definitions) ? src.definitions : {}, securitySchemes: isObj(src.securityDefinitions) ? src.securityDefinitions : {} },
     'x-swagger-parameters': src.parameters,
     'x-swagger-responses': src.responses,
   };
