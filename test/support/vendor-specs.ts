@@ -710,7 +710,8 @@ export function checkCatalog(
       const delegatedOnly = ((v as { grant?: string }).grant ?? action.requires?.grant) === 'delegated';
       if (op.security && op.security.length > 0 && !withoutCredentials(catalog, v))
         for (const p of placements)
-          if ((!delegatedOnly || p.authType === 'OAUTH2_AUTHORIZATION_CODE') && !placementAllowed(p, op.security)) report('auth', `${p.label} is not among the spec's security schemes (${describeSecurity(op.security)})`);
+          if ((!delegatedOnly || p.authType === 'OAUTH2_AUTHORIZATION_CODE') && !placementAllowed(p, op.security))
+            report('auth', `${p.label} is not among the spec's security schemes (${describeSecurity(op.security)})`);
     }
     if (actionChecked) checked++;
   }
