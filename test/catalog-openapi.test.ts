@@ -77,7 +77,8 @@ describe.skipIf(!haveVendors)('published documents', () => {
     expect(get.request).toMatchObject({ method: 'GET', path: '/tasks/{task_gid}' });
     expect(get.InputSchema.required).toEqual(['task_gid']);
     const query = (get.request as { query: Record<string, string> }).query;
-    expect(query.opt_fields).toBe('$.opt_fields');
+    // explode: false — one comma-separated value.
+    expect(query.opt_fields).toEqual({ $join: '$.opt_fields', $separator: ',' });
     const upload = byId(d, 'createAttachmentForObject');
     expect(upload.request).toMatchObject({ method: 'POST', path: '/attachments', body: { encoding: 'multipart' } });
     expect(props(upload).file).toMatchObject({ type: 'object', required: ['content'] });
@@ -154,6 +155,7 @@ const SHOP = {
           { name: 'order-id', in: 'path', required: true, schema: { type: 'string' } },
           { $ref: '#/components/parameters/PageSize' },
           { name: 'expand', in: 'query', schema: { type: 'array', items: { type: 'string' } } },
+          { name: 'fields', in: 'query', explode: false, schema: { type: 'array', items: { type: 'string' } } },
           { name: 'X-Request-Id', in: 'header', schema: { type: 'string' } },
           { name: 'Authorization', in: 'header', schema: { type: 'string' } },
           { name: 'X-Shop-Key', in: 'header', schema: { type: 'string' } },
@@ -257,7 +259,7 @@ describe('invoked through the engine against a local HTTPS upstream', () => {
     expect(get.Name).toBe('Get an order');
     expect(get.Description).toMatch(/Returns: The order — an object with id, item, quantity, parent/);
     expect(get.InputSchema.required).toEqual(['storeId', 'order_id']);
-    expect(Object.keys(props(get))).toEqual(['storeId', 'order_id', 'page_size', 'expand', 'X_Request_Id']);
+    expect(Object.keys(props(get))).toEqual(['storeId', 'order_id', 'page_size', 'expand', 'fields', 'X_Request_Id']);
     expect(d.notes).toEqual(expect.arrayContaining([expect.stringMatching(/Authorization left out/), expect.stringMatching(/X-Shop-Key left out/)]));
     const create = byId(d, 'create_order!');
     // readOnly members are not input; the recursive parent is cut.
@@ -274,12 +276,13 @@ describe('invoked through the engine against a local HTTPS upstream', () => {
       order_id: 'o/2',
       page_size: 50,
       expand: ['items', 'customer'],
+      fields: ['id', 'item'],
       X_Request_Id: 'r-1',
     });
     expect(result.InvokeActionStatus).toBe('SUCCESS');
     expect(result.Output).toEqual({ ok: true });
     expect(got.method).toBe('GET');
-    expect(got.url).toBe('/api/v2/stores/s%201/orders/o%2F2?page%5Bsize%5D=50&expand=items&expand=customer');
+    expect(got.url).toBe('/api/v2/stores/s%201/orders/o%2F2?page%5Bsize%5D=50&expand=items&expand=customer&fields=id%2Citem');
     expect(got.headers['x-request-id']).toBe('r-1');
     expect(sent.every((u) => u.startsWith(server.url('/api/v2/')))).toBe(true);
   });
@@ -337,6 +340,80 @@ describe('invoked through the engine against a local HTTPS upstream', () => {
     expect(url.pathname).toBe('/api/v2/incidents');
     expect(url.searchParams.getAll('statuses[]')).toEqual(['acknowledged']);
     expect(url.searchParams.get('limit')).toBe('5');
+  });
+});
+
+describe('Swagger 2.0 conversion', () => {
+  const SWAGGER = {
+    swagger: '2.0',
+    info: { title: 'Pets', version: '1.0.0' },
+    host: '127.0.0.1:1',
+    basePath: '/v1',
+    consumes: ['application/json'],
+    securityDefinitions: { key: { type: 'apiKey', in: 'query', name: 'key' } },
+    definitions: { Pet: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, tag: { type: 'string', 'x-nullable': true } } } },
+    parameters: { Limit: { name: 'limit', in: 'query', type: 'integer', maximum: 100 } },
+    paths: {
+      '/pets': {
+        get: {
+          operationId: 'listPets',
+          parameters: [
+            { $ref: '#/parameters/Limit' },
+            { name: 'tags', in: 'query', type: 'array', items: { type: 'string' } },
+            { name: 'ids', in: 'query', type: 'array', items: { type: 'string' }, collectionFormat: 'multi' },
+            { name: 'key', in: 'query', type: 'string', required: true },
+          ],
+          responses: { '200': { description: 'Pets', schema: { type: 'array', items: { $ref: '#/definitions/Pet' } } } },
+        },
+        post: {
+          operationId: 'addPet',
+          parameters: [{ name: 'pet', in: 'body', required: true, schema: { $ref: '#/definitions/Pet' } }],
+          responses: { '201': { description: 'Added' } },
+        },
+      },
+      '/pets/{id}/photo': {
+        post: {
+          operationId: 'uploadPhoto',
+          consumes: ['multipart/form-data'],
+          parameters: [
+            { name: 'id', in: 'path', required: true, type: 'integer' },
+            { name: 'photo', in: 'formData', type: 'file', required: true },
+            { name: 'caption', in: 'formData', type: 'string' },
+          ],
+          responses: { '200': { description: 'Stored' } },
+        },
+      },
+      '/pets/{id}/photo.jpg': {
+        get: {
+          operationId: 'getPhoto',
+          produces: ['image/jpeg'],
+          parameters: [{ name: 'id', in: 'path', required: true, type: 'integer' }],
+          responses: { '200': { description: 'The photo', schema: { type: 'file' } } },
+        },
+      },
+    },
+  };
+
+  it('parameters, body, formData and file parts, definitions, collection formats; host and basePath ignored', () => {
+    const d = defineActions(SWAGGER);
+    expect(d.actions.map((a) => a.ActionId)).toEqual(['listPets', 'addPet', 'uploadPhoto', 'getPhoto']);
+    sound(d);
+    const list = byId(d, 'listPets');
+    expect(list.request).toMatchObject({ method: 'GET', path: '/pets', query: { limit: '$.limit', tags: { $join: '$.tags', $separator: ',' }, ids: '$.ids' } });
+    expect(props(list).limit).toEqual({ type: 'integer', maximum: 100 });
+    expect(props(list).key).toBeUndefined();
+    expect(list.Description).toMatch(/Returns: Pets — a list/);
+    const add = byId(d, 'addPet');
+    expect(add.request).toMatchObject({ body: { encoding: 'json', value: '$.Body' } });
+    expect(props(add).Body).toMatchObject({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } });
+    expect(add.InputSchema.required).toEqual(['Body']);
+    const upload = byId(d, 'uploadPhoto');
+    expect(upload.request).toMatchObject({
+      path: '/pets/{id}/photo',
+      body: { encoding: 'multipart', value: { photo: { content: { $fromBase64: '$.photo.content' } }, caption: '$.caption' } },
+    });
+    expect(upload.InputSchema.required).toEqual(['id', 'photo']);
+    expect(byId(d, 'getPhoto').binary).toEqual({ maxBytes: 5 * 1024 * 1024, output: true });
   });
 });
 

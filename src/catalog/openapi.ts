@@ -334,6 +334,11 @@ function operationAction(doc: Obj, o: { path: string; method: string; op: Obj; i
       continue;
     }
     if (where !== 'path' && where !== 'query' && where !== 'header') continue;
+    if (where === 'header' && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(pname)) {
+      if (isRequired) throw new Skip(`the header parameter ${pname} is not an HTTP header name`);
+      notes.push(`header parameter ${pname} left out (not an HTTP header name)`);
+      continue;
+    }
     let schema: JsonSchema = { type: 'string' };
     if (isObj(p.schema)) schema = schemas.convert(p.schema);
     else if (isObj(p.content)) {
@@ -357,8 +362,13 @@ function operationAction(doc: Obj, o: { path: string; method: string; op: Obj; i
     if (isRequired) required.push(m);
     const ref = `$.${m}`;
     if (where === 'path') pathMembers.set(pname, m);
-    else if (where === 'query') query[templateKey(pname)] = ref;
-    else headers[templateKey(pname)] = ref;
+    else if (where === 'query') {
+      // Arrays: repeated (form, explode: true, the default) or joined (explode: false, space- or pipe-delimited).
+      const style = typeof p.style === 'string' ? p.style : 'form';
+      const explode = typeof p.explode === 'boolean' ? p.explode : style === 'form';
+      const separator = style === 'spaceDelimited' ? ' ' : style === 'pipeDelimited' ? '|' : ',';
+      query[templateKey(pname)] = types.includes('array') && (!explode || style !== 'form') ? { $join: ref, $separator: separator } : ref;
+    } else headers[templateKey(pname)] = ref;
   }
 
   // The path: {param} → {Member}; literal characters the format does not allow are percent-encoded.
@@ -375,7 +385,8 @@ function operationAction(doc: Obj, o: { path: string; method: string; op: Obj; i
   let body: BodyTemplate | undefined;
   let binary: CatalogAction['binary'];
   const rb = op.requestBody === undefined ? undefined : deref(doc, op.requestBody);
-  if (rb && isObj(rb.content)) {
+  if (rb && (method === 'GET' || method === 'HEAD')) notes.push(`the request body of a ${method} is left out (the engine sends none)`);
+  else if (rb && isObj(rb.content)) {
     const content = rb.content as Obj;
     const types = Object.keys(content);
     const pick = (test: (t: string) => boolean) => types.find((t) => test(t.toLowerCase()));
@@ -697,6 +708,8 @@ function fromSwagger2(doc: Obj): Obj {
     return out;
   };
   const src = rewrite(doc) as Obj;
+  src['x-swagger-parameters'] = src.parameters;
+  src['x-swagger-responses'] = src.responses;
   const globalConsumes = Array.isArray(src.consumes) ? (src.consumes as string[]) : [];
   const globalProduces = Array.isArray(src.produces) ? (src.produces as string[]) : [];
   const paramOf = (p: unknown): Obj | undefined => {
@@ -774,8 +787,10 @@ function fromSwagger2(doc: Obj): Obj {
           formProps[p.name] = { ...simpleSchema(p), ...(typeof p.description === 'string' ? { description: p.description } : {}) };
           if (p.required === true) formRequired.push(p.name);
         } else {
-          const { type: _t, format: _f, items: _i, enum: _e, default: _d, collectionFormat: _c, ...rest } = p;
-          parameters.push({ ...rest, schema: simpleSchema(p) });
+          const { type: _t, format: _f, items: _i, enum: _e, default: _d, collectionFormat, ...rest } = p;
+          // collectionFormat: multi repeats the parameter, csv (the default), ssv, pipes join the list.
+          const style = collectionFormat === 'ssv' ? 'spaceDelimited' : collectionFormat === 'pipes' ? 'pipeDelimited' : 'form';
+          parameters.push({ ...rest, schema: simpleSchema(p), ...(p.type === 'array' ? { style, explode: collectionFormat === 'multi' } : {}) });
         }
       }
       if (Object.keys(formProps).length && !requestBody) {
