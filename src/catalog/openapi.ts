@@ -221,7 +221,7 @@ export function defineActions(input: unknown, opts: DefineOptions = {}): Defined
       if (problems.length) throw new Skip(`the action it makes is not sound: ${problems.slice(0, 3).join('; ')}`);
       ids.add(id);
       actions.push(made.action);
-      for (const n of made.notes) notes.push(`${label}: ${n}`);
+      for (const n of new Set(made.notes)) if (notes.length < 1000) notes.push(`${label}: ${n}`);
     } catch (err) {
       if (!(err instanceof Skip)) throw err;
       skipped.push({ operation: label, reason: err.message });
