@@ -207,6 +207,56 @@ const SHOP = {
   },
 };
 
+const SWAGGER = {
+  swagger: '2.0',
+  info: { title: 'Pets', version: '1.0.0' },
+  host: '127.0.0.1:1',
+  basePath: '/v1',
+  consumes: ['application/json'],
+  securityDefinitions: { key: { type: 'apiKey', in: 'query', name: 'key' } },
+  definitions: { Pet: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, tag: { type: 'string', 'x-nullable': true } } } },
+  parameters: { Limit: { name: 'limit', in: 'query', type: 'integer', maximum: 100 } },
+  paths: {
+    '/pets': {
+      get: {
+        operationId: 'listPets',
+        parameters: [
+          { $ref: '#/parameters/Limit' },
+          { name: 'tags', in: 'query', type: 'array', items: { type: 'string' } },
+          { name: 'ids', in: 'query', type: 'array', items: { type: 'string' }, collectionFormat: 'multi' },
+          { name: 'key', in: 'query', type: 'string', required: true },
+        ],
+        responses: { '200': { description: 'Pets', schema: { type: 'array', items: { $ref: '#/definitions/Pet' } } } },
+      },
+      post: {
+        operationId: 'addPet',
+        parameters: [{ name: 'pet', in: 'body', required: true, schema: { $ref: '#/definitions/Pet' } }],
+        responses: { '201': { description: 'Added' } },
+      },
+    },
+    '/pets/{id}/photo': {
+      post: {
+        operationId: 'uploadPhoto',
+        consumes: ['multipart/form-data'],
+        parameters: [
+          { name: 'id', in: 'path', required: true, type: 'integer' },
+          { name: 'photo', in: 'formData', type: 'file', required: true },
+          { name: 'caption', in: 'formData', type: 'string' },
+        ],
+        responses: { '200': { description: 'Stored' } },
+      },
+    },
+    '/pets/{id}/photo.jpg': {
+      get: {
+        operationId: 'getPhoto',
+        produces: ['image/jpeg'],
+        parameters: [{ name: 'id', in: 'path', required: true, type: 'integer' }],
+        responses: { '200': { description: 'The photo', schema: { type: 'file' } } },
+      },
+    },
+  },
+};
+
 describe('invoked through the engine against a local HTTPS upstream', () => {
   const ca = createTestCa();
   let server: TestHttpsServer;
@@ -330,6 +380,34 @@ describe('invoked through the engine against a local HTTPS upstream', () => {
     }
   });
 
+  it('Swagger 2.0: a multipart upload with an integer path parameter', async () => {
+    const sw = defineActions(SWAGGER);
+    const { got } = await invoke(byId(sw, 'uploadPhoto'), {
+      id: 7,
+      photo: { content: Buffer.from('jpeg').toString('base64'), filename: 'p.jpg' },
+      caption: 'me',
+    });
+    expect(got.method).toBe('POST');
+    expect(got.url).toBe('/api/v2/pets/7/photo');
+    expect(await readMultipart(got.headers['content-type'], got.body)).toEqual([
+      { name: 'photo', filename: 'p.jpg', contentType: 'application/octet-stream', content: Buffer.from('jpeg') },
+      { name: 'caption', content: 'me' },
+    ]);
+  });
+
+  it.skipIf(!haveVendors)('Slack chat.postMessage from the published Swagger 2.0 document: a form body, no token from the input', async () => {
+    const slack = defineActions(parseApiDocument(readFileSync(vendorFile('slack/slack_web_openapi_v2.json'), 'utf8')), {
+      include: { operationIds: ['chat_postMessage'] },
+    });
+    const { got } = await invoke(byId(slack, 'chat_postMessage'), { channel: 'C123', text: 'Deploy done ✓' });
+    expect(got.method).toBe('POST');
+    expect(got.url).toBe('/api/v2/chat.postMessage');
+    expect(got.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(Object.fromEntries(new URLSearchParams(got.body.toString()))).toEqual({ channel: 'C123', text: 'Deploy done ✓' });
+    expect(got.headers.token).toBeUndefined();
+    expect(got.headers.authorization).toBe('Bearer connector-token');
+  });
+
   it.skipIf(!haveVendors)('a PagerDuty action from the published document', async () => {
     const pd = defineActions(parseApiDocument(readFileSync(vendorFile('pagerduty/REST/openapiv3.json'), 'utf8')), {
       include: { operationIds: ['listIncidents'] },
@@ -344,56 +422,6 @@ describe('invoked through the engine against a local HTTPS upstream', () => {
 });
 
 describe('Swagger 2.0 conversion', () => {
-  const SWAGGER = {
-    swagger: '2.0',
-    info: { title: 'Pets', version: '1.0.0' },
-    host: '127.0.0.1:1',
-    basePath: '/v1',
-    consumes: ['application/json'],
-    securityDefinitions: { key: { type: 'apiKey', in: 'query', name: 'key' } },
-    definitions: { Pet: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, tag: { type: 'string', 'x-nullable': true } } } },
-    parameters: { Limit: { name: 'limit', in: 'query', type: 'integer', maximum: 100 } },
-    paths: {
-      '/pets': {
-        get: {
-          operationId: 'listPets',
-          parameters: [
-            { $ref: '#/parameters/Limit' },
-            { name: 'tags', in: 'query', type: 'array', items: { type: 'string' } },
-            { name: 'ids', in: 'query', type: 'array', items: { type: 'string' }, collectionFormat: 'multi' },
-            { name: 'key', in: 'query', type: 'string', required: true },
-          ],
-          responses: { '200': { description: 'Pets', schema: { type: 'array', items: { $ref: '#/definitions/Pet' } } } },
-        },
-        post: {
-          operationId: 'addPet',
-          parameters: [{ name: 'pet', in: 'body', required: true, schema: { $ref: '#/definitions/Pet' } }],
-          responses: { '201': { description: 'Added' } },
-        },
-      },
-      '/pets/{id}/photo': {
-        post: {
-          operationId: 'uploadPhoto',
-          consumes: ['multipart/form-data'],
-          parameters: [
-            { name: 'id', in: 'path', required: true, type: 'integer' },
-            { name: 'photo', in: 'formData', type: 'file', required: true },
-            { name: 'caption', in: 'formData', type: 'string' },
-          ],
-          responses: { '200': { description: 'Stored' } },
-        },
-      },
-      '/pets/{id}/photo.jpg': {
-        get: {
-          operationId: 'getPhoto',
-          produces: ['image/jpeg'],
-          parameters: [{ name: 'id', in: 'path', required: true, type: 'integer' }],
-          responses: { '200': { description: 'The photo', schema: { type: 'file' } } },
-        },
-      },
-    },
-  };
-
   it('parameters, body, formData and file parts, definitions, collection formats; host and basePath ignored', () => {
     const d = defineActions(SWAGGER);
     expect(d.actions.map((a) => a.ActionId)).toEqual(['listPets', 'addPet', 'uploadPhoto', 'getPhoto']);
