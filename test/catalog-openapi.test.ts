@@ -146,13 +146,13 @@ const SHOP = {
   },
   paths: {
     '/stores/{storeId}/orders/{order-id}': {
-      parameters: [{ name: 'storeId', in: 'path', required: true, schema: { type: 'string' } }],
+      parameters: [{ name: 'storeId', in: 'path', required: true, example: 'main', schema: { type: 'string' } }],
       get: {
         operationId: 'getOrder',
         summary: 'Get an order',
         externalDocs: { url: 'https://docs.shop.example/orders#get' },
         parameters: [
-          { name: 'order-id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'order-id', in: 'path', required: true, schema: { type: 'string', example: 'o-1' } },
           { $ref: '#/components/parameters/PageSize' },
           { name: 'expand', in: 'query', schema: { type: 'array', items: { type: 'string' } } },
           { name: 'fields', in: 'query', explode: false, schema: { type: 'array', items: { type: 'string' } } },
@@ -166,7 +166,8 @@ const SHOP = {
     '/orders': {
       post: {
         operationId: 'create order!',
-        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } },
+        deprecated: true,
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' }, example: { quantity: 'many' } } } },
         responses: { '201': { description: 'Created' } },
       },
     },
@@ -318,6 +319,11 @@ describe('invoked through the engine against a local HTTPS upstream', () => {
     expect(body.properties.parent).toEqual({ description: '(recursive: #/components/schemas/Order)' });
     expect(d.notes).toContain('create order!: recursive schema #/components/schemas/Order cut');
     expect(create.Name).toBe('Create order!');
+    expect(create.Description).toMatch(/^Deprecated\. /);
+    // Examples from the document, when they validate.
+    expect(get.Examples).toEqual([{ Title: 'Example: Get an order', Input: { storeId: 'main', order_id: 'o-1' } }]);
+    expect(create.Examples).toBeUndefined();
+    expect(d.notes).toContain('create order!: its example does not validate against the input schema: left out');
   });
 
   it('GET with path, query and header parameters (servers ignored: the BaseEndpoint given)', async () => {

@@ -217,7 +217,13 @@ export function defineActions(input: unknown, opts: DefineOptions = {}): Defined
       let id = base;
       for (let n = 2; ids.has(id); n++) id = `${base.slice(0, 120)}_${n}`;
       made.action.ActionId = id;
-      const problems = catalogProblems({ Type: 'GENERIC_HTTP', Api: title, actions: [made.action] });
+      let problems = catalogProblems({ Type: 'GENERIC_HTTP', Api: title, actions: [made.action] });
+      if (problems.length && made.action.Examples) {
+        // The document's example does not fit its own schema: the action without it.
+        delete made.action.Examples;
+        made.notes.push('its example does not validate against the input schema: left out');
+        problems = catalogProblems({ Type: 'GENERIC_HTTP', Api: title, actions: [made.action] });
+      }
       if (problems.length) throw new Skip(`the action it makes is not sound: ${problems.slice(0, 3).join('; ')}`);
       ids.add(id);
       actions.push(made.action);
@@ -306,6 +312,8 @@ function operationAction(doc: Obj, o: { path: string; method: string; op: Obj; i
 
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
+  // An example input from the document's examples (kept only when it validates, see defineActions).
+  const example: Record<string, unknown> = {};
   const query: Record<string, Template> = {};
   const headers: Record<string, Template> = {};
   const pathMembers = new Map<string, string>();
@@ -360,6 +368,8 @@ function operationAction(doc: Obj, o: { path: string; method: string; op: Obj; i
       ...(p.deprecated === true ? { deprecated: true } : {}),
     };
     if (isRequired) required.push(m);
+    const ex = p.example !== undefined ? p.example : isObj(p.schema) ? p.schema.example : undefined;
+    if (ex !== undefined) example[m] = ex;
     const ref = `$.${m}`;
     if (where === 'path') pathMembers.set(pname, m);
     else if (where === 'query') {
@@ -404,6 +414,10 @@ function operationAction(doc: Obj, o: { path: string; method: string; op: Obj; i
       const s = mediaSchema(jsonType);
       properties.Body = { ...(s ? schemas.convert(s, { writing: true }) : {}), ...describe(rb, 'The request body (JSON)') };
       if (bodyRequired) required.push('Body');
+      const media = content[jsonType] as Obj;
+      const ex =
+        media.example !== undefined ? media.example : isObj(media.examples) ? (Object.values(media.examples).find(isObj)?.value as unknown) : s?.example;
+      if (ex !== undefined) example.Body = ex;
       body = { encoding: 'json', value: '$.Body', ...(jsonType.toLowerCase() !== 'application/json' ? { contentType: { $literal: jsonType } } : {}) };
     } else if (formType || multiType) {
       const multipart = !formType;
@@ -480,7 +494,7 @@ function operationAction(doc: Obj, o: { path: string; method: string; op: Obj; i
     }
   }
 
-  const text = [summary, description && description !== summary ? description : ''].filter(Boolean).join('. ') || name;
+  const text = `${op.deprecated === true ? 'Deprecated. ' : ''}${[summary, description && description !== summary ? description : ''].filter(Boolean).join('. ') || name}`;
   const full = returns ? `${cut(text, 1024 - returns.length - 2)} ${returns}` : text;
   const externalDocs = isObj(op.externalDocs) ? op.externalDocs : undefined;
   const reference = typeof externalDocs?.url === 'string' && /^https:\/\/[^\s]+$/.test(externalDocs.url) ? externalDocs.url : undefined;
@@ -503,6 +517,10 @@ function operationAction(doc: Obj, o: { path: string; method: string; op: Obj; i
     ...(binary ? { binary } : {}),
     ...(reference ? { reference } : {}),
   };
+  const exampleJson = JSON.stringify(example);
+  const complete = required.every((m) => Object.hasOwn(example, m)) && Object.keys(example).length > 0;
+  if (complete && exampleJson.length <= 8192)
+    action.Examples = [{ Title: cut(`Example: ${name}`, 200), Input: JSON.parse(exampleJson) as Record<string, unknown> }];
   return { action, notes };
 }
 
