@@ -4,16 +4,9 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { type OperationSpec, sendResult, serializeOnce } from '../src/protocol/http.js';
+import { deepFreeze } from '../src/deep-freeze.js';
 
 const spec = { name: 'Test', responseCode: 200, statusCodeMembers: ['Status'] } as unknown as OperationSpec;
-
-function deepFreeze<T>(o: T): T {
-  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
 
 class Summary {
   constructor(

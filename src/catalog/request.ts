@@ -182,7 +182,6 @@ function handedOutUrl(ref: string, input: Record<string, unknown>, spec: Catalog
   }
   if (u.protocol !== 'https:') throw refuse('https only');
   if (u.username || u.password) throw refuse('no credentials in the URL');
-  if (u.hash) throw refuse('no fragment');
   const rawPath = value
     .slice(value.indexOf('//') + 2)
     .replace(/^[^/?]*/, '')

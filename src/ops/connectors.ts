@@ -18,6 +18,7 @@ import { resolvePrincipalFilter } from './principal-filter.js';
 import { authenticationTypeProblem, typeAuthConfigProblems } from '../domain/type-auth.js';
 import { defaultEnabledActions, unknownActionIds } from '../catalog/index.js';
 import type { ActionConnectorType } from '../protocol/generated/model.js';
+import { deepFreeze } from '../deep-freeze.js';
 
 type IO<K extends keyof OperationTypes> = OperationTypes[K];
 
@@ -79,14 +80,6 @@ function describedConnector(rec: ConnectorRecord): ActionConnector {
     described.set(rec, out);
   }
   return out;
-}
-
-function deepFreeze<T>(o: T): T {
-  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
 }
 
 export function toActionConnector(rec: ConnectorRecord): ActionConnector {

@@ -7,6 +7,7 @@ import { destinationDigest } from '../../domain/destination.js';
 import { LimitExceeded, NotFound, UniqueViolation, type ConnectorRepository } from '../store.js';
 import { preparedRead } from '../prepared.js';
 import { type Db, type SqlContext, isRetryable, isUniqueViolation, toConnectorRecord, toConnectorRow, whereConnector } from '../sql.js';
+import { deepFreeze } from '../../deep-freeze.js';
 
 type ConnectorPermissionRow = Database['connector_permissions'];
 type TagRow = Database['tags'];
@@ -41,13 +42,6 @@ class UntilCommitted<V> {
   }
 }
 
-function deepFreeze<T>(o: T): T {
-  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 /** The LIKE escape character, bound as a parameter: no quoting of a backslash in SQL text (PostgreSQL's standard_conforming_strings). */
 const LIKE_ESCAPE = '\\';
