@@ -14,6 +14,7 @@ const PG_URL = process.env.ACTIONBRIDGE_TEST_PG_URL;
 // the store, and it is the longest of these files on PostgreSQL (about 25 s).
 const PG_FILES = [
   'test/api-create.test.ts',
+  'test/api-definitions.test.ts',
   'test/api-list-search.test.ts',
   'test/api-permissions.test.ts',
   'test/api-tags.test.ts',

@@ -27,6 +27,7 @@ const rec = (id: string, name = `N ${id}`): ConnectorRecord => ({
   status: 'CREATION_SUCCESSFUL',
   createdAt: 1767225600123,
   updatedAt: 1767225600123,
+  apiDefinitionVersion: null,
 });
 
 d(PG_URL ? 'PostgreSQL store' : PG_SKIP_REASON, () => {

@@ -104,10 +104,11 @@ export function unknownActionIds(type: ActionConnectorType, ids: readonly string
   return ids.filter((id) => !known.has(id));
 }
 
-/** ListActionConnectorActions: every action of the type, with whether the connector enables it. */
-export function describeActions(type: ActionConnectorType, enabled: readonly string[]): ActionDescription[] {
+/** ListActionConnectorActions: every action of the type (then the connector's defined actions), with whether the connector enables it. */
+export function describeActions(type: ActionConnectorType, enabled: readonly string[], defined: readonly CatalogAction[] = []): ActionDescription[] {
   const on = new Set(enabled);
-  return (catalogFor(type)?.actions ?? []).map((a) => {
+  const all = defined.length ? [...(catalogFor(type)?.actions ?? []), ...defined] : (catalogFor(type)?.actions ?? []);
+  return all.map((a) => {
     const d: ActionDescription = { ActionId: a.ActionId, Name: a.Name, Description: a.Description, InputSchema: a.InputSchema, Enabled: on.has(a.ActionId) };
     const requirements = describeRequirements(a.requires);
     if (requirements) d.Requirements = requirements;

@@ -54,6 +54,21 @@ export interface DefineOptions {
   include?: Filter;
   exclude?: Filter;
   limits?: Partial<Limits>;
+  /** ActionIds already taken (the connector type's catalog): a defined action that would have one gets a suffix (`_2`). */
+  reservedIds?: readonly string[];
+  /**
+   * Whether each action is checked with the catalog checks (default true). Deriving the
+   * actions of a document that was checked when it was put again (src/ops/api-definitions.ts)
+   * skips them: the same document and code give the same actions, and the checks (compiling
+   * every input schema) are most of the cost.
+   */
+  check?: boolean;
+  /**
+   * With `check: false`: what the checked derivation found (DefinedActions.checked), so the
+   * unchecked one gives the same actions: operations it skipped are skipped, examples it
+   * left out are left out.
+   */
+  known?: DefinedActions['checked'];
 }
 
 export interface DefinedActions {
@@ -64,6 +79,8 @@ export interface DefinedActions {
   skipped: { operation: string; reason: string }[];
   /** What was left out of actions that were made (a credential header parameter, a recursive schema cut). */
   notes: string[];
+  /** What the checks decided, by operation label (DefineOptions.known): operations skipped, and actions whose examples were left out. */
+  checked: { skipped: string[]; withoutExamples: string[] };
 }
 
 /** A document that cannot be used, with what is wrong (a JSON pointer where there is one). A client error (4xx). */
@@ -206,21 +223,28 @@ export function defineActions(input: unknown, opts: DefineOptions = {}): Defined
     );
   }
 
-  const ids = new Set<string>();
+  const ids = new Set<string>(opts.reservedIds ?? []);
+  const check = opts.check !== false;
+  const knownSkipped = new Set(check ? [] : (opts.known?.skipped ?? []));
+  const knownWithoutExamples = new Set(check ? [] : (opts.known?.withoutExamples ?? []));
+  const checked: DefinedActions['checked'] = { skipped: [], withoutExamples: [] };
   const actions: CatalogAction[] = [];
   const notes: string[] = [];
   for (const o of selected) {
     const label = typeof o.op.operationId === 'string' && o.op.operationId ? o.op.operationId.slice(0, 200) : `${o.method} ${o.path.slice(0, 200)}`;
     try {
+      if (knownSkipped.has(label)) throw new Skip('skipped when the document was put');
       const made = operationAction(doc, o, limits);
+      if (knownWithoutExamples.has(label)) delete made.action.Examples;
       const base = made.action.ActionId;
       let id = base;
       for (let n = 2; ids.has(id); n++) id = `${base.slice(0, 120)}_${n}`;
       made.action.ActionId = id;
-      let problems = catalogProblems({ Type: 'GENERIC_HTTP', Api: title, actions: [made.action] });
+      let problems = check ? catalogProblems({ Type: 'GENERIC_HTTP', Api: title, actions: [made.action] }) : [];
       if (problems.length && made.action.Examples) {
         // The document's example does not fit its own schema: the action without it.
         delete made.action.Examples;
+        checked.withoutExamples.push(label);
         made.notes.push('its example does not validate against the input schema: left out');
         problems = catalogProblems({ Type: 'GENERIC_HTTP', Api: title, actions: [made.action] });
       }
@@ -231,9 +255,10 @@ export function defineActions(input: unknown, opts: DefineOptions = {}): Defined
     } catch (err) {
       if (!(err instanceof Skip)) throw err;
       skipped.push({ operation: label, reason: err.message });
+      checked.skipped.push(label);
     }
   }
-  return { title, version, actions, skipped, notes };
+  return { title, version, actions, skipped, notes, checked };
 }
 
 function pointerGet(doc: unknown, ref: string): unknown {

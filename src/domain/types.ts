@@ -48,6 +48,8 @@ export interface ConnectorRecord extends ConnectorKey {
   status: ResourceStatus;
   createdAt: number; // epoch ms
   updatedAt: number; // epoch ms
+  /** The current version of its API definition (defined actions beside the type's catalog), null without one. */
+  apiDefinitionVersion: number | null;
 }
 
 export interface PermissionGrant {

@@ -11,16 +11,7 @@
 import type { RequestContext, ConnectorRecord } from '../domain/types.js';
 import { newInvocationId, type InvocationRecord, type InvocationStatus } from '../domain/invocations.js';
 import { allowedAuthentication, authenticationTypeProblem } from '../domain/type-auth.js';
-import {
-  catalogFor,
-  describeActions,
-  findAction,
-  grantProblem,
-  invokeAwsAction,
-  invokeHttpAction,
-  type CatalogAction,
-  type InvocationResult,
-} from '../catalog/index.js';
+import { catalogFor, describeActions, grantProblem, invokeAwsAction, invokeHttpAction, type CatalogAction, type InvocationResult } from '../catalog/index.js';
 import { isEgressError, type EgressError, type ResponseHold } from '../egress/index.js';
 import type { EndUser } from '../connections/index.js';
 import type { ActionInvocation, OperationTypes } from '../protocol/generated/model.js';
@@ -29,6 +20,7 @@ import { ServiceError, constraint, invalidParameter, notFound, validationError }
 import { DEFAULT_PAGE_SIZE, openPage, type Services } from './services.js';
 import { baseEndpointOf } from '../domain/auth-config.js';
 import { authConfigOf } from '../connections/destination.js';
+import { definedActionsOf, findConnectorAction } from './api-definitions.js';
 
 type IO<K extends keyof OperationTypes> = OperationTypes[K];
 /** What an invocation spent on the connector's service. */
@@ -66,7 +58,8 @@ export function actionOps(s: Services): Ops {
       () => true,
       () => false,
     );
-    return { Actions: describeActions(rec.type, rec.enabledActions), CallerMayInvoke: mayInvoke };
+    const defined = await definedActionsOf(s, rec);
+    return { Actions: describeActions(rec.type, rec.enabledActions, defined), CallerMayInvoke: mayInvoke };
   }
 
   /**
@@ -128,10 +121,11 @@ export function actionOps(s: Services): Ops {
 
   async function invoke(ctx: RequestContext, input: IO<'InvokeAction'>['input']): Promise<IO<'InvokeAction'>['output']> {
     const rec = await s.perms.require(ctx, key(ctx, input), 'quicksight:InvokeActionConnector');
-    const action = findAction(rec.type, input.ActionId);
+    const action = await findConnectorAction(s, rec, input.ActionId);
     if (!action) {
       throw notFound(
-        `Action ${input.ActionId} does not exist for connector type ${rec.type}; ListActionConnectorActions lists the actions of action connector ${rec.id}.`,
+        `Action ${input.ActionId} does not exist for connector type ${rec.type}${rec.apiDefinitionVersion !== null ? ' nor in its API definition' : ''}; ` +
+          `ListActionConnectorActions lists the actions of action connector ${rec.id}.`,
       );
     }
     const startedAt = s.now();

@@ -19,6 +19,8 @@ import { authenticationTypeProblem, typeAuthConfigProblems } from '../domain/typ
 import { defaultEnabledActions, unknownActionIds } from '../catalog/index.js';
 import type { ActionConnectorType } from '../protocol/generated/model.js';
 import { deepFreeze } from '../deep-freeze.js';
+import type { CatalogAction } from '../catalog/index.js';
+import { definedActionsOf } from './api-definitions.js';
 
 type IO<K extends keyof OperationTypes> = OperationTypes[K];
 
@@ -26,14 +28,19 @@ type IO<K extends keyof OperationTypes> = OperationTypes[K];
  * EnabledActions (PRODUCT.md §1.2, non-standard): each id must be an action of the
  * type's catalog; a repeated id counts once. Problems are added to `problems`.
  */
-function checkEnabledActions(type: ActionConnectorType, ids: string[] | undefined, problems: Problem[]): string[] | undefined {
+function checkEnabledActions(
+  type: ActionConnectorType,
+  ids: string[] | undefined,
+  problems: Problem[],
+  defined: readonly CatalogAction[] = [],
+): string[] | undefined {
   if (ids === undefined) return undefined;
-  const unknown = [...new Set(unknownActionIds(type, ids))];
+  const definedIds = new Set(defined.map((a) => a.ActionId));
+  const unknown = [...new Set(unknownActionIds(type, ids))].filter((id) => !definedIds.has(id));
   if (unknown.length) {
     const shown = unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? `, ... (${unknown.length} in all)` : '');
-    problems.push(
-      constraint('enabledActions', `Member must name actions of connector type ${type} (ListActionConnectorActions lists them); unknown: ${shown}`),
-    );
+    const whose = definedIds.size ? `of connector type ${type} or of its API definition` : `of connector type ${type}`;
+    problems.push(constraint('enabledActions', `Member must name actions ${whose} (ListActionConnectorActions lists them); unknown: ${shown}`));
   }
   return [...new Set(ids)];
 }
@@ -180,6 +187,7 @@ export function newConnector(
     status: 'CREATION_SUCCESSFUL',
     createdAt: now,
     updatedAt: now,
+    apiDefinitionVersion: null,
   };
   rec.authSecret = sealSecrets(keys, rec, secrets);
   const perms: PermissionGrant[] = input.Permissions
@@ -237,7 +245,8 @@ export function connectorOps(s: Services) {
     if (authTypeProblem) problems.push(wire(authTypeProblem));
     else problems.push(...typeAuthConfigProblems(rec.type, input.AuthenticationConfig).map(wire));
     // Given: replaces the connector's list; omitted: the list is kept.
-    const enabledActions = checkEnabledActions(rec.type, input.EnabledActions, problems) ?? rec.enabledActions;
+    const defined = input.EnabledActions !== undefined ? await definedActionsOf(s, rec) : [];
+    const enabledActions = checkEnabledActions(rec.type, input.EnabledActions, problems, defined) ?? rec.enabledActions;
     checkVpc(s, input.VpcConnectionArn, rec, problems);
     if (problems.length) throw validationError(problems);
     const { publicPart, secrets } = splitSecrets(input.AuthenticationConfig);

@@ -7,6 +7,7 @@ import { permissionOps } from './permissions.js';
 import { tagOps } from './tags.js';
 import { connectionOps } from './connections.js';
 import { actionOps } from './actions.js';
+import { apiDefinitionOps } from './api-definitions.js';
 
 export type Operation<K extends OperationName> = (ctx: RequestContext, input: OperationTypes[K]['input']) => Promise<OperationTypes[K]['output']>;
 /** The whole service (generated from both models): src/server builds its routes from one of these. */
@@ -37,5 +38,5 @@ export function createOperations(s: Services): Operations {
 
 /** The extension operations (PRODUCT.md §1.2), by name. */
 export function createExtensionOperations(s: Services): ExtensionOperations {
-  return { ...connectionOps(s), ...actionOps(s) };
+  return { ...connectionOps(s), ...actionOps(s), ...apiDefinitionOps(s) };
 }

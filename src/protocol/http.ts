@@ -89,7 +89,8 @@ export function decodeInput(spec: OperationSpec, req: FastifyRequest, rawQuery: 
       if (b.type === 'list') input[b.member] = Array.isArray(v) ? v : [v];
       else {
         const one = Array.isArray(v) ? v[0]! : v;
-        input[b.member] = b.type === 'integer' && /^-?\d{1,15}$/.test(one) ? Number(one) : one;
+        input[b.member] =
+          b.type === 'integer' && /^-?\d{1,15}$/.test(one) ? Number(one) : b.type === 'boolean' && (one === 'true' || one === 'false') ? one === 'true' : one;
       }
     } else if (b.location === 'header') {
       const v = req.headers[b.locationName.toLowerCase()];

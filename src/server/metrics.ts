@@ -165,6 +165,7 @@ const UNTIMED = new Set(['withLock', 'close', 'kind', 'constructor']);
 /** The Store root's repositories (src/store/store.ts): each method of each is timed under its own name. */
 const REPOSITORIES = new Set<string>([
   'connectors',
+  'apiDefinitions',
   'identities',
   'connections',
   'audit',

@@ -264,6 +264,34 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('connectors_by_name_lower').on('connectors').columns(['region', 'account_id', 'connector_id', 'name_lower']).execute();
     },
   },
+  // API definitions (issue 17, src/store/repos/api-definitions.ts): the OpenAPI documents a
+  // connector's defined actions come from, versioned (the last few kept). The connector row
+  // names its current version, so a record read (and its caches) says which actions it has;
+  // the actions are derived again from the document on every node, never stored, so a row
+  // written outside ActionBridge can change them only as a document could: under the
+  // connector's BaseEndpoint, with its own authentication.
+  '0010_api_definitions': {
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('api_definitions')
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('connector_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('connector_created_at', 'bigint', (c) => c.notNull())
+        .addColumn('document', 'text', (c) => c.notNull())
+        .addColumn('document_json', 'text', (c) => c.notNull())
+        .addColumn('filters', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('api_definitions_pk', ['region', 'account_id', 'connector_id', 'version'])
+        .execute();
+      await db.schema.alterTable('connectors').addColumn('api_definition_version', 'integer').execute();
+      // The last version number given, which a delete of the definition does not reset: a version names one document for good.
+      await db.schema.alterTable('connectors').addColumn('api_definition_last', 'integer').execute();
+    },
+  },
 };
 
 /** The text columns of the tables of 0001 and 0002, by table. */

@@ -16,6 +16,10 @@ export interface ConnectorsTable {
   status: string;
   created_at: number;
   updated_at: number;
+  /** The current version of its API definition (api_definitions), null without one. */
+  api_definition_version: number | null;
+  /** The last API definition version given (never reset by a delete, so a version names one document). */
+  api_definition_last: number | null;
 }
 export interface ConnectorPermissionsTable {
   region: string;
@@ -124,7 +128,25 @@ export interface InvocationsTable {
   /** The program acting for the user (an MCP client, or the x-actionbridge-client header); migration 0006. */
   client?: string | null;
 }
+export interface ApiDefinitionsTable {
+  region: string;
+  account_id: string;
+  connector_id: string;
+  version: number;
+  connector_created_at: number;
+  /** The document as put (JSON or YAML text). */
+  document: string;
+  /** The document as parsed, as JSON (what actions are derived from: no YAML parse on the hot path). */
+  document_json: string;
+  /** { include?, exclude? } as put. */
+  filters: string;
+  /** What was derived when it was put (title, versions, actions, skipped, notes), for Describe. */
+  summary: string;
+  created_at: number;
+  created_by: string;
+}
 export interface Database extends ConsoleTables {
+  api_definitions: ApiDefinitionsTable;
   connectors: ConnectorsTable;
   connector_permissions: ConnectorPermissionsTable;
   tags: TagsTable;

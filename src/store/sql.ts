@@ -49,6 +49,7 @@ export function toConnectorRecord(r: ConnectorRow): ConnectorRecord {
     status: r.status as ConnectorRecord['status'],
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
+    apiDefinitionVersion: r.api_definition_version === null || r.api_definition_version === undefined ? null : Number(r.api_definition_version),
   };
 }
 
@@ -69,6 +70,8 @@ export function toConnectorRow(c: ConnectorRecord): ConnectorRow {
     status: c.status,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
+    api_definition_version: c.apiDefinitionVersion,
+    api_definition_last: c.apiDefinitionVersion,
   };
 }
 

@@ -25,6 +25,50 @@ export class UniqueViolation extends Error {}
 export class LimitExceeded extends Error {}
 /** The row a write needs vanished (src/ops/store-errors.ts). */
 export class NotFound extends Error {}
+/** The row changed since it was read (a compare-and-set write lost): the caller reads again or reports a conflict. */
+export class Stale extends Error {}
+
+/** One stored version of a connector's API definition (api_definitions). */
+export interface ApiDefinitionRecord {
+  version: number;
+  connectorCreatedAt: number;
+  /** The document as put (JSON or YAML text). */
+  document: string;
+  /** The document as parsed, as JSON text: what the actions are derived from. */
+  documentJson: string;
+  filters: { include?: ApiFilter; exclude?: ApiFilter };
+  /** What was derived when it was put (JSON, src/ops/api-definitions.ts writes and reads it). */
+  summary: string;
+  createdAt: number;
+  createdBy: string;
+}
+
+export interface ApiFilter {
+  operationIds?: string[];
+  tags?: string[];
+  pathPrefixes?: string[];
+}
+
+/** Connectors' API definitions (issue 17): versioned documents; the connector row names the current version. */
+export interface ApiDefinitionRepository {
+  /**
+   * Stores `def` as the connector's next version, in one transaction with the connector
+   * row's new current version, EnabledActions and updated time. Refused with Stale when
+   * the row's version is no longer `rec.apiDefinitionVersion` (or it is another
+   * incarnation), NotFound when the connector is gone. Keeps the newest `keep` versions.
+   * Returns the new version.
+   */
+  putApiDefinition(
+    rec: ConnectorRecord,
+    def: Omit<ApiDefinitionRecord, 'version' | 'connectorCreatedAt'>,
+    enabledActions: string[],
+    keep: number,
+  ): Promise<number>;
+  /** One version (of this incarnation of the connector). */
+  getApiDefinition(rec: ConnectorRecord, version: number): Promise<ApiDefinitionRecord | undefined>;
+  /** Every version goes; the row's version becomes null and EnabledActions `enabledActions` (Stale/NotFound as put). */
+  removeApiDefinition(rec: ConnectorRecord, enabledActions: string[], now: number): Promise<void>;
+}
 
 /** Connectors with their resource permissions and tags. */
 export interface ConnectorRepository {
@@ -141,6 +185,8 @@ export interface MetaRepository {
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly connectors: ConnectorRepository;
+  /** Connectors' API definitions (src/store/repos/api-definitions.ts). */
+  readonly apiDefinitions: ApiDefinitionRepository;
   readonly identities: IdentityRepository;
   readonly connections: ConnectionRepository;
   readonly audit: AuditRepository;

@@ -176,6 +176,92 @@ export const clientOperations = {
         "locationName": "next-token"
       }
     ]
+  },
+  "PutActionConnectorApiDefinition": {
+    "method": "PUT",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/api-definition",
+    "idempotent": false,
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId"
+      },
+      {
+        "member": "Document",
+        "location": "body",
+        "locationName": "Document"
+      },
+      {
+        "member": "Include",
+        "location": "body",
+        "locationName": "Include"
+      },
+      {
+        "member": "Exclude",
+        "location": "body",
+        "locationName": "Exclude"
+      },
+      {
+        "member": "EnableNewActions",
+        "location": "body",
+        "locationName": "EnableNewActions"
+      },
+      {
+        "member": "DryRun",
+        "location": "body",
+        "locationName": "DryRun"
+      }
+    ]
+  },
+  "DescribeActionConnectorApiDefinition": {
+    "method": "GET",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/api-definition",
+    "idempotent": true,
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId"
+      },
+      {
+        "member": "DefinitionVersion",
+        "location": "querystring",
+        "locationName": "definition-version"
+      },
+      {
+        "member": "IncludeDocument",
+        "location": "querystring",
+        "locationName": "include-document"
+      }
+    ]
+  },
+  "DeleteActionConnectorApiDefinition": {
+    "method": "DELETE",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/api-definition",
+    "idempotent": false,
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId"
+      }
+    ]
   }
 } as const satisfies Record<ClientOperationName, unknown>;
 
@@ -226,5 +312,20 @@ export abstract class GeneratedClient<Options> {
   /** One page of a search among the connectors the caller may see. */
   searchActionConnectors(input: ClientInput<"SearchActionConnectors">, options?: Options): Promise<ClientOutput<"SearchActionConnectors">> {
     return this.send("SearchActionConnectors", input, options);
+  }
+
+  /** Gives the connector an API definition (an OpenAPI 3.0 or 3.1 document, JSON or YAML; Swagger 2.0 is converted): each selected operation becomes an action beside the type's built-in catalog, invoked at the connector's BaseEndpoint with the connector's own authentication (the document's servers and security schemes are ignored). Stored as a new version; actions the new version no longer has leave EnabledActions and are reported. With DryRun, returns what the document would give and stores nothing. Needs quicksight:UpdateActionConnector. */
+  putActionConnectorApiDefinition(input: ClientInput<"PutActionConnectorApiDefinition">, options?: Options): Promise<ClientOutput<"PutActionConnectorApiDefinition">> {
+    return this.send("PutActionConnectorApiDefinition", input, options);
+  }
+
+  /** The connector's API definition: what it turned into (actions, operations skipped and why) and, with IncludeDocument, the document as it was put. The current version unless DefinitionVersion names an earlier one still kept (the last 10 are). Needs quicksight:DescribeActionConnector. */
+  describeActionConnectorApiDefinition(input: ClientInput<"DescribeActionConnectorApiDefinition">, options?: Options): Promise<ClientOutput<"DescribeActionConnectorApiDefinition">> {
+    return this.send("DescribeActionConnectorApiDefinition", input, options);
+  }
+
+  /** Removes the connector's API definition, every kept version of it, and its actions (they leave EnabledActions and are reported); the audit trail keeps the invocations made through them. Needs quicksight:UpdateActionConnector. */
+  deleteActionConnectorApiDefinition(input: ClientInput<"DeleteActionConnectorApiDefinition">, options?: Options): Promise<ClientOutput<"DeleteActionConnectorApiDefinition">> {
+    return this.send("DeleteActionConnectorApiDefinition", input, options);
   }
 }

@@ -693,6 +693,150 @@ export const operations = {
       "Status"
     ],
     "extension": true
+  },
+  "PutActionConnectorApiDefinition": {
+    "name": "PutActionConnectorApiDefinition",
+    "method": "PUT",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/api-definition",
+    "responseCode": 200,
+    "input": "PutActionConnectorApiDefinitionRequest",
+    "output": "PutActionConnectorApiDefinitionResponse",
+    "errors": [
+      "ThrottlingException",
+      "InvalidParameterValueException",
+      "InternalFailureException",
+      "ResourceNotFoundException",
+      "AccessDeniedException",
+      "ConflictException"
+    ],
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId",
+        "type": "string"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId",
+        "type": "string"
+      },
+      {
+        "member": "Document",
+        "location": "body",
+        "locationName": "Document",
+        "type": "string"
+      },
+      {
+        "member": "Include",
+        "location": "body",
+        "locationName": "Include",
+        "type": "structure"
+      },
+      {
+        "member": "Exclude",
+        "location": "body",
+        "locationName": "Exclude",
+        "type": "structure"
+      },
+      {
+        "member": "EnableNewActions",
+        "location": "body",
+        "locationName": "EnableNewActions",
+        "type": "boolean"
+      },
+      {
+        "member": "DryRun",
+        "location": "body",
+        "locationName": "DryRun",
+        "type": "boolean"
+      }
+    ],
+    "statusCodeMembers": [
+      "Status"
+    ],
+    "extension": true,
+    "bodyLimit": 25165824
+  },
+  "DescribeActionConnectorApiDefinition": {
+    "name": "DescribeActionConnectorApiDefinition",
+    "method": "GET",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/api-definition",
+    "responseCode": 200,
+    "input": "DescribeActionConnectorApiDefinitionRequest",
+    "output": "DescribeActionConnectorApiDefinitionResponse",
+    "errors": [
+      "ThrottlingException",
+      "InvalidParameterValueException",
+      "InternalFailureException",
+      "ResourceNotFoundException",
+      "AccessDeniedException"
+    ],
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId",
+        "type": "string"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId",
+        "type": "string"
+      },
+      {
+        "member": "DefinitionVersion",
+        "location": "querystring",
+        "locationName": "definition-version",
+        "type": "integer"
+      },
+      {
+        "member": "IncludeDocument",
+        "location": "querystring",
+        "locationName": "include-document",
+        "type": "boolean"
+      }
+    ],
+    "statusCodeMembers": [
+      "Status"
+    ],
+    "extension": true
+  },
+  "DeleteActionConnectorApiDefinition": {
+    "name": "DeleteActionConnectorApiDefinition",
+    "method": "DELETE",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/api-definition",
+    "responseCode": 200,
+    "input": "DeleteActionConnectorApiDefinitionRequest",
+    "output": "DeleteActionConnectorApiDefinitionResponse",
+    "errors": [
+      "ThrottlingException",
+      "InvalidParameterValueException",
+      "InternalFailureException",
+      "ResourceNotFoundException",
+      "AccessDeniedException",
+      "ConflictException"
+    ],
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId",
+        "type": "string"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId",
+        "type": "string"
+      }
+    ],
+    "statusCodeMembers": [
+      "Status"
+    ],
+    "extension": true
   }
 } as const satisfies Record<OperationName, unknown>;
 
@@ -846,6 +990,41 @@ export const shapeSchemas = {
     "ActionUserName": {
       "type": "string"
     },
+    "ApiDefinitionVersion": {
+      "type": "integer",
+      "minimum": 1
+    },
+    "ApiDocumentText": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 10485760
+    },
+    "ApiFilterValue": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 512
+    },
+    "ApiFilterValueList": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/ApiFilterValue"
+      },
+      "maxItems": 200
+    },
+    "ApiOperationFilter": {
+      "type": "object",
+      "properties": {
+        "OperationIds": {
+          "$ref": "#/$defs/ApiFilterValueList"
+        },
+        "Tags": {
+          "$ref": "#/$defs/ApiFilterValueList"
+        },
+        "PathPrefixes": {
+          "$ref": "#/$defs/ApiFilterValueList"
+        }
+      }
+    },
     "Arn": {
       "type": "string"
     },
@@ -981,6 +1160,9 @@ export const shapeSchemas = {
         "Password"
       ]
     },
+    "Boolean": {
+      "type": "boolean"
+    },
     "ClientCredentialsDetails": {
       "type": "object",
       "properties": {
@@ -1095,6 +1277,21 @@ export const shapeSchemas = {
         "AuthenticationConfig"
       ]
     },
+    "DeleteActionConnectorApiDefinitionRequest": {
+      "type": "object",
+      "properties": {
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        },
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
+        }
+      },
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId"
+      ]
+    },
     "DeleteActionConnectorRequest": {
       "type": "object",
       "properties": {
@@ -1103,6 +1300,27 @@ export const shapeSchemas = {
         },
         "AwsAccountId": {
           "$ref": "#/$defs/AwsAccountId"
+        }
+      },
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId"
+      ]
+    },
+    "DescribeActionConnectorApiDefinitionRequest": {
+      "type": "object",
+      "properties": {
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        },
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
+        },
+        "DefinitionVersion": {
+          "$ref": "#/$defs/ApiDefinitionVersion"
+        },
+        "IncludeDocument": {
+          "$ref": "#/$defs/Boolean"
         }
       },
       "required": [
@@ -1292,6 +1510,37 @@ export const shapeSchemas = {
       "type": "string",
       "minLength": 1,
       "maxLength": 256
+    },
+    "PutActionConnectorApiDefinitionRequest": {
+      "type": "object",
+      "properties": {
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        },
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
+        },
+        "Document": {
+          "$ref": "#/$defs/ApiDocumentText"
+        },
+        "Include": {
+          "$ref": "#/$defs/ApiOperationFilter"
+        },
+        "Exclude": {
+          "$ref": "#/$defs/ApiOperationFilter"
+        },
+        "EnableNewActions": {
+          "$ref": "#/$defs/Boolean"
+        },
+        "DryRun": {
+          "$ref": "#/$defs/Boolean"
+        }
+      },
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId",
+        "Document"
+      ]
     },
     "ResourcePermission": {
       "type": "object",
@@ -1565,6 +1814,15 @@ export const inputSchemas: Record<OperationName, object> = {
   },
   "ListActionInvocations": {
     "$ref": "quicksight-shapes#/$defs/ListActionInvocationsRequest"
+  },
+  "PutActionConnectorApiDefinition": {
+    "$ref": "quicksight-shapes#/$defs/PutActionConnectorApiDefinitionRequest"
+  },
+  "DescribeActionConnectorApiDefinition": {
+    "$ref": "quicksight-shapes#/$defs/DescribeActionConnectorApiDefinitionRequest"
+  },
+  "DeleteActionConnectorApiDefinition": {
+    "$ref": "quicksight-shapes#/$defs/DeleteActionConnectorApiDefinitionRequest"
   }
 };
 

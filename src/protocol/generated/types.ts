@@ -495,11 +495,107 @@ export interface TokenResponseException {
   Message?: string;
   RequestId?: string;
 }
+export interface PutActionConnectorApiDefinitionRequest {
+  AwsAccountId: string;
+  ActionConnectorId: string;
+  /** The OpenAPI 3.0 or 3.1 document (or Swagger 2.0), as JSON or YAML text, at most 10 MiB. External $refs are never fetched. */
+  Document: string;
+  /** Only the operations that match (any of the operation ids, tags or path prefixes). Absent or empty: every operation. */
+  Include?: ApiOperationFilter;
+  /** Leaves out the operations that match, after Include. */
+  Exclude?: ApiOperationFilter;
+  /** Whether actions this version adds (not in the previous version) join EnabledActions (default true). Actions the previous version had keep their state. */
+  EnableNewActions?: boolean;
+  /** Returns what the document would give and stores nothing. */
+  DryRun?: boolean;
+}
+export interface PutActionConnectorApiDefinitionResponse {
+  ApiDefinition: ApiDefinitionSummary;
+  /** Actions of the previous version that this one does not have, which were enabled: they are no longer. */
+  RemovedFromEnabledActions?: ApiActionIdList;
+  DryRun?: boolean;
+  RequestId?: string;
+  Status?: number;
+}
+export interface DescribeActionConnectorApiDefinitionRequest {
+  AwsAccountId: string;
+  ActionConnectorId: string;
+  /** An earlier version (default: the current one). */
+  DefinitionVersion?: number;
+  /** Also return the document as it was put. */
+  IncludeDocument?: boolean;
+}
+export interface DescribeActionConnectorApiDefinitionResponse {
+  ApiDefinition: ApiDefinitionSummary;
+  /** The document as it was put (with IncludeDocument). */
+  Document?: string;
+  RequestId?: string;
+  Status?: number;
+}
+export interface DeleteActionConnectorApiDefinitionRequest {
+  AwsAccountId: string;
+  ActionConnectorId: string;
+}
+export interface DeleteActionConnectorApiDefinitionResponse {
+  /** The definition's actions that were enabled: they are no longer. */
+  RemovedFromEnabledActions?: ApiActionIdList;
+  RequestId?: string;
+  Status?: number;
+}
+export type ApiFilterValueList = string[];
+/** Operations, by any of: operation id, tag, path prefix (e.g. /orders). */
+export interface ApiOperationFilter {
+  OperationIds?: ApiFilterValueList;
+  Tags?: ApiFilterValueList;
+  PathPrefixes?: ApiFilterValueList;
+}
+export type ApiActionIdList = string[];
+export type StringList = string[];
+/** An API definition: where it came from and what it turned into. */
+export interface ApiDefinitionSummary {
+  /** 1 for the first document put on the connector, then one more for each (0 in a DryRun). */
+  DefinitionVersion: number;
+  /** The document's info.title. */
+  Title: string;
+  /** The document's info.version. */
+  ApiVersion?: string;
+  /** The document's openapi (or swagger) version. */
+  SpecVersion?: string;
+  /** Hex SHA-256 of the document as put. */
+  DocumentSha256?: string;
+  DocumentBytes?: number;
+  Include?: ApiOperationFilter;
+  Exclude?: ApiOperationFilter;
+  /** The operations turned into actions. */
+  Actions: DefinedActionList;
+  /** Operations selected but not turned into actions, and why. */
+  Skipped: SkippedOperationList;
+  /** What was left out of actions that were made (a credential header parameter, a recursive schema cut). */
+  Notes: StringList;
+  CreatedTime?: Date;
+  /** The user who put it. */
+  CreatedBy?: string;
+}
+export type DefinedActionList = DefinedAction[];
+export interface DefinedAction {
+  ActionId: string;
+  Name: string;
+  Method: string;
+  /** The operation's path, under the connector's BaseEndpoint. */
+  Path: string;
+  Enabled?: boolean;
+}
+export type SkippedOperationList = SkippedOperation[];
+export interface SkippedOperation {
+  /** operationId, or method and path. */
+  Operation: string;
+  Reason: string;
+}
 
 /** Every operation of the AWS model. */
 export type AwsOperationName = "CreateActionConnector" | "DeleteActionConnector" | "DescribeActionConnector" | "DescribeActionConnectorPermissions" | "ListActionConnectors" | "ListTagsForResource" | "SearchActionConnectors" | "TagResource" | "UntagResource" | "UpdateActionConnector" | "UpdateActionConnectorPermissions";
 /** ActionBridge's extension operations (model/actionbridge-extensions.model.json). */
-export type ExtensionOperationName = "TestActionConnector" | "StartActionConnectorAuthorization" | "DescribeActionConnectorConnection" | "ListActionConnectorActions" | "InvokeAction" | "ListActionInvocations";
+export type ExtensionOperationName = "TestActionConnector" | "StartActionConnectorAuthorization" | "DescribeActionConnectorConnection" | "ListActionConnectorActions" | "InvokeAction" | "ListActionInvocations" | "PutActionConnectorApiDefinition" | "DescribeActionConnectorApiDefinition" | "DeleteActionConnectorApiDefinition";
 export type OperationName = AwsOperationName | ExtensionOperationName;
 
 /** Input and output of every operation; the output without the members HTTP carries (status code, request id). */
@@ -521,6 +617,9 @@ export interface OperationTypes {
   ListActionConnectorActions: { input: ListActionConnectorActionsRequest; output: Omit<ListActionConnectorActionsResponse, "Status" | "RequestId">; };
   InvokeAction: { input: InvokeActionRequest; output: Omit<InvokeActionResponse, "Status" | "RequestId">; };
   ListActionInvocations: { input: ListActionInvocationsRequest; output: Omit<ListActionInvocationsResponse, "Status" | "RequestId">; };
+  PutActionConnectorApiDefinition: { input: PutActionConnectorApiDefinitionRequest; output: Omit<PutActionConnectorApiDefinitionResponse, "Status" | "RequestId">; };
+  DescribeActionConnectorApiDefinition: { input: DescribeActionConnectorApiDefinitionRequest; output: Omit<DescribeActionConnectorApiDefinitionResponse, "Status" | "RequestId">; };
+  DeleteActionConnectorApiDefinition: { input: DeleteActionConnectorApiDefinitionRequest; output: Omit<DeleteActionConnectorApiDefinitionResponse, "Status" | "RequestId">; };
 }
 
 /**
@@ -551,13 +650,19 @@ export interface ActionBridgeApi<Ctx> {
   InvokeAction: (ctx: Ctx, input: OperationTypes["InvokeAction"]["input"]) => Promise<OperationTypes["InvokeAction"]["output"]>;
   /** One page of the connector's invocation records (newest first). Needs quicksight:DescribeActionConnector. */
   ListActionInvocations: (ctx: Ctx, input: OperationTypes["ListActionInvocations"]["input"]) => Promise<OperationTypes["ListActionInvocations"]["output"]>;
+  /** Gives the connector an API definition (an OpenAPI 3.0 or 3.1 document, JSON or YAML; Swagger 2.0 is converted): each selected operation becomes an action beside the type's built-in catalog, invoked at the connector's BaseEndpoint with the connector's own authentication (the document's servers and security schemes are ignored). Stored as a new version; actions the new version no longer has leave EnabledActions and are reported. With DryRun, returns what the document would give and stores nothing. Needs quicksight:UpdateActionConnector. */
+  PutActionConnectorApiDefinition: (ctx: Ctx, input: OperationTypes["PutActionConnectorApiDefinition"]["input"]) => Promise<OperationTypes["PutActionConnectorApiDefinition"]["output"]>;
+  /** The connector's API definition: what it turned into (actions, operations skipped and why) and, with IncludeDocument, the document as it was put. The current version unless DefinitionVersion names an earlier one still kept (the last 10 are). Needs quicksight:DescribeActionConnector. */
+  DescribeActionConnectorApiDefinition: (ctx: Ctx, input: OperationTypes["DescribeActionConnectorApiDefinition"]["input"]) => Promise<OperationTypes["DescribeActionConnectorApiDefinition"]["output"]>;
+  /** Removes the connector's API definition, every kept version of it, and its actions (they leave EnabledActions and are reported); the audit trail keeps the invocations made through them. Needs quicksight:UpdateActionConnector. */
+  DeleteActionConnectorApiDefinition: (ctx: Ctx, input: OperationTypes["DeleteActionConnectorApiDefinition"]["input"]) => Promise<OperationTypes["DeleteActionConnectorApiDefinition"]["output"]>;
 }
 
 /** A value as JSON carries it: timestamps are epoch seconds (what the console reads). */
 export type Wire<T> = T extends Date ? number : T extends readonly (infer E)[] ? Wire<E>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
 
 /** The operations the client library (src/client) has a method for. */
-export type ClientOperationName = "ListActionConnectorActions" | "InvokeAction" | "TestActionConnector" | "StartActionConnectorAuthorization" | "DescribeActionConnectorConnection" | "ListActionInvocations" | "ListActionConnectors" | "SearchActionConnectors";
+export type ClientOperationName = "ListActionConnectorActions" | "InvokeAction" | "TestActionConnector" | "StartActionConnectorAuthorization" | "DescribeActionConnectorConnection" | "ListActionInvocations" | "ListActionConnectors" | "SearchActionConnectors" | "PutActionConnectorApiDefinition" | "DescribeActionConnectorApiDefinition" | "DeleteActionConnectorApiDefinition";
 /** A client call's input: AwsAccountId defaults to the client's account. */
 export type ClientInput<K extends ClientOperationName> = OperationTypes[K]["input"] extends { AwsAccountId: string }
   ? Omit<OperationTypes[K]["input"], "AwsAccountId"> & { /** Default: the client's accountId. */ AwsAccountId?: string }
