@@ -4,6 +4,7 @@
 // authentication and nowhere else; versions, re-derivation and what leaves EnabledActions;
 // who may change and read a definition; hostile documents as clear 4xx; a row changed in
 // the database gives no action the put did not check.
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../src/client/index.js';
 import { ACCOUNT, ADMIN, type Creds, qs } from './helpers.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
-import { basicAuth, createConnector, iamAuth, withEnabledActions } from './support/actions.js';
+import { apiKeyAuth, basicAuth, createConnector, iamAuth, withEnabledActions } from './support/actions.js';
 import { connectHttp, grant, mintToken, startMcpEnv, type McpEnv } from './support/mcp-env.js';
 import { readMultipart } from './support/multipart.js';
 
@@ -255,6 +256,39 @@ describe('a connector defined by an OpenAPI document', () => {
     expect(await failure(api().describeActionConnectorApiDefinition({ ActionConnectorId: 'dry' }))).toBeInstanceOf(ResourceNotFoundException);
     const list = await api().listActionConnectorActions({ ActionConnectorId: 'dry' });
     expect(list.Actions.map((a) => a.ActionId)).toEqual(['HttpRequest']);
+  });
+});
+
+const VENDORS = '/work/shared/reference/vendors';
+const haveVendors = existsSync(VENDORS);
+if (!haveVendors) console.warn(`[api-definitions] ${VENDORS} is absent: the published-document import is skipped`);
+
+describe.skipIf(!haveVendors)('a published document through the server', () => {
+  it('PagerDuty REST (OpenAPI 3.0, JSON), the Incidents tag: 29 actions on a PAGERDUTY connector beside its catalog; GET with path and query invoked', async () => {
+    await createConnector(env.admin, 'pd', { type: 'PAGERDUTY_ADVANCE', auth: apiKeyAuth(env.upstream.url('/pd'), 'pd-token-0123456789') });
+    const r = await api().putActionConnectorApiDefinition({
+      ActionConnectorId: 'pd',
+      Document: readFileSync(`${VENDORS}/pagerduty/REST/openapiv3.json`, 'utf8'),
+      Include: { Tags: ['Incidents'] },
+    });
+    expect(r.ApiDefinition.Actions).toHaveLength(29);
+    expect(r.ApiDefinition.Title).toMatch(/PagerDuty/);
+    const list = await api().listActionConnectorActions({ ActionConnectorId: 'pd' });
+    const catalogCount = list.Actions.length - 29;
+    expect(catalogCount).toBeGreaterThan(0);
+    // A defined operation whose id the catalog also uses gets a suffix; every id is unique.
+    expect(new Set(list.Actions.map((a) => a.ActionId)).size).toBe(list.Actions.length);
+    const listIncidents = r.ApiDefinition.Actions.find((a) => a.Path === '/incidents' && a.Method === 'GET')!;
+    env.upstream.reset();
+    const got = await api().invokeAction({ ActionConnectorId: 'pd', ActionId: listIncidents.ActionId, Input: { statuses: 'triggered', limit: 5 } });
+    expect(got.InvokeActionStatus).toBe('SUCCESS');
+    const sent = env.upstream.received[0]!;
+    expect(sent.method).toBe('GET');
+    const url = new URL(sent.url, 'https://x');
+    expect(url.pathname).toBe('/pd/incidents');
+    expect(url.searchParams.get('statuses[]')).toBe('triggered');
+    expect(url.searchParams.get('limit')).toBe('5');
+    expect(sent.headers.authorization).toBe('Token token=pd-token-0123456789');
   });
 });
 
