@@ -19,6 +19,7 @@ import { startActionUpstream, type ActionUpstream } from './support/action-upstr
 import { apiKeyAuth, basicAuth, createConnector, iamAuth, withEnabledActions } from './support/actions.js';
 import { connectHttp, grant, mintToken, startMcpEnv, type McpEnv } from './support/mcp-env.js';
 import { readMultipart } from './support/multipart.js';
+import { ConsoleClient } from './support/console.js';
 
 let env: McpEnv;
 /** A second HTTPS server: where the document's `servers` and absolute URLs point. Nothing may reach it. */
@@ -289,6 +290,26 @@ describe.skipIf(!haveVendors)('a published document through the server', () => {
     expect(url.searchParams.get('statuses[]')).toBe('triggered');
     expect(url.searchParams.get('limit')).toBe('5');
     expect(sent.headers.authorization).toBe('Token token=pd-token-0123456789');
+  });
+});
+
+describe('through the console API', () => {
+  it('a document larger than the server-wide body limit (1 MiB) is taken, as over SigV4; a dry run previews it', async () => {
+    const c = new ConsoleClient(env.t.endpoint);
+    expect((await c.signIn({ AccountId: ACCOUNT, AccessKeyId: ADMIN.accessKeyId, SecretAccessKey: ADMIN.secretAccessKey })).status).toBe(200);
+    await createConnector(env.admin, 'big', { auth: basicAuth(env.upstream.url('/api'), 'svc', 'big-Pa55word-1') });
+    const doc = shop();
+    (doc.info as Record<string, unknown>).description = 'Long prose. '.repeat(150_000); // 1.8 MB
+    const preview = await c.call('PutActionConnectorApiDefinition', { ActionConnectorId: 'big', Document: JSON.stringify(doc), DryRun: true });
+    expect(preview.status).toBe(200);
+    expect(preview.body.ApiDefinition.Actions).toHaveLength(5);
+    const saved = await c.call('PutActionConnectorApiDefinition', { ActionConnectorId: 'big', Document: JSON.stringify(doc) });
+    expect([saved.status, saved.body.ApiDefinition?.DefinitionVersion]).toEqual([200, 1]);
+    // Other operations keep the server's limit.
+    const tooBig = await c.call('UpdateActionConnectorPermissions', { ActionConnectorId: 'big', GrantPermissions: [], Padding: 'x'.repeat(1_100_000) });
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.Message).toMatch(/larger than the limit/);
+    await c.close();
   });
 });
 

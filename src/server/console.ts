@@ -20,7 +20,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Logger } from 'pino';
 import type { Services } from '../ops/services.js';
-import { type OperationSpec, sendError } from '../protocol/http.js';
+import { type OperationSpec, bodyLimitOf, sendError } from '../protocol/http.js';
 import { ServiceError, accessDenied, notFound } from '../protocol/errors.js';
 import { type ContentTypeRule, decodeJsonBody } from '../protocol/json-body.js';
 import { CONNECTOR_ACTIONS, OWNER_ACTIONS } from '../auth/permissions.js';
@@ -295,11 +295,11 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
   );
 
   // ---- the operations: the pipeline, with the session for the signature and the JSON body for the input ----
-  scope.post<{ Params: { op: string } }>('/api/:op', async (req, reply) => {
-    const spec = specs.get(req.params.op);
+  const runOperation = async (req: FastifyRequest, reply: FastifyReply, name: string) => {
+    const spec = specs.get(name);
     if (!spec) {
       return signedIn('console:unknown', stateChange, async () => {
-        throw notFound(`The console API has no operation named ${req.params.op.slice(0, 100)}.`);
+        throw notFound(`The console API has no operation named ${name.slice(0, 100)}.`);
       })(req, reply);
     }
     reply.header('cache-control', 'no-store');
@@ -321,7 +321,16 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
       },
       `console:${spec.name}`,
     );
-  });
+  };
+  // Operations whose bodies may exceed the server's limit (InvokeAction's base64 content, an API
+  // definition's document) get a route of their own with their model's limit, as over SigV4.
+  for (const spec of specs.values()) {
+    if (spec.bodyLimit === undefined) continue;
+    scope.post(`/api/${spec.name}`, { bodyLimit: bodyLimitOf(spec, scope.initialConfig.bodyLimit ?? 1024 * 1024) }, (req, reply) =>
+      runOperation(req, reply, spec.name),
+    );
+  }
+  scope.post<{ Params: { op: string } }>('/api/:op', (req, reply) => runOperation(req, reply, req.params.op));
 
   scope.setNotFoundHandler(async (req, reply) => {
     if (req.url.startsWith('/console/api/')) return fail(req, reply, notFound(`No console API matches ${req.method} ${req.url.split('?')[0]}.`));
