@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { ApiError, api, call, when, type Meta, type Output, type Session } from '../api';
 import { ErrorBox, Field, Notice, PageHeading, SelectField, go, href, shortAction, useLoad } from '../ui';
 import { SchemaForm } from '../components/schema-form';
+import { ApiDefinitionSection } from './api-definition';
 
 // What these pages read of the API's answers.
 interface ConnectorView {
@@ -26,6 +27,7 @@ const SECTIONS: [string, string][] = [
   ['history', 'History'],
   ['permissions', 'Permissions'],
   ['tags', 'Tags'],
+  ['api', 'API definition'],
 ];
 
 export function ConnectorPage({ session, meta, id, section }: { session: Session; meta: Meta; id: string; section: string }) {
@@ -63,6 +65,8 @@ export function ConnectorPage({ session, meta, id, section }: { session: Session
             <PermissionsSection id={id} session={session} meta={meta} />
           ) : section === 'tags' ? (
             <TagsSection arn={c.Arn} />
+          ) : section === 'api' ? (
+            <ApiDefinitionSection id={id} mayChange={session.Role !== 'READER'} />
           ) : (
             <Overview connector={c} />
           )}
