@@ -120,7 +120,8 @@ export class ConfigError extends Error {}
 const CIDR = '^(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:.]+)/\\d{1,3}$';
 /** A trusted proxy: an address, a CIDR, or one of proxy-addr's names (loopback, linklocal, uniquelocal). */
 const TRUSTED_PROXY = '^(?:loopback|linklocal|uniquelocal|(?:\\d{1,3}\\.){3}\\d{1,3}(?:/\\d{1,2})?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:/\\d{1,3})?)$';
-const fileSchema = {
+/** The config file's JSON Schema (docs/reference/configuration.md is generated from it and from config-settings.ts). */
+export const fileSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
