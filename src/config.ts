@@ -73,7 +73,7 @@ export interface Config {
   /**
    * How many nodes serve this deployment behind one load balancer: each node's throttle
    * bucket is 1/nodes of the account's rate and burst, so the account's total stays as
-   * configured when the balancer spreads requests evenly (README, Several nodes).
+   * configured when the balancer spreads requests evenly (docs/operations/postgresql.md).
    */
   nodes: number;
   /** Port of the Prometheus endpoint GET /metrics (0: a free port); undefined: metrics are not served. */
@@ -259,7 +259,7 @@ export interface Flags {
   'trust-proxy'?: string;
 }
 
-/** The flags `serve` takes besides --config, each the twin of a config key and an ACTIONBRIDGE_* variable (README, Configuration). */
+/** The flags `serve` takes besides --config, each the twin of a config key and an ACTIONBRIDGE_* variable (docs/reference/configuration.md, generated with src/config-settings.ts). */
 export const FLAG_NAMES = [
   'host',
   'port',
