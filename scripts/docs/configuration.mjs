@@ -87,7 +87,7 @@ export async function render() {
   p('| config file key | flag | environment variable | default |');
   p('|---|---|---|---|');
   for (const row of SETTINGS)
-    p(`| [${row.key ? `\`${row.key}\`` : '—'}](#${anchor(row)}) | ${flagOf(row).replace(/\|/g, '\\|')} | \`${row.env}\` | ${cell(defaultOf(row))} |`);
+    p(`| [${row.key ? `\`${row.key}\`` : '(none)'}](#${anchor(row)}) | ${flagOf(row).replace(/\|/g, '\\|')} | \`${row.env}\` | ${cell(defaultOf(row))} |`);
   p();
   for (const row of SETTINGS) {
     p(`### ${row.key ?? `--${row.flag}`} {#${anchor(row)}}`);
