@@ -18,12 +18,21 @@ export function htmlToMarkdown(html) {
     .trim();
 }
 
-/** Text fit for one cell of a Markdown table: one line, pipes escaped, and (outside code spans) HTML and Vue's mustaches kept literal. */
+/** Text fit for one cell of a Markdown table: one line, pipes escaped, and (outside code spans) HTML, emphasis marks and Vue's mustaches kept literal. */
 export function cell(text) {
   return String(text)
     .replace(/\s*\n\s*/g, ' ')
     .split(/(`[^`]*`)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\{\{/g, '&#123;&#123;')))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/\{\{/g, '&#123;&#123;')
+            .replace(/([*_])/g, '\\$1'),
+    )
     .join('')
     .replace(/\|/g, '\\|')
     .trim();
