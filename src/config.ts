@@ -73,7 +73,7 @@ export interface Config {
   /**
    * How many nodes serve this deployment behind one load balancer: each node's throttle
    * bucket is 1/nodes of the account's rate and burst, so the account's total stays as
-   * configured when the balancer spreads requests evenly (README, Several nodes).
+   * configured when the balancer spreads requests evenly (docs/operations/postgresql.md).
    */
   nodes: number;
   /** Port of the Prometheus endpoint GET /metrics (0: a free port); undefined: metrics are not served. */
@@ -120,7 +120,8 @@ export class ConfigError extends Error {}
 const CIDR = '^(?:(?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f:.]+)/\\d{1,3}$';
 /** A trusted proxy: an address, a CIDR, or one of proxy-addr's names (loopback, linklocal, uniquelocal). */
 const TRUSTED_PROXY = '^(?:loopback|linklocal|uniquelocal|(?:\\d{1,3}\\.){3}\\d{1,3}(?:/\\d{1,2})?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:/\\d{1,3})?)$';
-const fileSchema = {
+/** The config file's JSON Schema (docs/reference/configuration.md is generated from it and from config-settings.ts). */
+export const fileSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -258,7 +259,7 @@ export interface Flags {
   'trust-proxy'?: string;
 }
 
-/** The flags `serve` takes besides --config, each the twin of a config key and an ACTIONBRIDGE_* variable (README, Configuration). */
+/** The flags `serve` takes besides --config, each the twin of a config key and an ACTIONBRIDGE_* variable (docs/reference/configuration.md, generated with src/config-settings.ts). */
 export const FLAG_NAMES = [
   'host',
   'port',

@@ -1,4 +1,4 @@
-// MCP bearer tokens (README "MCP"): minted per user by `actionbridge tokens create`,
+// MCP bearer tokens (docs/guide/mcp.md): minted per user by `actionbridge tokens create`,
 // stored only as the SHA-256 of the token, revocable. A token acts as its user.
 import { createHash, randomBytes } from 'node:crypto';
 

@@ -10,7 +10,7 @@ const CODE_OR_CLIENT: readonly ConnectionAuthType[] = ['OAUTH2_AUTHORIZATION_COD
 // API_KEY: the SAP API Business Hub sandbox and API Management proxies (the `APIKey` header).
 const SAP: readonly ConnectionAuthType[] = ['OAUTH2_CLIENT_CREDENTIALS', 'OAUTH2_AUTHORIZATION_CODE', 'BASIC', 'API_KEY'];
 
-/** Every connector type with the AuthenticationTypes it accepts, in the order the README lists them. */
+/** Every connector type with the AuthenticationTypes it accepts, in the order docs/connectors/index.md lists them. */
 export const ALLOWED_AUTHENTICATION: Readonly<Record<ActionConnectorType, readonly ConnectionAuthType[]>> = {
   GENERIC_HTTP: ['NONE', 'BASIC', 'API_KEY', 'OAUTH2_CLIENT_CREDENTIALS', 'OAUTH2_AUTHORIZATION_CODE'],
   JIRA_CLOUD: CODE_OR_KEY,

@@ -22,7 +22,7 @@ export interface Services {
   connections: Connections;
   /** The audit trail of InvokeAction: records, ListActionInvocations, retention. */
   audit: AuditTrail;
-  /** Operational metrics (README, Metrics); optional so that operations work without them. */
+  /** Operational metrics (docs/operations/metrics.md); optional so that operations work without them. */
   metrics?: InvocationMetrics;
 }
 

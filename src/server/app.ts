@@ -40,7 +40,7 @@ export interface AppDeps {
   authenticator?: SigV4Authenticator;
   /** Console session lifetimes and sign-in limits (defaults in console-sessions.ts); for tests. */
   console?: Partial<ConsoleOptions>;
-  /** This server's metrics (README, Metrics); a new registry when not given. */
+  /** This server's metrics (docs/operations/metrics.md); a new registry when not given. */
   metrics?: Metrics;
 }
 

@@ -1,7 +1,7 @@
 // Prometheus metrics (prom-client), one registry per server instance so that
 // several servers in one process (tests, embedding) never share or collide.
 // Served on a port of their own (config metricsPort; off by default) — see
-// README, Operations → Metrics — never on the API port.
+// docs/operations/metrics.md — never on the API port.
 import http from 'node:http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { FastCounter, FastHistogram } from './fast-metrics.js';

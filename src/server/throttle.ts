@@ -1,7 +1,7 @@
 // Per-account token buckets (PRODUCT.md §2, Throttling). A bucket refills at
 // ratePerSecond up to burst; a request that finds it empty is ThrottlingException.
 //
-// Several nodes (README, Several nodes): each node keeps its own buckets, sized
+// Several nodes (docs/operations/postgresql.md): each node keeps its own buckets, sized
 // 1/nodes of the account's rate and burst, so that with requests spread evenly by
 // the load balancer the account's total across nodes is the configured rate
 // (measured in test/pg-throttle.test.ts). No database round trip per request.
