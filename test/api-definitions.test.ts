@@ -390,6 +390,14 @@ describe('hostile and unusable documents: a clear 4xx, nothing stored, nothing s
     await api().invokeAction({ ActionConnectorId: 'pets', ActionId: 'addPet', Input: { Body: { name: 'a', child: { name: 'b', child: { name: 'c' } } } } });
     expect(env.upstream.received.map((x) => `${x.method} ${x.url}`)).toEqual(['POST /api/pets']);
     expect(elsewhere.received).toEqual([]);
+
+    // Deleting the connector deletes its definitions; one created again under the id starts without.
+    await env.admin.send(new qs.DeleteActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'pets' }));
+    const db = env.t.server.store as unknown as { db: import('kysely').Kysely<import('../src/store/schema.js').Database> };
+    expect(await db.db.selectFrom('api_definitions').select('version').where('connector_id', '=', 'pets').execute()).toEqual([]);
+    await createConnector(env.admin, 'pets', { auth: basicAuth(env.upstream.url('/api'), 'svc', 'pets-Pa55word-1') });
+    expect(await failure(api().describeActionConnectorApiDefinition({ ActionConnectorId: 'pets' }))).toBeInstanceOf(ResourceNotFoundException);
+    expect((await api().listActionConnectorActions({ ActionConnectorId: 'pets' })).Actions.map((a) => a.ActionId)).toEqual(['HttpRequest']);
   });
 
   it('a connector that calls AWS APIs cannot take one', async () => {

@@ -196,6 +196,21 @@ export function apiDefinitionOps(s: Services, workerLimits: WorkerLimits = DEFAU
     id: input.ActionConnectorId,
   });
 
+  /** The ids of the connector's defined actions now; for a stored version that no longer derives, the ids its put announced. */
+  async function definedIdsOf(rec: ConnectorRecord): Promise<Set<string>> {
+    if (rec.apiDefinitionVersion === null) return new Set();
+    try {
+      return new Set((await definedActionsOf(s, rec)).map((a) => a.ActionId));
+    } catch {
+      const def = await s.store.apiDefinitions.getApiDefinition(rec, rec.apiDefinitionVersion);
+      try {
+        return new Set(def ? (JSON.parse(def.summary) as StoredSummary).Actions.map((a) => a.ActionId) : []);
+      } catch {
+        return new Set();
+      }
+    }
+  }
+
   /** Only connectors that send HTTP under a BaseEndpoint can take defined actions. */
   function requireHttp(rec: ConnectorRecord): void {
     if (catalogFor(rec.type)?.actions.some((a) => a.aws) || !baseEndpointOf(authConfigOf(rec))) {
@@ -248,8 +263,7 @@ export function apiDefinitionOps(s: Services, workerLimits: WorkerLimits = DEFAU
     };
 
     // Which actions leave and join EnabledActions.
-    const before = await definedActionsOf(s, rec).catch(() => [] as readonly CatalogAction[]);
-    const beforeIds = new Set(before.map((a) => a.ActionId));
+    const beforeIds = await definedIdsOf(rec);
     const afterIds = new Set(d.actions.map((a) => a.ActionId));
     const removed = rec.enabledActions.filter((id) => beforeIds.has(id) && !afterIds.has(id));
     const added = [...afterIds].filter((id) => !beforeIds.has(id));
@@ -368,13 +382,7 @@ export function apiDefinitionOps(s: Services, workerLimits: WorkerLimits = DEFAU
       throw notFound(`Action connector ${rec.id} has no API definition.`);
     }
     // Its actions leave EnabledActions; a definition that no longer derives leaves the ids the summary announced.
-    let ids: Set<string>;
-    try {
-      ids = new Set((await definedActionsOf(s, rec)).map((a) => a.ActionId));
-    } catch {
-      const def = await s.store.apiDefinitions.getApiDefinition(rec, rec.apiDefinitionVersion);
-      ids = new Set(def ? ((JSON.parse(def.summary) as StoredSummary).Actions ?? []).map((a) => a.ActionId) : []);
-    }
+    const ids = await definedIdsOf(rec);
     const builtIn = new Set(catalogIds(rec));
     const removed = rec.enabledActions.filter((id) => ids.has(id) && !builtIn.has(id));
     try {
