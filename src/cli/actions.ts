@@ -5,7 +5,7 @@
 // registerActionCommands adds them to the program; a new `actions` subcommand goes there.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ActionBridgeClient, ActionBridgeError } from '../client/index.js';
+import type { ActionBridgeClient } from '../client/index.js';
 import { UsageError } from '../identities.js';
 import { examples, listOptions, need, print, printList, values, type Values } from './common.js';
 
@@ -22,7 +22,8 @@ function clientOptions(cmd: Command): Command {
     .addHelpText('after', CLIENT_NOTE);
 }
 
-function client(v: Record<string, unknown>): ActionBridgeClient {
+async function client(v: Record<string, unknown>): Promise<ActionBridgeClient> {
+  const { ActionBridgeClient } = await import('../client/index.js');
   const endpoint = (v.endpoint as string | undefined) ?? process.env.ACTIONBRIDGE_ENDPOINT;
   if (!endpoint) throw new UsageError('--endpoint is required (or set ACTIONBRIDGE_ENDPOINT)');
   const accountId = (v.account as string | undefined) ?? process.env.ACTIONBRIDGE_ACCOUNT_ID;
@@ -63,12 +64,12 @@ const readable = (o: unknown) => JSON.parse(JSON.stringify(o));
 async function run(sub: string, v: Values): Promise<void> {
   switch (sub) {
     case 'list': {
-      const out = readable(await client(v).listActionConnectorActions({ ActionConnectorId: need(v, 'connector') }));
+      const out = readable(await (await client(v)).listActionConnectorActions({ ActionConnectorId: need(v, 'connector') }));
       printList(v, out, 'Actions', ['ActionId', 'Enabled', 'Name', 'Description']);
       return;
     }
     case 'invoke': {
-      const c = client(v);
+      const c = await client(v);
       const input = readInput(v.input as string | undefined);
       print(
         readable(
@@ -81,15 +82,15 @@ async function run(sub: string, v: Values): Promise<void> {
       return;
     }
     case 'test':
-      print(readable(await client(v).testActionConnector({ ActionConnectorId: need(v, 'connector') })));
+      print(readable(await (await client(v)).testActionConnector({ ActionConnectorId: need(v, 'connector') })));
       return;
     case 'authorize':
       // AuthorizationUrl: ActionBridge's one-time /oauth/start URL (a confirmation page naming the user the sign-in
       // is linked to, then the provider); the sign-in must end in the browser that opens it.
-      print(readable(await client(v).startActionConnectorAuthorization({ ActionConnectorId: need(v, 'connector') })));
+      print(readable(await (await client(v)).startActionConnectorAuthorization({ ActionConnectorId: need(v, 'connector') })));
       return;
     case 'invocations': {
-      const c = client(v);
+      const c = await client(v);
       const max = v['max-results'] === undefined ? undefined : Number(v['max-results']);
       if (max !== undefined && !(Number.isInteger(max) && max > 0)) throw new UsageError('--max-results must be a positive integer');
       const input = {
@@ -116,6 +117,7 @@ async function reportingErrors(fn: () => Promise<void>): Promise<number> {
     await fn();
     return 0;
   } catch (e) {
+    const { ActionBridgeError } = await import('../client/index.js');
     if (e instanceof ActionBridgeError) {
       process.stderr.write(
         `${JSON.stringify({ Error: e.name, Message: e.message, ...(e.requestId ? { RequestId: e.requestId } : {}), ...(e.httpStatus ? { HttpStatus: e.httpStatus } : {}) }, null, 2)}\n`,
@@ -127,7 +129,7 @@ async function reportingErrors(fn: () => Promise<void>): Promise<number> {
 }
 
 export async function mcpCommand(v: Values): Promise<number> {
-  const c = client(v); // checks the flags before stdio is taken over
+  const c = await client(v); // checks the flags before stdio is taken over
   const every = v['watch-interval'] === undefined ? 30 : Number(v['watch-interval']);
   if (!Number.isFinite(every) || every < 0) throw new UsageError('--watch-interval must be a number of seconds (0: never)');
   const { runStdioServer } = await import('../mcp/stdio.js');

@@ -76,7 +76,8 @@ export function renderTable(rows: Record<string, unknown>[], columns?: string[])
   const cols = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cells = [cols, ...rows.map((r) => cols.map((c) => cell(r[c])))];
   const widths = cols.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n') + '\n';
+  const lines = cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
+  return `${lines.join('\n')}\n`;
 }
 
 /**

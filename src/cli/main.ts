@@ -5,13 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { FLAG_NAMES, type Config } from '../config.js';
-import { backupCommand, restoreCommand } from './backup.js';
-import { doctorCommand } from './doctor.js';
-import { openStore } from '../store/open.js';
-import { KeyRing } from '../crypto/keyring.js';
+// The modules of the commands themselves (store, SQLite, PostgreSQL, crypto) are imported when
+// a command runs, so that --help, --version and completion start fast.
+import type { openStore } from '../store/open.js';
+import type { KeyRing } from '../crypto/keyring.js';
 import { UsageError, addUser, checkAccount, checkName, checkRole, createAccessKey, resetAdmin } from '../identities.js';
-import { rotateSecrets } from '../crypto/rotate.js';
-import { setConsolePassword } from './console-password.js';
 import { groupArn, userArn } from '../auth/arns.js';
 import { registerActionCommands } from './actions.js';
 import { registerTokenCommands } from './tokens.js';
@@ -35,6 +33,8 @@ Precedence: flag > environment variable > config file (--config, YAML or JSON) >
 
 async function withStore<T>(v: Values, fn: (store: Awaited<ReturnType<typeof openStore>>, keys: KeyRing, cfg: Config) => Promise<T>): Promise<T> {
   const cfg = configOf(v);
+  const { openStore } = await import('../store/open.js');
+  const { KeyRing } = await import('../crypto/keyring.js');
   const store = await openStore({
     dataDir: cfg.dataDir,
     databaseUrl: cfg.databaseUrl,
@@ -122,7 +122,15 @@ async function users(sub: string, v: Values) {
         print(await resetAdmin(store, keys, cfg.region, { accountId: need(v, 'account'), ...(typeof v.name === 'string' ? { name: v.name } : {}) }));
         return;
       case 'set-password':
-        print(await setConsolePassword(store, cfg.region, need(v, 'account'), need(v, 'name'), v['password-stdin'] === true));
+        print(
+          await (await import('./console-password.js')).setConsolePassword(
+            store,
+            cfg.region,
+            need(v, 'account'),
+            need(v, 'name'),
+            v['password-stdin'] === true,
+          ),
+        );
         return;
       case 'add': {
         const role = checkRole(need(v, 'role'));
@@ -264,10 +272,10 @@ async function keysCmd(sub: string, v: Values) {
         return;
       }
       case 'rotate':
-        print(await rotateSecrets(store, keys, { newKey: true, progress: progressOf(v) }));
+        print(await (await import('../crypto/rotate.js')).rotateSecrets(store, keys, { newKey: true, progress: progressOf(v) }));
         return;
       case 'retire': {
-        const r = await rotateSecrets(store, keys, { newKey: false, progress: progressOf(v) });
+        const r = await (await import('../crypto/rotate.js')).rotateSecrets(store, keys, { newKey: false, progress: progressOf(v) });
         if (r.Remaining > 0) throw new UsageError(`${r.Remaining} secrets still use old keys; run 'keys rotate' first`);
         print({ ...r, Retired: keys.keyFile ? keys.retireOld() : [] });
         return;
@@ -478,6 +486,7 @@ Precedence: flag > environment variable > config file (--config) > default.`,
     examples(c, ex);
     c.action(async (file: string, _o, cmd: Command) => {
       const v = values(cmd);
+      const { backupCommand, restoreCommand } = await import('./backup.js');
       setCode(await (name === 'backup' ? backupCommand : restoreCommand)(file, v, progressOf(v)));
     });
   }
@@ -487,7 +496,7 @@ Precedence: flag > environment variable > config file (--config) > default.`,
     program.command('doctor').description('check configuration, database, master key, CA file and VPC proxies (read-only; exit 1 if a check fails)'),
   );
   examples(doctor, 'actionbridge doctor --config /etc/actionbridge/config.yaml');
-  doctor.action(async (_o, cmd: Command) => setCode(await doctorCommand(values(cmd) as Flags)));
+  doctor.action(async (_o, cmd: Command) => setCode(await (await import('./doctor.js')).doctorCommand(values(cmd) as Flags)));
 
   registerTokenCommands(program, setCode);
   registerActionCommands(program, setCode);

@@ -2,7 +2,6 @@
 // (/mcp). A token acts as exactly one user, with that user's permissions; it is
 // printed once and stored only as its SHA-256. Works while a server runs.
 import type { Command } from 'commander';
-import { openStore } from '../store/open.js';
 import { UsageError, checkAccount } from '../identities.js';
 import { userArn } from '../auth/arns.js';
 import type { Store } from '../store/store.js';
@@ -40,6 +39,7 @@ export async function tokensCommand(sub: string, v: Values): Promise<number> {
     return x;
   };
   const cfg = configOf(v);
+  const { openStore } = await import('../store/open.js');
   const store = await openStore({
     dataDir: cfg.dataDir,
     databaseUrl: cfg.databaseUrl,
