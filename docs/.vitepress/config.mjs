@@ -33,6 +33,7 @@ export default defineConfig({
           { text: 'Console', link: '/guide/console' },
           { text: 'MCP for agents', link: '/guide/mcp' },
           { text: 'Client library', link: '/guide/client-library' },
+          { text: 'Command line', link: '/guide/cli' },
         ],
       },
       { text: 'Security model', link: '/security' },

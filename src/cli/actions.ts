@@ -2,43 +2,28 @@
 // commands that talk to a running ActionBridge through the client library
 // (actionbridge/client), signed with the caller's access key from the AWS
 // provider chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, a profile, ...).
+// registerActionCommands adds them to the program; a new `actions` subcommand goes there.
 import { readFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ActionBridgeClient, ActionBridgeError } from '../client/index.js';
+import type { Command } from 'commander';
+import type { ActionBridgeClient } from '../client/index.js';
 import { UsageError } from '../identities.js';
+import { examples, listOptions, need, print, printList, values, type Values } from './common.js';
 
-export const ACTIONS_HELP = `  actionbridge actions list --endpoint URL --account A --connector ID
-  actionbridge actions invoke --endpoint URL --account A --connector ID --action ID [--input JSON|@file|-]
-  actionbridge actions test --endpoint URL --account A --connector ID
-  actionbridge actions authorize --endpoint URL --account A --connector ID
-  actionbridge actions invocations --endpoint URL --account A --connector ID [--max-results N] [--all]
-  actionbridge mcp --endpoint URL --account A [--watch-interval SECONDS]
-                                  an MCP server on stdio acting as the access key's user
-  (--endpoint, --account, --region default to ACTIONBRIDGE_ENDPOINT, ACTIONBRIDGE_ACCOUNT_ID, AWS_REGION;
-   credentials come from the AWS provider chain: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profiles, ...)
-`;
+const CLIENT_NOTE = `
+--endpoint, --account and --region default to ACTIONBRIDGE_ENDPOINT, ACTIONBRIDGE_ACCOUNT_ID and AWS_REGION;
+credentials come from the AWS provider chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profiles, ...).`;
 
-const clientOptions = {
-  endpoint: { type: 'string' },
-  account: { type: 'string' },
-  region: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
-
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options: { ...clientOptions, ...options }, allowPositionals: false, strict: true }).values as Record<
-      string,
-      string | boolean | undefined
-    >;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+/** --endpoint, --account, --region: the server and account the client commands talk to. */
+function clientOptions(cmd: Command): Command {
+  return cmd
+    .option('--endpoint <url>', 'the ActionBridge server [ACTIONBRIDGE_ENDPOINT]')
+    .option('--account <id>', 'the AWS account id (12 digits) [ACTIONBRIDGE_ACCOUNT_ID]')
+    .option('--region <region>', 'the region to sign for [AWS_REGION] (default: us-east-1)')
+    .addHelpText('after', CLIENT_NOTE);
 }
 
-const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o, null, 2)}\n`);
-
-function client(v: Record<string, unknown>): ActionBridgeClient {
+async function client(v: Record<string, unknown>): Promise<ActionBridgeClient> {
+  const { ActionBridgeClient } = await import('../client/index.js');
   const endpoint = (v.endpoint as string | undefined) ?? process.env.ACTIONBRIDGE_ENDPOINT;
   if (!endpoint) throw new UsageError('--endpoint is required (or set ACTIONBRIDGE_ENDPOINT)');
   const accountId = (v.account as string | undefined) ?? process.env.ACTIONBRIDGE_ACCOUNT_ID;
@@ -50,12 +35,6 @@ function client(v: Record<string, unknown>): ActionBridgeClient {
     throw new UsageError((e as Error).message);
   }
 }
-
-const need = (v: Record<string, unknown>, k: string): string => {
-  const x = v[k];
-  if (typeof x !== 'string' || !x) throw new UsageError(`--${k} is required`);
-  return x;
-};
 
 /** `--input '{"a":1}'`, `--input @file.json` or `--input -` (stdin). */
 function readInput(spec: string | undefined): Record<string, unknown> {
@@ -82,16 +61,15 @@ function readInput(spec: string | undefined): Record<string, unknown> {
 /** Dates as ISO strings for people. */
 const readable = (o: unknown) => JSON.parse(JSON.stringify(o));
 
-async function run(sub: string | undefined, args: string[]): Promise<void> {
+async function run(sub: string, v: Values): Promise<void> {
   switch (sub) {
     case 'list': {
-      const v = parse(args, { connector: { type: 'string' } });
-      print(readable(await client(v).listActionConnectorActions({ ActionConnectorId: need(v, 'connector') })));
+      const out = readable(await (await client(v)).listActionConnectorActions({ ActionConnectorId: need(v, 'connector') }));
+      printList(v, out, 'Actions', ['ActionId', 'Enabled', 'Name', 'Description']);
       return;
     }
     case 'invoke': {
-      const v = parse(args, { connector: { type: 'string' }, action: { type: 'string' }, input: { type: 'string' } });
-      const c = client(v);
+      const c = await client(v);
       const input = readInput(v.input as string | undefined);
       print(
         readable(
@@ -103,21 +81,16 @@ async function run(sub: string | undefined, args: string[]): Promise<void> {
       );
       return;
     }
-    case 'test': {
-      const v = parse(args, { connector: { type: 'string' } });
-      print(readable(await client(v).testActionConnector({ ActionConnectorId: need(v, 'connector') })));
+    case 'test':
+      print(readable(await (await client(v)).testActionConnector({ ActionConnectorId: need(v, 'connector') })));
       return;
-    }
-    case 'authorize': {
-      const v = parse(args, { connector: { type: 'string' } });
+    case 'authorize':
       // AuthorizationUrl: ActionBridge's one-time /oauth/start URL (a confirmation page naming the user the sign-in
       // is linked to, then the provider); the sign-in must end in the browser that opens it.
-      print(readable(await client(v).startActionConnectorAuthorization({ ActionConnectorId: need(v, 'connector') })));
+      print(readable(await (await client(v)).startActionConnectorAuthorization({ ActionConnectorId: need(v, 'connector') })));
       return;
-    }
     case 'invocations': {
-      const v = parse(args, { connector: { type: 'string' }, 'max-results': { type: 'string' }, all: { type: 'boolean' }, 'next-token': { type: 'string' } });
-      const c = client(v);
+      const c = await client(v);
       const max = v['max-results'] === undefined ? undefined : Number(v['max-results']);
       if (max !== undefined && !(Number.isInteger(max) && max > 0)) throw new UsageError('--max-results must be a positive integer');
       const input = {
@@ -125,15 +98,16 @@ async function run(sub: string | undefined, args: string[]): Promise<void> {
         ...(max ? { MaxResults: max } : {}),
         ...(v['next-token'] ? { NextToken: v['next-token'] as string } : {}),
       };
+      const columns = ['Time', 'InvocationId', 'ActionId', 'InvokeActionStatus', 'HttpStatusCode', 'DurationMs', 'EndUserArn', 'Client'];
       if (v.all) {
         const all = [];
         for await (const r of c.iterateActionInvocations(input)) all.push(r);
-        print(readable({ Invocations: all }));
-      } else print(readable(await c.listActionInvocations(input)));
+        printList(v, readable({ Invocations: all }), 'Invocations', columns);
+      } else printList(v, readable(await c.listActionInvocations(input)), 'Invocations', columns);
       return;
     }
     default:
-      throw new UsageError(`actions: unknown subcommand '${sub ?? ''}' (list, invoke, test, authorize, invocations)`);
+      throw new UsageError(`actions: unknown subcommand '${sub}'`);
   }
 }
 
@@ -143,6 +117,7 @@ async function reportingErrors(fn: () => Promise<void>): Promise<number> {
     await fn();
     return 0;
   } catch (e) {
+    const { ActionBridgeError } = await import('../client/index.js');
     if (e instanceof ActionBridgeError) {
       process.stderr.write(
         `${JSON.stringify({ Error: e.name, Message: e.message, ...(e.requestId ? { RequestId: e.requestId } : {}), ...(e.httpStatus ? { HttpStatus: e.httpStatus } : {}) }, null, 2)}\n`,
@@ -153,24 +128,83 @@ async function reportingErrors(fn: () => Promise<void>): Promise<number> {
   }
 }
 
-export async function actionsCommand(sub: string | undefined, args: string[]): Promise<number> {
-  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
-    process.stdout.write(ACTIONS_HELP);
-    return 0;
-  }
-  return reportingErrors(() => run(sub, args));
-}
-
-export async function mcpCommand(args: string[]): Promise<number> {
-  const v = parse(args, { 'watch-interval': { type: 'string' } });
-  if (v.help) {
-    process.stdout.write(ACTIONS_HELP);
-    return 0;
-  }
-  const c = client(v); // checks the flags before stdio is taken over
+export async function mcpCommand(v: Values): Promise<number> {
+  const c = await client(v); // checks the flags before stdio is taken over
   const every = v['watch-interval'] === undefined ? 30 : Number(v['watch-interval']);
   if (!Number.isFinite(every) || every < 0) throw new UsageError('--watch-interval must be a number of seconds (0: never)');
   const { runStdioServer } = await import('../mcp/stdio.js');
   await runStdioServer({ endpoint: c.endpoint.href, accountId: c.accountId, region: c.region, watchIntervalMs: every * 1000 });
   return 0;
+}
+
+/**
+ * `actions ...` and `mcp` on the program. `setCode` receives each command's exit code.
+ * A new `actions` subcommand: `actions.command(name)` here, with clientOptions and examples.
+ */
+export function registerActionCommands(program: Command, setCode: (code: number) => void): void {
+  const actions = program.command('actions').description("list, invoke and test the actions of a connector on a running server (as the access key's user)");
+  examples(
+    actions,
+    'export ACTIONBRIDGE_ENDPOINT=http://127.0.0.1:4599 ACTIONBRIDGE_ACCOUNT_ID=111122223333',
+    'actionbridge actions list --connector jira-prod',
+    'actionbridge actions invoke --help',
+  );
+  const sub = (name: string, description: string, build: (c: Command) => Command, ...ex: string[]) => {
+    const c = build(clientOptions(actions.command(name).description(description)));
+    examples(c, ...ex);
+    c.action(async (_o, cmd: Command) => setCode(await reportingErrors(() => run(name, values(cmd)))));
+  };
+  sub(
+    'list',
+    "the actions of the connector's type, and whether the connector enables each",
+    (c) => listOptions(c.option('--connector <id>', 'the connector (required)')),
+    'actionbridge actions list --endpoint http://127.0.0.1:4599 --account 111122223333 --connector jira-prod',
+  );
+  sub(
+    'invoke',
+    'run one action of a connector (InvokeAction) and print its result',
+    (c) =>
+      c
+        .option('--connector <id>', 'the connector (required)')
+        .option('--action <id>', 'the action (required)')
+        .option('--input <json|@file|->', "the action's input: a JSON object, @file holding one, or - for stdin", undefined),
+    `actionbridge actions invoke --connector jira-prod --action CreateIssue --input '{"project":"OPS","summary":"Disk full"}'`,
+    'actionbridge actions invoke --connector jira-prod --action CreateIssue --input @issue.json',
+  );
+  sub(
+    'test',
+    "check that the connector's endpoint and credentials work (TestActionConnector)",
+    (c) => c.option('--connector <id>', 'the connector (required)'),
+    'actionbridge actions test --endpoint http://127.0.0.1:4599 --account 111122223333 --connector jira-prod',
+  );
+  sub(
+    'authorize',
+    'start the OAuth sign-in of an OAUTH2_AUTHORIZATION_CODE connector: prints the URL to open',
+    (c) => c.option('--connector <id>', 'the connector (required)'),
+    'actionbridge actions authorize --connector github --account 111122223333',
+  );
+  sub(
+    'invocations',
+    "the connector's InvokeAction records (the audit trail), newest first",
+    (c) =>
+      listOptions(
+        c
+          .option('--connector <id>', 'the connector (required)')
+          .option('--max-results <n>', 'records per page')
+          .option('--next-token <token>', 'continue from a previous page')
+          .option('--all', 'every page'),
+      ),
+    'actionbridge actions invocations --connector jira-prod --max-results 20',
+    'actionbridge actions invocations --connector jira-prod --all --json > audit.json',
+  );
+
+  const mcp = clientOptions(
+    program
+      .command('mcp')
+      .description("an MCP server on stdio acting as the access key's user (for agent clients)")
+      .option('--watch-interval <seconds>', 'how often to look for changed connectors (0: never)', undefined),
+  );
+  mcp.addHelpText('after', '\nThe default --watch-interval is 30 seconds.\n');
+  examples(mcp, 'AWS_PROFILE=me actionbridge mcp --endpoint http://127.0.0.1:4599 --account 111122223333');
+  mcp.action(async (_o, cmd: Command) => setCode(await mcpCommand(values(cmd))));
 }

@@ -11,10 +11,8 @@
 // PostgreSQL: pg_dump / pg_restore (README, Backup and restore).
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, chmodSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { ConfigError, resolveConfig, type Config, type Flags } from '../config.js';
 import { UsageError } from '../identities.js';
 import { KeyRing } from '../crypto/keyring.js';
 import { openSealedRef, sealedSecrets, type SealedSecretRef } from '../crypto/sealed-secrets.js';
@@ -23,39 +21,18 @@ import type { Database } from '../store/schema.js';
 import { openStore } from '../store/open.js';
 import { privateFile } from '../store/file-modes.js';
 import { knownMigrations, migrationState } from '../server/health.js';
+import { configOf, type Progress, type Values } from './common.js';
 
 export const DB_FILE = 'actionbridge.db';
 const MASTER_KEY_NOTE =
   'The master key is not in the backup. Keep master.keys from the data dir (or the ACTIONBRIDGE_MASTER_KEY value) safe, apart from the backup: a restore without it cannot open any secret.';
 
-function parseCommand(args: string[], what: string) {
-  const parse = () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean' } },
-    });
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse();
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const file = parsed.positionals[0];
-  if (!file || parsed.positionals.length > 1) throw new UsageError(`usage: actionbridge ${what} FILE [--data-dir DIR] [--config FILE] [--force]`);
-  let cfg: Config;
-  try {
-    const { force: _force, ...flags } = parsed.values;
-    cfg = resolveConfig(flags as Flags);
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(e.message);
-    throw e;
-  }
+function commandConfig(fileArg: string, v: Values, what: string) {
+  const cfg = configOf(v);
   if (cfg.databaseUrl) {
     throw new UsageError(`${what} works on the SQLite store; for PostgreSQL use pg_dump and pg_restore (see README, Backup and restore)`);
   }
-  return { file: path.resolve(file), cfg, force: parsed.values.force === true };
+  return { file: path.resolve(fileArg), cfg, force: v.force === true };
 }
 
 function fsyncPath(p: string): void {
@@ -103,8 +80,8 @@ async function inspect(file: string): Promise<Inspection> {
   }
 }
 
-export async function backupCommand(args: string[]): Promise<number> {
-  const { file, cfg, force } = parseCommand(args, 'backup');
+export async function backupCommand(fileArg: string, v: Values, progress?: Progress): Promise<number> {
+  const { file, cfg, force } = commandConfig(fileArg, v, 'backup');
   const source = path.join(cfg.dataDir, DB_FILE);
   if (!existsSync(source)) throw new UsageError(`no database at ${source}: is --data-dir (or the config file's dataDir) right?`);
   if (existsSync(file) && !force) throw new UsageError(`${file} exists; use --force to replace it`);
@@ -115,6 +92,7 @@ export async function backupCommand(args: string[]): Promise<number> {
   // Created empty and 0600 first: VACUUM INTO writes into an empty file and keeps its
   // mode, so the snapshot is never readable by others, whatever the umask.
   privateFile(tmp);
+  progress?.(`backup: snapshot of ${source} ...`);
   const sqlite = new BetterSqlite3(source, { fileMustExist: true });
   try {
     sqlite.pragma('busy_timeout = 5000');
@@ -129,6 +107,7 @@ export async function backupCommand(args: string[]): Promise<number> {
   let info: Inspection;
   try {
     chmodSync(tmp, 0o600);
+    progress?.(`backup: checking the copy (${statSync(tmp).size} bytes) ...`);
     info = await inspect(tmp);
     fsyncPath(tmp);
     renameSync(tmp, file);
@@ -175,8 +154,8 @@ function refuseIfInUse(target: string): void {
   }
 }
 
-export async function restoreCommand(args: string[]): Promise<number> {
-  const { file, cfg, force } = parseCommand(args, 'restore');
+export async function restoreCommand(fileArg: string, v: Values, progress?: Progress): Promise<number> {
+  const { file, cfg, force } = commandConfig(fileArg, v, 'restore');
   if (!existsSync(file)) throw new UsageError(`no backup file ${file}`);
   const target = path.join(cfg.dataDir, DB_FILE);
   if (path.resolve(file) === path.resolve(target)) throw new UsageError('the backup file is the database itself');
@@ -187,8 +166,10 @@ export async function restoreCommand(args: string[]): Promise<number> {
   const tmp = `${target}.restore-${process.pid}`;
   let info: Inspection;
   try {
+    progress?.(`restore: copying ${file} ...`);
     copyFileSync(file, tmp);
     chmodSync(tmp, 0o600);
+    progress?.('restore: checking the copy ...');
     info = await inspect(tmp);
     fsyncPath(tmp);
   } catch (e) {
@@ -201,6 +182,7 @@ export async function restoreCommand(args: string[]): Promise<number> {
   fsyncPath(cfg.dataDir);
 
   // Open it as the server will (WAL, pending migrations of an older backup applied), and try the master key.
+  progress?.('restore: opening it and trying the master key ...');
   const store = await openStore({ dataDir: cfg.dataDir });
   const pending = migrationState(await knownMigrations('sqlite'), info.migrations).pending;
   let masterKey: string;

@@ -5,12 +5,10 @@ import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { FLAG_NAMES, resolveConfig, type Config, type Flags } from '../config.js';
-import { UsageError } from '../identities.js';
+import { resolveConfig, type Config, type Flags } from '../config.js';
 import { KeyRing } from '../crypto/keyring.js';
 import { openSealedRef, sealedSecrets, type SealedSecretRef } from '../crypto/sealed-secrets.js';
 import { SqlStore } from '../store/sql-store.js';
@@ -291,22 +289,7 @@ async function checkProxies(cfg: Config, add: (n: string, s: Status, m: string) 
   for (const r of results) add(r.name, r.status, r.message);
 }
 
-export async function doctorCommand(args: string[]): Promise<number> {
-  let values: Flags;
-  try {
-    values = parseArgs({
-      args,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        ...Object.fromEntries(FLAG_NAMES.map((f) => [f, { type: 'string' as const }])),
-        'egress-allow': { type: 'string', multiple: true },
-        config: { type: 'string' },
-      },
-    }).values as Flags;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+export async function doctorCommand(values: Flags): Promise<number> {
   const checks = await runDoctor(values);
   const width = Math.max(...checks.map((c) => c.name.length));
   for (const c of checks) process.stdout.write(`${c.status.padEnd(4)}  ${c.name.padEnd(width)}  ${c.message}\n`);

@@ -1,95 +1,40 @@
-// `actionbridge` command line: serve, and identity and key administration that
-// works against the data dir (or database) while a server runs.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, FLAG_NAMES, resolveConfig, type Config, type Flags } from '../config.js';
-import { backupCommand, restoreCommand } from './backup.js';
-import { doctorCommand } from './doctor.js';
-import { openStore } from '../store/open.js';
-import { KeyRing } from '../crypto/keyring.js';
+// `actionbridge` command line (commander): serve, identity and key administration that
+// works against the data dir (or database) while a server runs, backup/restore, doctor,
+// MCP tokens, and the client commands (actions, mcp). Exit codes: 0 ok, 2 usage error
+// (unknown command or option, missing or bad value), 1 runtime or server error.
+import { readFileSync } from 'node:fs';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { FLAG_NAMES, type Config } from '../config.js';
+// The modules of the commands themselves (store, SQLite, PostgreSQL, crypto) are imported when
+// a command runs, so that --help, --version and completion start fast.
+import type { openStore } from '../store/open.js';
+import type { KeyRing } from '../crypto/keyring.js';
 import { UsageError, addUser, checkAccount, checkName, checkRole, createAccessKey, resetAdmin } from '../identities.js';
-import { rotateSecrets } from '../crypto/rotate.js';
-import { setConsolePassword } from './console-password.js';
 import { groupArn, userArn } from '../auth/arns.js';
-import { ACTIONS_HELP, actionsCommand, mcpCommand } from './actions.js';
-import { TOKENS_HELP, tokensCommand } from './tokens.js';
+import { registerActionCommands } from './actions.js';
+import { registerTokenCommands } from './tokens.js';
+import { completionScript } from './completion.js';
+import { serveFlagDescription, SERVE_FLAGS } from './serve-flags.js';
+import { collect, configOf, examples, listOptions, need, print, printList, progressOf, progressOption, storeOptions, values, type Values } from './common.js';
+import type { Flags } from '../config.js';
 
-const HELP = `actionbridge — a self-hosted Amazon QuickSight action-connector service
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-Usage:
-  actionbridge serve [--host 127.0.0.1] [--port 4599] [--data-dir DIR] [--database-url postgres://...]
-                     [--region us-east-1] [--egress-allow CIDR]... [--ca-file PEM] [--config FILE]
-                     [--log-level info] [--metrics-port PORT|off] [--metrics-host 127.0.0.1]
-                     [--shutdown-timeout-ms 25000] [--throttle-rate N] [--throttle-burst N] [--body-limit BYTES]
-                     [--public-url URL] [--sts-endpoint URL] [--nodes N] [--pg-pool-size N] [--pg-statement-timeout-ms MS]
-                     [--audit-retention-days N] [--trust-proxy on|off|ADDR,...]
-  actionbridge users add --account A --name N --role ADMIN|AUTHOR|READER [--group G]...
-  actionbridge users list [--account A]
-  actionbridge users remove --account A --name N
-  actionbridge users set-password --account A --name N [--password-stdin]   console password (stdin, or a prompt)
-  actionbridge users reset-admin --account A [--name admin]   recovery: (re)create or promote an ADMIN, print a NEW access key
-  actionbridge groups add|remove --account A --name G
-  actionbridge groups add-member|remove-member --account A --name G --user N
-  actionbridge groups list [--account A]
-  actionbridge keys create --account A --user N
-  actionbridge keys list [--account A] [--user N]
-  actionbridge keys deactivate|activate|delete --access-key-id ID
-  actionbridge keys rotate        re-seal every secret under a new master key
-  actionbridge keys retire        forget master keys no secret uses any more
-  actionbridge config check FILE  validate a config file (YAML or JSON) without starting
-  actionbridge backup FILE [--force]    consistent snapshot of the SQLite database, while a server runs
-  actionbridge restore FILE [--force]   put a backup in place (the data dir's server must be stopped)
-  actionbridge doctor [--config F]      check configuration, database, master key, CA file, VPC proxies
-${TOKENS_HELP}${ACTIONS_HELP}
-Every command but serve also takes [--data-dir DIR | --database-url URL] and works while a server runs.
+const ENVIRONMENT = `
 Environment: ACTIONBRIDGE_ACCOUNT_ID, ACTIONBRIDGE_ACCESS_KEY_ID, ACTIONBRIDGE_SECRET_ACCESS_KEY (bootstrap admin; empty database only),
 ACTIONBRIDGE_MASTER_KEY (base64, 32 bytes), ACTIONBRIDGE_DATA_DIR, ACTIONBRIDGE_DATABASE_URL, ACTIONBRIDGE_REGION,
 ACTIONBRIDGE_HOST, ACTIONBRIDGE_PORT, ACTIONBRIDGE_CONFIG, ACTIONBRIDGE_EGRESS_ALLOW, ACTIONBRIDGE_CA_FILE,
 ACTIONBRIDGE_LOG_LEVEL, ACTIONBRIDGE_THROTTLE_RATE, ACTIONBRIDGE_THROTTLE_BURST, ACTIONBRIDGE_BODY_LIMIT,
 ACTIONBRIDGE_PUBLIC_URL, ACTIONBRIDGE_STS_ENDPOINT, ACTIONBRIDGE_NODES, ACTIONBRIDGE_PG_POOL_SIZE,
 ACTIONBRIDGE_PG_STATEMENT_TIMEOUT_MS, ACTIONBRIDGE_METRICS_PORT, ACTIONBRIDGE_METRICS_HOST,
-ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS, ACTIONBRIDGE_AUDIT_RETENTION_DAYS, ACTIONBRIDGE_VPC_CONNECTIONS (JSON).
+ACTIONBRIDGE_SHUTDOWN_TIMEOUT_MS, ACTIONBRIDGE_AUDIT_RETENTION_DAYS, ACTIONBRIDGE_TRUST_PROXY, ACTIONBRIDGE_VPC_CONNECTIONS (JSON).
 Precedence: flag > environment variable > config file (--config, YAML or JSON) > default.
 `;
 
-const common = {
-  'data-dir': { type: 'string' },
-  'database-url': { type: 'string' },
-  region: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
-
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: false, strict: true }).values as Record<
-      string,
-      string | string[] | boolean | undefined
-    >;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
-function baseConfig(v: Record<string, unknown>): Config {
-  try {
-    return resolveConfig(v as Flags);
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(e.message);
-    throw e;
-  }
-}
-
-const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o, null, 2)}\n`);
-const need = (v: Record<string, unknown>, k: string): string => {
-  const x = v[k];
-  if (typeof x !== 'string' || !x) throw new UsageError(`--${k} is required`);
-  return x;
-};
-
-async function withStore<T>(
-  v: Record<string, unknown>,
-  fn: (store: Awaited<ReturnType<typeof openStore>>, keys: KeyRing, cfg: Config) => Promise<T>,
-): Promise<T> {
-  const cfg = baseConfig(v);
+async function withStore<T>(v: Values, fn: (store: Awaited<ReturnType<typeof openStore>>, keys: KeyRing, cfg: Config) => Promise<T>): Promise<T> {
+  const cfg = configOf(v);
+  const { openStore } = await import('../store/open.js');
+  const { KeyRing } = await import('../crypto/keyring.js');
   const store = await openStore({
     dataDir: cfg.dataDir,
     databaseUrl: cfg.databaseUrl,
@@ -103,17 +48,18 @@ async function withStore<T>(
   }
 }
 
-async function serve(args: string[]) {
-  const v = parse(args, {
-    ...Object.fromEntries(FLAG_NAMES.map((f) => [f, { type: 'string' as const }])),
-    'egress-allow': { type: 'string', multiple: true },
-    config: { type: 'string' },
-  });
-  if (v.help) {
-    process.stdout.write(HELP);
-    return;
+/** The server's flags (FLAG_NAMES) and --config, on serve and doctor. */
+function serverOptions(cmd: Command): Command {
+  for (const name of FLAG_NAMES) {
+    const o = new Option(`--${name} <${SERVE_FLAGS[name].value.toLowerCase()}>`, serveFlagDescription(name));
+    if (name === 'egress-allow') o.argParser(collect);
+    cmd.addOption(o);
   }
-  const cfg = baseConfig(v);
+  return cmd.option('--config <file>', 'config file, YAML or JSON (unknown keys are errors) [ACTIONBRIDGE_CONFIG]');
+}
+
+async function serve(v: Values): Promise<void> {
+  const cfg = configOf(v);
   // Loaded here, not at the top: the other commands start faster without the server's modules.
   const { startServer, createLogger } = await import('../server/start.js');
   const log = createLogger(cfg.logLevel);
@@ -169,22 +115,22 @@ async function serve(args: string[]) {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-async function users(sub: string | undefined, args: string[]) {
-  const v = parse(args, {
-    account: { type: 'string' },
-    name: { type: 'string' },
-    role: { type: 'string' },
-    group: { type: 'string', multiple: true },
-    config: { type: 'string' },
-    'password-stdin': { type: 'boolean' },
-  });
+async function users(sub: string, v: Values) {
   await withStore(v, async (store, keys, cfg) => {
     switch (sub) {
       case 'reset-admin':
         print(await resetAdmin(store, keys, cfg.region, { accountId: need(v, 'account'), ...(typeof v.name === 'string' ? { name: v.name } : {}) }));
         return;
       case 'set-password':
-        print(await setConsolePassword(store, cfg.region, need(v, 'account'), need(v, 'name'), v['password-stdin'] === true));
+        print(
+          await (await import('./console-password.js')).setConsolePassword(
+            store,
+            cfg.region,
+            need(v, 'account'),
+            need(v, 'name'),
+            v['password-stdin'] === true,
+          ),
+        );
         return;
       case 'add': {
         const role = checkRole(need(v, 'role'));
@@ -200,17 +146,22 @@ async function users(sub: string | undefined, args: string[]) {
       }
       case 'list': {
         const list = await store.identities.listUsers(v.account as string | undefined);
-        print({
-          Users: await Promise.all(
-            list.map(async (u) => ({
-              UserArn: userArn(cfg.region, u.accountId, u.userName),
-              Account: u.accountId,
-              UserName: u.userName,
-              Role: u.role,
-              Groups: await store.identities.groupsOf(u.accountId, u.userName),
-            })),
-          ),
-        });
+        printList(
+          v,
+          {
+            Users: await Promise.all(
+              list.map(async (u) => ({
+                UserArn: userArn(cfg.region, u.accountId, u.userName),
+                Account: u.accountId,
+                UserName: u.userName,
+                Role: u.role,
+                Groups: await store.identities.groupsOf(u.accountId, u.userName),
+              })),
+            ),
+          },
+          'Users',
+          ['Account', 'UserName', 'Role', 'Groups', 'UserArn'],
+        );
         return;
       }
       case 'remove': {
@@ -222,13 +173,12 @@ async function users(sub: string | undefined, args: string[]) {
         return;
       }
       default:
-        throw new UsageError(`users: unknown subcommand '${sub ?? ''}' (add, list, remove, set-password, reset-admin)`);
+        throw new UsageError(`users: unknown subcommand '${sub}'`);
     }
   });
 }
 
-async function groups(sub: string | undefined, args: string[]) {
-  const v = parse(args, { account: { type: 'string' }, name: { type: 'string' }, user: { type: 'string' }, config: { type: 'string' } });
+async function groups(sub: string, v: Values) {
   await withStore(v, async (store, _keys, cfg) => {
     const account = () => {
       const a = need(v, 'account');
@@ -273,16 +223,15 @@ async function groups(sub: string | undefined, args: string[]) {
         return;
       }
       case 'list':
-        print({ Groups: await store.identities.listGroups(v.account as string | undefined) });
+        printList(v, { Groups: await store.identities.listGroups(v.account as string | undefined) }, 'Groups');
         return;
       default:
-        throw new UsageError(`groups: unknown subcommand '${sub ?? ''}' (add, remove, add-member, remove-member, list)`);
+        throw new UsageError(`groups: unknown subcommand '${sub}'`);
     }
   });
 }
 
-async function keysCmd(sub: string | undefined, args: string[]) {
-  const v = parse(args, { account: { type: 'string' }, user: { type: 'string' }, 'access-key-id': { type: 'string' }, config: { type: 'string' } });
+async function keysCmd(sub: string, v: Values) {
   await withStore(v, async (store, keys) => {
     switch (sub) {
       case 'create': {
@@ -294,15 +243,19 @@ async function keysCmd(sub: string | undefined, args: string[]) {
       }
       case 'list': {
         const list = await store.identities.listAccessKeys(v.account as string | undefined, v.user as string | undefined);
-        print({
-          AccessKeys: list.map((k) => ({
-            AccessKeyId: k.accessKeyId,
-            Account: k.accountId,
-            UserName: k.userName,
-            Status: k.status,
-            Created: new Date(k.createdAt).toISOString(),
-          })),
-        });
+        printList(
+          v,
+          {
+            AccessKeys: list.map((k) => ({
+              AccessKeyId: k.accessKeyId,
+              Account: k.accountId,
+              UserName: k.userName,
+              Status: k.status,
+              Created: new Date(k.createdAt).toISOString(),
+            })),
+          },
+          'AccessKeys',
+        );
         return;
       }
       case 'deactivate':
@@ -319,70 +272,274 @@ async function keysCmd(sub: string | undefined, args: string[]) {
         return;
       }
       case 'rotate':
-        print(await rotateSecrets(store, keys, { newKey: true }));
+        print(await (await import('../crypto/rotate.js')).rotateSecrets(store, keys, { newKey: true, progress: progressOf(v) }));
         return;
       case 'retire': {
-        const r = await rotateSecrets(store, keys, { newKey: false });
+        const r = await (await import('../crypto/rotate.js')).rotateSecrets(store, keys, { newKey: false, progress: progressOf(v) });
         if (r.Remaining > 0) throw new UsageError(`${r.Remaining} secrets still use old keys; run 'keys rotate' first`);
         print({ ...r, Retired: keys.keyFile ? keys.retireOld() : [] });
         return;
       }
       default:
-        throw new UsageError(`keys: unknown subcommand '${sub ?? ''}' (create, list, activate, deactivate, delete, rotate, retire)`);
+        throw new UsageError(`keys: unknown subcommand '${sub}'`);
     }
   });
 }
 
+/** The whole command tree. `setCode` receives the exit code of the command that ran (-1: keep running, serve). */
+export function buildProgram(setCode: (code: number) => void): Command {
+  const program = new Command('actionbridge')
+    .description('ActionBridge: a self-hosted Amazon QuickSight action-connector service')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for the command')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .showHelpAfterError("(add --help for the command's usage)")
+    .configureOutput({ outputError: (str, write) => write(`actionbridge: ${str.replace(/^error: /, '')}`) })
+    .addHelpText(
+      'after',
+      `
+Every command but serve and the client commands (actions, mcp) also takes --data-dir DIR | --database-url URL
+and works while a server runs. 'actionbridge COMMAND --help' shows a command's options and examples.
+${ENVIRONMENT}
+Examples:
+  $ actionbridge serve --data-dir ./data
+  $ actionbridge users add --account 111122223333 --name alice --role AUTHOR --data-dir ./data
+  $ actionbridge completion bash > /etc/bash_completion.d/actionbridge
+`,
+    );
+  // Subcommands inherit exitOverride, output and suggestion settings from the program at creation.
+  const ok = (fn: (v: Values) => Promise<unknown>) => async (_o: unknown, cmd: Command) => {
+    await fn(values(cmd));
+    setCode(0);
+  };
+
+  const serveCmd = serverOptions(program.command('serve').description('start the server (SQLite in --data-dir, or PostgreSQL with --database-url)'));
+  serveCmd.addHelpText(
+    'after',
+    `
+On an empty database, ACTIONBRIDGE_ACCOUNT_ID (and optionally ACTIONBRIDGE_ACCESS_KEY_ID / ACTIONBRIDGE_SECRET_ACCESS_KEY)
+create the first ADMIN; without a secret one is generated and printed once. SIGTERM/SIGINT stop it gracefully.
+Precedence: flag > environment variable > config file (--config) > default.`,
+  );
+  examples(
+    serveCmd,
+    'ACTIONBRIDGE_ACCOUNT_ID=111122223333 actionbridge serve --data-dir ./data',
+    'actionbridge serve --host 0.0.0.0 --port 8080 --database-url postgres://ab@db/actionbridge --egress-allow 10.0.0.0/8',
+  );
+  serveCmd.action(async (_o, cmd: Command) => {
+    await serve(values(cmd));
+    setCode(-1);
+  });
+
+  // users
+  const usersCmd = program.command('users').description('users of an account: add, list, remove, console passwords, admin recovery');
+  examples(usersCmd, 'actionbridge users add --account 111122223333 --name alice --role AUTHOR', 'actionbridge users add --help');
+  const userSub = (name: string, description: string, build: (c: Command) => Command, ...ex: string[]) => {
+    const c = build(storeOptions(usersCmd.command(name).description(description)));
+    examples(c, ...ex);
+    c.action(ok((v) => users(name, v)));
+  };
+  userSub(
+    'add',
+    'add a user with a role and print its first access key (the secret is shown only now)',
+    (c) =>
+      c
+        .option('--account <id>', 'the account, 12 digits (required)')
+        .option('--name <name>', 'the user name (required)')
+        .option('--role <role>', 'ADMIN, AUTHOR or READER (required)')
+        .option('--group <group>', 'a group to put the user in (repeatable)', collect),
+    'actionbridge users add --account 111122223333 --name alice --role AUTHOR --group ops',
+  );
+  userSub(
+    'list',
+    'the users, their roles and groups',
+    (c) => listOptions(c.option('--account <id>', 'only this account')),
+    'actionbridge users list --account 111122223333',
+    'actionbridge users list --json | jq -r .Users[].UserName',
+  );
+  userSub(
+    'remove',
+    'remove a user (its access keys, tokens and permissions go with it)',
+    (c) => c.option('--account <id>', 'the account (required)').option('--name <name>', 'the user (required)'),
+    'actionbridge users remove --account 111122223333 --name alice',
+  );
+  userSub(
+    'set-password',
+    "set a user's console password (from stdin, or a prompt)",
+    (c) =>
+      c
+        .option('--account <id>', 'the account (required)')
+        .option('--name <name>', 'the user (required)')
+        .option('--password-stdin', 'read the password from stdin instead of prompting'),
+    'printf "%s" "$PASSWORD" | actionbridge users set-password --account 111122223333 --name alice --password-stdin',
+  );
+  userSub(
+    'reset-admin',
+    'recovery: (re)create or promote an ADMIN and print a NEW access key',
+    (c) => c.option('--account <id>', 'the account (required)').option('--name <name>', 'the admin user (default: admin)'),
+    'actionbridge users reset-admin --account 111122223333 --data-dir ./data',
+  );
+
+  // groups
+  const groupsCmd = program.command('groups').description('groups of users (permissions can name a group)');
+  examples(groupsCmd, 'actionbridge groups add --account 111122223333 --name ops', 'actionbridge groups add-member --help');
+  const groupSub = (name: string, description: string, build: (c: Command) => Command, ...ex: string[]) => {
+    const c = build(storeOptions(groupsCmd.command(name).description(description)));
+    examples(c, ...ex);
+    c.action(ok((v) => groups(name, v)));
+  };
+  const accountName = (c: Command) => c.option('--account <id>', 'the account (required)').option('--name <group>', 'the group (required)');
+  groupSub('add', 'create a group', accountName, 'actionbridge groups add --account 111122223333 --name ops');
+  groupSub('remove', 'delete a group', accountName, 'actionbridge groups remove --account 111122223333 --name ops');
+  groupSub(
+    'add-member',
+    'put a user in a group',
+    (c) => accountName(c).option('--user <name>', 'the user (required)'),
+    'actionbridge groups add-member --account 111122223333 --name ops --user alice',
+  );
+  groupSub(
+    'remove-member',
+    'take a user out of a group',
+    (c) => accountName(c).option('--user <name>', 'the user (required)'),
+    'actionbridge groups remove-member --account 111122223333 --name ops --user alice',
+  );
+  groupSub(
+    'list',
+    'the groups and their members',
+    (c) => listOptions(c.option('--account <id>', 'only this account')),
+    'actionbridge groups list --account 111122223333',
+  );
+
+  // keys
+  const keysCmdGroup = program.command('keys').description('access keys of users, and the master key that seals secrets');
+  examples(keysCmdGroup, 'actionbridge keys create --account 111122223333 --user alice', 'actionbridge keys rotate --help');
+  const keySub = (name: string, description: string, build: (c: Command) => Command, ...ex: string[]) => {
+    const c = build(storeOptions(keysCmdGroup.command(name).description(description)));
+    examples(c, ...ex);
+    c.action(ok((v) => keysCmd(name, v)));
+  };
+  keySub(
+    'create',
+    'a new access key for a user (the secret is shown only now)',
+    (c) => c.option('--account <id>', 'the account (required)').option('--user <name>', 'the user (required)'),
+    'actionbridge keys create --account 111122223333 --user alice',
+  );
+  keySub(
+    'list',
+    'access keys (never their secrets)',
+    (c) => listOptions(c.option('--account <id>', 'only this account').option('--user <name>', 'only this user')),
+    'actionbridge keys list --account 111122223333 --user alice',
+  );
+  for (const [name, what] of [
+    ['activate', 'let an access key sign requests again'],
+    ['deactivate', 'stop an access key from signing requests (it can be activated again)'],
+    ['delete', 'delete an access key for good'],
+  ] as const) {
+    keySub(name, what, (c) => c.option('--access-key-id <id>', 'the access key (required)'), `actionbridge keys ${name} --access-key-id AKIAIOSFODNN7EXAMPLE`);
+  }
+  keySub(
+    'rotate',
+    're-seal every secret under a new master key (running servers pick it up)',
+    progressOption,
+    'actionbridge keys rotate --data-dir ./data --progress',
+  );
+  keySub('retire', 'forget master keys no secret uses any more (after keys rotate)', progressOption, 'actionbridge keys retire --data-dir ./data');
+
+  // config
+  const configCmd = program.command('config').description('the configuration file');
+  examples(configCmd, 'actionbridge config check config.yaml');
+  examples(
+    configCmd
+      .command('check')
+      .description('validate a config file (YAML or JSON) without starting, and print the resolved configuration')
+      .argument('<file>', 'the config file'),
+    'actionbridge config check /etc/actionbridge/config.yaml',
+  ).action((file: string) => {
+    const cfg = configOf({ config: file });
+    print({
+      Valid: true,
+      File: file,
+      Resolved: { ...cfg, databaseUrl: cfg.databaseUrl ? cfg.databaseUrl.replace(/\/\/[^@/]*@/, '//***@') : undefined },
+    });
+    setCode(0);
+  });
+
+  // backup, restore
+  for (const [name, description, ex] of [
+    [
+      'backup',
+      'consistent snapshot of the SQLite database into FILE, while a server runs (the master key is not in it)',
+      'actionbridge backup /backups/ab-$(date +%F).db --data-dir ./data',
+    ],
+    ['restore', "put a backup in place (the data dir's server must be stopped)", 'actionbridge restore /backups/ab-2026-12-01.db --data-dir ./data --force'],
+  ] as const) {
+    const c = progressOption(
+      storeOptions(
+        program
+          .command(name)
+          .description(description)
+          .argument('<file>', name === 'backup' ? 'the backup file to write' : 'the backup file to restore')
+          .option('--force', name === 'backup' ? 'replace FILE if it exists' : "replace the data dir's database"),
+      ),
+    );
+    examples(c, ex);
+    c.action(async (file: string, _o, cmd: Command) => {
+      const v = values(cmd);
+      const { backupCommand, restoreCommand } = await import('./backup.js');
+      setCode(await (name === 'backup' ? backupCommand : restoreCommand)(file, v, progressOf(v)));
+    });
+  }
+
+  // doctor
+  const doctor = serverOptions(
+    program.command('doctor').description('check configuration, database, master key, CA file and VPC proxies (read-only; exit 1 if a check fails)'),
+  );
+  examples(doctor, 'actionbridge doctor --config /etc/actionbridge/config.yaml');
+  doctor.action(async (_o, cmd: Command) => setCode(await (await import('./doctor.js')).doctorCommand(values(cmd) as Flags)));
+
+  registerTokenCommands(program, setCode);
+  registerActionCommands(program, setCode);
+
+  // completion
+  const completion = program
+    .command('completion')
+    .description('print a shell completion script')
+    .addArgument(new Argument('<shell>', 'bash or zsh').choices(['bash', 'zsh']));
+  examples(
+    completion,
+    'actionbridge completion bash > /etc/bash_completion.d/actionbridge',
+    'actionbridge completion zsh > ~/.zsh/completions/_actionbridge',
+    'source <(actionbridge completion bash)',
+  );
+  completion.action((shell: 'bash' | 'zsh') => {
+    process.stdout.write(completionScript(program, shell));
+    setCode(0);
+  });
+  return program;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [cmd, ...rest] = argv;
+  let code = 0;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
   try {
-    switch (cmd) {
-      case 'serve':
-        await serve(rest);
-        return -1;
-      case 'users':
-        await users(rest[0], rest.slice(1));
-        return 0;
-      case 'groups':
-        await groups(rest[0], rest.slice(1));
-        return 0;
-      case 'keys':
-        await keysCmd(rest[0], rest.slice(1));
-        return 0;
-      case 'backup':
-        return await backupCommand(rest);
-      case 'restore':
-        return await restoreCommand(rest);
-      case 'doctor':
-        return await doctorCommand(rest);
-      case 'tokens':
-        return await tokensCommand(rest[0], rest.slice(1));
-      case 'actions':
-        return await actionsCommand(rest[0], rest.slice(1));
-      case 'mcp':
-        return await mcpCommand(rest);
-      case 'config': {
-        if (rest[0] !== 'check' || !rest[1]) throw new UsageError('usage: actionbridge config check FILE');
-        const cfg = baseConfig({ config: rest[1] });
-        print({
-          Valid: true,
-          File: rest[1],
-          Resolved: { ...cfg, databaseUrl: cfg.databaseUrl ? cfg.databaseUrl.replace(/\/\/[^@/]*@/, '//***@') : undefined },
-        });
-        return 0;
-      }
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        process.stdout.write(HELP);
-        return 0;
-      default:
-        throw new UsageError(`unknown command '${cmd}'`);
-    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
   } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help, --version: 0. A group without its subcommand shows its help: a usage error, like the rest.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.help' && e.exitCode === 0) return 0;
+      return 2;
+    }
     if (e instanceof UsageError) {
-      process.stderr.write(`actionbridge: ${e.message}\n(see 'actionbridge help')\n`);
+      process.stderr.write(`actionbridge: ${e.message}\n(add --help for the command's usage)\n`);
       return 2;
     }
     process.stderr.write(`actionbridge: ${(e as Error).message}\n`);

@@ -1,36 +1,14 @@
 // `actionbridge tokens create|list|revoke`: bearer tokens for the MCP endpoint
 // (/mcp). A token acts as exactly one user, with that user's permissions; it is
 // printed once and stored only as its SHA-256. Works while a server runs.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, resolveConfig, type Config, type Flags } from '../config.js';
-import { openStore } from '../store/open.js';
+import type { Command } from 'commander';
 import { UsageError, checkAccount } from '../identities.js';
 import { userArn } from '../auth/arns.js';
 import type { Store } from '../store/store.js';
 import type { UserRecord } from '../domain/types.js';
 import { hashMcpToken, mcpTokenStatus, newMcpToken, parseDuration } from '../domain/mcp-tokens.js';
+import { configOf, examples, listOptions, print, printList, storeOptions, values, type Values } from './common.js';
 
-export const TOKENS_HELP = `  actionbridge tokens create --account A --user N [--expires-in 30d] [--description TEXT]
-                                  a bearer token for /mcp acting as user N, printed once
-  actionbridge tokens list [--account A] [--user N]
-  actionbridge tokens revoke --token-id ID | --token TOKEN
-`;
-
-const options = {
-  'data-dir': { type: 'string' },
-  'database-url': { type: 'string' },
-  region: { type: 'string' },
-  config: { type: 'string' },
-  account: { type: 'string' },
-  user: { type: 'string' },
-  'expires-in': { type: 'string' },
-  description: { type: 'string' },
-  'token-id': { type: 'string' },
-  token: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
-
-const print = (o: unknown) => process.stdout.write(`${JSON.stringify(o, null, 2)}\n`);
 const iso = (ms: number | null) => (ms === null ? undefined : new Date(ms).toISOString());
 
 /** Mints a token for a user and stores its hash; returns the token (the only time it exists in clear). */
@@ -54,29 +32,14 @@ export async function createMcpToken(
   return { token, tokenId };
 }
 
-export async function tokensCommand(sub: string | undefined, args: string[]): Promise<number> {
-  let v: Record<string, string | boolean | undefined>;
-  try {
-    v = parseArgs({ args, options, allowPositionals: false, strict: true }).values;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  if (v.help || sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
-    process.stdout.write(TOKENS_HELP);
-    return 0;
-  }
+export async function tokensCommand(sub: string, v: Values): Promise<number> {
   const need = (k: string): string => {
     const x = v[k];
     if (typeof x !== 'string' || !x) throw new UsageError(`--${k} is required`);
     return x;
   };
-  let cfg: Config;
-  try {
-    cfg = resolveConfig(v as Flags);
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(e.message);
-    throw e;
-  }
+  const cfg = configOf(v);
+  const { openStore } = await import('../store/open.js');
   const store = await openStore({
     dataDir: cfg.dataDir,
     databaseUrl: cfg.databaseUrl,
@@ -111,20 +74,25 @@ export async function tokensCommand(sub: string | undefined, args: string[]): Pr
       }
       case 'list': {
         const list = await store.mcpTokens.listMcpTokens(v.account as string | undefined, v.user as string | undefined);
-        print({
-          Tokens: list.map((t) => ({
-            TokenId: t.tokenId,
-            Account: t.accountId,
-            UserName: t.userName,
-            UserArn: userArn(t.region, t.accountId, t.userName),
-            Region: t.region,
-            ...(t.description ? { Description: t.description } : {}),
-            Status: mcpTokenStatus(t, now),
-            Created: iso(t.createdAt),
-            ...(t.expiresAt !== null ? { Expires: iso(t.expiresAt) } : {}),
-            ...(t.revokedAt !== null ? { Revoked: iso(t.revokedAt) } : {}),
-          })),
-        });
+        printList(
+          v,
+          {
+            Tokens: list.map((t) => ({
+              TokenId: t.tokenId,
+              Account: t.accountId,
+              UserName: t.userName,
+              UserArn: userArn(t.region, t.accountId, t.userName),
+              Region: t.region,
+              ...(t.description ? { Description: t.description } : {}),
+              Status: mcpTokenStatus(t, now),
+              Created: iso(t.createdAt),
+              ...(t.expiresAt !== null ? { Expires: iso(t.expiresAt) } : {}),
+              ...(t.revokedAt !== null ? { Revoked: iso(t.revokedAt) } : {}),
+            })),
+          },
+          'Tokens',
+          ['TokenId', 'Account', 'UserName', 'Status', 'Created', 'Expires', 'Description'],
+        );
         return 0;
       }
       case 'revoke': {
@@ -136,9 +104,43 @@ export async function tokensCommand(sub: string | undefined, args: string[]): Pr
         return 0;
       }
       default:
-        throw new UsageError(`tokens: unknown subcommand '${sub}' (create, list, revoke)`);
+        throw new UsageError(`tokens: unknown subcommand '${sub}'`);
     }
   } finally {
     await store.close();
   }
+}
+
+/** `tokens create|list|revoke` on the program; `setCode` receives the exit code. */
+export function registerTokenCommands(program: Command, setCode: (code: number) => void): void {
+  const tokens = program.command('tokens').description('bearer tokens for the MCP endpoint (/mcp), each acting as one user');
+  examples(tokens, 'actionbridge tokens create --account 111122223333 --user alice', 'actionbridge tokens list --help');
+  const sub = (name: string, description: string, build: (c: Command) => Command, ...ex: string[]) => {
+    const c = build(storeOptions(tokens.command(name).description(description)));
+    examples(c, ...ex);
+    c.action(async (_o, cmd: Command) => setCode(await tokensCommand(name, values(cmd))));
+  };
+  sub(
+    'create',
+    'a bearer token for /mcp acting as a user, printed once (only its hash is kept)',
+    (c) =>
+      c
+        .option('--account <id>', 'the account (required)')
+        .option('--user <name>', 'the user the token acts as (required)')
+        .option('--expires-in <duration>', 'lifetime such as 30d, 12h, 90m or 3600s (default: never expires)')
+        .option('--description <text>', 'what the token is for'),
+    'actionbridge tokens create --account 111122223333 --user alice --expires-in 30d --description "Claude Desktop"',
+  );
+  sub(
+    'list',
+    'the tokens (never the tokens themselves), with their status',
+    (c) => listOptions(c.option('--account <id>', 'only this account').option('--user <name>', 'only this user')),
+    'actionbridge tokens list --account 111122223333 --user alice',
+  );
+  sub(
+    'revoke',
+    'revoke a token at once, by its id or the token itself',
+    (c) => c.option('--token-id <id>', 'the token id (from tokens list)').option('--token <token>', 'the token itself'),
+    'actionbridge tokens revoke --token-id 4f2a9c1e7b3d',
+  );
 }

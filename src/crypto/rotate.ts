@@ -6,12 +6,17 @@ import { REFRESH_INTERVAL_MS, type KeyRing } from './keyring.js';
 import { migrateDestinationAad } from './destination-migration.js';
 import { sealedSecrets, type SealedSecretSource } from './sealed-secrets.js';
 
-export async function rotateSecrets(store: SealedSecretSource, keys: KeyRing, opts: { newKey: boolean }) {
+export async function rotateSecrets(
+  store: SealedSecretSource,
+  keys: KeyRing,
+  opts: { newKey: boolean /** Called as secrets are re-sealed (the CLI's --progress). */; progress?: (message: string, done?: number, total?: number) => void },
+) {
   // A database no server has started on since the destination binding: bind first.
   await migrateDestinationAad(store, keys);
   const previous = keys.activeKeyId;
   if (opts.newKey) {
     keys.rotateFile();
+    opts.progress?.(`new master key ${keys.activeKeyId}; waiting ${Math.round((REFRESH_INTERVAL_MS + 500) / 1000)} s for running servers to pick it up ...`);
     // Running servers keep sealing with the previous key until they notice the new
     // file (at most REFRESH_INTERVAL_MS after it appears). Re-sealing before then
     // would leave the secrets they write meanwhile under the old key, and a
@@ -22,6 +27,8 @@ export async function rotateSecrets(store: SealedSecretSource, keys: KeyRing, op
   for (let pass = 0; pass < 5; pass++) {
     const stale = (await sealedSecrets(store)).filter((r) => keys.keyIdOfSealed(r.sealed) !== keys.activeKeyId);
     if (stale.length === 0) break;
+    let done = 0;
+    opts.progress?.('re-sealing secrets', 0, stale.length);
     for (const ref of stale) {
       let plain: string;
       try {
@@ -31,6 +38,7 @@ export async function rotateSecrets(store: SealedSecretSource, keys: KeyRing, op
         throw new Error(`cannot re-seal the secret of ${ref.table} ${ref.rowKey.join('/')}: ${errorMessage(e)}`);
       }
       if (await store.sealedRows.reseal(ref, keys.seal(plain, ref.aad))) resealed++;
+      opts.progress?.('re-sealing secrets', ++done, stale.length);
     }
   }
   const remaining = (await sealedSecrets(store)).filter((r) => keys.keyIdOfSealed(r.sealed) !== keys.activeKeyId).length;
