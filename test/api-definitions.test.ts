@@ -4,7 +4,10 @@
 // authentication and nowhere else; versions, re-derivation and what leaves EnabledActions;
 // who may change and read a definition; hostile documents as clear 4xx; a row changed in
 // the database gives no action the put did not check.
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import {
@@ -14,7 +17,9 @@ import {
   InvalidParameterValueException,
   ResourceNotFoundException,
 } from '../src/client/index.js';
-import { ACCOUNT, ADMIN, type Creds, qs } from './helpers.js';
+import { ACCOUNT, ADMIN, BIN, type Creds, qs, tempDir } from './helpers.js';
+
+const execFileP = promisify(execFile);
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
 import { apiKeyAuth, basicAuth, createConnector, iamAuth, withEnabledActions } from './support/actions.js';
 import { connectHttp, grant, mintToken, startMcpEnv, type McpEnv } from './support/mcp-env.js';
@@ -310,6 +315,61 @@ describe('through the console API', () => {
     expect(tooBig.status).toBe(400);
     expect(tooBig.body.Message).toMatch(/larger than the limit/);
     await c.close();
+  });
+});
+
+describe('the command line', () => {
+  it('actions define (YAML file, filters, --dry-run, --progress), actions definition (--document), actions undefine; a bad document exits 1 with the error', async () => {
+    await createConnector(env.admin, 'cli', { auth: basicAuth(env.upstream.url('/api'), 'svc', 'cli-Pa55word-1') });
+    const file = path.join(tempDir('ab-apidef-cli-'), 'shop.yaml');
+    writeFileSync(file, toYaml(shop()));
+    const cli = async (args: string[]) => {
+      const vars = { ...process.env, AWS_ACCESS_KEY_ID: ADMIN.accessKeyId, AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, AWS_REGION: 'us-east-1' };
+      try {
+        const r = await execFileP(BIN, ['actions', ...args, '--endpoint', env.t.endpoint, '--account', ACCOUNT], { env: vars, encoding: 'utf8' });
+        return { code: 0, stdout: r.stdout, stderr: r.stderr };
+      } catch (e) {
+        const x = e as { code: number; stdout: string; stderr: string };
+        return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+      }
+    };
+    const dry = await cli([
+      'define',
+      '--connector',
+      'cli',
+      '--file',
+      file,
+      '--include-tag',
+      'orders',
+      '--exclude-tag',
+      'danger',
+      '--dry-run',
+      '--json',
+      '--progress',
+    ]);
+    expect(dry.code).toBe(0);
+    expect(
+      JSON.parse(dry.stdout)
+        .Actions.map((a: { ActionId: string }) => a.ActionId)
+        .sort(),
+    ).toEqual(['createOrder', 'getOrder', 'searchOrders']);
+    expect(dry.stderr).toMatch(/dry run \(nothing saved\): 3 actions/);
+    expect(await failure(api().describeActionConnectorApiDefinition({ ActionConnectorId: 'cli' }))).toBeInstanceOf(ResourceNotFoundException);
+
+    const saved = await cli(['define', '--connector', 'cli', '--file', file, '--include-operation', 'getOrder', '--json']);
+    expect(saved.code).toBe(0);
+    expect(JSON.parse(saved.stdout)).toMatchObject({ DefinitionVersion: 1, Actions: [{ ActionId: 'getOrder', Method: 'GET', Path: '/orders/{orderId}' }] });
+    const doc = await cli(['definition', '--connector', 'cli', '--document']);
+    expect(doc.stdout).toBe(toYaml(shop()));
+
+    const bad = path.join(tempDir('ab-apidef-cli-'), 'bad.yaml');
+    writeFileSync(bad, 'openapi: 3.0.0\ninfo: [unclosed');
+    const refused = await cli(['define', '--connector', 'cli', '--file', bad]);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stderr)).toMatchObject({ Error: 'InvalidParameterValueException', Message: expect.stringMatching(/not valid YAML/) });
+
+    const gone = await cli(['undefine', '--connector', 'cli']);
+    expect([gone.code, JSON.parse(gone.stdout).RemovedFromEnabledActions]).toEqual([0, ['getOrder']]);
   });
 });
 

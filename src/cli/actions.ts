@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ActionBridgeClient } from '../client/index.js';
 import { UsageError } from '../identities.js';
-import { examples, listOptions, need, print, printList, values, type Values } from './common.js';
+import { collect, examples, listOptions, need, print, printList, progressOf, progressOption, values, type Values } from './common.js';
 
 const CLIENT_NOTE = `
 --endpoint, --account and --region default to ACTIONBRIDGE_ENDPOINT, ACTIONBRIDGE_ACCOUNT_ID and AWS_REGION;
@@ -106,6 +106,61 @@ async function run(sub: string, v: Values): Promise<void> {
       } else printList(v, readable(await c.listActionInvocations(input)), 'Invocations', columns);
       return;
     }
+    case 'define': {
+      const c = await client(v);
+      const file = need(v, 'file');
+      let document: string;
+      try {
+        document = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new UsageError(`--file ${file}: ${(e as Error).message}`);
+      }
+      const filter = (kind: 'include' | 'exclude') => {
+        const f = {
+          ...(Array.isArray(v[`${kind}-operation`]) ? { OperationIds: v[`${kind}-operation`] as string[] } : {}),
+          ...(Array.isArray(v[`${kind}-tag`]) ? { Tags: v[`${kind}-tag`] as string[] } : {}),
+          ...(Array.isArray(v[`${kind}-path`]) ? { PathPrefixes: v[`${kind}-path`] as string[] } : {}),
+        };
+        return Object.keys(f).length ? f : undefined;
+      };
+      const include = filter('include');
+      const exclude = filter('exclude');
+      const progress = progressOf(v);
+      const started = Date.now();
+      progress?.(`reading ${file === '-' ? 'stdin' : file} (${(Buffer.byteLength(document) / 1e6).toFixed(1)} MB) on the server...`);
+      const out = await c.putActionConnectorApiDefinition({
+        ActionConnectorId: need(v, 'connector'),
+        Document: document,
+        ...(include ? { Include: include } : {}),
+        ...(exclude ? { Exclude: exclude } : {}),
+        ...(v['dry-run'] ? { DryRun: true } : {}),
+        ...(v['keep-new-disabled'] ? { EnableNewActions: false } : {}),
+      });
+      const d = out.ApiDefinition;
+      progress?.(
+        `${v['dry-run'] ? 'dry run (nothing saved)' : `saved as version ${d.DefinitionVersion}`}: ${d.Actions.length} actions, ${d.Skipped.length} operations skipped, ` +
+          `${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      printList(v, readable({ ...d, RemovedFromEnabledActions: out.RemovedFromEnabledActions ?? [] }), 'Actions', ['ActionId', 'Method', 'Path', 'Enabled', 'Name']);
+      return;
+    }
+    case 'definition': {
+      const c = await client(v);
+      const version = v.version === undefined ? undefined : Number(v.version);
+      if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw new UsageError('--version must be a positive integer');
+      const out = await c.describeActionConnectorApiDefinition({
+        ActionConnectorId: need(v, 'connector'),
+        ...(version ? { DefinitionVersion: version } : {}),
+        ...(v.document ? { IncludeDocument: true } : {}),
+      });
+      // --document: the document as put, as it is (YAML stays YAML), for a file or a pipe.
+      if (v.document) process.stdout.write(out.Document ?? '');
+      else printList(v, readable(out.ApiDefinition), 'Actions', ['ActionId', 'Method', 'Path', 'Enabled', 'Name']);
+      return;
+    }
+    case 'undefine':
+      print(readable(await (await client(v)).deleteActionConnectorApiDefinition({ ActionConnectorId: need(v, 'connector') })));
+      return;
     default:
       throw new UsageError(`actions: unknown subcommand '${sub}'`);
   }
@@ -196,6 +251,47 @@ export function registerActionCommands(program: Command, setCode: (code: number)
       ),
     'actionbridge actions invocations --connector jira-prod --max-results 20',
     'actionbridge actions invocations --connector jira-prod --all --json > audit.json',
+  );
+  sub(
+    'define',
+    "give the connector an API definition (PutActionConnectorApiDefinition): an OpenAPI 3.0/3.1 or Swagger 2.0 file, JSON or YAML, whose operations become actions",
+    (c) =>
+      progressOption(
+        listOptions(
+          c
+            .option('--connector <id>', 'the connector (required)')
+            .option('--file <path|->', 'the document (required); - for stdin')
+            .option('--include-tag <tag>', 'only operations with this tag (repeatable)', collect)
+            .option('--include-operation <operationId>', 'only this operation (repeatable)', collect)
+            .option('--include-path <prefix>', 'only operations whose path starts so (repeatable)', collect)
+            .option('--exclude-tag <tag>', 'leave out operations with this tag (repeatable)', collect)
+            .option('--exclude-operation <operationId>', 'leave out this operation (repeatable)', collect)
+            .option('--exclude-path <prefix>', 'leave out operations whose path starts so (repeatable)', collect)
+            .option('--dry-run', 'show the actions the document would give; store nothing')
+            .option('--keep-new-disabled', 'do not enable the actions this version adds'),
+        ),
+      ),
+    'actionbridge actions define --connector shop --file shop-api.yaml --dry-run',
+    'actionbridge actions define --connector jira-prod --file jira-openapi.json --include-tag "Issue worklogs" --exclude-operation deleteWorklog',
+  );
+  sub(
+    'definition',
+    "the connector's API definition (DescribeActionConnectorApiDefinition): its actions, or the document itself",
+    (c) =>
+      listOptions(
+        c
+          .option('--connector <id>', 'the connector (required)')
+          .option('--version <n>', 'an earlier version (the last 10 are kept)')
+          .option('--document', 'print the document as it was put, not the summary'),
+      ),
+    'actionbridge actions definition --connector shop',
+    'actionbridge actions definition --connector shop --document > shop-api.yaml',
+  );
+  sub(
+    'undefine',
+    "remove the connector's API definition and its actions (DeleteActionConnectorApiDefinition)",
+    (c) => c.option('--connector <id>', 'the connector (required)'),
+    'actionbridge actions undefine --connector shop',
   );
 
   const mcp = clientOptions(
