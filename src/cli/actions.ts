@@ -141,7 +141,13 @@ async function run(sub: string, v: Values): Promise<void> {
         `${v['dry-run'] ? 'dry run (nothing saved)' : `saved as version ${d.DefinitionVersion}`}: ${d.Actions.length} actions, ${d.Skipped.length} operations skipped, ` +
           `${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
-      printList(v, readable({ ...d, RemovedFromEnabledActions: out.RemovedFromEnabledActions ?? [] }), 'Actions', ['ActionId', 'Method', 'Path', 'Enabled', 'Name']);
+      printList(v, readable({ ...d, RemovedFromEnabledActions: out.RemovedFromEnabledActions ?? [] }), 'Actions', [
+        'ActionId',
+        'Method',
+        'Path',
+        'Enabled',
+        'Name',
+      ]);
       return;
     }
     case 'definition': {
@@ -254,7 +260,7 @@ export function registerActionCommands(program: Command, setCode: (code: number)
   );
   sub(
     'define',
-    "give the connector an API definition (PutActionConnectorApiDefinition): an OpenAPI 3.0/3.1 or Swagger 2.0 file, JSON or YAML, whose operations become actions",
+    'give the connector an API definition (PutActionConnectorApiDefinition): an OpenAPI 3.0/3.1 or Swagger 2.0 file, JSON or YAML, whose operations become actions',
     (c) =>
       progressOption(
         listOptions(
