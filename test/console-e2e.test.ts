@@ -18,6 +18,7 @@ import { startConnEnv, type ConnEnv } from './support/conn-env.js';
 import { createTestCa } from './support/tls.js';
 import { startTlsFront, type TlsFront } from './support/tls-front.js';
 import { startUpstream, type Upstream } from './support/upstream.js';
+import { startHttpsServer } from './support/https-server.js';
 import { startOidc, type OidcClient, type TestOidc } from './support/oidc.js';
 import { hashPassword } from '../src/crypto/passwords.js';
 import { connectorOps } from './support/extension-client.js';
@@ -37,6 +38,7 @@ let front: TlsFront;
 let upstream: Upstream;
 let oidc: TestOidc;
 let browser: Browser;
+let ca: ReturnType<typeof createTestCa>;
 let WEB: OidcClient;
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
@@ -112,6 +114,14 @@ async function signInWithKeyboard(page: Page, user: string, password: string) {
   await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
 }
 
+async function signIn(page: Page, user: string, password: string, hash = '') {
+  await page.goto(`${consoleUrl()}${hash}`);
+  await page.getByLabel('Account ID').fill(ACCOUNT);
+  await page.getByLabel('User name', { exact: true }).fill(user);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
   beforeAll(async () => {
     if (!existsSync(path.join(ROOT, 'console', 'dist', 'index.html'))) {
@@ -119,7 +129,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     }
     mkdirSync(SCREENSHOTS, { recursive: true });
     process.stderr.write(`[actionbridge] console screenshots: ${SCREENSHOTS}\n`);
-    const ca = createTestCa();
+    ca = createTestCa();
     front = await startTlsFront(ca);
     env = await startConnEnv({ publicUrl: front.publicUrl }, ca);
     front.setBackend(env.t.endpoint);
@@ -314,6 +324,79 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByText('You are signed out.').waitFor();
     } finally {
       await context.close();
+    }
+  });
+
+  it('admin: edits an API-key connector without retyping the key; the stored key is kept and still opens the upstream', async () => {
+    const KEY = 'e2e-api-key-5f2c9a7b31';
+    // A real HTTPS service that answers 200 only to the right key, 401 otherwise.
+    const keyed = await startHttpsServer({
+      cert: ca.issue({ ips: ['127.0.0.1'] }),
+      handler: (req, res) => {
+        const ok = req.headers.authorization === `Bearer ${KEY}`;
+        res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end(JSON.stringify({ authorized: ok }));
+      },
+    });
+    const { context, page } = await newPage();
+    try {
+      await env.t.client().send(
+        new qs.CreateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: 'keyed-api',
+          Name: 'Keyed API',
+          Type: 'GENERIC_HTTP',
+          AuthenticationConfig: {
+            AuthenticationType: 'API_KEY',
+            AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: keyed.url('/'), ApiKey: KEY } },
+          },
+        }),
+      );
+      await signIn(page, 'admin', ADMIN_PASSWORD, '#/connectors/keyed-api/edit');
+      await page.getByRole('heading', { name: 'Edit Keyed API', level: 1 }).waitFor();
+      // The stored key shows as set, is not in the page, and password managers are told to keep out.
+      const key = page.getByLabel('API key', { exact: true });
+      expect(await key.inputValue()).toBe('');
+      expect(await key.getAttribute('autocomplete')).toBe('new-password');
+      expect(await key.getAttribute('data-1p-ignore')).toBe('true');
+      expect(await key.getAttribute('data-lpignore')).toBe('true');
+      expect(await key.getAttribute('required')).toBeNull();
+      await page.locator('.secret-set').getByText('Set', { exact: true }).waitFor();
+      // Show/hide only for what is being typed now.
+      expect(await page.getByRole('button', { name: /^Show/ }).count()).toBe(0);
+      await key.fill('typed-now');
+      await page.getByRole('button', { name: /^Show/ }).click();
+      expect(await key.getAttribute('type')).toBe('text');
+      await key.fill('');
+      expect(await key.getAttribute('type')).toBe('password');
+      expect(await page.getByRole('button', { name: /^Show|^Hide/ }).count()).toBe(0);
+      expect(await page.content()).not.toContain(KEY);
+      await shot(page, '11-edit-keeps-secret');
+
+      await page.getByLabel('Name', { exact: true }).fill('Keyed API renamed');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByRole('heading', { name: 'Keyed API renamed', level: 1 }).waitFor();
+
+      // The key still works: an action run through the console reaches the service with it.
+      await page.getByRole('link', { name: 'Use' }).click();
+      await page.getByRole('heading', { name: 'Run an action' }).waitFor();
+      await page.getByLabel('Method', { exact: true }).selectOption('GET');
+      await page.getByLabel('Path', { exact: true }).fill('whoami');
+      await page.getByRole('button', { name: 'Run action' }).click();
+      await page.getByRole('heading', { name: 'Result: Succeeded (HTTP 200)' }).waitFor();
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered output is asserted
+      expect(await page.getByLabel('Output').innerText()).toContain('"authorized": true');
+
+      // Changing the endpoint while leaving the key blank asks for the key again (at its field), and saves nothing.
+      await page.goto(`${consoleUrl()}#/connectors/keyed-api/edit`);
+      await page.getByRole('heading', { name: 'Edit Keyed API renamed', level: 1 }).waitFor();
+      await page.getByLabel('Base endpoint').fill(upstream.url('/'));
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await expect.poll(() => key.getAttribute('aria-invalid')).toBe('true');
+      const d = await env.t.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'keyed-api' }));
+      expect(d.ActionConnector?.AuthenticationConfig?.AuthenticationMetadata?.ApiKeyConnectionMetadata?.BaseEndpoint).toBe(keyed.url('/'));
+    } finally {
+      await context.close();
+      await keyed.close();
     }
   });
 

@@ -241,6 +241,77 @@ describe('the same operations as SigV4', () => {
     expect(dir.body.Users.map((u: { UserName: string }) => u.UserName)).toContain('rita');
   });
 
+  it('keeps a stored secret only when the console says so and nothing else changed where it goes; refuses empty secrets and changes nothing', async () => {
+    const { c } = await signIn();
+    const db = new Database(path.join(s.dataDir, 'actionbridge.db'), { readonly: true });
+    const row = () => db.prepare('select name, auth_secret, auth_public from connectors where connector_id = ?').get('keyed-1') as Record<string, string>;
+    const cfg = (over: Record<string, unknown> = {}) => ({
+      AuthenticationType: 'API_KEY',
+      AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 'https://api.example.com', ...over } },
+    });
+    const sdk = new qs.QuickSightClient({ region: 'us-east-1', endpoint: s.endpoint, credentials: ADMIN, maxAttempts: 1 });
+    try {
+      // Empty (or blank) secrets are refused over SigV4 and the console alike, naming the member.
+      const apiKeyMember = 'authenticationConfig.authenticationMetadata.apiKeyConnectionMetadata.apiKey';
+      await expect(
+        sdk.send(
+          new qs.CreateActionConnectorCommand({
+            AwsAccountId: ACCOUNT,
+            ActionConnectorId: 'keyed-1',
+            Name: 'Keyed',
+            Type: 'GENERIC_HTTP',
+            AuthenticationConfig: cfg({ ApiKey: '' }) as qs.CreateActionConnectorCommandInput['AuthenticationConfig'],
+          }),
+        ),
+      ).rejects.toMatchObject({
+        name: 'InvalidParameterValueException',
+        message: expect.stringContaining(`'${apiKeyMember}' failed to satisfy constraint: Member must not be empty`),
+      });
+      const created = await c.call('CreateActionConnector', {
+        ActionConnectorId: 'keyed-1',
+        Name: 'Keyed',
+        Type: 'GENERIC_HTTP',
+        AuthenticationConfig: cfg({ ApiKey: 'key-one-0123' }),
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(200);
+      const before = row();
+      expect(before.auth_secret).toBeTruthy();
+      const update = (body: Record<string, unknown>) => c.call('UpdateActionConnector', { ActionConnectorId: 'keyed-1', Name: 'Renamed', ...body });
+      for (const ApiKey of ['', '   ']) {
+        const r = await update({ AuthenticationConfig: cfg({ ApiKey }) });
+        expect(r.errorType).toBe('InvalidParameterValueException');
+        expect(r.body.Problems).toContainEqual(expect.objectContaining({ Member: apiKeyMember, Rule: 'Member must not be empty' }));
+        expect(row()).toEqual(before);
+      }
+      // Without KeepCurrentSecret a missing key is missing (the model's rule), as over SigV4.
+      expect((await update({ AuthenticationConfig: cfg() })).errorType).toBe('InvalidParameterValueException');
+      expect(row()).toEqual(before);
+      // Kept with a changed endpoint: asked for again (a stored key is only sent where it went before).
+      const moved = await update({ KeepCurrentSecret: true, AuthenticationConfig: cfg({ BaseEndpoint: 'https://elsewhere.example.com' }) });
+      expect(moved.errorType).toBe('InvalidParameterValueException');
+      expect(moved.body.Problems).toContainEqual(expect.objectContaining({ Member: apiKeyMember, Rule: expect.stringMatching(/^Member must be given again/) }));
+      // Kept and given: one or the other. Not a boolean: refused.
+      expect((await update({ KeepCurrentSecret: true, AuthenticationConfig: cfg({ ApiKey: 'key-two-4567' }) })).errorType).toBe(
+        'InvalidParameterValueException',
+      );
+      expect((await update({ KeepCurrentSecret: 'yes', AuthenticationConfig: cfg() })).body.Problems).toContainEqual(
+        expect.objectContaining({ Member: 'keepCurrentSecret' }),
+      );
+      expect(row()).toEqual(before);
+      // Kept: renamed, the very sealed value stays; the placeholder is stored nowhere.
+      const kept = await update({ KeepCurrentSecret: true, AuthenticationConfig: cfg() });
+      expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+      expect(row()).toEqual({ ...before, name: 'Renamed' });
+      expect(JSON.stringify(db.prepare('select * from connectors').all())).not.toContain('keep-the-current-secret');
+      // A new key replaces it.
+      expect((await update({ AuthenticationConfig: cfg({ ApiKey: 'key-two-4567' }) })).status).toBe(200);
+      expect(row().auth_secret).not.toBe(before.auth_secret);
+    } finally {
+      sdk.destroy();
+      db.close();
+    }
+  });
+
   it('answers an unknown operation as not found, and the meta the pages need', async () => {
     const { c } = await signIn();
     const r = await c.call('NoSuchOperation');

@@ -107,6 +107,73 @@ export function Field(p: FieldProps) {
   );
 }
 
+/**
+ * A secret (password, API key, client secret): never shown once stored ("Set"), kept
+ * unless the user types a new one, out of reach of password managers (no saving, no
+ * generating), and show/hide only for what is typed now.
+ */
+export function SecretField(p: { label: string; name: string; value: string; onChange: (v: string) => void; error?: string; stored: boolean }) {
+  const id = useId('secret');
+  const [shown, setShown] = useState(false);
+  const hintId = `${id}-hint`;
+  const errId = p.error ? `${id}-error` : undefined;
+  const typed = p.value.length > 0;
+  return (
+    <div className={`field secret${p.error ? ' has-error' : ''}`}>
+      <div className="label">
+        <label htmlFor={id}>{p.label}</label>
+        {p.stored ? (
+          <span className="badge secret-set">Set</span>
+        ) : (
+          <span className="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </div>
+      <div className="hint" id={hintId}>
+        {p.stored
+          ? 'Stored encrypted and never shown. Leave it blank to keep it; type a new one to replace it.'
+          : 'Stored encrypted; it is never shown again after you save.'}
+      </div>
+      <div className="secret-input">
+        <input
+          id={id}
+          name={p.name}
+          type={shown && typed ? 'text' : 'password'}
+          value={p.value}
+          required={!p.stored}
+          placeholder={p.stored ? 'Set (leave blank to keep)' : undefined}
+          autoComplete="new-password"
+          spellCheck={false}
+          autoCapitalize="off"
+          data-1p-ignore="true"
+          data-lpignore="true"
+          data-bwignore="true"
+          data-form-type="other"
+          aria-invalid={p.error ? true : undefined}
+          aria-describedby={[hintId, errId].filter(Boolean).join(' ')}
+          onChange={(e) => {
+            if (!e.target.value) setShown(false);
+            p.onChange(e.target.value);
+          }}
+        />
+        {typed ? (
+          <button type="button" className="secondary small" aria-pressed={shown} aria-controls={id} onClick={() => setShown((x) => !x)}>
+            {shown ? 'Hide' : 'Show'}
+            <span className="sr-only"> {p.label.toLowerCase()}</span>
+          </button>
+        ) : null}
+      </div>
+      {p.error ? (
+        <div className="error" id={errId}>
+          {p.error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 export function SelectField(p: {
   label: string;
   value: string;

@@ -21,7 +21,8 @@ import fastifyStatic from '@fastify/static';
 import type { Logger } from 'pino';
 import type { Services } from '../ops/services.js';
 import { type OperationSpec, sendError } from '../protocol/http.js';
-import { ServiceError, accessDenied, notFound } from '../protocol/errors.js';
+import { ServiceError, accessDenied, constraint, notFound, validationError } from '../protocol/errors.js';
+import { placeKeptSecret } from '../domain/auth-config.js';
 import { type ContentTypeRule, decodeJsonBody } from '../protocol/json-body.js';
 import { CONNECTOR_ACTIONS, OWNER_ACTIONS } from '../auth/permissions.js';
 import { groupArn, userArn } from '../auth/arns.js';
@@ -42,7 +43,7 @@ import {
   sessionCookies,
 } from './console-sessions.js';
 import { admitBody, discardBody } from './body-admission.js';
-import type { Pipeline } from './pipeline.js';
+import type { Entered, Pipeline } from './pipeline.js';
 
 /** Where the built console is: console/dist at the package root (from src/server or dist/server alike). */
 export const CONSOLE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'console', 'dist');
@@ -80,6 +81,24 @@ const CONSOLE_JSON: ContentTypeRule = { accept: /^application\/json\s*(;.*)?$/i,
 /** The JSON object a console API request carries (an empty body is `{}`). */
 const jsonBody = (req: FastifyRequest): Record<string, unknown> =>
   decodeJsonBody(req.body as Buffer | undefined, req.headers['content-type'], CONSOLE_JSON, true);
+
+/**
+ * The console's edit form keeps a stored secret the user did not retype: its
+ * UpdateActionConnector body says `KeepCurrentSecret: true` and leaves the secret out.
+ * A console-only member (not in the model: SigV4 and MCP inputs never carry it): the
+ * input gets the placeholder the model needs and the operation keeps the sealed value
+ * (ops/connectors.ts, `RequestContext.keepSecret`), or asks for the secret again when
+ * the endpoints or method changed.
+ */
+function keepCurrentSecret(input: Record<string, unknown>, who: Entered): void {
+  const keep = input.KeepCurrentSecret;
+  delete input.KeepCurrentSecret;
+  if (typeof keep !== 'boolean') throw validationError([constraint('keepCurrentSecret', 'Member must be true or false')]);
+  if (!keep) return;
+  const problem = placeKeptSecret(input.AuthenticationConfig);
+  if (problem) throw validationError([constraint(problem.member, problem.rule)]);
+  who.keepSecret = true;
+}
 
 /** Registered with `{ prefix: '/console' }`. */
 export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async (scope, deps) => {
@@ -315,6 +334,7 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
         decode: (who) => {
           const input = jsonBody(req);
           if (input.AwsAccountId === undefined && spec.bindings.some((b) => b.member === 'AwsAccountId')) input.AwsAccountId = who.caller.accountId;
+          if (spec.name === 'UpdateActionConnector' && input.KeepCurrentSecret !== undefined) keepCurrentSecret(input, who);
           return input;
         },
         fail: (e) => fail(req, reply, e),
