@@ -193,7 +193,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
         'VPC connection ARN',
         'Method',
         'Base endpoint',
-        'Send an HTTP request HttpRequest',
+        'Send an HTTP request',
         'Create connector',
       ]);
       // GENERIC_HTTP offers exactly the methods it allows.
@@ -205,6 +205,12 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
         'OAuth 2.0 client credentials',
         'OAuth 2.0 authorization code (each user signs in)',
       ]);
+      // Types by their human names, sorted, the API name on hover.
+      const jira = page.getByLabel('Type').locator('option[value="JIRA_CLOUD"]');
+      expect(await jira.textContent()).toBe('Jira Cloud');
+      expect(await jira.getAttribute('title')).toBe('JIRA_CLOUD');
+      const typeNames = await page.getByLabel('Type').locator('option').allTextContents();
+      expect(typeNames).toEqual([...typeNames].sort((x, y) => x.localeCompare(y)));
       await page.getByLabel('Type').selectOption('AMAZON_S3');
       expect(await page.getByLabel('Method').locator('option').allTextContents()).toEqual(['IAM role']);
       await page.getByLabel('Type').selectOption('GENERIC_HTTP');
@@ -221,8 +227,8 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       const described = await endpoint.getAttribute('aria-describedby');
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered message is asserted
       const message = await page.locator(`[id="${described!.split(' ').pop()}"]`).innerText();
-      // The model's rule for the member, as the API words it.
-      expect(message).toBe('Member must satisfy regular expression pattern: https://.*');
+      // The model's rule for the member, said as what the field takes (not as a pattern).
+      expect(message).toBe('Enter a URL that starts with https://, such as https://api.example.com.');
       await expect.poll(() => focused(page)).toBe('Base endpoint');
       await shot(page, '02-create-form-error');
 
@@ -271,7 +277,8 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('button', { name: 'Save changes' }).click();
       // (The form's textarea holds the text too: wait for the details list.)
       await page.locator('dl.details').getByText('Echoes requests back').waitFor();
-      expect(await page.locator('dl.details').getByText('UPDATE_SUCCESSFUL').count()).toBe(1);
+      expect(await page.locator('dl.details').getByText('Ready (updated)').count()).toBe(1);
+      expect(await page.locator('dl.details').getByTitle('UPDATE_SUCCESSFUL').count()).toBe(1);
 
       // Delete asks first; Escape and Cancel keep the connector.
       await env.t.client().send(
@@ -404,6 +411,15 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     const { context, page } = await newPage();
     try {
       await page.goto(consoleUrl());
+      // Problems show on their fields, in words, before anything is sent.
+      await page.getByLabel('Account ID').fill('1234');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const account = page.getByLabel('Account ID');
+      await expect.poll(() => account.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => focused(page)).toBe('Account ID');
+      await page.getByText('Enter the 12-digit account ID (digits only).').waitFor();
+      await page.getByText('Enter your user name: up to 128 letters, digits and + = , . @ _ -.').waitFor();
+      expect(await page.getByText(/AccountId|UserName/).count()).toBe(0);
       await page.getByLabel('Account ID').fill(ACCOUNT);
       await page.getByLabel('User name', { exact: true }).fill('rhea');
       await page.getByLabel('Password', { exact: true }).fill('not-her-password');
@@ -435,7 +451,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       const row = page.locator('table.history tbody tr').first();
       await row.waitFor();
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered row is asserted
-      expect(await row.innerText()).toMatch(/HttpRequest[\s\S]*rhea[\s\S]*SUCCESS[\s\S]*200/);
+      expect(await row.innerText()).toMatch(/HttpRequest[\s\S]*rhea[\s\S]*Succeeded[\s\S]*200/);
       await shot(page, '08-history');
 
       // Permissions are not hers to see: the API's denial is shown.

@@ -178,7 +178,8 @@ export function SelectField(p: {
   label: string;
   value: string;
   onChange: (v: string) => void;
-  options: { value: string; label: string }[];
+  /** `title`: shown on hover (the API's name of a value shown in words). */
+  options: { value: string; label: string; title?: string }[];
   error?: string;
   hint?: ReactNode;
   disabled?: boolean;
@@ -215,7 +216,7 @@ export function SelectField(p: {
         onChange={(e) => p.onChange(e.target.value)}
       >
         {p.options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} title={o.title}>
             {o.label}
           </option>
         ))}

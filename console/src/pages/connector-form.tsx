@@ -8,17 +8,12 @@ import { ErrorBox, Field, PageHeading, SecretField, SelectField, go, href } from
 // write shape and reads the Read shape the API defines, one metadata member per type.
 import type { ActionConnector, AuthConfig, AuthenticationMetadata, ConnectionAuthType } from '../../../src/protocol/generated/model';
 import { METADATA_MEMBER } from '../../../src/domain/auth-config';
+import { AUTH_NAMES, humanize, ruleSentence, typeName } from '../labels';
 
-const AUTH_LABELS: Record<ConnectionAuthType, string> = {
-  NONE: 'None',
-  BASIC: 'User name and password (Basic)',
-  API_KEY: 'API key',
-  OAUTH2_CLIENT_CREDENTIALS: 'OAuth 2.0 client credentials',
-  OAUTH2_AUTHORIZATION_CODE: 'OAuth 2.0 authorization code (each user signs in)',
-  IAM: 'IAM role',
-};
+const AUTH_LABELS = AUTH_NAMES as Record<ConnectionAuthType, string>;
 
 const AUTH_TYPES = Object.keys(AUTH_LABELS) as ConnectionAuthType[];
+
 const isAuthType = (v: string): v is ConnectionAuthType => (AUTH_TYPES as string[]).includes(v);
 
 interface Form {
@@ -292,8 +287,9 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
       if (err instanceof ApiError && err.code === 'InvalidParameterValueException') {
         for (const p of err.problems) {
           const k = p.path ? fieldOf(p.path) : undefined;
-          if (k) byField[k] = byField[k] ? `${byField[k]} ${p.rule}` : p.rule;
-          else rest.push(p.text);
+          const said = ruleSentence(p.rule);
+          if (k) byField[k] = byField[k] ? `${byField[k]} ${said}` : said;
+          else rest.push(p.path ? `${humanize(p.path.slice(p.path.lastIndexOf('.') + 1))}: ${said}` : said);
         }
       } else if (err instanceof ApiError && err.code === 'ResourceExistsException') {
         byField.id = err.message;
@@ -376,7 +372,7 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
             disabled={editing}
             required
             error={errors.type}
-            options={meta.ConnectorTypes.map((t) => ({ value: t.Type, label: t.Type }))}
+            options={meta.ConnectorTypes.map((t) => ({ value: t.Type, label: typeName(t.Type), title: t.Type })).sort((x, y) => x.label.localeCompare(y.label))}
           />
           <Field
             label="VPC connection ARN"
@@ -406,8 +402,8 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
             }}
             required
             error={errors.authType}
-            hint={`${f.type} allows: ${allowed.map((x) => AUTH_LABELS[x] ?? x).join('; ')}.`}
-            options={allowed.map((x) => ({ value: x, label: AUTH_LABELS[x] ?? x }))}
+            hint={`${typeName(f.type)} allows: ${allowed.map((x) => AUTH_LABELS[x] ?? x).join('; ')}.`}
+            options={allowed.map((x) => ({ value: x, label: AUTH_LABELS[x] ?? x, title: x }))}
           />
           {a !== 'IAM' ? (
             <Field
@@ -513,9 +509,8 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
           <fieldset className="checks" aria-describedby={errors.enabledActions ? 'enabled-error' : undefined}>
             <legend>Enabled actions</legend>
             {catalog.map((act) => (
-              <label key={act.ActionId}>
-                <input type="checkbox" checked={enabled.has(act.ActionId)} onChange={(e) => toggleAction(act.ActionId, e.target.checked)} /> {act.Name}{' '}
-                <code>{act.ActionId}</code>
+              <label key={act.ActionId} title={act.ActionId}>
+                <input type="checkbox" checked={enabled.has(act.ActionId)} onChange={(e) => toggleAction(act.ActionId, e.target.checked)} /> {act.Name}
               </label>
             ))}
             {errors.enabledActions ? (

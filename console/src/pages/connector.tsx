@@ -2,8 +2,9 @@
 // (action runner), history (audit), permissions and tags.
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, api, call, when, type Meta, type Output, type Session } from '../api';
-import { ErrorBox, Field, Notice, PageHeading, SelectField, go, href, shortAction, useLoad } from '../ui';
+import { ErrorBox, Field, Notice, PageHeading, SelectField, go, href, useLoad } from '../ui';
 import { SchemaForm } from '../components/schema-form';
+import { authName, humanize, permissionName, ruleSentence, statusName, typeName } from '../labels';
 
 // What these pages read of the API's answers.
 interface ConnectorView {
@@ -46,7 +47,10 @@ export function ConnectorPage({ session, meta, id, section }: { session: Session
       {c ? (
         <>
           <p className="lead">
-            <span className="badge">{c.Type}</span> <code>{c.ActionConnectorId}</code>
+            <span className="badge" title={c.Type}>
+              {typeName(c.Type)}
+            </span>{' '}
+            <code>{c.ActionConnectorId}</code>
           </p>
           <nav className="tabs" aria-label="Connector sections">
             {SECTIONS.map(([k, text]) => (
@@ -92,11 +96,18 @@ function Details({ items }: { items: [string, ReactNode][] }) {
 
 /** The non-secret members of a Read* AuthenticationConfig, flattened for display. */
 function authItems(cfg: ConnectorView['AuthenticationConfig']): [string, ReactNode][] {
-  const out: [string, ReactNode][] = [['Authentication', cfg?.AuthenticationType]];
+  const out: [string, ReactNode][] = [
+    [
+      'Authentication',
+      <span key="auth" title={cfg?.AuthenticationType}>
+        {authName(cfg?.AuthenticationType)}
+      </span>,
+    ],
+  ];
   const walk = (o: unknown) => {
     for (const [k, v] of Object.entries(o ?? {})) {
       if (v && typeof v === 'object') walk(v);
-      else out.push([k.replace(/([a-z])([A-Z])/g, '$1 $2'), String(v)]);
+      else out.push([humanize(k), String(v)]);
     }
   };
   walk(cfg?.AuthenticationMetadata);
@@ -144,8 +155,18 @@ function Overview({ connector: c }: { connector: ConnectorView }) {
                 {c.Arn}
               </code>,
             ],
-            ['Type', c.Type],
-            ['Status', c.Status],
+            [
+              'Type',
+              <span key="type" title={c.Type}>
+                {typeName(c.Type)}
+              </span>,
+            ],
+            [
+              'Status',
+              <span key="status" title={c.Status}>
+                {statusName(c.Status)}
+              </span>,
+            ],
             ['Description', c.Description],
             ['Created', when(c.CreatedTime)],
             ['Last updated', when(c.LastUpdatedTime)],
@@ -299,7 +320,7 @@ function UseSection({ connector: c }: { connector: ConnectorView }) {
         for (const p of e.problems) {
           const prop = p.path?.replace(/^input\./i, '').split('.')[0];
           const key = Object.keys(chosen.InputSchema?.properties ?? {}).find((k) => k.toLowerCase() === prop?.toLowerCase());
-          if (key) fieldErrors[key] = p.rule;
+          if (key) fieldErrors[key] = ruleSentence(p.rule);
         }
       }
       setRun({ error: e, fieldErrors });
@@ -424,7 +445,9 @@ function HistorySection({ id }: { id: string }) {
                     {userName(i.EndUserArn)}
                   </td>
                   <td data-label="Status">
-                    <span className={i.InvokeActionStatus === 'SUCCESS' ? 'ok' : 'warn'}>{i.InvokeActionStatus}</span>
+                    <span className={i.InvokeActionStatus === 'SUCCESS' ? 'ok' : 'warn'} title={i.InvokeActionStatus}>
+                      {statusName(i.InvokeActionStatus)}
+                    </span>
                   </td>
                   <td data-label="HTTP">{i.HttpStatusCode ?? '—'}</td>
                   <td data-label="Duration">{i.DurationMs !== undefined ? `${i.DurationMs} ms` : '—'}</td>
@@ -609,7 +632,7 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
                     checked={r.actions.includes(a)}
                     onChange={(e) => setActions(r.principal, e.target.checked ? [...r.actions, a] : r.actions.filter((x) => x !== a))}
                   />{' '}
-                  {shortAction(a)}
+                  <span title={a}>{permissionName(a)}</span>
                 </label>
               ))}
             </div>
@@ -654,8 +677,8 @@ function TagsSection({ arn }: { arn: string }) {
       const fieldErrors: { key?: string; value?: string } = {};
       if (err instanceof ApiError && err.code === 'InvalidParameterValueException') {
         for (const p of err.problems) {
-          if (p.path?.endsWith('.key')) fieldErrors.key = p.rule;
-          if (p.path?.endsWith('.value')) fieldErrors.value = p.rule;
+          if (p.path?.endsWith('.key')) fieldErrors.key = ruleSentence(p.rule);
+          if (p.path?.endsWith('.value')) fieldErrors.value = ruleSentence(p.rule);
         }
       }
       setState({ error: err, fieldErrors });

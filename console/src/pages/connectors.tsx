@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { call, when, type ActionConnectorSummary, type Meta, type Output, type Session, type Wire } from '../api';
 import { ErrorBox, Field, PageHeading, SelectField, href } from '../ui';
+import { statusName, typeName } from '../labels';
 
 type Summary = Wire<ActionConnectorSummary>;
 interface Query {
@@ -90,7 +91,10 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
             name="type"
             value={type}
             onChange={setType}
-            options={[{ value: '', label: 'Any type' }, ...meta.ConnectorTypes.map((t) => ({ value: t.Type, label: t.Type }))]}
+            options={[
+              { value: '', label: 'Any type' },
+              ...meta.ConnectorTypes.map((t) => ({ value: t.Type, label: typeName(t.Type), title: t.Type })).sort((x, y) => x.label.localeCompare(y.label)),
+            ]}
           />
           <SelectField
             label="Per page"
@@ -144,8 +148,12 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
                   <td data-label="ID">
                     <code>{c.ActionConnectorId}</code>
                   </td>
-                  <td data-label="Type">{c.Type}</td>
-                  <td data-label="Status">{c.Status ?? '—'}</td>
+                  <td data-label="Type" title={c.Type}>
+                    {typeName(c.Type)}
+                  </td>
+                  <td data-label="Status" title={c.Status}>
+                    {statusName(c.Status)}
+                  </td>
                   <td data-label="Last updated">{when(c.LastUpdatedTime)}</td>
                 </tr>
               ))}
