@@ -432,6 +432,16 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       // A READER cannot create: no button.
       expect(await page.getByRole('link', { name: 'Create connector' }).count()).toBe(0);
       await page.getByRole('link', { name: 'Echo service' }).click();
+      await page.getByRole('heading', { name: 'Echo service', level: 1 }).waitFor();
+      // She may see and run it, nothing more: no controls she cannot use, and a reason in words.
+      await page.getByText('You can see and use this connector.').waitFor();
+      for (const name of ['Edit', 'Permissions']) expect(await page.getByRole('link', { name, exact: true }).count()).toBe(0);
+      for (const name of ['Delete…', 'Test connection']) expect(await page.getByRole('button', { name }).count()).toBe(0);
+      await shot(page, '07-reader-overview');
+      await page.getByRole('link', { name: 'Tags' }).click();
+      await page.getByText('Only people who may edit this connector can change its tags.').waitFor();
+      expect(await page.getByRole('button', { name: 'Save tag' }).count()).toBe(0);
+      expect(await page.getByLabel('Key', { exact: true }).count()).toBe(0);
       await page.getByRole('link', { name: 'Use' }).click();
       await page.getByRole('heading', { name: 'Run an action' }).waitFor();
       expect(await page.getByLabel('Action', { exact: true }).inputValue()).toBe('HttpRequest');
@@ -454,9 +464,15 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       expect(await row.innerText()).toMatch(/HttpRequest[\s\S]*rhea[\s\S]*Succeeded[\s\S]*200/);
       await shot(page, '08-history');
 
-      // Permissions are not hers to see: the API's denial is shown.
-      await page.getByRole('link', { name: 'Permissions' }).click();
-      await page.getByRole('alert').filter({ hasText: 'not authorized' }).waitFor();
+      // Permissions are not hers to see: said in words (no ARNs), even at their address.
+      await page.goto(`${consoleUrl()}#/connectors/echo-service/permissions`);
+      await page.getByText('You cannot see who has access to this connector').waitFor();
+      expect(
+        await page
+          .locator('main')
+          .getByText(/arn:aws/)
+          .count(),
+      ).toBe(0);
     } finally {
       await context.close();
     }

@@ -312,6 +312,36 @@ describe('the same operations as SigV4', () => {
     }
   });
 
+  it('tells the console what the user may do on a connector, by the same rule the operations apply', async () => {
+    const admin = (await signIn()).c;
+    const rita = (await signIn('rita', 'rita-password-0123')).c;
+    const none = { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://api.example.com' } } };
+    expect(
+      (await admin.call('CreateActionConnector', { ActionConnectorId: 'access-1', Name: 'Access', Type: 'GENERIC_HTTP', AuthenticationConfig: none })).status,
+    ).toBe(200);
+    const access = async (c: ConsoleClient, id: string) => (await c.request('GET', `/console/api/access/${id}`)).body.CallerActions as string[];
+    expect(await access(admin, 'access-1')).toHaveLength(7);
+    expect(await access(rita, 'access-1')).toEqual([]);
+    // Granted to her group: she holds exactly those actions (and the operations agree).
+    await admin.call('UpdateActionConnectorPermissions', {
+      ActionConnectorId: 'access-1',
+      GrantPermissions: [
+        {
+          Principal: `arn:aws:quicksight:us-east-1:${ACCOUNT}:group/default/readers`,
+          Actions: ['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector'],
+        },
+      ],
+    });
+    expect(await access(rita, 'access-1')).toEqual(['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector']);
+    expect((await rita.call('DescribeActionConnector', { ActionConnectorId: 'access-1' })).status).toBe(200);
+    expect((await rita.call('UpdateActionConnector', { ActionConnectorId: 'access-1', Name: 'x', AuthenticationConfig: none })).errorType).toBe(
+      'AccessDeniedException',
+    );
+    expect(await access(rita, 'no-such-connector')).toEqual([]);
+    expect((await rita.request('GET', '/console/api/access/bad%20id')).errorType).toBe('InvalidParameterValueException');
+    expect((await new ConsoleClient(s.endpoint).request('GET', '/console/api/access/access-1')).errorType).toBe('MissingAuthenticationTokenException');
+  });
+
   it('answers an unknown operation as not found, and the meta the pages need', async () => {
     const { c } = await signIn();
     const r = await c.call('NoSuchOperation');

@@ -7,6 +7,7 @@
 //   GET  /console/api/session      who is signed in (or why not)
 //   GET  /console/api/meta         connector types, their authentication types and catalog actions, permission actions
 //   GET  /console/api/principals   users and groups of the caller's account (ADMIN and AUTHOR)
+//   GET  /console/api/access/{id}  the connector actions the caller may perform on one connector (auth/permissions.ts)
 //   POST /console/api/{Operation}  any API operation with its whole input as JSON
 //
 // The operations are the very OperationSpecs the SigV4 routes use: the session
@@ -310,6 +311,19 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
         Users: users.map((u) => ({ UserName: u.userName, Arn: userArn(config.region, accountId, u.userName), Role: u.role })),
         Groups: groups.map((g) => ({ GroupName: g.groupName, Arn: groupArn(config.region, accountId, g.groupName) })),
       };
+    }),
+  );
+
+  // What the caller may do on one connector, so that the pages offer only that (the
+  // operations still decide: this is Permissions.allowedActions, the rule `require` applies).
+  scope.get<{ Params: { id: string } }>(
+    '/api/access/:id',
+    signedIn('console:Access', session, async (s, req) => {
+      const id = (req.params as { id: string }).id;
+      if (!/^[\w-]{1,512}$/.test(id)) throw validationError([constraint('actionConnectorId', 'Member must satisfy regular expression pattern: [\\w\\-]+')]);
+      const ctx = { caller: s.caller, region: s.session.region, requestId: req.id };
+      const actions = await services.perms.allowedActions(ctx, { region: s.session.region, accountId: s.caller.accountId, id });
+      return { ActionConnectorId: id, CallerActions: actions };
     }),
   );
 

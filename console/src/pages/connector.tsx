@@ -21,6 +21,29 @@ interface ConnectorView {
   AuthenticationConfig?: { AuthenticationType?: string; AuthenticationMetadata?: unknown };
 }
 
+/** What the signed-in user may do on this connector (from /console/api/access: the server's permission rule). */
+export interface Can {
+  view: boolean;
+  edit: boolean;
+  remove: boolean;
+  seePermissions: boolean;
+  share: boolean;
+  listActions: boolean;
+  run: boolean;
+}
+const canFrom = (actions: string[] | undefined): Can => {
+  const has = (a: string) => actions?.includes(`quicksight:${a}`) ?? false;
+  return {
+    view: has('DescribeActionConnector'),
+    edit: has('UpdateActionConnector'),
+    remove: has('DeleteActionConnector'),
+    seePermissions: has('DescribeActionConnectorPermissions'),
+    share: has('UpdateActionConnectorPermissions'),
+    listActions: has('ListActionConnectorActions'),
+    run: has('InvokeActionConnector'),
+  };
+};
+
 const SECTIONS: [string, string][] = [
   ['overview', 'Overview'],
   ['use', 'Use'],
@@ -31,7 +54,11 @@ const SECTIONS: [string, string][] = [
 
 export function ConnectorPage({ session, meta, id, section }: { session: Session; meta: Meta; id: string; section: string }) {
   const d = useLoad(() => call('DescribeActionConnector', { ActionConnectorId: id }), [id]);
+  const access = useLoad(() => api.access(id), [id]);
+  const can = canFrom(access.value?.CallerActions);
   const c = d.value?.ActionConnector;
+  // Sections the user may not open are not offered.
+  const offered = SECTIONS.filter(([k]) => (k === 'use' ? can.listActions : k === 'permissions' ? can.seePermissions : true));
   const label = SECTIONS.find(([k]) => k === section)?.[1] ?? 'Overview';
   const title = c ? `${c.Name}${section === 'overview' ? '' : ` — ${label}`}` : id;
   return (
@@ -43,8 +70,8 @@ export function ConnectorPage({ session, meta, id, section }: { session: Session
         {c ? c.Name : id}
         {section !== 'overview' ? <span className="sub"> — {label}</span> : null}
       </PageHeading>
-      {d.error ? <ErrorBox error={d.error} /> : null}
-      {c ? (
+      {d.error ? <ErrorBox error={d.error} /> : access.error ? <ErrorBox error={access.error} /> : null}
+      {c && access.value ? (
         <>
           <p className="lead">
             <span className="badge" title={c.Type}>
@@ -53,25 +80,31 @@ export function ConnectorPage({ session, meta, id, section }: { session: Session
             <code>{c.ActionConnectorId}</code>
           </p>
           <nav className="tabs" aria-label="Connector sections">
-            {SECTIONS.map(([k, text]) => (
+            {offered.map(([k, text]) => (
               <a key={k} href={href('connectors', id, k)} aria-current={k === section ? 'page' : undefined}>
                 {text}
               </a>
             ))}
           </nav>
-          {section === 'use' ? (
-            <UseSection connector={c} />
+          {(section === 'use' && !can.listActions) || (section === 'permissions' && !can.seePermissions) ? (
+            <Notice kind="warning">
+              {section === 'use'
+                ? 'You cannot run actions of this connector: ask its owner or an administrator for the "Run actions" permission.'
+                : 'You cannot see who has access to this connector: only its owners and administrators can. Ask one of them to share it or change access.'}
+            </Notice>
+          ) : section === 'use' ? (
+            <UseSection connector={c} can={can} />
           ) : section === 'history' ? (
             <HistorySection id={id} />
           ) : section === 'permissions' ? (
-            <PermissionsSection id={id} session={session} meta={meta} />
+            <PermissionsSection id={id} session={session} meta={meta} can={can} />
           ) : section === 'tags' ? (
-            <TagsSection arn={c.Arn} />
+            <TagsSection arn={c.Arn} can={can} />
           ) : (
-            <Overview connector={c} />
+            <Overview connector={c} can={can} />
           )}
         </>
-      ) : d.loading ? (
+      ) : d.loading || access.loading ? (
         <p role="status">Loading…</p>
       ) : null}
     </>
@@ -114,7 +147,7 @@ function authItems(cfg: ConnectorView['AuthenticationConfig']): [string, ReactNo
   return out;
 }
 
-function Overview({ connector: c }: { connector: ConnectorView }) {
+function Overview({ connector: c, can }: { connector: ConnectorView; can: Can }) {
   const conn = useLoad(() => call('DescribeActionConnectorConnection', { ActionConnectorId: c.ActionConnectorId }), [c.ActionConnectorId]);
   const [test, setTest] = useState<{ result?: Output<'TestActionConnector'>; error?: unknown; busy?: boolean }>({});
   const dialog = useRef<HTMLDialogElement>(null);
@@ -175,21 +208,33 @@ function Overview({ connector: c }: { connector: ConnectorView }) {
             ['Enabled actions', Array.isArray(c.EnabledActions) ? (c.EnabledActions.length ? c.EnabledActions.join(', ') : 'none') : undefined],
           ]}
         />
-        <div className="buttons">
-          <a className="button secondary" href={href('connectors', c.ActionConnectorId, 'edit')}>
-            Edit
-          </a>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              setDel({});
-              dialog.current?.showModal();
-            }}
-          >
-            Delete…
-          </button>
-        </div>
+        {can.edit || can.remove ? (
+          <div className="buttons">
+            {can.edit ? (
+              <a className="button secondary" href={href('connectors', c.ActionConnectorId, 'edit')}>
+                Edit
+              </a>
+            ) : null}
+            {can.remove ? (
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  setDel({});
+                  dialog.current?.showModal();
+                }}
+              >
+                Delete…
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {!can.edit ? (
+          <p className="hint" id="readonly-note">
+            You can {can.run ? 'see and use' : 'see'} this connector. Editing, testing and changing its tags need the &ldquo;Edit&rdquo; permission
+            {can.remove ? '' : <>, deleting needs &ldquo;Delete&rdquo;</>}; an owner or an administrator can give them to you.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="conn-h">
@@ -208,12 +253,14 @@ function Overview({ connector: c }: { connector: ConnectorView }) {
             ]}
           />
         ) : null}
-        {isCode ? <SignInPanel connectorId={c.ActionConnectorId} signedIn={conn.value?.CallerSignedIn} refresh={conn.reload} /> : null}
-        <div className="buttons">
-          <button type="button" onClick={runTest} disabled={test.busy}>
-            {test.busy ? 'Testing…' : 'Test connection'}
-          </button>
-        </div>
+        {isCode && can.run ? <SignInPanel connectorId={c.ActionConnectorId} signedIn={conn.value?.CallerSignedIn} refresh={conn.reload} /> : null}
+        {can.edit ? (
+          <div className="buttons">
+            <button type="button" onClick={runTest} disabled={test.busy}>
+              {test.busy ? 'Testing…' : 'Test connection'}
+            </button>
+          </div>
+        ) : null}
         <div aria-live="polite">
           {test.result ? (
             <div className={`alert ${test.result.Success ? 'alert-success' : 'alert-error'}`} role="status">
@@ -301,7 +348,7 @@ function SignInPanel({ connectorId, signedIn, refresh }: { connectorId: string; 
 }
 
 // ---- use: the action runner -------------------------------------------------------------------
-function UseSection({ connector: c }: { connector: ConnectorView }) {
+function UseSection({ connector: c, can }: { connector: ConnectorView; can: Can }) {
   const actions = useLoad(() => call('ListActionConnectorActions', { ActionConnectorId: c.ActionConnectorId }), [c.ActionConnectorId]);
   const list: Output<'ListActionConnectorActions'>['Actions'] = actions.value?.Actions ?? [];
   const [actionId, setActionId] = useState('');
@@ -346,7 +393,11 @@ function UseSection({ connector: c }: { connector: ConnectorView }) {
       {chosen ? (
         <>
           <p className="hint">{chosen.Description}</p>
-          {chosen.Enabled ? (
+          {!can.run ? (
+            <Notice kind="warning">
+              You can see this connector's actions but not run them: ask its owner or an administrator for the "Run actions" permission.
+            </Notice>
+          ) : chosen.Enabled ? (
             <SchemaForm
               key={chosen.ActionId}
               schema={chosen.InputSchema ?? {}}
@@ -477,7 +528,7 @@ function principalLabel(arn: string): { kind: string; name: string } {
   return m ? { kind: m[1] === 'user' ? 'User' : 'Group', name: m[2]! } : { kind: 'Principal', name: arn };
 }
 
-function PermissionsSection({ id, session, meta }: { id: string; session: Session; meta: Meta }) {
+function PermissionsSection({ id, session, meta, can }: { id: string; session: Session; meta: Meta; can: Can }) {
   const loaded = useLoad(() => call('DescribeActionConnectorPermissions', { ActionConnectorId: id }), [id]);
   const principals = useLoad(() => api.principals(), []);
   const [rows, setRows] = useState<Grant[]>([]);
@@ -559,40 +610,50 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
     <section aria-labelledby="perm-h">
       <h2 id="perm-h">Who may do what</h2>
       <p className="hint">Owners may change permissions; viewers may see the connector, list its actions and run them. Changes apply when you save.</p>
-      <form className="add-principal" onSubmit={add} aria-labelledby="add-h">
-        <h3 id="add-h">Share with</h3>
-        <SelectField
-          label="Kind"
-          name="kind"
-          value={kind}
-          onChange={setKind}
-          options={[
-            { value: 'user', label: 'User' },
-            { value: 'group', label: 'Group' },
-          ]}
-        />
-        <Field label={kind === 'user' ? 'User name' : 'Group name'} name="principal" value={name} onChange={setName} error={addError} list="principal-names" />
-        <datalist id="principal-names">
-          {known.map((n) => (
-            <option key={n} value={n} />
-          ))}
-        </datalist>
-        <SelectField
-          label="Access"
-          name="preset"
-          value={preset}
-          onChange={setPreset}
-          options={[
-            { value: 'viewer', label: 'Viewer (use)' },
-            { value: 'owner', label: 'Owner (everything)' },
-          ]}
-        />
-        <div className="buttons">
-          <button type="submit" className="secondary">
-            Add
-          </button>
-        </div>
-      </form>
+      {!can.share ? <p className="hint">You can see who has access; only owners and administrators can change it.</p> : null}
+      {can.share ? (
+        <form className="add-principal" onSubmit={add} aria-labelledby="add-h">
+          <h3 id="add-h">Share with</h3>
+          <SelectField
+            label="Kind"
+            name="kind"
+            value={kind}
+            onChange={setKind}
+            options={[
+              { value: 'user', label: 'User' },
+              { value: 'group', label: 'Group' },
+            ]}
+          />
+          <Field
+            label={kind === 'user' ? 'User name' : 'Group name'}
+            name="principal"
+            value={name}
+            onChange={setName}
+            error={addError}
+            list="principal-names"
+          />
+          <datalist id="principal-names">
+            {known.map((n) => (
+              <option key={n} value={n} />
+            ))}
+          </datalist>
+          <SelectField
+            label="Access"
+            name="preset"
+            value={preset}
+            onChange={setPreset}
+            options={[
+              { value: 'viewer', label: 'Viewer (use)' },
+              { value: 'owner', label: 'Owner (everything)' },
+            ]}
+          />
+          <div className="buttons">
+            <button type="submit" className="secondary">
+              Add
+            </button>
+          </div>
+        </form>
+      ) : null}
       {rows.length === 0 ? <p className="empty">Nobody but administrators can see this connector.</p> : null}
       {rows.map((r) => {
         const who = principalLabel(r.principal);
@@ -603,33 +664,36 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
               {who.kind} <strong>{who.name}</strong>
               {none ? ' — will lose all access' : ''}
             </legend>
-            <div className="buttons">
-              <button
-                type="button"
-                className="secondary small"
-                onClick={() => setActions(r.principal, presets.owner!)}
-                aria-label={`Make ${who.name} an owner`}
-              >
-                Owner
-              </button>
-              <button
-                type="button"
-                className="secondary small"
-                onClick={() => setActions(r.principal, presets.viewer!)}
-                aria-label={`Make ${who.name} a viewer`}
-              >
-                Viewer
-              </button>
-              <button type="button" className="secondary small" onClick={() => setActions(r.principal, [])} aria-label={`Remove all access of ${who.name}`}>
-                Remove
-              </button>
-            </div>
+            {can.share ? (
+              <div className="buttons">
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() => setActions(r.principal, presets.owner!)}
+                  aria-label={`Make ${who.name} an owner`}
+                >
+                  Owner
+                </button>
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() => setActions(r.principal, presets.viewer!)}
+                  aria-label={`Make ${who.name} a viewer`}
+                >
+                  Viewer
+                </button>
+                <button type="button" className="secondary small" onClick={() => setActions(r.principal, [])} aria-label={`Remove all access of ${who.name}`}>
+                  Remove
+                </button>
+              </div>
+            ) : null}
             <div className="checks">
               {all.map((a) => (
                 <label key={a}>
                   <input
                     type="checkbox"
                     checked={r.actions.includes(a)}
+                    disabled={!can.share}
                     onChange={(e) => setActions(r.principal, e.target.checked ? [...r.actions, a] : r.actions.filter((x) => x !== a))}
                   />{' '}
                   <span title={a}>{permissionName(a)}</span>
@@ -639,16 +703,18 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
           </fieldset>
         );
       })}
-      <div className="buttons">
-        <button type="button" onClick={submit} disabled={!dirty || save.busy}>
-          {save.busy ? 'Saving…' : 'Save permissions'}
-        </button>
-        {dirty ? (
-          <button type="button" className="secondary" onClick={() => setRows(original)}>
-            Discard changes
+      {can.share ? (
+        <div className="buttons">
+          <button type="button" onClick={submit} disabled={!dirty || save.busy}>
+            {save.busy ? 'Saving…' : 'Save permissions'}
           </button>
-        ) : null}
-      </div>
+          {dirty ? (
+            <button type="button" className="secondary" onClick={() => setRows(original)}>
+              Discard changes
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       <div aria-live="polite">
         {save.done && !dirty ? <Notice kind="success">Permissions saved.</Notice> : null}
         <ErrorBox error={save.error} title="Permissions not saved." />
@@ -658,7 +724,7 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
 }
 
 // ---- tags --------------------------------------------------------------------------------------
-function TagsSection({ arn }: { arn: string }) {
+function TagsSection({ arn, can }: { arn: string; can: Can }) {
   const tags = useLoad(() => call('ListTagsForResource', { ResourceArn: arn }), [arn]);
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
@@ -721,25 +787,30 @@ function TagsSection({ arn }: { arn: string }) {
                 </th>
                 <td data-label="Value">{t.Value}</td>
                 <td>
-                  <button type="button" className="secondary small" onClick={() => remove(t.Key)} disabled={state.busy} aria-label={`Remove tag ${t.Key}`}>
-                    Remove
-                  </button>
+                  {can.edit ? (
+                    <button type="button" className="secondary small" onClick={() => remove(t.Key)} disabled={state.busy} aria-label={`Remove tag ${t.Key}`}>
+                      Remove
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
-      <form className="inline-form" onSubmit={add} aria-labelledby="tag-add-h">
-        <h3 id="tag-add-h">Add or change a tag</h3>
-        <Field label="Key" name="tagKey" value={key} onChange={setKey} required error={state.fieldErrors?.key} />
-        <Field label="Value" name="tagValue" value={value} onChange={setValue} required error={state.fieldErrors?.value} />
-        <div className="buttons">
-          <button type="submit" disabled={state.busy}>
-            Save tag
-          </button>
-        </div>
-      </form>
+      {!can.edit ? <p className="hint">Only people who may edit this connector can change its tags.</p> : null}
+      {can.edit ? (
+        <form className="inline-form" onSubmit={add} aria-labelledby="tag-add-h">
+          <h3 id="tag-add-h">Add or change a tag</h3>
+          <Field label="Key" name="tagKey" value={key} onChange={setKey} required error={state.fieldErrors?.key} />
+          <Field label="Value" name="tagValue" value={value} onChange={setValue} required error={state.fieldErrors?.value} />
+          <div className="buttons">
+            <button type="submit" disabled={state.busy}>
+              Save tag
+            </button>
+          </div>
+        </form>
+      ) : null}
       <ErrorBox error={state.error} />
     </section>
   );
