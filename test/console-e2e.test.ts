@@ -455,13 +455,36 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       expect(output).toContain('"path": "/echo"');
       expect(output).toContain('"method": "POST"');
       expect(output).toContain('from the console');
+      // The result (below the form) takes the focus, so it is announced and in view.
+      await expect.poll(() => focused(page)).toBe('Result: Succeeded (HTTP 200)');
       await shot(page, '07-action-result');
 
+      // A failure is a sentence with what to do next; the service's answer is folded below it.
+      await page.getByLabel('Path', { exact: true }).fill('status/404');
+      await page.getByRole('button', { name: 'Run action' }).click();
+      await page.getByRole('heading', { name: 'Result: Failed (HTTP 404)' }).waitFor();
+      await page.getByText('The service found nothing there (HTTP 404).').waitFor();
+      await page.getByText('Check the path and the IDs you entered.').waitFor();
+      await expect.poll(() => focused(page)).toBe('Result: Failed (HTTP 404)');
+      expect(await page.getByLabel('Output').isVisible()).toBe(false);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shot(page, '07-action-failed-phone');
+      await page.setViewportSize({ width: 1280, height: 800 });
+
       await page.getByRole('link', { name: 'History' }).click();
-      const row = page.locator('table.history tbody tr').first();
-      await row.waitFor();
+      const rows = page.locator('table.history tbody tr');
+      await rows.first().waitFor();
+      // Newest first: the failure says why in the row; the success before it.
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered row is asserted
-      expect(await row.innerText()).toMatch(/HttpRequest[\s\S]*rhea[\s\S]*Succeeded[\s\S]*200/);
+      expect(await rows.nth(0).innerText()).toMatch(/HttpRequest[\s\S]*rhea[\s\S]*Failed — The service found nothing there[\s\S]*404/);
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered row is asserted
+      expect(await rows.nth(1).innerText()).toMatch(/HttpRequest[\s\S]*rhea[\s\S]*Succeeded[\s\S]*200/);
+      // A row opens to the whole record.
+      await rows.nth(0).getByRole('button', { name: /^Details/ }).click();
+      const record = page.locator('tr.record');
+      await record.getByText('Requests sent').waitFor();
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered record is asserted
+      expect(await record.innerText()).toMatch(/Who\s+arn:aws:quicksight:[^\n]*user\/default\/rhea[\s\S]*HTTP status\s+404[\s\S]*What to do\s+Check the path/);
       await shot(page, '08-history');
 
       // Permissions are not hers to see: said in words (no ARNs), even at their address.

@@ -237,7 +237,8 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
   return (
     <div className="alert alert-error" role="alert">
       {title ? <strong>{title} </strong> : null}
-      <span>{e.message ?? String(error)}</span>
+      {/* Operation names are for programs: the sign-in is a button in the console. */}
+      <span>{(e.message ?? String(error)).replace(/Sign in with StartActionConnectorAuthorization\./, "Sign in on the connector's Overview page.")}</span>
       {e.code && e.code !== 'NetworkError' ? <span className="code"> ({e.code})</span> : null}
     </div>
   );

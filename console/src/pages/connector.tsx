@@ -1,10 +1,11 @@
 // One connector: overview (details, connection, sign-in, test, delete), use
 // (action runner), history (audit), permissions and tags.
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, api, call, when, type Meta, type Output, type Session } from '../api';
 import { ErrorBox, Field, Notice, PageHeading, SelectField, go, href, useLoad } from '../ui';
 import { SchemaForm } from '../components/schema-form';
 import { authName, humanize, permissionName, ruleSentence, statusName, typeName } from '../labels';
+import { type Explained, explainError, explainRecord, explainResult } from '../failures';
 
 // What these pages read of the API's answers.
 interface ConnectorView {
@@ -355,6 +356,14 @@ function UseSection({ connector: c, can }: { connector: ConnectorView; can: Can 
   const [run, setRun] = useState<{ busy?: boolean; result?: Output<'InvokeAction'>; error?: unknown; fieldErrors?: Record<string, string> }>({});
   const chosen = list.find((a) => a.ActionId === (actionId || list.find((x) => x.Enabled)?.ActionId));
 
+  // A result or failure takes the focus and comes into view (it is below the form).
+  useEffect(() => {
+    if (!run.result && !run.error) return;
+    const h = document.getElementById('result-h');
+    h?.focus({ preventScroll: true });
+    h?.closest('section')?.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
+  }, [run.result, run.error]);
+
   const invoke = async (input: Record<string, unknown>) => {
     if (!chosen) return;
     setRun({ busy: true });
@@ -412,30 +421,62 @@ function UseSection({ connector: c, can }: { connector: ConnectorView; can: Can 
         </>
       ) : null}
       <div aria-live="polite">
-        {run.result ? <InvocationResult result={run.result} /> : null}
-        {run.error ? <ErrorBox error={run.error} title="The action did not run." /> : null}
-        {run.error instanceof ApiError && run.error.code === 'AccessTokenNotFoundException' ? (
-          <p>
-            Sign in to this connector first: <a href={href('connectors', c.ActionConnectorId)}>Overview</a> has a Sign in button.
-          </p>
+        {run.result ? <InvocationResult result={run.result} connectorId={c.ActionConnectorId} /> : null}
+        {run.error ? (
+          <section className="result failed" aria-labelledby="result-h">
+            <h3 id="result-h" tabIndex={-1}>
+              The action did not run
+            </h3>
+            <Explanation explained={explainError(run.error)} connectorId={c.ActionConnectorId} />
+          </section>
         ) : null}
       </div>
     </section>
   );
 }
 
-function InvocationResult({ result }: { result: Output<'InvokeAction'> }) {
+/** What happened and what to do next, with a link when the next step is a place in the console. */
+function Explanation({ explained: x, connectorId }: { explained: Explained; connectorId: string }) {
+  return (
+    <div className="explained">
+      <p className="what">{x.what}</p>
+      <p className="next">
+        <strong>What to do:</strong> {x.next}{' '}
+        {x.go === 'overview' ? (
+          <a href={href('connectors', connectorId)}>Go to the Overview page</a>
+        ) : x.go === 'edit' ? (
+          <a href={href('connectors', connectorId)}>See the connector&rsquo;s settings</a>
+        ) : null}
+      </p>
+    </div>
+  );
+}
+
+function InvocationResult({ result, connectorId }: { result: Output<'InvokeAction'>; connectorId: string }) {
   const ok = result.InvokeActionStatus === 'SUCCESS';
+  const raw = (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: the output scrolls, so it is a named, keyboard-reachable region (WCAG 2.1.1); a <section> would lose <pre>'s formatting
+    <pre tabIndex={0} role="region" aria-label="Output" className="output">
+      {JSON.stringify(result.Output, null, 2)}
+    </pre>
+  );
   return (
     <section className={`result ${ok ? 'ok' : 'failed'}`} aria-labelledby="result-h">
-      <h3 id="result-h">
+      <h3 id="result-h" tabIndex={-1}>
         Result: {ok ? 'Succeeded' : 'Failed'}
         {result.HttpStatusCode ? ` (HTTP ${result.HttpStatusCode})` : ''}
       </h3>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: the output scrolls, so it is a named, keyboard-reachable region (WCAG 2.1.1); a <section> would lose <pre>'s formatting */}
-      <pre tabIndex={0} role="region" aria-label="Output" className="output">
-        {JSON.stringify(result.Output, null, 2)}
-      </pre>
+      {ok ? (
+        raw
+      ) : (
+        <>
+          <Explanation explained={explainResult(result)} connectorId={connectorId} />
+          <details>
+            <summary>The service&rsquo;s answer</summary>
+            {raw}
+          </details>
+        </>
+      )}
     </section>
   );
 }
@@ -461,6 +502,7 @@ function HistorySection({ id }: { id: string }) {
     void load();
   }, [load]);
   const userName = (arn: string) => arn?.split('/').pop() ?? arn;
+  const [open, setOpen] = useState<string>();
   return (
     <section aria-labelledby="hist-h">
       <div className="page-head">
@@ -483,27 +525,75 @@ function HistorySection({ id }: { id: string }) {
                 <th scope="col">Status</th>
                 <th scope="col">HTTP</th>
                 <th scope="col">Duration</th>
+                <th scope="col">
+                  <span className="sr-only">Details</span>
+                </th>
               </tr>
             </thead>
             <tbody>
-              {pages.items.map((i) => (
-                <tr key={i.InvocationId}>
-                  <td data-label="Time">{when(i.Time)}</td>
-                  <td data-label="Action">
-                    <code>{i.ActionId}</code>
-                  </td>
-                  <td data-label="User" title={i.EndUserArn}>
-                    {userName(i.EndUserArn)}
-                  </td>
-                  <td data-label="Status">
-                    <span className={i.InvokeActionStatus === 'SUCCESS' ? 'ok' : 'warn'} title={i.InvokeActionStatus}>
-                      {statusName(i.InvokeActionStatus)}
-                    </span>
-                  </td>
-                  <td data-label="HTTP">{i.HttpStatusCode ?? '—'}</td>
-                  <td data-label="Duration">{i.DurationMs !== undefined ? `${i.DurationMs} ms` : '—'}</td>
-                </tr>
-              ))}
+              {pages.items.map((i) => {
+                const failed = i.InvokeActionStatus !== 'SUCCESS';
+                const why = failed ? explainRecord(i.ErrorCode, i.HttpStatusCode) : undefined;
+                const isOpen = open === i.InvocationId;
+                return (
+                  <Fragment key={i.InvocationId}>
+                    <tr>
+                      <td data-label="Time">{when(i.Time)}</td>
+                      <td data-label="Action">
+                        <code>{i.ActionId}</code>
+                      </td>
+                      <td data-label="User" title={i.EndUserArn}>
+                        {userName(i.EndUserArn)}
+                      </td>
+                      <td data-label="Status">
+                        <span className={failed ? 'warn' : 'ok'} title={i.InvokeActionStatus}>
+                          {statusName(i.InvokeActionStatus)}
+                        </span>
+                        {why ? <span className="why"> — {why.what}</span> : null}
+                      </td>
+                      <td data-label="HTTP">{i.HttpStatusCode ?? '—'}</td>
+                      <td data-label="Duration">{i.DurationMs !== undefined ? `${i.DurationMs} ms` : '—'}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="secondary small"
+                          aria-expanded={isOpen}
+                          aria-controls={`inv-${i.InvocationId}`}
+                          onClick={() => setOpen(isOpen ? undefined : i.InvocationId)}
+                        >
+                          {isOpen ? 'Hide details' : 'Details'}
+                          <span className="sr-only">
+                            {' '}
+                            of the {i.ActionId} run at {when(i.Time)}
+                          </span>
+                        </button>
+                      </td>
+                    </tr>
+                    {isOpen ? (
+                      <tr className="record" id={`inv-${i.InvocationId}`}>
+                        <td colSpan={7}>
+                          <Details
+                            items={[
+                              ['Invocation', <code key="id">{i.InvocationId}</code>],
+                              ['When', when(i.Time)],
+                              ['Who', <code key="who">{i.EndUserArn}</code>],
+                              ['Action', <code key="act">{i.ActionId}</code>],
+                              ['Status', statusName(i.InvokeActionStatus)],
+                              ['HTTP status', i.HttpStatusCode !== undefined ? String(i.HttpStatusCode) : 'none (nothing answered)'],
+                              ['Duration', `${i.DurationMs} ms`],
+                              ['Requests sent', String(i.Attempts)],
+                              ['Error', i.ErrorCode ? <code key="err">{i.ErrorCode}</code> : undefined],
+                              ['What happened', why?.what],
+                              ['What to do', why?.next],
+                              ['Through', i.Client],
+                            ]}
+                          />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
         ) : null}
