@@ -480,7 +480,10 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered row is asserted
       expect(await rows.nth(1).innerText()).toMatch(/HttpRequest[\s\S]*rhea[\s\S]*Succeeded[\s\S]*200/);
       // A row opens to the whole record.
-      await rows.nth(0).getByRole('button', { name: /^Details/ }).click();
+      await rows
+        .nth(0)
+        .getByRole('button', { name: /^Details/ })
+        .click();
       const record = page.locator('tr.record');
       await record.getByText('Requests sent').waitFor();
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered record is asserted

@@ -87,14 +87,14 @@ export function humanize(name: string): string {
 }
 
 // The model's patterns, as what they allow.
-const PATTERNS: Record<string, string> = {
-  'https://.*': 'Enter a URL that starts with https://, such as https://api.example.com.',
-  [String.raw`[A-Za-z0-9](?:[\w- ]*[A-Za-z0-9])?`]: 'Use letters, digits, spaces, hyphens (-) and underscores (_), and start and end with a letter or digit.',
-  '[A-Za-z0-9 _.,!?-]*': 'Use letters, digits, spaces and . , ! ? - _ only.',
-  [String.raw`[\w\-]+`]: 'Use letters, digits, hyphens (-) and underscores (_) only, without spaces.',
-  [String.raw`[\w.%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`]: 'Enter an email address, such as name@example.com.',
-  '^[0-9]{12}$': 'Enter the 12-digit account ID.',
-};
+const PATTERNS = new Map<string, string>([
+  ['https://.*', 'Enter a URL that starts with https://, such as https://api.example.com.'],
+  [String.raw`[A-Za-z0-9](?:[\w- ]*[A-Za-z0-9])?`, 'Use letters, digits, spaces, hyphens (-) and underscores (_), and start and end with a letter or digit.'],
+  ['[A-Za-z0-9 _.,!?-]*', 'Use letters, digits, spaces and . , ! ? - _ only.'],
+  [String.raw`[\w\-]+`, 'Use letters, digits, hyphens (-) and underscores (_) only, without spaces.'],
+  [String.raw`[\w.%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`, 'Enter an email address, such as name@example.com.'],
+  ['^[0-9]{12}$', 'Enter the 12-digit account ID.'],
+]);
 
 const sentence = (s: string) => {
   const t = s.trim();
@@ -107,7 +107,7 @@ const sentence = (s: string) => {
  */
 export function ruleSentence(rule: string): string {
   let m = /^Member must satisfy regular expression pattern: (.*)$/s.exec(rule);
-  if (m) return PATTERNS[m[1]!] ?? 'Some characters here are not allowed: use letters, digits and simple punctuation.';
+  if (m) return PATTERNS.get(m[1]!) ?? 'Some characters here are not allowed: use letters, digits and simple punctuation.';
   m = /^Member must have length less than or equal to (\d+)/.exec(rule);
   if (m) return `Use at most ${m[1]} characters.`;
   m = /^Member must have length greater than or equal to (\d+)/.exec(rule);
