@@ -167,7 +167,9 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     const { context, page } = await newPage();
     try {
       await signInWithKeyboard(page, 'admin', ADMIN_PASSWORD);
-      await page.getByText('No connectors yet.').waitFor();
+      // The empty list fits the role: an administrator sees the account's (none yet).
+      await page.getByText('There are no connectors in this account yet.').waitFor();
+      await page.getByText('0 connectors', { exact: true }).waitFor();
       await shot(page, '01-connectors-empty');
 
       // The skip link comes first, and works.
@@ -235,6 +237,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await endpoint.fill(upstream.url('/'));
       await page.getByRole('button', { name: 'Create connector' }).click();
       await page.getByRole('heading', { name: 'Echo service', level: 1 }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Connector created.' }).waitFor();
       await page.getByText(upstream.url('/')).first().waitFor();
 
       await page.getByRole('button', { name: 'Test connection' }).click();
@@ -266,6 +269,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByLabel('Value', { exact: true }).fill('platform');
       await page.getByRole('button', { name: 'Save tag' }).click();
       await page.getByRole('rowheader', { name: 'team' }).waitFor();
+      await page.getByText('Tag “team” saved.').waitFor();
 
       // Edit: the form comes back filled (no secrets), the change shows.
       await page.getByRole('link', { name: 'Overview' }).click();
@@ -301,19 +305,35 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('button', { name: 'Delete…' }).click();
       await dialog.getByRole('button', { name: 'Delete connector' }).click();
       await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+      await page.getByText('Connector “To delete” deleted.').waitFor();
       await expect(env.t.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'to-delete' }))).rejects.toMatchObject(
         { name: 'ResourceNotFoundException' },
       );
 
       // The list: search by name and by type.
       await page.getByRole('link', { name: 'Connectors', exact: true }).click();
+      await page.getByText(/^\d+ connectors?$/).waitFor();
       await page.getByLabel('Name contains').fill('ECHO');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.getByRole('link', { name: 'Echo service' }).waitFor();
+      await page.getByText('1 connector matches').waitFor();
+      // The search is in the URL: a reload keeps it.
+      expect(new URL(page.url()).hash).toBe('#/connectors?q=ECHO');
+      await page.reload();
+      await page.getByRole('link', { name: 'Echo service' }).waitFor();
+      expect(await page.getByLabel('Name contains').inputValue()).toBe('ECHO');
       await page.getByLabel('Name contains').fill('');
       await page.getByLabel('Type').selectOption('SLACK');
       await page.getByRole('button', { name: 'Search' }).click();
-      await page.getByText('No connector matches.').waitFor();
+      await page.getByText('No connector matches this search.').waitFor();
+      expect(new URL(page.url()).hash).toBe('#/connectors?type=SLACK');
+      // Back returns to the previous search, form and all.
+      await page.goBack();
+      await page.getByRole('link', { name: 'Echo service' }).waitFor();
+      expect(await page.getByLabel('Name contains').inputValue()).toBe('ECHO');
+      expect(await page.getByLabel('Type').inputValue()).toBe('');
+      await page.goForward();
+      await page.getByText('No connector matches this search.').waitFor();
 
       // Narrow window: nothing scrolls sideways; the table becomes cards.
       await page.getByRole('button', { name: 'Clear' }).click();

@@ -529,4 +529,15 @@ describe('serving the console', () => {
     expect(missing.status).toBe(404);
     expect(missing.errorType).toBe('ResourceNotFoundException');
   });
+
+  it("answers /favicon.ico with the console icon, not an unsigned request's 403", async () => {
+    const c = new ConsoleClient(s.endpoint);
+    const r = await c.request('GET', '/favicon.ico');
+    expect(r.status).toBe(301);
+    expect(r.headers.get('location')).toBe('/console/favicon.svg');
+    const icon = await c.request('GET', '/console/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect((await c.request('GET', '/console/')).body.text).toContain('<link rel="icon" type="image/svg+xml" href="/console/favicon.svg"');
+  });
 });

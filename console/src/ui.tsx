@@ -6,7 +6,26 @@ import type { ApiError } from './api';
 // ---- routing (the hash, so that the server serves one page) -------------------------
 let navigated = false;
 
-const readRoute = () => (location.hash.replace(/^#\/?/, '') || 'connectors').split('/').map(decodeURIComponent);
+// A route may carry a query after '?' (the list's search, filter and page): not part of the path.
+const readRoute = () => (location.hash.replace(/^#\/?/, '').split('?')[0] || 'connectors').split('/').map(decodeURIComponent);
+
+/** The query of the hash route (`#/connectors?q=…`). */
+export const hashQuery = () => new URLSearchParams(location.hash.split('?')[1] ?? '');
+
+// ---- a notice carried to the next page (after create, save, delete) ----------------------
+let flashMessage: string | undefined;
+export const flash = (message: string) => {
+  flashMessage = message;
+};
+/** The notice the previous page left, once. */
+export function useFlash(): string | undefined {
+  const [m] = useState(() => {
+    const x = flashMessage;
+    flashMessage = undefined;
+    return x;
+  });
+  return m;
+}
 
 export function useRoute(): string[] {
   const [route, setRoute] = useState(readRoute);

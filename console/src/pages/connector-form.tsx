@@ -3,7 +3,7 @@
 // API) and its messages are shown next to the fields they name.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, call, type Meta, type Session, type Wire } from '../api';
-import { ErrorBox, Field, PageHeading, SecretField, SelectField, go, href } from '../ui';
+import { ErrorBox, Field, PageHeading, SecretField, SelectField, flash, go, href } from '../ui';
 // The model's types and the server's AuthenticationConfig description: the form builds the
 // write shape and reads the Read shape the API defines, one metadata member per type.
 import type { ActionConnector, AuthConfig, AuthenticationMetadata, ConnectionAuthType } from '../../../src/protocol/generated/model';
@@ -280,6 +280,7 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
     if (catalog.length && (editing || f.enabledActions !== null)) input.EnabledActions = catalog.map((a) => a.ActionId).filter((a) => enabled.has(a));
     try {
       await call(editing ? 'UpdateActionConnector' : 'CreateActionConnector', input);
+      flash(editing ? 'Changes saved.' : 'Connector created.');
       go('connectors', f.id.trim());
     } catch (err) {
       const byField: Partial<Record<Key, string>> = {};

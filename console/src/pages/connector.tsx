@@ -2,7 +2,7 @@
 // (action runner), history (audit), permissions and tags.
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, api, call, when, type Meta, type Output, type Session } from '../api';
-import { ErrorBox, Field, Notice, PageHeading, SelectField, go, href, useLoad } from '../ui';
+import { ErrorBox, Field, Notice, PageHeading, SelectField, flash, go, href, useFlash, useLoad } from '../ui';
 import { SchemaForm } from '../components/schema-form';
 import { authName, humanize, permissionName, ruleSentence, statusName, typeName } from '../labels';
 import { type Explained, explainError, explainRecord, explainResult } from '../failures';
@@ -56,6 +56,7 @@ const SECTIONS: [string, string][] = [
 export function ConnectorPage({ session, meta, id, section }: { session: Session; meta: Meta; id: string; section: string }) {
   const d = useLoad(() => call('DescribeActionConnector', { ActionConnectorId: id }), [id]);
   const access = useLoad(() => api.access(id), [id]);
+  const notice = useFlash();
   const can = canFrom(access.value?.CallerActions);
   const c = d.value?.ActionConnector;
   // Sections the user may not open are not offered.
@@ -71,6 +72,7 @@ export function ConnectorPage({ session, meta, id, section }: { session: Session
         {c ? c.Name : id}
         {section !== 'overview' ? <span className="sub"> — {label}</span> : null}
       </PageHeading>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
       {d.error ? <ErrorBox error={d.error} /> : access.error ? <ErrorBox error={access.error} /> : null}
       {c && access.value ? (
         <>
@@ -169,6 +171,7 @@ function Overview({ connector: c, can }: { connector: ConnectorView; can: Can })
     try {
       await call('DeleteActionConnector', { ActionConnectorId: c.ActionConnectorId });
       dialog.current?.close();
+      flash(`Connector “${c.Name}” deleted.`);
       go('connectors');
     } catch (e) {
       setDel({ error: e });
@@ -818,7 +821,7 @@ function TagsSection({ arn, can }: { arn: string; can: Can }) {
   const tags = useLoad(() => call('ListTagsForResource', { ResourceArn: arn }), [arn]);
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
-  const [state, setState] = useState<{ busy?: boolean; error?: unknown; fieldErrors?: { key?: string; value?: string } }>({});
+  const [state, setState] = useState<{ busy?: boolean; error?: unknown; fieldErrors?: { key?: string; value?: string }; done?: string }>({});
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -827,7 +830,7 @@ function TagsSection({ arn, can }: { arn: string; can: Can }) {
       await call('TagResource', { ResourceArn: arn, Tags: [{ Key: key, Value: value }] });
       setKey('');
       setValue('');
-      setState({});
+      setState({ done: `Tag “${key}” saved.` });
       tags.reload();
     } catch (err) {
       const fieldErrors: { key?: string; value?: string } = {};
@@ -844,7 +847,7 @@ function TagsSection({ arn, can }: { arn: string; can: Can }) {
     setState({ busy: true });
     try {
       await call('UntagResource', { ResourceArn: arn, TagKeys: [k] });
-      setState({});
+      setState({ done: `Tag “${k}” removed.` });
       tags.reload();
     } catch (err) {
       setState({ error: err });
@@ -901,6 +904,7 @@ function TagsSection({ arn, can }: { arn: string; can: Can }) {
           </div>
         </form>
       ) : null}
+      <div aria-live="polite">{state.done ? <Notice kind="success">{state.done}</Notice> : null}</div>
       <ErrorBox error={state.error} />
     </section>
   );
