@@ -246,13 +246,39 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       expect(await page.locator('[role="status"]').filter({ hasText: 'Connection' }).first().innerText()).toMatch(/Connection (works|failed)\..*HTTP \d{3}/s);
       await shot(page, '03-connector-overview');
 
-      // Share with the reader (viewer preset: describe, list actions, invoke).
+      // Share with the reader through the picker (only the account's users and groups; the
+      // "User" preset: see the connector, list its actions, run them).
       await page.getByRole('link', { name: 'Permissions' }).click();
       await page.getByRole('heading', { name: 'Who may do what' }).waitFor();
-      await page.getByLabel('User name', { exact: true }).fill('rhea');
-      await page.getByLabel('Access', { exact: true }).selectOption('viewer');
+      const picker = page.getByLabel('Person or group');
+      expect(await page.getByRole('textbox', { name: /User name|Group name/ }).count()).toBe(0);
+      // admin already owns it: not offered again. rhea is; nobody who does not exist is.
+      await expect.poll(() => picker.locator('option').allTextContents()).toEqual(['Choose…', 'rhea (reader)']);
+      await page.getByRole('button', { name: 'Add' }).click();
+      await page.getByText('Choose a user or group of this account.').waitFor();
+      await picker.selectOption(`arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/rhea`);
+      expect(await page.getByLabel('Access', { exact: true }).locator('option').allTextContents()).toEqual(['Viewer', 'User (can run actions)', 'Owner']);
+      await page.getByLabel('Access', { exact: true }).selectOption('user');
       await page.getByRole('button', { name: 'Add' }).click();
       await page.getByRole('group', { name: /User rhea/ }).waitFor();
+      expect(await page.getByLabel('Access for rhea').inputValue()).toBe('user');
+      // The individual permissions are under Advanced, in words.
+      await page
+        .getByRole('group', { name: /User rhea/ })
+        .getByText('Advanced: individual permissions')
+        .click();
+      expect(
+        await page
+          .getByRole('group', { name: /User rhea/ })
+          .getByLabel('Run actions')
+          .isChecked(),
+      ).toBe(true);
+      expect(
+        await page
+          .getByRole('group', { name: /User rhea/ })
+          .getByLabel('Edit', { exact: true })
+          .isChecked(),
+      ).toBe(false);
       await page.getByRole('button', { name: 'Save permissions' }).click();
       await page.getByText('Permissions saved.').waitFor();
       const perms = await env.t.client().send(new qs.DescribeActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'echo-service' }));

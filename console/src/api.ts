@@ -66,7 +66,7 @@ export interface ConnectorTypeInfo {
 export interface Meta {
   ConnectorTypes: ConnectorTypeInfo[];
   PermissionActions: string[];
-  PermissionPresets: { owner: string[]; viewer: string[] };
+  PermissionPresets: { owner: string[]; user: string[]; viewer: string[] };
   Operations: string[];
   VpcConnectionArns: string[];
   RedirectUrl?: string;

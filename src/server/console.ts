@@ -49,10 +49,11 @@ import type { Entered, Pipeline } from './pipeline.js';
 /** Where the built console is: console/dist at the package root (from src/server or dist/server alike). */
 export const CONSOLE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'console', 'dist');
 
-/** What a user may do with a connector, as the console presents it. */
+/** What a user may do with a connector, as the console presents it: see it, use it (run its actions), or own it. */
 export const PERMISSION_PRESETS = {
   owner: [...OWNER_ACTIONS],
-  viewer: ['quicksight:DescribeActionConnector', 'quicksight:ListActionConnectorActions', 'quicksight:InvokeActionConnector'],
+  user: ['quicksight:DescribeActionConnector', 'quicksight:ListActionConnectorActions', 'quicksight:InvokeActionConnector'],
+  viewer: ['quicksight:DescribeActionConnector', 'quicksight:ListActionConnectorActions'],
 } as const;
 
 export interface ConsoleEntranceOptions {

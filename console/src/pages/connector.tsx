@@ -57,6 +57,8 @@ export function ConnectorPage({ session, meta, id, section }: { session: Session
   const d = useLoad(() => call('DescribeActionConnector', { ActionConnectorId: id }), [id]);
   const access = useLoad(() => api.access(id), [id]);
   const notice = useFlash();
+  // The notice belongs to the section it was left for (not to the next tab opened).
+  const [noticeSection] = useState(section);
   const can = canFrom(access.value?.CallerActions);
   const c = d.value?.ActionConnector;
   // Sections the user may not open are not offered.
@@ -72,7 +74,7 @@ export function ConnectorPage({ session, meta, id, section }: { session: Session
         {c ? c.Name : id}
         {section !== 'overview' ? <span className="sub"> — {label}</span> : null}
       </PageHeading>
-      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {notice && section === noticeSection ? <Notice kind="success">{notice}</Notice> : null}
       {d.error ? <ErrorBox error={d.error} /> : access.error ? <ErrorBox error={access.error} /> : null}
       {c && access.value ? (
         <>
@@ -621,14 +623,20 @@ function principalLabel(arn: string): { kind: string; name: string } {
   return m ? { kind: m[1] === 'user' ? 'User' : 'Group', name: m[2]! } : { kind: 'Principal', name: arn };
 }
 
-function PermissionsSection({ id, session, meta, can }: { id: string; session: Session; meta: Meta; can: Can }) {
+const PRESETS: { key: 'viewer' | 'user' | 'owner'; label: string; says: string }[] = [
+  { key: 'viewer', label: 'Viewer', says: 'sees the connector and its actions' },
+  { key: 'user', label: 'User (can run actions)', says: 'also runs its actions' },
+  { key: 'owner', label: 'Owner', says: 'also edits, deletes and shares it' },
+];
+
+function PermissionsSection({ id, meta, can }: { id: string; session: Session; meta: Meta; can: Can }) {
   const loaded = useLoad(() => call('DescribeActionConnectorPermissions', { ActionConnectorId: id }), [id]);
-  const principals = useLoad(() => api.principals(), []);
+  // The account's users and groups: only those can be chosen (no names typed, no typos).
+  const principals = useLoad(() => (can.share ? api.principals() : Promise.resolve({ Users: [], Groups: [] })), [can.share]);
   const [rows, setRows] = useState<Grant[]>([]);
   const [save, setSave] = useState<{ busy?: boolean; error?: unknown; done?: boolean }>({});
-  const [kind, setKind] = useState('user');
-  const [name, setName] = useState('');
-  const [preset, setPreset] = useState('viewer');
+  const [who, setWho] = useState('');
+  const [preset, setPreset] = useState<'viewer' | 'user' | 'owner'>('user');
   const [addError, setAddError] = useState<string>();
 
   const original: Grant[] = useMemo(
@@ -640,25 +648,27 @@ function PermissionsSection({ id, session, meta, can }: { id: string; session: S
   }, [loaded.value, original]);
 
   const all = meta.PermissionActions;
-  const presets: Record<string, string[]> = { owner: meta.PermissionPresets.owner, viewer: meta.PermissionPresets.viewer };
+  const presets: Record<string, string[]> = meta.PermissionPresets;
   const setActions = (principal: string, actions: string[]) =>
     setRows((rs) => rs.map((r) => (r.principal === principal ? { ...r, actions: [...actions].sort() } : r)));
+  const presetOf = (actions: string[]) => {
+    const key = [...actions].sort().join(' ');
+    return PRESETS.find((p) => [...(presets[p.key] ?? [])].sort().join(' ') === key)?.key ?? (actions.length ? 'custom' : 'none');
+  };
+
+  const listed = new Set(rows.map((r) => r.principal));
+  const users = (principals.value?.Users ?? []).filter((u) => !listed.has(u.Arn));
+  const groups = (principals.value?.Groups ?? []).filter((g) => !listed.has(g.Arn));
 
   const add = (e: FormEvent) => {
     e.preventDefault();
-    const n = name.trim();
-    if (!/^[\w+=,.@-]{1,128}$/.test(n)) {
-      setAddError('Enter a user or group name (letters, digits and + = , . @ _ -).');
-      return;
-    }
-    const arn = `arn:aws:quicksight:${session.Region}:${session.AccountId}:${kind}/default/${n}`;
-    if (rows.some((r) => r.principal === arn)) {
-      setAddError(`${n} is already in the list: change its actions below.`);
+    if (!who) {
+      setAddError('Choose a user or group of this account.');
       return;
     }
     setAddError(undefined);
-    setRows((rs) => [...rs, { principal: arn, actions: [...presets[preset]!].sort() }]);
-    setName('');
+    setRows((rs) => [...rs, { principal: who, actions: [...(presets[preset] ?? [])].sort() }]);
+    setWho('');
   };
 
   const changes = () => {
@@ -698,47 +708,59 @@ function PermissionsSection({ id, session, meta, can }: { id: string; session: S
 
   if (loaded.error) return <ErrorBox error={loaded.error} />;
   if (!loaded.value) return <p role="status">Loading permissions…</p>;
-  const known = principals.value ? (kind === 'user' ? principals.value.Users.map((u) => u.UserName) : principals.value.Groups.map((g) => g.GroupName)) : [];
   return (
     <section aria-labelledby="perm-h">
       <h2 id="perm-h">Who may do what</h2>
-      <p className="hint">Owners may change permissions; viewers may see the connector, list its actions and run them. Changes apply when you save.</p>
+      <p className="hint">{PRESETS.map((p) => `${p.label}: ${p.says}`).join('; ')}. Administrators may do everything. Changes apply when you save.</p>
       {!can.share ? <p className="hint">You can see who has access; only owners and administrators can change it.</p> : null}
       {can.share ? (
         <form className="add-principal" onSubmit={add} aria-labelledby="add-h">
           <h3 id="add-h">Share with</h3>
-          <SelectField
-            label="Kind"
-            name="kind"
-            value={kind}
-            onChange={setKind}
-            options={[
-              { value: 'user', label: 'User' },
-              { value: 'group', label: 'Group' },
-            ]}
-          />
-          <Field
-            label={kind === 'user' ? 'User name' : 'Group name'}
-            name="principal"
-            value={name}
-            onChange={setName}
-            error={addError}
-            list="principal-names"
-          />
-          <datalist id="principal-names">
-            {known.map((n) => (
-              <option key={n} value={n} />
-            ))}
-          </datalist>
+          <ErrorBox error={principals.error} title="The account's users and groups could not be loaded." />
+          <div className="field">
+            <div className="label">
+              <label htmlFor="share-who">Person or group</label>
+            </div>
+            <select
+              id="share-who"
+              name="principal"
+              value={who}
+              onChange={(e) => setWho(e.target.value)}
+              aria-invalid={addError ? true : undefined}
+              aria-describedby={addError ? 'share-who-error' : undefined}
+            >
+              <option value="">{users.length + groups.length ? 'Choose…' : 'Nobody left to add'}</option>
+              {users.length ? (
+                <optgroup label="Users">
+                  {users.map((u) => (
+                    <option key={u.Arn} value={u.Arn} title={u.Arn}>
+                      {u.UserName} ({u.Role.toLowerCase()})
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              {groups.length ? (
+                <optgroup label="Groups">
+                  {groups.map((g) => (
+                    <option key={g.Arn} value={g.Arn} title={g.Arn}>
+                      {g.GroupName}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+            </select>
+            {addError ? (
+              <div className="error" id="share-who-error">
+                {addError}
+              </div>
+            ) : null}
+          </div>
           <SelectField
             label="Access"
             name="preset"
             value={preset}
-            onChange={setPreset}
-            options={[
-              { value: 'viewer', label: 'Viewer (use)' },
-              { value: 'owner', label: 'Owner (everything)' },
-            ]}
+            onChange={(v) => setPreset(v as 'viewer' | 'user' | 'owner')}
+            options={PRESETS.map((p) => ({ value: p.key, label: p.label }))}
           />
           <div className="buttons">
             <button type="submit" className="secondary">
@@ -749,50 +771,45 @@ function PermissionsSection({ id, session, meta, can }: { id: string; session: S
       ) : null}
       {rows.length === 0 ? <p className="empty">Nobody but administrators can see this connector.</p> : null}
       {rows.map((r) => {
-        const who = principalLabel(r.principal);
+        const p = principalLabel(r.principal);
         const none = r.actions.length === 0;
+        const current = presetOf(r.actions);
         return (
           <fieldset key={r.principal} className={`grant${none ? ' removed' : ''}`}>
-            <legend>
-              {who.kind} <strong>{who.name}</strong>
+            <legend title={r.principal}>
+              {p.kind} <strong>{p.name}</strong>
               {none ? ' — will lose all access' : ''}
             </legend>
-            {can.share ? (
-              <div className="buttons">
-                <button
-                  type="button"
-                  className="secondary small"
-                  onClick={() => setActions(r.principal, presets.owner!)}
-                  aria-label={`Make ${who.name} an owner`}
-                >
-                  Owner
-                </button>
-                <button
-                  type="button"
-                  className="secondary small"
-                  onClick={() => setActions(r.principal, presets.viewer!)}
-                  aria-label={`Make ${who.name} a viewer`}
-                >
-                  Viewer
-                </button>
-                <button type="button" className="secondary small" onClick={() => setActions(r.principal, [])} aria-label={`Remove all access of ${who.name}`}>
-                  Remove
-                </button>
-              </div>
-            ) : null}
-            <div className="checks">
-              {all.map((a) => (
-                <label key={a}>
-                  <input
-                    type="checkbox"
-                    checked={r.actions.includes(a)}
-                    disabled={!can.share}
-                    onChange={(e) => setActions(r.principal, e.target.checked ? [...r.actions, a] : r.actions.filter((x) => x !== a))}
-                  />{' '}
-                  <span title={a}>{permissionName(a)}</span>
-                </label>
-              ))}
+            <div className="grant-row">
+              <SelectField
+                label={`Access for ${p.name}`}
+                name={`access-${p.name}`}
+                value={current}
+                disabled={!can.share}
+                onChange={(v) => setActions(r.principal, v === 'none' ? [] : (presets[v] ?? r.actions))}
+                options={[
+                  ...PRESETS.map((x) => ({ value: x.key, label: x.label })),
+                  ...(current === 'custom' ? [{ value: 'custom', label: 'Custom (see Advanced)' }] : []),
+                  { value: 'none', label: 'No access (remove)' },
+                ]}
+              />
             </div>
+            <details className="advanced">
+              <summary>Advanced: individual permissions</summary>
+              <div className="checks">
+                {all.map((a) => (
+                  <label key={a}>
+                    <input
+                      type="checkbox"
+                      checked={r.actions.includes(a)}
+                      disabled={!can.share}
+                      onChange={(e) => setActions(r.principal, e.target.checked ? [...r.actions, a] : r.actions.filter((x) => x !== a))}
+                    />{' '}
+                    <span title={a}>{permissionName(a)}</span>
+                  </label>
+                ))}
+              </div>
+            </details>
           </fieldset>
         );
       })}
