@@ -8,7 +8,8 @@
 // Narrow-window layouts are checked, and screenshots of the main pages are written
 // to SCREENSHOTS (printed) for people to look at.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ async function setPassword(name: string, password: string) {
   await store.console.setPassword(ACCOUNT, name, await hashPassword(password), user!.createdAt, Date.now());
 }
 
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+async function newPage(viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -88,8 +89,39 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 };
 
+// axe-core, evaluated in the page through the DevTools protocol (the page's CSP, which
+// forbids injected scripts, stays enforced: the CSP check below still means something).
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Problems found on the pages looked at: axe-core violations, and sideways scrolling on a phone. */
+const pageProblems: string[] = [];
+
+/**
+ * Looks at a page as people will: axe-core (WCAG 2.2 A/AA rules) finds no violation, it
+ * fits a phone's width, and screenshots at 1280×800 and 390×844 go to SCREENSHOTS.
+ */
+async function look(page: Page, name: string) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe-core's global, evaluated into the page above
+    const axe = (window as any).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return (r.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
+      (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  }, AXE_TAGS);
+  pageProblems.push(...violations.map((v) => `${name}: ${v}`));
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await shot(page, `${name}-1280x800`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  if (!(await fitsWidth(page))) pageProblems.push(`${name}: scrolls sideways at 390 px`);
+  await shot(page, `${name}-390x844`);
+  if (before) await page.setViewportSize(before);
+}
+
 /** No sideways scrolling: the page fits the window. */
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+const fitsWidth = (page: Page): Promise<boolean> => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 async function signInWithKeyboard(page: Page, user: string, password: string) {
   await page.goto(consoleUrl());
@@ -170,7 +202,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       // The empty list fits the role: an administrator sees the account's (none yet).
       await page.getByText('There are no connectors in this account yet.').waitFor();
       await page.getByText('0 connectors', { exact: true }).waitFor();
-      await shot(page, '01-connectors-empty');
+      await look(page, '01-connectors-empty');
 
       // The skip link comes first, and works.
       await page.keyboard.press('Tab');
@@ -232,7 +264,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       // The model's rule for the member, said as what the field takes (not as a pattern).
       expect(message).toBe('Enter a URL that starts with https://, such as https://api.example.com.');
       await expect.poll(() => focused(page)).toBe('Base endpoint');
-      await shot(page, '02-create-form-error');
+      await look(page, '02-create-form-error');
 
       await endpoint.fill(upstream.url('/'));
       await page.getByRole('button', { name: 'Create connector' }).click();
@@ -244,7 +276,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.locator('.alert-success, .alert-error').filter({ hasText: 'Connection' }).first().waitFor();
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered message is asserted
       expect(await page.locator('[role="status"]').filter({ hasText: 'Connection' }).first().innerText()).toMatch(/Connection (works|failed)\..*HTTP \d{3}/s);
-      await shot(page, '03-connector-overview');
+      await look(page, '03-connector-overview');
 
       // Share with the reader through the picker (only the account's users and groups; the
       // "User" preset: see the connector, list its actions, run them).
@@ -288,7 +320,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
         'quicksight:InvokeActionConnector',
         'quicksight:ListActionConnectorActions',
       ]);
-      await shot(page, '04-permissions');
+      await look(page, '04-permissions');
 
       await page.getByRole('link', { name: 'Tags' }).click();
       await page.getByLabel('Key', { exact: true }).fill('team');
@@ -423,7 +455,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       expect(await key.getAttribute('type')).toBe('password');
       expect(await page.getByRole('button', { name: /^Show|^Hide/ }).count()).toBe(0);
       expect(await page.content()).not.toContain(KEY);
-      await shot(page, '11-edit-keeps-secret');
+      await look(page, '11-edit-keeps-secret');
 
       await page.getByLabel('Name', { exact: true }).fill('Keyed API renamed');
       await page.getByRole('button', { name: 'Save changes' }).click();
@@ -471,7 +503,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByLabel('Password', { exact: true }).fill('not-her-password');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('alert').filter({ hasText: 'not correct' }).waitFor();
-      await shot(page, '00-sign-in-refused');
+      await look(page, '00-sign-in-refused');
       await page.getByLabel('Password', { exact: true }).fill(READER_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
@@ -483,7 +515,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByText('You can see and use this connector.').waitFor();
       for (const name of ['Edit', 'Permissions']) expect(await page.getByRole('link', { name, exact: true }).count()).toBe(0);
       for (const name of ['Delete…', 'Test connection']) expect(await page.getByRole('button', { name }).count()).toBe(0);
-      await shot(page, '07-reader-overview');
+      await look(page, '07-reader-overview');
       await page.getByRole('link', { name: 'Tags' }).click();
       await page.getByText('Only people who may edit this connector can change its tags.').waitFor();
       expect(await page.getByRole('button', { name: 'Save tag' }).count()).toBe(0);
@@ -503,7 +535,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       expect(output).toContain('from the console');
       // The result (below the form) takes the focus, so it is announced and in view.
       await expect.poll(() => focused(page)).toBe('Result: Succeeded (HTTP 200)');
-      await shot(page, '07-action-result');
+      await look(page, '07-action-result');
 
       // A failure is a sentence with what to do next; the service's answer is folded below it.
       await page.getByLabel('Path', { exact: true }).fill('status/404');
@@ -534,7 +566,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await record.getByText('Requests sent').waitFor();
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered record is asserted
       expect(await record.innerText()).toMatch(/Who\s+arn:aws:quicksight:[^\n]*user\/default\/rhea[\s\S]*HTTP status\s+404[\s\S]*What to do\s+Check the path/);
-      await shot(page, '08-history');
+      await look(page, '08-history');
 
       // Permissions are not hers to see: said in words (no ARNs), even at their address.
       await page.goto(`${consoleUrl()}#/connectors/echo-service/permissions`);
@@ -623,7 +655,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('button', { name: 'Refresh status' }).click();
       await page.getByText('Signed in', { exact: true }).waitFor();
       expect(await page.getByRole('button', { name: 'Sign in again' }).count()).toBe(1);
-      await shot(page, '09-oauth-signed-in');
+      await look(page, '09-oauth-signed-in');
       expect(oidc.tokenRequests.authorization_code).toBe(1);
 
       // Mallory sends rhea HIS sign-in link; she follows it from another site (a mail page).
@@ -650,5 +682,9 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
   it('no page broke the Content-Security-Policy or threw', () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('no page looked at has an axe-core violation or scrolls sideways on a phone', () => {
+    expect(pageProblems).toEqual([]);
   });
 });
