@@ -246,29 +246,32 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
           </table>
         ) : null}
       </div>
-      <nav className="pager" aria-label="Pages">
-        <button
-          type="button"
-          className="secondary"
-          disabled={pageNo <= 1 || loading}
-          onClick={() => {
-            location.hash = listHref(query, tokens.slice(0, -1));
-          }}
-        >
-          Previous page
-        </button>
-        <span>Page {pageNo}</span>
-        <button
-          type="button"
-          className="secondary"
-          disabled={!page?.next || loading}
-          onClick={() => {
-            if (page?.next) location.hash = listHref(query, [...tokens, page.next]);
-          }}
-        >
-          Next page
-        </button>
-      </nav>
+      {/* Paging only when there is more than one page. */}
+      {pageNo > 1 || page?.next ? (
+        <nav className="pager" aria-label="Pages">
+          <button
+            type="button"
+            className="secondary"
+            disabled={pageNo <= 1 || loading}
+            onClick={() => {
+              location.hash = listHref(query, tokens.slice(0, -1));
+            }}
+          >
+            Previous page
+          </button>
+          <span>Page {pageNo}</span>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!page?.next || loading}
+            onClick={() => {
+              if (page?.next) location.hash = listHref(query, [...tokens, page.next]);
+            }}
+          >
+            Next page
+          </button>
+        </nav>
+      ) : null}
     </>
   );
 }
