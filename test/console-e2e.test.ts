@@ -505,8 +505,16 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('alert').filter({ hasText: 'not correct' }).waitFor();
       await look(page, '00-sign-in-refused');
       await page.getByLabel('Password', { exact: true }).fill(READER_PASSWORD);
+      // The list's first load fails (the network drops it): the page says so and offers to try again.
+      const drop = (route: import('playwright-core').Route) => route.abort();
+      await page.route('**/console/api/ListActionConnectors', drop);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+      await page.getByText('The connectors could not be loaded.').waitFor();
+      await page.unroute('**/console/api/ListActionConnectors', drop);
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('link', { name: 'Echo service' }).waitFor();
+      expect(await page.getByText('The connectors could not be loaded.').count()).toBe(0);
       // A READER cannot create: no button.
       expect(await page.getByRole('link', { name: 'Create connector' }).count()).toBe(0);
       await page.getByRole('link', { name: 'Echo service' }).click();
