@@ -523,6 +523,12 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByText('You can see and use this connector.').waitFor();
       for (const name of ['Edit', 'Permissions']) expect(await page.getByRole('link', { name, exact: true }).count()).toBe(0);
       for (const name of ['Delete…', 'Test connection']) expect(await page.getByRole('button', { name }).count()).toBe(0);
+      // Nor is the edit form offered at its address.
+      await page.goto(`${consoleUrl()}#/connectors/echo-service/edit`);
+      await page.getByText('You cannot edit this connector').waitFor();
+      expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+      await page.goto(`${consoleUrl()}#/connectors/echo-service`);
+      await page.getByRole('heading', { name: 'Echo service', level: 1 }).waitFor();
       await look(page, '07-reader-overview');
       await page.getByRole('link', { name: 'Tags' }).click();
       await page.getByText('Only people who may edit this connector can change its tags.').waitFor();

@@ -2,8 +2,8 @@
 // connector type allows; the server validates (the same rules and messages as the
 // API) and its messages are shown next to the fields they name.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, call, type Meta, type Session, type Wire } from '../api';
-import { ErrorBox, Field, PageHeading, SecretField, SelectField, flash, go, href } from '../ui';
+import { ApiError, api, call, type Meta, type Session, type Wire } from '../api';
+import { ErrorBox, Field, Notice, PageHeading, SecretField, SelectField, flash, go, href } from '../ui';
 // The model's types and the server's AuthenticationConfig description: the form builds the
 // write shape and reads the Read shape the API defines, one metadata member per type.
 import type { ActionConnector, AuthConfig, AuthenticationMetadata, ConnectionAuthType } from '../../../src/protocol/generated/model';
@@ -226,8 +226,11 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
     first?.focus();
   }, [focusErrors]);
 
+  // Whether the user may edit it at all (the server's permission rule): else the form is not offered.
+  const [mayEdit, setMayEdit] = useState<boolean | undefined>(editing ? undefined : true);
   useEffect(() => {
     if (!editing) return;
+    api.access(id).then((a) => setMayEdit(a.CallerActions.includes('quicksight:UpdateActionConnector')), setLoadError);
     call('DescribeActionConnector', { ActionConnectorId: id })
       .then((r) => {
         if (!r.ActionConnector) throw new Error('The server described no connector.');
@@ -311,7 +314,17 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
         <ErrorBox error={loadError} />
       </>
     );
-  if (!loaded) return <p role="status">Loading…</p>;
+  if (!loaded || mayEdit === undefined) return <p role="status">Loading…</p>;
+  if (!mayEdit)
+    return (
+      <>
+        <PageHeading title={title}>{title}</PageHeading>
+        <Notice kind="warning">
+          You cannot edit this connector: that needs the &ldquo;Edit&rdquo; permission, which an owner or an administrator can give you.{' '}
+          <a href={href('connectors', id!)}>Back to the connector</a>
+        </Notice>
+      </>
+    );
 
   const endpointHint = "An https:// URL; the connector's requests stay under it.";
   const a = f.authType;
