@@ -8,7 +8,8 @@
 // Narrow-window layouts are checked, and screenshots of the main pages are written
 // to SCREENSHOTS (printed) for people to look at.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ import { startConnEnv, type ConnEnv } from './support/conn-env.js';
 import { createTestCa } from './support/tls.js';
 import { startTlsFront, type TlsFront } from './support/tls-front.js';
 import { startUpstream, type Upstream } from './support/upstream.js';
+import { startHttpsServer } from './support/https-server.js';
 import { startOidc, type OidcClient, type TestOidc } from './support/oidc.js';
 import { hashPassword } from '../src/crypto/passwords.js';
 import { connectorOps } from './support/extension-client.js';
@@ -37,6 +39,7 @@ let front: TlsFront;
 let upstream: Upstream;
 let oidc: TestOidc;
 let browser: Browser;
+let ca: ReturnType<typeof createTestCa>;
 let WEB: OidcClient;
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
@@ -49,7 +52,7 @@ async function setPassword(name: string, password: string) {
   await store.console.setPassword(ACCOUNT, name, await hashPassword(password), user!.createdAt, Date.now());
 }
 
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+async function newPage(viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -86,8 +89,39 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 };
 
+// axe-core, evaluated in the page through the DevTools protocol (the page's CSP, which
+// forbids injected scripts, stays enforced: the CSP check below still means something).
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Problems found on the pages looked at: axe-core violations, and sideways scrolling on a phone. */
+const pageProblems: string[] = [];
+
+/**
+ * Looks at a page as people will: axe-core (WCAG 2.2 A/AA rules) finds no violation, it
+ * fits a phone's width, and screenshots at 1280×800 and 390×844 go to SCREENSHOTS.
+ */
+async function look(page: Page, name: string) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe-core's global, evaluated into the page above
+    const axe = (window as any).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return (r.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
+      (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  }, AXE_TAGS);
+  pageProblems.push(...violations.map((v) => `${name}: ${v}`));
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await shot(page, `${name}-1280x800`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  if (!(await fitsWidth(page))) pageProblems.push(`${name}: scrolls sideways at 390 px`);
+  await shot(page, `${name}-390x844`);
+  if (before) await page.setViewportSize(before);
+}
+
 /** No sideways scrolling: the page fits the window. */
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+const fitsWidth = (page: Page): Promise<boolean> => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 async function signInWithKeyboard(page: Page, user: string, password: string) {
   await page.goto(consoleUrl());
@@ -112,6 +146,14 @@ async function signInWithKeyboard(page: Page, user: string, password: string) {
   await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
 }
 
+async function signIn(page: Page, user: string, password: string, hash = '') {
+  await page.goto(`${consoleUrl()}${hash}`);
+  await page.getByLabel('Account ID').fill(ACCOUNT);
+  await page.getByLabel('User name', { exact: true }).fill(user);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
   beforeAll(async () => {
     if (!existsSync(path.join(ROOT, 'console', 'dist', 'index.html'))) {
@@ -119,7 +161,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     }
     mkdirSync(SCREENSHOTS, { recursive: true });
     process.stderr.write(`[actionbridge] console screenshots: ${SCREENSHOTS}\n`);
-    const ca = createTestCa();
+    ca = createTestCa();
     front = await startTlsFront(ca);
     env = await startConnEnv({ publicUrl: front.publicUrl }, ca);
     front.setBackend(env.t.endpoint);
@@ -157,8 +199,10 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     const { context, page } = await newPage();
     try {
       await signInWithKeyboard(page, 'admin', ADMIN_PASSWORD);
-      await page.getByText('No connectors yet.').waitFor();
-      await shot(page, '01-connectors-empty');
+      // The empty list fits the role: an administrator sees the account's (none yet).
+      await page.getByText('There are no connectors in this account yet.').waitFor();
+      await page.getByText('0 connectors', { exact: true }).waitFor();
+      await look(page, '01-connectors-empty');
 
       // The skip link comes first, and works.
       await page.keyboard.press('Tab');
@@ -183,7 +227,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
         'VPC connection ARN',
         'Method',
         'Base endpoint',
-        'Send an HTTP request HttpRequest',
+        'Send an HTTP request',
         'Create connector',
       ]);
       // GENERIC_HTTP offers exactly the methods it allows.
@@ -195,6 +239,12 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
         'OAuth 2.0 client credentials',
         'OAuth 2.0 authorization code (each user signs in)',
       ]);
+      // Types by their human names, sorted, the API name on hover.
+      const jira = page.getByLabel('Type').locator('option[value="JIRA_CLOUD"]');
+      expect(await jira.textContent()).toBe('Jira Cloud');
+      expect(await jira.getAttribute('title')).toBe('JIRA_CLOUD');
+      const typeNames = await page.getByLabel('Type').locator('option').allTextContents();
+      expect(typeNames).toEqual([...typeNames].sort((x, y) => x.localeCompare(y)));
       await page.getByLabel('Type').selectOption('AMAZON_S3');
       expect(await page.getByLabel('Method').locator('option').allTextContents()).toEqual(['IAM role']);
       await page.getByLabel('Type').selectOption('GENERIC_HTTP');
@@ -211,29 +261,56 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       const described = await endpoint.getAttribute('aria-describedby');
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered message is asserted
       const message = await page.locator(`[id="${described!.split(' ').pop()}"]`).innerText();
-      // The model's rule for the member, as the API words it.
-      expect(message).toBe('Member must satisfy regular expression pattern: https://.*');
+      // The model's rule for the member, said as what the field takes (not as a pattern).
+      expect(message).toBe('Enter a URL that starts with https://, such as https://api.example.com.');
       await expect.poll(() => focused(page)).toBe('Base endpoint');
-      await shot(page, '02-create-form-error');
+      await look(page, '02-create-form-error');
 
       await endpoint.fill(upstream.url('/'));
       await page.getByRole('button', { name: 'Create connector' }).click();
       await page.getByRole('heading', { name: 'Echo service', level: 1 }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Connector created.' }).waitFor();
       await page.getByText(upstream.url('/')).first().waitFor();
 
       await page.getByRole('button', { name: 'Test connection' }).click();
       await page.locator('.alert-success, .alert-error').filter({ hasText: 'Connection' }).first().waitFor();
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered message is asserted
       expect(await page.locator('[role="status"]').filter({ hasText: 'Connection' }).first().innerText()).toMatch(/Connection (works|failed)\..*HTTP \d{3}/s);
-      await shot(page, '03-connector-overview');
+      await look(page, '03-connector-overview');
 
-      // Share with the reader (viewer preset: describe, list actions, invoke).
+      // Share with the reader through the picker (only the account's users and groups; the
+      // "User" preset: see the connector, list its actions, run them).
       await page.getByRole('link', { name: 'Permissions' }).click();
       await page.getByRole('heading', { name: 'Who may do what' }).waitFor();
-      await page.getByLabel('User name', { exact: true }).fill('rhea');
-      await page.getByLabel('Access', { exact: true }).selectOption('viewer');
+      const picker = page.getByLabel('Person or group');
+      expect(await page.getByRole('textbox', { name: /User name|Group name/ }).count()).toBe(0);
+      // admin already owns it: not offered again. rhea is; nobody who does not exist is.
+      await expect.poll(() => picker.locator('option').allTextContents()).toEqual(['Choose…', 'rhea (reader)']);
+      await page.getByRole('button', { name: 'Add' }).click();
+      await page.getByText('Choose a user or group of this account.').waitFor();
+      await picker.selectOption(`arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/rhea`);
+      expect(await page.getByLabel('Access', { exact: true }).locator('option').allTextContents()).toEqual(['Viewer', 'User (can run actions)', 'Owner']);
+      await page.getByLabel('Access', { exact: true }).selectOption('user');
       await page.getByRole('button', { name: 'Add' }).click();
       await page.getByRole('group', { name: /User rhea/ }).waitFor();
+      expect(await page.getByLabel('Access for rhea').inputValue()).toBe('user');
+      // The individual permissions are under Advanced, in words.
+      await page
+        .getByRole('group', { name: /User rhea/ })
+        .getByText('Advanced: individual permissions')
+        .click();
+      expect(
+        await page
+          .getByRole('group', { name: /User rhea/ })
+          .getByLabel('Run actions')
+          .isChecked(),
+      ).toBe(true);
+      expect(
+        await page
+          .getByRole('group', { name: /User rhea/ })
+          .getByLabel('Edit', { exact: true })
+          .isChecked(),
+      ).toBe(false);
       await page.getByRole('button', { name: 'Save permissions' }).click();
       await page.getByText('Permissions saved.').waitFor();
       const perms = await env.t.client().send(new qs.DescribeActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'echo-service' }));
@@ -243,13 +320,14 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
         'quicksight:InvokeActionConnector',
         'quicksight:ListActionConnectorActions',
       ]);
-      await shot(page, '04-permissions');
+      await look(page, '04-permissions');
 
       await page.getByRole('link', { name: 'Tags' }).click();
       await page.getByLabel('Key', { exact: true }).fill('team');
       await page.getByLabel('Value', { exact: true }).fill('platform');
       await page.getByRole('button', { name: 'Save tag' }).click();
       await page.getByRole('rowheader', { name: 'team' }).waitFor();
+      await page.getByText('Tag “team” saved.').waitFor();
 
       // Edit: the form comes back filled (no secrets), the change shows.
       await page.getByRole('link', { name: 'Overview' }).click();
@@ -261,7 +339,8 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('button', { name: 'Save changes' }).click();
       // (The form's textarea holds the text too: wait for the details list.)
       await page.locator('dl.details').getByText('Echoes requests back').waitFor();
-      expect(await page.locator('dl.details').getByText('UPDATE_SUCCESSFUL').count()).toBe(1);
+      expect(await page.locator('dl.details').getByText('Ready (updated)').count()).toBe(1);
+      expect(await page.locator('dl.details').getByTitle('UPDATE_SUCCESSFUL').count()).toBe(1);
 
       // Delete asks first; Escape and Cancel keep the connector.
       await env.t.client().send(
@@ -284,19 +363,35 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('button', { name: 'Delete…' }).click();
       await dialog.getByRole('button', { name: 'Delete connector' }).click();
       await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+      await page.getByText('Connector “To delete” deleted.').waitFor();
       await expect(env.t.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'to-delete' }))).rejects.toMatchObject(
         { name: 'ResourceNotFoundException' },
       );
 
       // The list: search by name and by type.
       await page.getByRole('link', { name: 'Connectors', exact: true }).click();
+      await page.getByText(/^\d+ connectors?$/).waitFor();
       await page.getByLabel('Name contains').fill('ECHO');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.getByRole('link', { name: 'Echo service' }).waitFor();
+      await page.getByText('1 connector matches').waitFor();
+      // The search is in the URL: a reload keeps it.
+      expect(new URL(page.url()).hash).toBe('#/connectors?q=ECHO');
+      await page.reload();
+      await page.getByRole('link', { name: 'Echo service' }).waitFor();
+      expect(await page.getByLabel('Name contains').inputValue()).toBe('ECHO');
       await page.getByLabel('Name contains').fill('');
       await page.getByLabel('Type').selectOption('SLACK');
       await page.getByRole('button', { name: 'Search' }).click();
-      await page.getByText('No connector matches.').waitFor();
+      await page.getByText('No connector matches this search.').waitFor();
+      expect(new URL(page.url()).hash).toBe('#/connectors?type=SLACK');
+      // Back returns to the previous search, form and all.
+      await page.goBack();
+      await page.getByRole('link', { name: 'Echo service' }).waitFor();
+      expect(await page.getByLabel('Name contains').inputValue()).toBe('ECHO');
+      expect(await page.getByLabel('Type').inputValue()).toBe('');
+      await page.goForward();
+      await page.getByText('No connector matches this search.').waitFor();
 
       // Narrow window: nothing scrolls sideways; the table becomes cards.
       await page.getByRole('button', { name: 'Clear' }).click();
@@ -317,22 +412,128 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     }
   });
 
+  it('admin: edits an API-key connector without retyping the key; the stored key is kept and still opens the upstream', async () => {
+    const KEY = 'e2e-api-key-5f2c9a7b31';
+    // A real HTTPS service that answers 200 only to the right key, 401 otherwise.
+    const keyed = await startHttpsServer({
+      cert: ca.issue({ ips: ['127.0.0.1'] }),
+      handler: (req, res) => {
+        const ok = req.headers.authorization === `Bearer ${KEY}`;
+        res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end(JSON.stringify({ authorized: ok }));
+      },
+    });
+    const { context, page } = await newPage();
+    try {
+      await env.t.client().send(
+        new qs.CreateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: 'keyed-api',
+          Name: 'Keyed API',
+          Type: 'GENERIC_HTTP',
+          AuthenticationConfig: {
+            AuthenticationType: 'API_KEY',
+            AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: keyed.url('/'), ApiKey: KEY } },
+          },
+        }),
+      );
+      await signIn(page, 'admin', ADMIN_PASSWORD, '#/connectors/keyed-api/edit');
+      await page.getByRole('heading', { name: 'Edit Keyed API', level: 1 }).waitFor();
+      // The stored key shows as set, is not in the page, and password managers are told to keep out.
+      const key = page.getByLabel('API key', { exact: true });
+      expect(await key.inputValue()).toBe('');
+      expect(await key.getAttribute('autocomplete')).toBe('new-password');
+      expect(await key.getAttribute('data-1p-ignore')).toBe('true');
+      expect(await key.getAttribute('data-lpignore')).toBe('true');
+      expect(await key.getAttribute('required')).toBeNull();
+      await page.locator('.secret-set').getByText('Set', { exact: true }).waitFor();
+      // Show/hide only for what is being typed now.
+      expect(await page.getByRole('button', { name: /^Show/ }).count()).toBe(0);
+      await key.fill('typed-now');
+      await page.getByRole('button', { name: /^Show/ }).click();
+      expect(await key.getAttribute('type')).toBe('text');
+      await key.fill('');
+      expect(await key.getAttribute('type')).toBe('password');
+      expect(await page.getByRole('button', { name: /^Show|^Hide/ }).count()).toBe(0);
+      expect(await page.content()).not.toContain(KEY);
+      await look(page, '11-edit-keeps-secret');
+
+      await page.getByLabel('Name', { exact: true }).fill('Keyed API renamed');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByRole('heading', { name: 'Keyed API renamed', level: 1 }).waitFor();
+
+      // The key still works: an action run through the console reaches the service with it.
+      await page.getByRole('link', { name: 'Use' }).click();
+      await page.getByRole('heading', { name: 'Run an action' }).waitFor();
+      await page.getByLabel('Method', { exact: true }).selectOption('GET');
+      await page.getByLabel('Path', { exact: true }).fill('whoami');
+      await page.getByRole('button', { name: 'Run action' }).click();
+      await page.getByRole('heading', { name: 'Result: Succeeded (HTTP 200)' }).waitFor();
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered output is asserted
+      expect(await page.getByLabel('Output').innerText()).toContain('"authorized": true');
+
+      // Changing the endpoint while leaving the key blank asks for the key again (at its field), and saves nothing.
+      await page.goto(`${consoleUrl()}#/connectors/keyed-api/edit`);
+      await page.getByRole('heading', { name: 'Edit Keyed API renamed', level: 1 }).waitFor();
+      await page.getByLabel('Base endpoint').fill(upstream.url('/'));
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await expect.poll(() => key.getAttribute('aria-invalid')).toBe('true');
+      const d = await env.t.client().send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: 'keyed-api' }));
+      expect(d.ActionConnector?.AuthenticationConfig?.AuthenticationMetadata?.ApiKeyConnectionMetadata?.BaseEndpoint).toBe(keyed.url('/'));
+    } finally {
+      await context.close();
+      await keyed.close();
+    }
+  });
+
   it('reader: signs in, runs HttpRequest against the HTTPS service, sees the result and the audit entry', async () => {
     const { context, page } = await newPage();
     try {
       await page.goto(consoleUrl());
+      // Problems show on their fields, in words, before anything is sent.
+      await page.getByLabel('Account ID').fill('1234');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const account = page.getByLabel('Account ID');
+      await expect.poll(() => account.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => focused(page)).toBe('Account ID');
+      await page.getByText('Enter the 12-digit account ID (digits only).').waitFor();
+      await page.getByText('Enter your user name: up to 128 letters, digits and + = , . @ _ -.').waitFor();
+      expect(await page.getByText(/AccountId|UserName/).count()).toBe(0);
       await page.getByLabel('Account ID').fill(ACCOUNT);
       await page.getByLabel('User name', { exact: true }).fill('rhea');
       await page.getByLabel('Password', { exact: true }).fill('not-her-password');
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('alert').filter({ hasText: 'not correct' }).waitFor();
-      await shot(page, '00-sign-in-refused');
+      await look(page, '00-sign-in-refused');
       await page.getByLabel('Password', { exact: true }).fill(READER_PASSWORD);
+      // The list's first load fails (the network drops it): the page says so and offers to try again.
+      const drop = (route: import('playwright-core').Route) => route.abort();
+      await page.route('**/console/api/ListActionConnectors', drop);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+      await page.getByText('The connectors could not be loaded.').waitFor();
+      await page.unroute('**/console/api/ListActionConnectors', drop);
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('link', { name: 'Echo service' }).waitFor();
+      expect(await page.getByText('The connectors could not be loaded.').count()).toBe(0);
       // A READER cannot create: no button.
       expect(await page.getByRole('link', { name: 'Create connector' }).count()).toBe(0);
       await page.getByRole('link', { name: 'Echo service' }).click();
+      await page.getByRole('heading', { name: 'Echo service', level: 1 }).waitFor();
+      // She may see and run it, nothing more: no controls she cannot use, and a reason in words.
+      await page.getByText('You can see and use this connector.').waitFor();
+      for (const name of ['Edit', 'Permissions']) expect(await page.getByRole('link', { name, exact: true }).count()).toBe(0);
+      for (const name of ['Delete…', 'Test connection']) expect(await page.getByRole('button', { name }).count()).toBe(0);
+      // Nor is the edit form offered at its address.
+      await page.goto(`${consoleUrl()}#/connectors/echo-service/edit`);
+      await page.getByText('You cannot edit this connector').waitFor();
+      expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+      await page.goto(`${consoleUrl()}#/connectors/echo-service`);
+      await page.getByRole('heading', { name: 'Echo service', level: 1 }).waitFor();
+      await look(page, '07-reader-overview');
+      await page.getByRole('link', { name: 'Tags' }).click();
+      await page.getByText('Only people who may edit this connector can change its tags.').waitFor();
+      expect(await page.getByRole('button', { name: 'Save tag' }).count()).toBe(0);
+      expect(await page.getByLabel('Key', { exact: true }).count()).toBe(0);
       await page.getByRole('link', { name: 'Use' }).click();
       await page.getByRole('heading', { name: 'Run an action' }).waitFor();
       expect(await page.getByLabel('Action', { exact: true }).inputValue()).toBe('HttpRequest');
@@ -346,18 +547,50 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       expect(output).toContain('"path": "/echo"');
       expect(output).toContain('"method": "POST"');
       expect(output).toContain('from the console');
-      await shot(page, '07-action-result');
+      // The result (below the form) takes the focus, so it is announced and in view.
+      await expect.poll(() => focused(page)).toBe('Result: Succeeded (HTTP 200)');
+      await look(page, '07-action-result');
+
+      // A failure is a sentence with what to do next; the service's answer is folded below it.
+      await page.getByLabel('Path', { exact: true }).fill('status/404');
+      await page.getByRole('button', { name: 'Run action' }).click();
+      await page.getByRole('heading', { name: 'Result: Failed (HTTP 404)' }).waitFor();
+      await page.getByText('The service found nothing there (HTTP 404).').waitFor();
+      await page.getByText('Check the path and the IDs you entered.').waitFor();
+      await expect.poll(() => focused(page)).toBe('Result: Failed (HTTP 404)');
+      expect(await page.getByLabel('Output').isVisible()).toBe(false);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await shot(page, '07-action-failed-phone');
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       await page.getByRole('link', { name: 'History' }).click();
-      const row = page.locator('table.history tbody tr').first();
-      await row.waitFor();
+      const rows = page.locator('table.history tbody tr');
+      await rows.first().waitFor();
+      // Newest first: the failure says why in the row; the success before it.
       // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered row is asserted
-      expect(await row.innerText()).toMatch(/HttpRequest[\s\S]*rhea[\s\S]*SUCCESS[\s\S]*200/);
-      await shot(page, '08-history');
+      expect(await rows.nth(0).innerText()).toMatch(/HttpRequest[\s\S]*rhea[\s\S]*Failed — The service found nothing there[\s\S]*404/);
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered row is asserted
+      expect(await rows.nth(1).innerText()).toMatch(/HttpRequest[\s\S]*rhea[\s\S]*Succeeded[\s\S]*200/);
+      // A row opens to the whole record.
+      await rows
+        .nth(0)
+        .getByRole('button', { name: /^Details/ })
+        .click();
+      const record = page.locator('tr.record');
+      await record.getByText('Requests sent').waitFor();
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property: the rendered record is asserted
+      expect(await record.innerText()).toMatch(/Who\s+arn:aws:quicksight:[^\n]*user\/default\/rhea[\s\S]*HTTP status\s+404[\s\S]*What to do\s+Check the path/);
+      await look(page, '08-history');
 
-      // Permissions are not hers to see: the API's denial is shown.
-      await page.getByRole('link', { name: 'Permissions' }).click();
-      await page.getByRole('alert').filter({ hasText: 'not authorized' }).waitFor();
+      // Permissions are not hers to see: said in words (no ARNs), even at their address.
+      await page.goto(`${consoleUrl()}#/connectors/echo-service/permissions`);
+      await page.getByText('You cannot see who has access to this connector').waitFor();
+      expect(
+        await page
+          .locator('main')
+          .getByText(/arn:aws/)
+          .count(),
+      ).toBe(0);
     } finally {
       await context.close();
     }
@@ -436,7 +669,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('button', { name: 'Refresh status' }).click();
       await page.getByText('Signed in', { exact: true }).waitFor();
       expect(await page.getByRole('button', { name: 'Sign in again' }).count()).toBe(1);
-      await shot(page, '09-oauth-signed-in');
+      await look(page, '09-oauth-signed-in');
       expect(oidc.tokenRequests.authorization_code).toBe(1);
 
       // Mallory sends rhea HIS sign-in link; she follows it from another site (a mail page).
@@ -463,5 +696,9 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
   it('no page broke the Content-Security-Policy or threw', () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('no page looked at has an axe-core violation or scrolls sideways on a phone', () => {
+    expect(pageProblems).toEqual([]);
   });
 });

@@ -241,6 +241,107 @@ describe('the same operations as SigV4', () => {
     expect(dir.body.Users.map((u: { UserName: string }) => u.UserName)).toContain('rita');
   });
 
+  it('keeps a stored secret only when the console says so and nothing else changed where it goes; refuses empty secrets and changes nothing', async () => {
+    const { c } = await signIn();
+    const db = new Database(path.join(s.dataDir, 'actionbridge.db'), { readonly: true });
+    const row = () => db.prepare('select name, auth_secret, auth_public from connectors where connector_id = ?').get('keyed-1') as Record<string, string>;
+    const cfg = (over: Record<string, unknown> = {}) => ({
+      AuthenticationType: 'API_KEY',
+      AuthenticationMetadata: { ApiKeyConnectionMetadata: { BaseEndpoint: 'https://api.example.com', ...over } },
+    });
+    const sdk = new qs.QuickSightClient({ region: 'us-east-1', endpoint: s.endpoint, credentials: ADMIN, maxAttempts: 1 });
+    try {
+      // Empty (or blank) secrets are refused over SigV4 and the console alike, naming the member.
+      const apiKeyMember = 'authenticationConfig.authenticationMetadata.apiKeyConnectionMetadata.apiKey';
+      await expect(
+        sdk.send(
+          new qs.CreateActionConnectorCommand({
+            AwsAccountId: ACCOUNT,
+            ActionConnectorId: 'keyed-1',
+            Name: 'Keyed',
+            Type: 'GENERIC_HTTP',
+            AuthenticationConfig: cfg({ ApiKey: '' }) as qs.CreateActionConnectorCommandInput['AuthenticationConfig'],
+          }),
+        ),
+      ).rejects.toMatchObject({
+        name: 'InvalidParameterValueException',
+        message: expect.stringContaining(`'${apiKeyMember}' failed to satisfy constraint: Member must not be empty`),
+      });
+      const created = await c.call('CreateActionConnector', {
+        ActionConnectorId: 'keyed-1',
+        Name: 'Keyed',
+        Type: 'GENERIC_HTTP',
+        AuthenticationConfig: cfg({ ApiKey: 'key-one-0123' }),
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(200);
+      const before = row();
+      expect(before.auth_secret).toBeTruthy();
+      const update = (body: Record<string, unknown>) => c.call('UpdateActionConnector', { ActionConnectorId: 'keyed-1', Name: 'Renamed', ...body });
+      for (const ApiKey of ['', '   ']) {
+        const r = await update({ AuthenticationConfig: cfg({ ApiKey }) });
+        expect(r.errorType).toBe('InvalidParameterValueException');
+        expect(r.body.Problems).toContainEqual(expect.objectContaining({ Member: apiKeyMember, Rule: 'Member must not be empty' }));
+        expect(row()).toEqual(before);
+      }
+      // Without KeepCurrentSecret a missing key is missing (the model's rule), as over SigV4.
+      expect((await update({ AuthenticationConfig: cfg() })).errorType).toBe('InvalidParameterValueException');
+      expect(row()).toEqual(before);
+      // Kept with a changed endpoint: asked for again (a stored key is only sent where it went before).
+      const moved = await update({ KeepCurrentSecret: true, AuthenticationConfig: cfg({ BaseEndpoint: 'https://elsewhere.example.com' }) });
+      expect(moved.errorType).toBe('InvalidParameterValueException');
+      expect(moved.body.Problems).toContainEqual(expect.objectContaining({ Member: apiKeyMember, Rule: expect.stringMatching(/^Member must be given again/) }));
+      // Kept and given: one or the other. Not a boolean: refused.
+      expect((await update({ KeepCurrentSecret: true, AuthenticationConfig: cfg({ ApiKey: 'key-two-4567' }) })).errorType).toBe(
+        'InvalidParameterValueException',
+      );
+      expect((await update({ KeepCurrentSecret: 'yes', AuthenticationConfig: cfg() })).body.Problems).toContainEqual(
+        expect.objectContaining({ Member: 'keepCurrentSecret' }),
+      );
+      expect(row()).toEqual(before);
+      // Kept: renamed, the very sealed value stays; the placeholder is stored nowhere.
+      const kept = await update({ KeepCurrentSecret: true, AuthenticationConfig: cfg() });
+      expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+      expect(row()).toEqual({ ...before, name: 'Renamed' });
+      expect(JSON.stringify(db.prepare('select * from connectors').all())).not.toContain('keep-the-current-secret');
+      // A new key replaces it.
+      expect((await update({ AuthenticationConfig: cfg({ ApiKey: 'key-two-4567' }) })).status).toBe(200);
+      expect(row().auth_secret).not.toBe(before.auth_secret);
+    } finally {
+      sdk.destroy();
+      db.close();
+    }
+  });
+
+  it('tells the console what the user may do on a connector, by the same rule the operations apply', async () => {
+    const admin = (await signIn()).c;
+    const rita = (await signIn('rita', 'rita-password-0123')).c;
+    const none = { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: 'https://api.example.com' } } };
+    expect(
+      (await admin.call('CreateActionConnector', { ActionConnectorId: 'access-1', Name: 'Access', Type: 'GENERIC_HTTP', AuthenticationConfig: none })).status,
+    ).toBe(200);
+    const access = async (c: ConsoleClient, id: string) => (await c.request('GET', `/console/api/access/${id}`)).body.CallerActions as string[];
+    expect(await access(admin, 'access-1')).toHaveLength(7);
+    expect(await access(rita, 'access-1')).toEqual([]);
+    // Granted to her group: she holds exactly those actions (and the operations agree).
+    await admin.call('UpdateActionConnectorPermissions', {
+      ActionConnectorId: 'access-1',
+      GrantPermissions: [
+        {
+          Principal: `arn:aws:quicksight:us-east-1:${ACCOUNT}:group/default/readers`,
+          Actions: ['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector'],
+        },
+      ],
+    });
+    expect(await access(rita, 'access-1')).toEqual(['quicksight:DescribeActionConnector', 'quicksight:InvokeActionConnector']);
+    expect((await rita.call('DescribeActionConnector', { ActionConnectorId: 'access-1' })).status).toBe(200);
+    expect((await rita.call('UpdateActionConnector', { ActionConnectorId: 'access-1', Name: 'x', AuthenticationConfig: none })).errorType).toBe(
+      'AccessDeniedException',
+    );
+    expect(await access(rita, 'no-such-connector')).toEqual([]);
+    expect((await rita.request('GET', '/console/api/access/bad%20id')).errorType).toBe('InvalidParameterValueException');
+    expect((await new ConsoleClient(s.endpoint).request('GET', '/console/api/access/access-1')).errorType).toBe('MissingAuthenticationTokenException');
+  });
+
   it('answers an unknown operation as not found, and the meta the pages need', async () => {
     const { c } = await signIn();
     const r = await c.call('NoSuchOperation');
@@ -427,5 +528,16 @@ describe('serving the console', () => {
     const missing = await c.request('GET', '/console/api/nothing-here');
     expect(missing.status).toBe(404);
     expect(missing.errorType).toBe('ResourceNotFoundException');
+  });
+
+  it("answers /favicon.ico with the console icon, not an unsigned request's 403", async () => {
+    const c = new ConsoleClient(s.endpoint);
+    const r = await c.request('GET', '/favicon.ico');
+    expect(r.status).toBe(301);
+    expect(r.headers.get('location')).toBe('/console/favicon.svg');
+    const icon = await c.request('GET', '/console/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect((await c.request('GET', '/console/')).body.text).toContain('<link rel="icon" type="image/svg+xml" href="/console/favicon.svg"');
   });
 });

@@ -66,7 +66,7 @@ export interface ConnectorTypeInfo {
 export interface Meta {
   ConnectorTypes: ConnectorTypeInfo[];
   PermissionActions: string[];
-  PermissionPresets: { owner: string[]; viewer: string[] };
+  PermissionPresets: { owner: string[]; user: string[]; viewer: string[] };
   Operations: string[];
   VpcConnectionArns: string[];
   RedirectUrl?: string;
@@ -124,6 +124,8 @@ export function call<K extends OperationName>(operation: K, input: Record<string
 export const api = {
   session: () => request<Session | { SignedIn: false; Message?: string }>('GET', 'session'),
   meta: () => request<Meta>('GET', 'meta'),
+  /** The connector actions the signed-in user may perform on a connector (quicksight:…). */
+  access: (id: string) => request<{ ActionConnectorId: string; CallerActions: string[] }>('GET', `access/${encodeURIComponent(id)}`),
   principals: () => request<{ Users: { UserName: string; Arn: string; Role: string }[]; Groups: { GroupName: string; Arn: string }[] }>('GET', 'principals'),
   signIn: (body: Record<string, string>) => request<Session>('POST', 'sign-in', body),
   signOut: () => request<{ SignedOut: true }>('POST', 'sign-out'),

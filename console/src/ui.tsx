@@ -6,7 +6,26 @@ import type { ApiError } from './api';
 // ---- routing (the hash, so that the server serves one page) -------------------------
 let navigated = false;
 
-const readRoute = () => (location.hash.replace(/^#\/?/, '') || 'connectors').split('/').map(decodeURIComponent);
+// A route may carry a query after '?' (the list's search, filter and page): not part of the path.
+const readRoute = () => (location.hash.replace(/^#\/?/, '').split('?')[0] || 'connectors').split('/').map(decodeURIComponent);
+
+/** The query of the hash route (`#/connectors?q=…`). */
+export const hashQuery = () => new URLSearchParams(location.hash.split('?')[1] ?? '');
+
+// ---- a notice carried to the next page (after create, save, delete) ----------------------
+let flashMessage: string | undefined;
+export const flash = (message: string) => {
+  flashMessage = message;
+};
+/** The notice the previous page left, once. */
+export function useFlash(): string | undefined {
+  const [m] = useState(() => {
+    const x = flashMessage;
+    flashMessage = undefined;
+    return x;
+  });
+  return m;
+}
 
 export function useRoute(): string[] {
   const [route, setRoute] = useState(readRoute);
@@ -107,11 +126,79 @@ export function Field(p: FieldProps) {
   );
 }
 
+/**
+ * A secret (password, API key, client secret): never shown once stored ("Set"), kept
+ * unless the user types a new one, out of reach of password managers (no saving, no
+ * generating), and show/hide only for what is typed now.
+ */
+export function SecretField(p: { label: string; name: string; value: string; onChange: (v: string) => void; error?: string; stored: boolean }) {
+  const id = useId('secret');
+  const [shown, setShown] = useState(false);
+  const hintId = `${id}-hint`;
+  const errId = p.error ? `${id}-error` : undefined;
+  const typed = p.value.length > 0;
+  return (
+    <div className={`field secret${p.error ? ' has-error' : ''}`}>
+      <div className="label">
+        <label htmlFor={id}>{p.label}</label>
+        {p.stored ? (
+          <span className="badge secret-set">Set</span>
+        ) : (
+          <span className="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </div>
+      <div className="hint" id={hintId}>
+        {p.stored
+          ? 'Stored encrypted and never shown. Leave it blank to keep it; type a new one to replace it.'
+          : 'Stored encrypted; it is never shown again after you save.'}
+      </div>
+      <div className="secret-input">
+        <input
+          id={id}
+          name={p.name}
+          type={shown && typed ? 'text' : 'password'}
+          value={p.value}
+          required={!p.stored}
+          placeholder={p.stored ? 'Set (leave blank to keep)' : undefined}
+          autoComplete="new-password"
+          spellCheck={false}
+          autoCapitalize="off"
+          data-1p-ignore="true"
+          data-lpignore="true"
+          data-bwignore="true"
+          data-form-type="other"
+          aria-invalid={p.error ? true : undefined}
+          aria-describedby={[hintId, errId].filter(Boolean).join(' ')}
+          onChange={(e) => {
+            if (!e.target.value) setShown(false);
+            p.onChange(e.target.value);
+          }}
+        />
+        {typed ? (
+          <button type="button" className="secondary small" aria-pressed={shown} aria-controls={id} onClick={() => setShown((x) => !x)}>
+            {shown ? 'Hide' : 'Show'}
+            <span className="sr-only"> {p.label.toLowerCase()}</span>
+          </button>
+        ) : null}
+      </div>
+      {p.error ? (
+        <div className="error" id={errId}>
+          {p.error}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 export function SelectField(p: {
   label: string;
   value: string;
   onChange: (v: string) => void;
-  options: { value: string; label: string }[];
+  /** `title`: shown on hover (the API's name of a value shown in words). */
+  options: { value: string; label: string; title?: string }[];
   error?: string;
   hint?: ReactNode;
   disabled?: boolean;
@@ -148,7 +235,7 @@ export function SelectField(p: {
         onChange={(e) => p.onChange(e.target.value)}
       >
         {p.options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} title={o.title}>
             {o.label}
           </option>
         ))}
@@ -169,7 +256,8 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
   return (
     <div className="alert alert-error" role="alert">
       {title ? <strong>{title} </strong> : null}
-      <span>{e.message ?? String(error)}</span>
+      {/* Operation names are for programs: the sign-in is a button in the console. */}
+      <span>{(e.message ?? String(error)).replace(/Sign in with StartActionConnectorAuthorization\./, "Sign in on the connector's Overview page.")}</span>
       {e.code && e.code !== 'NetworkError' ? <span className="code"> ({e.code})</span> : null}
     </div>
   );

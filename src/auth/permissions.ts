@@ -58,6 +58,19 @@ export class Permissions {
     return rec;
   }
 
+  /**
+   * The connector actions the caller may perform on a connector, by the rule `require`
+   * applies (ADMIN: every action in its account; others: what the user or one of its groups
+   * was granted; none for another account). What the console shows controls for.
+   */
+  async allowedActions(ctx: RequestContext, key: ConnectorKey): Promise<ConnectorAction[]> {
+    if (ctx.caller.accountId !== key.accountId) return [];
+    if (ctx.caller.role === 'ADMIN') return [...CONNECTOR_ACTIONS];
+    const mine = new Set(principalsOf(ctx));
+    const held = new Set((await this.store.connectors.getPermissions(key)).filter((g) => mine.has(g.principal)).flatMap((g) => g.actions));
+    return CONNECTOR_ACTIONS.filter((a) => held.has(a));
+  }
+
   /** Principals whose grants make a connector visible to the caller; undefined = everything (ADMIN). */
   visibleTo(ctx: RequestContext): string[] | undefined {
     return ctx.caller.role === 'ADMIN' ? undefined : principalsOf(ctx);

@@ -76,6 +76,46 @@ const hasSecret = (member: string): member is AuthSecretMetadataMember => member
 type Obj = Record<string, unknown>;
 const lower = (s: string) => s[0]!.toLowerCase() + s.slice(1);
 
+// ---- Keeping a stored secret (the console's edit form) ------------------------
+
+/**
+ * What the console entrance puts where the secret of an UpdateActionConnector input
+ * would be when the user keeps the stored one (`KeepCurrentSecret`), so that the input
+ * passes the model, whose secret members are required. The operation never stores or
+ * sends it: with `RequestContext.keepSecret` it keeps the sealed value it has.
+ */
+export const KEPT_SECRET_PLACEHOLDER = 'actionbridge:keep-the-current-secret';
+
+/** The wire member path (as validation messages name members) of the secret `type` carries. */
+export function secretMemberPath(type: ConnectionAuthType): string | undefined {
+  const member = METADATA_MEMBER[type];
+  return hasSecret(member) ? `authenticationConfig.authenticationMetadata.${authSecretPaths[member].map(lower).join('.')}` : undefined;
+}
+
+/**
+ * Puts KEPT_SECRET_PLACEHOLDER at the secret's place in an (unvalidated) AuthenticationConfig
+ * whose parent object is there. A secret given as well is a Violation: keep it or replace it.
+ * A type without a secret, or a shape the model will refuse anyway, is left as it is.
+ */
+export function placeKeptSecret(cfg: unknown): Violation | undefined {
+  if (!isObj(cfg) || typeof cfg.AuthenticationType !== 'string' || !Object.hasOwn(METADATA_MEMBER, cfg.AuthenticationType)) return undefined;
+  const member = METADATA_MEMBER[cfg.AuthenticationType as ConnectionAuthType];
+  if (!hasSecret(member)) return undefined;
+  const path = authSecretPaths[member];
+  let o: unknown = cfg.AuthenticationMetadata;
+  for (const seg of path.slice(0, -1)) o = isObj(o) ? o[seg] : undefined;
+  if (!isObj(o)) return undefined;
+  const leaf = path[path.length - 1]!;
+  if (o[leaf] !== undefined) {
+    return violation(
+      secretMemberPath(cfg.AuthenticationType as ConnectionAuthType)!,
+      'Member must be left out when KeepCurrentSecret is true (keep the stored secret, or send a new one without KeepCurrentSecret)',
+    );
+  }
+  o[leaf] = KEPT_SECRET_PLACEHOLDER;
+  return undefined;
+}
+
 /**
  * Credential members that must not be empty or only whitespace (requirement: empty
  * secrets are refused, at Create and at Update, rather than stored and sent).

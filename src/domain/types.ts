@@ -26,6 +26,11 @@ export interface RequestContext {
    * client (`mcp:<clientInfo.name>/<version>`), or the `x-actionbridge-client` header.
    */
   client?: string;
+  /**
+   * UpdateActionConnector: keep the stored (sealed) secret instead of the one in the
+   * input, which is a placeholder. Set only by the console entrance (server/console.ts).
+   */
+  keepSecret?: true;
 }
 
 export interface ConnectorKey {

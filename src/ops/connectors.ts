@@ -1,7 +1,7 @@
 // Create, Describe, Update, Delete, List and Search of action connectors.
 import type { ActionConnector, ActionConnectorSearchFilter, ActionConnectorSummary, OperationTypes, ResourcePermission } from '../protocol/generated/model.js';
 import type { ConnectorRecord, ConnectorSummaryRecord, PermissionGrant, RequestContext, SearchFilter } from '../domain/types.js';
-import { authConfigProblems, splitSecrets, toReadAuthConfig, type Violation } from '../domain/auth-config.js';
+import { authConfigProblems, secretMemberPath, splitSecrets, toReadAuthConfig, type Violation } from '../domain/auth-config.js';
 import { aad } from '../domain/aad.js';
 import { destinationDigest } from '../domain/destination.js';
 import { openSecrets } from '../connections/connector-auth.js';
@@ -262,9 +262,26 @@ export function connectorOps(s: Services) {
       status: 'UPDATE_SUCCESSFUL',
       updatedAt: Math.max(s.now(), rec.updatedAt),
     };
-    next.authSecret = sealSecrets(s.keys, next, secrets);
-    // A new destination or new secrets: the tokens obtained for the old ones go (users sign in again).
-    const dropTokens = updateDropsTokens(rec, next, currentSecrets(s, rec), secrets);
+    let dropTokens: boolean;
+    if (ctx.keepSecret && secretMemberPath(next.authType) !== undefined) {
+      // The console kept the stored secret (the input holds a placeholder, never stored).
+      // Only where it was sent before: the same method, endpoints, client and account
+      // details (the destination digest the sealed value is bound to), else it is asked again.
+      if (rec.authType !== next.authType || destinationDigest(rec) !== destinationDigest(next)) {
+        throw validationError([
+          constraint(
+            secretMemberPath(next.authType)!,
+            'Member must be given again: the authentication method, an endpoint or the sign-in details changed, and a stored secret is only sent where it was sent before',
+          ),
+        ]);
+      }
+      next.authSecret = rec.authSecret;
+      dropTokens = false;
+    } else {
+      next.authSecret = sealSecrets(s.keys, next, secrets);
+      // A new destination or new secrets: the tokens obtained for the old ones go (users sign in again).
+      dropTokens = updateDropsTokens(rec, next, currentSecrets(s, rec), secrets);
+    }
     await storeWrite({ key: rec, vanishedIsConflict: true }, () => s.store.connectors.updateConnector(next, { dropTokens, previous: rec }));
     return { Arn: connectorArn(rec.region, rec.accountId, rec.id), ActionConnectorId: rec.id, UpdateStatus: next.status };
   }

@@ -170,6 +170,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   // answer), the web console (a session instead of SigV4), MCP (a bearer token's user).
   app.register(sigv4Entrance, { specs, pipeline, authenticator: deps.authenticator ?? auth });
   app.register(consoleEntrance, { prefix: '/console', services, specs, pipeline, log, options: deps.console });
+  // Browsers ask every origin for /favicon.ico: the console's icon (not an unsigned API request's 403).
+  app.get('/favicon.ico', async (req, reply) => {
+    pipeline.name(req, 'console:Static');
+    return reply.header('cache-control', 'public, max-age=86400').redirect('/console/favicon.svg', 301);
+  });
   app.register(mcpEntrance, { store, auth, perms: services.perms, specs, pipeline, log, now });
   // The OAuth sign-in confirmation refuses a link another user started when the browser is signed in to the console.
   const consoleSessions = new ConsoleSessions({

@@ -7,6 +7,7 @@
 //   GET  /console/api/session      who is signed in (or why not)
 //   GET  /console/api/meta         connector types, their authentication types and catalog actions, permission actions
 //   GET  /console/api/principals   users and groups of the caller's account (ADMIN and AUTHOR)
+//   GET  /console/api/access/{id}  the connector actions the caller may perform on one connector (auth/permissions.ts)
 //   POST /console/api/{Operation}  any API operation with its whole input as JSON
 //
 // The operations are the very OperationSpecs the SigV4 routes use: the session
@@ -21,7 +22,8 @@ import fastifyStatic from '@fastify/static';
 import type { Logger } from 'pino';
 import type { Services } from '../ops/services.js';
 import { type OperationSpec, bodyLimitOf, sendError } from '../protocol/http.js';
-import { ServiceError, accessDenied, notFound } from '../protocol/errors.js';
+import { ServiceError, accessDenied, constraint, notFound, validationError } from '../protocol/errors.js';
+import { placeKeptSecret } from '../domain/auth-config.js';
 import { type ContentTypeRule, decodeJsonBody } from '../protocol/json-body.js';
 import { CONNECTOR_ACTIONS, OWNER_ACTIONS } from '../auth/permissions.js';
 import { groupArn, userArn } from '../auth/arns.js';
@@ -42,15 +44,16 @@ import {
   sessionCookies,
 } from './console-sessions.js';
 import { admitBody, discardBody } from './body-admission.js';
-import type { Pipeline } from './pipeline.js';
+import type { Entered, Pipeline } from './pipeline.js';
 
 /** Where the built console is: console/dist at the package root (from src/server or dist/server alike). */
 export const CONSOLE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'console', 'dist');
 
-/** What a user may do with a connector, as the console presents it. */
+/** What a user may do with a connector, as the console presents it: see it, use it (run its actions), or own it. */
 export const PERMISSION_PRESETS = {
   owner: [...OWNER_ACTIONS],
-  viewer: ['quicksight:DescribeActionConnector', 'quicksight:ListActionConnectorActions', 'quicksight:InvokeActionConnector'],
+  user: ['quicksight:DescribeActionConnector', 'quicksight:ListActionConnectorActions', 'quicksight:InvokeActionConnector'],
+  viewer: ['quicksight:DescribeActionConnector', 'quicksight:ListActionConnectorActions'],
 } as const;
 
 export interface ConsoleEntranceOptions {
@@ -80,6 +83,24 @@ const CONSOLE_JSON: ContentTypeRule = { accept: /^application\/json\s*(;.*)?$/i,
 /** The JSON object a console API request carries (an empty body is `{}`). */
 const jsonBody = (req: FastifyRequest): Record<string, unknown> =>
   decodeJsonBody(req.body as Buffer | undefined, req.headers['content-type'], CONSOLE_JSON, true);
+
+/**
+ * The console's edit form keeps a stored secret the user did not retype: its
+ * UpdateActionConnector body says `KeepCurrentSecret: true` and leaves the secret out.
+ * A console-only member (not in the model: SigV4 and MCP inputs never carry it): the
+ * input gets the placeholder the model needs and the operation keeps the sealed value
+ * (ops/connectors.ts, `RequestContext.keepSecret`), or asks for the secret again when
+ * the endpoints or method changed.
+ */
+function keepCurrentSecret(input: Record<string, unknown>, who: Entered): void {
+  const keep = input.KeepCurrentSecret;
+  delete input.KeepCurrentSecret;
+  if (typeof keep !== 'boolean') throw validationError([constraint('keepCurrentSecret', 'Member must be true or false')]);
+  if (!keep) return;
+  const problem = placeKeptSecret(input.AuthenticationConfig);
+  if (problem) throw validationError([constraint(problem.member, problem.rule)]);
+  who.keepSecret = true;
+}
 
 /** Registered with `{ prefix: '/console' }`. */
 export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async (scope, deps) => {
@@ -294,6 +315,19 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
     }),
   );
 
+  // What the caller may do on one connector, so that the pages offer only that (the
+  // operations still decide: this is Permissions.allowedActions, the rule `require` applies).
+  scope.get<{ Params: { id: string } }>(
+    '/api/access/:id',
+    signedIn('console:Access', session, async (s, req) => {
+      const id = (req.params as { id: string }).id;
+      if (!/^[\w-]{1,512}$/.test(id)) throw validationError([constraint('actionConnectorId', 'Member must satisfy regular expression pattern: [\\w\\-]+')]);
+      const ctx = { caller: s.caller, region: s.session.region, requestId: req.id };
+      const actions = await services.perms.allowedActions(ctx, { region: s.session.region, accountId: s.caller.accountId, id });
+      return { ActionConnectorId: id, CallerActions: actions };
+    }),
+  );
+
   // ---- the operations: the pipeline, with the session for the signature and the JSON body for the input ----
   const runOperation = async (req: FastifyRequest, reply: FastifyReply, name: string) => {
     const spec = specs.get(name);
@@ -315,6 +349,7 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
         decode: (who) => {
           const input = jsonBody(req);
           if (input.AwsAccountId === undefined && spec.bindings.some((b) => b.member === 'AwsAccountId')) input.AwsAccountId = who.caller.accountId;
+          if (spec.name === 'UpdateActionConnector' && input.KeepCurrentSecret !== undefined) keepCurrentSecret(input, who);
           return input;
         },
         fail: (e) => fail(req, reply, e),

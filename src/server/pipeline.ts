@@ -46,12 +46,18 @@ export interface Entered {
   region: string;
   /** The program acting for the user (x-actionbridge-client), when the entrance can vouch for it. */
   client?: string;
+  /**
+   * UpdateActionConnector keeps the connector's stored secret (the input carries a
+   * placeholder in its place). Only the console's decode sets it (console.ts, its
+   * `KeepCurrentSecret` body member); SigV4 and MCP callers never can.
+   */
+  keepSecret?: true;
 }
 
 /** What an entrance contributes to one operation call. */
 export interface EntranceCall {
   authenticate(): Promise<Entered>;
-  /** The operation's input, before validation. */
+  /** The operation's input, before validation (it may set `who.keepSecret`: the context is built after it). */
   decode(who: Entered): Record<string, unknown>;
   /** How a failure is answered (default Pipeline.fail). */
   fail?(e: unknown): void;
@@ -167,7 +173,13 @@ export class Pipeline {
       this.name(req, op, who.caller);
       this.throttle(req, who.caller.accountId);
       const input = entrance.decode(who);
-      const ctx: RequestContext = { caller: who.caller, region: who.region, requestId: req.id, ...(who.client ? { client: who.client } : {}) };
+      const ctx: RequestContext = {
+        caller: who.caller,
+        region: who.region,
+        requestId: req.id,
+        ...(who.client ? { client: who.client } : {}),
+        ...(who.keepSecret ? { keepSecret: true } : {}),
+      };
       const out = await this.run(spec, ctx, input);
       sendResult(reply, spec, req.id, out);
     } catch (e) {

@@ -3,6 +3,7 @@
 // booleans, a text field for strings, and JSON for objects, arrays and anything else.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Field, SelectField, useId } from '../ui';
+import { humanize } from '../labels';
 
 export type Schema = {
   type?: string | string[];
@@ -84,7 +85,7 @@ export function SchemaForm({
       }
       const text = String(v ?? '');
       if (text === '') {
-        if (required.has(k)) errs[k] = 'Required.';
+        if (required.has(k)) errs[k] = 'Enter a value: this field is required.';
         continue;
       }
       if (kind === 'number' || kind === 'integer') {
@@ -96,7 +97,7 @@ export function SchemaForm({
           input[k] = JSON.parse(text);
         } catch {
           // A bare word is taken as a string (a body, say); anything else must be JSON.
-          if (/^[{["]/.test(text.trim())) errs[k] = 'Enter valid JSON.';
+          if (/^[{["]/.test(text.trim())) errs[k] = 'This is not valid JSON: check the brackets, quotes and commas.';
           else input[k] = text;
         }
       } else input[k] = text;
@@ -120,12 +121,12 @@ export function SchemaForm({
           [s.description, kind === 'json' ? 'JSON (an object, list, number or quoted text; plain text is sent as text).' : undefined]
             .filter(Boolean)
             .join(' ') || undefined;
-        if (kind === 'boolean') return <Check key={k} label={k} checked={values[k] === true} onChange={set(k)} hint={hint} />;
+        if (kind === 'boolean') return <Check key={k} label={humanize(k)} checked={values[k] === true} onChange={set(k)} hint={hint} />;
         if (kind === 'enum') {
           return (
             <SelectField
               key={k}
-              label={k}
+              label={humanize(k)}
               name={k}
               value={String(values[k] ?? '')}
               onChange={set(k)}
@@ -143,7 +144,7 @@ export function SchemaForm({
         return (
           <Field
             key={k}
-            label={k}
+            label={humanize(k)}
             name={k}
             value={String(values[k] ?? '')}
             onChange={set(k)}

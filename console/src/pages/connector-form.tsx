@@ -2,23 +2,18 @@
 // connector type allows; the server validates (the same rules and messages as the
 // API) and its messages are shown next to the fields they name.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, call, type Meta, type Session, type Wire } from '../api';
-import { ErrorBox, Field, PageHeading, SelectField, go, href } from '../ui';
+import { ApiError, api, call, type Meta, type Session, type Wire } from '../api';
+import { ErrorBox, Field, Notice, PageHeading, SecretField, SelectField, flash, go, href } from '../ui';
 // The model's types and the server's AuthenticationConfig description: the form builds the
 // write shape and reads the Read shape the API defines, one metadata member per type.
 import type { ActionConnector, AuthConfig, AuthenticationMetadata, ConnectionAuthType } from '../../../src/protocol/generated/model';
 import { METADATA_MEMBER } from '../../../src/domain/auth-config';
+import { AUTH_NAMES, humanize, ruleSentence, typeName } from '../labels';
 
-const AUTH_LABELS: Record<ConnectionAuthType, string> = {
-  NONE: 'None',
-  BASIC: 'User name and password (Basic)',
-  API_KEY: 'API key',
-  OAUTH2_CLIENT_CREDENTIALS: 'OAuth 2.0 client credentials',
-  OAUTH2_AUTHORIZATION_CODE: 'OAuth 2.0 authorization code (each user signs in)',
-  IAM: 'IAM role',
-};
+const AUTH_LABELS = AUTH_NAMES as Record<ConnectionAuthType, string>;
 
 const AUTH_TYPES = Object.keys(AUTH_LABELS) as ConnectionAuthType[];
+
 const isAuthType = (v: string): v is ConnectionAuthType => (AUTH_TYPES as string[]).includes(v);
 
 interface Form {
@@ -67,7 +62,7 @@ const EMPTY: Form = {
 };
 
 /** The AuthenticationConfig (the model's write shape) the form describes: one metadata member, METADATA_MEMBER[type]. */
-function authConfig(f: Form): AuthConfig {
+function authConfig(f: Form, keep: boolean): AuthConfig {
   const opt = (v: string) => (v.trim() ? v.trim() : undefined);
   const AuthenticationType = f.authType;
   const BaseEndpoint = f.baseEndpoint.trim();
@@ -77,11 +72,11 @@ function authConfig(f: Form): AuthConfig {
       md[METADATA_MEMBER.NONE] = { BaseEndpoint };
       break;
     case 'BASIC':
-      md[METADATA_MEMBER.BASIC] = { BaseEndpoint, Username: f.username, Password: f.password };
+      md[METADATA_MEMBER.BASIC] = { BaseEndpoint, Username: f.username, ...(keep ? {} : { Password: f.password }) } as never;
       break;
     case 'API_KEY': {
       const email = opt(f.email);
-      md[METADATA_MEMBER.API_KEY] = { BaseEndpoint, ApiKey: f.apiKey, ...(email !== undefined ? { Email: email } : {}) };
+      md[METADATA_MEMBER.API_KEY] = { BaseEndpoint, ...(keep ? {} : { ApiKey: f.apiKey }), ...(email !== undefined ? { Email: email } : {}) } as never;
       break;
     }
     case 'OAUTH2_CLIENT_CREDENTIALS':
@@ -89,7 +84,12 @@ function authConfig(f: Form): AuthConfig {
         BaseEndpoint,
         ClientCredentialsSource: 'PLAIN_CREDENTIALS',
         ClientCredentialsDetails: {
-          ClientCredentialsGrantDetails: { ClientId: f.clientId, ClientSecret: f.clientSecret, TokenEndpoint: f.tokenEndpoint.trim() },
+          // A kept secret is left out (KeepCurrentSecret): the write shape requires it, the console API does not.
+          ClientCredentialsGrantDetails: {
+            ClientId: f.clientId,
+            ...(keep ? {} : { ClientSecret: f.clientSecret }),
+            TokenEndpoint: f.tokenEndpoint.trim(),
+          } as never,
         },
       };
       break;
@@ -101,10 +101,10 @@ function authConfig(f: Form): AuthConfig {
         AuthorizationCodeGrantCredentialsDetails: {
           AuthorizationCodeGrantDetails: {
             ClientId: f.clientId,
-            ClientSecret: f.clientSecret,
+            ...(keep ? {} : { ClientSecret: f.clientSecret }),
             TokenEndpoint: f.tokenEndpoint.trim(),
             AuthorizationEndpoint: f.authorizationEndpoint.trim(),
-          },
+          } as never,
         },
       };
       break;
@@ -114,6 +114,14 @@ function authConfig(f: Form): AuthConfig {
   }
   return { AuthenticationType, AuthenticationMetadata: md };
 }
+
+/** The form field holding the secret of an authentication method (none for NONE and IAM). */
+const SECRET_FIELD: Partial<Record<ConnectionAuthType, 'password' | 'apiKey' | 'clientSecret'>> = {
+  BASIC: 'password',
+  API_KEY: 'apiKey',
+  OAUTH2_CLIENT_CREDENTIALS: 'clientSecret',
+  OAUTH2_AUTHORIZATION_CODE: 'clientSecret',
+};
 
 /** The form field a member path of a validation message names. */
 function fieldOf(path: string): Key | undefined {
@@ -205,6 +213,8 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
   const [idTouched, setIdTouched] = useState(false);
   const [loadError, setLoadError] = useState<unknown>();
   const [loaded, setLoaded] = useState(!editing);
+  // The method the stored connector uses: its secret is set (and kept unless replaced).
+  const [storedAuth, setStoredAuth] = useState<ConnectionAuthType | undefined>();
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [general, setGeneral] = useState<{ error?: unknown; problems: string[] }>({ problems: [] });
   const [busy, setBusy] = useState(false);
@@ -216,12 +226,17 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
     first?.focus();
   }, [focusErrors]);
 
+  // Whether the user may edit it at all (the server's permission rule): else the form is not offered.
+  const [mayEdit, setMayEdit] = useState<boolean | undefined>(editing ? undefined : true);
   useEffect(() => {
     if (!editing) return;
+    api.access(id).then((a) => setMayEdit(a.CallerActions.includes('quicksight:UpdateActionConnector')), setLoadError);
     call('DescribeActionConnector', { ActionConnectorId: id })
       .then((r) => {
         if (!r.ActionConnector) throw new Error('The server described no connector.');
-        setF(fromConnector(r.ActionConnector));
+        const loadedForm = fromConnector(r.ActionConnector);
+        setF(loadedForm);
+        setStoredAuth(loadedForm.authType);
         setLoaded(true);
       })
       .catch(setLoadError);
@@ -252,10 +267,14 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
     setBusy(true);
     setErrors({});
     setGeneral({ problems: [] });
+    // A stored secret left blank is kept: the server keeps the sealed value (KeepCurrentSecret).
+    const secretField = SECRET_FIELD[f.authType];
+    const keep = editing && secretField !== undefined && storedAuth === f.authType && f[secretField] === '';
     const input: Record<string, unknown> = {
       ActionConnectorId: f.id.trim(),
       Name: f.name,
-      AuthenticationConfig: authConfig(f),
+      AuthenticationConfig: authConfig(f, keep),
+      ...(keep ? { KeepCurrentSecret: true } : {}),
       ...(f.description ? { Description: f.description } : {}),
       ...(f.vpc.trim() ? { VpcConnectionArn: f.vpc.trim() } : {}),
     };
@@ -264,6 +283,7 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
     if (catalog.length && (editing || f.enabledActions !== null)) input.EnabledActions = catalog.map((a) => a.ActionId).filter((a) => enabled.has(a));
     try {
       await call(editing ? 'UpdateActionConnector' : 'CreateActionConnector', input);
+      flash(editing ? 'Changes saved.' : 'Connector created.');
       go('connectors', f.id.trim());
     } catch (err) {
       const byField: Partial<Record<Key, string>> = {};
@@ -271,8 +291,9 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
       if (err instanceof ApiError && err.code === 'InvalidParameterValueException') {
         for (const p of err.problems) {
           const k = p.path ? fieldOf(p.path) : undefined;
-          if (k) byField[k] = byField[k] ? `${byField[k]} ${p.rule}` : p.rule;
-          else rest.push(p.text);
+          const said = ruleSentence(p.rule);
+          if (k) byField[k] = byField[k] ? `${byField[k]} ${said}` : said;
+          else rest.push(p.path ? `${humanize(p.path.slice(p.path.lastIndexOf('.') + 1))}: ${said}` : said);
         }
       } else if (err instanceof ApiError && err.code === 'ResourceExistsException') {
         byField.id = err.message;
@@ -293,9 +314,18 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
         <ErrorBox error={loadError} />
       </>
     );
-  if (!loaded) return <p role="status">Loading…</p>;
+  if (!loaded || mayEdit === undefined) return <p role="status">Loading…</p>;
+  if (!mayEdit)
+    return (
+      <>
+        <PageHeading title={title}>{title}</PageHeading>
+        <Notice kind="warning">
+          You cannot edit this connector: that needs the &ldquo;Edit&rdquo; permission, which an owner or an administrator can give you.{' '}
+          <a href={href('connectors', id!)}>Back to the connector</a>
+        </Notice>
+      </>
+    );
 
-  const secretHint = editing ? 'Enter it again: the API replaces the whole authentication configuration and never returns secrets.' : undefined;
   const endpointHint = "An https:// URL; the connector's requests stay under it.";
   const a = f.authType;
   return (
@@ -356,7 +386,7 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
             disabled={editing}
             required
             error={errors.type}
-            options={meta.ConnectorTypes.map((t) => ({ value: t.Type, label: t.Type }))}
+            options={meta.ConnectorTypes.map((t) => ({ value: t.Type, label: typeName(t.Type), title: t.Type })).sort((x, y) => x.label.localeCompare(y.label))}
           />
           <Field
             label="VPC connection ARN"
@@ -386,8 +416,8 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
             }}
             required
             error={errors.authType}
-            hint={`${f.type} allows: ${allowed.map((x) => AUTH_LABELS[x] ?? x).join('; ')}.`}
-            options={allowed.map((x) => ({ value: x, label: AUTH_LABELS[x] ?? x }))}
+            hint={`${typeName(f.type)} allows: ${allowed.map((x) => AUTH_LABELS[x] ?? x).join('; ')}.`}
+            options={allowed.map((x) => ({ value: x, label: AUTH_LABELS[x] ?? x, title: x }))}
           />
           {a !== 'IAM' ? (
             <Field
@@ -406,32 +436,12 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
           {a === 'BASIC' ? (
             <>
               <Field label="User name" name="username" value={f.username} onChange={set('username')} required error={errors.username} />
-              <Field
-                label="Password"
-                name="password"
-                type="password"
-                autoComplete="new-password"
-                value={f.password}
-                onChange={set('password')}
-                required
-                error={errors.password}
-                hint={secretHint}
-              />
+              <SecretField label="Password" name="password" value={f.password} onChange={set('password')} error={errors.password} stored={storedAuth === a} />
             </>
           ) : null}
           {a === 'API_KEY' ? (
             <>
-              <Field
-                label="API key"
-                name="apiKey"
-                type="password"
-                autoComplete="new-password"
-                value={f.apiKey}
-                onChange={set('apiKey')}
-                required
-                error={errors.apiKey}
-                hint={secretHint}
-              />
+              <SecretField label="API key" name="apiKey" value={f.apiKey} onChange={set('apiKey')} error={errors.apiKey} stored={storedAuth === a} />
               <Field
                 label="Email"
                 name="email"
@@ -447,16 +457,13 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
           {a === 'OAUTH2_CLIENT_CREDENTIALS' || a === 'OAUTH2_AUTHORIZATION_CODE' ? (
             <>
               <Field label="Client ID" name="clientId" value={f.clientId} onChange={set('clientId')} required error={errors.clientId} />
-              <Field
+              <SecretField
                 label="Client secret"
                 name="clientSecret"
-                type="password"
-                autoComplete="new-password"
                 value={f.clientSecret}
                 onChange={set('clientSecret')}
-                required
                 error={errors.clientSecret}
-                hint={secretHint}
+                stored={storedAuth === a}
               />
               <Field
                 label="Token endpoint"
@@ -516,9 +523,8 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
           <fieldset className="checks" aria-describedby={errors.enabledActions ? 'enabled-error' : undefined}>
             <legend>Enabled actions</legend>
             {catalog.map((act) => (
-              <label key={act.ActionId}>
-                <input type="checkbox" checked={enabled.has(act.ActionId)} onChange={(e) => toggleAction(act.ActionId, e.target.checked)} /> {act.Name}{' '}
-                <code>{act.ActionId}</code>
+              <label key={act.ActionId} title={act.ActionId}>
+                <input type="checkbox" checked={enabled.has(act.ActionId)} onChange={(e) => toggleAction(act.ActionId, e.target.checked)} /> {act.Name}
               </label>
             ))}
             {errors.enabledActions ? (

@@ -1,9 +1,11 @@
 // One connector: overview (details, connection, sign-in, test, delete), use
 // (action runner), history (audit), permissions and tags.
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, api, call, when, type Meta, type Output, type Session } from '../api';
-import { ErrorBox, Field, Notice, PageHeading, SelectField, go, href, shortAction, useLoad } from '../ui';
+import { ErrorBox, Field, Notice, PageHeading, SelectField, flash, go, href, useFlash, useLoad } from '../ui';
 import { SchemaForm } from '../components/schema-form';
+import { authName, humanize, permissionName, ruleSentence, statusName, typeName } from '../labels';
+import { type Explained, explainError, explainRecord, explainResult } from '../failures';
 import { ApiDefinitionSection } from './api-definition';
 
 // What these pages read of the API's answers.
@@ -21,6 +23,29 @@ interface ConnectorView {
   AuthenticationConfig?: { AuthenticationType?: string; AuthenticationMetadata?: unknown };
 }
 
+/** What the signed-in user may do on this connector (from /console/api/access: the server's permission rule). */
+export interface Can {
+  view: boolean;
+  edit: boolean;
+  remove: boolean;
+  seePermissions: boolean;
+  share: boolean;
+  listActions: boolean;
+  run: boolean;
+}
+const canFrom = (actions: string[] | undefined): Can => {
+  const has = (a: string) => actions?.includes(`quicksight:${a}`) ?? false;
+  return {
+    view: has('DescribeActionConnector'),
+    edit: has('UpdateActionConnector'),
+    remove: has('DeleteActionConnector'),
+    seePermissions: has('DescribeActionConnectorPermissions'),
+    share: has('UpdateActionConnectorPermissions'),
+    listActions: has('ListActionConnectorActions'),
+    run: has('InvokeActionConnector'),
+  };
+};
+
 const SECTIONS: [string, string][] = [
   ['overview', 'Overview'],
   ['use', 'Use'],
@@ -32,7 +57,14 @@ const SECTIONS: [string, string][] = [
 
 export function ConnectorPage({ session, meta, id, section }: { session: Session; meta: Meta; id: string; section: string }) {
   const d = useLoad(() => call('DescribeActionConnector', { ActionConnectorId: id }), [id]);
+  const access = useLoad(() => api.access(id), [id]);
+  const notice = useFlash();
+  // The notice belongs to the section it was left for (not to the next tab opened).
+  const [noticeSection] = useState(section);
+  const can = canFrom(access.value?.CallerActions);
   const c = d.value?.ActionConnector;
+  // Sections the user may not open are not offered.
+  const offered = SECTIONS.filter(([k]) => (k === 'use' ? can.listActions : k === 'permissions' ? can.seePermissions : true));
   const label = SECTIONS.find(([k]) => k === section)?.[1] ?? 'Overview';
   const title = c ? `${c.Name}${section === 'overview' ? '' : ` — ${label}`}` : id;
   return (
@@ -44,34 +76,44 @@ export function ConnectorPage({ session, meta, id, section }: { session: Session
         {c ? c.Name : id}
         {section !== 'overview' ? <span className="sub"> — {label}</span> : null}
       </PageHeading>
-      {d.error ? <ErrorBox error={d.error} /> : null}
-      {c ? (
+      {notice && section === noticeSection ? <Notice kind="success">{notice}</Notice> : null}
+      {d.error ? <ErrorBox error={d.error} /> : access.error ? <ErrorBox error={access.error} /> : null}
+      {c && access.value ? (
         <>
           <p className="lead">
-            <span className="badge">{c.Type}</span> <code>{c.ActionConnectorId}</code>
+            <span className="badge" title={c.Type}>
+              {typeName(c.Type)}
+            </span>{' '}
+            <code>{c.ActionConnectorId}</code>
           </p>
           <nav className="tabs" aria-label="Connector sections">
-            {SECTIONS.map(([k, text]) => (
+            {offered.map(([k, text]) => (
               <a key={k} href={href('connectors', id, k)} aria-current={k === section ? 'page' : undefined}>
                 {text}
               </a>
             ))}
           </nav>
-          {section === 'use' ? (
-            <UseSection connector={c} />
+          {(section === 'use' && !can.listActions) || (section === 'permissions' && !can.seePermissions) ? (
+            <Notice kind="warning">
+              {section === 'use'
+                ? 'You cannot run actions of this connector: ask its owner or an administrator for the "Run actions" permission.'
+                : 'You cannot see who has access to this connector: only its owners and administrators can. Ask one of them to share it or change access.'}
+            </Notice>
+          ) : section === 'use' ? (
+            <UseSection connector={c} can={can} />
           ) : section === 'history' ? (
             <HistorySection id={id} />
           ) : section === 'permissions' ? (
-            <PermissionsSection id={id} session={session} meta={meta} />
+            <PermissionsSection id={id} session={session} meta={meta} can={can} />
           ) : section === 'tags' ? (
-            <TagsSection arn={c.Arn} />
+            <TagsSection arn={c.Arn} can={can} />
           ) : section === 'api' ? (
-            <ApiDefinitionSection id={id} mayChange={session.Role !== 'READER'} />
+            <ApiDefinitionSection id={id} mayChange={can.edit} />
           ) : (
-            <Overview connector={c} />
+            <Overview connector={c} can={can} />
           )}
         </>
-      ) : d.loading ? (
+      ) : d.loading || access.loading ? (
         <p role="status">Loading…</p>
       ) : null}
     </>
@@ -96,18 +138,25 @@ function Details({ items }: { items: [string, ReactNode][] }) {
 
 /** The non-secret members of a Read* AuthenticationConfig, flattened for display. */
 function authItems(cfg: ConnectorView['AuthenticationConfig']): [string, ReactNode][] {
-  const out: [string, ReactNode][] = [['Authentication', cfg?.AuthenticationType]];
+  const out: [string, ReactNode][] = [
+    [
+      'Authentication',
+      <span key="auth" title={cfg?.AuthenticationType}>
+        {authName(cfg?.AuthenticationType)}
+      </span>,
+    ],
+  ];
   const walk = (o: unknown) => {
     for (const [k, v] of Object.entries(o ?? {})) {
       if (v && typeof v === 'object') walk(v);
-      else out.push([k.replace(/([a-z])([A-Z])/g, '$1 $2'), String(v)]);
+      else out.push([humanize(k), String(v)]);
     }
   };
   walk(cfg?.AuthenticationMetadata);
   return out;
 }
 
-function Overview({ connector: c }: { connector: ConnectorView }) {
+function Overview({ connector: c, can }: { connector: ConnectorView; can: Can }) {
   const conn = useLoad(() => call('DescribeActionConnectorConnection', { ActionConnectorId: c.ActionConnectorId }), [c.ActionConnectorId]);
   const [test, setTest] = useState<{ result?: Output<'TestActionConnector'>; error?: unknown; busy?: boolean }>({});
   const dialog = useRef<HTMLDialogElement>(null);
@@ -128,6 +177,7 @@ function Overview({ connector: c }: { connector: ConnectorView }) {
     try {
       await call('DeleteActionConnector', { ActionConnectorId: c.ActionConnectorId });
       dialog.current?.close();
+      flash(`Connector “${c.Name}” deleted.`);
       go('connectors');
     } catch (e) {
       setDel({ error: e });
@@ -148,8 +198,18 @@ function Overview({ connector: c }: { connector: ConnectorView }) {
                 {c.Arn}
               </code>,
             ],
-            ['Type', c.Type],
-            ['Status', c.Status],
+            [
+              'Type',
+              <span key="type" title={c.Type}>
+                {typeName(c.Type)}
+              </span>,
+            ],
+            [
+              'Status',
+              <span key="status" title={c.Status}>
+                {statusName(c.Status)}
+              </span>,
+            ],
             ['Description', c.Description],
             ['Created', when(c.CreatedTime)],
             ['Last updated', when(c.LastUpdatedTime)],
@@ -158,21 +218,33 @@ function Overview({ connector: c }: { connector: ConnectorView }) {
             ['Enabled actions', Array.isArray(c.EnabledActions) ? (c.EnabledActions.length ? c.EnabledActions.join(', ') : 'none') : undefined],
           ]}
         />
-        <div className="buttons">
-          <a className="button secondary" href={href('connectors', c.ActionConnectorId, 'edit')}>
-            Edit
-          </a>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              setDel({});
-              dialog.current?.showModal();
-            }}
-          >
-            Delete…
-          </button>
-        </div>
+        {can.edit || can.remove ? (
+          <div className="buttons">
+            {can.edit ? (
+              <a className="button secondary" href={href('connectors', c.ActionConnectorId, 'edit')}>
+                Edit
+              </a>
+            ) : null}
+            {can.remove ? (
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  setDel({});
+                  dialog.current?.showModal();
+                }}
+              >
+                Delete…
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {!can.edit ? (
+          <p className="hint" id="readonly-note">
+            You can {can.run ? 'see and use' : 'see'} this connector. Editing, testing and changing its tags need the &ldquo;Edit&rdquo; permission
+            {can.remove ? '' : <>, deleting needs &ldquo;Delete&rdquo;</>}; an owner or an administrator can give them to you.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="conn-h">
@@ -191,12 +263,14 @@ function Overview({ connector: c }: { connector: ConnectorView }) {
             ]}
           />
         ) : null}
-        {isCode ? <SignInPanel connectorId={c.ActionConnectorId} signedIn={conn.value?.CallerSignedIn} refresh={conn.reload} /> : null}
-        <div className="buttons">
-          <button type="button" onClick={runTest} disabled={test.busy}>
-            {test.busy ? 'Testing…' : 'Test connection'}
-          </button>
-        </div>
+        {isCode && can.run ? <SignInPanel connectorId={c.ActionConnectorId} signedIn={conn.value?.CallerSignedIn} refresh={conn.reload} /> : null}
+        {can.edit ? (
+          <div className="buttons">
+            <button type="button" onClick={runTest} disabled={test.busy}>
+              {test.busy ? 'Testing…' : 'Test connection'}
+            </button>
+          </div>
+        ) : null}
         <div aria-live="polite">
           {test.result ? (
             <div className={`alert ${test.result.Success ? 'alert-success' : 'alert-error'}`} role="status">
@@ -284,12 +358,20 @@ function SignInPanel({ connectorId, signedIn, refresh }: { connectorId: string; 
 }
 
 // ---- use: the action runner -------------------------------------------------------------------
-function UseSection({ connector: c }: { connector: ConnectorView }) {
+function UseSection({ connector: c, can }: { connector: ConnectorView; can: Can }) {
   const actions = useLoad(() => call('ListActionConnectorActions', { ActionConnectorId: c.ActionConnectorId }), [c.ActionConnectorId]);
   const list: Output<'ListActionConnectorActions'>['Actions'] = actions.value?.Actions ?? [];
   const [actionId, setActionId] = useState('');
   const [run, setRun] = useState<{ busy?: boolean; result?: Output<'InvokeAction'>; error?: unknown; fieldErrors?: Record<string, string> }>({});
   const chosen = list.find((a) => a.ActionId === (actionId || list.find((x) => x.Enabled)?.ActionId));
+
+  // A result or failure takes the focus and comes into view (it is below the form).
+  useEffect(() => {
+    if (!run.result && !run.error) return;
+    const h = document.getElementById('result-h');
+    h?.focus({ preventScroll: true });
+    h?.closest('section')?.scrollIntoView({ block: 'start', behavior: 'instant' as ScrollBehavior });
+  }, [run.result, run.error]);
 
   const invoke = async (input: Record<string, unknown>) => {
     if (!chosen) return;
@@ -303,7 +385,7 @@ function UseSection({ connector: c }: { connector: ConnectorView }) {
         for (const p of e.problems) {
           const prop = p.path?.replace(/^input\./i, '').split('.')[0];
           const key = Object.keys(chosen.InputSchema?.properties ?? {}).find((k) => k.toLowerCase() === prop?.toLowerCase());
-          if (key) fieldErrors[key] = p.rule;
+          if (key) fieldErrors[key] = ruleSentence(p.rule);
         }
       }
       setRun({ error: e, fieldErrors });
@@ -329,7 +411,11 @@ function UseSection({ connector: c }: { connector: ConnectorView }) {
       {chosen ? (
         <>
           <p className="hint">{chosen.Description}</p>
-          {chosen.Enabled ? (
+          {!can.run ? (
+            <Notice kind="warning">
+              You can see this connector's actions but not run them: ask its owner or an administrator for the "Run actions" permission.
+            </Notice>
+          ) : chosen.Enabled ? (
             <SchemaForm
               key={chosen.ActionId}
               schema={chosen.InputSchema ?? {}}
@@ -344,30 +430,62 @@ function UseSection({ connector: c }: { connector: ConnectorView }) {
         </>
       ) : null}
       <div aria-live="polite">
-        {run.result ? <InvocationResult result={run.result} /> : null}
-        {run.error ? <ErrorBox error={run.error} title="The action did not run." /> : null}
-        {run.error instanceof ApiError && run.error.code === 'AccessTokenNotFoundException' ? (
-          <p>
-            Sign in to this connector first: <a href={href('connectors', c.ActionConnectorId)}>Overview</a> has a Sign in button.
-          </p>
+        {run.result ? <InvocationResult result={run.result} connectorId={c.ActionConnectorId} /> : null}
+        {run.error ? (
+          <section className="result failed" aria-labelledby="result-h">
+            <h3 id="result-h" tabIndex={-1}>
+              The action did not run
+            </h3>
+            <Explanation explained={explainError(run.error)} connectorId={c.ActionConnectorId} />
+          </section>
         ) : null}
       </div>
     </section>
   );
 }
 
-function InvocationResult({ result }: { result: Output<'InvokeAction'> }) {
+/** What happened and what to do next, with a link when the next step is a place in the console. */
+function Explanation({ explained: x, connectorId }: { explained: Explained; connectorId: string }) {
+  return (
+    <div className="explained">
+      <p className="what">{x.what}</p>
+      <p className="next">
+        <strong>What to do:</strong> {x.next}{' '}
+        {x.go === 'overview' ? (
+          <a href={href('connectors', connectorId)}>Go to the Overview page</a>
+        ) : x.go === 'edit' ? (
+          <a href={href('connectors', connectorId)}>See the connector&rsquo;s settings</a>
+        ) : null}
+      </p>
+    </div>
+  );
+}
+
+function InvocationResult({ result, connectorId }: { result: Output<'InvokeAction'>; connectorId: string }) {
   const ok = result.InvokeActionStatus === 'SUCCESS';
+  const raw = (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: the output scrolls, so it is a named, keyboard-reachable region (WCAG 2.1.1); a <section> would lose <pre>'s formatting
+    <pre tabIndex={0} role="region" aria-label="Output" className="output">
+      {JSON.stringify(result.Output, null, 2)}
+    </pre>
+  );
   return (
     <section className={`result ${ok ? 'ok' : 'failed'}`} aria-labelledby="result-h">
-      <h3 id="result-h">
+      <h3 id="result-h" tabIndex={-1}>
         Result: {ok ? 'Succeeded' : 'Failed'}
         {result.HttpStatusCode ? ` (HTTP ${result.HttpStatusCode})` : ''}
       </h3>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex lint/a11y/useSemanticElements: the output scrolls, so it is a named, keyboard-reachable region (WCAG 2.1.1); a <section> would lose <pre>'s formatting */}
-      <pre tabIndex={0} role="region" aria-label="Output" className="output">
-        {JSON.stringify(result.Output, null, 2)}
-      </pre>
+      {ok ? (
+        raw
+      ) : (
+        <>
+          <Explanation explained={explainResult(result)} connectorId={connectorId} />
+          <details>
+            <summary>The service&rsquo;s answer</summary>
+            {raw}
+          </details>
+        </>
+      )}
     </section>
   );
 }
@@ -393,6 +511,7 @@ function HistorySection({ id }: { id: string }) {
     void load();
   }, [load]);
   const userName = (arn: string) => arn?.split('/').pop() ?? arn;
+  const [open, setOpen] = useState<string>();
   return (
     <section aria-labelledby="hist-h">
       <div className="page-head">
@@ -415,25 +534,75 @@ function HistorySection({ id }: { id: string }) {
                 <th scope="col">Status</th>
                 <th scope="col">HTTP</th>
                 <th scope="col">Duration</th>
+                <th scope="col">
+                  <span className="sr-only">Details</span>
+                </th>
               </tr>
             </thead>
             <tbody>
-              {pages.items.map((i) => (
-                <tr key={i.InvocationId}>
-                  <td data-label="Time">{when(i.Time)}</td>
-                  <td data-label="Action">
-                    <code>{i.ActionId}</code>
-                  </td>
-                  <td data-label="User" title={i.EndUserArn}>
-                    {userName(i.EndUserArn)}
-                  </td>
-                  <td data-label="Status">
-                    <span className={i.InvokeActionStatus === 'SUCCESS' ? 'ok' : 'warn'}>{i.InvokeActionStatus}</span>
-                  </td>
-                  <td data-label="HTTP">{i.HttpStatusCode ?? '—'}</td>
-                  <td data-label="Duration">{i.DurationMs !== undefined ? `${i.DurationMs} ms` : '—'}</td>
-                </tr>
-              ))}
+              {pages.items.map((i) => {
+                const failed = i.InvokeActionStatus !== 'SUCCESS';
+                const why = failed ? explainRecord(i.ErrorCode, i.HttpStatusCode) : undefined;
+                const isOpen = open === i.InvocationId;
+                return (
+                  <Fragment key={i.InvocationId}>
+                    <tr>
+                      <td data-label="Time">{when(i.Time)}</td>
+                      <td data-label="Action">
+                        <code>{i.ActionId}</code>
+                      </td>
+                      <td data-label="User" title={i.EndUserArn}>
+                        {userName(i.EndUserArn)}
+                      </td>
+                      <td data-label="Status">
+                        <span className={failed ? 'warn' : 'ok'} title={i.InvokeActionStatus}>
+                          {statusName(i.InvokeActionStatus)}
+                        </span>
+                        {why ? <span className="why"> — {why.what}</span> : null}
+                      </td>
+                      <td data-label="HTTP">{i.HttpStatusCode ?? '—'}</td>
+                      <td data-label="Duration">{i.DurationMs !== undefined ? `${i.DurationMs} ms` : '—'}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="secondary small"
+                          aria-expanded={isOpen}
+                          aria-controls={`inv-${i.InvocationId}`}
+                          onClick={() => setOpen(isOpen ? undefined : i.InvocationId)}
+                        >
+                          {isOpen ? 'Hide details' : 'Details'}
+                          <span className="sr-only">
+                            {' '}
+                            of the {i.ActionId} run at {when(i.Time)}
+                          </span>
+                        </button>
+                      </td>
+                    </tr>
+                    {isOpen ? (
+                      <tr className="record" id={`inv-${i.InvocationId}`}>
+                        <td colSpan={7}>
+                          <Details
+                            items={[
+                              ['Invocation', <code key="id">{i.InvocationId}</code>],
+                              ['When', when(i.Time)],
+                              ['Who', <code key="who">{i.EndUserArn}</code>],
+                              ['Action', <code key="act">{i.ActionId}</code>],
+                              ['Status', statusName(i.InvokeActionStatus)],
+                              ['HTTP status', i.HttpStatusCode !== undefined ? String(i.HttpStatusCode) : 'none (nothing answered)'],
+                              ['Duration', `${i.DurationMs} ms`],
+                              ['Requests sent', String(i.Attempts)],
+                              ['Error', i.ErrorCode ? <code key="err">{i.ErrorCode}</code> : undefined],
+                              ['What happened', why?.what],
+                              ['What to do', why?.next],
+                              ['Through', i.Client],
+                            ]}
+                          />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
         ) : null}
@@ -458,14 +627,20 @@ function principalLabel(arn: string): { kind: string; name: string } {
   return m ? { kind: m[1] === 'user' ? 'User' : 'Group', name: m[2]! } : { kind: 'Principal', name: arn };
 }
 
-function PermissionsSection({ id, session, meta }: { id: string; session: Session; meta: Meta }) {
+const PRESETS: { key: 'viewer' | 'user' | 'owner'; label: string; says: string }[] = [
+  { key: 'viewer', label: 'Viewer', says: 'sees the connector and its actions' },
+  { key: 'user', label: 'User (can run actions)', says: 'also runs its actions' },
+  { key: 'owner', label: 'Owner', says: 'also edits, deletes and shares it' },
+];
+
+function PermissionsSection({ id, meta, can }: { id: string; session: Session; meta: Meta; can: Can }) {
   const loaded = useLoad(() => call('DescribeActionConnectorPermissions', { ActionConnectorId: id }), [id]);
-  const principals = useLoad(() => api.principals(), []);
+  // The account's users and groups: only those can be chosen (no names typed, no typos).
+  const principals = useLoad(() => (can.share ? api.principals() : Promise.resolve({ Users: [], Groups: [] })), [can.share]);
   const [rows, setRows] = useState<Grant[]>([]);
   const [save, setSave] = useState<{ busy?: boolean; error?: unknown; done?: boolean }>({});
-  const [kind, setKind] = useState('user');
-  const [name, setName] = useState('');
-  const [preset, setPreset] = useState('viewer');
+  const [who, setWho] = useState('');
+  const [preset, setPreset] = useState<'viewer' | 'user' | 'owner'>('user');
   const [addError, setAddError] = useState<string>();
 
   const original: Grant[] = useMemo(
@@ -477,25 +652,27 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
   }, [loaded.value, original]);
 
   const all = meta.PermissionActions;
-  const presets: Record<string, string[]> = { owner: meta.PermissionPresets.owner, viewer: meta.PermissionPresets.viewer };
+  const presets: Record<string, string[]> = meta.PermissionPresets;
   const setActions = (principal: string, actions: string[]) =>
     setRows((rs) => rs.map((r) => (r.principal === principal ? { ...r, actions: [...actions].sort() } : r)));
+  const presetOf = (actions: string[]) => {
+    const key = [...actions].sort().join(' ');
+    return PRESETS.find((p) => [...(presets[p.key] ?? [])].sort().join(' ') === key)?.key ?? (actions.length ? 'custom' : 'none');
+  };
+
+  const listed = new Set(rows.map((r) => r.principal));
+  const users = (principals.value?.Users ?? []).filter((u) => !listed.has(u.Arn));
+  const groups = (principals.value?.Groups ?? []).filter((g) => !listed.has(g.Arn));
 
   const add = (e: FormEvent) => {
     e.preventDefault();
-    const n = name.trim();
-    if (!/^[\w+=,.@-]{1,128}$/.test(n)) {
-      setAddError('Enter a user or group name (letters, digits and + = , . @ _ -).');
-      return;
-    }
-    const arn = `arn:aws:quicksight:${session.Region}:${session.AccountId}:${kind}/default/${n}`;
-    if (rows.some((r) => r.principal === arn)) {
-      setAddError(`${n} is already in the list: change its actions below.`);
+    if (!who) {
+      setAddError('Choose a user or group of this account.');
       return;
     }
     setAddError(undefined);
-    setRows((rs) => [...rs, { principal: arn, actions: [...presets[preset]!].sort() }]);
-    setName('');
+    setRows((rs) => [...rs, { principal: who, actions: [...(presets[preset] ?? [])].sort() }]);
+    setWho('');
   };
 
   const changes = () => {
@@ -535,101 +712,123 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
 
   if (loaded.error) return <ErrorBox error={loaded.error} />;
   if (!loaded.value) return <p role="status">Loading permissions…</p>;
-  const known = principals.value ? (kind === 'user' ? principals.value.Users.map((u) => u.UserName) : principals.value.Groups.map((g) => g.GroupName)) : [];
   return (
     <section aria-labelledby="perm-h">
       <h2 id="perm-h">Who may do what</h2>
-      <p className="hint">Owners may change permissions; viewers may see the connector, list its actions and run them. Changes apply when you save.</p>
-      <form className="add-principal" onSubmit={add} aria-labelledby="add-h">
-        <h3 id="add-h">Share with</h3>
-        <SelectField
-          label="Kind"
-          name="kind"
-          value={kind}
-          onChange={setKind}
-          options={[
-            { value: 'user', label: 'User' },
-            { value: 'group', label: 'Group' },
-          ]}
-        />
-        <Field label={kind === 'user' ? 'User name' : 'Group name'} name="principal" value={name} onChange={setName} error={addError} list="principal-names" />
-        <datalist id="principal-names">
-          {known.map((n) => (
-            <option key={n} value={n} />
-          ))}
-        </datalist>
-        <SelectField
-          label="Access"
-          name="preset"
-          value={preset}
-          onChange={setPreset}
-          options={[
-            { value: 'viewer', label: 'Viewer (use)' },
-            { value: 'owner', label: 'Owner (everything)' },
-          ]}
-        />
-        <div className="buttons">
-          <button type="submit" className="secondary">
-            Add
-          </button>
-        </div>
-      </form>
+      <p className="hint">{PRESETS.map((p) => `${p.label}: ${p.says}`).join('; ')}. Administrators may do everything. Changes apply when you save.</p>
+      {!can.share ? <p className="hint">You can see who has access; only owners and administrators can change it.</p> : null}
+      {can.share ? (
+        <form className="add-principal" onSubmit={add} aria-labelledby="add-h">
+          <h3 id="add-h">Share with</h3>
+          <ErrorBox error={principals.error} title="The account's users and groups could not be loaded." />
+          <div className="field">
+            <div className="label">
+              <label htmlFor="share-who">Person or group</label>
+            </div>
+            <select
+              id="share-who"
+              name="principal"
+              value={who}
+              onChange={(e) => setWho(e.target.value)}
+              aria-invalid={addError ? true : undefined}
+              aria-describedby={addError ? 'share-who-error' : undefined}
+            >
+              <option value="">{users.length + groups.length ? 'Choose…' : 'Nobody left to add'}</option>
+              {users.length ? (
+                <optgroup label="Users">
+                  {users.map((u) => (
+                    <option key={u.Arn} value={u.Arn} title={u.Arn}>
+                      {u.UserName} ({u.Role.toLowerCase()})
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              {groups.length ? (
+                <optgroup label="Groups">
+                  {groups.map((g) => (
+                    <option key={g.Arn} value={g.Arn} title={g.Arn}>
+                      {g.GroupName}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+            </select>
+            {addError ? (
+              <div className="error" id="share-who-error">
+                {addError}
+              </div>
+            ) : null}
+          </div>
+          <SelectField
+            label="Access"
+            name="preset"
+            value={preset}
+            onChange={(v) => setPreset(v as 'viewer' | 'user' | 'owner')}
+            options={PRESETS.map((p) => ({ value: p.key, label: p.label }))}
+          />
+          <div className="buttons">
+            <button type="submit" className="secondary">
+              Add
+            </button>
+          </div>
+        </form>
+      ) : null}
       {rows.length === 0 ? <p className="empty">Nobody but administrators can see this connector.</p> : null}
       {rows.map((r) => {
-        const who = principalLabel(r.principal);
+        const p = principalLabel(r.principal);
         const none = r.actions.length === 0;
+        const current = presetOf(r.actions);
         return (
           <fieldset key={r.principal} className={`grant${none ? ' removed' : ''}`}>
-            <legend>
-              {who.kind} <strong>{who.name}</strong>
+            <legend title={r.principal}>
+              {p.kind} <strong>{p.name}</strong>
               {none ? ' — will lose all access' : ''}
             </legend>
-            <div className="buttons">
-              <button
-                type="button"
-                className="secondary small"
-                onClick={() => setActions(r.principal, presets.owner!)}
-                aria-label={`Make ${who.name} an owner`}
-              >
-                Owner
-              </button>
-              <button
-                type="button"
-                className="secondary small"
-                onClick={() => setActions(r.principal, presets.viewer!)}
-                aria-label={`Make ${who.name} a viewer`}
-              >
-                Viewer
-              </button>
-              <button type="button" className="secondary small" onClick={() => setActions(r.principal, [])} aria-label={`Remove all access of ${who.name}`}>
-                Remove
-              </button>
+            <div className="grant-row">
+              <SelectField
+                label={`Access for ${p.name}`}
+                name={`access-${p.name}`}
+                value={current}
+                disabled={!can.share}
+                onChange={(v) => setActions(r.principal, v === 'none' ? [] : (presets[v] ?? r.actions))}
+                options={[
+                  ...PRESETS.map((x) => ({ value: x.key, label: x.label })),
+                  ...(current === 'custom' ? [{ value: 'custom', label: 'Custom (see Advanced)' }] : []),
+                  { value: 'none', label: 'No access (remove)' },
+                ]}
+              />
             </div>
-            <div className="checks">
-              {all.map((a) => (
-                <label key={a}>
-                  <input
-                    type="checkbox"
-                    checked={r.actions.includes(a)}
-                    onChange={(e) => setActions(r.principal, e.target.checked ? [...r.actions, a] : r.actions.filter((x) => x !== a))}
-                  />{' '}
-                  {shortAction(a)}
-                </label>
-              ))}
-            </div>
+            <details className="advanced">
+              <summary>Advanced: individual permissions</summary>
+              <div className="checks">
+                {all.map((a) => (
+                  <label key={a}>
+                    <input
+                      type="checkbox"
+                      checked={r.actions.includes(a)}
+                      disabled={!can.share}
+                      onChange={(e) => setActions(r.principal, e.target.checked ? [...r.actions, a] : r.actions.filter((x) => x !== a))}
+                    />{' '}
+                    <span title={a}>{permissionName(a)}</span>
+                  </label>
+                ))}
+              </div>
+            </details>
           </fieldset>
         );
       })}
-      <div className="buttons">
-        <button type="button" onClick={submit} disabled={!dirty || save.busy}>
-          {save.busy ? 'Saving…' : 'Save permissions'}
-        </button>
-        {dirty ? (
-          <button type="button" className="secondary" onClick={() => setRows(original)}>
-            Discard changes
+      {can.share ? (
+        <div className="buttons">
+          <button type="button" onClick={submit} disabled={!dirty || save.busy}>
+            {save.busy ? 'Saving…' : 'Save permissions'}
           </button>
-        ) : null}
-      </div>
+          {dirty ? (
+            <button type="button" className="secondary" onClick={() => setRows(original)}>
+              Discard changes
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       <div aria-live="polite">
         {save.done && !dirty ? <Notice kind="success">Permissions saved.</Notice> : null}
         <ErrorBox error={save.error} title="Permissions not saved." />
@@ -639,11 +838,11 @@ function PermissionsSection({ id, session, meta }: { id: string; session: Sessio
 }
 
 // ---- tags --------------------------------------------------------------------------------------
-function TagsSection({ arn }: { arn: string }) {
+function TagsSection({ arn, can }: { arn: string; can: Can }) {
   const tags = useLoad(() => call('ListTagsForResource', { ResourceArn: arn }), [arn]);
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
-  const [state, setState] = useState<{ busy?: boolean; error?: unknown; fieldErrors?: { key?: string; value?: string } }>({});
+  const [state, setState] = useState<{ busy?: boolean; error?: unknown; fieldErrors?: { key?: string; value?: string }; done?: string }>({});
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -652,14 +851,14 @@ function TagsSection({ arn }: { arn: string }) {
       await call('TagResource', { ResourceArn: arn, Tags: [{ Key: key, Value: value }] });
       setKey('');
       setValue('');
-      setState({});
+      setState({ done: `Tag “${key}” saved.` });
       tags.reload();
     } catch (err) {
       const fieldErrors: { key?: string; value?: string } = {};
       if (err instanceof ApiError && err.code === 'InvalidParameterValueException') {
         for (const p of err.problems) {
-          if (p.path?.endsWith('.key')) fieldErrors.key = p.rule;
-          if (p.path?.endsWith('.value')) fieldErrors.value = p.rule;
+          if (p.path?.endsWith('.key')) fieldErrors.key = ruleSentence(p.rule);
+          if (p.path?.endsWith('.value')) fieldErrors.value = ruleSentence(p.rule);
         }
       }
       setState({ error: err, fieldErrors });
@@ -669,7 +868,7 @@ function TagsSection({ arn }: { arn: string }) {
     setState({ busy: true });
     try {
       await call('UntagResource', { ResourceArn: arn, TagKeys: [k] });
-      setState({});
+      setState({ done: `Tag “${k}” removed.` });
       tags.reload();
     } catch (err) {
       setState({ error: err });
@@ -702,25 +901,31 @@ function TagsSection({ arn }: { arn: string }) {
                 </th>
                 <td data-label="Value">{t.Value}</td>
                 <td>
-                  <button type="button" className="secondary small" onClick={() => remove(t.Key)} disabled={state.busy} aria-label={`Remove tag ${t.Key}`}>
-                    Remove
-                  </button>
+                  {can.edit ? (
+                    <button type="button" className="secondary small" onClick={() => remove(t.Key)} disabled={state.busy} aria-label={`Remove tag ${t.Key}`}>
+                      Remove
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
-      <form className="inline-form" onSubmit={add} aria-labelledby="tag-add-h">
-        <h3 id="tag-add-h">Add or change a tag</h3>
-        <Field label="Key" name="tagKey" value={key} onChange={setKey} required error={state.fieldErrors?.key} />
-        <Field label="Value" name="tagValue" value={value} onChange={setValue} required error={state.fieldErrors?.value} />
-        <div className="buttons">
-          <button type="submit" disabled={state.busy}>
-            Save tag
-          </button>
-        </div>
-      </form>
+      {!can.edit ? <p className="hint">Only people who may edit this connector can change its tags.</p> : null}
+      {can.edit ? (
+        <form className="inline-form" onSubmit={add} aria-labelledby="tag-add-h">
+          <h3 id="tag-add-h">Add or change a tag</h3>
+          <Field label="Key" name="tagKey" value={key} onChange={setKey} required error={state.fieldErrors?.key} />
+          <Field label="Value" name="tagValue" value={value} onChange={setValue} required error={state.fieldErrors?.value} />
+          <div className="buttons">
+            <button type="submit" disabled={state.busy}>
+              Save tag
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <div aria-live="polite">{state.done ? <Notice kind="success">{state.done}</Notice> : null}</div>
       <ErrorBox error={state.error} />
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { call, when, type ActionConnectorSummary, type Meta, type Output, type Session, type Wire } from '../api';
-import { ErrorBox, Field, PageHeading, SelectField, href } from '../ui';
+import { ErrorBox, Field, Notice, PageHeading, SelectField, hashQuery, href, useFlash } from '../ui';
+import { statusName, typeName } from '../labels';
 
 type Summary = Wire<ActionConnectorSummary>;
 interface Query {
@@ -31,47 +32,123 @@ async function fetchPage(q: Query, token?: string): Promise<{ items: Summary[]; 
   return { items, next: r.NextToken, note };
 }
 
+/** The list's state, kept in the URL (`#/connectors?q=&type=&size=&t=…`): reload and Back keep it. `t`: the NextTokens that opened the pages after the first. */
+function readQuery(): { query: Query; tokens: string[] } {
+  const p = hashQuery();
+  const size = Number(p.get('size'));
+  return { query: { name: p.get('q') ?? '', type: p.get('type') ?? '', size: PAGE_SIZES.includes(size) ? size : 25 }, tokens: p.getAll('t') };
+}
+function listHref(q: Query, tokens: string[]): string {
+  const p = new URLSearchParams();
+  if (q.name) p.set('q', q.name);
+  if (q.type) p.set('type', q.type);
+  if (q.size !== 25) p.set('size', String(q.size));
+  for (const t of tokens) p.append('t', t);
+  const qs = p.toString();
+  return `${href('connectors')}${qs ? `?${qs}` : ''}`;
+}
+
+/** How many connectors match (walking the pages, at most COUNT_LIMIT), for "N connectors". */
+const COUNT_LIMIT = 1000;
+async function countAll(q: Query): Promise<{ n: number; more: boolean }> {
+  let n = 0;
+  let token: string | undefined;
+  do {
+    const p = await fetchPage({ ...q, size: 100 }, token);
+    n += p.items.length;
+    token = p.next;
+  } while (token && n < COUNT_LIMIT);
+  return { n, more: token !== undefined };
+}
+
+function countText(c: { n: number; more: boolean }, filtered: boolean): string {
+  const one = c.n === 1 && !c.more;
+  return `${c.more ? `More than ${c.n}` : c.n} ${one ? 'connector' : 'connectors'}${filtered ? (one ? ' matches' : ' match') : ''}`;
+}
+
 export function ConnectorList({ session, meta }: { session: Session; meta: Meta }) {
-  const [name, setName] = useState('');
-  const [type, setType] = useState('');
-  const [size, setSize] = useState(25);
-  const [query, setQuery] = useState<Query>({ name: '', type: '', size: 25 });
-  // tokens[i] is the NextToken that opened page i (undefined for the first).
-  const [tokens, setTokens] = useState<(string | undefined)[]>([undefined]);
+  const { query, tokens } = readQuery();
+  const key = listHref(query, tokens);
+  const [name, setName] = useState(query.name);
+  const [type, setType] = useState(query.type);
+  const [size, setSize] = useState(query.size);
   const [page, setPage] = useState<{ items: Summary[]; next?: string; note?: string }>();
+  const [count, setCount] = useState<{ n: number; more: boolean }>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
+  const [attempt, setAttempt] = useState(0);
+  const notice = useFlash();
 
+  // The form follows the URL (Back, a link).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the URL (key) is what changes; its parts are read from it
   useEffect(() => {
+    setName(query.name);
+    setType(query.type);
+    setSize(query.size);
+  }, [key]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the URL (key) and a retry (attempt) say when to load; query and tokens are read from it
+  useEffect(() => {
+    let live = true;
     setLoading(true);
     setError(undefined);
     fetchPage(query, tokens[tokens.length - 1]).then(
       (p) => {
+        if (!live) return;
         setPage(p);
         setLoading(false);
       },
       (e) => {
+        if (!live) return;
         setError(e);
         setPage(undefined);
         setLoading(false);
       },
     );
-  }, [query, tokens]);
+    return () => {
+      live = false;
+    };
+  }, [key, attempt]);
+
+  const countKey = `${query.name}\u0000${query.type}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: counted again when the search or filter changes (not the page), or on retry
+  useEffect(() => {
+    let live = true;
+    setCount(undefined);
+    countAll(query).then(
+      (c) => live && setCount(c),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [countKey, attempt]);
 
   const search = (e: FormEvent) => {
     e.preventDefault();
-    setQuery({ name: name.trim(), type, size });
-    setTokens([undefined]);
+    location.hash = listHref({ name: name.trim(), type, size }, []);
   };
   const clear = () => {
-    setName('');
-    setType('');
-    setQuery({ name: '', type: '', size });
-    setTokens([undefined]);
+    location.hash = listHref({ name: '', type: '', size }, []);
   };
 
   const canCreate = session.Role === 'ADMIN' || session.Role === 'AUTHOR';
   const filtered = query.name || query.type;
+  const pageNo = tokens.length + 1;
+  const empty = filtered ? (
+    <>No connector matches this search. Try fewer letters of the name, or any type.</>
+  ) : session.Role === 'ADMIN' ? (
+    <>
+      There are no connectors in this account yet. <a href={href('connectors', 'new')}>Create the first one.</a>
+    </>
+  ) : session.Role === 'AUTHOR' ? (
+    <>
+      You have no connectors yet: none you created and none shared with you (others may exist that you cannot see).{' '}
+      <a href={href('connectors', 'new')}>Create one</a>, or ask a colleague to share theirs.
+    </>
+  ) : (
+    <>No connectors are shared with you yet. Ask an administrator or a connector&rsquo;s owner to share one with you.</>
+  );
   return (
     <>
       <div className="page-head">
@@ -82,6 +159,7 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
           </a>
         ) : null}
       </div>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
       <search aria-label="Connectors">
         <form className="search" onSubmit={search}>
           <Field label="Name contains" name="q" value={name} onChange={setName} />
@@ -90,7 +168,10 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
             name="type"
             value={type}
             onChange={setType}
-            options={[{ value: '', label: 'Any type' }, ...meta.ConnectorTypes.map((t) => ({ value: t.Type, label: t.Type }))]}
+            options={[
+              { value: '', label: 'Any type' },
+              ...meta.ConnectorTypes.map((t) => ({ value: t.Type, label: typeName(t.Type), title: t.Type })).sort((x, y) => x.label.localeCompare(y.label)),
+            ]}
           />
           <SelectField
             label="Per page"
@@ -109,23 +190,31 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
           </div>
         </form>
       </search>
-      <ErrorBox error={error} />
+      {error ? (
+        <div className="retry">
+          <ErrorBox error={error} title="The connectors could not be loaded." />
+          <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
+      ) : null}
       {page?.note ? <p className="hint">{page.note}</p> : null}
+      <p className="count" aria-live="polite">
+        {count ? countText(count, Boolean(filtered)) : '\u00a0'}
+      </p>
       <div aria-live="polite" aria-busy={loading}>
-        {page && page.items.length === 0 ? (
-          <p className="empty">
-            {filtered ? 'No connector matches.' : 'No connectors yet.'}
-            {!filtered && canCreate ? (
-              <>
-                {' '}
-                <a href={href('connectors', 'new')}>Create one.</a>
-              </>
-            ) : null}
-          </p>
+        {loading && !page ? (
+          <div className="skeleton" aria-hidden="true">
+            <div />
+            <div />
+            <div />
+          </div>
         ) : null}
+        {loading ? <span className="sr-only">Loading connectors…</span> : null}
+        {page && page.items.length === 0 ? <p className="empty">{empty}</p> : null}
         {page && page.items.length > 0 ? (
           <table className="cards">
-            <caption className="sr-only">Connectors, page {tokens.length}</caption>
+            <caption className="sr-only">Connectors, page {pageNo}</caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -144,8 +233,12 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
                   <td data-label="ID">
                     <code>{c.ActionConnectorId}</code>
                   </td>
-                  <td data-label="Type">{c.Type}</td>
-                  <td data-label="Status">{c.Status ?? '—'}</td>
+                  <td data-label="Type" title={c.Type}>
+                    {typeName(c.Type)}
+                  </td>
+                  <td data-label="Status" title={c.Status}>
+                    {statusName(c.Status)}
+                  </td>
                   <td data-label="Last updated">{when(c.LastUpdatedTime)}</td>
                 </tr>
               ))}
@@ -153,15 +246,32 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
           </table>
         ) : null}
       </div>
-      <nav className="pager" aria-label="Pages">
-        <button type="button" className="secondary" disabled={tokens.length <= 1 || loading} onClick={() => setTokens((t) => t.slice(0, -1))}>
-          Previous page
-        </button>
-        <span>Page {tokens.length}</span>
-        <button type="button" className="secondary" disabled={!page?.next || loading} onClick={() => setTokens((t) => [...t, page?.next])}>
-          Next page
-        </button>
-      </nav>
+      {/* Paging only when there is more than one page. */}
+      {pageNo > 1 || page?.next ? (
+        <nav className="pager" aria-label="Pages">
+          <button
+            type="button"
+            className="secondary"
+            disabled={pageNo <= 1 || loading}
+            onClick={() => {
+              location.hash = listHref(query, tokens.slice(0, -1));
+            }}
+          >
+            Previous page
+          </button>
+          <span>Page {pageNo}</span>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!page?.next || loading}
+            onClick={() => {
+              if (page?.next) location.hash = listHref(query, [...tokens, page.next]);
+            }}
+          >
+            Next page
+          </button>
+        </nav>
+      ) : null}
     </>
   );
 }
