@@ -3,7 +3,7 @@
 // HTTPS with the test CA, requiring the connector's bearer key) gets its tools as actions
 // (annotations kept), invoked through InvokeAction with the connector's own credentials,
 // audited, re-exposed through our /mcp; a refresh reports added and removed tools and removed
-// ones leave EnabledActions; egress refuses a host its policy refuses; a server's sampling
+// ones leave EnabledActions; egress refuses a host its policy refuses, a redirect elsewhere is not followed; a server's sampling
 // request is refused; results are bounded and scrubbed; who may change and read it.
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
@@ -37,6 +37,7 @@ const seen = {
   unauthorized: 0,
   deletes: 0,
   samplingAnswers: [] as string[],
+  elsewhere: 0,
 };
 /** Which tools the server lists now (a session lists what was set when it began). */
 let toolSet: 'v1' | 'v2' = 'v1';
@@ -115,6 +116,12 @@ function buildServer(authorization: () => string | undefined): McpServer {
 async function startMcpServer(): Promise<TestHttpsServer> {
   const sessions = new Map<string, { transport: StreamableHTTPServerTransport; auth: string | undefined }>();
   const handler = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.url?.startsWith('/elsewhere')) seen.elsewhere++;
+    if (req.url?.startsWith('/tracker/moved')) {
+      // Another origin (localhost is 127.0.0.1 too, so egress would allow it): never followed.
+      res.writeHead(307, { location: mcp.url('/elsewhere/mcp', 'localhost') }).end();
+      return;
+    }
     if (!req.url?.startsWith('/tracker/mcp')) {
       res.writeHead(404).end();
       return;
@@ -344,6 +351,12 @@ describe('a connector attached to a remote MCP server', () => {
     expect(wrong.message).toMatch(/HTTP 401/);
     expect(wrong.message).not.toContain('not-the-key-123');
     expect(seen.unauthorized).toBe(before + 1);
+
+    // A server that redirects to another origin: not followed, nothing sent there.
+    const moved = await failure(api().putActionConnectorMcpServer({ ActionConnectorId: 'wrongkey', ServerPath: '/moved' }));
+    expect(moved).toBeInstanceOf(InvalidParameterValueException);
+    expect(moved.message).toMatch(/HTTP 307/);
+    expect(seen.elsewhere).toBe(0);
 
     const both = await failure(
       api().putActionConnectorApiDefinition({
