@@ -21,11 +21,14 @@ import {
   ResourceNotFoundException,
 } from '../src/client/index.js';
 import { ACCOUNT, ADMIN, type Creds, type TestUser } from './helpers.js';
-import { apiKeyAuth, createConnector } from './support/actions.js';
+import { apiKeyAuth, clientCredentialsAuth, createConnector } from './support/actions.js';
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { connectHttp, mintToken, startMcpEnv, type McpEnv } from './support/mcp-env.js';
 
 const KEY = 'mcp-server-key-7b1e4c9d2a';
+const CC_CLIENT = 'mcpclient';
+const CC_SECRET = 'mcpclientsecret55aa';
+const CC_TOKEN = 'cc-access-token-9f8e7d6c5b';
 const ADMIN_ARN = `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/admin`;
 
 let env: McpEnv;
@@ -122,11 +125,19 @@ async function startMcpServer(): Promise<TestHttpsServer> {
       res.writeHead(307, { location: mcp.url('/elsewhere/mcp', 'localhost') }).end();
       return;
     }
+    if (req.url === '/token' && req.method === 'POST') {
+      // The connector's OAuth client-credentials token endpoint.
+      const ok = req.headers.authorization === `Basic ${Buffer.from(`${CC_CLIENT}:${CC_SECRET}`).toString('base64')}`;
+      req.resume();
+      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(ok ? { access_token: CC_TOKEN, token_type: 'Bearer', expires_in: 3600 } : { error: 'invalid_client' }));
+      return;
+    }
     if (!req.url?.startsWith('/tracker/mcp')) {
       res.writeHead(404).end();
       return;
     }
-    if (req.headers.authorization !== `Bearer ${KEY}`) {
+    if (req.headers.authorization !== `Bearer ${KEY}` && req.headers.authorization !== `Bearer ${CC_TOKEN}`) {
       seen.unauthorized++;
       res.writeHead(401, { 'www-authenticate': 'Bearer' }).end('{"error":"unauthorized"}');
       return;
@@ -369,6 +380,21 @@ describe('a connector attached to a remote MCP server', () => {
       }),
     );
     expect(both).toBeInstanceOf(ConflictException);
+  });
+
+  it('OAuth client credentials: the connector’s token is fetched and sent to the MCP server, and scrubbed from results', async () => {
+    await createConnector(env.admin, 'tracker-cc', {
+      auth: clientCredentialsAuth(mcp.url('/tracker'), mcp.url('/token'), CC_CLIENT, CC_SECRET),
+      permissions: [{ Principal: env.alice.arn, Actions: ['quicksight:ListActionConnectorActions', 'quicksight:InvokeActionConnector'] }],
+    });
+    const put = await api().putActionConnectorMcpServer({ ActionConnectorId: 'tracker-cc', ServerPath: '/mcp' });
+    expect(put.McpServer.Tools.map((t) => t.ActionId)).toContain('whoami');
+    seen.calls.length = 0;
+    const r = await api(env.alice).invokeAction({ ActionConnectorId: 'tracker-cc', ActionId: 'search-issues', Input: { query: 'cc' } });
+    expect(r.InvokeActionStatus).toBe('SUCCESS');
+    expect(seen.calls[0]!.authorization).toBe(`Bearer ${CC_TOKEN}`);
+    const who = await api(env.alice).invokeAction({ ActionConnectorId: 'tracker-cc', ActionId: 'whoami', Input: {} });
+    expect(JSON.stringify(who.Output)).not.toContain(CC_TOKEN);
   });
 
   it('delete: the tools stop being actions and leave EnabledActions', async () => {
