@@ -43,7 +43,7 @@ const seen = {
   elsewhere: 0,
 };
 /** Which tools the server lists now (a session lists what was set when it began). */
-let toolSet: 'v1' | 'v2' = 'v1';
+let toolSet: 'v1' | 'v2' | 'many' = 'v1';
 
 const api = (creds: Creds = ADMIN) => new ActionBridgeClient({ endpoint: env.t.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: creds });
 const failure = async (p: Promise<unknown>): Promise<ActionBridgeError> => {
@@ -59,6 +59,12 @@ const failure = async (p: Promise<unknown>): Promise<ActionBridgeError> => {
 function buildServer(authorization: () => string | undefined): McpServer {
   const server = new McpServer({ name: 'issue-tracker', version: '3.4.5' });
   const record = (tool: string, args: unknown) => seen.calls.push({ tool, args, authorization: authorization() });
+  if (toolSet === 'many') {
+    // A hostile list: more tools than a connector takes, one with an empty name, one with a huge schema.
+    for (let i = 0; i < 520; i++) server.registerTool(`t${i}`, { description: `tool ${i}`, inputSchema: {} }, async () => ({ content: [] }));
+    server.registerTool('big_schema', { description: 'x', inputSchema: { blob: z.string().describe('d'.repeat(300 * 1024)) } }, async () => ({ content: [] }));
+    return server;
+  }
   server.registerTool(
     'search-issues',
     {
@@ -395,6 +401,25 @@ describe('a connector attached to a remote MCP server', () => {
     expect(seen.calls[0]!.authorization).toBe(`Bearer ${CC_TOKEN}`);
     const who = await api(env.alice).invokeAction({ ActionConnectorId: 'tracker-cc', ActionId: 'whoami', Input: {} });
     expect(JSON.stringify(who.Output)).not.toContain(CC_TOKEN);
+  });
+
+  it('a huge tool list: 500 tools made actions, the rest and an oversized schema skipped with their reasons', async () => {
+    await createConnector(env.admin, 'many', { auth: apiKeyAuth(mcp.url('/tracker'), KEY) });
+    toolSet = 'many';
+    try {
+      const r = await api().putActionConnectorMcpServer({ ActionConnectorId: 'many', ServerPath: '/mcp', EnableNewActions: false });
+      expect(r.McpServer.Tools).toHaveLength(500);
+      expect(r.McpServer.Skipped).toEqual(
+        expect.arrayContaining([
+          { Operation: 't500', Reason: expect.stringMatching(/more than 500 tools/) },
+          { Operation: 'big_schema', Reason: expect.stringMatching(/inputSchema is not a JSON object of at most/) },
+        ]),
+      );
+      const list = await api().listActionConnectorActions({ ActionConnectorId: 'many' });
+      expect(list.Actions.filter((a) => a.Enabled).map((a) => a.ActionId)).toEqual(['HttpRequest']);
+    } finally {
+      toolSet = 'v1';
+    }
   });
 
   it('delete: the tools stop being actions and leave EnabledActions', async () => {

@@ -359,13 +359,13 @@ function toStored(rec: ConnectorRecord, listed: unknown[], truncated: boolean, p
       skipped.push({ Operation: label, Reason: 'the server lists another tool of this name' });
       continue;
     }
-    if (ok.length >= MAX_TOOLS) {
-      skipped.push({ Operation: label, Reason: `more than ${MAX_TOOLS} tools: the rest are not made actions` });
-      continue;
-    }
     const schemaText = JSON.stringify(t.inputSchema ?? null);
     if (!t.inputSchema || typeof t.inputSchema !== 'object' || Array.isArray(t.inputSchema) || Buffer.byteLength(schemaText) > MAX_SCHEMA_BYTES) {
       skipped.push({ Operation: label, Reason: `its inputSchema is not a JSON object of at most ${MAX_SCHEMA_BYTES} bytes` });
+      continue;
+    }
+    if (ok.length >= MAX_TOOLS) {
+      skipped.push({ Operation: label, Reason: `more than ${MAX_TOOLS} tools: the rest are not made actions` });
       continue;
     }
     names.add(name);
