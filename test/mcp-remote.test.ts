@@ -101,6 +101,7 @@ function buildServer(authorization: () => string | undefined): McpServer {
   server.registerTool('huge', { description: 'A very large result.', inputSchema: {} }, async () => ({
     content: [{ type: 'text', text: 'x'.repeat(2 * 1024 * 1024) }],
   }));
+  server.registerTool('hang', { description: 'Never answers.', inputSchema: {} }, () => new Promise(() => {}));
   server.registerTool('fails', { description: 'Always an error result.', inputSchema: {} }, async () => ({
     isError: true,
     content: [{ type: 'text', text: 'the tracker is read-only today' }],
@@ -281,7 +282,7 @@ describe('a connector attached to a remote MCP server', () => {
           Name: 'tracker',
           AuthenticationConfig: apiKeyAuth(mcp.url('/tracker'), KEY),
         }),
-        ['HttpRequest', 'search-issues', 'delete_issue', 'whoami', 'huge', 'ask_model', 'fails'],
+        ['HttpRequest', 'search-issues', 'delete_issue', 'whoami', 'huge', 'ask_model', 'fails', 'hang'],
       ),
     );
     const e = await failure(api(env.alice).invokeAction({ ActionConnectorId: 'tracker', ActionId: 'HttpRequest_2', Input: {} }));
@@ -307,6 +308,21 @@ describe('a connector attached to a remote MCP server', () => {
     expect(r.InvokeActionStatus).toBe('FAILED');
     expect(r.Output).toMatchObject({ Code: 'McpServerRequestRefused', Message: expect.stringMatching(/sampling\/createMessage/) });
     expect(seen.samplingAnswers).not.toContain('answered');
+  });
+
+  it('a tool that never answers: FAILED with the egress timeout (30 s), audited, the node still answering', { timeout: 90_000 }, async () => {
+    const t0 = Date.now();
+    const pending = api(env.alice).invokeAction({ ActionConnectorId: 'tracker', ActionId: 'hang', Input: {} });
+    // Meanwhile another call through the same connector completes.
+    const other = await api(env.alice).invokeAction({ ActionConnectorId: 'tracker', ActionId: 'search-issues', Input: { query: 'meanwhile' } });
+    expect(other.InvokeActionStatus).toBe('SUCCESS');
+    const r = await pending;
+    expect(r.InvokeActionStatus).toBe('FAILED');
+    expect(r.HttpStatusCode).toBeUndefined();
+    expect(r.Output).toMatchObject({ Code: 'EgressError', Reason: 'timeout' });
+    expect(Date.now() - t0).toBeLessThan(45_000);
+    const audit = await api().listActionInvocations({ ActionConnectorId: 'tracker' });
+    expect(audit.Invocations.find((i) => i.ActionId === 'hang')).toMatchObject({ InvokeActionStatus: 'FAILED', ErrorCode: 'Egress.timeout' });
   });
 
   it('refresh: added and removed tools reported; a removed tool leaves EnabledActions and is no action; ids kept', async () => {

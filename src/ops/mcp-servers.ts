@@ -53,6 +53,8 @@ const MAX_SCHEMA_BYTES = 256 * 1024;
 export const MAX_RESULT_BYTES = 1024 * 1024;
 /** One tool call (initialize, the call, the session's end) at most. */
 export const CALL_TIMEOUT_MS = 300_000;
+/** How long the session's DELETE may take before the session is simply dropped. */
+const SESSION_END_MS = 3_000;
 /** Tool calls in progress per connector on this node; one more is throttled. */
 export const MAX_CALLS_PER_CONNECTOR = 16;
 /** Server-supplied text (name, version, error messages) kept at most. */
@@ -304,7 +306,15 @@ async function withSession<T>(s: Services, rec: ConnectorRecord, path: string, u
     await client.connect(transport, { timeout: CALL_TIMEOUT_MS });
     return await fn({ client, refused, last });
   } finally {
-    await transport.terminateSession().catch(() => {});
+    // The session's end is a courtesy: a server that does not answer it within a few seconds is left (close aborts the request).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      transport.terminateSession().catch(() => {}),
+      new Promise<void>((r) => {
+        timer = setTimeout(r, SESSION_END_MS);
+      }),
+    ]);
+    clearTimeout(timer);
     await client.close().catch(() => {});
   }
 }
