@@ -266,8 +266,13 @@ describe('a connector attached to a remote MCP server', () => {
     const { token } = await mintToken(env, 'alice');
     const client = await connectHttp(env.t.endpoint, token);
     try {
-      const tools = (await client.listTools()).tools.map((t) => t.name);
-      expect(tools.some((n) => n.includes('search-issues'))).toBe(true);
+      const tool = (await client.listTools()).tools.find((t) => t.name === 'tracker__search-issues')!;
+      expect(tool.annotations).toEqual({ readOnlyHint: true, openWorldHint: false });
+      expect(tool.inputSchema).toMatchObject({ properties: { query: { type: 'string' } } });
+      seen.calls.length = 0;
+      const r = await client.callTool({ name: 'tracker__search-issues', arguments: { query: 'via mcp' } });
+      expect(JSON.stringify(r.content)).toContain('2 issues match via mcp');
+      expect(seen.calls).toEqual([{ tool: 'search-issues', args: { query: 'via mcp' }, authorization: `Bearer ${KEY}` }]);
     } finally {
       await client.close();
     }
