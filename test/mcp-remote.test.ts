@@ -127,6 +127,12 @@ async function startMcpServer(): Promise<TestHttpsServer> {
   const sessions = new Map<string, { transport: StreamableHTTPServerTransport; auth: string | undefined }>();
   const handler = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.url?.startsWith('/elsewhere')) seen.elsewhere++;
+    if (req.url?.startsWith('/tracker/garbage')) {
+      // JSON, but not JSON-RPC: not an MCP server.
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"hello":"world"}');
+      return;
+    }
     if (req.url?.startsWith('/tracker/moved')) {
       // Another origin (localhost is 127.0.0.1 too, so egress would allow it): never followed.
       res.writeHead(307, { location: mcp.url('/elsewhere/mcp', 'localhost') }).end();
@@ -389,6 +395,11 @@ describe('a connector attached to a remote MCP server', () => {
     expect(wrong.message).toMatch(/HTTP 401/);
     expect(wrong.message).not.toContain('not-the-key-123');
     expect(seen.unauthorized).toBe(before + 1);
+
+    // Not an MCP server: a clear 4xx naming what it answered, never a 500.
+    const garbage = await failure(api().putActionConnectorMcpServer({ ActionConnectorId: 'wrongkey', ServerPath: '/garbage' }));
+    expect(garbage).toBeInstanceOf(InvalidParameterValueException);
+    expect(garbage.message).toMatch(/could not list the tools/);
 
     // A server that redirects to another origin: not followed, nothing sent there.
     const moved = await failure(api().putActionConnectorMcpServer({ ActionConnectorId: 'wrongkey', ServerPath: '/moved' }));

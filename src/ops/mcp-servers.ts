@@ -325,7 +325,10 @@ function mcpFailure(err: unknown): { code: string; message: string; status?: num
     return { code: 'McpHttpError', message: cut(err.message)!, ...(err.code !== undefined && err.code > 0 ? { status: err.code } : {}) };
   }
   if (err instanceof McpError) return { code: 'McpError', message: cut(err.message)! };
-  return undefined;
+  // Ours (a refusal, a token endpoint, egress) stay what they are.
+  if (err instanceof ServiceError || isEgressError(err) || !(err instanceof Error)) return undefined;
+  // The server broke the protocol (not JSON-RPC, an unsupported version, a bad result): its text, scrubbed already, cut.
+  return { code: 'McpProtocolError', message: cut(err.message) || err.name };
 }
 
 /** Lists the server's tools (every page, bounded) and what it said of itself. */
@@ -464,6 +467,15 @@ export async function invokeMcpTool(
       }
       return { InvokeActionStatus: result.isError ? 'FAILED' : 'SUCCESS', HttpStatusCode: last.status, Output: output };
     });
+  } catch (err) {
+    // The session could not be opened: the server answered non-2xx, or not as MCP.
+    const f = mcpFailure(err);
+    if (!f) throw err;
+    return {
+      InvokeActionStatus: 'FAILED',
+      ...(f.status ? { HttpStatusCode: f.status } : {}),
+      Output: { Code: f.code, Message: f.message },
+    } as InvocationResult;
   } finally {
     const n = (concurrency.get(key) ?? 1) - 1;
     if (n > 0) concurrency.set(key, n);
