@@ -22,6 +22,7 @@ const PG_FILES = [
   'test/auth-permissions.test.ts',
   'test/auth-sdk.test.ts',
   'test/conn-*.test.ts',
+  'test/mcp-remote.test.ts',
   'test/robust-concurrency.test.ts',
   'test/pg-*.test.ts',
 ];

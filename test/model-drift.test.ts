@@ -123,6 +123,7 @@ describe('every extension operation has a route and a handler', () => {
       const route = operations[name as keyof typeof operations];
       expect(t.server.app.hasRoute({ method: route.method, url: fastifyPath(route.uri) }), name).toBe(true);
       const method = (name[0]!.toLowerCase() + name.slice(1)) as 'testActionConnector';
+      // Every required member given (Document: PutActionConnectorApiDefinition's), so the missing connector is what answers.
       const input = { ActionConnectorId: 'no-such-connector', ActionId: 'HttpRequest', Input: {}, Document: '{}' };
       const e = await (client[method] as (i: object) => Promise<unknown>).call(client, input).then(
         () => undefined,

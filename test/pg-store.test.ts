@@ -28,6 +28,7 @@ const rec = (id: string, name = `N ${id}`): ConnectorRecord => ({
   createdAt: 1767225600123,
   updatedAt: 1767225600123,
   apiDefinitionVersion: null,
+  mcpServerVersion: null,
 });
 
 d(PG_URL ? 'PostgreSQL store' : PG_SKIP_REASON, () => {

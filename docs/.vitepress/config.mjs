@@ -29,6 +29,7 @@ export default defineConfig({
           { text: 'Using the AWS SDK and CLI', link: '/guide/aws-sdk' },
           { text: 'Actions', link: '/guide/actions' },
           { text: 'Actions from an OpenAPI document', link: '/guide/api-definitions' },
+          { text: 'Tools of a remote MCP server', link: '/guide/mcp-servers' },
           { text: 'Outbound connections', link: '/guide/egress' },
           { text: 'Console', link: '/guide/console' },
           { text: 'MCP for agents', link: '/guide/mcp' },

@@ -114,6 +114,9 @@ export function describeActions(type: ActionConnectorType, enabled: readonly str
     if (requirements) d.Requirements = requirements;
     if (a.Examples?.length) d.Examples = a.Examples.map((e) => ({ Title: e.Title, Input: e.Input }));
     if (a.reference) d.Reference = a.reference;
+    // An MCP server's tool (src/ops/mcp-servers.ts): its annotations, as the server gave them.
+    const annotations = (a as { mcp?: { annotations?: ActionDescription['Annotations'] } }).mcp?.annotations;
+    if (annotations) d.Annotations = annotations;
     return d;
   });
 }

@@ -55,6 +55,8 @@ export interface ConnectorRecord extends ConnectorKey {
   updatedAt: number; // epoch ms
   /** The current version of its API definition (defined actions beside the type's catalog), null without one. */
   apiDefinitionVersion: number | null;
+  /** The current version of its MCP server's tool list (tools as actions beside the type's catalog), null without one. */
+  mcpServerVersion: number | null;
 }
 
 export interface PermissionGrant {

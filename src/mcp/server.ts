@@ -130,7 +130,15 @@ export function createMcpSession(opts: McpSessionOptions): McpSession {
     }
     remember(tools);
     shown = toolsFingerprint(tools);
-    return { tools: tools.map((t) => ({ name: t.name, title: t.title, description: t.description, inputSchema: t.inputSchema })) };
+    return {
+      tools: tools.map((t) => ({
+        name: t.name,
+        title: t.title,
+        description: t.description,
+        inputSchema: t.inputSchema,
+        ...(t.annotations ? { annotations: t.annotations } : {}),
+      })),
+    };
   });
 
   server.setRequestHandler(CallToolRequestSchema, async (req, extra): Promise<ToolResult> => {

@@ -36,6 +36,8 @@ export interface McpTool {
   title: string;
   description: string;
   inputSchema: { type: 'object'; [k: string]: unknown };
+  /** A remote MCP server's tool (ActionDescription.Annotations): its hints, passed on as MCP spells them. */
+  annotations?: { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
   connectorId: string;
   actionId: string;
 }
@@ -71,9 +73,22 @@ export function toolFor(c: McpConnector, a: McpAction): McpTool {
     title: `${a.Name} (${c.Name})`,
     description: `${a.Name}: ${a.Description}\n\nRuns action ${a.ActionId} on action connector "${c.Name}" (id ${c.ActionConnectorId}, type ${c.Type}) with your own permissions and sign-in.${details(a)}`,
     inputSchema,
+    ...annotationsOf(a),
     connectorId: c.ActionConnectorId,
     actionId: a.ActionId,
   };
+}
+
+/** ActionDescription.Annotations as MCP's tool annotations (the hints only; the title is the tool's own). */
+function annotationsOf(a: McpAction): Pick<McpTool, 'annotations'> {
+  const x = a.Annotations;
+  if (!x) return {};
+  const out: NonNullable<McpTool['annotations']> = {};
+  if (x.ReadOnlyHint !== undefined) out.readOnlyHint = x.ReadOnlyHint;
+  if (x.DestructiveHint !== undefined) out.destructiveHint = x.DestructiveHint;
+  if (x.IdempotentHint !== undefined) out.idempotentHint = x.IdempotentHint;
+  if (x.OpenWorldHint !== undefined) out.openWorldHint = x.OpenWorldHint;
+  return Object.keys(out).length ? { annotations: out } : {};
 }
 
 /** Examples shown in a tool's description at most, and the longest input shown of one. */
@@ -136,7 +151,8 @@ export async function listTools(backend: McpBackend, concurrency = 8): Promise<M
 /** A fingerprint of a tool list: changes when any tool appears, disappears or changes. */
 export function toolsFingerprint(tools: McpTool[]): string {
   const h = createHash('sha256');
-  for (const t of [...tools].sort((x, y) => (x.name < y.name ? -1 : 1))) h.update(JSON.stringify([t.name, t.title, t.description, t.inputSchema])).update('\n');
+  for (const t of [...tools].sort((x, y) => (x.name < y.name ? -1 : 1)))
+    h.update(JSON.stringify([t.name, t.title, t.description, t.inputSchema, t.annotations ?? null])).update('\n');
   return h.digest('hex');
 }
 

@@ -20,7 +20,8 @@ import { ServiceError, constraint, invalidParameter, notFound, validationError }
 import { DEFAULT_PAGE_SIZE, openPage, type Services } from './services.js';
 import { baseEndpointOf } from '../domain/auth-config.js';
 import { authConfigOf } from '../connections/destination.js';
-import { definedActionsOf, findConnectorAction } from './api-definitions.js';
+import { extraActionsOf, findConnectorAction } from './api-definitions.js';
+import { invokeMcpTool, isMcpAction } from './mcp-servers.js';
 
 type IO<K extends keyof OperationTypes> = OperationTypes[K];
 /** What an invocation spent on the connector's service. */
@@ -58,7 +59,7 @@ export function actionOps(s: Services): Ops {
       () => true,
       () => false,
     );
-    const defined = await definedActionsOf(s, rec);
+    const defined = await extraActionsOf(s, rec);
     return { Actions: describeActions(rec.type, rec.enabledActions, defined), CallerMayInvoke: mayInvoke };
   }
 
@@ -92,6 +93,8 @@ export function actionOps(s: Services): Ops {
         upstream.ms += performance.now() - t0;
       }
     };
+    // An MCP server's tool: a tools/call through the connector's session (src/ops/mcp-servers.ts).
+    if (isMcpAction(action)) return timed(invokeMcpTool(s, rec, action, input, user, hold, upstream));
     if (action.aws) {
       // The session first (STS refusing is TokenResponseException with nothing sent); awsSend finds it cached.
       const auth = await s.connections.resolveCredentials(rec, user);
@@ -124,7 +127,7 @@ export function actionOps(s: Services): Ops {
     const action = await findConnectorAction(s, rec, input.ActionId);
     if (!action) {
       throw notFound(
-        `Action ${input.ActionId} does not exist for connector type ${rec.type}${rec.apiDefinitionVersion !== null ? ' nor in its API definition' : ''}; ` +
+        `Action ${input.ActionId} does not exist for connector type ${rec.type}${rec.apiDefinitionVersion !== null ? ' nor in its API definition' : ''}${rec.mcpServerVersion !== null ? " nor among its MCP server's tools" : ''}; ` +
           `ListActionConnectorActions lists the actions of action connector ${rec.id}.`,
       );
     }

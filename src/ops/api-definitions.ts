@@ -25,6 +25,7 @@ import { deepFreeze } from '../deep-freeze.js';
 import { Stale } from '../store/store.js';
 import type { ApiDefinitionRecord, Store } from '../store/store.js';
 import { storeWrite } from './store-errors.js';
+import { mcpActionsOf } from './mcp-servers.js';
 import type { ExtensionOperations } from './index.js';
 import type { Services } from './services.js';
 
@@ -153,18 +154,25 @@ export function definedActionsOf(s: Pick<Services, 'store'>, rec: ConnectorRecor
   });
 }
 
-/** Every action of the connector: its type's catalog, then its defined actions. */
-export async function actionsOf(s: Pick<Services, 'store'>, rec: ConnectorRecord): Promise<readonly CatalogAction[]> {
-  const catalog = catalogFor(rec.type)?.actions ?? [];
-  if (rec.apiDefinitionVersion === null) return catalog;
-  return [...catalog, ...(await definedActionsOf(s, rec))];
+/** The connector's actions beside its type's catalog: its API definition's, or its MCP server's tools (src/ops/mcp-servers.ts). */
+export async function extraActionsOf(s: Pick<Services, 'store'>, rec: ConnectorRecord): Promise<readonly CatalogAction[]> {
+  if (rec.apiDefinitionVersion === null && rec.mcpServerVersion === null) return [];
+  const [defined, tools] = await Promise.all([definedActionsOf(s, rec), mcpActionsOf(s, rec)]);
+  return tools.length ? [...defined, ...tools] : defined;
 }
 
-/** One action of the connector (catalog or defined). */
+/** Every action of the connector: its type's catalog, then its defined actions and MCP tools. */
+export async function actionsOf(s: Pick<Services, 'store'>, rec: ConnectorRecord): Promise<readonly CatalogAction[]> {
+  const catalog = catalogFor(rec.type)?.actions ?? [];
+  if (rec.apiDefinitionVersion === null && rec.mcpServerVersion === null) return catalog;
+  return [...catalog, ...(await extraActionsOf(s, rec))];
+}
+
+/** One action of the connector (catalog, defined, or an MCP server's tool). */
 export async function findConnectorAction(s: Pick<Services, 'store'>, rec: ConnectorRecord, actionId: string): Promise<CatalogAction | undefined> {
   const builtIn = catalogFor(rec.type)?.actions.find((a) => a.ActionId === actionId);
-  if (builtIn || rec.apiDefinitionVersion === null) return builtIn;
-  return (await definedActionsOf(s, rec)).find((a) => a.ActionId === actionId);
+  if (builtIn || (rec.apiDefinitionVersion === null && rec.mcpServerVersion === null)) return builtIn;
+  return (await extraActionsOf(s, rec)).find((a) => a.ActionId === actionId);
 }
 
 /** Documents read one at a time per process (each in its own worker); a few may wait, more are throttled. */
@@ -217,6 +225,13 @@ export function apiDefinitionOps(s: Services, workerLimits: WorkerLimits = DEFAU
       throw invalidParameter(
         `Action connector ${rec.id} (type ${rec.type}) calls AWS APIs, not an HTTP API under a BaseEndpoint: it cannot take an API definition. ` +
           'Use a GENERIC_HTTP connector (or another type with a BaseEndpoint) for the API.',
+      );
+    }
+    if (rec.mcpServerVersion !== null) {
+      throw new ServiceError(
+        'ConflictException',
+        `Action connector ${rec.id} has an MCP server; a connector has an API definition or an MCP server, not both. ` +
+          'Delete the MCP server first (DeleteActionConnectorMcpServer), or use another connector for the API.',
       );
     }
   }

@@ -20,7 +20,7 @@ import { defaultEnabledActions, unknownActionIds } from '../catalog/index.js';
 import type { ActionConnectorType } from '../protocol/generated/model.js';
 import { deepFreeze } from '../deep-freeze.js';
 import type { CatalogAction } from '../catalog/index.js';
-import { definedActionsOf } from './api-definitions.js';
+import { extraActionsOf } from './api-definitions.js';
 
 type IO<K extends keyof OperationTypes> = OperationTypes[K];
 
@@ -39,7 +39,7 @@ function checkEnabledActions(
   const unknown = [...new Set(unknownActionIds(type, ids))].filter((id) => !definedIds.has(id));
   if (unknown.length) {
     const shown = unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? `, ... (${unknown.length} in all)` : '');
-    const whose = definedIds.size ? `of connector type ${type} or of its API definition` : `of connector type ${type}`;
+    const whose = definedIds.size ? `of connector type ${type} or of its API definition or MCP server` : `of connector type ${type}`;
     problems.push(constraint('enabledActions', `Member must name actions ${whose} (ListActionConnectorActions lists them); unknown: ${shown}`));
   }
   return [...new Set(ids)];
@@ -188,6 +188,7 @@ export function newConnector(
     createdAt: now,
     updatedAt: now,
     apiDefinitionVersion: null,
+    mcpServerVersion: null,
   };
   rec.authSecret = sealSecrets(keys, rec, secrets);
   const perms: PermissionGrant[] = input.Permissions
@@ -245,7 +246,7 @@ export function connectorOps(s: Services) {
     if (authTypeProblem) problems.push(wire(authTypeProblem));
     else problems.push(...typeAuthConfigProblems(rec.type, input.AuthenticationConfig).map(wire));
     // Given: replaces the connector's list; omitted: the list is kept.
-    const defined = input.EnabledActions !== undefined ? await definedActionsOf(s, rec) : [];
+    const defined = input.EnabledActions !== undefined ? await extraActionsOf(s, rec) : [];
     const enabledActions = checkEnabledActions(rec.type, input.EnabledActions, problems, defined) ?? rec.enabledActions;
     checkVpc(s, input.VpcConnectionArn, rec, problems);
     if (problems.length) throw validationError(problems);

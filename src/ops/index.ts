@@ -8,6 +8,7 @@ import { tagOps } from './tags.js';
 import { connectionOps } from './connections.js';
 import { actionOps } from './actions.js';
 import { apiDefinitionOps } from './api-definitions.js';
+import { mcpServerOps } from './mcp-servers.js';
 
 export type Operation<K extends OperationName> = (ctx: RequestContext, input: OperationTypes[K]['input']) => Promise<OperationTypes[K]['output']>;
 /** The whole service (generated from both models): src/server builds its routes from one of these. */
@@ -38,5 +39,5 @@ export function createOperations(s: Services): Operations {
 
 /** The extension operations (PRODUCT.md §1.2), by name. */
 export function createExtensionOperations(s: Services): ExtensionOperations {
-  return { ...connectionOps(s), ...actionOps(s), ...apiDefinitionOps(s) };
+  return { ...connectionOps(s), ...actionOps(s), ...apiDefinitionOps(s), ...mcpServerOps(s) };
 }

@@ -166,6 +166,7 @@ const UNTIMED = new Set(['withLock', 'close', 'kind', 'constructor']);
 const REPOSITORIES = new Set<string>([
   'connectors',
   'apiDefinitions',
+  'mcpServers',
   'identities',
   'connections',
   'audit',

@@ -292,6 +292,31 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('connectors').addColumn('api_definition_last', 'integer').execute();
     },
   },
+  // Remote MCP servers (issue 19, src/store/repos/mcp-servers.ts): a connector's server path
+  // under its BaseEndpoint and the tools it listed, one version per put or refresh (the last
+  // few kept). The connector row names the current version, so caches of the tools' actions
+  // key by it, as for API definitions.
+  '0011_mcp_servers': {
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('mcp_servers')
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('connector_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('connector_created_at', 'bigint', (c) => c.notNull())
+        .addColumn('server_path', 'text', (c) => c.notNull())
+        .addColumn('transport', 'text', (c) => c.notNull())
+        .addColumn('tools', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('mcp_servers_pk', ['region', 'account_id', 'connector_id', 'version'])
+        .execute();
+      await db.schema.alterTable('connectors').addColumn('mcp_server_version', 'integer').execute();
+      await db.schema.alterTable('connectors').addColumn('mcp_server_last', 'integer').execute();
+    },
+  },
 };
 
 /** The text columns of the tables of 0001 and 0002, by table. */

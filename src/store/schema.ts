@@ -20,6 +20,10 @@ export interface ConnectorsTable {
   api_definition_version: number | null;
   /** The last API definition version given (never reset by a delete, so a version names one document). */
   api_definition_last: number | null;
+  /** The current version of its MCP server's tool list (mcp_servers), null without one. */
+  mcp_server_version: number | null;
+  /** The last tool-list version given (never reset by a delete, so a version names one tool list). */
+  mcp_server_last: number | null;
 }
 export interface ConnectorPermissionsTable {
   region: string;
@@ -145,7 +149,24 @@ export interface ApiDefinitionsTable {
   created_at: number;
   created_by: string;
 }
+export interface McpServersTable {
+  region: string;
+  account_id: string;
+  connector_id: string;
+  version: number;
+  connector_created_at: number;
+  /** The server's path under the connector's BaseEndpoint ('' for the BaseEndpoint itself). */
+  server_path: string;
+  transport: string;
+  /** The tools as listed and made actions (JSON, src/ops/mcp-servers.ts writes and reads it). */
+  tools: string;
+  /** What the server said of itself and what was skipped (JSON). */
+  summary: string;
+  created_at: number;
+  created_by: string;
+}
 export interface Database extends ConsoleTables {
+  mcp_servers: McpServersTable;
   api_definitions: ApiDefinitionsTable;
   connectors: ConnectorsTable;
   connector_permissions: ConnectorPermissionsTable;

@@ -1,6 +1,7 @@
 // The Store root, written once in Kysely for both SQLite and PostgreSQL: it opens the
 // repositories (src/store/repos/) over one SqlContext and owns migrations, locks, close.
 import { SqlApiDefinitions } from './repos/api-definitions.js';
+import { SqlMcpServers } from './repos/mcp-servers.js';
 import { type Kysely, Migrator } from 'kysely';
 import type { Database } from './schema.js';
 import { migrationProviderFor } from './migrations.js';
@@ -33,6 +34,7 @@ export interface SqlStoreHooks {
 export class SqlStore implements Store {
   readonly connectors: SqlConnectors;
   readonly apiDefinitions: SqlApiDefinitions;
+  readonly mcpServers: SqlMcpServers;
   readonly identities: SqlIdentities;
   readonly connections: SqlConnections;
   readonly audit: SqlAudit;
@@ -55,6 +57,7 @@ export class SqlStore implements Store {
     const ctx = new SqlContext(db, kind, hooks.reader, hooks.committedVersion);
     this.connectors = new SqlConnectors(ctx);
     this.apiDefinitions = new SqlApiDefinitions(ctx);
+    this.mcpServers = new SqlMcpServers(ctx);
     this.identities = new SqlIdentities(ctx, dataVersion);
     this.connections = new SqlConnections(ctx);
     this.audit = new SqlAudit(ctx);

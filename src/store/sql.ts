@@ -50,6 +50,7 @@ export function toConnectorRecord(r: ConnectorRow): ConnectorRecord {
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
     apiDefinitionVersion: r.api_definition_version === null || r.api_definition_version === undefined ? null : Number(r.api_definition_version),
+    mcpServerVersion: r.mcp_server_version === null || r.mcp_server_version === undefined ? null : Number(r.mcp_server_version),
   };
 }
 
@@ -72,6 +73,8 @@ export function toConnectorRow(c: ConnectorRecord): ConnectorRow {
     updated_at: c.updatedAt,
     api_definition_version: c.apiDefinitionVersion,
     api_definition_last: c.apiDefinitionVersion,
+    mcp_server_version: c.mcpServerVersion,
+    mcp_server_last: c.mcpServerVersion,
   };
 }
 

@@ -70,6 +70,35 @@ export interface ApiDefinitionRepository {
   removeApiDefinition(rec: ConnectorRecord, enabledActions: string[], now: number): Promise<void>;
 }
 
+/** One stored tool-list version of a connector's MCP server (mcp_servers). */
+export interface McpServerRecord {
+  version: number;
+  connectorCreatedAt: number;
+  /** The server's path under the connector's BaseEndpoint ('' for the BaseEndpoint itself). */
+  serverPath: string;
+  transport: string;
+  /** The tools as listed and made actions (JSON, src/ops/mcp-servers.ts writes and reads it). */
+  tools: string;
+  /** What the server said of itself and what was skipped (JSON). */
+  summary: string;
+  createdAt: number;
+  createdBy: string;
+}
+
+/** Connectors' MCP servers (issue 19): each put or refresh is a tool-list version; the connector row names the current one. */
+export interface McpServerRepository {
+  /**
+   * Stores `def` as the connector's next version with the row's new current version,
+   * EnabledActions and updated time, in one transaction. Stale when the row's version is
+   * no longer `rec.mcpServerVersion` (or an API definition appeared, or it is another
+   * incarnation); NotFound when the connector is gone. Keeps the newest `keep` versions.
+   */
+  putMcpServer(rec: ConnectorRecord, def: Omit<McpServerRecord, 'version' | 'connectorCreatedAt'>, enabledActions: string[], keep: number): Promise<number>;
+  getMcpServer(rec: ConnectorRecord, version: number): Promise<McpServerRecord | undefined>;
+  /** Every version goes; the row's version becomes null and EnabledActions `enabledActions` (Stale/NotFound as put). */
+  removeMcpServer(rec: ConnectorRecord, enabledActions: string[], now: number): Promise<void>;
+}
+
 /** Connectors with their resource permissions and tags. */
 export interface ConnectorRepository {
   /** Inserts a connector with its permissions and tags; UniqueViolation if the id exists. */
@@ -187,6 +216,8 @@ export interface Store {
   readonly connectors: ConnectorRepository;
   /** Connectors' API definitions (src/store/repos/api-definitions.ts). */
   readonly apiDefinitions: ApiDefinitionRepository;
+  /** Connectors' MCP servers and their tool lists (src/store/repos/mcp-servers.ts). */
+  readonly mcpServers: McpServerRepository;
   readonly identities: IdentityRepository;
   readonly connections: ConnectionRepository;
   readonly audit: AuditRepository;

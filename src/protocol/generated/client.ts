@@ -262,11 +262,99 @@ export const clientOperations = {
         "locationName": "ActionConnectorId"
       }
     ]
+  },
+  "PutActionConnectorMcpServer": {
+    "method": "PUT",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/mcp-server",
+    "idempotent": false,
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId"
+      },
+      {
+        "member": "ServerPath",
+        "location": "body",
+        "locationName": "ServerPath"
+      },
+      {
+        "member": "Transport",
+        "location": "body",
+        "locationName": "Transport"
+      },
+      {
+        "member": "EnableNewActions",
+        "location": "body",
+        "locationName": "EnableNewActions"
+      }
+    ]
+  },
+  "RefreshActionConnectorMcpTools": {
+    "method": "POST",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/mcp-server/refresh",
+    "idempotent": false,
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId"
+      },
+      {
+        "member": "EnableNewActions",
+        "location": "body",
+        "locationName": "EnableNewActions"
+      }
+    ]
+  },
+  "DescribeActionConnectorMcpServer": {
+    "method": "GET",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/mcp-server",
+    "idempotent": true,
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId"
+      }
+    ]
+  },
+  "DeleteActionConnectorMcpServer": {
+    "method": "DELETE",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/mcp-server",
+    "idempotent": false,
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId"
+      }
+    ]
   }
 } as const satisfies Record<ClientOperationName, unknown>;
 
 /** Members the client's outputs declare as timestamps (epoch seconds on the wire, Dates for the caller). */
-export const timestampMembers: readonly string[] = ["CreatedTime","ExpiresAt","LastUpdatedTime","Time"];
+export const timestampMembers: readonly string[] = ["CreatedTime","ExpiresAt","LastRefreshTime","LastUpdatedTime","Time"];
 /** Members that are free-form JSON documents (never revived). */
 export const documentMembers: readonly string[] = ["Input","InputSchema","Output"];
 
@@ -327,5 +415,25 @@ export abstract class GeneratedClient<Options> {
   /** Removes the connector's API definition, every kept version of it, and its actions (they leave EnabledActions and are reported); the audit trail keeps the invocations made through them. Needs quicksight:UpdateActionConnector. */
   deleteActionConnectorApiDefinition(input: ClientInput<"DeleteActionConnectorApiDefinition">, options?: Options): Promise<ClientOutput<"DeleteActionConnectorApiDefinition">> {
     return this.send("DeleteActionConnectorApiDefinition", input, options);
+  }
+
+  /** Attaches a remote MCP server (Streamable HTTP) to the connector: the server's URL is the connector's BaseEndpoint, or a path under it, so the connector decides the host, the egress route and the credentials. ActionBridge connects (through egress, with the connector's own authentication for the caller), lists the server's tools and makes each an action beside the type's catalog. Stored as a new tool-list version; tools of the previous version that are gone leave EnabledActions and are reported. A connector has either an API definition or an MCP server, not both. Needs quicksight:UpdateActionConnector. */
+  putActionConnectorMcpServer(input: ClientInput<"PutActionConnectorMcpServer">, options?: Options): Promise<ClientOutput<"PutActionConnectorMcpServer">> {
+    return this.send("PutActionConnectorMcpServer", input, options);
+  }
+
+  /** Lists the attached MCP server's tools again and stores them as a new tool-list version: tools added become actions (enabled unless EnableNewActions is false), tools removed stop being actions and leave EnabledActions; both are reported. Needs quicksight:UpdateActionConnector. */
+  refreshActionConnectorMcpTools(input: ClientInput<"RefreshActionConnectorMcpTools">, options?: Options): Promise<ClientOutput<"RefreshActionConnectorMcpTools">> {
+    return this.send("RefreshActionConnectorMcpTools", input, options);
+  }
+
+  /** The connector's MCP server: its URL and transport, what the server said of itself, the tools discovered (with the ActionId each became), and the last refresh. Needs quicksight:DescribeActionConnector. */
+  describeActionConnectorMcpServer(input: ClientInput<"DescribeActionConnectorMcpServer">, options?: Options): Promise<ClientOutput<"DescribeActionConnectorMcpServer">> {
+    return this.send("DescribeActionConnectorMcpServer", input, options);
+  }
+
+  /** Detaches the MCP server: its tools stop being actions and leave EnabledActions (reported). Needs quicksight:UpdateActionConnector. */
+  deleteActionConnectorMcpServer(input: ClientInput<"DeleteActionConnectorMcpServer">, options?: Options): Promise<ClientOutput<"DeleteActionConnectorMcpServer">> {
+    return this.send("DeleteActionConnectorMcpServer", input, options);
   }
 }

@@ -837,6 +837,169 @@ export const operations = {
       "Status"
     ],
     "extension": true
+  },
+  "PutActionConnectorMcpServer": {
+    "name": "PutActionConnectorMcpServer",
+    "method": "PUT",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/mcp-server",
+    "responseCode": 200,
+    "input": "PutActionConnectorMcpServerRequest",
+    "output": "PutActionConnectorMcpServerResponse",
+    "errors": [
+      "ThrottlingException",
+      "InvalidParameterValueException",
+      "InternalFailureException",
+      "ResourceNotFoundException",
+      "AccessDeniedException",
+      "ConflictException",
+      "AccessTokenNotFoundException",
+      "TokenResponseException"
+    ],
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId",
+        "type": "string"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId",
+        "type": "string"
+      },
+      {
+        "member": "ServerPath",
+        "location": "body",
+        "locationName": "ServerPath",
+        "type": "string"
+      },
+      {
+        "member": "Transport",
+        "location": "body",
+        "locationName": "Transport",
+        "type": "string"
+      },
+      {
+        "member": "EnableNewActions",
+        "location": "body",
+        "locationName": "EnableNewActions",
+        "type": "boolean"
+      }
+    ],
+    "statusCodeMembers": [
+      "Status"
+    ],
+    "extension": true
+  },
+  "RefreshActionConnectorMcpTools": {
+    "name": "RefreshActionConnectorMcpTools",
+    "method": "POST",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/mcp-server/refresh",
+    "responseCode": 200,
+    "input": "RefreshActionConnectorMcpToolsRequest",
+    "output": "RefreshActionConnectorMcpToolsResponse",
+    "errors": [
+      "ThrottlingException",
+      "InvalidParameterValueException",
+      "InternalFailureException",
+      "ResourceNotFoundException",
+      "AccessDeniedException",
+      "ConflictException",
+      "AccessTokenNotFoundException",
+      "TokenResponseException"
+    ],
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId",
+        "type": "string"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId",
+        "type": "string"
+      },
+      {
+        "member": "EnableNewActions",
+        "location": "body",
+        "locationName": "EnableNewActions",
+        "type": "boolean"
+      }
+    ],
+    "statusCodeMembers": [
+      "Status"
+    ],
+    "extension": true
+  },
+  "DescribeActionConnectorMcpServer": {
+    "name": "DescribeActionConnectorMcpServer",
+    "method": "GET",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/mcp-server",
+    "responseCode": 200,
+    "input": "DescribeActionConnectorMcpServerRequest",
+    "output": "DescribeActionConnectorMcpServerResponse",
+    "errors": [
+      "ThrottlingException",
+      "InvalidParameterValueException",
+      "InternalFailureException",
+      "ResourceNotFoundException",
+      "AccessDeniedException"
+    ],
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId",
+        "type": "string"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId",
+        "type": "string"
+      }
+    ],
+    "statusCodeMembers": [
+      "Status"
+    ],
+    "extension": true
+  },
+  "DeleteActionConnectorMcpServer": {
+    "name": "DeleteActionConnectorMcpServer",
+    "method": "DELETE",
+    "uri": "/accounts/{AwsAccountId}/action-connectors/{ActionConnectorId}/mcp-server",
+    "responseCode": 200,
+    "input": "DeleteActionConnectorMcpServerRequest",
+    "output": "DeleteActionConnectorMcpServerResponse",
+    "errors": [
+      "ThrottlingException",
+      "InvalidParameterValueException",
+      "InternalFailureException",
+      "ResourceNotFoundException",
+      "AccessDeniedException",
+      "ConflictException"
+    ],
+    "bindings": [
+      {
+        "member": "AwsAccountId",
+        "location": "uri",
+        "locationName": "AwsAccountId",
+        "type": "string"
+      },
+      {
+        "member": "ActionConnectorId",
+        "location": "uri",
+        "locationName": "ActionConnectorId",
+        "type": "string"
+      }
+    ],
+    "statusCodeMembers": [
+      "Status"
+    ],
+    "extension": true
   }
 } as const satisfies Record<OperationName, unknown>;
 
@@ -1292,6 +1455,21 @@ export const shapeSchemas = {
         "ActionConnectorId"
       ]
     },
+    "DeleteActionConnectorMcpServerRequest": {
+      "type": "object",
+      "properties": {
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        },
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
+        }
+      },
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId"
+      ]
+    },
     "DeleteActionConnectorRequest": {
       "type": "object",
       "properties": {
@@ -1329,6 +1507,21 @@ export const shapeSchemas = {
       ]
     },
     "DescribeActionConnectorConnectionRequest": {
+      "type": "object",
+      "properties": {
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        },
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
+        }
+      },
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId"
+      ]
+    },
+    "DescribeActionConnectorMcpServerRequest": {
       "type": "object",
       "properties": {
         "AwsAccountId": {
@@ -1495,6 +1688,16 @@ export const shapeSchemas = {
       "minimum": 1,
       "maximum": 100
     },
+    "McpServerPath": {
+      "type": "string",
+      "maxLength": 2048
+    },
+    "McpTransport": {
+      "type": "string",
+      "enum": [
+        "STREAMABLE_HTTP"
+      ]
+    },
     "NoneConnectionMetadata": {
       "type": "object",
       "properties": {
@@ -1540,6 +1743,48 @@ export const shapeSchemas = {
         "AwsAccountId",
         "ActionConnectorId",
         "Document"
+      ]
+    },
+    "PutActionConnectorMcpServerRequest": {
+      "type": "object",
+      "properties": {
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        },
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
+        },
+        "ServerPath": {
+          "$ref": "#/$defs/McpServerPath"
+        },
+        "Transport": {
+          "$ref": "#/$defs/McpTransport"
+        },
+        "EnableNewActions": {
+          "$ref": "#/$defs/Boolean"
+        }
+      },
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId"
+      ]
+    },
+    "RefreshActionConnectorMcpToolsRequest": {
+      "type": "object",
+      "properties": {
+        "AwsAccountId": {
+          "$ref": "#/$defs/AwsAccountId"
+        },
+        "ActionConnectorId": {
+          "$ref": "#/$defs/ShortRestrictiveResourceId"
+        },
+        "EnableNewActions": {
+          "$ref": "#/$defs/Boolean"
+        }
+      },
+      "required": [
+        "AwsAccountId",
+        "ActionConnectorId"
       ]
     },
     "ResourcePermission": {
@@ -1823,6 +2068,18 @@ export const inputSchemas: Record<OperationName, object> = {
   },
   "DeleteActionConnectorApiDefinition": {
     "$ref": "quicksight-shapes#/$defs/DeleteActionConnectorApiDefinitionRequest"
+  },
+  "PutActionConnectorMcpServer": {
+    "$ref": "quicksight-shapes#/$defs/PutActionConnectorMcpServerRequest"
+  },
+  "RefreshActionConnectorMcpTools": {
+    "$ref": "quicksight-shapes#/$defs/RefreshActionConnectorMcpToolsRequest"
+  },
+  "DescribeActionConnectorMcpServer": {
+    "$ref": "quicksight-shapes#/$defs/DescribeActionConnectorMcpServerRequest"
+  },
+  "DeleteActionConnectorMcpServer": {
+    "$ref": "quicksight-shapes#/$defs/DeleteActionConnectorMcpServerRequest"
   }
 };
 

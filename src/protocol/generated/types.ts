@@ -366,6 +366,8 @@ export interface ActionDescription {
   Examples?: ActionExampleList;
   /** The vendor's reference page for the operation (https). */
   Reference?: string;
+  /** An MCP server's tool: the tool's annotations (read-only, destructive, idempotent, open-world hints), as the server gave them. */
+  Annotations?: ToolAnnotations;
 }
 /** What an action needs from the connector's credentials, as the vendor documents it. */
 export interface ActionRequirements {
@@ -591,11 +593,102 @@ export interface SkippedOperation {
   Operation: string;
   Reason: string;
 }
+export interface PutActionConnectorMcpServerRequest {
+  AwsAccountId: string;
+  ActionConnectorId: string;
+  /** The server's path under the connector's BaseEndpoint (e.g. /mcp); absent or empty: the BaseEndpoint itself. Never another host: the BaseEndpoint decides it. */
+  ServerPath?: string;
+  /** STREAMABLE_HTTP (the default and, for now, the only one). */
+  Transport?: McpTransport;
+  /** Whether tools that become actions join EnabledActions (default true). */
+  EnableNewActions?: boolean;
+}
+export interface PutActionConnectorMcpServerResponse {
+  McpServer: McpServerSummary;
+  /** Actions of the previous tool list that are gone and were enabled: they are no longer. */
+  RemovedFromEnabledActions?: ApiActionIdList;
+  RequestId?: string;
+  Status?: number;
+}
+export interface RefreshActionConnectorMcpToolsRequest {
+  AwsAccountId: string;
+  ActionConnectorId: string;
+  /** Whether tools added since the last list join EnabledActions (default true). */
+  EnableNewActions?: boolean;
+}
+export interface RefreshActionConnectorMcpToolsResponse {
+  McpServer: McpServerSummary;
+  /** Tools the server lists now that it did not before. */
+  AddedActions: ApiActionIdList;
+  /** Tools the server no longer lists: they are no longer actions. */
+  RemovedActions: ApiActionIdList;
+  /** Of RemovedActions, those that were enabled: they are no longer. */
+  RemovedFromEnabledActions: ApiActionIdList;
+  RequestId?: string;
+  Status?: number;
+}
+export interface DescribeActionConnectorMcpServerRequest {
+  AwsAccountId: string;
+  ActionConnectorId: string;
+}
+export interface DescribeActionConnectorMcpServerResponse {
+  McpServer: McpServerSummary;
+  RequestId?: string;
+  Status?: number;
+}
+export interface DeleteActionConnectorMcpServerRequest {
+  AwsAccountId: string;
+  ActionConnectorId: string;
+}
+export interface DeleteActionConnectorMcpServerResponse {
+  /** The server's tools that were enabled: they are no longer. */
+  RemovedFromEnabledActions?: ApiActionIdList;
+  RequestId?: string;
+  Status?: number;
+}
+export type McpTransport = "STREAMABLE_HTTP";
+/** A remote MCP server attached to a connector, and the tools it listed. */
+export interface McpServerSummary {
+  /** 1 for the first list stored on the connector, then one more for each put or refresh. */
+  ToolListVersion: number;
+  /** The connector's BaseEndpoint with ServerPath. */
+  ServerUrl: string;
+  ServerPath?: string;
+  Transport: McpTransport;
+  /** What the server called itself when it was listed (serverInfo.name). */
+  ServerName?: string;
+  ServerVersion?: string;
+  /** The MCP protocol version agreed. */
+  ProtocolVersion?: string;
+  Tools: McpToolList;
+  /** Tools listed but not made actions, and why. */
+  Skipped?: SkippedOperationList;
+  /** When this tool list was read (a put or a refresh). */
+  LastRefreshTime?: Date;
+  LastRefreshedBy?: string;
+}
+export type McpToolList = McpTool[];
+export interface McpTool {
+  /** The action the tool became: its name, with characters an ActionId cannot have replaced by _, and a suffix when that is taken; kept across refreshes. */
+  ActionId: string;
+  ToolName: string;
+  Title?: string;
+  Annotations?: ToolAnnotations;
+  Enabled?: boolean;
+}
+/** An MCP tool's annotations, as the server gave them: hints, not guarantees. */
+export interface ToolAnnotations {
+  Title?: string;
+  ReadOnlyHint?: boolean;
+  DestructiveHint?: boolean;
+  IdempotentHint?: boolean;
+  OpenWorldHint?: boolean;
+}
 
 /** Every operation of the AWS model. */
 export type AwsOperationName = "CreateActionConnector" | "DeleteActionConnector" | "DescribeActionConnector" | "DescribeActionConnectorPermissions" | "ListActionConnectors" | "ListTagsForResource" | "SearchActionConnectors" | "TagResource" | "UntagResource" | "UpdateActionConnector" | "UpdateActionConnectorPermissions";
 /** ActionBridge's extension operations (model/actionbridge-extensions.model.json). */
-export type ExtensionOperationName = "TestActionConnector" | "StartActionConnectorAuthorization" | "DescribeActionConnectorConnection" | "ListActionConnectorActions" | "InvokeAction" | "ListActionInvocations" | "PutActionConnectorApiDefinition" | "DescribeActionConnectorApiDefinition" | "DeleteActionConnectorApiDefinition";
+export type ExtensionOperationName = "TestActionConnector" | "StartActionConnectorAuthorization" | "DescribeActionConnectorConnection" | "ListActionConnectorActions" | "InvokeAction" | "ListActionInvocations" | "PutActionConnectorApiDefinition" | "DescribeActionConnectorApiDefinition" | "DeleteActionConnectorApiDefinition" | "PutActionConnectorMcpServer" | "RefreshActionConnectorMcpTools" | "DescribeActionConnectorMcpServer" | "DeleteActionConnectorMcpServer";
 export type OperationName = AwsOperationName | ExtensionOperationName;
 
 /** Input and output of every operation; the output without the members HTTP carries (status code, request id). */
@@ -620,6 +713,10 @@ export interface OperationTypes {
   PutActionConnectorApiDefinition: { input: PutActionConnectorApiDefinitionRequest; output: Omit<PutActionConnectorApiDefinitionResponse, "Status" | "RequestId">; };
   DescribeActionConnectorApiDefinition: { input: DescribeActionConnectorApiDefinitionRequest; output: Omit<DescribeActionConnectorApiDefinitionResponse, "Status" | "RequestId">; };
   DeleteActionConnectorApiDefinition: { input: DeleteActionConnectorApiDefinitionRequest; output: Omit<DeleteActionConnectorApiDefinitionResponse, "Status" | "RequestId">; };
+  PutActionConnectorMcpServer: { input: PutActionConnectorMcpServerRequest; output: Omit<PutActionConnectorMcpServerResponse, "Status" | "RequestId">; };
+  RefreshActionConnectorMcpTools: { input: RefreshActionConnectorMcpToolsRequest; output: Omit<RefreshActionConnectorMcpToolsResponse, "Status" | "RequestId">; };
+  DescribeActionConnectorMcpServer: { input: DescribeActionConnectorMcpServerRequest; output: Omit<DescribeActionConnectorMcpServerResponse, "Status" | "RequestId">; };
+  DeleteActionConnectorMcpServer: { input: DeleteActionConnectorMcpServerRequest; output: Omit<DeleteActionConnectorMcpServerResponse, "Status" | "RequestId">; };
 }
 
 /**
@@ -656,13 +753,21 @@ export interface ActionBridgeApi<Ctx> {
   DescribeActionConnectorApiDefinition: (ctx: Ctx, input: OperationTypes["DescribeActionConnectorApiDefinition"]["input"]) => Promise<OperationTypes["DescribeActionConnectorApiDefinition"]["output"]>;
   /** Removes the connector's API definition, every kept version of it, and its actions (they leave EnabledActions and are reported); the audit trail keeps the invocations made through them. Needs quicksight:UpdateActionConnector. */
   DeleteActionConnectorApiDefinition: (ctx: Ctx, input: OperationTypes["DeleteActionConnectorApiDefinition"]["input"]) => Promise<OperationTypes["DeleteActionConnectorApiDefinition"]["output"]>;
+  /** Attaches a remote MCP server (Streamable HTTP) to the connector: the server's URL is the connector's BaseEndpoint, or a path under it, so the connector decides the host, the egress route and the credentials. ActionBridge connects (through egress, with the connector's own authentication for the caller), lists the server's tools and makes each an action beside the type's catalog. Stored as a new tool-list version; tools of the previous version that are gone leave EnabledActions and are reported. A connector has either an API definition or an MCP server, not both. Needs quicksight:UpdateActionConnector. */
+  PutActionConnectorMcpServer: (ctx: Ctx, input: OperationTypes["PutActionConnectorMcpServer"]["input"]) => Promise<OperationTypes["PutActionConnectorMcpServer"]["output"]>;
+  /** Lists the attached MCP server's tools again and stores them as a new tool-list version: tools added become actions (enabled unless EnableNewActions is false), tools removed stop being actions and leave EnabledActions; both are reported. Needs quicksight:UpdateActionConnector. */
+  RefreshActionConnectorMcpTools: (ctx: Ctx, input: OperationTypes["RefreshActionConnectorMcpTools"]["input"]) => Promise<OperationTypes["RefreshActionConnectorMcpTools"]["output"]>;
+  /** The connector's MCP server: its URL and transport, what the server said of itself, the tools discovered (with the ActionId each became), and the last refresh. Needs quicksight:DescribeActionConnector. */
+  DescribeActionConnectorMcpServer: (ctx: Ctx, input: OperationTypes["DescribeActionConnectorMcpServer"]["input"]) => Promise<OperationTypes["DescribeActionConnectorMcpServer"]["output"]>;
+  /** Detaches the MCP server: its tools stop being actions and leave EnabledActions (reported). Needs quicksight:UpdateActionConnector. */
+  DeleteActionConnectorMcpServer: (ctx: Ctx, input: OperationTypes["DeleteActionConnectorMcpServer"]["input"]) => Promise<OperationTypes["DeleteActionConnectorMcpServer"]["output"]>;
 }
 
 /** A value as JSON carries it: timestamps are epoch seconds (what the console reads). */
 export type Wire<T> = T extends Date ? number : T extends readonly (infer E)[] ? Wire<E>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
 
 /** The operations the client library (src/client) has a method for. */
-export type ClientOperationName = "ListActionConnectorActions" | "InvokeAction" | "TestActionConnector" | "StartActionConnectorAuthorization" | "DescribeActionConnectorConnection" | "ListActionInvocations" | "ListActionConnectors" | "SearchActionConnectors" | "PutActionConnectorApiDefinition" | "DescribeActionConnectorApiDefinition" | "DeleteActionConnectorApiDefinition";
+export type ClientOperationName = "ListActionConnectorActions" | "InvokeAction" | "TestActionConnector" | "StartActionConnectorAuthorization" | "DescribeActionConnectorConnection" | "ListActionInvocations" | "ListActionConnectors" | "SearchActionConnectors" | "PutActionConnectorApiDefinition" | "DescribeActionConnectorApiDefinition" | "DeleteActionConnectorApiDefinition" | "PutActionConnectorMcpServer" | "RefreshActionConnectorMcpTools" | "DescribeActionConnectorMcpServer" | "DeleteActionConnectorMcpServer";
 /** A client call's input: AwsAccountId defaults to the client's account. */
 export type ClientInput<K extends ClientOperationName> = OperationTypes[K]["input"] extends { AwsAccountId: string }
   ? Omit<OperationTypes[K]["input"], "AwsAccountId"> & { /** Default: the client's accountId. */ AwsAccountId?: string }

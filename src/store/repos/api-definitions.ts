@@ -17,6 +17,8 @@ export class SqlApiDefinitions implements ApiDefinitionRepository {
     if (!row || Number(row.created_at) !== rec.createdAt) throw new NotFound('connector');
     const current = row.api_definition_version === null || row.api_definition_version === undefined ? null : Number(row.api_definition_version);
     if (current !== rec.apiDefinitionVersion) throw new Stale('api definition');
+    // A connector has an API definition or an MCP server, not both.
+    if (row.mcp_server_version !== null && row.mcp_server_version !== undefined) throw new Stale('mcp server');
     return { last: Number(row.api_definition_last ?? 0) };
   }
 
