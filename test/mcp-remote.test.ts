@@ -5,7 +5,9 @@
 // audited, re-exposed through our /mcp; a refresh reports added and removed tools and removed
 // ones leave EnabledActions; egress refuses a host its policy refuses, a redirect elsewhere is not followed; a server's sampling
 // request is refused; results are bounded and scrubbed; who may change and read it.
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import type http from 'node:http';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -20,7 +22,9 @@ import {
   InvalidParameterValueException,
   ResourceNotFoundException,
 } from '../src/client/index.js';
-import { ACCOUNT, ADMIN, type Creds, type TestUser } from './helpers.js';
+import { ACCOUNT, ADMIN, BIN, type Creds, type TestUser } from './helpers.js';
+
+const execFileP = promisify(execFile);
 import { apiKeyAuth, clientCredentialsAuth, createConnector } from './support/actions.js';
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { connectHttp, mintToken, startMcpEnv, type McpEnv } from './support/mcp-env.js';
@@ -464,5 +468,36 @@ describe('a connector attached to a remote MCP server', () => {
     // Attached again: ids start afresh from the names (nothing is kept once deleted) and the version counts on.
     const again = await api().putActionConnectorMcpServer({ ActionConnectorId: 'tracker', ServerPath: '/mcp' });
     expect(again.McpServer.ToolListVersion).toBe(3);
+  });
+});
+
+describe('the command line', () => {
+  it('actions mcp-attach, mcp-server, mcp-refresh, mcp-detach (JSON for scripts); a server that is not there exits 1 with the error', async () => {
+    await createConnector(env.admin, 'cli-tracker', { auth: apiKeyAuth(mcp.url('/tracker'), KEY) });
+    const cli = async (args: string[]) => {
+      const vars = { ...process.env, AWS_ACCESS_KEY_ID: ADMIN.accessKeyId, AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, AWS_REGION: 'us-east-1' };
+      try {
+        const r = await execFileP(BIN, ['actions', ...args, '--endpoint', env.t.endpoint, '--account', ACCOUNT], { env: vars, encoding: 'utf8' });
+        return { code: 0, stdout: r.stdout, stderr: r.stderr };
+      } catch (e) {
+        const x = e as { code: number; stdout: string; stderr: string };
+        return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+      }
+    };
+    const attached = await cli(['mcp-attach', '--connector', 'cli-tracker', '--path', '/mcp', '--json']);
+    expect(attached.code).toBe(0);
+    const out = JSON.parse(attached.stdout);
+    expect(out).toMatchObject({ ServerName: 'issue-tracker', ToolListVersion: 1, RemovedFromEnabledActions: [] });
+    expect(out.Tools.map((t: { ActionId: string }) => t.ActionId)).toContain('search-issues');
+    const described = JSON.parse((await cli(['mcp-server', '--connector', 'cli-tracker', '--json'])).stdout);
+    expect(described).toMatchObject({ ToolListVersion: 1, ServerPath: '/mcp' });
+    const refreshed = await cli(['mcp-refresh', '--connector', 'cli-tracker', '--json']);
+    expect([refreshed.code, JSON.parse(refreshed.stdout).ToolListVersion]).toEqual([0, 2]);
+    const detached = await cli(['mcp-detach', '--connector', 'cli-tracker']);
+    expect(detached.code).toBe(0);
+    expect(JSON.parse(detached.stdout).RemovedFromEnabledActions).toContain('search-issues');
+    const missing = await cli(['mcp-attach', '--connector', 'cli-tracker', '--path', '/nothing-here']);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stderr).Error).toMatch(/Exception$/);
   });
 });

@@ -164,6 +164,37 @@ async function run(sub: string, v: Values): Promise<void> {
       else printList(v, readable(out.ApiDefinition), 'Actions', ['ActionId', 'Method', 'Path', 'Enabled', 'Name']);
       return;
     }
+    case 'mcp-attach': {
+      const out = await (await client(v)).putActionConnectorMcpServer({
+        ActionConnectorId: need(v, 'connector'),
+        ...(v.path ? { ServerPath: v.path as string } : {}),
+        ...(v['keep-new-disabled'] ? { EnableNewActions: false } : {}),
+      });
+      printList(v, readable({ ...out.McpServer, RemovedFromEnabledActions: out.RemovedFromEnabledActions ?? [] }), 'Tools', [
+        'ActionId',
+        'ToolName',
+        'Enabled',
+        'Title',
+      ]);
+      return;
+    }
+    case 'mcp-refresh': {
+      const out = await (await client(v)).refreshActionConnectorMcpTools({
+        ActionConnectorId: need(v, 'connector'),
+        ...(v['keep-new-disabled'] ? { EnableNewActions: false } : {}),
+      });
+      const { McpServer, ...changes } = out as unknown as { McpServer: Record<string, unknown> } & Record<string, unknown>;
+      printList(v, readable({ ...McpServer, ...changes }), 'Tools', ['ActionId', 'ToolName', 'Enabled', 'Title']);
+      return;
+    }
+    case 'mcp-server': {
+      const out = await (await client(v)).describeActionConnectorMcpServer({ ActionConnectorId: need(v, 'connector') });
+      printList(v, readable(out.McpServer), 'Tools', ['ActionId', 'ToolName', 'Enabled', 'Title']);
+      return;
+    }
+    case 'mcp-detach':
+      print(readable(await (await client(v)).deleteActionConnectorMcpServer({ ActionConnectorId: need(v, 'connector') })));
+      return;
     case 'undefine':
       print(readable(await (await client(v)).deleteActionConnectorApiDefinition({ ActionConnectorId: need(v, 'connector') })));
       return;
@@ -292,6 +323,36 @@ export function registerActionCommands(program: Command, setCode: (code: number)
       ),
     'actionbridge actions definition --connector shop',
     'actionbridge actions definition --connector shop --document > shop-api.yaml',
+  );
+  sub(
+    'mcp-attach',
+    "attach a remote MCP server (Streamable HTTP) at the connector's BaseEndpoint: its tools become actions (PutActionConnectorMcpServer)",
+    (c) =>
+      listOptions(
+        c
+          .option('--connector <id>', 'the connector (required)')
+          .option('--path <path>', "the server's path under the BaseEndpoint, e.g. /mcp (default: the BaseEndpoint itself)")
+          .option('--keep-new-disabled', 'do not enable the tools'),
+      ),
+    'actionbridge actions mcp-attach --connector linear --path /mcp',
+  );
+  sub(
+    'mcp-refresh',
+    "list the MCP server's tools again: new ones become actions, removed ones leave EnabledActions (RefreshActionConnectorMcpTools)",
+    (c) => listOptions(c.option('--connector <id>', 'the connector (required)').option('--keep-new-disabled', 'do not enable tools that are new')),
+    'actionbridge actions mcp-refresh --connector linear',
+  );
+  sub(
+    'mcp-server',
+    "the connector's MCP server: where it is, what it said it is, its tools (DescribeActionConnectorMcpServer)",
+    (c) => listOptions(c.option('--connector <id>', 'the connector (required)')),
+    'actionbridge actions mcp-server --connector linear --json',
+  );
+  sub(
+    'mcp-detach',
+    "detach the connector's MCP server and remove its tools' actions (DeleteActionConnectorMcpServer)",
+    (c) => c.option('--connector <id>', 'the connector (required)'),
+    'actionbridge actions mcp-detach --connector linear',
   );
   sub(
     'undefine',
