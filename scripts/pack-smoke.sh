@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The npm package, as a user gets it: `npm pack` (prepack builds dist/ and console/dist),
+# The npm package, as a user gets it: `npm pack` (prepack clears dist/, prepare builds dist/ and console/dist),
 # install of the tarball into an empty directory with a fresh npm cache (so every
 # dependency, the native better-sqlite3 included, comes from the registry by the normal
 # install), then, from there:
