@@ -172,7 +172,7 @@ describe('paths and query strings', () => {
     ['GET', '/'],
     ['POST', `/accounts/${ACCOUNT}/action-connectors/${KEEP}/unknown-sub-resource`],
     ['PATCH', `/accounts/${ACCOUNT}/action-connectors/${KEEP}`],
-    ['GET', '/favicon.ico'],
+    ['GET', '/robots.txt'],
   ])('an unknown route (%s %s) is a 404 restJson1 error', async (method, path) => {
     const res = await send({ method, path });
     expectAwsError(res, 404, 'ResourceNotFoundException');
