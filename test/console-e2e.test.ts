@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ACCOUNT, ROOT, qs } from './helpers.js';
+import { ACCOUNT, ADMIN, ROOT, qs } from './helpers.js';
 import { startConnEnv, type ConnEnv } from './support/conn-env.js';
 import { createTestCa } from './support/tls.js';
 import { startTlsFront, type TlsFront } from './support/tls-front.js';
@@ -214,7 +214,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('heading', { name: 'Create connector', level: 1 }).waitFor();
       await expect.poll(() => focused(page)).toBe('Create connector');
       const order: string[] = [];
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 12; i++) {
         await page.keyboard.press('Tab');
         order.push(await focused(page));
       }
@@ -223,11 +223,14 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
         'Name',
         'Connector ID',
         'Description',
-        'Type',
+        'Search types',
+        // The chosen type's tile: its initials, then its name.
+        'AH Any HTTPS API (generic)',
         'VPC connection ARN',
         'Method',
         'Base endpoint',
         'Send an HTTP request',
+        'Test the connection after creating it',
         'Create connector',
       ]);
       // GENERIC_HTTP offers exactly the methods it allows.
@@ -240,14 +243,15 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
         'OAuth 2.0 authorization code (each user signs in)',
       ]);
       // Types by their human names, sorted, the API name on hover.
-      const jira = page.getByLabel('Type').locator('option[value="JIRA_CLOUD"]');
-      expect(await jira.textContent()).toBe('Jira Cloud');
+      const jira = page.locator('.type-tile').filter({ has: page.locator('input[value="JIRA_CLOUD"]') });
+      expect(await jira.locator('.type-name').textContent()).toBe('Jira Cloud');
       expect(await jira.getAttribute('title')).toBe('JIRA_CLOUD');
-      const typeNames = await page.getByLabel('Type').locator('option').allTextContents();
+      const typeNames = await page.locator('.type-tile .type-name').allTextContents();
+      expect(typeNames.length).toBeGreaterThan(20);
       expect(typeNames).toEqual([...typeNames].sort((x, y) => x.localeCompare(y)));
-      await page.getByLabel('Type').selectOption('AMAZON_S3');
+      await page.getByRole('radio', { name: 'Amazon S3', exact: true }).check();
       expect(await page.getByLabel('Method').locator('option').allTextContents()).toEqual(['IAM role']);
-      await page.getByLabel('Type').selectOption('GENERIC_HTTP');
+      await page.getByRole('radio', { name: 'Any HTTPS API (generic)', exact: true }).check();
 
       await page.getByLabel('Name').focus();
       await page.keyboard.type('Echo service');
@@ -267,6 +271,8 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await look(page, '02-create-form-error');
 
       await endpoint.fill(upstream.url('/'));
+      // Without the test on save, creating goes straight to the connector.
+      await page.getByLabel('Test the connection after creating it').uncheck();
       await page.getByRole('button', { name: 'Create connector' }).click();
       await page.getByRole('heading', { name: 'Echo service', level: 1 }).waitFor();
       await page.getByRole('status').filter({ hasText: 'Connector created.' }).waitFor();
@@ -482,6 +488,67 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     } finally {
       await context.close();
       await keyed.close();
+    }
+  });
+
+  it('admin: guided create: finds a type by searching, takes the vendor presets from the server, copies the redirect URL, and sees the test on save inline', async () => {
+    const { context, page } = await newPage();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: front.publicUrl });
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD, '#/connectors/new');
+      await page.getByRole('heading', { name: 'Create connector', level: 1 }).waitFor();
+      // The picker filters as one types; vendor names match too.
+      await page.getByLabel('Search types').fill('atlassian');
+      await page.getByText('2 of 27 types match').waitFor();
+      expect(await page.locator('.type-tile .type-name').allTextContents()).toEqual(['Confluence', 'Jira Cloud']);
+      await page.getByLabel('Search types').fill('jira');
+      await page.getByRole('radio', { name: 'Jira Cloud', exact: true }).check();
+      expect(await page.locator('.type-tile.chosen .type-logo').textContent()).toBe('JC');
+      await page.getByLabel('Name', { exact: true }).fill('Guided Jira');
+      // The secrets note is on the form.
+      await page.getByText('stored encrypted and are never shown again').waitFor();
+
+      // OAuth (authorization code): the vendor's endpoints and the catalog's scopes in one click; the redirect URL to copy.
+      await page.getByLabel('Method', { exact: true }).selectOption('OAUTH2_AUTHORIZATION_CODE');
+      await page.getByRole('heading', { name: 'Presets for Atlassian Jira Cloud' }).waitFor();
+      await page.getByRole('button', { name: 'Base endpoint https://api.atlassian.com/ex/jira/{cloudId} (OAuth 2.0 (3LO))' }).click();
+      expect(await page.getByLabel('Base endpoint').inputValue()).toBe('https://api.atlassian.com/ex/jira/{cloudId}');
+      await page.getByRole('button', { name: /^Atlassian Jira Cloud’s OAuth endpoints and \d+ scopes$/ }).click();
+      expect(await page.getByLabel('Token endpoint').inputValue()).toBe('https://auth.atlassian.com/oauth/token');
+      const authorization = new URL(await page.getByLabel('Authorization endpoint').inputValue());
+      expect(authorization.origin + authorization.pathname).toBe('https://auth.atlassian.com/authorize');
+      expect(authorization.searchParams.get('scope')!.split(' ')).toEqual(expect.arrayContaining(['read:jira-work', 'write:jira-work', 'offline_access']));
+      const redirect = `${front.publicUrl}/oauth/callback`;
+      expect(await page.getByLabel('Redirect URL').inputValue()).toBe(redirect);
+      await page.getByRole('button', { name: 'Copy the redirect URL' }).click();
+      await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(redirect);
+      await look(page, '12-create-guided-oauth');
+
+      // API token: the site form of the base endpoint; create with the test on save (the default).
+      await page.getByLabel('Method', { exact: true }).selectOption('API_KEY');
+      await page.getByRole('button', { name: 'Base endpoint https://{site}.atlassian.net (API token)' }).click();
+      expect(await page.getByLabel('Base endpoint').inputValue()).toBe('https://{site}.atlassian.net');
+      await page.getByLabel('Base endpoint').fill(upstream.url('/'));
+      await page.getByLabel('API key', { exact: true }).fill('guided-jira-token-8c1e');
+      await page.getByLabel('Email').fill('ops@example.com');
+      expect(await page.getByLabel('Test the connection after creating it').isChecked()).toBe(true);
+      await page.getByRole('button', { name: 'Create connector' }).click();
+      await page.getByRole('heading', { name: 'Connection test' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Connector created.' }).waitFor();
+      const result = page.locator('.created-test .alert');
+      await result.waitFor();
+      // The inline result is the server's record of the test.
+      const conn = (await connectorOps(env.t.endpoint, ACCOUNT, 'guided-jira').connection(ADMIN)).body as { LastTest?: { Success: boolean; Message: string } };
+      expect(conn.LastTest).toBeDefined();
+      expect(await result.textContent()).toContain(conn.LastTest!.Success ? 'Connection works.' : 'Connection failed.');
+      expect(await result.textContent()).toContain(conn.LastTest!.Message!);
+      expect(await page.content()).not.toContain('guided-jira-token-8c1e');
+      await look(page, '13-create-tested');
+      await page.getByRole('link', { name: 'Open the connector' }).click();
+      await page.getByRole('heading', { name: 'Guided Jira', level: 1 }).waitFor();
+    } finally {
+      await context.close();
     }
   });
 
