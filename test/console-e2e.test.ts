@@ -22,7 +22,7 @@ import { startUpstream, type Upstream } from './support/upstream.js';
 import { startHttpsServer } from './support/https-server.js';
 import { startOidc, type OidcClient, type TestOidc } from './support/oidc.js';
 import { hashPassword } from '../src/crypto/passwords.js';
-import { connectorOps } from './support/extension-client.js';
+import { callExtension, connectorOps } from './support/extension-client.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -547,6 +547,77 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await look(page, '13-create-tested');
       await page.getByRole('link', { name: 'Open the connector' }).click();
       await page.getByRole('heading', { name: 'Guided Jira', level: 1 }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('admin: the dashboard shows the latest runs across connectors, their success rate and median duration, and the connectors whose test failed', async () => {
+    const create = (id: string, name: string, base: string) =>
+      env.t.client().send(
+        new qs.CreateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: id,
+          Name: name,
+          Type: 'GENERIC_HTTP',
+          AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: base } } },
+        }),
+      );
+    await create('dash-ok', 'Dash OK', upstream.url('/'));
+    await create('dash-down', 'Dash down', upstream.url('/status/503/'));
+    const invoke = (path: string) =>
+      callExtension(env.t.endpoint, ADMIN, 'POST', `/accounts/${ACCOUNT}/action-connectors/dash-ok/actions/HttpRequest/invoke`, {
+        Input: { Method: 'GET', Path: path },
+      });
+    for (const p of ['echo', 'echo', 'status/500']) expect((await invoke(p)).status).toBe(200);
+    await connectorOps(env.t.endpoint, ACCOUNT, 'dash-down').test(ADMIN);
+    expect(((await connectorOps(env.t.endpoint, ACCOUNT, 'dash-down').connection(ADMIN)).body as { LastTest: { Success: boolean } }).LastTest.Success).toBe(
+      false,
+    );
+    // What the page must add up: every connector's latest 20 runs (fewer than 20 connectors exist).
+    const ids = (
+      (await env.t.client().send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, MaxResults: 100 }))).ActionConnectorSummaries ?? []
+    ).map((c) => c.ActionConnectorId!);
+    expect(ids.length).toBeLessThan(20);
+    const runs: { InvokeActionStatus: string; DurationMs: number }[] = [];
+    for (const id of ids) {
+      const listed = await callExtension(env.t.endpoint, ADMIN, 'GET', `/accounts/${ACCOUNT}/action-connectors/${id}/invocations`);
+      expect(listed.status).toBe(200);
+      runs.push(...(listed.body.Invocations as typeof runs).slice(0, 20));
+    }
+    const sorted = runs.map((r) => r.DurationMs).sort((a, b) => a - b);
+    const m = Math.floor(sorted.length / 2);
+    const p50 = sorted.length % 2 ? sorted[m]! : Math.round((sorted[m - 1]! + sorted[m]!) / 2);
+    const rate = Math.round((runs.filter((r) => r.InvokeActionStatus === 'SUCCESS').length / runs.length) * 100);
+    expect(rate).toBeLessThan(100);
+
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'Recent runs' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Dashboard' }).getAttribute('aria-current')).toBe('page');
+      const figure = (name: string) =>
+        page
+          .locator('dl.stats > div')
+          .filter({ has: page.getByText(name, { exact: true }) })
+          .locator('dd');
+      expect(await figure('Runs').textContent()).toBe(String(runs.length));
+      expect(await figure('Success rate').textContent()).toBe(`${rate}%`);
+      expect(await figure('Median duration (p50)').textContent()).toBe(`${p50} ms`);
+      const attention = page.locator('ul.attention li').filter({ has: page.getByRole('link', { name: 'Dash down' }) });
+      expect(await attention.textContent()).toContain('The last connection test failed');
+      expect(await page.locator('ul.attention').getByRole('link', { name: 'Dash OK' }).count()).toBe(0);
+      // The latest runs, newest first, each linking to its connector's history; the failed one says why.
+      const rows = page
+        .getByRole('table')
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: 'Dash OK' }) });
+      expect(await rows.count()).toBe(3);
+      expect(await rows.first().textContent()).toContain('Failed');
+      expect(await rows.first().getByRole('link', { name: 'Dash OK' }).getAttribute('href')).toBe('#/connectors/dash-ok/history');
+      await look(page, '14-dashboard');
     } finally {
       await context.close();
     }
