@@ -623,6 +623,68 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     }
   });
 
+  it('admin: sorts the list by name, type and last update (both ways); the order is in the URL', async () => {
+    const create = (id: string, name: string) =>
+      env.t.client().send(
+        new qs.CreateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: id,
+          Name: name,
+          Type: 'GENERIC_HTTP',
+          AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: upstream.url('/') } } },
+        }),
+      );
+    await create('sort-zulu', 'Zulu sort');
+    await create('sort-mike', 'Mike sort');
+    await create('sort-alpha', 'alpha sort');
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD, '#/connectors?size=100');
+      await page.getByRole('link', { name: 'Zulu sort' }).waitFor();
+      const names = () => page.locator('table.cards tbody th[scope="row"] a').allTextContents();
+      const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+      const header = (name: string) => page.getByRole('columnheader', { name: new RegExp(`^${name}`) });
+
+      await header('Name').getByRole('button').click();
+      await expect.poll(() => new URL(page.url()).hash).toBe('#/connectors?size=100&sort=name');
+      await expect.poll(() => header('Name').getAttribute('aria-sort')).toBe('ascending');
+      const asc = await names();
+      expect(asc.length).toBeGreaterThan(2);
+      expect(asc).toEqual([...asc].sort(byName));
+      expect(asc.indexOf('alpha sort')).toBeLessThan(asc.indexOf('Zulu sort'));
+      await header('Name').getByRole('button').click();
+      await expect.poll(() => header('Name').getAttribute('aria-sort')).toBe('descending');
+      expect(new URL(page.url()).hash).toBe('#/connectors?size=100&sort=-name');
+      expect(await names()).toEqual([...asc].reverse());
+
+      await header('Type').getByRole('button').click();
+      await expect.poll(() => header('Type').getAttribute('aria-sort')).toBe('ascending');
+      const types = await page.locator('table.cards tbody td[data-label="Type"]').allTextContents();
+      expect(types).toEqual([...types].sort((a, b) => a.localeCompare(b)));
+
+      // Newest first: a connector updated now comes to the top, and a reload keeps the order.
+      await new Promise((r) => setTimeout(r, 1100));
+      await env.t.client().send(
+        new qs.UpdateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: 'sort-alpha',
+          Name: 'alpha sort renamed',
+          AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: upstream.url('/') } } },
+        }),
+      );
+      await header('Last updated').getByRole('button').click();
+      await expect.poll(() => header('Last updated').getAttribute('aria-sort')).toBe('ascending');
+      await header('Last updated').getByRole('button').click();
+      await expect.poll(() => header('Last updated').getAttribute('aria-sort')).toBe('descending');
+      await page.reload();
+      await page.getByRole('link', { name: 'alpha sort renamed' }).waitFor();
+      expect((await names())[0]).toBe('alpha sort renamed');
+      await look(page, '15-connectors-sorted');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('reader: signs in, runs HttpRequest against the HTTPS service, sees the result and the audit entry', async () => {
     const { context, page } = await newPage();
     try {
