@@ -685,6 +685,54 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     }
   });
 
+  it('admin: a draft of the create form survives a session that ends mid-form (secrets are never stored), and can be discarded', async () => {
+    const SECRET = 'draft-secret-key-93xq';
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD, '#/connectors/new');
+      await page.getByRole('heading', { name: 'Create connector', level: 1 }).waitFor();
+      await page.getByLabel('Name', { exact: true }).fill('Draft survivor');
+      await page.getByLabel('Description').fill('Typed before the session ended.');
+      await page.getByLabel('Method', { exact: true }).selectOption('API_KEY');
+      await page.getByLabel('Base endpoint').fill('https://drafts.example.com/api');
+      await page.getByLabel('API key', { exact: true }).fill(SECRET);
+      const stored = () => page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+      await expect.poll(stored).toContain('Draft survivor');
+      expect(await stored()).not.toContain(SECRET);
+
+      // The session ends elsewhere (signed out in another tab); saving now asks to sign in again.
+      const other = await context.newPage();
+      await other.goto(consoleUrl());
+      await other.getByRole('button', { name: 'Sign out' }).click();
+      await other.getByText('You are signed out.').waitFor();
+      await other.close();
+      await page.getByRole('button', { name: 'Create connector' }).click();
+      await page.getByRole('heading', { name: 'Sign in to ActionBridge' }).waitFor();
+      await page.getByLabel('Account ID').fill(ACCOUNT);
+      await page.getByLabel('User name', { exact: true }).fill('admin');
+      await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+
+      // Back on the form with what was typed, except the secret.
+      await page.getByRole('heading', { name: 'Create connector', level: 1 }).waitFor();
+      await page.getByText('What you typed before signing in again is back.').waitFor();
+      expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Draft survivor');
+      expect(await page.getByLabel('Connector ID').inputValue()).toBe('draft-survivor');
+      expect(await page.getByLabel('Description').inputValue()).toBe('Typed before the session ended.');
+      expect(await page.getByLabel('Method', { exact: true }).inputValue()).toBe('API_KEY');
+      expect(await page.getByLabel('Base endpoint').inputValue()).toBe('https://drafts.example.com/api');
+      expect(await page.getByLabel('API key', { exact: true }).inputValue()).toBe('');
+      expect(await page.content()).not.toContain(SECRET);
+      await look(page, '16-create-draft-restored');
+
+      await page.getByRole('button', { name: 'Discard the draft' }).click();
+      expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
+      await expect.poll(stored).not.toContain('Draft survivor');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('reader: signs in, runs HttpRequest against the HTTPS service, sees the result and the audit entry', async () => {
     const { context, page } = await newPage();
     try {

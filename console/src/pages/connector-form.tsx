@@ -289,9 +289,49 @@ function CopyButton({ text, label }: { text: string; label: string }) {
   );
 }
 
-export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?: string }) {
+/** Fields never written to a draft: what the user types as a secret stays only in the page. */
+const SECRET_KEYS: readonly Key[] = ['password', 'apiKey', 'clientSecret'];
+/** The form without its secrets, as a draft keeps it. */
+const withoutSecrets = (f: Form): Form => ({ ...f, password: '', apiKey: '', clientSecret: '' });
+/** Where the draft of this form lives in sessionStorage (this tab only): per user and connector. */
+const draftKey = (session: Session, id: string | undefined) => `actionbridge.draft:${session.UserArn}:${id ?? '(new)'}`;
+function readDraft(key: string): Form | undefined {
+  try {
+    const raw = sessionStorage.getItem(key);
+    if (!raw) return undefined;
+    const d = JSON.parse(raw) as Partial<Form>;
+    for (const k of SECRET_KEYS) delete d[k];
+    return { ...EMPTY, ...d };
+  } catch {
+    return undefined;
+  }
+}
+function writeDraft(key: string, f: Form | undefined): void {
+  try {
+    if (f) sessionStorage.setItem(key, JSON.stringify(withoutSecrets(f)));
+    else sessionStorage.removeItem(key);
+  } catch {
+    /* storage full or refused: the draft is a convenience */
+  }
+}
+
+export function ConnectorForm({ session, meta, id }: { session: Session; meta: Meta; id?: string }) {
   const editing = id !== undefined;
-  const [f, setF] = useState<Form>(() => ({ ...EMPTY, redirectUrl: meta.RedirectUrl ?? '' }));
+  const draftAt = draftKey(session, id);
+  // What the form started from (empty, or the stored connector): a draft is kept only when the form differs from it.
+  const baseline = useRef<string>('');
+  const [restored, setRestored] = useState(false);
+  const [f, setF] = useState<Form>(() => {
+    const start = { ...EMPTY, redirectUrl: meta.RedirectUrl ?? '' };
+    baseline.current = JSON.stringify(start);
+    if (editing) return start;
+    const draft = readDraft(draftAt);
+    return draft ?? start;
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount: says whether a draft was restored
+  useEffect(() => {
+    if (!editing && readDraft(draftAt)) setRestored(true);
+  }, []);
   const [idTouched, setIdTouched] = useState(false);
   const [loadError, setLoadError] = useState<unknown>();
   const [loaded, setLoaded] = useState(!editing);
@@ -320,12 +360,27 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
       .then((r) => {
         if (!r.ActionConnector) throw new Error('The server described no connector.');
         const loadedForm = fromConnector(r.ActionConnector);
-        setF(loadedForm);
+        baseline.current = JSON.stringify(loadedForm);
+        const draft = readDraft(draftAt);
+        if (draft) setRestored(true);
+        setF(draft ? { ...draft, id: loadedForm.id, type: loadedForm.type } : loadedForm);
         setStoredAuth(loadedForm.authType);
         setLoaded(true);
       })
       .catch(setLoadError);
-  }, [editing, id]);
+  }, [editing, id, draftAt]);
+
+  // The draft follows the form (without secrets), so that a session that ends mid-form loses nothing after signing in again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form's content is what changes
+  useEffect(() => {
+    if (!loaded) return;
+    writeDraft(draftAt, JSON.stringify(f) === baseline.current ? undefined : f);
+  }, [f, loaded]);
+  const discardDraft = () => {
+    writeDraft(draftAt, undefined);
+    setRestored(false);
+    setF(JSON.parse(baseline.current) as Form);
+  };
 
   const typeInfo = meta.ConnectorTypes.find((t) => t.Type === f.type);
   const preset = typeInfo?.Preset;
@@ -369,6 +424,8 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
     if (catalog.length && (editing || f.enabledActions !== null)) input.EnabledActions = catalog.map((a) => a.ActionId).filter((a) => enabled.has(a));
     try {
       await call(editing ? 'UpdateActionConnector' : 'CreateActionConnector', input);
+      writeDraft(draftAt, undefined);
+      baseline.current = JSON.stringify(f);
       if (!editing && testOnSave) {
         const newId = f.id.trim();
         try {
@@ -458,6 +515,14 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
       <p>
         <a href={editing ? href('connectors', id!) : href('connectors')}>{editing ? 'Back to the connector' : 'Back to connectors'}</a>
       </p>
+      {restored ? (
+        <Notice kind="info">
+          What you typed before signing in again is back. Secrets are never kept in a draft: enter them again.{' '}
+          <button type="button" className="secondary small" onClick={discardDraft}>
+            Discard the draft
+          </button>
+        </Notice>
+      ) : null}
       <form className="connector-form" onSubmit={submit} noValidate>
         <div id="form-errors" tabIndex={-1}>
           {general.error ? (
@@ -695,7 +760,7 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
           <button type="submit" disabled={busy}>
             {busy ? 'Saving…' : editing ? 'Save changes' : 'Create connector'}
           </button>
-          <a className="button secondary" href={editing ? href('connectors', id!) : href('connectors')}>
+          <a className="button secondary" href={editing ? href('connectors', id!) : href('connectors')} onClick={() => writeDraft(draftAt, undefined)}>
             Cancel
           </a>
         </div>
