@@ -680,6 +680,13 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('link', { name: 'alpha sort renamed' }).waitFor();
       expect((await names())[0]).toBe('alpha sort renamed');
       await look(page, '15-connectors-sorted');
+      // On a phone the headers are gone (cards): "Sort by" chooses the order instead.
+      expect(await page.getByLabel('Sort by').isVisible()).toBe(false);
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.getByLabel('Sort by').inputValue()).toBe('-updated');
+      await page.getByLabel('Sort by').selectOption('name');
+      await expect.poll(() => new URL(page.url()).hash).toBe('#/connectors?size=100&sort=name');
+      await expect.poll(names).toEqual(asc.map((n) => (n === 'alpha sort' ? 'alpha sort renamed' : n)));
     } finally {
       await context.close();
     }
@@ -687,12 +694,14 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
 
   it('admin: a draft of the create form survives a session that ends mid-form (secrets are never stored), and can be discarded', async () => {
     const SECRET = 'draft-secret-key-93xq';
-    const { context, page } = await newPage();
+    // On a phone, where the type picker is one long column.
+    const { context, page } = await newPage({ width: 390, height: 844 });
     try {
       await signIn(page, 'admin', ADMIN_PASSWORD, '#/connectors/new');
       await page.getByRole('heading', { name: 'Create connector', level: 1 }).waitFor();
       await page.getByLabel('Name', { exact: true }).fill('Draft survivor');
       await page.getByLabel('Description').fill('Typed before the session ended.');
+      await page.getByRole('radio', { name: 'Zendesk', exact: true }).check();
       await page.getByLabel('Method', { exact: true }).selectOption('API_KEY');
       await page.getByLabel('Base endpoint').fill('https://drafts.example.com/api');
       await page.getByLabel('API key', { exact: true }).fill(SECRET);
@@ -719,10 +728,18 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Draft survivor');
       expect(await page.getByLabel('Connector ID').inputValue()).toBe('draft-survivor');
       expect(await page.getByLabel('Description').inputValue()).toBe('Typed before the session ended.');
+      expect(await page.getByRole('radio', { name: 'Zendesk', exact: true }).isChecked()).toBe(true);
       expect(await page.getByLabel('Method', { exact: true }).inputValue()).toBe('API_KEY');
       expect(await page.getByLabel('Base endpoint').inputValue()).toBe('https://drafts.example.com/api');
       expect(await page.getByLabel('API key', { exact: true }).inputValue()).toBe('');
       expect(await page.content()).not.toContain(SECRET);
+      // The chosen type's tile (the last of the list) is scrolled into the picker's view.
+      const inView = await page.locator('.type-tile.chosen').evaluate((el) => {
+        const box = el.parentElement!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return r.top >= box.top && r.bottom <= box.bottom;
+      });
+      expect(inView).toBe(true);
       await look(page, '16-create-draft-restored');
 
       await page.getByRole('button', { name: 'Discard the draft' }).click();

@@ -233,6 +233,12 @@ function TypePicker({ types, value, onChange, error }: { types: ConnectorTypeInf
       types.map((t) => ({ type: t.Type, name: typeName(t.Type), vendor: t.Preset?.Vendor ?? typeName(t.Type) })).sort((x, y) => x.name.localeCompare(y.name)),
     [types],
   );
+  // The chosen tile in view (a restored draft's type may be far down the list).
+  const tiles = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const chosen = tiles.current?.querySelector<HTMLElement>('.type-tile.chosen');
+    if (chosen && tiles.current) tiles.current.scrollTop = chosen.offsetTop - 8;
+  }, []);
   const needle = q.trim().toLowerCase();
   const shown = needle ? all.filter((t) => `${t.name} ${t.vendor} ${t.type}`.toLowerCase().includes(needle)) : all;
   return (
@@ -243,7 +249,7 @@ function TypePicker({ types, value, onChange, error }: { types: ConnectorTypeInf
       <p className="hint" role="status">
         {shown.length === all.length ? `${all.length} types` : `${shown.length} of ${all.length} types match`}
       </p>
-      <div className="type-tiles">
+      <div className="type-tiles" ref={tiles}>
         {shown.map((t) => (
           <label key={t.type} className={`type-tile${t.type === value ? ' chosen' : ''}`} title={t.type}>
             <input type="radio" name="type" value={t.type} checked={t.type === value} onChange={() => onChange(t.type)} />

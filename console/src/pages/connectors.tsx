@@ -18,6 +18,15 @@ const SORT_KEYS: Record<string, (a: Summary, b: Summary) => number> = {
   type: (a, b) => typeName(a.Type).localeCompare(typeName(b.Type)) || (a.Name ?? '').localeCompare(b.Name ?? ''),
   updated: (a, b) => (a.LastUpdatedTime ?? 0) - (b.LastUpdatedTime ?? 0),
 };
+const SORT_OPTIONS = [
+  { value: '', label: 'As listed' },
+  { value: 'name', label: 'Name, A to Z' },
+  { value: '-name', label: 'Name, Z to A' },
+  { value: 'type', label: 'Type, A to Z' },
+  { value: '-type', label: 'Type, Z to A' },
+  { value: '-updated', label: 'Last updated, newest first' },
+  { value: 'updated', label: 'Last updated, oldest first' },
+];
 const validSort = (v: string | null) => (v && SORT_KEYS[v.replace(/^-/, '')] ? v : '');
 
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -240,6 +249,18 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
             onChange={(v) => setSize(Number(v))}
             options={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
           />
+          {/* On a phone the table is cards without headers: the order is chosen here instead. */}
+          <div className="narrow-only">
+            <SelectField
+              label="Sort by"
+              name="sort"
+              value={query.sort}
+              onChange={(v) => {
+                location.hash = listHref({ ...query, sort: validSort(v) }, []);
+              }}
+              options={SORT_OPTIONS}
+            />
+          </div>
           <div className="buttons">
             <button type="submit">Search</button>
             {filtered ? (
