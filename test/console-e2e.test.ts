@@ -856,6 +856,22 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
           .getByText(/arn:aws/)
           .count(),
       ).toBe(0);
+
+      // Her dashboard: only the connector shared with her, and her two runs of it.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByRole('heading', { name: 'Recent runs' }).waitFor();
+      await page.getByText('From the 1 connector you can see, up to 20 runs each.').waitFor();
+      const figure = (name: string) =>
+        page
+          .locator('dl.stats > div')
+          .filter({ has: page.getByText(name, { exact: true }) })
+          .locator('dd');
+      expect(await figure('Runs').textContent()).toBe('2');
+      expect(await figure('Success rate').textContent()).toBe('50%');
+      const runRows = page.locator('table.history tbody tr');
+      expect(await runRows.count()).toBe(2);
+      expect(await runRows.getByRole('link', { name: 'Echo service' }).count()).toBe(2);
+      await look(page, '09-reader-dashboard');
     } finally {
       await context.close();
     }
