@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ACCOUNT, ROOT, qs } from './helpers.js';
+import { ACCOUNT, ADMIN, ROOT, qs } from './helpers.js';
 import { startConnEnv, type ConnEnv } from './support/conn-env.js';
 import { createTestCa } from './support/tls.js';
 import { startTlsFront, type TlsFront } from './support/tls-front.js';
@@ -22,7 +22,7 @@ import { startUpstream, type Upstream } from './support/upstream.js';
 import { startHttpsServer } from './support/https-server.js';
 import { startOidc, type OidcClient, type TestOidc } from './support/oidc.js';
 import { hashPassword } from '../src/crypto/passwords.js';
-import { connectorOps } from './support/extension-client.js';
+import { callExtension, connectorOps } from './support/extension-client.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -214,7 +214,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await page.getByRole('heading', { name: 'Create connector', level: 1 }).waitFor();
       await expect.poll(() => focused(page)).toBe('Create connector');
       const order: string[] = [];
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 12; i++) {
         await page.keyboard.press('Tab');
         order.push(await focused(page));
       }
@@ -223,11 +223,14 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
         'Name',
         'Connector ID',
         'Description',
-        'Type',
+        'Search types',
+        // The chosen type's tile: its initials, then its name.
+        'AH Any HTTPS API (generic)',
         'VPC connection ARN',
         'Method',
         'Base endpoint',
         'Send an HTTP request',
+        'Test the connection after creating it',
         'Create connector',
       ]);
       // GENERIC_HTTP offers exactly the methods it allows.
@@ -240,14 +243,15 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
         'OAuth 2.0 authorization code (each user signs in)',
       ]);
       // Types by their human names, sorted, the API name on hover.
-      const jira = page.getByLabel('Type').locator('option[value="JIRA_CLOUD"]');
-      expect(await jira.textContent()).toBe('Jira Cloud');
+      const jira = page.locator('.type-tile').filter({ has: page.locator('input[value="JIRA_CLOUD"]') });
+      expect(await jira.locator('.type-name').textContent()).toBe('Jira Cloud');
       expect(await jira.getAttribute('title')).toBe('JIRA_CLOUD');
-      const typeNames = await page.getByLabel('Type').locator('option').allTextContents();
+      const typeNames = await page.locator('.type-tile .type-name').allTextContents();
+      expect(typeNames.length).toBeGreaterThan(20);
       expect(typeNames).toEqual([...typeNames].sort((x, y) => x.localeCompare(y)));
-      await page.getByLabel('Type').selectOption('AMAZON_S3');
+      await page.getByRole('radio', { name: 'Amazon S3', exact: true }).check();
       expect(await page.getByLabel('Method').locator('option').allTextContents()).toEqual(['IAM role']);
-      await page.getByLabel('Type').selectOption('GENERIC_HTTP');
+      await page.getByRole('radio', { name: 'Any HTTPS API (generic)', exact: true }).check();
 
       await page.getByLabel('Name').focus();
       await page.keyboard.type('Echo service');
@@ -267,6 +271,8 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await look(page, '02-create-form-error');
 
       await endpoint.fill(upstream.url('/'));
+      // Without the test on save, creating goes straight to the connector.
+      await page.getByLabel('Test the connection after creating it').uncheck();
       await page.getByRole('button', { name: 'Create connector' }).click();
       await page.getByRole('heading', { name: 'Echo service', level: 1 }).waitFor();
       await page.getByRole('status').filter({ hasText: 'Connector created.' }).waitFor();
@@ -485,6 +491,265 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
     }
   });
 
+  it('admin: guided create: finds a type by searching, takes the vendor presets from the server, copies the redirect URL, and sees the test on save inline', async () => {
+    const { context, page } = await newPage();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: front.publicUrl });
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD, '#/connectors/new');
+      await page.getByRole('heading', { name: 'Create connector', level: 1 }).waitFor();
+      // The picker filters as one types; vendor names match too.
+      await page.getByLabel('Search types').fill('atlassian');
+      await page.getByText('2 of 27 types match').waitFor();
+      expect(await page.locator('.type-tile .type-name').allTextContents()).toEqual(['Confluence', 'Jira Cloud']);
+      await page.getByLabel('Search types').fill('jira');
+      await page.getByRole('radio', { name: 'Jira Cloud', exact: true }).check();
+      expect(await page.locator('.type-tile.chosen .type-logo').textContent()).toBe('JC');
+      await page.getByLabel('Name', { exact: true }).fill('Guided Jira');
+      // The secrets note is on the form.
+      await page.getByText('stored encrypted and are never shown again').waitFor();
+
+      // OAuth (authorization code): the vendor's endpoints and the catalog's scopes in one click; the redirect URL to copy.
+      await page.getByLabel('Method', { exact: true }).selectOption('OAUTH2_AUTHORIZATION_CODE');
+      await page.getByRole('heading', { name: 'Presets for Atlassian Jira Cloud' }).waitFor();
+      await page.getByRole('button', { name: 'Base endpoint https://api.atlassian.com/ex/jira/{cloudId} (OAuth 2.0 (3LO))' }).click();
+      expect(await page.getByLabel('Base endpoint').inputValue()).toBe('https://api.atlassian.com/ex/jira/{cloudId}');
+      await page.getByRole('button', { name: /^Atlassian Jira Cloud’s OAuth endpoints and \d+ scopes$/ }).click();
+      expect(await page.getByLabel('Token endpoint').inputValue()).toBe('https://auth.atlassian.com/oauth/token');
+      const authorization = new URL(await page.getByLabel('Authorization endpoint').inputValue());
+      expect(authorization.origin + authorization.pathname).toBe('https://auth.atlassian.com/authorize');
+      expect(authorization.searchParams.get('scope')!.split(' ')).toEqual(expect.arrayContaining(['read:jira-work', 'write:jira-work', 'offline_access']));
+      const redirect = `${front.publicUrl}/oauth/callback`;
+      expect(await page.getByLabel('Redirect URL').inputValue()).toBe(redirect);
+      await page.getByRole('button', { name: 'Copy the redirect URL' }).click();
+      await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(redirect);
+      await look(page, '12-create-guided-oauth');
+
+      // API token: the site form of the base endpoint; create with the test on save (the default).
+      await page.getByLabel('Method', { exact: true }).selectOption('API_KEY');
+      await page.getByRole('button', { name: 'Base endpoint https://{site}.atlassian.net (API token)' }).click();
+      expect(await page.getByLabel('Base endpoint').inputValue()).toBe('https://{site}.atlassian.net');
+      await page.getByLabel('Base endpoint').fill(upstream.url('/'));
+      await page.getByLabel('API key', { exact: true }).fill('guided-jira-token-8c1e');
+      await page.getByLabel('Email').fill('ops@example.com');
+      expect(await page.getByLabel('Test the connection after creating it').isChecked()).toBe(true);
+      await page.getByRole('button', { name: 'Create connector' }).click();
+      await page.getByRole('heading', { name: 'Connection test' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Connector created.' }).waitFor();
+      const result = page.locator('.created-test .alert');
+      await result.waitFor();
+      // The inline result is the server's record of the test.
+      const conn = (await connectorOps(env.t.endpoint, ACCOUNT, 'guided-jira').connection(ADMIN)).body as { LastTest?: { Success: boolean; Message: string } };
+      expect(conn.LastTest).toBeDefined();
+      expect(await result.textContent()).toContain(conn.LastTest!.Success ? 'Connection works.' : 'Connection failed.');
+      expect(await result.textContent()).toContain(conn.LastTest!.Message!);
+      expect(await page.content()).not.toContain('guided-jira-token-8c1e');
+      await look(page, '13-create-tested');
+      await page.getByRole('link', { name: 'Open the connector' }).click();
+      await page.getByRole('heading', { name: 'Guided Jira', level: 1 }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('admin: the dashboard shows the latest runs across connectors, their success rate and median duration, and the connectors whose test failed', async () => {
+    const create = (id: string, name: string, base: string) =>
+      env.t.client().send(
+        new qs.CreateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: id,
+          Name: name,
+          Type: 'GENERIC_HTTP',
+          AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: base } } },
+        }),
+      );
+    await create('dash-ok', 'Dash OK', upstream.url('/'));
+    await create('dash-down', 'Dash down', upstream.url('/status/503/'));
+    const invoke = (path: string) =>
+      callExtension(env.t.endpoint, ADMIN, 'POST', `/accounts/${ACCOUNT}/action-connectors/dash-ok/actions/HttpRequest/invoke`, {
+        Input: { Method: 'GET', Path: path },
+      });
+    for (const p of ['echo', 'echo', 'status/500']) expect((await invoke(p)).status).toBe(200);
+    await connectorOps(env.t.endpoint, ACCOUNT, 'dash-down').test(ADMIN);
+    expect(((await connectorOps(env.t.endpoint, ACCOUNT, 'dash-down').connection(ADMIN)).body as { LastTest: { Success: boolean } }).LastTest.Success).toBe(
+      false,
+    );
+    // What the page must add up: every connector's latest 20 runs (fewer than 20 connectors exist).
+    const ids = (
+      (await env.t.client().send(new qs.ListActionConnectorsCommand({ AwsAccountId: ACCOUNT, MaxResults: 100 }))).ActionConnectorSummaries ?? []
+    ).map((c) => c.ActionConnectorId!);
+    expect(ids.length).toBeLessThan(20);
+    const runs: { InvokeActionStatus: string; DurationMs: number }[] = [];
+    for (const id of ids) {
+      const listed = await callExtension(env.t.endpoint, ADMIN, 'GET', `/accounts/${ACCOUNT}/action-connectors/${id}/invocations`);
+      expect(listed.status).toBe(200);
+      runs.push(...(listed.body.Invocations as typeof runs).slice(0, 20));
+    }
+    const sorted = runs.map((r) => r.DurationMs).sort((a, b) => a - b);
+    const m = Math.floor(sorted.length / 2);
+    const p50 = sorted.length % 2 ? sorted[m]! : Math.round((sorted[m - 1]! + sorted[m]!) / 2);
+    const rate = Math.round((runs.filter((r) => r.InvokeActionStatus === 'SUCCESS').length / runs.length) * 100);
+    expect(rate).toBeLessThan(100);
+
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'Recent runs' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Dashboard' }).getAttribute('aria-current')).toBe('page');
+      const figure = (name: string) =>
+        page
+          .locator('dl.stats > div')
+          .filter({ has: page.getByText(name, { exact: true }) })
+          .locator('dd');
+      expect(await figure('Runs').textContent()).toBe(String(runs.length));
+      expect(await figure('Success rate').textContent()).toBe(`${rate}%`);
+      expect(await figure('Median duration (p50)').textContent()).toBe(`${p50} ms`);
+      const attention = page.locator('ul.attention li').filter({ has: page.getByRole('link', { name: 'Dash down' }) });
+      expect(await attention.textContent()).toContain('The last connection test failed');
+      expect(await page.locator('ul.attention').getByRole('link', { name: 'Dash OK' }).count()).toBe(0);
+      // The latest runs, newest first, each linking to its connector's history; the failed one says why.
+      const rows = page
+        .getByRole('table')
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: 'Dash OK' }) });
+      expect(await rows.count()).toBe(3);
+      expect(await rows.first().textContent()).toContain('Failed');
+      expect(await rows.first().getByRole('link', { name: 'Dash OK' }).getAttribute('href')).toBe('#/connectors/dash-ok/history');
+      await look(page, '14-dashboard');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('admin: sorts the list by name, type and last update (both ways); the order is in the URL', async () => {
+    const create = (id: string, name: string) =>
+      env.t.client().send(
+        new qs.CreateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: id,
+          Name: name,
+          Type: 'GENERIC_HTTP',
+          AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: upstream.url('/') } } },
+        }),
+      );
+    await create('sort-zulu', 'Zulu sort');
+    await create('sort-mike', 'Mike sort');
+    await create('sort-alpha', 'alpha sort');
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD, '#/connectors?size=100');
+      await page.getByRole('link', { name: 'Zulu sort' }).waitFor();
+      const names = () => page.locator('table.cards tbody th[scope="row"] a').allTextContents();
+      const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+      const header = (name: string) => page.getByRole('columnheader', { name: new RegExp(`^${name}`) });
+
+      await header('Name').getByRole('button').click();
+      await expect.poll(() => new URL(page.url()).hash).toBe('#/connectors?size=100&sort=name');
+      await expect.poll(() => header('Name').getAttribute('aria-sort')).toBe('ascending');
+      const asc = await names();
+      expect(asc.length).toBeGreaterThan(2);
+      expect(asc).toEqual([...asc].sort(byName));
+      expect(asc.indexOf('alpha sort')).toBeLessThan(asc.indexOf('Zulu sort'));
+      await header('Name').getByRole('button').click();
+      await expect.poll(() => header('Name').getAttribute('aria-sort')).toBe('descending');
+      expect(new URL(page.url()).hash).toBe('#/connectors?size=100&sort=-name');
+      expect(await names()).toEqual([...asc].reverse());
+
+      await header('Type').getByRole('button').click();
+      await expect.poll(() => header('Type').getAttribute('aria-sort')).toBe('ascending');
+      const types = await page.locator('table.cards tbody td[data-label="Type"]').allTextContents();
+      expect(types).toEqual([...types].sort((a, b) => a.localeCompare(b)));
+
+      // Newest first: a connector updated now comes to the top, and a reload keeps the order.
+      await new Promise((r) => setTimeout(r, 1100));
+      await env.t.client().send(
+        new qs.UpdateActionConnectorCommand({
+          AwsAccountId: ACCOUNT,
+          ActionConnectorId: 'sort-alpha',
+          Name: 'alpha sort renamed',
+          AuthenticationConfig: { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: upstream.url('/') } } },
+        }),
+      );
+      await header('Last updated').getByRole('button').click();
+      await expect.poll(() => header('Last updated').getAttribute('aria-sort')).toBe('ascending');
+      await header('Last updated').getByRole('button').click();
+      await expect.poll(() => header('Last updated').getAttribute('aria-sort')).toBe('descending');
+      await page.reload();
+      await page.getByRole('link', { name: 'alpha sort renamed' }).waitFor();
+      expect((await names())[0]).toBe('alpha sort renamed');
+      await look(page, '15-connectors-sorted');
+      // On a phone the headers are gone (cards): "Sort by" chooses the order instead.
+      expect(await page.getByLabel('Sort by').isVisible()).toBe(false);
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.getByLabel('Sort by').inputValue()).toBe('-updated');
+      await page.getByLabel('Sort by').selectOption('name');
+      await expect.poll(() => new URL(page.url()).hash).toBe('#/connectors?size=100&sort=name');
+      await expect.poll(names).toEqual(asc.map((n) => (n === 'alpha sort' ? 'alpha sort renamed' : n)));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('admin: a draft of the create form survives a session that ends mid-form (secrets are never stored), and can be discarded', async () => {
+    const SECRET = 'draft-secret-key-93xq';
+    // On a phone, where the type picker is one long column.
+    const { context, page } = await newPage({ width: 390, height: 844 });
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD, '#/connectors/new');
+      await page.getByRole('heading', { name: 'Create connector', level: 1 }).waitFor();
+      await page.getByLabel('Name', { exact: true }).fill('Draft survivor');
+      await page.getByLabel('Description').fill('Typed before the session ended.');
+      await page.getByRole('radio', { name: 'Zendesk', exact: true }).check();
+      await page.getByLabel('Method', { exact: true }).selectOption('API_KEY');
+      await page.getByLabel('Base endpoint').fill('https://drafts.example.com/api');
+      await page.getByLabel('API key', { exact: true }).fill(SECRET);
+      const stored = () => page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+      await expect.poll(stored).toContain('Draft survivor');
+      expect(await stored()).not.toContain(SECRET);
+
+      // The session ends elsewhere (signed out in another tab); saving now asks to sign in again.
+      const other = await context.newPage();
+      await other.goto(consoleUrl());
+      await other.getByRole('button', { name: 'Sign out' }).click();
+      await other.getByText('You are signed out.').waitFor();
+      await other.close();
+      await page.getByRole('button', { name: 'Create connector' }).click();
+      await page.getByRole('heading', { name: 'Sign in to ActionBridge' }).waitFor();
+      await page.getByLabel('Account ID').fill(ACCOUNT);
+      await page.getByLabel('User name', { exact: true }).fill('admin');
+      await page.getByLabel('Password', { exact: true }).fill(ADMIN_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+
+      // Back on the form with what was typed, except the secret.
+      await page.getByRole('heading', { name: 'Create connector', level: 1 }).waitFor();
+      await page.getByText('What you typed before signing in again is back.').waitFor();
+      expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Draft survivor');
+      expect(await page.getByLabel('Connector ID').inputValue()).toBe('draft-survivor');
+      expect(await page.getByLabel('Description').inputValue()).toBe('Typed before the session ended.');
+      expect(await page.getByRole('radio', { name: 'Zendesk', exact: true }).isChecked()).toBe(true);
+      expect(await page.getByLabel('Method', { exact: true }).inputValue()).toBe('API_KEY');
+      expect(await page.getByLabel('Base endpoint').inputValue()).toBe('https://drafts.example.com/api');
+      expect(await page.getByLabel('API key', { exact: true }).inputValue()).toBe('');
+      expect(await page.content()).not.toContain(SECRET);
+      // The chosen type's tile (the last of the list) is scrolled into the picker's view.
+      const inView = await page.locator('.type-tile.chosen').evaluate((el) => {
+        const box = el.parentElement!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return r.top >= box.top && r.bottom <= box.bottom;
+      });
+      expect(inView).toBe(true);
+      await look(page, '16-create-draft-restored');
+
+      await page.getByRole('button', { name: 'Discard the draft' }).click();
+      expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
+      await expect.poll(stored).not.toContain('Draft survivor');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('reader: signs in, runs HttpRequest against the HTTPS service, sees the result and the audit entry', async () => {
     const { context, page } = await newPage();
     try {
@@ -591,6 +856,22 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
           .getByText(/arn:aws/)
           .count(),
       ).toBe(0);
+
+      // Her dashboard: only the connector shared with her, and her two runs of it.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByRole('heading', { name: 'Recent runs' }).waitFor();
+      await page.getByText('From the 1 connector you can see, up to 20 runs each.').waitFor();
+      const figure = (name: string) =>
+        page
+          .locator('dl.stats > div')
+          .filter({ has: page.getByText(name, { exact: true }) })
+          .locator('dd');
+      expect(await figure('Runs').textContent()).toBe('2');
+      expect(await figure('Success rate').textContent()).toBe('50%');
+      const runRows = page.locator('table.history tbody tr');
+      expect(await runRows.count()).toBe(2);
+      expect(await runRows.getByRole('link', { name: 'Echo service' }).count()).toBe(2);
+      await look(page, '09-reader-dashboard');
     } finally {
       await context.close();
     }

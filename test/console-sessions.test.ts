@@ -354,6 +354,15 @@ describe('the same operations as SigV4', () => {
     const s3 = meta.body.ConnectorTypes.find((t: { Type: string }) => t.Type === 'AMAZON_S3');
     expect(s3.AuthenticationTypes).toEqual(['IAM']);
     expect(meta.body.Operations).toContain('CreateActionConnector');
+    // Guided create's presets: every type has one; a vendor's endpoints, and the scopes its catalog's actions require.
+    for (const t of meta.body.ConnectorTypes) expect(t.Preset.Vendor, t.Type).toBeTruthy();
+    const jira = meta.body.ConnectorTypes.find((t: { Type: string }) => t.Type === 'JIRA_CLOUD').Preset;
+    expect(jira.BaseEndpoints.map((b: { Url: string }) => b.Url)).toEqual(['https://{site}.atlassian.net', 'https://api.atlassian.com/ex/jira/{cloudId}']);
+    expect(jira.OAuth).toEqual({ AuthorizationEndpoint: 'https://auth.atlassian.com/authorize', TokenEndpoint: 'https://auth.atlassian.com/oauth/token' });
+    expect(jira.Scopes).toEqual(['offline_access', 'read:jira-user', 'read:jira-work', 'write:jira-work']);
+    const slack = meta.body.ConnectorTypes.find((t: { Type: string }) => t.Type === 'SLACK').Preset;
+    expect(slack.Scopes).toContain('chat:write');
+    expect(s3.Preset.OAuth).toBeUndefined();
   });
 });
 

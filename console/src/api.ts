@@ -61,6 +61,13 @@ export interface ConnectorTypeInfo {
   Type: string;
   AuthenticationTypes: string[];
   Actions: { ActionId: string; Name: string }[];
+  /** What guided create offers for the type (src/catalog/presets.ts). */
+  Preset?: {
+    Vendor: string;
+    BaseEndpoints: { Url: string; For?: string }[];
+    OAuth?: { AuthorizationEndpoint?: string; TokenEndpoint: string };
+    Scopes: string[];
+  };
 }
 
 export interface Meta {

@@ -4,6 +4,7 @@ import { api, onSignedOut, type Meta, type Session } from './api';
 import { ErrorBox, href, useRoute } from './ui';
 import { SignIn } from './pages/sign-in';
 import { ConnectorList } from './pages/connectors';
+import { DashboardPage } from './pages/dashboard';
 import { ConnectorForm } from './pages/connector-form';
 import { ConnectorPage } from './pages/connector';
 import './styles.css';
@@ -63,6 +64,7 @@ function Shell({ session, meta, metaError, onSignedOut: signedOut }: { session: 
 
   let page: ReactNode;
   if (!meta) page = metaError ? <ErrorBox error={metaError} /> : <p role="status">Loading…</p>;
+  else if (route[0] === 'dashboard') page = <DashboardPage />;
   else if (route[0] === 'connectors' && route[1] === 'new') page = <ConnectorForm session={session} meta={meta} />;
   else if (route[0] === 'connectors' && route[1] && route[2] === 'edit') page = <ConnectorForm session={session} meta={meta} id={route[1]} />;
   else if (route[0] === 'connectors' && route[1])
@@ -87,6 +89,9 @@ function Shell({ session, meta, metaError, onSignedOut: signedOut }: { session: 
           ActionBridge
         </a>
         <nav aria-label="Main">
+          <a href={href('dashboard')} aria-current={route[0] === 'dashboard' ? 'page' : undefined}>
+            Dashboard
+          </a>
           <a href={href('connectors')} aria-current={route[0] === 'connectors' && !route[1] ? 'page' : undefined}>
             Connectors
           </a>

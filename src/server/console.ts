@@ -5,7 +5,7 @@
 //   POST /console/api/sign-in      password or access-key sign-in → session cookie + CSRF cookie
 //   POST /console/api/sign-out
 //   GET  /console/api/session      who is signed in (or why not)
-//   GET  /console/api/meta         connector types, their authentication types and catalog actions, permission actions
+//   GET  /console/api/meta         connector types, their authentication types, catalog actions and create presets, permission actions
 //   GET  /console/api/principals   users and groups of the caller's account (ADMIN and AUTHOR)
 //   GET  /console/api/access/{id}  the connector actions the caller may perform on one connector (auth/permissions.ts)
 //   POST /console/api/{Operation}  any API operation with its whole input as JSON
@@ -28,6 +28,7 @@ import { type ContentTypeRule, decodeJsonBody } from '../protocol/json-body.js';
 import { CONNECTOR_ACTIONS, OWNER_ACTIONS } from '../auth/permissions.js';
 import { groupArn, userArn } from '../auth/arns.js';
 import { CONNECTOR_TYPES, describeActions } from '../catalog/index.js';
+import { typePreset } from '../catalog/presets.js';
 import { allowedAuthentication } from '../domain/type-auth.js';
 import { vpcConnectionsFor } from '../domain/vpc-connections.js';
 import { START_PATH } from '../connections/index.js';
@@ -291,6 +292,7 @@ export const consoleEntrance: FastifyPluginAsync<ConsoleEntranceOptions> = async
         Type: type,
         AuthenticationTypes: allowedAuthentication(type),
         Actions: describeActions(type, []).map((a) => ({ ActionId: a.ActionId, Name: a.Name })),
+        Preset: typePreset(type),
       })),
       PermissionActions: CONNECTOR_ACTIONS,
       PermissionPresets: PERMISSION_PRESETS,

@@ -1,8 +1,8 @@
 // Create and edit a connector. The form offers the authentication methods the
 // connector type allows; the server validates (the same rules and messages as the
 // API) and its messages are shown next to the fields they name.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, api, call, type Meta, type Session, type Wire } from '../api';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { ApiError, api, call, type ConnectorTypeInfo, type Meta, type Output, type Session, type Wire } from '../api';
 import { ErrorBox, Field, Notice, PageHeading, SecretField, SelectField, flash, go, href } from '../ui';
 // The model's types and the server's AuthenticationConfig description: the form builds the
 // write shape and reads the Read shape the API defines, one metadata member per type.
@@ -207,9 +207,137 @@ const slug = (s: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 64);
 
-export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?: string }) {
+/** The vendor's OAuth endpoints; for authorization code, the type's scopes in the authorization endpoint's query. */
+function withOAuthPreset(x: Form, p: NonNullable<ConnectorTypeInfo['Preset']>): Form {
+  if (!p.OAuth) return x;
+  let authorization = p.OAuth.AuthorizationEndpoint ?? x.authorizationEndpoint;
+  if (p.OAuth.AuthorizationEndpoint && p.Scopes.length) authorization += `?scope=${p.Scopes.map(encodeURIComponent).join('%20')}`;
+  return { ...x, tokenEndpoint: p.OAuth.TokenEndpoint, authorizationEndpoint: authorization };
+}
+
+/** Initials for a vendor's tile: the capitals of its first two words ("Jira Cloud" → JC). */
+const initials = (name: string) =>
+  name
+    .replace(/[()]/g, '')
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z]/.test(w))
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+
+/** The searchable type picker: one radio per type, as tiles with the vendor's initials. */
+function TypePicker({ types, value, onChange, error }: { types: ConnectorTypeInfo[]; value: string; onChange: (v: string) => void; error?: string }) {
+  const [q, setQ] = useState('');
+  const all = useMemo(
+    () =>
+      types.map((t) => ({ type: t.Type, name: typeName(t.Type), vendor: t.Preset?.Vendor ?? typeName(t.Type) })).sort((x, y) => x.name.localeCompare(y.name)),
+    [types],
+  );
+  // The chosen tile in view (a restored draft's type may be far down the list).
+  const tiles = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const chosen = tiles.current?.querySelector<HTMLElement>('.type-tile.chosen');
+    if (chosen && tiles.current) tiles.current.scrollTop = chosen.offsetTop - 8;
+  }, []);
+  const needle = q.trim().toLowerCase();
+  const shown = needle ? all.filter((t) => `${t.name} ${t.vendor} ${t.type}`.toLowerCase().includes(needle)) : all;
+  return (
+    <fieldset className="type-picker" aria-describedby={error ? 'type-error' : undefined}>
+      <legend>Type</legend>
+      <label htmlFor="type-search">Search types</label>
+      <input id="type-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Jira, Microsoft, SAP…" autoComplete="off" />
+      <p className="hint" role="status">
+        {shown.length === all.length ? `${all.length} types` : `${shown.length} of ${all.length} types match`}
+      </p>
+      <div className="type-tiles" ref={tiles}>
+        {shown.map((t) => (
+          <label key={t.type} className={`type-tile${t.type === value ? ' chosen' : ''}`} title={t.type}>
+            <input type="radio" name="type" value={t.type} checked={t.type === value} onChange={() => onChange(t.type)} />
+            <span className="type-logo" aria-hidden="true">
+              {initials(t.name)}
+            </span>
+            <span className="type-name">{t.name}</span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <div className="error" id="type-error">
+          {error}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Copies a text to the clipboard and says so; where the browser refuses, selects it to copy by hand. */
+function CopyButton({ text, label }: { text: string; label: string }) {
+  const [said, setSaid] = useState('');
+  const box = useRef<HTMLOutputElement>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setSaid('Copied.');
+    } catch {
+      if (box.current) getSelection()?.selectAllChildren(box.current);
+      setSaid('Selected: press Ctrl+C (⌘C) to copy.');
+    }
+  };
+  return (
+    <div className="copy">
+      <output ref={box} className="copy-text">
+        {text}
+      </output>
+      <button type="button" className="secondary" onClick={copy} disabled={!text}>
+        {label}
+      </button>
+      <span role="status">{said}</span>
+    </div>
+  );
+}
+
+/** Fields never written to a draft: what the user types as a secret stays only in the page. */
+const SECRET_KEYS: readonly Key[] = ['password', 'apiKey', 'clientSecret'];
+/** The form without its secrets, as a draft keeps it. */
+const withoutSecrets = (f: Form): Form => ({ ...f, password: '', apiKey: '', clientSecret: '' });
+/** Where the draft of this form lives in sessionStorage (this tab only): per user and connector. */
+const draftKey = (session: Session, id: string | undefined) => `actionbridge.draft:${session.UserArn}:${id ?? '(new)'}`;
+function readDraft(key: string): Form | undefined {
+  try {
+    const raw = sessionStorage.getItem(key);
+    if (!raw) return undefined;
+    const d = JSON.parse(raw) as Partial<Form>;
+    for (const k of SECRET_KEYS) delete d[k];
+    return { ...EMPTY, ...d };
+  } catch {
+    return undefined;
+  }
+}
+function writeDraft(key: string, f: Form | undefined): void {
+  try {
+    if (f) sessionStorage.setItem(key, JSON.stringify(withoutSecrets(f)));
+    else sessionStorage.removeItem(key);
+  } catch {
+    /* storage full or refused: the draft is a convenience */
+  }
+}
+
+export function ConnectorForm({ session, meta, id }: { session: Session; meta: Meta; id?: string }) {
   const editing = id !== undefined;
-  const [f, setF] = useState<Form>(() => ({ ...EMPTY, redirectUrl: meta.RedirectUrl ?? '' }));
+  const draftAt = draftKey(session, id);
+  // What the form started from (empty, or the stored connector): a draft is kept only when the form differs from it.
+  const baseline = useRef<string>('');
+  const [restored, setRestored] = useState(false);
+  const [f, setF] = useState<Form>(() => {
+    const start = { ...EMPTY, redirectUrl: meta.RedirectUrl ?? '' };
+    baseline.current = JSON.stringify(start);
+    if (editing) return start;
+    const draft = readDraft(draftAt);
+    return draft ?? start;
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount: says whether a draft was restored
+  useEffect(() => {
+    if (!editing && readDraft(draftAt)) setRestored(true);
+  }, []);
   const [idTouched, setIdTouched] = useState(false);
   const [loadError, setLoadError] = useState<unknown>();
   const [loaded, setLoaded] = useState(!editing);
@@ -218,6 +346,9 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [general, setGeneral] = useState<{ error?: unknown; problems: string[] }>({ problems: [] });
   const [busy, setBusy] = useState(false);
+  const [testOnSave, setTestOnSave] = useState(true);
+  // After a create with "test": the connector and its test, shown in place of the form.
+  const [created, setCreated] = useState<{ id: string; test?: Output<'TestActionConnector'>; error?: unknown }>();
   // After a refused save: the first field in error takes the focus (or the summary).
   const [focusErrors, setFocusErrors] = useState(0);
   useEffect(() => {
@@ -235,14 +366,30 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
       .then((r) => {
         if (!r.ActionConnector) throw new Error('The server described no connector.');
         const loadedForm = fromConnector(r.ActionConnector);
-        setF(loadedForm);
+        baseline.current = JSON.stringify(loadedForm);
+        const draft = readDraft(draftAt);
+        if (draft) setRestored(true);
+        setF(draft ? { ...draft, id: loadedForm.id, type: loadedForm.type } : loadedForm);
         setStoredAuth(loadedForm.authType);
         setLoaded(true);
       })
       .catch(setLoadError);
-  }, [editing, id]);
+  }, [editing, id, draftAt]);
+
+  // The draft follows the form (without secrets), so that a session that ends mid-form loses nothing after signing in again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form's content is what changes
+  useEffect(() => {
+    if (!loaded) return;
+    writeDraft(draftAt, JSON.stringify(f) === baseline.current ? undefined : f);
+  }, [f, loaded]);
+  const discardDraft = () => {
+    writeDraft(draftAt, undefined);
+    setRestored(false);
+    setF(JSON.parse(baseline.current) as Form);
+  };
 
   const typeInfo = meta.ConnectorTypes.find((t) => t.Type === f.type);
+  const preset = typeInfo?.Preset;
   const known = (typeInfo?.AuthenticationTypes ?? []).filter(isAuthType);
   const allowed = known.length ? known : AUTH_TYPES;
   const catalog = typeInfo?.Actions ?? [];
@@ -283,6 +430,17 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
     if (catalog.length && (editing || f.enabledActions !== null)) input.EnabledActions = catalog.map((a) => a.ActionId).filter((a) => enabled.has(a));
     try {
       await call(editing ? 'UpdateActionConnector' : 'CreateActionConnector', input);
+      writeDraft(draftAt, undefined);
+      baseline.current = JSON.stringify(f);
+      if (!editing && testOnSave) {
+        const newId = f.id.trim();
+        try {
+          setCreated({ id: newId, test: await call('TestActionConnector', { ActionConnectorId: newId }) });
+        } catch (testErr) {
+          setCreated({ id: newId, error: testErr });
+        }
+        return;
+      }
       flash(editing ? 'Changes saved.' : 'Connector created.');
       go('connectors', f.id.trim());
     } catch (err) {
@@ -326,6 +484,35 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
       </>
     );
 
+  if (created)
+    return (
+      <>
+        <PageHeading title={title}>{title}</PageHeading>
+        <div className="alert alert-success" role="status">
+          <strong>Connector created.</strong>
+        </div>
+        <section aria-labelledby="test-h" className="created-test">
+          <h2 id="test-h">Connection test</h2>
+          {created.test ? (
+            <div className={`alert ${created.test.Success ? 'alert-success' : 'alert-error'}`} role="status">
+              <strong>{created.test.Success ? 'Connection works.' : 'Connection failed.'}</strong> {created.test.Message}
+              {created.test.HttpStatusCode ? ` (HTTP ${created.test.HttpStatusCode})` : ''}
+            </div>
+          ) : null}
+          <ErrorBox error={created.error} title="Test not run." />
+          {created.test && !created.test.Success ? <p>Check the base endpoint and the credentials, then edit the connector and test again.</p> : null}
+        </section>
+        <p className="buttons">
+          <a className="button" href={href('connectors', created.id)}>
+            Open the connector
+          </a>
+          <a className="button secondary" href={href('connectors', created.id, 'edit')}>
+            Edit it
+          </a>
+        </p>
+      </>
+    );
+
   const endpointHint = "An https:// URL; the connector's requests stay under it.";
   const a = f.authType;
   return (
@@ -334,6 +521,14 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
       <p>
         <a href={editing ? href('connectors', id!) : href('connectors')}>{editing ? 'Back to the connector' : 'Back to connectors'}</a>
       </p>
+      {restored ? (
+        <Notice kind="info">
+          What you typed before signing in again is back. Secrets are never kept in a draft: enter them again.{' '}
+          <button type="button" className="secondary small" onClick={discardDraft}>
+            Discard the draft
+          </button>
+        </Notice>
+      ) : null}
       <form className="connector-form" onSubmit={submit} noValidate>
         <div id="form-errors" tabIndex={-1}>
           {general.error ? (
@@ -378,16 +573,18 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
             }}
           />
           <Field label="Description" name="description" value={f.description} onChange={set('description')} error={errors.description} multiline />
-          <SelectField
-            label="Type"
-            name="type"
-            value={f.type}
-            onChange={set('type')}
-            disabled={editing}
-            required
-            error={errors.type}
-            options={meta.ConnectorTypes.map((t) => ({ value: t.Type, label: typeName(t.Type), title: t.Type })).sort((x, y) => x.label.localeCompare(y.label))}
-          />
+          {editing ? (
+            <SelectField
+              label="Type"
+              name="type"
+              value={f.type}
+              onChange={set('type')}
+              disabled
+              options={[{ value: f.type, label: typeName(f.type), title: f.type }]}
+            />
+          ) : (
+            <TypePicker types={meta.ConnectorTypes} value={f.type} onChange={set('type')} error={errors.type} />
+          )}
           <Field
             label="VPC connection ARN"
             name="vpc"
@@ -419,6 +616,30 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
             hint={`${typeName(f.type)} allows: ${allowed.map((x) => AUTH_LABELS[x] ?? x).join('; ')}.`}
             options={allowed.map((x) => ({ value: x, label: AUTH_LABELS[x] ?? x, title: x }))}
           />
+          <p className="hint" id="secret-note">
+            Passwords, API keys and client secrets are stored encrypted and are never shown again, not even to you: keep your own copy where your team keeps
+            secrets.
+          </p>
+          {!editing && preset && (preset.BaseEndpoints.length || (preset.OAuth && a.startsWith('OAUTH2'))) ? (
+            <section className="presets" aria-labelledby="presets-h">
+              <h3 id="presets-h">Presets for {preset.Vendor}</h3>
+              {a !== 'IAM'
+                ? preset.BaseEndpoints.map((b) => (
+                    <button type="button" className="secondary" key={b.Url} onClick={() => set('baseEndpoint')(b.Url)}>
+                      Base endpoint {b.Url}
+                      {b.For ? ` (${b.For})` : ''}
+                    </button>
+                  ))
+                : null}
+              {preset.OAuth && a.startsWith('OAUTH2') ? (
+                <button type="button" className="secondary" onClick={() => setF((x) => withOAuthPreset(x, preset))}>
+                  {preset.Vendor}&rsquo;s OAuth endpoints
+                  {preset.Scopes.length && a === 'OAUTH2_AUTHORIZATION_CODE' ? ` and ${preset.Scopes.length} scopes` : ''}
+                </button>
+              ) : null}
+              <p className="hint">Replace the parts in {'{braces}'} with your own (site, tenant, instance).</p>
+            </section>
+          ) : null}
           {a !== 'IAM' ? (
             <Field
               label="Base endpoint"
@@ -505,6 +726,7 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
                     : "The https URL of this server's /oauth/callback, as registered with the vendor."
                 }
               />
+              <CopyButton text={f.redirectUrl} label="Copy the redirect URL" />
             </>
           ) : null}
           {a === 'IAM' ? (
@@ -534,11 +756,17 @@ export function ConnectorForm({ meta, id }: { session: Session; meta: Meta; id?:
             ) : null}
           </fieldset>
         ) : null}
+        {!editing ? (
+          <label className="check">
+            <input type="checkbox" name="testOnSave" checked={testOnSave} onChange={(e) => setTestOnSave(e.target.checked)} /> Test the connection after
+            creating it
+          </label>
+        ) : null}
         <div className="buttons">
           <button type="submit" disabled={busy}>
             {busy ? 'Saving…' : editing ? 'Save changes' : 'Create connector'}
           </button>
-          <a className="button secondary" href={editing ? href('connectors', id!) : href('connectors')}>
+          <a className="button secondary" href={editing ? href('connectors', id!) : href('connectors')} onClick={() => writeDraft(draftAt, undefined)}>
             Cancel
           </a>
         </div>

@@ -8,7 +8,26 @@ interface Query {
   name: string;
   type: string;
   size: number;
+  /** '' (the server's order) or a SORT_KEYS key, '-' first for descending. */
+  sort: string;
 }
+
+/** The columns the list sorts by: how each compares two connectors. */
+const SORT_KEYS: Record<string, (a: Summary, b: Summary) => number> = {
+  name: (a, b) => (a.Name ?? '').localeCompare(b.Name ?? '', undefined, { sensitivity: 'base' }),
+  type: (a, b) => typeName(a.Type).localeCompare(typeName(b.Type)) || (a.Name ?? '').localeCompare(b.Name ?? ''),
+  updated: (a, b) => (a.LastUpdatedTime ?? 0) - (b.LastUpdatedTime ?? 0),
+};
+const SORT_OPTIONS = [
+  { value: '', label: 'As listed' },
+  { value: 'name', label: 'Name, A to Z' },
+  { value: '-name', label: 'Name, Z to A' },
+  { value: 'type', label: 'Type, A to Z' },
+  { value: '-type', label: 'Type, Z to A' },
+  { value: '-updated', label: 'Last updated, newest first' },
+  { value: 'updated', label: 'Last updated, oldest first' },
+];
+const validSort = (v: string | null) => (v && SORT_KEYS[v.replace(/^-/, '')] ? v : '');
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
@@ -32,18 +51,28 @@ async function fetchPage(q: Query, token?: string): Promise<{ items: Summary[]; 
   return { items, next: r.NextToken, note };
 }
 
-/** The list's state, kept in the URL (`#/connectors?q=&type=&size=&t=…`): reload and Back keep it. `t`: the NextTokens that opened the pages after the first. */
-function readQuery(): { query: Query; tokens: string[] } {
+/**
+ * The list's state, kept in the URL (`#/connectors?q=&type=&size=&sort=&p=&t=…`): reload and Back keep it.
+ * `t`: the NextTokens that opened the pages after the first; sorted, `p` is the page number instead.
+ */
+function readQuery(): { query: Query; tokens: string[]; pageNo: number } {
   const p = hashQuery();
   const size = Number(p.get('size'));
-  return { query: { name: p.get('q') ?? '', type: p.get('type') ?? '', size: PAGE_SIZES.includes(size) ? size : 25 }, tokens: p.getAll('t') };
+  const pageNo = Math.max(1, Math.floor(Number(p.get('p')) || 1));
+  return {
+    query: { name: p.get('q') ?? '', type: p.get('type') ?? '', size: PAGE_SIZES.includes(size) ? size : 25, sort: validSort(p.get('sort')) },
+    tokens: p.getAll('t'),
+    pageNo,
+  };
 }
-function listHref(q: Query, tokens: string[]): string {
+function listHref(q: Query, tokens: string[], pageNo = 1): string {
   const p = new URLSearchParams();
   if (q.name) p.set('q', q.name);
   if (q.type) p.set('type', q.type);
   if (q.size !== 25) p.set('size', String(q.size));
-  for (const t of tokens) p.append('t', t);
+  if (q.sort) p.set('sort', q.sort);
+  if (q.sort && pageNo > 1) p.set('p', String(pageNo));
+  for (const t of q.sort ? [] : tokens) p.append('t', t);
   const qs = p.toString();
   return `${href('connectors')}${qs ? `?${qs}` : ''}`;
 }
@@ -61,14 +90,33 @@ async function countAll(q: Query): Promise<{ n: number; more: boolean }> {
   return { n, more: token !== undefined };
 }
 
+/** Sorted: every matching connector (at most COUNT_LIMIT) in the chosen order, and the page asked for. */
+async function fetchSorted(q: Query, pageNo: number): Promise<{ items: Summary[]; next?: string; note?: string }> {
+  const all: Summary[] = [];
+  let token: string | undefined;
+  let note: string | undefined;
+  do {
+    const p = await fetchPage({ ...q, size: 100 }, token);
+    all.push(...p.items);
+    note = p.note;
+    token = p.next;
+  } while (token && all.length < COUNT_LIMIT);
+  const key = q.sort.replace(/^-/, '');
+  const sign = q.sort.startsWith('-') ? -1 : 1;
+  all.sort((a, b) => sign * SORT_KEYS[key]!(a, b));
+  const from = (pageNo - 1) * q.size;
+  if (token) note = `Sorted among the first ${all.length} connectors.`;
+  return { items: all.slice(from, from + q.size), next: from + q.size < all.length ? 'sorted' : undefined, note };
+}
+
 function countText(c: { n: number; more: boolean }, filtered: boolean): string {
   const one = c.n === 1 && !c.more;
   return `${c.more ? `More than ${c.n}` : c.n} ${one ? 'connector' : 'connectors'}${filtered ? (one ? ' matches' : ' match') : ''}`;
 }
 
 export function ConnectorList({ session, meta }: { session: Session; meta: Meta }) {
-  const { query, tokens } = readQuery();
-  const key = listHref(query, tokens);
+  const { query, tokens, pageNo: sortedPage } = readQuery();
+  const key = listHref(query, tokens, sortedPage);
   const [name, setName] = useState(query.name);
   const [type, setType] = useState(query.type);
   const [size, setSize] = useState(query.size);
@@ -92,7 +140,7 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
     let live = true;
     setLoading(true);
     setError(undefined);
-    fetchPage(query, tokens[tokens.length - 1]).then(
+    (query.sort ? fetchSorted(query, sortedPage) : fetchPage(query, tokens[tokens.length - 1])).then(
       (p) => {
         if (!live) return;
         setPage(p);
@@ -126,15 +174,36 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
 
   const search = (e: FormEvent) => {
     e.preventDefault();
-    location.hash = listHref({ name: name.trim(), type, size }, []);
+    location.hash = listHref({ name: name.trim(), type, size, sort: query.sort }, []);
   };
   const clear = () => {
-    location.hash = listHref({ name: '', type: '', size }, []);
+    location.hash = listHref({ name: '', type: '', size, sort: query.sort }, []);
+  };
+  /** A column's header: a button that sorts by it (ascending, then descending), aria-sort saying how it is sorted now. */
+  const sortHeader = (label: string, by: string) => {
+    const now = query.sort === by ? 'ascending' : query.sort === `-${by}` ? 'descending' : undefined;
+    return (
+      <th scope="col" aria-sort={now ?? 'none'}>
+        <button
+          type="button"
+          className="sort"
+          onClick={() => {
+            location.hash = listHref({ ...query, sort: now === 'ascending' ? `-${by}` : by }, []);
+          }}
+        >
+          {label}
+          <span aria-hidden="true">{now === 'ascending' ? ' ▲' : now === 'descending' ? ' ▼' : ' ↕'}</span>
+          <span className="sr-only">
+            {now === 'ascending' ? ', sorted A to Z; sort Z to A' : now === 'descending' ? ', sorted Z to A; sort A to Z' : ', sort'}
+          </span>
+        </button>
+      </th>
+    );
   };
 
   const canCreate = session.Role === 'ADMIN' || session.Role === 'AUTHOR';
   const filtered = query.name || query.type;
-  const pageNo = tokens.length + 1;
+  const pageNo = query.sort ? sortedPage : tokens.length + 1;
   const empty = filtered ? (
     <>No connector matches this search. Try fewer letters of the name, or any type.</>
   ) : session.Role === 'ADMIN' ? (
@@ -180,6 +249,18 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
             onChange={(v) => setSize(Number(v))}
             options={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
           />
+          {/* On a phone the table is cards without headers: the order is chosen here instead. */}
+          <div className="narrow-only">
+            <SelectField
+              label="Sort by"
+              name="sort"
+              value={query.sort}
+              onChange={(v) => {
+                location.hash = listHref({ ...query, sort: validSort(v) }, []);
+              }}
+              options={SORT_OPTIONS}
+            />
+          </div>
           <div className="buttons">
             <button type="submit">Search</button>
             {filtered ? (
@@ -217,11 +298,11 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
             <caption className="sr-only">Connectors, page {pageNo}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
+                {sortHeader('Name', 'name')}
                 <th scope="col">ID</th>
-                <th scope="col">Type</th>
+                {sortHeader('Type', 'type')}
                 <th scope="col">Status</th>
-                <th scope="col">Last updated</th>
+                {sortHeader('Last updated', 'updated')}
               </tr>
             </thead>
             <tbody>
@@ -254,7 +335,7 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
             className="secondary"
             disabled={pageNo <= 1 || loading}
             onClick={() => {
-              location.hash = listHref(query, tokens.slice(0, -1));
+              location.hash = query.sort ? listHref(query, [], pageNo - 1) : listHref(query, tokens.slice(0, -1));
             }}
           >
             Previous page
@@ -265,7 +346,7 @@ export function ConnectorList({ session, meta }: { session: Session; meta: Meta 
             className="secondary"
             disabled={!page?.next || loading}
             onClick={() => {
-              if (page?.next) location.hash = listHref(query, [...tokens, page.next]);
+              if (page?.next) location.hash = query.sort ? listHref(query, [], pageNo + 1) : listHref(query, [...tokens, page.next]);
             }}
           >
             Next page
