@@ -64,7 +64,7 @@ export function ConnectorPage({ session, meta, id, section }: { session: Session
   const can = canFrom(access.value?.CallerActions);
   const c = d.value?.ActionConnector;
   // Sections the user may not open are not offered.
-  const offered = SECTIONS.filter(([k]) => (k === 'use' ? can.listActions : k === 'permissions' ? can.seePermissions : true));
+  const offered = SECTIONS.filter(([k]) => (k === 'use' ? can.listActions : k === 'permissions' ? can.seePermissions : k === 'api' ? can.view : true));
   const label = SECTIONS.find(([k]) => k === section)?.[1] ?? 'Overview';
   const title = c ? `${c.Name}${section === 'overview' ? '' : ` — ${label}`}` : id;
   return (
@@ -461,6 +461,25 @@ function Explanation({ explained: x, connectorId }: { explained: Explained; conn
   );
 }
 
+/**
+ * The answer's key fields, for people: the top-level values of the service's body (or of the
+ * output when it has none) that read as one line — text, numbers, yes/no, list sizes. At most 8.
+ */
+function keyFields(output: unknown): [string, ReactNode][] {
+  const asObject = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const o = asObject(output);
+  if (!o) return [];
+  const body = asObject(o.Body) ?? o;
+  const out: [string, ReactNode][] = [];
+  for (const [k, v] of Object.entries(body)) {
+    if (out.length >= 8) break;
+    if (typeof v === 'string' || typeof v === 'number') out.push([humanize(k), String(v).slice(0, 200)]);
+    else if (typeof v === 'boolean') out.push([humanize(k), v ? 'Yes' : 'No']);
+    else if (Array.isArray(v)) out.push([humanize(k), `${v.length} item${v.length === 1 ? '' : 's'}`]);
+  }
+  return out;
+}
+
 function InvocationResult({ result, connectorId }: { result: Output<'InvokeAction'>; connectorId: string }) {
   const ok = result.InvokeActionStatus === 'SUCCESS';
   const raw = (
@@ -476,7 +495,13 @@ function InvocationResult({ result, connectorId }: { result: Output<'InvokeActio
         {result.HttpStatusCode ? ` (HTTP ${result.HttpStatusCode})` : ''}
       </h3>
       {ok ? (
-        raw
+        <>
+          {keyFields(result.Output).length ? <Details items={keyFields(result.Output)} /> : null}
+          <details>
+            <summary>The full answer (JSON)</summary>
+            {raw}
+          </details>
+        </>
       ) : (
         <>
           <Explanation explained={explainResult(result)} connectorId={connectorId} />
