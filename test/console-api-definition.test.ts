@@ -1,12 +1,16 @@
-// The console's API definition page (issue 17) in headless Chromium, through a TLS front
-// as deployed: an admin chooses an OpenAPI file, previews the actions it gives (nothing
-// saved yet), saves it, sees the actions, and runs one from the Use page against a local
-// HTTPS service. A screenshot of the page goes to SCREENSHOTS.
+// The console's API definition and MCP server pages (issues 17 and 19) in headless
+// Chromium, through a TLS front as deployed: an admin chooses an OpenAPI file, previews the
+// actions it gives (nothing saved yet), saves it and runs one; attaches a remote MCP server
+// (a real one, over HTTPS), sees its tools, refreshes and detaches it. Screenshots of the
+// pages go to SCREENSHOTS.
 import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { ACCOUNT } from './helpers.js';
 import { startConnEnv, type ConnEnv } from './support/conn-env.js';
 import { createTestCa } from './support/tls.js';
@@ -53,6 +57,35 @@ let env: ConnEnv;
 let front: TlsFront;
 let upstream: ActionUpstream;
 let browser: Browser;
+let mcp: TestHttpsServer;
+
+/** A stateless MCP server with one tool, at /mcp. */
+function startMcp(ca: ReturnType<typeof createTestCa>): Promise<TestHttpsServer> {
+  return startHttpsServer({
+    cert: ca.issue({ ips: ['127.0.0.1'] }),
+    handler: (req, res) =>
+      void (async () => {
+        if (!req.url?.startsWith('/mcp')) return void res.writeHead(404).end();
+        if (req.method !== 'POST') return void res.writeHead(405).end();
+        const server = new McpServer({ name: 'orders-mcp', version: '1.0.0' });
+        server.registerTool('list-orders', { title: 'List orders', description: 'Lists orders', annotations: { readOnlyHint: true } }, async () => ({
+          content: [{ type: 'text', text: '[]' }],
+        }));
+        const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+        await server.connect(transport);
+        await transport.handleRequest(req, res);
+      })(),
+  });
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${front.publicUrl}/console/`);
+  await page.getByLabel('Account ID').fill(ACCOUNT);
+  await page.getByLabel('User name', { exact: true }).fill('admin');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
+}
 
 describe.skipIf(!HAVE_CHROMIUM)('console: API definition', () => {
   beforeAll(async () => {
@@ -62,6 +95,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console: API definition', () => {
     env = await startConnEnv({ publicUrl: front.publicUrl }, ca);
     front.setBackend(env.t.endpoint);
     upstream = await startActionUpstream(ca);
+    mcp = await startMcp(ca);
     const store = env.t.server.store;
     const user = await store.identities.getUser(ACCOUNT, 'admin');
     await store.console.setPassword(ACCOUNT, 'admin', await hashPassword(PASSWORD), user!.createdAt, Date.now());
@@ -71,7 +105,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console: API definition', () => {
   afterAll(async () => {
     await browser?.close();
     await env?.t.stop();
-    await Promise.all([upstream?.close(), front?.close()]);
+    await Promise.all([upstream?.close(), front?.close(), mcp?.close()]);
   });
 
   it('choose a file, preview (nothing saved), save; the actions are listed and run', async () => {
@@ -81,13 +115,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console: API definition', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     try {
-      await page.goto(`${front.publicUrl}/console/`);
-      await page.getByLabel('Account ID').fill(ACCOUNT);
-      await page.getByLabel('User name', { exact: true }).fill('admin');
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: 'Connectors', level: 1 }).waitFor();
-
+      await signIn(page);
       await page.goto(`${front.publicUrl}/console/#/connectors/orders/api`);
       await page.getByRole('heading', { name: 'API definition', level: 2 }).waitFor();
       await page.getByText('This connector has no API definition.').waitFor();
@@ -120,6 +148,33 @@ describe.skipIf(!HAVE_CHROMIUM)('console: API definition', () => {
       expect(r.InvokeActionStatus).toBe('SUCCESS');
       expect(upstream.received.map((x) => `${x.method} ${x.url}`)).toEqual(['GET /api/orders/o-7']);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('MCP server: attach at a path, the tools listed with their hints, refresh, detach', async () => {
+    await createConnector(env.t.client(), 'orders-mcp', { auth: basicAuth(mcp.url('/'), 'svc', 'orders-mcp-Pa55word-1') });
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('dialog', (d) => void d.accept());
+    try {
+      await signIn(page);
+      await page.goto(`${front.publicUrl}/console/#/connectors/orders-mcp/mcp`);
+      await page.getByText('No MCP server is attached to this connector.').waitFor();
+      await page.getByLabel('Path under the base endpoint').fill('/mcp');
+      await page.getByRole('button', { name: 'Attach and list its tools' }).click();
+      await page.getByText('Attached. Tools that became actions of this connector: 1.').waitFor();
+      const tools = page.getByRole('table', { name: 'Tools of the MCP server' });
+      await expect.poll(() => tools.textContent()).toContain('list-orders');
+      expect(await tools.textContent()).toContain('read-only');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'mcp-server-attached.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Refresh tools' }).click();
+      await page.getByText('Tools listed again: no change.').waitFor();
+      await page.getByRole('button', { name: 'Detach MCP server' }).click();
+      await page.getByText(/MCP server detached\./).waitFor();
+      await page.getByText('No MCP server is attached to this connector.').waitFor();
     } finally {
       await context.close();
     }

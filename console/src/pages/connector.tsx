@@ -7,6 +7,7 @@ import { SchemaForm } from '../components/schema-form';
 import { authName, humanize, permissionName, ruleSentence, statusName, typeName } from '../labels';
 import { type Explained, explainError, explainRecord, explainResult } from '../failures';
 import { ApiDefinitionSection } from './api-definition';
+import { McpServerSection } from './mcp-server';
 
 // What these pages read of the API's answers.
 interface ConnectorView {
@@ -53,6 +54,7 @@ const SECTIONS: [string, string][] = [
   ['permissions', 'Permissions'],
   ['tags', 'Tags'],
   ['api', 'API definition'],
+  ['mcp', 'MCP server'],
 ];
 
 export function ConnectorPage({ session, meta, id, section }: { session: Session; meta: Meta; id: string; section: string }) {
@@ -64,7 +66,9 @@ export function ConnectorPage({ session, meta, id, section }: { session: Session
   const can = canFrom(access.value?.CallerActions);
   const c = d.value?.ActionConnector;
   // Sections the user may not open are not offered.
-  const offered = SECTIONS.filter(([k]) => (k === 'use' ? can.listActions : k === 'permissions' ? can.seePermissions : k === 'api' ? can.view : true));
+  const offered = SECTIONS.filter(([k]) =>
+    k === 'use' ? can.listActions : k === 'permissions' ? can.seePermissions : k === 'api' || k === 'mcp' ? can.view : true,
+  );
   const label = SECTIONS.find(([k]) => k === section)?.[1] ?? 'Overview';
   const title = c ? `${c.Name}${section === 'overview' ? '' : ` — ${label}`}` : id;
   return (
@@ -109,6 +113,8 @@ export function ConnectorPage({ session, meta, id, section }: { session: Session
             <TagsSection arn={c.Arn} can={can} />
           ) : section === 'api' ? (
             <ApiDefinitionSection id={id} mayChange={can.edit} />
+          ) : section === 'mcp' ? (
+            <McpServerSection id={id} mayChange={can.edit} />
           ) : (
             <Overview connector={c} can={can} />
           )}
