@@ -648,6 +648,9 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await header('Name').getByRole('button').click();
       await expect.poll(() => new URL(page.url()).hash).toBe('#/connectors?size=100&sort=name');
       await expect.poll(() => header('Name').getAttribute('aria-sort')).toBe('ascending');
+      // The header changes at once; the rows when the sorted list has been read (poll, not a race).
+      const sortedBy = (xs: string[], cmp: (a: string, b: string) => number) => JSON.stringify(xs) === JSON.stringify([...xs].sort(cmp));
+      await expect.poll(async () => sortedBy(await names(), byName)).toBe(true);
       const asc = await names();
       expect(asc.length).toBeGreaterThan(2);
       expect(asc).toEqual([...asc].sort(byName));
@@ -655,12 +658,12 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await header('Name').getByRole('button').click();
       await expect.poll(() => header('Name').getAttribute('aria-sort')).toBe('descending');
       expect(new URL(page.url()).hash).toBe('#/connectors?size=100&sort=-name');
-      expect(await names()).toEqual([...asc].reverse());
+      await expect.poll(() => names()).toEqual([...asc].reverse());
 
       await header('Type').getByRole('button').click();
       await expect.poll(() => header('Type').getAttribute('aria-sort')).toBe('ascending');
-      const types = await page.locator('table.cards tbody td[data-label="Type"]').allTextContents();
-      expect(types).toEqual([...types].sort((a, b) => a.localeCompare(b)));
+      const types = () => page.locator('table.cards tbody td[data-label="Type"]').allTextContents();
+      await expect.poll(async () => sortedBy(await types(), (a, b) => a.localeCompare(b))).toBe(true);
 
       // Newest first: a connector updated now comes to the top, and a reload keeps the order.
       await new Promise((r) => setTimeout(r, 1100));
@@ -678,7 +681,7 @@ describe.skipIf(!HAVE_CHROMIUM)('console in a browser', () => {
       await expect.poll(() => header('Last updated').getAttribute('aria-sort')).toBe('descending');
       await page.reload();
       await page.getByRole('link', { name: 'alpha sort renamed' }).waitFor();
-      expect((await names())[0]).toBe('alpha sort renamed');
+      await expect.poll(async () => (await names())[0]).toBe('alpha sort renamed');
       await look(page, '15-connectors-sorted');
       // On a phone the headers are gone (cards): "Sort by" chooses the order instead.
       expect(await page.getByLabel('Sort by').isVisible()).toBe(false);
