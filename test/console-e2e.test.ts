@@ -103,7 +103,6 @@ const pageProblems: string[] = [];
 async function look(page: Page, name: string) {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe-core's global, evaluated into the page above
     const axe = (window as any).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
     return (r.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(

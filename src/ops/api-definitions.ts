@@ -22,8 +22,9 @@ import { readApiDocument, DEFAULT_WORKER_LIMITS, type WorkerLimits } from '../ca
 import { baseEndpointOf } from '../domain/auth-config.js';
 import { authConfigOf } from '../connections/destination.js';
 import { deepFreeze } from '../deep-freeze.js';
+import { perStore, versionKey } from './version-cache.js';
 import { Stale } from '../store/store.js';
-import type { ApiDefinitionRecord, Store } from '../store/store.js';
+import type { ApiDefinitionRecord } from '../store/store.js';
 import { storeWrite } from './store-errors.js';
 import { mcpActionsOf } from './mcp-servers.js';
 import type { ExtensionOperations } from './index.js';
@@ -74,45 +75,9 @@ const fromFilter = (f: Filter | undefined): ApiOperationFilter | undefined =>
 /** The built-in catalog's action ids of a type (defined actions never take one). */
 const catalogIds = (rec: ConnectorRecord): string[] => (catalogFor(rec.type)?.actions ?? []).map((a) => a.ActionId);
 
-/**
- * Defined actions by (connector incarnation, version), on this node. A version names one
- * document for good, so an entry never goes stale; the bound keeps memory in check.
- */
-class DefinedActionCache {
-  private readonly entries = new Map<string, Promise<readonly CatalogAction[]>>();
-  constructor(private readonly max = 256) {}
-
-  get(key: string, load: () => Promise<readonly CatalogAction[]>): Promise<readonly CatalogAction[]> {
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Most recently used last.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
-    const p = load();
-    this.set(key, p);
-    p.catch(() => this.entries.get(key) === p && this.entries.delete(key));
-    return p;
-  }
-
-  set(key: string, p: Promise<readonly CatalogAction[]>): void {
-    this.entries.delete(key);
-    this.entries.set(key, p);
-    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
-  }
-}
-
-const caches = new WeakMap<Store, DefinedActionCache>();
-const cacheOf = (store: Store): DefinedActionCache => {
-  let c = caches.get(store);
-  if (!c) {
-    c = new DefinedActionCache();
-    caches.set(store, c);
-  }
-  return c;
-};
-const cacheKey = (rec: ConnectorRecord, version: number) => `${rec.region}\u0000${rec.accountId}\u0000${rec.id}\u0000${rec.createdAt}\u0000${version}`;
+/** Defined actions by (connector incarnation, version), on this node. */
+const cacheOf = perStore<readonly CatalogAction[]>();
+const cacheKey = versionKey;
 
 /** A stored definition that does not give its actions again: the row was changed outside ActionBridge. */
 function storedDefinitionMalformed(rec: ConnectorRecord, version: number, why: string): ServiceError {

@@ -13,6 +13,7 @@
 // Storage: each put or refresh stores the tool list as a version (store.mcpServers); the
 // connector row names the current one, and nodes derive the actions from the stored list once
 // per (connector incarnation, version), as API definitions do.
+import { perStore, versionKey } from './version-cache.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
@@ -28,7 +29,7 @@ import type { EndUser } from '../connections/index.js';
 import { isEgressError, type ResponseHold } from '../egress/index.js';
 import { deepFreeze } from '../deep-freeze.js';
 import { Stale } from '../store/store.js';
-import type { McpServerRecord, Store } from '../store/store.js';
+import type { McpServerRecord } from '../store/store.js';
 import { storeWrite } from './store-errors.js';
 import type { ExtensionOperations } from './index.js';
 import type { Services } from './services.js';
@@ -141,37 +142,8 @@ const toAction = (t: StoredTool): McpAction => ({
 });
 
 /** Tool actions by (connector incarnation, version), on this node (a version names one list for good). */
-class ToolActionCache {
-  private readonly entries = new Map<string, Promise<readonly McpAction[]>>();
-  constructor(private readonly max = 256) {}
-  get(key: string, load: () => Promise<readonly McpAction[]>): Promise<readonly McpAction[]> {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
-    const p = load();
-    this.set(key, p);
-    p.catch(() => this.entries.get(key) === p && this.entries.delete(key));
-    return p;
-  }
-  set(key: string, p: Promise<readonly McpAction[]>): void {
-    this.entries.delete(key);
-    this.entries.set(key, p);
-    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
-  }
-}
-const caches = new WeakMap<Store, ToolActionCache>();
-const cacheOf = (store: Store): ToolActionCache => {
-  let c = caches.get(store);
-  if (!c) {
-    c = new ToolActionCache();
-    caches.set(store, c);
-  }
-  return c;
-};
-const cacheKey = (rec: ConnectorRecord, version: number) => `${rec.region}\u0000${rec.accountId}\u0000${rec.id}\u0000${rec.createdAt}\u0000${version}`;
+const cacheOf = perStore<readonly McpAction[]>();
+const cacheKey = versionKey;
 
 function storedMalformed(rec: ConnectorRecord, version: number, why: string): ServiceError {
   return new ServiceError(

@@ -6,6 +6,7 @@ import type { ConnectorKey, ConnectorRecord } from '../domain/types.js';
 import type { Database } from './schema.js';
 import { errorCode } from '../error-text.js';
 import type { RawReader } from './prepared.js';
+import { NotFound, Stale } from './store.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 export type ConnectorRow = Database['connectors'];
@@ -115,6 +116,25 @@ export class SqlContext {
     let q = whereConnector(trx.selectFrom('connectors').selectAll(), key);
     if (this.kind === 'postgres') q = q.forUpdate();
     return q.executeTakeFirst();
+  }
+
+  /**
+   * The connector row locked for a write of its API definition or MCP server: it must be the
+   * incarnation `rec` was read at (else NotFound), still at the version `rec` says (else
+   * Stale), and without the other kind (a connector has one or the other: Stale). Returns the
+   * last version number given, which a delete does not reset.
+   */
+  async lockVersioned(trx: Db, rec: ConnectorRecord, kind: 'api_definition' | 'mcp_server'): Promise<{ last: number }> {
+    const row = await this.lockConnector(trx, rec);
+    if (!row || Number(row.created_at) !== rec.createdAt) throw new NotFound('connector');
+    const num = (v: number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+    const [current, expected, other] =
+      kind === 'api_definition'
+        ? [num(row.api_definition_version), rec.apiDefinitionVersion, num(row.mcp_server_version)]
+        : [num(row.mcp_server_version), rec.mcpServerVersion, num(row.api_definition_version)];
+    if (current !== expected) throw new Stale(kind.replace('_', ' '));
+    if (other !== null) throw new Stale(kind === 'api_definition' ? 'mcp server' : 'api definition');
+    return { last: Number((kind === 'api_definition' ? row.api_definition_last : row.mcp_server_last) ?? 0) };
   }
 
   /** Whether the connector exists, its row locked as lockConnector does. */

@@ -4,23 +4,11 @@
 // version (and incarnation) with the one the operation read: two puts racing cannot both
 // win, nor can a put land on a connector deleted and created again meanwhile.
 import type { ConnectorRecord } from '../../domain/types.js';
-import { type ApiDefinitionRecord, type ApiDefinitionRepository, NotFound, Stale } from '../store.js';
+import type { ApiDefinitionRecord, ApiDefinitionRepository } from '../store.js';
 import { type SqlContext, whereConnector } from '../sql.js';
-import type { Db } from '../sql.js';
 
 export class SqlApiDefinitions implements ApiDefinitionRepository {
   constructor(private readonly sql: SqlContext) {}
-
-  /** The connector row locked, checked to be the incarnation and version `rec` was read at. */
-  private async locked(trx: Db, rec: ConnectorRecord): Promise<{ last: number }> {
-    const row = await this.sql.lockConnector(trx, rec);
-    if (!row || Number(row.created_at) !== rec.createdAt) throw new NotFound('connector');
-    const current = row.api_definition_version === null || row.api_definition_version === undefined ? null : Number(row.api_definition_version);
-    if (current !== rec.apiDefinitionVersion) throw new Stale('api definition');
-    // A connector has an API definition or an MCP server, not both.
-    if (row.mcp_server_version !== null && row.mcp_server_version !== undefined) throw new Stale('mcp server');
-    return { last: Number(row.api_definition_last ?? 0) };
-  }
 
   async putApiDefinition(
     rec: ConnectorRecord,
@@ -30,7 +18,7 @@ export class SqlApiDefinitions implements ApiDefinitionRepository {
   ): Promise<number> {
     return this.sql.tx(async (trx) => {
       // Versions keep counting across deletes of the definition: a version names one document, for good (caches rely on it).
-      const version = (await this.locked(trx, rec)).last + 1;
+      const version = (await this.sql.lockVersioned(trx, rec, 'api_definition')).last + 1;
       await trx
         .insertInto('api_definitions')
         .values({
@@ -80,7 +68,7 @@ export class SqlApiDefinitions implements ApiDefinitionRepository {
 
   async removeApiDefinition(rec: ConnectorRecord, enabledActions: string[], now: number): Promise<void> {
     await this.sql.tx(async (trx) => {
-      await this.locked(trx, rec);
+      await this.sql.lockVersioned(trx, rec, 'api_definition');
       await whereConnector(trx.deleteFrom('api_definitions'), rec).execute();
       await whereConnector(
         trx.updateTable('connectors').set({ api_definition_version: null, enabled_actions: JSON.stringify(enabledActions), updated_at: now }),

@@ -4,22 +4,11 @@
 // compare its version (and incarnation) with the one the operation read, as
 // api-definitions.ts does; a connector with an API definition takes no MCP server.
 import type { ConnectorRecord } from '../../domain/types.js';
-import { type McpServerRecord, type McpServerRepository, NotFound, Stale } from '../store.js';
+import type { McpServerRecord, McpServerRepository } from '../store.js';
 import { type SqlContext, whereConnector } from '../sql.js';
-import type { Db } from '../sql.js';
 
 export class SqlMcpServers implements McpServerRepository {
   constructor(private readonly sql: SqlContext) {}
-
-  /** The connector row locked, checked to be the incarnation and version `rec` was read at. */
-  private async locked(trx: Db, rec: ConnectorRecord): Promise<{ last: number }> {
-    const row = await this.sql.lockConnector(trx, rec);
-    if (!row || Number(row.created_at) !== rec.createdAt) throw new NotFound('connector');
-    const current = row.mcp_server_version === null || row.mcp_server_version === undefined ? null : Number(row.mcp_server_version);
-    if (current !== rec.mcpServerVersion) throw new Stale('mcp server');
-    if (row.api_definition_version !== null && row.api_definition_version !== undefined) throw new Stale('api definition');
-    return { last: Number(row.mcp_server_last ?? 0) };
-  }
 
   async putMcpServer(
     rec: ConnectorRecord,
@@ -29,7 +18,7 @@ export class SqlMcpServers implements McpServerRepository {
   ): Promise<number> {
     return this.sql.tx(async (trx) => {
       // Versions keep counting across deletes: a version names one tool list, for good (caches rely on it).
-      const version = (await this.locked(trx, rec)).last + 1;
+      const version = (await this.sql.lockVersioned(trx, rec, 'mcp_server')).last + 1;
       await trx
         .insertInto('mcp_servers')
         .values({
@@ -79,7 +68,7 @@ export class SqlMcpServers implements McpServerRepository {
 
   async removeMcpServer(rec: ConnectorRecord, enabledActions: string[], now: number): Promise<void> {
     await this.sql.tx(async (trx) => {
-      await this.locked(trx, rec);
+      await this.sql.lockVersioned(trx, rec, 'mcp_server');
       await whereConnector(trx.deleteFrom('mcp_servers'), rec).execute();
       await whereConnector(
         trx.updateTable('connectors').set({ mcp_server_version: null, enabled_actions: JSON.stringify(enabledActions), updated_at: now }),
