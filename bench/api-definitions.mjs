@@ -20,7 +20,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import forge from 'node-forge';
+import { makeCerts } from './certs.mjs';
 import { Agent } from 'undici';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,42 +32,6 @@ const DOC = process.env.BENCH_API_DOC ?? path.join(ROOT, '..', 'shared', 'refere
 const TAGS = (process.env.BENCH_API_TAGS ?? 'Issues').split(',');
 const ACCOUNT = '111122223333';
 const ADMIN = { accessKeyId: 'AKIABENCHAPIDEFS0001', secretAccessKey: 'bench-apidefs-secret-0123456789abcdef' };
-
-function makeCerts(dir) {
-  const keys = () => forge.pki.rsa.generateKeyPair({ bits: 2048 });
-  const caKeys = keys();
-  const ca = forge.pki.createCertificate();
-  ca.publicKey = caKeys.publicKey;
-  ca.serialNumber = '01';
-  ca.validity.notBefore = new Date(Date.now() - 86_400_000);
-  ca.validity.notAfter = new Date(Date.now() + 7 * 86_400_000);
-  ca.setSubject([{ name: 'commonName', value: 'ActionBridge bench CA' }]);
-  ca.setIssuer(ca.subject.attributes);
-  ca.setExtensions([
-    { name: 'basicConstraints', cA: true, critical: true },
-    { name: 'keyUsage', keyCertSign: true, critical: true },
-  ]);
-  ca.sign(caKeys.privateKey, forge.md.sha256.create());
-  const leafKeys = keys();
-  const leaf = forge.pki.createCertificate();
-  leaf.publicKey = leafKeys.publicKey;
-  leaf.serialNumber = '02';
-  leaf.validity.notBefore = ca.validity.notBefore;
-  leaf.validity.notAfter = ca.validity.notAfter;
-  leaf.setSubject([{ name: 'commonName', value: '127.0.0.1' }]);
-  leaf.setIssuer(ca.subject.attributes);
-  leaf.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
-  ]);
-  leaf.sign(caKeys.privateKey, forge.md.sha256.create());
-  const files = { ca: path.join(dir, 'ca.pem'), cert: path.join(dir, 'upstream.pem'), key: path.join(dir, 'upstream.key') };
-  writeFileSync(files.ca, forge.pki.certificateToPem(ca));
-  writeFileSync(files.cert, forge.pki.certificateToPem(leaf));
-  writeFileSync(files.key, forge.pki.privateKeyToPem(leafKeys.privateKey), { mode: 0o600 });
-  return files;
-}
 
 const freePort = () =>
   new Promise((resolve, reject) => {
