@@ -177,6 +177,9 @@ describe('authorization code: signing in', () => {
     const again = await browser.open(r.body.AuthorizationUrl);
     expect(again.status).toBe(400);
     expect(again.body).toContain('unknown or was already used');
+    // People read this page: it says where to start again, in words, not by an API operation's name.
+    expect(again.body).toContain('choose Sign in on its Overview page');
+    expect(again.body).not.toContain('StartActionConnectorAuthorization');
     expect(`${u.origin}${u.pathname}`).toBe(oidc.authorizationEndpoint);
     expect(Object.fromEntries(u.searchParams)).toMatchObject({
       response_type: 'code',

@@ -105,8 +105,12 @@ function confirmationHtml(flow: string, d: FlowDescription): string {
   );
 }
 
+/** What a person on a failed sign-in page can do next (no operation names: people read these). */
+const SIGN_IN_AGAIN =
+  "Start the sign-in again: open the connector in the ActionBridge console and choose Sign in on its Overview page (or run 'actionbridge actions authorize --connector <id>').";
+
 function startPage(outcome: Extract<StartOutcome, { ok: false }>): Page {
-  const again = 'Start the sign-in again from ActionBridge (StartActionConnectorAuthorization).';
+  const again = SIGN_IN_AGAIN;
   switch (outcome.reason) {
     case 'unknown-flow':
       return { status: 400, title: 'Sign-in link not valid', text: `This sign-in link is unknown or was already used: each link opens once. ${again}` };
@@ -132,7 +136,7 @@ function page(outcome: CallbackOutcome): { status: number; title: string; text: 
       text: `You are signed in to ${outcome.connectorName} for ${outcome.userArn}. ActionBridge can now act through this connector on your behalf. You can close this window.`,
     };
   }
-  const again = 'Start the sign-in again from ActionBridge (StartActionConnectorAuthorization).';
+  const again = SIGN_IN_AGAIN;
   const name = outcome.connectorName ? ` to ${outcome.connectorName}` : '';
   switch (outcome.reason) {
     case 'unknown-state':
@@ -200,7 +204,7 @@ function registerOAuthCallback(
     return sendPage(reply, {
       status: 500,
       title: 'Sign-in failed',
-      text: 'The sign-in could not be started. Start it again from ActionBridge (StartActionConnectorAuthorization).',
+      text: `The sign-in could not be started. ${SIGN_IN_AGAIN}`,
     });
   };
   const logged = (req: FastifyRequest, outcome: string) => log.info({ requestId: req.id, op: 'OAuthStart', method: req.method, outcome }, 'oauth start');
