@@ -100,8 +100,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     databaseUrl: config.databaseUrl,
     postgres: {
       ...config.postgres,
-      // Until it reconnects, identity reads go to the database on every request (src/store/notify.ts).
-      onListenError: (e) => log.warn({ err: errorMessage(e) }, 'PostgreSQL: the connection listening for identity changes failed; reconnecting'),
+      // Until it reconnects, identity and connector reads go to the database on every request (src/store/notify.ts).
+      onListenError: (e) => log.warn({ err: errorMessage(e) }, 'PostgreSQL: the connection listening for identity and connector changes failed; reconnecting'),
       onPreparedStatementsOff: (reason) => log.warn(`PostgreSQL: ${reason}`),
     },
   });

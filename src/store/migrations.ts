@@ -383,6 +383,24 @@ function dialectMigrations(kind: 'sqlite' | 'postgres'): Record<string, Migratio
         }
       },
     },
+    // PostgreSQL: likewise for what a Describe or an authorization decision reads of a
+    // connector (its row — the API definition and MCP server versions are columns of it —,
+    // its grants, its tags): every node drops the connector records and grant decisions it
+    // cached (src/store/notify.ts, family 'connector', a channel of its own).
+    '0012_connector_notify': {
+      async up(db: MigrationDb) {
+        if (kind !== 'postgres') return;
+        await sql`create or replace function actionbridge_connector_changed() returns trigger language plpgsql as $$
+          begin
+            perform pg_notify('actionbridge_connector', tg_table_schema);
+            return null;
+          end $$`.execute(db);
+        for (const table of ['connectors', 'connector_permissions', 'tags']) {
+          await sql`create trigger ${sql.id(`${table}_connector_changed`)} after insert or update or delete or truncate on ${sql.table(table)}
+            for each statement execute function actionbridge_connector_changed()`.execute(db);
+        }
+      },
+    },
   };
 }
 

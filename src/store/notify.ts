@@ -1,69 +1,78 @@
-// PostgreSQL: when may a node serve identity rows (access keys, users, groups,
-// memberships) from memory? While it is sure to hear of every change to them.
+// PostgreSQL: when may a node serve rows from memory? While it is sure to hear of every
+// change to them. Two families of rows are cached so (FAMILIES): identities (access keys,
+// users, groups, memberships: src/store/repos/identities.ts) and connectors (connector rows,
+// their grants and tags: the records and grant decisions of src/store/repos/connectors.ts).
 //
 // - Every write to those tables, by any node, the CLI or anyone with SQL access, fires a
-//   statement trigger (migration 0009_identity_notify) that sends NOTIFY on
-//   IDENTITY_CHANNEL with the schema's name. NOTIFY is transactional: the notification
-//   is delivered when the writing transaction commits, never before, and never for a
-//   rollback.
-// - Each node LISTENs on one dedicated connection (not a pool connection). A
-//   notification for its schema changes the version, which empties the cache
-//   (src/store/repos/identities.ts files entries under the version read before their query).
+//   statement trigger (migrations 0009_identity_notify and 0012_connector_notify) that
+//   sends NOTIFY on the family's channel with the schema's name. NOTIFY is transactional:
+//   the notification is delivered when the writing transaction commits, never before,
+//   and never for a rollback. A statement trigger has no row, so a notification changes
+//   the whole family's version (simple, and correct: over-invalidating only costs reads).
+// - Each node LISTENs on both channels on one dedicated connection (not a pool
+//   connection). A notification for its schema changes that family's version, which
+//   empties its cache (entries are filed under the version read before their query).
 // - The node's own writes change the version at once, without waiting for its own
-//   notification: after each statement that may write identity rows, and again when its
-//   transaction ends (a concurrent read between the statement and the commit saw the old
-//   rows; the second change discards what it cached). See watchIdentityWrites.
-// - The rule while not listening: the version is undefined, and the cache is bypassed
+//   notification: after each statement that may write the family's rows, and again when
+//   its transaction ends (a concurrent read between the statement and the commit saw the
+//   old rows; the second change discards what it cached). See watchWrites.
+// - The rule while not listening: every version is undefined, and the caches are bypassed
 //   (every read goes to the database). The listening connection counts as up from the
-//   moment its LISTEN has been acknowledged; that moment changes the version too, so
+//   moment its LISTENs have been acknowledged; that moment changes every version too, so
 //   nothing read before it (while a notification could have been missed) is served after.
 //   A connection that dies says so ('error'/'end'); one that hangs silently (a network
 //   partition) is caught by a heartbeat query with a deadline, and TCP keepalive. Then
 //   the node reconnects with backoff (100 ms doubling to 5 s).
-// - Belt and braces: the version also changes every minute, so nothing cached lives
+// - Belt and braces: the versions also change every minute, so nothing cached lives
 //   longer than that whatever happens.
 import pg from 'pg';
 
-export const IDENTITY_CHANNEL = 'actionbridge_identity';
-/** The tables of identity rows; statements naming them may change what the cache holds. */
-const IDENTITY_TABLE = /\b(users|access_keys|groups|group_members)\b/i;
+/** The families of cached rows: each its channel, and the tables whose writes may change what its cache holds. */
+export const FAMILIES = {
+  identity: { channel: 'actionbridge_identity', tables: /\b(users|access_keys|groups|group_members)\b/i },
+  connector: { channel: 'actionbridge_connector', tables: /\b(connectors|connector_permissions|tags)\b/i },
+} as const;
+export type Family = keyof typeof FAMILIES;
+const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];
+const FAMILY_OF_CHANNEL = new Map<string, Family>(FAMILY_NAMES.map((f) => [FAMILIES[f].channel, f]));
 const READ_ONLY = /^\s*(select|show|listen|unlisten|set|begin|start|savepoint|release)\b/i;
 const TX_END = /^\s*(commit|rollback|end|abort)\b/i;
 const HEARTBEAT_MS = 10_000;
 const HEARTBEAT_DEADLINE_MS = 5_000;
 const MAX_AGE_MS = 60_000;
 
-export interface IdentityListenerOptions {
+export interface ChangeListenerOptions {
   /** Called on every failure of the listening connection (for the log). */
   onError?: (e: unknown) => void;
 }
 
-export class IdentityChanges {
-  private changes = 0;
+export class StoreChanges {
+  private readonly changes: Record<Family, number> = { identity: 0, connector: 0 };
   private listening = false;
   private closed = false;
   private client: pg.Client | undefined;
   private backoff = 100;
   private retry: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
-  /** Notifications heard for this schema (diagnostics and tests). */
-  heard = 0;
+  /** Notifications heard for this schema, by family (diagnostics and tests). */
+  readonly heard: Record<Family, number> = { identity: 0, connector: 0 };
 
   constructor(
     private readonly config: pg.ClientConfig,
     private readonly schema: string,
-    private readonly opts: IdentityListenerOptions = {},
+    private readonly opts: ChangeListenerOptions = {},
   ) {}
 
-  /** Something may have changed identity rows: whatever was cached until now is not served again. */
-  bump(): void {
-    this.changes++;
+  /** Something may have changed the family's rows (every family's when none is named): whatever was cached of them until now is not served again. */
+  bump(family?: Family): void {
+    if (family) this.changes[family]++;
+    else for (const f of FAMILY_NAMES) this.changes[f]++;
   }
 
-  /** The cache's version now; undefined while this node is not listening (bypass the cache). */
-  version(): string | undefined {
+  /** The family's cache version now; undefined while this node is not listening (bypass the cache). */
+  version(family: Family): string | undefined {
     if (!this.listening) return undefined;
-    return `${this.changes}:${Math.floor(Date.now() / MAX_AGE_MS)}`;
+    return `${this.changes[family]}:${Math.floor(Date.now() / MAX_AGE_MS)}`;
   }
 
   /** The server process of the listening connection (diagnostics: a test ends it to see the cache bypassed). */
@@ -95,13 +104,14 @@ export class IdentityChanges {
     client.on('error', fail);
     client.on('end', () => fail(new Error('the listening connection ended')));
     client.on('notification', (msg) => {
-      if (msg.channel !== IDENTITY_CHANNEL || msg.payload !== this.schema) return;
-      this.heard++;
-      this.bump();
+      const family = FAMILY_OF_CHANNEL.get(msg.channel);
+      if (family === undefined || msg.payload !== this.schema) return;
+      this.heard[family]++;
+      this.bump(family);
     });
     try {
       await client.connect();
-      await client.query(`listen ${IDENTITY_CHANNEL}`);
+      for (const f of FAMILY_NAMES) await client.query(`listen ${FAMILIES[f].channel}`);
       if (failed || this.closed) return;
       // From here on every committed change is heard; what was cached before is not served.
       this.bump();
@@ -153,39 +163,45 @@ export class IdentityChanges {
 
 /**
  * Instruments a pool connection (pg Pool's 'connect' event): counts its round trips in
- * `stats.queries`, and tells `changes` of this node's writes to identity rows — once the
- * statement has run, and once more when its transaction ends (see the file's head).
+ * `stats.queries`, and tells `changes` of this node's writes to each family's rows — once
+ * the statement has run, and once more when its transaction ends (see the file's head).
  * Statements are recognized by their text: anything that is not plainly read-only and
- * names an identity table counts as a write (over-counting only empties the cache).
+ * names one of a family's tables counts as a write to that family (over-counting only
+ * empties a cache).
  */
-export function watchIdentityWrites(client: pg.PoolClient, changes: IdentityChanges, stats: { queries: number }): void {
+export function watchWrites(client: pg.PoolClient, changes: StoreChanges, stats: { queries: number }): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  let dirty = false;
+  /** The families written in the transaction in progress (changed again when it ends). */
+  const dirty = new Set<Family>();
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     stats.queries++;
     const first = args[0];
     const text = typeof first === 'string' ? first : typeof (first as { text?: unknown })?.text === 'string' ? (first as { text: string }).text : undefined;
-    let after = false;
+    let after: Family[] | undefined;
     if (text === undefined) {
       // A cursor or other submittable (Kysely streams selects so); counted as a possible write all the same.
       changes.bump();
-      dirty = true;
+      for (const f of FAMILY_NAMES) dirty.add(f);
     } else if (TX_END.test(text)) {
-      after = dirty;
-      dirty = false;
-    } else if (!READ_ONLY.test(text) && IDENTITY_TABLE.test(text)) {
-      after = true;
-      dirty = true;
+      if (dirty.size) {
+        after = [...dirty];
+        dirty.clear();
+      }
+    } else if (!READ_ONLY.test(text)) {
+      for (const f of FAMILY_NAMES) {
+        if (!FAMILIES[f].tables.test(text)) continue;
+        (after ??= []).push(f);
+        dirty.add(f);
+      }
     }
     const out = query(...args);
-    if (after && out instanceof Promise) {
-      out.then(
-        () => changes.bump(),
-        () => changes.bump(),
-      );
-    } else if (after) {
-      changes.bump();
-    }
+    if (after === undefined) return out;
+    const written = after;
+    const bump = () => {
+      for (const f of written) changes.bump(f);
+    };
+    if (out instanceof Promise) out.then(bump, bump);
+    else bump();
     return out;
   };
 }

@@ -13,10 +13,11 @@
 //   nothing left to do.
 // - int8 (bigint) columns are read as JavaScript numbers (epoch milliseconds and
 //   counts stay far below 2^53), as SQLite gives them.
-// - Identity rows (access keys, users, groups) are cached on each node while it LISTENs
-//   for their changes on one more connection (src/store/notify.ts says when the cache is
-//   served and when it is bypassed). `diagnostics()` counts the round trips of the query
-//   pool, for the test that bounds what one request costs.
+// - Identity rows (access keys, users, groups) and connector records with the grant
+//   decisions made on them are cached on each node while it LISTENs for their changes on
+//   one more connection (src/store/notify.ts says when the caches are served and when they
+//   are bypassed). `diagnostics()` counts the round trips of the query pool, for the tests
+//   that bound what one request costs.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import {
@@ -39,11 +40,11 @@ import type { Database } from './schema.js';
 import { migrationProviderFor } from './migrations.js';
 import { SqlStore } from './sql-store.js';
 import { errorMessage } from '../error-text.js';
-import { IdentityChanges, watchIdentityWrites } from './notify.js';
+import { StoreChanges, watchWrites } from './notify.js';
 import type { RawReader } from './prepared.js';
 
 export interface PostgresOptions {
-  /** Called when the connection that listens for identity changes fails (it reconnects by itself). */
+  /** Called when the connection that listens for identity and connector changes fails (it reconnects by itself). */
   onListenError?: (e: unknown) => void;
   /** Connections for queries (default 10). */
   poolSize?: number;
@@ -97,9 +98,9 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   pool.on('error', () => undefined);
   lockPool.on('error', () => undefined);
 
-  const changes = new IdentityChanges(poolConfig(url, {}), schema, { onError: opts.onListenError });
+  const changes = new StoreChanges(poolConfig(url, {}), schema, { onError: opts.onListenError });
   const stats = { queries: 0 };
-  pool.on('connect', (client) => watchIdentityWrites(client, changes, stats));
+  pool.on('connect', (client) => watchWrites(client, changes, stats));
   await changes.start();
 
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -128,8 +129,12 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     }
   }
 
-  const store = new SqlStore(db, 'postgres', () => changes.version(), {
+  const store = new SqlStore(db, 'postgres', () => changes.version('identity'), {
     reader: namedReader(pool, opts.onPreparedStatementsOff),
+    // Connector records (and grant decisions) are served from memory while this node hears
+    // every change to connectors, grants and tags; undefined (bypass) while it does not.
+    committedVersion: () => changes.version('connector'),
+    cacheGrants: true,
     withLock,
     migrate: async () => {
       await migrate(url);
@@ -142,8 +147,14 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   return Object.assign(store, {
     // The query pool's state, for the metrics (actionbridge_db_pool_*; src/server/metrics.ts).
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    /** Round trips on the query pool so far; whether identity changes are heard now, and how many were. */
-    diagnostics: () => ({ queries: stats.queries, listening: changes.isListening, listenerPid: changes.pid, notifications: changes.heard }),
+    /** Round trips on the query pool so far; whether changes are heard now, and how many were (identity, connector). */
+    diagnostics: () => ({
+      queries: stats.queries,
+      listening: changes.isListening,
+      listenerPid: changes.pid,
+      notifications: changes.heard.identity,
+      connectorNotifications: changes.heard.connector,
+    }),
   });
 }
 

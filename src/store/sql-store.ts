@@ -27,8 +27,15 @@ export interface SqlStoreHooks {
   close?: () => Promise<void>;
   /** A connection for the hot prepared reads that sees committed data only (SQLite; src/store/prepared.ts). */
   reader?: RawReader;
-  /** With reader: a value that changes whenever what the reader sees may have changed (SQLite's data_version there). */
-  committedVersion?: () => string;
+  /**
+   * With reader: a value that changes whenever connector rows, grants or tags may have
+   * changed, by this process or any other (SQLite: data_version and this process's commits;
+   * PostgreSQL: notifications, src/store/notify.ts); undefined while that cannot be known
+   * (the connector caches are then bypassed).
+   */
+  committedVersion?: () => string | undefined;
+  /** Grant decisions (a non-ADMIN's access to one connector) kept under committedVersion too (PostgreSQL). */
+  cacheGrants?: boolean;
 }
 
 export class SqlStore implements Store {
@@ -54,7 +61,7 @@ export class SqlStore implements Store {
     dataVersion?: () => string | undefined,
     private readonly hooks: SqlStoreHooks = {},
   ) {
-    const ctx = new SqlContext(db, kind, hooks.reader, hooks.committedVersion);
+    const ctx = new SqlContext(db, kind, hooks.reader, hooks.committedVersion, hooks.cacheGrants ?? false);
     this.connectors = new SqlConnectors(ctx);
     this.apiDefinitions = new SqlApiDefinitions(ctx);
     this.mcpServers = new SqlMcpServers(ctx);

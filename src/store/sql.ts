@@ -86,8 +86,10 @@ export class SqlContext {
     readonly kind: 'sqlite' | 'postgres',
     /** Where the hot prepared reads run, when the database has such a connection (src/store/prepared.ts). */
     readonly reader?: RawReader,
-    /** With reader: changes whenever what the reader sees may have changed (a commit by any connection). */
-    readonly committedVersion?: () => string,
+    /** With reader: changes whenever what the reader sees of connectors may have changed (a commit by any connection); undefined: not known now, bypass the caches. */
+    readonly committedVersion?: () => string | undefined,
+    /** Whether grant decisions (getConnectorIfGranted) are cached under committedVersion too. */
+    readonly cacheGrants = false,
   ) {}
 
   /**

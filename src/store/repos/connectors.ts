@@ -15,13 +15,15 @@ type TagRow = Database['tags'];
 const MAX_LIKE_NEEDLE = 1024;
 /** Connector records kept between commits (getConnector). */
 const MAX_RECENT = 10_000;
+/** Grant decisions kept between commits (getConnectorIfGranted, where the store caches them). */
+const MAX_DECISIONS = 10_000;
 /** Pages of summaries kept between commits (queryConnectors). */
 const MAX_PAGES = 1_000;
 
 /**
- * Values kept while a version stands still: asked under another version (or full), it
- * starts empty. A value is filed under the version read before it was: if the version has
- * moved on meanwhile, it is dropped, never served.
+ * Values kept while a version stands still: asked under another version, it starts empty;
+ * full, it drops the entry used longest ago (a bounded LRU). A value is filed under the
+ * version read before it was: if the version has moved on meanwhile, it is dropped, never served.
  */
 class UntilCommitted<V> {
   private readonly entries = new Map<string, V>();
@@ -30,15 +32,24 @@ class UntilCommitted<V> {
   constructor(private readonly max: number) {}
 
   get(version: string, key: string): V | undefined {
-    if (version !== this.version || this.entries.size >= this.max) {
+    if (version !== this.version) {
       this.entries.clear();
       this.version = version;
+      return undefined;
     }
-    return this.entries.get(key);
+    const hit = this.entries.get(key);
+    if (hit !== undefined && this.entries.size > 1) {
+      // Most recently used last: Map keeps insertion order.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
   }
 
   set(version: string, key: string, value: V): void {
-    if (this.version === version) this.entries.set(key, value);
+    if (this.version !== version) return;
+    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value);
   }
 }
 
@@ -229,9 +240,10 @@ export class SqlConnectors implements ConnectorRepository {
 
   /**
    * Connector records as last read, while nothing that could change them was committed since
-   * (SQLite: the store's committedVersion — this process's writes to connectors, permissions
-   * and tags, and any commit by another process). Records handed out are frozen, so no caller
-   * can change the cached one.
+   * (the store's committedVersion — SQLite: this process's writes to connectors, permissions
+   * and tags, and any commit by another process; PostgreSQL: this node's writes and every
+   * node's, heard as notifications, src/store/notify.ts — undefined, so bypassed, while the
+   * node does not listen). Records handed out are frozen, so no caller can change the cached one.
    */
   private readonly recent = new UntilCommitted<ConnectorRecord>(MAX_RECENT);
 
@@ -241,6 +253,7 @@ export class SqlConnectors implements ConnectorRepository {
     const hit = version === undefined ? undefined : this.recent.get(version, k);
     if (hit) return hit;
     // On SQLite the read runs synchronously, here: no commit can come between the version and the row.
+    // On PostgreSQL a change committed during the read moves the version on, and set() files nothing.
     const [r] = await this.connectorRow(key.region, key.accountId, key.id);
     if (!r) return undefined;
     const rec = toConnectorRecord(r);
@@ -249,8 +262,23 @@ export class SqlConnectors implements ConnectorRepository {
     return rec;
   }
 
+  /**
+   * Grant decisions (where the store caches them: PostgreSQL): for one connector, action and
+   * set of principals, the frozen record the grant let through, or null for a refusal (an
+   * absent connector or no grant), under the same version as connector records — a grant,
+   * revocation, update or delete anywhere moves it on.
+   */
+  private readonly decisions = new UntilCommitted<ConnectorRecord | null>(MAX_DECISIONS);
+
   async getConnectorIfGranted(key: ConnectorKey, principals: string[], action: string): Promise<ConnectorRecord | undefined> {
     if (principals.length === 0) return undefined;
+    const version = this.sql.cacheGrants ? this.sql.committedVersion?.() : undefined;
+    let k: string | undefined;
+    if (version !== undefined) {
+      k = `${key.region}\u0000${key.accountId}\u0000${key.id}\u0000${action}\u0000${principals.join('\u0000')}`;
+      const hit = this.decisions.get(version, k);
+      if (hit !== undefined) return hit ?? undefined;
+    }
     // One query (one round trip on PostgreSQL): the row, only while one of the principals holds the action on it.
     const r = await this.sql.db
       .selectFrom('connectors as c')
@@ -270,7 +298,11 @@ export class SqlConnectors implements ConnectorRepository {
         ),
       )
       .executeTakeFirst();
-    return r ? toConnectorRecord(r) : undefined;
+    const rec = r ? toConnectorRecord(r) : undefined;
+    if (version === undefined || k === undefined) return rec;
+    if (rec) deepFreeze(rec);
+    this.decisions.set(version, k, rec ?? null);
+    return rec;
   }
 
   async updateConnector(rec: ConnectorRecord, opts: { dropTokens?: boolean; previous?: ConnectorRecord } = {}): Promise<void> {
@@ -339,7 +371,9 @@ export class SqlConnectors implements ConnectorRepository {
   private readonly pages = new UntilCommitted<readonly ConnectorSummaryRecord[]>(MAX_PAGES);
 
   async queryConnectors(q: ConnectorQuery): Promise<ConnectorSummaryRecord[]> {
-    const version = this.sql.committedVersion?.();
+    // SQLite only: on PostgreSQL, List and Search read the database every time (correctness
+    // first; only Describe's record and grant decision are kept there).
+    const version = this.sql.kind === 'sqlite' ? this.sql.committedVersion?.() : undefined;
     if (version === undefined) return this.readSummaries(q);
     const k = JSON.stringify(q);
     const hit = this.pages.get(version, k);
