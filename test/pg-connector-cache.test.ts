@@ -5,7 +5,10 @@
 // plain SQL — is seen on node B once the notification arrives (polled for at most 2 s);
 // on the node that wrote, at once, even with the trigger off (its own writes move the
 // version). With the trigger off B would serve its stale record (shown), and while B's
-// listening connection is down it reads the database on every request.
+// listening connection is down it reads the database on every request. Node B connects
+// as a role of its own, so that the test can keep B's listener from reconnecting (the
+// role may not log in for a while) without touching other clients of the database.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, createInput, expectError, qs, startTestServer, tempDir, type TestServer, type TestUser } from './helpers.js';
 import { PG_SKIP_REASON, PG_URL, createSchema, pgQuery, type TestSchema } from './support/pg-store.js';
@@ -37,6 +40,8 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
   let a: TestServer;
   let b: TestServer;
   let reader: TestUser;
+  /** Node B's database role. */
+  const roleB = `abt_cc_${randomBytes(4).toString('hex')}`;
   const describeOn = (t: TestServer, u: TestUser | undefined, id: string) =>
     t.client(u).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }));
   const nameOn = async (t: TestServer, u: TestUser | undefined, id: string) => (await describeOn(t, u, id)).ActionConnector?.Name;
@@ -76,15 +81,22 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
   beforeAll(async () => {
     schema = await createSchema('cc');
     dataDir = tempDir('ab-pg-cc-');
-    const cfg = { databaseUrl: schema.url, dataDir, postgres: { poolSize: 4, statementTimeoutMs: 30_000 } };
-    a = await startTestServer(cfg);
-    b = await startTestServer(cfg);
+    const postgres = { poolSize: 4, statementTimeoutMs: 30_000 };
+    a = await startTestServer({ databaseUrl: schema.url, dataDir, postgres });
+    // B as a role of its own, with every right on the schema A created.
+    await pgQuery(`create role ${roleB} login`);
+    await pgQuery(`grant usage on schema "${schema.schema}" to ${roleB}`);
+    await pgQuery(`grant all on all tables in schema "${schema.schema}" to ${roleB}`);
+    const urlB = new URL(schema.url);
+    urlB.username = roleB;
+    b = await startTestServer({ databaseUrl: urlB.href, dataDir, postgres });
     reader = await a.addUser('cc-reader', 'READER');
   });
   afterAll(async () => {
     await a?.stop();
     await b?.stop();
     await schema?.drop();
+    await pgQuery(`drop role if exists ${roleB}`);
   });
 
   it('a warm signed Describe makes no database round trip, for an ADMIN and for a grantee; a refusal is kept too', async () => {
@@ -173,21 +185,29 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     await connector('cc-outage');
     const pid = diag(b).listenerPid;
     expect(pid).toBeTypeOf('number');
-    // No notification for this change (the trigger off): only the bypass (or the version
-    // change when the listener is back) can make B answer it.
+    const setName = (name: string) => pgQuery(`update "${schema.schema}".connectors set name = $1 where connector_id = 'cc-outage'`, [name]);
+    // No notification for these changes (the trigger off), and B's listener cannot come
+    // back (its role may not log in; B's pool keeps the connections it has): only the
+    // bypass makes B answer them.
     await trigger('connectors', false);
+    await pgQuery(`alter role ${roleB} nologin`);
     try {
       await pgQuery('select pg_terminate_backend($1)', [pid]);
       expect(await eventually(async () => !diag(b).listening)).toBe(true);
-      await pgQuery(`update "${schema.schema}".connectors set name = 'Changed in the outage' where connector_id = 'cc-outage'`);
-      const before = diag(b).queries;
-      expect(await nameOn(b, reader, 'cc-outage')).toBe('Changed in the outage');
-      // Not listening: the key, the groups and the connector are read again (three round trips).
-      if (!diag(b).listening) expect(diag(b).queries - before).toBe(3);
-      expect(await nameOn(b, undefined, 'cc-outage')).toBe('Changed in the outage');
+      for (const name of ['Changed in the outage', 'Changed again']) {
+        await setName(name);
+        const before = diag(b).queries;
+        expect(await nameOn(b, reader, 'cc-outage')).toBe(name);
+        // Not listening: the key, the groups and the connector are read again (three round trips).
+        expect(diag(b).queries - before).toBe(3);
+        expect(await nameOn(b, undefined, 'cc-outage')).toBe(name);
+      }
+      expect(diag(b).listening).toBe(false);
     } finally {
+      await pgQuery(`alter role ${roleB} login`);
       await trigger('connectors', true);
     }
+    expect(b.logs()).toMatch(/the connection listening for identity and connector changes failed; reconnecting/);
     expect(await eventually(async () => diag(b).listening, 10_000)).toBe(true);
     expect(diag(b).listenerPid).not.toBe(pid);
     expect(await roundTrips(b, reader, 'cc-outage')).toBe(0);
