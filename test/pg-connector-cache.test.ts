@@ -64,9 +64,22 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     }
   };
   const rename = (t: TestServer, id: string, name: string) =>
-    t.client().send(new qs.UpdateActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, Name: name, AuthenticationConfig: createInput(id).AuthenticationConfig }));
+    t.client().send(
+      new qs.UpdateActionConnectorCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: id,
+        Name: name,
+        AuthenticationConfig: createInput(id).AuthenticationConfig,
+      }),
+    );
   const permissions = (t: TestServer, id: string, change: 'GrantPermissions' | 'RevokePermissions', principal: string) =>
-    t.client().send(new qs.UpdateActionConnectorPermissionsCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id, [change]: [{ Principal: principal, Actions: [DESCRIBE] }] }));
+    t.client().send(
+      new qs.UpdateActionConnectorPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        ActionConnectorId: id,
+        [change]: [{ Principal: principal, Actions: [DESCRIBE] }],
+      }),
+    );
   /** A connector created on A, read by `reader` (granted Describe), warm on both nodes. */
   async function connector(id: string): Promise<void> {
     await a.client().send(new qs.CreateActionConnectorCommand(createInput(id)));
@@ -76,7 +89,8 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
       expect(await roundTrips(t, reader, id)).toBe(0);
     }
   }
-  const trigger = (table: string, on: boolean) => pgQuery(`alter table "${schema.schema}".${table} ${on ? 'enable' : 'disable'} trigger ${table}_connector_changed`);
+  const trigger = (table: string, on: boolean) =>
+    pgQuery(`alter table "${schema.schema}".${table} ${on ? 'enable' : 'disable'} trigger ${table}_connector_changed`);
 
   beforeAll(async () => {
     schema = await createSchema('cc');

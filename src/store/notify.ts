@@ -190,7 +190,8 @@ export function watchWrites(client: pg.PoolClient, changes: StoreChanges, stats:
     } else if (!READ_ONLY.test(text)) {
       for (const f of FAMILY_NAMES) {
         if (!FAMILIES[f].tables.test(text)) continue;
-        (after ??= []).push(f);
+        after ??= [];
+        after.push(f);
         dirty.add(f);
       }
     }
