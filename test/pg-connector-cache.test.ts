@@ -195,6 +195,36 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     }
   });
 
+  it("Describes racing a node's own Updates: after each Update the next Describe on that node sees it (no notification needed)", async () => {
+    await connector('cc-race');
+    // The trigger off: only the node's own version changes (after the statement, and again
+    // when its transaction ends) keep a Describe that read the row mid-transaction from being served later.
+    await trigger('connectors', false);
+    let done = false;
+    const seen: unknown[] = [];
+    const racers = Array.from({ length: 6 }, async (_, i) => {
+      while (!done) {
+        try {
+          await describeOn(a, i % 2 ? reader : undefined, 'cc-race');
+        } catch (e) {
+          seen.push(e);
+        }
+      }
+    });
+    try {
+      for (let n = 1; n <= 25; n++) {
+        await rename(a, 'cc-race', `Race ${n}`);
+        expect(await nameOn(a, undefined, 'cc-race')).toBe(`Race ${n}`);
+        expect(await nameOn(a, reader, 'cc-race')).toBe(`Race ${n}`);
+      }
+    } finally {
+      done = true;
+      await Promise.all(racers);
+      await trigger('connectors', true);
+    }
+    expect(seen).toEqual([]);
+  });
+
   it('while its listening connection is down node B reads the database on every Describe (still correct); reconnected, it caches and hears again', async () => {
     await connector('cc-outage');
     const pid = diag(b).listenerPid;
