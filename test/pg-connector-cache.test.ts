@@ -53,6 +53,11 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     for (let i = 0; i < n; i++) await describeOn(t, u, id);
     return (diag(t).queries - before) / n;
   }
+  /**
+   * Whether Describes on `t` by `u` reach no round trip at all within 2 s (a notification of
+   * an earlier write, still on its way, may empty a cache once more meanwhile).
+   */
+  const warm = (t: TestServer, u: TestUser | undefined, id: string) => eventually(async () => (await roundTrips(t, u, id)) === 0);
   /** Whether a Describe on `t` by `u` fails with `name` now. */
   const refused = (t: TestServer, u: TestUser | undefined, id: string, name: string) => async () => {
     try {
@@ -85,8 +90,8 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     await a.client().send(new qs.CreateActionConnectorCommand(createInput(id)));
     await permissions(a, id, 'GrantPermissions', reader.arn);
     for (const t of [a, b]) {
-      expect(await roundTrips(t, undefined, id)).toBe(0);
-      expect(await roundTrips(t, reader, id)).toBe(0);
+      expect(await warm(t, undefined, id)).toBe(true);
+      expect(await warm(t, reader, id)).toBe(true);
     }
   }
   const trigger = (table: string, on: boolean) =>
@@ -117,10 +122,13 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     expect(diag(b).listening).toBe(true);
     await connector('cc-warm');
     const outsider = await a.addUser('cc-outsider', 'READER');
-    await expectError(describeOn(b, outsider, 'cc-warm'), 'AccessDeniedException');
-    const before = diag(b).queries;
-    for (let i = 0; i < 5; i++) await expectError(describeOn(b, outsider, 'cc-warm'), 'AccessDeniedException');
-    expect(diag(b).queries - before).toBe(0);
+    const refusals = async () => {
+      await expectError(describeOn(b, outsider, 'cc-warm'), 'AccessDeniedException');
+      const before = diag(b).queries;
+      for (let i = 0; i < 5; i++) await expectError(describeOn(b, outsider, 'cc-warm'), 'AccessDeniedException');
+      return diag(b).queries - before === 0;
+    };
+    expect(await eventually(refusals)).toBe(true);
     // The answer of a cached record is the same bytes each time (its JSON kept: serializeOnce).
     const [x, y] = [await describeOn(b, reader, 'cc-warm'), await describeOn(b, reader, 'cc-warm')];
     expect(y.ActionConnector).toEqual(x.ActionConnector);
@@ -143,7 +151,7 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     expect(await eventually(async () => (await nameOn(b, undefined, 'cc-update')) === 'Heard name')).toBe(true);
     expect(await nameOn(b, reader, 'cc-update')).toBe('Heard name');
     expect(diag(b).connectorNotifications).toBeGreaterThan(heard);
-    expect(await roundTrips(b, reader, 'cc-update')).toBe(0);
+    expect(await warm(b, reader, 'cc-update')).toBe(true);
   });
 
   it('a grant revoked on node A is refused on node B promptly (AccessDenied); granted again, served again', async () => {
@@ -254,7 +262,7 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     expect(b.logs()).toMatch(/the connection listening for identity and connector changes failed; reconnecting/);
     expect(await eventually(async () => diag(b).listening, 10_000)).toBe(true);
     expect(diag(b).listenerPid).not.toBe(pid);
-    expect(await roundTrips(b, reader, 'cc-outage')).toBe(0);
+    expect(await warm(b, reader, 'cc-outage')).toBe(true);
     await rename(a, 'cc-outage', 'After the outage');
     expect(await eventually(async () => (await nameOn(b, reader, 'cc-outage')) === 'After the outage')).toBe(true);
   });
