@@ -253,7 +253,7 @@ export class SqlConnectors implements ConnectorRepository {
     const hit = version === undefined ? undefined : this.recent.get(version, k);
     if (hit) return hit;
     // On SQLite the read runs synchronously, here: no commit can come between the version and the row.
-    // On PostgreSQL a change committed during the read moves the version on, and set() files nothing.
+    // On PostgreSQL a change committed during the read moves the version on: what set() files under the old one is never served.
     const [r] = await this.connectorRow(key.region, key.accountId, key.id);
     if (!r) return undefined;
     const rec = toConnectorRecord(r);
