@@ -37,6 +37,7 @@ import { failureOutcome, type TokenObserver } from './observe.js';
 import { egressRoute } from '../domain/vpc-connections.js';
 import { IssuerDiscovery } from './issuer-discovery.js';
 import { parsePrincipalArn } from '../auth/arns.js';
+import { type DiscoveredAuth, McpAuthorization } from './mcp-authorization.js';
 
 type CodeAuth = Extract<ConnectorAuth, { type: 'OAUTH2_AUTHORIZATION_CODE' }>;
 
@@ -92,8 +93,19 @@ export interface FlowDescription {
 
 export type DescribeOutcome = { ok: true; flow: FlowDescription } | Extract<StartOutcome, { ok: false }>;
 
+/**
+ * What a sign-in and the user's tokens use: the connector's own client and endpoints, or
+ * those discovered at its MCP server (then with the RFC 8707 resource indicator).
+ */
+export interface FlowAuth {
+  redirectUrl: string;
+  authorizationEndpoint: string;
+  client: { clientId: string; clientSecret: string; tokenEndpoint: string };
+  discovered?: DiscoveredAuth;
+}
+
 /** Authorization request parameters the flow sets itself (RFC 6749 §4.1.1, RFC 7636 §4.3). */
-const FLOW_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'request', 'request_uri'];
+const FLOW_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'request', 'request_uri', 'resource'];
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // Domain-separated hashes: a flow id, and a state with its browser binding, each keys an oauth_states row.
@@ -146,6 +158,8 @@ export function redirectUrlProblem(redirectUrl: string, publicUrl: string | unde
 export class AuthorizationCodeFlow {
   private readonly flight = new SingleFlight<CachedToken>();
   private readonly issuers: IssuerDiscovery;
+  /** The authorization discovered at connectors' MCP servers. */
+  readonly mcp: McpAuthorization;
 
   constructor(
     private readonly store: Store,
@@ -157,20 +171,59 @@ export class AuthorizationCodeFlow {
     private readonly onToken?: TokenObserver,
   ) {
     this.issuers = new IssuerDiscovery(egress, now);
+    this.mcp = new McpAuthorization(store, keys, egress, now);
   }
 
-  private config(rec: ConnectorRecord, auth: CodeAuth, issuer?: string): client.Configuration {
-    return oauthConfig(this.egress, egressRoute(rec), auth.client, schemeFor(rec.type), {
-      tokenEndpoint: auth.client.tokenEndpoint,
-      authorizationEndpoint: auth.authorizationEndpoint,
-      ...(issuer ? { issuer } : {}),
+  /** The client and endpoints of `auth`: its own, or those discovered at its MCP server (refused when there are none). */
+  async flowAuth(rec: ConnectorRecord, auth: CodeAuth): Promise<FlowAuth> {
+    if (!auth.discover) return { redirectUrl: auth.redirectUrl, authorizationEndpoint: auth.authorizationEndpoint, client: auth.client };
+    const d = await this.mcp.resolve(rec, auth.redirectUrl);
+    return { redirectUrl: auth.redirectUrl, authorizationEndpoint: d.config.authorizationEndpoint, client: d.client, discovered: d };
+  }
+
+  /**
+   * What a user's sign-in and tokens are bound to: the connector's destination, and for a
+   * discovered client what was discovered (another server, client or resource: sign in again).
+   */
+  private fingerprint(rec: ConnectorRecord, fa: FlowAuth): string {
+    const fp = fingerprint(rec, 'end-user');
+    if (!fa.discovered) return fp;
+    return createHash('sha256').update(`mcp-oauth\n${fp}\n${fa.discovered.hash}`).digest('hex').slice(0, 32);
+  }
+
+  /** The connector and its flow auth, when it is still the one the flow row was made for. */
+  private async current(row: { region: string; accountId: string; id: string; fingerprint: string }): Promise<{ rec: ConnectorRecord; fa: FlowAuth } | undefined> {
+    const rec = await this.store.connectors.getConnector(row);
+    if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE') return undefined;
+    let fa: FlowAuth;
+    try {
+      fa = await this.flowAuth(rec, codeAuth(rec, this.keys));
+    } catch (err) {
+      if (err instanceof ServiceError) return undefined;
+      throw err;
+    }
+    return this.fingerprint(rec, fa) === row.fingerprint ? { rec, fa } : undefined;
+  }
+
+  private config(rec: ConnectorRecord, fa: FlowAuth, issuer?: string): client.Configuration {
+    const d = fa.discovered?.config;
+    return oauthConfig(this.egress, egressRoute(rec), fa.client, schemeFor(rec.type), {
+      tokenEndpoint: fa.client.tokenEndpoint,
+      authorizationEndpoint: fa.authorizationEndpoint,
+      ...(d ? { issuer: d.issuer, tokenEndpointAuth: d.tokenEndpointAuthMethod } : issuer ? { issuer } : {}),
     });
+  }
+
+  /** RFC 8707: the resource indicator of token requests of a discovered client. */
+  private resourceParams(fa: FlowAuth): Record<string, string> {
+    return fa.discovered ? { resource: fa.discovered.config.resource } : {};
   }
 
   /** StartActionConnectorAuthorization: the one-time sign-in URL on this server, and until when it can be opened. */
   async start(rec: ConnectorRecord, auth: CodeAuth, userArn: string): Promise<{ url: string; expiresAt: number }> {
     const problem = redirectUrlProblem(auth.redirectUrl, this.publicUrl);
     if (problem) throw invalidParameter(`Action connector ${rec.id} cannot be authorized here: ${problem}.`);
+    const fa = await this.flowAuth(rec, auth);
     const flow = randomBytes(32).toString('base64url');
     const verifier = client.randomPKCECodeVerifier();
     const hash = flowHash(flow);
@@ -185,7 +238,7 @@ export class AuthorizationCodeFlow {
         userArn,
         verifierSealed: this.keys.seal(verifier, aad.authState(hash)),
         redirectUri: auth.redirectUrl,
-        fingerprint: fingerprint(rec, 'end-user'),
+        fingerprint: this.fingerprint(rec, fa),
         createdAt: now,
         expiresAt,
       },
@@ -200,11 +253,9 @@ export class AuthorizationCodeFlow {
     const row = await this.store.connections.getAuthState(flowHash(flow));
     if (!row) return { ok: false, reason: 'unknown-flow' };
     if (row.expiresAt <= this.now()) return { ok: false, reason: 'expired-state' };
-    const rec = await this.store.connectors.getConnector(row);
-    if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
-      return { ok: false, reason: 'connector-changed' };
-    }
-    const auth = codeAuth(rec, this.keys);
+    const cur = await this.current(row);
+    if (!cur) return { ok: false, reason: 'connector-changed' };
+    const { rec, fa } = cur;
     const user = parsePrincipalArn(row.userArn);
     return {
       ok: true,
@@ -214,7 +265,7 @@ export class AuthorizationCodeFlow {
         userName: user?.name ?? row.userArn,
         connectorId: rec.id,
         connectorName: rec.name,
-        authorizationOrigin: new URL(auth.authorizationEndpoint).origin,
+        authorizationOrigin: new URL(fa.authorizationEndpoint).origin,
         serverOrigin: new URL(row.redirectUri).origin,
         expiresAt: row.expiresAt,
       },
@@ -231,11 +282,9 @@ export class AuthorizationCodeFlow {
     if (!row) return { ok: false, reason: 'unknown-flow' };
     const now = this.now();
     if (row.expiresAt <= now) return { ok: false, reason: 'expired-state' };
-    const rec = await this.store.connectors.getConnector(row);
-    if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
-      return { ok: false, reason: 'connector-changed' };
-    }
-    const auth = codeAuth(rec, this.keys);
+    const cur = await this.current(row);
+    if (!cur) return { ok: false, reason: 'connector-changed' };
+    const { rec, fa } = cur;
     const verifier = this.keys.open(row.verifierSealed, aad.authState(row.stateHash));
     const state = randomBytes(32).toString('base64url');
     const binding = randomBytes(32).toString('base64url');
@@ -253,11 +302,15 @@ export class AuthorizationCodeFlow {
     );
     // Parameters in the AuthorizationEndpoint's own query (e.g. `?scope=...`, how a GENERIC_HTTP
     // connector names its scopes) are kept and win over the type's defaults; the flow's own are ours.
-    const endpoint = new URL(auth.authorizationEndpoint);
+    const endpoint = new URL(fa.authorizationEndpoint);
     for (const own of FLOW_PARAMS) endpoint.searchParams.delete(own);
-    const defaults = Object.entries(schemeFor(rec.type).authorizationParams ?? {}).filter(([k]) => !endpoint.searchParams.has(k));
-    const url = client.buildAuthorizationUrl(this.config(rec, { ...auth, authorizationEndpoint: endpoint.href }), {
+    const d = fa.discovered?.config;
+    // A discovered client asks for the scopes the server named, and for a token bound to the server (RFC 8707).
+    const wanted = { ...(schemeFor(rec.type).authorizationParams ?? {}), ...(d?.scope ? { scope: d.scope } : {}) };
+    const defaults = Object.entries(wanted).filter(([k]) => !endpoint.searchParams.has(k));
+    const url = client.buildAuthorizationUrl(this.config(rec, { ...fa, authorizationEndpoint: endpoint.href }), {
       ...Object.fromEntries(defaults),
+      ...this.resourceParams(fa),
       redirect_uri: row.redirectUri,
       state,
       code_challenge: await client.calculatePKCECodeChallenge(verifier),
@@ -279,8 +332,10 @@ export class AuthorizationCodeFlow {
    * metadata says the server sends it. Returns the issuer to hold the tokens under, or
    * false (refused: a mix-up, nothing is sent to any token endpoint).
    */
-  private async checkIssuer(rec: ConnectorRecord, auth: CodeAuth, iss: string | undefined): Promise<string | undefined | false> {
-    const known = await this.issuers.expected(auth.authorizationEndpoint, egressRoute(rec));
+  private async checkIssuer(rec: ConnectorRecord, fa: FlowAuth, iss: string | undefined): Promise<string | undefined | false> {
+    const d = fa.discovered?.config;
+    // A discovered authorization server's issuer is known: the one its metadata was checked for.
+    const known = d ? { issuer: d.issuer, issRequired: d.issRequired } : await this.issuers.expected(fa.authorizationEndpoint, egressRoute(rec));
     if (iss === undefined) return known.issRequired ? false : known.issuer;
     if (known.issuer !== undefined) return iss === known.issuer ? iss : false;
     const u = URL.canParse(iss) ? new URL(iss) : undefined;
@@ -291,7 +346,7 @@ export class AuthorizationCodeFlow {
       !u.hash &&
       !u.username &&
       !u.password &&
-      u.origin === new URL(auth.authorizationEndpoint).origin;
+      u.origin === new URL(fa.authorizationEndpoint).origin;
     return ok ? iss : false;
   }
 
@@ -318,16 +373,14 @@ export class AuthorizationCodeFlow {
     const clearCookie = this.cookie(row.redirectUri, name, '', 0);
     const refused = (o: Omit<Extract<CallbackOutcome, { ok: false }>, 'ok' | 'clearCookie'>): CallbackOutcome => ({ ok: false, ...o, clearCookie });
     if (row.expiresAt <= this.now()) return refused({ reason: 'expired-state' });
-    const rec = await this.store.connectors.getConnector(row);
-    if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE' || fingerprint(rec, 'end-user') !== row.fingerprint) {
-      return refused({ reason: 'connector-changed' });
-    }
+    const cur = await this.current(row);
+    if (!cur) return refused({ reason: 'connector-changed' });
+    const { rec, fa } = cur;
     const connectorName = rec.name;
     const iss = one('iss');
     if (iss === null) return refused({ reason: 'bad-request', connectorName });
-    const auth = codeAuth(rec, this.keys);
     // RFC 9207 §2.4: checked on error responses too.
-    const issuer = await this.checkIssuer(rec, auth, iss);
+    const issuer = await this.checkIssuer(rec, fa, iss);
     if (issuer === false) return refused({ reason: 'wrong-issuer', connectorName });
     const error = one('error');
     if (error !== undefined) return refused({ reason: 'denied', connectorName, error: error && OAUTH_ERROR_CODE.test(error) ? error : 'invalid_request' });
@@ -340,16 +393,18 @@ export class AuthorizationCodeFlow {
     const verifier = this.keys.open(row.verifierSealed, aad.authState(row.stateHash));
     let res: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers;
     try {
-      res = await client.authorizationCodeGrant(this.config(rec, auth, issuer), current, {
-        pkceCodeVerifier: verifier,
-        expectedState: state,
-      });
+      res = await client.authorizationCodeGrant(
+        this.config(rec, fa, issuer),
+        current,
+        { pkceCodeVerifier: verifier, expectedState: state },
+        this.resourceParams(fa),
+      );
     } catch (err) {
       const f = await tokenFailure(
         err,
         'authorization code exchange',
-        auth.client.tokenEndpoint,
-        new CredentialScrubber([...clientMaterial(auth.client), code, verifier]),
+        fa.client.tokenEndpoint,
+        new CredentialScrubber([...clientMaterial(fa.client), code, verifier]),
       );
       this.onToken?.('authorization_code', failureOutcome(f));
       return refused({ reason: 'exchange-failed', connectorName, ...(f instanceof TokenFailure && f.oauthError ? { error: f.oauthError } : {}) });
@@ -360,9 +415,17 @@ export class AuthorizationCodeFlow {
   }
 
   /** The user's access token, refreshed if it is due (or was refused: `rejected`). */
-  async token(rec: ConnectorRecord, auth: CodeAuth, userArn: string, opts: { rejected?: string } = {}): Promise<CachedToken> {
-    const fp = fingerprint(rec, 'end-user');
+  async token(rec: ConnectorRecord, auth: CodeAuth, userArn: string, opts: { rejected?: string } = {}): Promise<CachedToken & { clientMaterial: string[] }> {
     const t = await this.vault.get(rec, userArn);
+    if (!t) throw accessTokenNotFound(userArn, rec.id, 'the user has not signed in');
+    const fa = await this.flowAuth(rec, auth);
+    const r = await this.userToken(rec, fa, userArn, t, opts);
+    // A discovered client's secret is not among the connector's own: its material goes along for scrubbing.
+    return { ...r, clientMaterial: fa.discovered ? clientMaterial(fa.client) : [] };
+  }
+
+  private async userToken(rec: ConnectorRecord, fa: FlowAuth, userArn: string, t: CachedToken | undefined, opts: { rejected?: string }): Promise<CachedToken> {
+    const fp = this.fingerprint(rec, fa);
     if (!t) throw accessTokenNotFound(userArn, rec.id, 'the user has not signed in');
     if (t.row.fingerprint !== fp) {
       await this.vault.delete(rec, userArn, t);
@@ -377,7 +440,7 @@ export class AuthorizationCodeFlow {
           if (!cur) throw accessTokenNotFound(userArn, rec.id, 'the user has not signed in');
           // Renewed meanwhile (by this process or another node).
           if (cur.row.sealed !== t.row.sealed && this.vault.fresh(cur) && cur.set.accessToken !== opts.rejected) return cur;
-          return this.refresh(rec, auth, userArn, cur, fp, opts.rejected);
+          return this.refresh(rec, fa, userArn, cur, fp, opts.rejected);
         }),
       );
     let r = await renew();
@@ -387,7 +450,7 @@ export class AuthorizationCodeFlow {
 
   private async refresh(
     rec: ConnectorRecord,
-    auth: CodeAuth,
+    auth: FlowAuth,
     userArn: string,
     cur: CachedToken,
     fp: string,
@@ -403,7 +466,10 @@ export class AuthorizationCodeFlow {
     // What the refresh request carries: the client's credentials, the refresh token (and the access token it replaces).
     const scrubber = new CredentialScrubber([...clientMaterial(auth.client), cur.set.refreshToken, cur.set.accessToken]);
     try {
-      res = await client.refreshTokenGrant(this.config(rec, auth, cur.set.issuer), cur.set.refreshToken, schemeFor(rec.type).refreshParams ?? {});
+      res = await client.refreshTokenGrant(this.config(rec, auth, cur.set.issuer), cur.set.refreshToken, {
+        ...(schemeFor(rec.type).refreshParams ?? {}),
+        ...this.resourceParams(auth),
+      });
     } catch (err) {
       this.onToken?.('refresh', failureOutcome(err));
       if (err instanceof client.ResponseBodyError && err.error === 'invalid_grant') {

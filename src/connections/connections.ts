@@ -22,6 +22,7 @@ import { apiKeyHeaders, basicAuthorization } from './schemes.js';
 import { apiKeyNeedsEmail } from '../domain/type-auth.js';
 import { CredentialScrubber } from './scrub.js';
 import { TokenVault } from './token-vault.js';
+import type { DiscoverySummary } from './mcp-authorization.js';
 import type { TokenObserver } from './observe.js';
 import { egressRoute } from '../domain/vpc-connections.js';
 
@@ -171,7 +172,7 @@ export class Connections {
       }
       case 'OAUTH2_AUTHORIZATION_CODE': {
         const t = await this.codeFlow.token(rec, auth, user.userArn, opts);
-        return bearer(t.set, material);
+        return bearer(t.set, [...material, ...t.clientMaterial]);
       }
       case 'IAM': {
         const assumed = await this.roles.credentials(rec, auth.roleArn, user);
@@ -426,6 +427,26 @@ export class Connections {
     return this.codeFlow.start(rec, auth, user.userArn);
   }
 
+  /**
+   * The MCP authorization spec's discovery for a connector without a client of its own
+   * (mcp-discovery.ts): run at the MCP server at `serverUrl` and stored; undefined for any
+   * other connector (its own authentication is used as it is). DiscoveryError names what broke.
+   */
+  async discoverMcpAuthorization(rec: ConnectorRecord, serverUrl: string): Promise<{ summary: DiscoverySummary; registered: boolean; changed: boolean } | undefined> {
+    if (rec.authType !== 'OAUTH2_AUTHORIZATION_CODE') return undefined;
+    const auth = this.auth(rec);
+    if (auth.type !== 'OAUTH2_AUTHORIZATION_CODE' || !auth.discover) return undefined;
+    return this.codeFlow.mcp.discover(rec, serverUrl, auth.redirectUrl);
+  }
+
+  /** What was discovered for the connector's MCP server, if anything (no secret). */
+  async describeMcpAuthorization(rec: ConnectorRecord): Promise<DiscoverySummary | undefined> {
+    if (rec.authType !== 'OAUTH2_AUTHORIZATION_CODE') return undefined;
+    const auth = this.auth(rec);
+    if (auth.type !== 'OAUTH2_AUTHORIZATION_CODE' || !auth.discover) return undefined;
+    return this.codeFlow.mcp.describe(rec);
+  }
+
   /** A browser loads the sign-in URL (GET /oauth/start?flow=): who started the flow, for the confirmation page (read only). */
   describeAuthorization(flow: string | undefined): Promise<DescribeOutcome> {
     return this.codeFlow.describe(flow);
@@ -481,8 +502,11 @@ export function connectorMaterial(rec: ConnectorRecord, auth: ConnectorAuth): st
       out.push(...Object.values(apiKeyHeaders(rec.type, auth.apiKey, auth.email)));
       break;
     case 'OAUTH2_CLIENT_CREDENTIALS':
-    case 'OAUTH2_AUTHORIZATION_CODE':
       out.push(...clientMaterial(auth.client));
+      break;
+    case 'OAUTH2_AUTHORIZATION_CODE':
+      // A discovered client's material is added where its token is used (resolveCredentials).
+      if (!auth.discover) out.push(...clientMaterial(auth.client));
       break;
     default:
       break;

@@ -14,7 +14,9 @@ export type ConnectorAuth =
   | { type: 'BASIC'; baseEndpoint: string; username: string; password: string }
   | { type: 'API_KEY'; baseEndpoint: string; apiKey: string; email?: string }
   | { type: 'OAUTH2_CLIENT_CREDENTIALS'; baseEndpoint: string; client: OAuthClient }
-  | { type: 'OAUTH2_AUTHORIZATION_CODE'; baseEndpoint: string; redirectUrl: string; authorizationEndpoint: string; client: OAuthClient }
+  | { type: 'OAUTH2_AUTHORIZATION_CODE'; discover?: false; baseEndpoint: string; redirectUrl: string; authorizationEndpoint: string; client: OAuthClient }
+  /** No client of its own: the authorization server and a client are discovered at its MCP server (mcp-discovery.ts, mcp-authorization.ts). */
+  | { type: 'OAUTH2_AUTHORIZATION_CODE'; discover: true; baseEndpoint: string; redirectUrl: string }
   | { type: 'IAM'; roleArn: string };
 
 export interface OAuthClient {
@@ -75,6 +77,7 @@ export function connectorAuth(rec: ConnectorRecord, keys: KeyRing): ConnectorAut
     }
     case 'OAUTH2_AUTHORIZATION_CODE': {
       const m = cfg.AuthenticationMetadata.AuthorizationCodeGrantMetadata;
+      if (!m.AuthorizationCodeGrantCredentialsDetails) return { type: 'OAUTH2_AUTHORIZATION_CODE', discover: true, baseEndpoint: m.BaseEndpoint, redirectUrl: m.RedirectUrl };
       const d = m.AuthorizationCodeGrantCredentialsDetails.AuthorizationCodeGrantDetails;
       return {
         type: 'OAUTH2_AUTHORIZATION_CODE',
@@ -97,8 +100,9 @@ export function secretValues(auth: ConnectorAuth): string[] {
     case 'API_KEY':
       return [auth.apiKey];
     case 'OAUTH2_CLIENT_CREDENTIALS':
-    case 'OAUTH2_AUTHORIZATION_CODE':
       return [auth.client.clientSecret];
+    case 'OAUTH2_AUTHORIZATION_CODE':
+      return auth.discover ? [] : [auth.client.clientSecret];
     default:
       return [];
   }

@@ -33,6 +33,8 @@ export interface OAuthEndpoints {
    * with the right server is that each connector has exactly one token endpoint.
    */
   issuer?: string;
+  /** How the client authenticates at the token endpoint, when not the type's (a client registered at an MCP server's authorization server). */
+  tokenEndpointAuth?: 'client_secret_basic' | 'client_secret_post' | 'none';
 }
 
 /** An openid-client Configuration for one connector's client; its requests leave through `egress`. */
@@ -48,7 +50,9 @@ export function oauthConfig(
     token_endpoint: endpoints.tokenEndpoint,
     ...(endpoints.authorizationEndpoint ? { authorization_endpoint: endpoints.authorizationEndpoint } : {}),
   };
-  const auth = scheme.tokenEndpointAuth === 'client_secret_post' ? client.ClientSecretPost(oauth.clientSecret) : client.ClientSecretBasic(oauth.clientSecret);
+  const method = endpoints.tokenEndpointAuth ?? scheme.tokenEndpointAuth;
+  const auth =
+    method === 'none' ? client.None() : method === 'client_secret_post' ? client.ClientSecretPost(oauth.clientSecret) : client.ClientSecretBasic(oauth.clientSecret);
   const config = new client.Configuration(server, oauth.clientId, undefined, auth);
   config[client.customFetch] = egress.fetcher(route.profile, route.tenant) as client.CustomFetch;
   return config;
@@ -60,6 +64,7 @@ export function oauthConfig(
  * and secret form-encoded before they are joined, RFC 6749 §2.3.1).
  */
 export function clientMaterial(oauth: OAuthClient): string[] {
+  if (!oauth.clientSecret) return [];
   const headers = new Headers();
   try {
     void client.ClientSecretBasic(oauth.clientSecret)({ issuer: 'https://issuer.invalid' }, { client_id: oauth.clientId }, new URLSearchParams(), headers);

@@ -18,7 +18,8 @@ export type SealedRow =
   | { table: 'connectors'; rowKey: string[]; sealed: string; connector: ConnectorRecord }
   /** An OAuth token, with the connector it belongs to and the fingerprint stored with it. */
   | { table: 'connector_tokens'; rowKey: string[]; sealed: string; connector: ConnectorRecord; fingerprint: string }
-  | { table: 'access_keys' | 'meta' | 'oauth_states'; rowKey: string[]; sealed: string };
+  /** The client secret registered for a connector's MCP server: rowKey (region, account, id, SHA-256 of the discovered config). */
+  | { table: 'access_keys' | 'meta' | 'oauth_states' | 'mcp_oauth'; rowKey: string[]; sealed: string };
 
 /** What re-sealing needs from storage. */
 export interface SealedRowStore {
@@ -62,6 +63,8 @@ export function aadOf(row: SealedRow): string {
       return aad.meta(a);
     case 'oauth_states':
       return aad.authState(a);
+    case 'mcp_oauth':
+      return aad.mcpOAuthClient(a, b, c, d);
   }
 }
 

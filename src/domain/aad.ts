@@ -10,6 +10,11 @@ export const aad = {
   /** An OAuth token set of a connector (principal '') or of one end user of it. */
   connectorToken: (region: string, accountId: string, id: string, principal: string, destination: string) =>
     `connector-token|${region}|${accountId}|${id}|${principal}|${destination}`,
+  /**
+   * The client secret registered for a connector's MCP server (mcp_oauth), bound to the
+   * SHA-256 of what was discovered (which holds the connector's destination digest).
+   */
+  mcpOAuthClient: (region: string, accountId: string, id: string, configHash: string) => `mcp-oauth-client|${region}|${accountId}|${id}|${configHash}`,
   /** The PKCE verifier of one authorization request, by the hash of its state. */
   authState: (stateHash: string) => `oauth-state|${stateHash}`,
 };

@@ -49,8 +49,13 @@ export type ClearApiKey = Omit<APIKeyConnectionMetadata, SecretOf<'ApiKeyConnect
 export type ClearClientCredentials = Omit<ClientCredentialsGrantMetadata, 'ClientCredentialsDetails'> & {
   ClientCredentialsDetails: { ClientCredentialsGrantDetails: Omit<ClientCredentialsGrantDetails, SecretOf<'ClientCredentialsGrantMetadata'>> };
 };
+/**
+ * Without AuthorizationCodeGrantCredentialsDetails (GENERIC_HTTP only, src/domain/type-auth.ts):
+ * the authorization server and a client are discovered at the connector's MCP server
+ * (src/connections/mcp-discovery.ts).
+ */
 export type ClearAuthorizationCode = Omit<AuthorizationCodeGrantMetadata, 'AuthorizationCodeGrantCredentialsDetails'> & {
-  AuthorizationCodeGrantCredentialsDetails: { AuthorizationCodeGrantDetails: Omit<AuthorizationCodeGrantDetails, SecretOf<'AuthorizationCodeGrantMetadata'>> };
+  AuthorizationCodeGrantCredentialsDetails?: { AuthorizationCodeGrantDetails: Omit<AuthorizationCodeGrantDetails, SecretOf<'AuthorizationCodeGrantMetadata'>> };
 };
 
 /** A stored AuthenticationConfig: exactly the metadata member its type requires, without secret members. */
@@ -191,7 +196,8 @@ export function authConfigProblems(cfg: AuthConfig): Violation[] {
     });
   }
   const ac = md.AuthorizationCodeGrantMetadata;
-  if (ac && !ac.AuthorizationCodeGrantCredentialsDetails) {
+  // Without a source and details the client is discovered (MCP servers; the type's rule is in type-auth.ts).
+  if (ac && !ac.AuthorizationCodeGrantCredentialsDetails && ac.AuthorizationCodeGrantCredentialsSource) {
     problems.push({
       member: `${base}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails`,
       value: 'null',
@@ -230,6 +236,9 @@ export function splitSecrets(cfg: AuthConfig): { publicPart: ClearAuthConfig; se
 /** What a stored metadata member must hold: a string member, an optional one, an optional PLAIN_CREDENTIALS (the model's only credentials source), or a nested object. */
 type Spec = { readonly [member: string]: 'string' | 'string?' | 'PLAIN_CREDENTIALS?' | Spec };
 
+/** Nested members that may be absent (an authorization-code connector whose client is discovered). */
+const OPTIONAL_OBJECTS = new Set(['AuthorizationCodeGrantCredentialsDetails']);
+
 const SPECS: { readonly [T in ConnectionAuthType]: Spec } = {
   NONE: { BaseEndpoint: 'string' },
   BASIC: { BaseEndpoint: 'string', Username: 'string' },
@@ -259,6 +268,7 @@ function specProblem(v: unknown, spec: Spec, path: string): string | undefined {
     const p = `${path}.${k}`;
     const got = v[k];
     if (typeof want === 'object') {
+      if (got === undefined && OPTIONAL_OBJECTS.has(k)) continue;
       const inner = specProblem(got, want, p);
       if (inner) return inner;
     } else if (got === undefined && want !== 'string') {
@@ -361,9 +371,13 @@ export function toReadAuthConfig(cfg: ClearAuthConfig, connectorArn: string): Re
         AuthenticationMetadata: {
           AuthorizationCodeGrantMetadata: {
             ...m,
-            ReadAuthorizationCodeGrantCredentialsDetails: {
-              ReadAuthorizationCodeGrantDetails: { ...AuthorizationCodeGrantCredentialsDetails.AuthorizationCodeGrantDetails },
-            },
+            ...(AuthorizationCodeGrantCredentialsDetails
+              ? {
+                  ReadAuthorizationCodeGrantCredentialsDetails: {
+                    ReadAuthorizationCodeGrantDetails: { ...AuthorizationCodeGrantCredentialsDetails.AuthorizationCodeGrantDetails },
+                  },
+                }
+              : {}),
           },
         },
       };

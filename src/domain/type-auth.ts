@@ -115,6 +115,13 @@ export function typeAuthConfigProblems(type: ActionConnectorType, cfg: AuthConfi
   const apiKey = md.ApiKeyConnectionMetadata;
   const email = apiKeyEmailProblem(type, cfg.AuthenticationType, apiKey ? (apiKey.Email ?? undefined) : undefined);
   if (email) problems.push(email);
+  const ac = md.AuthorizationCodeGrantMetadata;
+  if (ac && !ac.AuthorizationCodeGrantCredentialsDetails && type !== 'GENERIC_HTTP') {
+    problems.push({
+      member: `${METADATA}.authorizationCodeGrantMetadata.authorizationCodeGrantCredentialsDetails`,
+      rule: 'Member must not be null unless Type is GENERIC_HTTP (whose MCP server may have its authorization server and client discovered)',
+    });
+  }
   for (const [name, m] of Object.entries(md)) {
     const base: unknown = m && typeof m === 'object' ? Reflect.get(m, 'BaseEndpoint') : undefined;
     if (typeof base !== 'string') continue;

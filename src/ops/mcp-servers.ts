@@ -26,6 +26,8 @@ import type { JsonSchema } from '../catalog/types.js';
 import { baseEndpointOf } from '../domain/auth-config.js';
 import { authConfigOf } from '../connections/destination.js';
 import type { EndUser } from '../connections/index.js';
+import { DiscoveryError } from '../connections/mcp-discovery.js';
+import type { DiscoverySummary } from '../connections/mcp-authorization.js';
 import { isEgressError, type ResponseHold } from '../egress/index.js';
 import { deepFreeze } from '../deep-freeze.js';
 import { Stale } from '../store/store.js';
@@ -507,9 +509,11 @@ export function mcpServerOps(s: Services): Ops {
     enabled: readonly string[],
     createdAt: number,
     createdBy: string,
+    authorization?: DiscoverySummary,
   ) => {
     const on = new Set(enabled);
     return {
+      ...(authorization ? { Authorization: authorization } : {}),
       ToolListVersion: version,
       ServerUrl: serverUrl(rec, path),
       ServerPath: path,
@@ -532,12 +536,26 @@ export function mcpServerOps(s: Services): Ops {
 
   /** Lists the tools at `path` and stores them as the next version; what was added and removed. */
   async function store(ctx: RequestContext, rec: ConnectorRecord, path: string, enableNew: boolean) {
-    const { tools: before } = await currentTools(rec);
+    const { tools: before, summary: beforeSummary } = await currentTools(rec);
     const url = serverUrl(rec, path);
+    // No client of its own: the authorization server and a client are discovered at the server first (each put and refresh).
+    let authorization: DiscoverySummary | undefined;
+    try {
+      authorization = (await s.connections.discoverMcpAuthorization(rec, url))?.summary;
+    } catch (err) {
+      if (err instanceof DiscoveryError) {
+        throw invalidParameter(`Action connector ${rec.id}: the MCP authorization discovery for ${url} failed: ${err.message}. Nothing was stored.`);
+      }
+      throw err;
+    }
     let listed: Awaited<ReturnType<typeof listTools>>;
     try {
       listed = await listTools(s, rec, path, userOf(ctx));
     } catch (err) {
+      // Discovered, but the caller has not signed in (or must again): the server is stored with the tools it had.
+      if (authorization && err instanceof ServiceError && err.name === 'AccessTokenNotFoundException') {
+        return storeVersion(ctx, rec, path, enableNew, before, before, beforeSummary ?? { Skipped: [] }, authorization, true);
+      }
       const f = mcpFailure(err);
       const why = isEgressError(err) ? `${err.reason}: ${cut(err.message)}` : f ? `${f.status ? `HTTP ${f.status}: ` : ''}${f.message}` : undefined;
       if (why === undefined) throw err;
@@ -550,6 +568,21 @@ export function mcpServerOps(s: Services): Ops {
       ...(listed.protocol ? { ProtocolVersion: cut(listed.protocol, 50)! } : {}),
       Skipped: skipped,
     };
+    return storeVersion(ctx, rec, path, enableNew, before, tools, summary, authorization, false);
+  }
+
+  /** Stores `tools` as the next version; what was added and removed. */
+  async function storeVersion(
+    ctx: RequestContext,
+    rec: ConnectorRecord,
+    path: string,
+    enableNew: boolean,
+    before: readonly StoredTool[],
+    tools: readonly StoredTool[],
+    summary: StoredSummary,
+    authorization: DiscoverySummary | undefined,
+    signInRequired: boolean,
+  ) {
     const beforeIds = new Set(before.map((t) => t.ActionId));
     const afterIds = new Set(tools.map((t) => t.ActionId));
     const added = [...afterIds].filter((id) => !beforeIds.has(id));
@@ -584,7 +617,8 @@ export function mcpServerOps(s: Services): Ops {
       throw err;
     }
     cacheOf(s.store).set(cacheKey(rec, version), Promise.resolve(deepFreeze(tools.map(toAction))));
-    return { server: described(rec, version, path, tools, summary, enabled, now, ctx.caller.userArn), added, removed, removedFromEnabled };
+    const server = described(rec, version, path, tools, summary, enabled, now, ctx.caller.userArn, authorization);
+    return { server: signInRequired ? { ...server, SignInRequired: true } : server, added, removed, removedFromEnabled };
   }
 
   async function put(ctx: RequestContext, input: IO<'PutActionConnectorMcpServer'>['input']): Promise<IO<'PutActionConnectorMcpServer'>['output']> {
@@ -615,7 +649,10 @@ export function mcpServerOps(s: Services): Ops {
     if (rec.mcpServerVersion === null) throw notFound(`Action connector ${rec.id} has no MCP server; PutActionConnectorMcpServer attaches one.`);
     const { def, tools, summary } = await currentTools(rec);
     if (!def) throw storedMalformed(rec, rec.mcpServerVersion, 'the version the connector names is not stored');
-    return { McpServer: described(rec, def.version, def.serverPath, tools, summary ?? { Skipped: [] }, rec.enabledActions, def.createdAt, def.createdBy) };
+    const authorization = await s.connections.describeMcpAuthorization(rec);
+    return {
+      McpServer: described(rec, def.version, def.serverPath, tools, summary ?? { Skipped: [] }, rec.enabledActions, def.createdAt, def.createdBy, authorization),
+    };
   }
 
   async function remove(ctx: RequestContext, input: IO<'DeleteActionConnectorMcpServer'>['input']): Promise<IO<'DeleteActionConnectorMcpServer'>['output']> {

@@ -317,6 +317,25 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('connectors').addColumn('mcp_server_last', 'integer').execute();
     },
   },
+  // The MCP authorization spec's discovery (src/connections/mcp-discovery.ts): for a connector
+  // whose OAUTH2_AUTHORIZATION_CODE configuration names no client, what was discovered at its
+  // MCP server (issuer, endpoints, resource, the client registered there) in clear, and the
+  // registered client's secret sealed (bound to the connector, its destination and the clear part).
+  '0012_mcp_oauth': {
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('mcp_oauth')
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('account_id', 'text', (c) => c.notNull())
+        .addColumn('connector_id', 'text', (c) => c.notNull())
+        .addColumn('connector_created_at', 'bigint', (c) => c.notNull())
+        .addColumn('config', 'text', (c) => c.notNull())
+        .addColumn('client_secret_sealed', 'text')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('mcp_oauth_pk', ['region', 'account_id', 'connector_id'])
+        .execute();
+    },
+  },
 };
 
 /** The text columns of the tables of 0001 and 0002, by table. */

@@ -165,8 +165,22 @@ export interface McpServersTable {
   created_at: number;
   created_by: string;
 }
+/** What the MCP authorization discovery found for a connector (src/connections/mcp-discovery.ts). */
+export interface McpOAuthTable {
+  region: string;
+  account_id: string;
+  connector_id: string;
+  connector_created_at: number | string;
+  /** DiscoveredConfig as JSON (no secret). */
+  config: string;
+  /** The registered client's secret, sealed; null for a public client. */
+  client_secret_sealed: string | null;
+  updated_at: number | string;
+}
+
 export interface Database extends ConsoleTables {
   mcp_servers: McpServersTable;
+  mcp_oauth: McpOAuthTable;
   api_definitions: ApiDefinitionsTable;
   connectors: ConnectorsTable;
   connector_permissions: ConnectorPermissionsTable;

@@ -95,8 +95,26 @@ export interface McpServerRepository {
    */
   putMcpServer(rec: ConnectorRecord, def: Omit<McpServerRecord, 'version' | 'connectorCreatedAt'>, enabledActions: string[], keep: number): Promise<number>;
   getMcpServer(rec: ConnectorRecord, version: number): Promise<McpServerRecord | undefined>;
-  /** Every version goes; the row's version becomes null and EnabledActions `enabledActions` (Stale/NotFound as put). */
+  /** Every version goes; the row's version becomes null and EnabledActions `enabledActions` (Stale/NotFound as put). The discovered authorization goes too, with the users' tokens and sign-ins when there was one. */
   removeMcpServer(rec: ConnectorRecord, enabledActions: string[], now: number): Promise<void>;
+  /** What the MCP authorization discovery stored for this incarnation of the connector. */
+  getMcpOAuth(rec: ConnectorRecord): Promise<McpOAuthRecord | undefined>;
+  /**
+   * Stores what discovery found. When its `config` differs from what was stored, every
+   * end user's token and sign-in in progress of the connector is deleted in the same
+   * transaction (they were obtained from another server, client or resource). NotFound
+   * when the connector (this incarnation) is gone.
+   */
+  putMcpOAuth(rec: ConnectorRecord, row: McpOAuthRecord): Promise<{ changed: boolean }>;
+}
+
+/** What the MCP authorization discovery found (src/connections/mcp-discovery.ts). */
+export interface McpOAuthRecord {
+  /** DiscoveredConfig as JSON. */
+  config: string;
+  /** The registered client's secret, sealed (domain/aad.ts#mcpOAuthClient); null for a public client. */
+  clientSecretSealed: string | null;
+  updatedAt: number;
 }
 
 /** Connectors with their resource permissions and tags. */

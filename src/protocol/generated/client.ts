@@ -354,7 +354,7 @@ export const clientOperations = {
 } as const satisfies Record<ClientOperationName, unknown>;
 
 /** Members the client's outputs declare as timestamps (epoch seconds on the wire, Dates for the caller). */
-export const timestampMembers: readonly string[] = ["CreatedTime","ExpiresAt","LastRefreshTime","LastUpdatedTime","Time"];
+export const timestampMembers: readonly string[] = ["CreatedTime","DiscoveredAt","ExpiresAt","LastRefreshTime","LastUpdatedTime","Time"];
 /** Members that are free-form JSON documents (never revived). */
 export const documentMembers: readonly string[] = ["Input","InputSchema","Output"];
 

@@ -666,6 +666,10 @@ export interface McpServerSummary {
   /** When this tool list was read (a put or a refresh). */
   LastRefreshTime?: Date;
   LastRefreshedBy?: string;
+  /** For a GENERIC_HTTP connector with OAUTH2_AUTHORIZATION_CODE and no AuthorizationCodeGrantCredentialsDetails: what the MCP authorization discovery found at the server (RFC 9728 protected-resource metadata, RFC 8414 authorization-server metadata, the client registered by RFC 7591). Never a secret. */
+  Authorization?: McpServerAuthorization;
+  /** In the answer of a put or refresh: the server asks for OAuth and the caller has not signed in, so its tools were not listed (the previous list is kept). Sign in with StartActionConnectorAuthorization, then RefreshActionConnectorMcpTools. */
+  SignInRequired?: boolean;
 }
 export type McpToolList = McpTool[];
 export interface McpTool {
@@ -683,6 +687,24 @@ export interface ToolAnnotations {
   DestructiveHint?: boolean;
   IdempotentHint?: boolean;
   OpenWorldHint?: boolean;
+}
+/** The authorization discovered at a remote MCP server. */
+export interface McpServerAuthorization {
+  /** The authorization server (the first of the resource metadata's authorization_servers), checked against its metadata's issuer. */
+  Issuer: string;
+  AuthorizationEndpoint: string;
+  TokenEndpoint: string;
+  RegistrationEndpoint?: string;
+  /** The RFC 8707 resource indicator sent with the authorization and token requests: the resource metadata's resource, which must be the server's URL (or a path prefix of it on its origin). */
+  Resource: string;
+  ResourceMetadataUrl?: string;
+  /** The client registered for ActionBridge (its secret, if any, is sealed and never returned). */
+  ClientId: string;
+  DynamicClientRegistration: boolean;
+  TokenEndpointAuthMethod?: string;
+  /** The scopes asked for: the 401 challenge's scope, else the resource metadata's scopes_supported. */
+  Scope?: string;
+  DiscoveredAt?: Date;
 }
 
 /** Every operation of the AWS model. */

@@ -4,7 +4,7 @@
 // compare its version (and incarnation) with the one the operation read, as
 // api-definitions.ts does; a connector with an API definition takes no MCP server.
 import type { ConnectorRecord } from '../../domain/types.js';
-import type { McpServerRecord, McpServerRepository } from '../store.js';
+import { NotFound, type McpOAuthRecord, type McpServerRecord, type McpServerRepository } from '../store.js';
 import { type SqlContext, whereConnector } from '../sql.js';
 
 export class SqlMcpServers implements McpServerRepository {
@@ -70,10 +70,48 @@ export class SqlMcpServers implements McpServerRepository {
     await this.sql.tx(async (trx) => {
       await this.sql.lockVersioned(trx, rec, 'mcp_server');
       await whereConnector(trx.deleteFrom('mcp_servers'), rec).execute();
+      // The client registered for the server and the tokens obtained through it go with it.
+      const oauth = await whereConnector(trx.deleteFrom('mcp_oauth'), rec).executeTakeFirst();
+      if (Number(oauth.numDeletedRows) > 0) {
+        for (const t of ['connector_tokens', 'oauth_states'] as const) await whereConnector(trx.deleteFrom(t), rec).execute();
+      }
       await whereConnector(
         trx.updateTable('connectors').set({ mcp_server_version: null, enabled_actions: JSON.stringify(enabledActions), updated_at: now }),
         rec,
       ).execute();
+    });
+  }
+
+  async getMcpOAuth(rec: ConnectorRecord): Promise<McpOAuthRecord | undefined> {
+    const r = await whereConnector(this.sql.db.selectFrom('mcp_oauth').selectAll(), rec)
+      .where('connector_created_at', '=', rec.createdAt)
+      .executeTakeFirst();
+    if (!r) return undefined;
+    return { config: r.config, clientSecretSealed: r.client_secret_sealed, updatedAt: Number(r.updated_at) };
+  }
+
+  async putMcpOAuth(rec: ConnectorRecord, row: McpOAuthRecord): Promise<{ changed: boolean }> {
+    return this.sql.tx(async (trx) => {
+      const c = await this.sql.lockConnector(trx, rec);
+      if (!c || Number(c.created_at) !== rec.createdAt) throw new NotFound('connector');
+      const before = await whereConnector(trx.selectFrom('mcp_oauth').select(['config', 'connector_created_at']), rec).executeTakeFirst();
+      const changed = !before || before.config !== row.config || Number(before.connector_created_at) !== rec.createdAt;
+      await whereConnector(trx.deleteFrom('mcp_oauth'), rec).execute();
+      await trx
+        .insertInto('mcp_oauth')
+        .values({
+          region: rec.region,
+          account_id: rec.accountId,
+          connector_id: rec.id,
+          connector_created_at: rec.createdAt,
+          config: row.config,
+          client_secret_sealed: row.clientSecretSealed,
+          updated_at: row.updatedAt,
+        })
+        .execute();
+      // Tokens and sign-ins obtained from another server, client or resource are not used again.
+      if (changed) for (const t of ['connector_tokens', 'oauth_states'] as const) await whereConnector(trx.deleteFrom(t), rec).execute();
+      return { changed };
     });
   }
 }

@@ -1,5 +1,6 @@
 // Every sealed secret as stored, across tables, for re-sealing (src/crypto/sealed-secrets.ts
 // decides what each is bound to): the store lists rows and replaces values compare-and-set.
+import { createHash } from 'node:crypto';
 import type { SealedRow, SealedRowStore } from '../../crypto/sealed-secrets.js';
 import type { ConnectorRecord } from '../../domain/types.js';
 import { type SqlContext, toConnectorRecord, whereConnector } from '../sql.js';
@@ -44,6 +45,15 @@ export class SqlSealedRows implements SealedRowStore {
     }
     const ss = await this.db.selectFrom('oauth_states').select(['state_hash', 'verifier_sealed']).execute();
     for (const st of ss) out.push({ table: 'oauth_states', rowKey: [st.state_hash], sealed: st.verifier_sealed });
+    const os = await this.db
+      .selectFrom('mcp_oauth')
+      .select(['region', 'account_id', 'connector_id', 'config', 'client_secret_sealed'])
+      .where('client_secret_sealed', 'is not', null)
+      .execute();
+    for (const o of os) {
+      const hash = createHash('sha256').update(o.config).digest('hex');
+      out.push({ table: 'mcp_oauth', rowKey: [o.region, o.account_id, o.connector_id, hash], sealed: o.client_secret_sealed! });
+    }
     return out;
   }
 
@@ -72,6 +82,12 @@ export class SqlSealedRows implements SealedRowStore {
         )
           .where('principal', '=', row.rowKey[3]!)
           .where('token_sealed', '=', row.sealed)
+          .executeTakeFirst()
+      ).numUpdatedRows;
+    } else if (row.table === 'mcp_oauth') {
+      n = (
+        await whereConnector(this.db.updateTable('mcp_oauth').set({ client_secret_sealed: to }), keyOf(row.rowKey))
+          .where('client_secret_sealed', '=', row.sealed)
           .executeTakeFirst()
       ).numUpdatedRows;
     } else if (row.table === 'oauth_states') {
