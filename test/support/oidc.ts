@@ -5,7 +5,7 @@
 // has token lifetimes a test can change, and can tell whether an access token is
 // one it issued and still honours (for a resource server, see resource-server.ts).
 import type http from 'node:http';
-import Provider from 'oidc-provider';
+import Provider, { errors } from 'oidc-provider';
 import { startHttpsServer, type TestHttpsServer } from './https-server.js';
 import type { TestCa } from './tls.js';
 
@@ -34,6 +34,10 @@ export interface TestOidc {
   valid(token: string): Promise<boolean>;
   /** Forgets one access token (as if it expired early), leaving the grant and refresh token alone. */
   dropAccessToken(token: string): Promise<void>;
+  /** The audience (RFC 8707 resource) of an access token this server issued and still honours. */
+  audience(token: string): Promise<string | undefined>;
+  /** The secret of a client (a registered one too), to check it never shows. */
+  clientSecret(clientId: string): Promise<string | undefined>;
   /** Revokes a token (RFC 7009) as `client` would; oidc-provider then revokes every token of its grant. */
   revoke(client: OidcClient, token: string, hint?: 'access_token' | 'refresh_token'): Promise<number>;
   /** A refresh-token request sent directly (not through ActionBridge), as a replaying attacker would. */
@@ -42,7 +46,14 @@ export interface TestOidc {
   server: TestHttpsServer;
 }
 
-export async function startOidc(ca: TestCa, clients: OidcClient[]): Promise<TestOidc> {
+export interface OidcOptions {
+  /** features.registration: open dynamic client registration (RFC 7591) at /reg. */
+  registration?: boolean;
+  /** features.resourceIndicators (RFC 8707): these resources (exact URLs) get opaque access tokens for `scope`; any other is invalid_target. */
+  resources?: { urls: () => string[]; scope: string };
+}
+
+export async function startOidc(ca: TestCa, clients: OidcClient[], options: OidcOptions = {}): Promise<TestOidc> {
   const tokenRequests: Record<string, number> = {};
   const clientAuth: ('basic' | 'post' | 'none')[] = [];
   const ttl = { accessToken: 3600, clientCredentials: 3600, refreshToken: 14 * 24 * 3600 };
@@ -62,6 +73,19 @@ export async function startOidc(ca: TestCa, clients: OidcClient[]): Promise<Test
       clientCredentials: { enabled: true },
       revocation: { enabled: true },
       devInteractions: { enabled: true },
+      ...(options.registration ? { registration: { enabled: true } } : {}),
+      ...(options.resources
+        ? {
+            resourceIndicators: {
+              enabled: true,
+              useGrantedResource: () => true,
+              getResourceServerInfo: (_ctx: unknown, indicator: string) => {
+                if (!options.resources!.urls().includes(indicator)) throw new errors.InvalidTarget();
+                return { scope: options.resources!.scope, audience: indicator, accessTokenFormat: 'opaque' as const };
+              },
+            },
+          }
+        : {}),
     },
     // biome-ignore-start lint/correctness/noComponentHookFactories: oidc-provider's ttl functions, named after token kinds; not React components
     ttl: {
@@ -75,7 +99,7 @@ export async function startOidc(ca: TestCa, clients: OidcClient[]): Promise<Test
     rotateRefreshToken: true,
     pkce: { required: () => true },
     cookies: { keys: ['actionbridge-test-cookie-key'] },
-    scopes: ['openid', 'offline_access', 'api'],
+    scopes: ['openid', 'offline_access', 'api', ...(options.resources ? [options.resources.scope] : [])],
   });
   // The development pages and this test server are the only parties: silence its warnings.
   provider.on('server_error', () => {});
@@ -122,6 +146,13 @@ export async function startOidc(ca: TestCa, clients: OidcClient[]): Promise<Test
     async valid(token: string) {
       const p = provider!;
       return !!((await p.AccessToken.find(token)) ?? (await p.ClientCredentials.find(token)));
+    },
+    async audience(token: string) {
+      const found = (await provider!.AccessToken.find(token)) as { aud?: string | string[] } | undefined;
+      return Array.isArray(found?.aud) ? found.aud[0] : found?.aud;
+    },
+    async clientSecret(clientId: string) {
+      return (await provider!.Client.find(clientId))?.clientSecret;
     },
     async dropAccessToken(token: string) {
       const found = await provider!.AccessToken.find(token);
