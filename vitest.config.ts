@@ -23,6 +23,7 @@ const PG_FILES = [
   'test/auth-sdk.test.ts',
   'test/conn-*.test.ts',
   'test/mcp-remote.test.ts',
+  'test/mcp-oauth.test.ts',
   'test/robust-concurrency.test.ts',
   'test/pg-*.test.ts',
 ];
