@@ -25,12 +25,7 @@ import { confirmationPage } from './support/security-oauth-flow.js';
 import { createTestCa } from './support/tls.js';
 import { startTlsFront, type TlsFront } from './support/tls-front.js';
 
-const ALL = [
-  'DescribeActionConnector',
-  'UpdateActionConnector',
-  'ListActionConnectorActions',
-  'InvokeActionConnector',
-].map((a) => `quicksight:${a}`);
+const ALL = ['DescribeActionConnector', 'UpdateActionConnector', 'ListActionConnectorActions', 'InvokeActionConnector'].map((a) => `quicksight:${a}`);
 
 let env: ConnEnv;
 let front: TlsFront;
@@ -107,7 +102,10 @@ async function startMcpServer(): Promise<TestHttpsServer> {
     if (url === '/nos256-prm') return json(200, prm(mcp.url('/nos256/mcp'), [mcp.url('/as')]));
     if (url === '/.well-known/oauth-authorization-server/as') {
       const issuer = mcp.url('/as');
-      return json(200, JSON.stringify({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token`, code_challenge_methods_supported: ['plain'] }));
+      return json(
+        200,
+        JSON.stringify({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token`, code_challenge_methods_supported: ['plain'] }),
+      );
     }
     if (url.startsWith('/mismatch/mcp')) return json(401, '{}', { 'www-authenticate': 'Bearer' });
     if (url.startsWith('/private/mcp')) return json(401, '{}', { 'www-authenticate': `Bearer resource_metadata="${mcp.url('/private-prm')}"` });

@@ -192,7 +192,12 @@ export class AuthorizationCodeFlow {
   }
 
   /** The connector and its flow auth, when it is still the one the flow row was made for. */
-  private async current(row: { region: string; accountId: string; id: string; fingerprint: string }): Promise<{ rec: ConnectorRecord; fa: FlowAuth } | undefined> {
+  private async current(row: {
+    region: string;
+    accountId: string;
+    id: string;
+    fingerprint: string;
+  }): Promise<{ rec: ConnectorRecord; fa: FlowAuth } | undefined> {
     const rec = await this.store.connectors.getConnector(row);
     if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE') return undefined;
     let fa: FlowAuth;
@@ -340,13 +345,7 @@ export class AuthorizationCodeFlow {
     if (known.issuer !== undefined) return iss === known.issuer ? iss : false;
     const u = URL.canParse(iss) ? new URL(iss) : undefined;
     const ok =
-      u !== undefined &&
-      u.protocol === 'https:' &&
-      !u.search &&
-      !u.hash &&
-      !u.username &&
-      !u.password &&
-      u.origin === new URL(fa.authorizationEndpoint).origin;
+      u !== undefined && u.protocol === 'https:' && !u.search && !u.hash && !u.username && !u.password && u.origin === new URL(fa.authorizationEndpoint).origin;
     return ok ? iss : false;
   }
 

@@ -432,7 +432,10 @@ export class Connections {
    * (mcp-discovery.ts): run at the MCP server at `serverUrl` and stored; undefined for any
    * other connector (its own authentication is used as it is). DiscoveryError names what broke.
    */
-  async discoverMcpAuthorization(rec: ConnectorRecord, serverUrl: string): Promise<{ summary: DiscoverySummary; registered: boolean; changed: boolean } | undefined> {
+  async discoverMcpAuthorization(
+    rec: ConnectorRecord,
+    serverUrl: string,
+  ): Promise<{ summary: DiscoverySummary; registered: boolean; changed: boolean } | undefined> {
     if (rec.authType !== 'OAUTH2_AUTHORIZATION_CODE') return undefined;
     const auth = this.auth(rec);
     if (auth.type !== 'OAUTH2_AUTHORIZATION_CODE' || !auth.discover) return undefined;

@@ -77,7 +77,8 @@ export function connectorAuth(rec: ConnectorRecord, keys: KeyRing): ConnectorAut
     }
     case 'OAUTH2_AUTHORIZATION_CODE': {
       const m = cfg.AuthenticationMetadata.AuthorizationCodeGrantMetadata;
-      if (!m.AuthorizationCodeGrantCredentialsDetails) return { type: 'OAUTH2_AUTHORIZATION_CODE', discover: true, baseEndpoint: m.BaseEndpoint, redirectUrl: m.RedirectUrl };
+      if (!m.AuthorizationCodeGrantCredentialsDetails)
+        return { type: 'OAUTH2_AUTHORIZATION_CODE', discover: true, baseEndpoint: m.BaseEndpoint, redirectUrl: m.RedirectUrl };
       const d = m.AuthorizationCodeGrantCredentialsDetails.AuthorizationCodeGrantDetails;
       return {
         type: 'OAUTH2_AUTHORIZATION_CODE',

@@ -266,7 +266,13 @@ export class McpDiscovery {
 
     // 4. The client: the one registered before if it still fits, else a new registration (RFC 7591).
     const p = previous?.config;
-    if (p && p.issuer === issuer && p.registrationEndpoint === registrationEndpoint && p.redirectUri === redirectUri && p.tokenEndpoint === base.tokenEndpoint) {
+    if (
+      p &&
+      p.issuer === issuer &&
+      p.registrationEndpoint === registrationEndpoint &&
+      p.redirectUri === redirectUri &&
+      p.tokenEndpoint === base.tokenEndpoint
+    ) {
       return {
         config: { ...base, clientId: p.clientId, tokenEndpointAuthMethod: p.tokenEndpointAuthMethod, dynamic: true },
         ...(previous?.clientSecret ? { clientSecret: previous.clientSecret } : {}),
@@ -310,7 +316,9 @@ export class McpDiscovery {
     }
     const method = typeof reg.token_endpoint_auth_method === 'string' ? reg.token_endpoint_auth_method : wanted;
     if (!(AUTH_METHODS as readonly string[]).includes(method)) {
-      throw new DiscoveryError(`the client registration at ${registrationEndpoint} gave token_endpoint_auth_method ${printable(method, 64)}, which ActionBridge does not use`);
+      throw new DiscoveryError(
+        `the client registration at ${registrationEndpoint} gave token_endpoint_auth_method ${printable(method, 64)}, which ActionBridge does not use`,
+      );
     }
     const secret = typeof reg.client_secret === 'string' && reg.client_secret ? reg.client_secret : undefined;
     if (method !== 'none' && !secret) throw new DiscoveryError(`the client registration at ${registrationEndpoint} gave no client_secret for ${method}`);

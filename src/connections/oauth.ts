@@ -52,7 +52,11 @@ export function oauthConfig(
   };
   const method = endpoints.tokenEndpointAuth ?? scheme.tokenEndpointAuth;
   const auth =
-    method === 'none' ? client.None() : method === 'client_secret_post' ? client.ClientSecretPost(oauth.clientSecret) : client.ClientSecretBasic(oauth.clientSecret);
+    method === 'none'
+      ? client.None()
+      : method === 'client_secret_post'
+        ? client.ClientSecretPost(oauth.clientSecret)
+        : client.ClientSecretBasic(oauth.clientSecret);
   const config = new client.Configuration(server, oauth.clientId, undefined, auth);
   config[client.customFetch] = egress.fetcher(route.profile, route.tenant) as client.CustomFetch;
   return config;

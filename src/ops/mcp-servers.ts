@@ -651,7 +651,17 @@ export function mcpServerOps(s: Services): Ops {
     if (!def) throw storedMalformed(rec, rec.mcpServerVersion, 'the version the connector names is not stored');
     const authorization = await s.connections.describeMcpAuthorization(rec);
     return {
-      McpServer: described(rec, def.version, def.serverPath, tools, summary ?? { Skipped: [] }, rec.enabledActions, def.createdAt, def.createdBy, authorization),
+      McpServer: described(
+        rec,
+        def.version,
+        def.serverPath,
+        tools,
+        summary ?? { Skipped: [] },
+        rec.enabledActions,
+        def.createdAt,
+        def.createdBy,
+        authorization,
+      ),
     };
   }
 

@@ -340,7 +340,16 @@ export class SqlConnectors implements ConnectorRepository {
     return this.sql.tx(async (trx) => {
       const r = await whereConnector(trx.deleteFrom('connectors'), key).executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) return false;
-      for (const t of ['connector_permissions', 'tags', 'connector_tokens', 'oauth_states', 'connection_tests', 'api_definitions', 'mcp_servers', 'mcp_oauth'] as const) {
+      for (const t of [
+        'connector_permissions',
+        'tags',
+        'connector_tokens',
+        'oauth_states',
+        'connection_tests',
+        'api_definitions',
+        'mcp_servers',
+        'mcp_oauth',
+      ] as const) {
         await whereConnector(trx.deleteFrom(t), key).execute();
       }
       return true;

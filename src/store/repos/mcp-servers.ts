@@ -83,9 +83,7 @@ export class SqlMcpServers implements McpServerRepository {
   }
 
   async getMcpOAuth(rec: ConnectorRecord): Promise<McpOAuthRecord | undefined> {
-    const r = await whereConnector(this.sql.db.selectFrom('mcp_oauth').selectAll(), rec)
-      .where('connector_created_at', '=', rec.createdAt)
-      .executeTakeFirst();
+    const r = await whereConnector(this.sql.db.selectFrom('mcp_oauth').selectAll(), rec).where('connector_created_at', '=', rec.createdAt).executeTakeFirst();
     if (!r) return undefined;
     return { config: r.config, clientSecretSealed: r.client_secret_sealed, updatedAt: Number(r.updated_at) };
   }
