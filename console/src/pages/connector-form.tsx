@@ -33,6 +33,8 @@ interface Form {
   tokenEndpoint: string;
   authorizationEndpoint: string;
   redirectUrl: string;
+  /** OAUTH2_AUTHORIZATION_CODE on GENERIC_HTTP without a client: discovered at the MCP server (no client fields). */
+  discover: boolean;
   roleArn: string;
   /** null: every action of the type's catalog. */
   enabledActions: string[] | null;
@@ -57,6 +59,7 @@ const EMPTY: Form = {
   tokenEndpoint: '',
   authorizationEndpoint: '',
   redirectUrl: '',
+  discover: false,
   roleArn: '',
   enabledActions: null,
 };
@@ -94,6 +97,11 @@ function authConfig(f: Form, keep: boolean): AuthConfig {
       };
       break;
     case 'OAUTH2_AUTHORIZATION_CODE':
+      if (f.discover && f.type === 'GENERIC_HTTP') {
+        // No client: the MCP server's authorization server and a client are discovered when it is attached.
+        md[METADATA_MEMBER.OAUTH2_AUTHORIZATION_CODE] = { BaseEndpoint, RedirectUrl: f.redirectUrl.trim() };
+        break;
+      }
       md[METADATA_MEMBER.OAUTH2_AUTHORIZATION_CODE] = {
         BaseEndpoint,
         RedirectUrl: f.redirectUrl.trim(),
@@ -190,6 +198,7 @@ function fromConnector(c: Wire<ActionConnector>): Form {
         ...base,
         baseEndpoint: m?.BaseEndpoint ?? '',
         redirectUrl: m?.RedirectUrl ?? '',
+        discover: d === undefined,
         clientId: d?.ClientId ?? '',
         tokenEndpoint: d?.TokenEndpoint ?? '',
         authorizationEndpoint: d?.AuthorizationEndpoint ?? '',
@@ -416,7 +425,8 @@ export function ConnectorForm({ session, meta, id }: { session: Session; meta: M
     setGeneral({ problems: [] });
     // A stored secret left blank is kept: the server keeps the sealed value (KeepCurrentSecret).
     const secretField = SECRET_FIELD[f.authType];
-    const keep = editing && secretField !== undefined && storedAuth === f.authType && f[secretField] === '';
+    const discovered = f.authType === 'OAUTH2_AUTHORIZATION_CODE' && f.discover && f.type === 'GENERIC_HTTP';
+    const keep = editing && !discovered && secretField !== undefined && storedAuth === f.authType && f[secretField] === '';
     const input: Record<string, unknown> = {
       ActionConnectorId: f.id.trim(),
       Name: f.name,
@@ -675,7 +685,13 @@ export function ConnectorForm({ session, meta, id }: { session: Session; meta: M
               />
             </>
           ) : null}
-          {a === 'OAUTH2_CLIENT_CREDENTIALS' || a === 'OAUTH2_AUTHORIZATION_CODE' ? (
+          {a === 'OAUTH2_AUTHORIZATION_CODE' && f.type === 'GENERIC_HTTP' ? (
+            <label className="check">
+              <input type="checkbox" name="discover" checked={f.discover} onChange={(e) => setF((x) => ({ ...x, discover: e.target.checked }))} /> No client of
+              my own: discover the authorization server and register a client when an MCP server is attached (the MCP authorization spec)
+            </label>
+          ) : null}
+          {a === 'OAUTH2_CLIENT_CREDENTIALS' || (a === 'OAUTH2_AUTHORIZATION_CODE' && !(f.discover && f.type === 'GENERIC_HTTP')) ? (
             <>
               <Field label="Client ID" name="clientId" value={f.clientId} onChange={set('clientId')} required error={errors.clientId} />
               <SecretField
@@ -700,17 +716,19 @@ export function ConnectorForm({ session, meta, id }: { session: Session; meta: M
           ) : null}
           {a === 'OAUTH2_AUTHORIZATION_CODE' ? (
             <>
-              <Field
-                label="Authorization endpoint"
-                name="authorizationEndpoint"
-                type="url"
-                inputMode="url"
-                value={f.authorizationEndpoint}
-                onChange={set('authorizationEndpoint')}
-                required
-                error={errors.authorizationEndpoint}
-                hint="Scopes and other parameters may go in its query, e.g. ?scope=read%20offline_access."
-              />
+              {f.discover && f.type === 'GENERIC_HTTP' ? null : (
+                <Field
+                  label="Authorization endpoint"
+                  name="authorizationEndpoint"
+                  type="url"
+                  inputMode="url"
+                  value={f.authorizationEndpoint}
+                  onChange={set('authorizationEndpoint')}
+                  required
+                  error={errors.authorizationEndpoint}
+                  hint="Scopes and other parameters may go in its query, e.g. ?scope=read%20offline_access."
+                />
+              )}
               <Field
                 label="Redirect URL"
                 name="redirectUrl"

@@ -7,6 +7,41 @@ import { ErrorBox, Field, Notice, useLoad } from '../ui';
 
 type Server = Output<'DescribeActionConnectorMcpServer'>['McpServer'];
 
+/** What the MCP authorization discovery found (a connector without a client of its own). */
+function AuthorizationFacts({ server }: { server: Server }) {
+  const a = server.Authorization;
+  if (!a) return null;
+  return (
+    <details>
+      <summary>
+        Authorization discovered at the server: <code>{a.Issuer}</code>
+      </summary>
+      <dl>
+        <dt>Client</dt>
+        <dd>
+          <code>{a.ClientId}</code> {a.DynamicClientRegistration ? '(registered by ActionBridge; its secret is stored encrypted)' : ''}
+        </dd>
+        <dt>Resource (tokens are bound to it)</dt>
+        <dd>
+          <code>{a.Resource}</code>
+        </dd>
+        <dt>Endpoints</dt>
+        <dd>
+          <code>{a.AuthorizationEndpoint}</code>, <code>{a.TokenEndpoint}</code>
+        </dd>
+        {a.Scope ? (
+          <>
+            <dt>Scopes</dt>
+            <dd>
+              <code>{a.Scope}</code>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </details>
+  );
+}
+
 const hints = (a: Record<string, unknown> | undefined): string =>
   [a?.ReadOnlyHint === true ? 'read-only' : '', a?.DestructiveHint === true ? 'destructive' : '', a?.IdempotentHint === true ? 'idempotent' : '']
     .filter(Boolean)
@@ -79,7 +114,11 @@ export function McpServerSection({ id, mayChange }: { id: string; mayChange: boo
     setState({ busy: true });
     try {
       const r = await call('PutActionConnectorMcpServer', { ActionConnectorId: id, ...(path.trim() ? { ServerPath: path.trim() } : {}) });
-      setState({ done: `Attached. Tools that became actions of this connector: ${r.McpServer.Tools?.length ?? 0}.` });
+      setState({
+        done: r.McpServer.SignInRequired
+          ? 'Attached; its authorization server was discovered. Sign in to it (Sign in on this page), then refresh the tools.'
+          : `Attached. Tools that became actions of this connector: ${r.McpServer.Tools?.length ?? 0}.`,
+      });
       setPath('');
       current.reload();
     } catch (err) {
@@ -95,7 +134,11 @@ export function McpServerSection({ id, mayChange }: { id: string; mayChange: boo
         r.RemovedActions?.length ? `removed ${r.RemovedActions.join(', ')}` : '',
         r.RemovedFromEnabledActions?.length ? `no longer enabled: ${r.RemovedFromEnabledActions.join(', ')}` : '',
       ].filter(Boolean);
-      setState({ done: `Tools listed again${parts.length ? `: ${parts.join('; ')}` : ': no change'}.` });
+      setState({
+        done: r.McpServer.SignInRequired
+          ? 'Sign in to the MCP server’s authorization server first (Sign in on this page), then refresh the tools.'
+          : `Tools listed again${parts.length ? `: ${parts.join('; ')}` : ': no change'}.`,
+      });
       current.reload();
     } catch (err) {
       failed(err);
@@ -133,6 +176,7 @@ export function McpServerSection({ id, mayChange }: { id: string; mayChange: boo
             <code>{server.ServerUrl}</code>
             {server.LastRefreshTime ? `, tools listed ${when(server.LastRefreshTime as unknown as number)}` : ''}
           </p>
+          <AuthorizationFacts server={server} />
           <ToolsTable server={server} />
           {mayChange ? (
             <p>
