@@ -34,6 +34,8 @@ let mcp: TestHttpsServer;
 let browser: TestBrowser;
 let alice: TestUser;
 /** What the MCP server saw. */
+/** The scope the server's 401 challenge names (RFC 6750 §3): a change is a new discovery result. */
+let challengeScope = 'mcp:tools';
 const seen = { calls: [] as { tool: string; audience: string | undefined }[], refused: 0, elsewhere: [] as (string | undefined)[] };
 
 const api = (creds: Creds = ADMIN) => new ActionBridgeClient({ endpoint: env.t.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: creds });
@@ -118,7 +120,7 @@ async function startMcpServer(): Promise<TestHttpsServer> {
       seen.refused++;
       req.resume();
       return json(401, '{"error":"invalid_token"}', {
-        'www-authenticate': `Bearer resource_metadata="${mcp.url('/.well-known/oauth-protected-resource/mcp')}", scope="mcp:tools"`,
+        'www-authenticate': `Bearer resource_metadata="${mcp.url('/.well-known/oauth-protected-resource/mcp')}", scope="${challengeScope}"`,
       });
     }
     if (req.method !== 'POST') return json(405, '{}');
@@ -247,6 +249,28 @@ describe('an MCP server whose authorization is discovered', () => {
     const ref = (await sealedSecrets(env.t.server.store)).find((r) => r.table === 'mcp_oauth' && r.rowKey[2] === 'tracker');
     expect(ref).toBeDefined();
     expect(env.t.server.services.keys.open(ref!.sealed, ref!.aad)).toBe(secret);
+  });
+
+  it('a discovery that finds something else (here: other scopes) drops the users’ tokens; signing in again works', async () => {
+    const rec = (await env.t.server.store.connectors.getConnector(trackerKey))!;
+    challengeScope = 'openid mcp:tools';
+    try {
+      const r = await api(alice).refreshActionConnectorMcpTools({ ActionConnectorId: 'tracker' });
+      expect(r.McpServer.SignInRequired).toBe(true);
+      expect(r.McpServer.Authorization!.Scope).toBe('openid mcp:tools');
+      // The same client (nothing about it changed), but tokens obtained for the old discovery are gone.
+      expect(r.McpServer.Authorization!.ClientId).toBe(clientId);
+      expect(r.RemovedActions).toEqual([]);
+      expect(await env.t.server.store.connections.getToken(rec, alice.arn)).toBeUndefined();
+      const out = await failure(api(alice).invokeAction({ ActionConnectorId: 'tracker', ActionId: 'search-issues', Input: { query: 'x' } }));
+      expect(out.name).toBe('AccessTokenNotFoundException');
+    } finally {
+      challengeScope = 'mcp:tools';
+    }
+    await api(alice).refreshActionConnectorMcpTools({ ActionConnectorId: 'tracker' });
+    await signIn('tracker', alice);
+    const out = await api(alice).invokeAction({ ActionConnectorId: 'tracker', ActionId: 'search-issues', Input: { query: 'y' } });
+    expect(out.InvokeActionStatus).toBe('SUCCESS');
   });
 
   it('DeleteActionConnectorMcpServer drops the registered client and the users’ tokens', async () => {
