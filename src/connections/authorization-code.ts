@@ -105,7 +105,7 @@ export interface FlowAuth {
 }
 
 /** Authorization request parameters the flow sets itself (RFC 6749 §4.1.1, RFC 7636 §4.3). */
-const FLOW_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'request', 'request_uri', 'resource'];
+const FLOW_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method', 'request', 'request_uri'];
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // Domain-separated hashes: a flow id, and a state with its browser binding, each keys an oauth_states row.
@@ -310,6 +310,8 @@ export class AuthorizationCodeFlow {
     const endpoint = new URL(fa.authorizationEndpoint);
     for (const own of FLOW_PARAMS) endpoint.searchParams.delete(own);
     const d = fa.discovered?.config;
+    // A discovered endpoint's own resource parameter never replaces the server's (RFC 8707).
+    if (d) endpoint.searchParams.delete('resource');
     // A discovered client asks for the scopes the server named, and for a token bound to the server (RFC 8707).
     const wanted = { ...(schemeFor(rec.type).authorizationParams ?? {}), ...(d?.scope ? { scope: d.scope } : {}) };
     const defaults = Object.entries(wanted).filter(([k]) => !endpoint.searchParams.has(k));

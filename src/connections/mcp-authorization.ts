@@ -73,7 +73,15 @@ export class McpAuthorization {
 
   private open(rec: ConnectorRecord, row: { config: string; clientSecretSealed: string | null }): { config: DiscoveredConfig; secret?: string; hash: string } {
     const hash = sha256(row.config);
-    const config = JSON.parse(row.config) as DiscoveredConfig;
+    let config: DiscoveredConfig;
+    try {
+      config = JSON.parse(row.config) as DiscoveredConfig;
+    } catch {
+      throw new SealedConfigMismatch(rec);
+    }
+    if (!config || typeof config.clientId !== 'string' || typeof config.tokenEndpoint !== 'string' || typeof config.resource !== 'string') {
+      throw new SealedConfigMismatch(rec);
+    }
     if (row.clientSecretSealed === null) return { config, hash };
     try {
       return { config, hash, secret: this.keys.open(row.clientSecretSealed, aad.mcpOAuthClient(rec.region, rec.accountId, rec.id, hash)) };
@@ -107,7 +115,7 @@ export class McpAuthorization {
   async describe(rec: ConnectorRecord): Promise<DiscoverySummary | undefined> {
     const row = await this.store.mcpServers.getMcpOAuth(rec);
     if (!row) return undefined;
-    return summaryOf(JSON.parse(row.config) as DiscoveredConfig, row.updatedAt);
+    return summaryOf(this.open(rec, { config: row.config, clientSecretSealed: null }).config, row.updatedAt);
   }
 
   /**
