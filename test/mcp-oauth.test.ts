@@ -36,6 +36,8 @@ let alice: TestUser;
 /** What the MCP server saw. */
 /** The scope the server's 401 challenge names (RFC 6750 §3): a change is a new discovery result. */
 let challengeScope = 'mcp:tools';
+/** The authorization server the resource metadata names (an attacker may change it). */
+let namedIssuer = () => oidc.issuer;
 const seen = { calls: [] as { tool: string; audience: string | undefined }[], refused: 0, elsewhere: [] as (string | undefined)[] };
 
 const api = (creds: Creds = ADMIN) => new ActionBridgeClient({ endpoint: env.t.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: creds });
@@ -97,7 +99,7 @@ async function startMcpServer(): Promise<TestHttpsServer> {
       req.resume();
       return json(200, '{}');
     }
-    if (url === '/.well-known/oauth-protected-resource/mcp') return json(200, prm(serverUrl(), [oidc.issuer]));
+    if (url === '/.well-known/oauth-protected-resource/mcp') return json(200, prm(serverUrl(), [namedIssuer()]));
     // Found through the well-known fallback (no resource_metadata in its challenge): it names another resource.
     if (url === '/.well-known/oauth-protected-resource/mismatch/mcp') return json(200, prm('https://tracker.example.com/mcp', [oidc.issuer]));
     if (url === '/private-prm') return json(200, prm(mcp.url('/private/mcp'), ['https://10.20.30.40']));
@@ -271,6 +273,37 @@ describe('an MCP server whose authorization is discovered', () => {
     await signIn('tracker', alice);
     const out = await api(alice).invokeAction({ ActionConnectorId: 'tracker', ActionId: 'search-issues', Input: { query: 'y' } });
     expect(out.InvokeActionStatus).toBe('SUCCESS');
+  });
+
+  it('attack: resource metadata that now names another authorization server: a refresh drops the users’ tokens, their refresh token never goes there', async () => {
+    const evil = await startOidc(env.ca, [], { registration: true, resources: { urls: () => [serverUrl()], scope: 'mcp:tools' } });
+    const rec = (await env.t.server.store.connectors.getConnector(trackerKey))!;
+    const row = (await env.t.server.store.connections.getToken(rec, alice.arn))!;
+    // Due: the next use would refresh it at the token endpoint the connector knows.
+    await env.t.server.store.connections.putToken({ ...row, refreshAt: 0 }, destinationDigest(rec));
+    const refreshesBefore = oidc.tokenRequests.refresh_token ?? 0;
+    namedIssuer = () => evil.issuer;
+    try {
+      const r = await api(alice).refreshActionConnectorMcpTools({ ActionConnectorId: 'tracker' });
+      expect(r.McpServer.SignInRequired).toBe(true);
+      expect(r.McpServer.Authorization!.Issuer).toBe(evil.issuer);
+      expect(r.McpServer.Authorization!.ClientId).not.toBe(clientId);
+      expect(await env.t.server.store.connections.getToken(rec, alice.arn)).toBeUndefined();
+      const e = await failure(api(alice).invokeAction({ ActionConnectorId: 'tracker', ActionId: 'search-issues', Input: { query: 'x' } }));
+      expect(e.name).toBe('AccessTokenNotFoundException');
+      expect(evil.tokenRequests).toEqual({});
+      expect(oidc.tokenRequests.refresh_token ?? 0).toBe(refreshesBefore);
+    } finally {
+      namedIssuer = () => oidc.issuer;
+      await evil.close();
+    }
+    // Back to the real one: a new client there (the evil one's replaced it), and a new sign-in.
+    const back = await api(alice).refreshActionConnectorMcpTools({ ActionConnectorId: 'tracker' });
+    clientId = back.McpServer.Authorization!.ClientId;
+    await signIn('tracker', alice);
+    expect((await api(alice).invokeAction({ ActionConnectorId: 'tracker', ActionId: 'search-issues', Input: { query: 'y' } })).InvokeActionStatus).toBe(
+      'SUCCESS',
+    );
   });
 
   it('DeleteActionConnectorMcpServer drops the registered client and the users’ tokens', async () => {
