@@ -37,6 +37,7 @@ import { failureOutcome, type TokenObserver } from './observe.js';
 import { egressRoute } from '../domain/vpc-connections.js';
 import { IssuerDiscovery } from './issuer-discovery.js';
 import { parsePrincipalArn } from '../auth/arns.js';
+import { authConfigOf } from './destination.js';
 import { type DiscoveredAuth, McpAuthorization } from './mcp-authorization.js';
 
 type CodeAuth = Extract<ConnectorAuth, { type: 'OAUTH2_AUTHORIZATION_CODE' }>;
@@ -200,8 +201,21 @@ export class AuthorizationCodeFlow {
   }): Promise<{ rec: ConnectorRecord; fa: FlowAuth } | undefined> {
     const rec = await this.store.connectors.getConnector(row);
     if (rec?.authType !== 'OAUTH2_AUTHORIZATION_CODE') return undefined;
+    if (fingerprint(rec, 'end-user') === row.fingerprint) {
+      // Its own client, as configured when the flow began (checked before its secret is opened).
+      const auth = codeAuth(rec, this.keys);
+      return auth.discover ? undefined : { rec, fa: await this.flowAuth(rec, auth) };
+    }
+    // A discovered client: bound to what was discovered too. Anything else changed: refused.
     let fa: FlowAuth;
     try {
+      const cfg = authConfigOf(rec);
+      if (
+        cfg.AuthenticationType !== 'OAUTH2_AUTHORIZATION_CODE' ||
+        cfg.AuthenticationMetadata.AuthorizationCodeGrantMetadata.AuthorizationCodeGrantCredentialsDetails
+      ) {
+        return undefined;
+      }
       fa = await this.flowAuth(rec, codeAuth(rec, this.keys));
     } catch (err) {
       if (err instanceof ServiceError) return undefined;
