@@ -536,7 +536,7 @@ export function mcpServerOps(s: Services): Ops {
 
   /** Lists the tools at `path` and stores them as the next version; what was added and removed. */
   async function store(ctx: RequestContext, rec: ConnectorRecord, path: string, enableNew: boolean) {
-    const { tools: before, summary: beforeSummary } = await currentTools(rec);
+    const { def: beforeDef, tools: before, summary: beforeSummary } = await currentTools(rec);
     const url = serverUrl(rec, path);
     // No client of its own: the authorization server and a client are discovered at the server first (each put and refresh).
     let authorization: DiscoverySummary | undefined;
@@ -554,7 +554,9 @@ export function mcpServerOps(s: Services): Ops {
     } catch (err) {
       // Discovered, but the caller has not signed in (or must again): the server is stored with the tools it had.
       if (authorization && err instanceof ServiceError && err.name === 'AccessTokenNotFoundException') {
-        return storeVersion(ctx, rec, path, enableNew, before, before, beforeSummary ?? { Skipped: [] }, authorization, true);
+        // The tools it had, if it is the same server; none for a server at another path.
+        const same = beforeDef?.serverPath === path;
+        return storeVersion(ctx, rec, path, enableNew, before, same ? before : [], (same ? beforeSummary : undefined) ?? { Skipped: [] }, authorization, true);
       }
       const f = mcpFailure(err);
       const why = isEgressError(err) ? `${err.reason}: ${cut(err.message)}` : f ? `${f.status ? `HTTP ${f.status}: ` : ''}${f.message}` : undefined;
