@@ -111,6 +111,20 @@ async function startMcpServer(): Promise<TestHttpsServer> {
         JSON.stringify({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token`, code_challenge_methods_supported: ['plain'] }),
       );
     }
+    if (url === '/wrongiss-prm') return json(200, prm(mcp.url('/wrongiss/mcp'), [mcp.url('/as2')]));
+    if (url === '/.well-known/oauth-authorization-server/as2') {
+      // Served for /as2 but naming another issuer (a mix-up).
+      return json(
+        200,
+        JSON.stringify({
+          issuer: oidc.issuer,
+          authorization_endpoint: `${oidc.issuer}/auth`,
+          token_endpoint: `${oidc.issuer}/token`,
+          code_challenge_methods_supported: ['S256'],
+        }),
+      );
+    }
+    if (url.startsWith('/wrongiss/mcp')) return json(401, '{}', { 'www-authenticate': `Bearer resource_metadata="${mcp.url('/wrongiss-prm')}"` });
     if (url.startsWith('/mismatch/mcp')) return json(401, '{}', { 'www-authenticate': 'Bearer' });
     if (url.startsWith('/private/mcp')) return json(401, '{}', { 'www-authenticate': `Bearer resource_metadata="${mcp.url('/private-prm')}"` });
     if (url.startsWith('/nos256/mcp')) return json(401, '{}', { 'www-authenticate': `Bearer resource_metadata="${mcp.url('/nos256-prm')}"` });
@@ -357,6 +371,13 @@ describe.skipIf(process.env.ACTIONBRIDGE_TEST_STORE === 'postgres')('discovery r
     await create('nos256', mcp.url('/nos256/mcp'));
     const e = await failure(api(alice).putActionConnectorMcpServer({ ActionConnectorId: 'nos256' }));
     expect(e.message).toContain('does not list S256 in code_challenge_methods_supported');
+  });
+
+  it('authorization-server metadata naming another issuer than the one looked up is refused (RFC 8414 §3.3)', async () => {
+    await create('wrongiss', mcp.url('/wrongiss/mcp'));
+    const e = await failure(api(alice).putActionConnectorMcpServer({ ActionConnectorId: 'wrongiss' }));
+    expect(e.name).toBe('InvalidParameterValueException');
+    expect(e.message).toContain(`names issuer ${oidc.issuer}, not ${mcp.url('/as2')}`);
   });
 
   it('a connector type other than GENERIC_HTTP must name its client', async () => {
