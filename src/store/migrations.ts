@@ -321,7 +321,7 @@ const migrations: Record<string, Migration> = {
   // whose OAUTH2_AUTHORIZATION_CODE configuration names no client, what was discovered at its
   // MCP server (issuer, endpoints, resource, the client registered there) in clear, and the
   // registered client's secret sealed (bound to the connector, its destination and the clear part).
-  '0012_mcp_oauth': {
+  '0013_mcp_oauth': {
     async up(db: MigrationDb) {
       await db.schema
         .createTable('mcp_oauth')
