@@ -598,7 +598,7 @@ export interface PutActionConnectorMcpServerRequest {
   ActionConnectorId: string;
   /** The server's path under the connector's BaseEndpoint (e.g. /mcp); absent or empty: the BaseEndpoint itself. Never another host: the BaseEndpoint decides it. */
   ServerPath?: string;
-  /** STREAMABLE_HTTP (the default and, for now, the only one). */
+  /** How ActionBridge talks to the server: STREAMABLE_HTTP, SSE (the legacy HTTP+SSE transport of protocol version 2024-11-05: a GET stream whose endpoint event names where messages are POSTed, on the server's origin only), or AUTO (the default): Streamable HTTP first and, when the server answers the initialize POST with HTTP 400, 404 or 405, SSE, as the MCP specification's backwards-compatibility section says. The transport found is stored and used by every call until the next put. */
   Transport?: McpTransport;
   /** Whether tools that become actions join EnabledActions (default true). */
   EnableNewActions?: boolean;
@@ -646,7 +646,7 @@ export interface DeleteActionConnectorMcpServerResponse {
   RequestId?: string;
   Status?: number;
 }
-export type McpTransport = "STREAMABLE_HTTP";
+export type McpTransport = "STREAMABLE_HTTP" | "SSE" | "AUTO";
 /** A remote MCP server attached to a connector, and the tools it listed. */
 export interface McpServerSummary {
   /** 1 for the first list stored on the connector, then one more for each put or refresh. */
@@ -654,6 +654,7 @@ export interface McpServerSummary {
   /** The connector's BaseEndpoint with ServerPath. */
   ServerUrl: string;
   ServerPath?: string;
+  /** The transport in use: STREAMABLE_HTTP or SSE (never AUTO: what AUTO found). */
   Transport: McpTransport;
   /** What the server called itself when it was listed (serverInfo.name). */
   ServerName?: string;
