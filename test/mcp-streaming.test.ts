@@ -99,7 +99,7 @@ function buildServer(): McpServer {
 }
 
 /** A hand-written stateless Streamable HTTP server whose tools/call answer splits `KEY` across two writes. */
-async function rawStreamable(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
+async function rawStreamable(_req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
   const msg = JSON.parse(body) as { id?: number; method: string };
   if (msg.id === undefined) {
     res.writeHead(202).end();
@@ -399,10 +399,10 @@ describe('Egress.stream', () => {
   it('ends with EgressError: idle past idleTimeoutMs, total past totalTimeoutMs, bytes past maxBytes; the refused address before anything', async () => {
     const e = egress();
     try {
-      const idle = await e.stream({ method: 'GET', url: drip.url('/?n=3&every=800'), totalTimeoutMs: 5_000, idleTimeoutMs: 400 }).then(
-        (r) => read(r.body),
-        (x: unknown) => Promise.reject(x),
-      ).catch((x: EgressError) => x);
+      const idle = await e
+        .stream({ method: 'GET', url: drip.url('/?n=3&every=800'), totalTimeoutMs: 5_000, idleTimeoutMs: 400 })
+        .then((r) => read(r.body))
+        .catch((x: EgressError) => x);
       expect(idle).toMatchObject({ reason: 'timeout', message: expect.stringMatching(/sent nothing for 400 ms/) });
       const total = await e
         .stream({ method: 'GET', url: drip.url('/?n=20&every=100'), totalTimeoutMs: 700, idleTimeoutMs: 500 })

@@ -244,7 +244,15 @@ interface SessionLimits {
  * connection for the whole session for notifications a one-call session does not need
  * (`allowGet` is for the SSE transport, whose GET stream is the session).
  */
-function egressFetch(s: Services, rec: ConnectorRecord, user: EndUser, server: URL, limits: SessionLimits, last: { status: number }, allowGet: boolean): FetchLike {
+function egressFetch(
+  s: Services,
+  rec: ConnectorRecord,
+  user: EndUser,
+  server: URL,
+  limits: SessionLimits,
+  last: { status: number },
+  allowGet: boolean,
+): FetchLike {
   return async (url, init) => {
     const u = new URL(String(url instanceof URL ? url.href : url));
     if (u.origin !== server.origin) throw new TypeError(`the MCP client asked for another origin than the server's (${u.origin})`);
@@ -367,7 +375,8 @@ async function withSession<T>(
   const last = { status: 0 };
   const why = (err: unknown): unknown => {
     if (deadline.signal.aborted) return deadline.signal.reason;
-    if (signal?.aborted) return new SessionEnded('McpCancelled', 'The caller went away: the tool call was cancelled (notifications/cancelled sent to the MCP server).');
+    if (signal?.aborted)
+      return new SessionEnded('McpCancelled', 'The caller went away: the tool call was cancelled (notifications/cancelled sent to the MCP server).');
     if (broken.signal.aborted) return broken.signal.reason;
     return err;
   };
@@ -437,7 +446,10 @@ function mcpFailure(err: unknown, bound: number): { code: string; message: strin
     return { code: 'McpHttpError', message: cut(err.message)!, ...(err.code !== undefined && err.code > 0 ? { status: err.code } : {}) };
   }
   if (err instanceof McpError && err.code === ErrorCode.RequestTimeout) {
-    return { code: 'McpTimeout', message: `The MCP server did not complete the call within ${bound} ms (the MCP call bound, mcpCallTimeoutMs): ${cut(err.message)}` };
+    return {
+      code: 'McpTimeout',
+      message: `The MCP server did not complete the call within ${bound} ms (the MCP call bound, mcpCallTimeoutMs): ${cut(err.message)}`,
+    };
   }
   if (err instanceof McpError) return { code: 'McpError', message: cut(err.message)! };
   // Ours (a refusal, a token endpoint, egress) stay what they are.
@@ -518,7 +530,10 @@ function toStored(rec: ConnectorRecord, listed: unknown[], truncated: boolean, p
 }
 
 /** Per store: how mcpServerOps refreshes a connector's tool list as `by` (a new version, new tools not enabled). */
-const refreshers = new WeakMap<object, (rec: ConnectorRecord, by: EndUser) => Promise<{ added: string[]; removed: string[]; removedFromEnabled: string[] } | undefined>>();
+const refreshers = new WeakMap<
+  object,
+  (rec: ConnectorRecord, by: EndUser) => Promise<{ added: string[]; removed: string[]; removedFromEnabled: string[] } | undefined>
+>();
 /** Background refreshes running, by connector: at most one each; a change said meanwhile runs it once more after. */
 const refreshing = new Map<string, { again: boolean }>();
 
@@ -558,7 +573,11 @@ async function refreshOnce(s: Services, seen: ConnectorRecord, user: EndUser): P
     const rec = await s.store.connectors.getConnector(seen);
     if (!rec || rec.createdAt !== seen.createdAt || rec.mcpServerVersion === null) return;
     const r = await refresh(rec, user);
-    if (r) s.log?.info({ ...fields, added: r.added, removed: r.removed, removedFromEnabledActions: r.removedFromEnabled }, 'mcp: the server said its tools changed; tool list refreshed');
+    if (r)
+      s.log?.info(
+        { ...fields, added: r.added, removed: r.removed, removedFromEnabledActions: r.removedFromEnabled },
+        'mcp: the server said its tools changed; tool list refreshed',
+      );
   } catch (err) {
     s.log?.warn({ ...fields, err: { type: errorName(err), message: errorMessage(err) } }, 'mcp: the server said its tools changed; the refresh failed');
   }
@@ -616,7 +635,8 @@ export async function invokeMcpTool(
         const f = mcpFailure(cause, boundOf(s));
         if (!f) throw cause;
         // Ended without an answer (the bound, the caller): no status to report; the audit says why.
-        if (cause instanceof SessionEnded) return { InvokeActionStatus: 'FAILED', Output: { Code: f.code, Message: f.message }, errorCode: f.code } as InvocationResult;
+        if (cause instanceof SessionEnded)
+          return { InvokeActionStatus: 'FAILED', Output: { Code: f.code, Message: f.message }, errorCode: f.code } as InvocationResult;
         return { InvokeActionStatus: 'FAILED', HttpStatusCode: f.status ?? last.status, Output: { Code: f.code, Message: f.message } };
       }
       changed = session.listChanged;
@@ -831,7 +851,19 @@ export function mcpServerOps(s: Services): Ops {
     if (rec.mcpServerVersion === null) throw notFound(`Action connector ${rec.id} has no MCP server; PutActionConnectorMcpServer attaches one.`);
     const { def, tools, summary } = await currentTools(rec);
     if (!def) throw storedMalformed(rec, rec.mcpServerVersion, 'the version the connector names is not stored');
-    return { McpServer: described(rec, def.version, def.serverPath, transportOf(def), tools, summary ?? { Skipped: [] }, rec.enabledActions, def.createdAt, def.createdBy) };
+    return {
+      McpServer: described(
+        rec,
+        def.version,
+        def.serverPath,
+        transportOf(def),
+        tools,
+        summary ?? { Skipped: [] },
+        rec.enabledActions,
+        def.createdAt,
+        def.createdBy,
+      ),
+    };
   }
 
   async function remove(ctx: RequestContext, input: IO<'DeleteActionConnectorMcpServer'>['input']): Promise<IO<'DeleteActionConnectorMcpServer'>['output']> {

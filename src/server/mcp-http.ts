@@ -229,7 +229,9 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
     for (const m of messages) {
       if (m && m.method === 'notifications/cancelled' && m.params?.requestId !== undefined) calls.get(callKey(tokenId, sid, m.params.requestId))?.();
     }
-    const keys = messages.filter((m) => m && m.method === 'tools/call' && (typeof m.id === 'string' || typeof m.id === 'number')).map((m) => callKey(tokenId, sid, m.id));
+    const keys = messages
+      .filter((m) => m && m.method === 'tools/call' && (typeof m.id === 'string' || typeof m.id === 'number'))
+      .map((m) => callKey(tokenId, sid, m.id));
     if (!keys.length) return;
     for (const k of keys) calls.set(k, end);
     reply.raw.once('close', () => {
