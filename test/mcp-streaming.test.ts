@@ -100,7 +100,7 @@ function buildServer(): McpServer {
 
 /** A hand-written stateless Streamable HTTP server whose tools/call answer splits `KEY` across two writes. */
 async function rawStreamable(_req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
-  const msg = JSON.parse(body) as { id?: number; method: string };
+  const msg = JSON.parse(body) as { id?: number; method: string; params?: { name?: string; _meta?: { progressToken?: string | number } } };
   if (msg.id === undefined) {
     res.writeHead(202).end();
     return;
@@ -109,14 +109,29 @@ async function rawStreamable(_req: http.IncomingMessage, res: http.ServerRespons
     msg.method === 'initialize'
       ? { protocolVersion: '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 'raw', version: '0' } }
       : msg.method === 'tools/list'
-        ? { tools: [{ name: 'leak', description: 'Echoes the key in pieces.', inputSchema: { type: 'object' } }] }
+        ? {
+            tools: [
+              { name: 'leak', description: 'Echoes the key in pieces.', inputSchema: { type: 'object' } },
+              { name: 'flood', description: 'Streams without end.', inputSchema: { type: 'object' } },
+            ],
+          }
         : undefined;
   if (result) {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: msg.id, result }));
     return;
   }
-  // tools/call: the answer as one SSE event written in two pieces, the key cut in the middle.
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  if (msg.params?.name === 'flood') {
+    // 64 KiB progress notifications without end (until 16 MiB, or the client goes away).
+    const token = msg.params._meta?.progressToken ?? 0;
+    for (let i = 0; i < 256 && !res.destroyed; i++) {
+      const note = { jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: token, progress: i, message: 'x'.repeat(65_536) } };
+      if (!res.write(`event: message\ndata: ${JSON.stringify(note)}\n\n`)) await new Promise((r) => res.once('drain', r));
+    }
+    res.end();
+    return;
+  }
+  // tools/call: the answer as one SSE event written in two pieces, the key cut in the middle.
   const event = `event: message\ndata: ${JSON.stringify({ jsonrpc: '2.0', id: msg.id, result: { content: [{ type: 'text', text: `the key is ${KEY} (and ${KEY})` }] } })}\n\n`;
   const cut = event.indexOf(KEY) + 8;
   res.write(event.slice(0, cut));
@@ -348,6 +363,14 @@ describe('scrubbing a stream', () => {
     expect(text).toContain('the key is [redacted]');
     expect(text).not.toContain(KEY);
     expect(text).not.toContain(KEY.slice(0, 8));
+  });
+
+  it('a stream past the egress byte bound (10 MiB) ends the call at once: FAILED with egress reason response-too-large, not at the bound', async () => {
+    const t0 = Date.now();
+    const r = await api(env.alice).invokeAction({ ActionConnectorId: 'raw', ActionId: 'flood', Input: {} });
+    expect(r.InvokeActionStatus).toBe('FAILED');
+    expect(r.Output).toMatchObject({ Code: 'EgressError', Reason: 'response-too-large' });
+    expect(Date.now() - t0).toBeLessThan(BOUND_MS);
   });
 });
 
