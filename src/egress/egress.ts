@@ -148,6 +148,7 @@ export class Egress {
   }
 
   async request(req: EgressRequest): Promise<EgressResponse> {
+    if (this.closed) throw new Error('Egress is closed');
     let origin = originOf(req.url);
     const deadline = new AbortController();
     const timer = setTimeout(() => {
@@ -186,6 +187,7 @@ export class Egress {
    * connection.
    */
   async stream(req: EgressStreamRequest): Promise<EgressStreamResponse> {
+    if (this.closed) throw new Error('Egress is closed');
     for (const key of ['totalTimeoutMs', 'idleTimeoutMs'] as const) {
       if (!(req[key] > 0)) throw new TypeError(`egress stream ${key} must be a positive number`);
     }
@@ -302,7 +304,6 @@ export class Egress {
     hop: (origin: string) => void,
     idleMs?: number,
   ): Promise<{ res: Dispatcher.ResponseData; url: URL }> {
-    if (this.closed) throw new Error('Egress is closed');
     const route = this.route(req.profile, req.tenant);
     const start = httpsUrl(req.url);
     let url = start;

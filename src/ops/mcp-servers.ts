@@ -284,7 +284,8 @@ function egressFetch(
       if (k === 'content-length' || k === 'content-encoding' || k === 'transfer-encoding') continue;
       for (const one of Array.isArray(v) ? v : [v]) out.append(k, one);
     }
-    const empty = res.status === 204 || res.status === 205 || res.status === 304 || method === 'HEAD';
+    // 202: a notification or response accepted (the SDK would cancel its body, closing the connection).
+    const empty = res.status === 202 || res.status === 204 || res.status === 205 || res.status === 304 || method === 'HEAD';
     if (empty) {
       // Read to its (empty) end: the connection goes back to the pool.
       await new Response(res.body).arrayBuffer().catch(() => {});
@@ -426,7 +427,13 @@ async function withSession<T>(
       await close(c);
       kind = 'SSE';
       c = open(kind);
-      await c.client.connect(c.t, options);
+      try {
+        await c.client.connect(c.t, options);
+      } catch (sse) {
+        // Neither: both answers said, the first one's status kept.
+        if (!(sse instanceof SseError)) throw sse;
+        throw new StreamableHTTPError(status, `${(err as Error).message}; as the legacy HTTP+SSE transport: ${sse.message}`);
+      }
     }
     session.client = c.client;
     session.transport = kind;
