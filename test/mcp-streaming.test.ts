@@ -269,6 +269,31 @@ describe('progress and the MCP call bound', () => {
   });
 });
 
+describe('connections', () => {
+  it('sequential tool calls (Streamable HTTP and SSE) reuse pooled connections: streams are closed, none leaks', async () => {
+    for (const [id, tool, input] of [
+      ['tracker', 'search', { q: 'a' }],
+      ['legacy', 'search', { q: 'b' }],
+    ] as const) {
+      if (id === 'legacy') await api().putActionConnectorMcpServer({ ActionConnectorId: 'legacy', ServerPath: '/sse' });
+      await api(env.alice).invokeAction({ ActionConnectorId: id, ActionId: tool, Input: input });
+      const total = mcp.connections.total;
+      const t0 = performance.now();
+      for (let i = 0; i < 10; i++) {
+        const r = await api(env.alice).invokeAction({ ActionConnectorId: id, ActionId: tool, Input: input });
+        expect(r.InvokeActionStatus).toBe('SUCCESS');
+      }
+      if (process.env.MCP_STREAM_FIGURES)
+        console.log(
+          `${id}: ${((performance.now() - t0) / 10).toFixed(1)} ms per call, ${mcp.connections.total - total} new connections, ${mcp.connections.open} open`,
+        );
+      // The SSE session holds its GET stream's connection while it lasts: at most one more each time.
+      expect(mcp.connections.total - total).toBeLessThanOrEqual(id === 'legacy' ? 10 : 1);
+    }
+    await until(async () => mcp.connections.open <= 3);
+  });
+});
+
 describe('cancellation', () => {
   it('a client that aborts InvokeAction: the server’s call is cancelled (notifications/cancelled, its signal aborts)', async () => {
     seen.cancelled.length = 0;
@@ -283,6 +308,11 @@ describe('cancellation', () => {
     expect(Date.now() - t0).toBeLessThan(1_500);
     // A string reason: it came in notifications/cancelled (a closed session aborts without one).
     expect(typeof seen.cancelled[0]!.reason).toBe('string');
+    // Recorded as cancelled.
+    await until(async () => {
+      const audit = await api().listActionInvocations({ ActionConnectorId: 'tracker' });
+      return audit.Invocations.some((i) => i.ActionId === 'wait' && i.ErrorCode === 'McpCancelled' && i.InvokeActionStatus === 'FAILED');
+    });
   });
 
   it('an MCP client of our /mcp that cancels its tools/call: the upstream call is cancelled too', async () => {
