@@ -149,7 +149,8 @@ export class Egress {
 
   async request(req: EgressRequest): Promise<EgressResponse> {
     if (this.closed) throw new Error('Egress is closed');
-    let origin = originOf(req.url);
+    // Set by the first hop, before anything can time out (no second parse of the URL on this hot path).
+    let origin = 'the destination';
     const deadline = new AbortController();
     const timer = setTimeout(() => {
       deadline.abort(new EgressError('timeout', `${req.method.toUpperCase()} ${origin} did not complete within ${this.cfg.totalTimeoutMs} ms`));
@@ -192,7 +193,8 @@ export class Egress {
       if (!(req[key] > 0)) throw new TypeError(`egress stream ${key} must be a positive number`);
     }
     const method = req.method.toUpperCase();
-    let origin = originOf(req.url);
+    // Set by the first hop, before anything can time out (no second parse of the URL on this hot path).
+    let origin = 'the destination';
     const ended = new AbortController();
     const total = setTimeout(() => {
       ended.abort(new EgressError('timeout', `${method} ${origin} did not complete within ${req.totalTimeoutMs} ms`));
@@ -435,11 +437,6 @@ function proxyUrl(profile: EgressProfile): URL {
     throw new TypeError(`egress profile ${profile.id}: proxy must be an http or https URL`);
   }
   return url;
-}
-
-/** The origin of a URL for messages (the URL itself is checked by httpsUrl). */
-function originOf(text: string): string {
-  return URL.canParse(text) ? new URL(text).origin : '(an invalid URL)';
 }
 
 /** The URL of a request: absolute, https, and without credentials in it. */
