@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { ActionBridgeClient, type ActionBridgeError, InvalidParameterValueException } from '../src/client/index.js';
 import { Egress, type EgressError } from '../src/egress/index.js';
 import { ACCOUNT, ADMIN, type Creds } from './helpers.js';
-import { apiKeyAuth, createConnector } from './support/actions.js';
+import { apiKeyAuth, clientCredentialsAuth, createConnector } from './support/actions.js';
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { connectHttp, mintToken, startMcpEnv, type McpEnv } from './support/mcp-env.js';
 
@@ -33,6 +33,9 @@ const seen = {
   progressSent: 0,
   elsewhere: 0,
   ssePosts: 0,
+  /** Client-credentials tokens issued, and requests refused for an old one. */
+  tokens: 0,
+  staleToken: 0,
 };
 /** The tool list of the Streamable HTTP server: v2 drops old_tool and adds new_tool. */
 let toolSet: 'v1' | 'v2' = 'v1';
@@ -147,6 +150,27 @@ async function startServers(): Promise<TestHttpsServer> {
     if (url.startsWith('/elsewhere')) {
       seen.elsewhere++;
       res.writeHead(404).end();
+      return;
+    }
+    if (url === '/token' && req.method === 'POST') {
+      req.resume();
+      seen.tokens++;
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ access_token: `cc-token-${seen.tokens}`, token_type: 'Bearer', expires_in: 3600 }));
+      return;
+    }
+    if (url.startsWith('/cc/mcp')) {
+      // Only the newest token is good: the first one is refused once, then a new one is fetched.
+      if (req.headers.authorization !== `Bearer cc-token-${seen.tokens}` || seen.tokens < 2) {
+        seen.staleToken++;
+        req.resume();
+        res.writeHead(401, { 'www-authenticate': 'Bearer error="invalid_token"' }).end();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      await rawStreamable(req, res, Buffer.concat(chunks).toString('utf8'));
       return;
     }
     if (req.headers.authorization !== `Bearer ${KEY}`) {
@@ -384,7 +408,7 @@ describe('the legacy HTTP+SSE transport', () => {
   });
 });
 
-describe('scrubbing a stream', () => {
+describe('streamed answers: scrubbing, a refused token, the byte bound', () => {
   it('a key split across two chunks of one SSE event is still scrubbed', async () => {
     await api().putActionConnectorMcpServer({ ActionConnectorId: 'raw', ServerPath: '/mcp', Transport: 'STREAMABLE_HTTP' });
     const r = await api(env.alice).invokeAction({ ActionConnectorId: 'raw', ActionId: 'leak', Input: {} });
@@ -393,6 +417,14 @@ describe('scrubbing a stream', () => {
     expect(text).toContain('the key is [redacted]');
     expect(text).not.toContain(KEY);
     expect(text).not.toContain(KEY.slice(0, 8));
+  });
+
+  it('OAuth client credentials: a token the server refuses (401) is replaced once and the streamed request sent again', async () => {
+    await createConnector(env.admin, 'cc', { auth: clientCredentialsAuth(mcp.url('/cc'), mcp.url('/token'), 'streamer', 'streamer-secret-77ab') });
+    const put = await api().putActionConnectorMcpServer({ ActionConnectorId: 'cc', ServerPath: '/mcp', Transport: 'STREAMABLE_HTTP' });
+    expect(put.McpServer.Tools.map((t) => t.ActionId)).toContain('leak');
+    expect(seen.staleToken).toBe(1);
+    expect(seen.tokens).toBe(2);
   });
 
   it('a stream past the egress byte bound (10 MiB) ends the call at once: FAILED with egress reason response-too-large, not at the bound', async () => {
