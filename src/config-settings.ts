@@ -109,6 +109,13 @@ export const SETTINGS: readonly SettingDoc[] = [
     sample: '134217728',
   },
   {
+    key: 'mcpCallTimeoutMs',
+    env: 'ACTIONBRIDGE_MCP_CALL_TIMEOUT_MS',
+    description:
+      'A remote MCP server’s tool call at most, in milliseconds (1000 to 3600000): its session, the call and the streams that carry its progress; past it the invocation is `FAILED` with Code `McpTimeout`. The egress’s 30 s deadline does not apply to these streams.',
+    sample: '120000',
+  },
+  {
     key: 'throttle.ratePerSecond',
     flag: 'throttle-rate',
     flagArg: 'N',

@@ -61,6 +61,11 @@ export interface Config {
   /** Bytes of upstream response bodies held at one time, all invocations together; a response past it fails the invocation (egress reason 'busy'). */
   egressMaxBufferedBytes: number;
   /**
+   * A remote MCP server's tool call (its session: initialize, the call, its streams) at most,
+   * progress notifications or not; past it the invocation is FAILED with Code McpTimeout.
+   */
+  mcpCallTimeoutMs: number;
+  /**
    * The https URL at which users' browsers reach this server (e.g. behind a TLS proxy).
    * When set, an OAUTH2_AUTHORIZATION_CODE connector's RedirectUrl must be exactly
    * `${publicUrl}/oauth/callback`.
@@ -108,6 +113,7 @@ export const defaults: Config = {
   bodyLimit: 1024 * 1024,
   maxBufferedRequestBytes: 256 * 1024 * 1024,
   egressMaxBufferedBytes: 256 * 1024 * 1024,
+  mcpCallTimeoutMs: 300_000,
   postgres: { poolSize: 10, statementTimeoutMs: 30_000 },
   nodes: 1,
   metricsHost: '127.0.0.1',
@@ -133,6 +139,7 @@ export const fileSchema = {
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     bodyLimit: { type: 'integer', minimum: 1024 },
     maxBufferedRequestBytes: { type: 'integer', minimum: 65536 },
+    mcpCallTimeoutMs: { type: 'integer', minimum: 1000, maximum: 3_600_000 },
     auditRetentionDays: { type: 'integer', minimum: 0 },
     publicUrl: { type: 'string', pattern: '^https://' },
     stsEndpoint: { type: 'string', pattern: '^https://' },
@@ -198,6 +205,7 @@ export interface FileConfig {
   shutdownTimeoutMs?: number;
   trustProxy?: TrustProxy;
   maxBufferedRequestBytes?: number;
+  mcpCallTimeoutMs?: number;
   postgres?: Partial<PostgresConfig>;
   throttle?: Partial<ThrottleConfig>;
   egress?: { allow?: string[]; caFile?: string; maxBufferedBytes?: number; vpcConnections?: Record<string, VpcConnectionConfig> };
@@ -366,6 +374,9 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     int('ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES', env.ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES, 65536) ??
     file.egress?.maxBufferedBytes ??
     defaults.egressMaxBufferedBytes;
+  const mcpCallTimeoutMs =
+    int('ACTIONBRIDGE_MCP_CALL_TIMEOUT_MS', env.ACTIONBRIDGE_MCP_CALL_TIMEOUT_MS, 1000) ?? file.mcpCallTimeoutMs ?? defaults.mcpCallTimeoutMs;
+  if (mcpCallTimeoutMs > 3_600_000) throw new ConfigError(`ACTIONBRIDGE_MCP_CALL_TIMEOUT_MS must be at most 3600000 (an hour; got ${mcpCallTimeoutMs})`);
   // 'off' (flag or variable) turns off metrics a config file turned on.
   const off = (s: string | undefined) => s !== undefined && s.toLowerCase() === 'off';
   const metricsPortFlag = flags['metrics-port'] ?? env.ACTIONBRIDGE_METRICS_PORT;
@@ -422,6 +433,7 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     bodyLimit,
     maxBufferedRequestBytes,
     egressMaxBufferedBytes,
+    mcpCallTimeoutMs,
     postgres,
     nodes,
     throttle: {

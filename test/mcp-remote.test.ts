@@ -188,7 +188,8 @@ async function startMcpServer(): Promise<TestHttpsServer> {
 }
 
 beforeAll(async () => {
-  env = await startMcpEnv();
+  // A short MCP call bound (mcpCallTimeoutMs), for the tool that never answers.
+  env = await startMcpEnv({ mcpCallTimeoutMs: 4_000 });
   mcp = await startMcpServer();
   carol = await env.t.addUser('carol', 'READER');
   await createConnector(env.admin, 'tracker', {
@@ -325,10 +326,10 @@ describe('a connector attached to a remote MCP server', () => {
     expect(seen.samplingAnswers).not.toContain('answered');
   });
 
-  // Store-agnostic and 30 s long (egress's fixed deadline): run on SQLite only.
+  // Store-agnostic: run on SQLite only.
   it.skipIf(process.env.ACTIONBRIDGE_TEST_STORE === 'postgres')(
-    'a tool that never answers: FAILED with the egress timeout (30 s), audited, the node still answering',
-    { timeout: 90_000 },
+    'a tool that never answers: FAILED McpTimeout at the MCP call bound (4 s here), audited, the node still answering',
+    { timeout: 30_000 },
     async () => {
       const t0 = Date.now();
       const pending = api(env.alice).invokeAction({ ActionConnectorId: 'tracker', ActionId: 'hang', Input: {} });
@@ -338,10 +339,11 @@ describe('a connector attached to a remote MCP server', () => {
       const r = await pending;
       expect(r.InvokeActionStatus).toBe('FAILED');
       expect(r.HttpStatusCode).toBeUndefined();
-      expect(r.Output).toMatchObject({ Code: 'EgressError', Reason: 'timeout' });
-      expect(Date.now() - t0).toBeLessThan(45_000);
+      expect(r.Output).toMatchObject({ Code: 'McpTimeout', Message: expect.stringMatching(/4000 ms .*mcpCallTimeoutMs/) });
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(4_000);
+      expect(Date.now() - t0).toBeLessThan(10_000);
       const audit = await api().listActionInvocations({ ActionConnectorId: 'tracker' });
-      expect(audit.Invocations.find((i) => i.ActionId === 'hang')).toMatchObject({ InvokeActionStatus: 'FAILED', ErrorCode: 'Egress.timeout' });
+      expect(audit.Invocations.find((i) => i.ActionId === 'hang')).toMatchObject({ InvokeActionStatus: 'FAILED', ErrorCode: 'McpTimeout' });
     },
   );
 

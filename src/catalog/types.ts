@@ -239,4 +239,6 @@ export interface InvocationResult {
   InvokeActionStatus: InvokeActionStatus;
   HttpStatusCode: number;
   Output: unknown;
+  /** For the audit record only (its ErrorCode): why an invocation that no answer ended failed (McpTimeout, McpCancelled). */
+  errorCode?: string;
 }

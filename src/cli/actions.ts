@@ -165,9 +165,14 @@ async function run(sub: string, v: Values): Promise<void> {
       return;
     }
     case 'mcp-attach': {
+      const transport = v.transport === undefined ? undefined : String(v.transport).toUpperCase();
+      if (transport !== undefined && transport !== 'AUTO' && transport !== 'STREAMABLE_HTTP' && transport !== 'SSE') {
+        throw new UsageError('--transport must be auto, streamable_http or sse');
+      }
       const out = await (await client(v)).putActionConnectorMcpServer({
         ActionConnectorId: need(v, 'connector'),
         ...(v.path ? { ServerPath: v.path as string } : {}),
+        ...(transport ? { Transport: transport } : {}),
         ...(v['keep-new-disabled'] ? { EnableNewActions: false } : {}),
       });
       printList(v, readable({ ...out.McpServer, RemovedFromEnabledActions: out.RemovedFromEnabledActions ?? [] }), 'Tools', [
@@ -326,12 +331,13 @@ export function registerActionCommands(program: Command, setCode: (code: number)
   );
   sub(
     'mcp-attach',
-    "attach a remote MCP server (Streamable HTTP) at the connector's BaseEndpoint: its tools become actions (PutActionConnectorMcpServer)",
+    "attach a remote MCP server (Streamable HTTP or SSE) at the connector's BaseEndpoint: its tools become actions (PutActionConnectorMcpServer)",
     (c) =>
       listOptions(
         c
           .option('--connector <id>', 'the connector (required)')
           .option('--path <path>', "the server's path under the BaseEndpoint, e.g. /mcp (default: the BaseEndpoint itself)")
+          .option('--transport <kind>', 'auto (Streamable HTTP, else the legacy SSE transport), streamable_http or sse (default: auto)')
           .option('--keep-new-disabled', 'do not enable the tools'),
       ),
     'actionbridge actions mcp-attach --connector linear --path /mcp',

@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import type { KeyRing } from '../crypto/keyring.js';
 import type { TestResultRecord } from '../domain/connections.js';
 import type { ConnectorRecord } from '../domain/types.js';
-import { type Egress, type EgressResponse, type ResponseHold, isEgressError } from '../egress/index.js';
+import { type Egress, type EgressRequest, type EgressResponse, type EgressStreamResponse, type ResponseHold, isEgressError } from '../egress/index.js';
 import { invalidParameter } from '../protocol/errors.js';
 import type { Store } from '../store/store.js';
 import { AuthorizationCodeFlow, type CallbackOutcome, type DescribeOutcome, type StartOutcome } from './authorization-code.js';
@@ -20,7 +20,7 @@ import { SealedConfigMismatch } from './destination.js';
 import { clientMaterial, TokenFailure } from './oauth.js';
 import { apiKeyHeaders, basicAuthorization } from './schemes.js';
 import { apiKeyNeedsEmail } from '../domain/type-auth.js';
-import { CredentialScrubber } from './scrub.js';
+import { CredentialScrubber, scrubbedStream } from './scrub.js';
 import { TokenVault } from './token-vault.js';
 import type { DiscoverySummary } from './mcp-authorization.js';
 import type { TokenObserver } from './observe.js';
@@ -45,6 +45,18 @@ export interface OutboundRequest {
   signal?: AbortSignal;
   /** The invocation's hold (Egress.holdResponses): the answer stays charged to the response budget until it ends. */
   hold?: ResponseHold;
+}
+
+/** A request whose answer is streamed (Connections.authorizedStream), with the stream's deadlines and byte bound (Egress.stream). */
+export interface OutboundStreamRequest extends Omit<OutboundRequest, 'aws'> {
+  totalTimeoutMs: number;
+  idleTimeoutMs: number;
+  maxBytes?: number;
+}
+
+/** A streamed answer of the connector's service: headers scrubbed, the body scrubbed as it passes. */
+export interface AuthorizedStream extends EgressStreamResponse {
+  scrubber: CredentialScrubber;
 }
 
 /** How a request to the connector's service is authenticated. */
@@ -263,6 +275,27 @@ export class Connections {
   }
 
   /**
+   * authorizedRequest for a streamed answer (Egress.stream: the MCP client's SSE streams):
+   * the same authentication, egress route and retry of a refused OAuth token, with the
+   * stream's own deadlines; the body is scrubbed as it passes (per server-sent event, see
+   * scrub.ts#scrubbedStream) and no response header that carries credentials is handed on.
+   */
+  async authorizedStream(rec: ConnectorRecord, user: EndUser, req: OutboundStreamRequest): Promise<AuthorizedStream> {
+    const scrubber = new CredentialScrubber();
+    let auth = await this.resolveCredentials(rec, user);
+    let res = await this.egress.stream({ ...this.outgoing(rec, auth, req, scrubber), ...streamLimits(req) });
+    if (res.status === 401 && OAUTH_TYPES.has(rec.authType) && auth.kind === 'headers' && auth.accessToken !== undefined) {
+      const again = await this.resolveCredentials(rec, user, { rejected: auth.accessToken });
+      if (again.kind === 'headers' && again.accessToken !== auth.accessToken) {
+        await res.body.cancel().catch(() => {});
+        auth = again;
+        res = await this.egress.stream({ ...this.outgoing(rec, auth, req, scrubber), ...streamLimits(req) });
+      }
+    }
+    return { ...scrubbedStream(scrubber, res), scrubber };
+  }
+
+  /**
    * Sends `req` through the egress path of the connector (its VPC connection, if any)
    * WITHOUT the connector's credentials and without following redirects: a catalog origin
    * that must not receive them (PagerDuty's Events API, a vendor's upload URL). Headers
@@ -290,11 +323,26 @@ export class Connections {
 
   /** Sends one request with `auth`; what it carried is added to `scrubber`. */
   private async send(rec: ConnectorRecord, auth: ResolvedAuth, req: OutboundRequest, scrubber: CredentialScrubber): Promise<EgressResponse> {
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
-    // Credentials come from the connector only (NONE included), never from the caller.
-    delete headers.authorization;
-    delete headers['proxy-authorization'];
+    return this.egress.request({ ...(await this.outgoingSigned(rec, auth, req, scrubber)), ...(req.hold ? { hold: req.hold } : {}) });
+  }
+
+  /** The egress request of `req` with `auth` (headers-only schemes: MCP streams are never SigV4-signed); what it carries is added to `scrubber`. */
+  private outgoing(rec: ConnectorRecord, auth: ResolvedAuth, req: OutboundRequest, scrubber: CredentialScrubber): EgressRequest {
+    if (auth.kind !== 'headers') throw new TypeError(`connector ${rec.id}: a streamed request cannot be signed for AWS`);
+    return this.build(rec, auth, req, scrubber, {});
+  }
+
+  /** The egress request of `req` with `auth`, signed when `auth` is AWS; what it carries is added to `scrubber`. */
+  private async outgoingSigned(rec: ConnectorRecord, auth: ResolvedAuth, req: OutboundRequest, scrubber: CredentialScrubber): Promise<EgressRequest> {
+    if (auth.kind === 'headers') return this.build(rec, auth, req, scrubber, {});
+    if (!req.aws) throw new TypeError('a request through an IAM connector must name the AWS service to sign for');
+    const headers = callerHeaders(req);
+    const signed = await auth.sign({ ...req, headers }, req.aws.service, req.aws.region);
+    return this.build(rec, auth, req, scrubber, signed);
+  }
+
+  private build(rec: ConnectorRecord, auth: ResolvedAuth, req: OutboundRequest, scrubber: CredentialScrubber, signed: Record<string, string>): EgressRequest {
+    const headers = callerHeaders(req);
     let followRedirects = req.followRedirects ?? true;
     let originBoundHeaders: string[] | undefined;
     scrubber.add(...auth.material);
@@ -304,13 +352,11 @@ export class Connections {
       originBoundHeaders = Object.keys(auth.headers);
       scrubber.addRequestHeaders(headers, Object.keys(auth.headers));
     } else {
-      if (!req.aws) throw new TypeError('a request through an IAM connector must name the AWS service to sign for');
-      const signed = await auth.sign({ ...req, headers }, req.aws.service, req.aws.region);
       Object.assign(headers, signed);
       scrubber.addRequestHeaders(signed);
       followRedirects = false;
     }
-    return this.egress.request({
+    return {
       method: req.method,
       url: req.url,
       headers,
@@ -319,8 +365,7 @@ export class Connections {
       ...(req.body !== undefined ? { body: req.body } : {}),
       ...egressRoute(rec),
       ...(req.signal ? { signal: req.signal } : {}),
-      ...(req.hold ? { hold: req.hold } : {}),
-    });
+    };
   }
 
   /**
@@ -479,6 +524,22 @@ export class Connections {
     this.awsClients.close();
   }
 }
+
+/** The caller's headers (lower-case) without any credential: credentials come from the connector only (NONE included). */
+function callerHeaders(req: OutboundRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
+  delete headers.authorization;
+  delete headers['proxy-authorization'];
+  return headers;
+}
+
+const streamLimits = (req: OutboundStreamRequest) => ({
+  ...(req.hold ? { hold: req.hold } : {}),
+  totalTimeoutMs: req.totalTimeoutMs,
+  idleTimeoutMs: req.idleTimeoutMs,
+  ...(req.maxBytes !== undefined ? { maxBytes: req.maxBytes } : {}),
+});
 
 /** An OAuth token set as sent: the access token in the header; both tokens are material. */
 function bearer({ accessToken, refreshToken }: { accessToken: string; refreshToken?: string }, material: readonly string[]): ResolvedAuth {

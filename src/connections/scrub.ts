@@ -291,6 +291,63 @@ export class CredentialScrubber {
   }
 }
 
+/** Where the last whole server-sent event of `text` (latin1) ends, looking from `from` on: after its blank line; 0 when none has ended. */
+function lastEventEnd(text: string, from: number): number {
+  // A CR as the last byte may be the first half of a CRLF still to come: not an end yet.
+  const upto = text.endsWith('\r') ? text.length - 1 : text.length;
+  let end = 0;
+  const blank = /(?:\r\n|\r|\n)(?:\r\n|\r|\n)/g;
+  blank.lastIndex = from;
+  for (let m = blank.exec(text); m && m.index + m[0].length <= upto; m = blank.exec(text)) end = m.index + m[0].length;
+  return end;
+}
+
+/**
+ * A streamed answer (Egress.stream) as it may be handed on: headers as `response` leaves
+ * them, the body scrubbed as it passes. Server-sent events (text/event-stream, identity
+ * coding) are scrubbed one whole event at a time, as each ends: an event is a unit, and no
+ * credential spans one (credentials have no line breaks), so one split across chunks is
+ * still found. Any other body is scrubbed whole when it ends (content coding undone first).
+ */
+export function scrubbedStream<R extends { headers: Record<string, string | string[]>; body: ReadableStream<Uint8Array> }>(
+  scrubber: CredentialScrubber,
+  res: R,
+  opts: { keepHeaders?: readonly string[]; maxBytes?: number } = {},
+): R {
+  const raw = res.headers['content-type'];
+  const type = (Array.isArray(raw) ? raw[0] : raw)?.toLowerCase() ?? '';
+  const coded = res.headers['content-encoding'] !== undefined && String(res.headers['content-encoding']).trim().toLowerCase() !== 'identity';
+  const events = !coded && type.startsWith('text/event-stream');
+  let pending = Buffer.alloc(0);
+  let headers = res.headers;
+  if (coded) {
+    // Decoded whole at the end: its headers say what the decoded body will be.
+    headers = { ...headers };
+    delete headers['content-encoding'];
+    delete headers['content-length'];
+  }
+  const body = res.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        // The part already looked at has no blank line but in its last few bytes (a line end split across chunks).
+        const from = Math.max(0, pending.length - 4);
+        pending = pending.length ? Buffer.concat([pending, chunk]) : Buffer.from(chunk);
+        if (!events) return;
+        const end = lastEventEnd(pending.toString('latin1'), from);
+        if (end === 0) return;
+        controller.enqueue(scrubber.bytes(pending.subarray(0, end)));
+        pending = pending.subarray(end);
+      },
+      flush(controller) {
+        const rest = coded ? decodeContent(res.headers, pending, opts.maxBytes ?? 16 * 1024 * 1024).body : pending;
+        if (rest.length) controller.enqueue(scrubber.bytes(rest));
+        pending = Buffer.alloc(0);
+      },
+    }),
+  );
+  return { ...res, headers: scrubber.headers(headers, opts.keepHeaders), body };
+}
+
 /**
  * The body without its content coding (the egress asks for identity, but an upstream
  * may compress anyway, and compressed bytes hide what they carry from the scrubber).

@@ -31,6 +31,12 @@ export interface RequestContext {
    * input, which is a placeholder. Set only by the console entrance (server/console.ts).
    */
   keepSecret?: true;
+  /**
+   * Aborts when the caller goes away (the HTTP request closed before its answer, an MCP
+   * client's notifications/cancelled): work that can stop, stops (a remote MCP tool call is
+   * cancelled). Set by the entrances (server/pipeline.ts, mcp/local-backend.ts).
+   */
+  signal?: AbortSignal;
 }
 
 export interface ConnectorKey {

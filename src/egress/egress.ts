@@ -36,6 +36,25 @@ export interface EgressRequest {
   hold?: ResponseHold;
 }
 
+/** A streamed request (Egress.stream): its own deadlines instead of the egress's whole-exchange one. */
+export interface EgressStreamRequest extends EgressRequest {
+  /** The whole exchange, the body's last byte included, at most. */
+  totalTimeoutMs: number;
+  /** The headers, and each next chunk of the body, must arrive within this. */
+  idleTimeoutMs: number;
+  /** The body's bytes at most (default: the egress's maxResponseBytes). */
+  maxBytes?: number;
+}
+
+/** The answer of a streamed request: the body as it arrives. */
+export interface EgressStreamResponse {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: ReadableStream<Uint8Array>;
+  /** The URL of the last hop, after redirects. */
+  url: string;
+}
+
 export interface EgressResponse {
   status: number;
   headers: Record<string, string | string[]>;
@@ -130,6 +149,163 @@ export class Egress {
 
   async request(req: EgressRequest): Promise<EgressResponse> {
     if (this.closed) throw new Error('Egress is closed');
+    // Set by the first hop, before anything can time out (no second parse of the URL on this hot path).
+    let origin = 'the destination';
+    const deadline = new AbortController();
+    const timer = setTimeout(() => {
+      deadline.abort(new EgressError('timeout', `${req.method.toUpperCase()} ${origin} did not complete within ${this.cfg.totalTimeoutMs} ms`));
+    }, this.cfg.totalTimeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
+    try {
+      const { res, url } = await this.exchange(req, signal, (o) => {
+        origin = o;
+      });
+      origin = url.origin;
+      return {
+        status: res.statusCode,
+        headers: responseHeaders(res.headers),
+        body: await readLimited(res, this.cfg.maxResponseBytes, url.origin, this.budget, req.hold),
+        url: url.href,
+      };
+    } catch (err) {
+      throw this.failure(err, deadline.signal, req.signal, origin);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * A request whose answer is handed on as it arrives (the streams of an MCP session): the
+   * same address policy, TLS trust, VPC profile and redirect rules as `request`, but instead
+   * of the egress's whole-exchange deadline (totalTimeoutMs) the caller's `totalTimeoutMs`,
+   * and `idleTimeoutMs` between the bytes received (the headers included). The body is a
+   * stream of at most `maxBytes` bytes (default maxResponseBytes); past it, or past a
+   * deadline, the stream errors with an EgressError and the connection is closed. The egress
+   * holds nothing beyond the chunk being handed on (the consumer pulls), but what the
+   * consumer keeps is charged to the response budget as it arrives, as for `request`: given
+   * back when the stream ends, or with `hold` when the invocation does (a stream that fails
+   * or is cancelled gives back at once). Cancelling the body or aborting `signal` closes the
+   * connection.
+   */
+  async stream(req: EgressStreamRequest): Promise<EgressStreamResponse> {
+    if (this.closed) throw new Error('Egress is closed');
+    for (const key of ['totalTimeoutMs', 'idleTimeoutMs'] as const) {
+      if (!(req[key] > 0)) throw new TypeError(`egress stream ${key} must be a positive number`);
+    }
+    const method = req.method.toUpperCase();
+    // Set by the first hop, before anything can time out (no second parse of the URL on this hot path).
+    let origin = 'the destination';
+    const ended = new AbortController();
+    const total = setTimeout(() => {
+      ended.abort(new EgressError('timeout', `${method} ${origin} did not complete within ${req.totalTimeoutMs} ms`));
+    }, req.totalTimeoutMs);
+    let idle: NodeJS.Timeout | undefined;
+    const quiet = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        ended.abort(new EgressError('timeout', `${method} ${origin} sent nothing for ${req.idleTimeoutMs} ms`));
+      }, req.idleTimeoutMs);
+    };
+    const stop = () => {
+      clearTimeout(total);
+      clearTimeout(idle);
+    };
+    quiet();
+    const signal = req.signal ? AbortSignal.any([req.signal, ended.signal]) : ended.signal;
+    let res: Dispatcher.ResponseData;
+    let url: URL;
+    try {
+      ({ res, url } = await this.exchange(
+        req,
+        signal,
+        (o) => {
+          origin = o;
+        },
+        req.idleTimeoutMs,
+      ));
+    } catch (err) {
+      stop();
+      throw this.failure(err, ended.signal, req.signal, origin);
+    }
+    quiet();
+    const limit = req.maxBytes ?? this.cfg.maxResponseBytes;
+    const reason = (err: unknown): unknown => this.failure(err, ended.signal, req.signal, url.origin);
+    const declared = Number(header(res.headers, 'content-length'));
+    const chunks = res.body[Symbol.asyncIterator]();
+    let size = 0;
+    let charged = 0;
+    let settled = false;
+    const settle = (whole: boolean) => {
+      if (settled) return;
+      settled = true;
+      stop();
+      if (whole) this.budget.release(charged, req.hold);
+      else this.budget.releaseNow(charged);
+    };
+    const abandon = () => {
+      settle(false);
+      res.body.on('error', () => {}).destroy();
+    };
+    // A deadline or the caller ends the stream even when nobody reads it any more.
+    signal.addEventListener('abort', abandon, { once: true });
+    const body = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          if (declared > limit) {
+            abandon();
+            controller.error(new EgressError('response-too-large', `The response from ${url.origin} is larger than ${limit} bytes`));
+          }
+        },
+        pull: async (controller) => {
+          try {
+            const next = await chunks.next();
+            if (next.done) {
+              settle(true);
+              controller.close();
+              return;
+            }
+            const chunk = next.value as Buffer;
+            size += chunk.length;
+            if (size > limit) throw new EgressError('response-too-large', `The response from ${url.origin} is larger than ${limit} bytes`);
+            if (!this.budget.take(chunk.length)) {
+              throw new EgressError(
+                'busy',
+                `The response from ${url.origin} was not read: the server holds too many upstream responses at once (egress maxBufferedBytes ${this.budget.limit}); retry later`,
+              );
+            }
+            charged += chunk.length;
+            quiet();
+            controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          } catch (err) {
+            abandon();
+            controller.error(reason(err));
+          }
+        },
+        cancel: () => abandon(),
+      },
+      { highWaterMark: 0 },
+    );
+    return { status: res.statusCode, headers: responseHeaders(res.headers), body, url: url.href };
+  }
+
+  /** What a failed exchange is thrown as: the deadline's or the caller's reason when they aborted it, else an EgressError. */
+  private failure(err: unknown, deadline: AbortSignal, callerSignal: AbortSignal | undefined, origin: string): unknown {
+    if (deadline.aborted) return deadline.reason;
+    if (callerSignal?.aborted) return callerSignal.reason;
+    if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'UND_ERR_INVALID_ARG') return err; // a malformed request is a bug, not an egress failure
+    return toEgressError(err, origin);
+  }
+
+  /**
+   * Every hop of one request up to the answer that ends it (not a redirect, or one not
+   * followed): its headers, its body unread. `hop` is told each hop's origin.
+   */
+  private async exchange(
+    req: EgressRequest,
+    signal: AbortSignal,
+    hop: (origin: string) => void,
+    idleMs?: number,
+  ): Promise<{ res: Dispatcher.ResponseData; url: URL }> {
     const route = this.route(req.profile, req.tenant);
     const start = httpsUrl(req.url);
     let url = start;
@@ -137,49 +313,27 @@ export class Egress {
     let method = req.method.toUpperCase();
     let body = req.body;
     const headers = outgoingHeaders(req.headers);
-
-    const deadline = new AbortController();
-    const timer = setTimeout(() => {
-      deadline.abort(new EgressError('timeout', `${method} ${url.origin} did not complete within ${this.cfg.totalTimeoutMs} ms`));
-    }, this.cfg.totalTimeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
-
-    try {
-      for (let redirects = 0; ; redirects++) {
-        const target = await this.pin(url, route, signal);
-        const res = await this.send(route, target, url, method, headers, body, signal);
-        const location = follow && REDIRECT_STATUSES.has(res.statusCode) ? header(res.headers, 'location') : undefined;
-        if (location === undefined) {
-          return {
-            status: res.statusCode,
-            headers: responseHeaders(res.headers),
-            body: await readLimited(res, this.cfg.maxResponseBytes, url.origin, this.budget, req.hold),
-            url: url.href,
-          };
-        }
-        await res.body.dump();
-        if (redirects >= this.cfg.maxRedirects) {
-          throw new EgressError('too-many-redirects', `More than ${this.cfg.maxRedirects} redirects, starting at ${start.origin}`);
-        }
-        const next = redirectUrl(location, url);
-        if (next.origin !== url.origin) {
-          for (const name of ORIGIN_BOUND_HEADERS) delete headers[name];
-          for (const name of req.originBoundHeaders ?? []) delete headers[name.toLowerCase()];
-        }
-        if ((res.statusCode === 303 && method !== 'GET' && method !== 'HEAD') || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
-          method = 'GET';
-          body = undefined;
-          for (const name of BODY_HEADERS) delete headers[name];
-        }
-        url = next;
+    for (let redirects = 0; ; redirects++) {
+      hop(url.origin);
+      const target = await this.pin(url, route, signal);
+      const res = await this.send(route, target, url, method, headers, body, signal, idleMs);
+      const location = follow && REDIRECT_STATUSES.has(res.statusCode) ? header(res.headers, 'location') : undefined;
+      if (location === undefined) return { res, url };
+      await res.body.dump();
+      if (redirects >= this.cfg.maxRedirects) {
+        throw new EgressError('too-many-redirects', `More than ${this.cfg.maxRedirects} redirects, starting at ${start.origin}`);
       }
-    } catch (err) {
-      if (deadline.signal.aborted) throw deadline.signal.reason;
-      if (req.signal?.aborted) throw req.signal.reason;
-      if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'UND_ERR_INVALID_ARG') throw err; // a malformed request is a bug, not an egress failure
-      throw toEgressError(err, url.origin);
-    } finally {
-      clearTimeout(timer);
+      const next = redirectUrl(location, url);
+      if (next.origin !== url.origin) {
+        for (const name of ORIGIN_BOUND_HEADERS) delete headers[name];
+        for (const name of req.originBoundHeaders ?? []) delete headers[name.toLowerCase()];
+      }
+      if ((res.statusCode === 303 && method !== 'GET' && method !== 'HEAD') || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
+        method = 'GET';
+        body = undefined;
+        for (const name of BODY_HEADERS) delete headers[name];
+      }
+      url = next;
     }
   }
 
@@ -247,6 +401,7 @@ export class Egress {
     headers: Record<string, string>,
     body: string | Uint8Array | undefined,
     signal: AbortSignal,
+    idleMs?: number,
   ): Promise<Dispatcher.ResponseData> {
     const pool = this.pools.get(`${route.key}\n${target.origin}\n${target.address}`, () => {
       return new Pool(target.origin, {
@@ -257,7 +412,9 @@ export class Egress {
         bodyTimeout: this.cfg.totalTimeoutMs,
       });
     });
-    return pool.request({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null, signal });
+    // A stream's own idle timer ends it first (with a clearer message); undici's bounds only back it up.
+    const timeouts = idleMs !== undefined ? { headersTimeout: idleMs + 1_000, bodyTimeout: idleMs + 1_000 } : {};
+    return pool.request({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null, signal, ...timeouts });
   }
 }
 

@@ -22,10 +22,11 @@ export class ClientBackend implements McpBackend {
     return r.CallerMayInvoke === false ? [] : r.Actions;
   }
 
-  async invoke(id: string, actionId: string, input: Record<string, unknown>, client: string): Promise<McpInvokeResult> {
+  async invoke(id: string, actionId: string, input: Record<string, unknown>, client: string, signal?: AbortSignal): Promise<McpInvokeResult> {
+    // A cancelled call closes its request: the server cancels the work (a remote MCP tool call) in turn.
     const { RequestId: _r, ...out } = await this.client.invokeAction(
       { ActionConnectorId: id, ActionId: actionId, Input: input },
-      { headers: { [CLIENT_HEADER]: client } },
+      { headers: { [CLIENT_HEADER]: client }, ...(signal ? { signal } : {}) },
     );
     return out;
   }

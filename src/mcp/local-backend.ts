@@ -64,9 +64,9 @@ export class LocalBackend implements McpBackend {
     return r.Actions;
   }
 
-  async invoke(id: string, actionId: string, input: Record<string, unknown>, client: string): Promise<McpInvokeResult> {
+  async invoke(id: string, actionId: string, input: Record<string, unknown>, client: string, signal?: AbortSignal): Promise<McpInvokeResult> {
     this.d.charge(this.ctx.caller.accountId);
-    return this.d.run('InvokeAction', this.c(client), { ...this.ref(id), ActionId: actionId, Input: input });
+    return this.d.run('InvokeAction', { ...this.c(client), ...(signal ? { signal } : {}) }, { ...this.ref(id), ActionId: actionId, Input: input });
   }
 
   async authorize(id: string): Promise<{ AuthorizationUrl: string; ExpiresAt: Date }> {

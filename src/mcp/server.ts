@@ -161,7 +161,8 @@ export function createMcpSession(opts: McpSessionOptions): McpSession {
       tool = known.get(name);
     }
     if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}. List the tools to see what this user can do.`);
-    const result = await callTool(backend, tool, args, opts.clientLabel ?? clientLabel(server));
+    // extra.signal aborts when the MCP client cancels the call (notifications/cancelled) or its session closes.
+    const result = await callTool(backend, tool, args, opts.clientLabel ?? clientLabel(server), extra.signal);
     const err = result.structuredContent?.Error;
     // A refused or vanished connector hints that the list changed: look now rather than at the next tick.
     if (err === 'AccessDeniedException' || err === 'ResourceNotFoundException') {

@@ -25,8 +25,8 @@ export interface McpBackend {
   listActions(connectorId: string): Promise<McpAction[]>;
   /** Whether the user may invoke the connector's actions; undefined when it cannot be known before trying. */
   mayInvoke?(connectorId: string): Promise<boolean | undefined>;
-  /** InvokeAction as the user; `client` names the MCP client for the audit record. */
-  invoke(connectorId: string, actionId: string, input: Record<string, unknown>, client: string): Promise<McpInvokeResult>;
+  /** InvokeAction as the user; `client` names the MCP client for the audit record; `signal`: the MCP client cancelled the call. */
+  invoke(connectorId: string, actionId: string, input: Record<string, unknown>, client: string, signal?: AbortSignal): Promise<McpInvokeResult>;
   /** StartActionConnectorAuthorization as the user. */
   authorize(connectorId: string): Promise<OperationTypes['StartActionConnectorAuthorization']['output']>;
 }
@@ -181,9 +181,10 @@ export async function callTool(
   tool: Pick<McpTool, 'connectorId' | 'actionId' | 'name'>,
   args: Record<string, unknown>,
   client: string,
+  signal?: AbortSignal,
 ): Promise<ToolResult> {
   try {
-    const r = await backend.invoke(tool.connectorId, tool.actionId, args, client);
+    const r = await backend.invoke(tool.connectorId, tool.actionId, args, client, signal);
     const structured = {
       InvokeActionStatus: r.InvokeActionStatus,
       HttpStatusCode: r.HttpStatusCode,

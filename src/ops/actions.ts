@@ -74,6 +74,7 @@ export function actionOps(s: Services): Ops {
     user: EndUser,
     upstream: Upstream,
     hold: ResponseHold,
+    signal?: AbortSignal,
   ): Promise<InvocationResult> {
     // Stored before the rule existed, or the rule changed since: refused, never sent half-authenticated.
     if (authenticationTypeProblem(rec.type, rec.authType)) {
@@ -94,7 +95,7 @@ export function actionOps(s: Services): Ops {
       }
     };
     // An MCP server's tool: a tools/call through the connector's session (src/ops/mcp-servers.ts).
-    if (isMcpAction(action)) return timed(invokeMcpTool(s, rec, action, input, user, hold, upstream));
+    if (isMcpAction(action)) return timed(invokeMcpTool(s, rec, action, input, user, hold, upstream, signal));
     if (action.aws) {
       // The session first (STS refusing is TokenResponseException with nothing sent); awsSend finds it cached.
       const auth = await s.connections.resolveCredentials(rec, user);
@@ -166,7 +167,7 @@ export function actionOps(s: Services): Ops {
       }
       // The upstream's answer stays charged to the egress budget until the result is built.
       result = await s.egress.holdResponses((hold) =>
-        perform(rec, action, input.Input, { userArn: ctx.caller.userArn, userName: ctx.caller.userName }, upstream, hold),
+        perform(rec, action, input.Input, { userArn: ctx.caller.userArn, userName: ctx.caller.userName }, upstream, hold, ctx.signal),
       );
     } catch (err) {
       if (isEgressError(err)) {
@@ -177,7 +178,7 @@ export function actionOps(s: Services): Ops {
       throw err;
     }
     const httpStatus = typeof result.HttpStatusCode === 'number' ? result.HttpStatusCode : null;
-    await record(result.InvokeActionStatus, httpStatus, null);
+    await record(result.InvokeActionStatus, httpStatus, result.errorCode ?? null);
     return {
       InvokeActionStatus: result.InvokeActionStatus,
       ...(httpStatus !== null ? { HttpStatusCode: httpStatus } : {}),

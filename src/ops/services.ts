@@ -1,4 +1,5 @@
 // What operations are given: the store and the policy objects. No HTTP here.
+import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
 import type { KeyRing } from '../crypto/keyring.js';
 import type { Permissions } from '../auth/permissions.js';
@@ -22,6 +23,8 @@ export interface Services {
   connections: Connections;
   /** The audit trail of InvokeAction: records, ListActionInvocations, retention. */
   audit: AuditTrail;
+  /** The server's log, for work that outlives its request (a background refresh); optional as metrics are. */
+  log?: Logger;
   /** Operational metrics (docs/operations/metrics.md); optional so that operations work without them. */
   metrics?: InvocationMetrics;
 }

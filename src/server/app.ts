@@ -64,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
     egress,
     connections: new Connections({ store, keys, egress, config, now, log, onToken: (kind, outcome) => metrics.token(kind, outcome) }),
     metrics,
+    log,
     audit: new AuditTrail({ store, retentionDays: config.auditRetentionDays, now, log }),
   };
   const ops = createOperations(services);

@@ -5,7 +5,16 @@ import { errorMessage } from '../error-text.js';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { vpcTenancy } from '../domain/vpc-connections.js';
-import { Egress, type EgressProfile, type EgressRequest, type EgressResponse, isEgressError, type EgressError } from '../egress/index.js';
+import {
+  Egress,
+  type EgressProfile,
+  type EgressRequest,
+  type EgressResponse,
+  type EgressStreamRequest,
+  type EgressStreamResponse,
+  isEgressError,
+  type EgressError,
+} from '../egress/index.js';
 
 /** An Egress that tells `onError` of every request it refuses or that fails (metrics), then rethrows. */
 class ObservedEgress extends Egress {
@@ -19,6 +28,15 @@ class ObservedEgress extends Egress {
   override async request(req: EgressRequest): Promise<EgressResponse> {
     try {
       return await super.request(req);
+    } catch (err) {
+      if (isEgressError(err)) this.onError(err);
+      throw err;
+    }
+  }
+
+  override async stream(req: EgressStreamRequest): Promise<EgressStreamResponse> {
+    try {
+      return await super.stream(req);
     } catch (err) {
       if (isEgressError(err)) this.onError(err);
       throw err;

@@ -217,6 +217,28 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
     return s;
   };
 
+  // Tool calls in progress on this node, by token, session and request id. Sessions hold no
+  // state here, so a client's notifications/cancelled comes in another POST than its call:
+  // it ends the call's own server session, whose handler's signal aborts (the invocation is
+  // cancelled, a remote MCP server's tool call with it). On another node it finds nothing:
+  // the call then ends when the client closes its request, or as it would have.
+  const calls = new Map<string, () => void>();
+  const callKey = (tokenId: string, sid: string, id: unknown) => `${tokenId}\0${sid}\0${typeof id}:${String(id)}`;
+  const cancellations = (tokenId: string, sid: string, body: unknown, end: () => void, reply: FastifyReply) => {
+    const messages = (Array.isArray(body) ? body : [body]) as { method?: unknown; id?: unknown; params?: { requestId?: unknown } }[];
+    for (const m of messages) {
+      if (m && m.method === 'notifications/cancelled' && m.params?.requestId !== undefined) calls.get(callKey(tokenId, sid, m.params.requestId))?.();
+    }
+    const keys = messages
+      .filter((m) => m && m.method === 'tools/call' && (typeof m.id === 'string' || typeof m.id === 'number'))
+      .map((m) => callKey(tokenId, sid, m.id));
+    if (!keys.length) return;
+    for (const k of keys) calls.set(k, end);
+    reply.raw.once('close', () => {
+      for (const k of keys) if (calls.get(k) === end) calls.delete(k);
+    });
+  };
+
   // The bearer token is checked before the body is read (body-admission.ts); the handler reuses the answer (req.admission).
   const unauthorized = (reply: FastifyReply, who: Extract<BearerResult, { ok: false }>) =>
     rpcError(reply, 401, -32001, who.message, {
@@ -299,7 +321,9 @@ export const mcpEntrance: FastifyPluginAsync<McpEntranceOptions> = async (app, d
       });
       session = sessionFor(who, label);
       const [s, t] = [session, transport];
-      reply.raw.once('close', () => void s.close().then(() => t.close().catch(() => {})));
+      const end = () => void s.close().then(() => t.close().catch(() => {}));
+      reply.raw.once('close', end);
+      if (typeof sid === 'string') cancellations(who.token.tokenId, sid, body, end, reply);
     }
     await session.server.connect(transport);
 

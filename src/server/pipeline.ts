@@ -179,6 +179,7 @@ export class Pipeline {
         requestId: req.id,
         ...(who.client ? { client: who.client } : {}),
         ...(who.keepSecret ? { keepSecret: true } : {}),
+        signal: callerGone(reply),
       };
       const out = await this.run(spec, ctx, input);
       sendResult(reply, spec, req.id, out);
@@ -187,4 +188,17 @@ export class Pipeline {
       else this.fail(req, reply, e);
     }
   }
+}
+
+/**
+ * Aborts when the client goes away before its answer is written (the connection closed or
+ * the request aborted): the response's `close` comes without it having finished.
+ */
+function callerGone(reply: FastifyReply): AbortSignal {
+  const gone = new AbortController();
+  const res = reply.raw;
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort(new Error('the client closed the request before its answer'));
+  });
+  return gone.signal;
 }

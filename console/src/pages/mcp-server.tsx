@@ -174,6 +174,7 @@ export function McpServerSection({ id, mayChange }: { id: string; mayChange: boo
           <p>
             <strong>{server.ServerName ?? 'MCP server'}</strong> {server.ServerVersion ? `version ${server.ServerVersion}` : ''} at{' '}
             <code>{server.ServerUrl}</code>
+            {server.Transport === 'SSE' ? ' (the legacy HTTP+SSE transport)' : ''}
             {server.LastRefreshTime ? `, tools listed ${when(server.LastRefreshTime as unknown as number)}` : ''}
           </p>
           <AuthorizationFacts server={server} />

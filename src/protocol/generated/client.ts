@@ -417,7 +417,7 @@ export abstract class GeneratedClient<Options> {
     return this.send("DeleteActionConnectorApiDefinition", input, options);
   }
 
-  /** Attaches a remote MCP server (Streamable HTTP) to the connector: the server's URL is the connector's BaseEndpoint, or a path under it, so the connector decides the host, the egress route and the credentials. ActionBridge connects (through egress, with the connector's own authentication for the caller), lists the server's tools and makes each an action beside the type's catalog. Stored as a new tool-list version; tools of the previous version that are gone leave EnabledActions and are reported. A connector has either an API definition or an MCP server, not both. Needs quicksight:UpdateActionConnector. */
+  /** Attaches a remote MCP server (Streamable HTTP, or the legacy HTTP+SSE transport: see Transport) to the connector: the server's URL is the connector's BaseEndpoint, or a path under it, so the connector decides the host, the egress route and the credentials. ActionBridge connects (through egress, with the connector's own authentication for the caller), lists the server's tools and makes each an action beside the type's catalog. Stored as a new tool-list version; tools of the previous version that are gone leave EnabledActions and are reported. A connector has either an API definition or an MCP server, not both. Needs quicksight:UpdateActionConnector. */
   putActionConnectorMcpServer(input: ClientInput<"PutActionConnectorMcpServer">, options?: Options): Promise<ClientOutput<"PutActionConnectorMcpServer">> {
     return this.send("PutActionConnectorMcpServer", input, options);
   }

@@ -1695,7 +1695,9 @@ export const shapeSchemas = {
     "McpTransport": {
       "type": "string",
       "enum": [
-        "STREAMABLE_HTTP"
+        "STREAMABLE_HTTP",
+        "SSE",
+        "AUTO"
       ]
     },
     "NoneConnectionMetadata": {

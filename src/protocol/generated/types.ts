@@ -598,7 +598,7 @@ export interface PutActionConnectorMcpServerRequest {
   ActionConnectorId: string;
   /** The server's path under the connector's BaseEndpoint (e.g. /mcp); absent or empty: the BaseEndpoint itself. Never another host: the BaseEndpoint decides it. */
   ServerPath?: string;
-  /** STREAMABLE_HTTP (the default and, for now, the only one). */
+  /** How ActionBridge talks to the server: STREAMABLE_HTTP, SSE (the legacy HTTP+SSE transport of protocol version 2024-11-05: a GET stream whose endpoint event names where messages are POSTed, on the server's origin only), or AUTO (the default): Streamable HTTP first and, when the server answers the initialize POST with HTTP 400, 404 or 405, SSE, as the MCP specification's backwards-compatibility section says. The transport found is stored and used by every call until the next put. */
   Transport?: McpTransport;
   /** Whether tools that become actions join EnabledActions (default true). */
   EnableNewActions?: boolean;
@@ -646,7 +646,7 @@ export interface DeleteActionConnectorMcpServerResponse {
   RequestId?: string;
   Status?: number;
 }
-export type McpTransport = "STREAMABLE_HTTP";
+export type McpTransport = "STREAMABLE_HTTP" | "SSE" | "AUTO";
 /** A remote MCP server attached to a connector, and the tools it listed. */
 export interface McpServerSummary {
   /** 1 for the first list stored on the connector, then one more for each put or refresh. */
@@ -654,6 +654,7 @@ export interface McpServerSummary {
   /** The connector's BaseEndpoint with ServerPath. */
   ServerUrl: string;
   ServerPath?: string;
+  /** The transport in use: STREAMABLE_HTTP or SSE (never AUTO: what AUTO found). */
   Transport: McpTransport;
   /** What the server called itself when it was listed (serverInfo.name). */
   ServerName?: string;
@@ -775,7 +776,7 @@ export interface ActionBridgeApi<Ctx> {
   DescribeActionConnectorApiDefinition: (ctx: Ctx, input: OperationTypes["DescribeActionConnectorApiDefinition"]["input"]) => Promise<OperationTypes["DescribeActionConnectorApiDefinition"]["output"]>;
   /** Removes the connector's API definition, every kept version of it, and its actions (they leave EnabledActions and are reported); the audit trail keeps the invocations made through them. Needs quicksight:UpdateActionConnector. */
   DeleteActionConnectorApiDefinition: (ctx: Ctx, input: OperationTypes["DeleteActionConnectorApiDefinition"]["input"]) => Promise<OperationTypes["DeleteActionConnectorApiDefinition"]["output"]>;
-  /** Attaches a remote MCP server (Streamable HTTP) to the connector: the server's URL is the connector's BaseEndpoint, or a path under it, so the connector decides the host, the egress route and the credentials. ActionBridge connects (through egress, with the connector's own authentication for the caller), lists the server's tools and makes each an action beside the type's catalog. Stored as a new tool-list version; tools of the previous version that are gone leave EnabledActions and are reported. A connector has either an API definition or an MCP server, not both. Needs quicksight:UpdateActionConnector. */
+  /** Attaches a remote MCP server (Streamable HTTP, or the legacy HTTP+SSE transport: see Transport) to the connector: the server's URL is the connector's BaseEndpoint, or a path under it, so the connector decides the host, the egress route and the credentials. ActionBridge connects (through egress, with the connector's own authentication for the caller), lists the server's tools and makes each an action beside the type's catalog. Stored as a new tool-list version; tools of the previous version that are gone leave EnabledActions and are reported. A connector has either an API definition or an MCP server, not both. Needs quicksight:UpdateActionConnector. */
   PutActionConnectorMcpServer: (ctx: Ctx, input: OperationTypes["PutActionConnectorMcpServer"]["input"]) => Promise<OperationTypes["PutActionConnectorMcpServer"]["output"]>;
   /** Lists the attached MCP server's tools again and stores them as a new tool-list version: tools added become actions (enabled unless EnableNewActions is false), tools removed stop being actions and leave EnabledActions; both are reported. Needs quicksight:UpdateActionConnector. */
   RefreshActionConnectorMcpTools: (ctx: Ctx, input: OperationTypes["RefreshActionConnectorMcpTools"]["input"]) => Promise<OperationTypes["RefreshActionConnectorMcpTools"]["output"]>;
