@@ -11,6 +11,11 @@
 //                alternating blocks: p50/p90/p99 of direct GET and of InvokeAction;
 //                "added p50" = InvokeAction p50 - direct p50 (a signed request to
 //                ActionBridge, its checks and audit record, the upstream request).
+//                After BENCH_LATENCY_WARMUP (default 3000) unmeasured requests of each:
+//                a fresh process answers its first ~2,000 invocations up to twice as
+//                slowly (V8 has not optimized the path yet), which is not the steady
+//                state the aim is about. The p50 of the first and of the last block is
+//                printed too, to show whether the warm-up was enough.
 //   throughput   autocannon, BENCH_CONNECTIONS (default 32) connections, direct then
 //                ActionBridge then ActionBridge then direct (A B B A), each
 //                BENCH_DURATION s (default 10) after BENCH_WARMUP s (default 2).
@@ -55,6 +60,7 @@ const DURATION = num('BENCH_DURATION', 10);
 const WARMUP = num('BENCH_WARMUP', 2);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 32);
 const LATENCY_N = num('BENCH_LATENCY_N', 2000);
+const LATENCY_WARMUP = num('BENCH_LATENCY_WARMUP', 3000);
 const TOKEN_CONCURRENCY = num('BENCH_TOKEN_CONCURRENCY', 1000);
 const PROF_DIR = process.env.BENCH_PROF ? path.resolve(process.env.BENCH_PROF) : undefined;
 const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
@@ -315,7 +321,7 @@ try {
   }
 
   // -------- latency, one at a time, in alternating blocks
-  process.stderr.write(`  latency: ${LATENCY_N} sequential requests of each...\n`);
+  process.stderr.write(`  latency: ${LATENCY_N} sequential requests of each, after ${LATENCY_WARMUP} unmeasured ones...\n`);
   const sendDirect = async () => {
     const res = await direct.request({ method: 'GET', path: '/api/items/1' });
     await res.body.text();
@@ -323,9 +329,9 @@ try {
   };
   const sendInvoke = async () => (await call(abPool, invoke)).json?.InvokeActionStatus === 'SUCCESS';
   const sendBase = async () => (await call(base.pool, baseInvoke)).json?.InvokeActionStatus === 'SUCCESS';
-  await latencies(sendDirect, 200, []);
-  await latencies(sendInvoke, 200, []);
-  if (base) await latencies(sendBase, 200, []);
+  await latencies(sendDirect, LATENCY_WARMUP, []);
+  await latencies(sendInvoke, LATENCY_WARMUP, []);
+  if (base) await latencies(sendBase, LATENCY_WARMUP, []);
   const dl = [];
   const il = [];
   const bl = [];
@@ -337,6 +343,19 @@ try {
     if (base) await latencies(sendBase, Math.min(BLOCK, LATENCY_N - done), bl);
   }
   windows.push({ name: 'latency', startUs: latStartUs, endUs: nowUs() });
+  // Still warming up if the first block is much slower than the last.
+  const blockP50 = (xs, from) =>
+    pct(
+      xs.slice(from, from + BLOCK).sort((a, b) => a - b),
+      50,
+    );
+  const lastBlock = Math.max(0, Math.ceil(LATENCY_N / BLOCK) - 1) * BLOCK;
+  if (il.length > 0) {
+    process.stderr.write(
+      `  InvokeAction p50 of the first block ${blockP50(il, 0).toFixed(3)} ms, of the last ${blockP50(il, lastBlock).toFixed(3)} ms` +
+        ` (direct: ${blockP50(dl, 0).toFixed(3)}, ${blockP50(dl, lastBlock).toFixed(3)} ms)\n`,
+    );
+  }
   dl.sort((a, b) => a - b);
   il.sort((a, b) => a - b);
   const lat = {
