@@ -60,6 +60,8 @@ export interface Config {
   maxBufferedRequestBytes: number;
   /** Bytes of upstream response bodies held at one time, all invocations together; a response past it fails the invocation (egress reason 'busy'). */
   egressMaxBufferedBytes: number;
+  /** The longest one upstream request may take, redirects and the whole body included, in ms; past it the invocation fails (egress reason 'timeout'). */
+  egressTimeoutMs: number;
   /**
    * The https URL at which users' browsers reach this server (e.g. behind a TLS proxy).
    * When set, an OAUTH2_AUTHORIZATION_CODE connector's RedirectUrl must be exactly
@@ -108,6 +110,7 @@ export const defaults: Config = {
   bodyLimit: 1024 * 1024,
   maxBufferedRequestBytes: 256 * 1024 * 1024,
   egressMaxBufferedBytes: 256 * 1024 * 1024,
+  egressTimeoutMs: 30_000,
   postgres: { poolSize: 10, statementTimeoutMs: 30_000 },
   nodes: 1,
   metricsHost: '127.0.0.1',
@@ -160,6 +163,7 @@ export const fileSchema = {
         allow: { type: 'array', items: { type: 'string', pattern: CIDR } },
         caFile: { type: 'string', minLength: 1 },
         maxBufferedBytes: { type: 'integer', minimum: 65536 },
+        timeoutMs: { type: 'integer', minimum: 100 },
         vpcConnections: {
           type: 'object',
           additionalProperties: {
@@ -200,7 +204,7 @@ export interface FileConfig {
   maxBufferedRequestBytes?: number;
   postgres?: Partial<PostgresConfig>;
   throttle?: Partial<ThrottleConfig>;
-  egress?: { allow?: string[]; caFile?: string; maxBufferedBytes?: number; vpcConnections?: Record<string, VpcConnectionConfig> };
+  egress?: { allow?: string[]; caFile?: string; maxBufferedBytes?: number; timeoutMs?: number; vpcConnections?: Record<string, VpcConnectionConfig> };
 }
 
 /** Reads and validates a config file; relative paths in it are relative to the file. */
@@ -366,6 +370,7 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     int('ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES', env.ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES, 65536) ??
     file.egress?.maxBufferedBytes ??
     defaults.egressMaxBufferedBytes;
+  const egressTimeoutMs = int('ACTIONBRIDGE_EGRESS_TIMEOUT_MS', env.ACTIONBRIDGE_EGRESS_TIMEOUT_MS, 100) ?? file.egress?.timeoutMs ?? defaults.egressTimeoutMs;
   // 'off' (flag or variable) turns off metrics a config file turned on.
   const off = (s: string | undefined) => s !== undefined && s.toLowerCase() === 'off';
   const metricsPortFlag = flags['metrics-port'] ?? env.ACTIONBRIDGE_METRICS_PORT;
@@ -422,6 +427,7 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     bodyLimit,
     maxBufferedRequestBytes,
     egressMaxBufferedBytes,
+    egressTimeoutMs,
     postgres,
     nodes,
     throttle: {
