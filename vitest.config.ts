@@ -48,6 +48,9 @@ export default defineConfig({
     // (port 0, data dirs of their own) and put back what they change in process.env
     // (test/support/process-env.ts), so they do not depend on a fresh process.
     isolate: false,
+    // One worker (vitest's CPUs - 1 on 2 vCPUs). Two were measured no faster, even for the
+    // files that mostly wait on child processes (8 of them: 75.8 s with one, 77.5 s with two):
+    // the processes they start are CPU-bound themselves.
     // The AWS SDK warns once per process that Node 20 support ends in 2027.
     onConsoleLog: (log) => !log.includes('NodeVersionSupportWarning'),
     projects: [
