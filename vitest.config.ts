@@ -42,6 +42,16 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Files share their worker process (one per project) instead of a fresh fork each: the
+    // imports (the server, the AWS SDKs, Fastify) and the start-up check of the shipped
+    // catalogs happen once per project instead of once per file — 200 s of a 1,160 s run on
+    // 2 vCPUs went to a new fork and its imports per file. Test files start their own servers
+    // (port 0, data dirs of their own) and put back what they change in process.env
+    // (test/support/process-env.ts), so they do not depend on a fresh process.
+    isolate: false,
+    // One worker (vitest's CPUs - 1 on 2 vCPUs). Two were measured no faster, even for the
+    // files that mostly wait on child processes (8 of them: 75.8 s with one, 77.5 s with two):
+    // the processes they start are CPU-bound themselves.
     // The AWS SDK warns once per process that Node 20 support ends in 2027.
     onConsoleLog: (log) => !log.includes('NodeVersionSupportWarning'),
     projects: [

@@ -109,6 +109,14 @@ export const SETTINGS: readonly SettingDoc[] = [
     sample: '134217728',
   },
   {
+    key: 'egress.timeoutMs',
+    configPath: 'egressTimeoutMs',
+    env: 'ACTIONBRIDGE_EGRESS_TIMEOUT_MS',
+    description:
+      'The longest one outbound request (an action’s upstream call, a token request, a remote MCP exchange) may take, in ms: DNS, connections, every redirect and the whole response body; past it the request fails with egress reason `timeout` (an invocation is `FAILED`).',
+    sample: '10000',
+  },
+  {
     key: 'mcpCallTimeoutMs',
     env: 'ACTIONBRIDGE_MCP_CALL_TIMEOUT_MS',
     description:

@@ -60,6 +60,8 @@ export interface Config {
   maxBufferedRequestBytes: number;
   /** Bytes of upstream response bodies held at one time, all invocations together; a response past it fails the invocation (egress reason 'busy'). */
   egressMaxBufferedBytes: number;
+  /** The longest one upstream request may take, redirects and the whole body included, in ms; past it the invocation fails (egress reason 'timeout'). */
+  egressTimeoutMs: number;
   /**
    * A remote MCP server's tool call (its session: initialize, the call, its streams) at most,
    * progress notifications or not; past it the invocation is FAILED with Code McpTimeout.
@@ -113,6 +115,7 @@ export const defaults: Config = {
   bodyLimit: 1024 * 1024,
   maxBufferedRequestBytes: 256 * 1024 * 1024,
   egressMaxBufferedBytes: 256 * 1024 * 1024,
+  egressTimeoutMs: 30_000,
   mcpCallTimeoutMs: 300_000,
   postgres: { poolSize: 10, statementTimeoutMs: 30_000 },
   nodes: 1,
@@ -167,6 +170,7 @@ export const fileSchema = {
         allow: { type: 'array', items: { type: 'string', pattern: CIDR } },
         caFile: { type: 'string', minLength: 1 },
         maxBufferedBytes: { type: 'integer', minimum: 65536 },
+        timeoutMs: { type: 'integer', minimum: 100 },
         vpcConnections: {
           type: 'object',
           additionalProperties: {
@@ -208,7 +212,7 @@ export interface FileConfig {
   mcpCallTimeoutMs?: number;
   postgres?: Partial<PostgresConfig>;
   throttle?: Partial<ThrottleConfig>;
-  egress?: { allow?: string[]; caFile?: string; maxBufferedBytes?: number; vpcConnections?: Record<string, VpcConnectionConfig> };
+  egress?: { allow?: string[]; caFile?: string; maxBufferedBytes?: number; timeoutMs?: number; vpcConnections?: Record<string, VpcConnectionConfig> };
 }
 
 /** Reads and validates a config file; relative paths in it are relative to the file. */
@@ -374,6 +378,7 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     int('ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES', env.ACTIONBRIDGE_EGRESS_MAX_BUFFERED_BYTES, 65536) ??
     file.egress?.maxBufferedBytes ??
     defaults.egressMaxBufferedBytes;
+  const egressTimeoutMs = int('ACTIONBRIDGE_EGRESS_TIMEOUT_MS', env.ACTIONBRIDGE_EGRESS_TIMEOUT_MS, 100) ?? file.egress?.timeoutMs ?? defaults.egressTimeoutMs;
   const mcpCallTimeoutMs =
     int('ACTIONBRIDGE_MCP_CALL_TIMEOUT_MS', env.ACTIONBRIDGE_MCP_CALL_TIMEOUT_MS, 1000) ?? file.mcpCallTimeoutMs ?? defaults.mcpCallTimeoutMs;
   if (mcpCallTimeoutMs > 3_600_000) throw new ConfigError(`ACTIONBRIDGE_MCP_CALL_TIMEOUT_MS must be at most 3600000 (an hour; got ${mcpCallTimeoutMs})`);
@@ -433,6 +438,7 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     bodyLimit,
     maxBufferedRequestBytes,
     egressMaxBufferedBytes,
+    egressTimeoutMs,
     mcpCallTimeoutMs,
     postgres,
     nodes,

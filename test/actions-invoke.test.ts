@@ -13,6 +13,7 @@ import { startOidc, type OidcClient, type TestOidc } from './support/oidc.js';
 import { createTestCa } from './support/tls.js';
 
 const PASSWORD = 'basic-Pa55-4e1d9c';
+const EGRESS_TIMEOUT_MS = 3_000;
 const API_KEY = 'api-key-77aa3c9e1f';
 const CLIENT: OidcClient = { client_id: 'ab-actions', client_secret: 'cc-secret-actions-8d7c6b5a', grant_types: ['client_credentials'] };
 
@@ -29,7 +30,8 @@ const invoke = (id: string, actionId: string, input?: unknown) => api.invoke(ADM
 const json = (r: Received) => JSON.parse(r.body.toString('utf8')) as Record<string, unknown>;
 
 beforeAll(async () => {
-  env = await startConnEnv();
+  // egress.timeoutMs (default 30 s) set short, so 'a service that never answers' ends soon.
+  env = await startConnEnv({ egressTimeoutMs: EGRESS_TIMEOUT_MS });
   upstream = await startActionUpstream(env.ca);
   // A service whose certificate no trusted CA issued.
   untrusted = await startActionUpstream(createTestCa('Some Other CA'));
@@ -258,6 +260,26 @@ describe('when nothing answers', () => {
     expect(r.body).toMatchObject({ InvokeActionStatus: 'FAILED', Output: { Code: 'EgressError', Reason: 'tls' } });
     expect(r.body.HttpStatusCode).toBeUndefined();
     expect(untrusted.received).toEqual([]);
+  });
+
+  it('a service that never answers: FAILED, reason timeout, at the configured egress deadline (egress.timeoutMs)', async () => {
+    upstream.reset();
+    let release = () => {};
+    upstream.respond(() => new Promise((r) => (release = () => r({ status: 200, json: {} }))));
+    const t0 = Date.now();
+    try {
+      // POST: not idempotent, so sent once (no retry after the timeout).
+      const r = await invoke('gh-basic', 'HttpRequest', { Method: 'POST', Path: 'slow', Body: {} });
+      const took = Date.now() - t0;
+      expect(r.body).toMatchObject({ InvokeActionStatus: 'FAILED', Output: { Code: 'EgressError', Reason: 'timeout' } });
+      // This server's deadline, not the default 30 s.
+      expect(took).toBeGreaterThanOrEqual(EGRESS_TIMEOUT_MS - 50);
+      expect(took).toBeLessThan(EGRESS_TIMEOUT_MS + 10_000);
+      expect(upstream.received).toHaveLength(1);
+    } finally {
+      release();
+      upstream.reset();
+    }
   });
 });
 

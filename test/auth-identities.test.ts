@@ -1,7 +1,7 @@
 // Identities administered with the CLI while the server runs: users, groups and
 // several access keys per user; a deactivated, deleted or orphaned key stops
 // working at once.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, BIN, REGION, cli, createInput, expectError, qs, startTestServer, type Creds, type TestServer } from './helpers.js';
 import { dbSnapshot, userArnOf } from './auth-support.js';
@@ -27,6 +27,16 @@ function cliFails(args: string[]): { status: number; stderr: string } {
     return { status: err.status, stderr: err.stderr };
   }
   throw new Error(`expected 'actionbridge ${args.join(' ')}' to fail`);
+}
+
+/** cliFails without blocking the event loop, so that several run at once. */
+function cliFailsAsync(args: string[]): Promise<{ status: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(BIN, [...args, '--data-dir', t.dataDir], { encoding: 'utf8' }, (err, _stdout, stderr) => {
+      if (!err) reject(new Error(`expected 'actionbridge ${args.join(' ')}' to fail`));
+      else resolve({ status: (err as { code?: number }).code ?? -1, stderr });
+    });
+  });
 }
 
 describe('users and keys through the CLI, against a running server', () => {
@@ -104,14 +114,21 @@ describe('users and keys through the CLI, against a running server', () => {
     await expectError(list(c1), 'UnrecognizedClientException', 403);
   });
 
-  it('a role change through re-adding is refused; the CLI validates its input', () => {
-    expect(cliFails(['users', 'add', '--account', ACCOUNT, '--name', 'multi-key', '--role', 'ADMIN']).stderr).toMatch(/already exists/);
-    expect(cliFails(['users', 'add', '--account', ACCOUNT, '--name', 'bad-role', '--role', 'OWNER']).stderr).toMatch(/--role/);
-    expect(cliFails(['users', 'add', '--account', '123', '--name', 'bad-acct', '--role', 'READER']).stderr).toMatch(/12 digits/);
-    expect(cliFails(['keys', 'create', '--account', ACCOUNT, '--user', 'nobody-here']).stderr).toMatch(/no user/);
-    expect(cliFails(['keys', 'deactivate', '--access-key-id', 'AKIANOSUCHKEY0000000']).stderr).toMatch(/no access key/);
-    expect(cliFails(['users', 'remove', '--account', ACCOUNT, '--name', 'nobody-here']).stderr).toMatch(/no user/);
-    expect(cliFails(['groups', 'remove-member', '--account', ACCOUNT, '--name', 'cli-team', '--user', 'multi-key']).stderr).toMatch(/not a member/);
+  it('a role change through re-adding is refused; the CLI validates its input', async () => {
+    const cases: [string[], RegExp][] = [
+      [['users', 'add', '--account', ACCOUNT, '--name', 'multi-key', '--role', 'ADMIN'], /already exists/],
+      [['users', 'add', '--account', ACCOUNT, '--name', 'bad-role', '--role', 'OWNER'], /--role/],
+      [['users', 'add', '--account', '123', '--name', 'bad-acct', '--role', 'READER'], /12 digits/],
+      [['keys', 'create', '--account', ACCOUNT, '--user', 'nobody-here'], /no user/],
+      [['keys', 'deactivate', '--access-key-id', 'AKIANOSUCHKEY0000000'], /no access key/],
+      [['users', 'remove', '--account', ACCOUNT, '--name', 'nobody-here'], /no user/],
+      [['groups', 'remove-member', '--account', ACCOUNT, '--name', 'cli-team', '--user', 'multi-key'], /not a member/],
+    ];
+    // All at once (a process each; none of them changes anything).
+    const results = await Promise.all(cases.map(([args]) => cliFailsAsync(args)));
+    cases.forEach(([, message], i) => {
+      expect(results[i]!.stderr).toMatch(message);
+    });
   });
 
   it("the request region is the credential scope's: the same key works in any region, and the user ARN stays in the identity region", async () => {

@@ -3,20 +3,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, ADMIN, OTHER_ACCOUNT, REGION, createInput, qs, startTestServer, type TestServer, type TestUser } from './helpers.js';
 import { Throttle } from '../src/server/throttle.js';
+import { testClock } from './support/clock.js';
 
 let t: TestServer;
 let other: TestUser;
+/** The server's clock (its throttle takes it): moved on to refill the buckets instead of waiting. */
+const clock = testClock();
 beforeAll(async () => {
-  t = await startTestServer({ throttle: { ratePerSecond: 5, burst: 5 } });
+  t = await startTestServer({ throttle: { ratePerSecond: 5, burst: 5 } }, {}, clock.now);
   other = await t.addUser('other-acct-admin', 'ADMIN', [], OTHER_ACCOUNT);
 });
 afterAll(async () => {
   await t.stop();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Waits until the bucket is full again (burst 5 at 5/s). */
-const refill = () => sleep(1100);
+/** Fills the buckets again (burst 5 at 5/s): the server's clock moves on 1.1 s (SigV4 allows 5 minutes of skew). */
+const refill = async () => clock.reach(clock.now() + 1100);
 const list = (c: qs.QuickSightClient, account = ACCOUNT) => c.send(new qs.ListActionConnectorsCommand({ AwsAccountId: account }));
 
 async function settle(ps: Promise<unknown>[]) {

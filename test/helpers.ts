@@ -64,7 +64,12 @@ async function pgSchemaFor(dataDir: string): Promise<{ url: string; created?: Te
 }
 
 /** Starts a server in this process on port 0 with a fresh data dir (and, on PostgreSQL, a fresh schema). */
-export async function startTestServer(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  env: NodeJS.ProcessEnv = {},
+  /** The server's clock (test/support/clock.ts), when not Date.now. */
+  now?: () => number,
+): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDir();
   let logText = '';
   const sink = new Writable({
@@ -82,12 +87,17 @@ export async function startTestServer(overrides: Partial<Config> = {}, env: Node
     pgOverrides.postgres = { ...defaults.postgres, poolSize: 4 };
   }
   const config: Config = { ...defaults, port: 0, dataDir, throttle: { ratePerSecond: 0, burst: 0 }, logLevel: 'info', ...pgOverrides, ...overrides };
-  const server = await startServer(config, createLogger(config.logLevel, sink), {
-    ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT,
-    ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId,
-    ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
-    ...env,
-  });
+  const server = await startServer(
+    config,
+    createLogger(config.logLevel, sink),
+    {
+      ACTIONBRIDGE_ACCOUNT_ID: ACCOUNT,
+      ACTIONBRIDGE_ACCESS_KEY_ID: ADMIN.accessKeyId,
+      ACTIONBRIDGE_SECRET_ACCESS_KEY: ADMIN.secretAccessKey,
+      ...env,
+    },
+    { now },
+  );
   const clients: qs.QuickSightClient[] = [];
   return {
     server,

@@ -10,6 +10,7 @@ import { ACCOUNT, ADMIN } from './helpers.js';
 import { ActionBridgeClient } from '../src/client/index.js';
 import { connectHttp, grant, mintToken, revoke, INVOKE, JIRA_KEY, startMcpEnv, textOf, tokensCli, type McpEnv } from './support/mcp-env.js';
 import { waitFor } from './support/wait.js';
+import { processEnv } from './support/process-env.js';
 
 let env: McpEnv;
 let aliceToken: string;
@@ -29,8 +30,10 @@ const post = (body: string, headers: Record<string, string> = {}) =>
     headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
   });
 
+// Put back when the file is done: files may share a process (vitest.config.ts, isolate).
+const vars = processEnv();
 beforeAll(async () => {
-  process.env.ACTIONBRIDGE_MCP_WATCH_INTERVAL_MS = '300';
+  vars.set({ ACTIONBRIDGE_MCP_WATCH_INTERVAL_MS: '300' });
   env = await startMcpEnv();
   const [a, b] = await Promise.all([
     tokensCli(env.t.dataDir, ['create', '--account', ACCOUNT, '--user', 'alice', '--expires-in', '30d']),
@@ -42,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close().catch(() => {})));
   await env?.stop();
+  vars.restore();
 });
 
 describe('tokens', () => {

@@ -16,6 +16,8 @@ import { openStore } from '../src/store/open.js';
 let upstream: TestHttpsServer;
 let caFile: string;
 let received = 0;
+/** Requests that reached /hang (never answered). */
+let hanging = 0;
 let release: () => void = () => {};
 let gate: Promise<void> = Promise.resolve();
 
@@ -49,7 +51,10 @@ beforeAll(async () => {
   upstream = await startHttpsServer({
     cert: ca.issue({ ips: ['127.0.0.1'] }),
     handler: (req, res) => {
-      if (req.url === '/hang') return;
+      if (req.url === '/hang') {
+        hanging++;
+        return;
+      }
       received++;
       void gate.then(() => setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('slow but fine'), 50));
     },
@@ -130,9 +135,17 @@ describe('graceful shutdown', () => {
   });
 
   it('past --shutdown-timeout-ms the connections still open are cut and the exit code is 1; a second signal exits at once', async () => {
-    const a = await serverWithSlowConnector(['--shutdown-timeout-ms', '300'], 'hang', upstream.url('/hang'));
+    // Both servers start at once (a process start-up each); each gets one request that never ends.
+    const [a, b] = await Promise.all([
+      serverWithSlowConnector(['--shutdown-timeout-ms', '300'], 'hang', upstream.url('/hang')),
+      serverWithSlowConnector(['--shutdown-timeout-ms', '60000'], 'hang2', upstream.url('/hang')),
+    ]);
+    hanging = 0;
     const stuck = connectorOps(a.srv.endpoint, ACCOUNT, 'hang').test(ADMIN);
-    await new Promise((r) => setTimeout(r, 300));
+    const stuck2 = connectorOps(b.srv.endpoint, ACCOUNT, 'hang2')
+      .test(ADMIN)
+      .catch((e: Error) => e);
+    await until(() => hanging === 2, 30_000, 'both requests at the upstream');
     const t0 = Date.now();
     a.srv.child.kill('SIGTERM');
     await expect(stuck).rejects.toThrow();
@@ -140,11 +153,6 @@ describe('graceful shutdown', () => {
     expect(Date.now() - t0).toBeLessThan(8_000);
     expect(a.srv.output()).toMatch(/shutdown bound reached/);
 
-    const b = await serverWithSlowConnector(['--shutdown-timeout-ms', '60000'], 'hang2', upstream.url('/hang'));
-    const stuck2 = connectorOps(b.srv.endpoint, ACCOUNT, 'hang2')
-      .test(ADMIN)
-      .catch((e: Error) => e);
-    await new Promise((r) => setTimeout(r, 300));
     b.srv.child.kill('SIGTERM');
     await until(() => b.srv.output().includes('shutting down'), 5_000, 'the shutdown log line');
     const t1 = Date.now();

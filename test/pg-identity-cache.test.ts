@@ -38,13 +38,21 @@ d(PG_URL ? 'identity cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
   const abcli = (...args: string[]) => cli([...args, '--data-dir', dataDir, '--database-url', schema.url]);
   const describeOn = (t: TestServer, u: TestUser | undefined, id: string) =>
     t.client(u).send(new qs.DescribeActionConnectorCommand({ AwsAccountId: ACCOUNT, ActionConnectorId: id }));
-  /** Round trips of `n` Describes on `t` by `u`, after two to warm up. */
+  /**
+   * Round trips of `n` Describes on `t` by `u`, after two to warm up. A notification heard
+   * meanwhile (of a write made just before, delivered late on a loaded machine) empties the
+   * cache in the middle: that window was not warm, and is measured again (twice at most).
+   */
   async function roundTrips(t: TestServer, u: TestUser | undefined, id: string, n = 5): Promise<number> {
-    await describeOn(t, u, id);
-    await describeOn(t, u, id);
-    const before = diag(t).queries;
-    for (let i = 0; i < n; i++) await describeOn(t, u, id);
-    return (diag(t).queries - before) / n;
+    for (let attempt = 1; ; attempt++) {
+      await describeOn(t, u, id);
+      await describeOn(t, u, id);
+      const heard = diag(t).notifications;
+      const before = diag(t).queries;
+      for (let i = 0; i < n; i++) await describeOn(t, u, id);
+      const perCall = (diag(t).queries - before) / n;
+      if (diag(t).notifications === heard || attempt === 3) return perCall;
+    }
   }
   /**
    * Whether Describes on `t` by `u` reach no round trip at all within 2 s (a notification of

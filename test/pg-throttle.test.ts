@@ -14,7 +14,7 @@ import { startCluster, type Cluster } from './support/pg-nodes.js';
 const d = PG_URL ? describe : describe.skip;
 const RATE = 40;
 const BURST = 40;
-const SECONDS = 5;
+const SECONDS = 3; // 120 tokens refilled at 40/s: a few stragglers at the end change the rate by ~2 %, the bounds allow 15 %
 
 /** Accepted requests per second beyond the initial burst, with `clients` sending as fast as they can for SECONDS. */
 async function measure(clients: qs.QuickSightClient[], burst: number): Promise<{ rate: number; ok: number; throttled: number; other: string[] }> {

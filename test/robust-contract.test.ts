@@ -1,11 +1,11 @@
 // The operating contract (PRODUCT.md section 4) of bin/actionbridge: generated
 // bootstrap credentials (printed once, kept 0600), `users add` JSON, clear refusals
 // of bad CLI input, and an unauthenticated /healthz.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, BIN, REGION, cli, createInput, qs, startChildServer, tempDir, type Creds } from './helpers.js';
 
 type Child = Awaited<ReturnType<typeof startChildServer>>;
@@ -55,6 +55,22 @@ function cliFails(args: string[]): { status: number | null; stderr: string; stdo
   expect(r.status, `expected a non-zero exit from ${args.join(' ')}; stdout: ${r.stdout}`).not.toBe(0);
   expect(r.status).not.toBeNull();
   return { status: r.status, stderr: r.stderr, stdout: r.stdout };
+}
+
+interface Ran {
+  status: number | null;
+  stderr: string;
+  stdout: string;
+}
+
+/** Runs the CLI without waiting for it (as cliFails does, but asynchronously); never rejects. */
+function run(args: string[]): Promise<Ran> {
+  return new Promise((resolve) => {
+    execFile(BIN, args, { encoding: 'utf8', env: { ...process.env } }, (err, stdout, stderr) => {
+      const code = (err as { code?: unknown } | null)?.code;
+      resolve({ status: err ? (typeof code === 'number' ? code : null) : 0, stdout, stderr });
+    });
+  });
 }
 
 const mode = (file: string) => statSync(file).mode & 0o777;
@@ -170,9 +186,26 @@ describe('actionbridge users add', () => {
       ['bad group name', ['--account', ACCOUNT, '--name', 'bad-group', '--role', 'READER', '--group', 'a/b'], /group name 'a\/b' is not valid/],
       ['unknown flag', ['--account', ACCOUNT, '--name', 'flag', '--role', 'READER', '--colour', 'red'], /colour/],
     ];
-    it.each(cases)('%s', (_name, args, message) => {
-      const d = dir('ab-users-bad-');
-      const r = cliFails(['users', 'add', ...args, '--data-dir', d]);
+    // The runs start at once, before the cases (a process start-up each, ~1 s on a loaded
+    // machine); each case then checks its own run. Their dirs are not the afterEach's.
+    const runs = new Map<string, { d: string; r: Promise<Ran> }>();
+    beforeAll(() => {
+      for (const [name, args] of cases) {
+        const d = tempDir('ab-users-bad-');
+        runs.set(name, { d, r: run(['users', 'add', ...args, '--data-dir', d]) });
+      }
+    });
+    afterAll(async () => {
+      for (const { d, r } of runs.values()) {
+        await r;
+        rmSync(d, { recursive: true, force: true });
+      }
+    });
+    it.each(cases)('%s', async (name, args, message) => {
+      const { d, r: ran } = runs.get(name)!;
+      const r = await ran;
+      expect(r.status, `expected a non-zero exit from users add ${args.join(' ')}; stdout: ${r.stdout}`).not.toBe(0);
+      expect(r.status).not.toBeNull();
       expect(r.stderr).toMatch(message);
       expect(r.stderr).toMatch(/^actionbridge: /);
       expect(r.stdout).toBe('');
@@ -201,13 +234,23 @@ describe('actionbridge users add', () => {
     });
   });
 
-  it('serve refuses bad flags with a clear message', () => {
+  it('serve refuses bad flags with a clear message', async () => {
     const d = dir('ab-serve-bad-');
-    expect(cliFails(['serve', '--port', 'abc', '--data-dir', d]).stderr).toMatch(/--port/);
-    expect(cliFails(['serve', '--port', '70000', '--data-dir', d]).stderr).toMatch(/--port must be an integer from 0 to 65535/);
-    expect(cliFails(['serve', '--region', 'Mars', '--data-dir', d]).stderr).toMatch(/region 'Mars' is not a region name/);
-    expect(cliFails(['serve', '--no-such-flag', '--data-dir', d]).stderr).toMatch(/no-such-flag/);
-    expect(cliFails(['frobnicate']).stderr).toMatch(/unknown command 'frobnicate'/);
+    const cases: [string[], RegExp][] = [
+      [['serve', '--port', 'abc', '--data-dir', d], /--port/],
+      [['serve', '--port', '70000', '--data-dir', d], /--port must be an integer from 0 to 65535/],
+      [['serve', '--region', 'Mars', '--data-dir', d], /region 'Mars' is not a region name/],
+      [['serve', '--no-such-flag', '--data-dir', d], /no-such-flag/],
+      [['frobnicate'], /unknown command 'frobnicate'/],
+    ];
+    // All at once (a process each).
+    const results = await Promise.all(cases.map(([args]) => run(args)));
+    cases.forEach(([args, message], i) => {
+      const r = results[i]!;
+      expect(r.status, `expected a non-zero exit from ${args.join(' ')}; stdout: ${r.stdout}`).not.toBe(0);
+      expect(r.status).not.toBeNull();
+      expect(r.stderr).toMatch(message);
+    });
   });
 });
 

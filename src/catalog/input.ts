@@ -9,8 +9,9 @@ import type { CatalogAction, JsonSchema } from './types.js';
 // (right for the model, wrong for free-form objects such as Salesforce's Fields).
 // Here only members a schema closes with additionalProperties:false are dropped,
 // and defaults in the schema are filled in.
-function newInputAjv(): Ajv {
+function newInputAjv(code?: { optimize: false }): Ajv {
   const instance = new Ajv({
+    ...(code ? { code } : {}),
     allErrors: true,
     strict: false,
     unicodeRegExp: false,
@@ -66,7 +67,10 @@ export function inputValidator(action: CatalogAction, scope: string): ValidateFu
  * own, which goes (with everything it compiled) when the check is done.
  */
 export function throwawayInputCompiler(): (action: CatalogAction, scope: string) => ValidateFunction {
-  const instance = newInputAjv();
+  // Its validators run once (on the examples): the code is not optimized, which takes a
+  // quarter off the check every server start makes (~0.3 s for the shipped catalogs). What
+  // compiles, and what validates, is the same.
+  const instance = newInputAjv({ optimize: false });
   return (action, scope) => compileInput(instance, action, scope);
 }
 

@@ -70,6 +70,7 @@ export function egressFromConfig(config: Config, onError?: (err: EgressError) =>
     caPems,
     vpcProfiles,
     ...(config.egressMaxBufferedBytes ? { maxBufferedBytes: config.egressMaxBufferedBytes } : {}),
+    ...(config.egressTimeoutMs ? { totalTimeoutMs: config.egressTimeoutMs } : {}),
   };
   return onError ? new ObservedEgress(options, onError) : new Egress(options);
 }

@@ -6,7 +6,7 @@ import { openStore } from '../store/open.js';
 import { securePrivateDir } from '../store/file-modes.js';
 import { KeyRing } from '../crypto/keyring.js';
 import { migrateDestinationAad } from '../crypto/destination-migration.js';
-import { buildApp } from './app.js';
+import { type AppDeps, buildApp } from './app.js';
 import { bootstrapAdmin, type Bootstrap } from './bootstrap.js';
 import { needsRedaction, redactDeep, scrubText } from './redact.js';
 import { errorMessage } from '../error-text.js';
@@ -91,7 +91,13 @@ export interface RunningServer {
   shutdown(timeoutMs: number): Promise<{ forced: boolean }>;
 }
 
-export async function startServer(config: Config, log: Logger = createLogger(config.logLevel), env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+  env: NodeJS.ProcessEnv = process.env,
+  /** The clock (tests move it past token and credential renewal points instead of waiting for them). */
+  deps: Pick<AppDeps, 'now'> = {},
+): Promise<RunningServer> {
   // The data dir 0700, its database and key files 0600: looser modes left by older versions are tightened.
   const tightened = securePrivateDir(config.dataDir, !config.databaseUrl);
   if (tightened.length) log.warn({ tightened }, 'the data dir or files in it were readable by others: modes tightened');
@@ -115,7 +121,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   }
   const bootstrap = await bootstrapAdmin(store, keys, config.dataDir, env, log);
   const metrics = new Metrics();
-  const { app, services } = await buildApp({ config, store, keys, log, metrics });
+  const { app, services } = await buildApp({ config, store, keys, log, metrics, ...(deps.now ? { now: deps.now } : {}) });
   await app.listen({ host: config.host, port: config.port });
   let metricsServer: MetricsServer | undefined;
   if (config.metricsPort !== undefined) {

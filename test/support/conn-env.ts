@@ -12,11 +12,11 @@ export interface ConnEnv {
   t: TestServer;
 }
 
-export async function startConnEnv(overrides: Partial<Config> = {}, ca: TestCa = createTestCa()): Promise<ConnEnv> {
+export async function startConnEnv(overrides: Partial<Config> = {}, ca: TestCa = createTestCa(), now?: () => number): Promise<ConnEnv> {
   const dir = tempDir('ab-ca-');
   const caFile = path.join(dir, 'ca.pem');
   writeFileSync(caFile, ca.certPem);
-  const t = await startTestServer({ caFile, egressAllow: ['127.0.0.1/32'], ...overrides });
+  const t = await startTestServer({ caFile, egressAllow: ['127.0.0.1/32'], ...overrides }, {}, now);
   return { ca, caFile, t };
 }
 
