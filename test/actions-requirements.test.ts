@@ -5,12 +5,13 @@
 // token is requested or anything is sent; the same connector still runs the actions its grant
 // allows, and a delegated connector is not refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ActionBridgeClient, InvalidParameterValueException, type ActionBridgeError } from '../src/client/index.js';
+import { ActionBridgeClient, InvalidParameterValueException } from '../src/client/index.js';
 import { ACCOUNT, ADMIN } from './helpers.js';
 import { catalogFor, describeActions } from '../src/catalog/index.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
 import { actionsApi, clientCredentialsAuth, createConnector } from './support/actions.js';
 import { type ConnEnv, startConnEnv } from './support/conn-env.js';
+import { failure } from './support/client-failure.js';
 
 let env: ConnEnv;
 let upstream: ActionUpstream;
@@ -20,15 +21,6 @@ let client: ActionBridgeClient;
 const CHAT = '19:8b081ef6-4792-4def-b2c9-c363a1bf41d5_5031bb31-22c0-4f6f-9f73-91d34ab2b32d@unq.gbl.spaces';
 const TEAM = '172b0cce-e65d-44ce-9a49-91d9f2e8493a';
 const CHANNEL = '19:4a95f7d8db4c4e7fae857bcebe0623e6@thread.tacv2';
-
-const failure = async (p: Promise<unknown>): Promise<ActionBridgeError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as ActionBridgeError;
-  }
-  throw new Error('expected a failure');
-};
 
 beforeAll(async () => {
   env = await startConnEnv();

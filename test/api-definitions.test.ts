@@ -10,13 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
-import {
-  AccessDeniedException,
-  ActionBridgeClient,
-  type ActionBridgeError,
-  InvalidParameterValueException,
-  ResourceNotFoundException,
-} from '../src/client/index.js';
+import { AccessDeniedException, ActionBridgeClient, InvalidParameterValueException, ResourceNotFoundException } from '../src/client/index.js';
 import { ACCOUNT, ADMIN, BIN, type Creds, qs, tempDir } from './helpers.js';
 
 const execFileP = promisify(execFile);
@@ -25,19 +19,12 @@ import { apiKeyAuth, basicAuth, createConnector, iamAuth, withEnabledActions } f
 import { connectHttp, grant, mintToken, startMcpEnv, type McpEnv } from './support/mcp-env.js';
 import { readMultipart } from './support/multipart.js';
 import { ConsoleClient } from './support/console.js';
+import { failure } from './support/client-failure.js';
 
 let env: McpEnv;
 /** A second HTTPS server: where the document's `servers` and absolute URLs point. Nothing may reach it. */
 let elsewhere: ActionUpstream;
 const api = (creds: Creds = ADMIN) => new ActionBridgeClient({ endpoint: env.t.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: creds });
-const failure = async (p: Promise<unknown>): Promise<ActionBridgeError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as ActionBridgeError;
-  }
-  throw new Error('expected a failure');
-};
 
 const shop = () => ({
   openapi: '3.0.3',

@@ -20,20 +20,13 @@ import {
 import { ACCOUNT, ADMIN, freePort, startTestServer, type Creds, type TestServer } from './helpers.js';
 import { basicAuth, createConnector } from './support/actions.js';
 import { startMcpEnv, type McpEnv } from './support/mcp-env.js';
+import { failure } from './support/client-failure.js';
 
 let env: McpEnv;
 const api = (creds: Creds = ADMIN, extra: Partial<lib.ActionBridgeClientOptions> = {}) =>
   new ActionBridgeClient({ endpoint: env.t.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: creds, ...extra });
 
 /** Rejects with what the promise rejects with. */
-const failure = async (p: Promise<unknown>): Promise<ActionBridgeError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as ActionBridgeError;
-  }
-  throw new Error('expected a failure');
-};
 
 beforeAll(async () => {
   env = await startMcpEnv();

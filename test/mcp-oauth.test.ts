@@ -13,7 +13,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ActionBridgeClient, type ActionBridgeError } from '../src/client/index.js';
+import { ActionBridgeClient } from '../src/client/index.js';
 import { sealedSecrets } from '../src/crypto/sealed-secrets.js';
 import { destinationDigest } from '../src/domain/destination.js';
 import { ACCOUNT, ADMIN, type Creds, qs, type TestUser } from './helpers.js';
@@ -24,6 +24,7 @@ import { startOidc, type TestOidc } from './support/oidc.js';
 import { confirmationPage } from './support/security-oauth-flow.js';
 import { createTestCa } from './support/tls.js';
 import { startTlsFront, type TlsFront } from './support/tls-front.js';
+import { failure } from './support/client-failure.js';
 
 const ALL = ['DescribeActionConnector', 'UpdateActionConnector', 'ListActionConnectorActions', 'InvokeActionConnector'].map((a) => `quicksight:${a}`);
 
@@ -41,14 +42,6 @@ let namedIssuer = () => oidc.issuer;
 const seen = { calls: [] as { tool: string; audience: string | undefined }[], refused: 0, elsewhere: [] as (string | undefined)[] };
 
 const api = (creds: Creds = ADMIN) => new ActionBridgeClient({ endpoint: env.t.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: creds });
-const failure = async (p: Promise<unknown>): Promise<ActionBridgeError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as ActionBridgeError;
-  }
-  throw new Error('expected a failure');
-};
 const serverUrl = () => mcp.url('/mcp');
 const trackerKey = { region: 'us-east-1', accountId: ACCOUNT, id: 'tracker' };
 

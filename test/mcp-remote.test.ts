@@ -17,7 +17,6 @@ import { z } from 'zod';
 import {
   AccessDeniedException,
   ActionBridgeClient,
-  type ActionBridgeError,
   ConflictException,
   InvalidParameterValueException,
   ResourceNotFoundException,
@@ -28,6 +27,7 @@ const execFileP = promisify(execFile);
 import { apiKeyAuth, clientCredentialsAuth, createConnector } from './support/actions.js';
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { connectHttp, mintToken, startMcpEnv, type McpEnv } from './support/mcp-env.js';
+import { failure } from './support/client-failure.js';
 
 const KEY = 'mcp-server-key-7b1e4c9d2a';
 const CC_CLIENT = 'mcpclient';
@@ -50,14 +50,6 @@ const seen = {
 let toolSet: 'v1' | 'v2' | 'many' = 'v1';
 
 const api = (creds: Creds = ADMIN) => new ActionBridgeClient({ endpoint: env.t.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: creds });
-const failure = async (p: Promise<unknown>): Promise<ActionBridgeError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as ActionBridgeError;
-  }
-  throw new Error('expected a failure');
-};
 
 /** A fresh McpServer with the tools of `toolSet`, for one session. */
 function buildServer(authorization: () => string | undefined): McpServer {

@@ -13,12 +13,13 @@ import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ActionBridgeClient, type ActionBridgeError, InvalidParameterValueException } from '../src/client/index.js';
+import { ActionBridgeClient, InvalidParameterValueException } from '../src/client/index.js';
 import { Egress, type EgressError } from '../src/egress/index.js';
 import { ACCOUNT, ADMIN, type Creds } from './helpers.js';
 import { apiKeyAuth, clientCredentialsAuth, createConnector } from './support/actions.js';
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { connectHttp, mintToken, startMcpEnv, type McpEnv } from './support/mcp-env.js';
+import { failure } from './support/client-failure.js';
 
 const KEY = 'mcp-stream-key-4c1d9e7b2a';
 const BOUND_MS = 3_000;
@@ -41,14 +42,6 @@ const seen = {
 let toolSet: 'v1' | 'v2' = 'v1';
 
 const api = (creds: Creds = ADMIN) => new ActionBridgeClient({ endpoint: env.t.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: creds });
-const failure = async (p: Promise<unknown>): Promise<ActionBridgeError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as ActionBridgeError;
-  }
-  throw new Error('expected a failure');
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const until = async (what: () => Promise<boolean>, ms = 5_000) => {
   const end = Date.now() + ms;
