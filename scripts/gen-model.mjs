@@ -160,6 +160,7 @@ export function generate(aws, ext) {
       statusCodeMembers,
       ...(op.extension ? { extension: true } : {}),
       ...(op['x-bodyLimit'] !== undefined ? { bodyLimit: op['x-bodyLimit'] } : {}),
+      ...(op['x-cancellable'] ? { cancellable: true } : {}),
     };
     for (const s of reachable(op.input.shape)) sharedDefs[s] = schemaOf(s);
     schemas[name] = { $ref: `${SHAPES_ID}#/$defs/${op.input.shape}` };
@@ -173,7 +174,9 @@ export function generate(aws, ext) {
   m.push("import type { OperationName } from './types.js';");
   m.push("export type * from './types.js';");
   m.push('');
-  m.push("/** Every operation (the AWS model's, then the extensions'): HTTP binding, shapes, errors. `bodyLimit`: the model's x-bodyLimit. */");
+  m.push(
+    "/** Every operation (the AWS model's, then the extensions'): HTTP binding, shapes, errors. `bodyLimit`: the model's x-bodyLimit; `cancellable`: its x-cancellable. */",
+  );
   m.push(`export const operations = ${JSON.stringify(ops, null, 2)} as const satisfies Record<OperationName, unknown>;`);
   m.push('');
   m.push(`export const errorStatus = ${JSON.stringify(errors, null, 2)} as const;`);

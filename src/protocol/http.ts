@@ -29,6 +29,8 @@ export interface OperationSpec {
   handler: (ctx: RequestContext, input: never) => Promise<object>;
   /** The largest request body this operation takes, when that is more than the server's bodyLimit (InvokeAction's binary content). */
   bodyLimit?: number;
+  /** The model's x-cancellable: the entrance gives the operation a signal that fires when the caller goes away (RequestContext.signal). */
+  cancellable?: true;
 }
 
 /** Every operation of both models (AWS and extensions), routed to its implementation. */
@@ -45,6 +47,7 @@ export function operationSpecs(handlers: ActionBridgeApi<RequestContext>): Opera
       validate: validatorFor(name),
       handler: handlers[name],
       ...('bodyLimit' in op ? { bodyLimit: op.bodyLimit } : {}),
+      ...('cancellable' in op ? { cancellable: true as const } : {}),
     };
   });
 }

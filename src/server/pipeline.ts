@@ -179,10 +179,10 @@ export class Pipeline {
         requestId: req.id,
         ...(who.client ? { client: who.client } : {}),
         ...(who.keepSecret ? { keepSecret: true } : {}),
-        // Only what can be cancelled gets one (an invocation: a remote MCP tool call). An
-        // AbortController and a close listener on every request cost a Describe a sixth of its
-        // CPU and ~80 MiB of peak RSS under load (bench/run.mjs); a lazy getter cost as much.
-        ...(spec.name === 'InvokeAction' ? { signal: callerGone(reply) } : {}),
+        // Only operations the model marks x-cancellable (InvokeAction) get one: an AbortController
+        // and a close listener on every request cost a Describe a sixth of its CPU and ~80 MiB of
+        // peak RSS under load (bench/RESULTS.md).
+        ...(spec.cancellable ? { signal: callerGone(reply) } : {}),
       };
       const out = await this.run(spec, ctx, input);
       sendResult(reply, spec, req.id, out);

@@ -5,7 +5,7 @@
 import type { OperationName } from './types.js';
 export type * from './types.js';
 
-/** Every operation (the AWS model's, then the extensions'): HTTP binding, shapes, errors. `bodyLimit`: the model's x-bodyLimit. */
+/** Every operation (the AWS model's, then the extensions'): HTTP binding, shapes, errors. `bodyLimit`: the model's x-bodyLimit; `cancellable`: its x-cancellable. */
 export const operations = {
   "CreateActionConnector": {
     "name": "CreateActionConnector",
@@ -646,7 +646,8 @@ export const operations = {
       "Status"
     ],
     "extension": true,
-    "bodyLimit": 8388608
+    "bodyLimit": 8388608,
+    "cancellable": true
   },
   "ListActionInvocations": {
     "name": "ListActionInvocations",
