@@ -4,16 +4,13 @@
 // authentication and nowhere else; versions, re-derivation and what leaves EnabledActions;
 // who may change and read a definition; hostile documents as clear 4xx; a row changed in
 // the database gives no action the put did not check.
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { AccessDeniedException, ActionBridgeClient, InvalidParameterValueException, ResourceNotFoundException } from '../src/client/index.js';
-import { ACCOUNT, ADMIN, BIN, type Creds, qs, tempDir } from './helpers.js';
+import { ACCOUNT, ADMIN, actionsCli, type Creds, qs, tempDir } from './helpers.js';
 
-const execFileP = promisify(execFile);
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
 import { apiKeyAuth, basicAuth, createConnector, iamAuth, withEnabledActions } from './support/actions.js';
 import { connectHttp, grant, mintToken, startMcpEnv, type McpEnv } from './support/mcp-env.js';
@@ -310,16 +307,7 @@ describe.skipIf(process.env.ACTIONBRIDGE_TEST_STORE === 'postgres')('the command
     await createConnector(env.admin, 'cli', { auth: basicAuth(env.upstream.url('/api'), 'svc', 'cli-Pa55word-1') });
     const file = path.join(tempDir('ab-apidef-cli-'), 'shop.yaml');
     writeFileSync(file, toYaml(shop()));
-    const cli = async (args: string[]) => {
-      const vars = { ...process.env, AWS_ACCESS_KEY_ID: ADMIN.accessKeyId, AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, AWS_REGION: 'us-east-1' };
-      try {
-        const r = await execFileP(BIN, ['actions', ...args, '--endpoint', env.t.endpoint, '--account', ACCOUNT], { env: vars, encoding: 'utf8' });
-        return { code: 0, stdout: r.stdout, stderr: r.stderr };
-      } catch (e) {
-        const x = e as { code: number; stdout: string; stderr: string };
-        return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-      }
-    };
+    const cli = actionsCli(env.t.endpoint);
     const dry = await cli([
       'define',
       '--connector',

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFile, execFileSync, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import net from 'node:net';
 import * as qs from '@aws-sdk/client-quicksight';
 import { defaults, type Config } from '../src/config.js';
@@ -193,6 +194,23 @@ export async function startChildServer(dataDir: string, extraArgs: string[] = []
 export function cli(args: string[], env: NodeJS.ProcessEnv = {}): any {
   const out = execFileSync(BIN, args, { encoding: 'utf8', env: { ...process.env, ...env } });
   return JSON.parse(out);
+}
+
+/**
+ * `actionbridge actions …` against `endpoint` as the admin (the account and credentials
+ * given), without throwing: its exit code, stdout and stderr.
+ */
+export function actionsCli(endpoint: string): (args: string[]) => Promise<{ code: number; stdout: string; stderr: string }> {
+  const vars = { ...process.env, AWS_ACCESS_KEY_ID: ADMIN.accessKeyId, AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, AWS_REGION: 'us-east-1' };
+  return async (args) => {
+    try {
+      const r = await promisify(execFile)(BIN, ['actions', ...args, '--endpoint', endpoint, '--account', ACCOUNT], { env: vars, encoding: 'utf8' });
+      return { code: 0, stdout: r.stdout, stderr: r.stderr };
+    } catch (e) {
+      const x = e as { code: number; stdout: string; stderr: string };
+      return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+    }
+  };
 }
 
 /** Asserts that a promise rejects with the named AWS error (and HTTP status); returns the error. */

@@ -5,9 +5,7 @@
 // audited, re-exposed through our /mcp; a refresh reports added and removed tools and removed
 // ones leave EnabledActions; egress refuses a host its policy refuses, a redirect elsewhere is not followed; a server's sampling
 // request is refused; results are bounded and scrubbed; who may change and read it.
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import type http from 'node:http';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -21,9 +19,8 @@ import {
   InvalidParameterValueException,
   ResourceNotFoundException,
 } from '../src/client/index.js';
-import { ACCOUNT, ADMIN, BIN, type Creds, type TestUser } from './helpers.js';
+import { ACCOUNT, ADMIN, actionsCli, type Creds, type TestUser } from './helpers.js';
 
-const execFileP = promisify(execFile);
 import { apiKeyAuth, clientCredentialsAuth, createConnector } from './support/actions.js';
 import { startHttpsServer, type TestHttpsServer } from './support/https-server.js';
 import { connectHttp, mintToken, startMcpEnv, type McpEnv } from './support/mcp-env.js';
@@ -473,16 +470,7 @@ describe('a connector attached to a remote MCP server', () => {
 describe('the command line', () => {
   it('actions mcp-attach, mcp-server, mcp-refresh, mcp-detach (JSON for scripts); a server that is not there exits 1 with the error', async () => {
     await createConnector(env.admin, 'cli-tracker', { auth: apiKeyAuth(mcp.url('/tracker'), KEY) });
-    const cli = async (args: string[]) => {
-      const vars = { ...process.env, AWS_ACCESS_KEY_ID: ADMIN.accessKeyId, AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, AWS_REGION: 'us-east-1' };
-      try {
-        const r = await execFileP(BIN, ['actions', ...args, '--endpoint', env.t.endpoint, '--account', ACCOUNT], { env: vars, encoding: 'utf8' });
-        return { code: 0, stdout: r.stdout, stderr: r.stderr };
-      } catch (e) {
-        const x = e as { code: number; stdout: string; stderr: string };
-        return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-      }
-    };
+    const cli = actionsCli(env.t.endpoint);
     const attached = await cli(['mcp-attach', '--connector', 'cli-tracker', '--path', '/mcp', '--json']);
     expect(attached.code).toBe(0);
     const out = JSON.parse(attached.stdout);

@@ -162,8 +162,8 @@ export function McpServerSection({ id, mayChange }: { id: string; mayChange: boo
     <section aria-labelledby="mcp-h">
       <h2 id="mcp-h">MCP server</h2>
       <p className="hint">
-        A remote MCP server (Streamable HTTP) at this connector&rsquo;s base endpoint: each of its tools becomes an action, called through ActionBridge with
-        this connector&rsquo;s own sign-in and outbound rules.
+        A remote MCP server (Streamable HTTP, or the older SSE transport) at this connector&rsquo;s base endpoint: each of its tools becomes an action, called
+        through ActionBridge with this connector&rsquo;s own sign-in and outbound rules.
       </p>
       <ErrorBox error={current.error} />
       {state.done ? <Notice kind="success">{state.done}</Notice> : null}
