@@ -25,6 +25,7 @@ const PG_FILES = [
   'test/mcp-remote.test.ts',
   'test/mcp-oauth.test.ts',
   'test/robust-concurrency.test.ts',
+  'test/store-grants-layout.test.ts',
   'test/pg-*.test.ts',
 ];
 if (PG_URL) {

@@ -107,7 +107,7 @@ for (let start = 0; start < ROWS; start += BATCH) {
         .execute();
     for (let i = 0; i < perms.length; i += 1000)
       await trx
-        .insertInto('connector_permissions')
+        .insertInto('connector_grants')
         .values(perms.slice(i, i + 1000))
         .execute();
   });
@@ -371,8 +371,8 @@ if (process.env.BENCH_JSON) {
 process.stdout.write('\nQuery plans (SQLite EXPLAIN QUERY PLAN):\n');
 const cols = 'select c.connector_id, c.name, c.type, c.status, c.created_at, c.updated_at from connectors as c where c.region = ? and c.account_id = ?';
 const arm = (cond) =>
-  `select g.id from (select p.connector_id as id from connector_permissions as p${cond ? ' inner join connectors as c on c.region = p.region and c.account_id = p.account_id and c.connector_id = p.connector_id' : ''} where p.region = ? and p.account_id = ? and p.principal = ? and p.action = ? and p.connector_id > ?${cond ? ` and ${cond}` : ''} order by p.connector_id limit ?) as g`;
-const D = 'quicksight:DescribeActionConnector';
+  `select g.id from (select p.connector_id as id from connector_grants as p${cond ? ' inner join connectors as c on c.region = p.region and c.account_id = p.account_id and c.connector_id = p.connector_id' : ''} where p.region = ? and p.account_id = ? and p.principal = ? and (p.actions & ?) <> 0 and p.connector_id > ?${cond ? ` and ${cond}` : ''} order by p.connector_id limit ?) as g`;
+const D = 1; // the DescribeActionConnector bit (src/store/grant-bits.ts)
 const like = "c.name_lower like ? escape '\\'";
 explainSql('admin list, page after a key', `${cols} and c.connector_id > ? order by c.connector_id limit ?`, [REGION, ACCOUNT, idOf(50_000), 101]);
 explainSql(

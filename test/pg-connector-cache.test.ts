@@ -177,7 +177,7 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     await pgQuery(`update "${schema.schema}".connectors set name = 'Set by SQL' where ${where}`);
     expect(await eventually(async () => (await nameOn(b, undefined, 'cc-sql')) === 'Set by SQL')).toBe(true);
     expect(await eventually(async () => (await nameOn(a, reader, 'cc-sql')) === 'Set by SQL')).toBe(true);
-    await pgQuery(`delete from "${schema.schema}".connector_permissions where ${where} and principal = $1`, [reader.arn]);
+    await pgQuery(`delete from "${schema.schema}".connector_grants where ${where} and principal = $1`, [reader.arn]);
     expect(await eventually(refused(b, reader, 'cc-sql', 'AccessDeniedException'))).toBe(true);
     await pgQuery(`delete from "${schema.schema}".connectors where ${where}`);
     expect(await eventually(refused(b, undefined, 'cc-sql', 'ResourceNotFoundException'))).toBe(true);
@@ -185,7 +185,7 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
 
   it("a node's own writes are seen on its next request at once, with no notification at all (the trigger off)", async () => {
     await connector('cc-own');
-    const tables = ['connectors', 'connector_permissions'];
+    const tables = ['connectors', 'connector_grants'];
     for (const t of tables) await trigger(t, false);
     try {
       await rename(b, 'cc-own', 'Own write');

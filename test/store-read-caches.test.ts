@@ -63,7 +63,7 @@ describe.skipIf(TEST_STORE !== 'sqlite')('read caches between commits (SQLite)',
     expect((await listNames()).some((n) => n.startsWith('rc-gone='))).toBe(true);
     const db = otherConnection();
     try {
-      db.prepare("delete from connector_permissions where connector_id = 'rc-gone'").run();
+      db.prepare("delete from connector_grants where connector_id = 'rc-gone'").run();
       db.prepare("delete from connectors where connector_id = 'rc-gone'").run();
     } finally {
       db.close();

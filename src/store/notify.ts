@@ -30,7 +30,7 @@ import pg from 'pg';
 /** The families of cached rows: each its channel, and the tables whose writes may change what its cache holds. */
 export const FAMILIES = {
   identity: { channel: 'actionbridge_identity', tables: /\b(users|access_keys|groups|group_members)\b/i },
-  connector: { channel: 'actionbridge_connector', tables: /\b(connectors|connector_permissions|tags)\b/i },
+  connector: { channel: 'actionbridge_connector', tables: /\b(connectors|connector_grants|tags)\b/i },
 } as const;
 export type Family = keyof typeof FAMILIES;
 const FAMILY_NAMES = Object.keys(FAMILIES) as Family[];

@@ -133,7 +133,7 @@ function withStatementCache(sqlite: BetterSqlite3.Database, max = 500) {
 /** The tables the identity reads (access key, user, groups) come from. */
 const IDENTITY_TABLES = new Set(['users', 'access_keys', 'groups', 'group_members']);
 /** The tables connector records and summaries (the read caches of repos/connectors.ts) come from. */
-const CONNECTOR_TABLES = new Set(['connectors', 'connector_permissions', 'tags']);
+const CONNECTOR_TABLES = new Set(['connectors', 'connector_grants', 'tags']);
 
 /**
  * The part of a statement that names the table it writes: an INSERT's target, an UPDATE's

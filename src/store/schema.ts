@@ -25,12 +25,13 @@ export interface ConnectorsTable {
   /** The last tool-list version given (never reset by a delete, so a version names one tool list). */
   mcp_server_last: number | null;
 }
-export interface ConnectorPermissionsTable {
+/** One principal's grant on one connector: its actions as bits (src/store/grant-bits.ts; migration 0014). */
+export interface ConnectorGrantsTable {
   region: string;
   account_id: string;
   connector_id: string;
   principal: string;
-  action: string;
+  actions: number;
 }
 export interface TagsTable {
   region: string;
@@ -183,7 +184,7 @@ export interface Database extends ConsoleTables {
   mcp_oauth: McpOAuthTable;
   api_definitions: ApiDefinitionsTable;
   connectors: ConnectorsTable;
-  connector_permissions: ConnectorPermissionsTable;
+  connector_grants: ConnectorGrantsTable;
   tags: TagsTable;
   users: UsersTable;
   groups: GroupsTable;

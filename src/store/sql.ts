@@ -24,7 +24,7 @@ export function isUniqueViolation(e: unknown): boolean {
 
 /**
  * The rows of one connector: `region`, `account_id` and `connector_id` equal to the key's.
- * Every table keyed by connector has these three columns (connectors, connector_permissions,
+ * Every table keyed by connector has these three columns (connectors, connector_grants,
  * tags, connector_tokens, oauth_states, connection_tests, invocations).
  */
 export function whereConnector<QB extends { where: (...args: never[]) => unknown }>(qb: QB, key: ConnectorKey): QB {

@@ -1,5 +1,5 @@
 // Connectors with their resource permissions and tags (tables connectors,
-// connector_permissions, tags), for SQLite and PostgreSQL alike.
+// connector_grants, tags), for SQLite and PostgreSQL alike.
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ConnectorKey, ConnectorQuery, ConnectorRecord, ConnectorSummaryRecord, PermissionGrant, TagRecord } from '../../domain/types.js';
@@ -8,8 +8,9 @@ import { LimitExceeded, NotFound, UniqueViolation, type ConnectorRepository } fr
 import { preparedRead } from '../prepared.js';
 import { type Db, type SqlContext, isRetryable, isUniqueViolation, toConnectorRecord, toConnectorRow, whereConnector } from '../sql.js';
 import { deepFreeze } from '../../deep-freeze.js';
+import { grantActions, grantMask } from '../grant-bits.js';
 
-type ConnectorPermissionRow = Database['connector_permissions'];
+type ConnectorGrantRow = Database['connector_grants'];
 type TagRow = Database['tags'];
 
 const MAX_LIKE_NEEDLE = 1024;
@@ -62,25 +63,19 @@ const DESCRIBE = 'quicksight:DescribeActionConnector';
 const nameLike = (alias: 'c' | 'x', needle: string): RawBuilder<boolean> =>
   sql<boolean>`${sql.ref(`${alias}.name_lower`)} like ${`%${likeEscape(needle.toLowerCase())}%`} escape ${LIKE_ESCAPE}`;
 
+/** `alias.actions` has one of the bits of `mask` (src/store/grant-bits.ts). */
+const hasAny = (alias: 'o' | 'p', mask: number): RawBuilder<boolean> => sql<boolean>`(${sql.ref(`${alias}.actions`)} & ${mask}) <> 0`;
+
 /**
  * Whether any of `principals` holds any of `actions` on the connector `c` (a seek in the
  * grants' primary key); `others`: whether any principal but them does.
  */
 const holds = (principals: string[], actions: string[], others = false): RawBuilder<boolean> =>
-  sql<boolean>`exists (select 1 from connector_permissions o where o.region = c.region and o.account_id = c.account_id and o.connector_id = c.connector_id and o.principal ${others ? sql`not in` : sql`in`} (${sql.join(principals)}) and o.action in (${sql.join(actions)}))`;
+  sql<boolean>`exists (select 1 from connector_grants o where o.region = c.region and o.account_id = c.account_id and o.connector_id = c.connector_id and o.principal ${others ? sql`not in` : sql`in`} (${sql.join(principals)}) and ${hasAny('o', grantMask(actions))})`;
 
-function groupGrants(rows: { principal: string; action: string }[]): PermissionGrant[] {
-  const m = new Map<string, string[]>();
-  for (const r of rows) {
-    let a = m.get(r.principal);
-    if (!a) {
-      a = [];
-      m.set(r.principal, a);
-    }
-    a.push(r.action);
-  }
-  return [...m].map(([principal, actions]) => ({ principal, actions: actions.sort() }));
-}
+/** Grants as the API lists them: principals in order, each with its actions by name. */
+const toGrants = (rows: { principal: string; actions: number }[]): PermissionGrant[] =>
+  rows.map((r) => ({ principal: r.principal, actions: grantActions(r.actions) })).filter((g) => g.actions.length > 0);
 
 const compareKeys = (a: ConnectorKey, b: ConnectorKey): number => {
   const x = `${a.region}\u0000${a.accountId}\u0000${a.id}`;
@@ -97,16 +92,17 @@ interface PendingInsert {
 }
 
 /**
- * The rows one new connector is stored as: its row, one grant row per (principal,
- * action) (a repeated action once), one tag row per key (the last value of a repeated
- * key). Exported for bench/scale.mjs, which loads many connectors exactly as Create stores them.
+ * The rows one new connector is stored as: its row, one grant row per principal (its
+ * actions as bits, a principal named twice getting both grants' actions), one tag row per
+ * key (the last value of a repeated key). Exported for bench/scale.mjs, which loads many
+ * connectors exactly as Create stores them.
  */
 export function connectorRows({ rec, permissions, tags }: Pick<PendingInsert, 'rec' | 'permissions' | 'tags'>) {
   const { region, accountId: account_id, id: connector_id } = rec;
-  const perms: ConnectorPermissionRow[] = [];
-  for (const p of permissions) {
-    for (const action of new Set(p.actions)) perms.push({ region, account_id, connector_id, principal: p.principal, action });
-  }
+  const masks = new Map<string, number>();
+  for (const p of permissions) masks.set(p.principal, (masks.get(p.principal) ?? 0) | grantMask(p.actions));
+  const perms: ConnectorGrantRow[] = [];
+  for (const [principal, actions] of masks) if (actions) perms.push({ region, account_id, connector_id, principal, actions });
   const tagRows: TagRow[] = [];
   for (const [tag_key, tag_value] of new Map(tags.map((t) => [t.key, t.value]))) tagRows.push({ region, account_id, connector_id, tag_key, tag_value });
   return { connector: toConnectorRow(rec), permissions: perms, tags: tagRows };
@@ -129,12 +125,7 @@ export class SqlConnectors implements ConnectorRepository {
   }
 
   private async insertChildren(trx: Db, rows: ReturnType<typeof connectorRows>): Promise<void> {
-    if (rows.permissions.length)
-      await trx
-        .insertInto('connector_permissions')
-        .values(rows.permissions)
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+    if (rows.permissions.length) await trx.insertInto('connector_grants').values(rows.permissions).execute();
     if (rows.tags.length) await trx.insertInto('tags').values(rows.tags).execute();
   }
 
@@ -288,13 +279,13 @@ export class SqlConnectors implements ConnectorRepository {
       .where('c.connector_id', '=', key.id)
       .where(({ exists, selectFrom }) =>
         exists(
-          selectFrom('connector_permissions as p')
-            .select('p.action')
+          selectFrom('connector_grants as p')
+            .select('p.actions')
             .whereRef('p.region', '=', 'c.region')
             .whereRef('p.account_id', '=', 'c.account_id')
             .whereRef('p.connector_id', '=', 'c.connector_id')
-            .where('p.action', '=', action)
-            .where('p.principal', 'in', principals),
+            .where('p.principal', 'in', principals)
+            .where(hasAny('p', grantMask([action]))),
         ),
       )
       .executeTakeFirst();
@@ -341,7 +332,7 @@ export class SqlConnectors implements ConnectorRepository {
       const r = await whereConnector(trx.deleteFrom('connectors'), key).executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) return false;
       for (const t of [
-        'connector_permissions',
+        'connector_grants',
         'tags',
         'connector_tokens',
         'oauth_states',
@@ -466,55 +457,55 @@ export class SqlConnectors implements ConnectorRepository {
   }
 
   /**
-   * The ids of a page reached through grants: for each (principal, action) pair, the
-   * grants index connector_permissions_by_principal (region, account_id, principal,
-   * action, connector_id) gives that principal's connectors in id order from the keyset
-   * position, each checked against the other conditions on its row, and at most `limit`
-   * are taken; the page is the first `limit` of their union. So a page costs at most
-   * limit × pairs index entries plus the non-matching grants skipped, however many
+   * The ids of a page reached through grants: for each principal, the grants index
+   * connector_grants_by_principal (region, account_id, principal, connector_id, actions)
+   * gives that principal's connectors in id order from the keyset position, those whose
+   * grant has one of the actions (tested on the index entry) each checked against the
+   * other conditions on its row, and at most `limit` are taken; the page is the first
+   * `limit` of their union. So a page costs at most limit × principals index entries
+   * plus the non-matching grants skipped, however many
    * connectors the account has — where testing every connector for a grant (EXISTS)
    * walked the whole account for a caller who may see 1 % of it.
    */
   private grantDriven(q: ConnectorQuery, drive: { principals: string[]; actions: string[] }, conditions: RawBuilder<boolean>[]) {
     const db = this.sql.db;
-    const arms = drive.principals.flatMap((principal) =>
-      drive.actions.map((action) => {
-        let g = db
-          .selectFrom('connector_permissions as p')
-          .select('p.connector_id as id')
-          .where('p.region', '=', q.region)
-          .where('p.account_id', '=', q.accountId)
-          .where('p.principal', '=', principal)
-          .where('p.action', '=', action);
-        if (q.afterId !== undefined) g = g.where('p.connector_id', '>', q.afterId);
-        if (conditions.length && this.sql.kind === 'postgres') {
-          // PostgreSQL's planner would rather hash-join every connector matching the
-          // conditions (a substring: a scan of all of them) and sort; a LATERAL lookup per
-          // grant keeps the walk down the grants index, stopping at the page.
-          g = g.innerJoinLateral(
-            (eb) => {
-              let one = eb
-                .selectFrom('connectors as c')
-                .select(sql<number>`1`.as('one'))
-                .whereRef('c.region', '=', 'p.region')
-                .whereRef('c.account_id', '=', 'p.account_id')
-                .whereRef('c.connector_id', '=', 'p.connector_id');
-              for (const c of conditions) one = one.where(c);
-              return one.limit(1).as('m');
-            },
-            (jb) => jb.onTrue(),
-          ) as unknown as typeof g;
-        } else if (conditions.length) {
-          let j = g.innerJoin('connectors as c', (jb) =>
-            jb.onRef('c.region', '=', 'p.region').onRef('c.account_id', '=', 'p.account_id').onRef('c.connector_id', '=', 'p.connector_id'),
-          );
-          for (const c of conditions) j = j.where(c);
-          g = j as unknown as typeof g;
-        }
-        // A derived table: a LIMIT inside one arm of a UNION is only allowed there on SQLite.
-        return db.selectFrom(g.orderBy('p.connector_id').limit(q.limit).as('g')).select('g.id');
-      }),
-    );
+    const mask = grantMask(drive.actions);
+    const arms = drive.principals.map((principal) => {
+      let g = db
+        .selectFrom('connector_grants as p')
+        .select('p.connector_id as id')
+        .where('p.region', '=', q.region)
+        .where('p.account_id', '=', q.accountId)
+        .where('p.principal', '=', principal)
+        .where(hasAny('p', mask));
+      if (q.afterId !== undefined) g = g.where('p.connector_id', '>', q.afterId);
+      if (conditions.length && this.sql.kind === 'postgres') {
+        // PostgreSQL's planner would rather hash-join every connector matching the
+        // conditions (a substring: a scan of all of them) and sort; a LATERAL lookup per
+        // grant keeps the walk down the grants index, stopping at the page.
+        g = g.innerJoinLateral(
+          (eb) => {
+            let one = eb
+              .selectFrom('connectors as c')
+              .select(sql<number>`1`.as('one'))
+              .whereRef('c.region', '=', 'p.region')
+              .whereRef('c.account_id', '=', 'p.account_id')
+              .whereRef('c.connector_id', '=', 'p.connector_id');
+            for (const c of conditions) one = one.where(c);
+            return one.limit(1).as('m');
+          },
+          (jb) => jb.onTrue(),
+        ) as unknown as typeof g;
+      } else if (conditions.length) {
+        let j = g.innerJoin('connectors as c', (jb) =>
+          jb.onRef('c.region', '=', 'p.region').onRef('c.account_id', '=', 'p.account_id').onRef('c.connector_id', '=', 'p.connector_id'),
+        );
+        for (const c of conditions) j = j.where(c);
+        g = j as unknown as typeof g;
+      }
+      // A derived table: a LIMIT inside one arm of a UNION is only allowed there on SQLite.
+      return db.selectFrom(g.orderBy('p.connector_id').limit(q.limit).as('g')).select('g.id');
+    });
     return arms.reduce((a, b) => a.unionAll(b));
   }
 
@@ -524,32 +515,50 @@ export class SqlConnectors implements ConnectorRepository {
   }
 
   private async permissionsIn(db: Db, key: ConnectorKey): Promise<PermissionGrant[]> {
-    const rows = await whereConnector(db.selectFrom('connector_permissions').select(['principal', 'action']), key)
+    const rows = await whereConnector(db.selectFrom('connector_grants').select(['principal', 'actions']), key)
       .orderBy('principal')
-      .orderBy('action')
       .execute();
-    return groupGrants(rows);
+    return toGrants(rows);
   }
 
   async actionsOf(key: ConnectorKey, principals: string[]): Promise<Set<string>> {
     if (principals.length === 0) return new Set();
-    const rows = await whereConnector(this.sql.db.selectFrom('connector_permissions').select('action'), key).where('principal', 'in', principals).execute();
-    return new Set(rows.map((r) => r.action));
+    const rows = await whereConnector(this.sql.db.selectFrom('connector_grants').select('actions'), key).where('principal', 'in', principals).execute();
+    let mask = 0;
+    for (const r of rows) mask |= r.actions;
+    return new Set(grantActions(mask));
   }
 
   async updatePermissions(key: ConnectorKey, grant: PermissionGrant[], revoke: PermissionGrant[], maxPrincipals: number): Promise<PermissionGrant[]> {
     return this.sql.tx(async (trx) => {
       if (!(await this.sql.connectorExists(trx, key))) throw new NotFound('connector');
-      const base = { region: key.region, account_id: key.accountId, connector_id: key.id };
-      const rows = grant.flatMap((p) => [...new Set(p.actions)].map((action) => ({ ...base, principal: p.principal, action })));
+      // Grants first (a principal's new actions added to its bits), then revocations (its
+      // bits cleared): an action both granted and revoked in one request ends revoked.
+      const masks = new Map<string, number>();
+      for (const p of grant) masks.set(p.principal, (masks.get(p.principal) ?? 0) | grantMask(p.actions));
+      const rows = [...masks]
+        .filter(([, actions]) => actions !== 0)
+        .map(([principal, actions]) => ({ region: key.region, account_id: key.accountId, connector_id: key.id, principal, actions }));
       if (rows.length)
         await trx
-          .insertInto('connector_permissions')
+          .insertInto('connector_grants')
           .values(rows)
-          .onConflict((oc) => oc.doNothing())
+          .onConflict((oc) =>
+            oc
+              .columns(['region', 'account_id', 'connector_id', 'principal'])
+              .doUpdateSet({ actions: sql<number>`connector_grants.actions | excluded.actions` }),
+          )
           .execute();
       for (const p of revoke) {
-        await whereConnector(trx.deleteFrom('connector_permissions'), key).where('principal', '=', p.principal).where('action', 'in', p.actions).execute();
+        const keep = ~grantMask(p.actions);
+        // A grant is never stored empty (the table checks actions > 0): one losing all its bits goes.
+        await whereConnector(trx.deleteFrom('connector_grants'), key)
+          .where('principal', '=', p.principal)
+          .where(sql<boolean>`(actions & ${keep}) = 0`)
+          .execute();
+        await whereConnector(trx.updateTable('connector_grants').set({ actions: sql<number>`actions & ${keep}` }), key)
+          .where('principal', '=', p.principal)
+          .execute();
       }
       const after = await this.permissionsIn(trx, key);
       if (after.length > maxPrincipals)

@@ -87,7 +87,7 @@ export class SqlIdentities implements IdentityRepository {
   async deleteUser(accountId: string, userName: string, principalArn: string): Promise<boolean> {
     return this.sql.tx(async (trx) => {
       // A user created later under the same name must not inherit these grants.
-      await trx.deleteFrom('connector_permissions').where('account_id', '=', accountId).where('principal', '=', principalArn).execute();
+      await trx.deleteFrom('connector_grants').where('account_id', '=', accountId).where('principal', '=', principalArn).execute();
       // Nor its vendor sign-ins (authorization-code tokens) and sign-ins in progress.
       await trx.deleteFrom('connector_tokens').where('account_id', '=', accountId).where('principal', '=', principalArn).execute();
       await trx.deleteFrom('oauth_states').where('account_id', '=', accountId).where('user_arn', '=', principalArn).execute();
@@ -132,7 +132,7 @@ export class SqlIdentities implements IdentityRepository {
 
   async deleteGroup(accountId: string, groupName: string, principalArn: string): Promise<boolean> {
     return this.sql.tx(async (trx) => {
-      await trx.deleteFrom('connector_permissions').where('account_id', '=', accountId).where('principal', '=', principalArn).execute();
+      await trx.deleteFrom('connector_grants').where('account_id', '=', accountId).where('principal', '=', principalArn).execute();
       const r = await trx.deleteFrom('groups').where('account_id', '=', accountId).where('group_name', '=', groupName).executeTakeFirst();
       await trx.deleteFrom('group_members').where('account_id', '=', accountId).where('group_name', '=', groupName).execute();
       return Number(r.numDeletedRows) > 0;
