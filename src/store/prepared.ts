@@ -65,3 +65,59 @@ export function preparedRead<A extends string[], R>(
     return db.executeQuery<R>({ ...query, parameters, queryId: createQueryId() }).then((r) => r.rows);
   };
 }
+
+/**
+ * An INSERT of rows into `table`, compiled once per row count: building and compiling a
+ * many-column INSERT through Kysely's builder cost more than running it (the audit record
+ * of every invocation, the rows of every Create). The text depends only on the number of
+ * rows (and the columns, which are the first row's keys and must be every row's), so it is
+ * compiled with a distinct marker as each value; the markers' places in the parameter list
+ * say where each value goes. The same compiled query (the same query id) also keeps what
+ * plugins decided about it (src/store/open.ts counts the writes to connector tables).
+ * Up to `maxRows` rows; the caller sends larger batches through the builder.
+ */
+export function preparedInsert<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  maxRows: number,
+): (rows: readonly Database[T][]) => CompiledQuery {
+  const compiled = new Map<number, { query: CompiledQuery; columns: string[]; slots: [number, string][] }>();
+  const compile = (n: number, columns: string[]) => {
+    const slotOf = new Map<string, [number, string]>();
+    const markers = Array.from({ length: n }, (_, i) => {
+      const m: Record<string, string> = {};
+      for (const col of columns) {
+        const marker = `\u0000insert-slot:${i}:${col}\u0000`;
+        slotOf.set(marker, [i, col]);
+        m[col] = marker;
+      }
+      return m;
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: the rows are checked against the table by the callers' types; here only their keys matter
+    const query = (db.insertInto(table) as any).values(markers).compile() as CompiledQuery;
+    const slots = query.parameters.map((p) => {
+      const slot = typeof p === 'string' ? slotOf.get(p) : undefined;
+      if (!slot) throw new TypeError(`preparedInsert(${table}): a compiled parameter is not one of the row values`);
+      return slot;
+    });
+    if (slots.length !== slotOf.size) throw new TypeError(`preparedInsert(${table}): the compiled query does not take every row value once`);
+    return { query, columns, slots };
+  };
+  return (rows) => {
+    if (rows.length === 0 || rows.length > maxRows) throw new RangeError(`preparedInsert(${table}): ${rows.length} rows (1 to ${maxRows})`);
+    const columns = Object.keys(rows[0] as object);
+    let c = compiled.get(rows.length);
+    if (!c || c.columns.length !== columns.length || c.columns.some((col, i) => col !== columns[i])) {
+      c = compile(rows.length, columns);
+      compiled.set(rows.length, c);
+    }
+    const slots = c.slots;
+    const parameters = new Array<unknown>(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const [row, col] = slots[i]!;
+      const v = (rows[row] as unknown as Record<string, unknown>)[col];
+      parameters[i] = v === undefined ? null : v;
+    }
+    return { ...c.query, parameters };
+  };
+}

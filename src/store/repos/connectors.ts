@@ -5,7 +5,7 @@ import type { Database } from '../schema.js';
 import type { ConnectorKey, ConnectorQuery, ConnectorRecord, ConnectorSummaryRecord, PermissionGrant, TagRecord } from '../../domain/types.js';
 import { destinationDigest } from '../../domain/destination.js';
 import { LimitExceeded, NotFound, UniqueViolation, type ConnectorRepository } from '../store.js';
-import { preparedRead } from '../prepared.js';
+import { preparedInsert, preparedRead } from '../prepared.js';
 import { type Db, type SqlContext, isRetryable, isUniqueViolation, toConnectorRecord, toConnectorRow, whereConnector } from '../sql.js';
 import { deepFreeze } from '../../deep-freeze.js';
 import { grantActions, grantMask } from '../grant-bits.js';
@@ -14,6 +14,8 @@ type ConnectorGrantRow = Database['connector_grants'];
 type TagRow = Database['tags'];
 
 const MAX_LIKE_NEEDLE = 1024;
+/** A connector's grant and tag rows, up to this many, go in an INSERT compiled once per count; more (rare) through the builder. */
+const MAX_PREPARED_ROWS = 16;
 /** Connector records kept between commits (getConnector). */
 const MAX_RECENT = 10_000;
 /** Grant decisions kept between commits (getConnectorIfGranted, where the store caches them). */
@@ -112,7 +114,15 @@ export class SqlConnectors implements ConnectorRepository {
   /** The row of one connector: every Describe, invocation and check reads it (prepared, src/store/prepared.ts). */
   private readonly connectorRow;
 
+  /** The INSERTs of a Create's rows, compiled once (src/store/prepared.ts). */
+  private readonly insertConnectorRow;
+  private readonly insertGrantRows;
+  private readonly insertTagRows;
+
   constructor(private readonly sql: SqlContext) {
+    this.insertConnectorRow = preparedInsert(sql.db, 'connectors', 1);
+    this.insertGrantRows = preparedInsert(sql.db, 'connector_grants', MAX_PREPARED_ROWS);
+    this.insertTagRows = preparedInsert(sql.db, 'tags', MAX_PREPARED_ROWS);
     this.connectorRow = preparedRead(sql.db, sql.reader, 3, (db, region: string, accountId: string, id: string) =>
       whereConnector(db.selectFrom('connectors').selectAll(), { region, accountId, id }),
     );
@@ -120,13 +130,16 @@ export class SqlConnectors implements ConnectorRepository {
 
   private async insertRows(trx: Db, item: Pick<PendingInsert, 'rec' | 'permissions' | 'tags'>): Promise<void> {
     const rows = connectorRows(item);
-    await trx.insertInto('connectors').values(rows.connector).execute();
+    await trx.executeQuery(this.insertConnectorRow([rows.connector]));
     await this.insertChildren(trx, rows);
   }
 
   private async insertChildren(trx: Db, rows: ReturnType<typeof connectorRows>): Promise<void> {
-    if (rows.permissions.length) await trx.insertInto('connector_grants').values(rows.permissions).execute();
-    if (rows.tags.length) await trx.insertInto('tags').values(rows.tags).execute();
+    const { permissions, tags } = rows;
+    if (permissions.length > MAX_PREPARED_ROWS) await trx.insertInto('connector_grants').values(permissions).execute();
+    else if (permissions.length) await trx.executeQuery(this.insertGrantRows(permissions));
+    if (tags.length > MAX_PREPARED_ROWS) await trx.insertInto('tags').values(tags).execute();
+    else if (tags.length) await trx.executeQuery(this.insertTagRows(tags));
   }
 
   private pendingInserts: PendingInsert[] | undefined;
@@ -179,7 +192,7 @@ export class SqlConnectors implements ConnectorRepository {
             // other failure, or one in a later statement, fails the whole batch (below).
             const rows = connectorRows(item);
             try {
-              await trx.insertInto('connectors').values(rows.connector).execute();
+              await trx.executeQuery(this.insertConnectorRow([rows.connector]));
             } catch (e) {
               if (!isUniqueViolation(e)) throw e;
               failed.set(item, e);
