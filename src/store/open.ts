@@ -82,8 +82,9 @@ export async function openStore(opts: StoreOptions): Promise<SqlStore> {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const writes = new WriteCounter();
+  const writeStatements = withStatementCache(sqlite);
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, () => writes.transactionEnded()),
+    dialect: new ImmediateSqliteDialect({ database: writeStatements }, () => writes.transactionEnded()),
     plugins: [writes],
   });
   // The hot reads' connection (src/store/prepared.ts): read-only, so it sees committed data only.
@@ -98,6 +99,24 @@ export async function openStore(opts: StoreOptions): Promise<SqlStore> {
     // transaction that made one) or another process's commit (data_version, inside
     // identityVersion, read at most once per turn of the event loop).
     committedVersion: committedVersion(identityVersion, writes),
+    syncBatch: (work) =>
+      // Kysely's connection (its mutex): no transaction of Kysely's is open on it meanwhile.
+      db.connection().execute(async () => {
+        writeStatements.prepare('begin immediate').run();
+        try {
+          const result = work((q) => {
+            writeStatements.prepare(q.sql).run(q.parameters as unknown[]);
+          });
+          writeStatements.prepare('commit').run();
+          return result;
+        } catch (e) {
+          if (sqlite.inTransaction) writeStatements.prepare('rollback').run();
+          throw e;
+        } finally {
+          // What the read caches of connectors depend on may have changed (committed or not, as for a transaction of Kysely's).
+          writes.connectorBatchEnded();
+        }
+      }),
     close: async () => {
       readConnection.close();
     },
@@ -202,6 +221,11 @@ class WriteCounter implements KyselyPlugin {
       this.connectorWriteInTransaction = true;
     }
     return args.result;
+  }
+  /** A batch of writes to connector tables run past Kysely (syncBatch) has ended. */
+  connectorBatchEnded(): void {
+    this.statements++;
+    this.transactions++;
   }
   transactionEnded(): void {
     if (!this.connectorWriteInTransaction) return;

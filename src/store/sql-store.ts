@@ -7,7 +7,7 @@ import type { Database } from './schema.js';
 import { migrationProviderFor } from './migrations.js';
 import { ConsoleStore } from './console-store.js';
 import type { Store } from './store.js';
-import { SqlContext } from './sql.js';
+import { SqlContext, type SyncBatch } from './sql.js';
 import type { RawReader } from './prepared.js';
 import { SqlConnectors } from './repos/connectors.js';
 import { SqlIdentities } from './repos/identities.js';
@@ -36,6 +36,8 @@ export interface SqlStoreHooks {
   committedVersion?: () => string | undefined;
   /** Grant decisions (a non-ADMIN's access to one connector) kept under committedVersion too (PostgreSQL). */
   cacheGrants?: boolean;
+  /** SQLite: synchronous batches of writes to connector tables on the write connection (SqlContext.syncBatch). */
+  syncBatch?: SyncBatch;
 }
 
 export class SqlStore implements Store {
@@ -61,7 +63,7 @@ export class SqlStore implements Store {
     dataVersion?: () => string | undefined,
     private readonly hooks: SqlStoreHooks = {},
   ) {
-    const ctx = new SqlContext(db, kind, hooks.reader, hooks.committedVersion, hooks.cacheGrants ?? false);
+    const ctx = new SqlContext(db, kind, hooks.reader, hooks.committedVersion, hooks.cacheGrants ?? false, hooks.syncBatch);
     this.connectors = new SqlConnectors(ctx);
     this.apiDefinitions = new SqlApiDefinitions(ctx);
     this.mcpServers = new SqlMcpServers(ctx);

@@ -1,7 +1,7 @@
 // What the SQL repositories (src/store/repos/) share: the Kysely instance and dialect,
 // transactions (with PostgreSQL's retry of deadlock victims), the connector-key filter,
 // the connector row lock, row mapping of connectors, and driver error codes.
-import type { Kysely, Transaction, WhereInterface } from 'kysely';
+import type { CompiledQuery, Kysely, Transaction, WhereInterface } from 'kysely';
 import type { ConnectorKey, ConnectorRecord } from '../domain/types.js';
 import type { Database } from './schema.js';
 import { errorCode } from '../error-text.js';
@@ -80,6 +80,15 @@ export function toConnectorRow(c: ConnectorRecord): ConnectorRow {
 }
 
 /** The database a repository works on, and what differs by dialect. */
+/**
+ * SQLite: runs `work` synchronously on the write connection, inside one IMMEDIATE
+ * transaction that commits when it returns and rolls back when it throws. `run` executes one
+ * compiled statement. Waits for the connection as Kysely's queries do, so no other
+ * transaction is open on it meanwhile, and no other JavaScript runs between the statements:
+ * a batch of statements costs no promise per statement (src/store/open.ts).
+ */
+export type SyncBatch = <T>(work: (run: (q: CompiledQuery) => void) => T) => Promise<T>;
+
 export class SqlContext {
   constructor(
     readonly db: Kysely<Database>,
@@ -90,6 +99,8 @@ export class SqlContext {
     readonly committedVersion?: () => string | undefined,
     /** Whether grant decisions (getConnectorIfGranted) are cached under committedVersion too. */
     readonly cacheGrants = false,
+    /** SQLite's synchronous batches of writes to connector tables (flushInserts). */
+    readonly syncBatch?: SyncBatch,
   ) {}
 
   /**

@@ -1,6 +1,6 @@
 // Connectors with their resource permissions and tags (tables connectors,
 // connector_grants, tags), for SQLite and PostgreSQL alike.
-import { type RawBuilder, sql } from 'kysely';
+import { type CompiledQuery, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ConnectorKey, ConnectorQuery, ConnectorRecord, ConnectorSummaryRecord, PermissionGrant, TagRecord } from '../../domain/types.js';
 import { destinationDigest } from '../../domain/destination.js';
@@ -134,20 +134,27 @@ export class SqlConnectors implements ConnectorRepository {
     await this.insertChildren(trx, rows);
   }
 
-  private async insertChildren(trx: Db, rows: ReturnType<typeof connectorRows>): Promise<void> {
+  /** The statements of a connector's grant and tag rows. */
+  private childInserts(rows: ReturnType<typeof connectorRows>): CompiledQuery[] {
     const { permissions, tags } = rows;
-    if (permissions.length > MAX_PREPARED_ROWS) await trx.insertInto('connector_grants').values(permissions).execute();
-    else if (permissions.length) await trx.executeQuery(this.insertGrantRows(permissions));
-    if (tags.length > MAX_PREPARED_ROWS) await trx.insertInto('tags').values(tags).execute();
-    else if (tags.length) await trx.executeQuery(this.insertTagRows(tags));
+    const out: CompiledQuery[] = [];
+    if (permissions.length > MAX_PREPARED_ROWS) out.push(this.sql.db.insertInto('connector_grants').values(permissions).compile());
+    else if (permissions.length) out.push(this.insertGrantRows(permissions));
+    if (tags.length > MAX_PREPARED_ROWS) out.push(this.sql.db.insertInto('tags').values(tags).compile());
+    else if (tags.length) out.push(this.insertTagRows(tags));
+    return out;
+  }
+
+  private async insertChildren(trx: Db, rows: ReturnType<typeof connectorRows>): Promise<void> {
+    for (const q of this.childInserts(rows)) await trx.executeQuery(q);
   }
 
   private pendingInserts: PendingInsert[] | undefined;
 
   /**
    * Group commit: the inserts that arrive within one turn of the event loop share
-   * one transaction, each inside its own savepoint (on SQLite its statements suffice, see
-   * flushInserts), so each succeeds or fails on its
+   * one transaction, each inside its own savepoint (on SQLite, one synchronous batch whose
+   * statements suffice, see flushInserts), so each succeeds or fails on its
    * own exactly as in a transaction of its own, and none is answered before the
    * commit. A commit (with its WAL writes) per connector was most of what a Create
    * cost (bench/RESULTS.md).
@@ -170,6 +177,36 @@ export class SqlConnectors implements ConnectorRepository {
     const batch = (this.pendingInserts ?? []).sort((a, b) => compareKeys(a.rec, b.rec));
     this.pendingInserts = undefined;
     const mapError = (e: unknown) => (isUniqueViolation(e) ? new UniqueViolation('connector exists') : e);
+    if (this.sql.syncBatch) {
+      // SQLite: the whole batch in one synchronous transaction. No savepoint is needed: a
+      // constraint failure undoes only its own statement and the transaction goes on. The
+      // connector's row is its first statement: a create whose id exists fails there having
+      // written nothing. Any other failure, or one in a later statement, fails the whole batch.
+      const failed = new Map<PendingInsert, unknown>();
+      try {
+        await this.sql.syncBatch((run) => {
+          for (const item of batch) {
+            const rows = connectorRows(item);
+            try {
+              run(this.insertConnectorRow([rows.connector]));
+            } catch (e) {
+              if (!isUniqueViolation(e)) throw e;
+              failed.set(item, e);
+              continue;
+            }
+            for (const q of this.childInserts(rows)) run(q);
+          }
+        });
+      } catch (e) {
+        for (const item of batch) item.reject(mapError(e));
+        return;
+      }
+      for (const item of batch) {
+        if (failed.has(item)) item.reject(mapError(failed.get(item)));
+        else item.resolve();
+      }
+      return;
+    }
     if (batch.length === 1) {
       const one = batch[0]!;
       try {
@@ -185,22 +222,6 @@ export class SqlConnectors implements ConnectorRepository {
       const trx = await this.sql.db.startTransaction().execute();
       try {
         for (const item of batch) {
-          if (this.sql.kind === 'sqlite') {
-            // No savepoint needed on SQLite: a constraint failure undoes only its own
-            // statement and the transaction goes on. The connector's row is its first
-            // statement: a create whose id exists fails there having written nothing. Any
-            // other failure, or one in a later statement, fails the whole batch (below).
-            const rows = connectorRows(item);
-            try {
-              await trx.executeQuery(this.insertConnectorRow([rows.connector]));
-            } catch (e) {
-              if (!isUniqueViolation(e)) throw e;
-              failed.set(item, e);
-              continue;
-            }
-            await this.insertChildren(trx, rows);
-            continue;
-          }
           const sp = await trx.savepoint('insert_connector').execute();
           try {
             await this.insertRows(sp, item);
