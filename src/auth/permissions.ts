@@ -3,17 +3,9 @@
 import type { ConnectorKey, ConnectorRecord, RequestContext } from '../domain/types.js';
 import type { Store } from '../store/store.js';
 import { accessDenied, notFound } from '../protocol/errors.js';
+import { CONNECTOR_ACTIONS, type ConnectorAction } from '../domain/connector-actions.js';
 
-export const CONNECTOR_ACTIONS = [
-  'quicksight:DescribeActionConnector',
-  'quicksight:UpdateActionConnector',
-  'quicksight:DeleteActionConnector',
-  'quicksight:DescribeActionConnectorPermissions',
-  'quicksight:UpdateActionConnectorPermissions',
-  'quicksight:ListActionConnectorActions',
-  'quicksight:InvokeActionConnector',
-] as const;
-export type ConnectorAction = (typeof CONNECTOR_ACTIONS)[number];
+export { CONNECTOR_ACTIONS, type ConnectorAction };
 
 /** What a creator receives when Create has no Permissions: every action. */
 export const OWNER_ACTIONS: readonly ConnectorAction[] = CONNECTOR_ACTIONS;

@@ -1,17 +1,11 @@
 // How a grant's actions are stored: one integer per (connector, principal), each connector
-// action a bit of it (table connector_grants, migration 0014). Stored data: a name keeps
-// its bit for good; a new action takes the next bit (and the table's check, < 128, grows).
+// action a bit of it (table connector_grants, migration 0014): the i-th of CONNECTOR_ACTIONS
+// is bit i. Stored data: that list is never reordered; a new action takes the next bit (and
+// the table's check, < 128, grows).
+import { CONNECTOR_ACTIONS } from '../domain/connector-actions.js';
 
-/** The action of each bit, bit i being `1 << i`. Never reorder. */
-export const GRANT_BIT_NAMES = [
-  'quicksight:DescribeActionConnector',
-  'quicksight:UpdateActionConnector',
-  'quicksight:DeleteActionConnector',
-  'quicksight:DescribeActionConnectorPermissions',
-  'quicksight:UpdateActionConnectorPermissions',
-  'quicksight:ListActionConnectorActions',
-  'quicksight:InvokeActionConnector',
-] as const;
+/** The action of each bit, bit i being `1 << i`. */
+export const GRANT_BIT_NAMES: readonly string[] = CONNECTOR_ACTIONS;
 
 const BIT = new Map<string, number>(GRANT_BIT_NAMES.map((name, i) => [name, 1 << i]));
 /** The names in the order grants are listed (by name), with their bits. */
