@@ -13,7 +13,7 @@
 //   credential (an access key id, which is not a secret, checked before its signature;
 //   a console user; an MCP token) may hold at most an eighth of it (never less than
 //   one route's limit), so that whoever knows one key id cannot take the whole budget.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ServiceError, invalidParameter } from '../protocol/errors.js';
 
 /** The most a request may send before it is admitted. */
@@ -92,7 +92,8 @@ class RequestBodyBudget {
 export function registerBodyAdmission(app: FastifyInstance, maxBufferedBytes: number): { inUse(): number } {
   const budget = new RequestBodyBudget(maxBufferedBytes);
   app.decorateRequest('bodyCredential', null);
-  app.addHook('preParsing', async (req, reply, payload) => {
+  /** The body's admission: the payload to read, or a refusal thrown. */
+  const admit = <P>(req: FastifyRequest, reply: FastifyReply, payload: P): P => {
     const declared = req.headers['content-length'] === undefined ? Number.NaN : Number(req.headers['content-length']);
     const chunked = req.headers['transfer-encoding'] !== undefined;
     if (!chunked && !(declared > 0)) return payload;
@@ -122,6 +123,17 @@ export function registerBodyAdmission(app: FastifyInstance, maxBufferedBytes: nu
     // Held until the response is done (or the connection is gone): the body lives as long as the request.
     reply.raw.once('close', () => budget.give(charge, credential));
     return payload;
+  };
+  // A callback hook, not an async one: an async hook costs a promise and a microtask turn per request with a body.
+  app.addHook('preParsing', (req, reply, payload, done) => {
+    let admitted: typeof payload;
+    try {
+      admitted = admit(req, reply, payload);
+    } catch (e) {
+      done(e as Error);
+      return;
+    }
+    done(null, admitted);
   });
   return { inUse: () => budget.inUse };
 }
