@@ -54,6 +54,17 @@ describe(`identity cache against CLI writes (${TEST_STORE})`, () => {
     await next(() => expectError(describeBy(u), 'UnrecognizedClientException', 403).then(() => undefined));
   });
 
+  it('a request with a body (admitted before its body is read, at once for a warm key) is refused on the next request after the CLI deactivates the key', async () => {
+    const u = await t.addUser('cache-post', 'ADMIN');
+    const createBy = (id: string) => t.client(u).send(new qs.CreateActionConnectorCommand(createInput(id)));
+    for (let i = 0; i < 3; i++) await createBy(`cache-post-${i}`);
+    abcli('keys', 'deactivate', '--access-key-id', u.accessKeyId);
+    await next(() => expectError(createBy('cache-post-refused'), 'UnrecognizedClientException', 403).then(() => undefined));
+    await expectError(describeBy(undefined, 'cache-post-refused'), 'ResourceNotFoundException', 404);
+    abcli('keys', 'activate', '--access-key-id', u.accessKeyId);
+    await next(() => createBy('cache-post-again').then(() => undefined));
+  });
+
   it('a membership removed by the CLI takes the group’s grant away on the next request; a key created by the CLI works on its first use', async () => {
     const u = await t.addUser('cache-member', 'READER', ['cache-team']);
     await t.client().send(

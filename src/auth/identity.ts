@@ -21,6 +21,8 @@ interface KnownKey {
   version: string;
   secret: string;
   caller: Caller;
+  /** The key's row as read then (what admit() hands on). */
+  key: AccessKey;
 }
 const MAX_KNOWN_KEYS = 10_000;
 
@@ -63,10 +65,19 @@ export class Authenticator {
   /**
    * What can be checked before the body is read: a well-formed signature in scope
    * and in time, by an access key that exists and is active. Returns the key's
-   * record, for authenticate() to use once the body is there; throws the 403 otherwise.
+   * record, for authenticate() to use once the body is there (without a promise when the
+   * key is known under the current identity version); throws the 403 otherwise.
    */
-  async admit(req: Omit<IncomingSignedRequest, 'body'>): Promise<Admitted> {
+  admit(req: Omit<IncomingSignedRequest, 'body'>): Admitted | Promise<Admitted> {
     const checked = this.verifier.checkHeaders(req);
+    // A key known under the current identity version (see `known`): no lookup and no promise.
+    const version = this.store.identities.identityVersion();
+    const e = version === undefined ? undefined : this.known.get(checked.sig.accessKeyId);
+    if (e !== undefined && e.version === version) return { key: e.key, checked };
+    return this.admitLookedUp(checked);
+  }
+
+  private async admitLookedUp(checked: Admitted['checked']): Promise<Admitted> {
     const k = await this.store.identities.getAccessKey(checked.sig.accessKeyId);
     if (k?.status !== 'ACTIVE') throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
     return { key: k, checked };
@@ -105,7 +116,7 @@ export class Authenticator {
     Object.freeze(caller.groupArns);
     if (version !== undefined) {
       if (this.known.size >= MAX_KNOWN_KEYS) this.known.clear();
-      this.known.set(key.accessKeyId, { version, secret: this.secretOf(key), caller });
+      this.known.set(key.accessKeyId, { version, secret: this.secretOf(key), caller, key });
     }
     return { region: sig.region, signedHeaders: sig.signedHeaders, caller };
   }

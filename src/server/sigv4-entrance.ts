@@ -6,7 +6,7 @@
 // It also answers for the whole server when no route matches: such a request is
 // authenticated first (an unsigned probe learns nothing), then 404.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { Authenticator } from '../auth/identity.js';
+import type { Admitted, Authenticator } from '../auth/identity.js';
 import { notFound } from '../protocol/errors.js';
 import { type OperationSpec, decodeInput, registerOperations } from '../protocol/http.js';
 import { admitBody, discardBody } from './body-admission.js';
@@ -110,19 +110,28 @@ const sigv4EntrancePlugin: FastifyPluginAsync<SigV4EntranceOptions> = async (app
   const admit = (spec: OperationSpec, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> | undefined => {
     pipeline.name(req, spec.name);
     if (bodiless(req)) return undefined;
-    return admitAsync(req, reply);
-  };
-  const admitAsync = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    let admitted: Admitted | Promise<Admitted>;
     try {
-      const admitted = await authenticator.admit(requestLine(req));
-      req.admission = { kind: 'sigv4', admitted };
-      admitBody(req, `key:${admitted.key.accessKeyId}`);
-      return undefined;
+      admitted = authenticator.admit(requestLine(req));
     } catch (e) {
-      await discardBody(req);
-      pipeline.fail(req, reply, e);
-      return reply;
+      return refuse(req, reply, e);
     }
+    // A known key is admitted at once: no promise, and the body is read in this turn.
+    if (!(admitted instanceof Promise)) return accept(req, admitted);
+    return admitted.then(
+      (a) => accept(req, a),
+      (e: unknown) => refuse(req, reply, e),
+    );
+  };
+  const accept = (req: FastifyRequest, admitted: Admitted): undefined => {
+    req.admission = { kind: 'sigv4', admitted };
+    admitBody(req, `key:${admitted.key.accessKeyId}`);
+    return undefined;
+  };
+  const refuse = async (req: FastifyRequest, reply: FastifyReply, e: unknown): Promise<FastifyReply> => {
+    await discardBody(req);
+    pipeline.fail(req, reply, e);
+    return reply;
   };
 
   registerOperations(
