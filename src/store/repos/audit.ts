@@ -1,10 +1,10 @@
 // The audit trail (table `invocations`, migration 0004_audit: one row per InvokeAction,
 // never changed afterwards), for SQLite and PostgreSQL alike.
-import type { CompiledQuery } from 'kysely';
 import type { InvocationQuery, InvocationRecord, InvocationStatus } from '../../domain/invocations.js';
 import type { Database } from '../schema.js';
 import type { AuditRepository } from '../store.js';
 import { type SqlContext, whereConnector } from '../sql.js';
+import { preparedInsert } from '../prepared.js';
 
 type Row = Database['invocations'];
 
@@ -47,46 +47,19 @@ const toRecord = (r: Row): InvocationRecord => ({
 /** Rows per INSERT statement: far below SQLite's 32,766 bound parameters (14 per row). */
 const CHUNK = 500;
 
-/** Batches up to this many rows use an INSERT compiled once per row count (see compiledInsert). */
+/** Batches up to this many rows use an INSERT compiled once per row count (preparedInsert). */
 const COMPILED_ROWS = 32;
 
 export class SqlAudit implements AuditRepository {
-  /** The INSERT of n rows, compiled once, and which row and column each of its parameters is. */
-  private readonly compiled = new Map<number, { query: CompiledQuery; slots: [number, keyof Row][] }>();
-
-  constructor(private readonly sql: SqlContext) {}
-
   /**
    * Every invocation writes a record, and building and compiling the 15-column INSERT
-   * through Kysely's builder cost more than running it. Its text depends only on the
-   * number of rows, so it is compiled once per count, with a distinct marker as each
-   * value; the markers' places in the parameter list say where each value goes. The
-   * same compiled query (the same query id) also keeps what plugins decided about it.
+   * through Kysely's builder cost more than running it: batches up to COMPILED_ROWS use an
+   * INSERT compiled once per row count (src/store/prepared.ts).
    */
-  private compiledInsert(rows: Row[]): CompiledQuery {
-    let c = this.compiled.get(rows.length);
-    if (!c) {
-      const slotOf = new Map<string, [number, keyof Row]>();
-      const markers = rows.map((row, i) => {
-        const m = {} as Record<string, string>;
-        for (const col of Object.keys(row) as (keyof Row)[]) {
-          const marker = `\u0000audit-slot:${i}:${col}`;
-          slotOf.set(marker, [i, col]);
-          m[col] = marker;
-        }
-        return m as unknown as Row;
-      });
-      const query = this.sql.db.insertInto('invocations').values(markers).compile();
-      const slots = query.parameters.map((p) => {
-        const slot = typeof p === 'string' ? slotOf.get(p) : undefined;
-        if (!slot) throw new TypeError('audit insert: a compiled parameter is not one of the row values');
-        return slot;
-      });
-      if (slots.length !== slotOf.size) throw new TypeError('audit insert: the compiled query does not take every row value once');
-      c = { query, slots };
-      this.compiled.set(rows.length, c);
-    }
-    return { ...c.query, parameters: c.slots.map(([i, col]) => rows[i]![col]) };
+  private readonly compiledInsert;
+
+  constructor(private readonly sql: SqlContext) {
+    this.compiledInsert = preparedInsert(sql.db, 'invocations', COMPILED_ROWS);
   }
 
   async insertInvocations(recs: InvocationRecord[]): Promise<void> {
