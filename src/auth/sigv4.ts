@@ -9,9 +9,10 @@
 // through smithy's presign(). This module also enforces the rules around the
 // signature (credential scope, clock skew, signed headers, payload hash) and
 // compares in constant time.
-import crypto, { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from './sha256.js';
+import { sha256Hex } from '../crypto/sha256.js';
 import { ServiceError } from '../protocol/errors.js';
 import { parseQuery } from '../protocol/query.js';
 
@@ -53,7 +54,7 @@ export interface CheckedHeaders {
 /** Looks up an access key's secret (at once when it is at hand); undefined when the key is unknown or inactive. */
 export type SecretLookup = (accessKeyId: string) => string | undefined | Promise<string | undefined>;
 
-const sha256Hex = (b: Buffer | undefined) => (b?.length ? createHash('sha256').update(b).digest('hex') : EMPTY_SHA256);
+const bodySha256Hex = (b: Buffer | undefined) => (b?.length ? sha256Hex(b) : EMPTY_SHA256);
 
 /** A header's value; repeated lines joined with ',' as SigV4 joins them. */
 function header(h: IncomingSignedRequest['headers'], name: string): string | undefined {
@@ -183,11 +184,6 @@ export function parseSignature(req: Pick<IncomingSignedRequest, 'headers'>, quer
   }
   throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token');
 }
-
-/** Hex SHA-256 of a string: crypto.hash (one call, no Hash object) where Node has it (20.12+). */
-const oneShotHash: typeof crypto.hash | undefined = crypto.hash;
-const sha256HexOf: (s: string) => string =
-  typeof oneShotHash === 'function' ? (s) => oneShotHash('sha256', s) : (s) => createHash('sha256').update(s).digest('hex');
 
 const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 const hexEncode = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
@@ -422,7 +418,7 @@ export class SigV4Verifier {
     const signed = sig.signedHeaders;
 
     // Payload: a declared hash must be the hash of the body received.
-    const bodyHash = sha256Hex(req.body);
+    const bodyHash = bodySha256Hex(req.body);
     const declared = header(req.headers, 'x-amz-content-sha256');
     if (declared !== undefined && declared !== bodyHash) {
       throw invalid('The x-amz-content-sha256 header does not match the request body.');
@@ -469,7 +465,7 @@ export class SigV4Verifier {
       // read it as another time (a 31 April becomes 1 May).
       const longDate = isExactAmzDate(sig.amzDate) ? sig.amzDate : longDateOf(t);
       const shortDate = longDate.slice(0, 8);
-      const stringToSign = `AWS4-HMAC-SHA256\n${longDate}\n${shortDate}/${sig.region}/${this.service}/aws4_request\n${sha256HexOf(canonicalRequest(req, signed, longDate, bodyHash))}`;
+      const stringToSign = `AWS4-HMAC-SHA256\n${longDate}\n${shortDate}/${sig.region}/${this.service}/aws4_request\n${sha256Hex(canonicalRequest(req, signed, longDate, bodyHash))}`;
       expected = createHmac('sha256', this.signingKey(sig.accessKeyId, secret, shortDate, sig.region))
         .update(stringToSign)
         .digest();

@@ -10,7 +10,7 @@
 // (domain/aad.ts), so that secrets do not open under a configuration changed
 // outside ActionBridge, and it is the fingerprint cached credentials are checked
 // against (connections/connector-auth.ts#fingerprint).
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../crypto/sha256.js';
 import type { ConnectorRecord } from './types.js';
 
 export type DestinationFields = Pick<ConnectorRecord, 'type' | 'authType' | 'authPublic' | 'vpcConnectionArn'>;
@@ -40,5 +40,5 @@ export function canonicalJson(v: unknown): string {
 /** Hex SHA-256 of the connector's destination (see the header). */
 export function destinationDigest(rec: DestinationFields): string {
   const canonical = canonicalJson([VERSION, rec.type, rec.authType, rec.authPublic, rec.vpcConnectionArn ?? null]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return sha256Hex(canonical);
 }
