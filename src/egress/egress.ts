@@ -5,7 +5,7 @@
 // connector.ts), send, and either follow a redirect (re-checking the new hop) or
 // read the body up to the size limit. One deadline covers the whole exchange.
 import type { IncomingHttpHeaders } from 'node:http';
-import { Pool, buildConnector, type Dispatcher } from 'undici';
+import { Pool, buildConnector, util as undiciUtil, type Dispatcher } from 'undici';
 import { AddressPolicy, parseIp } from './address-policy.js';
 import { egressDefaults, secureContextFor, type EgressConfig, type EgressProfile, type EgressTenant, type ResolvedAddress } from './config.js';
 import { pinnedConnector, ProxyTunnel, type PinnedTarget } from './connector.js';
@@ -157,16 +157,23 @@ export class Egress {
     }, this.cfg.totalTimeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
     try {
-      const { res, url } = await this.exchange(req, signal, (o) => {
-        origin = o;
-      });
+      const { res, url } = await this.exchange(
+        req,
+        signal,
+        (o) => {
+          origin = o;
+        },
+        (route, target, url, method, headers, body, follows) =>
+          new Promise<WholeResponse>((resolve, reject) => {
+            const pool = this.poolFor(route, target);
+            const handler = new WholeResponseHandler(signal, follows, this.cfg.maxResponseBytes, url.origin, this.budget, req.hold, resolve, reject);
+            pool.dispatch({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null }, handler);
+          }),
+        // A followed redirect's body was read (or its connection closed) by its handler.
+        () => Promise.resolve(),
+      );
       origin = url.origin;
-      return {
-        status: res.statusCode,
-        headers: responseHeaders(res.headers),
-        body: await readLimited(res, this.cfg.maxResponseBytes, url.origin, this.budget, req.hold),
-        url: url.href,
-      };
+      return { status: res.statusCode, headers: responseHeaders(res.headers), body: res.body, url: url.href };
     } catch (err) {
       throw this.failure(err, deadline.signal, req.signal, origin);
     } finally {
@@ -221,7 +228,8 @@ export class Egress {
         (o) => {
           origin = o;
         },
-        req.idleTimeoutMs,
+        (route, target, url, method, headers, body) => this.send(route, target, url, method, headers, body, signal, req.idleTimeoutMs),
+        (res) => res.body.dump(),
       ));
     } catch (err) {
       stop();
@@ -298,28 +306,40 @@ export class Egress {
 
   /**
    * Every hop of one request up to the answer that ends it (not a redirect, or one not
-   * followed): its headers, its body unread. `hop` is told each hop's origin.
+   * followed), each sent by `send` to the pinned address: the answer as `send` gives it
+   * (`request`: read whole; `stream`: its body unread). `follows` says where an answer
+   * redirects to when it is followed; `discard` gets rid of such an answer's body. `hop`
+   * is told each hop's origin.
    */
-  private async exchange(
+  private async exchange<R extends { statusCode: number; headers: IncomingHttpHeaders }>(
     req: EgressRequest,
     signal: AbortSignal,
     hop: (origin: string) => void,
-    idleMs?: number,
-  ): Promise<{ res: Dispatcher.ResponseData; url: URL }> {
+    send: (
+      route: Route,
+      target: PinnedTarget,
+      url: URL,
+      method: string,
+      headers: Record<string, string>,
+      body: string | Uint8Array | undefined,
+      follows: Follows,
+    ) => Promise<R>,
+    discard: (res: R) => Promise<unknown>,
+  ): Promise<{ res: R; url: URL }> {
     const route = this.route(req.profile, req.tenant);
     const start = httpsUrl(req.url);
     let url = start;
-    const follow = req.followRedirects ?? true;
+    const follows: Follows = (req.followRedirects ?? true) ? followedLocation : notFollowed;
     let method = req.method.toUpperCase();
     let body = req.body;
     const headers = outgoingHeaders(req.headers);
     for (let redirects = 0; ; redirects++) {
       hop(url.origin);
       const target = await this.pin(url, route, signal);
-      const res = await this.send(route, target, url, method, headers, body, signal, idleMs);
-      const location = follow && REDIRECT_STATUSES.has(res.statusCode) ? header(res.headers, 'location') : undefined;
+      const res = await send(route, target, url, method, headers, body, follows);
+      const location = follows(res.statusCode, res.headers);
       if (location === undefined) return { res, url };
-      await res.body.dump();
+      await discard(res);
       if (redirects >= this.cfg.maxRedirects) {
         throw new EgressError('too-many-redirects', `More than ${this.cfg.maxRedirects} redirects, starting at ${start.origin}`);
       }
@@ -403,7 +423,15 @@ export class Egress {
     signal: AbortSignal,
     idleMs?: number,
   ): Promise<Dispatcher.ResponseData> {
-    const pool = this.pools.get(`${route.key}\n${target.origin}\n${target.address}`, () => {
+    const pool = this.poolFor(route, target);
+    // A stream's own idle timer ends it first (with a clearer message); undici's bounds only back it up.
+    const timeouts = idleMs !== undefined ? { headersTimeout: idleMs + 1_000, bodyTimeout: idleMs + 1_000 } : {};
+    return pool.request({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null, signal, ...timeouts });
+  }
+
+  /** The pool of connections to a pinned address, by route (one per route, origin and address). */
+  private poolFor(route: Route, target: PinnedTarget): Pool {
+    return this.pools.get(`${route.key}\n${target.origin}\n${target.address}`, () => {
       return new Pool(target.origin, {
         connect: pinnedConnector(this.tls, target, route.tunnel),
         connections: this.cfg.maxConnectionsPerOrigin,
@@ -412,9 +440,6 @@ export class Egress {
         bodyTimeout: this.cfg.totalTimeoutMs,
       });
     });
-    // A stream's own idle timer ends it first (with a clearer message); undici's bounds only back it up.
-    const timeouts = idleMs !== undefined ? { headersTimeout: idleMs + 1_000, bodyTimeout: idleMs + 1_000 } : {};
-    return pool.request({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null, signal, ...timeouts });
   }
 }
 
@@ -494,50 +519,125 @@ function responseHeaders(headers: IncomingHttpHeaders): Record<string, string | 
   return out;
 }
 
+/** Where an answer redirects to when the redirect is followed; undefined when it ends the exchange. */
+type Follows = (statusCode: number, headers: IncomingHttpHeaders) => string | undefined;
+const followedLocation: Follows = (statusCode, headers) => (REDIRECT_STATUSES.has(statusCode) ? header(headers, 'location') : undefined);
+const notFollowed: Follows = () => undefined;
+
+/** An answer read whole (`request`); a followed redirect's body is not kept (empty). */
+interface WholeResponse {
+  statusCode: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** As undici's dump(): a followed redirect's body is read and dropped up to this many bytes; past them its connection is closed. */
+const DUMP_LIMIT = 128 * 1024;
+/** What a redirect's dropped body was aborted with: not a failure. */
+const DUMPED = new Error('the body of a followed redirect was not read');
+
 /**
- * Reads the body up to `limit` bytes, charging them to the server-wide `budget`; past
- * either the stream (and its connection) is destroyed. The charge is released when the
- * read ends, however it ends (see budget.ts for reads inside an invocation).
+ * One hop of `request`, read whole as undici hands it over (a dispatch handler: no response
+ * stream, no async iteration, no promise per chunk; the hot path of every invocation). The
+ * body is read up to `limit` bytes, charging them to the server-wide `budget`; past either
+ * the request (and its connection) is aborted. A declared length is charged at once (a body
+ * that cannot fit is not read at all); the rest as it arrives. The charge is given back when
+ * the read ends, however it ends: with `hold` when the body was read whole (see budget.ts),
+ * at once otherwise. `signal` (the deadline, the caller) aborts the request whenever it fires.
  */
-async function readLimited(res: Dispatcher.ResponseData, limit: number, origin: string, budget: ResponseBudget, hold?: ResponseHold): Promise<Buffer> {
-  const abandon = (err: EgressError) => {
-    // Destroying an unfinished body aborts the request and closes its connection.
-    res.body.on('error', () => {}).destroy();
-    return err;
-  };
-  const tooLarge = () => abandon(new EgressError('response-too-large', `The response from ${origin} is larger than ${limit} bytes`));
-  const busy = () =>
-    abandon(
-      new EgressError(
-        'busy',
-        `The response from ${origin} was not read: the server holds too many upstream responses at once (egress maxBufferedBytes ${budget.limit}); retry later`,
-      ),
-    );
-  const declared = Number(header(res.headers, 'content-length'));
-  if (declared > limit) throw tooLarge();
-  // A declared length is charged at once (a body that cannot fit is not read at all); the rest as it arrives.
-  let charged = 0;
-  const charge = (n: number) => {
-    if (!budget.take(n)) throw busy();
-    charged += n;
-  };
-  let read = false;
-  try {
-    if (declared > 0) charge(declared);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      size += (chunk as Buffer).length;
-      if (size > limit) throw tooLarge();
-      if (size > charged) charge(size - charged);
-      chunks.push(chunk as Buffer);
+class WholeResponseHandler implements Dispatcher.DispatchHandler {
+  private abort: ((err?: Error) => void) | undefined;
+  private statusCode = 0;
+  private headers: IncomingHttpHeaders = {};
+  /** A followed redirect: its body is dropped. */
+  private dropping = false;
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private charged = 0;
+  private settled = false;
+  private readonly onAbort = () => this.abort?.(this.signal.reason);
+
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly follows: Follows,
+    private readonly limit: number,
+    private readonly origin: string,
+    private readonly budget: ResponseBudget,
+    private readonly hold: ResponseHold | undefined,
+    private readonly resolve: (res: WholeResponse) => void,
+    private readonly reject: (err: unknown) => void,
+  ) {
+    signal.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  onConnect(abort: (err?: Error) => void): void {
+    if (this.signal.aborted) abort(this.signal.reason);
+    else this.abort = abort;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+    if (statusCode < 200) return true; // 1xx: the answer follows
+    this.statusCode = statusCode;
+    this.headers = undiciUtil.parseHeaders(rawHeaders) as IncomingHttpHeaders;
+    const declared = Number(header(this.headers, 'content-length'));
+    if (this.follows(statusCode, this.headers) !== undefined) {
+      this.dropping = true;
+      if (declared > DUMP_LIMIT) throw DUMPED;
+      return true;
     }
-    read = true;
-    return Buffer.concat(chunks, size);
-  } finally {
-    // A body read whole lives on (held to the end of an invocation); a failed read is gone now.
-    if (read) budget.release(charged, hold);
-    else budget.releaseNow(charged);
+    if (declared > this.limit) throw this.tooLarge();
+    if (declared > 0) this.charge(declared);
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.size += chunk.length;
+    if (this.dropping) {
+      if (this.size > DUMP_LIMIT) throw DUMPED;
+      return true;
+    }
+    if (this.size > this.limit) throw this.tooLarge();
+    if (this.size > this.charged) this.charge(this.size - this.charged);
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    if (this.settle()) return;
+    // A body read whole lives on (held to the end of an invocation).
+    this.budget.release(this.charged, this.hold);
+    this.resolve({ statusCode: this.statusCode, headers: this.headers, body: this.dropping ? Buffer.alloc(0) : Buffer.concat(this.chunks, this.size) });
+  }
+
+  onError(err: Error): void {
+    if (this.settle()) return;
+    // A failed read is gone now.
+    this.budget.releaseNow(this.charged);
+    if (err === DUMPED) this.resolve({ statusCode: this.statusCode, headers: this.headers, body: Buffer.alloc(0) });
+    else this.reject(err);
+  }
+
+  /** Ends the handler's part (true if it had ended already). */
+  private settle(): boolean {
+    if (this.settled) return true;
+    this.settled = true;
+    this.abort = undefined;
+    this.signal.removeEventListener('abort', this.onAbort);
+    return false;
+  }
+
+  private charge(n: number): void {
+    if (!this.budget.take(n)) {
+      throw new EgressError(
+        'busy',
+        `The response from ${this.origin} was not read: the server holds too many upstream responses at once (egress maxBufferedBytes ${this.budget.limit}); retry later`,
+      );
+    }
+    this.charged += n;
+  }
+
+  private tooLarge(): EgressError {
+    return new EgressError('response-too-large', `The response from ${this.origin} is larger than ${this.limit} bytes`);
   }
 }
 
