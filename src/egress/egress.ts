@@ -151,11 +151,17 @@ export class Egress {
     if (this.closed) throw new Error('Egress is closed');
     // Set by the first hop, before anything can time out (no second parse of the URL on this hot path).
     let origin = 'the destination';
+    // The hop in flight: the deadline and the caller's signal abort it directly (no listener
+    // on the signal per hop: an EventTarget listener added and removed was a visible cost).
+    let inFlight: WholeResponseHandler | undefined;
     const deadline = new AbortController();
     const timer = setTimeout(() => {
       deadline.abort(new EgressError('timeout', `${req.method.toUpperCase()} ${origin} did not complete within ${this.cfg.totalTimeoutMs} ms`));
+      inFlight?.cancel(deadline.signal.reason);
     }, this.cfg.totalTimeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
+    const callerAborted = req.signal ? () => inFlight?.cancel(signal.reason) : undefined;
+    if (callerAborted) signal.addEventListener('abort', callerAborted, { once: true });
     try {
       const { res, url } = await this.exchange(
         req,
@@ -166,8 +172,8 @@ export class Egress {
         (route, target, url, method, headers, body, follows) =>
           new Promise<WholeResponse>((resolve, reject) => {
             const pool = this.poolFor(route, target);
-            const handler = new WholeResponseHandler(signal, follows, this.cfg.maxResponseBytes, url.origin, this.budget, req.hold, resolve, reject);
-            pool.dispatch({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null }, handler);
+            inFlight = new WholeResponseHandler(signal, follows, this.cfg.maxResponseBytes, url.origin, this.budget, req.hold, resolve, reject);
+            pool.dispatch({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null }, inFlight);
           }),
         // A followed redirect's body was read (or its connection closed) by its handler.
         () => Promise.resolve(),
@@ -178,6 +184,7 @@ export class Egress {
       throw this.failure(err, deadline.signal, req.signal, origin);
     } finally {
       clearTimeout(timer);
+      if (callerAborted) signal.removeEventListener('abort', callerAborted);
     }
   }
 
@@ -543,7 +550,9 @@ const DUMPED = new Error('the body of a followed redirect was not read');
  * the request (and its connection) is aborted. A declared length is charged at once (a body
  * that cannot fit is not read at all); the rest as it arrives. The charge is given back when
  * the read ends, however it ends: with `hold` when the body was read whole (see budget.ts),
- * at once otherwise. `signal` (the deadline, the caller) aborts the request whenever it fires.
+ * at once otherwise. When `signal` (the deadline, the caller) fires, the request is aborted:
+ * by `cancel`, which the request's owner calls then, or at once if it had fired before the
+ * request was sent.
  */
 class WholeResponseHandler implements Dispatcher.DispatchHandler {
   private abort: ((err?: Error) => void) | undefined;
@@ -555,7 +564,6 @@ class WholeResponseHandler implements Dispatcher.DispatchHandler {
   private size = 0;
   private charged = 0;
   private settled = false;
-  private readonly onAbort = () => this.abort?.(this.signal.reason);
 
   constructor(
     private readonly signal: AbortSignal,
@@ -566,8 +574,11 @@ class WholeResponseHandler implements Dispatcher.DispatchHandler {
     private readonly hold: ResponseHold | undefined,
     private readonly resolve: (res: WholeResponse) => void,
     private readonly reject: (err: unknown) => void,
-  ) {
-    signal.addEventListener('abort', this.onAbort, { once: true });
+  ) {}
+
+  /** Aborts the request, if it is under way (before it is sent, onConnect sees the signal). */
+  cancel(reason: unknown): void {
+    this.abort?.(reason as Error);
   }
 
   onConnect(abort: (err?: Error) => void): void {
@@ -622,7 +633,6 @@ class WholeResponseHandler implements Dispatcher.DispatchHandler {
     if (this.settled) return true;
     this.settled = true;
     this.abort = undefined;
-    this.signal.removeEventListener('abort', this.onAbort);
     return false;
   }
 
