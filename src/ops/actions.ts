@@ -74,7 +74,7 @@ export function actionOps(s: Services): Ops {
     user: EndUser,
     upstream: Upstream,
     hold: ResponseHold,
-    ctx: RequestContext,
+    signal?: AbortSignal,
   ): Promise<InvocationResult> {
     // Stored before the rule existed, or the rule changed since: refused, never sent half-authenticated.
     if (authenticationTypeProblem(rec.type, rec.authType)) {
@@ -95,8 +95,7 @@ export function actionOps(s: Services): Ops {
       }
     };
     // An MCP server's tool: a tools/call through the connector's session (src/ops/mcp-servers.ts).
-    // Only a tool reads the caller-gone signal (RequestContext.signal is made when first read).
-    if (isMcpAction(action)) return timed(invokeMcpTool(s, rec, action, input, user, hold, upstream, ctx.signal));
+    if (isMcpAction(action)) return timed(invokeMcpTool(s, rec, action, input, user, hold, upstream, signal));
     if (action.aws) {
       // The session first (STS refusing is TokenResponseException with nothing sent); awsSend finds it cached.
       const auth = await s.connections.resolveCredentials(rec, user);
@@ -168,7 +167,7 @@ export function actionOps(s: Services): Ops {
       }
       // The upstream's answer stays charged to the egress budget until the result is built.
       result = await s.egress.holdResponses((hold) =>
-        perform(rec, action, input.Input, { userArn: ctx.caller.userArn, userName: ctx.caller.userName }, upstream, hold, ctx),
+        perform(rec, action, input.Input, { userArn: ctx.caller.userArn, userName: ctx.caller.userName }, upstream, hold, ctx.signal),
       );
     } catch (err) {
       if (isEgressError(err)) {

@@ -179,12 +179,11 @@ export class Pipeline {
         requestId: req.id,
         ...(who.client ? { client: who.client } : {}),
         ...(who.keepSecret ? { keepSecret: true } : {}),
+        // Only operations the model marks x-cancellable (InvokeAction) get one: an AbortController
+        // and a close listener on every request cost a Describe a sixth of its CPU and ~80 MiB of
+        // peak RSS under load (bench/RESULTS.md).
+        ...(spec.cancellable ? { signal: callerGone(reply) } : {}),
       };
-      // Only operations the model marks x-cancellable (InvokeAction) get one: an AbortController
-      // and a close listener on every request cost a Describe a sixth of its CPU and ~80 MiB of
-      // peak RSS under load (bench/RESULTS.md). And only when the operation reads it (an MCP
-      // server's tool does; an HTTP action does not).
-      if (spec.cancellable) callerGone(ctx, reply);
       const out = await this.run(spec, ctx, input);
       sendResult(reply, spec, req.id, out);
     } catch (e) {
@@ -195,26 +194,14 @@ export class Pipeline {
 }
 
 /**
- * `ctx.signal`: aborts when the client goes away before its answer is written (the
- * connection closed or the request aborted): the response's `close` comes without it having
- * finished. Made when first read: aborted already if the client is gone by then.
+ * Aborts when the client goes away before its answer is written (the connection closed or
+ * the request aborted): the response's `close` comes without it having finished.
  */
-function callerGone(ctx: RequestContext, reply: FastifyReply): void {
-  let signal: AbortSignal | undefined;
-  Object.defineProperty(ctx, 'signal', {
-    enumerable: true,
-    get(): AbortSignal {
-      if (signal === undefined) {
-        const gone = new AbortController();
-        const res = reply.raw;
-        const abort = () => {
-          if (!res.writableFinished) gone.abort(new Error('the client closed the request before its answer'));
-        };
-        if (res.destroyed) abort();
-        else res.once('close', abort);
-        signal = gone.signal;
-      }
-      return signal;
-    },
+function callerGone(reply: FastifyReply): AbortSignal {
+  const gone = new AbortController();
+  const res = reply.raw;
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort(new Error('the client closed the request before its answer'));
   });
+  return gone.signal;
 }
