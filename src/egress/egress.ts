@@ -151,29 +151,34 @@ export class Egress {
     if (this.closed) throw new Error('Egress is closed');
     // Set by the first hop, before anything can time out (no second parse of the URL on this hot path).
     let origin = 'the destination';
-    // The hop in flight: the deadline and the caller's signal abort it directly (no listener
-    // on the signal per hop: an EventTarget listener added and removed was a visible cost).
-    let inFlight: WholeResponseHandler | undefined;
-    const deadline = new AbortController();
+    // No AbortController of its own (every one made was kept past a scavenge, on Node 20): the
+    // deadline and the caller's signal stop the request through a Halt, which aborts what is
+    // under way (the name's lookup, the hop in flight) at once.
+    const halt = new Halt();
+    let timedOut: EgressError | undefined;
     const timer = setTimeout(() => {
-      deadline.abort(new EgressError('timeout', `${req.method.toUpperCase()} ${origin} did not complete within ${this.cfg.totalTimeoutMs} ms`));
-      inFlight?.cancel(deadline.signal.reason);
+      timedOut = new EgressError('timeout', `${req.method.toUpperCase()} ${origin} did not complete within ${this.cfg.totalTimeoutMs} ms`);
+      halt.stop(timedOut);
     }, this.cfg.totalTimeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
-    const callerAborted = req.signal ? () => inFlight?.cancel(signal.reason) : undefined;
-    if (callerAborted) signal.addEventListener('abort', callerAborted, { once: true });
+    const caller = req.signal;
+    const callerAborted = caller ? () => halt.stop(caller.reason) : undefined;
+    if (caller) {
+      if (caller.aborted) halt.stop(caller.reason);
+      else caller.addEventListener('abort', callerAborted!, { once: true });
+    }
     try {
       const { res, url } = await this.exchange(
         req,
-        signal,
+        halt,
         (o) => {
           origin = o;
         },
         (route, target, url, method, headers, body, follows) =>
           new Promise<WholeResponse>((resolve, reject) => {
+            if (halt.stopped) return reject(halt.reason); // not sent at all
             const pool = this.poolFor(route, target);
-            inFlight = new WholeResponseHandler(signal, follows, this.cfg.maxResponseBytes, url.origin, this.budget, req.hold, resolve, reject);
-            pool.dispatch({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null }, inFlight);
+            const handler = new WholeResponseHandler(halt, follows, this.cfg.maxResponseBytes, url.origin, this.budget, req.hold, resolve, reject);
+            pool.dispatch({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null }, handler);
           }),
         // A followed redirect's body was read (or its connection closed) by its handler.
         () => Promise.resolve(),
@@ -181,10 +186,10 @@ export class Egress {
       origin = url.origin;
       return { status: res.statusCode, headers: responseHeaders(res.headers), body: res.body, url: url.href };
     } catch (err) {
-      throw this.failure(err, deadline.signal, req.signal, origin);
+      throw this.failure(err, timedOut, caller, origin);
     } finally {
       clearTimeout(timer);
-      if (callerAborted) signal.removeEventListener('abort', callerAborted);
+      if (callerAborted) caller!.removeEventListener('abort', callerAborted);
     }
   }
 
@@ -231,7 +236,7 @@ export class Egress {
     try {
       ({ res, url } = await this.exchange(
         req,
-        signal,
+        new SignalHalt(signal),
         (o) => {
           origin = o;
         },
@@ -240,11 +245,11 @@ export class Egress {
       ));
     } catch (err) {
       stop();
-      throw this.failure(err, ended.signal, req.signal, origin);
+      throw this.failure(err, endedReason(ended.signal), req.signal, origin);
     }
     quiet();
     const limit = req.maxBytes ?? this.cfg.maxResponseBytes;
-    const reason = (err: unknown): unknown => this.failure(err, ended.signal, req.signal, url.origin);
+    const reason = (err: unknown): unknown => this.failure(err, endedReason(ended.signal), req.signal, url.origin);
     const declared = Number(header(res.headers, 'content-length'));
     const chunks = res.body[Symbol.asyncIterator]();
     let size = 0;
@@ -304,8 +309,8 @@ export class Egress {
   }
 
   /** What a failed exchange is thrown as: the deadline's or the caller's reason when they aborted it, else an EgressError. */
-  private failure(err: unknown, deadline: AbortSignal, callerSignal: AbortSignal | undefined, origin: string): unknown {
-    if (deadline.aborted) return deadline.reason;
+  private failure(err: unknown, deadline: unknown, callerSignal: AbortSignal | undefined, origin: string): unknown {
+    if (deadline !== undefined) return deadline;
     if (callerSignal?.aborted) return callerSignal.reason;
     if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'UND_ERR_INVALID_ARG') return err; // a malformed request is a bug, not an egress failure
     return toEgressError(err, origin);
@@ -320,7 +325,7 @@ export class Egress {
    */
   private async exchange<R extends { statusCode: number; headers: IncomingHttpHeaders }>(
     req: EgressRequest,
-    signal: AbortSignal,
+    halt: Halt,
     hop: (origin: string) => void,
     send: (
       route: Route,
@@ -342,7 +347,7 @@ export class Egress {
     const headers = outgoingHeaders(req.headers);
     for (let redirects = 0; ; redirects++) {
       hop(url.origin);
-      const target = await this.pin(url, route, signal);
+      const target = await this.pin(url, route, halt);
       const res = await send(route, target, url, method, headers, body, follows);
       const location = follows(res.statusCode, res.headers);
       if (location === undefined) return { res, url };
@@ -392,9 +397,9 @@ export class Egress {
   }
 
   /** Resolves the hop's host once and checks every address; returns the one to connect to. */
-  private async pin(url: URL, route: Route, signal: AbortSignal): Promise<PinnedTarget> {
+  private async pin(url: URL, route: Route, halt: Halt): Promise<PinnedTarget> {
     const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-    const candidates = isIpLiteral(hostname) ? [hostname] : await this.lookup(hostname, signal);
+    const candidates = isIpLiteral(hostname) ? [hostname] : await this.lookup(hostname, halt);
     let address: string | undefined;
     for (const candidate of candidates) {
       const verdict = route.policy.check(candidate);
@@ -407,13 +412,13 @@ export class Egress {
     return { hostname, address: address!, port: Number(url.port) || 443, origin: url.origin };
   }
 
-  private async lookup(hostname: string, signal: AbortSignal): Promise<string[]> {
-    signal.throwIfAborted();
+  private async lookup(hostname: string, halt: Halt): Promise<string[]> {
+    if (halt.stopped) throw halt.reason;
     let found: ResolvedAddress[];
     try {
-      found = await untilAborted(this.cfg.resolve(hostname), signal);
+      found = await untilHalted(this.cfg.resolve(hostname), halt);
     } catch (err) {
-      if (signal.aborted) throw err;
+      if (halt.stopped) throw err;
       throw new EgressError('dns', `Could not resolve ${hostname}`, { cause: err });
     }
     if (found.length === 0) throw new EgressError('dns', `Could not resolve ${hostname}`);
@@ -550,9 +555,8 @@ const DUMPED = new Error('the body of a followed redirect was not read');
  * the request (and its connection) is aborted. A declared length is charged at once (a body
  * that cannot fit is not read at all); the rest as it arrives. The charge is given back when
  * the read ends, however it ends: with `hold` when the body was read whole (see budget.ts),
- * at once otherwise. When `signal` (the deadline, the caller) fires, the request is aborted:
- * by `cancel`, which the request's owner calls then, or at once if it had fired before the
- * request was sent.
+ * at once otherwise. When `halt` stops (the deadline, the caller), the request is aborted: at
+ * once while it is under way, or when it is sent if it stopped before.
  */
 class WholeResponseHandler implements Dispatcher.DispatchHandler {
   private abort: ((err?: Error) => void) | undefined;
@@ -566,7 +570,7 @@ class WholeResponseHandler implements Dispatcher.DispatchHandler {
   private settled = false;
 
   constructor(
-    private readonly signal: AbortSignal,
+    private readonly halt: Halt,
     private readonly follows: Follows,
     private readonly limit: number,
     private readonly origin: string,
@@ -576,14 +580,16 @@ class WholeResponseHandler implements Dispatcher.DispatchHandler {
     private readonly reject: (err: unknown) => void,
   ) {}
 
-  /** Aborts the request, if it is under way (before it is sent, onConnect sees the signal). */
-  cancel(reason: unknown): void {
+  private readonly cancel = (reason: unknown): void => {
     this.abort?.(reason as Error);
-  }
+  };
 
   onConnect(abort: (err?: Error) => void): void {
-    if (this.signal.aborted) abort(this.signal.reason);
-    else this.abort = abort;
+    if (this.halt.stopped) abort(this.halt.reason as Error);
+    else {
+      this.abort = abort;
+      this.halt.onStop(this.cancel);
+    }
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
@@ -632,6 +638,7 @@ class WholeResponseHandler implements Dispatcher.DispatchHandler {
   private settle(): boolean {
     if (this.settled) return true;
     this.settled = true;
+    if (this.abort) this.halt.onStop(undefined);
     this.abort = undefined;
     return false;
   }
@@ -651,11 +658,47 @@ class WholeResponseHandler implements Dispatcher.DispatchHandler {
   }
 }
 
-/** `promise`, or the signal's reason if it aborts first (resolvers take no signal). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+/** `promise`, or the halt's reason if it stops first (resolvers take no signal). */
+function untilHalted<T>(promise: Promise<T>, halt: Halt): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    halt.onStop(reject);
+    promise.then(resolve, reject).finally(() => halt.onStop(undefined));
   });
 }
+
+/**
+ * What stops a request early: its deadline or its caller (the first reason wins). What is
+ * under way when it stops (a name's lookup, the hop in flight: one at a time) registers
+ * with onStop and is told at once.
+ */
+class Halt {
+  stopped = false;
+  reason: unknown = undefined;
+  private listener: ((reason: unknown) => void) | undefined;
+
+  stop(reason: unknown): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.reason = reason;
+    const f = this.listener;
+    this.listener = undefined;
+    f?.(reason);
+  }
+
+  /** Sets (or with undefined, clears) what is told when the request stops. */
+  onStop(f: ((reason: unknown) => void) | undefined): void {
+    this.listener = f;
+  }
+}
+
+/** A Halt that an AbortSignal stops (Egress.stream, which has its signals anyway). */
+class SignalHalt extends Halt {
+  constructor(signal: AbortSignal) {
+    super();
+    if (signal.aborted) this.stop(signal.reason);
+    else signal.addEventListener('abort', () => this.stop(signal.reason), { once: true });
+  }
+}
+
+/** The reason a stream's own deadlines ended it, if they did. */
+const endedReason = (ended: AbortSignal): unknown => (ended.aborted ? ended.reason : undefined);
