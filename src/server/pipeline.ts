@@ -209,13 +209,12 @@ class CancellableContext implements RequestContext {
   readonly requestId: string;
   readonly client?: string;
   readonly keepSecret?: true;
-  private gone: AbortSignal | undefined;
+  // True private fields: the context's enumerable members are RequestContext's only.
+  readonly #res: FastifyReply['raw'];
+  #gone: AbortSignal | undefined;
 
-  constructor(
-    who: Entered,
-    requestId: string,
-    private readonly res: FastifyReply['raw'],
-  ) {
+  constructor(who: Entered, requestId: string, res: FastifyReply['raw']) {
+    this.#res = res;
     this.caller = who.caller;
     this.region = who.region;
     this.requestId = requestId;
@@ -224,16 +223,16 @@ class CancellableContext implements RequestContext {
   }
 
   get signal(): AbortSignal {
-    if (this.gone === undefined) {
+    if (this.#gone === undefined) {
       const gone = new AbortController();
-      const res = this.res;
+      const res = this.#res;
       const abort = () => {
         if (!res.writableFinished) gone.abort(new Error('the client closed the request before its answer'));
       };
       if (res.destroyed) abort();
       else res.once('close', abort);
-      this.gone = gone.signal;
+      this.#gone = gone.signal;
     }
-    return this.gone;
+    return this.#gone;
   }
 }
