@@ -135,6 +135,30 @@ describe('redirects', () => {
     expect(dns.calls).toEqual(['api.test.example']);
   });
 
+  it("drops a followed redirect's body uncharged, whatever its size", async () => {
+    const e = egress({ maxResponseBytes: 64 * 1024 });
+    const big = (to: string, bytes: number, chunked = false) =>
+      at('api.test.example', `/redirect?bytes=${bytes}${chunked ? '&chunked=1' : ''}&to=${encodeURIComponent(to)}`);
+    // Up to 128 KiB it is read and dropped, past that its connection is closed (as undici's dump()).
+    for (const [bytes, chunked] of [
+      [1_000, false],
+      [1_000, true],
+      [100 * 1024, false],
+      [100 * 1024, true],
+      [1024 * 1024, false],
+      [1024 * 1024, true],
+    ] as const) {
+      const res = await e.request({ method: 'GET', url: big('/echo', bytes, chunked) });
+      expect(res.status, `${bytes} ${chunked}`).toBe(200);
+      expect(JSON.parse(res.body.toString()).path).toBe('/echo');
+      expect(e.budget.inUse).toBe(0);
+    }
+    // Not followed, the redirect is the answer: its body is read under the size limit.
+    const err = await failure(e.request({ method: 'GET', url: big('/echo', 1024 * 1024), followRedirects: false }));
+    expect(err.reason).toBe('response-too-large');
+    expect(e.budget.inUse).toBe(0);
+  });
+
   it('returns a 3xx without Location as a response', async () => {
     const res = await egress().request({ method: 'GET', url: at('api.test.example', '/status/304') });
     expect(res.status).toBe(304);

@@ -289,6 +289,24 @@ describe('connection failures', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     await waitFor(() => upstream.connections.open === 0, { what: 'the aborted connection to close' });
   });
+
+  it('ends a lookup that never answers: with timeout at the deadline, with the reason of a caller that aborts', async () => {
+    const hanging = { resolve: () => new Promise<never>(() => {}) };
+    const start = Date.now();
+    const err = await failure(egress({ totalTimeoutMs: 250, ...hanging }).request({ method: 'GET', url: api('/echo') }));
+    expect(err.reason).toBe('timeout');
+    expect(Date.now() - start).toBeLessThan(2_000);
+    const controller = new AbortController();
+    const pending = egress(hanging).request({ method: 'GET', url: api('/echo'), signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('caller gone')), 50);
+    await expect(pending).rejects.toThrow('caller gone');
+    // Aborted before it starts: nothing is looked up or sent.
+    const before = upstream.connections.total;
+    const aborted = AbortSignal.abort(new Error('already gone'));
+    await expect(egress().request({ method: 'GET', url: api('/echo'), signal: aborted })).rejects.toThrow('already gone');
+    await expect(egress().request({ method: 'GET', url: `https://127.0.0.1:${upstream.port}/echo`, signal: aborted })).rejects.toThrow('already gone');
+    expect(upstream.connections.total).toBe(before);
+  });
 });
 
 describe('no leaked sockets', () => {

@@ -79,9 +79,33 @@ export function throwawayInputCompiler(): (action: CatalogAction, scope: string)
  * with schema defaults filled in. A missing input is `{}`. The caller's object is not changed.
  */
 export function validateActionInput(action: CatalogAction, input: unknown, scope = 'action'): Record<string, unknown> {
-  const doc = { Input: input === undefined || input === null ? {} : structuredClone(input) };
+  const doc = { Input: input === undefined || input === null ? {} : copyInput(input) };
   validateInput(inputValidator(action, scope), doc);
   return doc.Input as Record<string, unknown>;
+}
+
+/**
+ * A copy of an input for validation to change (defaults filled in, unknown members dropped):
+ * what structuredClone gives for the JSON an input is (plain objects, arrays, primitives;
+ * strings shared, not copied), several times faster on every invocation. Anything else
+ * (a Date, a typed array, an object of a class) is left to structuredClone. A `__proto__`
+ * member stays a member, as JSON.parse and structuredClone make it.
+ */
+function copyInput(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copyInput(v[i]);
+    return out;
+  }
+  if (Object.getPrototypeOf(v) !== Object.prototype) return structuredClone(v);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = copyInput((v as Record<string, unknown>)[k]);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: x, writable: true, enumerable: true, configurable: true });
+    else out[k] = x;
+  }
+  return out;
 }
 
 // refMember is asked for every placeholder of every request built (fillPath); the

@@ -5,7 +5,7 @@
 // connector.ts), send, and either follow a redirect (re-checking the new hop) or
 // read the body up to the size limit. One deadline covers the whole exchange.
 import type { IncomingHttpHeaders } from 'node:http';
-import { Pool, buildConnector, type Dispatcher } from 'undici';
+import { Pool, buildConnector, util as undiciUtil, type Dispatcher } from 'undici';
 import { AddressPolicy, parseIp } from './address-policy.js';
 import { egressDefaults, secureContextFor, type EgressConfig, type EgressProfile, type EgressTenant, type ResolvedAddress } from './config.js';
 import { pinnedConnector, ProxyTunnel, type PinnedTarget } from './connector.js';
@@ -151,26 +151,45 @@ export class Egress {
     if (this.closed) throw new Error('Egress is closed');
     // Set by the first hop, before anything can time out (no second parse of the URL on this hot path).
     let origin = 'the destination';
-    const deadline = new AbortController();
+    // No AbortController of its own (every one made was kept past a scavenge, on Node 20): the
+    // deadline and the caller's signal stop the request through a Halt, which aborts what is
+    // under way (the name's lookup, the hop in flight) at once.
+    const halt = new Halt();
+    let timedOut: EgressError | undefined;
     const timer = setTimeout(() => {
-      deadline.abort(new EgressError('timeout', `${req.method.toUpperCase()} ${origin} did not complete within ${this.cfg.totalTimeoutMs} ms`));
+      timedOut = new EgressError('timeout', `${req.method.toUpperCase()} ${origin} did not complete within ${this.cfg.totalTimeoutMs} ms`);
+      halt.stop(timedOut);
     }, this.cfg.totalTimeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, deadline.signal]) : deadline.signal;
+    const caller = req.signal;
+    const callerAborted = caller ? () => halt.stop(caller.reason) : undefined;
+    if (caller) {
+      if (caller.aborted) halt.stop(caller.reason);
+      else caller.addEventListener('abort', callerAborted!, { once: true });
+    }
     try {
-      const { res, url } = await this.exchange(req, signal, (o) => {
-        origin = o;
-      });
+      const { res, url } = await this.exchange(
+        req,
+        halt,
+        (o) => {
+          origin = o;
+        },
+        (route, target, url, method, headers, body, follows) =>
+          new Promise<WholeResponse>((resolve, reject) => {
+            if (halt.stopped) return reject(halt.reason); // not sent at all
+            const pool = this.poolFor(route, target);
+            const handler = new WholeResponseHandler(halt, follows, this.cfg.maxResponseBytes, url.origin, this.budget, req.hold, resolve, reject);
+            pool.dispatch({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null }, handler);
+          }),
+        // A followed redirect's body was read (or its connection closed) by its handler.
+        () => Promise.resolve(),
+      );
       origin = url.origin;
-      return {
-        status: res.statusCode,
-        headers: responseHeaders(res.headers),
-        body: await readLimited(res, this.cfg.maxResponseBytes, url.origin, this.budget, req.hold),
-        url: url.href,
-      };
+      return { status: res.statusCode, headers: responseHeaders(res.headers), body: res.body, url: url.href };
     } catch (err) {
-      throw this.failure(err, deadline.signal, req.signal, origin);
+      throw this.failure(err, timedOut, caller, origin);
     } finally {
       clearTimeout(timer);
+      if (callerAborted) caller!.removeEventListener('abort', callerAborted);
     }
   }
 
@@ -217,19 +236,20 @@ export class Egress {
     try {
       ({ res, url } = await this.exchange(
         req,
-        signal,
+        new SignalHalt(signal),
         (o) => {
           origin = o;
         },
-        req.idleTimeoutMs,
+        (route, target, url, method, headers, body) => this.send(route, target, url, method, headers, body, signal, req.idleTimeoutMs),
+        (res) => res.body.dump(),
       ));
     } catch (err) {
       stop();
-      throw this.failure(err, ended.signal, req.signal, origin);
+      throw this.failure(err, endedReason(ended.signal), req.signal, origin);
     }
     quiet();
     const limit = req.maxBytes ?? this.cfg.maxResponseBytes;
-    const reason = (err: unknown): unknown => this.failure(err, ended.signal, req.signal, url.origin);
+    const reason = (err: unknown): unknown => this.failure(err, endedReason(ended.signal), req.signal, url.origin);
     const declared = Number(header(res.headers, 'content-length'));
     const chunks = res.body[Symbol.asyncIterator]();
     let size = 0;
@@ -289,8 +309,8 @@ export class Egress {
   }
 
   /** What a failed exchange is thrown as: the deadline's or the caller's reason when they aborted it, else an EgressError. */
-  private failure(err: unknown, deadline: AbortSignal, callerSignal: AbortSignal | undefined, origin: string): unknown {
-    if (deadline.aborted) return deadline.reason;
+  private failure(err: unknown, deadline: unknown, callerSignal: AbortSignal | undefined, origin: string): unknown {
+    if (deadline !== undefined) return deadline;
     if (callerSignal?.aborted) return callerSignal.reason;
     if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'UND_ERR_INVALID_ARG') return err; // a malformed request is a bug, not an egress failure
     return toEgressError(err, origin);
@@ -298,28 +318,40 @@ export class Egress {
 
   /**
    * Every hop of one request up to the answer that ends it (not a redirect, or one not
-   * followed): its headers, its body unread. `hop` is told each hop's origin.
+   * followed), each sent by `send` to the pinned address: the answer as `send` gives it
+   * (`request`: read whole; `stream`: its body unread). `follows` says where an answer
+   * redirects to when it is followed; `discard` gets rid of such an answer's body. `hop`
+   * is told each hop's origin.
    */
-  private async exchange(
+  private async exchange<R extends { statusCode: number; headers: IncomingHttpHeaders }>(
     req: EgressRequest,
-    signal: AbortSignal,
+    halt: Halt,
     hop: (origin: string) => void,
-    idleMs?: number,
-  ): Promise<{ res: Dispatcher.ResponseData; url: URL }> {
+    send: (
+      route: Route,
+      target: PinnedTarget,
+      url: URL,
+      method: string,
+      headers: Record<string, string>,
+      body: string | Uint8Array | undefined,
+      follows: Follows,
+    ) => Promise<R>,
+    discard: (res: R) => Promise<unknown>,
+  ): Promise<{ res: R; url: URL }> {
     const route = this.route(req.profile, req.tenant);
     const start = httpsUrl(req.url);
     let url = start;
-    const follow = req.followRedirects ?? true;
+    const follows: Follows = (req.followRedirects ?? true) ? followedLocation : notFollowed;
     let method = req.method.toUpperCase();
     let body = req.body;
     const headers = outgoingHeaders(req.headers);
     for (let redirects = 0; ; redirects++) {
       hop(url.origin);
-      const target = await this.pin(url, route, signal);
-      const res = await this.send(route, target, url, method, headers, body, signal, idleMs);
-      const location = follow && REDIRECT_STATUSES.has(res.statusCode) ? header(res.headers, 'location') : undefined;
+      const target = await this.pin(url, route, halt);
+      const res = await send(route, target, url, method, headers, body, follows);
+      const location = follows(res.statusCode, res.headers);
       if (location === undefined) return { res, url };
-      await res.body.dump();
+      await discard(res);
       if (redirects >= this.cfg.maxRedirects) {
         throw new EgressError('too-many-redirects', `More than ${this.cfg.maxRedirects} redirects, starting at ${start.origin}`);
       }
@@ -365,9 +397,9 @@ export class Egress {
   }
 
   /** Resolves the hop's host once and checks every address; returns the one to connect to. */
-  private async pin(url: URL, route: Route, signal: AbortSignal): Promise<PinnedTarget> {
+  private async pin(url: URL, route: Route, halt: Halt): Promise<PinnedTarget> {
     const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-    const candidates = isIpLiteral(hostname) ? [hostname] : await this.lookup(hostname, signal);
+    const candidates = isIpLiteral(hostname) ? [hostname] : await this.lookup(hostname, halt);
     let address: string | undefined;
     for (const candidate of candidates) {
       const verdict = route.policy.check(candidate);
@@ -380,13 +412,13 @@ export class Egress {
     return { hostname, address: address!, port: Number(url.port) || 443, origin: url.origin };
   }
 
-  private async lookup(hostname: string, signal: AbortSignal): Promise<string[]> {
-    signal.throwIfAborted();
+  private async lookup(hostname: string, halt: Halt): Promise<string[]> {
+    if (halt.stopped) throw halt.reason;
     let found: ResolvedAddress[];
     try {
-      found = await untilAborted(this.cfg.resolve(hostname), signal);
+      found = await untilHalted(this.cfg.resolve(hostname), halt);
     } catch (err) {
-      if (signal.aborted) throw err;
+      if (halt.stopped) throw err;
       throw new EgressError('dns', `Could not resolve ${hostname}`, { cause: err });
     }
     if (found.length === 0) throw new EgressError('dns', `Could not resolve ${hostname}`);
@@ -403,7 +435,15 @@ export class Egress {
     signal: AbortSignal,
     idleMs?: number,
   ): Promise<Dispatcher.ResponseData> {
-    const pool = this.pools.get(`${route.key}\n${target.origin}\n${target.address}`, () => {
+    const pool = this.poolFor(route, target);
+    // A stream's own idle timer ends it first (with a clearer message); undici's bounds only back it up.
+    const timeouts = idleMs !== undefined ? { headersTimeout: idleMs + 1_000, bodyTimeout: idleMs + 1_000 } : {};
+    return pool.request({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null, signal, ...timeouts });
+  }
+
+  /** The pool of connections to a pinned address, by route (one per route, origin and address). */
+  private poolFor(route: Route, target: PinnedTarget): Pool {
+    return this.pools.get(`${route.key}\n${target.origin}\n${target.address}`, () => {
       return new Pool(target.origin, {
         connect: pinnedConnector(this.tls, target, route.tunnel),
         connections: this.cfg.maxConnectionsPerOrigin,
@@ -412,9 +452,6 @@ export class Egress {
         bodyTimeout: this.cfg.totalTimeoutMs,
       });
     });
-    // A stream's own idle timer ends it first (with a clearer message); undici's bounds only back it up.
-    const timeouts = idleMs !== undefined ? { headersTimeout: idleMs + 1_000, bodyTimeout: idleMs + 1_000 } : {};
-    return pool.request({ path: `${url.pathname}${url.search}`, method, headers, body: body ?? null, signal, ...timeouts });
   }
 }
 
@@ -494,58 +531,174 @@ function responseHeaders(headers: IncomingHttpHeaders): Record<string, string | 
   return out;
 }
 
+/** Where an answer redirects to when the redirect is followed; undefined when it ends the exchange. */
+type Follows = (statusCode: number, headers: IncomingHttpHeaders) => string | undefined;
+const followedLocation: Follows = (statusCode, headers) => (REDIRECT_STATUSES.has(statusCode) ? header(headers, 'location') : undefined);
+const notFollowed: Follows = () => undefined;
+
+/** An answer read whole (`request`); a followed redirect's body is not kept (empty). */
+interface WholeResponse {
+  statusCode: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** As undici's dump(): a followed redirect's body is read and dropped up to this many bytes; past them its connection is closed. */
+const DUMP_LIMIT = 128 * 1024;
+/** What a redirect's dropped body was aborted with: not a failure. */
+const DUMPED = new Error('the body of a followed redirect was not read');
+
 /**
- * Reads the body up to `limit` bytes, charging them to the server-wide `budget`; past
- * either the stream (and its connection) is destroyed. The charge is released when the
- * read ends, however it ends (see budget.ts for reads inside an invocation).
+ * One hop of `request`, read whole as undici hands it over (a dispatch handler: no response
+ * stream, no async iteration, no promise per chunk; the hot path of every invocation). The
+ * body is read up to `limit` bytes, charging them to the server-wide `budget`; past either
+ * the request (and its connection) is aborted. A declared length is charged at once (a body
+ * that cannot fit is not read at all); the rest as it arrives. The charge is given back when
+ * the read ends, however it ends: with `hold` when the body was read whole (see budget.ts),
+ * at once otherwise. When `halt` stops (the deadline, the caller), the request is aborted: at
+ * once while it is under way, or when it is sent if it stopped before.
  */
-async function readLimited(res: Dispatcher.ResponseData, limit: number, origin: string, budget: ResponseBudget, hold?: ResponseHold): Promise<Buffer> {
-  const abandon = (err: EgressError) => {
-    // Destroying an unfinished body aborts the request and closes its connection.
-    res.body.on('error', () => {}).destroy();
-    return err;
+class WholeResponseHandler implements Dispatcher.DispatchHandler {
+  private abort: ((err?: Error) => void) | undefined;
+  private statusCode = 0;
+  private headers: IncomingHttpHeaders = {};
+  /** A followed redirect: its body is dropped. */
+  private dropping = false;
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  private charged = 0;
+  private settled = false;
+
+  constructor(
+    private readonly halt: Halt,
+    private readonly follows: Follows,
+    private readonly limit: number,
+    private readonly origin: string,
+    private readonly budget: ResponseBudget,
+    private readonly hold: ResponseHold | undefined,
+    private readonly resolve: (res: WholeResponse) => void,
+    private readonly reject: (err: unknown) => void,
+  ) {}
+
+  private readonly cancel = (reason: unknown): void => {
+    this.abort?.(reason as Error);
   };
-  const tooLarge = () => abandon(new EgressError('response-too-large', `The response from ${origin} is larger than ${limit} bytes`));
-  const busy = () =>
-    abandon(
-      new EgressError(
-        'busy',
-        `The response from ${origin} was not read: the server holds too many upstream responses at once (egress maxBufferedBytes ${budget.limit}); retry later`,
-      ),
-    );
-  const declared = Number(header(res.headers, 'content-length'));
-  if (declared > limit) throw tooLarge();
-  // A declared length is charged at once (a body that cannot fit is not read at all); the rest as it arrives.
-  let charged = 0;
-  const charge = (n: number) => {
-    if (!budget.take(n)) throw busy();
-    charged += n;
-  };
-  let read = false;
-  try {
-    if (declared > 0) charge(declared);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      size += (chunk as Buffer).length;
-      if (size > limit) throw tooLarge();
-      if (size > charged) charge(size - charged);
-      chunks.push(chunk as Buffer);
+
+  onConnect(abort: (err?: Error) => void): void {
+    if (this.halt.stopped) abort(this.halt.reason as Error);
+    else {
+      this.abort = abort;
+      this.halt.onStop(this.cancel);
     }
-    read = true;
-    return Buffer.concat(chunks, size);
-  } finally {
-    // A body read whole lives on (held to the end of an invocation); a failed read is gone now.
-    if (read) budget.release(charged, hold);
-    else budget.releaseNow(charged);
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+    if (statusCode < 200) return true; // 1xx: the answer follows
+    this.statusCode = statusCode;
+    this.headers = undiciUtil.parseHeaders(rawHeaders) as IncomingHttpHeaders;
+    const declared = Number(header(this.headers, 'content-length'));
+    if (this.follows(statusCode, this.headers) !== undefined) {
+      this.dropping = true;
+      if (declared > DUMP_LIMIT) throw DUMPED;
+      return true;
+    }
+    if (declared > this.limit) throw this.tooLarge();
+    if (declared > 0) this.charge(declared);
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.size += chunk.length;
+    if (this.dropping) {
+      if (this.size > DUMP_LIMIT) throw DUMPED;
+      return true;
+    }
+    if (this.size > this.limit) throw this.tooLarge();
+    if (this.size > this.charged) this.charge(this.size - this.charged);
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    if (this.settle()) return;
+    // A body read whole lives on (held to the end of an invocation).
+    this.budget.release(this.charged, this.hold);
+    this.resolve({ statusCode: this.statusCode, headers: this.headers, body: this.dropping ? Buffer.alloc(0) : Buffer.concat(this.chunks, this.size) });
+  }
+
+  onError(err: Error): void {
+    if (this.settle()) return;
+    // A failed read is gone now.
+    this.budget.releaseNow(this.charged);
+    if (err === DUMPED) this.resolve({ statusCode: this.statusCode, headers: this.headers, body: Buffer.alloc(0) });
+    else this.reject(err);
+  }
+
+  /** Ends the handler's part (true if it had ended already). */
+  private settle(): boolean {
+    if (this.settled) return true;
+    this.settled = true;
+    if (this.abort) this.halt.onStop(undefined);
+    this.abort = undefined;
+    return false;
+  }
+
+  private charge(n: number): void {
+    if (!this.budget.take(n)) {
+      throw new EgressError(
+        'busy',
+        `The response from ${this.origin} was not read: the server holds too many upstream responses at once (egress maxBufferedBytes ${this.budget.limit}); retry later`,
+      );
+    }
+    this.charged += n;
+  }
+
+  private tooLarge(): EgressError {
+    return new EgressError('response-too-large', `The response from ${this.origin} is larger than ${this.limit} bytes`);
   }
 }
 
-/** `promise`, or the signal's reason if it aborts first (resolvers take no signal). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+/** `promise`, or the halt's reason if it stops first (resolvers take no signal). */
+function untilHalted<T>(promise: Promise<T>, halt: Halt): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    halt.onStop(reject);
+    promise.then(resolve, reject).finally(() => halt.onStop(undefined));
   });
 }
+
+/**
+ * What stops a request early: its deadline or its caller (the first reason wins). What is
+ * under way when it stops (a name's lookup, the hop in flight: one at a time) registers
+ * with onStop and is told at once.
+ */
+class Halt {
+  stopped = false;
+  reason: unknown = undefined;
+  private listener: ((reason: unknown) => void) | undefined;
+
+  stop(reason: unknown): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.reason = reason;
+    const f = this.listener;
+    this.listener = undefined;
+    f?.(reason);
+  }
+
+  /** Sets (or with undefined, clears) what is told when the request stops. */
+  onStop(f: ((reason: unknown) => void) | undefined): void {
+    this.listener = f;
+  }
+}
+
+/** A Halt that an AbortSignal stops (Egress.stream, which has its signals anyway). */
+class SignalHalt extends Halt {
+  constructor(signal: AbortSignal) {
+    super();
+    if (signal.aborted) this.stop(signal.reason);
+    else signal.addEventListener('abort', () => this.stop(signal.reason), { once: true });
+  }
+}
+
+/** The reason a stream's own deadlines ended it, if they did. */
+const endedReason = (ended: AbortSignal): unknown => (ended.aborted ? ended.reason : undefined);

@@ -74,7 +74,7 @@ export function actionOps(s: Services): Ops {
     user: EndUser,
     upstream: Upstream,
     hold: ResponseHold,
-    signal?: AbortSignal,
+    ctx: RequestContext,
   ): Promise<InvocationResult> {
     // Stored before the rule existed, or the rule changed since: refused, never sent half-authenticated.
     if (authenticationTypeProblem(rec.type, rec.authType)) {
@@ -95,7 +95,8 @@ export function actionOps(s: Services): Ops {
       }
     };
     // An MCP server's tool: a tools/call through the connector's session (src/ops/mcp-servers.ts).
-    if (isMcpAction(action)) return timed(invokeMcpTool(s, rec, action, input, user, hold, upstream, signal));
+    // Only a tool reads the caller-gone signal (the pipeline's is made when first read).
+    if (isMcpAction(action)) return timed(invokeMcpTool(s, rec, action, input, user, hold, upstream, ctx.signal));
     if (action.aws) {
       // The session first (STS refusing is TokenResponseException with nothing sent); awsSend finds it cached.
       const auth = await s.connections.resolveCredentials(rec, user);
@@ -167,7 +168,7 @@ export function actionOps(s: Services): Ops {
       }
       // The upstream's answer stays charged to the egress budget until the result is built.
       result = await s.egress.holdResponses((hold) =>
-        perform(rec, action, input.Input, { userArn: ctx.caller.userArn, userName: ctx.caller.userName }, upstream, hold, ctx.signal),
+        perform(rec, action, input.Input, { userArn: ctx.caller.userArn, userName: ctx.caller.userName }, upstream, hold, ctx),
       );
     } catch (err) {
       if (isEgressError(err)) {

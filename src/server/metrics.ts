@@ -3,7 +3,7 @@
 // Served on a port of their own (config metricsPort; off by default) — see
 // docs/operations/metrics.md — never on the API port.
 import http from 'node:http';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { FastCounter, FastHistogram } from './fast-metrics.js';
 import type { Store } from '../store/store.js';
 import type { InvocationMetrics } from '../ops/services.js';
@@ -26,8 +26,8 @@ export class Metrics implements InvocationMetrics {
   private readonly requests: FastCounter;
   private readonly requestSeconds: FastHistogram;
   private readonly throttledTotal: Counter<'operation'>;
-  private readonly invocations: Counter<'connector_type' | 'action' | 'status'>;
-  private readonly upstreamSeconds: Histogram<'connector_type' | 'action' | 'status'>;
+  private readonly invocations: FastCounter;
+  private readonly upstreamSeconds: FastHistogram;
   private readonly tokens: Counter<'kind' | 'outcome'>;
   private readonly egressErrors: Counter<'reason'>;
   private readonly dbSeconds: FastHistogram;
@@ -50,19 +50,18 @@ export class Metrics implements InvocationMetrics {
       labelNames: ['operation'],
       registers,
     });
-    this.invocations = new Counter({
-      name: 'actionbridge_invocations_total',
-      help: 'Actions invoked through connectors, by connector type, action and status',
-      labelNames: ['connector_type', 'action', 'status'],
-      registers,
-    });
-    this.upstreamSeconds = new Histogram({
-      name: 'actionbridge_invocation_upstream_duration_seconds',
-      help: "Time spent on the connector's service (upstream) per invocation, by connector type, action and status",
-      labelNames: ['connector_type', 'action', 'status'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    });
+    // Every invocation: fast-metrics.ts too.
+    this.invocations = new FastCounter(
+      'actionbridge_invocations_total',
+      'Actions invoked through connectors, by connector type, action and status',
+      this.registry,
+    );
+    this.upstreamSeconds = new FastHistogram(
+      'actionbridge_invocation_upstream_duration_seconds',
+      "Time spent on the connector's service (upstream) per invocation, by connector type, action and status",
+      this.registry,
+      LATENCY_BUCKETS,
+    );
     this.tokens = new Counter({
       name: 'actionbridge_token_requests_total',
       help: 'Token requests to OAuth token endpoints and STS, by kind (client_credentials, authorization_code, refresh, assume_role) and outcome (success, refused, error)',
@@ -107,9 +106,11 @@ export class Metrics implements InvocationMetrics {
    * `upstreamSeconds` the time spent on the connector's service.
    */
   invocation(connectorType: string, action: string, status: string, upstreamSeconds: number): void {
-    const labels = { connector_type: connectorType, action, status };
-    this.invocations.inc(labels);
-    this.upstreamSeconds.observe(labels, upstreamSeconds);
+    // The connector type and the status are words without '|' (an enum, metricStatus's): the key is unambiguous whatever the action's name.
+    const key = `${connectorType}|${status}|${action}`;
+    const labels = () => ({ connector_type: connectorType, action, status });
+    this.invocations.inc(key, labels);
+    this.upstreamSeconds.observe(key, labels, upstreamSeconds);
   }
 
   token(kind: TokenKind, outcome: TokenOutcome): void {

@@ -3,7 +3,8 @@
 //
 //   /echo                 200, JSON of the request: method, path, headers, body
 //   /status/<code>        that status, empty body
-//   /redirect?to=<url>[&status=302]   a redirect to <url>
+//   /redirect?to=<url>[&status=302][&bytes=<n>[&chunked=1]]   a redirect to <url> (its body
+//                         "moved", or n bytes: with a Content-Length, or chunked)
 //   /chain/<n>            n redirects (relative) before a 200 "done"
 //   /bytes/<n>            200 with n bytes and a Content-Length
 //   /endless              200, chunked, writes until the client goes away
@@ -57,9 +58,22 @@ export async function startUpstream({
         case 'status':
           res.writeHead(Number(parts[1])).end();
           return;
-        case 'redirect':
-          res.writeHead(Number(url.searchParams.get('status') ?? 302), { location: url.searchParams.get('to') ?? '/' }).end('moved');
+        case 'redirect': {
+          const status = Number(url.searchParams.get('status') ?? 302);
+          const location = url.searchParams.get('to') ?? '/';
+          const bytes = url.searchParams.get('bytes');
+          if (bytes === null) res.writeHead(status, { location }).end('moved');
+          else {
+            const body = Buffer.alloc(Number(bytes), 0x6d);
+            if (url.searchParams.get('chunked')) {
+              res.writeHead(status, { location });
+              res.on('error', () => {});
+              for (let i = 0; i < body.length; i += 16 * 1024) res.write(body.subarray(i, i + 16 * 1024));
+              res.end();
+            } else res.writeHead(status, { location, 'content-length': body.length }).end(body);
+          }
           return;
+        }
         case 'chain': {
           const n = Number(parts[1]);
           if (n > 0) res.writeHead(302, { location: `/chain/${n - 1}` }).end();
