@@ -64,6 +64,9 @@ const EMPTY: Form = {
   enabledActions: null,
 };
 
+/** Whether the form stores no client: an authorization-code GENERIC_HTTP connector whose client is discovered at its MCP server. */
+const discovers = (f: Form): boolean => f.authType === 'OAUTH2_AUTHORIZATION_CODE' && f.type === 'GENERIC_HTTP' && f.discover;
+
 /** The AuthenticationConfig (the model's write shape) the form describes: one metadata member, METADATA_MEMBER[type]. */
 function authConfig(f: Form, keep: boolean): AuthConfig {
   const opt = (v: string) => (v.trim() ? v.trim() : undefined);
@@ -97,7 +100,7 @@ function authConfig(f: Form, keep: boolean): AuthConfig {
       };
       break;
     case 'OAUTH2_AUTHORIZATION_CODE':
-      if (f.discover && f.type === 'GENERIC_HTTP') {
+      if (discovers(f)) {
         // No client: the MCP server's authorization server and a client are discovered when it is attached.
         md[METADATA_MEMBER.OAUTH2_AUTHORIZATION_CODE] = { BaseEndpoint, RedirectUrl: f.redirectUrl.trim() };
         break;
@@ -425,8 +428,7 @@ export function ConnectorForm({ session, meta, id }: { session: Session; meta: M
     setGeneral({ problems: [] });
     // A stored secret left blank is kept: the server keeps the sealed value (KeepCurrentSecret).
     const secretField = SECRET_FIELD[f.authType];
-    const discovered = f.authType === 'OAUTH2_AUTHORIZATION_CODE' && f.discover && f.type === 'GENERIC_HTTP';
-    const keep = editing && !discovered && secretField !== undefined && storedAuth === f.authType && f[secretField] === '';
+    const keep = editing && !discovers(f) && secretField !== undefined && storedAuth === f.authType && f[secretField] === '';
     const input: Record<string, unknown> = {
       ActionConnectorId: f.id.trim(),
       Name: f.name,
@@ -691,7 +693,7 @@ export function ConnectorForm({ session, meta, id }: { session: Session; meta: M
               my own: discover the authorization server and register a client when an MCP server is attached (the MCP authorization spec)
             </label>
           ) : null}
-          {a === 'OAUTH2_CLIENT_CREDENTIALS' || (a === 'OAUTH2_AUTHORIZATION_CODE' && !(f.discover && f.type === 'GENERIC_HTTP')) ? (
+          {a === 'OAUTH2_CLIENT_CREDENTIALS' || (a === 'OAUTH2_AUTHORIZATION_CODE' && !discovers(f)) ? (
             <>
               <Field label="Client ID" name="clientId" value={f.clientId} onChange={set('clientId')} required error={errors.clientId} />
               <SecretField
@@ -716,7 +718,7 @@ export function ConnectorForm({ session, meta, id }: { session: Session; meta: M
           ) : null}
           {a === 'OAUTH2_AUTHORIZATION_CODE' ? (
             <>
-              {f.discover && f.type === 'GENERIC_HTTP' ? null : (
+              {discovers(f) ? null : (
                 <Field
                   label="Authorization endpoint"
                   name="authorizationEndpoint"
