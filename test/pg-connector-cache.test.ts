@@ -11,26 +11,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, createInput, expectError, qs, startTestServer, tempDir, type TestServer, type TestUser } from './helpers.js';
-import { PG_SKIP_REASON, PG_URL, createSchema, pgQuery, type TestSchema } from './support/pg-store.js';
+import { PG_SKIP_REASON, PG_URL, createSchema, pgDiagnostics, pgQuery, type TestSchema } from './support/pg-store.js';
+import { eventually } from './support/wait.js';
 
 const d = PG_URL ? describe : describe.skip;
-
-interface Diagnostics {
-  queries: number;
-  listening: boolean;
-  listenerPid?: number;
-  connectorNotifications: number;
-}
-const diag = (t: TestServer): Diagnostics => (t.server.store as unknown as { diagnostics(): Diagnostics }).diagnostics();
-
-/** Runs `fn` until it returns true, for at most `ms`; returns whether it did. */
-async function eventually(fn: () => Promise<boolean>, ms = 2_000): Promise<boolean> {
-  for (const end = Date.now() + ms; ; ) {
-    if (await fn()) return true;
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const DESCRIBE = 'quicksight:DescribeActionConnector';
 
@@ -49,9 +33,9 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
   async function roundTrips(t: TestServer, u: TestUser | undefined, id: string, n = 5): Promise<number> {
     await describeOn(t, u, id);
     await describeOn(t, u, id);
-    const before = diag(t).queries;
+    const before = pgDiagnostics(t).queries;
     for (let i = 0; i < n; i++) await describeOn(t, u, id);
-    return (diag(t).queries - before) / n;
+    return (pgDiagnostics(t).queries - before) / n;
   }
   /**
    * Whether Describes on `t` by `u` reach no round trip at all within 2 s (a notification of
@@ -119,14 +103,14 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
   });
 
   it('a warm signed Describe makes no database round trip, for an ADMIN and for a grantee; a refusal is kept too', async () => {
-    expect(diag(b).listening).toBe(true);
+    expect(pgDiagnostics(b).listening).toBe(true);
     await connector('cc-warm');
     const outsider = await a.addUser('cc-outsider', 'READER');
     const refusals = async () => {
       await expectError(describeOn(b, outsider, 'cc-warm'), 'AccessDeniedException');
-      const before = diag(b).queries;
+      const before = pgDiagnostics(b).queries;
       for (let i = 0; i < 5; i++) await expectError(describeOn(b, outsider, 'cc-warm'), 'AccessDeniedException');
-      return diag(b).queries - before === 0;
+      return pgDiagnostics(b).queries - before === 0;
     };
     expect(await eventually(refusals)).toBe(true);
     // The answer of a cached record is the same bytes each time (its JSON kept: serializeOnce).
@@ -146,11 +130,11 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     } finally {
       await trigger('connectors', true);
     }
-    const heard = diag(b).connectorNotifications;
+    const heard = pgDiagnostics(b).connectorNotifications;
     await rename(a, 'cc-update', 'Heard name');
     expect(await eventually(async () => (await nameOn(b, undefined, 'cc-update')) === 'Heard name')).toBe(true);
     expect(await nameOn(b, reader, 'cc-update')).toBe('Heard name');
-    expect(diag(b).connectorNotifications).toBeGreaterThan(heard);
+    expect(pgDiagnostics(b).connectorNotifications).toBeGreaterThan(heard);
     expect(await warm(b, reader, 'cc-update')).toBe(true);
   });
 
@@ -235,7 +219,7 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
 
   it('while its listening connection is down node B reads the database on every Describe (still correct); reconnected, it caches and hears again', async () => {
     await connector('cc-outage');
-    const pid = diag(b).listenerPid;
+    const pid = pgDiagnostics(b).listenerPid;
     expect(pid).toBeTypeOf('number');
     const setName = (name: string) => pgQuery(`update "${schema.schema}".connectors set name = $1 where connector_id = 'cc-outage'`, [name]);
     // No notification for these changes (the trigger off), and B's listener cannot come
@@ -245,23 +229,23 @@ d(PG_URL ? 'connector cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     await pgQuery(`alter role ${roleB} nologin`);
     try {
       await pgQuery('select pg_terminate_backend($1)', [pid]);
-      expect(await eventually(async () => !diag(b).listening)).toBe(true);
+      expect(await eventually(async () => !pgDiagnostics(b).listening)).toBe(true);
       for (const name of ['Changed in the outage', 'Changed again']) {
         await setName(name);
-        const before = diag(b).queries;
+        const before = pgDiagnostics(b).queries;
         expect(await nameOn(b, reader, 'cc-outage')).toBe(name);
         // Not listening: the key, the groups and the connector are read again (three round trips).
-        expect(diag(b).queries - before).toBe(3);
+        expect(pgDiagnostics(b).queries - before).toBe(3);
         expect(await nameOn(b, undefined, 'cc-outage')).toBe(name);
       }
-      expect(diag(b).listening).toBe(false);
+      expect(pgDiagnostics(b).listening).toBe(false);
     } finally {
       await pgQuery(`alter role ${roleB} login`);
       await trigger('connectors', true);
     }
     expect(b.logs()).toMatch(/the connection listening for identity and connector changes failed; reconnecting/);
-    expect(await eventually(async () => diag(b).listening, 10_000)).toBe(true);
-    expect(diag(b).listenerPid).not.toBe(pid);
+    expect(await eventually(async () => pgDiagnostics(b).listening, 10_000)).toBe(true);
+    expect(pgDiagnostics(b).listenerPid).not.toBe(pid);
     expect(await warm(b, reader, 'cc-outage')).toBe(true);
     await rename(a, 'cc-outage', 'After the outage');
     expect(await eventually(async () => (await nameOn(b, reader, 'cc-outage')) === 'After the outage')).toBe(true);

@@ -9,26 +9,10 @@
 // down B bypasses its cache, and after reconnecting it is warm again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, cli, createInput, expectError, qs, startTestServer, tempDir, type TestServer, type TestUser } from './helpers.js';
-import { PG_SKIP_REASON, PG_URL, createSchema, pgQuery, type TestSchema } from './support/pg-store.js';
+import { PG_SKIP_REASON, PG_URL, createSchema, pgDiagnostics, pgQuery, type TestSchema } from './support/pg-store.js';
+import { eventually } from './support/wait.js';
 
 const d = PG_URL ? describe : describe.skip;
-
-interface Diagnostics {
-  queries: number;
-  listening: boolean;
-  listenerPid?: number;
-  notifications: number;
-}
-const diag = (t: TestServer): Diagnostics => (t.server.store as unknown as { diagnostics(): Diagnostics }).diagnostics();
-
-/** Runs `fn` until it returns true, for at most `ms`; returns whether it did. */
-async function eventually(fn: () => Promise<boolean>, ms = 2_000): Promise<boolean> {
-  for (const end = Date.now() + ms; ; ) {
-    if (await fn()) return true;
-    if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 d(PG_URL ? 'identity cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
   let schema: TestSchema;
@@ -47,11 +31,11 @@ d(PG_URL ? 'identity cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     for (let attempt = 1; ; attempt++) {
       await describeOn(t, u, id);
       await describeOn(t, u, id);
-      const heard = diag(t).notifications;
-      const before = diag(t).queries;
+      const heard = pgDiagnostics(t).notifications;
+      const before = pgDiagnostics(t).queries;
       for (let i = 0; i < n; i++) await describeOn(t, u, id);
-      const perCall = (diag(t).queries - before) / n;
-      if (diag(t).notifications === heard || attempt === 3) return perCall;
+      const perCall = (pgDiagnostics(t).queries - before) / n;
+      if (pgDiagnostics(t).notifications === heard || attempt === 3) return perCall;
     }
   }
   /**
@@ -84,7 +68,7 @@ d(PG_URL ? 'identity cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
   });
 
   it('a warm signed Describe makes no round trip to the database, for an ADMIN and for a grantee through a group', async () => {
-    expect(diag(b).listening).toBe(true);
+    expect(pgDiagnostics(b).listening).toBe(true);
     expect(await warm(b, undefined, 'idc-shared')).toBe(true);
     const reader = await a.addUser('idc-reader', 'READER', ['idc-team']);
     await a.client().send(
@@ -124,10 +108,10 @@ d(PG_URL ? 'identity cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
     await pgQuery(`update "${schema.schema}".access_keys set status = 'ACTIVE' where access_key_id = $1`, [u.accessKeyId]);
     await pgQuery(`alter table "${schema.schema}".access_keys enable trigger access_keys_identity_changed`);
 
-    const heard = diag(b).notifications;
+    const heard = pgDiagnostics(b).notifications;
     expect(abcli('keys', 'deactivate', '--access-key-id', u.accessKeyId)).toEqual({ AccessKeyId: u.accessKeyId, Status: 'INACTIVE' });
     expect(await eventually(refused(b, u, 'idc-shared', 'UnrecognizedClientException'))).toBe(true);
-    expect(diag(b).notifications).toBeGreaterThan(heard);
+    expect(pgDiagnostics(b).notifications).toBeGreaterThan(heard);
     await expectError(describeOn(a, u, 'idc-shared'), 'UnrecognizedClientException', 403);
 
     abcli('keys', 'activate', '--access-key-id', u.accessKeyId);
@@ -202,18 +186,18 @@ d(PG_URL ? 'identity cache on two PostgreSQL nodes' : PG_SKIP_REASON, () => {
   it('while its listening connection is down node B bypasses the cache; a change made meanwhile is seen; reconnected, it is warm again', async () => {
     const u = await a.addUser('idc-outage', 'ADMIN');
     expect(await warm(b, u, 'idc-shared')).toBe(true);
-    const pid = diag(b).listenerPid;
+    const pid = pgDiagnostics(b).listenerPid;
     expect(pid).toBeTypeOf('number');
     await pgQuery('select pg_terminate_backend($1)', [pid]);
-    expect(await eventually(async () => !diag(b).listening)).toBe(true);
+    expect(await eventually(async () => !pgDiagnostics(b).listening)).toBe(true);
     expect(b.logs()).toMatch(/the connection listening for identity and connector changes failed; reconnecting/);
     // Not listening: every Describe reads the key and the groups again (three round trips).
-    const before = diag(b).queries;
+    const before = pgDiagnostics(b).queries;
     await describeOn(b, u, 'idc-shared');
-    const bypassed = diag(b).queries - before;
-    if (!diag(b).listening) expect(bypassed).toBe(3);
-    expect(await eventually(async () => diag(b).listening, 10_000)).toBe(true);
-    expect(diag(b).listenerPid).not.toBe(pid);
+    const bypassed = pgDiagnostics(b).queries - before;
+    if (!pgDiagnostics(b).listening) expect(bypassed).toBe(3);
+    expect(await eventually(async () => pgDiagnostics(b).listening, 10_000)).toBe(true);
+    expect(pgDiagnostics(b).listenerPid).not.toBe(pid);
     expect(await warm(b, u, 'idc-shared')).toBe(true);
     abcli('keys', 'deactivate', '--access-key-id', u.accessKeyId);
     expect(await eventually(refused(b, u, 'idc-shared', 'UnrecognizedClientException'))).toBe(true);

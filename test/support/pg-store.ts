@@ -123,3 +123,15 @@ export function pgSnapshotSync(url: string): Record<string, unknown[]> {
   }
   return out;
 }
+
+/** What a PostgreSQL store counts for the tests (src/store/postgres.ts, diagnostics()): pool round trips, the listening connection, notifications heard per family. */
+export interface PgDiagnostics {
+  queries: number;
+  listening: boolean;
+  listenerPid?: number;
+  notifications: number;
+  connectorNotifications: number;
+}
+
+/** The diagnostics of a test server's PostgreSQL store. */
+export const pgDiagnostics = (t: { server: { store: unknown } }): PgDiagnostics => (t.server.store as { diagnostics(): PgDiagnostics }).diagnostics();
