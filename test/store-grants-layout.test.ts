@@ -7,7 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACCOUNT, REGION, TEST_STORE, createInput, expectError, qs, startTestServer, tempDir, type TestServer } from './helpers.js';
 import { createSchema, bindDataDir, pgQuery, type TestSchema } from './support/pg-store.js';
-import { GRANT_BIT_NAMES, grantActions, grantMask } from '../src/store/grant-bits.js';
+import { grantActions, grantMask } from '../src/store/grant-bits.js';
 import { CONNECTOR_ACTIONS } from '../src/auth/permissions.js';
 
 const userArn = (name: string) => `arn:aws:quicksight:${REGION}:${ACCOUNT}:user/default/${name}`;
@@ -19,7 +19,7 @@ const P = 'quicksight:DescribeActionConnectorPermissions';
 
 describe('grant bits', () => {
   it('each connector action keeps its bit (stored data), and a mask lists its actions by name', () => {
-    expect(GRANT_BIT_NAMES.map((name, i) => [name.replace('quicksight:', ''), 1 << i])).toEqual([
+    expect(CONNECTOR_ACTIONS.map((name, i) => [name.replace('quicksight:', ''), 1 << i])).toEqual([
       ['DescribeActionConnector', 1],
       ['UpdateActionConnector', 2],
       ['DeleteActionConnector', 4],
@@ -39,7 +39,7 @@ const BACK_TO_0013 = [
   `create table connector_permissions (region text not null, account_id text not null, connector_id text not null, principal text not null, action text not null,
      constraint connector_permissions_pk primary key (region, account_id, connector_id, principal, action))`,
   'create index connector_permissions_by_principal on connector_permissions (region, account_id, principal, action, connector_id)',
-  `with a(name, bit) as (values ${GRANT_BIT_NAMES.map((n, i) => `('${n}', ${1 << i})`).join(', ')})
+  `with a(name, bit) as (values ${CONNECTOR_ACTIONS.map((n, i) => `('${n}', ${1 << i})`).join(', ')})
    insert into connector_permissions (region, account_id, connector_id, principal, action)
    select g.region, g.account_id, g.connector_id, g.principal, a.name from connector_grants g join a on (g.actions & a.bit) <> 0`,
   'drop table connector_grants',

@@ -4,10 +4,7 @@
 // the table's check, < 128, grows).
 import { CONNECTOR_ACTIONS } from '../domain/connector-actions.js';
 
-/** The action of each bit, bit i being `1 << i`. */
-export const GRANT_BIT_NAMES: readonly string[] = CONNECTOR_ACTIONS;
-
-const BIT = new Map<string, number>(GRANT_BIT_NAMES.map((name, i) => [name, 1 << i]));
+const BIT = new Map<string, number>(CONNECTOR_ACTIONS.map((name, i) => [name, 1 << i]));
 /** The names in the order grants are listed (by name), with their bits. */
 const BY_NAME = [...BIT].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 

@@ -2,7 +2,6 @@
 // takes a lock, so several nodes starting at once apply each migration once).
 // Never edit a migration that has shipped: add the next one.
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
-import { GRANT_BIT_NAMES } from './grant-bits.js';
 
 /**
  * A migration runs against the schema of its own time, not today's `Database` (schema.ts):
@@ -439,8 +438,19 @@ function dialectMigrations(kind: 'sqlite' | 'postgres'): Record<string, Migratio
           constraint connector_grants_pk primary key (region, account_id, connector_id, principal)
         )${pg ? sql`` : sql` without rowid`}`.execute(db);
         await sql`create index connector_grants_by_principal on connector_grants (region, account_id, principal, connector_id, actions)`.execute(db);
+        // The bits as of this migration (src/store/grant-bits.ts keeps them): written out here,
+        // so that what this migration does never changes with today's code.
+        const bits: [string, number][] = [
+          ['quicksight:DescribeActionConnector', 1],
+          ['quicksight:UpdateActionConnector', 2],
+          ['quicksight:DeleteActionConnector', 4],
+          ['quicksight:DescribeActionConnectorPermissions', 8],
+          ['quicksight:UpdateActionConnectorPermissions', 16],
+          ['quicksight:ListActionConnectorActions', 32],
+          ['quicksight:InvokeActionConnector', 64],
+        ];
         const bit = sql.join(
-          GRANT_BIT_NAMES.map((name, i) => sql`when ${sql.lit(name)} then ${sql.lit(1 << i)}`),
+          bits.map(([name, value]) => sql`when ${sql.lit(name)} then ${sql.lit(value)}`),
           sql` `,
         );
         // Each (principal, action) row once (the old primary key), so the bits add up to the mask.
