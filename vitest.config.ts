@@ -13,6 +13,7 @@ const PG_URL = process.env.ACTIONBRIDGE_TEST_PG_URL;
 // api-validation.test.ts stays SQLite-only: what it checks (input validation) never reaches
 // the store, and it is the longest of these files on PostgreSQL (about 25 s).
 const PG_FILES = [
+  'test/actions-audit.test.ts',
   'test/api-create.test.ts',
   'test/api-definitions.test.ts',
   'test/api-list-search.test.ts',

@@ -125,6 +125,23 @@ describe('every invocation is recorded, without values', () => {
     expect(l.body.Invocations[0].HttpStatusCode).toBeUndefined();
   });
 
+  it("each answer's record is listed by the very next request, whether the invocation ran alone or among others", async () => {
+    // Alone, an invocation is answered before its record's commit (SQLite commits it in the
+    // same turn of the event loop; src/ops/actions.ts); among others, after their group commit.
+    await createConnector(admin, 'audit-next', { auth: noneAuth(upstream.url('/api')) });
+    for (let i = 0; i < 25; i++) {
+      const r = await api.invoke(ADMIN, 'audit-next', 'HttpRequest', { Method: 'GET', Path: `n/${i}` });
+      expect(r.body.InvokeActionStatus).toBe('SUCCESS');
+      const l = await list(ADMIN, 'audit-next', { MaxResults: 1 });
+      expect(l.body.Invocations.map((x: { InvocationId: string }) => x.InvocationId)).toEqual([r.body.InvocationId]);
+    }
+    const together = await Promise.all(Array.from({ length: 20 }, (_, i) => api.invoke(ADMIN, 'audit-next', 'HttpRequest', { Method: 'GET', Path: `t/${i}` })));
+    const l = await list(ADMIN, 'audit-next', { MaxResults: 100 });
+    const listed = l.body.Invocations.map((x: { InvocationId: string }) => x.InvocationId);
+    expect(listed).toHaveLength(45);
+    for (const r of together) expect(listed).toContain(r.body.InvocationId);
+  });
+
   it('ListActionInvocations needs DescribeActionConnector', async () => {
     const r = await list(invoker, 'audit-http');
     expect([r.status, r.errorType]).toEqual([401, 'AccessDeniedException']);

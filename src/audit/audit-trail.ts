@@ -3,7 +3,8 @@
 //
 // - Writes are group-committed: the records of the invocations that finish within
 //   one turn of the event loop are inserted together (one statement, one
-//   transaction), and each invocation is answered only after its record is stored.
+//   transaction). `record` resolves once the record is stored; when an invocation may
+//   be answered before that, see `storedWithinTurn` (src/ops/actions.ts decides).
 // - Retention: records older than `retentionDays` are deleted when the server starts
 //   and every hour after, in bounded batches (0 keeps them forever). Every node of a
 //   shared database prunes; deleting what another node already deleted is harmless.
@@ -36,7 +37,17 @@ export class AuditTrail {
   private pruning: Promise<number> | undefined;
   private flushing = new Set<Promise<void>>();
 
-  constructor(private readonly opts: AuditTrailOptions) {}
+  /**
+   * Whether a queued record is committed within the turn of the event loop it was queued in:
+   * true on SQLite, whose writes are synchronous (the batch is flushed by setImmediate, in
+   * the same turn, before the server reads another request); false on PostgreSQL, whose
+   * commit is a round trip (another node could be asked for the record before it lands).
+   */
+  readonly storedWithinTurn: boolean;
+
+  constructor(private readonly opts: AuditTrailOptions) {
+    this.storedWithinTurn = opts.store.kind === 'sqlite';
+  }
 
   /**
    * Stores one record; resolves once it is committed. A record that cannot be
