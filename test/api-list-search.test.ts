@@ -4,7 +4,7 @@
 // Each scenario runs in its own account so that the result sets are exact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGION, createInput, expectError, qs, startTestServer, type TestServer, type TestUser } from './helpers.js';
-import { AUTH, UUID, expectMeta } from './api-support.js';
+import { ALL_ACTIONS, AUTH, UUID, expectMeta } from './api-support.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -389,15 +389,7 @@ describe('SearchActionConnectors by ownership', () => {
   let u2: string;
   let g1: string;
   let g2: string;
-  const ALL = [
-    'quicksight:DescribeActionConnector',
-    'quicksight:UpdateActionConnector',
-    'quicksight:DeleteActionConnector',
-    'quicksight:DescribeActionConnectorPermissions',
-    'quicksight:UpdateActionConnectorPermissions',
-    'quicksight:ListActionConnectorActions',
-    'quicksight:InvokeActionConnector',
-  ];
+  const ALL = [...ALL_ACTIONS];
   const VIEW = ['quicksight:DescribeActionConnector'];
 
   beforeAll(async () => {

@@ -7,6 +7,7 @@ export const connArn = (id: string, region = REGION, account = ACCOUNT) => `arn:
 export const userArnOf = (name: string, account = ACCOUNT) => `arn:aws:quicksight:${REGION}:${account}:user/default/${name}`;
 export const groupArnOf = (name: string, account = ACCOUNT) => `arn:aws:quicksight:${REGION}:${account}:group/default/${name}`;
 
+/** The seven connector actions, written out here as the tests expect the API to name them (an oracle independent of src/domain/connector-actions.ts). */
 export const ALL_ACTIONS = [
   'quicksight:DescribeActionConnector',
   'quicksight:UpdateActionConnector',

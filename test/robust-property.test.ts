@@ -8,19 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ACCOUNT, OTHER_ACCOUNT, REGION, createInput, expectError, qs, startTestServer, type TestServer, type TestUser } from './helpers.js';
 import { modelEnum, modelErrors, sendRaw, withTimeout } from './robust-support.js';
+import { ALL_ACTIONS as CONNECTOR_ACTIONS } from './api-support.js';
 import { allowedAuthentication, apiKeyNeedsEmail } from '../src/domain/type-auth.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 200);
 const CALL_TIMEOUT_MS = 5_000;
-const CONNECTOR_ACTIONS = [
-  'quicksight:DescribeActionConnector',
-  'quicksight:UpdateActionConnector',
-  'quicksight:DeleteActionConnector',
-  'quicksight:DescribeActionConnectorPermissions',
-  'quicksight:UpdateActionConnectorPermissions',
-  'quicksight:ListActionConnectorActions',
-  'quicksight:InvokeActionConnector',
-];
 const CONNECTOR_TYPES = modelEnum('ActionConnectorType');
 const SEARCH_FILTER_NAMES = modelEnum('ActionConnectorSearchFilterNameEnum');
 const AUTH_TYPES = modelEnum('ConnectionAuthType') as qs.ConnectionAuthType[];
