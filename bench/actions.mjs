@@ -49,6 +49,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { makeCerts } from './certs.mjs';
+import { serverNodeFlags } from './launch.mjs';
 import { Pool } from 'undici';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Hash } from '@smithy/hash-node';
@@ -269,6 +270,7 @@ try {
       name,
       [
         ...prof,
+        ...serverNodeFlags(root),
         path.join(root, 'bin', 'actionbridge'),
         'serve',
         '--host',

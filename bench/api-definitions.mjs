@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeCerts } from './certs.mjs';
+import { serverNodeFlags } from './launch.mjs';
 import { Agent } from 'undici';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -96,6 +97,7 @@ try {
   const server = await startChild(
     'actionbridge',
     [
+      ...serverNodeFlags(ROOT),
       path.join(ROOT, 'bin', 'actionbridge'),
       'serve',
       '--host',

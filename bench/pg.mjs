@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { serverNodeFlags } from './launch.mjs';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Hash } from '@smithy/hash-node';
 
@@ -59,7 +60,16 @@ async function startNode(dataDir, databaseUrl, masterKey) {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'bin/actionbridge'), 'serve', '--port', String(port), '--data-dir', dataDir, ...(databaseUrl ? ['--database-url', databaseUrl] : [])],
+    [
+      ...serverNodeFlags(ROOT),
+      path.join(ROOT, 'bin/actionbridge'),
+      'serve',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      ...(databaseUrl ? ['--database-url', databaseUrl] : []),
+    ],
     {
       env: {
         ...process.env,

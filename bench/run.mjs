@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Hash } from '@smithy/hash-node';
+import { serverNodeFlags } from './launch.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -71,7 +72,9 @@ async function startChild(name, script, args, env, readyPath, logDir) {
   const port = await freePort();
   const logFd = openSync(path.join(logDir, `${name}.log`), 'a');
   const nodeArgs = PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, script, ...args(port)], {
+  // The server as bin/actionbridge starts it (its V8 flags), the bench-only server-child too.
+  const server = script.endsWith('bare-server.mjs') ? [] : serverNodeFlags(ROOT);
+  const child = spawn(process.execPath, [...nodeArgs, ...server, script, ...args(port)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', logFd, 'pipe'],
   });

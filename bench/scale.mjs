@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Hash } from '@smithy/hash-node';
 import BetterSqlite3 from 'better-sqlite3';
+import { serverNodeFlags } from './launch.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(path.join(ROOT, 'dist', p));
@@ -172,10 +173,14 @@ function freePort() {
 }
 const port = await freePort();
 const logFd = openSync(path.join(work, 'server.log'), 'a');
-const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'actionbridge'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir], {
-  env,
-  stdio: ['ignore', logFd, 'pipe'],
-});
+const child = spawn(
+  process.execPath,
+  [...serverNodeFlags(ROOT), path.join(ROOT, 'bin', 'actionbridge'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir],
+  {
+    env,
+    stdio: ['ignore', logFd, 'pipe'],
+  },
+);
 closeSync(logFd);
 let err = '';
 child.stderr.on('data', (d) => {
