@@ -268,4 +268,29 @@ describe('errors', () => {
     });
     expect(r.status).toBe(404);
   });
+
+  it('a session id is accepted only as issued: another spelling of the same tag bytes, or one altered character, is 404', async () => {
+    const a = await connect(aliceToken);
+    const sid = (a.transport as { sessionId?: string }).sessionId!;
+    const list = (id: string) =>
+      post('{"jsonrpc":"2.0","id":9,"method":"tools/list"}', {
+        authorization: `Bearer ${aliceToken}`,
+        'mcp-session-id': id,
+        'mcp-protocol-version': '2025-06-18',
+      });
+    expect((await list(sid)).status).toBe(200);
+    // The tag is 16 bytes: its last base64url character carries 2 bits and 4 spare ones.
+    // The next character of the alphabet differs only in the spare bits: the same bytes.
+    const B64U = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = B64U.indexOf(sid.at(-1)!);
+    expect(last % 16).toBe(0);
+    const respelled = sid.slice(0, -1) + B64U[last + 1];
+    expect(Buffer.from(respelled.split('.')[1]!, 'base64url')).toEqual(Buffer.from(sid.split('.')[1]!, 'base64url'));
+    expect((await list(respelled)).status).toBe(404);
+    const dot = sid.indexOf('.');
+    const alteredTag = sid.slice(0, dot + 1) + (sid[dot + 1] === 'A' ? 'B' : 'A') + sid.slice(dot + 2);
+    expect((await list(alteredTag)).status).toBe(404);
+    const alteredPayload = (sid[0] === 'e' ? 'f' : 'e') + sid.slice(1);
+    expect((await list(alteredPayload)).status).toBe(404);
+  });
 });

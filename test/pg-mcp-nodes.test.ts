@@ -210,7 +210,7 @@ d(PG_URL ? 'MCP on two nodes on one PostgreSQL database, behind a round-robin pr
       expect(ok.status).toBe(200);
       expect(((await ok.json()) as { result: { tools: unknown[] } }).result.tools).toHaveLength(1);
       expect((await list(n.endpoint, other, sid)).status).toBe(404);
-      expect((await list(n.endpoint, token, `${sid.slice(0, -2)}AA`)).status).toBe(404);
+      expect((await list(n.endpoint, token, sid.slice(0, -2) + (sid.endsWith('AA') ? 'BB' : 'AA'))).status).toBe(404);
     }
   });
 

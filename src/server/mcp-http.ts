@@ -122,8 +122,10 @@ export function sessionLabel(tokenHash: string, sid: string): string | undefined
   const dot = sid.indexOf('.');
   if (dot <= 0) return undefined;
   const payload = sid.slice(0, dot);
-  const tag = Buffer.from(sid.slice(dot + 1), 'base64url');
-  const want = tagOf(tokenHash, payload);
+  // The tag's text is compared, not its decoded bytes: base64url decoding ignores the last
+  // character's spare bits, so another spelling of the same bytes is not the id we issued.
+  const tag = Buffer.from(sid.slice(dot + 1));
+  const want = Buffer.from(b64u(tagOf(tokenHash, payload)));
   if (tag.length !== want.length || !timingSafeEqual(tag, want)) return undefined;
   try {
     const l = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { l?: unknown }).l;
