@@ -1,14 +1,14 @@
-// How the benches start a server: as bin/actionbridge's first line does
-// (`#!/usr/bin/env -S node FLAGS`), with the V8 flags it gives the server, so that what is
-// measured is what `actionbridge serve` runs. The flags are read from the bin of the build
-// started (a BENCH_BASELINE build has its own).
+// How the benches start a server: as `npm start` does (`node FLAGS bin/actionbridge serve`),
+// with the V8 flags its script gives the server, so that what is measured is what that
+// command runs. The flags are read from the package.json of the build started (a
+// BENCH_BASELINE build has its own).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The node flags on the first line of `root`/bin/actionbridge. */
+/** The node flags of `root`/package.json's start script. */
 export function serverNodeFlags(root) {
-  const first = readFileSync(path.join(root, 'bin', 'actionbridge'), 'utf8').split('\n', 1)[0];
-  const m = /^#!\/usr\/bin\/env\s+(?:-S\s+)?node((?:\s+--\S+)*)\s*$/.exec(first);
-  if (!m) throw new Error(`${root}/bin/actionbridge: an unexpected first line: ${first}`);
+  const start = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts?.start ?? '';
+  const m = /^node((?:\s+--\S+)*)\s+bin\/actionbridge\s+serve$/.exec(start);
+  if (!m) throw new Error(`${root}/package.json: an unexpected start script: ${start}`);
   return m[1].trim().split(/\s+/).filter(Boolean);
 }

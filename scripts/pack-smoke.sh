@@ -7,7 +7,7 @@
 #   - the shared conformance smoke suite (../shared/conformance/smoke.mjs), when the
 #     workspace has it, with the installed package as its project root;
 #   - `actionbridge serve` on SQLite in a fresh data dir, on a free port, with a bootstrap
-#     admin (running node with the bin's --max-semi-space-size=16, on Linux), and one InvokeAction (GENERIC_HTTP to a local HTTPS upstream) through the
+#     admin, and one InvokeAction (GENERIC_HTTP to a local HTTPS upstream) through the
 #     installed `actionbridge/client`, which the installed CLI then finds in the audit
 #     trail (`actionbridge actions invocations`).
 # Usage: scripts/pack-smoke.sh   (from anywhere; about 5 minutes on 2 vCPUs, most of it the
@@ -90,12 +90,6 @@ done
 curl -fsS "$endpoint/healthz" >/dev/null || { cat "$work/server.log" >&2; echo "pack smoke: no /healthz" >&2; exit 1; }
 [ -f "$work/data/actionbridge.db" ] || { echo "pack smoke: no SQLite database in the data dir" >&2; exit 1; }
 curl -fsS "$endpoint/console/" | grep -qi '<html' || { echo "pack smoke: the console is not served" >&2; exit 1; }
-# The installed bin's first line gives node the server's V8 flags (the young generation's bound).
-if [ -r "/proc/$server_pid/cmdline" ]; then
-  tr '\0' ' ' <"/proc/$server_pid/cmdline" | grep -q -- '--max-semi-space-size=16' ||
-    { echo "pack smoke: the server runs without --max-semi-space-size=16: $(tr '\0' ' ' <"/proc/$server_pid/cmdline")" >&2; exit 1; }
-  echo "the installed server runs node with --max-semi-space-size=16"
-fi
 
 step "InvokeAction through the installed actionbridge/client and the CLI"
 cp "$root/scripts/pack-smoke-invoke.mjs" "$app/invoke.mjs"
