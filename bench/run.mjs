@@ -72,7 +72,7 @@ async function startChild(name, script, args, env, readyPath, logDir) {
   const port = await freePort();
   const logFd = openSync(path.join(logDir, `${name}.log`), 'a');
   const nodeArgs = PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
-  // The server as bin/actionbridge starts it (its V8 flags), the bench-only server-child too.
+  // The server as `npm start` runs it (its start script's V8 flags), the bench-only server-child too.
   const server = script.endsWith('bare-server.mjs') ? [] : serverNodeFlags(ROOT);
   const child = spawn(process.execPath, [...nodeArgs, ...server, script, ...args(port)], {
     env: { ...process.env, ...env },

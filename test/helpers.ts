@@ -135,6 +135,24 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Waits for a server process's /healthz (30 s at most; the process is killed then). */
+export async function untilHealthy(child: ChildProcess, endpoint: string, output: () => string = () => ''): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
+    try {
+      if ((await fetch(`${endpoint}/healthz`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`no /healthz within 30 s:\n${output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /**
  * Starts `bin/actionbridge serve` as a child process (needs the build in dist/). On
  * PostgreSQL (ACTIONBRIDGE_TEST_STORE=postgres) without a --database-url, the data dir's
@@ -163,20 +181,7 @@ export async function startChildServer(dataDir: string, extraArgs: string[] = []
     out += d;
   });
   const endpoint = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
-    try {
-      if ((await fetch(`${endpoint}/healthz`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`no /healthz within 30 s:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await untilHealthy(child, endpoint, () => out);
   return {
     child,
     endpoint,

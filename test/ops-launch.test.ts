@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACCOUNT, ADMIN, BIN, ROOT, freePort, tempDir } from './helpers.js';
+import { ACCOUNT, ADMIN, BIN, ROOT, freePort, tempDir, untilHealthy } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
 
@@ -44,16 +44,7 @@ describe('launching the server', () => {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
       await exited;
     });
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-      } catch {
-        /* not yet */
-      }
-      if (Date.now() > deadline) throw new Error('npm start: no /healthz within 30 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await untilHealthy(child, `http://127.0.0.1:${port}`);
     // The server among this machine's processes, by its arguments (its port is this test's).
     const pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
     const argvs = pids.map((p) => {

@@ -106,14 +106,15 @@ function rpcError(reply: FastifyReply, status: number, code: number, message: st
 }
 
 const b64u = (b: Buffer | string) => Buffer.from(b).toString('base64url');
+/** The session id's tag, as text: the id is accepted only spelled as issued. */
 const tagOf = (tokenHash: string, payload: string) =>
-  createHash('sha256').update(`actionbridge mcp session\0${tokenHash}\0${payload}`).digest().subarray(0, 16);
+  b64u(createHash('sha256').update(`actionbridge mcp session\0${tokenHash}\0${payload}`).digest().subarray(0, 16));
 
 /** A new Mcp-Session-Id for this token and client (see the top of this file). */
 export function issueSessionId(tokenHash: string, clientInfo: unknown): string {
   const info = typeof clientInfo === 'object' && clientInfo !== null ? (clientInfo as { name?: unknown; version?: unknown }) : undefined;
   const payload = b64u(JSON.stringify({ r: b64u(randomBytes(12)), l: labelOf(info) }));
-  return `${payload}.${b64u(tagOf(tokenHash, payload))}`;
+  return `${payload}.${tagOf(tokenHash, payload)}`;
 }
 
 /** The client's audit label from an Mcp-Session-Id issued for this token, or undefined (not ours, another token's, malformed). */
@@ -125,7 +126,7 @@ export function sessionLabel(tokenHash: string, sid: string): string | undefined
   // The tag's text is compared, not its decoded bytes: base64url decoding ignores the last
   // character's spare bits, so another spelling of the same bytes is not the id we issued.
   const tag = Buffer.from(sid.slice(dot + 1));
-  const want = Buffer.from(b64u(tagOf(tokenHash, payload)));
+  const want = Buffer.from(tagOf(tokenHash, payload));
   if (tag.length !== want.length || !timingSafeEqual(tag, want)) return undefined;
   try {
     const l = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { l?: unknown }).l;
