@@ -197,6 +197,21 @@ describe('paths and query strings', () => {
     expectAwsError(res, 400, 'InvalidParameterValueException', /maxResults/);
   });
 
+  it('members bound to the path or the query string are not taken from the body', async () => {
+    // Search binds MaxResults and NextToken to the query string: a body's are ignored, as is a
+    // body's AwsAccountId (the path names the account). Two connectors, so that MaxResults 1 would show.
+    for (const id of ['bound-1', 'bound-2']) await send({ method: 'POST', path: CREATE_PATH, headers: JSON_CT, body: validBody(id) });
+    const res = await send({
+      method: 'POST',
+      path: `/accounts/${ACCOUNT}/search/action-connectors`,
+      headers: JSON_CT,
+      body: JSON.stringify({ Filters: [], MaxResults: 1, NextToken: 'not-a-token', AwsAccountId: '999988887777' }),
+    });
+    expect(res.status, res.text).toBe(200);
+    const ids = (res.json.ActionConnectorSummaries as { ActionConnectorId: string }[]).map((c) => c.ActionConnectorId);
+    expect(ids).toEqual(expect.arrayContaining(['bound-1', 'bound-2']));
+  });
+
   it('a valid max-results is honoured', async () => {
     const res = await send({ method: 'GET', path: CREATE_PATH, query: [['max-results', '1']] });
     expect(res.status, res.text).toBe(200);

@@ -206,15 +206,45 @@ function methodOf(tpl: HttpRequestTemplate, input: Record<string, unknown>): Htt
   return method;
 }
 
+/** A path template cut once into its literal text and its placeholders (fillPath). */
+type PathPart = string | { name: string; member: string; plus: boolean; odata: boolean };
+
+// The templates are the catalogs' own and the API definitions' (bounded, like refMember's names).
+const pathParts = new Map<string, readonly PathPart[]>();
+const MAX_PATH_TEMPLATES = 4096;
+
+function partsOf(template: string): readonly PathPart[] {
+  let parts = pathParts.get(template);
+  if (parts === undefined) {
+    const out: PathPart[] = [];
+    let at = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      if (m.index > at) out.push(template.slice(at, m.index));
+      out.push({ name: m[2]!, member: refMember(`$.${m[2]!}`), plus: m[1] === '+', odata: m[3] !== undefined });
+      at = m.index + m[0].length;
+    }
+    if (at < template.length) out.push(template.slice(at));
+    parts = out;
+    if (pathParts.size >= MAX_PATH_TEMPLATES) pathParts.clear();
+    pathParts.set(template, parts);
+  }
+  return parts;
+}
+
 /** The path template with each placeholder filled from input (see types.ts for the forms). */
 export function fillPath(template: string, input: Record<string, unknown>): string {
-  return template.replace(PLACEHOLDER, (_m, plus: string, name: string, odata: string | undefined) => {
-    const member = refMember(`$.${name}`);
-    const value = input[name];
-    if (value === undefined || value === null) throw memberError(member, 'Member must not be null');
-    const text = scalarText(value, member);
-    return plus ? relativePath(text, member) : encodeSegment(text, member, odata !== undefined);
-  });
+  let path = '';
+  for (const part of partsOf(template)) {
+    if (typeof part === 'string') {
+      path += part;
+      continue;
+    }
+    const value = input[part.name];
+    if (value === undefined || value === null) throw memberError(part.member, 'Member must not be null');
+    const text = scalarText(value, part.member);
+    path += part.plus ? relativePath(text, part.member) : encodeSegment(text, part.member, part.odata);
+  }
+  return path;
 }
 
 function queryString(template: Template | undefined, input: Record<string, unknown>): string {

@@ -76,10 +76,11 @@ function locationsOf(spec: OperationSpec): { body: boolean; query: boolean } {
 
 export function decodeInput(spec: OperationSpec, req: FastifyRequest, rawQuery: string): Record<string, unknown> {
   const { body: hasBody, query: hasQuery } = locationsOf(spec);
-  const input: Record<string, unknown> = hasBody ? { ...decodeJsonBody(req.body as Buffer | undefined, req.headers['content-type'], API_JSON, true) } : {};
+  // decodeJsonBody's object is a new one (JSON.parse's, or {}): this request's own to fill in.
+  const input: Record<string, unknown> = hasBody ? decodeJsonBody(req.body as Buffer | undefined, req.headers['content-type'], API_JSON, true) : {};
   if (hasBody) {
     // Members bound elsewhere are never read from the body.
-    for (const b of spec.bindings) if (b.location !== 'body') delete input[b.member];
+    for (const b of spec.bindings) if (b.location !== 'body' && Object.hasOwn(input, b.member)) delete input[b.member];
   }
   const params = req.params as Record<string, string>;
   const query = hasQuery ? parseQuery(rawQuery) : {};
