@@ -294,17 +294,18 @@ describe('BaseEndpoint and the final guard', () => {
     // Paths near the shortcut's edges: dots, slashes, '%', ';', ':', schemes, controls, non-ASCII.
     const pieces = ['a', 'Z', '9', '-', '_', '.', '..', '/', '//', '%', '%2e', '%2F', ';', ':', '@', '$', '+', '=', ',', '!', '~', "'", '(', '*'];
     const path = fc.array(fc.constantFrom(...pieces, 'http:', ' ', '\u0001', 'é', '?', '#', '\\'), { maxLength: 12 }).map((parts) => parts.join(''));
-    let shortcut = 0;
+    // Paths answered as given (the shortcut's kind): the generator must make plenty of them.
+    let unchanged = 0;
     fc.assert(
       fc.property(path, (p) => {
         const fast = outcome(() => relativePath(p, 'input.path'));
         expect(fast, p).toEqual(outcome(() => relativePathChecked(p, 'input.path')));
-        if ('path' in fast && fast.path === p.replace(/^\//, '')) shortcut++;
+        if ('path' in fast && fast.path === p.replace(/^\//, '')) unchanged++;
       }),
       { numRuns: 20_000, seed: 15 },
     );
     for (const p of ['items/1', '/rest/api/3/issue/', 'v1/name:batch', "Entity(key='x')"]) expect(relativePath(p, 'input.path')).toBe(p.replace(/^\//, ''));
-    expect(shortcut).toBeGreaterThan(1000);
+    expect(unchanged).toBeGreaterThan(1000);
   });
   it('relativePath never yields a dot segment or an empty one', () => {
     for (const p of ['a/b/c', 'a/./b', 'x/../y/./z/', '%41/%2E', 'a/b/..']) {
