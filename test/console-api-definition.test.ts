@@ -164,8 +164,18 @@ describe.skipIf(!HAVE_CHROMIUM)('console: API definition', () => {
       await page.goto(`${front.publicUrl}/console/#/connectors/orders-mcp/mcp`);
       await page.getByText('No MCP server is attached to this connector.').waitFor();
       await page.getByLabel('Path under the base endpoint').fill('/mcp');
+      // The transport chosen is the one used: the older HTTP+SSE against a Streamable-HTTP-only
+      // server fails (Detect would have found Streamable HTTP), and nothing is attached.
+      await page.getByLabel('Transport').selectOption('SSE');
+      await page.getByRole('button', { name: 'Attach and list its tools' }).click();
+      await page.getByRole('alert').filter({ hasText: 'HTTP 405' }).first().waitFor();
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'mcp-server-sse-refused.png'), fullPage: true });
+      const api = new ActionBridgeClient({ endpoint: env.t.endpoint, region: 'us-east-1', accountId: ACCOUNT, credentials: ADMIN });
+      await expect(api.describeActionConnectorMcpServer({ ActionConnectorId: 'orders-mcp' })).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+      await page.getByLabel('Transport').selectOption('STREAMABLE_HTTP');
       await page.getByRole('button', { name: 'Attach and list its tools' }).click();
       await page.getByText('Attached. Tools that became actions of this connector: 1.').waitFor();
+      expect((await api.describeActionConnectorMcpServer({ ActionConnectorId: 'orders-mcp' })).McpServer.Transport).toBe('STREAMABLE_HTTP');
       const tools = page.getByRole('table', { name: 'Tools of the MCP server' });
       await expect.poll(() => tools.textContent()).toContain('list-orders');
       expect(await tools.textContent()).toContain('read-only');

@@ -3,7 +3,7 @@
 // may update the connector.
 import { useState, type FormEvent } from 'react';
 import { ApiError, call, when, type Output } from '../api';
-import { ErrorBox, Field, Notice, useLoad } from '../ui';
+import { ErrorBox, Field, Notice, SelectField, useLoad } from '../ui';
 
 type Server = Output<'DescribeActionConnectorMcpServer'>['McpServer'];
 
@@ -103,6 +103,7 @@ export function McpServerSection({ id, mayChange }: { id: string; mayChange: boo
     [id],
   );
   const [path, setPath] = useState('');
+  const [transport, setTransport] = useState<'AUTO' | 'STREAMABLE_HTTP' | 'SSE'>('AUTO');
   const [state, setState] = useState<{ busy?: boolean; error?: unknown; pathError?: string; done?: string }>({});
 
   const failed = (err: unknown) => {
@@ -113,13 +114,18 @@ export function McpServerSection({ id, mayChange }: { id: string; mayChange: boo
     e.preventDefault();
     setState({ busy: true });
     try {
-      const r = await call('PutActionConnectorMcpServer', { ActionConnectorId: id, ...(path.trim() ? { ServerPath: path.trim() } : {}) });
+      const r = await call('PutActionConnectorMcpServer', {
+        ActionConnectorId: id,
+        ...(path.trim() ? { ServerPath: path.trim() } : {}),
+        ...(transport !== 'AUTO' ? { Transport: transport } : {}),
+      });
       setState({
         done: r.McpServer.SignInRequired
           ? 'Attached; its authorization server was discovered. Sign in to it (Sign in on this page), then refresh the tools.'
           : `Attached. Tools that became actions of this connector: ${r.McpServer.Tools?.length ?? 0}.`,
       });
       setPath('');
+      setTransport('AUTO');
       current.reload();
     } catch (err) {
       failed(err);
@@ -201,6 +207,17 @@ export function McpServerSection({ id, mayChange }: { id: string; mayChange: boo
             onChange={setPath}
             hint="For example /mcp; leave empty when the base endpoint is the server itself."
             error={state.pathError}
+          />
+          <SelectField
+            label="Transport"
+            value={transport}
+            onChange={(v) => setTransport(v as typeof transport)}
+            options={[
+              { value: 'AUTO', label: 'Detect: Streamable HTTP, else the older HTTP+SSE', title: 'AUTO' },
+              { value: 'STREAMABLE_HTTP', label: 'Streamable HTTP', title: 'STREAMABLE_HTTP' },
+              { value: 'SSE', label: 'HTTP+SSE (the older transport)', title: 'SSE' },
+            ]}
+            hint="Detect tries Streamable HTTP first and falls back to HTTP+SSE when the server refuses it; choose one to use that transport only."
           />
           <p>
             <button type="submit" disabled={state.busy}>
