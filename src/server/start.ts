@@ -1,4 +1,5 @@
 // Starting and stopping a server process: store, keys, bootstrap, listen, signals.
+import { stdoutDestination } from './log-destination.js';
 import pino, { type Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
@@ -57,18 +58,6 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     },
     destination ?? stdoutDestination(),
   );
-}
-
-/**
- * Standard output, written without blocking: lines are handed to the kernel by async
- * writes, those arriving while one is in flight go together in the next (so under load a
- * write carries many lines); at exit what is buffered is written synchronously (pino
- * registers that for its own destinations). A process.stdout that is a file or a pipe
- * would instead block the event loop on every line: that was a tenth of a Describe's CPU.
- * Lines beyond 64 MiB waiting for a stalled reader are dropped rather than held.
- */
-function stdoutDestination() {
-  return pino.destination({ dest: 1, sync: false, minLength: 0, maxLength: 64 * 1024 * 1024 });
 }
 
 export interface RunningServer {
