@@ -6,13 +6,14 @@
 //
 // How the batch is written depends on what standard output is:
 // - a regular file, or a device that is not a terminal (/dev/null): one synchronous write
-//   (neither waits on a reader; a file's write goes to the page cache). This spares the thread-pool round trip of an asynchronous write — a wake-up of
-//   a worker thread and one back, per request when requests come one at a time.
+//   (neither waits on a reader; a file's write goes to the page cache). This spares the
+//   thread-pool round trip of an asynchronous write — a wake-up of a worker thread and one
+//   back, per request when requests come one at a time.
 // - anything else (a pipe, a socket such as journald's, a terminal): sonic-boom,
 //   asynchronously as before, so a log reader that stalls never stalls the server; lines
 //   beyond 64 MiB waiting for such a reader are dropped rather than held.
-// Both were a handing over per line before: with a writer call per line, the request line
-// was 15–20 % of a signed Describe's CPU (bench/RESULTS.md, issue 15).
+// Before, each line was handed to sonic-boom on its own: the request line was 15–20 % of a
+// signed Describe's CPU (bench/RESULTS.md, issue 15).
 import { fstatSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import pino from 'pino';
@@ -49,13 +50,7 @@ export class TurnBatchedDestination {
     if (data) this.sink.write(data);
   };
 
-  /** pino's logger.flush(): the pending lines handed over now. */
-  flush(cb?: (err?: Error) => void): void {
-    this.flushPending();
-    cb?.();
-  }
-
-  /** Everything logged so far, written now (pino calls it on a fatal exit; the exit handler too). */
+  /** Everything logged so far, written now (at exit). */
   flushSync(): void {
     const data = this.pending;
     this.pending = '';
@@ -63,14 +58,19 @@ export class TurnBatchedDestination {
   }
 }
 
-/** Synchronous writes to a file descriptor, each batch whole (a short write is continued). */
+/** `data` written to `fd` synchronously and whole (a short write is continued). */
+function writeAll(fd: number, data: string): void {
+  const buf = Buffer.from(data);
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off);
+}
+
+/** Synchronous writes to a file descriptor, each batch whole. */
 function fileSink(fd: number): Sink {
-  const writeAll = (data: string) => {
-    const buf = Buffer.from(data);
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off);
+  const write = (data: string) => {
+    if (data) writeAll(fd, data);
   };
-  return { write: writeAll, flushSync: (pending) => pending && writeAll(pending) };
+  return { write, flushSync: write };
 }
 
 /** sonic-boom's asynchronous writes (pino.destination: it also flushes at exit on its own). */
@@ -85,7 +85,7 @@ function asyncSink(fd: number): Sink {
     flushSync: (pending) => {
       // Whichever exit handler runs first, the lines stay in order: held lines first, then these.
       if (state.destroyed || state.fd < 0) {
-        if (pending) writeSync(fd, pending);
+        if (pending) writeAll(fd, pending);
         return;
       }
       if (pending) boom.write(pending);
