@@ -58,10 +58,18 @@ export class TurnBatchedDestination {
   }
 }
 
-/** `data` written to `fd` synchronously and whole (a short write is continued). */
+/**
+ * `data` written to `fd` synchronously and whole (a short write is continued). The string
+ * is handed to the write as it is: encoding it into a Buffer first (a fresh allocation past
+ * 4 KiB) cost twice the write itself to a file or /dev/null. Only a short write, rare on
+ * those, makes the Buffer, to continue at the byte where the write stopped.
+ */
 function writeAll(fd: number, data: string): void {
+  const written = writeSync(fd, data);
+  const bytes = Buffer.byteLength(data);
+  if (written >= bytes) return;
   const buf = Buffer.from(data);
-  let off = 0;
+  let off = written;
   while (off < buf.length) off += writeSync(fd, buf, off);
 }
 
