@@ -117,6 +117,14 @@ export const SETTINGS: readonly SettingDoc[] = [
     sample: '10000',
   },
   {
+    key: 'egress.dnsCacheMs',
+    configPath: 'egressDnsCacheMs',
+    env: 'ACTIONBRIDGE_EGRESS_DNS_CACHE_MS',
+    description:
+      'How long an upstream host name’s addresses are used before it is looked up again, in ms (0 to 3600000; 0: every outbound request looks it up). Every request still checks the addresses against the egress policy and connects to the one it checked.',
+    sample: '60000',
+  },
+  {
     key: 'mcpCallTimeoutMs',
     env: 'ACTIONBRIDGE_MCP_CALL_TIMEOUT_MS',
     description:

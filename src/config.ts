@@ -62,6 +62,8 @@ export interface Config {
   egressMaxBufferedBytes: number;
   /** The longest one upstream request may take, redirects and the whole body included, in ms; past it the invocation fails (egress reason 'timeout'). */
   egressTimeoutMs: number;
+  /** How long a host name's addresses are used before it is looked up again, in ms; 0 looks it up for every request. */
+  egressDnsCacheMs: number;
   /**
    * A remote MCP server's tool call (its session: initialize, the call, its streams) at most,
    * progress notifications or not; past it the invocation is FAILED with Code McpTimeout.
@@ -116,6 +118,7 @@ export const defaults: Config = {
   maxBufferedRequestBytes: 256 * 1024 * 1024,
   egressMaxBufferedBytes: 256 * 1024 * 1024,
   egressTimeoutMs: 30_000,
+  egressDnsCacheMs: 10_000,
   mcpCallTimeoutMs: 300_000,
   postgres: { poolSize: 10, statementTimeoutMs: 30_000 },
   nodes: 1,
@@ -171,6 +174,7 @@ export const fileSchema = {
         caFile: { type: 'string', minLength: 1 },
         maxBufferedBytes: { type: 'integer', minimum: 65536 },
         timeoutMs: { type: 'integer', minimum: 100 },
+        dnsCacheMs: { type: 'integer', minimum: 0, maximum: 3_600_000 },
         vpcConnections: {
           type: 'object',
           additionalProperties: {
@@ -212,7 +216,14 @@ export interface FileConfig {
   mcpCallTimeoutMs?: number;
   postgres?: Partial<PostgresConfig>;
   throttle?: Partial<ThrottleConfig>;
-  egress?: { allow?: string[]; caFile?: string; maxBufferedBytes?: number; timeoutMs?: number; vpcConnections?: Record<string, VpcConnectionConfig> };
+  egress?: {
+    allow?: string[];
+    caFile?: string;
+    maxBufferedBytes?: number;
+    timeoutMs?: number;
+    dnsCacheMs?: number;
+    vpcConnections?: Record<string, VpcConnectionConfig>;
+  };
 }
 
 /** Reads and validates a config file; relative paths in it are relative to the file. */
@@ -379,6 +390,9 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     file.egress?.maxBufferedBytes ??
     defaults.egressMaxBufferedBytes;
   const egressTimeoutMs = int('ACTIONBRIDGE_EGRESS_TIMEOUT_MS', env.ACTIONBRIDGE_EGRESS_TIMEOUT_MS, 100) ?? file.egress?.timeoutMs ?? defaults.egressTimeoutMs;
+  const egressDnsCacheMs =
+    int('ACTIONBRIDGE_EGRESS_DNS_CACHE_MS', env.ACTIONBRIDGE_EGRESS_DNS_CACHE_MS, 0) ?? file.egress?.dnsCacheMs ?? defaults.egressDnsCacheMs;
+  if (egressDnsCacheMs > 3_600_000) throw new ConfigError(`ACTIONBRIDGE_EGRESS_DNS_CACHE_MS must be at most 3600000 (an hour; got ${egressDnsCacheMs})`);
   const mcpCallTimeoutMs =
     int('ACTIONBRIDGE_MCP_CALL_TIMEOUT_MS', env.ACTIONBRIDGE_MCP_CALL_TIMEOUT_MS, 1000) ?? file.mcpCallTimeoutMs ?? defaults.mcpCallTimeoutMs;
   if (mcpCallTimeoutMs > 3_600_000) throw new ConfigError(`ACTIONBRIDGE_MCP_CALL_TIMEOUT_MS must be at most 3600000 (an hour; got ${mcpCallTimeoutMs})`);
@@ -439,6 +453,7 @@ export function resolveConfig(flags: Flags, env: NodeJS.ProcessEnv = process.env
     maxBufferedRequestBytes,
     egressMaxBufferedBytes,
     egressTimeoutMs,
+    egressDnsCacheMs,
     mcpCallTimeoutMs,
     postgres,
     nodes,

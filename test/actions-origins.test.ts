@@ -33,7 +33,8 @@ let api: ReturnType<typeof actionsApi>;
 let dns: StaticResolver;
 
 beforeAll(async () => {
-  env = await startConnEnv();
+  // No name cache: a test below points a name elsewhere and expects the next invocation to look it up.
+  env = await startConnEnv({ egressDnsCacheMs: 0 });
   upstream = await startActionUpstream(env.ca, { dnsNames: [...Object.keys(HOSTS), 'localhost'] });
   // The vendor's host names lead to the local upstream: the server's egress gets a resolver, as the egress tests inject one.
   dns = staticResolver({ ...HOSTS, localhost: '127.0.0.1' });

@@ -48,12 +48,20 @@ describe('redirects', () => {
     expect((await failure(fewer.request({ method: 'GET', url: at('api.test.example', '/chain/2') }))).reason).toBe('too-many-redirects');
   });
 
-  it('resolves every hop exactly once', async () => {
-    const e = egress();
+  it('resolves every hop exactly once (without the name cache)', async () => {
+    const e = egress({ dnsCacheMs: 0 });
     const res = await e.request({ method: 'GET', url: redirect(at('other.test.example', '/redirect?to=%2Fecho')) });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body.toString()).headers.host).toBe(`other.test.example:${upstream.port}`);
     expect(dns.calls).toEqual(['api.test.example', 'other.test.example', 'other.test.example']);
+  });
+
+  it('with the name cache (the default), a hop to a name met within its time is not looked up again', async () => {
+    const e = egress();
+    const res = await e.request({ method: 'GET', url: redirect(at('other.test.example', '/redirect?to=%2Fecho')) });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body.toString()).headers.host).toBe(`other.test.example:${upstream.port}`);
+    expect(dns.calls).toEqual(['api.test.example', 'other.test.example']);
   });
 
   it('refuses a redirect to http', async () => {

@@ -82,10 +82,11 @@ describe('requests', () => {
   });
 });
 
+// Without the name cache (dnsCacheMs 0): test/egress-dns-cache.test.ts has the same with it.
 describe('pinning: one lookup per hop, and the connection goes to the checked address', () => {
   it('calls the resolver exactly once per request, and reuses kept-alive connections', async () => {
     const dns = hosts();
-    const e = egress({ resolve: dns.resolve });
+    const e = egress({ resolve: dns.resolve, dnsCacheMs: 0 });
     const before = upstream.connections.total;
     await e.request({ method: 'GET', url: api('/echo') });
     expect(dns.calls).toEqual(['api.test.example']);
@@ -107,7 +108,7 @@ describe('pinning: one lookup per hop, and the connection goes to the checked ad
 
   it('re-checks on every request: a name rebound to a private address is refused despite a pooled connection', async () => {
     const dns = hosts();
-    const e = egress({ resolve: dns.resolve });
+    const e = egress({ resolve: dns.resolve, dnsCacheMs: 0 });
     expect((await e.request({ method: 'GET', url: api('/echo') })).status).toBe(200);
     dns.set('api.test.example', ['10.0.0.9']);
     const err = await failure(e.request({ method: 'GET', url: api('/echo') }));

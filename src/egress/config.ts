@@ -59,6 +59,8 @@ export interface EgressConfig {
   maxConnectionsPerOrigin: number;
   /** The name resolver; tests inject one. Defaults to the system resolver (getaddrinfo). */
   resolve: Resolver;
+  /** How long a name's addresses are used before it is looked up again, in ms (dns-cache.ts); 0: every request looks it up. */
+  dnsCacheMs: number;
 }
 
 export const systemResolver: Resolver = async (hostname) => {
@@ -77,6 +79,7 @@ export const egressDefaults: EgressConfig = {
   maxRedirects: 5,
   maxConnectionsPerOrigin: 128,
   resolve: systemResolver,
+  dnsCacheMs: 10_000,
 };
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;

@@ -11,6 +11,7 @@ import { egressDefaults, secureContextFor, type EgressConfig, type EgressProfile
 import { pinnedConnector, ProxyTunnel, type PinnedTarget } from './connector.js';
 import { EgressError, toEgressError } from './errors.js';
 import { createFetch } from './fetch.js';
+import { DnsCache } from './dns-cache.js';
 import { ResponseBudget, type ResponseHold } from './budget.js';
 import { PinnedPools } from './pools.js';
 
@@ -89,6 +90,9 @@ const TRANSPORT_HEADERS = new Set([
   'expect',
 ]);
 
+/** Host names whose addresses are remembered at once (dns-cache.ts): far more than one server's upstreams. */
+const DNS_CACHE_ENTRIES = 4096;
+
 // Fetch §4.4 step 11: credentials that must not follow a redirect to another origin.
 const ORIGIN_BOUND_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 // Fetch §4.4 step 12: headers that describe a body that is no longer sent.
@@ -105,6 +109,8 @@ export class Egress {
   private readonly pools = new PinnedPools();
   /** Bytes of response bodies held at once, all requests together (maxBufferedBytes). */
   readonly budget: ResponseBudget;
+  /** The resolver each hop asks: `resolve`, through a DnsCache unless dnsCacheMs is 0. */
+  private readonly resolveName: EgressConfig['resolve'];
   private closed = false;
 
   constructor(options: Partial<EgressConfig> = {}) {
@@ -119,7 +125,10 @@ export class Egress {
     if (!(Number.isInteger(this.cfg.maxConnectionsPerOrigin) && this.cfg.maxConnectionsPerOrigin > 0)) {
       throw new TypeError('egress maxConnectionsPerOrigin must be a positive integer');
     }
+    if (!(Number.isFinite(this.cfg.dnsCacheMs) && this.cfg.dnsCacheMs >= 0)) throw new TypeError('egress dnsCacheMs must be a non-negative number');
     this.budget = new ResponseBudget(this.cfg.maxBufferedBytes);
+    const ask: EgressConfig['resolve'] = (hostname) => this.cfg.resolve(hostname);
+    this.resolveName = this.cfg.dnsCacheMs > 0 ? new DnsCache(ask, { ttlMs: this.cfg.dnsCacheMs, maxEntries: DNS_CACHE_ENTRIES }).resolve : ask;
     // One secure context for every connection: the CA store is parsed once, not per handshake.
     // Verification stays on: rejectUnauthorized is Node's default and is never turned off here.
     const secureContext = secureContextFor(this.cfg.caPems);
@@ -416,7 +425,7 @@ export class Egress {
     if (halt.stopped) throw halt.reason;
     let found: ResolvedAddress[];
     try {
-      found = await untilHalted(this.cfg.resolve(hostname), halt);
+      found = await untilHalted(this.resolveName(hostname), halt);
     } catch (err) {
       if (halt.stopped) throw err;
       throw new EgressError('dns', `Could not resolve ${hostname}`, { cause: err });
