@@ -41,6 +41,7 @@
 // /proc CPU time over the measured blocks, where it answers only its own invocations).
 // BENCH_ONLY=latency stops after the latency phase (for before/after runs of that alone).
 import { spawn, execFileSync } from 'node:child_process';
+import dns from 'node:dns';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
@@ -252,6 +253,12 @@ try {
   const ca = readFileSync(certs.ca, 'utf8');
   const upPort = await freePort();
   const upstream = `https://127.0.0.1:${upPort}`;
+  // A connector whose BaseEndpoint is a host name, as every real one is: its invocations go
+  // through the egress's name lookup (and its cache). `localhost` stands in for the name when
+  // the machine resolves it to 127.0.0.1 alone (where it also means ::1, the upstream, which
+  // listens on 127.0.0.1, could not be reached at the address the egress picks).
+  const localhost = await dns.promises.lookup('localhost', { all: true }).catch(() => []);
+  const namedUpstream = localhost.length === 1 && localhost[0].address === '127.0.0.1' ? `https://localhost:${upPort}` : undefined;
   const direct = new Pool(upstream, { connect: { ca }, connections: 1 });
   const { child: upChild } = await startChild(
     'upstream',
@@ -302,6 +309,9 @@ try {
       if (r.status !== 200) throw new Error(`${name}: create ${id}: HTTP ${r.status} ${JSON.stringify(r.json)}`);
     };
     await create('bench-http', { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: `${upstream}/api` } } });
+    if (namedUpstream) {
+      await create('bench-named', { AuthenticationType: 'NONE', AuthenticationMetadata: { NoneConnectionMetadata: { BaseEndpoint: `${namedUpstream}/api` } } });
+    }
     await create('bench-cc', {
       AuthenticationType: 'OAUTH2_CLIENT_CREDENTIALS',
       AuthenticationMetadata: {
@@ -441,6 +451,26 @@ try {
       baseProcs,
       stats,
     ));
+  // The same invocation of a connector whose BaseEndpoint is a host name (informative).
+  let named;
+  if (namedUpstream) {
+    const r = await signed(abPort, 'POST', `${connectors}/bench-named/actions/HttpRequest/invoke`, invokeBody);
+    const check = await call(abPool, r);
+    if (check.status !== 200 || check.json?.InvokeActionStatus !== 'SUCCESS')
+      throw new Error(`InvokeAction (named) check: HTTP ${check.status} ${JSON.stringify(check.json)}`);
+    const req = {
+      url: ab,
+      requests: [{ method: r.method, path: r.path, headers: { ...r.headers, 'Content-Length': r.headers['content-length'] }, body: r.body }],
+    };
+    delete req.requests[0].headers['content-length'];
+    named = await scenario(
+      'invoke-named',
+      `the same invocation, BaseEndpoint ${namedUpstream.replace(/:\d+$/, '')} (a name the egress looks up)`,
+      req,
+      procs,
+      stats,
+    );
+  }
   const d2 = await scenario('direct#2', 'the same again', directReq, procs, stats);
   const directRps = (d1.rps + d2.rps) / 2;
   const abRps = (a1.rps + a2.rps) / 2;
@@ -503,6 +533,12 @@ try {
     `ActionBridge CPU per invocation (both InvokeAction runs): ${fmt(abCpuUs)} µs; per signed Describe: ${fmt(dsc.cpuUsPerReq.actionbridge)} µs ` +
       `(what an invocation adds to the shared pipeline: ${fmt(abCpuUs - dsc.cpuUsPerReq.actionbridge)} µs).`,
   );
+  lines.push(
+    named
+      ? `InvokeAction of a connector whose endpoint is a host name (${namedUpstream.replace(/:\d+$/, '')}; egress DNS cache ${process.env.ACTIONBRIDGE_EGRESS_DNS_CACHE_MS === '0' ? 'off' : 'on'}): ` +
+          `${fmt(named.rps)} req/s, ${fmt(named.cpuUsPerReq.actionbridge)} µs per invocation (${fmt((100 * named.rps) / abRps, 1)} % of the throughput with an address).`
+      : 'InvokeAction of a connector whose endpoint is a host name: not measured (localhost does not resolve to 127.0.0.1 alone here).',
+  );
   if (base) {
     lines.push(
       `Baseline ${BASELINE}, in the same run: InvokeAction p50 ${fmt(lat.baseline.p50, 3)} ms (+${fmt(lat.baseline.p50 - lat.direct.p50, 3)} ms), ` +
@@ -548,7 +584,16 @@ try {
           duration: DURATION,
           warmup: WARMUP,
           latency: { n: LATENCY_N, ...lat, addedP50 },
-          throughput: { directRps, invokeRps: abRps, ratio, actionBridgeCpuUsPerInvocation: abCpuUs, baselineCpuUsPerInvocation: baseCpuUs, results },
+          throughput: {
+            directRps,
+            invokeRps: abRps,
+            namedInvokeRps: named?.rps,
+            namedCpuUsPerInvocation: named?.cpuUsPerReq.actionbridge,
+            ratio,
+            actionBridgeCpuUsPerInvocation: abCpuUs,
+            baselineCpuUsPerInvocation: baseCpuUs,
+            results,
+          },
           clientCredentials: {
             concurrency: TOKEN_CONCURRENCY,
             succeeded: ccOk,

@@ -30,7 +30,13 @@ export function makeCerts(dir) {
   leaf.setExtensions([
     { name: 'basicConstraints', cA: false },
     { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        { type: 7, ip: '127.0.0.1' },
+        { type: 2, value: 'localhost' },
+      ],
+    },
   ]);
   leaf.sign(caKeys.privateKey, forge.md.sha256.create());
   const files = { ca: path.join(dir, 'ca.pem'), cert: path.join(dir, 'upstream.pem'), key: path.join(dir, 'upstream.key') };
