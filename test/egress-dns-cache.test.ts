@@ -5,7 +5,7 @@
 // refused address is refused once that time is over; and the cache holds answers, not
 // verdicts: every request checks the addresses against its own route's policy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DnsCache } from '../src/egress/dns-cache.js';
+import { DnsCache, SHARE_IN_FLIGHT_MS } from '../src/egress/dns-cache.js';
 import { Egress, type EgressConfig } from '../src/egress/index.js';
 import { ADMIN } from './helpers.js';
 import { startActionUpstream, type ActionUpstream } from './support/action-upstream.js';
@@ -43,6 +43,32 @@ describe('DnsCache', () => {
     const all = await Promise.all(Array.from({ length: 100 }, () => cache.resolve('b.example')));
     expect(all.every((a) => a[0]?.address === '192.0.2.2')).toBe(true);
     expect(dns.calls).toEqual(['b.example']);
+  });
+
+  it('does not let a slow lookup hold later requests: past SHARE_IN_FLIGHT_MS they start their own', async () => {
+    let t = 0;
+    const calls: string[] = [];
+    const pending: ((a: { address: string; family: 4 }[]) => void)[] = [];
+    const slow = (hostname: string) => {
+      calls.push(hostname);
+      return new Promise<{ address: string; family: 4 }[]>((resolve) => pending.push(resolve));
+    };
+    const cache = new DnsCache(slow, { ttlMs: 10_000, maxEntries: 10, now: () => t });
+    const first = cache.resolve('slow.example');
+    t = SHARE_IN_FLIGHT_MS - 1;
+    const joined = cache.resolve('slow.example');
+    expect(calls).toHaveLength(1);
+    t = SHARE_IN_FLIGHT_MS;
+    const own = cache.resolve('slow.example');
+    expect(calls).toHaveLength(2);
+    pending[1]!([{ address: '192.0.2.7', family: 4 }]);
+    expect(await own).toEqual([{ address: '192.0.2.7', family: 4 }]);
+    // The late first answer reaches its own callers but does not replace the newer one.
+    pending[0]!([{ address: '192.0.2.6', family: 4 }]);
+    expect(await first).toEqual([{ address: '192.0.2.6', family: 4 }]);
+    expect(await joined).toEqual([{ address: '192.0.2.6', family: 4 }]);
+    expect(await cache.resolve('slow.example')).toEqual([{ address: '192.0.2.7', family: 4 }]);
+    expect(calls).toHaveLength(2);
   });
 
   it('keeps neither a failed nor an empty lookup', async () => {

@@ -9,12 +9,18 @@
 // - An answer is kept for `ttlMs` (default 10 s, as undici's DNS interceptor keeps
 //   getaddrinfo's answers, which carry no TTL), then asked for again. Failures and empty
 //   answers are not kept: the next request asks again.
-// - Concurrent requests for one name share one lookup (1,000 invocations at once: one).
+// - Concurrent requests for one name share one lookup (1,000 invocations at once: one), for
+//   up to SHARE_IN_FLIGHT_MS: a lookup that takes longer (a lost DNS packet makes getaddrinfo
+//   wait seconds before it asks again) is not joined by later requests, which start their own,
+//   so one slow answer cannot hold every request for the name until their deadlines.
 // - At most `maxEntries` names; past that the least recently used one is dropped.
 // - The cache holds answers, not verdicts: every request still checks every address
 //   against its own route's policy and connects to the address it checked, so a cached
 //   answer can never let a request reach what a fresh one could not.
 import type { ResolvedAddress, Resolver } from './config.js';
+
+/** How long later requests join a lookup in flight, in ms. */
+export const SHARE_IN_FLIGHT_MS = 1_000;
 
 export interface DnsCacheOptions {
   /** How long an answer is used, in ms (> 0). */
@@ -30,6 +36,8 @@ interface Entry {
   answer: Promise<readonly ResolvedAddress[]>;
   /** When the answer stops being used; Infinity while the lookup is in flight. */
   expires: number;
+  /** When the lookup started. */
+  started: number;
 }
 
 export class DnsCache {
@@ -49,14 +57,15 @@ export class DnsCache {
   readonly resolve = (hostname: string): Promise<ResolvedAddress[]> => {
     const key = hostname.toLowerCase();
     const found = this.entries.get(key);
-    if (found && found.expires > this.now()) {
+    const now = this.now();
+    if (found && found.expires > now && (found.expires !== Number.POSITIVE_INFINITY || now - found.started < SHARE_IN_FLIGHT_MS)) {
       // Most recently used last: Map keeps insertion order, the first key is the one to drop.
       this.entries.delete(key);
       this.entries.set(key, found);
       return found.answer as Promise<ResolvedAddress[]>;
     }
     if (found) this.entries.delete(key);
-    const entry: Entry = { answer: Promise.resolve([]), expires: Number.POSITIVE_INFINITY };
+    const entry: Entry = { answer: Promise.resolve([]), expires: Number.POSITIVE_INFINITY, started: now };
     entry.answer = this.inner(hostname).then(
       (addresses) => {
         const answer = Object.freeze(addresses.map((a) => Object.freeze({ address: a.address, family: a.family })));
