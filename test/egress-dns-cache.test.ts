@@ -1,9 +1,10 @@
 // Issue 15: a host name's addresses are remembered for a short while (src/egress/dns-cache.ts)
 // instead of asking the resolver for every outbound request. What must stay true with it: one
 // lookup serves many requests and concurrent ones share it; a failed or empty lookup is not
-// kept; the cache is bounded; an answer is used only for its time, so a name rebound to a
-// refused address is refused once that time is over; and the cache holds answers, not
-// verdicts: every request checks the addresses against its own route's policy.
+// kept, nor one whose address refused the connection; the cache is bounded; an answer is used
+// only for its time, so a name rebound to a refused address is refused once that time is
+// over; and the cache holds answers, not verdicts: every request checks the addresses against
+// its own route's policy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DnsCache, SHARE_IN_FLIGHT_MS } from '../src/egress/dns-cache.js';
 import { Egress, type EgressConfig } from '../src/egress/index.js';
@@ -170,6 +171,20 @@ describe('Egress with the name cache (the default)', () => {
     expect(err.reason).toBe('refused-address');
     // The second request used the remembered answer, and still checked it against its own policy.
     expect(dns.calls).toEqual(['api.test.example']);
+  });
+
+  it('a name whose address refuses the connection is asked again by the next request (DNS failover is followed at once)', async () => {
+    // 127.0.0.2 takes no connection on the upstream's port (it listens on 127.0.0.1 alone).
+    const e = egress({ allowCidrs: ['127.0.0.0/8'] });
+    dns.set('api.test.example', ['127.0.0.2']);
+    const err = await failure(e.request({ method: 'GET', url: api() }));
+    expect(err.reason).toBe('connection');
+    dns.set('api.test.example', ['127.0.0.1']);
+    expect((await e.request({ method: 'GET', url: api() })).status).toBe(200);
+    expect(dns.calls).toEqual(['api.test.example', 'api.test.example']);
+    // An answer from an address that took the connection is kept as before.
+    expect((await e.request({ method: 'GET', url: api() })).status).toBe(200);
+    expect(dns.calls).toHaveLength(2);
   });
 
   it('a name that did not resolve is asked again by the next request', async () => {

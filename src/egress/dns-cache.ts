@@ -14,6 +14,8 @@
 //   wait seconds before it asks again) is not joined by later requests, which start their own,
 //   so one slow answer cannot hold every request for the name until their deadlines.
 // - At most `maxEntries` names; past that the least recently used one is dropped.
+// - A name whose address refused a connection (or did not answer it in time) is forgotten:
+//   the next request asks again, so a name moved by DNS failover is followed at once.
 // - The cache holds answers, not verdicts: every request still checks every address
 //   against its own route's policy and connects to the address it checked, so a cached
 //   answer can never let a request reach what a fresh one could not.
@@ -87,6 +89,11 @@ export class DnsCache {
     }
     return entry.answer as Promise<ResolvedAddress[]>;
   };
+
+  /** Forgets a name's answer (its address did not take a connection): the next request asks again. */
+  forget(hostname: string): void {
+    this.entries.delete(hostname.toLowerCase());
+  }
 
   /** Names held (answers and lookups in flight). */
   get size(): number {

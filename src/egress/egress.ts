@@ -109,8 +109,10 @@ export class Egress {
   private readonly pools = new PinnedPools();
   /** Bytes of response bodies held at once, all requests together (maxBufferedBytes). */
   readonly budget: ResponseBudget;
-  /** The resolver each hop asks: `resolve`, through a DnsCache unless dnsCacheMs is 0. */
+  /** The resolver each hop asks: `resolve`, through `names` unless dnsCacheMs is 0. */
   private readonly resolveName: EgressConfig['resolve'];
+  /** The addresses of names recently looked up (dns-cache.ts); undefined when dnsCacheMs is 0. */
+  private readonly names: DnsCache | undefined;
   private closed = false;
 
   constructor(options: Partial<EgressConfig> = {}) {
@@ -128,7 +130,8 @@ export class Egress {
     if (!(Number.isFinite(this.cfg.dnsCacheMs) && this.cfg.dnsCacheMs >= 0)) throw new TypeError('egress dnsCacheMs must be a non-negative number');
     this.budget = new ResponseBudget(this.cfg.maxBufferedBytes);
     const ask: EgressConfig['resolve'] = (hostname) => this.cfg.resolve(hostname);
-    this.resolveName = this.cfg.dnsCacheMs > 0 ? new DnsCache(ask, { ttlMs: this.cfg.dnsCacheMs, maxEntries: DNS_CACHE_ENTRIES }).resolve : ask;
+    this.names = this.cfg.dnsCacheMs > 0 ? new DnsCache(ask, { ttlMs: this.cfg.dnsCacheMs, maxEntries: DNS_CACHE_ENTRIES }) : undefined;
+    this.resolveName = this.names ? this.names.resolve : ask;
     // One secure context for every connection: the CA store is parsed once, not per handshake.
     // Verification stays on: rejectUnauthorized is Node's default and is never turned off here.
     const secureContext = secureContextFor(this.cfg.caPems);
@@ -357,7 +360,15 @@ export class Egress {
     for (let redirects = 0; ; redirects++) {
       hop(url.origin);
       const target = await this.pin(url, route, halt);
-      const res = await send(route, target, url, method, headers, body, follows);
+      let res: R;
+      try {
+        res = await send(route, target, url, method, headers, body, follows);
+      } catch (err) {
+        // The address did not take the connection: the next request asks for the name again
+        // rather than trying the remembered address until its time is over (DNS failover).
+        if (this.names && addressUnreachable(err)) this.names.forget(target.hostname);
+        throw err;
+      }
       const location = follows(res.statusCode, res.headers);
       if (location === undefined) return { res, url };
       await discard(res);
@@ -462,6 +473,15 @@ export class Egress {
       });
     });
   }
+}
+
+/** Socket errors of a connection the address did not take (refused, unreachable, or no answer in time). */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function addressUnreachable(err: unknown): boolean {
+  const e = err instanceof EgressError ? err.cause : err;
+  const code = (e as { code?: unknown } | null | undefined)?.code;
+  return (err instanceof EgressError && err.reason === 'connect-timeout') || (typeof code === 'string' && UNREACHABLE.has(code));
 }
 
 // Whether a URL's host is an IP address (no lookup), by host text: asked on every
