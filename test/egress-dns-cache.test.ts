@@ -102,7 +102,8 @@ describe('DnsCache', () => {
   it('hands out an answer no caller can change for the next one', async () => {
     const { dns, clock } = counting();
     const cache = new DnsCache(dns.resolve, { ttlMs: 1000, maxEntries: 10, now: clock.now });
-    const first = await cache.resolve('c.example');
+    // Typed readonly; at run time frozen too, for code that casts it away.
+    const first = (await cache.resolve('c.example')) as { address: string; family: 4 | 6 }[];
     expect(() => first.push({ address: '10.0.0.1', family: 4 })).toThrow(TypeError);
     expect(() => {
       (first[0] as { address: string }).address = '10.0.0.1';

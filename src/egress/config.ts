@@ -32,7 +32,7 @@ export interface ResolvedAddress {
   family: 4 | 6;
 }
 
-export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
+export type Resolver = (hostname: string) => Promise<readonly ResolvedAddress[]>;
 
 export interface EgressConfig {
   /** `--egress-allow CIDR`: non-public addresses that requests without a profile may reach. */

@@ -56,7 +56,7 @@ export class DnsCache {
   }
 
   /** The addresses of `hostname`: remembered, shared with a lookup in flight, or looked up now. */
-  readonly resolve = (hostname: string): Promise<ResolvedAddress[]> => {
+  readonly resolve = (hostname: string): Promise<readonly ResolvedAddress[]> => {
     const key = hostname.toLowerCase();
     const found = this.entries.get(key);
     const now = this.now();
@@ -64,7 +64,7 @@ export class DnsCache {
       // Most recently used last: Map keeps insertion order, the first key is the one to drop.
       this.entries.delete(key);
       this.entries.set(key, found);
-      return found.answer as Promise<ResolvedAddress[]>;
+      return found.answer;
     }
     if (found) this.entries.delete(key);
     const entry: Entry = { answer: Promise.resolve([]), expires: Number.POSITIVE_INFINITY, started: now };
@@ -87,7 +87,7 @@ export class DnsCache {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
-    return entry.answer as Promise<ResolvedAddress[]>;
+    return entry.answer;
   };
 
   /** Forgets a name's answer (its address did not take a connection): the next request asks again. */

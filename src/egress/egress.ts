@@ -434,7 +434,7 @@ export class Egress {
 
   private async lookup(hostname: string, halt: Halt): Promise<string[]> {
     if (halt.stopped) throw halt.reason;
-    let found: ResolvedAddress[];
+    let found: readonly ResolvedAddress[];
     try {
       found = await untilHalted(this.resolveName(hostname), halt);
     } catch (err) {
