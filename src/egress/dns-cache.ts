@@ -4,7 +4,8 @@
 // again: getaddrinfo on libuv's thread pool (four threads shared with file work), and on
 // a machine without a caching resolver a DNS round trip per invocation. Measured with the
 // actions benchmark's upstream named `localhost` (/etc/hosts, the cheapest lookup there
-// is): 33 % less throughput and +0.1 ms at p50 (bench/RESULTS.md, issue 15).
+// is): 17–33 % less throughput, ~50 µs more CPU per invocation and +0.1 ms at p50
+// (bench/RESULTS.md, issue 15).
 //
 // - An answer is kept for `ttlMs` (default 10 s, as undici's DNS interceptor keeps
 //   getaddrinfo's answers, which carry no TTL), then asked for again. Failures and empty
