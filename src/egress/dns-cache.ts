@@ -37,10 +37,8 @@ export interface DnsCacheOptions {
 interface Entry {
   /** The lookup in flight, or the answer it gave. */
   answer: Promise<readonly ResolvedAddress[]>;
-  /** When the answer stops being used; Infinity while the lookup is in flight. */
+  /** Until when the entry is used: while in flight, until later requests stop joining it (SHARE_IN_FLIGHT_MS); then the answer's ttlMs. */
   expires: number;
-  /** When the lookup started. */
-  started: number;
 }
 
 export class DnsCache {
@@ -61,34 +59,34 @@ export class DnsCache {
     const key = hostname.toLowerCase();
     const found = this.entries.get(key);
     const now = this.now();
-    if (found && found.expires > now && (found.expires !== Number.POSITIVE_INFINITY || now - found.started < SHARE_IN_FLIGHT_MS)) {
+    if (found && found.expires > now) {
       // Most recently used last: Map keeps insertion order, the first key is the one to drop.
       this.entries.delete(key);
       this.entries.set(key, found);
       return found.answer;
     }
     if (found) this.entries.delete(key);
-    const entry: Entry = { answer: Promise.resolve([]), expires: Number.POSITIVE_INFINITY, started: now };
-    entry.answer = this.inner(hostname).then(
+    const answer = this.inner(hostname).then(
       (addresses) => {
-        const answer = Object.freeze(addresses.map((a) => Object.freeze({ address: a.address, family: a.family })));
+        const frozen = Object.freeze(addresses.map((a) => Object.freeze({ address: a.address, family: a.family })));
         if (this.entries.get(key) === entry) {
-          if (answer.length > 0) entry.expires = this.now() + this.opts.ttlMs;
+          if (frozen.length > 0) entry.expires = this.now() + this.opts.ttlMs;
           else this.entries.delete(key);
         }
-        return answer;
+        return frozen;
       },
       (err: unknown) => {
         if (this.entries.get(key) === entry) this.entries.delete(key);
         throw err;
       },
     );
+    const entry: Entry = { answer, expires: now + SHARE_IN_FLIGHT_MS };
     this.entries.set(key, entry);
     while (this.entries.size > this.opts.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
-    return entry.answer;
+    return answer;
   };
 
   /** Forgets a name's answer (its address did not take a connection): the next request asks again. */
@@ -99,10 +97,5 @@ export class DnsCache {
   /** Names held (answers and lookups in flight). */
   get size(): number {
     return this.entries.size;
-  }
-
-  /** Forgets every answer (lookups in flight still answer their callers). */
-  clear(): void {
-    this.entries.clear();
   }
 }

@@ -71,7 +71,7 @@ export function egressFromConfig(config: Config, onError?: (err: EgressError) =>
     vpcProfiles,
     ...(config.egressMaxBufferedBytes ? { maxBufferedBytes: config.egressMaxBufferedBytes } : {}),
     ...(config.egressTimeoutMs ? { totalTimeoutMs: config.egressTimeoutMs } : {}),
-    ...(config.egressDnsCacheMs !== undefined ? { dnsCacheMs: config.egressDnsCacheMs } : {}),
+    dnsCacheMs: config.egressDnsCacheMs,
   };
   return onError ? new ObservedEgress(options, onError) : new Egress(options);
 }
