@@ -414,23 +414,17 @@ try {
 
   // -------- throughput, A B B A
   const directReq = { url: `${upstream}/api/items/1`, method: 'GET' };
-  const abReq = {
-    url: ab,
-    requests: [
-      { method: invoke.method, path: invoke.path, headers: { ...invoke.headers, 'Content-Length': invoke.headers['content-length'] }, body: invoke.body },
-    ],
+  /** autocannon's options for sending the signed request `r` to `url` (it sets Content-Length itself, capitalized). */
+  const cannonRequest = (url, r) => {
+    const { 'content-length': length, ...headers } = r.headers;
+    return { url, requests: [{ method: r.method, path: r.path, headers: { ...headers, 'Content-Length': length }, body: r.body }] };
   };
-  delete abReq.requests[0].headers['content-length'];
+  const abReq = cannonRequest(ab, invoke);
   const procs = { actionbridge: abChild, upstream: upChild };
   const stats = async () => (await call(direct, { method: 'GET', path: '/stats', headers: {} })).json;
   const d1 = await scenario('direct', 'GET https://upstream/api/items/1 (keep-alive TLS)', directReq, procs, stats);
   const a1 = await scenario('invoke', 'signed InvokeAction HttpRequest GET items/1 through ActionBridge', abReq, procs, stats);
-  const baseReq = base && {
-    ...abReq,
-    url: base.origin,
-    requests: [{ ...abReq.requests[0], headers: { ...baseInvoke.headers, 'Content-Length': baseInvoke.headers['content-length'] } }],
-  };
-  if (base) delete baseReq.requests[0].headers['content-length'];
+  const baseReq = base && cannonRequest(base.origin, baseInvoke);
   const baseProcs = base && { actionbridge: base.child, upstream: upChild };
   const b1 = base && (await scenario('baseline', `the same through the baseline (${BASELINE})`, baseReq, baseProcs, stats));
   const b2 = base && (await scenario('baseline#2', 'the same again', baseReq, baseProcs, stats));
@@ -458,15 +452,10 @@ try {
     const check = await call(abPool, r);
     if (check.status !== 200 || check.json?.InvokeActionStatus !== 'SUCCESS')
       throw new Error(`InvokeAction (named) check: HTTP ${check.status} ${JSON.stringify(check.json)}`);
-    const req = {
-      url: ab,
-      requests: [{ method: r.method, path: r.path, headers: { ...r.headers, 'Content-Length': r.headers['content-length'] }, body: r.body }],
-    };
-    delete req.requests[0].headers['content-length'];
     named = await scenario(
       'invoke-named',
       `the same invocation, BaseEndpoint ${namedUpstream.replace(/:\d+$/, '')} (a name the egress looks up)`,
-      req,
+      cannonRequest(ab, r),
       procs,
       stats,
     );
